@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// The buildmedic command line: the only module that reads argv, writes to the terminal and exits.
+
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { BuildmedicError } from '../errors.js';
+import { colors, wantColor } from './colors.js';
+
+const VERSION = '0.1.0';
+const BUG_URL = 'https://github.com/buildmedic/buildmedic/issues/new';
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
+
+const PLATFORMS = ['debian', 'fedora', 'rhel', 'manylinux', 'alpine', 'arch', 'suse', 'macos', 'windows', 'nix'];
+
+interface GlobalColor {
+  color?: boolean;
+}
+
+function useColor(opts: GlobalColor): ReturnType<typeof colors> {
+  return colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)));
+}
+
+function colorOptions(cmd: Command): Command {
+  return cmd.option('--color', 'colour the output even when it is not a terminal').option('--no-color', 'never colour the output (NO_COLOR is honoured too)');
+}
+
+async function runDiagnose(log: string | undefined, opts: { json?: boolean; platform?: string; verbose?: boolean } & GlobalColor): Promise<number> {
+  const { diagnoseFile } = await import('../diagnose.js');
+  const { detectHostPlatform } = await import('../env/host.js');
+  if (log === undefined && process.stdin.isTTY) {
+    throw new BuildmedicError('usage', 'no log given: name a log file, or pipe a build into `buildmedic diagnose`');
+  }
+  const { createProgress } = await import('./progress.js');
+  const progress = createProgress(!opts.json && Boolean(process.stderr.isTTY));
+  let diagnosis;
+  try {
+    diagnosis = await diagnoseFile(log ?? null, {
+      hostPlatform: (opts.platform as never) ?? detectHostPlatform(),
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.stop();
+  }
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(diagnosis, null, 2)}\n`);
+  } else {
+    const { renderText } = await import('../render/text.js');
+    process.stdout.write(renderText(diagnosis, useColor(opts), { verbose: opts.verbose }));
+  }
+  return diagnosis.outcome === 'failed' ? EXIT.findings : EXIT.ok;
+}
+
+async function runExplain(id: string): Promise<number> {
+  const { ruleDocs } = await import('./docs.js');
+  process.stdout.write(ruleDocs(id));
+  return EXIT.ok;
+}
+
+async function runRules(opts: { json?: boolean } & GlobalColor): Promise<number> {
+  const { RULE_GROUPS } = await import('../rules/index.js');
+  const list = Object.entries(RULE_GROUPS).flatMap(([group, rules]) => rules.map((r) => ({ id: r.id, group, category: r.category, title: r.title, summary: r.summary })));
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ schemaVersion: 1, rules: list }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const c = useColor(opts);
+  const width = Math.max(...list.map((r) => r.id.length));
+  for (const r of list) process.stdout.write(`${c.bold(r.id.padEnd(width))}  ${c.dim(r.category.padEnd(14))} ${r.summary}\n`);
+  process.stdout.write(c.dim(`\n${list.length} rules. buildmedic explain <id> shows one rule's documentation.\n`));
+  return EXIT.ok;
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('buildmedic')
+    .description('Tells you why your native build (Rust, C, C++, Python extensions) failed, and how to fix it.')
+    .version(VERSION)
+    .showHelpAfterError('(buildmedic --help lists the commands)')
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .exitOverride();
+
+  colorOptions(
+    program
+      .command('diagnose')
+      .description('name the root cause of a failed build from its log (a file, a .gz file, or standard input)')
+      .argument('[log]', "the build log; '-' or nothing reads standard input")
+      .option('--json', 'print the diagnosis as JSON (schema: docs/diagnosis.schema.md)')
+      .addOption(new Option('--platform <id>', 'give fixes for this platform when the log does not say').choices(PLATFORMS))
+      .option('-v, --verbose', 'show every platform\'s commands and the lines set aside as consequences')
+      .addHelpText(
+        'after',
+        '\nExit codes: 0 no failure in the log, 1 a failure was diagnosed or reported, 2 buildmedic could not do its job.\n\nExamples:\n  cargo build 2>&1 | buildmedic diagnose\n  buildmedic diagnose --json ci-job.log.gz',
+      ),
+  ).action(async (log: string | undefined, opts) => setExit(await runDiagnose(log, opts)));
+
+  program
+    .command('explain')
+    .description("show a rule's documentation (like `rustc --explain`)")
+    .argument('<rule>', 'a rule id, as printed by diagnose or listed by `buildmedic rules`')
+    .action(async (id: string) => setExit(await runExplain(id)));
+
+  colorOptions(program.command('rules').description('list the knowledge base').option('--json', 'print the rules as JSON')).action(async (opts) => setExit(await runRules(opts)));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram((c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; every other parse problem is a usage error.
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.failure;
+    }
+    if (error instanceof BuildmedicError) {
+      process.stderr.write(`buildmedic: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    process.stderr.write(`buildmedic: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report it: ${BUG_URL}\n`);
+    return EXIT.failure;
+  }
+}
+
+// Only when run as a program, not when imported by tests.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

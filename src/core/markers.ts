@@ -1,0 +1,103 @@
+// Rule-independent signals: did the build fail or succeed, which lines are mere consequences of an earlier
+// error, and which wrappers (Docker, pip, maturin, cargo, a build script, cc-rs...) the failure travelled through.
+
+export type MarkerKind = 'error' | 'consequence' | 'success';
+
+export interface Marker {
+  kind: MarkerKind;
+  /** What prints it. */
+  source: string;
+  literals: readonly string[];
+  re: RegExp;
+}
+
+// Consequences are checked before errors: "error: could not compile" is both, and it is a consequence.
+export const CONSEQUENCE_MARKERS: readonly Marker[] = [
+  { kind: 'consequence', source: 'cargo', literals: ['could not compile'], re: /^error: could not compile `/ },
+  { kind: 'consequence', source: 'cargo', literals: ['build failed, waiting'], re: /^warning: build failed, waiting for other jobs to finish/ },
+  { kind: 'consequence', source: 'cargo', literals: ['failed to run custom build command'], re: /^error: failed to run custom build command for `/ },
+  { kind: 'consequence', source: 'cargo', literals: ['linking with'], re: /^error: linking with `[^`]+` failed/ },
+  { kind: 'consequence', source: 'cargo install', literals: ['failed to compile'], re: /^error: failed to compile `/ },
+  { kind: 'consequence', source: 'rustc', literals: ['aborting due to'], re: /^error: aborting due to/ },
+  { kind: 'consequence', source: 'pip', literals: ['subprocess-exited-with-error'], re: /^error: subprocess-exited-with-error/ },
+  { kind: 'consequence', source: 'pip', literals: ['originates from a subprocess'], re: /This error originates from a subprocess/ },
+  { kind: 'consequence', source: 'pip', literals: ['Failed building wheel', 'Failed to build', 'Could not build wheels', 'Failed to build installable wheels'], re: /^(?:ERROR: )?(?:Failed building wheel for|Failed to build\b|Could not build wheels for|Failed to build installable wheels)/ },
+  { kind: 'consequence', source: 'pip', literals: ['legacy-install-failure', 'metadata-generation-failed', 'Encountered error while'], re: /^error: (?:legacy-install-failure|metadata-generation-failed)|Encountered error while (?:trying to install|generating package metadata)/ },
+  { kind: 'consequence', source: 'pip', literals: ['did not run successfully', 'Command errored out'], re: /did not run successfully\.|^ERROR: Command errored out with exit status/ },
+  { kind: 'consequence', source: 'maturin', literals: ['maturin failed', 'Failed to build a native library', 'Cargo build finished with'], re: /maturin failed|Failed to build a native library through cargo|Cargo build finished with "exit (?:status|code): ?\d+"/ },
+  { kind: 'consequence', source: 'cargo-chef', literals: ['cargo-chef', 'Exited with status code'], re: /cargo-chef-[\d.]+\/src\/|^Exited with status code: \d+/ },
+  { kind: 'consequence', source: 'BuildKit', literals: ['failed to solve', 'did not complete successfully', 'executor failed running'], re: /failed to solve|did not complete successfully: exit code|executor failed running/ },
+  { kind: 'consequence', source: 'docker (legacy builder)', literals: ['returned a non-zero code'], re: /The command .* returned a non-zero code: \d+/ },
+  { kind: 'consequence', source: 'BuildKit', literals: ['ERROR ['], re: /^ERROR \[[^\]]*\] / },
+  { kind: 'consequence', source: 'GitHub Actions', literals: ['Process completed with exit code', 'failed with exit code'], re: /Process completed with exit code [1-9]|^(?:Error: )?The process '.*' failed with exit code [1-9]/ },
+  { kind: 'consequence', source: 'make', literals: ['***'], re: /^g?make(?:\[\d+\])?: \*\*\* .*(?:Error \d+|Killed|Segmentation fault)/ },
+  { kind: 'consequence', source: 'ninja', literals: ['ninja: build stopped', 'FAILED: '], re: /^ninja: build stopped|^FAILED: / },
+  { kind: 'consequence', source: 'collect2', literals: ['ld returned'], re: /ld returned \d+ exit status/ },
+  { kind: 'consequence', source: 'cc-rs', literals: ['error occurred in cc-rs', 'ToolExecError', 'did not execute successfully'], re: /error occurred in cc-rs: Command|ToolExecError|Command .* did not execute successfully \(status code/ },
+  { kind: 'consequence', source: 'cmake', literals: ['Configuring incomplete'], re: /^-- Configuring incomplete, errors occurred!/ },
+  { kind: 'consequence', source: 'cmake crate', literals: ['command did not execute successfully'], re: /command did not execute successfully, got: exit (?:status|code)/ },
+  { kind: 'consequence', source: 'nix', literals: ['builder for', 'dependencies of derivation', 'dependency of derivation'], re: /^error: (?:builder for '[^']+' failed|\d+ dependenc(?:ies|y) of derivation)/ },
+  { kind: 'consequence', source: 'npm', literals: ['ELIFECYCLE', 'npm ERR! Failed at', 'npm error code', 'npm ERR! code', 'npm error command failed', 'npm ERR! command failed'], re: /^npm (?:ERR!|error) (?:code\b|Failed at|command failed|errno)|ELIFECYCLE/ },
+  { kind: 'consequence', source: 'node-gyp', literals: ['gyp ERR! '], re: /^gyp ERR! (?:stack|not ok|System|command|cwd|node -v|node-gyp -v|build error|configure error)/ },
+  { kind: 'consequence', source: 'just / task runners', literals: ['Recipe `'], re: /^error: Recipe `[^`]+` failed/ },
+];
+
+export const ERROR_MARKERS: readonly Marker[] = [
+  { kind: 'error', source: 'cargo/rustc/nix', literals: ['error:', 'error['], re: /^error(?:\[E\d{4}\])?: / },
+  { kind: 'error', source: 'gcc/clang', literals: ['error:'], re: /^(?:[^\s:]+:\d+:(?:\d+:)? )?(?:fatal )?error: |^(?:clang|gcc|g\+\+|cc|c\+\+|cc1(?:plus)?|collect2|ld(?:\.\w+)?): (?:fatal )?error: / },
+  { kind: 'error', source: 'ld', literals: ['cannot find -l', 'undefined reference to', 'cannot find '], re: /ld(?:\.\w+)?: (?:cannot find |.*undefined reference to)|undefined reference to `/ },
+  { kind: 'error', source: 'pip', literals: ['ERROR: '], re: /^ERROR: / },
+  { kind: 'error', source: 'cmake', literals: ['CMake Error'], re: /^CMake Error\b/ },
+  { kind: 'error', source: 'rust panic', literals: ['panicked at'], re: /^thread '[^']*'(?: \(\d+\))? panicked at/ },
+  { kind: 'error', source: 'kernel OOM killer / shells', literals: ['Killed', 'SIGKILL'], re: /^Killed\b|signal: 9, SIGKILL/ },
+  { kind: 'error', source: 'sh', literals: ['command not found', 'not found'], re: /: (?:\d+: )?[\w.+-]+: (?:command )?not found$/ },
+  { kind: 'error', source: 'npm/node-gyp', literals: ['npm ERR!', 'npm error', 'gyp ERR!'], re: /^(?:npm ERR!|npm error|gyp ERR!) / },
+  { kind: 'error', source: 'python', literals: ['Traceback (most recent call last)'], re: /^Traceback \(most recent call last\)/ },
+  { kind: 'error', source: 'rustup', literals: ['error: toolchain', 'error: component'], re: /^error: (?:toolchain|component) / },
+  { kind: 'error', source: 'generic', literals: ['Error: ', 'FATAL', 'fatal: '], re: /^(?:Error|FATAL|fatal): / },
+];
+
+export const SUCCESS_MARKERS: readonly Marker[] = [
+  // cargo >= 1.75: "Finished `dev` profile [unoptimized + debuginfo] target(s) in 0.32s"; older: "Finished dev [unoptimized + debuginfo] target(s) in"
+  { kind: 'success', source: 'cargo', literals: ['Finished '], re: /^Finished `?\w+`? (?:profile )?\[[^\]]*\] target\(s\) in / },
+  { kind: 'success', source: 'pip / docker (legacy)', literals: ['Successfully installed', 'Successfully built'], re: /^Successfully (?:installed|built) \S/ },
+  { kind: 'success', source: 'maturin', literals: ['Built wheel', 'Installed '], re: /^(?:📦 )?Built wheel (?:for|to) |^(?:🛠 )?Installed [\w.-]+-\d/ },
+  { kind: 'success', source: 'cmake/make', literals: ['[100%] Built target'], re: /^\[100%\] Built target / },
+  { kind: 'success', source: 'node-gyp', literals: ['gyp info ok'], re: /^gyp info ok\b/ },
+  { kind: 'success', source: 'npm', literals: ['added '], re: /^added \d+ packages?\b/ },
+  { kind: 'success', source: 'BuildKit', literals: ['naming to ', 'writing image sha256'], re: /^(?:=> )?(?:naming to |writing image sha256:)/ },
+  { kind: 'success', source: 'gradle/generic', literals: ['BUILD SUCCESSFUL'], re: /^BUILD SUCCESSFUL/ },
+];
+
+export interface ChainLayer {
+  /** Nesting depth: outer wrappers have lower numbers. */
+  depth: number;
+  literals: readonly string[];
+  re: RegExp;
+  /** Label, with $1.. replaced by capture groups. */
+  label: string;
+  /** Later hits replace the label (e.g. the Docker step that ran last). */
+  latest?: boolean;
+}
+
+export const CHAIN_LAYERS: readonly ChainLayer[] = [
+  { depth: 0, literals: ['##[group]', '##[error]'], re: /##\[(?:group|error)\]/, label: 'GitHub Actions' },
+  { depth: 0, literals: ['gitlab-runner'], re: /Running with gitlab-runner/, label: 'GitLab CI' },
+  { depth: 1, literals: [' RUN ', ' RUN\t'], re: /\[(?:[\w.-]+ )?(\d+\/\d+)\] RUN\b|^Step (\d+\/\d+) : RUN\b/, label: 'docker build step $1$2', latest: true },
+  { depth: 2, literals: ['/nix/store/', 'building \''], re: /^building '\/nix\/store\/[a-z0-9]{32}-([^']+)\.drv'/, label: 'nix build $1', latest: true },
+  { depth: 2, literals: ['error: path \'/nix/store', 'flake'], re: /^error: (?:path '\/nix\/store|getting status of '\/nix\/store)|in flake\b/, label: 'nix flake evaluation' },
+  { depth: 3, literals: ['Building wheel for', 'Preparing metadata', 'pip install', 'Collecting '], re: /Building wheel for ([\w.-]+)|Preparing metadata \(|pip3? install|^Collecting ([\w.-]+)/, label: 'pip' },
+  { depth: 3, literals: ['gyp info', 'node-gyp'], re: /^gyp (?:info|ERR!) |node-gyp/, label: 'node-gyp' },
+  { depth: 4, literals: ['maturin', '🍹'], re: /maturin|🍹/, label: 'maturin' },
+  { depth: 4, literals: ['running build_rust', 'setuptools_rust', 'setuptools-rust'], re: /running build_rust|setuptools[_-]rust/, label: 'setuptools-rust' },
+  { depth: 4, literals: ['running build_ext'], re: /^running build_ext/, label: 'setuptools build_ext' },
+  { depth: 5, literals: ['cargo-chef', 'chef cook'], re: /cargo-chef|chef cook/, label: 'cargo-chef' },
+  { depth: 6, literals: ['could not compile', 'failed to run custom build command', 'Caused by:', 'error[E'], re: /could not compile|failed to run custom build command|^Caused by:|^error\[E\d{4}\]/, label: 'cargo' },
+  { depth: 7, literals: ['failed to run custom build command'], re: /failed to run custom build command for `([^`]+)`/, label: 'build script of $1' },
+  { depth: 8, literals: ['cc-rs', 'ToolExecError', 'failed to find tool'], re: /cc-rs|ToolExecError|failed to find tool/, label: 'cc-rs' },
+  { depth: 8, literals: ['CMake Error', 'running: "cmake"', 'running: cd '], re: /^CMake Error|running: "cmake"|running: cd .*"cmake"/, label: 'cmake' },
+  { depth: 8, literals: ['bindgen', 'clang-sys'], re: /\bbindgen\b|clang-sys/, label: 'bindgen' },
+  { depth: 8, literals: ['***'], re: /^g?make(?:\[\d+\])?: \*\*\*/, label: 'make' },
+  { depth: 9, literals: ['pkg-config', 'pkg_config', 'pkg-config search path'], re: /pkg[-_]config/, label: 'pkg-config' },
+  { depth: 9, literals: ['linking with', 'collect2', 'linker `'], re: /linking with `|collect2|linker `/, label: 'linker' },
+];

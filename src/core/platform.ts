@@ -1,0 +1,154 @@
+// Where did the build run? Platform hints read from log lines (pure), and the package manager each platform uses.
+
+export type PlatformId =
+  | 'debian'
+  | 'fedora'
+  | 'rhel'
+  | 'manylinux'
+  | 'alpine'
+  | 'arch'
+  | 'suse'
+  | 'macos'
+  | 'windows'
+  | 'nix';
+
+export type PackageManager = 'apt' | 'dnf' | 'yum' | 'apk' | 'pacman' | 'zypper' | 'brew' | 'nix';
+
+export const PLATFORM_LABEL: Record<PlatformId, string> = {
+  debian: 'Debian/Ubuntu',
+  fedora: 'Fedora',
+  rhel: 'RHEL/CentOS/Rocky/Alma',
+  manylinux: 'manylinux container',
+  alpine: 'Alpine',
+  arch: 'Arch Linux',
+  suse: 'openSUSE',
+  macos: 'macOS',
+  windows: 'Windows',
+  nix: 'Nix',
+};
+
+export const PACKAGE_MANAGER_OF: Record<PlatformId, PackageManager | null> = {
+  debian: 'apt',
+  fedora: 'dnf',
+  rhel: 'dnf',
+  manylinux: 'yum',
+  alpine: 'apk',
+  arch: 'pacman',
+  suse: 'zypper',
+  macos: 'brew',
+  windows: null,
+  nix: 'nix',
+};
+
+export type CiProvider = 'github-actions' | 'gitlab-ci' | 'render' | 'railway' | 'heroku' | 'nixpacks';
+
+/** What the log says about where it ran; accumulated by the engine, resolved at the end. */
+export interface PlatformContext {
+  platform: PlatformId | null;
+  /** Whether the log said so, or we fell back to the machine buildmedic runs on. */
+  source: 'log' | 'host' | 'none';
+  /** Why we think so: the lines that said it. */
+  evidence: { line: number; text: string }[];
+  /** The Docker base image of the stage that ran last before the failure, when the build ran in Docker. */
+  docker: { image: string; line: number } | null;
+  ci: CiProvider[];
+}
+
+interface PlatformSignal {
+  literals: readonly string[];
+  re: RegExp;
+  platform?: PlatformId;
+  ci?: CiProvider;
+  score: number;
+  /** The first capture group is a Docker image reference. */
+  dockerImage?: boolean;
+}
+
+// Each signal names the tool or path convention it reads; weights favour explicit statements (a FROM line)
+// over incidental paths.
+const SIGNALS: readonly PlatformSignal[] = [
+  // BuildKit: "#5 [builder 1/9] FROM docker.io/library/rust:1.79-alpine@sha256:..."; legacy builder: "Step 1/12 : FROM rust:1.79"
+  { literals: ['FROM '], re: /(?:\[[^\]]*\d+\/\d+\]|Step \d+\/\d+ :)\s+FROM\s+(?:--platform=\S+\s+)?(\S+)/i, score: 0, dockerImage: true },
+  { literals: ['/nix/store/'], re: /\/nix\/store\/[a-z0-9]{32}-/, platform: 'nix', score: 2 },
+  { literals: ['apt-get', 'dpkg', 'x86_64-linux-gnu', 'aarch64-linux-gnu'], re: /\bapt-get\b|\bdpkg\b|\/usr\/(?:lib|include)\/(?:x86_64|aarch64)-linux-gnu\b/, platform: 'debian', score: 1 },
+  { literals: ['apk '], re: /\bapk (?:add|update)\b/, platform: 'alpine', score: 2 },
+  { literals: ['linux-musl'], re: /-(?:unknown|alpine)-linux-musl\b/, platform: 'alpine', score: 1 },
+  { literals: ['dnf ', 'yum '], re: /\b(?:dnf|yum) (?:-y )?install\b/, platform: 'fedora', score: 2 },
+  { literals: ['/opt/python/cp', 'manylinux'], re: /\/opt\/python\/cp\d|quay\.io\/pypa\/manylinux|manylinux\d*[_-]?\w*\s+(?:docker|container|image)/i, platform: 'manylinux', score: 3 },
+  { literals: ['pacman '], re: /\bpacman -S/, platform: 'arch', score: 2 },
+  { literals: ['zypper '], re: /\bzypper (?:in|install)\b/, platform: 'suse', score: 2 },
+  { literals: ['/Users/', '/opt/homebrew', 'apple-darwin', 'xcrun', 'MacOSX', 'Xcode'], re: /\/Users\/[^/\s]+\/|\/opt\/homebrew\/|-apple-darwin\b|\bxcrun\b|MacOSX\d*\.?\d*\.sdk|Xcode\.app/, platform: 'macos', score: 1 },
+  { literals: [':\\', 'windows-msvc', 'windows-gnu', 'link.exe', 'cl.exe', 'MSVC'], re: /\b[A-Z]:\\(?:Users|Program Files|a\\|hostedtoolcache|Windows)|-pc-windows-(?:msvc|gnu)\b|\blink\.exe\b|\bcl\.exe\b|\bMSVC\b/, platform: 'windows', score: 1 },
+  { literals: ['##[', 'GITHUB_'], re: /##\[(?:group|error|warning|endgroup)\]|\bGITHUB_(?:WORKSPACE|ACTIONS)\b/, ci: 'github-actions', score: 0 },
+  { literals: ['gitlab-runner', 'section_start:'], re: /Running with gitlab-runner|section_start:\d+:/, ci: 'gitlab-ci', score: 0 },
+  { literals: ['render.com', '==> '], re: /render\.com|^==> (?:Cloning from|Running build command|Using Python version)/, ci: 'render', score: 0 },
+  { literals: ['railway', 'Railway'], re: /\brailway\b|Railway/, ci: 'railway', score: 0 },
+  { literals: ['-----> ', 'heroku'], re: /^-----> (?:Building on the Heroku|Python app detected)|\bheroku\b/i, ci: 'heroku', score: 0 },
+  { literals: ['nixpacks', 'Nixpacks'], re: /\bnixpacks\b/i, ci: 'nixpacks', score: 0 },
+];
+
+export const PLATFORM_LITERALS: readonly string[] = [...new Set(SIGNALS.flatMap((s) => s.literals))];
+
+/** Maps a Docker image reference to the platform of its userland. */
+export function platformOfImage(image: string): PlatformId | null {
+  const name = image.toLowerCase().replace(/^docker\.io\/(library\/)?/, '');
+  if (/alpine|musllinux/.test(name)) return 'alpine';
+  if (/manylinux/.test(name)) return 'manylinux';
+  if (/^nixos\/|\/nix\b|^nix:/.test(name)) return 'nix';
+  if (/fedora/.test(name)) return 'fedora';
+  if (/centos|rocky|alma|ubi\d|amazonlinux|oraclelinux|redhat/.test(name)) return 'rhel';
+  if (/archlinux|^arch:/.test(name)) return 'arch';
+  if (/opensuse|suse/.test(name)) return 'suse';
+  if (/windows|servercore|nanoserver/.test(name)) return 'windows';
+  // Official language images (rust, python, node, golang, gcc, buildpack-deps) are Debian-based unless tagged otherwise.
+  if (/^(?:rust|python|node|golang|gcc|buildpack-deps|debian|ubuntu|ghcr\.io\/rust-lang|lukemathwalker\/cargo-chef|ghcr\.io\/pyo3\/maturin)\b/.test(name)) return 'debian';
+  return null;
+}
+
+/** Accumulates platform hints line by line; bounded state. */
+export class PlatformTracker {
+  private scores = new Map<PlatformId, number>();
+  private evidence: { line: number; text: string }[] = [];
+  private images: { image: string; line: number }[] = [];
+  private ci = new Set<CiProvider>();
+
+  observe(text: string, line: number): void {
+    for (const signal of SIGNALS) {
+      if (!signal.literals.some((l) => text.includes(l))) continue;
+      const m = signal.re.exec(text);
+      if (!m) continue;
+      if (signal.ci) this.ci.add(signal.ci);
+      if (signal.dockerImage && m[1]) {
+        if (this.images.length < 64) this.images.push({ image: m[1], line });
+        continue;
+      }
+      if (signal.platform) {
+        this.scores.set(signal.platform, (this.scores.get(signal.platform) ?? 0) + signal.score);
+        if (this.evidence.length < 8) this.evidence.push({ line, text });
+      }
+    }
+  }
+
+  /** Resolves the platform; `beforeLine` picks the Docker stage that was running when the failure happened. */
+  resolve(beforeLine: number | null, fallback: PlatformId | null): PlatformContext {
+    const stageImages = beforeLine === null ? this.images : this.images.filter((i) => i.line <= beforeLine);
+    const docker = stageImages.at(-1) ?? this.images.at(-1) ?? null;
+    const scores = new Map(this.scores);
+    if (docker) {
+      const p = platformOfImage(docker.image);
+      if (p) scores.set(p, (scores.get(p) ?? 0) + 10);
+    }
+    let best: PlatformId | null = null;
+    let bestScore = 0;
+    for (const [p, s] of scores) {
+      if (s > bestScore) {
+        best = p;
+        bestScore = s;
+      }
+    }
+    const evidence = docker ? [{ line: docker.line, text: `FROM ${docker.image}` }, ...this.evidence] : this.evidence;
+    const platform = best ?? fallback;
+    const source = best ? 'log' : platform ? 'host' : 'none';
+    return { platform, source, evidence: evidence.slice(0, 8), docker, ci: [...this.ci] };
+  }
+}

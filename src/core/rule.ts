@@ -1,0 +1,124 @@
+// The shape of a knowledge-base rule: declarative data (patterns, templates, fix advice) plus an optional refine hook.
+
+import type { PackageManager } from './platform.js';
+
+/** Closed list of rule categories, shown by `buildmedic rules`. */
+export const RULE_CATEGORIES = [
+  'toolchain', // a compiler, linker or build tool is missing or too old
+  'system-library', // headers or libraries a -sys crate or extension needs
+  'rust', // cargo/rustc configuration, features, lock files, targets
+  'python', // pip, maturin, setuptools, wheels, interpreters
+  'packaging', // wheel tags, manylinux, sdists
+  'resources', // memory, disk, permissions
+  'network', // registries, git hosts, downloads
+  'container', // Docker/BuildKit, Nix, PaaS builders
+  'code', // a genuine error in source code
+] as const;
+export type RuleCategory = (typeof RULE_CATEGORIES)[number];
+
+/**
+ * One single-line signal of a rule. `literals` is a prefilter: every line that `re` matches
+ * must contain at least one of them (the knowledge-base test checks this on every case log),
+ * so the engine only runs `re` on lines that contain a literal.
+ */
+export interface LinePattern {
+  /** Short stable name, used in tests and `--explain` output. */
+  id: string;
+  /** Which tool prints the line this pattern targets (and since which version, where it matters). */
+  source: string;
+  literals: readonly string[];
+  /** Applied to the normalised line (see log/normalize.ts). Named groups become captures. No g/y flags. */
+  re: RegExp;
+  /** How strongly this line alone shows the rule's cause, 0..1. Below 0.5 it only supports other patterns. */
+  weight: number;
+}
+
+/** Advice for the fix, rendered for the platform the build ran on. Strings may use {{capture}} placeholders. */
+export interface FixSpec {
+  summary: string;
+  steps?: readonly string[];
+  /** System packages that provide what is missing, per package manager. */
+  packages?: Partial<Record<PackageManager, readonly string[]>>;
+  /** Commands that do not depend on the platform (e.g. `cargo update -p openssl-sys`). */
+  commands?: readonly string[];
+  /** Commands for one platform only (e.g. `xcode-select --install` on macOS). */
+  platformCommands?: Partial<Record<'macos' | 'windows' | 'linux' | 'nix', readonly string[]>>;
+}
+
+export interface Evidence {
+  line: number;
+  text: string;
+}
+
+/** A pattern hit recorded by the engine, with the lines around it that the rule asked for. */
+export interface PatternHit {
+  pattern: string;
+  weight: number;
+  line: number;
+  text: string;
+  captures: Record<string, string>;
+  before: readonly string[];
+  after: string[];
+}
+
+/** What a refine hook may look at: this rule's hits, and which other rules fired. */
+export interface RefineContext {
+  hits: readonly PatternHit[];
+  firedRules: ReadonlySet<string>;
+  /** Captures merged over all hits, first value wins. */
+  captures: Record<string, string>;
+}
+
+/** What a refine hook returns: veto (null) or adjusted confidence and captures. */
+export interface Refinement {
+  confidence?: number;
+  captures?: Record<string, string>;
+  /** Evidence lines to show, when not every hit is worth showing. */
+  evidence?: Evidence[];
+}
+
+export interface RuleDefinition {
+  /** Kebab-case `<subject>-<condition>`; public API, never reused. */
+  id: string;
+  title: string;
+  /** One sentence saying what the diagnosis means. */
+  summary: string;
+  category: RuleCategory;
+  patterns: readonly LinePattern[];
+  /** Lines of context the engine keeps around each hit for `refine` (bounded). */
+  contextBefore?: number;
+  contextAfter?: number;
+  /** Rules this one explains: when both fire, theirs is reported as a consequence of this one. */
+  explains?: readonly string[];
+  /** Why it happens, with {{capture}} placeholders. */
+  explanation: string;
+  fix: FixSpec;
+  /** Stateful checks that single lines cannot express; return null to veto the finding. */
+  refine?: (ctx: RefineContext) => Refinement | null;
+}
+
+export interface Rule extends RuleDefinition {
+  contextBefore: number;
+  contextAfter: number;
+  explains: readonly string[];
+}
+
+export const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
+
+export function defineRule(def: RuleDefinition): Rule {
+  return {
+    ...def,
+    contextBefore: def.contextBefore ?? 0,
+    contextAfter: def.contextAfter ?? 0,
+    explains: def.explains ?? [],
+  };
+}
+
+/** Replaces {{name}} and {{name|fallback}} with captures; an unknown name without fallback becomes its own name. */
+export function fillTemplate(template: string, captures: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)(?:\|([^}]*))?\}\}/g, (_, name: string, fallback?: string) => {
+    const value = captures[name];
+    if (value !== undefined && value !== '') return value;
+    return fallback ?? name;
+  });
+}

@@ -1,0 +1,145 @@
+// Reads a log (file, '-' or stdin; gzip detected by its magic bytes) and hands the engine chunks of whole lines.
+// Memory stays bounded: one read buffer, one partial line capped at MAX_LINE_CHARS.
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { BuildmedicError, fileError } from '../errors.js';
+
+/** Lines longer than this are cut for matching and reported as truncated. */
+export const MAX_LINE_CHARS = 64 * 1024;
+const READ_CHUNK = 1 << 20;
+
+export interface LogSink {
+  feed(text: string): void;
+  noteTruncated(count: number): void;
+}
+
+export interface ReadProgress {
+  bytesRead: number;
+  totalBytes: number | null;
+}
+
+export interface ReadResult {
+  bytes: number;
+  name: string;
+}
+
+/** Share of control bytes above which the start of an input is taken for a binary file, not a log. */
+const BINARY_THRESHOLD = 0.1;
+
+export function looksBinary(sample: Uint8Array): boolean {
+  if (sample.length === 0) return false;
+  let control = 0;
+  for (const b of sample) if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 27 && b !== 12 && b !== 8) control++;
+  return control / sample.length > BINARY_THRESHOLD;
+}
+
+/** Splits decoded text into whole-line chunks for the sink; keeps the partial last line for the next call. */
+export class LineChunker {
+  private carry = '';
+  private discarding = false;
+
+  constructor(private readonly sink: LogSink) {}
+
+  push(text: string): void {
+    let s = text;
+    if (this.discarding) {
+      const nl = s.indexOf('\n');
+      if (nl < 0) return;
+      s = s.slice(nl + 1);
+      this.discarding = false;
+    }
+    // NUL bytes are not text; dropping them keeps the text around them analysable.
+    if (s.includes('\0')) s = s.replaceAll('\0', '');
+    const combined = this.carry + s;
+    const lastNl = combined.lastIndexOf('\n');
+    if (lastNl < 0) {
+      this.carry = combined;
+    } else {
+      this.sink.feed(combined.slice(0, lastNl));
+      this.carry = combined.slice(lastNl + 1);
+    }
+    if (this.carry.length > MAX_LINE_CHARS) {
+      // A line longer than any log line: match its start, skip the rest up to the next newline.
+      this.sink.feed(this.carry.slice(0, MAX_LINE_CHARS));
+      this.sink.noteTruncated(1);
+      this.carry = '';
+      this.discarding = true;
+    }
+  }
+
+  end(): void {
+    if (this.carry !== '') this.sink.feed(this.carry);
+    this.carry = '';
+  }
+}
+
+async function openInput(path: string | null): Promise<{ stream: Readable; name: string; total: number | null }> {
+  if (path === null || path === '-') return { stream: process.stdin, name: '<stdin>', total: null };
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    size = st.size;
+  } catch (error) {
+    throw fileError(path, error);
+  }
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (e) => reject(fileError(path, e)));
+  });
+  return { stream, name: path, total: size };
+}
+
+/** Streams a log into `sink`. Throws BuildmedicError for unreadable, binary or corrupt input. */
+export async function readLog(path: string | null, sink: LogSink, onProgress?: (p: ReadProgress) => void): Promise<ReadResult> {
+  const { stream, name, total } = await openInput(path);
+  const chunker = new LineChunker(sink);
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  let bytesRead = 0;
+  const counted = async function* (): AsyncGenerator<Buffer> {
+    for await (const raw of stream as AsyncIterable<Buffer>) {
+      bytesRead += raw.length;
+      onProgress?.({ bytesRead, totalBytes: total });
+      yield raw;
+    }
+  };
+  try {
+    const source = counted();
+    const first = await source.next();
+    if (first.done) return { bytes: 0, name };
+    const head: Buffer = first.value;
+    const isGzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+    if (!isGzip && looksBinary(head.subarray(0, 65536))) {
+      throw new BuildmedicError('input-binary', `${name}: looks like a binary file, not a build log (use a text or .gz log)`);
+    }
+    const all = Readable.from((async function* () {
+      yield head;
+      yield* source;
+    })());
+    if (isGzip) {
+      const gunzip = createGunzip();
+      const piping = pipeline(all, gunzip);
+      try {
+        for await (const out of gunzip as AsyncIterable<Buffer>) chunker.push(decoder.decode(out, { stream: true }));
+        await piping;
+      } catch (error) {
+        throw new BuildmedicError('input-corrupt-gzip', `${name}: gzip data is corrupt or cut short (${(error as Error).message})`, { cause: error });
+      }
+    } else {
+      for await (const out of all as AsyncIterable<Buffer>) chunker.push(decoder.decode(out, { stream: true }));
+    }
+  } catch (error) {
+    if (error instanceof BuildmedicError) throw error;
+    throw fileError(name, error);
+  } finally {
+    if (stream !== process.stdin) stream.destroy();
+  }
+  chunker.push(decoder.decode());
+  chunker.end();
+  return { bytes: bytesRead, name };
+}

@@ -1,0 +1,75 @@
+// The engine's streaming contract: chunking never changes the result, line numbers are the input's, and the
+// outcome follows the last terminal marker.
+
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { Diagnoser, diagnoseText } from '../src/core/engine.ts';
+import { KB } from './helpers/cases.ts';
+
+const LINKER_LOG = readFileSync(new URL('../src/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url), 'utf8');
+
+function feedLines(text: string, perChunk: number) {
+  const d = new Diagnoser(KB, { hostPlatform: 'debian' });
+  const lines = text.replace(/\n$/, '').split('\n');
+  for (let i = 0; i < lines.length; i += perChunk) d.feed(lines.slice(i, i + perChunk).join('\n'));
+  return d.finish();
+}
+
+test('feeding a log line by line gives the same diagnosis as feeding it whole', () => {
+  const whole = diagnoseText(KB, LINKER_LOG, { hostPlatform: 'debian' });
+  for (const n of [1, 2, 3, 7]) assert.deepEqual(feedLines(LINKER_LOG, n), whole);
+});
+
+test('evidence keeps the line numbers of the original input, with decorations removed', () => {
+  const decorated = LINKER_LOG.split('\n').map((l) => (l ? `2024-05-01T12:00:00.0000000Z \x1b[1m${l}\x1b[0m` : l)).join('\n');
+  const d = diagnoseText(KB, `\n\n${decorated}`, { hostPlatform: 'debian' });
+  assert.equal(d.rootCause, 'linker-not-found');
+  assert.deepEqual(d.findings[0].evidence, [{ line: 5, text: 'error: linker `cc` not found' }]);
+});
+
+test('a successful build after a failed attempt is a success, with no root cause', () => {
+  const d = diagnoseText(KB, `${LINKER_LOG}\n$ apt-get install -y build-essential\n$ cargo build\n   Compiling hello v0.1.0\n    Finished \`dev\` profile [unoptimized + debuginfo] target(s) in 0.5s\n`);
+  assert.equal(d.outcome, 'succeeded');
+  assert.equal(d.rootCause, null);
+  assert.deepEqual(d.findings, []);
+});
+
+test('a failure no rule knows gives no root cause, and the first real error block as excerpt', () => {
+  const log = ['   Compiling app v0.1.0', 'error: some tool exploded in a new way', '  detail one', '', 'error: could not compile `app` (bin "app") due to 1 previous error'].join('\n');
+  const d = diagnoseText(KB, log);
+  assert.equal(d.outcome, 'failed');
+  assert.equal(d.rootCause, null);
+  assert.equal(d.excerpt?.startLine, 1);
+  assert.ok(d.excerpt?.lines.includes('error: some tool exploded in a new way'));
+  assert.deepEqual(d.consequences.map((c) => c.line), [5]);
+});
+
+test('an empty log is unknown, not a failure', () => {
+  const d = diagnoseText(KB, '');
+  assert.equal(d.outcome, 'unknown');
+  assert.equal(d.rootCause, null);
+  assert.equal(d.input.lines, 0);
+});
+
+test('a pasted fragment with only the cause line is still a diagnosed failure', () => {
+  const d = diagnoseText(KB, 'collect2: fatal error: cannot find ‘ld’');
+  assert.equal(d.outcome, 'failed');
+  assert.equal(d.rootCause, 'linker-not-found');
+});
+
+test('the Docker stage that failed sets the platform and the Dockerfile fix', () => {
+  const log = [
+    '#5 [builder 1/4] FROM docker.io/library/rust:1.79-alpine@sha256:abc',
+    '#9 [builder 4/4] RUN cargo build --release',
+    '#9 0.512    Compiling hello v0.1.0 (/app)',
+    '#9 0.901 error: linker `cc` not found',
+    '#9 0.902 error: could not compile `hello` (bin "hello") due to 1 previous error',
+    'ERROR: failed to solve: process "/bin/sh -c cargo build --release" did not complete successfully: exit code: 101',
+  ].join('\n');
+  const d = diagnoseText(KB, log, { hostPlatform: 'debian' });
+  assert.equal(d.platform.detected, 'alpine');
+  assert.equal(d.platform.docker?.image, 'docker.io/library/rust:1.79-alpine@sha256:abc');
+  assert.deepEqual(d.chain, ['docker build step 4/4', 'cargo', 'linker']);
+  assert.equal(d.findings[0].fix.dockerfile, 'RUN apk add --no-cache build-base');
+});

@@ -1,0 +1,93 @@
+// The knowledge base checks itself: ids, registry, docs, cases, provenance, prefilter literals and pattern safety.
+
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { check } from 'recheck';
+import { diagnoseText } from '../src/core/engine.ts';
+import { RULE_CATEGORIES, RULE_ID } from '../src/core/rule.ts';
+import { normalizeLine } from '../src/log/normalize.ts';
+import { RULE_GROUPS } from '../src/rules/index.ts';
+import { caseFiles, KB, ruleFolders, RULES_DIR } from './helpers/cases.ts';
+
+const HEADINGS = ['What it means', 'Why it happens', 'How to fix', 'Example log', 'Known false positives', 'References'];
+const folders = ruleFolders();
+
+test('rule ids are well-formed and unique', () => {
+  const ids = folders.map((f) => f.rule.id);
+  for (const id of ids) assert.match(id, RULE_ID);
+  assert.deepEqual(ids, [...new Set(ids)], 'a rule id is used twice');
+});
+
+test('the registry lists exactly the rule folders on disk', () => {
+  const onDisk = readdirSync(RULES_DIR)
+    .filter((g) => statSync(join(RULES_DIR, g)).isDirectory())
+    .flatMap((g) => readdirSync(join(RULES_DIR, g)).filter((d) => statSync(join(RULES_DIR, g, d)).isDirectory()).map((d) => `${g}/${d}`))
+    .sort();
+  const registered = Object.entries(RULE_GROUPS).flatMap(([g, rules]) => rules.map((r) => `${g}/${r.id}`)).sort();
+  assert.deepEqual(registered, onDisk);
+});
+
+test('explains names rules that exist', () => {
+  const ids = new Set(folders.map((f) => f.rule.id));
+  for (const { rule } of folders) for (const e of rule.explains) assert.ok(ids.has(e), `${rule.id} explains unknown rule ${e}`);
+});
+
+for (const { rule, dir } of folders) {
+  describe(`rule ${rule.id} is complete`, () => {
+    test('metadata', () => {
+      assert.ok((RULE_CATEGORIES as readonly string[]).includes(rule.category));
+      assert.match(rule.summary, /^[A-Z].*\.$/, 'summary is one sentence');
+      assert.ok(!/\.\s+[A-Z]/.test(rule.summary), 'summary is one sentence');
+      assert.ok(rule.patterns.length > 0);
+      for (const p of rule.patterns) {
+        assert.ok(p.literals.length > 0 && p.literals.every((l) => l.length >= 3), `${p.id}: literals of 3+ characters`);
+        assert.ok(!p.re.flags.includes('g') && !p.re.flags.includes('y'), `${p.id}: no g/y flags`);
+        assert.ok(p.weight > 0 && p.weight <= 1, `${p.id}: weight in (0, 1]`);
+      }
+      assert.ok(rule.patterns.some((p) => p.weight >= 0.5), 'at least one pattern can report the rule on its own');
+    });
+
+    test('README has the fixed sections and a diagnosable example', () => {
+      const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+      const lines = readme.split('\n');
+      assert.equal(lines[0], `# ${rule.id}`);
+      assert.equal(lines[2], rule.summary, 'the first paragraph is the rule summary');
+      const headings = lines.filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+      assert.deepEqual(headings, HEADINGS);
+      const example = /## Example log\n+```[^\n]*\n([\s\S]*?)```/.exec(readme)?.[1];
+      assert.ok(example, 'Example log has a fenced block');
+      assert.equal(diagnoseText(KB, example, { hostPlatform: 'debian' }).rootCause, rule.id, 'the README example is diagnosed as this rule');
+    });
+
+    test('cases: two failing logs, a near miss, and their provenance', () => {
+      const cases = caseFiles(dir);
+      assert.ok(cases.filter((c) => c.kind === 'fail').length >= 2, 'at least two fail-* logs');
+      assert.ok(cases.some((c) => c.kind === 'pass'), 'at least one pass-* near miss');
+      const sources = existsSync(join(dir, 'SOURCES.md')) ? readFileSync(join(dir, 'SOURCES.md'), 'utf8') : '';
+      for (const c of cases) assert.ok(sources.includes(c.name), `SOURCES.md says where ${c.name} comes from`);
+    });
+  });
+}
+
+test('every line a pattern matches contains one of its prefilter literals', () => {
+  const allCases = folders.flatMap((f) => caseFiles(f.dir));
+  for (const c of allCases) {
+    for (const raw of readFileSync(c.path, 'utf8').split('\n')) {
+      const { text } = normalizeLine(raw);
+      for (const { pattern } of KB.patterns) {
+        if (pattern.re.test(text)) assert.ok(pattern.literals.some((l) => text.includes(l)), `${pattern.id} matched without a literal in ${c.name}: ${text}`);
+      }
+    }
+  }
+});
+
+test('no pattern can backtrack super-linearly (recheck)', { timeout: 300_000 }, async () => {
+  const unsafe: string[] = [];
+  for (const { pattern } of KB.patterns) {
+    const result = await check(pattern.re.source, pattern.re.flags, { timeout: 10_000 });
+    if (result.status === 'vulnerable') unsafe.push(`${pattern.id}: ${pattern.re.source}`);
+  }
+  assert.deepEqual(unsafe, []);
+});
