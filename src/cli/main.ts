@@ -103,6 +103,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   colorOptions(program.command('rules').description('list the knowledge base').option('--json', 'print the rules as JSON')).action(async (opts) => setExit(await runRules(opts)));
 
+  // Commands with their own module register here: each module exports register(program, setExit).
+
   return program;
 }
 
