@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'input-binary'
   | 'input-corrupt-gzip'
   | 'unknown-rule'
+  | 'project-unreadable'
   | 'internal';
 
 export class BuildmedicError extends Error {
