@@ -1,7 +1,8 @@
 // Rules about the machine a build runs on: memory, disk, network, credentials, permissions.
 
 import type { Rule } from '../../core/rule.js';
+import outOfMemory from './out-of-memory/rule.js';
 
-const rules: Rule[] = [];
+const rules: Rule[] = [outOfMemory];
 
 export default rules;
