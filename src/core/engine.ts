@@ -2,6 +2,7 @@
 // on the few lines that can match, and ranks what fired into a root cause. Pure: text in, Diagnosis out.
 
 import { cleanText, displayLine, normalizeCleanLine } from '../log/normalize.js';
+import { LiteralScanner } from './literal-scanner.js';
 import { CHAIN_LAYERS, CONSEQUENCE_MARKERS, ERROR_MARKERS, SUCCESS_MARKERS } from './markers.js';
 import { PLATFORM_LITERALS, PlatformTracker, type PlatformId } from './platform.js';
 import type { Evidence, LinePattern, PatternHit, Rule } from './rule.js';
@@ -11,8 +12,9 @@ export interface KnowledgeBase {
   rules: readonly Rule[];
   /** Every pattern with the index of its rule. */
   patterns: readonly { rule: number; pattern: LinePattern }[];
-  prefilter: RegExp;
-  maxBefore: number;
+  /** Every literal of rules, markers and platform signals: only lines containing one are looked at. */
+  literals: readonly string[];
+  scanner: LiteralScanner;
 }
 
 const EXCERPT_BEFORE = 3;
@@ -20,10 +22,8 @@ const EXCERPT_AFTER = 15;
 const TAIL_LINES = 25;
 const MAX_HITS_PER_RULE = 12;
 const MAX_CONSEQUENCES = 30;
-
-function escapeLiteral(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** Lines longer than this are matched on their start only and reported as truncated. */
+export const MAX_LINE_BYTES = 64 * 1024;
 
 /** Compiles the rules and the rule-independent markers into one prefilter. */
 export function compileKnowledgeBase(rules: readonly Rule[]): KnowledgeBase {
@@ -37,15 +37,8 @@ export function compileKnowledgeBase(rules: readonly Rule[]): KnowledgeBase {
   });
   for (const m of [...CONSEQUENCE_MARKERS, ...ERROR_MARKERS, ...SUCCESS_MARKERS, ...CHAIN_LAYERS]) for (const l of m.literals) literals.add(l);
   for (const l of PLATFORM_LITERALS) literals.add(l);
-  // Longest first, so that the alternation prefers the most specific literal at a position.
-  const alternation = [...literals].sort((a, b) => b.length - a.length).map(escapeLiteral).join('|');
-  return {
-    rules,
-    patterns,
-    // The g flag is the engine's, for scanning whole chunks; rule patterns themselves never carry g or y.
-    prefilter: new RegExp(alternation, 'g'),
-    maxBefore: Math.max(EXCERPT_BEFORE, ...rules.map((r) => r.contextBefore)),
-  };
+  const all = [...literals].sort();
+  return { rules, patterns, literals: all, scanner: new LiteralScanner(all) };
 }
 
 /** An excerpt whose lines after the error may still arrive with the next chunk. */
@@ -71,7 +64,7 @@ interface ChainHit {
   depth: number;
 }
 
-/** Streaming diagnosis: call `feed` with consecutive chunks of whole lines, then `finish`. */
+/** Streaming diagnosis: call `feed` (text) or `feedBytes` (UTF-8) with consecutive chunks of whole lines, then `finish`. */
 export class Diagnoser {
   private lineCount = 0;
   private tail: string[] = [];
@@ -95,25 +88,44 @@ export class Diagnoser {
 
   /** `text` holds one or more whole lines separated by '\n'; consecutive calls continue the same log. */
   feed(text: string): void {
-    const clean = cleanText(text);
+    this.feedBytes(Buffer.from(text, 'utf8'));
+  }
+
+  /** Like `feed`, for UTF-8 bytes: one or more whole lines separated by '\n', no trailing newline. */
+  feedBytes(input: Uint8Array): void {
+    let buf = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    // Decorations the byte scanner cannot step over (HTML entities, colour codes without ESC) are cleaned as text.
+    if (needsTextCleaning(buf)) buf = Buffer.from(cleanText(buf.toString('utf8')), 'utf8');
     const firstLine = this.lineCount + 1;
-    this.fulfilPending(clean);
-    const prefilter = this.kb.prefilter;
-    prefilter.lastIndex = 0;
+    const len = buf.length;
+    this.fulfilPending(buf);
     let countedTo = 0;
     let lineNo = firstLine;
-    for (let m = prefilter.exec(clean); m !== null; m = prefilter.exec(clean)) {
-      const start = m.index === 0 ? 0 : clean.lastIndexOf('\n', m.index - 1) + 1;
-      let end = clean.indexOf('\n', m.index);
-      if (end < 0) end = clean.length;
-      lineNo += countNewlines(clean, countedTo, start);
+    for (let pos = 0; pos < len; ) {
+      const hit = this.kb.scanner.find(buf, pos, len);
+      if (hit < 0) break;
+      const start = hit === 0 ? 0 : buf.lastIndexOf(10, hit) + 1;
+      let end = buf.indexOf(10, hit);
+      if (end < 0) end = len;
+      lineNo += this.countLines(buf, countedTo, start);
       countedTo = start;
-      this.processLine(clean, start, end, lineNo);
-      prefilter.lastIndex = end + 1;
-      if (end >= clean.length) break;
+      this.processLine(buf, start, end, lineNo);
+      pos = end + 1;
     }
-    this.lineCount = firstLine - 1 + countNewlines(clean, 0, clean.length) + 1;
-    this.tail = lastLines(clean, TAIL_LINES, this.tail);
+    this.lineCount = lineNo + this.countLines(buf, countedTo, len);
+    this.tail = lastLines(buf, len, TAIL_LINES, this.tail);
+  }
+
+  /** Newlines in buf[from, to); lines longer than the cap on the way are counted as truncated. */
+  private countLines(buf: Buffer, from: number, to: number): number {
+    let n = 0;
+    let lineStart = from;
+    for (let i = buf.indexOf(10, from); i !== -1 && i < to; i = buf.indexOf(10, i + 1)) {
+      if (i - lineStart > MAX_LINE_BYTES) this.truncatedLines++;
+      lineStart = i + 1;
+      n++;
+    }
+    return n;
   }
 
   /** Lines the reader cut at its length cap, reported in the result. */
@@ -121,10 +133,10 @@ export class Diagnoser {
     this.truncatedLines += count;
   }
 
-  private fulfilPending(clean: string): void {
+  private fulfilPending(buf: Buffer): void {
     if (this.pending.length === 0) return;
     const need = Math.max(...this.pending.map((p) => p.remaining));
-    const lines = firstLines(clean, 0, need);
+    const lines = firstLines(buf, 0, need);
     for (const p of this.pending) {
       for (const l of lines.slice(0, p.remaining)) p.sink.push(l);
       p.remaining -= Math.min(p.remaining, lines.length);
@@ -132,23 +144,22 @@ export class Diagnoser {
     this.pending = this.pending.filter((p) => p.remaining > 0);
   }
 
-  private requestAfter(clean: string, end: number, count: number): string[] {
-    const sink = end < clean.length ? firstLines(clean, end + 1, count) : [];
+  private requestAfter(buf: Buffer, end: number, count: number): string[] {
+    const sink = end < buf.length ? firstLines(buf, end + 1, count) : [];
     if (sink.length < count) this.pending.push({ sink, remaining: count - sink.length });
     return sink;
   }
 
-  private linesBefore(clean: string, start: number, count: number): string[] {
-    const own = start === 0 ? [] : lastLines(clean.slice(Math.max(0, start - 4096 * count), start - 1), count, []);
-    if (own.length >= count || start > 4096 * count) return own.slice(-count);
-    return [...this.tail, ...own].slice(-count);
+  private linesBefore(buf: Buffer, start: number, count: number): string[] {
+    const own = start === 0 ? [] : lastLines(buf, start - 1, count, []);
+    return own.length >= count ? own : [...this.tail, ...own].slice(-count);
   }
 
-  private processLine(clean: string, start: number, end: number, line: number): void {
-    const raw = clean.slice(start, end);
+  private processLine(buf: Buffer, start: number, end: number, line: number): void {
+    const raw = decodeLine(buf, start, Math.min(end, start + MAX_LINE_BYTES));
     const { text } = normalizeCleanLine(raw);
     if (text === '') return;
-    this.observeMarkers(clean, start, end, line, text);
+    this.observeMarkers(buf, start, end, line, text);
     for (const layer of CHAIN_LAYERS) {
       if (!layer.literals.some((l) => raw.includes(l))) continue;
       const m = layer.re.exec(raw);
@@ -172,8 +183,8 @@ export class Diagnoser {
         line,
         text,
         captures,
-        before: def.contextBefore ? this.linesBefore(clean, start, def.contextBefore) : [],
-        after: def.contextAfter ? this.requestAfter(clean, end, def.contextAfter) : [],
+        before: def.contextBefore ? this.linesBefore(buf, start, def.contextBefore) : [],
+        after: def.contextAfter ? this.requestAfter(buf, end, def.contextAfter) : [],
       };
       this.recordHit(rule, hit);
     }
@@ -191,14 +202,14 @@ export class Diagnoser {
     this.hits.set(rule, list);
   }
 
-  private observeMarkers(clean: string, start: number, end: number, line: number, text: string): void {
+  private observeMarkers(buf: Buffer, start: number, end: number, line: number, text: string): void {
     const matches = (m: { literals: readonly string[]; re: RegExp }) => m.literals.some((l) => text.includes(l)) && m.re.test(text);
     if (CONSEQUENCE_MARKERS.some(matches)) {
       this.lastFailureLine = line;
       if (this.consequences.length < MAX_CONSEQUENCES) this.consequences.push({ line, text });
       if (!this.firstConsequence) {
         this.firstConsequence = { line, text };
-        this.consequenceExcerpt = this.captureExcerpt(clean, start, end, line);
+        this.consequenceExcerpt = this.captureExcerpt(buf, start, end, line);
       }
       return;
     }
@@ -206,16 +217,16 @@ export class Diagnoser {
       this.lastFailureLine = line;
       if (!this.firstError) {
         this.firstError = { line, text };
-        this.excerpt = this.captureExcerpt(clean, start, end, line);
+        this.excerpt = this.captureExcerpt(buf, start, end, line);
       }
       return;
     }
     if (SUCCESS_MARKERS.some(matches)) this.lastSuccessLine = line;
   }
 
-  private captureExcerpt(clean: string, start: number, end: number, line: number): PendingExcerpt {
-    const before = this.linesBefore(clean, start, EXCERPT_BEFORE);
-    return { startLine: line - before.length, head: [...before, clean.slice(start, end)], after: this.requestAfter(clean, end, EXCERPT_AFTER) };
+  private captureExcerpt(buf: Buffer, start: number, end: number, line: number): PendingExcerpt {
+    const before = this.linesBefore(buf, start, EXCERPT_BEFORE);
+    return { startLine: line - before.length, head: [...before, decodeLine(buf, start, end)], after: this.requestAfter(buf, end, EXCERPT_AFTER) };
   }
 
   finish(): Diagnosis {
@@ -251,34 +262,42 @@ function trimExcerpt(excerpt: PendingExcerpt | null) {
   return { startLine: excerpt.startLine, lines };
 }
 
-function countNewlines(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = s.indexOf('\n', from); i !== -1 && i < to; i = s.indexOf('\n', i + 1)) n++;
-  return n;
+/** Decodes one line (invalid UTF-8 becomes U+FFFD), capped, without NULs, colours or HTML entities. */
+function decodeLine(buf: Buffer, start: number, end: number): string {
+  let line = buf.toString('utf8', start, Math.min(end, start + MAX_LINE_BYTES));
+  if (line.includes('\0')) line = line.replaceAll('\0', '');
+  return line.includes('\x1b') ? cleanText(line) : line;
 }
 
-function firstLines(s: string, from: number, count: number): string[] {
+/** HTML entities and colour codes whose ESC byte was lost hide literals from the byte scanner. */
+function needsTextCleaning(buf: Buffer): boolean {
+  if (buf.indexOf('&') !== -1 && /&(?:lt|gt|amp|quot|#39|#x27|#96|#x60|nbsp);/.test(buf.toString('latin1'))) return true;
+  for (let i = buf.indexOf('[0m'); i !== -1; i = buf.indexOf('[0m', i + 3)) if (i === 0 || buf[i - 1] !== 0x1b) return true;
+  return false;
+}
+
+function firstLines(buf: Buffer, from: number, count: number): string[] {
   const out: string[] = [];
   let pos = from;
-  while (out.length < count && pos <= s.length) {
-    let nl = s.indexOf('\n', pos);
-    if (nl < 0) nl = s.length;
-    out.push(s.slice(pos, nl));
-    if (nl >= s.length) break;
+  while (out.length < count && pos <= buf.length) {
+    let nl = buf.indexOf(10, pos);
+    if (nl < 0) nl = buf.length;
+    out.push(decodeLine(buf, pos, nl));
+    if (nl >= buf.length) break;
     pos = nl + 1;
   }
   return out;
 }
 
-/** The last `count` lines of `s`, continuing `previous` when `s` has fewer. */
-function lastLines(s: string, count: number, previous: readonly string[]): string[] {
+/** The last `count` lines of buf[0, end), continuing `previous` when there are fewer. */
+function lastLines(buf: Buffer, end: number, count: number, previous: readonly string[]): string[] {
   const out: string[] = [];
-  let end = s.length;
+  let stop = end;
   while (out.length < count) {
-    const nl = s.lastIndexOf('\n', end - 1);
-    out.unshift(s.slice(nl + 1, end));
+    const nl = stop === 0 ? -1 : buf.lastIndexOf(10, stop - 1);
+    out.unshift(decodeLine(buf, nl + 1, stop));
     if (nl < 0) break;
-    end = nl;
+    stop = nl;
   }
   if (out.length >= count) return out;
   return [...previous, ...out].slice(-count);

@@ -54,7 +54,7 @@ export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'npm/node-gyp', literals: ['npm ERR!', 'npm error', 'gyp ERR!'], re: /^(?:npm ERR!|npm error|gyp ERR!) / },
   { kind: 'error', source: 'python', literals: ['Traceback (most recent call last)'], re: /^Traceback \(most recent call last\)/ },
   { kind: 'error', source: 'rustup', literals: ['error: toolchain', 'error: component'], re: /^error: (?:toolchain|component) / },
-  { kind: 'error', source: 'generic', literals: ['Error: ', 'FATAL', 'fatal: '], re: /^(?:Error|FATAL|fatal): / },
+  { kind: 'error', source: 'generic', literals: ['Error: ', 'FATAL: ', 'fatal: '], re: /^(?:Error|FATAL|fatal): / },
 ];
 
 export const SUCCESS_MARKERS: readonly Marker[] = [
@@ -96,8 +96,9 @@ export const CHAIN_LAYERS: readonly ChainLayer[] = [
   { depth: 7, literals: ['failed to run custom build command'], re: /failed to run custom build command for `([^`]+)`/, label: 'build script of $1' },
   { depth: 8, literals: ['cc-rs', 'ToolExecError', 'failed to find tool'], re: /cc-rs|ToolExecError|failed to find tool/, label: 'cc-rs' },
   { depth: 8, literals: ['CMake Error', 'running: "cmake"', 'running: cd '], re: /^CMake Error|running: "cmake"|running: cd .*"cmake"/, label: 'cmake' },
-  { depth: 8, literals: ['bindgen', 'clang-sys'], re: /\bbindgen\b|clang-sys/, label: 'bindgen' },
+  // Crate names alone ("Compiling bindgen v0.69") say nothing: only bindgen's failures and panic paths count.
+  { depth: 8, literals: ['Unable to find libclang', "couldn't find any valid shared libraries"], re: /Unable to find libclang|couldn't find any valid shared libraries matching/, label: 'bindgen' },
   { depth: 8, literals: ['***'], re: /^g?make(?:\[\d+\])?: \*\*\*/, label: 'make' },
-  { depth: 9, literals: ['pkg-config', 'pkg_config', 'pkg-config search path'], re: /pkg[-_]config/, label: 'pkg-config' },
+  { depth: 9, literals: ['pkg-config search path', '"pkg-config"', 'pkg_config fail', 'pkg-config command', '`pkg-config`', 'PKG_CONFIG_PATH environment'], re: /pkg-config search path|"pkg-config"|pkg_config fail|pkg-config command|`pkg-config`|PKG_CONFIG_PATH environment/, label: 'pkg-config' },
   { depth: 9, literals: ['linking with', 'collect2', 'linker `'], re: /linking with `|collect2|linker `/, label: 'linker' },
 ];

@@ -74,11 +74,13 @@ const SIGNALS: readonly PlatformSignal[] = [
   { literals: ['apk '], re: /\bapk (?:add|update)\b/, platform: 'alpine', score: 2 },
   { literals: ['linux-musl'], re: /-(?:unknown|alpine)-linux-musl\b/, platform: 'alpine', score: 1 },
   { literals: ['dnf ', 'yum '], re: /\b(?:dnf|yum) (?:-y )?install\b/, platform: 'fedora', score: 2 },
-  { literals: ['/opt/python/cp', 'manylinux'], re: /\/opt\/python\/cp\d|quay\.io\/pypa\/manylinux|manylinux\d*[_-]?\w*\s+(?:docker|container|image)/i, platform: 'manylinux', score: 3 },
+  // manylinux images keep their interpreters in /opt/python/cp3X-cp3X; maturin-action and cibuildwheel name the image.
+  { literals: ['/opt/python/cp', 'pypa/manylinux'], re: /\/opt\/python\/cp\d|quay\.io\/pypa\/manylinux/, platform: 'manylinux', score: 3 },
   { literals: ['pacman '], re: /\bpacman -S/, platform: 'arch', score: 2 },
   { literals: ['zypper '], re: /\bzypper (?:in|install)\b/, platform: 'suse', score: 2 },
   { literals: ['/Users/', '/opt/homebrew', 'apple-darwin', 'xcrun', 'MacOSX', 'Xcode'], re: /\/Users\/[^/\s]+\/|\/opt\/homebrew\/|-apple-darwin\b|\bxcrun\b|MacOSX\d*\.?\d*\.sdk|Xcode\.app/, platform: 'macos', score: 1 },
-  { literals: [':\\', 'windows-msvc', 'windows-gnu', 'link.exe', 'cl.exe', 'MSVC'], re: /\b[A-Z]:\\(?:Users|Program Files|a\\|hostedtoolcache|Windows)|-pc-windows-(?:msvc|gnu)\b|\blink\.exe\b|\bcl\.exe\b|\bMSVC\b/, platform: 'windows', score: 1 },
+  // Not "windows-gnu": crates such as winapi-x86_64-pc-windows-gnu are compiled on every platform.
+  { literals: [':\\', 'windows-msvc', 'link.exe', 'cl.exe', 'MSVC'], re: /\b[A-Z]:\\(?:Users|Program Files|a\\|hostedtoolcache|Windows)|-pc-windows-msvc\b|\blink\.exe\b|\bcl\.exe\b|\bMSVC\b/, platform: 'windows', score: 1 },
   { literals: ['##[', 'GITHUB_'], re: /##\[(?:group|error|warning|endgroup)\]|\bGITHUB_(?:WORKSPACE|ACTIONS)\b/, ci: 'github-actions', score: 0 },
   { literals: ['gitlab-runner', 'section_start:'], re: /Running with gitlab-runner|section_start:\d+:/, ci: 'gitlab-ci', score: 0 },
   { literals: ['render.com', '==> '], re: /render\.com|^==> (?:Cloning from|Running build command|Using Python version)/, ci: 'render', score: 0 },

@@ -1,5 +1,5 @@
 // Reads a log (file, '-' or stdin; gzip detected by its magic bytes) and hands the engine chunks of whole lines.
-// Memory stays bounded: one read buffer, one partial line capped at MAX_LINE_CHARS.
+// Memory stays bounded: one read buffer, one partial line capped at MAX_LINE_CHARS bytes.
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -14,6 +14,7 @@ const READ_CHUNK = 1 << 20;
 
 export interface LogSink {
   feed(text: string): void;
+  feedBytes(bytes: Uint8Array): void;
   noteTruncated(count: number): void;
 }
 
@@ -77,6 +78,48 @@ export class LineChunker {
   }
 }
 
+/**
+ * Splits raw UTF-8 bytes into whole-line chunks for the sink without decoding them (the engine decodes only the
+ * lines it looks at); keeps the partial last line, capped, for the next call. Splitting at '\n' bytes never cuts
+ * a UTF-8 character.
+ */
+export class ByteLineChunker {
+  private carry: Buffer | null = null;
+  private discarding = false;
+
+  constructor(private readonly sink: LogSink) {}
+
+  push(bytes: Buffer): void {
+    let buf = bytes;
+    if (this.discarding) {
+      const nl = buf.indexOf(10);
+      if (nl < 0) return;
+      buf = buf.subarray(nl + 1);
+      this.discarding = false;
+    }
+    const lastNl = buf.lastIndexOf(10);
+    if (lastNl < 0) {
+      this.carry = this.carry ? Buffer.concat([this.carry, buf]) : Buffer.from(buf);
+    } else {
+      const head = buf.subarray(0, lastNl);
+      this.sink.feedBytes(this.carry ? Buffer.concat([this.carry, head]) : head);
+      this.carry = lastNl + 1 < buf.length ? Buffer.from(buf.subarray(lastNl + 1)) : null;
+    }
+    if (this.carry && this.carry.length > MAX_LINE_CHARS) {
+      // A line longer than any log line: match its start, skip the rest up to the next newline.
+      this.sink.feedBytes(this.carry.subarray(0, MAX_LINE_CHARS));
+      this.sink.noteTruncated(1);
+      this.carry = null;
+      this.discarding = true;
+    }
+  }
+
+  end(): void {
+    if (this.carry && this.carry.length > 0) this.sink.feedBytes(this.carry);
+    this.carry = null;
+  }
+}
+
 async function openInput(path: string | null): Promise<{ stream: Readable; name: string; total: number | null }> {
   if (path === null || path === '-') return { stream: process.stdin, name: '<stdin>', total: null };
   let size: number;
@@ -98,8 +141,7 @@ async function openInput(path: string | null): Promise<{ stream: Readable; name:
 /** Streams a log into `sink`. Throws BuildmedicError for unreadable, binary or corrupt input. */
 export async function readLog(path: string | null, sink: LogSink, onProgress?: (p: ReadProgress) => void): Promise<ReadResult> {
   const { stream, name, total } = await openInput(path);
-  const chunker = new LineChunker(sink);
-  const decoder = new TextDecoder('utf-8', { fatal: false });
+  const chunker = new ByteLineChunker(sink);
   let bytesRead = 0;
   const counted = async function* (): AsyncGenerator<Buffer> {
     for await (const raw of stream as AsyncIterable<Buffer>) {
@@ -125,13 +167,13 @@ export async function readLog(path: string | null, sink: LogSink, onProgress?: (
       const gunzip = createGunzip();
       const piping = pipeline(all, gunzip);
       try {
-        for await (const out of gunzip as AsyncIterable<Buffer>) chunker.push(decoder.decode(out, { stream: true }));
+        for await (const out of gunzip as AsyncIterable<Buffer>) chunker.push(out);
         await piping;
       } catch (error) {
         throw new BuildmedicError('input-corrupt-gzip', `${name}: gzip data is corrupt or cut short (${(error as Error).message})`, { cause: error });
       }
     } else {
-      for await (const out of all as AsyncIterable<Buffer>) chunker.push(decoder.decode(out, { stream: true }));
+      for await (const out of all as AsyncIterable<Buffer>) chunker.push(out);
     }
   } catch (error) {
     if (error instanceof BuildmedicError) throw error;
@@ -139,7 +181,6 @@ export async function readLog(path: string | null, sink: LogSink, onProgress?: (
   } finally {
     if (stream !== process.stdin) stream.destroy();
   }
-  chunker.push(decoder.decode());
   chunker.end();
   return { bytes: bytesRead, name };
 }
