@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'input-binary'
   | 'input-corrupt-gzip'
   | 'unknown-rule'
+  | 'command-not-found' | 'command-not-executable' | 'command-failed-to-start' | 'output-unwritable'
   | 'project-unreadable'
   | 'internal';
 

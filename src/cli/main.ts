@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { BuildmedicError } from '../errors.js';
 import { colors, wantColor } from './colors.js';
+import { register as registerRun } from './commands/run.js';
 
 const VERSION = '0.1.0';
 const BUG_URL = 'https://github.com/buildmedic/buildmedic/issues/new';
@@ -27,14 +28,19 @@ function colorOptions(cmd: Command): Command {
   return cmd.option('--color', 'colour the output even when it is not a terminal').option('--no-color', 'never colour the output (NO_COLOR is honoured too)');
 }
 
-async function runDiagnose(log: string | undefined, opts: { json?: boolean; platform?: string; verbose?: boolean } & GlobalColor): Promise<number> {
+async function runDiagnose(
+  log: string | undefined,
+  opts: { json?: boolean; format?: string; sarif?: string; html?: string; redact: boolean; platform?: string; verbose?: boolean } & GlobalColor,
+): Promise<number> {
+  const { chooseFormat, emitReports } = await import('../run/emit-reports.js');
+  const format = chooseFormat(opts.format, opts.json, process.env);
   const { diagnoseFile } = await import('../diagnose.js');
   const { detectHostPlatform } = await import('../env/host.js');
   if (log === undefined && process.stdin.isTTY) {
     throw new BuildmedicError('usage', 'no log given: name a log file, or pipe a build into `buildmedic diagnose`');
   }
   const { createProgress } = await import('./progress.js');
-  const progress = createProgress(!opts.json && Boolean(process.stderr.isTTY));
+  const progress = createProgress(format === 'text' && Boolean(process.stderr.isTTY));
   let diagnosis;
   try {
     diagnosis = await diagnoseFile(log ?? null, {
@@ -44,12 +50,21 @@ async function runDiagnose(log: string | undefined, opts: { json?: boolean; plat
   } finally {
     progress.stop();
   }
-  if (opts.json) {
-    process.stdout.write(`${JSON.stringify(diagnosis, null, 2)}\n`);
-  } else {
-    const { renderText } = await import('../render/text.js');
-    process.stdout.write(renderText(diagnosis, useColor(opts), { verbose: opts.verbose }));
-  }
+  const name = log === undefined || log === '-' ? '<stdin>' : log;
+  const { primary } = await emitReports(
+    diagnosis,
+    { tool: 'diagnose', logName: name, logUri: name === '<stdin>' ? null : log! },
+    {
+      format,
+      sarif: opts.sarif ?? null,
+      html: opts.html ?? null,
+      stepSummary: diagnosis.outcome === 'failed' ? (process.env.GITHUB_STEP_SUMMARY ?? null) : null,
+      redact: opts.redact,
+      verbose: opts.verbose,
+      colors: useColor(opts),
+    },
+  );
+  process.stdout.write(primary);
   return diagnosis.outcome === 'failed' ? EXIT.findings : EXIT.ok;
 }
 
@@ -86,12 +101,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .command('diagnose')
       .description('name the root cause of a failed build from its log (a file, a .gz file, or standard input)')
       .argument('[log]', "the build log; '-' or nothing reads standard input")
-      .option('--json', 'print the diagnosis as JSON (schema: docs/diagnosis.schema.md)')
+      .option('--json', 'print the diagnosis as JSON (schema: docs/diagnosis-json.md); same as --format json')
+      .addOption(new Option('--format <format>', 'text, json, github (workflow annotations + job summary; the default under GitHub Actions) or markdown (docs/report-formats.md)').choices(['text', 'json', 'github', 'markdown']))
+      .option('--sarif <file>', 'also write the diagnosis as SARIF 2.1.0 (code scanning)')
+      .option('--html <file>', 'also write a self-contained HTML report')
+      .option('--no-redact', 'do not mask tokens, keys and credentials in the output')
       .addOption(new Option('--platform <id>', 'give fixes for this platform when the log does not say').choices(PLATFORMS))
       .option('-v, --verbose', 'show every platform\'s commands and the lines set aside as consequences')
       .addHelpText(
         'after',
-        '\nExit codes: 0 no failure in the log, 1 a failure was diagnosed or reported, 2 buildmedic could not do its job.\n\nExamples:\n  cargo build 2>&1 | buildmedic diagnose\n  buildmedic diagnose --json ci-job.log.gz',
+        '\nExit codes: 0 no failure in the log, 1 a failure was diagnosed or reported, 2 buildmedic could not do its job.\n\nExamples:\n  cargo build 2>&1 | buildmedic diagnose\n  buildmedic diagnose --json ci-job.log.gz\n  buildmedic diagnose --format markdown --html report.html build.log',
       ),
   ).action(async (log: string | undefined, opts) => setExit(await runDiagnose(log, opts)));
 
@@ -104,6 +123,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   colorOptions(program.command('rules').description('list the knowledge base').option('--json', 'print the rules as JSON')).action(async (opts) => setExit(await runRules(opts)));
 
   // Commands with their own module register here: each module exports register(program, setExit).
+  registerRun(program, setExit);
 
   return program;
 }

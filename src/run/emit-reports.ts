@@ -1,0 +1,98 @@
+// Turns a diagnosis into the reports asked for: the main output (text, json, github, markdown) and the files (SARIF, HTML, job summary). I/O at the edge; rendering is pure.
+
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Colors } from 'picocolors/types.js';
+import type { Diagnosis } from '../core/rank.js';
+import { BuildmedicError } from '../errors.js';
+import { renderText } from '../render/text.js';
+import { renderGithubAnnotations } from '../report/github.js';
+import { renderHtml } from '../report/html.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { type DiagnosisContext, type Report, reportFromDiagnosis, type RuleHelp } from '../report/model.js';
+import { redactDeep } from '../report/redact.js';
+import { INFORMATION_URI, renderSarif } from '../report/sarif.js';
+import { RULE_GROUPS } from '../rules/index.js';
+
+export const REPORT_FORMATS = ['text', 'json', 'github', 'markdown'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportRequest {
+  format: ReportFormat;
+  sarif?: string | null;
+  html?: string | null;
+  /** Append the Markdown report here (GitHub's $GITHUB_STEP_SUMMARY); used with the github format. */
+  stepSummary?: string | null;
+  redact: boolean;
+  verbose?: boolean;
+  colors: Colors;
+}
+
+/** `--format` wins; otherwise GitHub Actions gets annotations, everyone else text (or JSON with --json). */
+export function chooseFormat(format: string | undefined, json: boolean | undefined, env: NodeJS.ProcessEnv): ReportFormat {
+  if (format !== undefined) return format as ReportFormat;
+  if (json) return 'json';
+  return env.GITHUB_ACTIONS === 'true' ? 'github' : 'text';
+}
+
+let version: string | null = null;
+
+/** buildmedic's own version, from the package manifest shipped next to dist/. */
+export function toolVersion(): string {
+  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return version;
+}
+
+/** The rule documentation that SARIF carries as help text: each rule's README.md. */
+export async function collectRuleHelp(ids: readonly string[]): Promise<Record<string, RuleHelp>> {
+  const out: Record<string, RuleHelp> = {};
+  for (const [group, rules] of Object.entries(RULE_GROUPS)) {
+    for (const rule of rules) {
+      if (!ids.includes(rule.id)) continue;
+      const path = new URL(`../../src/rules/${group}/${rule.id}/README.md`, import.meta.url);
+      const markdown = existsSync(path) ? await readFile(path, 'utf8') : `${rule.title}.\n\n${rule.summary}`;
+      out[rule.id] = { summary: rule.summary, markdown, uri: `${INFORMATION_URI}/blob/main/src/rules/${group}/${rule.id}/README.md` };
+    }
+  }
+  return out;
+}
+
+async function writeOutput(path: string, text: string, append = false): Promise<void> {
+  try {
+    await (append ? appendFile(path, text) : writeFile(path, text));
+  } catch (error) {
+    throw new BuildmedicError('output-unwritable', `${path}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
+  }
+}
+
+export interface EmittedReports {
+  /** What to print (stdout for diagnose, stderr after the build's output for run); may be ''. */
+  primary: string;
+  report: Report;
+  diagnosis: Diagnosis;
+}
+
+/** Renders the main output and writes the report files. Secrets are masked first unless `redact` is false. */
+export async function emitReports(raw: Diagnosis, context: DiagnosisContext, request: ReportRequest): Promise<EmittedReports> {
+  const diagnosis = request.redact ? redactDeep(raw) : raw;
+  const ruleHelp = request.sarif ? await collectRuleHelp(diagnosis.findings.map((f) => f.rule)) : {};
+  const report = reportFromDiagnosis(diagnosis, { ...context, ruleHelp });
+  let primary: string;
+  switch (request.format) {
+    case 'json':
+      primary = `${JSON.stringify(diagnosis, null, 2)}\n`;
+      break;
+    case 'github':
+      primary = renderGithubAnnotations(report);
+      break;
+    case 'markdown':
+      primary = renderMarkdown(report);
+      break;
+    default:
+      primary = renderText(diagnosis, request.colors, { verbose: request.verbose });
+  }
+  if (request.sarif) await writeOutput(request.sarif, `${JSON.stringify(renderSarif(report, { toolVersion: toolVersion() }), null, 2)}\n`);
+  if (request.html) await writeOutput(request.html, renderHtml(report));
+  if (request.format === 'github' && request.stepSummary) await writeOutput(request.stepSummary, renderMarkdown(report), true);
+  return { primary, report, diagnosis };
+}

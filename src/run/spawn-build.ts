@@ -1,0 +1,168 @@
+// Runs a build command: passes its output through live, tees it to an optional log file and to a line sink (the diagnosis engine). I/O.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { constants as osConstants } from 'node:os';
+import type { Writable } from 'node:stream';
+import { createGzip, constants as zlibConstants, type Gzip } from 'node:zlib';
+import { BuildmedicError } from '../errors.js';
+import { LineChunker, type LogSink } from '../log/read-log.js';
+
+export interface SpawnBuildOptions {
+  command: string;
+  args: readonly string[];
+  /** Run through /bin/sh (or cmd.exe): only when asked, so arguments reach the command untouched. */
+  shell?: boolean;
+  /** Receives the output as whole lines, stdout and stderr interleaved in arrival order. */
+  sink: LogSink;
+  stdout: Writable;
+  stderr: Writable;
+  /** Keep the full raw output here; gzipped when the name ends in .gz. */
+  logFile?: string | null;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Put the command in its own process group and forward SIGINT/SIGTERM/SIGHUP to it. */
+  ownProcessGroup?: boolean;
+}
+
+export interface SpawnBuildResult {
+  /** The command's exit code, 128+N when signal N ended it (as shells report it). */
+  exitCode: number;
+  signal: NodeJS.Signals | null;
+  bytes: number;
+  durationMs: number;
+}
+
+const FORWARDED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+async function openLog(path: string): Promise<{ input: Writable; done: Promise<void> }> {
+  const file: WriteStream = createWriteStream(path);
+  await new Promise<void>((resolve, reject) => {
+    file.once('open', () => resolve());
+    file.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new BuildmedicError('output-unwritable', `${path}: cannot write the log (${e.code ?? e.message})`, { cause: e })),
+    );
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    file.once('close', () => resolve());
+    file.once('error', (e) => reject(new BuildmedicError('output-unwritable', `${path}: writing the log failed (${e.message})`, { cause: e })));
+  });
+  if (!path.endsWith('.gz')) return { input: file, done };
+  // Level 1: a log compresses ~10x even so, and higher levels would cost more CPU than the build's own output handling.
+  const gzip: Gzip = createGzip({ level: 1, flush: zlibConstants.Z_NO_FLUSH });
+  gzip.pipe(file);
+  return { input: gzip, done };
+}
+
+function spawnError(command: string, error: NodeJS.ErrnoException): BuildmedicError {
+  if (error.code === 'ENOENT') return new BuildmedicError('command-not-found', `${command}: command not found`, { cause: error });
+  if (error.code === 'EACCES') return new BuildmedicError('command-not-executable', `${command}: permission denied`, { cause: error });
+  return new BuildmedicError('command-failed-to-start', `${command}: cannot be started (${error.message})`, { cause: error });
+}
+
+/**
+ * Spawns the command and resolves when it has exited and all its output has been passed on.
+ * Throws BuildmedicError when the command cannot be started or the log cannot be written.
+ */
+export async function spawnBuild(options: SpawnBuildOptions): Promise<SpawnBuildResult> {
+  const started = performance.now();
+  const log = options.logFile ? await openLog(options.logFile) : null;
+  const ownGroup = options.ownProcessGroup ?? true;
+  let child: ChildProcess;
+  try {
+    child = spawn(options.command, [...options.args], {
+      stdio: ['inherit', 'pipe', 'pipe'],
+      shell: options.shell ?? false,
+      detached: ownGroup && process.platform !== 'win32',
+      cwd: options.cwd,
+      env: options.env,
+    });
+  } catch (error) {
+    log?.input.end();
+    throw spawnError(options.command, error as NodeJS.ErrnoException);
+  }
+
+  // Sharing our process group (an interactive terminal), the child already got the terminal's SIGINT/SIGHUP;
+  // we only stay alive to report, and forward what was sent to us alone.
+  const forward = (signal: NodeJS.Signals) => {
+    if (child.pid === undefined || child.exitCode !== null) return;
+    if (!ownGroup && signal !== 'SIGTERM') return;
+    try {
+      if (ownGroup && process.platform !== 'win32') process.kill(-child.pid, signal);
+      else child.kill(signal);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  for (const s of FORWARDED) process.on(s, forward);
+
+  // One chunker per stream keeps a partial line of stdout from being glued to a line of stderr.
+  const decoders = { out: new TextDecoder('utf-8'), err: new TextDecoder('utf-8') };
+  const chunkers = { out: new LineChunker(options.sink), err: new LineChunker(options.sink) };
+  let bytes = 0;
+  const outputClosed = { out: false, err: false };
+  const paused = new Set<Writable>();
+
+  const pump = (stream: 'out' | 'err', target: Writable) => (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (!outputClosed[stream]) {
+      try {
+        if (!target.write(chunk)) waitFor(target);
+      } catch {
+        outputClosed[stream] = true;
+      }
+    }
+    if (log && !log.input.write(chunk)) waitFor(log.input);
+    chunkers[stream].push(decoders[stream].decode(chunk, { stream: true }));
+  };
+  // Backpressure: when a reader (terminal, pipe, disk) is slow, stop reading the child until it drains.
+  const waitFor = (w: Writable) => {
+    if (paused.has(w)) return;
+    paused.add(w);
+    child.stdout?.pause();
+    child.stderr?.pause();
+    w.once('drain', () => {
+      paused.delete(w);
+      if (paused.size === 0) {
+        child.stdout?.resume();
+        child.stderr?.resume();
+      }
+    });
+  };
+  // A reader that went away (`| head`) must not stop the build or the diagnosis.
+  const onTargetError = (stream: 'out' | 'err', target: Writable) => (error: NodeJS.ErrnoException) => {
+    outputClosed[stream] = true;
+    if (paused.delete(target) && paused.size === 0) {
+      child.stdout?.resume();
+      child.stderr?.resume();
+    }
+    if (error.code !== 'EPIPE') throw error;
+  };
+  const outError = onTargetError('out', options.stdout);
+  const errError = onTargetError('err', options.stderr);
+  options.stdout.on('error', outError);
+  options.stderr.on('error', errError);
+  child.stdout!.on('data', pump('out', options.stdout));
+  child.stderr!.on('data', pump('err', options.stderr));
+
+  try {
+    const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+      child.once('error', (e) => reject(spawnError(options.command, e as NodeJS.ErrnoException)));
+      child.once('close', (code, signal) => resolve({ code, signal }));
+    });
+    for (const s of ['out', 'err'] as const) {
+      chunkers[s].push(decoders[s].decode());
+      chunkers[s].end();
+    }
+    const exitCode = code ?? 128 + (signal ? (osConstants.signals[signal] ?? 0) : 0);
+    return { exitCode, signal, bytes, durationMs: performance.now() - started };
+  } finally {
+    for (const s of FORWARDED) process.off(s, forward);
+    options.stdout.off('error', outError);
+    options.stderr.off('error', errError);
+    if (log) {
+      log.input.end();
+      await log.done;
+    }
+  }
+}
