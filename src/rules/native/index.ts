@@ -1,7 +1,9 @@
 // Rules about system libraries and headers that native code needs, and native code that does not compile.
 
 import type { Rule } from '../../core/rule.js';
+import nativeLibMissing from './native-lib-missing/rule.js';
+import opensslDevMissing from './openssl-dev-missing/rule.js';
 
-const rules: Rule[] = [];
+const rules: Rule[] = [opensslDevMissing, nativeLibMissing];
 
 export default rules;
