@@ -1,8 +1,9 @@
 // Rules about the machine a build runs on: memory, disk, network, credentials, permissions.
 
 import type { Rule } from '../../core/rule.js';
+import diskFull from './disk-full/rule.js';
 import outOfMemory from './out-of-memory/rule.js';
 
-const rules: Rule[] = [outOfMemory];
+const rules: Rule[] = [outOfMemory, diskFull];
 
 export default rules;

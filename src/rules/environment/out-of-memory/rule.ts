@@ -54,7 +54,7 @@ export default defineRule({
       // gcc's collect2 when the linker is OOM-killed: "collect2: fatal error: ld terminated with signal 9 [Killed]"
       source: 'gcc collect2',
       literals: ['terminated with signal 9'],
-      re: /(?<program>[\w.+-]+) terminated with signal 9 \[/,
+      re: /fatal error: (?<program>[\w.+-]{1,40}) terminated with signal 9 \[/,
       weight: 0.9,
     },
     {
