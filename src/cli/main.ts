@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { BuildmedicError } from '../errors.js';
 import { colors, wantColor } from './colors.js';
 import { register as registerRun } from './commands/run.js';
+import { register as registerWheel } from './commands/wheel.js';
 
 const VERSION = '0.1.0';
 const BUG_URL = 'https://github.com/buildmedic/buildmedic/issues/new';
@@ -124,6 +125,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   // Commands with their own module register here: each module exports register(program, setExit).
   registerRun(program, setExit);
+  registerWheel(program, setExit);
 
   return program;
 }

@@ -1,0 +1,67 @@
+// I/O: finds the wheels named on the command line (files or directories), reads and audits them, a few at a time.
+
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { BuildmedicError, fileError } from '../errors.js';
+import { auditWheel, unreadableWheel, type WheelReport } from './audit.js';
+import { DEFAULT_LIMITS, readWheel, type ReadLimits, WheelReadError } from './read-wheel.js';
+
+/** Expands directories to the .whl files directly inside them, sorted; files are taken as given. */
+export async function findWheels(inputs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    let st;
+    try {
+      st = await stat(input);
+    } catch (e) {
+      throw fileError(input, e);
+    }
+    if (st.isDirectory()) {
+      let names: string[];
+      try {
+        names = await readdir(input);
+      } catch (e) {
+        throw fileError(input, e);
+      }
+      const wheels = names.filter((n) => n.endsWith('.whl')).sort();
+      if (wheels.length === 0) throw new BuildmedicError('input-not-found', `${input}: no .whl files in this directory`);
+      out.push(...wheels.map((n) => join(input, n)));
+    } else out.push(input);
+  }
+  return out;
+}
+
+/** Reads and audits one wheel; an archive that cannot be read becomes an "unreadable" report, not an exception. */
+export async function auditWheelFile(path: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<WheelReport> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (e) {
+    return unreadableWheel(path, fileError(path, e).message);
+  }
+  try {
+    const contents = await readWheel(path, size, limits);
+    return auditWheel(basename(path), contents);
+  } catch (e) {
+    if (e instanceof WheelReadError) return unreadableWheel(path, e.message);
+    const code = (e as NodeJS.ErrnoException)?.code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return unreadableWheel(path, fileError(path, e).message);
+    throw e;
+  }
+}
+
+/** Audits many wheels, `concurrency` at a time (inflate runs on libuv's thread pool, so this uses more cores). */
+export async function auditWheelFiles(paths: string[], opts: { concurrency?: number; onDone?: (done: number, total: number) => void } = {}): Promise<WheelReport[]> {
+  const results: WheelReport[] = new Array(paths.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      results[i] = await auditWheelFile(paths[i]!);
+      opts.onDone?.(++done, paths.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 4, paths.length)) }, worker));
+  return results;
+}

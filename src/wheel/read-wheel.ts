@@ -1,0 +1,276 @@
+// I/O: reads one wheel (a zip) entry by entry without extracting to disk: hashes, .dist-info texts, ELF facts.
+
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { ElfError, type ElfInfo, isElf, NeedBytes, parseElf, type ByteView, wholeView } from './elf.js';
+
+export type BinaryKind = 'elf' | 'macho' | 'pe' | null;
+
+export interface EntryFacts {
+  path: string;
+  size: number;
+  compressedSize: number;
+  /** urlsafe-base64 sha256 without padding, as RECORD writes it; null when the entry was not read. */
+  sha256: string | null;
+  binary: BinaryKind;
+  elf?: ElfInfo;
+  elfError?: string;
+  /** Mach-O minimum macOS version (LC_BUILD_VERSION / LC_VERSION_MIN_MACOSX) of a thin 64-bit object. */
+  macosMin?: string;
+}
+
+export interface WheelContents {
+  file: string;
+  fileSize: number;
+  entries: EntryFacts[];
+  /** dist-info texts, keyed by entry path (only WHEEL, METADATA and RECORD files directly in a *.dist-info dir). */
+  texts: Record<string, string>;
+  /** Problems with the archive itself: unsafe names, bombs, duplicates, unread entries. */
+  archiveProblems: string[];
+}
+
+export interface ReadLimits {
+  /** Entries up to this size are held whole in memory while parsed; larger ELF files are re-streamed by range. */
+  bufferEntryBytes: number;
+  /** Refuse an entry declaring more than this uncompressed. */
+  maxEntryBytes: number;
+  /** Refuse a wheel declaring more than this uncompressed in total. */
+  maxTotalBytes: number;
+  /** A compression ratio above this on an entry above 16 MiB is treated as a zip bomb. */
+  maxRatio: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  bufferEntryBytes: 64 * 1024 * 1024,
+  maxEntryBytes: 8 * 1024 * 1024 * 1024,
+  maxTotalBytes: 32 * 1024 * 1024 * 1024,
+  maxRatio: 1000,
+  maxEntries: 200_000,
+};
+
+const TEXT_NAME = /^[^/]+\.dist-info\/(WHEEL|METADATA|RECORD)$/;
+const MAX_TEXT = 32 * 1024 * 1024;
+
+/** A wheel that cannot be read as a zip at all (not a zip, truncated central directory, corrupt data). */
+export class WheelReadError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'WheelReadError';
+  }
+}
+
+function unsafeName(name: string): string | null {
+  if (name.includes('\\')) return 'contains a backslash';
+  if (/^[a-zA-Z]:/.test(name) || name.startsWith('/')) return 'is an absolute path';
+  if (name.split('/').includes('..')) return "climbs out of the install directory with '..'";
+  if (name.includes('\0')) return 'contains a NUL byte';
+  return null;
+}
+
+function binaryKind(head: Uint8Array): BinaryKind {
+  if (isElf(head)) return 'elf';
+  if (head.length >= 4) {
+    const be = ((head[0]! << 24) | (head[1]! << 16) | (head[2]! << 8) | head[3]!) >>> 0;
+    if (be === 0xfeedface || be === 0xfeedfacf || be === 0xcefaedfe || be === 0xcffaedfe || be === 0xcafebabe) return 'macho';
+  }
+  if (head.length >= 2 && head[0] === 0x4d && head[1] === 0x5a) return 'pe';
+  return null;
+}
+
+/** A sparse view made of collected chunks. */
+function sparseView(size: number, chunks: Array<{ offset: number; bytes: Uint8Array }>): ByteView {
+  return {
+    size,
+    get(offset, length) {
+      for (const c of chunks) {
+        if (offset >= c.offset && offset + length <= c.offset + c.bytes.length) return c.bytes.subarray(offset - c.offset, offset - c.offset + length);
+      }
+      return undefined;
+    },
+  };
+}
+
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (err, zip) => {
+      if (err || !zip) reject(new WheelReadError(`not a readable zip archive (${err?.message ?? 'unknown error'})`, { cause: err }));
+      else resolve(zip);
+    });
+  });
+}
+
+function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error('no stream')) : resolve(stream)));
+  });
+}
+
+/** Streams an entry, handing each chunk and its offset to `onChunk`. */
+async function streamEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, onChunk: (chunk: Buffer, offset: number) => void): Promise<void> {
+  const stream = await openEntry(zip, entry);
+  let offset = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    onChunk(chunk, offset);
+    offset += chunk.length;
+  }
+}
+
+/** Copies the requested ranges out of one more pass over the entry. */
+async function collectRanges(zip: yauzl.ZipFile, entry: yauzl.Entry, ranges: Array<[number, number]>): Promise<Array<{ offset: number; bytes: Uint8Array }>> {
+  const out = ranges.map(([offset, length]) => ({ offset, bytes: new Uint8Array(length) }));
+  await streamEntry(zip, entry, (chunk, at) => {
+    for (const r of out) {
+      const lo = Math.max(r.offset, at);
+      const hi = Math.min(r.offset + r.bytes.length, at + chunk.length);
+      if (lo < hi) r.bytes.set(chunk.subarray(lo - at, hi - at), lo - r.offset);
+    }
+  });
+  return out;
+}
+
+function elfFacts(view: ByteView): { elf?: ElfInfo; elfError?: string; need?: Array<[number, number]> } {
+  try {
+    return { elf: parseElf(view) };
+  } catch (e) {
+    if (e instanceof NeedBytes) return { need: e.ranges };
+    if (e instanceof ElfError || e instanceof RangeError) return { elfError: e.message };
+    throw e;
+  }
+}
+
+/** Reads the minimum macOS version from a thin Mach-O header's load commands (the head of the file suffices). */
+function machoMinimum(head: Uint8Array): string | undefined {
+  if (head.length < 32) return undefined;
+  const dv = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const magic = dv.getUint32(0, true);
+  if (magic !== 0xfeedfacf && magic !== 0xfeedface) return undefined; // fat or big-endian: not read
+  const ncmds = dv.getUint32(16, true);
+  let off = magic === 0xfeedfacf ? 32 : 28;
+  for (let i = 0; i < ncmds && off + 16 <= head.length; i++) {
+    const cmd = dv.getUint32(off, true);
+    const size = dv.getUint32(off + 4, true);
+    // LC_VERSION_MIN_MACOSX (0x24): version at +8; LC_BUILD_VERSION (0x32): platform at +8, minos at +12.
+    const packed = cmd === 0x24 ? dv.getUint32(off + 8, true) : cmd === 0x32 && dv.getUint32(off + 8, true) === 1 ? dv.getUint32(off + 12, true) : null;
+    if (packed !== null) return `${packed >>> 16}.${(packed >>> 8) & 0xff}`;
+    if (size < 8) break;
+    off += size;
+  }
+  return undefined;
+}
+
+/** Reads a wheel. Throws WheelReadError when the archive itself cannot be read. */
+export async function readWheel(path: string, fileSize: number, limits: ReadLimits = DEFAULT_LIMITS): Promise<WheelContents> {
+  const zip = await openZip(path);
+  const out: WheelContents = { file: path, fileSize, entries: [], texts: {}, archiveProblems: [] };
+  try {
+    if (zip.entryCount > limits.maxEntries) {
+      throw new WheelReadError(`the archive lists ${zip.entryCount} entries (more than ${limits.maxEntries}); refusing to read it`);
+    }
+    const seen = new Set<string>();
+    let declared = 0;
+    const entries: yauzl.Entry[] = await new Promise((resolve, reject) => {
+      const list: yauzl.Entry[] = [];
+      zip.on('entry', (e: yauzl.Entry) => {
+        list.push(e);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(list));
+      zip.on('error', (err: Error) => reject(new WheelReadError(`corrupt zip central directory (${err.message})`, { cause: err })));
+      zip.readEntry();
+    });
+    for (const entry of entries) {
+      const raw = entry.fileName as unknown as Buffer;
+      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
+      if (name.endsWith('/')) continue; // a directory entry
+      const facts: EntryFacts = { path: name, size: entry.uncompressedSize, compressedSize: entry.compressedSize, sha256: null, binary: null };
+      out.entries.push(facts);
+      const bad = unsafeName(name);
+      if (bad) {
+        out.archiveProblems.push(`entry ${JSON.stringify(name)} ${bad}; an installer would refuse it or write outside site-packages`);
+        continue;
+      }
+      if (seen.has(name)) out.archiveProblems.push(`entry ${name} appears twice in the archive`);
+      seen.add(name);
+      declared += entry.uncompressedSize;
+      const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : Infinity;
+      if (entry.uncompressedSize > limits.maxEntryBytes || declared > limits.maxTotalBytes || (entry.uncompressedSize > 16 * 1024 * 1024 && ratio > limits.maxRatio)) {
+        out.archiveProblems.push(
+          `entry ${name} declares ${entry.uncompressedSize} bytes from ${entry.compressedSize} compressed (a zip bomb, or beyond the ${limits.maxEntryBytes}-byte limit); not read`,
+        );
+        continue;
+      }
+      try {
+        await readEntryFacts(zip, entry, facts, out, limits);
+      } catch (e) {
+        if (e instanceof WheelReadError) throw e;
+        // yauzl reports truncated data, bad deflate streams and size mismatches here.
+        throw new WheelReadError(`entry ${name} cannot be read (${(e as Error).message})`, { cause: e });
+      }
+    }
+  } finally {
+    zip.close();
+  }
+  return out;
+}
+
+async function readEntryFacts(zip: yauzl.ZipFile, entry: yauzl.Entry, facts: EntryFacts, out: WheelContents, limits: ReadLimits): Promise<void> {
+  const hash = createHash('sha256');
+  const keepText = TEXT_NAME.test(facts.path) && entry.uncompressedSize <= MAX_TEXT;
+  const looksLib = /\.(so(\.\d+)*|pyd|dylib)$/.test(facts.path);
+  let kept: Buffer[] | null = null;
+  let keptBytes = 0;
+  let head: Uint8Array | null = null;
+  const HEAD = 64 * 1024;
+  const headParts: Buffer[] = [];
+  let headBytes = 0;
+  await streamEntry(zip, entry, (chunk, offset) => {
+    hash.update(chunk);
+    if (offset === 0 && chunk.length >= 4) {
+      facts.binary = binaryKind(chunk);
+      const whole = keepText || (facts.binary !== null && entry.uncompressedSize <= limits.bufferEntryBytes);
+      if (whole) kept = [];
+    }
+    if (headBytes < HEAD && (facts.binary !== null || looksLib)) {
+      headParts.push(chunk.subarray(0, HEAD - headBytes));
+      headBytes += Math.min(chunk.length, HEAD - headBytes);
+    }
+    if (kept) {
+      kept.push(chunk);
+      keptBytes += chunk.length;
+    }
+  });
+  facts.sha256 = hash.digest('base64url');
+  if (headBytes > 0) head = Buffer.concat(headParts);
+  const whole = kept ? Buffer.concat(kept as Buffer[], keptBytes) : null;
+  if (keepText && whole) out.texts[facts.path] = whole.toString('utf8');
+  if (facts.binary === 'macho' && head) facts.macosMin = machoMinimum(head);
+  if (facts.binary !== 'elf') {
+    if (looksLib && facts.path.endsWith('.so') && facts.binary === null) facts.elfError = 'not an ELF file (no \\x7fELF magic)';
+    return;
+  }
+  if (whole) {
+    const r = elfFacts(wholeView(whole));
+    facts.elf = r.elf;
+    facts.elfError = r.elfError;
+    return;
+  }
+  // Too big to hold: parse from the head, then fetch what the parser names in further passes.
+  const chunks: Array<{ offset: number; bytes: Uint8Array }> = head ? [{ offset: 0, bytes: head }] : [];
+  for (let pass = 0; pass < 8; pass++) {
+    const r = elfFacts(sparseView(entry.uncompressedSize, chunks));
+    if (!r.need) {
+      facts.elf = r.elf;
+      facts.elfError = r.elfError;
+      return;
+    }
+    const total = r.need.reduce((s, [, l]) => s + l, 0);
+    if (total > limits.bufferEntryBytes) {
+      facts.elfError = `ELF tables too large to read (${total} bytes)`;
+      return;
+    }
+    chunks.push(...(await collectRanges(zip, entry, r.need)));
+  }
+  facts.elfError = 'ELF tables could not be located';
+}
