@@ -1,7 +1,8 @@
 // Rules about Python builds: pip, maturin, wheels, interpreters and manylinux containers.
 
 import type { Rule } from '../../core/rule.js';
+import wheelPlatformTagRejected from './wheel-platform-tag-rejected/rule.js';
 
-const rules: Rule[] = [];
+const rules: Rule[] = [wheelPlatformTagRejected];
 
 export default rules;
