@@ -8,6 +8,7 @@ import { BuildmedicError } from '../errors.js';
 import { colors, wantColor } from './colors.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerWheel } from './commands/wheel.js';
+import { register as registerDoctor } from './commands/doctor.js';
 
 const VERSION = '0.1.0';
 const BUG_URL = 'https://github.com/buildmedic/buildmedic/issues/new';
@@ -126,6 +127,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   // Commands with their own module register here: each module exports register(program, setExit).
   registerRun(program, setExit);
   registerWheel(program, setExit);
+  registerDoctor(program, setExit);
 
   return program;
 }

@@ -1,0 +1,243 @@
+// Pure: derives what a project needs from the system (components, version constraints, who needs them) from the project model.
+
+import { COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../knowledge/crate-needs.js';
+import { compareVersions, numericChannel } from '../env/checks/versions.js';
+import type { LockedCrate, Project } from '../project/model.js';
+
+export interface Constraint {
+  /** min/max: inclusive bounds on major.minor(.patch); pep440: a Python specifier; pin: a version prefix that must match. */
+  kind: 'min' | 'max' | 'pep440' | 'pin';
+  version: string;
+  /** Who asks for it, e.g. "rust-version in Cargo.toml". */
+  from: string;
+}
+
+export interface Need {
+  /** Unique per row: the component, or `rust-target:<triple>`. */
+  key: string;
+  component: ComponentId;
+  /** A missing optional component is reported but does not fail doctor. */
+  required: boolean;
+  neededBy: string[];
+  constraints: Constraint[];
+  /** For rust-target. */
+  target?: string;
+  /** For disk and memory: the floor in bytes. */
+  minBytes?: number;
+}
+
+export interface Exempted {
+  component: ComponentId;
+  crate: string;
+  why: string;
+}
+
+export interface NeedsPlan {
+  mode: 'project' | 'general';
+  needs: Need[];
+  exempted: Exempted[];
+  notes: string[];
+}
+
+export interface PlanContext {
+  env: Record<string, string | undefined>;
+  platform: NodeJS.Platform;
+}
+
+class NeedSet {
+  private byKey = new Map<string, Need>();
+  add(component: ComponentId, neededBy: string, opts: { required?: boolean; constraint?: Constraint; key?: string; target?: string; minBytes?: number } = {}): void {
+    const key = opts.key ?? component;
+    let n = this.byKey.get(key);
+    if (!n) {
+      n = { key, component, required: false, neededBy: [], constraints: [] };
+      if (opts.target) n.target = opts.target;
+      this.byKey.set(key, n);
+    }
+    n.required ||= opts.required ?? true;
+    if (neededBy && !n.neededBy.includes(neededBy)) n.neededBy.push(neededBy);
+    if (opts.constraint && !n.constraints.some((c) => c.kind === opts.constraint!.kind && c.version === opts.constraint!.version)) n.constraints.push(opts.constraint);
+    if (opts.minBytes !== undefined) n.minBytes = Math.max(n.minBytes ?? 0, opts.minBytes);
+  }
+  list(): Need[] {
+    return [...this.byKey.values()];
+  }
+}
+
+/** For each locked crate, the workspace member's direct dependency it is reached through (null: a direct dependency). */
+export function firstHops(packages: readonly LockedCrate[], roots: readonly string[]): Map<LockedCrate, string | null> {
+  const byName = new Map<string, LockedCrate[]>();
+  for (const p of packages) {
+    const list = byName.get(p.name) ?? [];
+    list.push(p);
+    byName.set(p.name, list);
+  }
+  const resolveDep = (dep: string): LockedCrate | undefined => {
+    const [name, version] = dep.split(' ');
+    const list = byName.get(name);
+    if (!list) return undefined;
+    return version ? (list.find((p) => p.version === version) ?? list[0]) : list[0];
+  };
+  const via = new Map<LockedCrate, string | null>();
+  const queue: LockedCrate[] = [];
+  const rootCrates = packages.filter((p) => p.source === null && roots.includes(p.name));
+  for (const r of rootCrates) via.set(r, null);
+  for (const r of rootCrates) {
+    for (const d of r.dependencies) {
+      const c = resolveDep(d);
+      if (c && !via.has(c)) {
+        via.set(c, null);
+        queue.push(c);
+      }
+    }
+  }
+  // Breadth-first, so each crate gets the shortest chain's first hop.
+  for (let i = 0; i < queue.length; i++) {
+    const cur = queue[i];
+    const hop = via.get(cur) ?? cur.name;
+    for (const d of cur.dependencies) {
+      const c = resolveDep(d);
+      if (c && !via.has(c)) {
+        via.set(c, hop);
+        queue.push(c);
+      }
+    }
+  }
+  return via;
+}
+
+function exemptionApplies(u: Exemption, crate: LockedCrate, lockNames: Set<string>, features: readonly string[], env: PlanContext['env']): boolean {
+  if (u.lockDependsOn?.some((d) => crate.dependencies.some((x) => x === d || x.startsWith(`${d} `)))) return true;
+  if (u.lockHas?.some((n) => lockNames.has(n))) return true;
+  if (u.features?.some((f) => features.includes(f))) return true;
+  if (u.env?.some((e) => env[e] !== undefined && env[e] !== '')) return true;
+  return false;
+}
+
+function pyo3Range(version: string): { min: string; max: string } {
+  let range = PYO3_PYTHON[0];
+  for (const r of PYO3_PYTHON) if (compareVersions(version, r.since) >= 0) range = r;
+  return range;
+}
+
+function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: Exempted[], notes: string[]): void {
+  const rust = project.rust!;
+  set.add('rustc', 'every Rust build');
+  set.add('cargo', 'every Rust build');
+  // rustc links with the system C toolchain on Linux and macOS (`cc`), with MSVC's link.exe on Windows.
+  set.add('c-compiler', 'rustc links through it (the `cc` linker)');
+  set.add('cargo-home', 'cargo downloads and caches crates there');
+  if (rust.rustVersion) set.add('rustc', '', { constraint: { kind: 'min', version: rust.rustVersion.version, from: `rust-version in ${rust.rustVersion.from}` } });
+  if (rust.edition && EDITION_MIN_RUSTC[rust.edition.edition]) {
+    set.add('rustc', '', { constraint: { kind: 'min', version: EDITION_MIN_RUSTC[rust.edition.edition], from: `edition ${rust.edition.edition} in ${rust.edition.from}` } });
+  }
+  const channel = rust.toolchain?.channel;
+  if (channel) {
+    const numeric = numericChannel(channel);
+    set.add('rustc', '', { constraint: { kind: 'pin', version: numeric ?? channel, from: `channel in ${rust.toolchain!.file.split('/').pop()}` } });
+  }
+  if (rust.lock) {
+    const min = LOCK_MIN_CARGO[rust.lock.version];
+    if (min) set.add('cargo', '', { constraint: { kind: 'min', version: min, from: `Cargo.lock format version ${rust.lock.version}` } });
+  } else {
+    notes.push('No Cargo.lock: only the direct dependencies in the manifests were checked (run `cargo generate-lockfile` for the full picture).');
+  }
+  const targets = new Set([...(rust.toolchain?.targets ?? []), ...rust.configTargets]);
+  if (ctx.env.CARGO_BUILD_TARGET) targets.add(ctx.env.CARGO_BUILD_TARGET);
+  for (const t of targets) {
+    const from = rust.configTargets.includes(t) ? '.cargo/config.toml [build] target' : rust.toolchain?.targets.includes(t) ? `targets in ${rust.toolchain.file.split('/').pop()}` : 'CARGO_BUILD_TARGET';
+    set.add('rust-target', from, { key: `rust-target:${t}`, target: t });
+  }
+
+  const memberNames = rust.members.map((m) => m.manifest.package?.name).filter((n): n is string => Boolean(n));
+  const packages: LockedCrate[] = rust.lock
+    ? rust.lock.packages
+    : rust.members.flatMap((m) => m.manifest.dependencies.map((d) => ({ name: d.name, version: d.req ?? '', source: 'manifest', dependencies: [] })));
+  const via = rust.lock ? firstHops(packages, memberNames) : new Map<LockedCrate, string | null>();
+  const lockNames = new Set(packages.map((p) => p.name));
+  let heavy: string | null = null;
+  for (const crate of packages) {
+    if (crate.source === null) continue;
+    if (rust.lock && !via.has(crate)) continue; // not reachable from the workspace: a stale lock entry
+    const hop = via.get(crate) ?? null;
+    const label = `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''}`.trim();
+    if (!heavy && HEAVY_CRATES.includes(crate.name)) heavy = label;
+    const needs = CRATE_NEEDS[crate.name];
+    if (!needs) continue;
+    const features = rust.requestedFeatures[crate.name] ?? [];
+    for (const n of needs) {
+      if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
+      if (n.unless && exemptionApplies(n.unless, crate, lockNames, features, ctx.env)) {
+        exempted.push({ component: n.component, crate: label, why: n.unless.why });
+        continue;
+      }
+      set.add(n.component, `${label} (${n.why})`, { required: n.required ?? true });
+    }
+    if (crate.name === 'pyo3-build-config' || (crate.name === 'pyo3' && !lockNames.has('pyo3-build-config'))) {
+      const range = pyo3Range(crate.version);
+      set.add('python', `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''} (supports CPython ${range.min}–${range.max})`, {
+        constraint: { kind: 'min', version: range.min, from: `pyo3 ${crate.version}` },
+      });
+      const abi3 = (rust.requestedFeatures.pyo3 ?? []).some((f) => f.startsWith('abi3')) || (project.python?.pyproject?.maturinFeatures ?? []).some((f) => f.startsWith('pyo3/abi3'));
+      const forward = ctx.env.PYO3_USE_ABI3_FORWARD_COMPATIBILITY === '1';
+      // abi3 builds run on newer interpreters; otherwise pyo3's build script rejects versions it does not know.
+      if (!abi3 && !forward) set.add('python', '', { constraint: { kind: 'max', version: range.max, from: `pyo3 ${crate.version}` } });
+    }
+  }
+  set.add('disk', 'target/ and the crate cache', { minBytes: COMPONENT_FLOOR.disk(heavy) });
+  set.add('memory', heavy ? `${heavy} (a large C/C++ build)` : 'rustc', { minBytes: COMPONENT_FLOOR.memory(heavy) });
+  if (heavy) set.add('disk', `${heavy} (a large C/C++ build)`);
+}
+
+const COMPONENT_FLOOR = {
+  disk: (heavy: string | null) => (heavy ? RESOURCE_FLOORS.disk.heavy : RESOURCE_FLOORS.disk.base),
+  memory: (heavy: string | null) => (heavy ? RESOURCE_FLOORS.memory.heavy : RESOURCE_FLOORS.memory.base),
+};
+
+function derivePython(project: Project, set: NeedSet): void {
+  const py = project.python!;
+  const backendLabel = { maturin: 'maturin build backend', 'setuptools-rust': 'setuptools-rust build', 'setuptools-c': 'C extensions in setup.py', setuptools: 'setuptools build', other: 'the build backend', none: 'the project' }[py.backend];
+  set.add('python', `pyproject.toml/${backendLabel}`.replace(/^pyproject\.toml\//, ''));
+  if (py.pyproject?.requiresPython) set.add('python', '', { constraint: { kind: 'pep440', version: py.pyproject.requiresPython, from: 'requires-python in pyproject.toml' } });
+  if (py.pinnedPython) set.add('python', '', { constraint: { kind: 'pin', version: py.pinnedPython.version, from: py.pinnedPython.from } });
+  if (py.backend === 'maturin') {
+    set.add('maturin', 'build-backend maturin (pip fetches it by itself; `maturin develop` needs it installed)', { required: false });
+  }
+  if (py.backend === 'maturin' || py.backend === 'setuptools-rust') {
+    set.add('rustc', backendLabel);
+    set.add('cargo', backendLabel);
+    set.add('c-compiler', 'rustc links through it (the `cc` linker)');
+  }
+  if (py.backend === 'setuptools-c') {
+    set.add('c-compiler', backendLabel);
+    set.add('python-headers', backendLabel);
+    if (py.cppExtensions) set.add('cxx-compiler', 'C++ sources in setup.py extensions');
+  }
+  const reqs = [...py.requirements.flatMap((f) => f.requirements.map((r) => ({ name: r.normalized, from: `${r.name} in ${f.file}` }))), ...(py.pyproject?.dependencies ?? []).map((d) => {
+    const name = (/^[A-Za-z0-9._-]+/.exec(d)?.[0] ?? d).toLowerCase().replace(/[-_.]+/g, '-');
+    return { name, from: `${name} in pyproject.toml` };
+  })];
+  for (const r of reqs) {
+    const p = PYTHON_PACKAGE_NEEDS[r.name];
+    if (!p) continue;
+    set.add('python', r.from);
+    for (const n of p.needs) set.add(n.component, `${r.from} (${n.why}; ${p.note})`);
+  }
+}
+
+/** The needs of the project; with no project, the general native-build toolchain. */
+export function deriveNeeds(project: Project, ctx: PlanContext): NeedsPlan {
+  const set = new NeedSet();
+  const exempted: Exempted[] = [];
+  const notes: string[] = [];
+  if (!project.rust && (!project.python || (project.python.backend === 'none' && project.python.requirements.length === 0 && !project.python.pinnedPython))) {
+    const general = 'the general native-build toolchain';
+    for (const c of ['c-compiler', 'cxx-compiler', 'make', 'pkg-config'] as const) set.add(c, general);
+    for (const c of ['python', 'python-headers', 'rustc', 'cargo', 'cmake'] as const) set.add(c, general, { required: false });
+    return { mode: 'general', needs: set.list(), exempted, notes: ['No Cargo.toml, pyproject.toml, setup.py, requirements file or .python-version here: checked the general native-build toolchain instead.'] };
+  }
+  if (project.rust) deriveRust(project, ctx, set, exempted, notes);
+  if (project.python) derivePython(project, set);
+  const needs = set.list().filter((n) => COMPONENTS[n.component]);
+  return { mode: 'project', needs, exempted, notes };
+}

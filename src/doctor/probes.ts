@@ -1,0 +1,52 @@
+// Pure: which probes answer a set of needs (program, arguments, working directory), honouring CC, CXX, PROTOC, PYO3_PYTHON.
+
+import { COMPONENTS } from '../knowledge/crate-needs.js';
+import type { ProbeSpec } from '../env/probe.js';
+import type { Need } from './needs.js';
+
+/** Prints what doctor needs to know about the interpreter as one JSON line (Python 2 prints a syntax error: reported as unknown). */
+export const PYTHON_PROBE_SCRIPT = [
+  'import json, os, sys, sysconfig, platform',
+  "inc = sysconfig.get_paths().get('include') or ''",
+  "print(json.dumps({'version': platform.python_version(), 'implementation': platform.python_implementation(), 'executable': sys.executable, 'include': inc, 'headers': os.path.exists(os.path.join(inc, 'Python.h'))}))",
+].join('\n');
+
+/** Splits `CC="ccache gcc"` into a program and arguments. */
+function commandFromEnv(value: string | undefined, fallback: string): [string, string[]] {
+  const parts = (value ?? '').trim().split(/\s+/).filter(Boolean);
+  return parts.length ? [parts[0], parts.slice(1)] : [fallback, []];
+}
+
+export function probeSpecs(needs: readonly Need[], ctx: { dir: string; env: Record<string, string | undefined>; platform: NodeJS.Platform }): ProbeSpec[] {
+  const want = new Set(needs.map((n) => n.component));
+  const specs: ProbeSpec[] = [];
+  const add = (id: string, command: string, args: string[], cwd?: string) => {
+    if (!specs.some((s) => s.id === id)) specs.push({ id, command, args, cwd });
+  };
+  // rustup picks the toolchain from rust-toolchain files in the working directory, so rustc/cargo run in the project.
+  if (want.has('rustc')) add('rustc', 'rustc', ['-vV'], ctx.dir);
+  if (want.has('cargo')) add('cargo', 'cargo', ['-V'], ctx.dir);
+  if (want.has('rust-target')) add('rustup-targets', 'rustup', ['target', 'list', '--installed'], ctx.dir);
+  if (want.has('c-compiler')) {
+    const [cmd, args] = commandFromEnv(ctx.env.CC, ctx.platform === 'win32' ? 'cl' : 'cc');
+    add('cc', cmd, ctx.platform === 'win32' && cmd === 'cl' ? args : [...args, '--version']);
+  }
+  if (want.has('cxx-compiler')) {
+    const [cmd, args] = commandFromEnv(ctx.env.CXX, ctx.platform === 'win32' ? 'cl' : 'c++');
+    add('cxx', cmd, ctx.platform === 'win32' && cmd === 'cl' ? args : [...args, '--version']);
+  }
+  if (want.has('make')) add('make', 'make', ['--version']);
+  if (want.has('perl')) add('perl', 'perl', ['-v']);
+  if (want.has('cmake')) add('cmake', ctx.env.CMAKE || 'cmake', ['--version']);
+  if (want.has('protoc')) add('protoc', ctx.env.PROTOC || 'protoc', ['--version']);
+  if (want.has('maturin')) add('maturin', 'maturin', ['--version']);
+  const pkgConfigBin = ctx.env.PKG_CONFIG || 'pkg-config';
+  const modules = [...want].map((c) => COMPONENTS[c].pkgConfig).filter((m): m is string => Boolean(m));
+  if (want.has('pkg-config') || modules.length) add('pkg-config', pkgConfigBin, ['--version']);
+  for (const m of modules) add(`pkg-config:${m}`, pkgConfigBin, ['--modversion', m]);
+  if (want.has('python') || want.has('python-headers')) {
+    add('python', ctx.env.PYO3_PYTHON || (ctx.platform === 'win32' ? 'python' : 'python3'), ['-c', PYTHON_PROBE_SCRIPT], ctx.dir);
+  }
+  if (want.has('libclang') && !ctx.env.LIBCLANG_PATH) add('llvm-config', ctx.env.LLVM_CONFIG_PATH || 'llvm-config', ['--libdir']);
+  return specs;
+}

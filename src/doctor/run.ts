@@ -1,0 +1,127 @@
+// Runs doctor (I/O at the edge): reads the project, probes the machine in parallel, and returns the report object.
+
+import { homedir, platform as osPlatform } from 'node:os';
+import { join } from 'node:path';
+import { PACKAGE_MANAGER_OF, type PackageManager, type PlatformId } from '../core/platform.js';
+import { evaluateNeed, type Check, type CheckStatus, type Facts } from '../env/checks/evaluate.js';
+import { defaultLibclangDirs, probeDiskFree, probeLibclangFiles, probeMemory, probeWritable, runProbe, runProbes } from '../env/probe.js';
+import { readProject } from '../project/discover.js';
+import type { Project } from '../project/model.js';
+import { deriveNeeds, type Exempted } from './needs.js';
+import { probeSpecs } from './probes.js';
+
+export const DOCTOR_SCHEMA_VERSION = 1;
+
+export interface DoctorReport {
+  schemaVersion: typeof DOCTOR_SCHEMA_VERSION;
+  dir: string;
+  /** "project": needs derived from the project; "general": no project found, the general toolchain was checked. */
+  mode: 'project' | 'general';
+  ok: boolean;
+  platform: { id: PlatformId | null; packageManager: PackageManager | null; os: NodeJS.Platform };
+  project: {
+    files: string[];
+    rust: { root: string; lockVersion: number | null; lockedCrates: number; toolchain: string | null; rustVersion: string | null; edition: string | null; members: string[] } | null;
+    python: { backend: string; requiresPython: string | null; pinnedPython: string | null } | null;
+  };
+  checks: Check[];
+  /** System needs that a bundled/vendored build or an environment variable makes unnecessary. */
+  notNeeded: Exempted[];
+  notes: string[];
+  counts: Record<CheckStatus, number>;
+  durationMs: number;
+}
+
+export interface DoctorOptions {
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  host?: PlatformId | null;
+}
+
+function projectSummary(p: Project): DoctorReport['project'] {
+  return {
+    files: p.files,
+    rust: p.rust && {
+      root: p.rust.root,
+      lockVersion: p.rust.lock?.version ?? null,
+      lockedCrates: p.rust.lock?.packages.length ?? 0,
+      toolchain: p.rust.toolchain?.channel ?? null,
+      rustVersion: p.rust.rustVersion?.version ?? null,
+      edition: p.rust.edition?.edition ?? null,
+      members: p.rust.members.map((m) => m.manifest.package?.name).filter((n): n is string => Boolean(n)),
+    },
+    python: p.python && { backend: p.python.backend, requiresPython: p.python.pyproject?.requiresPython ?? null, pinnedPython: p.python.pinnedPython?.version ?? null },
+  };
+}
+
+export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promise<DoctorReport> {
+  const started = performance.now();
+  const env = opts.env ?? process.env;
+  const timeoutMs = opts.timeoutMs ?? 5000;
+  const host = opts.host ?? null;
+  const project = await readProject(dirArg);
+  const plan = deriveNeeds(project, { env, platform: osPlatform() });
+  const want = new Set(plan.needs.map((n) => n.component));
+  const specs = probeSpecs(plan.needs, { dir: project.dir, env, platform: osPlatform() });
+
+  const pinned = project.rust?.toolchain?.channel ?? null;
+  // With a pinned channel, ask rustup what is installed before running its proxies (older rustups install on demand).
+  const toolchainsP = pinned && want.has('rustc') ? runProbe({ id: 'rustup-toolchains', command: 'rustup', args: ['toolchain', 'list'] }, env, timeoutMs) : null;
+  const toolchainsR = toolchainsP ? await toolchainsP : null;
+  const rustupToolchains = toolchainsR?.outcome === 'ok' ? toolchainsR.stdout.split('\n').map((l) => l.trim().split(/\s+/)[0]).filter(Boolean) : null;
+  const pinMissing = rustupToolchains !== null && pinned !== null && !rustupToolchains.some((t) => t === pinned || t.startsWith(`${pinned}-`));
+  const runnable = pinMissing ? specs.filter((s) => !['rustc', 'cargo', 'rustup-targets'].includes(s.id)) : specs;
+
+  const cargoHome = env.CARGO_HOME || join(env.HOME || homedir(), '.cargo');
+  const targetDir = env.CARGO_TARGET_DIR || join(project.rust?.root ?? project.dir, 'target');
+  const [results, cargoHomeP, disk, libclangDefaults] = await Promise.all([
+    runProbes(runnable, env, timeoutMs),
+    want.has('cargo-home') ? probeWritable(cargoHome) : Promise.resolve(null),
+    want.has('disk') ? probeDiskFree(targetDir) : Promise.resolve(null),
+    want.has('libclang') && !env.LIBCLANG_PATH ? defaultLibclangDirs() : Promise.resolve([] as string[]),
+  ]);
+  const probes = Object.fromEntries(results.map((r) => [r.id, r]));
+  if (toolchainsR) probes[toolchainsR.id] = toolchainsR;
+
+  let libclang: Facts['libclang'] = null;
+  if (want.has('libclang')) {
+    // clang-sys: LIBCLANG_PATH alone when set; else llvm-config's libdir, then its default directories.
+    if (env.LIBCLANG_PATH) {
+      const dirs = [env.LIBCLANG_PATH];
+      libclang = { source: 'LIBCLANG_PATH', dirs, found: await probeLibclangFiles(dirs) };
+    } else {
+      const llvm = probes['llvm-config'];
+      const fromLlvm = llvm?.outcome === 'ok' ? llvm.stdout.trim() : null;
+      const dirs = fromLlvm ? [fromLlvm, ...libclangDefaults] : libclangDefaults;
+      libclang = { source: fromLlvm ? 'llvm-config' : 'search', dirs, found: await probeLibclangFiles(dirs) };
+    }
+  }
+
+  const facts: Facts = {
+    probes,
+    libclang,
+    cargoHome: cargoHomeP,
+    disk,
+    memory: want.has('memory') ? probeMemory() : null,
+    env,
+    host,
+    timeoutMs,
+    rustupToolchains,
+  };
+  const checks = plan.needs.map((n) => evaluateNeed(n, facts));
+  const counts: Record<CheckStatus, number> = { ok: 0, missing: 0, 'too-old': 0, 'too-new': 0, 'not-writable': 0, insufficient: 0, unknown: 0 };
+  for (const c of checks) counts[c.status]++;
+  return {
+    schemaVersion: DOCTOR_SCHEMA_VERSION,
+    dir: project.dir,
+    mode: plan.mode,
+    ok: checks.every((c) => !c.required || c.status === 'ok'),
+    platform: { id: host, packageManager: host ? PACKAGE_MANAGER_OF[host] : null, os: osPlatform() },
+    project: projectSummary(project),
+    checks,
+    notNeeded: plan.exempted,
+    notes: plan.notes,
+    counts,
+    durationMs: Math.round(performance.now() - started),
+  };
+}

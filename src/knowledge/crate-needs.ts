@@ -1,0 +1,287 @@
+// Knowledge as data: what each system component is, how to install it per package manager, and which crates and Python packages need it.
+
+import type { PackageManager } from '../core/platform.js';
+
+export type ComponentId =
+  | 'rustc'
+  | 'cargo'
+  | 'rust-target'
+  | 'cargo-home'
+  | 'c-compiler'
+  | 'cxx-compiler'
+  | 'make'
+  | 'perl'
+  | 'pkg-config'
+  | 'openssl-dev'
+  | 'libclang'
+  | 'cmake'
+  | 'protoc'
+  | 'zlib-dev'
+  | 'sqlite3-dev'
+  | 'libcurl-dev'
+  | 'libpq-dev'
+  | 'mysqlclient-dev'
+  | 'alsa-dev'
+  | 'libudev-dev'
+  | 'dbus-dev'
+  | 'python'
+  | 'python-headers'
+  | 'maturin'
+  | 'disk'
+  | 'memory';
+
+export interface Component {
+  label: string;
+  /** Distribution packages that provide it; absent managers have no package (see `platform`). */
+  packages: Partial<Record<PackageManager, string[]>>;
+  /** Install advice where a package manager is not the way (Windows, macOS toolchains, rustup). */
+  platform?: { macos?: string; windows?: string; any?: string };
+  /** The pkg-config module that proves the headers and library are there. */
+  pkgConfig?: string;
+}
+
+const RUSTUP = "curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh";
+const MSVC =
+  'winget install Microsoft.VisualStudio.2022.BuildTools --override "--add Microsoft.VisualStudio.Workload.VCTools --includeRecommended --passive"   # MSVC Build Tools, "Desktop development with C++"';
+const XCODE_CLT = 'xcode-select --install   # Xcode Command Line Tools (clang, ld, make)';
+
+export const COMPONENTS: Record<ComponentId, Component> = {
+  rustc: { label: 'Rust compiler (rustc)', packages: {}, platform: { any: RUSTUP } },
+  cargo: { label: 'cargo', packages: {}, platform: { any: RUSTUP } },
+  'rust-target': { label: 'Rust target', packages: {} },
+  'cargo-home': { label: 'CARGO_HOME', packages: {} },
+  'c-compiler': {
+    label: 'C compiler and linker (cc)',
+    packages: { apt: ['build-essential'], dnf: ['gcc'], yum: ['gcc'], apk: ['build-base'], pacman: ['base-devel'], zypper: ['gcc'], nix: ['gcc'] },
+    platform: { macos: XCODE_CLT, windows: MSVC },
+  },
+  'cxx-compiler': {
+    label: 'C++ compiler (c++)',
+    packages: { apt: ['build-essential'], dnf: ['gcc-c++'], yum: ['gcc-c++'], apk: ['build-base'], pacman: ['base-devel'], zypper: ['gcc-c++'], nix: ['gcc'] },
+    platform: { macos: XCODE_CLT, windows: MSVC },
+  },
+  make: {
+    label: 'make',
+    packages: { apt: ['make'], dnf: ['make'], yum: ['make'], apk: ['make'], pacman: ['make'], zypper: ['make'], nix: ['gnumake'] },
+    platform: { macos: XCODE_CLT },
+  },
+  perl: {
+    label: 'perl',
+    // openssl-src's Configure needs core modules Fedora splits out; perl-core pulls them all in.
+    packages: { apt: ['perl'], dnf: ['perl-core'], yum: ['perl-core'], apk: ['perl'], pacman: ['perl'], zypper: ['perl'], brew: ['perl'], nix: ['perl'] },
+    platform: { windows: 'winget install StrawberryPerl.StrawberryPerl' },
+  },
+  'pkg-config': {
+    label: 'pkg-config',
+    packages: { apt: ['pkg-config'], dnf: ['pkgconf-pkg-config'], yum: ['pkgconfig'], apk: ['pkgconf'], pacman: ['pkgconf'], zypper: ['pkg-config'], brew: ['pkg-config'], nix: ['pkg-config'] },
+  },
+  'openssl-dev': {
+    label: 'OpenSSL headers and library',
+    packages: { apt: ['libssl-dev'], dnf: ['openssl-devel'], yum: ['openssl-devel'], apk: ['openssl-dev'], pacman: ['openssl'], zypper: ['libopenssl-devel'], brew: ['openssl@3'], nix: ['openssl'] },
+    platform: { windows: 'vcpkg install openssl:x64-windows-static-md   # or enable the `vendored` feature of openssl' },
+    pkgConfig: 'openssl',
+  },
+  libclang: {
+    label: 'libclang',
+    packages: { apt: ['libclang-dev'], dnf: ['clang-devel'], yum: ['clang-devel'], apk: ['clang-dev'], pacman: ['clang'], zypper: ['clang-devel'], brew: ['llvm'], nix: ['llvmPackages.libclang'] },
+    platform: { windows: 'winget install LLVM.LLVM   # then set LIBCLANG_PATH=C:\\Program Files\\LLVM\\bin' },
+  },
+  cmake: {
+    label: 'cmake',
+    packages: { apt: ['cmake'], dnf: ['cmake'], yum: ['cmake'], apk: ['cmake'], pacman: ['cmake'], zypper: ['cmake'], brew: ['cmake'], nix: ['cmake'] },
+    platform: { windows: 'winget install Kitware.CMake' },
+  },
+  protoc: {
+    label: 'protoc (Protocol Buffers compiler)',
+    packages: { apt: ['protobuf-compiler'], dnf: ['protobuf-compiler'], yum: ['protobuf-compiler'], apk: ['protoc'], pacman: ['protobuf'], zypper: ['protobuf-devel'], brew: ['protobuf'], nix: ['protobuf'] },
+    platform: { windows: 'winget install Google.Protobuf   # or set PROTOC to a protoc.exe' },
+  },
+  'zlib-dev': {
+    label: 'zlib headers and library',
+    packages: { apt: ['zlib1g-dev'], dnf: ['zlib-devel'], yum: ['zlib-devel'], apk: ['zlib-dev'], pacman: ['zlib'], zypper: ['zlib-devel'], brew: ['zlib'], nix: ['zlib'] },
+    pkgConfig: 'zlib',
+  },
+  'sqlite3-dev': {
+    label: 'SQLite headers and library',
+    packages: { apt: ['libsqlite3-dev'], dnf: ['sqlite-devel'], yum: ['sqlite-devel'], apk: ['sqlite-dev'], pacman: ['sqlite'], zypper: ['sqlite3-devel'], brew: ['sqlite'], nix: ['sqlite'] },
+    pkgConfig: 'sqlite3',
+  },
+  'libcurl-dev': {
+    label: 'libcurl headers and library',
+    packages: { apt: ['libcurl4-openssl-dev'], dnf: ['libcurl-devel'], yum: ['libcurl-devel'], apk: ['curl-dev'], pacman: ['curl'], zypper: ['libcurl-devel'], brew: ['curl'], nix: ['curl'] },
+    pkgConfig: 'libcurl',
+  },
+  'libpq-dev': {
+    label: 'PostgreSQL client library (libpq)',
+    packages: { apt: ['libpq-dev'], dnf: ['libpq-devel'], yum: ['postgresql-devel'], apk: ['libpq-dev'], pacman: ['postgresql-libs'], zypper: ['postgresql-devel'], brew: ['libpq'], nix: ['postgresql'] },
+    pkgConfig: 'libpq',
+  },
+  'mysqlclient-dev': {
+    label: 'MySQL/MariaDB client library',
+    packages: { apt: ['default-libmysqlclient-dev'], dnf: ['mariadb-connector-c-devel'], yum: ['mariadb-devel'], apk: ['mariadb-connector-c-dev'], pacman: ['mariadb-libs'], zypper: ['libmariadb-devel'], brew: ['mysql-client'], nix: ['libmysqlclient'] },
+    pkgConfig: 'mysqlclient',
+  },
+  'alsa-dev': {
+    label: 'ALSA headers and library',
+    packages: { apt: ['libasound2-dev'], dnf: ['alsa-lib-devel'], yum: ['alsa-lib-devel'], apk: ['alsa-lib-dev'], pacman: ['alsa-lib'], zypper: ['alsa-devel'], nix: ['alsa-lib'] },
+    pkgConfig: 'alsa',
+  },
+  'libudev-dev': {
+    label: 'libudev headers and library',
+    packages: { apt: ['libudev-dev'], dnf: ['systemd-devel'], yum: ['systemd-devel'], apk: ['eudev-dev'], pacman: ['systemd-libs'], zypper: ['libudev-devel'], nix: ['udev'] },
+    pkgConfig: 'libudev',
+  },
+  'dbus-dev': {
+    label: 'D-Bus headers and library',
+    packages: { apt: ['libdbus-1-dev'], dnf: ['dbus-devel'], yum: ['dbus-devel'], apk: ['dbus-dev'], pacman: ['dbus'], zypper: ['dbus-1-devel'], brew: ['dbus'], nix: ['dbus'] },
+    pkgConfig: 'dbus-1',
+  },
+  python: {
+    label: 'Python interpreter',
+    packages: { apt: ['python3'], dnf: ['python3'], yum: ['python3'], apk: ['python3'], pacman: ['python'], zypper: ['python3'], brew: ['python3'], nix: ['python3'] },
+    platform: { windows: 'winget install Python.Python.3.12' },
+  },
+  'python-headers': {
+    label: 'Python headers (Python.h)',
+    packages: { apt: ['python3-dev'], dnf: ['python3-devel'], yum: ['python3-devel'], apk: ['python3-dev'], pacman: ['python'], zypper: ['python3-devel'], brew: ['python3'], nix: ['python3'] },
+  },
+  maturin: { label: 'maturin', packages: {}, platform: { any: 'pipx install maturin   # or: pip install maturin' } },
+  disk: { label: 'free disk space', packages: {} },
+  memory: { label: 'available memory', packages: {} },
+};
+
+/** When a crate's system need does not apply: a bundled/vendored build, or the user pointed the build elsewhere. */
+export interface Exemption {
+  /** The crate itself depends on one of these in Cargo.lock (the lock lists optional dependencies only when a feature enables them). */
+  lockDependsOn?: string[];
+  /** Any of these crates is in Cargo.lock at all (e.g. a vendored protoc). */
+  lockHas?: string[];
+  /** A workspace manifest asks for one of these features of the crate. */
+  features?: string[];
+  /** Any of these environment variables is set. */
+  env?: string[];
+  /** Human words for the report. */
+  why: string;
+}
+
+export interface CrateNeed {
+  component: ComponentId;
+  /** What the crate does with it, for the report. */
+  why: string;
+  /** False: the crate falls back to a bundled copy, so a missing component only costs build time. */
+  required?: boolean;
+  unless?: Exemption;
+  /** Only from this crate version on (e.g. prost-build stopped bundling protoc in 0.11). */
+  since?: string;
+}
+
+const OPENSSL_VENDORED: Exemption = { lockDependsOn: ['openssl-src'], features: ['vendored'], env: ['OPENSSL_DIR', 'OPENSSL_LIB_DIR'], why: 'vendored OpenSSL (openssl-src) or OPENSSL_DIR' };
+const CPP = { component: 'cxx-compiler', why: 'compiles C++ in its build script' } as const;
+const C = { component: 'c-compiler', why: 'compiles C in its build script' } as const;
+
+/** Crate name -> what it needs from the system. Names are as on crates.io. */
+export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
+  cc: [C],
+  'cxx-build': [CPP],
+  cxx: [CPP],
+  'link-cplusplus': [CPP],
+  'cpp_build': [CPP],
+  'librocksdb-sys': [C, CPP],
+  'openssl-sys': [
+    { component: 'pkg-config', why: 'finds the system OpenSSL', unless: OPENSSL_VENDORED },
+    { component: 'openssl-dev', why: 'links the system OpenSSL', unless: OPENSSL_VENDORED },
+  ],
+  'openssl-src': [
+    { component: 'perl', why: "runs OpenSSL's Configure" },
+    { component: 'make', why: 'builds the vendored OpenSSL' },
+    C,
+  ],
+  'clang-sys': [{ component: 'libclang', why: 'loads libclang to parse C headers' }],
+  cmake: [{ component: 'cmake', why: 'runs cmake in its build script' }],
+  'prost-build': [
+    {
+      component: 'protoc',
+      why: 'runs protoc on .proto files',
+      since: '0.11.0',
+      unless: { lockHas: ['protoc-bin-vendored', 'protobuf-src'], env: ['PROTOC'], why: 'a vendored protoc (protoc-bin-vendored, protobuf-src) or PROTOC' },
+    },
+  ],
+  'protobuf-src': [CPP, { component: 'cmake', why: 'builds the bundled protobuf' }],
+  'libz-sys': [C, { component: 'zlib-dev', why: 'links the system zlib (else builds its bundled copy)', required: false, unless: { features: ['static'], why: 'the static feature' } }],
+  'libz-ng-sys': [C, { component: 'cmake', why: 'builds zlib-ng' }],
+  'libsqlite3-sys': [
+    { component: 'pkg-config', why: 'finds the system SQLite', unless: { lockDependsOn: ['cc'], features: ['bundled', 'bundled-sqlcipher'], why: 'the bundled feature' } },
+    { component: 'sqlite3-dev', why: 'links the system SQLite', unless: { lockDependsOn: ['cc'], features: ['bundled', 'bundled-sqlcipher'], why: 'the bundled feature' } },
+  ],
+  'curl-sys': [C, { component: 'libcurl-dev', why: 'links the system libcurl (else builds its bundled copy)', required: false, unless: { features: ['static-curl'], why: 'the static-curl feature' } }],
+  'libgit2-sys': [C],
+  'libssh2-sys': [C],
+  'zstd-sys': [C],
+  'lzma-sys': [C],
+  'bzip2-sys': [C],
+  ring: [C],
+  'aws-lc-sys': [C, { component: 'cmake', why: 'builds AWS-LC', required: false }],
+  'tikv-jemalloc-sys': [C, { component: 'make', why: "builds jemalloc with its autotools build" }],
+  'libmimalloc-sys': [C],
+  'pq-sys': [{ component: 'libpq-dev', why: 'links libpq', unless: { lockDependsOn: ['pq-src'], features: ['bundled'], why: 'the bundled feature (pq-src)' } }],
+  'mysqlclient-sys': [{ component: 'pkg-config', why: 'finds libmysqlclient' }, { component: 'mysqlclient-dev', why: 'links libmysqlclient' }],
+  'alsa-sys': [{ component: 'pkg-config', why: 'finds ALSA' }, { component: 'alsa-dev', why: 'links ALSA' }],
+  'libudev-sys': [{ component: 'pkg-config', why: 'finds libudev' }, { component: 'libudev-dev', why: 'links libudev' }],
+  'libdbus-sys': [
+    { component: 'pkg-config', why: 'finds D-Bus', unless: { features: ['vendored'], why: 'the vendored feature' } },
+    { component: 'dbus-dev', why: 'links D-Bus', unless: { features: ['vendored'], why: 'the vendored feature' } },
+  ],
+  'pyo3-build-config': [{ component: 'python', why: 'asks a Python interpreter for its build configuration', unless: { env: ['PYO3_CONFIG_FILE'], why: 'PYO3_CONFIG_FILE' } }],
+};
+
+/** Crates whose build needs lots of disk and memory (C++ giants, LLVM). */
+export const HEAVY_CRATES: readonly string[] = ['librocksdb-sys', 'aws-lc-sys', 'llvm-sys', 'skia-bindings', 'libduckdb-sys', 'tikv-jemalloc-sys', 'v8', 'mozjs_sys', 'tensorflow-sys', 'torch-sys'];
+
+/** Free-space and memory floors (bytes): rough, from what a cold `cargo build` of such projects uses. */
+export const RESOURCE_FLOORS = {
+  disk: { base: 2 * 1024 ** 3, heavy: 10 * 1024 ** 3 },
+  memory: { base: 1 * 1024 ** 3, heavy: 4 * 1024 ** 3 },
+};
+
+/** The CPython versions each PyO3 release supports (from pyo3-build-config's supported-version constants and the PyO3 changelog). */
+export const PYO3_PYTHON: readonly { since: string; min: string; max: string }[] = [
+  { since: '0.0.0', min: '3.6', max: '3.10' },
+  { since: '0.16.0', min: '3.7', max: '3.10' },
+  { since: '0.17.0', min: '3.7', max: '3.11' },
+  { since: '0.20.0', min: '3.7', max: '3.12' },
+  { since: '0.22.0', min: '3.7', max: '3.13' },
+  { since: '0.25.0', min: '3.7', max: '3.14' },
+];
+
+/** The oldest rustc that knows each edition. */
+export const EDITION_MIN_RUSTC: Record<string, string> = { '2015': '1.0.0', '2018': '1.31.0', '2021': '1.56.0', '2024': '1.85.0' };
+
+/** The oldest cargo that reads each Cargo.lock format version. */
+export const LOCK_MIN_CARGO: Record<number, string> = { 1: '1.0.0', 2: '1.41.0', 3: '1.53.0', 4: '1.78.0' };
+
+export interface PythonPackageNeed {
+  needs: { component: ComponentId; why: string }[];
+  /** Packages that ship wheels for common platforms: the need applies only when pip falls back to the sdist. */
+  note: string;
+}
+
+/** PyPI packages (normalised names) that build C extensions against system libraries. */
+export const PYTHON_PACKAGE_NEEDS: Record<string, PythonPackageNeed> = {
+  psycopg2: {
+    needs: [
+      { component: 'libpq-dev', why: 'psycopg2 builds against libpq (pg_config)' },
+      { component: 'c-compiler', why: 'psycopg2 is built from source' },
+      { component: 'python-headers', why: 'psycopg2 is a C extension' },
+    ],
+    note: 'psycopg2 has no wheels; psycopg2-binary does',
+  },
+  mysqlclient: {
+    needs: [
+      { component: 'pkg-config', why: 'mysqlclient finds libmysqlclient with pkg-config' },
+      { component: 'mysqlclient-dev', why: 'mysqlclient builds against libmysqlclient' },
+      { component: 'c-compiler', why: 'mysqlclient is built from source where no wheel fits' },
+      { component: 'python-headers', why: 'mysqlclient is a C extension' },
+    ],
+    note: 'Linux has no mysqlclient wheels',
+  },
+};

@@ -1,0 +1,236 @@
+// Reads a project directory (I/O): finds the Cargo workspace, lock, toolchain and Python files and hands them to the pure parsers.
+
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { BuildmedicError, fileError } from '../errors.js';
+import { parseCargoConfigTargets, parseCargoLock, parseCargoManifest } from './cargo.js';
+import type { CargoManifest, Project, PythonProject, RustProject } from './model.js';
+import { parsePyproject, parsePythonVersionFile, parseRequirements, parseRuntimeTxt, pythonBackend, scanSetupPy } from './python.js';
+import { parseRustToolchain } from './toolchain.js';
+import { resolveMembers } from './workspace.js';
+
+async function readText(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
+    throw fileError(path, error);
+  }
+}
+
+async function isDir(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Walks from dir up to the filesystem root; yields each directory. */
+function* upwards(dir: string): Generator<string> {
+  let d = dir;
+  for (;;) {
+    yield d;
+    const parent = dirname(d);
+    if (parent === d) return;
+    d = parent;
+  }
+}
+
+/** Finds the workspace root cargo would use for the manifest in `dir` (cargo searches parent directories). */
+async function findWorkspaceRoot(dir: string, manifest: CargoManifest): Promise<{ root: string; manifest: CargoManifest } | null> {
+  if (manifest.workspace) return { root: dir, manifest };
+  let first = true;
+  for (const d of upwards(dir)) {
+    if (first) {
+      first = false;
+      continue;
+    }
+    const path = join(d, 'Cargo.toml');
+    const text = await readText(path);
+    if (text === null) continue;
+    const m = parseCargoManifest(text, path);
+    if (!m.workspace) continue;
+    const rel = relative(d, dir);
+    if (m.workspace.exclude.some((e) => rel === e || rel.startsWith(`${e}/`))) return null;
+    return { root: d, manifest: m };
+  }
+  return null;
+}
+
+/** Fills `{ workspace = true }` edition / rust-version and dependency specs from the workspace root. */
+function inheritFromWorkspace(m: CargoManifest, ws: CargoManifest['workspace']): CargoManifest {
+  if (!ws || !m.package) return m;
+  const pkg = { ...m.package };
+  if (pkg.inherits.edition) pkg.edition = ws.package.edition;
+  if (pkg.inherits.rustVersion) pkg.rustVersion = ws.package.rustVersion;
+  const dependencies = m.dependencies.map((d) => {
+    if (!d.workspace) return d;
+    const base = ws.dependencies.find((w) => w.key === d.key);
+    if (!base) return d;
+    return { ...d, name: base.name, req: base.req, path: base.path, git: base.git, features: [...new Set([...base.features, ...d.features])], defaultFeatures: base.defaultFeatures };
+  });
+  return { ...m, package: pkg, dependencies };
+}
+
+const EDITION_ORDER = ['2015', '2018', '2021', '2024'];
+
+function versionKey(v: string): number[] {
+  return v.split('.').map((x) => Number.parseInt(x, 10) || 0);
+}
+
+function newer(a: string, b: string): boolean {
+  const x = versionKey(a);
+  const y = versionKey(b);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  return false;
+}
+
+async function readRust(dir: string, manifestPath: string, manifestText: string): Promise<RustProject> {
+  const manifestDir = dirname(manifestPath);
+  const own = parseCargoManifest(manifestText, manifestPath);
+  const ws = await findWorkspaceRoot(manifestDir, own);
+  const root = ws?.root ?? manifestDir;
+  const rootManifest = ws?.manifest ?? own;
+  const members: RustProject['members'] = [];
+  if (rootManifest.package) members.push({ dir: root, manifest: inheritFromWorkspace(rootManifest, rootManifest.workspace) });
+  if (rootManifest.workspace) {
+    const dirs = await resolveMembers(root, rootManifest.workspace.members, rootManifest.workspace.exclude);
+    const texts = await Promise.all(dirs.map((d) => readText(join(d, 'Cargo.toml'))));
+    dirs.forEach((d, i) => {
+      const text = texts[i];
+      if (text !== null && d !== root) members.push({ dir: d, manifest: inheritFromWorkspace(parseCargoManifest(text, join(d, 'Cargo.toml')), rootManifest.workspace) });
+    });
+  }
+  if (!members.some((m) => m.dir === manifestDir) && own.package) members.push({ dir: manifestDir, manifest: inheritFromWorkspace(own, rootManifest.workspace) });
+
+  const lockPath = join(root, 'Cargo.lock');
+  const lockText = await readText(lockPath);
+
+  let toolchain: RustProject['toolchain'] = null;
+  for (const d of upwards(dir)) {
+    for (const name of ['rust-toolchain', 'rust-toolchain.toml']) {
+      const text = await readText(join(d, name));
+      if (text !== null) {
+        toolchain = parseRustToolchain(text, join(d, name));
+        break;
+      }
+    }
+    if (toolchain) break;
+  }
+
+  // Cargo merges config files from the cwd up; the nearest `[build] target` wins.
+  let configTargets: string[] = [];
+  for (const d of upwards(dir)) {
+    const path = join(d, '.cargo', 'config.toml');
+    const text = (await readText(path)) ?? (await readText(join(d, '.cargo', 'config')));
+    if (text === null) continue;
+    const targets = parseCargoConfigTargets(text, path);
+    if (targets.length) {
+      configTargets = targets;
+      break;
+    }
+  }
+
+  let rustVersion: RustProject['rustVersion'] = null;
+  let edition: RustProject['edition'] = null;
+  const requested = new Map<string, Set<string>>();
+  for (const m of members) {
+    const file = relative(dir, join(m.dir, 'Cargo.toml')) || 'Cargo.toml';
+    const p = m.manifest.package;
+    if (p?.rustVersion && (!rustVersion || newer(p.rustVersion, rustVersion.version))) rustVersion = { version: p.rustVersion, from: file };
+    if (p?.edition && (!edition || EDITION_ORDER.indexOf(p.edition) > EDITION_ORDER.indexOf(edition.edition))) edition = { edition: p.edition, from: file };
+    for (const d of m.manifest.dependencies) {
+      const set = requested.get(d.name) ?? new Set<string>();
+      for (const f of d.features) set.add(f);
+      requested.set(d.name, set);
+    }
+  }
+  const requestedFeatures: Record<string, string[]> = {};
+  for (const [name, set] of requested) requestedFeatures[name] = [...set].sort();
+
+  return {
+    root,
+    manifestPath,
+    manifest: own,
+    members,
+    lock: lockText === null ? null : parseCargoLock(lockText, lockPath),
+    lockPath: lockText === null ? null : lockPath,
+    toolchain,
+    configTargets,
+    rustVersion,
+    edition,
+    requestedFeatures,
+  };
+}
+
+const REQUIREMENT_FILE = /^requirements[\w.-]*\.(?:txt|in)$/;
+
+async function readPython(dir: string): Promise<PythonProject | null> {
+  const [pyText, setupText, pvText, runtimeText, entries] = await Promise.all([
+    readText(join(dir, 'pyproject.toml')),
+    readText(join(dir, 'setup.py')),
+    readText(join(dir, '.python-version')),
+    readText(join(dir, 'runtime.txt')),
+    readdir(dir).catch(() => [] as string[]),
+  ]);
+  const reqFiles = entries.filter((e) => REQUIREMENT_FILE.test(e)).sort();
+  if (pyText === null && setupText === null && pvText === null && runtimeText === null && reqFiles.length === 0) return null;
+  const pyproject = pyText === null ? null : parsePyproject(pyText, join(dir, 'pyproject.toml'));
+  const setupPy = setupText === null ? null : scanSetupPy(setupText);
+  const requirements = await Promise.all(
+    reqFiles.map(async (file) => ({ file, requirements: parseRequirements((await readText(join(dir, file))) ?? '') })),
+  );
+  const pinned = pvText !== null ? parsePythonVersionFile(pvText) : null;
+  const runtime = runtimeText !== null ? parseRuntimeTxt(runtimeText) : null;
+  return {
+    root: dir,
+    pyproject,
+    backend: pythonBackend(pyproject, setupPy),
+    cExtensions: setupPy?.cExtensions ?? false,
+    cppExtensions: setupPy?.cppExtensions ?? false,
+    requirements,
+    pinnedPython: pinned ? { version: pinned, from: '.python-version' } : runtime ? { version: runtime, from: 'runtime.txt' } : null,
+  };
+}
+
+/** Reads the project in `dirArg`; a directory with no project files yields a project with neither part. */
+export async function readProject(dirArg: string): Promise<Project> {
+  const dir = resolve(dirArg);
+  let s;
+  try {
+    s = await stat(dir);
+  } catch (error) {
+    throw fileError(dirArg, error);
+  }
+  if (!s.isDirectory()) throw new BuildmedicError('usage', `${dirArg}: not a directory; doctor checks a project directory`);
+
+  const python = await readPython(dir);
+  let manifestPath = join(dir, 'Cargo.toml');
+  let manifestText = await readText(manifestPath);
+  if (manifestText === null && python?.pyproject?.maturinManifestPath) {
+    manifestPath = resolve(dir, python.pyproject.maturinManifestPath);
+    manifestText = await readText(manifestPath);
+  }
+  // setuptools-rust and maturin projects often keep the crate in a subdirectory.
+  for (const sub of ['rust', 'src-rust', 'native']) {
+    if (manifestText !== null || !python || python.backend === 'none' || !(await isDir(join(dir, sub)))) continue;
+    manifestPath = join(dir, sub, 'Cargo.toml');
+    manifestText = await readText(manifestPath);
+  }
+  const rust = manifestText === null ? null : await readRust(dir, manifestPath, manifestText);
+
+  const files: string[] = [];
+  if (rust) {
+    files.push(relative(dir, rust.manifestPath) || 'Cargo.toml');
+    if (rust.lockPath) files.push(relative(dir, rust.lockPath));
+    if (rust.toolchain) files.push(relative(dir, rust.toolchain.file));
+  }
+  if (python) {
+    if (python.pyproject) files.push('pyproject.toml');
+    files.push(...python.requirements.map((r) => r.file));
+    if (python.pinnedPython) files.push(python.pinnedPython.from);
+  }
+  return { dir, rust, python, files };
+}
