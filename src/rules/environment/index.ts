@@ -2,8 +2,9 @@
 
 import type { Rule } from '../../core/rule.js';
 import diskFull from './disk-full/rule.js';
+import networkUnreachable from './network-unreachable/rule.js';
 import outOfMemory from './out-of-memory/rule.js';
 
-const rules: Rule[] = [outOfMemory, diskFull];
+const rules: Rule[] = [outOfMemory, diskFull, networkUnreachable];
 
 export default rules;
