@@ -1,8 +1,9 @@
 // Rules about Python builds: pip, maturin, wheels, interpreters and manylinux containers.
 
 import type { Rule } from '../../core/rule.js';
+import wheelNotSupported from './wheel-not-supported/rule.js';
 import wheelPlatformTagRejected from './wheel-platform-tag-rejected/rule.js';
 
-const rules: Rule[] = [wheelPlatformTagRejected];
+const rules: Rule[] = [wheelPlatformTagRejected, wheelNotSupported];
 
 export default rules;

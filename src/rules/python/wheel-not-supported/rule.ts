@@ -1,0 +1,89 @@
+// wheel-not-supported: pip will not install a wheel (or any release) because its tags or Requires-Python do not
+// match the running interpreter and platform.
+
+import { defineRule } from '../../../core/rule.js';
+
+/** What a wheel's tags ask for, so the explanation can say which part does not match. */
+function describeTags(wheel: string): Record<string, string> {
+  // PEP 427 file name: {name}-{version}(-{build})?-{python tag}-{abi tag}-{platform tag}.whl
+  const m = /-(?<py>[\w.]+)-(?<abi>[\w.]+)-(?<plat>[\w.]+)\.whl$/.exec(wheel);
+  if (!m?.groups) return {};
+  const { py, abi, plat } = m.groups;
+  const cp = /^cp(?<major>\d)(?<minor>\d+)$/.exec(py)?.groups;
+  const version = cp && abi !== 'abi3' ? `it is built for CPython ${cp.major}.${cp.minor} only (\`${py}\`), so any other Python version refuses it; ` : '';
+  let hint = 'compare its tags with the ones this interpreter accepts (`python -m pip debug --verbose`)';
+  if (/manylinux_2_\d+/.test(plat)) hint = 'a `manylinux_x_y` tag needs pip >= 20.3 (and a glibc at least that new); older pip cannot read it';
+  else if (/manylinux2014/.test(plat)) hint = 'a `manylinux2014` tag needs pip >= 19.3 and glibc >= 2.17';
+  else if (/musllinux/.test(plat)) hint = 'a `musllinux` tag needs pip >= 21.2 and a musl-based system (Alpine); glibc systems need a manylinux wheel';
+  else if (/^linux_/.test(plat)) hint = 'a plain `linux_*` wheel was built on one machine for one exact interpreter; it installs only on a matching Python';
+  else if (/^win|^macosx/.test(plat)) hint = `a \`${plat}\` wheel installs only on that OS and architecture (check 32- vs 64-bit Python)`;
+  return { pyTag: py, abiTag: abi, platformTag: plat, hint: version + hint };
+}
+
+export default defineRule({
+  id: 'wheel-not-supported',
+  title: 'The wheel does not match this Python or platform',
+  summary: 'pip refused to install because the wheel (or every release) targets a different Python version, ABI or platform than the running interpreter.',
+  category: 'packaging',
+  patterns: [
+    {
+      id: 'pip-not-a-supported-wheel',
+      // pip 1.x-25.x: "ERROR: foo-1.0-cp312-cp312-manylinux_2_28_x86_64.whl is not a supported wheel on this platform."
+      // (pip < 19 prints it without the "ERROR: " prefix)
+      source: 'pip',
+      literals: ['is not a supported wheel on this platform'],
+      re: /(?:^|\s)(?<wheel>[^\s/\\]+\.whl) is not a supported wheel on this platform/,
+      weight: 0.95,
+    },
+    {
+      id: 'pip-ignored-requires-python',
+      // pip >= 21.2 resolver, printed only when nothing matched:
+      // "ERROR: Ignored the following versions that require a different python version: 2.0.0 Requires-Python >=3.12"
+      source: 'pip >= 21.2',
+      literals: ['require a different python version'],
+      re: /^(?:ERROR: )?Ignored the following versions that require a different python version: (?<ignored>.+)/,
+      weight: 0.45,
+    },
+    {
+      id: 'pip-no-versions',
+      // pip: "ERROR: Could not find a version that satisfies the requirement foo (from versions: none)"; alone this is
+      // usually a network, index or name problem, so it only counts together with the Requires-Python line above.
+      source: 'pip',
+      literals: ['Could not find a version that satisfies'],
+      re: /Could not find a version that satisfies the requirement (?<requirement>[^\s(]+)[^(]*\(from versions: none\)/,
+      weight: 0.3,
+    },
+  ],
+  refine: (ctx) => {
+    const ids = new Set(ctx.hits.map((h) => h.pattern));
+    if (ids.has('pip-not-a-supported-wheel')) {
+      return { captures: { reason: 'tags', ...describeTags(ctx.captures.wheel ?? '') } };
+    }
+    // Requires-Python excluded every release and nothing else was on offer: the interpreter is the problem.
+    if (ids.has('pip-ignored-requires-python') && ids.has('pip-no-versions')) {
+      return {
+        confidence: 0.8,
+        captures: { reason: 'requires-python', wheel: ctx.captures.requirement ?? 'the package', hint: 'every release declares a Requires-Python range that excludes this interpreter' },
+      };
+    }
+    return null;
+  },
+  explanation:
+    'pip compares each wheel\'s tags (Python `{{pyTag|cpXY}}`, ABI `{{abiTag|cpXY}}`, platform `{{platformTag|...}}`) and each release\'s ' +
+    'Requires-Python with the interpreter it runs under, and `{{wheel|the wheel}}` did not match: {{hint|the wheel was built for another ' +
+    'Python version, OS or architecture}}. Common causes: a cp311 wheel installed with Python 3.12/3.13, a wheel built locally ' +
+    '(`linux_x86_64`) copied to another machine, a `manylinux_2_28` wheel installed with an old pip or on an older glibc, a 32-bit ' +
+    'Python on 64-bit Windows, or `pip` belonging to another interpreter than `python`.',
+  fix: {
+    summary: 'Install with an interpreter that matches the wheel ({{pyTag|its Python tag}}), upgrade pip, or get the wheel built for this Python and platform.',
+    steps: [
+      'See which tags this interpreter accepts: `python -m pip debug --verbose` (and always run pip as `python -m pip` so it belongs to that python).',
+      'Upgrade pip first: pip < 20.3 cannot install manylinux_2_x wheels and pip < 19.3 cannot install manylinux2014 ones.',
+      'Use a Python version the project publishes wheels for (e.g. `uv python install 3.12`, pyenv, or the python:3.12 image), or pick the wheel whose cpXY tag matches your interpreter.',
+      'For a Requires-Python refusal, install an older release that still supports your Python (`pip install "pkg<2"`) or upgrade Python.',
+      'Locally built `linux_*` wheels only install on the same Python; build it where it is used, or build a manylinux wheel.',
+      'Run `buildmedic wheels` on the wheel to see its tags next to this platform.',
+    ],
+    commands: ['python -m pip install --upgrade pip', 'python -m pip debug --verbose'],
+  },
+});
