@@ -90,7 +90,7 @@ export default defineRule({
       // pip: "WARNING: Retrying (Retry(total=4, ...)) after connection broken by 'NewConnectionError(...)': /simple/setuptools/"
       source: 'pip (urllib3)',
       literals: ['after connection broken by'],
-      re: /Retrying \(Retry\(total=\d+.*after connection broken by '(?:NewConnectionError|ConnectTimeoutError|ProxyError|SSLError|ReadTimeoutError)/,
+      re: /after connection broken by '(?:NewConnectionError|ConnectTimeoutError|ProxyError|SSLError|ReadTimeoutError)/,
       weight: 0.6,
     },
     {
