@@ -1,9 +1,10 @@
 // Rules about Python builds: pip, maturin, wheels, interpreters and manylinux containers.
 
 import type { Rule } from '../../core/rule.js';
+import pyo3PythonVersionUnsupported from './pyo3-python-version-unsupported/rule.js';
 import wheelNotSupported from './wheel-not-supported/rule.js';
 import wheelPlatformTagRejected from './wheel-platform-tag-rejected/rule.js';
 
-const rules: Rule[] = [wheelPlatformTagRejected, wheelNotSupported];
+const rules: Rule[] = [wheelPlatformTagRejected, wheelNotSupported, pyo3PythonVersionUnsupported];
 
 export default rules;
