@@ -1,0 +1,112 @@
+// `npm run bench`: speed and memory of buildmedic against its targets, measured side by side with standard tools.
+//   log:   diagnose on a generated large log (default 500 MB) vs `grep -E -f <KB patterns>` and `wc -l` (the floor)
+//   small: a 1 MB log diagnosed end to end, median of 7 runs (target <= 150 ms)
+//   then the other commands' benches (scripts/bench-*.mjs) when present.
+// usage: npm run bench [-- --size-mb 500] [--only log,small,wheel,doctor,run]
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateLog } from './gen-log.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const BIN = join(ROOT, 'dist/cli/main.js');
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const sizeMB = Number(arg('size-mb', '500'));
+const only = arg('only', 'log,small,wheel,doctor,run').split(',');
+const work = join(tmpdir(), 'buildmedic-bench');
+mkdirSync(work, { recursive: true });
+
+const TIME = '/usr/bin/time';
+if (!existsSync(TIME)) {
+  console.error('bench needs GNU time at /usr/bin/time (Debian package "time")');
+  process.exit(2);
+}
+
+/** Runs a command under GNU time; returns wall seconds and peak RSS in MiB. */
+function measure(cmd, cmdArgs) {
+  const r = spawnSync(TIME, ['-f', '%e %M', cmd, ...cmdArgs], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'ignore', 'pipe'] });
+  const last = r.stderr.trim().split('\n').at(-1) ?? '';
+  const [wall, rssKb] = last.split(' ').map(Number);
+  if (!Number.isFinite(wall)) throw new Error(`could not time ${cmd}: ${r.stderr}`);
+  return { wall, rss: rssKb / 1024, status: r.status };
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join('  '));
+}
+
+async function ensureLog(mb) {
+  const path = join(work, `bench-${mb}mb.log`);
+  if (!existsSync(path) || statSync(path).size < mb * 1024 * 1024) {
+    console.log(`generating ${mb} MB log at ${path} ...`);
+    await generateLog(path, mb);
+  }
+  return path;
+}
+
+async function patternsFile() {
+  const { defaultKnowledgeBase } = await import(join(ROOT, 'dist/diagnose.js'));
+  const kb = defaultKnowledgeBase();
+  const path = join(work, 'kb-patterns.txt');
+  // The engine's prefilter literals are the knowledge base's core messages; as ERE they must be escaped.
+  writeFileSync(path, `${kb.literals.map((l) => l.replace(/[.[\]()*+?{}|^$\\]/g, '\\$&')).join('\n')}\n`);
+  return { path, count: kb.literals.length };
+}
+
+let failures = 0;
+function verdict(ok, text) {
+  if (!ok) failures++;
+  console.log(`${ok ? 'PASS' : 'MISS'}  ${text}`);
+}
+
+async function benchLog() {
+  const log = await ensureLog(sizeMB);
+  const patterns = await patternsFile();
+  console.log(`\nlog: ${sizeMB} MB, ${patterns.count} knowledge-base literals`);
+  const grep = measure('grep', ['-c', '-E', '-f', patterns.path, log]);
+  const bm = measure(process.execPath, [BIN, 'diagnose', '--json', log]);
+  const wc = measure('wc', ['-l', log]);
+  table([
+    ['tool', 'wall s', 'vs grep', 'peak RSS MiB', 'MB/s'],
+    ['wc -l (floor)', wc.wall.toFixed(2), (wc.wall / grep.wall).toFixed(2), wc.rss.toFixed(1), (sizeMB / wc.wall).toFixed(0)],
+    ['grep -E -f', grep.wall.toFixed(2), '1.00', grep.rss.toFixed(1), (sizeMB / grep.wall).toFixed(0)],
+    ['buildmedic diagnose', bm.wall.toFixed(2), (bm.wall / grep.wall).toFixed(2), bm.rss.toFixed(1), (sizeMB / bm.wall).toFixed(0)],
+  ]);
+  verdict(bm.wall <= grep.wall, `diagnose wall time <= grep's (ratio ${(bm.wall / grep.wall).toFixed(2)})`);
+  verdict(bm.rss <= 128, `diagnose peak RSS <= 128 MiB (${bm.rss.toFixed(1)} MiB)`);
+}
+
+async function benchSmall() {
+  const log = await ensureLog(1);
+  const walls = [];
+  for (let i = 0; i < 7; i++) walls.push(measure(process.execPath, [BIN, 'diagnose', '--json', log]).wall);
+  walls.sort((a, b) => a - b);
+  const median = walls[3];
+  console.log(`\nsmall: 1 MB log end to end, 7 runs: median ${(median * 1000).toFixed(0)} ms (min ${(walls[0] * 1000).toFixed(0)}, max ${(walls[6] * 1000).toFixed(0)})`);
+  verdict(median <= 0.15, `1 MB log diagnosed in <= 150 ms (median ${(median * 1000).toFixed(0)} ms)`);
+}
+
+async function benchOther(name) {
+  const script = join(ROOT, 'scripts', `bench-${name}.mjs`);
+  if (!existsSync(script)) return;
+  console.log(`\n${name}: ${script}`);
+  const r = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  if (r.status !== 0) failures++;
+}
+
+if (!existsSync(BIN)) {
+  console.error('build first: npm run build');
+  process.exit(2);
+}
+if (only.includes('log')) await benchLog();
+if (only.includes('small')) await benchSmall();
+for (const name of ['wheel', 'doctor', 'run']) if (only.includes(name)) await benchOther(name);
+console.log(failures ? `\n${failures} target(s) missed` : '\nall targets met');
+process.exit(failures ? 1 : 0);
