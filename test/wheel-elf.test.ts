@@ -6,28 +6,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ElfError, parseElf, wholeView, type ElfInfo } from '../src/wheel/elf.ts';
-import { compileShared, ELF_FIXTURES, readelfFacts, scratch } from './fixtures/wheel/helpers.ts';
+import { compileShared, ELF_FIXTURES, readelfFacts, scratch, SOURCES } from './fixtures/wheel/helpers.ts';
 
 const dir = scratch('wheel-elf');
-
-/** Objects whose imports sit at known glibc symbol-version levels (x86_64, glibc 2.36 host). */
-export const SOURCES: Record<string, { source: string; cxx?: boolean; args?: string[] }> = {
-  'base.so': { source: '#include <stdio.h>\nint f(const char *s) { return puts(s); }\n' },
-  'memcpy.so': { source: '#include <string.h>\nvoid f(char *d, const char *s, size_t n) { memcpy(d, s, n); }\n' },
-  'pinned.so': {
-    // .symver makes the link use the old memcpy, the classic trick for an old glibc floor.
-    source: '#include <string.h>\n__asm__(".symver memcpy,memcpy@GLIBC_2.2.5");\nvoid f(char *d, const char *s, size_t n) { memcpy(d, s, n); }\n',
-  },
-  'getrandom.so': { source: '#include <sys/random.h>\nint f(void *b, size_t n) { return (int)getrandom(b, n, 0); }\n' },
-  'exp.so': { source: '#include <math.h>\ndouble f(double x) { return exp(x); }\n', args: ['-lm'] },
-  'pthread.so': {
-    source: '#include <pthread.h>\nstatic void *run(void *a) { return a; }\nint f(void) { pthread_t t; return pthread_create(&t, 0, run, 0); }\n',
-    args: ['-pthread'],
-  },
-  'cxx.so': { source: '#include <string>\n#include <stdexcept>\nstd::string f(const std::string &s) { if (s.empty()) throw std::runtime_error("x"); return s + "!"; }\n', cxx: true },
-  'runpath.so': { source: 'int f(int x) { return x; }\n', args: ['-Wl,-soname,librunpath.so.1', '-Wl,-rpath,$ORIGIN/../demo.libs', '-Wl,--enable-new-dtags'] },
-  'rpath.so': { source: 'int f(int x) { return x; }\n', args: ['-Wl,-rpath,/opt/lib:/usr/local/lib', '-Wl,--disable-new-dtags'] },
-};
 
 const built: Record<string, string> = {};
 for (const [name, s] of Object.entries(SOURCES)) built[name] = compileShared(dir, name, s.source, s);
