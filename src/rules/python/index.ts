@@ -2,9 +2,10 @@
 
 import type { Rule } from '../../core/rule.js';
 import pyo3PythonVersionUnsupported from './pyo3-python-version-unsupported/rule.js';
+import pythonInterpreterNotFound from './python-interpreter-not-found/rule.js';
 import wheelNotSupported from './wheel-not-supported/rule.js';
 import wheelPlatformTagRejected from './wheel-platform-tag-rejected/rule.js';
 
-const rules: Rule[] = [wheelPlatformTagRejected, wheelNotSupported, pyo3PythonVersionUnsupported];
+const rules: Rule[] = [wheelPlatformTagRejected, wheelNotSupported, pyo3PythonVersionUnsupported, pythonInterpreterNotFound];
 
 export default rules;
