@@ -32,7 +32,7 @@ export function renderDoctorText(r: DoctorReport, c: Colors, opts: { verbose?: b
   for (const n of r.notes) out.push(c.yellow(n));
   out.push('');
   const rows = r.checks;
-  const w1 = Math.min(34, Math.max(9, ...rows.map((x) => x.label.length)));
+  const w1 = Math.min(42, Math.max(9, ...rows.map((x) => x.label.length)));
   const w2 = Math.min(18, Math.max(5, ...rows.map((x) => (x.found ?? '-').length)));
   const w3 = 12;
   const rest = Math.max(20, width - w1 - w2 - w3 - 6);

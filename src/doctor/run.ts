@@ -107,6 +107,7 @@ export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promi
     host,
     timeoutMs,
     rustupToolchains,
+    pinnedToolchainMissing: pinMissing ? pinned : null,
   };
   const checks = plan.needs.map((n) => evaluateNeed(n, facts));
   const counts: Record<CheckStatus, number> = { ok: 0, missing: 0, 'too-old': 0, 'too-new': 0, 'not-writable': 0, insufficient: 0, unknown: 0 };

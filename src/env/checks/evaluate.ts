@@ -37,6 +37,8 @@ export interface Facts {
   timeoutMs: number;
   /** The toolchains `rustup toolchain list` showed, or null without rustup. */
   rustupToolchains: string[] | null;
+  /** The channel a rust-toolchain file pins when rustup does not have it (its proxies were then not run). */
+  pinnedToolchainMissing: string | null;
 }
 
 interface PythonInfo {
@@ -211,6 +213,7 @@ function fixFor(need: Need, status: CheckStatus, facts: Facts, extra: { toolchai
       return null;
     }
     case 'rust-target':
+      if (extra.toolchainMissing) return any(`install the pinned toolchain ${extra.toolchainMissing} with its targets`, `rustup toolchain install ${extra.toolchainMissing} --target ${need.target}`);
       return any(`add the ${need.target} target`, `rustup target add ${need.target}`);
     case 'cargo-home':
       return any('point CARGO_HOME at a writable directory', 'export CARGO_HOME="$HOME/.cargo"   # any directory you can write to');
@@ -248,10 +251,18 @@ export function evaluateNeed(need: Need, facts: Facts): Check {
       r = rustcCheck(need, facts);
       break;
     case 'cargo':
-      r = toolCheck(need, 'cargo', facts);
-      break;
     case 'rust-target':
-      r = targetCheck(need, facts);
+      r = facts.pinnedToolchainMissing
+        ? {
+            status: c === 'cargo' ? 'missing' : 'unknown',
+            found: null,
+            detail: `the pinned toolchain ${facts.pinnedToolchainMissing} is not installed, so its ${c === 'cargo' ? 'cargo' : 'targets'} cannot be checked`,
+            probe: 'rustup toolchain list',
+            toolchainMissing: facts.pinnedToolchainMissing,
+          }
+        : c === 'cargo'
+          ? toolCheck(need, 'cargo', facts)
+          : targetCheck(need, facts);
       break;
     case 'c-compiler':
       r = toolCheck(need, 'cc', facts);
