@@ -3,9 +3,10 @@
 import type { Rule } from '../../core/rule.js';
 import pyo3PythonVersionUnsupported from './pyo3-python-version-unsupported/rule.js';
 import pythonInterpreterNotFound from './python-interpreter-not-found/rule.js';
+import sdistFallbackNeedsRust from './sdist-fallback-needs-rust/rule.js';
 import wheelNotSupported from './wheel-not-supported/rule.js';
 import wheelPlatformTagRejected from './wheel-platform-tag-rejected/rule.js';
 
-const rules: Rule[] = [wheelPlatformTagRejected, wheelNotSupported, pyo3PythonVersionUnsupported, pythonInterpreterNotFound];
+const rules: Rule[] = [wheelPlatformTagRejected, wheelNotSupported, pyo3PythonVersionUnsupported, pythonInterpreterNotFound, sdistFallbackNeedsRust];
 
 export default rules;

@@ -1,0 +1,125 @@
+// sdist-fallback-needs-rust: pip (or uv/poetry) found no wheel it could use for a third-party package, fell back to
+// building its source distribution, and that needs a Rust toolchain the machine does not have.
+
+import { defineRule } from '../../../core/rule.js';
+
+/** Third-party PyPI packages whose sdists build Rust code (pip only builds them when no wheel matched). */
+const RUST_BACKED =
+  'cryptography|pydantic[-_]core|orjson|tokenizers|rpds[-_]py|jiter|tiktoken|safetensors|bcrypt|maturin|polars|watchfiles|' +
+  'y[-_]py|pycrdt|blake3|cramjam|nh3|ormsgpack|granian|rignore|pyo3[-_][\\w-]+|hf[-_]xet|outlines[-_]core|deltalake|' +
+  'py[-_]arkworks[-_]bls12381|ckzg|fastuuid|uuid[-_]utils|zxcvbn[-_]rs[-_]py|pendulum|libcst|css[-_]inline|' +
+  'primp|rtoml|pyjwt-rs|tokenizers[-_]\\w+|lancedb|pylance|sudachipy|gevent-rs';
+
+export default defineRule({
+  id: 'sdist-fallback-needs-rust',
+  title: 'pip is compiling a package from source because no wheel matched, and that needs Rust',
+  summary: 'pip found no usable wheel for a package, fell back to building its source distribution, and the build needs a Rust toolchain that is not installed.',
+  category: 'packaging',
+  explains: ['rust-toolchain-missing'],
+  patterns: [
+    {
+      id: 'setuptools-rust-no-compiler',
+      // setuptools-rust 0.11+ (cryptography, bcrypt, ...): "error: can't find Rust compiler"
+      source: 'setuptools-rust',
+      literals: ["can't find Rust compiler"],
+      re: /can't find Rust compiler/,
+      weight: 0.6,
+    },
+    {
+      id: 'maturin-pep517-no-cargo',
+      // maturin's PEP 517 hook (maturin/__init__.py, 0.9+): "Cargo, the Rust package manager, is not installed or is not on PATH."
+      source: 'maturin PEP 517 backend',
+      literals: ['Cargo, the Rust package manager, is not installed'],
+      re: /Cargo, the Rust package manager, is not installed or is not on PATH/,
+      weight: 0.6,
+    },
+    {
+      id: 'maturin-no-rustc',
+      // maturin 0.11+: "Caused by: rustc, the rust compiler is not installed or not in PATH."
+      source: 'maturin',
+      literals: ['the rust compiler is not installed or not in PATH'],
+      re: /rustc, the rust compiler is not installed or not in PATH/,
+      weight: 0.6,
+    },
+    {
+      id: 'rust-required-version',
+      // cryptography's setup.py / setuptools-rust after the no-compiler message: "This package requires Rust >=1.56.0."
+      source: 'setuptools-rust (cryptography)',
+      literals: ['This package requires Rust'],
+      re: /^This package requires Rust (?<rustRequired>[><=~^]*\s*\d+\.\d+(?:\.\d+)?)/,
+      weight: 0.3,
+    },
+    {
+      id: 'pip-downloading-sdist',
+      // pip: "Downloading cryptography-3.4.tar.gz (546 kB)", "Using cached tokenizers-0.20.1.tar.gz (339 kB)",
+      // "Downloading https://files.pythonhosted.org/packages/.../cryptography-35.0.0.tar.gz (554kB)" (pip < 20.3)
+      source: 'pip',
+      literals: ['Downloading ', 'Using cached '],
+      re: /^(?:Downloading|Using cached) (?:\S*\/)?(?<package>[A-Za-z0-9][\w.]*?(?:-[A-Za-z][\w.]*?)*)-(?<version>\d[\w.+!]*)\.(?:tar\.gz|zip|tar\.bz2)\b/,
+      weight: 0.3,
+    },
+    {
+      id: 'pip-building-known-rust-package',
+      // pip: "Building wheel for cryptography (pyproject.toml)", "Failed building wheel for pydantic-core", "Collecting orjson==3.8.0"
+      // for third-party packages known to need Rust when built from their sdist
+      source: 'pip',
+      literals: ['Building wheel for ', 'Failed building wheel for ', 'Collecting '],
+      re: new RegExp(`^(?:(?:ERROR: )?(?:Failed building|Building) wheel for|Collecting) (?<package>(?:${RUST_BACKED}))\\b`, 'i'),
+      weight: 0.3,
+    },
+    {
+      id: 'cryptography-debug-assistance',
+      // cryptography's setup.py (3.4-41.x) prints this block only when building from its sdist, with the pip version
+      // and platform: "pip: 18.1", "platform: Linux-5.10.103-v7+-armv7l-with-debian-10.13"
+      source: 'cryptography setup.py',
+      literals: ['DEBUG ASSISTANCE', 'platform: ', 'pip: '],
+      re: /={5,}DEBUG ASSISTANCE={5,}|^platform: (?<pyPlatform>\S+)$|^pip: (?<pipVersion>\d+\.\d+(?:\.\d+)?|n\/a)$/,
+      weight: 0.3,
+    },
+  ],
+  refine: (ctx) => {
+    const ids = new Set(ctx.hits.map((h) => h.pattern));
+    const noRust = ids.has('setuptools-rust-no-compiler') || ids.has('maturin-pep517-no-cargo') || ids.has('maturin-no-rustc');
+    const fromSdist =
+      ids.has('pip-downloading-sdist') ||
+      ids.has('pip-building-known-rust-package') ||
+      ctx.hits.some((h) => h.pattern === 'cryptography-debug-assistance' && /DEBUG ASSISTANCE/.test(h.text));
+    // A project the user builds on purpose (pip install ., maturin develop) needing Rust is rust-toolchain-missing.
+    if (!noRust || !fromSdist) return null;
+    const c = ctx.captures;
+    const reasons: string[] = [];
+    if (c.pipVersion && /^(?:1?\d|20)\./.test(c.pipVersion)) reasons.push(`pip ${c.pipVersion} is too old to use the manylinux2014/manylinux_2_x wheels that exist`);
+    if (c.pyPlatform && /armv[67]|i[36]86|musl|alpine/i.test(c.pyPlatform)) reasons.push(`the platform (${c.pyPlatform}) is one few projects publish wheels for`);
+    const evidence = ctx.hits
+      .filter((h) => h.pattern !== 'cryptography-debug-assistance' || /DEBUG ASSISTANCE/.test(h.text) === false)
+      .map((h) => ({ line: h.line, text: h.text }));
+    return {
+      confidence: 0.9,
+      captures: { ...(reasons.length ? { likelyReason: reasons.join('; ') } : {}) },
+      evidence,
+    };
+  },
+  explanation:
+    'pip did not find a wheel of {{package|this package}} {{version|}} that it could install, so it downloaded the source distribution ' +
+    'and tried to compile it, and that needs a Rust toolchain (cargo/rustc {{rustRequired|}}), which is not installed. You probably never ' +
+    'meant to compile it: the real problem is that no wheel matched. {{likelyReason|Usual reasons: a Python version newer than the ' +
+    'package\'s newest wheels (or an old release pinned that predates your Python), an old pip that cannot read manylinux2014/manylinux_2_28 ' +
+    'tags, a musl (Alpine) system, 32-bit ARM or x86, or `--no-binary`}}.',
+  fix: {
+    summary: 'Make pip use a wheel (upgrade pip, use a supported Python, or pin a release that has wheels); install Rust only if you want to build from source.',
+    steps: [
+      'Upgrade pip first (`python -m pip install --upgrade pip`): pip < 19.3 cannot use manylinux2014 wheels and pip < 20.3 cannot use manylinux_2_x wheels.',
+      'Ask pip for wheels only to see which requirement has none for this interpreter: `pip install --only-binary :all: {{package|<package>}}`.',
+      'Use a Python version the package publishes wheels for, or upgrade/pin {{package|the package}} to a release that has wheels for your Python and platform; `buildmedic wheels` shows which wheels match.',
+      'On Alpine (musl) use a musllinux-capable pip >= 21.2 or a Debian-based image; on 32-bit ARM use piwheels or a 64-bit OS.',
+      'If you do want to build from source: install Rust with rustup (distribution packages are often too old for the required version) and make sure ~/.cargo/bin is on PATH for pip.',
+    ],
+    commands: ['python -m pip install --upgrade pip', 'python -m pip install --only-binary :all: {{package|<package>}}'],
+    packages: { apt: ['cargo', 'rustc'], dnf: ['cargo', 'rust'], apk: ['cargo', 'rust'], pacman: ['rustup'], zypper: ['cargo', 'rust'], brew: ['rustup'], nix: ['cargo', 'rustc'] },
+    platformCommands: {
+      linux: ["curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y && . \"$HOME/.cargo/env\""],
+      windows: ['py -m pip install --upgrade pip', 'winget install Rustlang.Rustup'],
+      macos: ['python3 -m pip install --upgrade pip'],
+    },
+  },
+});
