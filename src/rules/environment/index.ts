@@ -2,9 +2,10 @@
 
 import type { Rule } from '../../core/rule.js';
 import diskFull from './disk-full/rule.js';
+import gitAuthFailed from './git-auth-failed/rule.js';
 import networkUnreachable from './network-unreachable/rule.js';
 import outOfMemory from './out-of-memory/rule.js';
 
-const rules: Rule[] = [outOfMemory, diskFull, networkUnreachable];
+const rules: Rule[] = [outOfMemory, diskFull, networkUnreachable, gitAuthFailed];
 
 export default rules;
