@@ -71,7 +71,7 @@ export interface WheelReport {
   wheel: { rootIsPurelib: boolean | null; generator: string | null; tags: string[] } | null;
   objects: ObjectReport[];
   /** Non-ELF binaries (Mach-O, PE) with what could be read of them. */
-  otherBinaries: Array<{ path: string; kind: 'macho' | 'pe'; macosMinimum: string | null }>;
+  otherBinaries: Array<{ path: string; kind: 'macho' | 'pe'; arch: string | null; macosMinimum: string | null }>;
   /** Per architecture: the most compatible platform tag(s) every object allows, or null when none (plain linux). */
   achievable: Record<string, string[] | null>;
   record: { entries: number; verified: number; mismatches: number };
@@ -99,6 +99,13 @@ function policiesFor(libc: 'glibc' | 'musl', arch: string): readonly Policy[] {
 
 function tagsOf(policy: Policy, arch: string): string[] {
   return [`${policy.name}_${arch}`, ...policy.aliases.map((a) => `${a}_${arch}`)];
+}
+
+function compareDotted(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
 }
 
 /** "memcpy@GLIBC_2.14", "libssl.so.3", ... for messages. */
@@ -249,7 +256,7 @@ export function auditWheel(fileName: string, contents: WheelContents): WheelRepo
   }
   const otherBinaries = contents.entries
     .filter((e) => e.binary === 'macho' || e.binary === 'pe')
-    .map((e) => ({ path: e.path, kind: e.binary as 'macho' | 'pe', macosMinimum: e.macosMin ?? null }));
+    .map((e) => ({ path: e.path, kind: e.binary as 'macho' | 'pe', arch: e.macho?.arch ?? null, macosMinimum: e.macho?.macosMinimum ?? null }));
 
   // What each architecture could honestly claim.
   const achievable: Record<string, string[] | null> = {};
@@ -295,6 +302,19 @@ export function auditWheel(fileName: string, contents: WheelContents): WheelRepo
         `Run \`auditwheel repair ${fileName}\`: it vendors the external libraries and retags the wheel with the policy the objects satisfy.`,
         `Build in a manylinux image (${imageFor('manylinux_2_28', p.arch ?? 'x86_64')}, or cibuildwheel), or with \`maturin build --release --compatibility manylinux_2_28\` (add \`--zig\` off-image).`,
       ]);
+    }
+    if (p.kind === 'macos') {
+      // universal2 holds both; intel means x86_64 (and i386).
+      const fits = (a: string | null) => a === null || p.arch === a || p.arch === 'universal2' || (p.arch === 'intel' && (a === 'x86_64' || a === 'i386'));
+      const machos = otherBinaries.filter((b) => b.kind === 'macho');
+      const wrong = machos.filter((b) => !fits(b.arch));
+      if (wrong.length > 0) add('arch-mismatch', `tagged ${p.tag} but ${wrong.map((b) => `${b.path} is ${b.arch}`).join(', ')}`, wrong.map((b) => b.path), [`Build for ${p.arch} (\`ARCHFLAGS="-arch ${p.arch}"\`, \`cibuildwheel --archs ${p.arch}\`, \`maturin build --target ${p.arch === 'arm64' ? 'aarch64' : 'x86_64'}-apple-darwin\`), or tag the wheel with the architecture it was built for.`]);
+      const newer = machos.filter((b) => b.macosMinimum && p.version && compareDotted(b.macosMinimum, `${p.version[0]}.${p.version[1]}`) > 0);
+      if (newer.length > 0) {
+        add('policy-not-met', `tagged ${p.tag} (macOS ${p.version![0]}.${p.version![1]} and later) but ${newer.map((b) => `${b.path} needs macOS ${b.macosMinimum}`).join(', ')}; pip installs it on older macOS, where it fails to load`, newer.map((b) => b.path), [
+          `Build with \`MACOSX_DEPLOYMENT_TARGET=${p.version![0]}.${p.version![1]}\` (cibuildwheel and maturin honour it), or tag the wheel macosx_${newer.map((b) => b.macosMinimum!).sort(compareDotted).pop()!.replace('.', '_')}_${p.arch}.`,
+        ]);
+      }
     }
     if (p.kind === 'macos' || p.kind === 'windows') {
       if (elfEntries.length > 0) add('arch-mismatch', `tagged ${p.tag} but carries Linux ELF objects (${elfEntries.map((e) => e.path).join(', ')})`, elfEntries.map((e) => e.path), ['Build this wheel on (or cross-compile for) the platform its tag names.']);

@@ -16,8 +16,8 @@ export interface EntryFacts {
   binary: BinaryKind;
   elf?: ElfInfo;
   elfError?: string;
-  /** Mach-O minimum macOS version (LC_BUILD_VERSION / LC_VERSION_MIN_MACOSX) of a thin 64-bit object. */
-  macosMin?: string;
+  /** Mach-O facts of a thin little-endian object: architecture and minimum macOS (LC_BUILD_VERSION / LC_VERSION_MIN_MACOSX). */
+  macho?: { arch: string | null; macosMinimum: string | null };
 }
 
 export interface WheelContents {
@@ -140,24 +140,28 @@ function elfFacts(view: ByteView): { elf?: ElfInfo; elfError?: string; need?: Ar
   }
 }
 
-/** Reads the minimum macOS version from a thin Mach-O header's load commands (the head of the file suffices). */
-function machoMinimum(head: Uint8Array): string | undefined {
+// Mach-O CPU types (mach/machine.h) as wheel tags name them.
+const MACHO_CPU: Record<number, string> = { 0x01000007: 'x86_64', 0x0100000c: 'arm64', 7: 'i386', 18: 'ppc' };
+
+/** Reads a thin Mach-O header's CPU type and minimum macOS from its load commands (the head of the file suffices). */
+function machoFacts(head: Uint8Array): { arch: string | null; macosMinimum: string | null } | undefined {
   if (head.length < 32) return undefined;
   const dv = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const magic = dv.getUint32(0, true);
   if (magic !== 0xfeedfacf && magic !== 0xfeedface) return undefined; // fat or big-endian: not read
+  const arch = MACHO_CPU[dv.getUint32(4, true)] ?? null;
   const ncmds = dv.getUint32(16, true);
   let off = magic === 0xfeedfacf ? 32 : 28;
   for (let i = 0; i < ncmds && off + 16 <= head.length; i++) {
     const cmd = dv.getUint32(off, true);
     const size = dv.getUint32(off + 4, true);
-    // LC_VERSION_MIN_MACOSX (0x24): version at +8; LC_BUILD_VERSION (0x32): platform at +8, minos at +12.
+    // LC_VERSION_MIN_MACOSX (0x24): version at +8; LC_BUILD_VERSION (0x32): platform (1 = macOS) at +8, minos at +12.
     const packed = cmd === 0x24 ? dv.getUint32(off + 8, true) : cmd === 0x32 && dv.getUint32(off + 8, true) === 1 ? dv.getUint32(off + 12, true) : null;
-    if (packed !== null) return `${packed >>> 16}.${(packed >>> 8) & 0xff}`;
+    if (packed !== null) return { arch, macosMinimum: `${packed >>> 16}.${(packed >>> 8) & 0xff}` };
     if (size < 8) break;
     off += size;
   }
-  return undefined;
+  return { arch, macosMinimum: null };
 }
 
 /** Reads a wheel. Throws WheelReadError when the archive itself cannot be read. */
@@ -245,7 +249,7 @@ async function readEntryFacts(zip: yauzl.ZipFile, entry: yauzl.Entry, facts: Ent
   if (headBytes > 0) head = Buffer.concat(headParts);
   const whole = kept ? Buffer.concat(kept as Buffer[], keptBytes) : null;
   if (keepText && whole) out.texts[facts.path] = whole.toString('utf8');
-  if (facts.binary === 'macho' && head) facts.macosMin = machoMinimum(head);
+  if (facts.binary === 'macho' && head) facts.macho = machoFacts(head);
   if (facts.binary !== 'elf') {
     if (looksLib && facts.path.endsWith('.so') && facts.binary === null) facts.elfError = 'not an ELF file (no \\x7fELF magic)';
     return;

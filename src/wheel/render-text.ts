@@ -49,7 +49,7 @@ export function renderWheelText(reports: WheelReport[], c: Colors, opts: { verbo
         out.push(`  ${c.dim('object')} ${o.path}: ${o.arch ?? '?'} ${o.libc} → ${o.policy ?? 'linux'}; needs ${o.needed.join(', ') || 'nothing'}`);
         for (const b of o.blame.slice(0, 4)) out.push(`    ${c.dim('pinned by')} ${describeBlame(b)} → ${b.policy ?? 'no policy'}`);
       }
-      for (const b of r.otherBinaries) out.push(`  ${c.dim(b.kind)} ${b.path}${b.macosMinimum ? `: minimum macOS ${b.macosMinimum}` : ''}`);
+      for (const b of r.otherBinaries) out.push(`  ${c.dim(b.kind)} ${b.path}${b.arch ? ` ${b.arch}` : ''}${b.macosMinimum ? `, minimum macOS ${b.macosMinimum}` : ''}`);
       out.push(c.dim(`  RECORD: ${r.record.entries} rows, ${r.record.verified} hashes verified, ${r.record.mismatches} differences`));
     }
   }
