@@ -1,12 +1,20 @@
 // Rules about Python builds: pip, maturin, wheels, interpreters and manylinux containers.
 
 import type { Rule } from '../../core/rule.js';
+import manylinuxContainerBuildFailure from './manylinux-container-build-failure/rule.js';
 import pyo3PythonVersionUnsupported from './pyo3-python-version-unsupported/rule.js';
 import pythonInterpreterNotFound from './python-interpreter-not-found/rule.js';
 import sdistFallbackNeedsRust from './sdist-fallback-needs-rust/rule.js';
 import wheelNotSupported from './wheel-not-supported/rule.js';
 import wheelPlatformTagRejected from './wheel-platform-tag-rejected/rule.js';
 
-const rules: Rule[] = [wheelPlatformTagRejected, wheelNotSupported, pyo3PythonVersionUnsupported, pythonInterpreterNotFound, sdistFallbackNeedsRust];
+const rules: Rule[] = [
+  wheelPlatformTagRejected,
+  wheelNotSupported,
+  pyo3PythonVersionUnsupported,
+  pythonInterpreterNotFound,
+  sdistFallbackNeedsRust,
+  manylinuxContainerBuildFailure,
+];
 
 export default rules;
