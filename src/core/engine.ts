@@ -15,6 +15,10 @@ export interface KnowledgeBase {
   /** Every literal of rules, markers and platform signals: only lines containing one are looked at. */
   literals: readonly string[];
   scanner: LiteralScanner;
+  /** For each literal id, the indexes of the patterns that list it. */
+  patternsByLiteral: readonly (readonly number[])[];
+  /** Literal ids of each marker and chain layer, in the order of markers.ts. */
+  markerLiteralIds: ReadonlyMap<object, readonly number[]>;
 }
 
 const EXCERPT_BEFORE = 3;
@@ -38,7 +42,14 @@ export function compileKnowledgeBase(rules: readonly Rule[]): KnowledgeBase {
   for (const m of [...CONSEQUENCE_MARKERS, ...ERROR_MARKERS, ...SUCCESS_MARKERS, ...CHAIN_LAYERS]) for (const l of m.literals) literals.add(l);
   for (const l of PLATFORM_LITERALS) literals.add(l);
   const all = [...literals].sort();
-  return { rules, patterns, literals: all, scanner: new LiteralScanner(all) };
+  const idOf = new Map(all.map((l, i) => [l, i]));
+  const patternsByLiteral: number[][] = all.map(() => []);
+  patterns.forEach(({ pattern }, index) => {
+    for (const l of new Set(pattern.literals)) patternsByLiteral[idOf.get(l)!].push(index);
+  });
+  const markerLiteralIds = new Map<object, number[]>();
+  for (const m of [...CONSEQUENCE_MARKERS, ...ERROR_MARKERS, ...SUCCESS_MARKERS, ...CHAIN_LAYERS]) markerLiteralIds.set(m, m.literals.map((l) => idOf.get(l)!));
+  return { rules, patterns, literals: all, scanner: new LiteralScanner(all), patternsByLiteral, markerLiteralIds };
 }
 
 /** An excerpt whose lines after the error may still arrive with the next chunk. */
@@ -156,12 +167,16 @@ export class Diagnoser {
   }
 
   private processLine(buf: Buffer, start: number, end: number, line: number): void {
-    const raw = decodeLine(buf, start, Math.min(end, start + MAX_LINE_BYTES));
+    const capped = Math.min(end, start + MAX_LINE_BYTES);
+    const raw = decodeLine(buf, start, capped);
     const { text } = normalizeCleanLine(raw);
     if (text === '') return;
-    this.observeMarkers(buf, start, end, line, text);
+    // Only what owns a literal present in the line can match it: typically a handful of patterns, not all.
+    const present = this.kb.scanner.literalsIn(buf, start, capped);
+    const has = (owner: object) => this.kb.markerLiteralIds.get(owner)!.some((id) => present.has(id));
+    this.observeMarkers(buf, start, end, line, text, has);
     for (const layer of CHAIN_LAYERS) {
-      if (!layer.literals.some((l) => raw.includes(l))) continue;
+      if (!has(layer)) continue;
       const m = layer.re.exec(raw);
       if (!m) continue;
       const label = layer.label.replace(/\$(\d)/g, (_, i: string) => m[Number(i)] ?? '').trim();
@@ -170,8 +185,10 @@ export class Diagnoser {
       this.chain.set(layer.depth, seen);
     }
     this.platform.observe(raw, line);
-    for (const { rule, pattern } of this.kb.patterns) {
-      if (!pattern.literals.some((l) => text.includes(l))) continue;
+    const candidates = new Set<number>();
+    for (const id of present) for (const p of this.kb.patternsByLiteral[id]) candidates.add(p);
+    for (const index of [...candidates].sort((a, b) => a - b)) {
+      const { rule, pattern } = this.kb.patterns[index];
       const m = pattern.re.exec(text);
       if (!m) continue;
       const def = this.kb.rules[rule];
@@ -202,8 +219,8 @@ export class Diagnoser {
     this.hits.set(rule, list);
   }
 
-  private observeMarkers(buf: Buffer, start: number, end: number, line: number, text: string): void {
-    const matches = (m: { literals: readonly string[]; re: RegExp }) => m.literals.some((l) => text.includes(l)) && m.re.test(text);
+  private observeMarkers(buf: Buffer, start: number, end: number, line: number, text: string, has: (owner: object) => boolean): void {
+    const matches = (m: { re: RegExp }) => has(m) && m.re.test(text);
     if (CONSEQUENCE_MARKERS.some(matches)) {
       this.lastFailureLine = line;
       if (this.consequences.length < MAX_CONSEQUENCES) this.consequences.push({ line, text });

@@ -4,29 +4,33 @@
 // about twice as fast here as one alternation RegExp over decoded text (scripts/bench.mjs measures both).
 
 const ESC = 0x1b;
-const NO_MATCH = -1;
 
 export class LiteralScanner {
-  /** next-state table, premultiplied by 256; a negative entry means a literal ends on this byte */
+  /**
+   * next-state table, premultiplied by 256. An entry that completes a literal is stored as -(next * 256) - 1,
+   * so `find` stops on a sign test and `literalsIn` can still continue from the next state.
+   */
   private readonly table: Int32Array;
+  /** Ids (indexes into the constructor's list) of the literals that end in each state. */
+  private readonly outputs: number[][];
   readonly states: number;
 
   constructor(literals: readonly string[]) {
     const encoder = new TextEncoder();
     const goto: Int32Array[] = [new Int32Array(256).fill(-1)];
-    const accepting: boolean[] = [false];
-    for (const literal of literals) {
+    const outputs: number[][] = [[]];
+    literals.forEach((literal, id) => {
       let state = 0;
       for (const byte of encoder.encode(literal)) {
         if (goto[state][byte] === -1) {
           goto[state][byte] = goto.length;
           goto.push(new Int32Array(256).fill(-1));
-          accepting.push(false);
+          outputs.push([]);
         }
         state = goto[state][byte];
       }
-      accepting[state] = true;
-    }
+      outputs[state].push(id);
+    });
     // Breadth-first failure links turn the trie into a complete DFA.
     const fail = new Int32Array(goto.length);
     const queue: number[] = [];
@@ -43,16 +47,17 @@ export class LiteralScanner {
         } else {
           queue.push(s);
           fail[s] = goto[fail[r]][b];
-          if (accepting[fail[s]]) accepting[s] = true;
+          outputs[s] = [...outputs[s], ...outputs[fail[s]]];
         }
       }
     }
     this.states = goto.length;
+    this.outputs = outputs;
     this.table = new Int32Array(goto.length * 256);
     for (let s = 0; s < goto.length; s++) {
       for (let b = 0; b < 256; b++) {
         const next = goto[s][b];
-        this.table[s * 256 + b] = accepting[next] ? NO_MATCH : next * 256;
+        this.table[s * 256 + b] = outputs[next].length > 0 ? -(next * 256) - 1 : next * 256;
       }
     }
   }
@@ -71,6 +76,26 @@ export class LiteralScanner {
       if (state < 0) return i;
     }
     return -1;
+  }
+
+  /** Ids of every literal that occurs in buf[from, to) (a candidate line), each once. */
+  literalsIn(buf: Uint8Array, from: number, to: number): Set<number> {
+    const table = this.table;
+    const found = new Set<number>();
+    let state = 0;
+    for (let i = from; i < to; i++) {
+      const byte = buf[i];
+      if (byte === ESC) {
+        i = skipEscape(buf, i, to);
+        continue;
+      }
+      state = table[state + byte];
+      if (state < 0) {
+        state = -state - 1;
+        for (const id of this.outputs[state >> 8]) found.add(id);
+      }
+    }
+    return found;
   }
 }
 
