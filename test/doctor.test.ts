@@ -204,6 +204,25 @@ test('a rust-toolchain pin that rustup lacks is "missing" with the rustup comman
   assert.ok(r.check('rust-target:wasm32-unknown-unknown'));
 });
 
+test('a linker named in .cargo/config.toml is looked up on PATH; another target\'s linker is optional', () => {
+  const dir = mkdtempSync(join(scratch, 'linker-'));
+  mkdirSync(join(dir, '.cargo'));
+  writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "lk"\nversion = "0.1.0"\nedition = "2021"\n');
+  const host = `${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-unknown-linux-gnu`;
+  writeFileSync(join(dir, '.cargo', 'config.toml'), `[target.${host}]\nlinker = "clang"\n\n[target.riscv64gc-unknown-linux-gnu]\nlinker = "riscv64-linux-gnu-gcc"\n`);
+  const r = doctor(['--json', '--platform', 'debian', dir], { PATH: pathWith(...RUST_TOOLS, 'cc') });
+  const clang = r.check(`linker:${host}`)!;
+  assert.equal(clang.status, 'missing');
+  assert.equal(clang.required, true);
+  assert.equal(clang.fix!.commands[0].command, 'sudo apt-get update && sudo apt-get install -y clang');
+  const riscv = r.check('linker:riscv64gc-unknown-linux-gnu')!;
+  assert.equal(riscv.required, false);
+  assert.match(riscv.neededBy[0], /only when building for riscv64gc/);
+  assert.equal(r.code, 1);
+  const withClang = doctor(['--json', dir], { PATH: pathWith(...RUST_TOOLS, 'cc', 'clang') });
+  assert.equal(withClang.check(`linker:${host}`)!.status, which('clang') ? 'ok' : 'missing');
+});
+
 test('workspace: a member directory resolves to the root lock; inherited rust-version, bundled SQLite, configured target', () => {
   const installed = spawnSync('rustup', ['target', 'list', '--installed'], { encoding: 'utf8' }).stdout.split('\n');
   const r = doctor(['--json', join(FIX, 'ws', 'crates', 'core')]);

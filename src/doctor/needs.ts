@@ -24,6 +24,8 @@ export interface Need {
   target?: string;
   /** For disk and memory: the floor in bytes. */
   minBytes?: number;
+  /** For linker: the program `.cargo/config.toml` names. */
+  program?: string;
 }
 
 export interface Exempted {
@@ -42,16 +44,19 @@ export interface NeedsPlan {
 export interface PlanContext {
   env: Record<string, string | undefined>;
   platform: NodeJS.Platform;
+  /** The host's Rust target triple, when known (for deciding which `[target.X]` tables apply). */
+  hostTriple?: string | null;
 }
 
 class NeedSet {
   private byKey = new Map<string, Need>();
-  add(component: ComponentId, neededBy: string, opts: { required?: boolean; constraint?: Constraint; key?: string; target?: string; minBytes?: number } = {}): void {
+  add(component: ComponentId, neededBy: string, opts: { required?: boolean; constraint?: Constraint; key?: string; target?: string; minBytes?: number; program?: string } = {}): void {
     const key = opts.key ?? component;
     let n = this.byKey.get(key);
     if (!n) {
       n = { key, component, required: false, neededBy: [], constraints: [] };
       if (opts.target) n.target = opts.target;
+      if (opts.program) n.program = opts.program;
       this.byKey.set(key, n);
     }
     n.required ||= opts.required ?? true;
@@ -147,6 +152,17 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   for (const t of targets) {
     const from = rust.configTargets.includes(t) ? '.cargo/config.toml [build] target' : rust.toolchain?.targets.includes(t) ? `targets in ${rust.toolchain.file.split('/').pop()}` : 'CARGO_BUILD_TARGET';
     set.add('rust-target', from, { key: `rust-target:${t}`, target: t });
+  }
+
+  for (const l of rust.configLinkers) {
+    // A linker for another target only matters when building for it; cfg(...) tables may match the host.
+    const applies = l.target.startsWith('cfg(') || targets.has(l.target) || (targets.size === 0 && l.target === ctx.hostTriple);
+    set.add('linker', `[target.${l.target}] linker in ${l.file}${applies ? '' : ` (only when building for ${l.target})`}`, {
+      key: `linker:${l.target}`,
+      target: l.target,
+      program: l.linker,
+      required: applies,
+    });
   }
 
   const memberNames = rust.members.map((m) => m.manifest.package?.name).filter((n): n is string => Boolean(n));

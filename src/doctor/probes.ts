@@ -45,7 +45,9 @@ export function probeSpecs(needs: readonly Need[], ctx: { dir: string; env: Reco
   if (want.has('pkg-config') || modules.length) add('pkg-config', pkgConfigBin, ['--version']);
   for (const m of modules) add(`pkg-config:${m}`, pkgConfigBin, ['--modversion', m]);
   if (want.has('python') || want.has('python-headers')) {
-    add('python', ctx.env.PYO3_PYTHON || (ctx.platform === 'win32' ? 'python' : 'python3'), ['-c', PYTHON_PROBE_SCRIPT], ctx.dir);
+    // The interpreter pyo3 and maturin would pick: PYO3_PYTHON, then an active virtualenv, then the one on PATH.
+    const venv = ctx.env.VIRTUAL_ENV ? (ctx.platform === 'win32' ? `${ctx.env.VIRTUAL_ENV}\\Scripts\\python.exe` : `${ctx.env.VIRTUAL_ENV}/bin/python`) : null;
+    add('python', ctx.env.PYO3_PYTHON || venv || (ctx.platform === 'win32' ? 'python' : 'python3'), ['-c', PYTHON_PROBE_SCRIPT], ctx.dir);
   }
   if (want.has('libclang') && !ctx.env.LIBCLANG_PATH) add('llvm-config', ctx.env.LLVM_CONFIG_PATH || 'llvm-config', ['--libdir']);
   return specs;

@@ -26,7 +26,7 @@ export function renderDoctorText(r: DoctorReport, c: Colors, opts: { verbose?: b
   const width = Math.max(80, opts.width ?? 120);
   const out: string[] = [];
   const what: string[] = [];
-  if (r.project.rust) what.push(`Rust${r.project.rust.members.length > 1 ? ` workspace of ${r.project.rust.members.length}` : ''}, ${r.project.rust.lockedCrates} locked crates`);
+  if (r.project.rust) what.push(`Rust${r.project.rust.members.length > 1 ? ` workspace of ${r.project.rust.members.length}` : ''}, ${r.project.rust.lockVersion === null ? 'no Cargo.lock' : `${r.project.rust.lockedCrates} locked crates`}`);
   if (r.project.python) what.push(`Python (${r.project.python.backend})`);
   out.push(c.bold(`buildmedic doctor: ${r.dir}`) + (what.length ? c.dim(` — ${what.join('; ')}`) : ''));
   for (const n of r.notes) out.push(c.yellow(n));

@@ -4,7 +4,7 @@ import { homedir, platform as osPlatform } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_MANAGER_OF, type PackageManager, type PlatformId } from '../core/platform.js';
 import { evaluateNeed, type Check, type CheckStatus, type Facts } from '../env/checks/evaluate.js';
-import { defaultLibclangDirs, probeDiskFree, probeLibclangFiles, probeMemory, probeWritable, runProbe, runProbes } from '../env/probe.js';
+import { defaultLibclangDirs, probeDiskFree, probeWhich, probeLibclangFiles, probeMemory, probeWritable, runProbe, runProbes } from '../env/probe.js';
 import { readProject } from '../project/discover.js';
 import type { Project } from '../project/model.js';
 import { deriveNeeds, type Exempted } from './needs.js';
@@ -54,13 +54,23 @@ function projectSummary(p: Project): DoctorReport['project'] {
   };
 }
 
+/** The usual Rust host triple for this OS and CPU (rustc -vV is authoritative, but runs later, in parallel). */
+function guessHostTriple(): string | null {
+  const arch = { x64: 'x86_64', arm64: 'aarch64', ia32: 'i686', riscv64: 'riscv64gc', ppc64: 'powerpc64le', s390x: 's390x' }[process.arch as string];
+  if (!arch) return null;
+  if (osPlatform() === 'linux') return `${arch}-unknown-linux-gnu`;
+  if (osPlatform() === 'darwin') return `${arch}-apple-darwin`;
+  if (osPlatform() === 'win32') return `${arch}-pc-windows-msvc`;
+  return null;
+}
+
 export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const started = performance.now();
   const env = opts.env ?? process.env;
   const timeoutMs = opts.timeoutMs ?? 5000;
   const host = opts.host ?? null;
   const project = await readProject(dirArg);
-  const plan = deriveNeeds(project, { env, platform: osPlatform() });
+  const plan = deriveNeeds(project, { env, platform: osPlatform(), hostTriple: guessHostTriple() });
   const want = new Set(plan.needs.map((n) => n.component));
   const specs = probeSpecs(plan.needs, { dir: project.dir, env, platform: osPlatform() });
 
@@ -74,11 +84,13 @@ export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promi
 
   const cargoHome = env.CARGO_HOME || join(env.HOME || homedir(), '.cargo');
   const targetDir = env.CARGO_TARGET_DIR || join(project.rust?.root ?? project.dir, 'target');
-  const [results, cargoHomeP, disk, libclangDefaults] = await Promise.all([
+  const linkerPrograms = [...new Set(plan.needs.filter((n) => n.component === 'linker').map((n) => n.program!))];
+  const [results, cargoHomeP, disk, libclangDefaults, linkerPaths] = await Promise.all([
     runProbes(runnable, env, timeoutMs),
     want.has('cargo-home') ? probeWritable(cargoHome) : Promise.resolve(null),
     want.has('disk') ? probeDiskFree(targetDir) : Promise.resolve(null),
     want.has('libclang') && !env.LIBCLANG_PATH ? defaultLibclangDirs() : Promise.resolve([] as string[]),
+    Promise.all(linkerPrograms.map((p) => probeWhich(p, env))),
   ]);
   const probes = Object.fromEntries(results.map((r) => [r.id, r]));
   if (toolchainsR) probes[toolchainsR.id] = toolchainsR;
@@ -107,6 +119,7 @@ export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promi
     host,
     timeoutMs,
     rustupToolchains,
+    linkers: Object.fromEntries(linkerPrograms.map((p, i) => [p, linkerPaths[i]])),
     pinnedToolchainMissing: pinMissing ? pinned : null,
   };
   const checks = plan.needs.map((n) => evaluateNeed(n, facts));

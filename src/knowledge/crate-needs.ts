@@ -7,6 +7,7 @@ export type ComponentId =
   | 'cargo'
   | 'rust-target'
   | 'cargo-home'
+  | 'linker'
   | 'c-compiler'
   | 'cxx-compiler'
   | 'make'
@@ -50,6 +51,7 @@ export const COMPONENTS: Record<ComponentId, Component> = {
   cargo: { label: 'cargo', packages: {}, platform: { any: RUSTUP } },
   'rust-target': { label: 'Rust target', packages: {} },
   'cargo-home': { label: 'CARGO_HOME', packages: {} },
+  linker: { label: 'configured linker', packages: {} },
   'c-compiler': {
     label: 'C compiler and linker (cc)',
     packages: { apt: ['build-essential'], dnf: ['gcc'], yum: ['gcc'], apk: ['build-base'], pacman: ['base-devel'], zypper: ['gcc'], nix: ['gcc'] },
@@ -232,6 +234,18 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
     { component: 'dbus-dev', why: 'links D-Bus', unless: { features: ['vendored'], why: 'the vendored feature' } },
   ],
   'pyo3-build-config': [{ component: 'python', why: 'asks a Python interpreter for its build configuration', unless: { env: ['PYO3_CONFIG_FILE'], why: 'PYO3_CONFIG_FILE' } }],
+};
+
+/** Packages providing linkers that `.cargo/config.toml` files commonly name. */
+export const LINKER_PACKAGES: Record<string, Partial<Record<PackageManager, string[]>>> = {
+  clang: { apt: ['clang'], dnf: ['clang'], yum: ['clang'], apk: ['clang'], pacman: ['clang'], zypper: ['clang'], brew: ['llvm'], nix: ['clang'] },
+  mold: { apt: ['mold'], dnf: ['mold'], apk: ['mold'], pacman: ['mold'], zypper: ['mold'], brew: ['mold'], nix: ['mold'] },
+  'ld.lld': { apt: ['lld'], dnf: ['lld'], yum: ['lld'], apk: ['lld'], pacman: ['lld'], zypper: ['lld'], brew: ['lld'], nix: ['lld'] },
+  'aarch64-linux-gnu-gcc': { apt: ['gcc-aarch64-linux-gnu'], dnf: ['gcc-aarch64-linux-gnu'], pacman: ['aarch64-linux-gnu-gcc'], nix: ['pkgsCross.aarch64-multiplatform.stdenv.cc'] },
+  'arm-linux-gnueabihf-gcc': { apt: ['gcc-arm-linux-gnueabihf'], dnf: ['gcc-arm-linux-gnu'] },
+  'x86_64-w64-mingw32-gcc': { apt: ['gcc-mingw-w64-x86-64'], dnf: ['mingw64-gcc'], pacman: ['mingw-w64-gcc'], brew: ['mingw-w64'], nix: ['pkgsCross.mingwW64.stdenv.cc'] },
+  'riscv64-linux-gnu-gcc': { apt: ['gcc-riscv64-linux-gnu'], dnf: ['gcc-riscv64-linux-gnu'], pacman: ['riscv64-linux-gnu-gcc'] },
+  'musl-gcc': { apt: ['musl-tools'], dnf: ['musl-gcc'], pacman: ['musl'], nix: ['musl'] },
 };
 
 /** Crates whose build needs lots of disk and memory (C++ giants, LLVM). */

@@ -115,6 +115,13 @@ export function parseCargoLock(text: string, file = 'Cargo.lock'): CargoLock {
   return { version, packages };
 }
 
+/** `[target.<triple or cfg(...)>] linker` entries of a `.cargo/config.toml`. */
+export function parseCargoConfigLinkers(text: string, file = '.cargo/config.toml'): { target: string; linker: string }[] {
+  const t = parseTomlText(text, file);
+  if (!isTable(t.target)) return [];
+  return Object.entries(t.target).flatMap(([target, v]) => (isTable(v) && typeof v.linker === 'string' ? [{ target, linker: v.linker }] : []));
+}
+
 /** `[build] target` of a `.cargo/config.toml` (a string or a list). */
 export function parseCargoConfigTargets(text: string, file = '.cargo/config.toml'): string[] {
   const t = parseTomlText(text, file);

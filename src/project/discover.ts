@@ -3,7 +3,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { BuildmedicError, fileError } from '../errors.js';
-import { parseCargoConfigTargets, parseCargoLock, parseCargoManifest } from './cargo.js';
+import { parseCargoConfigLinkers, parseCargoConfigTargets, parseCargoLock, parseCargoManifest } from './cargo.js';
 import type { CargoManifest, Project, PythonProject, RustProject } from './model.js';
 import { parsePyproject, parsePythonVersionFile, parseRequirements, parseRuntimeTxt, pythonBackend, scanSetupPy } from './python.js';
 import { parseRustToolchain } from './toolchain.js';
@@ -122,14 +122,15 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
 
   // Cargo merges config files from the cwd up; the nearest `[build] target` wins.
   let configTargets: string[] = [];
+  const configLinkers: RustProject['configLinkers'] = [];
   for (const d of upwards(dir)) {
     const path = join(d, '.cargo', 'config.toml');
     const text = (await readText(path)) ?? (await readText(join(d, '.cargo', 'config')));
     if (text === null) continue;
     const targets = parseCargoConfigTargets(text, path);
-    if (targets.length) {
-      configTargets = targets;
-      break;
+    if (targets.length && configTargets.length === 0) configTargets = targets;
+    for (const l of parseCargoConfigLinkers(text, path)) {
+      if (!configLinkers.some((x) => x.target === l.target)) configLinkers.push({ ...l, file: relative(dir, path) });
     }
   }
 
@@ -159,6 +160,7 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
     lockPath: lockText === null ? null : lockPath,
     toolchain,
     configTargets,
+    configLinkers,
     rustVersion,
     edition,
     requestedFeatures,

@@ -80,6 +80,8 @@ export interface RustProject {
   toolchain: RustToolchainFile | null;
   /** Targets from `.cargo/config.toml` `[build] target` in the project and its parents. */
   configTargets: string[];
+  /** `[target.<triple or cfg>] linker = "..."` from `.cargo/config.toml` files, nearest first. */
+  configLinkers: { target: string; linker: string; file: string }[];
   /** Effective minimum Rust: the highest `rust-version` among members, with the file that says it. */
   rustVersion: { version: string; from: string } | null;
   /** Highest edition among members, with the file that says it. */

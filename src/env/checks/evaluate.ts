@@ -4,7 +4,9 @@ import { satisfies } from '@renovatebot/pep440';
 import type { PlatformId } from '../../core/platform.js';
 import { installCommands, type FixCommand } from '../../doctor/fixes.js';
 import type { Constraint, Need } from '../../doctor/needs.js';
-import { COMPONENTS, type ComponentId } from '../../knowledge/crate-needs.js';
+import { installCommand } from '../../core/fix.js';
+import { PACKAGE_MANAGER_OF } from '../../core/platform.js';
+import { COMPONENTS, LINKER_PACKAGES, type ComponentId } from '../../knowledge/crate-needs.js';
 import type { ProbeResult, WritableProbe } from '../probe.js';
 import { compareVersions, matchesPrefix, numericChannel, parsePerlVersion, parseRustcVV, parseToolVersion } from './versions.js';
 
@@ -37,6 +39,8 @@ export interface Facts {
   timeoutMs: number;
   /** The toolchains `rustup toolchain list` showed, or null without rustup. */
   rustupToolchains: string[] | null;
+  /** PATH look-ups of configured linkers: program -> resolved path or null. */
+  linkers: Record<string, string | null>;
   /** The channel a rust-toolchain file pins when rustup does not have it (its proxies were then not run). */
   pinnedToolchainMissing: string | null;
 }
@@ -215,6 +219,15 @@ function fixFor(need: Need, status: CheckStatus, facts: Facts, extra: { toolchai
     case 'rust-target':
       if (extra.toolchainMissing) return any(`install the pinned toolchain ${extra.toolchainMissing} with its targets`, `rustup toolchain install ${extra.toolchainMissing} --target ${need.target}`);
       return any(`add the ${need.target} target`, `rustup target add ${need.target}`);
+    case 'linker': {
+      const base = (need.program ?? '').split(/[\\/]/).pop() ?? '';
+      const pkgs = LINKER_PACKAGES[base];
+      const manager = facts.host ? PACKAGE_MANAGER_OF[facts.host] : null;
+      const commands: FixCommand[] = [];
+      if (pkgs && manager && pkgs[manager]) commands.push({ platform: facts.host!, label: `${facts.host} (${manager})`, command: installCommand(manager, pkgs[manager]!, false) });
+      commands.push({ platform: 'any', label: 'any platform', command: `# or remove/change \`linker = "${need.program}"\` under [target.${need.target}] in .cargo/config.toml` });
+      return { summary: `install ${need.program}, or stop naming it as the linker`, commands };
+    }
     case 'cargo-home':
       return any('point CARGO_HOME at a writable directory', 'export CARGO_HOME="$HOME/.cargo"   # any directory you can write to');
     case 'disk':
@@ -287,6 +300,13 @@ export function evaluateNeed(need: Need, facts: Facts): Check {
     case 'libclang':
       r = libclangCheck(facts);
       break;
+    case 'linker': {
+      const path = facts.linkers[need.program ?? ''];
+      r = path
+        ? { status: 'ok', found: path, detail: `${need.program} is ${path}`, probe: null }
+        : { status: 'missing', found: null, detail: `\`${need.program}\` (named as the linker for ${need.target}) is not on PATH`, probe: null };
+      break;
+    }
     case 'cargo-home': {
       const w = facts.cargoHome;
       r = !w
@@ -312,7 +332,7 @@ export function evaluateNeed(need: Need, facts: Facts): Check {
   return {
     key: need.key,
     component: c,
-    label: c === 'rust-target' ? `Rust target ${need.target}` : COMPONENTS[c].label,
+    label: c === 'rust-target' ? `Rust target ${need.target}` : c === 'linker' ? `linker ${need.program} (${need.target})` : COMPONENTS[c].label,
     required: need.required,
     status: r.status,
     found: r.found,
