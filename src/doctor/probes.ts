@@ -20,8 +20,8 @@ function commandFromEnv(value: string | undefined, fallback: string): [string, s
 export function probeSpecs(needs: readonly Need[], ctx: { dir: string; env: Record<string, string | undefined>; platform: NodeJS.Platform }): ProbeSpec[] {
   const want = new Set(needs.map((n) => n.component));
   const specs: ProbeSpec[] = [];
-  const add = (id: string, command: string, args: string[], cwd?: string) => {
-    if (!specs.some((s) => s.id === id)) specs.push({ id, command, args, cwd });
+  const add = (id: string, command: string, args: string[], cwd?: string, display?: string) => {
+    if (!specs.some((s) => s.id === id)) specs.push({ id, command, args, cwd, ...(display ? { display } : {}) });
   };
   // rustup picks the toolchain from rust-toolchain files in the working directory, so rustc/cargo run in the project.
   if (want.has('rustc')) add('rustc', 'rustc', ['-vV'], ctx.dir);
@@ -47,7 +47,8 @@ export function probeSpecs(needs: readonly Need[], ctx: { dir: string; env: Reco
   if (want.has('python') || want.has('python-headers')) {
     // The interpreter pyo3 and maturin would pick: PYO3_PYTHON, then an active virtualenv, then the one on PATH.
     const venv = ctx.env.VIRTUAL_ENV ? (ctx.platform === 'win32' ? `${ctx.env.VIRTUAL_ENV}\\Scripts\\python.exe` : `${ctx.env.VIRTUAL_ENV}/bin/python`) : null;
-    add('python', ctx.env.PYO3_PYTHON || venv || (ctx.platform === 'win32' ? 'python' : 'python3'), ['-c', PYTHON_PROBE_SCRIPT], ctx.dir);
+    const python = ctx.env.PYO3_PYTHON || venv || (ctx.platform === 'win32' ? 'python' : 'python3');
+    add('python', python, ['-c', PYTHON_PROBE_SCRIPT], ctx.dir, `${python} -c 'import sysconfig; ...'`);
   }
   if (want.has('libclang') && !ctx.env.LIBCLANG_PATH) add('llvm-config', ctx.env.LLVM_CONFIG_PATH || 'llvm-config', ['--libdir']);
   return specs;

@@ -12,6 +12,8 @@ export interface ProbeSpec {
   cwd?: string;
   /** Extra environment for this probe only. */
   env?: Record<string, string>;
+  /** How to show the command in reports, when the real arguments are long (an inline script). */
+  display?: string;
 }
 
 export type ProbeOutcome = 'ok' | 'failed' | 'not-found' | 'timeout' | 'crashed' | 'error';
@@ -35,7 +37,7 @@ const OUTPUT_CAP = 64 * 1024;
 /** Runs one probe; resolves (never rejects) within `timeoutMs` plus the time to kill its process group. */
 export function runProbe(spec: ProbeSpec, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ProbeResult> {
   const started = performance.now();
-  const shown = [spec.command, ...spec.args].map((a) => (/[\s'"$]/.test(a) ? `'${a.replace(/'/g, "'\\''")}'` : a)).join(' ');
+  const shown = spec.display ?? [spec.command, ...spec.args].map((a) => (/[\s'"$]/.test(a) ? `'${a.replace(/'/g, "'\\''")}'` : a)).join(' ');
   return new Promise((resolvePromise) => {
     let stdout = '';
     let stderr = '';

@@ -205,7 +205,8 @@ function targetCheck(need: Need, facts: Facts): Pick<Check, 'status' | 'found' |
 }
 
 function fixFor(need: Need, status: CheckStatus, facts: Facts, extra: { toolchainMissing?: string; found: string | null }): Check['fix'] {
-  if (status === 'ok') return null;
+  // Unknown means the tool is there but misbehaves: installing it again is rarely the answer; the detail says what to look at.
+  if (status === 'ok' || (status === 'unknown' && need.component !== 'rust-target')) return null;
   const any = (summary: string, command: string): Check['fix'] => ({ summary, commands: [{ platform: 'any', label: 'any platform', command }] });
   switch (need.component) {
     case 'rustc':
