@@ -19,6 +19,7 @@ export interface KnowledgeBase {
   patternsByLiteral: readonly (readonly number[])[];
   /** Literal ids of each marker and chain layer, in the order of markers.ts. */
   markerLiteralIds: ReadonlyMap<object, readonly number[]>;
+  literalIds: ReadonlyMap<string, number>;
 }
 
 const EXCERPT_BEFORE = 3;
@@ -49,7 +50,7 @@ export function compileKnowledgeBase(rules: readonly Rule[]): KnowledgeBase {
   });
   const markerLiteralIds = new Map<object, number[]>();
   for (const m of [...CONSEQUENCE_MARKERS, ...ERROR_MARKERS, ...SUCCESS_MARKERS, ...CHAIN_LAYERS]) markerLiteralIds.set(m, m.literals.map((l) => idOf.get(l)!));
-  return { rules, patterns, literals: all, scanner: new LiteralScanner(all), patternsByLiteral, markerLiteralIds };
+  return { rules, patterns, literals: all, scanner: new LiteralScanner(all), patternsByLiteral, markerLiteralIds, literalIds: idOf };
 }
 
 /** An excerpt whose lines after the error may still arrive with the next chunk. */
@@ -184,7 +185,7 @@ export class Diagnoser {
       if (seen.length < 64 && !seen.some((h) => h.label === label)) seen.push({ label, line, depth: layer.depth });
       this.chain.set(layer.depth, seen);
     }
-    this.platform.observe(raw, line);
+    this.platform.observe(raw, line, (l) => present.has(this.kb.literalIds.get(l)!));
     const candidates = new Set<number>();
     for (const id of present) for (const p of this.kb.patternsByLiteral[id]) candidates.add(p);
     for (const index of [...candidates].sort((a, b) => a - b)) {

@@ -114,9 +114,10 @@ export class PlatformTracker {
   private images: { image: string; line: number }[] = [];
   private ci = new Set<CiProvider>();
 
-  observe(text: string, line: number): void {
+  /** `hasLiteral` says whether the line contains a literal (the engine already knows, from its scanner). */
+  observe(text: string, line: number, hasLiteral: (literal: string) => boolean = (l) => text.includes(l)): void {
     for (const signal of SIGNALS) {
-      if (!signal.literals.some((l) => text.includes(l))) continue;
+      if (!signal.literals.some(hasLiteral)) continue;
       const m = signal.re.exec(text);
       if (!m) continue;
       if (signal.ci) this.ci.add(signal.ci);
