@@ -68,10 +68,13 @@ test('no C toolchain on PATH: the reqwest project reports cc and pkg-config miss
   const pc = r.check('pkg-config')!;
   assert.equal(pc.status, 'missing');
   assert.ok(pc.neededBy.some((n) => n.startsWith('openssl-sys 0.9.80 via reqwest')));
+  // Without pkg-config the header is the evidence.
   const ssl = r.check('openssl-dev')!;
-  assert.equal(ssl.status, 'unknown');
-  assert.match(ssl.detail, /pkg-config is missing/);
+  assert.equal(ssl.status, existsSync('/usr/include/openssl/ssl.h') ? 'ok' : 'missing');
+  assert.match(ssl.detail, /pkg-config/);
   assert.equal(r.check('rustc')!.status, 'ok');
+  const all = ['build-essential', 'pkg-config', ...(ssl.status === 'missing' ? ['libssl-dev'] : [])];
+  assert.equal(r.json!.fixAll, `sudo apt-get update && sudo apt-get install -y ${all.join(' ')}`);
 });
 
 test('OpenSSL: doctor agrees with pkg-config, and an empty pkg-config search path makes it missing', () => {
@@ -290,7 +293,7 @@ test('exit 2 when doctor cannot run: no such directory, or a Cargo.toml that is 
 
 test('--json prints the documented object', () => {
   const r = doctor(['--json', join(FIX, 'prost-old')]);
-  assert.deepEqual(Object.keys(r.json!).sort(), ['checks', 'counts', 'dir', 'durationMs', 'mode', 'notNeeded', 'notes', 'ok', 'platform', 'project', 'schemaVersion']);
+  assert.deepEqual(Object.keys(r.json!).sort(), ['checks', 'counts', 'dir', 'durationMs', 'fixAll', 'mode', 'notNeeded', 'notes', 'ok', 'platform', 'project', 'schemaVersion']);
   assert.equal(r.json!.schemaVersion, 1);
   assert.deepEqual(Object.keys(r.json!.checks[0]).sort(), ['component', 'constraints', 'detail', 'fix', 'found', 'key', 'label', 'neededBy', 'probe', 'required', 'status']);
   assert.equal(r.code, r.json!.ok ? 0 : 1);

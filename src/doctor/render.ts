@@ -59,6 +59,7 @@ export function renderDoctorText(r: DoctorReport, c: Colors, opts: { verbose?: b
   out.push('');
   const parts = (Object.entries(r.counts) as [CheckStatus, number][]).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${STATUS_TEXT[s]}`);
   const optional = r.checks.some((x) => !x.required && x.status !== 'ok') ? c.dim(' (* optional: reported, does not fail doctor)') : '';
+  if (r.fixAll) out.push(`${c.cyan('Fix all at once:')} ${r.fixAll}`);
   out.push(`${r.ok ? c.green('Everything this project needs is here.') : c.red('Something this project needs is missing or unusable.')} ${parts.join(', ')}.${optional}`);
   return `${out.join('\n')}\n`;
 }

@@ -4,9 +4,11 @@ import { homedir, platform as osPlatform } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_MANAGER_OF, type PackageManager, type PlatformId } from '../core/platform.js';
 import { evaluateNeed, type Check, type CheckStatus, type Facts } from '../env/checks/evaluate.js';
-import { defaultLibclangDirs, probeDiskFree, probeWhich, probeLibclangFiles, probeMemory, probeWritable, runProbe, runProbes } from '../env/probe.js';
+import { defaultLibclangDirs, probeDiskFree, probeHeaders, probeWhich, probeLibclangFiles, probeMemory, probeWritable, runProbe, runProbes } from '../env/probe.js';
+import { COMPONENTS, INCLUDE_DIRS } from '../knowledge/crate-needs.js';
 import { readProject } from '../project/discover.js';
 import type { Project } from '../project/model.js';
+import { combinedInstall } from './fixes.js';
 import { deriveNeeds, type Exempted } from './needs.js';
 import { probeSpecs } from './probes.js';
 
@@ -25,6 +27,8 @@ export interface DoctorReport {
     python: { backend: string; requiresPython: string | null; pinnedPython: string | null } | null;
   };
   checks: Check[];
+  /** One install command for all missing packages on this platform, when more than one is missing; else null. */
+  fixAll: string | null;
   /** System needs that a bundled/vendored build or an environment variable makes unnecessary. */
   notNeeded: Exempted[];
   notes: string[];
@@ -84,13 +88,15 @@ export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promi
 
   const cargoHome = env.CARGO_HOME || join(env.HOME || homedir(), '.cargo');
   const targetDir = env.CARGO_TARGET_DIR || join(project.rust?.root ?? project.dir, 'target');
+  const headers = [...want].map((c) => COMPONENTS[c].header).filter((h): h is string => Boolean(h));
   const linkerPrograms = [...new Set(plan.needs.filter((n) => n.component === 'linker').map((n) => n.program!))];
-  const [results, cargoHomeP, disk, libclangDefaults, linkerPaths] = await Promise.all([
+  const [results, cargoHomeP, disk, libclangDefaults, linkerPaths, headerPaths] = await Promise.all([
     runProbes(runnable, env, timeoutMs),
     want.has('cargo-home') ? probeWritable(cargoHome) : Promise.resolve(null),
     want.has('disk') ? probeDiskFree(targetDir) : Promise.resolve(null),
     want.has('libclang') && !env.LIBCLANG_PATH ? defaultLibclangDirs() : Promise.resolve([] as string[]),
     Promise.all(linkerPrograms.map((p) => probeWhich(p, env))),
+    probeHeaders(headers, INCLUDE_DIRS),
   ]);
   const probes = Object.fromEntries(results.map((r) => [r.id, r]));
   if (toolchainsR) probes[toolchainsR.id] = toolchainsR;
@@ -119,6 +125,7 @@ export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promi
     host,
     timeoutMs,
     rustupToolchains,
+    headers: headerPaths,
     linkers: Object.fromEntries(linkerPrograms.map((p, i) => [p, linkerPaths[i]])),
     pinnedToolchainMissing: pinMissing ? pinned : null,
   };
@@ -133,6 +140,7 @@ export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promi
     platform: { id: host, packageManager: host ? PACKAGE_MANAGER_OF[host] : null, os: osPlatform() },
     project: projectSummary(project),
     checks,
+    fixAll: combinedInstall(checks, host),
     notNeeded: plan.exempted,
     notes: plan.notes,
     counts,

@@ -168,6 +168,24 @@ export function probeMemory(): { availableBytes: number } {
   return { availableBytes: freemem() };
 }
 
+/** For each header, the first include directory that has it, or null. */
+export async function probeHeaders(headers: readonly string[], dirs: readonly string[]): Promise<Record<string, string | null>> {
+  const found = await Promise.all(
+    headers.map(async (h) => {
+      for (const d of dirs) {
+        try {
+          await access(join(d, h), constants.R_OK);
+          return join(d, h);
+        } catch {
+          // not in this directory
+        }
+      }
+      return null;
+    }),
+  );
+  return Object.fromEntries(headers.map((h, i) => [h, found[i]]));
+}
+
 /** Lists files named like a loadable libclang in the given directories (missing directories are skipped). */
 export async function probeLibclangFiles(dirs: readonly string[]): Promise<{ dir: string; files: string[] }[]> {
   const out = await Promise.all(

@@ -39,6 +39,8 @@ export interface Component {
   platform?: { macos?: string; windows?: string; any?: string };
   /** The pkg-config module that proves the headers and library are there. */
   pkgConfig?: string;
+  /** A header the development package installs: the fallback evidence when pkg-config itself is missing. */
+  header?: string;
 }
 
 const RUSTUP = "curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh";
@@ -82,6 +84,7 @@ export const COMPONENTS: Record<ComponentId, Component> = {
     packages: { apt: ['libssl-dev'], dnf: ['openssl-devel'], yum: ['openssl-devel'], apk: ['openssl-dev'], pacman: ['openssl'], zypper: ['libopenssl-devel'], brew: ['openssl@3'], nix: ['openssl'] },
     platform: { windows: 'vcpkg install openssl:x64-windows-static-md   # or enable the `vendored` feature of openssl' },
     pkgConfig: 'openssl',
+    header: 'openssl/ssl.h',
   },
   libclang: {
     label: 'libclang',
@@ -102,41 +105,49 @@ export const COMPONENTS: Record<ComponentId, Component> = {
     label: 'zlib headers and library',
     packages: { apt: ['zlib1g-dev'], dnf: ['zlib-devel'], yum: ['zlib-devel'], apk: ['zlib-dev'], pacman: ['zlib'], zypper: ['zlib-devel'], brew: ['zlib'], nix: ['zlib'] },
     pkgConfig: 'zlib',
+    header: 'zlib.h',
   },
   'sqlite3-dev': {
     label: 'SQLite headers and library',
     packages: { apt: ['libsqlite3-dev'], dnf: ['sqlite-devel'], yum: ['sqlite-devel'], apk: ['sqlite-dev'], pacman: ['sqlite'], zypper: ['sqlite3-devel'], brew: ['sqlite'], nix: ['sqlite'] },
     pkgConfig: 'sqlite3',
+    header: 'sqlite3.h',
   },
   'libcurl-dev': {
     label: 'libcurl headers and library',
     packages: { apt: ['libcurl4-openssl-dev'], dnf: ['libcurl-devel'], yum: ['libcurl-devel'], apk: ['curl-dev'], pacman: ['curl'], zypper: ['libcurl-devel'], brew: ['curl'], nix: ['curl'] },
     pkgConfig: 'libcurl',
+    header: 'curl/curl.h',
   },
   'libpq-dev': {
     label: 'PostgreSQL client library (libpq)',
     packages: { apt: ['libpq-dev'], dnf: ['libpq-devel'], yum: ['postgresql-devel'], apk: ['libpq-dev'], pacman: ['postgresql-libs'], zypper: ['postgresql-devel'], brew: ['libpq'], nix: ['postgresql'] },
     pkgConfig: 'libpq',
+    header: 'libpq-fe.h',
   },
   'mysqlclient-dev': {
     label: 'MySQL/MariaDB client library',
     packages: { apt: ['default-libmysqlclient-dev'], dnf: ['mariadb-connector-c-devel'], yum: ['mariadb-devel'], apk: ['mariadb-connector-c-dev'], pacman: ['mariadb-libs'], zypper: ['libmariadb-devel'], brew: ['mysql-client'], nix: ['libmysqlclient'] },
     pkgConfig: 'mysqlclient',
+    header: 'mysql/mysql.h',
   },
   'alsa-dev': {
     label: 'ALSA headers and library',
     packages: { apt: ['libasound2-dev'], dnf: ['alsa-lib-devel'], yum: ['alsa-lib-devel'], apk: ['alsa-lib-dev'], pacman: ['alsa-lib'], zypper: ['alsa-devel'], nix: ['alsa-lib'] },
     pkgConfig: 'alsa',
+    header: 'alsa/asoundlib.h',
   },
   'libudev-dev': {
     label: 'libudev headers and library',
     packages: { apt: ['libudev-dev'], dnf: ['systemd-devel'], yum: ['systemd-devel'], apk: ['eudev-dev'], pacman: ['systemd-libs'], zypper: ['libudev-devel'], nix: ['udev'] },
     pkgConfig: 'libudev',
+    header: 'libudev.h',
   },
   'dbus-dev': {
     label: 'D-Bus headers and library',
     packages: { apt: ['libdbus-1-dev'], dnf: ['dbus-devel'], yum: ['dbus-devel'], apk: ['dbus-dev'], pacman: ['dbus'], zypper: ['dbus-1-devel'], brew: ['dbus'], nix: ['dbus'] },
     pkgConfig: 'dbus-1',
+    header: 'dbus-1.0/dbus/dbus.h',
   },
   python: {
     label: 'Python interpreter',
@@ -235,6 +246,9 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   ],
   'pyo3-build-config': [{ component: 'python', why: 'asks a Python interpreter for its build configuration', unless: { env: ['PYO3_CONFIG_FILE'], why: 'PYO3_CONFIG_FILE' } }],
 };
+
+/** Where C headers live when no pkg-config says otherwise (Debian multiarch, Fedora, Alpine, Homebrew, PostgreSQL's Debian layout). */
+export const INCLUDE_DIRS: readonly string[] = ['/usr/include', '/usr/local/include', '/usr/include/x86_64-linux-gnu', '/usr/include/aarch64-linux-gnu', '/usr/include/postgresql', '/opt/homebrew/include', '/usr/local/opt/openssl@3/include', '/opt/homebrew/opt/openssl@3/include'];
 
 /** Packages providing linkers that `.cargo/config.toml` files commonly name. */
 export const LINKER_PACKAGES: Record<string, Partial<Record<PackageManager, string[]>>> = {

@@ -39,6 +39,8 @@ export interface Facts {
   timeoutMs: number;
   /** The toolchains `rustup toolchain list` showed, or null without rustup. */
   rustupToolchains: string[] | null;
+  /** Header look-ups (the fallback when pkg-config is missing): header -> path or null. */
+  headers: Record<string, string | null>;
   /** PATH look-ups of configured linkers: program -> resolved path or null. */
   linkers: Record<string, string | null>;
   /** The channel a rust-toolchain file pins when rustup does not have it (its proxies were then not run). */
@@ -184,7 +186,14 @@ function pkgConfigLibCheck(need: Need, facts: Facts): Pick<Check, 'status' | 'fo
   const module = COMPONENTS[need.component].pkgConfig!;
   const tool = facts.probes['pkg-config'];
   const p = facts.probes[`pkg-config:${module}`];
-  if (tool && tool.outcome === 'not-found') return { status: 'unknown', found: null, detail: `pkg-config is missing, so ${module} cannot be looked up (install pkg-config first)`, probe: null };
+  if (tool && tool.outcome === 'not-found') {
+    // Without pkg-config, the headers the -dev package installs are the next best evidence.
+    const header = COMPONENTS[need.component].header;
+    const at = header ? facts.headers[header] : undefined;
+    if (at) return { status: 'ok', found: 'headers', detail: `${at} is there (pkg-config is missing, so the version is unknown)`, probe: null };
+    if (at === null) return { status: 'missing', found: null, detail: `no ${header} in the usual include directories (and pkg-config, which would find ${module}, is missing)`, probe: null };
+    return { status: 'unknown', found: null, detail: `pkg-config is missing, so ${module} cannot be looked up (install pkg-config first)`, probe: null };
+  }
   if (!p) return { status: 'unknown', found: null, detail: 'not probed', probe: null };
   if (p.outcome === 'failed') return { status: 'missing', found: null, detail: `pkg-config has no ${module}.pc on its search path${facts.env.PKG_CONFIG_PATH ? ` (PKG_CONFIG_PATH=${facts.env.PKG_CONFIG_PATH})` : ''}`, probe: p.shown };
   if (p.outcome !== 'ok') return { ...probeTrouble(p, facts), found: null, probe: p.shown };
