@@ -1,0 +1,53 @@
+// Probes and pure checks against real tools: version parsing checked against each tool's own machine-readable answer.
+
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { evaluateNeed, type Facts } from '../src/env/checks/evaluate.ts';
+import { parseRustcVV, parseToolVersion } from '../src/env/checks/versions.ts';
+import { runProbe } from '../src/env/probe.ts';
+import { PYTHON_PROBE_SCRIPT } from '../src/doctor/probes.ts';
+import type { Need } from '../src/doctor/needs.ts';
+
+const out = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8' });
+
+test('cc --version parses to what gcc -dumpfullversion says', async (t) => {
+  const oracle = out('cc', ['-dumpfullversion']);
+  if (oracle.status !== 0) return t.skip('no cc');
+  const p = await runProbe({ id: 'cc', command: 'cc', args: ['--version'] }, process.env, 5000);
+  assert.equal(p.outcome, 'ok');
+  assert.equal(parseToolVersion(p.stdout), oracle.stdout.trim());
+});
+
+test('rustc -vV parses to the version rustc --version prints', async () => {
+  const oracle = out('rustc', ['--version']).stdout.split(' ')[1];
+  const p = await runProbe({ id: 'rustc', command: 'rustc', args: ['-vV'] }, process.env, 10_000);
+  assert.equal(parseRustcVV(p.stdout)?.version, oracle);
+});
+
+test('probe outcomes: not-found, failed with exit code, timeout kills the process group', async () => {
+  const nf = await runProbe({ id: 'x', command: 'buildmedic-no-such-tool', args: [] }, process.env, 1000);
+  assert.equal(nf.outcome, 'not-found');
+  const failed = await runProbe({ id: 'x', command: 'sh', args: ['-c', 'echo nope >&2; exit 3'] }, process.env, 1000);
+  assert.deepEqual([failed.outcome, failed.exitCode, failed.stderr.trim()], ['failed', 3, 'nope']);
+  // The grandchild holds the pipes open; killing only the shell would leave us waiting for 30 s.
+  const hung = await runProbe({ id: 'x', command: 'sh', args: ['-c', '/bin/sleep 30 & wait'] }, process.env, 300);
+  assert.equal(hung.outcome, 'timeout');
+  assert.ok(hung.ms < 5000);
+});
+
+test('requires-python, .python-version pins and pyo3 bounds against the real interpreter', async () => {
+  const p = await runProbe({ id: 'python', command: 'python3', args: ['-c', PYTHON_PROBE_SCRIPT] }, process.env, 10_000);
+  const version = JSON.parse(p.stdout).version as string;
+  const [maj, min] = version.split('.').map(Number);
+  const facts = { probes: { python: p }, env: {}, host: 'debian', timeoutMs: 5000 } as unknown as Facts;
+  const need = (constraints: Need['constraints']): Need => ({ key: 'python', component: 'python', required: true, neededBy: ['test'], constraints });
+  const status = (c: Need['constraints']) => evaluateNeed(need(c), facts).status;
+  assert.equal(status([{ kind: 'pep440', version: `>=${maj}.${min}`, from: 'requires-python' }]), 'ok');
+  assert.equal(status([{ kind: 'pep440', version: `>=${maj}.${min + 1}`, from: 'requires-python' }]), 'too-old');
+  assert.equal(status([{ kind: 'pep440', version: `<${maj}.${min}`, from: 'requires-python' }]), 'too-new');
+  assert.equal(status([{ kind: 'pin', version: `${maj}.${min}`, from: '.python-version' }]), 'ok');
+  assert.equal(status([{ kind: 'pin', version: `${maj}.${min + 1}`, from: '.python-version' }]), 'too-old');
+  assert.equal(status([{ kind: 'max', version: `${maj}.${min}`, from: 'pyo3' }]), 'ok');
+  assert.equal(status([{ kind: 'max', version: `${maj}.${min - 1}`, from: 'pyo3 0.16.6' }]), 'too-new');
+});
