@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'input-binary'
   | 'input-corrupt-gzip'
   | 'unknown-rule'
+  | 'fix-invalid'
+  | 'fix-conflict'
   | 'command-not-found' | 'command-not-executable' | 'command-failed-to-start' | 'output-unwritable'
   | 'project-unreadable'
   | 'internal';

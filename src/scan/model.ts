@@ -1,0 +1,70 @@
+// What `buildmedic scan` reports and `buildmedic fix` applies: findings located in project files, and fix plans
+// made of text edits (never re-serialised files) plus, where a fix needs one, a real tool to run.
+
+/** A place in a project file; lines are 1-based, as editors show them. */
+export interface FileLocation {
+  /** Path relative to the scanned directory, with '/' separators. */
+  file: string;
+  line: number;
+  text: string;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** Whether a fix can be applied without review: safe ones only add what is missing; unsafe ones change behaviour. */
+export type FixSafety = 'safe' | 'unsafe';
+
+/** Replace [start, end) of a file's text (UTF-16 offsets into the text as read) with `text`. */
+export interface TextEdit {
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A tool a fix needs to run (e.g. `cargo generate-lockfile`, `git add Cargo.lock`), never run in a dry run. */
+export interface FixCommand {
+  argv: string[];
+  /** Relative to the scanned directory. */
+  cwd: string;
+  why: string;
+  /** Only run when the user asked for it with this flag (e.g. `--git` for git add). */
+  optIn?: string;
+}
+
+export interface FixPlan {
+  title: string;
+  safety: FixSafety;
+  edits: TextEdit[];
+  commands: FixCommand[];
+}
+
+export interface ScanFinding {
+  /** A knowledge-base rule id (the same as `diagnose` reports) or a scan check id; `buildmedic explain` knows both. */
+  rule: string;
+  title: string;
+  severity: Severity;
+  /** What is wrong here, specifically (names the crate, stage, file...). */
+  message: string;
+  evidence: FileLocation[];
+  captures: Record<string, string>;
+  fix: FixPlan | null;
+}
+
+/** The text of every file a scanner may look at, keyed by relative path, plus what git tracks. Read once (I/O). */
+export interface ProjectFiles {
+  root: string;
+  files: ReadonlyMap<string, string>;
+  /** Paths git tracks, or null when the directory is not a git work tree. */
+  gitTracked: ReadonlySet<string> | null;
+  /** Paths git ignores (among those asked about), or null outside git. */
+  gitIgnored: ReadonlySet<string> | null;
+}
+
+/** A pure scanner: project files in, findings out. */
+export interface Scanner {
+  id: string;
+  /** Which files it needs, as globs relative to the root (for the reader). */
+  reads: readonly string[];
+  scan(project: ProjectFiles): ScanFinding[];
+}
