@@ -128,12 +128,40 @@ test('an ELF too big to hold is read by ranges over extra passes, with the same 
   // The object followed by 3 MiB of padding, read with a 64 KiB in-memory limit.
   const padded = Buffer.concat([readFileSync(so), Buffer.alloc(3 * 1024 * 1024, 0x5a)]);
   const path = wheel('big-1.0-py3-none-manylinux_2_28_x86_64.whl', [{ name: 'big/core.so', file: writeTemp('padded.so', padded) }, ...meta('big')]);
-  const small = await readWheel(path, 0, { ...DEFAULT_LIMITS, bufferEntryBytes: 64 * 1024 });
-  const whole = await readWheel(path, 0);
+  const small = await readWheel(path, { ...DEFAULT_LIMITS, bufferEntryBytes: 64 * 1024 });
+  const whole = await readWheel(path);
   const a = small.entries.find((e) => e.path === 'big/core.so')!;
   const b = whole.entries.find((e) => e.path === 'big/core.so')!;
   assert.ok(a.elf && b.elf, a.elfError);
   assert.deepEqual(a.elf, b.elf);
   assert.deepEqual(b.elf, parseElf(wholeView(padded)));
   assert.equal(a.sha256, b.sha256);
+});
+
+test('zip64 entries and stored (uncompressed) entries read like any others', () => {
+  for (const [file, opts] of [
+    ['z64-1.0-py3-none-manylinux_2_28_x86_64.whl', { zip64: true }],
+    ['st-1.0-py3-none-manylinux_2_28_x86_64.whl', { compression: 'stored' as const }],
+  ] as const) {
+    const name = file.split('-')[0]!;
+    const r = json(wheel(file, [{ name: `${name}/core.so`, file: so }, ...meta(name)], opts));
+    assert.equal(r.w.status, r.w.problems.length === 0 ? 'ok' : 'problems', file);
+    assert.equal(r.w.objects.length, 1, file);
+    assert.equal(r.w.record.mismatches, 0, file);
+    assert.equal(r.w.record.verified, 3, file);
+  }
+  // The local header carries the zip64 extra field (id 0x0001).
+  const b = readFileSync(join(dir, 'z64-1.0-py3-none-manylinux_2_28_x86_64.whl'));
+  assert.equal(b.readUInt32LE(0), 0x04034b50);
+  assert.equal(b.readUInt16LE(30 + b.readUInt16LE(26)), 0x0001);
+});
+
+test('more than 65535 entries: a zip64 end of central directory is read', () => {
+  const many: WheelEntry[] = Array.from({ length: 66_000 }, (_, i) => ({ name: `many/f${i}.py`, text: '' }));
+  const path = wheel('many-1.0-py3-none-any.whl', [...many, ...meta('many', 'py3-none-any')], { compression: 'stored' });
+  const b = readFileSync(path);
+  assert.ok(b.includes(Buffer.from([0x50, 0x4b, 0x06, 0x06])), 'zip64 end of central directory record present');
+  const r = json(path);
+  assert.equal(r.code, 0, JSON.stringify(r.w.problems));
+  assert.equal(r.w.record.verified, 66_002);
 });

@@ -33,14 +33,8 @@ export async function findWheels(inputs: string[]): Promise<string[]> {
 
 /** Reads and audits one wheel; an archive that cannot be read becomes an "unreadable" report, not an exception. */
 export async function auditWheelFile(path: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<WheelReport> {
-  let size: number;
   try {
-    size = (await stat(path)).size;
-  } catch (e) {
-    return unreadableWheel(path, fileError(path, e).message);
-  }
-  try {
-    const contents = await readWheel(path, size, limits);
+    const contents = await readWheel(path, limits);
     return auditWheel(basename(path), contents);
   } catch (e) {
     if (e instanceof WheelReadError) return unreadableWheel(path, e.message);

@@ -1,7 +1,9 @@
 // I/O: reads one wheel (a zip) entry by entry without extracting to disk: hashes, .dist-info texts, ELF facts.
 
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { open as openFile, type FileHandle } from 'node:fs/promises';
+import { PassThrough, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { ElfError, type ElfInfo, isElf, NeedBytes, parseElf, type ByteView, wholeView } from './elf.js';
 
@@ -92,11 +94,80 @@ function sparseView(size: number, chunks: Array<{ offset: number; bytes: Uint8Ar
   };
 }
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
+/**
+ * yauzl's file reader issues a read (and builds three piped streams) per header and per entry, which costs more than
+ * the work itself on wheels of many small files. This reader serves small ranges from a read-ahead window instead;
+ * large ranges still stream straight from the file.
+ */
+class WindowedReader extends yauzl.RandomAccessReader {
+  private window: { start: number; bytes: Buffer } | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  static readonly WINDOW = 4 * 1024 * 1024;
+
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly size: number,
+  ) {
+    super();
+  }
+
+  private slice(start: number, end: number): Promise<Buffer> {
+    const run = async (): Promise<Buffer> => {
+      const w = this.window;
+      if (w && start >= w.start && end <= w.start + w.bytes.length) return w.bytes.subarray(start - w.start, end - w.start);
+      const length = Math.min(Math.max(WindowedReader.WINDOW, end - start), this.size - start);
+      const bytes = Buffer.allocUnsafe(length);
+      const { bytesRead } = await this.handle.read(bytes, 0, length, start);
+      this.window = { start, bytes: bytes.subarray(0, bytesRead) };
+      if (start + bytesRead < end) throw new Error(`unexpected end of file at byte ${start + bytesRead}`);
+      return this.window.bytes.subarray(0, end - start);
+    };
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    if (end - start > WindowedReader.WINDOW / 2) return createReadStream('', { fd: this.handle.fd, start, end: end - 1, autoClose: false, highWaterMark: 1024 * 1024 });
+    const out = new PassThrough();
+    this.slice(start, end).then(
+      (b) => out.end(b),
+      (e: Error) => out.destroy(e),
+    );
+    return out;
+  }
+
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null) => void): void {
+    this.slice(position, position + length).then(
+      (b) => {
+        b.copy(buffer, offset);
+        callback(null);
+      },
+      (e: Error) => callback(e),
+    );
+  }
+
+  override close(callback: (err: Error | null) => void): void {
+    this.handle.close().then(() => callback(null), callback);
+  }
+}
+
+async function openZip(path: string): Promise<{ zip: yauzl.ZipFile; size: number }> {
+  const handle = await openFile(path, 'r');
+  let size: number;
+  try {
+    size = (await handle.stat()).size;
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+  const reader = new WindowedReader(handle, size);
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (err, zip) => {
-      if (err || !zip) reject(new WheelReadError(`not a readable zip archive (${err?.message ?? 'unknown error'})`, { cause: err }));
-      else resolve(zip);
+    yauzl.fromRandomAccessReader(reader, size, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (err, zip) => {
+      if (err || !zip) {
+        reader.close(() => undefined);
+        reject(new WheelReadError(`not a readable zip archive (${err?.message ?? 'unknown error'})`, { cause: err }));
+      } else resolve({ zip, size });
     });
   });
 }
@@ -165,9 +236,9 @@ function machoFacts(head: Uint8Array): { arch: string | null; macosMinimum: stri
 }
 
 /** Reads a wheel. Throws WheelReadError when the archive itself cannot be read. */
-export async function readWheel(path: string, fileSize: number, limits: ReadLimits = DEFAULT_LIMITS): Promise<WheelContents> {
-  const zip = await openZip(path);
-  const out: WheelContents = { file: path, fileSize, entries: [], texts: {}, archiveProblems: [] };
+export async function readWheel(path: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<WheelContents> {
+  const { zip, size } = await openZip(path);
+  const out: WheelContents = { file: path, fileSize: size, entries: [], texts: {}, archiveProblems: [] };
   try {
     if (zip.entryCount > limits.maxEntries) {
       throw new WheelReadError(`the archive lists ${zip.entryCount} entries (more than ${limits.maxEntries}); refusing to read it`);
