@@ -3,7 +3,8 @@
 import type { Rule } from '../../core/rule.js';
 import nativeLibMissing from './native-lib-missing/rule.js';
 import opensslDevMissing from './openssl-dev-missing/rule.js';
+import pythonHeadersMissing from './python-headers-missing/rule.js';
 
-const rules: Rule[] = [opensslDevMissing, nativeLibMissing];
+const rules: Rule[] = [opensslDevMissing, nativeLibMissing, pythonHeadersMissing];
 
 export default rules;

@@ -12,7 +12,7 @@ export default defineRule({
   summary: 'A crate or C build needs the OpenSSL headers and libraries, and the system does not have them.',
   category: 'system-library',
   // The same missing package also shows up as an unresolved -lssl or a failing C compile of the crate's probe.
-  explains: ['native-lib-missing', 'c-code-error'],
+  explains: ['native-lib-missing'],
   patterns: [
     {
       id: 'openssl-sys-dir-not-found',
@@ -101,8 +101,9 @@ export default defineRule({
       // pkg-config crate >= 0.3.24: "The pkg-config command could not be found."; older: Failed to run `"pkg-config" ...`: No such file or directory (os error 2)
       // Support only: when pkg-config itself is missing, pkg-config-missing (toolchain group) is the root cause.
       source: 'openssl-sys / pkg-config crate',
-      literals: ['utility to find OpenSSL', 'pkg-config command could not be found', 'os error 2'],
-      re: /requires the `pkg-config` utility to find OpenSSL|The pkg-config command could not be found|Failed to run `\\?"?pkg-config.*\(os error 2\)/,
+      literals: ['utility to find OpenSSL', 'pkg-config command could not be found', 'Failed to run `'],
+      // (the old "Failed to run" form counts only with "(os error 2)" on the line: checked in refine)
+      re: /requires the `pkg-config` utility to find OpenSSL|The pkg-config command could not be found|Failed to run `\\?"?pkg-config\b/,
       weight: 0.05,
     },
     {
@@ -120,7 +121,8 @@ export default defineRule({
     const target = `${ctx.captures.target ?? ''} ${(ctx.captures.targetEnv ?? '').toLowerCase()}`;
     // On Linux openssl-sys finds OpenSSL only through pkg-config: with the tool absent, that is the cause to fix first.
     // (On macOS/Windows targets the pkg-config failure is incidental: there OpenSSL itself is what is missing.)
-    if (has('pkg-config-tool-absent') && !direct && !/apple|darwin|windows/.test(target)) return null;
+    const toolAbsent = ctx.hits.some((h) => h.pattern === 'pkg-config-tool-absent' && (!h.text.includes('Failed to run') || h.text.includes('(os error 2)')));
+    if (toolAbsent && !direct && !/apple|darwin|windows/.test(target)) return null;
     // A cross build whose pkg-config is not set up for the target is a configuration problem, not a missing package.
     if (has('pkg-config-not-cross') && !direct) return null;
     if (ctx.firedRules.has('pkg-config-missing') && !direct) return null;
