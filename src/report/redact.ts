@@ -26,6 +26,8 @@ const PATTERNS: readonly SecretPattern[] = [
 
 const KEY_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY( BLOCK)?-----/;
 const KEY_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY( BLOCK)?-----/;
+/** A line of PEM/OpenSSH key material: base64 only, at most 76 characters (PEM wraps at 64, OpenSSH at 70). */
+const KEY_BODY = /^\s*[A-Za-z0-9+/=]{16,76}\s*$/;
 const KEY_BLOCK = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY( BLOCK)?-----|$)/g;
 
 /** Masks secrets within one string (which may span lines). Pure. */
@@ -42,7 +44,7 @@ export function redactText(text: string): string {
  */
 export function redactLines(lines: readonly string[]): string[] {
   let inKey = false;
-  return lines.map((line) => {
+  const out = lines.map((line) => {
     if (inKey) {
       if (KEY_END.test(line)) inKey = false;
       return MASK;
@@ -53,6 +55,12 @@ export function redactLines(lines: readonly string[]): string[] {
     }
     return redactText(line);
   });
+  // An excerpt can start inside a key block, after its BEGIN line: the key material sits above an orphan END.
+  for (let i = 0; i < out.length; i++) {
+    if (!KEY_END.test(lines[i]) || out[i] === MASK) continue;
+    for (let j = i - 1; j >= 0 && KEY_BODY.test(lines[j]); j--) out[j] = MASK;
+  }
+  return out;
 }
 
 /** A copy of `value` (a diagnosis, a report) with every string masked; arrays of log lines are masked as a block. */

@@ -6,15 +6,14 @@ import { constants as osConstants } from 'node:os';
 import type { Writable } from 'node:stream';
 import { createGzip, constants as zlibConstants, type Gzip } from 'node:zlib';
 import { BuildmedicError } from '../errors.js';
-import { LineChunker, type LogSink } from '../log/read-log.js';
 
 export interface SpawnBuildOptions {
   command: string;
   args: readonly string[];
-  /** Run through /bin/sh (or cmd.exe): only when asked, so arguments reach the command untouched. */
-  shell?: boolean;
-  /** Receives the output as whole lines, stdout and stderr interleaved in arrival order. */
-  sink: LogSink;
+  /** Run through /bin/sh (or cmd.exe), or the shell named: only when asked, so arguments reach the command untouched. */
+  shell?: boolean | string;
+  /** Receives every chunk of output in arrival order (0 stdout, 1 stderr), e.g. the diagnosis worker. */
+  consumer: OutputConsumer;
   stdout: Writable;
   stderr: Writable;
   /** Keep the full raw output here; gzipped when the name ends in .gz. */
@@ -23,6 +22,16 @@ export interface SpawnBuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Put the command in its own process group and forward SIGINT/SIGTERM/SIGHUP to it. */
   ownProcessGroup?: boolean;
+}
+
+/** Takes the output as it arrives; like a Writable, returns false when it is behind and emits 'drain' when it catches up. */
+export interface OutputConsumer {
+  write(stream: 0 | 1, chunk: Buffer): boolean;
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+interface Drainable {
+  once(event: 'drain', listener: () => void): unknown;
 }
 
 export interface SpawnBuildResult {
@@ -96,12 +105,9 @@ export async function spawnBuild(options: SpawnBuildOptions): Promise<SpawnBuild
   };
   for (const s of FORWARDED) process.on(s, forward);
 
-  // One chunker per stream keeps a partial line of stdout from being glued to a line of stderr.
-  const decoders = { out: new TextDecoder('utf-8'), err: new TextDecoder('utf-8') };
-  const chunkers = { out: new LineChunker(options.sink), err: new LineChunker(options.sink) };
   let bytes = 0;
   const outputClosed = { out: false, err: false };
-  const paused = new Set<Writable>();
+  const paused = new Set<Drainable>();
 
   const pump = (stream: 'out' | 'err', target: Writable) => (chunk: Buffer) => {
     bytes += chunk.length;
@@ -113,10 +119,10 @@ export async function spawnBuild(options: SpawnBuildOptions): Promise<SpawnBuild
       }
     }
     if (log && !log.input.write(chunk)) waitFor(log.input);
-    chunkers[stream].push(decoders[stream].decode(chunk, { stream: true }));
+    if (!options.consumer.write(stream === 'out' ? 0 : 1, chunk)) waitFor(options.consumer);
   };
   // Backpressure: when a reader (terminal, pipe, disk) is slow, stop reading the child until it drains.
-  const waitFor = (w: Writable) => {
+  const waitFor = (w: Drainable) => {
     if (paused.has(w)) return;
     paused.add(w);
     child.stdout?.pause();
@@ -150,10 +156,6 @@ export async function spawnBuild(options: SpawnBuildOptions): Promise<SpawnBuild
       child.once('error', (e) => reject(spawnError(options.command, e as NodeJS.ErrnoException)));
       child.once('close', (code, signal) => resolve({ code, signal }));
     });
-    for (const s of ['out', 'err'] as const) {
-      chunkers[s].push(decoders[s].decode());
-      chunkers[s].end();
-    }
     const exitCode = code ?? 128 + (signal ? (osConstants.signals[signal] ?? 0) : 0);
     return { exitCode, signal, bytes, durationMs: performance.now() - started };
   } finally {

@@ -1,0 +1,108 @@
+// Entry point of the GitHub Action (action.yml): runs the build through `buildmedic run` or diagnoses a log, annotates, summarises, sets outputs.
+
+import { existsSync, realpathSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnosis } from '../core/rank.js';
+import { diagnoseFile } from '../diagnose.js';
+import { detectHostPlatform } from '../env/host.js';
+import { BuildmedicError } from '../errors.js';
+import { colors } from '../cli/colors.js';
+import { escapeData } from '../report/github.js';
+import { emitReports, toolVersion } from '../run/emit-reports.js';
+import { runBuild } from '../run/run-build.js';
+
+/** An input as the runner passes it: INPUT_<NAME> with the name upper-cased and spaces turned into '_'. */
+export function readInput(env: NodeJS.ProcessEnv, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+/** The multi-line form of $GITHUB_OUTPUT, safe for any value. Pure. */
+export function formatOutputs(outputs: Record<string, string>, delimiter: string): string {
+  return Object.entries(outputs)
+    .map(([k, v]) => `${k}<<${delimiter}\n${v}\n${delimiter}\n`)
+    .join('');
+}
+
+export interface ActionResult {
+  exitCode: number;
+  outputs: Record<string, string>;
+}
+
+export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<ActionResult> {
+  const run = readInput(env, 'run');
+  const log = readInput(env, 'log');
+  const sarif = readInput(env, 'sarif') || null;
+  const html = readInput(env, 'html') || null;
+  const cwd = resolve(readInput(env, 'working-directory') || '.');
+  const platform = readInput(env, 'platform') || null;
+  const redact = readInput(env, 'redact').toLowerCase() !== 'false';
+  if ((run === '') === (log === '')) throw new BuildmedicError('usage', 'give exactly one of the inputs `run` (a command to run) or `log` (a log file to diagnose)');
+
+  const hostPlatform = (platform as never) ?? detectHostPlatform();
+  let diagnosis: Diagnosis;
+  let exitCode: number;
+  let environment: { label: string; value: string }[];
+  let logName: string;
+  let logUri: string | null;
+  if (run) {
+    // GitHub runs `run:` steps with bash on Linux and macOS; do the same so the command means what it would there.
+    const shell = process.platform === 'win32' ? true : existsSync('/bin/bash') ? '/bin/bash' : true;
+    const result = await runBuild({ command: run, args: [], shell, cwd, env, hostPlatform, ownProcessGroup: true, logFile: null });
+    diagnosis = result.diagnosis;
+    exitCode = result.exitCode;
+    logName = `output of \`${run}\``;
+    logUri = null;
+    environment = [
+      { label: 'Command', value: run },
+      { label: 'Exit code', value: result.signal ? `${result.exitCode} (${result.signal})` : String(result.exitCode) },
+    ];
+  } else {
+    const path = resolve(cwd, log);
+    diagnosis = await diagnoseFile(path, { hostPlatform });
+    exitCode = diagnosis.outcome === 'failed' ? 1 : 0;
+    logName = log;
+    logUri = log;
+    environment = [];
+  }
+  environment.push({ label: 'Runner', value: [env.RUNNER_OS, env.RUNNER_ARCH, env.ImageOS].filter(Boolean).join(' ') || 'unknown' });
+  environment.push({ label: 'buildmedic', value: toolVersion() });
+
+  const emitted = await emitReports(
+    diagnosis,
+    { tool: run ? 'run' : 'diagnose', logName, logUri, environment },
+    {
+      format: 'github',
+      sarif: sarif && resolve(cwd, sarif),
+      html: html && resolve(cwd, html),
+      stepSummary: env.GITHUB_STEP_SUMMARY || null,
+      redact,
+      colors: colors(false),
+    },
+  );
+  process.stdout.write(emitted.primary);
+  const outputs = {
+    'root-cause': emitted.diagnosis.rootCause ?? '',
+    outcome: emitted.diagnosis.outcome,
+    'exit-code': String(exitCode),
+    summary: emitted.diagnosis.summary,
+  };
+  if (env.GITHUB_OUTPUT) await appendFile(env.GITHUB_OUTPUT, formatOutputs(outputs, `buildmedic_${randomUUID()}`));
+  return { exitCode, outputs };
+}
+
+// Only when run as the action's entry point, not when imported by tests.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  runAction().then(
+    (r) => {
+      process.exitCode = r.exitCode;
+    },
+    (error: unknown) => {
+      const message = error instanceof BuildmedicError ? error.message : `internal error: ${(error as Error)?.stack ?? String(error)}`;
+      process.stdout.write(`::error title=buildmedic::${escapeData(message)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
