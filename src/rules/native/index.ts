@@ -1,10 +1,12 @@
 // Rules about system libraries and headers that native code needs, and native code that does not compile.
 
 import type { Rule } from '../../core/rule.js';
+import cCodeError from './c-code-error/rule.js';
+import cxxSourceIncompatible from './cxx-source-incompatible/rule.js';
 import nativeLibMissing from './native-lib-missing/rule.js';
 import opensslDevMissing from './openssl-dev-missing/rule.js';
 import pythonHeadersMissing from './python-headers-missing/rule.js';
 
-const rules: Rule[] = [opensslDevMissing, nativeLibMissing, pythonHeadersMissing];
+const rules: Rule[] = [opensslDevMissing, nativeLibMissing, pythonHeadersMissing, cxxSourceIncompatible, cCodeError];
 
 export default rules;

@@ -51,7 +51,7 @@ export default defineRule({
       // MSVC: "fatal error C1083: Cannot open include file: 'openssl/ssl.h': No such file or directory".
       // Printed directly, through cc-rs ("cargo:warning=", "warning: crate@ver:"), pip, node-gyp or make.
       source: 'gcc / clang / MSVC',
-      literals: ['openssl/'],
+      literals: ['No such file or directory', 'file not found'],
       re: /(?:fatal )?error(?: C1083)?: (?:Cannot open include file: )?['‘"]?openssl\/(?<header>[\w-]+\.h)['’"]?:? (?:No such file or directory|file not found)/,
       weight: 0.9,
     },
