@@ -6,7 +6,8 @@ import cxxSourceIncompatible from './cxx-source-incompatible/rule.js';
 import nativeLibMissing from './native-lib-missing/rule.js';
 import opensslDevMissing from './openssl-dev-missing/rule.js';
 import pythonHeadersMissing from './python-headers-missing/rule.js';
+import sysCrateTooOld from './sys-crate-too-old-for-system-lib/rule.js';
 
-const rules: Rule[] = [opensslDevMissing, nativeLibMissing, pythonHeadersMissing, cxxSourceIncompatible, cCodeError];
+const rules: Rule[] = [opensslDevMissing, nativeLibMissing, pythonHeadersMissing, sysCrateTooOld, cxxSourceIncompatible, cCodeError];
 
 export default rules;

@@ -8,6 +8,7 @@ type PackageRow = Record<Managers, string>;
 // Development packages per library, keyed by every name the library goes by in `-l<name>` and in pkg-config.
 // '' = the package manager has no such package (e.g. Linux-only libraries on Homebrew).
 const ROWS: [names: string[], row: PackageRow][] = [
+  [['ssl', 'crypto', 'openssl', 'libssl', 'libcrypto'], { apt: 'libssl-dev', dnf: 'openssl-devel', apk: 'openssl-dev', pacman: 'openssl', zypper: 'libopenssl-devel', brew: 'openssl@3', nix: 'openssl' }],
   [['z', 'zlib'], { apt: 'zlib1g-dev', dnf: 'zlib-devel', apk: 'zlib-dev', pacman: 'zlib', zypper: 'zlib-devel', brew: 'zlib', nix: 'zlib' }],
   [['sqlite3', 'sqlite'], { apt: 'libsqlite3-dev', dnf: 'sqlite-devel', apk: 'sqlite-dev', pacman: 'sqlite', zypper: 'sqlite3-devel', brew: 'sqlite', nix: 'sqlite' }],
   [['pq', 'libpq'], { apt: 'libpq-dev', dnf: 'libpq-devel', apk: 'libpq-dev', pacman: 'postgresql-libs', zypper: 'postgresql-devel', brew: 'libpq', nix: 'postgresql' }],
