@@ -46,7 +46,8 @@ export default defineRule({
       source: 'perl (openssl-src / OpenSSL Configure)',
       literals: ["Can't locate", 'Can’t locate'],
       re: /Can(?:'|’)t locate (?<perlModule>[\w/]+)\.pm in @INC/,
-      weight: 0.45,
+      // 0.5 so that the rule can be reported, but refine still requires a container marker next to it
+      weight: 0.5,
     },
     {
       id: 'libclang-missing-in-container',
@@ -63,8 +64,8 @@ export default defineRule({
       // "ghcr.io/rust-cross/manylinux2014-cross:aarch64", or a path named after it ("/host/sage-manylinux2014_x86_64/...");
       // wheel file names (...manylinux_2_17_x86_64.whl) do not count
       source: 'docker / maturin-action / cibuildwheel',
-      literals: ['manylinux', 'musllinux'],
-      re: /(?<image>(?:many|musl)linux(?:1|2010|2014|_\d+_\d+|_1_\d+)(?:_(?:x86_64|i686|aarch64|ppc64le|s390x|armv7l)|-cross))(?=[:/\s"']|$)/,
+      literals: ['manylinux1_', 'manylinux2010_', 'manylinux2014_', 'manylinux2014-cross', 'manylinux_2_', 'musllinux_1_'],
+      re: /(?<image>(?:manylinux(?:1|2010|2014|_2_\d+)|musllinux_1_\d+)(?:_(?:x86_64|i686|aarch64|ppc64le|s390x|armv7l)|-cross))(?=[:/\s"']|$)/,
       weight: 0.3,
     },
     {

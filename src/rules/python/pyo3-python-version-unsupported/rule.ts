@@ -18,7 +18,7 @@ export default defineRule({
       // PyPy/GraalPy: "the configured PyPy interpreter version (3.9) is lower than ..."
       source: 'pyo3-build-config build script',
       literals: ["than PyO3's"],
-      re: /[Tt]he configured (?<impl>Python|PyPy|GraalPy)(?: interpreter)? version \((?<pyver>\d+\.\d+)\) is (?<direction>newer|lower|older) than PyO3's (?:maximum|minimum) supported version \((?<supported>\d+\.\d+)\)/,
+      re: /he configured (?:Python|PyPy|GraalPy)(?: interpreter)? version \(\d+\.\d+\) is (?:newer|lower|older) than PyO3's (?:maximum|minimum) supported version/,
       weight: 0.95,
     },
     {
@@ -26,7 +26,7 @@ export default defineRule({
       // the same message wrapped by uv/rich at 80 columns: "error: the configured Python interpreter version (3.13) is newer than"
       source: 'pyo3-build-config via uv / rich',
       literals: ['the configured Python', 'The configured Python', 'the configured PyPy'],
-      re: /[Tt]he configured (?<impl>Python|PyPy|GraalPy)(?: interpreter)? version \((?<pyver>\d+\.\d+)\) is (?<direction>newer|lower|older) than\s*$/,
+      re: /he configured (?:Python|PyPy|GraalPy)(?: interpreter)? version \(\d+\.\d+\) is (?:newer|lower|older) than\s*$/,
       weight: 0.9,
     },
     {
@@ -35,7 +35,7 @@ export default defineRule({
       // (0.27+: "= help: this package is being built with PyO3 version 0.27.2")
       source: 'pyo3-build-config build script',
       literals: ['Current version:', 'built with PyO3 version'],
-      re: /(?:updated version of PyO3 is available\. Current version: |this package is being built with PyO3 version )(?<pyo3>\d+\.\d+\.\d+)/,
+      re: /updated version of PyO3 is available\. Current version: \d|this package is being built with PyO3 version \d/,
       weight: 0.3,
     },
     {
@@ -51,17 +51,24 @@ export default defineRule({
       // cargo naming the PyO3 crate whose build script stopped: "error: failed to run custom build command for `pyo3-ffi v0.20.3`"
       source: 'cargo',
       literals: ['failed to run custom build command for `pyo3'],
-      re: /failed to run custom build command for `pyo3(?:-ffi|-build-config)? v(?<pyo3>\d+\.\d+\.\d+)`/,
+      re: /failed to run custom build command for `pyo3(?:-ffi|-build-config)? v\d/,
       weight: 0.2,
     },
   ],
   refine: (ctx) => {
-    const c = ctx.captures;
+    // Captures are read here rather than with named groups, which keep the patterns cheap for recheck.
+    const text = ctx.hits.map((h) => h.text).join('\n');
+    const m = /configured (?<impl>Python|PyPy|GraalPy)(?: interpreter)? version \((?<pyver>\d+\.\d+)\) is (?<direction>newer|lower|older) than(?: PyO3's (?:maximum|minimum) supported version \((?<supported>\d+\.\d+)\))?/.exec(text)?.groups ?? {};
+    const pyo3 = /(?:Current version: |built with PyO3 version |for `pyo3(?:-ffi|-build-config)? v)(?<v>\d+\.\d+\.\d+)/.exec(text)?.groups?.v;
+    const c: Record<string, string | undefined> = { ...m, pyo3 };
     const tooNew = c.direction === 'newer';
     // PyO3 < 0.15 parsed "3.10"/"3.11" as "3.1": a too-old PyO3, not a too-old Python.
     const misparsed = !tooNew && c.pyver === '3.1';
     return {
       captures: {
+        ...(c.pyver ? { pyver: c.pyver } : {}),
+        ...(c.supported ? { supported: c.supported } : {}),
+        ...(c.pyo3 ? { pyo3: c.pyo3 } : {}),
         direction: tooNew ? 'newer' : 'older',
         impl: c.impl ?? 'Python',
         advice: tooNew

@@ -24,15 +24,15 @@ export default defineRule({
       // (Windows: "The system cannot find the file specified. (os error 2)")
       source: 'pyo3-build-config build script',
       literals: ['failed to run the Python interpreter at'],
-      re: /failed to run the Python interpreter at (?<interpreter>[^:]+(?::\\[^:]+)?): (?:No such file or directory|The system cannot find the file specified)/,
+      re: /^(?:error: )?failed to run the Python interpreter at (?<interpreter>[^:\s]+(?::\\[^:\s]+)?): (?:No such file|The system cannot find)/,
       weight: 0.9,
     },
     {
       id: 'pyo3-old-no-interpreter',
       // pyo3 0.6-0.10 build script: 'Error: "Could not find any interpreter at python, are you sure you have python installed on your PATH?"'
       source: 'pyo3 <= 0.10 build script',
-      literals: ['Could not find any interpreter at'],
-      re: /Could not find any interpreter at (?<interpreter>\S+), are you sure you have python installed/,
+      literals: ['are you sure you have python installed'],
+      re: /are you sure you have python installed/,
       weight: 0.9,
     },
     {
@@ -41,7 +41,7 @@ export default defineRule({
       // (0.11+ with requires-python: "Couldn't find any python interpreters with version >= 3.7. Please specify ...")
       source: 'maturin',
       literals: ["Couldn't find any python interpreter"],
-      re: /Couldn't find any python interpreters?(?: with (?:a )?version (?<requires>[^.]+(?:\.\d+)*))?/,
+      re: /Couldn't find any python interpreters?/,
       weight: 0.95,
     },
     {
@@ -59,7 +59,7 @@ export default defineRule({
       // (the interpreter exists but could not be run or inspected: broken venv, Python 2, missing stdlib)
       source: 'maturin',
       literals: ['Failed to get information from the python interpreter'],
-      re: /Failed to get information from the python interpreter at (?<interpreter>\S+)/,
+      re: /Failed to get information from the python interpreter at/,
       weight: 0.7,
     },
     {
@@ -74,7 +74,10 @@ export default defineRule({
   refine: (ctx) => {
     const ids = new Set(ctx.hits.map((h) => h.pattern));
     const tool = [...ids].some((id) => id.startsWith('maturin')) ? 'maturin' : 'PyO3';
-    return { captures: { tool } };
+    // The interpreter name is read here rather than with named groups, which keep the patterns cheap for recheck.
+    const text = ctx.hits.map((h) => h.text).join('\n');
+    const interpreter = /(?:interpreter at |any interpreter at )(?<i>[^\s,:]+)/.exec(text)?.groups?.i;
+    return { captures: { tool, ...(interpreter && !ctx.captures.interpreter ? { interpreter } : {}) } };
   },
   explanation:
     '{{tool}} needs a Python interpreter to learn the version, ABI and library paths of the Python the extension is built for, ' +

@@ -13,7 +13,7 @@ const RUST_BACKED =
 export default defineRule({
   id: 'sdist-fallback-needs-rust',
   title: 'pip is compiling a package from source because no wheel matched, and that needs Rust',
-  summary: 'pip found no usable wheel for a package, fell back to building its source distribution, and the build needs a Rust toolchain that is not installed.',
+  summary: 'No usable wheel matched a package, so pip fell back to building its source distribution, which needs a Rust toolchain that is not installed.',
   category: 'packaging',
   explains: ['rust-toolchain-missing'],
   patterns: [
@@ -73,7 +73,7 @@ export default defineRule({
       // and platform: "pip: 18.1", "platform: Linux-5.10.103-v7+-armv7l-with-debian-10.13"
       source: 'cryptography setup.py',
       literals: ['DEBUG ASSISTANCE', 'platform: ', 'pip: '],
-      re: /={5,}DEBUG ASSISTANCE={5,}|^platform: (?<pyPlatform>\S+)$|^pip: (?<pipVersion>\d+\.\d+(?:\.\d+)?|n\/a)$/,
+      re: /^=+DEBUG ASSISTANCE=+$|^platform: (?<pyPlatform>\S+)$|^pip: (?<pipVersion>\d+\.\d+(?:\.\d+)?|n\/a)$/,
       weight: 0.3,
     },
   ],

@@ -23,7 +23,7 @@ function describeTags(wheel: string): Record<string, string> {
 export default defineRule({
   id: 'wheel-not-supported',
   title: 'The wheel does not match this Python or platform',
-  summary: 'pip refused to install because the wheel (or every release) targets a different Python version, ABI or platform than the running interpreter.',
+  summary: 'The installer refused the package because its wheel (or every release) targets a different Python version, ABI or platform than the running interpreter.',
   category: 'packaging',
   patterns: [
     {
@@ -32,7 +32,7 @@ export default defineRule({
       // (pip < 19 prints it without the "ERROR: " prefix)
       source: 'pip',
       literals: ['is not a supported wheel on this platform'],
-      re: /(?:^|\s)(?<wheel>[^\s/\\]+\.whl) is not a supported wheel on this platform/,
+      re: /\.whl is not a supported wheel on this platform/,
       weight: 0.95,
     },
     {
@@ -41,7 +41,7 @@ export default defineRule({
       // "ERROR: Ignored the following versions that require a different python version: 2.0.0 Requires-Python >=3.12"
       source: 'pip >= 21.2',
       literals: ['require a different python version'],
-      re: /^(?:ERROR: )?Ignored the following versions that require a different python version: (?<ignored>.+)/,
+      re: /Ignored the following versions that require a different python version/,
       weight: 0.45,
     },
     {
@@ -49,21 +49,27 @@ export default defineRule({
       // pip: "ERROR: Could not find a version that satisfies the requirement foo (from versions: none)"; alone this is
       // usually a network, index or name problem, so it only counts together with the Requires-Python line above.
       source: 'pip',
-      literals: ['Could not find a version that satisfies'],
-      re: /Could not find a version that satisfies the requirement (?<requirement>[^\s(]+)[^(]*\(from versions: none\)/,
+      literals: ['(from versions: none)'],
+      re: /\(from versions: none\)/,
       weight: 0.3,
     },
   ],
   refine: (ctx) => {
     const ids = new Set(ctx.hits.map((h) => h.pattern));
     if (ids.has('pip-not-a-supported-wheel')) {
-      return { captures: { reason: 'tags', ...describeTags(ctx.captures.wheel ?? '') } };
+      const hit = ctx.hits.find((h) => h.pattern === 'pip-not-a-supported-wheel');
+      // The file name is the last word before the message (pip prints no path): "ERROR: foo-1.0-py3-none-any.whl is not ..."
+      const wheel = /(?:^|[\s/\\])(?<wheel>[^\s/\\]+\.whl) is not a supported wheel/.exec(hit?.text ?? '')?.groups?.wheel ?? '';
+      const captures: Record<string, string> = { reason: 'tags', ...(wheel ? { wheel } : {}), ...describeTags(wheel) };
+      return { captures };
     }
     // Requires-Python excluded every release and nothing else was on offer: the interpreter is the problem.
     if (ids.has('pip-ignored-requires-python') && ids.has('pip-no-versions')) {
       return {
         confidence: 0.8,
-        captures: { reason: 'requires-python', wheel: ctx.captures.requirement ?? 'the package', hint: 'every release declares a Requires-Python range that excludes this interpreter' },
+        captures: {
+          reason: 'requires-python',
+          wheel: /satisfies the requirement (?<req>[^\s(]+)/.exec(ctx.hits.find((h) => h.pattern === 'pip-no-versions')?.text ?? '')?.groups?.req ?? 'the package', hint: 'every release declares a Requires-Python range that excludes this interpreter' },
       };
     }
     return null;

@@ -16,7 +16,7 @@ export default defineRule({
       // twine >= 4 wraps the message at 80 columns, so the tag often sits on its own line ("unsupported platform tag 'linux_x86_64'.").
       source: 'PyPI warehouse via twine / maturin upload',
       literals: ['unsupported platform tag'],
-      re: /(?:Binary wheel '(?<wheel>[^'\s]+\.whl)' has an )?unsupported platform tag\s*'(?<tag>[\w.]+)'/,
+      re: /unsupported platform tag\s*'[\w.]+'/,
       weight: 0.95,
     },
     {
@@ -41,14 +41,17 @@ export default defineRule({
       // twine/warehouse name the rejected file on a line of its own when the message is wrapped: "Binary wheel 'foo-1.0-cp310-cp310-linux_x86_64.whl' has an"
       source: 'PyPI warehouse via twine >= 4',
       literals: ['Binary wheel'],
-      re: /Binary wheel\s*'(?<wheel>[^'\s]+\.whl)'/,
+      re: /Binary wheel\s*'[^'\s]+\.whl'/,
       weight: 0.3,
     },
   ],
   refine: (ctx) => {
-    const wheel = ctx.captures.wheel ?? '';
+    // Captures are read here rather than with named groups, which keep the patterns cheap for recheck.
+    const text = ctx.hits.map((h) => h.text).join('\n');
+    const wheel = /Binary wheel\s*'(?<wheel>[^'\s]+\.whl)'/.exec(text)?.groups?.wheel ?? '';
+    const named = /unsupported platform tag\s*'(?<tag>[\w.]+)'/.exec(text)?.groups?.tag;
     // The tag is the last dash-separated field of the file name when the message wrapped it away.
-    const tag = ctx.captures.tag ?? (/-(?<plat>[a-z0-9_.]+)\.whl$/.exec(wheel)?.groups?.plat ?? '');
+    const tag = named ?? (/-(?<plat>[a-z0-9_.]+)\.whl$/.exec(wheel)?.groups?.plat ?? '');
     const plainLinux = /^linux_/.test(tag.split('.')[0] ?? '');
     return { captures: { ...(wheel ? { wheel } : {}), ...(tag ? { tag } : {}), kind: plainLinux ? 'plain-linux' : 'other' } };
   },
