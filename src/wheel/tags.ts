@@ -56,17 +56,21 @@ export function parsePlatformTag(tag: string): PlatformTag {
   return { tag, kind: 'other', arch: null, version: null, policy: null };
 }
 
-// What PyPI (warehouse, forklift/legacy.py) accepts as a platform tag: a fixed list, plus macOS, manylinux and
-// musllinux patterns with known architectures. Everything else (notably linux_x86_64) is refused at upload.
+// What PyPI (warehouse, forklift/legacy.py) accepts as a platform tag: a fixed list, plus macOS, manylinux,
+// musllinux, iOS and Android patterns with known architectures. Everything else (notably linux_x86_64) is refused.
 const PYPI_FIXED = new Set(['any', 'win32', 'win_amd64', 'win_arm64', 'win_ia64', 'linux_armv6l', 'linux_armv7l']);
-const PYPI_LINUX_ARCHES = new Set(['x86_64', 'i686', 'aarch64', 'armv7l', 'ppc64', 'ppc64le', 's390x', 'riscv64', 'loongarch64']);
+const PYPI_MANYLINUX_ARCHES = new Set(['x86_64', 'i686', 'aarch64', 'armv7l', 'ppc64', 'ppc64le', 's390x', 'riscv64']);
+const PYPI_MUSLLINUX_ARCHES = new Set(['x86_64', 'i686', 'aarch64', 'armv7l', 'ppc64le', 's390x']);
 const PYPI_MAC_ARCHES = new Set(['ppc', 'ppc64', 'i386', 'x86_64', 'arm64', 'intel', 'fat', 'fat3', 'fat32', 'fat64', 'universal', 'universal2']);
+// ios_13_0_arm64_iphoneos, android_21_arm64_v8a (PEP 730, PEP 738).
+const PYPI_MOBILE = /^(ios_\d+_\d+_(arm64|x86_64)_(iphoneos|iphonesimulator)|android_\d+_(armeabi_v7a|arm64_v8a|x86|x86_64))$/;
 
 export function pypiAcceptsPlatform(p: PlatformTag): boolean {
   if (PYPI_FIXED.has(p.tag)) return true;
-  if (p.kind === 'manylinux' || p.kind === 'musllinux') return PYPI_LINUX_ARCHES.has(p.arch ?? '');
+  if (p.kind === 'manylinux') return PYPI_MANYLINUX_ARCHES.has(p.arch ?? '');
+  if (p.kind === 'musllinux') return PYPI_MUSLLINUX_ARCHES.has(p.arch ?? '');
   if (p.kind === 'macos') return (p.version?.[0] ?? 0) >= 10 && PYPI_MAC_ARCHES.has(p.arch ?? '');
-  return false;
+  return PYPI_MOBILE.test(p.tag);
 }
 
 /** Extension module suffixes: `.abi3.so` is the stable ABI; `.cpython-311-x86_64-linux-gnu.so` is one interpreter. */
@@ -77,7 +81,7 @@ export function extensionAbi(fileName: string): 'abi3' | 'cpython' | 'plain' | n
   return null;
 }
 
-/** Compares a PEP 440 version loosely, enough to notice a file name and METADATA disagreeing. */
+/** PEP 503 name normalisation (also applied to versions, loosely, to compare the file name with METADATA). */
 export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '_');
 }
