@@ -2,6 +2,7 @@
 
 import type { EntryFacts, WheelContents } from './read-wheel.js';
 import { parseMetadata, parseRecord, parseWheelFile } from './metadata.js';
+import { MANYLINUX_POLICIES } from './policy-data.js';
 import { comparePolicies, evaluateObject, findPolicy, GLIBC_POLICIES, MUSL_POLICIES, type ObjectPolicy, type Policy, type Requirement } from './policy.js';
 import { extensionAbi, normalizeName, parsePlatformTag, parseWheelFileName, type PlatformTag, pypiAcceptsPlatform } from './tags.js';
 
@@ -116,6 +117,19 @@ export function describeBlame(b: BlameItem): string {
   }
   if (b.kind === 'blacklisted-symbol') return `${b.requirement} from ${b.library} (not portable across distributions)`;
   return b.library;
+}
+
+/**
+ * auditwheel's --plat takes only the policies its table lists (2_5, 2_12, 2_17, 2_24, 2_26, ...): the oldest of those
+ * at or above what the objects need. `tag` is e.g. manylinux_2_25_x86_64.
+ */
+function auditwheelPlatform(tag: string, arch: string): string | null {
+  const m = /^(manylinux|musllinux)_(\d+)_(\d+)_/.exec(tag);
+  if (!m) return null;
+  if (m[1] === 'musllinux') return tag;
+  const minor = Number(m[3]);
+  const listed = MANYLINUX_POLICIES.map((p) => Number(/_(\d+)$/.exec(p.name)![1])).filter((v) => v >= minor).sort((a, b) => a - b);
+  return listed.length > 0 ? `manylinux_2_${listed[0]}_${arch}` : null;
 }
 
 function imageFor(policy: string, arch: string): string {
@@ -294,12 +308,21 @@ export function auditWheel(fileName: string, contents: WheelContents): WheelRepo
 
   // Platform tags: uploadable, architecture, policy.
   const linuxObjects = evaluated.filter((x) => x.entry.elf.type === 'shared' || x.entry.elf.type === 'executable');
+  // manylinux_2_17_x86_64.manylinux2014_x86_64 names one claim twice: judge it once.
+  const judged = new Set<string>();
   for (const p of platform) {
     if (p.kind === 'any') continue;
+    const claimKey = p.policy ? `${p.policy}_${p.arch}` : p.tag;
+    if (judged.has(claimKey)) continue;
+    judged.add(claimKey);
     if (!pypiAcceptsPlatform(p)) {
-      const suggestion = p.kind === 'linux' && p.arch && achievable[p.arch] ? ` These objects satisfy ${achievable[p.arch]!.join(' / ')}.` : '';
+      const reach = p.kind === 'linux' && p.arch ? achievable[p.arch] : undefined;
+      const suggestion = reach ? ` These objects satisfy ${reach.join(' / ')}.` : '';
+      const plat = reach ? auditwheelPlatform(reach[0]!, p.arch!) : null;
       add('platform-not-uploadable', `platform tag ${p.tag} is not accepted by PyPI (upload fails with "binary wheel ... has an unsupported platform tag"); a linux_* wheel only runs where it was built.${suggestion}`, [], [
-        `Run \`auditwheel repair ${fileName}\`: it vendors the external libraries and retags the wheel with the policy the objects satisfy.`,
+        plat
+          ? `Run \`auditwheel repair --plat ${plat} ${fileName}\` (the oldest policy auditwheel has a name for that these objects satisfy): it checks the objects, vendors any external libraries and retags the wheel.`
+          : `Run \`auditwheel repair ${fileName}\`: it vendors the external libraries and retags the wheel with the policy the objects satisfy.`,
         `Build in a manylinux image (${imageFor('manylinux_2_28', p.arch ?? 'x86_64')}, or cibuildwheel), or with \`maturin build --release --compatibility manylinux_2_28\` (add \`--zig\` off-image).`,
       ]);
     }
@@ -359,7 +382,12 @@ export function auditWheel(fileName: string, contents: WheelContents): WheelRepo
       const needs = over
         .map((x) => `${x.entry.path} needs ${blameOf(x.entry.path, x.result.requirements.filter(exceeds), pols).slice(0, 3).map(describeBlame).join(' and ')} → ${x.result.policy?.name ?? 'linux'}`)
         .join('; ');
-      add('policy-not-met', `claims ${p.tag} but ${needs}${need ? `; the wheel is ${need[0]}` : ''}. pip refuses to install it on a system with the claimed glibc (or it fails at import with "version \`GLIBC_2.xx' not found")`, over.map((x) => x.entry.path), glibcFixes(claimed.name, p.arch ?? 'x86_64'), blame);
+      const top = blame.find((b) => b.kind === 'symbol-version');
+      const consequence =
+        libc === 'glibc' && top
+          ? `pip installs it on any system with glibc ${claimed.version.join('.')} or newer; where the system's ${top.library} is older than ${top.requirement} needs, the import fails with "version \`${top.requirement}' not found (required by ${top.object.slice(top.object.lastIndexOf('/') + 1)})"`
+          : 'pip installs it on systems where it cannot load';
+      add('policy-not-met', `claims ${p.tag} but ${needs}${need ? `; the wheel is ${need[0]}` : ''}. ${consequence}`, over.map((x) => x.entry.path), glibcFixes(claimed.name, p.arch ?? 'x86_64'), blame);
     }
   }
 
