@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { parseElf, wholeView } from '../src/wheel/elf.ts';
+import { type ElfInfo, parseElf, wholeView } from '../src/wheel/elf.ts';
 import { evaluateObject, findPolicy, GLIBC_POLICIES, MUSL_POLICIES } from '../src/wheel/policy.ts';
 import { compileShared, ELF_FIXTURES, scratch, SOURCES } from './fixtures/wheel/helpers.ts';
 
@@ -91,4 +91,51 @@ test('a library outside every whitelist is external, unless the wheel carries it
   const carried = evaluateObject(user, 'x86_64', new Set(['libhelper.so.1']));
   assert.equal(carried.policy?.name, 'manylinux_2_5');
   assert.deepEqual(carried.externalLibraries, []);
+});
+
+/** An object as the ELF reader would report it, for glibc versions newer than this machine's 2.36 can produce. */
+function synthetic(needs: Record<string, Record<string, string[]>>, needed?: string[]): ElfInfo {
+  const versionNeeds = Object.entries(needs).map(([library, v]) => ({ library, versions: Object.keys(v) }));
+  const versionedSymbols = Object.entries(needs).flatMap(([library, v]) => Object.entries(v).flatMap(([version, syms]) => syms.map((name) => ({ name, version, library }))));
+  return {
+    bits: 64,
+    endian: 'little',
+    machine: 62,
+    arch: 'x86_64',
+    type: 'shared',
+    interpreter: null,
+    soname: null,
+    needed: needed ?? Object.keys(needs),
+    rpath: [],
+    runpath: [],
+    versionNeeds,
+    versionedSymbols,
+    undefinedSymbols: versionedSymbols.map((s) => s.name),
+    hasSectionHeaders: true,
+  };
+}
+
+test('the issue example: memcpy@GLIBC_2.14 and __isoc23_strtol@GLIBC_2.38 → manylinux_2_38, blamed on the latter', () => {
+  const r = evaluateObject(synthetic({ 'libc.so.6': { 'GLIBC_2.2.5': ['free'], 'GLIBC_2.14': ['memcpy'], 'GLIBC_2.38': ['__isoc23_strtol'] } }), 'x86_64', new Set());
+  assert.equal(r.policy?.name, 'manylinux_2_38');
+  assert.deepEqual(r.blame.map((b) => [b.detail, b.symbols]), [['GLIBC_2.38', ['__isoc23_strtol']]]);
+  // GLIBC_2.37 does not exist as a symbol version; the ladder goes 2.36 → ABI_DT_RELR → 2.38.
+  assert.equal(evaluateObject(synthetic({ 'libc.so.6': { GLIBC_ABI_DT_RELR: [] } }), 'x86_64', new Set()).policy?.name, 'manylinux_2_36');
+});
+
+test('versions no policy allows, libstdc++ ceilings and libraries allowed only by newer policies', () => {
+  const priv = evaluateObject(synthetic({ 'libc.so.6': { GLIBC_PRIVATE: ['_dl_x'] } }), 'x86_64', new Set());
+  assert.equal(priv.policy, null);
+  assert.equal(priv.blame[0]?.detail, 'GLIBC_PRIVATE');
+  const cxx = evaluateObject(synthetic({ 'libstdc++.so.6': { 'GLIBCXX_3.4.32': ['_ZSt21ios_base_library_initv'] } }), 'x86_64', new Set());
+  assert.equal(cxx.policy?.name, 'manylinux_2_39');
+  // Versions with prefixes no policy knows are ignored; the library itself is judged by the whitelist.
+  const ssl = evaluateObject(synthetic({ 'libssl.so.3': { 'OPENSSL_3.0.0': ['SSL_new'] } }), 'x86_64', new Set());
+  assert.deepEqual(ssl.externalLibraries, ['libssl.so.3']);
+  assert.ok(ssl.requirements.every((q) => q.kind === 'library'));
+  const mvec = evaluateObject(synthetic({}, ['libmvec.so.1', 'libc.so.6']), 'x86_64', new Set());
+  const first = GLIBC_POLICIES.find((p) => p.facts.libWhitelist.includes('libmvec.so.1'))!;
+  assert.equal(mvec.policy?.name, first.name);
+  assert.ok(first.version[1] > 17, 'libmvec (glibc vector maths) is not on manylinux2014 and older whitelists');
+  assert.deepEqual(mvec.blame.map((b) => b.kind), ['library']);
 });
