@@ -202,7 +202,7 @@ export function parseElf(view: ByteView): ElfInfo {
   const wantSh = r.bits === 32 ? 40 : 64;
   if (phnum > 0 && phentsize < wantPh) throw new ElfError(`program header entry size ${phentsize} is too small`);
   const shValid = shnum > 0 && shentsize >= wantSh && shoff > 0 && shoff + shnum * shentsize <= view.size;
-  prefetch(r, [[phoff, phnum * phentsize], ...(shValid ? ([[shoff, shnum * shentsize]] as Array<[number, number]>) : [])]);
+  prefetch(r, [[phoff, phnum * phentsize]]);
 
   const segments: Segment[] = [];
   const ph = bytes(r, phoff, phnum * phentsize, 'program headers');
@@ -216,6 +216,16 @@ export function parseElf(view: ByteView): ElfInfo {
     segments.push(seg);
   }
   const loads = segments.filter((s) => s.type === PT_LOAD);
+  const interpSeg = segments.find((s) => s.type === PT_INTERP);
+  const dynSeg = segments.find((s) => s.type === PT_DYNAMIC);
+  const dynEnt = r.bits === 32 ? 8 : 16;
+  const dynCount = dynSeg ? Math.min(Math.floor(dynSeg.filesz / dynEnt), MAX_DYN_ENTRIES) : 0;
+  // Section headers, interpreter and dynamic segment in one request: one more pass over a large streamed entry.
+  prefetch(r, [
+    ...(shValid ? ([[shoff, shnum * shentsize]] as Array<[number, number]>) : []),
+    ...(interpSeg ? ([[interpSeg.offset, Math.min(interpSeg.filesz, 4096)]] as Array<[number, number]>) : []),
+    ...(dynSeg ? ([[dynSeg.offset, dynCount * dynEnt]] as Array<[number, number]>) : []),
+  ]);
 
   // The .dynsym size from section headers, when they survive: the simplest exact symbol count.
   let dynsymCount: number | null = null;
@@ -229,15 +239,6 @@ export function parseElf(view: ByteView): ElfInfo {
       if (entsize > 0) dynsymCount = Math.floor(size / entsize);
     }
   }
-
-  const interpSeg = segments.find((s) => s.type === PT_INTERP);
-  const dynSeg = segments.find((s) => s.type === PT_DYNAMIC);
-  const dynEnt = r.bits === 32 ? 8 : 16;
-  const dynCount = dynSeg ? Math.min(Math.floor(dynSeg.filesz / dynEnt), MAX_DYN_ENTRIES) : 0;
-  prefetch(r, [
-    ...(interpSeg ? ([[interpSeg.offset, Math.min(interpSeg.filesz, 4096)]] as Array<[number, number]>) : []),
-    ...(dynSeg ? ([[dynSeg.offset, dynCount * dynEnt]] as Array<[number, number]>) : []),
-  ]);
 
   let interpreter: string | null = null;
   if (interpSeg && interpSeg.filesz > 0) {

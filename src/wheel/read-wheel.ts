@@ -371,7 +371,8 @@ async function readEntryFacts(zip: yauzl.ZipFile, entry: yauzl.Entry, facts: Ent
   }
   // Too big to hold: stream it once for the hash and the head, then parse the ELF by ranges.
   const hash = createHash('sha256');
-  const HEAD = 64 * 1024;
+  // Enough for the headers and, in most objects, the dynamic symbol and version tables that follow them.
+  const HEAD = 4 * 1024 * 1024;
   const headParts: Buffer[] = [];
   let headBytes = 0;
   await streamEntry(zip, entry, (chunk) => {
