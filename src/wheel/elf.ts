@@ -122,6 +122,8 @@ const DT = {
 const MAX_DYN_ENTRIES = 1 << 16;
 const MAX_SYMBOLS = 1 << 22;
 const MAX_VERNEED = 1 << 12;
+const MAX_VERNAUX_TOTAL = 1 << 16;
+const MAX_NAME = 4096;
 
 interface Reader {
   bits: 32 | 64;
@@ -155,8 +157,10 @@ function cString(r: Reader, table: { offset: number; size: number }, index: numb
   if (index >= table.size) throw new ElfError(`${what}: string index ${index} beyond the string table (${table.size} bytes)`);
   const dv = bytes(r, table.offset, table.size, 'string table');
   const u8 = new Uint8Array(dv.buffer, dv.byteOffset, dv.byteLength);
+  // Names are short; a cap keeps a table without NULs from making every lookup scan to its end.
+  const limit = Math.min(u8.length, index + MAX_NAME);
   let end = index;
-  while (end < u8.length && u8[end] !== 0) end++;
+  while (end < limit && u8[end] !== 0) end++;
   return new TextDecoder('utf-8').decode(u8.subarray(index, end));
 }
 
@@ -312,6 +316,7 @@ export function parseElf(view: ByteView): ElfInfo {
   const versionByIndex = new Map<number, { version: string; library: string }>();
   if (verneedOff !== null && verneedNum > 0) {
     let off = verneedOff;
+    let auxSeen = 0;
     for (let i = 0; i < verneedNum; i++) {
       const vn = bytes(r, off, 16, 'version need entry');
       const cnt = Math.min(vn.getUint16(2, r.le), MAX_VERNEED);
@@ -321,6 +326,7 @@ export function parseElf(view: ByteView): ElfInfo {
       const versions: string[] = [];
       let aux = off + auxRel;
       for (let j = 0; j < cnt; j++) {
+        if (++auxSeen > MAX_VERNAUX_TOTAL) throw new ElfError('version need entries form a loop or are implausibly many');
         const va = bytes(r, aux, 16, 'version need aux entry');
         const other = va.getUint16(6, r.le);
         const name = cString(r, strtab, va.getUint32(8, r.le), 'vna_name');

@@ -9,6 +9,20 @@ function verdict(r: WheelReport): string {
   return [...new Set(r.problems.map((p) => p.kind))].join(', ');
 }
 
+/** What a wheel without ELF objects needs: the newest minimum macOS of its Mach-O files, Windows, or nothing. */
+function otherPlatforms(r: WheelReport): string {
+  if (r.status === 'unreadable') return '-';
+  const machos = r.otherBinaries.filter((b) => b.kind === 'macho');
+  if (machos.length > 0) {
+    const mins = machos.map((b) => b.macosMinimum).filter((m): m is string => m !== null);
+    const newest = mins.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).pop();
+    const arches = [...new Set(machos.map((b) => b.arch ?? '?'))].join('+');
+    return `macOS ${newest ? `>= ${newest} ` : ''}${arches}`;
+  }
+  if (r.otherBinaries.some((b) => b.kind === 'pe')) return 'Windows (PE)';
+  return 'pure Python';
+}
+
 function cell(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 }
@@ -18,7 +32,7 @@ export function renderWheelText(reports: WheelReport[], c: Colors, opts: { verbo
   const rows = reports.map((r) => {
     const name = r.file.slice(r.file.lastIndexOf('/') + 1);
     const claimed = r.tags.platform.map((p) => p.tag).join('.') || '?';
-    const achieved = Object.entries(r.achievable).map(([, tags]) => (tags ? tags[0]! : 'linux (none)')).join(', ') || (r.objects.length === 0 && r.status !== 'unreadable' ? 'no ELF objects' : '-');
+    const achieved = Object.entries(r.achievable).map(([, tags]) => (tags ? tags[0]! : 'linux (none)')).join(', ') || otherPlatforms(r);
     return { r, name, claimed, achieved };
   });
   const wName = Math.min(60, Math.max(5, ...rows.map((x) => x.name.length)));
