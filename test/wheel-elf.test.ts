@@ -2,7 +2,7 @@
 
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ElfError, parseElf, wholeView, type ElfInfo } from '../src/wheel/elf.ts';
@@ -69,6 +69,30 @@ test('a Rust cdylib built by rustc reads as readelf reads it', () => {
   const info = parseFile(out);
   assertMatchesOracle(out, info);
   assert.ok(info.versionNeeds.some((n) => n.library === 'libc.so.6'));
+});
+
+test("a sample of this system's own shared libraries reads as readelf reads them", () => {
+  // Every 15th ELF shared library of the distribution: a spread of linkers, ages and sizes (C, C++, Rust).
+  const lib = '/usr/lib/x86_64-linux-gnu';
+  const files = readdirSync(lib)
+    .filter((f) => /\.so(\.|$)/.test(f))
+    .sort()
+    .map((f) => join(lib, f))
+    .filter((p) => {
+      try {
+        if (statSync(p).size > 64 * 1024 * 1024) return false;
+        const head = Buffer.alloc(4);
+        const fd = openSync(p, 'r');
+        readSync(fd, head, 0, 4, 0);
+        closeSync(fd);
+        return head.readUInt32BE(0) === 0x7f454c46;
+      } catch {
+        return false;
+      }
+    });
+  const sample = files.filter((_, i) => i % 15 === 0);
+  assert.ok(sample.length >= 20, `only ${sample.length} libraries found`);
+  for (const path of sample) assertMatchesOracle(path, parseFile(path));
 });
 
 /** Zeroes e_shoff, e_shnum and e_shstrndx, as sstrip-like tools do. */
