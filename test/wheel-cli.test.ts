@@ -103,6 +103,11 @@ test('external libraries are named with who needs them; carrying them in the whe
   const sslProblem = withSsl.out.wheels[0].problems.find((x: { kind: string }) => x.kind === 'external-libraries');
   assert.match(sslProblem.message, /libssl\.so\.3/);
   assert.ok(sslProblem.fix.some((f: string) => f.includes('features = ["vendored"]')));
+  const py = compileShared(dir, 'py-user.so', 'long Py_GetVersion(void);\nlong f(void) { return Py_GetVersion(); }\n', { args: ['-Wl,--no-as-needed', '/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0'] });
+  const withPy = json([cExtWheel('cp311-cp311-manylinux_2_28_x86_64', [{ name: 'cdemo/py.so', file: py }])]);
+  const pyProblem = withPy.out.wheels[0].problems.find((x: { kind: string }) => x.kind === 'external-libraries');
+  assert.match(pyProblem.message, /libpython3\.11\.so\.1\.0 \(needed by cdemo\/py\.so\)/);
+  assert.ok(pyProblem.fix.some((f: string) => f.includes('must not link libpython')));
   const carried = json([cExtWheel(tag, [{ name: 'cdemo/user.so', file: user }, { name: 'cdemo.libs/libhelper.so.1', file: lib }])]);
   assert.equal(carried.code, 0, JSON.stringify(carried.out.wheels[0].problems));
 });

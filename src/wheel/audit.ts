@@ -397,9 +397,13 @@ export function auditWheel(fileName: string, contents: WheelContents): WheelRepo
   if (external.size > 0) {
     const list = [...external].map(([lib, who]) => `${lib} (needed by ${who.join(', ')})`).join('; ');
     const rustHints = [...external.keys()].some((l) => /^lib(ssl|crypto)\.so/.test(l)) ? ['Rust: `openssl = { version = "0.10", features = ["vendored"] }` builds OpenSSL in statically, or use rustls instead of native-tls.'] : [];
+    const pyHints = [...external.keys()].some((l) => /^libpython\d/.test(l))
+      ? ['An extension module must not link libpython (the interpreter provides its symbols; manylinux Pythons have no libpython.so): drop `-lpython3.x` / `link-args`, or for PyO3 enable the `extension-module` feature.']
+      : [];
     const zHints = [...external.keys()].some((l) => /^libz\.so|^libzstd|^liblzma|^libbz2/.test(l)) ? ['Compression libraries: the `static` feature of libz-sys / zstd-sys, or link them statically (`-Wl,-Bstatic -lz -Wl,-Bdynamic`).'] : [];
     add('external-libraries', `needs libraries no manylinux policy allows and the wheel does not carry: ${list}. Users without them get "ImportError: ${[...external.keys()][0]}: cannot open shared object file"`, [...new Set([...external.values()].flat())], [
       `\`auditwheel repair ${fileName}\` copies them into the wheel (<package>.libs/) and points the RPATH there.`,
+      ...pyHints,
       ...rustHints,
       ...zHints,
     ]);
