@@ -324,6 +324,7 @@ export function auditWheel(fileName: string, contents: WheelContents): WheelRepo
           ? `Run \`auditwheel repair --plat ${plat} ${fileName}\` (the oldest policy auditwheel has a name for that these objects satisfy): it checks the objects, vendors any external libraries and retags the wheel.`
           : `Run \`auditwheel repair ${fileName}\`: it vendors the external libraries and retags the wheel with the policy the objects satisfy.`,
         `Build in a manylinux image (${imageFor('manylinux_2_28', p.arch ?? 'x86_64')}, or cibuildwheel), or with \`maturin build --release --compatibility manylinux_2_28\` (add \`--zig\` off-image).`,
+        'With PyO3/maturin-action, `manylinux: off` builds on the runner and yields this tag: use `manylinux: auto` or `2_28` (a C dependency failing inside that container is a separate, fixable build error: `buildmedic diagnose` its log).',
       ]);
     }
     if (p.kind === 'macos') {
