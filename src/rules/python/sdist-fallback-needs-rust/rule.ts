@@ -68,6 +68,16 @@ export default defineRule({
       weight: 0.3,
     },
     {
+      id: 'uv-poetry-source-build',
+      // uv builds only source distributions: "   Building pydantic-core==2.33.2", "× Failed to build `pydantic-core==2.33.2`",
+      // "× Failed to download and build `kinto==11.2.1`"; poetry's installer: "ChefBuildError" /
+      // "Backend subprocess exited when trying to invoke build_wheel" (dependencies are built from their sdist)
+      source: 'uv / poetry',
+      literals: ['Building ', 'Failed to build `', 'Failed to download and build `', 'ChefBuildError', 'Backend subprocess exited when trying to invoke'],
+      re: /^Building [\w.-]+==\d[\w.+!]*$|Failed to (?:download and )?build `[\w.-]+==\d|^ChefBuildError$|^Backend subprocess exited when trying to invoke build_wheel/,
+      weight: 0.3,
+    },
+    {
       id: 'cryptography-debug-assistance',
       // cryptography's setup.py (3.4-41.x) prints this block only when building from its sdist, with the pip version
       // and platform: "pip: 18.1", "platform: Linux-5.10.103-v7+-armv7l-with-debian-10.13"
@@ -83,6 +93,7 @@ export default defineRule({
     const fromSdist =
       ids.has('pip-downloading-sdist') ||
       ids.has('pip-building-known-rust-package') ||
+      ids.has('uv-poetry-source-build') ||
       ctx.hits.some((h) => h.pattern === 'cryptography-debug-assistance' && /DEBUG ASSISTANCE/.test(h.text));
     // A project the user builds on purpose (pip install ., maturin develop) needing Rust is rust-toolchain-missing.
     if (!noRust || !fromSdist) return null;

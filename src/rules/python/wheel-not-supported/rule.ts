@@ -36,6 +36,25 @@ export default defineRule({
       weight: 0.95,
     },
     {
+      id: 'uv-no-wheel-for-platform',
+      // uv 0.5+: "error: Distribution `pyqt5-qt5==5.15.17 @ registry+https://pypi.org/simple` can't be installed because it
+      // doesn't have a source distribution or wheel for the current platform" / "... because the binary distribution is
+      // incompatible with the current platform"
+      source: 'uv',
+      literals: ["can't be installed because"],
+      re: /can't be installed because (?:it doesn't have a source distribution or wheel for|the binary distribution is incompatible with) the current platform/,
+      weight: 0.9,
+    },
+    {
+      id: 'uv-path-wheel-incompatible',
+      // uv 0.2+: "Caused by: A path dependency is incompatible with the current platform: ta_lib-0.6.0-cp310-cp310-win_amd64.whl";
+      // uv 0.9: "The built wheel `kinto-11.2.1-cp3-none-any.whl` is not compatible with the current Python 3.14 on manylinux x86_64"
+      source: 'uv',
+      literals: ['dependency is incompatible with the current platform', 'is not compatible with the current Python'],
+      re: /A path dependency is incompatible with the current platform|\.whl` is not compatible with the current Python/,
+      weight: 0.9,
+    },
+    {
       id: 'pip-ignored-requires-python',
       // pip >= 21.2 resolver, printed only when nothing matched:
       // "ERROR: Ignored the following versions that require a different python version: 2.0.0 Requires-Python >=3.12"
@@ -56,12 +75,18 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const ids = new Set(ctx.hits.map((h) => h.pattern));
-    if (ids.has('pip-not-a-supported-wheel')) {
-      const hit = ctx.hits.find((h) => h.pattern === 'pip-not-a-supported-wheel');
+    if (ids.has('pip-not-a-supported-wheel') || ids.has('uv-path-wheel-incompatible')) {
+      const hit = ctx.hits.find((h) => h.pattern === 'pip-not-a-supported-wheel' || h.pattern === 'uv-path-wheel-incompatible');
       // The file name is the last word before the message (pip prints no path): "ERROR: foo-1.0-py3-none-any.whl is not ..."
-      const wheel = /(?:^|[\s/\\])(?<wheel>[^\s/\\]+\.whl) is not a supported wheel/.exec(hit?.text ?? '')?.groups?.wheel ?? '';
+      const wheel = /(?:^|[\s/\\`])(?<wheel>[^\s/\\`]+\.whl)(?: is not a supported wheel|` is not compatible|$)/.exec(hit?.text ?? '')?.groups?.wheel ?? '';
       const captures: Record<string, string> = { reason: 'tags', ...(wheel ? { wheel } : {}), ...describeTags(wheel) };
       return { captures };
+    }
+    if (ids.has('uv-no-wheel-for-platform')) {
+      // uv's hint line names this platform and the ones the package has wheels for.
+      const text = ctx.hits.map((h) => h.text).join('\n');
+      const wheel = /Distribution `(?<d>[^`\s]+)/.exec(text)?.groups?.d ?? 'the package';
+      return { captures: { reason: 'no-wheel', wheel, hint: 'the package publishes no wheel (and no sdist) for this platform; uv prints the platforms it does support in its hint line' } };
     }
     // Requires-Python excluded every release and nothing else was on offer: the interpreter is the problem.
     if (ids.has('pip-ignored-requires-python') && ids.has('pip-no-versions')) {
