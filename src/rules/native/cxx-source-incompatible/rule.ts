@@ -13,7 +13,7 @@ export default defineRule({
   // Compile errors in a dependency's sources are this rule, never the project's own code error.
   explains: ['c-code-error'],
   patterns: [
-    ...COMPILER_ERROR_PATTERNS.filter((p) => p.id !== 'pip-remote-sdist').map((p) => ({ ...p, weight: p.id === 'cargo-build-script-failed' ? 0.05 : 0.45 })),
+    ...COMPILER_ERROR_PATTERNS.filter((p) => p.id !== 'pip-remote-sdist').map((p) => ({ ...p, weight: p.id === 'cargo-build-script-failed' ? 0.05 : 0.5 })),
     {
       id: 'gcc13-missing-cstdint',
       // GCC >= 13 (libstdc++ stopped including <cstdint> transitively): "note: 'uint64_t' is defined in header '<cstdint>';
@@ -30,7 +30,7 @@ export default defineRule({
       source: 'GCC >= 14 / clang >= 16',
       literals: ['[-Wimplicit-function-declaration]', '[-Wincompatible-function-pointer-types]', '[-Wint-conversion]', '[-Wincompatible-pointer-types]', '[-Wimplicit-int]', '[-Werror='],
       // (only lines that are errors count: checked in refine)
-      re: /\[-W(?:error=)?(?<flag>[\w-]+)\]$/,
+      re: /\[-W(?:error=)?(?<flag>implicit-function-declaration|incompatible-function-pointer-types|int-conversion|incompatible-pointer-types|implicit-int)\]|\[-Werror=(?<flag2>[\w-]+)\]/,
       weight: 0.45,
     },
   ],
@@ -47,7 +47,8 @@ export default defineRule({
     if (foreign.length === 0 && !dependencyScript) return null;
     const shown = (foreign.length ? foreign : errors).slice(0, 3);
     const signature = ctx.hits.filter((h) => h.pattern === 'gcc13-missing-cstdint' || (h.pattern === 'new-default-error-flag' && /\berror: /.test(h.text)));
-    const flag = signature.find((h) => h.pattern === 'new-default-error-flag')?.captures.flag;
+    const flagHit = signature.find((h) => h.pattern === 'new-default-error-flag');
+    const flag = flagHit?.captures.flag ?? flagHit?.captures.flag2;
     const fromPath = /([\w-]+?)-(\d+\.\d+\.\d+[\w.+-]*)[\\/]/.exec(shown[0].captures.file ?? '');
     const crate = ctx.captures.crate ?? ctx.captures.relayCrate ?? fromPath?.[1];
     const crateVersion = ctx.captures.crateVersion ?? ctx.captures.relayVersion ?? fromPath?.[2];

@@ -20,7 +20,8 @@ export default defineRule({
       // `x86_64-unknown-linux-musl` does not support these crate types" (also x86_64-alpine-linux-musl)
       source: 'cargo',
       literals: ['cannot produce proc-macro for'],
-      re: /cannot produce proc-macro for `(?<crate>[^`]+)` as the target `(?<target>[\w.-]*musl[\w.-]*)` does not support these crate types/,
+            // (only musl targets count: checked in refine; +crt-static on -gnu targets gives the same message)
+      re: /cannot produce proc-macro for `(?<crate>[^`]+)` as the target `(?<target>[\w.-]+)` does not support these crate types/,
       weight: 0.95,
     },
     {
@@ -55,7 +56,7 @@ export default defineRule({
       // ld linking glibc-built objects on musl: "undefined reference to `__memcpy_chk'" (fortify/glibc-internal symbols)
       source: 'musl ld.so / GNU ld',
       literals: ['Error relocating', 'undefined reference to `__'],
-      re: /Error relocating (?<object>[^:]+): (?<symbol>[\w.@]+): symbol not found|undefined reference to `(?<symbol2>__\w+_(?:chk|2)|__res_\w+|__register_atfork)'/,
+      re: /Error relocating (?<object>[^:\s]+): (?<symbol>[\w.@]+): symbol not found|undefined reference to `(?<symbol2>__\w+_(?:chk|2)|__res_\w+|__register_atfork)'/,
       weight: 0.85,
     },
     {
@@ -71,16 +72,17 @@ export default defineRule({
       // anything that shows musl/Alpine: "x86_64-alpine-linux-musl" paths, "--target x86_64-unknown-linux-musl", "musl-gcc", "FROM alpine" (support only)
       source: 'gcc paths / cargo / docker',
       literals: ['linux-musl', 'musl-gcc', 'alpine'],
-      re: /(?<ctx>[\w-]*linux-musl\w*|musl-gcc|\balpine\b)/,
+      re: /(?<ctx>\b(?:x86_64|aarch64|i[3-6]86|armv7|arm|riscv64|powerpc64le|s390x|loongarch64|mips\w*)-(?:unknown-|alpine-)?linux-musl\w*|musl-gcc|\balpine\b)/,
       weight: 0.05,
     },
   ],
   refine: (ctx) => {
-    const has = (id: string) => ctx.hits.some((h) => h.pattern === id);
-    const musl = has('musl-context') || ctx.hits.some((h) => /musl|alpine/i.test(h.text));
-    const strong = has('proc-macro-musl-host') || has('glibc-loader-missing') || (has('glibc-symbol-on-musl') && ctx.hits.some((h) => h.pattern === 'glibc-symbol-on-musl' && h.text.startsWith('Error relocating')));
+    const hits = ctx.hits.filter((h) => h.pattern !== 'proc-macro-musl-host' || (h.captures.target ?? '').includes('musl'));
+    const has = (id: string) => hits.some((h) => h.pattern === id);
+    const musl = has('musl-context') || hits.some((h) => /musl|alpine/i.test(h.text));
+    const strong = has('proc-macro-musl-host') || has('glibc-loader-missing') || (has('glibc-symbol-on-musl') && hits.some((h) => h.pattern === 'glibc-symbol-on-musl' && h.text.startsWith('Error relocating')));
     if (!strong && !musl) return null;
-    const evidence = ctx.hits.filter((h) => h.weight >= 0.5).slice(0, 5).map((h) => ({ line: h.line, text: h.text }));
+    const evidence = hits.filter((h) => h.weight >= 0.5).slice(0, 5).map((h) => ({ line: h.line, text: h.text }));
     if (evidence.length === 0) return null;
     let kind: string;
     if (has('proc-macro-musl-host')) kind = 'proc-macro';

@@ -12,7 +12,7 @@ export default defineRule({
   summary: 'A crate or C build needs the OpenSSL headers and libraries, and the system does not have them.',
   category: 'system-library',
   // The same missing package also shows up as an unresolved -lssl or a failing C compile of the crate's probe.
-  explains: ['native-lib-missing'],
+  explains: ['native-lib-missing', 'c-code-error'],
   patterns: [
     {
       id: 'openssl-sys-dir-not-found',
@@ -125,7 +125,7 @@ export default defineRule({
     if (toolAbsent && !direct && !/apple|darwin|windows/.test(target)) return null;
     // A cross build whose pkg-config is not set up for the target is a configuration problem, not a missing package.
     if (has('pkg-config-not-cross') && !direct) return null;
-    if (ctx.firedRules.has('pkg-config-missing') && !direct) return null;
+    if (ctx.firedRules.has('pkg-config-missing') && !direct && !/apple|darwin|windows/.test(target)) return null;
     const { targetEnv: _targetEnv, crate2: _crate2, ...rest } = ctx.captures;
     const crate = ctx.captures.crate ?? ctx.captures.crate2 ?? (has('openssl-sys-dir-not-found') || has('openssl-sys-pkg-config-probe') ? 'openssl-sys' : undefined);
     // Show the lines that prove the cause; the env-var and footer lines only feed captures.

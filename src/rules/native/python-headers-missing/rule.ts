@@ -25,7 +25,7 @@ export default defineRule({
       // gcc/clang when Python.h exists but the arch-specific pyconfig.h (e.g. libpython3.X-dev on multiarch Debian) does not
       source: 'gcc / clang',
       literals: ['pyconfig.h'],
-      re: /(?:fatal )?error: ['‘"]?(?:[\w.-]+\/)?pyconfig\.h['’"]?:? (?:No such file or directory|file not found)/,
+      re: /error: ['‘"]?(?:python[\d.]*m?\/)?pyconfig\.h['’"]?:? (?:No such file or directory|file not found)/,
       weight: 0.9,
     },
     {
@@ -34,7 +34,8 @@ export default defineRule({
       // FindPythonLibs: "Could NOT find PythonLibs (missing: PYTHON_LIBRARIES PYTHON_INCLUDE_DIRS)"
       source: 'CMake FindPython / FindPythonLibs',
       literals: ['Could NOT find Python'],
-      re: /Could NOT find (?:Python3?|PythonLibs) \(missing: [^)]*(?:INCLUDE_DIR|Development)/,
+      // (counts only when the missing list names the headers: INCLUDE_DIR or Development; checked in refine)
+      re: /Could NOT find (?:Python3?|PythonLibs) \(missing: /,
       weight: 0.85,
     },
     {
@@ -48,7 +49,9 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const pyver = ctx.captures.pyver;
-    const evidence = ctx.hits.filter((h) => h.weight >= 0.5).map((h) => ({ line: h.line, text: h.text }));
+    const relevant = ctx.hits.filter((h) => h.weight >= 0.5 && (h.pattern !== 'cmake-find-python-development' || /INCLUDE_DIR|Development/.test(h.text)));
+    if (relevant.length === 0) return null;
+    const evidence = relevant.map((h) => ({ line: h.line, text: h.text }));
     const captures: Record<string, string> = {};
     // Debian/Ubuntu name the package after the exact interpreter (python3.11-dev); python3-dev covers only the default one.
     captures.aptPython = pyver ? `python${pyver}-dev` : 'python3-dev';

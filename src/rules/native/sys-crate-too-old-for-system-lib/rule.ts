@@ -25,7 +25,7 @@ export default defineRule({
       // the wrapped continuation lines of the same panic: "... but a different version of OpenSSL was found. The build is now aborting due to this version mismatch."
       source: 'openssl-sys build script',
       literals: ['a different version of OpenSSL was found', 'due to this version mismatch'],
-      re: /a different version of OpenSSL was found|(?:aborting|^)\s*due to this version mismatch/,
+      re: /a different version of OpenSSL was found|due to this version mismatch/,
       weight: 0.9,
     },
     {
