@@ -8,6 +8,9 @@ export default defineRule({
   title: 'PyPI rejected the wheel because of its platform tag',
   summary: 'The package index refused to accept a binary wheel whose platform tag, such as linux_x86_64, is not allowed on PyPI.',
   category: 'packaging',
+  // twine >= 4 may wrap the tag itself onto the next line; pre-2018 PyPI named the file only on the line before
+  contextBefore: 1,
+  contextAfter: 1,
   patterns: [
     {
       id: 'warehouse-unsupported-platform-tag',
@@ -47,11 +50,13 @@ export default defineRule({
   ],
   refine: (ctx) => {
     // Captures are read here rather than with named groups, which keep the patterns cheap for recheck.
-    const text = ctx.hits.map((h) => h.text).join('\n');
+    const text = ctx.hits.map((h) => [...h.before, h.text, ...h.after].join('\n')).join('\n');
     const wheel = /Binary wheel\s*'(?<wheel>[^'\s]+\.whl)'/.exec(text)?.groups?.wheel ?? '';
-    const named = /unsupported platform tag\s*'(?<tag>[\w.]+)'/.exec(text)?.groups?.tag;
+    const named = /unsupported platform tag\s*'(?<tag>[\w.]+)'/.exec(text)?.groups?.tag ?? /^'(?<tag>[\w.]+)'\.?\s*$/m.exec(text)?.groups?.tag;
     // The tag is the last dash-separated field of the file name when the message wrapped it away.
-    const tag = named ?? (/-(?<plat>[a-z0-9_.]+)\.whl$/.exec(wheel)?.groups?.plat ?? '');
+    // Pre-2018 PyPI named no tag: take it from the file name submitted just before ("Submitting dist/foo-1.0-cp27-none-linux_i686.whl").
+    const submitted = /(?<plat>linux_\w+)\.whl/.exec(text)?.groups?.plat;
+    const tag = named ?? (/-(?<plat>[a-z0-9_.]+)\.whl$/.exec(wheel)?.groups?.plat ?? submitted ?? '');
     const plainLinux = /^linux_/.test(tag.split('.')[0] ?? '');
     return { captures: { ...(wheel ? { wheel } : {}), ...(tag ? { tag } : {}), kind: plainLinux ? 'plain-linux' : 'other' } };
   },
