@@ -11,7 +11,7 @@ export default defineRule({
   title: 'The build failed inside the manylinux container',
   summary: 'A wheel build inside a manylinux or musllinux container failed because the container lacks a tool or library, or its old compiler rejects the code.',
   category: 'packaging',
-  explains: ['perl-missing', 'libclang-missing'],
+  explains: ['perl-missing', 'libclang-missing', 'c-code-error'],
   patterns: [
     {
       id: 'old-gcc-c99-loop',
