@@ -2,7 +2,8 @@
 
 import type { Rule } from '../../core/rule.js';
 import cargoLockMissing from './cargo-lock-missing/rule.js';
+import nixFlakeUntrackedFile from './nix-flake-untracked-file/rule.js';
 
-const rules: Rule[] = [cargoLockMissing];
+const rules: Rule[] = [cargoLockMissing, nixFlakeUntrackedFile];
 
 export default rules;
