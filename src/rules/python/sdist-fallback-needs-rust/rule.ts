@@ -60,11 +60,12 @@ export default defineRule({
     },
     {
       id: 'pip-building-known-rust-package',
-      // pip: "Building wheel for cryptography (pyproject.toml)", "Failed building wheel for pydantic-core", "Collecting orjson==3.8.0"
-      // for third-party packages known to need Rust when built from their sdist
+      // pip: "Building wheel for cryptography (pyproject.toml)", "Failed building wheel for pydantic-core",
+      // "Running setup.py install for cryptography ... error" for third-party packages known to need Rust when built
+      // from their sdist ("Collecting X" is not enough: X may come as a wheel while the user's own project fails)
       source: 'pip',
-      literals: ['Building wheel for ', 'Failed building wheel for ', 'Collecting '],
-      re: new RegExp(`^(?:(?:ERROR: )?(?:Failed building|Building) wheel for|Collecting) (?<package>(?:${RUST_BACKED}))\\b`, 'i'),
+      literals: ['Building wheel for ', 'Failed building wheel for ', 'Running setup.py install for '],
+      re: new RegExp(`^(?:(?:ERROR: )?(?:Failed building|Building) wheel for|Running setup\\.py install for) (?<package>(?:${RUST_BACKED}))\\b`, 'i'),
       weight: 0.3,
     },
     {
@@ -76,6 +77,15 @@ export default defineRule({
       literals: ['Building ', 'Failed to build `', 'Failed to download and build `', 'ChefBuildError', 'Backend subprocess exited when trying to invoke'],
       re: /^Building [\w.-]+==\d[\w.+!]*$|Failed to (?:download and )?build `[\w.-]+==\d|^ChefBuildError$|^Backend subprocess exited when trying to invoke build_wheel/,
       weight: 0.3,
+    },
+    {
+      id: 'pip-wheel-build-failed',
+      // pip: "ERROR: Failed building wheel for pyrsum", "Building wheel for pyrsum (pyproject.toml) ... error",
+      // "Building wheel for pyrsum (pyproject.toml): finished with status 'error'": names the package that failed
+      source: 'pip',
+      literals: ['Failed building wheel for ', 'Building wheel for '],
+      re: /^(?:ERROR: )?Failed building wheel for [\w.-]+|^Building wheel for [\w.-]+ \([\w. ]+\)(?: \.\.\. error|: finished with status 'error')/,
+      weight: 0.1,
     },
     {
       id: 'cryptography-debug-assistance',
@@ -97,11 +107,22 @@ export default defineRule({
       ctx.hits.some((h) => h.pattern === 'cryptography-debug-assistance' && /DEBUG ASSISTANCE/.test(h.text));
     // A project the user builds on purpose (pip install ., maturin develop) needing Rust is rust-toolchain-missing.
     if (!noRust || !fromSdist) return null;
+    // The package whose build failed must be one that came from an sdist download or is known to need Rust;
+    // otherwise an unrelated sdist elsewhere in the log would be blamed for the user's own project.
+    const norm = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '-');
+    const failed = ctx.hits
+      .filter((h) => h.pattern === 'pip-wheel-build-failed')
+      .map((h) => /wheel for (?<name>[\w.-]+)/.exec(h.text)?.groups?.name)
+      .filter((n): n is string => !!n);
+    const downloaded = new Set(ctx.hits.filter((h) => h.pattern === 'pip-downloading-sdist' && h.captures.package).map((h) => norm(h.captures.package)));
+    const known = new RegExp(`^(?:${RUST_BACKED})$`, 'i');
+    if (failed.length > 0 && !failed.some((n) => downloaded.has(norm(n)) || known.test(n))) return null;
     const c = ctx.captures;
     const reasons: string[] = [];
     if (c.pipVersion && /^(?:1?\d|20)\./.test(c.pipVersion)) reasons.push(`pip ${c.pipVersion} is too old to use the manylinux2014/manylinux_2_x wheels that exist`);
     if (c.pyPlatform && /armv[67]|i[36]86|musl|alpine/i.test(c.pyPlatform)) reasons.push(`the platform (${c.pyPlatform}) is one few projects publish wheels for`);
     const evidence = ctx.hits
+      .filter((h) => h.pattern !== 'pip-wheel-build-failed')
       .filter((h) => h.pattern !== 'cryptography-debug-assistance' || /DEBUG ASSISTANCE/.test(h.text) === false)
       .map((h) => ({ line: h.line, text: h.text }));
     return {
