@@ -66,6 +66,14 @@ export const COMPILER_ERROR_PATTERNS = [
     weight: 0.05,
   },
   {
+    id: 'node-gyp-cwd',
+    // node-gyp: "gyp ERR! cwd /app/node_modules/bcrypt" (support only: a package under node_modules is not the user's own code)
+    source: 'node-gyp',
+    literals: ['gyp ERR! cwd '],
+    re: /^gyp ERR! cwd (?<gypCwd>.+)$/,
+    weight: 0.05,
+  },
+  {
     id: 'pip-remote-sdist',
     // pip: "Downloading foo-1.2.3.tar.gz (45 kB)" / "Collecting foo==1.2" (support only: a downloaded sdist is not the user's own code)
     source: 'pip',
@@ -87,6 +95,7 @@ export default defineRule({
     if (errors.some((h) => MISSING_INCLUDE.test(h.captures.message ?? ''))) return null;
     if (failedBuildScriptIsDependency(ctx.hits)) return null;
     if (ctx.hits.some((h) => h.pattern === 'pip-remote-sdist')) return null;
+    if (/node_modules/.test(ctx.captures.gypCwd ?? '')) return null;
     // cc-rs output appears twice (cargo's relayed "warning: crate@ver:" copy and the raw "cargo:warning=" one): count each error once.
     const own = uniqueErrors(errors.filter((h) => !FOREIGN_PATH.test(h.captures.file ?? '')));
     if (own.length === 0) return null;

@@ -3,7 +3,10 @@
 // declarations and pointer mismatches into errors, new warnings under -Werror).
 
 import { defineRule } from '../../../core/rule.js';
-import { COMPILER_ERROR_PATTERNS, FOREIGN_PATH, MISSING_INCLUDE, failedBuildScriptIsDependency, uniqueErrors } from '../c-code-error/rule.js';
+import { COMPILER_ERROR_PATTERNS, MISSING_INCLUDE, failedBuildScriptIsDependency, uniqueErrors } from '../c-code-error/rule.js';
+
+/** Sources of Rust dependencies: cargo registry and git checkouts (also Debian's registry and `cargo vendor` trees). */
+const CARGO_DEPENDENCY_PATH = /[\\/]\.?cargo[\\/](?:registry|git)[\\/]|[\\/]usr[\\/]share[\\/]cargo[\\/]registry[\\/]|[\\/]vendor[\\/][\w-]+-sys[\\/]/;
 
 export default defineRule({
   id: 'cxx-source-incompatible',
@@ -13,7 +16,7 @@ export default defineRule({
   // Compile errors in a dependency's sources are this rule, never the project's own code error.
   explains: ['c-code-error'],
   patterns: [
-    ...COMPILER_ERROR_PATTERNS.filter((p) => p.id !== 'pip-remote-sdist').map((p) => ({ ...p, weight: p.id === 'cargo-build-script-failed' ? 0.05 : 0.5 })),
+    ...COMPILER_ERROR_PATTERNS.filter((p) => p.id !== 'pip-remote-sdist' && p.id !== 'node-gyp-cwd').map((p) => ({ ...p, weight: p.id === 'cargo-build-script-failed' ? 0.05 : 0.5 })),
     {
       id: 'gcc13-missing-cstdint',
       // GCC >= 13 (libstdc++ stopped including <cstdint> transitively): "note: 'uint64_t' is defined in header '<cstdint>';
@@ -39,7 +42,9 @@ export default defineRule({
     if (errors.length === 0) return null;
     // A missing header is an environment problem (other rules), not an incompatibility.
     if (ctx.hits.some((h) => (h.pattern === 'gcc-clang-error' || h.pattern === 'msvc-error') && MISSING_INCLUDE.test(h.captures.message ?? ''))) return null;
-    const foreign = errors.filter((h) => FOREIGN_PATH.test(h.captures.file ?? '') && !/^\/usr\/|^\/opt\/homebrew\/|^\/Library\//.test(h.captures.file ?? ''));
+    // Only Rust dependencies (registry/git checkouts, vendored crates, CMake-fetched deps of a -sys build): a node_modules or
+    // site-packages package that fails is a different story (an old package for a new Node/Python), not reported here.
+    const foreign = errors.filter((h) => CARGO_DEPENDENCY_PATH.test(h.captures.file ?? ''));
     const signatureSeen = ctx.hits.some((h) => h.pattern === 'gcc13-missing-cstdint' || (h.pattern === 'new-default-error-flag' && /\berror: /.test(h.text)));
     // A -sys crate relayed by cargo ("warning: foo-sys@1.2.3: ...") with a new-compiler signature is a dependency too.
     const sysRelay = signatureSeen && errors.some((h) => /-sys$/.test(h.captures.relayCrate ?? ''));

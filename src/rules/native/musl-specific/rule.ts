@@ -51,6 +51,14 @@ export default defineRule({
       weight: 0.85,
     },
     {
+      id: 'linux-headers-missing',
+      // gcc/clang on Alpine without the linux-headers package: "fatal error: linux/limits.h: No such file or directory"; musl context required
+      source: 'gcc / clang on Alpine',
+      literals: ['No such file or directory', 'file not found'],
+      re: /(?:fatal )?error: ['‘"]?(?<kheader>(?:linux|asm|asm-generic)\/[\w\/-]+\.h)['’"]?:? (?:No such file or directory|file not found)/,
+      weight: 0.8,
+    },
+    {
       id: 'glibc-symbol-on-musl',
       // musl's dynamic loader running a glibc binary: "Error relocating ./protoc: __memcpy_chk: symbol not found";
       // ld linking glibc-built objects on musl: "undefined reference to `__memcpy_chk'" (fortify/glibc-internal symbols)
@@ -88,12 +96,14 @@ export default defineRule({
     if (has('proc-macro-musl-host')) kind = 'proc-macro';
     else if (has('crt-objects-missing') || has('libgcc-s-missing-musl')) kind = 'musl-dev';
     else if (has('glibc-header-missing')) kind = 'header';
+    else if (has('linux-headers-missing')) kind = 'linux-headers';
     else kind = 'glibc-binary';
     const what: Record<string, string> = {
       'proc-macro':
         'the Rust toolchain targets musl with static linking (crt-static), and proc-macro crates must be dynamic libraries, so cargo refuses to build {{crate|them}}',
       'musl-dev': 'the C runtime start files and libraries (crt1.o, crti.o, libc/libgcc_s) are missing: on Alpine they come with musl-dev / build-base, which are not installed',
       header: 'the code includes a glibc-only header ({{header|a glibc header}}) that musl does not provide',
+      'linux-headers': 'the kernel headers ({{kheader|linux/*.h}}) are missing: on Alpine they are a separate package, linux-headers',
       'glibc-binary': 'a program or library built for glibc ({{object|a prebuilt binary}}) is being run or linked on musl, which lacks glibc-internal symbols such as {{symbol|__memcpy_chk}}',
     };
     // The reason is itself a template over this rule's captures (fillTemplate does not recurse).
@@ -114,7 +124,7 @@ export default defineRule({
       'For glibc binaries ("Error relocating ... symbol not found", missing ld-linux-x86-64.so.2): install a musl build of the tool (`apk add` it), try `apk add gcompat`, or switch the image to a glibc distribution (e.g. debian:bookworm-slim, rust:slim).',
     ],
     packages: {
-      apk: ['build-base', 'musl-dev'],
+      apk: ['build-base', 'musl-dev', 'linux-headers'],
     },
     platformCommands: {
       linux: ['RUSTFLAGS="-C target-feature=-crt-static" cargo build   # proc-macros on a musl host'],

@@ -146,6 +146,14 @@ export default defineRule({
       weight: 0.85,
     },
     {
+      id: 'rustc-native-static-lib',
+      // rustc: "error: could not find native static library `foo`, perhaps an -L flag is missing?" (static=foo link requests)
+      source: 'rustc',
+      literals: ['could not find native static library'],
+      re: /could not find native static library `(?<library>[^`]+)`/,
+      weight: 0.85,
+    },
+    {
       id: 'pkg-config-crate-not-found',
       // pkg-config crate >= 0.3.26: "The system library `dbus-1` required by crate `libdbus-sys` was not found."
       source: 'pkg-config crate >= 0.3.26 (Rust build scripts)',
@@ -195,6 +203,14 @@ export default defineRule({
       re: /^--\s+(?:No package '(?<library>[^']+)' found|Package '(?<library2>[^']+)', required by 'virtual:world', not found)/,
       weight: 0.55,
     },
+    {
+      id: 'cmake-required-package',
+      // CMake FindPkgConfig after a REQUIRED pkg_check_modules probe failed: "A required package was not found" (support: makes the probe decisive)
+      source: 'CMake FindPkgConfig',
+      literals: ['A required package was not found'],
+      re: /A required package was not found/,
+      weight: 0.1,
+    },
   ],
   refine: (ctx) => {
     const c = ctx.captures;
@@ -209,7 +225,10 @@ export default defineRule({
     }
     for (const [manager, pkgs] of Object.entries(row)) captures[`${manager}Packages`] = pkgs || library;
     if (!known) captures.packageNote = ` (the package names are guessed from the library name: confirm them with your package manager's file search, e.g. apt-file search lib${library}.so)`;
-    return { captures };
+    const required = ctx.hits.some((h) => h.pattern === 'cmake-required-package');
+    const onlyCmakeProbe = ctx.hits.every((h) => h.pattern === 'cmake-pkg-check-modules' || h.pattern === 'cmake-required-package');
+    if (onlyCmakeProbe && !required) return null;
+    return { captures, ...(onlyCmakeProbe && required ? { confidence: 0.85 } : {}) };
   },
   explanation:
     'The build needs the system library `{{library}}`{{crateNote|}}, and it is not installed, or is installed without its development files ' +

@@ -64,11 +64,29 @@ export default defineRule({
       weight: 0.9,
     },
     {
+      id: 'openssl-dir-invalid',
+      // openssl-sys: "OpenSSL include directory does not exist: /usr/local/opt/openssl/include" / "OpenSSL library directory does not exist: ..."
+      // (OPENSSL_DIR or the Homebrew default points at an OpenSSL that is not installed)
+      source: 'openssl-sys build script',
+      literals: ['directory does not exist'],
+      re: /OpenSSL (?:include|library|lib) directory does not exist: (?<dir>\S+)/,
+      weight: 0.85,
+    },
+    {
+      id: 'meson-autoconf-openssl',
+      // meson: 'ERROR: Dependency "openssl" not found, tried pkgconfig and cmake'; autoconf: "configure: error: OpenSSL ... not found" / "Cannot find OpenSSL's libraries"
+      source: 'meson / autoconf configure',
+      literals: ['Dependency "openssl"', 'Dependency "libssl"', 'Dependency "libcrypto"', 'configure: error: '],
+      re: /Dependency "(?:openssl|libssl|libcrypto)" not found|^configure: error: .{0,80}\b(?:OpenSSL|openssl|libssl)\b.{0,80}(?:not found|[Cc]annot find|not installed|is required|[Cc]ould not find)/,
+      weight: 0.85,
+    },
+    {
       id: 'linker-libssl-missing',
       // GNU ld "cannot find -lssl", lld "unable to find library -lcrypto", Apple ld "library not found for -lssl"
       source: 'GNU ld / lld / Apple ld',
-      literals: ['-lssl', '-lcrypto'],
-      re: /(?:cannot find|unable to find library|library not found for) -l(?:ssl|crypto)\b/,
+      literals: ['-lssl', '-lcrypto', "library 'ssl'", "library 'crypto'", 'native static library `ssl`', 'native static library `crypto`'],
+      // Apple ld-prime: "ld: library 'ssl' not found"; rustc: "could not find native static library `ssl`, perhaps an -L flag is missing?"
+      re: /(?:cannot find|unable to find library|library not found for) -l(?:ssl|crypto)\b|\bld: library '(?:ssl|crypto)' not found|could not find native static library `(?:ssl|crypto)`/,
       weight: 0.8,
     },
     {
@@ -117,7 +135,7 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const has = (id: string) => ctx.hits.some((h) => h.pattern === id);
-    const direct = has('openssl-header-missing') || has('cmake-find-openssl') || has('linker-libssl-missing');
+    const direct = has('openssl-header-missing') || has('cmake-find-openssl') || has('linker-libssl-missing') || has('openssl-dir-invalid') || has('meson-autoconf-openssl');
     const target = `${ctx.captures.target ?? ''} ${(ctx.captures.targetEnv ?? '').toLowerCase()}`;
     // On Linux openssl-sys finds OpenSSL only through pkg-config: with the tool absent, that is the cause to fix first.
     // (On macOS/Windows targets the pkg-config failure is incidental: there OpenSSL itself is what is missing.)
