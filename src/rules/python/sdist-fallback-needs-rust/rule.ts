@@ -127,13 +127,13 @@ export default defineRule({
       .map((h) => ({ line: h.line, text: h.text }));
     return {
       confidence: 0.9,
-      captures: { ...(reasons.length ? { likelyReason: reasons.join('; ') } : {}) },
+      captures: { ...(reasons.length ? { likelyReason: reasons.join('; ') } : {}), ...(c.version ? { versionText: ` ${c.version}` } : {}), ...(c.rustRequired ? { rustText: ` ${c.rustRequired}` } : {}) },
       evidence,
     };
   },
   explanation:
-    'pip did not find a wheel of {{package|this package}} {{version|}} that it could install, so it downloaded the source distribution ' +
-    'and tried to compile it, and that needs a Rust toolchain (cargo/rustc {{rustRequired|}}), which is not installed. You probably never ' +
+    'pip did not find a wheel of {{package|this package}}{{versionText|}} that it could install, so it downloaded the source distribution ' +
+    'and tried to compile it, and that needs a Rust toolchain (cargo/rustc{{rustText|}}), which is not installed. You probably never ' +
     'meant to compile it: the real problem is that no wheel matched. {{likelyReason|Usual reasons: a Python version newer than the ' +
     'package\'s newest wheels (or an old release pinned that predates your Python), an old pip that cannot read manylinux2014/manylinux_2_28 ' +
     'tags, a musl (Alpine) system, 32-bit ARM or x86, or `--no-binary`}}.',

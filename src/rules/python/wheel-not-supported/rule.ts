@@ -79,14 +79,20 @@ export default defineRule({
       const hit = ctx.hits.find((h) => h.pattern === 'pip-not-a-supported-wheel' || h.pattern === 'uv-path-wheel-incompatible');
       // The file name is the last word before the message (pip prints no path): "ERROR: foo-1.0-py3-none-any.whl is not ..."
       const wheel = /(?:^|[\s/\\`])(?<wheel>[^\s/\\`]+\.whl)(?: is not a supported wheel|` is not compatible|$)/.exec(hit?.text ?? '')?.groups?.wheel ?? '';
-      const captures: Record<string, string> = { reason: 'tags', ...(wheel ? { wheel } : {}), ...describeTags(wheel) };
+      const tags = describeTags(wheel);
+      const captures: Record<string, string> = {
+        reason: 'tags',
+        ...(wheel ? { wheel, wheelRef: `\`${wheel}\`` } : {}),
+        ...tags,
+        ...(tags.platformTag ? { tagText: ` (here \`${tags.pyTag}\`, \`${tags.abiTag}\`, \`${tags.platformTag}\`)` } : {}),
+      };
       return { captures };
     }
     if (ids.has('uv-no-wheel-for-platform')) {
       // uv's hint line names this platform and the ones the package has wheels for.
       const text = ctx.hits.map((h) => h.text).join('\n');
       const wheel = /Distribution `(?<d>[^`\s]+)/.exec(text)?.groups?.d ?? 'the package';
-      return { captures: { reason: 'no-wheel', wheel, hint: 'the package publishes no wheel (and no sdist) for this platform; uv prints the platforms it does support in its hint line' } };
+      return { captures: { reason: 'no-wheel', wheel, wheelRef: `\`${wheel}\``, hint: 'the package publishes no wheel (and no sdist) for this platform; uv prints the platforms it does support in its hint line' } };
     }
     // Requires-Python excluded every release and nothing else was on offer: the interpreter is the problem.
     if (ids.has('pip-ignored-requires-python') && ids.has('pip-no-versions')) {
@@ -94,15 +100,16 @@ export default defineRule({
         confidence: 0.8,
         captures: {
           reason: 'requires-python',
-          wheel: /satisfies the requirement (?<req>[^\s(]+)/.exec(ctx.hits.find((h) => h.pattern === 'pip-no-versions')?.text ?? '')?.groups?.req ?? 'the package', hint: 'every release declares a Requires-Python range that excludes this interpreter' },
+          wheel: /satisfies the requirement (?<req>[^\s(]+)/.exec(ctx.hits.find((h) => h.pattern === 'pip-no-versions')?.text ?? '')?.groups?.req ?? 'the package',
+          wheelRef: `every release of \`${/satisfies the requirement (?<req>[^\s(]+)/.exec(ctx.hits.find((h) => h.pattern === 'pip-no-versions')?.text ?? '')?.groups?.req ?? 'the package'}\``, hint: 'every release declares a Requires-Python range that excludes this interpreter' },
       };
     }
     return null;
   },
   explanation:
-    'pip compares each wheel\'s tags (Python `{{pyTag|cpXY}}`, ABI `{{abiTag|cpXY}}`, platform `{{platformTag|...}}`) and each release\'s ' +
-    'Requires-Python with the interpreter it runs under, and `{{wheel|the wheel}}` did not match: {{hint|the wheel was built for another ' +
-    'Python version, OS or architecture}}. Common causes: a cp311 wheel installed with Python 3.12/3.13, a wheel built locally ' +
+    'The installer refused {{wheelRef|the package}}: {{hint|the wheel was built for another Python version, OS or architecture}}. ' +
+    'pip and uv compare each wheel\'s Python, ABI and platform tags{{tagText|}} and each release\'s Requires-Python with the ' +
+    'interpreter they run under. Common causes: a cp311 wheel installed with Python 3.12/3.13, a wheel built locally ' +
     '(`linux_x86_64`) copied to another machine, a `manylinux_2_28` wheel installed with an old pip or on an older glibc, a 32-bit ' +
     'Python on 64-bit Windows, or `pip` belonging to another interpreter than `python`.',
   fix: {

@@ -58,10 +58,10 @@ export default defineRule({
     const submitted = /(?<plat>linux_\w+)\.whl/.exec(text)?.groups?.plat;
     const tag = named ?? (/-(?<plat>[a-z0-9_.]+)\.whl$/.exec(wheel)?.groups?.plat ?? submitted ?? '');
     const plainLinux = /^linux_/.test(tag.split('.')[0] ?? '');
-    return { captures: { ...(wheel ? { wheel } : {}), ...(tag ? { tag } : {}), kind: plainLinux ? 'plain-linux' : 'other' } };
+    return { captures: { ...(wheel ? { wheel, wheelRef: `\`${wheel}\`` } : {}), ...(tag ? { tag } : {}), kind: plainLinux ? 'plain-linux' : 'other' } };
   },
   explanation:
-    'The upload reached PyPI, which refused `{{wheel|the wheel}}` because its platform tag `{{tag|linux_x86_64}}` is not one PyPI accepts. ' +
+    'The upload reached PyPI, which refused {{wheelRef|the wheel}} because its platform tag `{{tag|linux_x86_64}}` is not one PyPI accepts. ' +
     'PyPI does NOT accept wheels tagged plain `linux_*` (linux_x86_64, linux_aarch64, ...): such a tag only says "built on some Linux" and promises ' +
     'nothing about the glibc or shared libraries the wheel needs, so PyPI only takes Linux wheels tagged `manylinux_*`/`manylinux20xx` (glibc) or ' +
     '`musllinux_*` (musl). `pip wheel`, `python -m build`, `setup.py bdist_wheel` and `maturin build --manylinux off` (maturin-action `manylinux: off`) ' +
