@@ -87,6 +87,12 @@ export function packagesForLibrary(library: string): { row: PackageRow; known: b
   };
 }
 
+const TOOLCHAIN_LIBS = new Set([
+  'c', 'm', 'dl', 'rt', 'pthread', 'util', 'gcc', 'gcc_s', 'gcc_eh', 'ssp_nonshared', 'crt1.o',
+  'kernel32', 'msvcrt', 'msvcrtd', 'ucrt', 'ucrtd', 'vcruntime', 'libcmt', 'libcmtd', 'oldnames', 'advapi32', 'user32', 'ws2_32',
+  'userenv', 'bcrypt', 'ntdll', 'shell32', 'ole32', 'oleaut32', 'uuid.lib', 'legacy_stdio_definitions', 'synchronization', 'dbghelp', 'gdi32', 'secur32', 'crypt32', 'ncrypt', 'iphlpapi', 'psapi', 'comctl32', 'winspool', 'comdlg32', 'shlwapi', 'mswsock',
+]);
+
 // A library name as it appears after -l or in pkg-config (letters, digits, . _ + -).
 const LIB = String.raw`[\w.+-]+`;
 
@@ -216,6 +222,9 @@ export default defineRule({
     const c = ctx.captures;
     const library = c.library ?? c.library2;
     if (!library) return null;
+    // Libraries of the C toolchain or the Windows SDK itself: their absence means an incomplete compiler installation
+    // (libc6-dev/build-base, Visual Studio's Windows SDK), which the toolchain rules diagnose, or musl-specific on Alpine.
+    if (TOOLCHAIN_LIBS.has(library.toLowerCase().replace(/\.lib$/, ''))) return null;
     const crate = c.crate;
     const { row, known } = packagesForLibrary(library.replace(/\s*[<>=].*$/, ''));
     const captures: Record<string, string> = { library };
