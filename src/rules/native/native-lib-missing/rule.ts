@@ -69,6 +69,25 @@ const ROWS: [names: string[], row: PackageRow][] = [
   [['vulkan'], { apt: 'libvulkan-dev', dnf: 'vulkan-loader-devel', apk: 'vulkan-loader-dev', pacman: 'vulkan-icd-loader', zypper: 'vulkan-devel', brew: 'vulkan-loader', nix: 'vulkan-loader' }],
   [['tesseract', 'lept'], { apt: 'libtesseract-dev libleptonica-dev', dnf: 'tesseract-devel leptonica-devel', apk: 'tesseract-ocr-dev leptonica-dev', pacman: 'tesseract leptonica', zypper: 'tesseract-ocr-devel leptonica-devel', brew: 'tesseract leptonica', nix: 'tesseract leptonica' }],
   [['opencv4', 'opencv'], { apt: 'libopencv-dev', dnf: 'opencv-devel', apk: 'opencv-dev', pacman: 'opencv', zypper: 'opencv-devel', brew: 'opencv', nix: 'opencv' }],
+  [['iconv', 'libiconv'], { apt: 'libc6-dev', dnf: 'glibc-devel', apk: 'gnu-libiconv-dev', pacman: 'glibc', zypper: 'glibc-devel', brew: 'libiconv', nix: 'libiconv' }],
+  [['sdl2', 'SDL2', 'SDL2main'], { apt: 'libsdl2-dev', dnf: 'SDL2-devel', apk: 'sdl2-dev', pacman: 'sdl2', zypper: 'libSDL2-devel', brew: 'sdl2', nix: 'SDL2' }],
+  [['avcodec', 'avformat', 'avutil', 'swscale', 'swresample', 'avfilter', 'avdevice', 'libavcodec', 'libavformat', 'libavutil', 'libswscale', 'libswresample', 'libavfilter', 'libavdevice'], { apt: 'libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev libavfilter-dev libavdevice-dev', dnf: 'ffmpeg-free-devel', apk: 'ffmpeg-dev', pacman: 'ffmpeg', zypper: 'ffmpeg-7-libavcodec-devel ffmpeg-7-libavformat-devel ffmpeg-7-libavutil-devel ffmpeg-7-libswscale-devel', brew: 'ffmpeg', nix: 'ffmpeg' }],
+  [['openblas', 'blas', 'cblas', 'lapack', 'lapacke'], { apt: 'libopenblas-dev liblapack-dev', dnf: 'openblas-devel lapack-devel', apk: 'openblas-dev lapack-dev', pacman: 'openblas lapack', zypper: 'openblas-devel lapack-devel', brew: 'openblas lapack', nix: 'openblas lapack' }],
+  [['hdf5', 'hdf5_serial'], { apt: 'libhdf5-dev', dnf: 'hdf5-devel', apk: 'hdf5-dev', pacman: 'hdf5', zypper: 'hdf5-devel', brew: 'hdf5', nix: 'hdf5' }],
+  [['mpfr'], { apt: 'libmpfr-dev', dnf: 'mpfr-devel', apk: 'mpfr-dev', pacman: 'mpfr', zypper: 'mpfr-devel', brew: 'mpfr', nix: 'mpfr' }],
+  [['magic', 'libmagic'], { apt: 'libmagic-dev', dnf: 'file-devel', apk: 'file-dev', pacman: 'file', zypper: 'file-devel', brew: 'libmagic', nix: 'file' }],
+  [['archive', 'libarchive'], { apt: 'libarchive-dev', dnf: 'libarchive-devel', apk: 'libarchive-dev', pacman: 'libarchive', zypper: 'libarchive-devel', brew: 'libarchive', nix: 'libarchive' }],
+  [['yaml', 'yaml-0.1'], { apt: 'libyaml-dev', dnf: 'libyaml-devel', apk: 'yaml-dev', pacman: 'libyaml', zypper: 'libyaml-devel', brew: 'libyaml', nix: 'libyaml' }],
+  [['pcre', 'libpcre'], { apt: 'libpcre3-dev', dnf: 'pcre-devel', apk: 'pcre-dev', pacman: 'pcre', zypper: 'pcre-devel', brew: 'pcre', nix: 'pcre' }],
+  [['pcre2-8', 'libpcre2-8', 'pcre2'], { apt: 'libpcre2-dev', dnf: 'pcre2-devel', apk: 'pcre2-dev', pacman: 'pcre2', zypper: 'pcre2-devel', brew: 'pcre2', nix: 'pcre2' }],
+  [['icuuc', 'icui18n', 'icu-uc', 'icu-i18n', 'icudata'], { apt: 'libicu-dev', dnf: 'libicu-devel', apk: 'icu-dev', pacman: 'icu', zypper: 'libicu-devel', brew: 'icu4c', nix: 'icu' }],
+  [['tiff', 'libtiff-4'], { apt: 'libtiff-dev', dnf: 'libtiff-devel', apk: 'tiff-dev', pacman: 'libtiff', zypper: 'libtiff-devel', brew: 'libtiff', nix: 'libtiff' }],
+  [['webp', 'libwebp'], { apt: 'libwebp-dev', dnf: 'libwebp-devel', apk: 'libwebp-dev', pacman: 'libwebp', zypper: 'libwebp-devel', brew: 'webp', nix: 'libwebp' }],
+  [['event', 'libevent'], { apt: 'libevent-dev', dnf: 'libevent-devel', apk: 'libevent-dev', pacman: 'libevent', zypper: 'libevent-devel', brew: 'libevent', nix: 'libevent' }],
+  [['opus'], { apt: 'libopus-dev', dnf: 'opus-devel', apk: 'opus-dev', pacman: 'opus', zypper: 'libopus-devel', brew: 'opus', nix: 'libopus' }],
+  [['krb5', 'krb5-gssapi', 'gssapi_krb5'], { apt: 'libkrb5-dev', dnf: 'krb5-devel', apk: 'krb5-dev', pacman: 'krb5', zypper: 'krb5-devel', brew: 'krb5', nix: 'krb5' }],
+  [['ldap', 'lber'], { apt: 'libldap2-dev', dnf: 'openldap-devel', apk: 'openldap-dev', pacman: 'libldap', zypper: 'openldap2-devel', brew: 'openldap', nix: 'openldap' }],
+  [['sasl2', 'libsasl2'], { apt: 'libsasl2-dev', dnf: 'cyrus-sasl-devel', apk: 'cyrus-sasl-dev', pacman: 'libsasl', zypper: 'cyrus-sasl-devel', brew: 'cyrus-sasl', nix: 'cyrus_sasl' }],
   [['stdc++'], { apt: 'g++', dnf: 'gcc-c++ libstdc++-devel', apk: 'g++', pacman: 'gcc', zypper: 'gcc-c++', brew: '', nix: 'stdenv.cc.cc.lib' }],
 ];
 
@@ -241,7 +260,7 @@ export default defineRule({
   },
   explanation:
     'The build needs the system library `{{library}}`{{crateNote|}}, and it is not installed, or is installed without its development files ' +
-    '(the unversioned `lib{{library}}.so` link and the headers/`.pc` file live in a separate -dev/-devel package), or is in a directory ' +
+    '(the unversioned .so link, the headers and the .pc file live in a separate -dev/-devel package), or is in a directory ' +
     'that the linker or pkg-config does not search. Nothing is wrong with the code: the environment lacks the library.',
   fix: {
     summary: 'Install the development package of `{{library}}`, or point the linker/pkg-config at where it is installed.',
