@@ -40,7 +40,22 @@ export function reconcileOutcome(d: Diagnosis, exitCode: number, tail: readonly 
     ...d,
     outcome: 'failed',
     excerpt: d.excerpt ?? (tail.length ? { startLine: Math.max(1, d.input.lines - tail.length + 1), lines: [...tail] } : null),
-    summary: d.findings.length ? d.summary : `The command exited with code ${exitCode}, and no known cause matched; the last lines of its output are quoted.`,
+    summary: d.findings.length || d.input.lines === 0 ? d.summary : `The command exited with code ${exitCode}, and no known cause matched; the last lines of its output are quoted.`,
+  };
+}
+
+function emptyDiagnosis(summary: string): Diagnosis {
+  return {
+    schemaVersion: 1,
+    outcome: 'unknown',
+    rootCause: null,
+    summary,
+    findings: [],
+    chain: [],
+    excerpt: null,
+    consequences: [],
+    platform: { detected: null, source: 'none', docker: null, ci: [], evidence: [] },
+    input: { lines: 0, truncatedLines: 0 },
   };
 }
 
@@ -63,7 +78,8 @@ class DiagnosisWorker extends EventEmitter implements OutputConsumer {
 
   constructor(hostPlatform: DiagnoseOptions['hostPlatform']) {
     super();
-    this.worker = new Worker(new URL('./diagnose-worker.js', import.meta.url), { workerData: { hostPlatform: hostPlatform ?? null } });
+    // The worker gets no execArgv: the parent's (`-e`, `--input-type`, loaders) are meant for the parent's entry point.
+    this.worker = new Worker(new URL('./diagnose-worker.js', import.meta.url), { workerData: { hostPlatform: hostPlatform ?? null }, execArgv: [] });
     this.result = new Promise((resolve, reject) => {
       this.worker.on('message', (msg: FromWorker) => {
         if ('ack' in msg) {
@@ -77,7 +93,14 @@ class DiagnosisWorker extends EventEmitter implements OutputConsumer {
           reject(this.failure);
         }
       });
-      this.worker.once('error', (e) => reject(new BuildmedicError('internal', `the diagnosis worker failed: ${e.message}`, { cause: e })));
+      this.worker.once('error', (e) => {
+        this.failure = new BuildmedicError('internal', `the diagnosis worker failed: ${e.message}`, { cause: e });
+        reject(this.failure);
+      });
+      this.worker.once('exit', (code) => {
+        this.failure ??= new BuildmedicError('internal', `the diagnosis worker stopped (exit code ${code})`);
+        reject(this.failure);
+      });
     });
     // A failed diagnosis must never stall the build: keep draining so the output still passes through.
     this.result.catch(() => this.emit('drain'));
@@ -143,6 +166,11 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     await worker.abandon();
     throw error;
   }
-  const { diagnosis, tail } = await worker.finish();
-  return { ...result, diagnosis: reconcileOutcome(diagnosis, result.exitCode, tail) };
+  try {
+    const { diagnosis, tail } = await worker.finish();
+    return { ...result, diagnosis: reconcileOutcome(diagnosis, result.exitCode, tail) };
+  } catch (error) {
+    // The build's own exit code must survive a failed diagnosis.
+    return { ...result, diagnosis: reconcileOutcome(emptyDiagnosis(`buildmedic could not diagnose the output: ${(error as Error).message}`), result.exitCode) };
+  }
 }

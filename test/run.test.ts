@@ -1,0 +1,163 @@
+// `buildmedic run` end to end with real processes: byte-exact passthrough, exit codes and signals, stdin, logs, diagnosis on failure, bounded memory.
+
+import { strict as assert } from 'node:assert';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+
+const BIN = new URL('../dist/cli/main.js', import.meta.url).pathname;
+const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-run-'));
+
+function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env, NO_COLOR: '1' };
+  delete env.GITHUB_ACTIONS;
+  delete env.GITHUB_STEP_SUMMARY;
+  return { ...env, ...extra };
+}
+
+function run(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
+  const r = spawnSync(process.execPath, [BIN, 'run', ...args], { input: options.input ?? '', env: baseEnv(options.env), cwd: options.cwd, maxBuffer: 64 << 20 });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+function bare(command: string, args: string[], input = '') {
+  const r = spawnSync(command, args, { input, maxBuffer: 64 << 20 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// Colours, a lone CR redraw, invalid UTF-8, a NUL and no final newline: bytes must pass through untouched.
+const NOISY = String.raw`printf '\033[1m\033[32m   Compiling\033[0m x\r\033[Kdone \377\376 nul:\000:\n'; printf 'to stderr \033[31merror\033[0m\n\344\275' >&2; printf 'no newline at end'`;
+
+test('stdout and stderr pass through byte for byte, and a success adds nothing', () => {
+  const want = bare('sh', ['-c', NOISY]);
+  const got = run(['--', 'sh', '-c', NOISY]);
+  assert.equal(got.code, 0);
+  assert.deepEqual(got.stdout, want.stdout);
+  assert.deepEqual(got.stderr, want.stderr);
+  assert.ok(got.stdout.includes(Buffer.from([0xff, 0xfe])));
+});
+
+test('the command exit code is returned; 128+N when signal N ends it; 127 when it does not exist', () => {
+  assert.equal(run(['--', 'sh', '-c', 'exit 3']).code, 3);
+  assert.equal(run(['--', 'sh', '-c', 'kill -TERM $$']).code, 143);
+  assert.equal(run(['--', 'sh', '-c', 'kill -KILL $$']).code, 137);
+  const missing = run(['--', 'buildmedic-no-such-command', '--flag']);
+  assert.equal(missing.code, 127);
+  assert.match(missing.stderr.toString(), /buildmedic-no-such-command: command not found/);
+});
+
+test('standard input reaches the command, and options after the command are its own', () => {
+  const r = run(['cat', '-n'], { input: 'first\nsecond\n' });
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout.toString(), '     1\tfirst\n     2\tsecond\n');
+});
+
+test('--shell runs a command line through the shell', () => {
+  const r = run(['--shell', '--', 'echo a && echo "$((40 + 2))" | tr 4 X']);
+  assert.equal(r.stdout.toString(), 'a\nX2\n');
+});
+
+test('a real failed cargo build: output first, then the diagnosis on stderr, with the cargo exit code', { timeout: 120_000 }, () => {
+  const project = join(scratch, 'hello');
+  mkdirSync(join(project, 'src'), { recursive: true });
+  writeFileSync(join(project, 'Cargo.toml'), '[package]\nname = "hello"\nversion = "0.1.0"\nedition = "2021"\n');
+  writeFileSync(join(project, 'src/main.rs'), 'fn main() { println!("hi"); }\n');
+  const env = { RUSTFLAGS: '-C linker=buildmedic-missing-linker', CARGO_TARGET_DIR: join(scratch, 'target'), CARGO_TERM_COLOR: 'never' };
+  const r = run(['--', 'cargo', 'build', '--offline'], { cwd: project, env });
+  assert.equal(r.code, 101);
+  const err = r.stderr.toString();
+  const output = err.indexOf('error: linker `buildmedic-missing-linker` not found');
+  const diagnosis = err.indexOf('Root cause: The linker is not installed [linker-not-found]');
+  assert.ok(output >= 0 && diagnosis > output, err);
+  assert.match(err, /exited with code 101/);
+});
+
+test('stdout and stderr lines are diagnosed in arrival order, with the right line numbers', () => {
+  const script = 'echo one; sleep 0.2; echo "error: linker \\`cc\\` not found" >&2; sleep 0.2; echo three; exit 1';
+  const r = run(['--format', 'json', '--', 'sh', '-c', script]);
+  assert.equal(r.code, 1);
+  const d = JSON.parse(r.stderr.toString().slice(r.stderr.indexOf('{')));
+  assert.equal(d.rootCause, 'linker-not-found');
+  assert.deepEqual(d.findings[0].evidence, [{ line: 2, text: 'error: linker `cc` not found' }]);
+  assert.equal(d.input.lines, 3);
+});
+
+test('a failure the log does not explain still quotes the last lines; --verbose reports a success', () => {
+  const r = run(['--', 'sh', '-c', 'for i in 1 2 3 4 5; do echo "step $i"; done; exit 4']);
+  assert.equal(r.code, 4);
+  assert.match(r.stderr.toString(), /No known cause matched\.[\s\S]*5 │ step 5/);
+  const v = run(['--verbose', '--', 'true']);
+  assert.equal(v.code, 0);
+  assert.match(v.stderr.toString(), /succeeded/);
+});
+
+test('--log keeps the full output, gzipped for .gz', () => {
+  const script = 'i=0; while [ $i -lt 20000 ]; do echo "line $i of the build"; i=$((i+1)); done; echo "warn" >&2';
+  const want = bare('sh', ['-c', script]);
+  const plain = join(scratch, 'build.log');
+  const gz = join(scratch, 'build.log.gz');
+  assert.equal(run(['--log', plain, '--', 'sh', '-c', script]).code, 0);
+  assert.equal(run(['--log', gz, '--', 'sh', '-c', script]).code, 0);
+  // Two pipes race: the stderr line may land anywhere after the stdout bytes written before it.
+  for (const got of [readFileSync(plain), gunzipSync(readFileSync(gz))]) {
+    const text = got.toString();
+    const at = text.indexOf('warn\n');
+    assert.ok(at >= 0 && (at === 0 || text[at - 1] === '\n'), 'the stderr line is in the log, whole');
+    assert.equal(text.slice(0, at) + text.slice(at + 5), want.stdout.toString());
+    assert.equal(want.stderr.toString(), 'warn\n');
+  }
+  const bad = run(['--log', join(scratch, 'no/such/dir/x.log'), '--', 'true']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr.toString(), /cannot write the log/);
+});
+
+test('SIGTERM to buildmedic reaches the whole process group of the command', { timeout: 30_000 }, async () => {
+  const pidFile = join(scratch, 'grandchild.pid');
+  const child = spawn(process.execPath, [BIN, 'run', '--', 'sh', '-c', `sleep 60 & echo $! > ${pidFile}; wait`], { stdio: ['pipe', 'ignore', 'pipe'], env: baseEnv() });
+  for (let i = 0; i < 200 && !(existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim()); i++) await new Promise((r) => setTimeout(r, 50));
+  const grandchild = Number(readFileSync(pidFile, 'utf8'));
+  assert.ok(grandchild > 0);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  assert.equal(await exited, 143);
+  let alive = true;
+  for (let i = 0; i < 100 && alive; i++) {
+    try {
+      process.kill(grandchild, 0);
+      await new Promise((r) => setTimeout(r, 50));
+    } catch {
+      alive = false;
+    }
+  }
+  assert.equal(alive, false, 'the background sleep in the group was terminated too');
+});
+
+test('under GitHub Actions a failure becomes annotations and a job summary; a success writes neither', () => {
+  const summary = join(scratch, 'summary.md');
+  writeFileSync(summary, '');
+  const fail = run(['--', 'sh', '-c', 'echo "error: linker \\`cc\\` not found" >&2; exit 1'], { env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+  assert.equal(fail.code, 1);
+  assert.match(fail.stderr.toString(), /\n::error title=The linker is not installed \[linker-not-found\]::/);
+  assert.match(readFileSync(summary, 'utf8'), /Root cause: The linker is not installed/);
+  writeFileSync(summary, '');
+  const ok = run(['--', 'echo', 'fine'], { env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+  assert.equal(ok.code, 0);
+  assert.equal(ok.stderr.toString(), '');
+  assert.equal(readFileSync(summary, 'utf8'), '');
+});
+
+test('memory stays bounded on 300 MB of output', { timeout: 180_000 }, () => {
+  // maxRSS covers the main thread, the diagnosis worker and every buffer in between.
+  const probe = `const { main } = await import(${JSON.stringify(BIN)});
+const code = await main(['run', '--', 'sh', '-c', "yes '   Compiling some-crate v1.2.3 (/work/some-crate) warning: unused' | head -c 314572800; exit 1"]);
+process.stderr.write('\\nMAXRSS ' + process.resourceUsage().maxRSS + ' CODE ' + code + '\\n');`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'], env: baseEnv(), maxBuffer: 16 << 20 });
+  const m = /MAXRSS (\d+) CODE (\d+)/.exec(r.stderr.toString());
+  assert.ok(m, r.stderr.toString().slice(-2000));
+  assert.equal(m[2], '1');
+  const mib = Number(m[1]) / 1024;
+  assert.ok(mib < 200, `peak RSS ${mib.toFixed(0)} MiB for 300 MiB of output`);
+});
