@@ -88,6 +88,14 @@ export default defineRule({
       weight: 0.1,
     },
     {
+      id: 'pip-local-project',
+      // pip building the user's own checkout: "Processing /home/me/proj", "Processing ./pyrsum-local", "Obtaining file:///home/me/proj"
+      source: 'pip',
+      literals: ['Processing ', 'Obtaining file:'],
+      re: /^Processing (?:\.{0,2}\/|[A-Za-z]:\\)|^Obtaining file:/,
+      weight: 0.1,
+    },
+    {
       id: 'cryptography-debug-assistance',
       // cryptography's setup.py (3.4-41.x) prints this block only when building from its sdist, with the pip version
       // and platform: "pip: 18.1", "platform: Linux-5.10.103-v7+-armv7l-with-debian-10.13"
@@ -105,8 +113,17 @@ export default defineRule({
       ids.has('pip-building-known-rust-package') ||
       ids.has('uv-poetry-source-build') ||
       ctx.hits.some((h) => h.pattern === 'cryptography-debug-assistance' && /DEBUG ASSISTANCE/.test(h.text));
-    // A project the user builds on purpose (pip install ., maturin develop) needing Rust is rust-toolchain-missing.
-    if (!noRust || !fromSdist) return null;
+    if (!noRust) return null;
+    const local = ctx.hits.some((h) => h.pattern === 'pip-local-project' && !/\.whl\s*$/.test(h.text));
+    if (!fromSdist) {
+      // maturin's PEP 517 hook message is printed when pip builds a maturin sdist; without any sign of a local
+      // checkout it is far more often a third-party package (pydantic-core, tokenizers...) than the user's own project.
+      if (ids.has('maturin-pep517-no-cargo') && !local) {
+        return { confidence: 0.8, captures: {}, evidence: ctx.hits.filter((h) => h.pattern === 'maturin-pep517-no-cargo').map((h) => ({ line: h.line, text: h.text })) };
+      }
+      // A project the user builds on purpose (pip install ., maturin develop) needing Rust is rust-toolchain-missing.
+      return null;
+    }
     // The package whose build failed must be one that came from an sdist download or is known to need Rust;
     // otherwise an unrelated sdist elsewhere in the log would be blamed for the user's own project.
     const norm = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '-');
@@ -117,12 +134,21 @@ export default defineRule({
     const downloaded = new Set(ctx.hits.filter((h) => h.pattern === 'pip-downloading-sdist' && h.captures.package).map((h) => norm(h.captures.package)));
     const known = new RegExp(`^(?:${RUST_BACKED})$`, 'i');
     if (failed.length > 0 && !failed.some((n) => downloaded.has(norm(n)) || known.test(n))) return null;
+    // Metadata-phase failures name no package: pip collects requirements one by one, so the collection line nearest
+    // before the error says whose build it was (a local checkout, or a downloaded sdist).
+    if (failed.length === 0) {
+      const firstError = Math.min(...ctx.hits.filter((h) => /no-compiler|no-cargo|no-rustc/.test(h.pattern)).map((h) => h.line));
+      const collected = ctx.hits
+        .filter((h) => (h.pattern === 'pip-local-project' || h.pattern === 'pip-downloading-sdist') && h.line < firstError && !/\.whl\s*$/.test(h.text))
+        .sort((a, b) => b.line - a.line)[0];
+      if (collected?.pattern === 'pip-local-project') return null;
+    }
     const c = ctx.captures;
     const reasons: string[] = [];
     if (c.pipVersion && /^(?:1?\d|20)\./.test(c.pipVersion)) reasons.push(`pip ${c.pipVersion} is too old to use the manylinux2014/manylinux_2_x wheels that exist`);
     if (c.pyPlatform && /armv[67]|i[36]86|musl|alpine/i.test(c.pyPlatform)) reasons.push(`the platform (${c.pyPlatform}) is one few projects publish wheels for`);
     const evidence = ctx.hits
-      .filter((h) => h.pattern !== 'pip-wheel-build-failed')
+      .filter((h) => h.pattern !== 'pip-wheel-build-failed' && h.pattern !== 'pip-local-project')
       .filter((h) => h.pattern !== 'cryptography-debug-assistance' || /DEBUG ASSISTANCE/.test(h.text) === false)
       .map((h) => ({ line: h.line, text: h.text }));
     return {
