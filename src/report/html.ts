@@ -29,6 +29,7 @@ ul.evidence a{display:block;text-decoration:none;color:inherit;background:var(--
 .log li.evidence{background:var(--hit);box-shadow:inset 3px 0 var(--hitbar)}
 .log li.set-aside .text{color:var(--muted)}
 .log li.gap{color:var(--muted);padding-left:5.2em}
+.log a.text{color:inherit;text-decoration:underline dotted}
 .log li:target{outline:2px solid var(--hitbar)}
 table{border-collapse:collapse;width:100%}td,th{border-top:1px solid var(--line);padding:.3rem .4rem;text-align:left;vertical-align:top}th{width:30%;font-weight:600}
 `;
@@ -82,13 +83,17 @@ function logLines(report: Report): LogLine[] {
   return [...byNo.values()].sort((a, b) => a.no - b.no);
 }
 
+function plural(lines: number): string {
+  return lines === 1 ? '1 line' : `${lines} lines`;
+}
+
 function logSection(report: Report): string {
   const lines = logLines(report);
   if (lines.length === 0) return '';
   const out: string[] = [];
   let prev = 0;
   for (const l of lines) {
-    if (l.no > prev + 1) out.push(`<li class="gap">⋯ ${prev === 0 ? `${l.no - 1} lines` : `${l.no - prev - 1} lines`}</li>`);
+    if (l.no > prev + 1) out.push(`<li class="gap">⋯ ${plural(l.no - prev - 1)}</li>`);
     const text = escapeHtml(clip(l.text, 2000));
     const no = `<a class="no" href="#L${l.no}">${l.no}</a>`;
     const body = l.finding ? `<a class="text" href="#finding-${escapeHtml(l.finding)}" title="evidence of ${escapeHtml(l.finding)}">${text}</a>` : `<span class="text">${text}</span>`;
@@ -96,7 +101,7 @@ function logSection(report: Report): string {
     prev = l.no;
   }
   const name = report.log ? escapeHtml(report.log.name) : 'the log';
-  const total = report.log && report.log.lines > prev ? `<li class="gap">⋯ ${report.log.lines - prev} lines</li>` : '';
+  const total = report.log && report.log.lines > prev ? `<li class="gap">⋯ ${plural(report.log.lines - prev)}</li>` : '';
   return `<h2>Log excerpt</h2>\n<p class="muted">From ${name}. Highlighted lines are evidence; they link to the finding they support.</p>\n<div class="log"><ol>\n${out.join('\n')}${total}\n</ol></div>`;
 }
 
