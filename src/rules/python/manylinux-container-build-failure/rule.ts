@@ -34,9 +34,10 @@ export default defineRule({
     {
       id: 'old-binutils-instruction',
       // GNU as older than the CPU extensions used by blst/c-kzg, OpenBLAS, ... assembly: "Error: no such instruction: `adox %r9,%r8'"
+      // (aarch64 gas: "Error: unknown mnemonic `...'", "Error: selected processor does not support `...'")
       source: 'GNU as (binutils)',
-      literals: ['Error: no such instruction'],
-      re: /Error: no such instruction: `(?<instruction>\w+)/,
+      literals: ['Error: no such instruction', 'Error: unknown mnemonic', 'Error: selected processor does not support'],
+      re: /Error: (?:no such instruction|unknown mnemonic|selected processor does not support) `/,
       weight: 0.45,
     },
     {
