@@ -48,9 +48,19 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<A
   let logName: string;
   let logUri: string | null;
   if (run) {
-    // GitHub runs `run:` steps with bash on Linux and macOS; do the same so the command means what it would there.
-    const shell = process.platform === 'win32' ? true : existsSync('/bin/bash') ? '/bin/bash' : true;
-    const result = await runBuild({ command: run, args: [], shell, cwd, env, hostPlatform, ownProcessGroup: true, logFile: null });
+    // Run it as a `shell: bash` step runs (bash --noprofile --norc -eo pipefail), so a multi-line command stops
+    // at its first failure as it would there; sh -c where there is no bash, cmd.exe on Windows.
+    const bash = process.platform !== 'win32' && existsSync('/bin/bash');
+    const result = await runBuild({
+      command: bash ? '/bin/bash' : run,
+      args: bash ? ['--noprofile', '--norc', '-eo', 'pipefail', '-c', run] : [],
+      shell: !bash,
+      cwd,
+      env,
+      hostPlatform,
+      ownProcessGroup: true,
+      logFile: null,
+    });
     diagnosis = result.diagnosis;
     exitCode = result.exitCode;
     logName = `output of \`${run}\``;
