@@ -46,6 +46,14 @@ export default defineRule({
       weight: 0.9,
     },
     {
+      id: 'uv-platform-hint',
+      // uv 0.5+ hint after the error: "hint: You're on Windows (`win_amd64`), but `pyqt5-qt5` (v5.15.17) only has wheels for the following platforms: ..."
+      source: 'uv',
+      literals: ['only has wheels for the following platforms'],
+      re: /only has wheels for the following platforms/,
+      weight: 0.3,
+    },
+    {
       id: 'uv-path-wheel-incompatible',
       // uv 0.2+: "Caused by: A path dependency is incompatible with the current platform: ta_lib-0.6.0-cp310-cp310-win_amd64.whl";
       // uv 0.9: "The built wheel `kinto-11.2.1-cp3-none-any.whl` is not compatible with the current Python 3.14 on manylinux x86_64"
@@ -92,7 +100,11 @@ export default defineRule({
       // uv's hint line names this platform and the ones the package has wheels for.
       const text = ctx.hits.map((h) => h.text).join('\n');
       const wheel = /Distribution `(?<d>[^`\s]+)/.exec(text)?.groups?.d ?? 'the package';
-      return { captures: { reason: 'no-wheel', wheel, wheelRef: `\`${wheel}\``, hint: 'the package publishes no wheel (and no sdist) for this platform; uv prints the platforms it does support in its hint line' } };
+      const on = /You're on (?<os>[\w ]+) \(`(?<tag>[^`]+)`\)/.exec(text)?.groups;
+      const hint = on
+        ? `it publishes no wheel (and no sdist) for ${on.os} (\`${on.tag}\`), only for the platforms uv lists in its hint`
+        : 'the package publishes no wheel (and no sdist) for this platform; uv prints the platforms it does support in its hint line';
+      return { captures: { reason: 'no-wheel', wheel, wheelRef: `\`${wheel}\``, hint, ...(on ? { platformTag: on.tag } : {}) } };
     }
     // Requires-Python excluded every release and nothing else was on offer: the interpreter is the problem.
     if (ids.has('pip-ignored-requires-python') && ids.has('pip-no-versions')) {
