@@ -24,7 +24,7 @@ export default defineRule({
       // (Windows: "The system cannot find the file specified. (os error 2)")
       source: 'pyo3-build-config build script',
       literals: ['failed to run the Python interpreter at'],
-      re: /^(?:error: )?failed to run the Python interpreter at (?<interpreter>[^:\s]+(?::\\[^:\s]+)?): (?:No such file|The system cannot find)/,
+      re: /^(?:error: )?failed to run the Python interpreter at (?<interpreter>[^:\s]+(?::\\[^:]+)?): (?:No such file|The system cannot find)/,
       weight: 0.9,
     },
     {
