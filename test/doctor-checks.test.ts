@@ -14,14 +14,14 @@ const out = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'u
 test('cc --version parses to what gcc -dumpfullversion says', async (t) => {
   const oracle = out('cc', ['-dumpfullversion']);
   if (oracle.status !== 0) return t.skip('no cc');
-  const p = await runProbe({ id: 'cc', command: 'cc', args: ['--version'] }, process.env, 5000);
+  const p = await runProbe({ id: 'cc', command: 'cc', args: ['--version'] }, process.env, 30_000);
   assert.equal(p.outcome, 'ok');
   assert.equal(parseToolVersion(p.stdout), oracle.stdout.trim());
 });
 
 test('rustc -vV parses to the version rustc --version prints', async () => {
   const oracle = out('rustc', ['--version']).stdout.split(' ')[1];
-  const p = await runProbe({ id: 'rustc', command: 'rustc', args: ['-vV'] }, process.env, 10_000);
+  const p = await runProbe({ id: 'rustc', command: 'rustc', args: ['-vV'] }, process.env, 30_000);
   assert.equal(parseRustcVV(p.stdout)?.version, oracle);
 });
 
@@ -37,7 +37,7 @@ test('probe outcomes: not-found, failed with exit code, timeout kills the proces
 });
 
 test('requires-python, .python-version pins and pyo3 bounds against the real interpreter', async () => {
-  const p = await runProbe({ id: 'python', command: 'python3', args: ['-c', PYTHON_PROBE_SCRIPT] }, process.env, 10_000);
+  const p = await runProbe({ id: 'python', command: 'python3', args: ['-c', PYTHON_PROBE_SCRIPT] }, process.env, 30_000);
   const version = JSON.parse(p.stdout).version as string;
   const [maj, min] = version.split('.').map(Number);
   const facts = { probes: { python: p }, env: {}, host: 'debian', timeoutMs: 5000 } as unknown as Facts;

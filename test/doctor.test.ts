@@ -46,8 +46,10 @@ function pathWith(...tools: string[]): string {
 function doctor(args: string[], env: Record<string, string | undefined> = {}, prefix: string[] = []) {
   const started = performance.now();
   const cmd = prefix.length ? prefix[0] : process.execPath;
-  const argv = prefix.length ? [...prefix.slice(1), process.execPath, BIN, 'doctor', ...args] : [BIN, 'doctor', ...args];
-  const r = spawnSync(cmd, argv, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000 });
+  // A loaded CI machine can take seconds to start a rustup proxy: these tests check answers, not speed.
+  const all = args.includes('--timeout') ? args : ['--timeout', '30000', ...args];
+  const argv = prefix.length ? [...prefix.slice(1), process.execPath, BIN, 'doctor', ...all] : [BIN, 'doctor', ...all];
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000 });
   const ms = performance.now() - started;
   let json: { checks: Check[]; [k: string]: unknown } | null = null;
   if (args.includes('--json') && r.stdout) json = JSON.parse(r.stdout);
