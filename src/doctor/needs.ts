@@ -213,7 +213,7 @@ const COMPONENT_FLOOR = {
 function derivePython(project: Project, set: NeedSet): void {
   const py = project.python!;
   const backendLabel = { maturin: 'maturin build backend', 'setuptools-rust': 'setuptools-rust build', 'setuptools-c': 'C extensions in setup.py', setuptools: 'setuptools build', other: 'the build backend', none: 'the project' }[py.backend];
-  set.add('python', `pyproject.toml/${backendLabel}`.replace(/^pyproject\.toml\//, ''));
+  set.add('python', backendLabel);
   if (py.pyproject?.requiresPython) set.add('python', '', { constraint: { kind: 'pep440', version: py.pyproject.requiresPython, from: 'requires-python in pyproject.toml' } });
   if (py.pinnedPython) set.add('python', '', { constraint: { kind: 'pin', version: py.pinnedPython.version, from: py.pinnedPython.from } });
   if (py.backend === 'maturin') {

@@ -14,7 +14,8 @@ export function parseRustToolchain(text: string, file: string): RustToolchainFil
   const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
   return {
     file,
-    channel: typeof tc.channel === 'string' ? tc.channel : typeof tc.path === 'string' ? null : null,
+    // A `path = ...` toolchain (a local build) has no channel to compare against.
+    channel: typeof tc.channel === 'string' ? tc.channel : null,
     targets: list(tc.targets),
     components: list(tc.components),
   };
