@@ -163,6 +163,9 @@ test("pyo3: the interpreter is checked against the range that pyo3 version suppo
   const app = doctor(['--json', join(FIX, 'pyo3-app')]);
   assert.equal(app.check('python')!.status, minor > 11 ? 'too-new' : 'ok');
   assert.equal(app.check('python')!.found!.split(' ')[0].split('.').slice(0, 2).join('.'), info);
+  // Without extension-module pyo3 links libpython (the development files); a maturin extension module does not.
+  assert.ok(app.check('python-headers')!.neededBy[0].includes('no extension-module feature'));
+  assert.equal(old.check('python-headers'), undefined);
 });
 
 test('CARGO_HOME on a read-only mount is "not writable" (skipped without unshare -m)', (t) => {

@@ -198,6 +198,10 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
       const forward = ctx.env.PYO3_USE_ABI3_FORWARD_COMPATIBILITY === '1';
       // abi3 builds run on newer interpreters; otherwise pyo3's build script rejects versions it does not know.
       if (!abi3 && !forward) set.add('python', '', { constraint: { kind: 'max', version: range.max, from: `pyo3 ${crate.version}` } });
+      // pyo3 declares the C API in Rust, so an extension module needs no headers; without `extension-module`
+      // (embedding Python, or `cargo test` of the crate) it links libpython, which ships with the development files.
+      const extensionModule = (rust.requestedFeatures.pyo3 ?? []).includes('extension-module') || project.python?.backend === 'maturin';
+      if (!extensionModule) set.add('python-headers', `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''} (links libpython: no extension-module feature)`);
     }
   }
   set.add('disk', 'target/ and the crate cache', { minBytes: COMPONENT_FLOOR.disk(heavy) });
