@@ -92,6 +92,34 @@ export default defineRule({
       weight: 0.93,
     },
     {
+      id: 'http-client-json-missing',
+      // rustc on reqwest 0.10+ without `json`: "error[E0599]: no method named `json` found for struct
+      // `reqwest::RequestBuilder` in the current scope" (older rustc: "found for type `reqwest::blocking::request::
+      // RequestBuilder`"); ureq 2/3 without `json`: "no method named `send_json` found for struct `Request`"
+      source: 'rustc + reqwest/ureq',
+      literals: ['no method named `json` found', 'no method named `send_json` found', 'no method named `into_json` found', 'no method named `read_json` found', 'no method named `bytes_stream` found'],
+      re: /^error\[E0599\]: no method named [`'](?:(?<reqwestMethod>json|bytes_stream)[`'] found for (?:struct|type) [`'](?:reqwest::)?(?:(?:blocking|async_impl)::)?(?:(?:request|response)::)?(?:RequestBuilder|Response)\b|(?<ureqMethod>send_json|into_json|read_json)[`'] found for (?:struct|type) [`'](?:ureq::)?(?:Request|RequestBuilder|Response|Body)\b)/,
+      weight: 0.93,
+    },
+    {
+      id: 'reqwest-module-missing',
+      // rustc: "error[E0433]: failed to resolve: could not find `blocking` in `reqwest`" / "unresolved import
+      // `reqwest::blocking`" (reqwest 0.10+ keeps `blocking`, `multipart`, `cookie` behind features of those names)
+      source: 'rustc + reqwest',
+      literals: ['in `reqwest`', 'crate `reqwest`', '`reqwest::'],
+      re: /^error\[E04(?:33|32)\]: (?:failed to resolve: could not find|cannot find|unresolved imports?) [`'](?:reqwest::)?(?<reqwestModule>blocking|multipart|cookie)\b[^`']*[`'](?: in [`']reqwest[`'])?/,
+      weight: 0.9,
+    },
+    {
+      id: 'uuid-version-fn-missing',
+      // rustc on uuid without the version feature: "error[E0599]: no function or associated item named `new_v4`
+      // found for struct `Uuid` in the current scope"
+      source: 'rustc + uuid',
+      literals: ['no function or associated item named `new_v', 'no function or associated item named `now_v'],
+      re: /^error\[E0599\]: no function or associated item named [`'](?:new|now)_v(?<uuidVersion>[1-8])[`'] found for (?:struct|type) [`'](?:uuid::)?Uuid[`']/,
+      weight: 0.93,
+    },
+    {
       id: 'derive-macro-missing',
       // rustc: "error: cannot find derive macro `Parser` in this scope" / "`Serialize`" (clap and serde only have
       // the derive with their `derive` feature)
@@ -165,6 +193,10 @@ export default defineRule({
       } else if (h.pattern === 'tokio-rt-multi-thread-disabled' || h.pattern === 'tokio-main-requires-rt') wanted.push(['tokio', 'rt-multi-thread']);
       else if (item) wanted.push(['tokio', TOKIO_FEATURE[item]]);
       else if (h.pattern === 'clap-arg-env-missing') wanted.push(['clap', 'env']);
+      else if (c.reqwestMethod) wanted.push(['reqwest', c.reqwestMethod === 'json' ? 'json' : 'stream']);
+      else if (c.ureqMethod) wanted.push(['ureq', 'json']);
+      else if (c.reqwestModule) wanted.push(['reqwest', c.reqwestModule === 'cookie' ? 'cookies' : c.reqwestModule]);
+      else if (c.uuidVersion) wanted.push(['uuid', `v${c.uuidVersion}`]);
       else if (c.clapMacro) wanted.push(['clap', 'cargo']);
       else if (c.derive) wanted.push([DERIVE_CRATE[c.derive], 'derive']);
       else if (serdeType) wanted.push([SERDE_TYPE_CRATE[serdeType], 'serde']);

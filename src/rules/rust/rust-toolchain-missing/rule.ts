@@ -12,10 +12,11 @@ export default defineRule({
     {
       id: 'shell-command-not-found',
       // bash: "bash: line 1: cargo: command not found", "/bin/sh: cargo: command not found"; dash: "sh: 1: cargo: not
-      // found", "./build.sh: 4: cargo: not found"; zsh: "zsh: command not found: cargo"
-      source: 'sh/bash/dash/zsh',
-      literals: ['not found'],
-      re: /(?:^|: )(?<tool>cargo|rustc|rustup)(?:\.exe)?: (?:command )?not found$|^zsh: command not found: (?<tool2>cargo|rustc|rustup)$/,
+      // found", "./build.sh: 4: cargo: not found"; zsh: "zsh: command not found: cargo"; GNU make: "make: cargo:
+      // Command not found" (make < 4.3) / "make: cargo: No such file or directory" (make 4.3+)
+      source: 'sh/bash/dash/zsh/make',
+      literals: ['not found', 'make: cargo: No such file', 'make: rustc: No such file', 'make: rustup: No such file'],
+      re: /(?:^|: )(?<tool>cargo|rustc|rustup)(?:\.exe)?: (?:[Cc]ommand )?not found$|^zsh: command not found: (?<tool2>cargo|rustc|rustup)$|^g?make(?:\[\d+\])?: (?<tool3>cargo|rustc|rustup): No such file or directory$/,
       weight: 0.88,
     },
     {
@@ -91,6 +92,23 @@ export default defineRule({
       weight: 0.9,
     },
     {
+      id: 'node-spawn-cargo-enoent',
+      // Node.js (napi-rs, neon, wasm-pack wrappers): "Error: spawn cargo ENOENT" / "spawnSync cargo ENOENT"
+      source: 'node child_process',
+      literals: ['spawn cargo', 'spawnSync cargo', 'spawn rustc', 'spawnSync rustc'],
+      re: /spawn(?:Sync)? (?<tool>cargo|rustc)(?:\.exe)? ENOENT/,
+      weight: 0.88,
+    },
+    {
+      id: 'rustup-binary-not-applicable',
+      // rustup: "error: the 'cargo' binary, normally provided by the 'cargo' component, is not applicable to the
+      // '1.70.0-x86_64-unknown-linux-gnu' toolchain" (a toolchain installed without that component)
+      source: 'rustup',
+      literals: ['normally provided by the'],
+      re: /the [`'](?<tool>cargo|rustc)(?:\.exe)?[`'] binary, normally provided by the [`'][\w-]+[`'] component, is not applicable to the [`'](?<toolchain>[^`']+)[`'] toolchain/,
+      weight: 0.9,
+    },
+    {
       id: 'python-spawn-cargo-enoent',
       // Python build backends spawning cargo: "FileNotFoundError: [Errno 2] No such file or directory: 'cargo'"
       source: 'python subprocess',
@@ -100,7 +118,7 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    const tool = ctx.captures.tool ?? ctx.captures.tool2;
+    const tool = ctx.captures.tool ?? ctx.captures.tool2 ?? ctx.captures.tool3;
     const captures: Record<string, string> = tool ? { tool } : {};
     const hits = ctx.hits.filter(
       (h) => h.pattern !== 'maturin-cargo-metadata-enoent' || h.after.slice(0, 1).some((l) => /No such file or directory|os error 2\b|program not found|cannot find the file specified/i.test(l)),

@@ -58,6 +58,24 @@ export default defineRule({
       weight: 0.95,
     },
     {
+      id: 'rustc-edition-unstable',
+      // rustc 1.5x before the 2021 edition was stable (when run directly or by an old cargo): "error: edition 2021 is
+      // unstable and only available with -Z unstable-options."
+      source: 'rustc 1.4x-1.55',
+      literals: ['is unstable and only available with -Z unstable-options'],
+      re: /^error: edition (?<edition>\d{4}) is unstable and only available with -Z unstable-options/,
+      weight: 0.93,
+    },
+    {
+      id: 'cargo-version-not-stabilized',
+      // cargo 1.5x+ under "feature `edition2024` is required": "... not stabilized in this version of Cargo (1.82.0
+      // (8f40fc59f 2024-08-21))." (support: names the cargo version)
+      source: 'cargo',
+      literals: ['not stabilized in this version of Cargo'],
+      re: /not stabilized in this version of Cargo \((?<current>\d+\.\d+\.\d+)/,
+      weight: 0.3,
+    },
+    {
       id: 'edition-value-unknown',
       // cargo older than an edition's introduction: "supported edition values are `2015` or `2018`, but `2021` is
       // unknown"; refine keeps it only when the rejected value is a real edition (not a typo such as 2022)
@@ -157,7 +175,7 @@ export default defineRule({
     else if (required) captures.need = `rustc ${required} or newer`;
     else if (ctx.captures.lockVersion) captures.need = `Cargo.lock format version ${ctx.captures.lockVersion} (${ctx.captures.lockVersion === '4' ? 'cargo 1.78+' : 'a cargo newer than this one'})`;
     else if (ctx.captures.feature) captures.need = `the \`${ctx.captures.feature}\` API, stabilised in a newer rustc`;
-    if (ctx.captures.current) captures.currentNote = ` (rustc ${ctx.captures.current})`;
+    if (ctx.captures.current) captures.currentNote = ` (${hits.some((h) => h.pattern === 'cargo-version-not-stabilized') ? 'cargo' : 'rustc'} ${ctx.captures.current})`;
     if (captures.package ?? ctx.captures.package) captures.pin = `cargo update -p ${captures.package ?? ctx.captures.package} --precise <older version>`;
     return { captures, ...(confidence !== undefined ? { confidence } : {}) };
   },
