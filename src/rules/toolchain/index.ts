@@ -1,5 +1,27 @@
 // Rules about compilers, linkers and build tools that are missing or unusable.
 
+import cCompilerMissing from './c-compiler-missing/rule.js';
+import cmakeMissing from './cmake-missing/rule.js';
+import cxxCompilerMissing from './cxx-compiler-missing/rule.js';
+import libclangMissing from './libclang-missing/rule.js';
 import linkerNotFound from './linker-not-found/rule.js';
+import msvcMissing from './msvc-missing/rule.js';
+import perlMissing from './perl-missing/rule.js';
+import pkgConfigMissing from './pkg-config-missing/rule.js';
+import protocMissing from './protoc-missing/rule.js';
+import pythonMissing from './python-missing/rule.js';
+import xcodeCltMissing from './xcode-clt-missing/rule.js';
 
-export default [linkerNotFound];
+export default [
+  linkerNotFound,
+  cCompilerMissing,
+  cxxCompilerMissing,
+  pkgConfigMissing,
+  cmakeMissing,
+  protocMissing,
+  libclangMissing,
+  perlMissing,
+  msvcMissing,
+  xcodeCltMissing,
+  pythonMissing,
+];

@@ -1,0 +1,148 @@
+// cxx-compiler-missing: a build step needs a C++ compiler (c++, g++, clang++ or a cross g++) that is not installed.
+//
+// The counterpart of c-compiler-missing: the same tools print the same messages, and only the compiler's name
+// (c++/g++/clang++, or gcc's C++ backend cc1plus) tells the two apart. A machine often has gcc but not g++
+// (Debian's gcc package does not pull in g++), so this is a separate diagnosis with a separate package.
+
+import { defineRule } from '../../../core/rule.js';
+
+export default defineRule({
+  id: 'cxx-compiler-missing',
+  title: 'No C++ compiler is installed',
+  summary: 'A build step needs a C++ compiler, and the one it tried to run is not installed or not on PATH.',
+  category: 'toolchain',
+  contextBefore: 4,
+  patterns: [
+    {
+      id: 'ccrs-failed-to-find-tool',
+      // cc-rs 1.0.x with .cpp(true): "error occurred: Failed to find tool. Is `c++` installed?";
+      // cc-rs >= 1.1: 'error occurred in cc-rs: failed to find tool "c++": No such file or directory (os error 2)'
+      source: 'cc-rs (Rust build scripts)',
+      literals: ['Failed to find tool', 'failed to find tool'],
+      re: /(?:Failed to find tool\. Is `|failed to find tool ")(?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?)(?:` installed\?|": )/,
+      weight: 0.95,
+    },
+    {
+      id: 'ccrs-not-installed',
+      // cc-rs before ToolNotFound: "failed to execute command: ... is `c++` not installed?"
+      source: 'cc-rs (old)',
+      literals: ['not installed?'],
+      re: /is `(?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?)` not installed\?/,
+      weight: 0.95,
+    },
+    {
+      id: 'distutils-command-failed-enoent',
+      // setuptools/distutils: "error: command 'g++' failed: No such file or directory"; old distutils: "unable to execute 'g++': No such file or directory"
+      source: 'setuptools / distutils',
+      literals: ['failed: No such file or directory', 'unable to execute'],
+      re: /(?:^error: command '|unable to execute ')(?:[^']*[/\\])?(?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?)'(?: failed)?: No such file or directory/,
+      weight: 0.95,
+    },
+    {
+      id: 'cmake-no-cxx-compiler',
+      // CMake >= 3.x: "No CMAKE_CXX_COMPILER could be found."
+      source: 'cmake',
+      literals: ['No CMAKE_CXX_COMPILER'],
+      re: /No CMAKE_CXX_COMPILER could be found/,
+      weight: 0.95,
+    },
+    {
+      id: 'cmake-cxx-compiler-not-in-path',
+      // CMake: "The CMAKE_CXX_COMPILER:\n\n    g++-13\n\n  is not a full path and was not found in the PATH." (checked in refine)
+      source: 'cmake',
+      literals: ['is not a full path and was not found in the PATH'],
+      re: /is not a full path and was not found in the PATH/,
+      weight: 0.9,
+    },
+    {
+      id: 'cmake-cxx-env-not-found',
+      // CMake: "Could not find compiler set in environment variable CXX:\n\n  clang++."
+      source: 'cmake',
+      literals: ['environment variable CXX:'],
+      re: /Could not find compiler set in environment variable CXX:/,
+      weight: 0.95,
+    },
+    {
+      id: 'meson-unknown-cxx-compiler',
+      // meson >= 0.50: "meson.build:1:0: ERROR: Unknown compiler(s): [['c++'], ['g++'], ['clang++'], ...]"
+      source: 'meson',
+      literals: ['Unknown compiler(s)'],
+      re: /ERROR: Unknown compiler\(s\): \[\['(?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?)'/,
+      weight: 0.95,
+    },
+    {
+      id: 'make-compiler-enoent',
+      // GNU make >= 4.3 (node-gyp's generated Makefiles, CMake's): "make: g++: No such file or directory";
+      // older make: "make[2]: g++: Command not found"
+      source: 'GNU make',
+      literals: ['No such file or directory', 'Command not found'],
+      re: /^g?make(?:\[\d+\])?: (?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?): (?:No such file or directory|Command not found)/,
+      weight: 0.9,
+    },
+    {
+      id: 'shell-compiler-not-found',
+      // dash "sh: 1: c++: not found", bash "bash: g++: command not found", zsh "zsh: command not found: g++"
+      source: 'sh / bash / zsh',
+      literals: ['not found'],
+      re: /(?:^|: )(?:line \d+: |\d+: )?(?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?): (?:command )?not found\s*$|^zsh: command not found: (?<compiler2>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+)?)\s*$/,
+      weight: 0.85,
+    },
+    {
+      id: 'windows-not-recognized',
+      // cmd.exe: "'g++' is not recognized as an internal or external command,"
+      source: 'cmd.exe',
+      literals: ['is not recognized as an internal or external command'],
+      re: /^'(?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+)?(?:\.exe)?)' is not recognized as an internal or external command/,
+      weight: 0.85,
+    },
+    {
+      id: 'gcc-cannot-exec-cc1plus',
+      // gcc asked to compile C++ without g++ installed: "gcc: fatal error: cannot execute 'cc1plus': execvp: No such file or directory"
+      // (gcc >= 4.6; older: "gcc: error trying to exec 'cc1plus': execvp: No such file or directory")
+      source: 'gcc',
+      literals: ['cc1plus'],
+      re: /(?:cannot execute|error trying to exec) ['‘]cc1plus['’]: execvp/,
+      weight: 0.9,
+    },
+  ],
+  refine: (ctx) => {
+    const hits = ctx.hits.filter(
+      (h) => h.pattern !== 'cmake-cxx-compiler-not-in-path' || h.before.some((l) => /The CMAKE_CXX_COMPILER:/.test(l)),
+    );
+    if (hits.length === 0) return null;
+    const compiler = ctx.captures.compiler ?? ctx.captures.compiler2 ?? (hits.some((h) => h.pattern === 'gcc-cannot-exec-cc1plus') ? 'g++' : 'c++');
+    const cross = /^(?<triple>[a-z0-9_]+(?:-[a-z0-9_]+){1,3})-(?:g\+\+|c\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/.exec(compiler);
+    const best = Math.max(...hits.map((h) => h.weight));
+    const distinct = new Set(hits.map((h) => h.pattern)).size;
+    return {
+      confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1)),
+      captures: { compiler, ...(cross?.groups?.triple && cross.groups.triple !== 'x86_64-linux-gnu' ? { crossTriple: cross.groups.triple } : {}) },
+      evidence: hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line),
+    };
+  },
+  explanation:
+    'The build had to compile C++ code and tried to start the C++ compiler `{{compiler}}`, which is not installed or not on PATH. ' +
+    'A C compiler alone is not enough: on Debian/Ubuntu the gcc package does not include g++, and Alpine/Fedora split them too. ' +
+    'node-gyp addons, CMake projects with CXX enabled, Python extensions with C++ sources and Rust crates that build C++ through ' +
+    'cc-rs (e.g. via .cpp(true)) or the cmake crate all need it. With a target prefix, `{{compiler}}` is a cross compiler that must be installed separately.',
+  fix: {
+    summary: 'Install a C++ compiler that provides `{{compiler}}` (or point CXX at one you have).',
+    steps: [
+      'Install the C++ compiler (g++ or clang++) together with the C toolchain.',
+      'If `{{compiler}}` is a cross compiler (`<triple>-g++`), install the cross toolchain for that target (Debian/Ubuntu: g++-<triple>, e.g. g++-aarch64-linux-gnu).',
+      'If CXX, CXX_<target> or CMAKE_CXX_COMPILER names `{{compiler}}`, install it or unset the variable.',
+    ],
+    packages: {
+      apt: ['build-essential', 'g++'],
+      dnf: ['gcc-c++', 'make'],
+      apk: ['build-base', 'g++'],
+      pacman: ['base-devel'],
+      zypper: ['gcc-c++', 'make'],
+      nix: ['stdenv.cc'],
+    },
+    platformCommands: {
+      macos: ['xcode-select --install'],
+      windows: ['Install "Desktop development with C++" from Visual Studio Build Tools'],
+    },
+  },
+});

@@ -1,0 +1,109 @@
+// perl-missing: a build runs Perl (OpenSSL's Configure, via openssl-src for `vendored` openssl) and Perl, or a core
+// module it needs, is missing. RHEL/CentOS/Fedora/manylinux split Perl into many packages, so "perl" can be
+// present while IPC::Cmd, FindBin or Data::Dumper are not.
+
+import { defineRule } from '../../../core/rule.js';
+
+export default defineRule({
+  id: 'perl-missing',
+  title: 'Perl (or a Perl core module) is missing',
+  summary: 'The build runs a Perl script such as OpenSSL\'s Configure, and Perl or one of its core modules is not installed.',
+  category: 'toolchain',
+  contextAfter: 3,
+  patterns: [
+    {
+      id: 'perl-cant-locate-module',
+      // perl 5.x: "Can't locate IPC/Cmd.pm in @INC (you may need to install the IPC::Cmd module) (@INC contains: ...)"
+      // (the "(you may need to install ...)" hint exists since perl 5.18)
+      source: 'perl',
+      literals: ["Can't locate", 'Can’t locate'],
+      re: /Can(?:'|’)t locate (?<module>[\w/]+)\.pm in @INC/,
+      weight: 0.9,
+    },
+    {
+      id: 'openssl-src-perl-command',
+      // openssl-src >= 111.x: "Error configuring OpenSSL build:" then 'Command: cd "..." && env ... "perl" "./Configure" ...'
+      // then "Failed to execute: No such file or directory (os error 2)" (checked in refine)
+      source: 'openssl-src (openssl crate, vendored feature)',
+      literals: ['"perl"'],
+      re: /^Command: .*"perl(?:\.exe)?" "\.\/Configure"/,
+      weight: 0.9,
+    },
+    {
+      id: 'openssl-src-command-perl-not-found',
+      // openssl-src >= 300.2: "Error configuring OpenSSL build:\n    Command 'perl' not found. Is perl installed?"
+      // (also as "cargo:warning=configuring OpenSSL build: Command 'perl' not found. Is perl installed?")
+      source: 'openssl-src (openssl crate, vendored feature)',
+      literals: ["Command 'perl' not found"],
+      re: /Command 'perl(?:\.exe)?' not found\. Is perl installed\?/,
+      weight: 0.95,
+    },
+    {
+      id: 'perl-not-found',
+      // coreutils env: "/usr/bin/env: ‘perl’: No such file or directory"; bash "perl: command not found"; dash "sh: 1: perl: not found";
+      // make "make: perl: No such file or directory"; bash shebang "/usr/bin/perl: bad interpreter: No such file or directory";
+      // cmd.exe "'perl' is not recognized as an internal or external command"
+      source: 'env / sh / bash / make / cmd.exe',
+      literals: ['perl: ', "'perl'", '‘perl’'],
+      re: /(?:^|: )(?:line \d+: |\d+: )?perl: (?:command )?not found\s*$|env: ['‘]?perl['’]?: No such file or directory|^g?make(?:\[\d+\])?: perl: (?:No such file or directory|Command not found)|\/perl: bad interpreter: No such file or directory|^'perl' is not recognized as an internal or external command/,
+      weight: 0.9,
+    },
+    {
+      id: 'openssl-windows-perl-paths',
+      // OpenSSL Configure run by an MSYS/Git-for-Windows perl for an MSVC build:
+      // "This perl implementation doesn't produce Windows like paths (with backward slash directory separators)."
+      source: 'OpenSSL Configure (Windows)',
+      literals: ["doesn't produce Windows like paths"],
+      re: /This perl implementation doesn't produce Windows like paths/,
+      weight: 0.9,
+    },
+  ],
+  refine: (ctx) => {
+    const hits = ctx.hits.filter(
+      (h) => h.pattern !== 'openssl-src-perl-command' || h.after.some((l) => /Failed to execute|No such file or directory|program not found|cannot find the file/.test(l)),
+    );
+    if (hits.length === 0) return null;
+    const best = Math.max(...hits.map((h) => h.weight));
+    const distinct = new Set(hits.map((h) => h.pattern)).size;
+    const captures: Record<string, string> = {};
+    if (ctx.captures.module) {
+      captures.module = ctx.captures.module.replace(/\//g, '::');
+      const rpm = `perl-${ctx.captures.module.replace(/\//g, '-')}`;
+      captures.rpmPackage = rpm;
+      captures.missingWhat = ` is there, but its module ${captures.module} is not`;
+    }
+    if (hits.some((h) => h.pattern === 'openssl-windows-perl-paths')) captures.windowsPerl = 'yes';
+    return {
+      confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1)),
+      captures,
+      evidence: hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line),
+    };
+  },
+  explanation:
+    'The build runs a Perl script (most often OpenSSL\'s `Configure`, which the openssl-src crate runs when the openssl crate is ' +
+    'built with the `vendored` feature), and Perl{{missingWhat| is not installed or not on PATH}}. OpenSSL 3 needs a complete Perl 5 with its ' +
+    'core modules (IPC::Cmd, FindBin, File::Compare, Data::Dumper, Time::Piece); RHEL, CentOS, Fedora, Amazon Linux and the manylinux ' +
+    'images split these into separate perl-* packages. On Windows, an MSVC build needs a native Perl (Strawberry Perl), not the MSYS perl from Git Bash.',
+  fix: {
+    summary: 'Install a complete Perl 5 (with its core modules) in the environment that runs the build.',
+    steps: [
+      'Install Perl with its core modules (on RPM systems `perl-core`, or at least `perl-IPC-Cmd perl-FindBin perl-File-Compare perl-Time-Piece`).',
+      'If the message names a module ({{module|a module}}), install its package ({{rpmPackage|perl-<Module-Name>}} on RPM systems).',
+      'In manylinux/cibuildwheel, add the install to before-all (e.g. `yum install -y perl-IPC-Cmd`); or build against the system OpenSSL instead of `vendored`.',
+      'On Windows, install Strawberry Perl and make it come first on PATH (before Git\'s perl), or install OpenSSL via vcpkg.',
+    ],
+    packages: {
+      apt: ['perl'],
+      dnf: ['perl-core'],
+      yum: ['perl-core', 'perl-IPC-Cmd'],
+      apk: ['perl', 'make'],
+      pacman: ['perl'],
+      zypper: ['perl'],
+      brew: ['perl'],
+      nix: ['perl'],
+    },
+    platformCommands: {
+      windows: ['winget install StrawberryPerl.StrawberryPerl   # and put C:\\Strawberry\\perl\\bin before Git\'s usr\\bin on PATH'],
+    },
+  },
+});

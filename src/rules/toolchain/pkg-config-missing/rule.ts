@@ -1,0 +1,124 @@
+// pkg-config-missing: the pkg-config program itself is absent, so a build cannot even ask where a library is.
+//
+// This is the root cause whenever it shows: openssl-sys then also prints "Could not find directory of OpenSSL
+// installation" (openssl-dev-missing) and other -sys crates fail to find their library, but the library may well be
+// installed. The pkg-config crate prints its own line before the panic that other rules match, and the
+// refine bonus below keeps this rule ahead of them when both fire.
+
+import { defineRule } from '../../../core/rule.js';
+
+export default defineRule({
+  id: 'pkg-config-missing',
+  title: 'pkg-config is not installed',
+  summary: 'The build uses pkg-config to locate a system library, but the pkg-config program itself is not installed.',
+  category: 'toolchain',
+  patterns: [
+    {
+      id: 'pkg-config-crate-command-not-found',
+      // pkg-config crate >= 0.3.19 (Rust build scripts; openssl-sys embeds it in "run pkg_config fail: ..."):
+      // "The pkg-config command could not be found."
+      source: 'pkg-config crate',
+      literals: ['pkg-config command could not be found'],
+      re: /The pkg-config command could not be found/,
+      weight: 0.95,
+    },
+    {
+      id: 'pkg-config-crate-failed-to-run',
+      // pkg-config crate < 0.3.19: 'Failed to run `"pkg-config" "--libs" "--cflags" "openssl"`: No such file or directory (os error 2)'
+      // (Windows: "The system cannot find the file specified. (os error 2)")
+      source: 'pkg-config crate (old)',
+      literals: ['Failed to run `'],
+      re: /Failed to run `\\?"pkg-config\\?"[^`]*`: (?:No such file or directory|The system cannot find the file specified|program not found)/,
+      weight: 0.95,
+    },
+    {
+      id: 'pkg-config-crate-could-not-run',
+      // pkg-config crate >= 0.3.19: 'Could not run `"pkg-config" "--libs" "--cflags" "zlib"`' is printed only when the
+      // command could not be started at all (a failing pkg-config reads "... did not exit successfully")
+      source: 'pkg-config crate',
+      literals: ['Could not run `'],
+      re: /Could not run `[^`]*"--cflags\\?" \\?"(?<library>[\w.+-]+)\\?"`/,
+      weight: 0.8,
+    },
+    {
+      id: 'openssl-sys-pkg-config-utility',
+      // openssl-sys >= 0.9.5x build script: "requires the `pkg-config` utility to find OpenSSL but unfortunately `pkg-config`"
+      // "could not be found."
+      source: 'openssl-sys build script',
+      literals: ['requires the `pkg-config` utility'],
+      re: /requires the `pkg-config` utility to find OpenSSL but unfortunately/,
+      weight: 0.9,
+    },
+    {
+      id: 'cmake-find-pkgconfig',
+      // CMake FindPkgConfig (find_package(PkgConfig REQUIRED)): "Could NOT find PkgConfig (missing: PKG_CONFIG_EXECUTABLE)"
+      source: 'cmake',
+      literals: ['Could NOT find PkgConfig'],
+      re: /Could NOT find PkgConfig \(missing: PKG_CONFIG_EXECUTABLE\)/,
+      weight: 0.95,
+    },
+    {
+      id: 'autoconf-pkg-config-script',
+      // autoconf PKG_CHECK_MODULES (pkg.m4): "configure: error: The pkg-config script could not be found or is too old."
+      source: 'autoconf configure',
+      literals: ['pkg-config script could not be found'],
+      re: /The pkg-config script could not be found or is too old/,
+      weight: 0.95,
+    },
+    {
+      id: 'meson-pkg-config-not-found',
+      // meson: "Did not find pkg-config by name 'pkg-config'" / "Pkg-config binary for machine 1 not found. Giving up."
+      // / meson >= 0.62 "Pkg-config for machine host machine not found. Giving up."
+      source: 'meson',
+      literals: ['Did not find pkg-config', 'Pkg-config binary for machine', 'Pkg-config for machine'],
+      re: /Did not find pkg-config by name|Pkg-config (?:binary )?for machine [\w ]{1,40} not found\. Giving up/,
+      weight: 0.9,
+    },
+    {
+      id: 'shell-pkg-config-not-found',
+      // dash "sh: 1: pkg-config: not found", bash "pkg-config: command not found", make "make: pkg-config: No such file or directory",
+      // Python "FileNotFoundError: [Errno 2] No such file or directory: 'pkg-config'"
+      source: 'sh / bash / make / Python',
+      literals: ['not found', 'No such file or directory'],
+      re: /(?:^|: )(?:line \d+: |\d+: )?pkg-config: (?:command )?not found\s*$|^g?make(?:\[\d+\])?: pkg-config: (?:No such file or directory|Command not found)|^FileNotFoundError: \[Errno 2\] [^:]*: 'pkg-config'$/,
+      weight: 0.85,
+    },
+  ],
+  refine: (ctx) => {
+    const best = Math.max(...ctx.hits.map((h) => h.weight));
+    const distinct = new Set(ctx.hits.map((h) => h.pattern)).size;
+    // When pkg-config is missing, openssl-sys / -sys crates also report their library as not found; a small lead
+    // keeps this (the cause) ahead of those consequences at equal line strength.
+    const consequences = ['openssl-dev-missing', 'native-lib-missing'].some((id) => ctx.firedRules.has(id));
+    const library = ctx.captures.library ?? (ctx.hits.some((h) => h.pattern === 'openssl-sys-pkg-config-utility') ? 'openssl' : undefined);
+    return {
+      confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1) + (consequences ? 0.03 : 0)),
+      captures: library ? { library } : ({} as Record<string, string>),
+    };
+  },
+  explanation:
+    'The build asks pkg-config where {{library|a system library}} is installed (compiler and linker flags), but the `pkg-config` program ' +
+    'itself is not installed or not on PATH. The library may well be installed: without pkg-config the build cannot find it, so ' +
+    'later errors (openssl-sys "Could not find directory of OpenSSL installation", a missing -l library) are consequences of this one.',
+  fix: {
+    summary: 'Install pkg-config (pkgconf), together with the development package of {{library|the library}}.',
+    steps: [
+      'Install pkg-config (on newer distributions it is provided by pkgconf).',
+      'Make sure the development package of {{library|the library}} is installed too (e.g. libssl-dev / openssl-devel for OpenSSL).',
+      'When cross-compiling, set PKG_CONFIG_SYSROOT_DIR / PKG_CONFIG_PATH for the target, or use the target-prefixed pkg-config.',
+    ],
+    packages: {
+      apt: ['pkg-config'],
+      dnf: ['pkgconf-pkg-config'],
+      yum: ['pkgconfig'],
+      apk: ['pkgconf'],
+      pacman: ['pkgconf'],
+      zypper: ['pkg-config'],
+      brew: ['pkgconf'],
+      nix: ['pkg-config'],
+    },
+    platformCommands: {
+      windows: ['choco install pkgconfiglite   # or use vcpkg / set the library\'s *_DIR environment variable instead'],
+    },
+  },
+});

@@ -1,0 +1,72 @@
+// protoc-missing: prost-build / tonic-build (or another code generator) needs the Protocol Buffers compiler protoc.
+
+import { defineRule } from '../../../core/rule.js';
+
+export default defineRule({
+  id: 'protoc-missing',
+  title: 'The Protocol Buffers compiler (protoc) is not installed',
+  summary: 'A build script generates code from .proto files, and the protoc compiler it needs is not installed.',
+  category: 'toolchain',
+  patterns: [
+    {
+      id: 'prost-build-could-not-find-protoc',
+      // prost-build 0.11: "Could not find `protoc` installation and this build crate cannot proceed without this knowledge."
+      // prost-build >= 0.12: "Could not find `protoc`. If `protoc` is installed, try setting the `PROTOC` environment variable ..."
+      // (also inside 'Error: Custom { kind: NotFound, error: "Could not find `protoc` ..." }' from a build.rs returning Result)
+      source: 'prost-build / tonic-build',
+      literals: ['Could not find `protoc`'],
+      re: /Could not find `protoc`/,
+      weight: 0.95,
+    },
+    {
+      id: 'prost-build-failed-to-invoke',
+      // prost-build <= 0.10 with PROTOC pointing nowhere: "failed to invoke protoc (hint: https://docs.rs/prost-build/#sourcing-protoc):
+      // Os { code: 2, kind: NotFound, message: \"No such file or directory\" }" (also "program not found" on Windows)
+      source: 'prost-build (old)',
+      literals: ['failed to invoke protoc'],
+      re: /failed to invoke protoc(?: \(hint: [^)]{0,200}\))?: (?:Os \{ code: 2,|Custom \{ kind: NotFound|program not found|No such file or directory)/,
+      weight: 0.95,
+    },
+    {
+      id: 'protoc-rust-failed-to-spawn',
+      // protoc-rust / protobuf-codegen-pure: 'protoc: Custom { kind: NotFound, error: StringError("failed to spawn `\"protoc\" \"--version\"`: No such file or directory (os error 2)") }'
+      source: 'protoc-rust / protobuf-codegen',
+      literals: ['failed to spawn'],
+      re: /failed to spawn `\\?"(?:[^"`]*[/\\])?protoc(?:\.exe)?\\?"/,
+      weight: 0.9,
+    },
+    {
+      id: 'shell-protoc-not-found',
+      // dash "sh: 1: protoc: not found", bash "protoc: command not found", make "make: protoc: No such file or directory",
+      // Python "FileNotFoundError: [Errno 2] No such file or directory: 'protoc'", cmd.exe "'protoc' is not recognized ..."
+      source: 'sh / bash / make / Python / cmd.exe',
+      literals: ['not found', 'No such file or directory', 'is not recognized as an internal or external command'],
+      re: /(?:^|: )(?:line \d+: |\d+: )?protoc: (?:command )?not found\s*$|^g?make(?:\[\d+\])?: protoc: (?:No such file or directory|Command not found)|^FileNotFoundError: \[(?:Errno 2|WinError 2)\] [^:]*: 'protoc'$|^'protoc' is not recognized as an internal or external command/,
+      weight: 0.85,
+    },
+  ],
+  explanation:
+    'A build script (usually prost-build or tonic-build, for gRPC/protobuf crates) compiles .proto files by running `protoc`, the ' +
+    'Protocol Buffers compiler. Since prost-build 0.11 protoc is no longer bundled, so it must be installed on the build machine ' +
+    '(or found through the PROTOC environment variable).',
+  fix: {
+    summary: 'Install the Protocol Buffers compiler (protoc), or point PROTOC at one.',
+    steps: [
+      'Install protoc from the system package manager (a recent one: very old protoc 3.0 rejects proto3 `optional`).',
+      'Or download a release from https://github.com/protocolbuffers/protobuf/releases and set PROTOC=/path/to/bin/protoc.',
+      'In Docker, install it in the builder stage that runs `cargo build`.',
+    ],
+    packages: {
+      apt: ['protobuf-compiler'],
+      dnf: ['protobuf-compiler'],
+      apk: ['protobuf-dev', 'protoc'],
+      pacman: ['protobuf'],
+      zypper: ['protobuf-devel'],
+      brew: ['protobuf'],
+      nix: ['protobuf'],
+    },
+    platformCommands: {
+      windows: ['winget install protobuf   # or choco install protoc; then set PROTOC to the protoc.exe path if it is not on PATH'],
+    },
+  },
+});

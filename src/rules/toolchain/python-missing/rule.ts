@@ -1,0 +1,88 @@
+// python-missing: a build tool needs a Python interpreter to run a helper (node-gyp runs gyp in Python; many
+// Makefiles and scripts run `python`), and none is found under the name it uses.
+// Not python-interpreter-not-found: that rule is about pyo3/maturin not finding the Python they build an extension for.
+
+import { defineRule } from '../../../core/rule.js';
+
+export default defineRule({
+  id: 'python-missing',
+  title: 'Python is not installed (a build tool needs it)',
+  summary: 'A build tool needs a Python interpreter to run its helper scripts, and none was found under the name it uses.',
+  category: 'toolchain',
+  patterns: [
+    {
+      id: 'node-gyp-no-python',
+      // node-gyp >= 6: "gyp ERR! stack Error: Could not find any Python installation to use"
+      source: 'node-gyp',
+      literals: ['Could not find any Python installation to use'],
+      re: /Could not find any Python installation to use/,
+      weight: 0.95,
+    },
+    {
+      id: 'node-gyp-old-cant-find-python',
+      // node-gyp <= 5: 'gyp ERR! stack Error: Can\'t find Python executable "python", you can set the PYTHON env variable.'
+      source: 'node-gyp (old)',
+      literals: ["find Python executable"],
+      re: /Can(?:'|’)t find Python executable "(?<python>[^"]+)"/,
+      weight: 0.95,
+    },
+    {
+      id: 'env-python-enoent',
+      // coreutils env (shebang "#!/usr/bin/env python"): "/usr/bin/env: ‘python’: No such file or directory" (quotes localised; older
+      // coreutils and macOS: "env: python: No such file or directory")
+      source: 'env (shebang)',
+      literals: ['No such file or directory'],
+      re: /env: ['‘]?(?<python>python[23]?(?:\.\d+)?)['’]?: No such file or directory/,
+      weight: 0.9,
+    },
+    {
+      id: 'shell-python-not-found',
+      // dash "sh: 1: python: not found", bash "python3: command not found", make "make: python: No such file or directory",
+      // bash shebang "/usr/bin/python: bad interpreter: No such file or directory", cmd.exe "'python' is not recognized as ..."
+      source: 'sh / bash / make / cmd.exe',
+      literals: ['not found', 'No such file or directory', 'Command not found', 'is not recognized as an internal or external command'],
+      re: /(?:^|: )(?:line \d+: |\d+: )?(?<python>python[23]?(?:\.\d+)?): (?:command )?not found\s*$|^zsh: command not found: (?<python2>python[23]?)\s*$|^g?make(?:\[\d+\])?: (?<python3>python[23]?(?:\.\d+)?): (?:No such file or directory|Command not found)|\/(?<python4>python[23]?(?:\.\d+)?): bad interpreter: No such file or directory|^'(?<python5>python3?|py)' is not recognized as an internal or external command/,
+      weight: 0.85,
+    },
+    {
+      id: 'windows-store-python-alias',
+      // Windows 10/11 App Execution Alias: "Python was not found; run without arguments to install from the Microsoft Store, ..."
+      source: 'Windows python.exe alias',
+      literals: ['Python was not found'],
+      re: /^Python was not found; run without arguments to install from the Microsoft Store/,
+      weight: 0.9,
+    },
+  ],
+  refine: (ctx) => {
+    const python = ctx.captures.python ?? ctx.captures.python2 ?? ctx.captures.python3 ?? ctx.captures.python4 ?? ctx.captures.python5 ?? 'python3';
+    const best = Math.max(...ctx.hits.map((h) => h.weight));
+    const distinct = new Set(ctx.hits.map((h) => h.pattern)).size;
+    return { confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1)), captures: { python } };
+  },
+  explanation:
+    'A build tool needed a Python interpreter to run its helper scripts and could not find `{{python}}`. node-gyp runs gyp (Python) ' +
+    'to generate the native addon\'s Makefiles, so every npm package with a binding.gyp needs Python 3 when no prebuilt binary is ' +
+    'downloaded; many Makefiles and build scripts run `python` too. Recent distributions and macOS ship only `python3` (no `python` ' +
+    'command), and slim Docker images (node:*-slim, alpine) ship no Python at all.',
+  fix: {
+    summary: 'Install Python 3 (and, if a script insists on `python`, provide that name).',
+    steps: [
+      'Install Python 3 from the system package manager.',
+      'If a script calls `python` (not python3): on Debian/Ubuntu install python-is-python3, elsewhere create the alias or fix the shebang.',
+      'For node-gyp, you can point it at an interpreter with `npm config set python /usr/bin/python3` or the PYTHON / npm_config_python environment variable.',
+      'Alpine node images also need make and g++ for node-gyp: `apk add --no-cache python3 make g++`.',
+    ],
+    packages: {
+      apt: ['python3', 'python-is-python3'],
+      dnf: ['python3'],
+      apk: ['python3'],
+      pacman: ['python'],
+      zypper: ['python3'],
+      brew: ['python'],
+      nix: ['python3'],
+    },
+    platformCommands: {
+      windows: ['winget install Python.Python.3.12   # then reopen the terminal; disable the "App execution aliases" for python.exe if the Store stub still answers'],
+    },
+  },
+});
