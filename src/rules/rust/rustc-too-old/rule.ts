@@ -102,6 +102,15 @@ export default defineRule({
       weight: 0.95,
     },
     {
+      id: 'lockfile-v2-packageid',
+      // cargo < 1.41 reading a version 2 (2020+) lock file: "failed to parse lock file at: /x/Cargo.lock" then
+      // "Caused by: invalid serialized PackageId for key `package.dependencies`"
+      source: 'cargo < 1.41',
+      literals: ['invalid serialized PackageId for key'],
+      re: /invalid serialized PackageId for key [`']package\.dependencies[`']/,
+      weight: 0.88,
+    },
+    {
       id: 'unstable-library-feature',
       // rustc: "error[E0658]: use of unstable library feature 'once_cell'" (quotes became backticks in 1.83);
       // an API that a newer stable rustc has; refine makes it stronger inside a dependency's source
@@ -146,7 +155,7 @@ export default defineRule({
     const hits = ctx.hits.filter((h) => realEdition(h));
     if (hits.length === 0) return null;
     let confidence: number | undefined;
-    const decisive = hits.some((h) => h.weight >= 0.9);
+    const decisive = hits.some((h) => h.weight >= 0.5 && h.pattern !== 'unstable-library-feature');
     if (!decisive) {
       const library = hits.filter((h) => h.pattern === 'unstable-library-feature');
       const weak = hits.filter((h) => h.pattern === 'unstable-language-feature' || h.pattern === 'feature-on-stable-channel');
@@ -173,6 +182,7 @@ export default defineRule({
     const edition = hits.find((h) => h.captures.edition)?.captures.edition;
     if (edition) captures.need = `the ${edition} edition (${{ '2018': 'cargo 1.31+', '2021': 'cargo 1.56+', '2024': 'cargo 1.85+' }[edition] ?? 'a cargo newer than this one'})`;
     else if (required) captures.need = `rustc ${required} or newer`;
+    else if (hits.some((h) => h.pattern === 'lockfile-v2-packageid')) captures.need = 'Cargo.lock format version 2 (cargo 1.41+)';
     else if (ctx.captures.lockVersion) captures.need = `Cargo.lock format version ${ctx.captures.lockVersion} (${ctx.captures.lockVersion === '4' ? 'cargo 1.78+' : 'a cargo newer than this one'})`;
     else if (ctx.captures.feature) captures.need = `the \`${ctx.captures.feature}\` API, stabilised in a newer rustc`;
     if (ctx.captures.current) captures.currentNote = ` (${hits.some((h) => h.pattern === 'cargo-version-not-stabilized') ? 'cargo' : 'rustc'} ${ctx.captures.current})`;
