@@ -32,8 +32,8 @@ export default defineRule({
       id: 'openssl-sys-crate-version',
       // panic location / failed build script: ".../openssl-sys-0.9.17/build.rs:463:9" or "failed to run custom build command for `openssl-sys v0.9.19`" (support)
       source: 'rustc panic location / cargo',
-      literals: ['openssl-sys-0.', 'openssl-sys v0.'],
-      re: /openssl-sys(?:-| v)(?<crateVersion>0\.\d+\.\d+)/,
+      literals: ['/build.rs:', '/build/main.rs:', 'command for `openssl-sys v'],
+      re: /openssl-sys-(?<crateVersion>0\.\d+\.\d+)\/build(?:\.rs|\/main\.rs):|command for `openssl-sys v(?<crateVersion2>0\.\d+\.\d+)/,
       weight: 0.05,
     },
     {
@@ -48,6 +48,7 @@ export default defineRule({
   refine: (ctx) => {
     const { hex, flavor } = ctx.captures;
     const captures: Record<string, string> = { crate: 'openssl-sys' };
+    if (!ctx.captures.crateVersion && ctx.captures.crateVersion2) captures.crateVersion = ctx.captures.crateVersion2;
     if (hex) {
       // OpenSSL/LibreSSL version numbers are 0xMNN00PP0 (3.x: 0xMNN00PPL): major, minor, patch.
       const n = parseInt(hex, 16);
