@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { open as openFile, type FileHandle } from 'node:fs/promises';
 import { PassThrough, Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { inflateRaw } from 'node:zlib';
+import { inflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { ElfError, type ElfInfo, isElf, NeedBytes, parseElf, type ByteView, wholeView } from './elf.js';
 
@@ -54,6 +54,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
 };
 
 const inflateRawAsync = promisify(inflateRaw);
+const SYNC_INFLATE_BYTES = 64 * 1024;
 
 const TEXT_NAME = /^[^/]+\.dist-info\/(WHEEL|METADATA|RECORD)$/;
 const MAX_TEXT = 32 * 1024 * 1024;
@@ -341,7 +342,9 @@ async function readWhole(zip: yauzl.ZipFile, entry: yauzl.Entry, name: string): 
   if (entry.compressionMethod === 0) data = raw;
   else if (entry.compressionMethod === 8) {
     try {
-      data = await inflateRawAsync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize), chunkSize: Math.min(Math.max(entry.uncompressedSize, 64), 4 * 1024 * 1024) });
+      const opts = { maxOutputLength: Math.max(1, entry.uncompressedSize), chunkSize: Math.min(Math.max(entry.uncompressedSize, 64), 4 * 1024 * 1024) };
+      // Small entries (the many .py files) inflate faster here than the round trip to the thread pool costs.
+      data = raw.length <= SYNC_INFLATE_BYTES ? inflateRawSync(raw, opts) : await inflateRawAsync(raw, opts);
     } catch (e) {
       const msg = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? `inflates to more than the ${entry.uncompressedSize} bytes its header declares` : (e as Error).message;
       throw new WheelReadError(`entry ${name} cannot be read (${msg})`, { cause: e });
