@@ -12,6 +12,7 @@ export default defineRule({
   title: 'pkg-config is not installed',
   summary: 'The build uses pkg-config to locate a system library, but the pkg-config program itself is not installed.',
   category: 'toolchain',
+  contextBefore: 40,
   patterns: [
     {
       id: 'pkg-config-crate-command-not-found',
@@ -51,18 +52,30 @@ export default defineRule({
     },
     {
       id: 'cmake-find-pkgconfig',
-      // CMake FindPkgConfig (find_package(PkgConfig REQUIRED)): "Could NOT find PkgConfig (missing: PKG_CONFIG_EXECUTABLE)"
+      // CMake FindPkgConfig, find_package(PkgConfig REQUIRED) under "CMake Error at ...":
+      // "Could NOT find PkgConfig (missing: PKG_CONFIG_EXECUTABLE)"
       source: 'cmake',
       literals: ['Could NOT find PkgConfig'],
-      re: /Could NOT find PkgConfig \(missing: PKG_CONFIG_EXECUTABLE\)/,
+      re: /^Could NOT find PkgConfig \(missing: PKG_CONFIG_EXECUTABLE\)/,
       weight: 0.95,
+    },
+    {
+      id: 'cmake-find-pkgconfig-optional',
+      // the same check without REQUIRED is a status line ("-- Could NOT find PkgConfig ..."): the build goes on and may
+      // fail later for this reason or another, so it only counts when nothing stronger explains the failure
+      source: 'cmake',
+      literals: ['Could NOT find PkgConfig'],
+      re: /^-- Could NOT find PkgConfig \(missing: PKG_CONFIG_EXECUTABLE\)/,
+      weight: 0.55,
     },
     {
       id: 'autoconf-pkg-config-script',
       // autoconf PKG_CHECK_MODULES (pkg.m4): "configure: error: The pkg-config script could not be found or is too old."
+      // (older pkg.m4: "*** The pkg-config script could not be found. Make sure it is"; hand-written checks:
+      // "configure: error: Could not find pkg-config")
       source: 'autoconf configure',
-      literals: ['pkg-config script could not be found'],
-      re: /The pkg-config script could not be found or is too old/,
+      literals: ['pkg-config script could not be found', 'find pkg-config'],
+      re: /The pkg-config script could not be found|^configure: error: (?:Could not find|cannot find) pkg-config/,
       weight: 0.95,
     },
     {
@@ -72,6 +85,14 @@ export default defineRule({
       source: 'meson',
       literals: ['Did not find pkg-config', 'Pkg-config binary for machine', 'Pkg-config for machine'],
       re: /Did not find pkg-config by name|Pkg-config (?:binary )?for machine [\w ]{1,40} not found\. Giving up/,
+      weight: 0.9,
+    },
+    {
+      id: 'go-cgo-pkg-config-not-found',
+      // Go cgo (#cgo pkg-config:): 'pkg-config: exec: "pkg-config": executable file not found in $PATH' (%PATH% on Windows)
+      source: 'go (cgo)',
+      literals: ['exec: "pkg-config"'],
+      re: /exec: "pkg-config": executable file not found/,
       weight: 0.9,
     },
     {
@@ -85,8 +106,17 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    const best = Math.max(...ctx.hits.map((h) => h.weight));
-    const distinct = new Set(ctx.hits.map((h) => h.pattern)).size;
+    const hits = ctx.hits;
+    // openssl-sys on macOS/Windows looks in Homebrew/MacPorts/vcpkg/OPENSSL_DIR first; a failed pkg-config probe there is
+    // noise and the missing OpenSSL is the cause (openssl-dev-missing). The target shows in the lines openssl-sys prints
+    // just before the probe ("AARCH64_APPLE_DARWIN_OPENSSL_DIR unset", "TARGET = Some(...)").
+    const crateOnly = hits.every((h) => h.pattern.startsWith('pkg-config-crate-'));
+    const nonLinuxTarget = hits.some((h) =>
+      h.before.some((l) => /^[A-Z0-9_]*(?:APPLE|DARWIN|WINDOWS)[A-Z0-9_]*_OPENSSL_(?:LIB_|INCLUDE_)?DIR unset$|TARGET = (?:Some\(")?[\w.]*-(?:apple|pc-windows)/.test(l)),
+    );
+    if (crateOnly && nonLinuxTarget) return null;
+    const best = Math.max(...hits.map((h) => h.weight));
+    const distinct = new Set(hits.map((h) => h.pattern)).size;
     // When pkg-config is missing, openssl-sys / -sys crates also report their library as not found; a small lead
     // keeps this (the cause) ahead of those consequences at equal line strength.
     const consequences = ['openssl-dev-missing', 'native-lib-missing'].some((id) => ctx.firedRules.has(id));
@@ -94,8 +124,10 @@ export default defineRule({
     return {
       confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1) + (consequences ? 0.03 : 0)),
       captures: library ? { library } : ({} as Record<string, string>),
+      evidence: hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line),
     };
   },
+  explains: ['openssl-dev-missing', 'native-lib-missing'],
   explanation:
     'The build asks pkg-config where {{library|a system library}} is installed (compiler and linker flags), but the `pkg-config` program ' +
     'itself is not installed or not on PATH. The library may well be installed: without pkg-config the build cannot find it, so ' +

@@ -28,6 +28,15 @@ export default defineRule({
       weight: 0.95,
     },
     {
+      id: 'prost-build-no-bundled-protoc',
+      // prost-build 0.7-0.10 on platforms without a bundled protoc: "Failed to find the protoc binary. The PROTOC environment
+      // variable is not set, there is no bundled protoc for this platform, and protoc is not in the PATH"
+      source: 'prost-build (0.7-0.10)',
+      literals: ['Failed to find the protoc binary'],
+      re: /Failed to find the protoc binary/,
+      weight: 0.95,
+    },
+    {
       id: 'protoc-rust-failed-to-spawn',
       // protoc-rust / protobuf-codegen-pure: 'protoc: Custom { kind: NotFound, error: StringError("failed to spawn `\"protoc\" \"--version\"`: No such file or directory (os error 2)") }'
       source: 'protoc-rust / protobuf-codegen',

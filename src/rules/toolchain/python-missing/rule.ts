@@ -45,6 +45,14 @@ export default defineRule({
       weight: 0.85,
     },
     {
+      id: 'node-spawn-python-enoent',
+      // Node child_process (npm scripts, old node-gyp, node-pre-gyp): "Error: spawn python ENOENT"
+      source: 'node (child_process)',
+      literals: ['ENOENT'],
+      re: /spawn (?<python6>python[23]?(?:\.\d+)?(?:\.exe)?) ENOENT/,
+      weight: 0.85,
+    },
+    {
       id: 'windows-store-python-alias',
       // Windows 10/11 App Execution Alias: "Python was not found; run without arguments to install from the Microsoft Store, ..."
       source: 'Windows python.exe alias',
@@ -54,7 +62,7 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    const python = ctx.captures.python ?? ctx.captures.python2 ?? ctx.captures.python3 ?? ctx.captures.python4 ?? ctx.captures.python5 ?? 'python3';
+    const python = ctx.captures.python ?? ctx.captures.python2 ?? ctx.captures.python3 ?? ctx.captures.python4 ?? ctx.captures.python5 ?? ctx.captures.python6 ?? 'python3';
     const best = Math.max(...ctx.hits.map((h) => h.weight));
     const distinct = new Set(ctx.hits.map((h) => h.pattern)).size;
     return { confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1)), captures: { python } };
