@@ -9,6 +9,8 @@ import { colors, wantColor } from './colors.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerWheel } from './commands/wheel.js';
 import { register as registerDoctor } from './commands/doctor.js';
+import { register as registerScan } from './commands/scan.js';
+import { register as registerFix } from './commands/fix.js';
 
 const VERSION = '0.1.0';
 const BUG_URL = 'https://github.com/buildmedic/buildmedic/issues/new';
@@ -128,6 +130,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerRun(program, setExit);
   registerWheel(program, setExit);
   registerDoctor(program, setExit);
+  registerScan(program, setExit);
+  registerFix(program, setExit);
 
   return program;
 }

@@ -30,6 +30,8 @@ export interface FixCommand {
   why: string;
   /** Only run when the user asked for it with this flag (e.g. `--git` for git add). */
   optIn?: string;
+  /** Try with `--offline` first and only then without (cargo: use what is cached before asking the registry). */
+  offlineFirst?: boolean;
 }
 
 export interface FixPlan {
@@ -59,6 +61,8 @@ export interface ProjectFiles {
   gitTracked: ReadonlySet<string> | null;
   /** Paths git ignores (among those asked about), or null outside git. */
   gitIgnored: ReadonlySet<string> | null;
+  /** Every file path found under the root (read or not), so scanners can tell whether a referenced file exists. */
+  paths?: ReadonlySet<string>;
 }
 
 /** A pure scanner: project files in, findings out. */

@@ -1,0 +1,60 @@
+// `buildmedic fix [DIR]`: shows (dry run) or applies the fixes for what `scan` finds: format-preserving edits and tool runs.
+
+import type { Command } from 'commander';
+import { colors, wantColor } from '../colors.js';
+import { collectIds } from './scan.js';
+
+interface FixCliOptions {
+  write?: boolean;
+  only: string[];
+  git?: boolean;
+  unsafe?: boolean;
+  json?: boolean;
+  color?: boolean;
+}
+
+async function runFixCommand(dir: string | undefined, opts: FixCliOptions): Promise<number> {
+  const { SCANNERS } = await import('../../scan/registry.js');
+  const { runFix, fixExitCode } = await import('../../fix/run-fix.js');
+  const write = Boolean(opts.write);
+  const run = await runFix(dir ?? '.', SCANNERS, { write, only: opts.only, optIns: opts.git ? ['git'] : [], unsafe: Boolean(opts.unsafe) });
+  if (opts.json) {
+    const { fixJson } = await import('../../fix/render.js');
+    process.stdout.write(`${JSON.stringify(fixJson(run, write), null, 2)}\n`);
+  } else {
+    const { renderFixText } = await import('../../fix/render.js');
+    process.stdout.write(renderFixText(run, write, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)))));
+  }
+  return fixExitCode(run);
+}
+
+export function register(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('fix')
+    .description('fix what `buildmedic scan` finds in DIR: prints a unified diff (dry run) unless --write is given')
+    .argument('[dir]', 'the project directory (default: the current directory)')
+    .option('--write', 'apply the safe fixes (atomic writes; a file changed since it was read is left alone), run the tools they need, then re-scan')
+    .option('--only <rule>', 'fix only findings of these rule ids (repeat, or separate with commas)', collectIds, [])
+    .option('--unsafe', 'with --write, also apply fixes marked unsafe (they change behaviour, e.g. a toolchain pin or manylinux mode)')
+    .option('--git', 'with --write, also run `git add` for files a flake or CI checkout needs')
+    .option('--json', 'print the plan (or what was done) as JSON (schema: docs/scan-json.md)')
+    .option('--color', 'colour the output even when it is not a terminal')
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Edits keep formatting (comments, key order, quoting, CRLF): e.g. clap = "4" becomes clap = { version = "4", features = ["env"] }.',
+        'Fixes that need a tool run it: `cargo generate-lockfile` (offline first) for a missing Cargo.lock, `git add` (with --git).',
+        'The diff applies with `git apply` or `patch -p1`. Running `fix --write` twice changes nothing the second time.',
+        '',
+        'Exit codes: 0 nothing to fix, 1 fixes shown or applied, 2 fix could not run (no such directory, a file changed while fixing, bad usage).',
+        '',
+        'Examples:',
+        '  buildmedic fix                  # the diff, nothing changed',
+        '  buildmedic fix --write --only crate-feature-missing',
+        '  buildmedic fix --write --git    # also git add an untracked Cargo.lock a flake needs',
+      ].join('\n'),
+    )
+    .action(async (dir: string | undefined, opts: FixCliOptions) => setExit(await runFixCommand(dir, opts)));
+}

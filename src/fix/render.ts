@@ -1,0 +1,56 @@
+// Renders a fix run (the diff, the commands, what was held back, what remains) as text and as JSON; pure.
+
+import type { Colors } from 'picocolors/types.js';
+import { renderUnifiedDiff } from './render-diff.js';
+import type { FixRun } from './run-fix.js';
+import { SCAN_SCHEMA_VERSION } from '../scan/run-scan.js';
+
+export function fixJson(run: FixRun, write: boolean): object {
+  return {
+    schemaVersion: SCAN_SCHEMA_VERSION,
+    root: run.root,
+    mode: write ? 'write' : 'dry-run',
+    fixable: run.fixable,
+    manual: run.manual,
+    diff: renderUnifiedDiff(run.changes),
+    written: run.written,
+    commands: run.commands,
+    held: run.held,
+    remaining: run.remaining ? run.remaining.findings : null,
+    problems: run.problems,
+  };
+}
+
+function colorDiff(diff: string, c: Colors): string {
+  return diff
+    .split('\n')
+    .map((l) => (l.startsWith('+++') || l.startsWith('---') ? c.bold(l) : l.startsWith('+') ? c.green(l) : l.startsWith('-') ? c.red(l) : l.startsWith('@@') ? c.cyan(l) : l))
+    .join('\n');
+}
+
+export function renderFixText(run: FixRun, write: boolean, c: Colors): string {
+  let out = '';
+  if (run.fixable.length === 0) {
+    out += run.manual.length ? `Nothing buildmedic can fix automatically; ${run.manual.length} finding(s) need a manual change (\`buildmedic scan\` lists them).\n` : 'Nothing to fix.\n';
+    return out;
+  }
+  const diff = renderUnifiedDiff(run.changes);
+  if (!write) {
+    if (diff) out += colorDiff(diff, c);
+  } else if (run.written.length) {
+    out += `${c.green('wrote')} ${run.written.join(', ')}\n`;
+  }
+  for (const cmd of run.commands) {
+    const mark = cmd.status === 'ran' ? c.green('ran') : cmd.status === 'failed' ? c.red('failed') : cmd.status === 'skipped' ? c.yellow('skipped') : c.cyan('would run');
+    out += `${mark} ${cmd.cwd === '.' ? '' : `(in ${cmd.cwd}) `}${cmd.argv.join(' ')}${c.dim(` — ${cmd.message}`)}\n`;
+  }
+  for (const h of run.held) out += `${c.yellow('held back')}: ${h.reason}\n`;
+  if (run.manual.length) out += c.dim(`${run.manual.length} finding(s) have no automatic fix (\`buildmedic scan\` lists them).\n`);
+  if (write && run.remaining) {
+    const left = run.remaining.findings;
+    out += left.length ? `\nStill found after fixing (${left.length}):\n${left.map((f) => `  ${f.rule}  ${f.evidence[0] ? `${f.evidence[0].file}:${f.evidence[0].line}` : ''}  ${f.message}\n`).join('')}` : `\n${c.green('Re-scan: nothing left to fix.')}\n`;
+  } else if (!write) {
+    out += c.dim('\nDry run: nothing was changed. `buildmedic fix --write` applies the safe fixes (add --unsafe for the others, --git to run git add).\n');
+  }
+  return out;
+}

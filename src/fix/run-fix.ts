@@ -1,0 +1,132 @@
+// `buildmedic fix` end to end (I/O): read, scan, plan, and with --write apply atomically, run the tools, re-scan.
+
+import { join } from 'node:path';
+import { BuildmedicError } from '../errors.js';
+import type { ScanFinding, Scanner } from '../scan/model.js';
+import { readProjectFiles } from '../scan/read-project.js';
+import { findingKey, scanProject, type ScanReport } from '../scan/run-scan.js';
+import { composeFixes, type FileChange } from './compose.js';
+import { type CommandResult, runFixCommand } from './run-commands.js';
+import { writeFileAtomic } from './write-files.js';
+
+export interface FixOptions {
+  write: boolean;
+  only?: string[];
+  /** Opt-in flags given (e.g. 'git' for `--git`). */
+  optIns: string[];
+  /** Apply unsafe plans too (they are always shown). */
+  unsafe: boolean;
+  commandTimeoutMs?: number;
+}
+
+export interface FixRun {
+  root: string;
+  /** Findings with a fix, as first scanned. */
+  fixable: ScanFinding[];
+  /** Findings scanned that have no automatic fix. */
+  manual: ScanFinding[];
+  /** The first round's changes: the dry-run diff, or what the first write applied. */
+  changes: FileChange[];
+  /** Every file written, over all rounds. */
+  written: string[];
+  commands: { rule: string; argv: string[]; cwd: string; status: 'planned' | 'ran' | 'failed' | 'skipped'; message: string }[];
+  /** Plans held back: unsafe without --unsafe, or colliding with another plan in a dry run. */
+  held: { rule: string; reason: string }[];
+  /** After --write: what a fresh scan still finds. */
+  remaining: ScanReport | null;
+  problems: ScanReport['problems'];
+}
+
+const MAX_ROUNDS = 4;
+
+function wantedForWrite(findings: ScanFinding[], opts: FixOptions, held: FixRun['held']): ScanFinding[] {
+  return findings.filter((f) => {
+    if (!f.fix) return false;
+    if (f.fix.safety === 'unsafe' && !opts.unsafe) {
+      held.push({ rule: f.rule, reason: `${f.fix.title}: unsafe (changes behaviour); apply with --unsafe after reading the diff` });
+      return false;
+    }
+    return true;
+  });
+}
+
+export async function runFix(dir: string, scanners: readonly Scanner[], opts: FixOptions): Promise<FixRun> {
+  let project = await readProjectFiles(dir, scanners);
+  let report = scanProject(project, scanners, opts.only);
+  const run: FixRun = {
+    root: project.root,
+    fixable: report.findings.filter((f) => f.fix),
+    manual: report.findings.filter((f) => !f.fix),
+    changes: [],
+    written: [],
+    commands: [],
+    held: [],
+    remaining: null,
+    problems: report.problems,
+  };
+  if (!opts.write) {
+    const composed = composeFixes(project, report.findings);
+    run.changes = composed.changes;
+    for (const { finding, command } of composed.commands) {
+      const optIn = command.optIn && !opts.optIns.includes(command.optIn);
+      run.commands.push({ rule: finding.rule, argv: command.argv, cwd: command.cwd, status: optIn ? 'skipped' : 'planned', message: optIn ? `${command.why} (only with --${command.optIn})` : command.why });
+    }
+    for (const f of composed.deferred) run.held.push({ rule: f.rule, reason: `${f.fix?.title}: edits the same text as another fix; planned once that one is applied` });
+    for (const f of composed.planned) if (f.fix?.safety === 'unsafe' && !opts.unsafe) run.held.push({ rule: f.rule, reason: `${f.fix.title}: unsafe; --write applies it only with --unsafe` });
+    return run;
+  }
+  const attempted = new Set<string>();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const held: FixRun['held'] = [];
+    const candidates = wantedForWrite(report.findings, opts, held).filter((f) => !attempted.has(findingKey(f)));
+    if (round === 0) run.held.push(...held);
+    if (candidates.length === 0) break;
+    const composed = composeFixes(project, candidates);
+    if (composed.planned.length === 0) break;
+    for (const f of composed.planned) attempted.add(findingKey(f));
+    for (const change of composed.changes) {
+      await writeFileAtomic(join(project.root, change.file), change.before, change.after);
+      if (!run.written.includes(change.file)) run.written.push(change.file);
+    }
+    if (round === 0) run.changes = composed.changes;
+    if (composed.commands.length) {
+      // A tool runs only while its finding still holds: an edit above, or the user, may have fixed it already.
+      const fresh = scanProject(await readProjectFiles(dir, scanners), scanners, opts.only);
+      const live = new Set(fresh.findings.map(findingKey));
+      const done = new Set<string>();
+      const failed = new Set<string>();
+      for (const { finding, command } of composed.commands) {
+        const entry = { rule: finding.rule, argv: command.argv, cwd: command.cwd };
+        if (failed.has(findingKey(finding))) {
+          run.commands.push({ ...entry, status: 'skipped', message: `${command.why}: not run, an earlier step of this fix failed` });
+        } else if (command.optIn && !opts.optIns.includes(command.optIn)) {
+          run.commands.push({ ...entry, status: 'skipped', message: `${command.why}: not run (add --${command.optIn} to run it)` });
+        } else if (!live.has(findingKey(finding))) {
+          run.commands.push({ ...entry, status: 'skipped', message: `${command.why}: not run, the finding no longer holds` });
+        } else if (done.has(`${command.cwd}\0${command.argv.join('\0')}`)) {
+          continue;
+        } else {
+          done.add(`${command.cwd}\0${command.argv.join('\0')}`);
+          const r: CommandResult = await runFixCommand(project.root, command, opts.commandTimeoutMs);
+          run.commands.push({ ...entry, argv: r.argv, status: r.ok ? 'ran' : 'failed', message: r.message });
+          if (!r.ok) failed.add(findingKey(finding));
+        }
+      }
+    }
+    project = await readProjectFiles(dir, scanners);
+    report = scanProject(project, scanners, opts.only);
+  }
+  run.remaining = report;
+  return run;
+}
+
+/** Exit code of `fix`: 0 nothing to fix, 1 fixes shown or applied. Errors (2) are thrown. */
+export function fixExitCode(run: FixRun): number {
+  if (run.fixable.length === 0) return 0;
+  return 1;
+}
+
+export function assertOnlyKnown(only: readonly string[], known: ReadonlySet<string>): void {
+  const unknown = only.filter((r) => !known.has(r));
+  if (unknown.length) throw new BuildmedicError('usage', `--only: no check named ${unknown.join(', ')}; \`buildmedic rules\` and \`buildmedic explain\` list the ids`);
+}

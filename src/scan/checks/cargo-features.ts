@@ -1,0 +1,187 @@
+// Scanner: Rust code using items a dependency only has with a Cargo feature (clap `env`/`derive`, `#[tokio::main]`,
+// serde derives) while the package's Cargo.toml (or its workspace's) does not enable that feature; pure.
+
+import type { CargoDependency } from '../../project/model.js';
+import { planAddFeatures } from '../cargo/add-features.js';
+import { type CargoPackage, cargoPackages } from '../cargo/packages.js';
+import type { FileLocation, ProjectFiles, ScanFinding, Scanner } from '../model.js';
+import { locate } from '../text-location.js';
+
+interface GatedUse {
+  crate: string;
+  features: string[];
+  at: FileLocation;
+}
+
+/** Features each crate enables by default or through an umbrella feature (tokio's `full`); from their Cargo.toml. */
+const IMPLIED: Record<string, { defaults: string[]; umbrella: Record<string, string[]> }> = {
+  clap: { defaults: ['std', 'color', 'help', 'usage', 'error-context', 'suggestions'], umbrella: {} },
+  tokio: { defaults: [], umbrella: { full: ['macros', 'rt', 'rt-multi-thread', 'fs', 'io-util', 'io-std', 'net', 'parking_lot', 'process', 'signal', 'sync', 'time'], 'rt-multi-thread': ['rt'] } },
+  serde: { defaults: ['std'], umbrella: {} },
+};
+
+/** The text of an attribute's parenthesised arguments starting at `open` (a '('), strings skipped. */
+function parenBody(text: string, open: number): { body: string; end: number } {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return { body: text.slice(open + 1, i), end: i + 1 };
+  }
+  return { body: text.slice(open + 1), end: text.length };
+}
+
+/** Blanks `//` comments (keeping offsets), so commented-out attributes are not taken as code. */
+function withoutLineComments(text: string): string {
+  return text.replace(/(^|[^:"'])\/\/[^\n]*/g, (m, pre: string) => pre + ' '.repeat(m.length - pre.length));
+}
+
+// clap 3/4 derive: #[arg(long, env = "X")], #[clap(env)], #[command(...)] has no env; structopt uses clap 2 (env ungated).
+const CLAP_ATTR = /#\[\s*(?:arg|clap)\s*\(/g;
+const ENV_ARG = /(?:^|[\s,(])(env)\s*(?:=|,|$)/;
+const DERIVE_ATTR = /#\[\s*derive\s*\(/g;
+const TOKIO_ATTR = /#\[\s*tokio::(main|test)\b/g;
+
+/** Every use of a feature-gated item in one Rust file. */
+export function findGatedUses(file: string, source: string): GatedUse[] {
+  const text = withoutLineComments(source);
+  const uses: GatedUse[] = [];
+  const usesClap = /\bclap::/.test(text);
+  const usesSerde = /\buse\s+serde\s*::[^;]*\b(?:Serialize|Deserialize)\b/.test(text);
+  for (const m of text.matchAll(CLAP_ATTR)) {
+    const open = m.index + m[0].length - 1;
+    const { body } = parenBody(text, open);
+    const env = ENV_ARG.exec(body);
+    if (env) uses.push({ crate: 'clap', features: ['env'], at: locate(file, source, open + 1 + env.index + env[0].indexOf('env')) });
+  }
+  for (const m of text.matchAll(DERIVE_ATTR)) {
+    const open = m.index + m[0].length - 1;
+    const { body } = parenBody(text, open);
+    const names = body.split(',').map((s) => s.trim());
+    if (names.some((n) => /^(?:clap::)?(?:Parser|Subcommand|Args|ValueEnum)$/.test(n)) && (usesClap || names.some((n) => n.startsWith('clap::')))) {
+      uses.push({ crate: 'clap', features: ['derive'], at: locate(file, source, m.index) });
+    }
+    if (names.some((n) => /^serde::(?:Serialize|Deserialize)$/.test(n) || (usesSerde && /^(?:Serialize|Deserialize)$/.test(n)))) {
+      uses.push({ crate: 'serde', features: ['derive'], at: locate(file, source, m.index) });
+    }
+  }
+  for (const m of text.matchAll(TOKIO_ATTR)) {
+    const rest = text.slice(m.index, text.indexOf(']', m.index) + 1);
+    // #[tokio::test] and flavor = "current_thread" only need the current-thread runtime (`rt`).
+    const currentThread = m[1] === 'test' ? !/multi_thread/.test(rest) : /current_thread/.test(rest);
+    uses.push({ crate: 'tokio', features: ['macros', currentThread ? 'rt' : 'rt-multi-thread'], at: locate(file, source, m.index) });
+  }
+  return uses;
+}
+
+/** Features of `dep` on for this package: listed, inherited from the workspace, default, implied, or named in `[features]`. */
+function enabledFeatures(pkg: CargoPackage, dep: CargoDependency): Set<string> {
+  const on = new Set(dep.features);
+  let defaults = dep.defaultFeatures;
+  if (dep.workspace && pkg.workspaceRoot?.manifest.workspace) {
+    const wsDep = pkg.workspaceRoot.manifest.workspace.dependencies.find((d) => d.key === dep.key);
+    if (wsDep) {
+      for (const f of wsDep.features) on.add(f);
+      defaults = wsDep.defaultFeatures;
+    }
+  }
+  const implied = IMPLIED[dep.name];
+  if (implied && defaults) for (const f of implied.defaults) on.add(f);
+  // A package feature like `cli = ["clap/env"]` means the code using it is probably behind that feature.
+  for (const list of Object.values(pkg.manifest.features)) {
+    for (const f of list) {
+      const m = /^([\w-]+)\??\/([\w-]+)$/.exec(f);
+      if (m && m[1] === dep.key) on.add(m[2]);
+    }
+  }
+  if (implied) for (const f of [...on]) for (const g of implied.umbrella[f] ?? []) on.add(g);
+  return on;
+}
+
+function majorOf(req: string | null): number | null {
+  const m = /(\d+)/.exec(req ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+/** The dependency a file of the package would use: normal ones, and dev ones for tests, benches and examples. */
+function dependencyFor(pkg: CargoPackage, crate: string, file: string): CargoDependency | null {
+  const rel = pkg.dir ? file.slice(pkg.dir.length + 1) : file;
+  const devToo = /^(?:tests|benches|examples)\//.test(rel);
+  const deps = pkg.manifest.dependencies.filter((d) => d.name === crate && (d.kind === 'normal' || (devToo && d.kind === 'dev')));
+  return deps.find((d) => d.kind === 'normal' && !d.target) ?? deps[0] ?? null;
+}
+
+function tablesFor(dep: CargoDependency): string[][] {
+  const kind = dep.kind === 'normal' ? 'dependencies' : dep.kind === 'dev' ? 'dev-dependencies' : 'build-dependencies';
+  return dep.target ? [['target', dep.target, kind]] : [[kind]];
+}
+
+function ownsFile(pkg: CargoPackage, all: readonly CargoPackage[], file: string): boolean {
+  const inDir = (dir: string) => dir === '' || file.startsWith(`${dir}/`);
+  if (!inDir(pkg.dir) || file.endsWith('/build.rs') || file === 'build.rs') return false;
+  // A nested package's files are its own.
+  return !all.some((o) => o !== pkg && o.dir.length > pkg.dir.length && inDir(o.dir));
+}
+
+function scanFeatures(project: ProjectFiles): ScanFinding[] {
+  const packages = cargoPackages(project).filter((p) => p.manifest.package);
+  const findings: ScanFinding[] = [];
+  for (const pkg of packages) {
+    const wanted = new Map<string, { dep: CargoDependency; features: Set<string>; at: FileLocation[] }>();
+    for (const [file, text] of project.files) {
+      if (!file.endsWith('.rs') || !ownsFile(pkg, packages, file)) continue;
+      for (const use of findGatedUses(file, text)) {
+        const dep = dependencyFor(pkg, use.crate, file);
+        if (!dep) continue;
+        const major = majorOf(dep.req);
+        // clap 2 (structopt's) has `Arg::env` without a feature and no derive.
+        if (dep.name === 'clap' && major !== null && major < 3 && !dep.workspace) continue;
+        if (dep.name === 'serde' && pkg.manifest.dependencies.some((d) => d.name === 'serde_derive')) continue;
+        const on = enabledFeatures(pkg, dep);
+        const missing = use.features.filter((f) => !on.has(f));
+        if (missing.length === 0) continue;
+        const w = wanted.get(dep.key) ?? { dep, features: new Set<string>(), at: [] };
+        for (const f of missing) w.features.add(f);
+        if (w.at.length < 4) w.at.push(use.at);
+        wanted.set(dep.key, w);
+      }
+    }
+    for (const { dep, features, at } of wanted.values()) {
+      const feats = [...features];
+      const edits = planAddFeatures(pkg.text, pkg.file, dep.key, feats, tablesFor(dep));
+      const depLine = findDependencyLine(pkg, dep.key);
+      const names = feats.map((f) => `\`${f}\``).join(', ');
+      findings.push({
+        rule: 'crate-feature-missing',
+        title: 'A Cargo feature of a dependency is not enabled',
+        severity: 'error',
+        message: `${at[0].file}:${at[0].line} uses ${dep.name}'s ${names} feature${feats.length > 1 ? 's' : ''}, which ${pkg.file} does not enable${dep.workspace ? ' (nor the workspace dependency)' : ''}`,
+        evidence: [...at, ...(depLine ? [depLine] : [])],
+        captures: {
+          crate: dep.name,
+          feature: feats.join('`, `'),
+          cargoAdd: `cargo add ${dep.name} --features ${feats.join(',')}`,
+          manifest: pkg.file,
+        },
+        fix: edits && edits.length ? { title: `enable ${dep.name}'s ${names} in ${pkg.file}`, safety: 'safe', edits, commands: [] } : null,
+      });
+    }
+  }
+  return findings;
+}
+
+function findDependencyLine(pkg: CargoPackage, key: string): FileLocation | null {
+  const re = new RegExp(`^[ \\t]*(?:\\[[^\\]\\n]*\\.)?["']?${key.replace(/[-.]/g, '\\$&')}["']?[ \\t]*[.=\\]]`, 'm');
+  const m = re.exec(pkg.text);
+  return m ? locate(pkg.file, pkg.text, m.index) : null;
+}
+
+const scanner: Scanner = {
+  id: 'cargo-features',
+  reads: ['**/Cargo.toml', '**/*.rs'],
+  scan: scanFeatures,
+};
+export default scanner;

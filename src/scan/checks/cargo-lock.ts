@@ -1,0 +1,152 @@
+// Scanner: a Cargo.lock that a flake, Dockerfile or CI job needs is missing, or invisible to git (ignored/untracked); pure.
+
+import type { FileLocation, FixCommand, ProjectFiles, ScanFinding, Scanner, TextEdit } from '../model.js';
+import { lockLocations } from '../cargo/packages.js';
+import { dirOf, joinRel, locate } from '../text-location.js';
+
+type UserKind = 'flake' | 'dockerfile' | 'ci';
+
+interface LockUser {
+  kind: UserKind;
+  lock: string;
+  at: FileLocation;
+}
+
+/** Normalises `a/./b/../c` to `a/c`; null when it leaves the project. */
+export function normalizeRel(path: string): string | null {
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join('/');
+}
+
+// Nix (nixpkgs buildRustPackage / rustPlatform.importCargoLock, crane, naersk): all read Cargo.lock at evaluation time.
+const NIX_RUST = /\b(?:cargoLock|importCargoLock|buildRustPackage|cargoHash|cargoSha256|crane|naersk|buildDepsOnly|buildPackage)\b/;
+const NIX_LOCKFILE = /\blockFile\s*=\s*(?:\$\{\s*)?(\.{1,2}\/[^\s;}]*|\.)/g;
+
+function flakeUsers(project: ProjectFiles, locks: Set<string>): LockUser[] {
+  const users: LockUser[] = [];
+  for (const [file, text] of project.files) {
+    if (!(file === 'flake.nix' || file.endsWith('/flake.nix')) || !NIX_RUST.test(text)) continue;
+    const dir = dirOf(file);
+    let explicit = false;
+    for (const m of text.matchAll(NIX_LOCKFILE)) {
+      const lock = normalizeRel(joinRel(dir, m[1]));
+      if (lock === null || !lock.endsWith('Cargo.lock')) continue;
+      explicit = true;
+      users.push({ kind: 'flake', lock, at: locate(file, text, m.index) });
+    }
+    const local = joinRel(dir, 'Cargo.lock');
+    if (!explicit && locks.has(local)) {
+      const m = NIX_RUST.exec(text)!;
+      users.push({ kind: 'flake', lock: local, at: locate(file, text, m.index) });
+    }
+  }
+  return users;
+}
+
+// Dockerfile: "COPY Cargo.toml Cargo.lock ./" (sources relative to the build context, usually the project root), and
+// cargo's --locked / --frozen, which refuse to run without a lock file.
+const DOCKER_COPY_LOCK = /^\s*(?:COPY|ADD)\b[^\n]*?\s(\.?\/?[^\s"]*Cargo\.lock)\b/gim;
+const LOCKED_FLAG = /\bcargo\b[^\n]*\s--(?:locked|frozen)\b|\bmaturin\b[^\n]*\s--(?:locked|frozen)\b/g;
+
+function dockerAndCiUsers(project: ProjectFiles, locks: Set<string>): LockUser[] {
+  const users: LockUser[] = [];
+  for (const [file, text] of project.files) {
+    const base = file.slice(file.lastIndexOf('/') + 1);
+    const docker = /^Dockerfile|\.Dockerfile$|^Containerfile/i.test(base);
+    const ci = /^\.github\/workflows\/[^/]+\.ya?ml$/.test(file);
+    if (!docker && !ci) continue;
+    if (docker) {
+      for (const m of text.matchAll(DOCKER_COPY_LOCK)) {
+        const lock = normalizeRel(m[1]);
+        if (lock) users.push({ kind: 'dockerfile', lock, at: locate(file, text, m.index + (m[0].length - m[0].trimStart().length)) });
+      }
+    }
+    if (locks.has('Cargo.lock')) {
+      const m = LOCKED_FLAG.exec(text);
+      LOCKED_FLAG.lastIndex = 0;
+      if (m) users.push({ kind: docker ? 'dockerfile' : 'ci', lock: 'Cargo.lock', at: locate(file, text, m.index) });
+    }
+  }
+  return users;
+}
+
+const IGNORE_LINE = /^[ \t]*(\/?(?:\*\*\/)?Cargo\.lock|\*\.lock)[ \t]*\r?$/gm;
+
+/** Edits removing the .gitignore lines that ignore `lock` (only the plain patterns; negations are left alone). */
+function unignoreEdits(project: ProjectFiles, lock: string): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const [file, text] of project.files) {
+    if (!(file === '.gitignore' || file.endsWith('/.gitignore'))) continue;
+    const dir = dirOf(file);
+    if (dir && !lock.startsWith(`${dir}/`)) continue;
+    const rel = dir ? lock.slice(dir.length + 1) : lock;
+    for (const m of text.matchAll(IGNORE_LINE)) {
+      const pat = m[1];
+      const applies = pat === '*.lock' || pat === 'Cargo.lock' || pat === '**/Cargo.lock' || (pat === '/Cargo.lock' && rel === 'Cargo.lock');
+      if (!applies) continue;
+      let end = m.index + m[0].length;
+      if (text[end] === '\n') end++;
+      edits.push({ file, start: m.index, end, text: '' });
+    }
+  }
+  return edits;
+}
+
+function scanLocks(project: ProjectFiles): ScanFinding[] {
+  const locations = lockLocations(project);
+  const locks = new Set(locations.map((l) => l.lock));
+  const users = [...flakeUsers(project, locks), ...dockerAndCiUsers(project, locks)];
+  const findings: ScanFinding[] = [];
+  const byLock = new Map<string, LockUser[]>();
+  for (const u of users) byLock.set(u.lock, [...(byLock.get(u.lock) ?? []), u]);
+  for (const [lock, us] of byLock) {
+    const exists = project.paths ? project.paths.has(lock) : project.files.has(lock);
+    const location = locations.find((l) => l.lock === lock);
+    const who = [...new Set(us.map((u) => (u.kind === 'flake' ? 'the Nix flake' : u.kind === 'dockerfile' ? 'the Dockerfile' : 'CI')))].join(' and ');
+    const ignored = project.gitIgnored?.has(lock) ?? false;
+    const tracked = project.gitTracked?.has(lock) ?? true;
+    const gitSees = us.some((u) => u.kind === 'flake' || u.kind === 'ci');
+    const gitAdd: FixCommand = { argv: ['git', 'add', ...(ignored ? ['--force'] : []), '--', lock], cwd: '.', why: `git add ${lock}, so the flake and CI checkouts see it`, optIn: 'git' };
+    if (!exists) {
+      const commands: FixCommand[] = [];
+      if (location) commands.push({ argv: ['cargo', 'generate-lockfile'], cwd: location.dir || '.', why: `write ${lock} as cargo resolves it`, offlineFirst: true });
+      if (gitSees && project.gitTracked) commands.push(gitAdd);
+      findings.push({
+        rule: 'cargo-lock-missing',
+        title: 'Cargo.lock is missing',
+        severity: 'error',
+        message: `${lock} does not exist, but ${who} ${us.length > 1 ? 'need' : 'needs'} it${ignored ? '; .gitignore also ignores it' : ''}`,
+        evidence: us.slice(0, 4).map((u) => u.at),
+        captures: { lockfile: lock },
+        fix: commands.length ? { title: `generate ${lock}`, safety: 'safe', edits: ignored && gitSees ? unignoreEdits(project, lock) : [], commands } : null,
+      });
+    } else if (gitSees && project.gitTracked && !tracked) {
+      const flake = us.some((u) => u.kind === 'flake');
+      const edits = ignored ? unignoreEdits(project, lock) : [];
+      findings.push({
+        rule: flake ? 'nix-flake-untracked-file' : 'cargo-lock-missing',
+        title: flake ? 'A file the flake needs is not tracked by git' : 'Cargo.lock is not in the repository',
+        severity: 'error',
+        message: `${lock} exists but git ${ignored ? 'ignores' : 'does not track'} it, so ${flake ? 'the flake (which only sees git-tracked files)' : 'a CI checkout'} will not have it`,
+        evidence: us.slice(0, 4).map((u) => u.at),
+        captures: { file: lock, path: lock },
+        fix: { title: `${ignored ? 'stop ignoring and ' : ''}git add ${lock}`, safety: 'safe', edits, commands: [gitAdd] },
+      });
+    }
+  }
+  return findings;
+}
+
+const scanner: Scanner = {
+  id: 'cargo-lock',
+  reads: ['**/Cargo.toml', '**/flake.nix', '**/Dockerfile*', '**/*.Dockerfile', '**/Containerfile*', '.github/workflows/*.yml', '.github/workflows/*.yaml', '**/.gitignore'],
+  scan: scanLocks,
+};
+export default scanner;

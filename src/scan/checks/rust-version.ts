@@ -1,0 +1,120 @@
+// Scanner: a Rust toolchain pinned (rust-toolchain.toml, `FROM rust:X`, CI) older than the `rust-version` the
+// packages declare, so cargo refuses to build them; pure.
+
+import { cargoPackages } from '../cargo/packages.js';
+import { tomlSpans } from '../cargo/toml-spans.js';
+import type { FileLocation, ProjectFiles, ScanFinding, Scanner } from '../model.js';
+import { locate } from '../text-location.js';
+
+interface Pin {
+  version: string;
+  /** Offsets of the version text, for the fix. */
+  start: number;
+  end: number;
+  at: FileLocation;
+  where: string;
+}
+
+function parts(v: string): number[] {
+  return v.split('.').map(Number);
+}
+
+/** True when every toolchain matching `pin` (1.70 means any 1.70.x, the newest being used) is older than `need`. */
+export function pinOlderThan(pin: string, need: string): boolean {
+  const p = parts(pin);
+  const n = parts(need);
+  for (let i = 0; i < 3; i++) {
+    if (p[i] === undefined) return false;
+    const ni = n[i] ?? 0;
+    if (p[i] !== ni) return p[i] < ni;
+  }
+  return false;
+}
+
+const VERSION = /^\d+\.\d+(?:\.\d+)?$/;
+
+function toolchainFilePins(file: string, text: string): Pin[] {
+  if (!file.endsWith('.toml')) {
+    const m = /^\s*(\d+\.\d+(?:\.\d+)?)\s*$/.exec(text);
+    if (!m) return [];
+    const start = text.indexOf(m[1]);
+    return [{ version: m[1], start, end: start + m[1].length, at: locate(file, text, start), where: file }];
+  }
+  const channel = tomlSpans(text).entries.find((e) => e.table.join('.') === 'toolchain' && e.key.join('.') === 'channel');
+  if (!channel) return [];
+  const raw = text.slice(channel.valueStart + 1, channel.valueEnd - 1);
+  if (!VERSION.test(raw)) return [];
+  return [{ version: raw, start: channel.valueStart + 1, end: channel.valueEnd - 1, at: locate(file, text, channel.valueStart), where: file }];
+}
+
+// Dockerfile: "FROM rust:1.70-slim-bookworm AS build", "FROM docker.io/library/rust:1.75.0"
+const FROM_RUST = /^[ \t]*FROM[ \t]+(?:--platform=\S+[ \t]+)?(?:[\w.-]+(?::\d+)?\/)?(?:library\/)?rust:(\d+\.\d+(?:\.\d+)?)\b/gim;
+// GitHub Actions: "uses: dtolnay/rust-toolchain@1.70", "toolchain: 1.70.0" (actions-rs, dtolnay with:),
+// "rust-toolchain: 1.70" (maturin-action), "rustup toolchain install 1.70", "rustup default 1.70"
+const CI_PINS = [
+  /dtolnay\/rust-toolchain@(\d+\.\d+(?:\.\d+)?)\b/g,
+  /^[ \t-]*(?:toolchain|rust-toolchain)[ \t]*:[ \t]*["']?(\d+\.\d+(?:\.\d+)?)["']?[ \t]*(?:#.*)?$/gm,
+  /\brustup[ \t]+(?:default|toolchain[ \t]+install|install|override[ \t]+set)[ \t]+(\d+\.\d+(?:\.\d+)?)\b/g,
+];
+
+function regexPins(file: string, text: string, res: RegExp[], where: string): Pin[] {
+  const pins: Pin[] = [];
+  for (const re of res) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index + m[0].lastIndexOf(m[1]);
+      pins.push({ version: m[1], start, end: start + m[1].length, at: locate(file, text, start), where });
+    }
+  }
+  return pins;
+}
+
+function scanRustVersion(project: ProjectFiles): ScanFinding[] {
+  // The highest rust-version any package asks for (inherited from [workspace.package] when a member says so).
+  let need: { version: string; from: string } | null = null;
+  for (const pkg of cargoPackages(project)) {
+    const p = pkg.manifest.package;
+    if (!p) continue;
+    const v = p.inherits.rustVersion ? (pkg.workspaceRoot?.manifest.workspace?.package.rustVersion ?? null) : p.rustVersion;
+    if (v && VERSION.test(v) && (!need || compare(v, need.version) > 0)) {
+      need = { version: v, from: p.inherits.rustVersion && pkg.workspaceRoot ? pkg.workspaceRoot.file : pkg.file };
+    }
+  }
+  if (!need) return [];
+  const pins: Pin[] = [];
+  for (const [file, text] of project.files) {
+    const base = file.slice(file.lastIndexOf('/') + 1);
+    if (base === 'rust-toolchain' || base === 'rust-toolchain.toml') pins.push(...toolchainFilePins(file, text));
+    else if (/^Dockerfile|\.Dockerfile$|^Containerfile/i.test(base)) pins.push(...regexPins(file, text, [FROM_RUST], `${file}'s rust image`));
+    else if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) pins.push(...regexPins(file, text, CI_PINS, `${file}'s toolchain`));
+  }
+  const findings: ScanFinding[] = [];
+  for (const pin of pins) {
+    if (!pinOlderThan(pin.version, need.version)) continue;
+    // Keep the pin's precision: 1.70 becomes 1.74 (newest 1.74.x), 1.70.0 becomes 1.74.1.
+    const target = pin.version.split('.').length === 2 ? need.version.split('.').slice(0, 2).join('.') : [...need.version.split('.'), '0', '0'].slice(0, 3).join('.');
+    findings.push({
+      rule: 'rustc-too-old',
+      title: 'rustc is older than the project needs',
+      severity: 'error',
+      message: `${pin.where} pins Rust ${pin.version}, older than rust-version ${need.version} in ${need.from}`,
+      evidence: [pin.at],
+      captures: { need: need.version, pin: pin.version },
+      fix: { title: `pin Rust ${target} in ${pin.at.file}`, safety: 'unsafe', edits: [{ file: pin.at.file, start: pin.start, end: pin.end, text: target }], commands: [] },
+    });
+  }
+  return findings;
+}
+
+function compare(a: string, b: string): number {
+  const x = parts(a);
+  const y = parts(b);
+  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
+const scanner: Scanner = {
+  id: 'rust-version',
+  reads: ['**/Cargo.toml', '**/rust-toolchain', '**/rust-toolchain.toml', '**/Dockerfile*', '**/*.Dockerfile', '**/Containerfile*', '.github/workflows/*.yml', '.github/workflows/*.yaml'],
+  scan: scanRustVersion,
+};
+export default scanner;

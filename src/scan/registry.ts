@@ -1,0 +1,16 @@
+// Every scanner `buildmedic scan` and `fix` run, in report order; add one import and one array entry per scanner.
+
+import type { Scanner } from './model.js';
+import cargoFeatures from './checks/cargo-features.js';
+import cargoLock from './checks/cargo-lock.js';
+import rustVersion from './checks/rust-version.js';
+import nixFlake from './checks/nix-flake.js';
+import workflows from './checks/workflows.js';
+
+export const SCANNERS: Scanner[] = [
+  cargoFeatures,
+  cargoLock,
+  rustVersion,
+  nixFlake,
+  workflows,
+];

@@ -1,0 +1,37 @@
+// Renders a scan report as text for people and as the versioned JSON of docs/scan-json.md; pure.
+
+import type { Colors } from 'picocolors/types.js';
+import type { ScanFinding } from './model.js';
+import { SCAN_SCHEMA_VERSION, type ScanReport } from './run-scan.js';
+
+export function scanJson(root: string, report: ScanReport): object {
+  return {
+    schemaVersion: SCAN_SCHEMA_VERSION,
+    root,
+    findings: report.findings,
+    problems: report.problems,
+    summary: {
+      errors: report.findings.filter((f) => f.severity === 'error').length,
+      warnings: report.findings.filter((f) => f.severity === 'warning').length,
+      fixable: report.findings.filter((f) => f.fix).length,
+    },
+  };
+}
+
+export function renderFindingText(f: ScanFinding, c: Colors): string {
+  const where = f.evidence[0] ? `${f.evidence[0].file}:${f.evidence[0].line}` : '';
+  const sev = f.severity === 'error' ? c.red('error') : c.yellow('warning');
+  let out = `${sev} ${c.bold(f.rule)}  ${c.dim(where)}\n  ${f.message}\n`;
+  for (const e of f.evidence) out += c.dim(`    ${e.file}:${e.line}: `) + `${e.text}\n`;
+  if (f.fix) out += `  ${c.green('fix')}${f.fix.safety === 'unsafe' ? c.yellow(' (unsafe)') : ''}: ${f.fix.title}\n`;
+  return out;
+}
+
+export function renderScanText(report: ScanReport, c: Colors): string {
+  let out = report.findings.map((f) => renderFindingText(f, c)).join('\n');
+  for (const p of report.problems) out += `${c.yellow('could not check')} (${p.scanner}): ${p.message}\n`;
+  const fixable = report.findings.filter((f) => f.fix).length;
+  if (report.findings.length === 0) out += 'No known build-failure risks found.\n';
+  else out += c.dim(`\n${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}, ${fixable} with a fix: \`buildmedic fix\` shows the diff, \`buildmedic fix --write\` applies it. \`buildmedic explain <id>\` explains a finding.\n`);
+  return out;
+}

@@ -1,0 +1,44 @@
+// Runs scanners over a read project and orders their findings; pure.
+
+import type { ProjectFiles, ScanFinding, Scanner } from './model.js';
+
+export const SCAN_SCHEMA_VERSION = 1;
+
+export interface ScanReport {
+  findings: ScanFinding[];
+  /** A scanner that could not read its files (invalid TOML/YAML...) says so here instead of stopping the others. */
+  problems: { scanner: string; message: string }[];
+}
+
+/** Identity of a finding across re-scans: a fix only runs while a finding with the same key is still there. */
+export function findingKey(f: ScanFinding): string {
+  return `${f.rule}\0${f.evidence[0]?.file ?? ''}\0${f.message}`;
+}
+
+function byLocation(a: ScanFinding, b: ScanFinding): number {
+  const fa = a.evidence[0]?.file ?? '';
+  const fb = b.evidence[0]?.file ?? '';
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return (a.evidence[0]?.line ?? 0) - (b.evidence[0]?.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+export function scanProject(project: ProjectFiles, scanners: readonly Scanner[], only?: readonly string[]): ScanReport {
+  const findings: ScanFinding[] = [];
+  const problems: ScanReport['problems'] = [];
+  for (const s of scanners) {
+    try {
+      findings.push(...s.scan(project));
+    } catch (error) {
+      problems.push({ scanner: s.id, message: (error as Error)?.message ?? String(error) });
+    }
+  }
+  const wanted = only && only.length ? new Set(only) : null;
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const k = findingKey(f);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return !wanted || wanted.has(f.rule);
+  });
+  return { findings: unique.sort(byLocation), problems };
+}
