@@ -8,7 +8,7 @@ const RUST_BACKED =
   'cryptography|pydantic[-_]core|orjson|tokenizers|rpds[-_]py|jiter|tiktoken|safetensors|bcrypt|maturin|polars|watchfiles|' +
   'y[-_]py|pycrdt|blake3|cramjam|nh3|ormsgpack|granian|rignore|pyo3[-_][\\w-]+|hf[-_]xet|outlines[-_]core|deltalake|' +
   'py[-_]arkworks[-_]bls12381|ckzg|fastuuid|uuid[-_]utils|zxcvbn[-_]rs[-_]py|pendulum|libcst|css[-_]inline|' +
-  'primp|rtoml|pyjwt-rs|tokenizers[-_]\\w+|lancedb|pylance|sudachipy|gevent-rs';
+  'primp|rtoml|tokenizers[-_]\\w+|lancedb|pylance|sudachipy';
 
 export default defineRule({
   id: 'sdist-fallback-needs-rust',
