@@ -34,10 +34,12 @@ function colorOptions(cmd: Command): Command {
 
 async function runDiagnose(
   log: string | undefined,
-  opts: { json?: boolean; format?: string; sarif?: string; html?: string; redact: boolean; platform?: string; verbose?: boolean } & GlobalColor,
+  opts: { json?: boolean; format?: string; sarif?: string; html?: string; redact: boolean; platform?: string; verbose?: boolean; fix?: boolean; write?: boolean } & GlobalColor,
 ): Promise<number> {
   const { chooseFormat, emitReports } = await import('../run/emit-reports.js');
   const format = chooseFormat(opts.format, opts.json, process.env);
+  if (opts.write && !opts.fix) throw new BuildmedicError('usage', '--write applies the plan of --fix; give both');
+  if (opts.fix && format !== 'text') throw new BuildmedicError('usage', '--fix prints a diff after the text diagnosis; it cannot be combined with --json or --format');
   const { diagnoseFile } = await import('../diagnose.js');
   const { detectHostPlatform } = await import('../env/host.js');
   if (log === undefined && process.stdin.isTTY) {
@@ -69,6 +71,16 @@ async function runDiagnose(
     },
   );
   process.stdout.write(primary);
+  if (opts.fix && diagnosis.outcome === 'failed') {
+    // The same plan `buildmedic fix` would make, for the project in the current directory.
+    const { runDiagnosisFix } = await import('../fix/run-fix.js');
+    const { renderUnifiedDiff } = await import('../fix/render-diff.js');
+    const fix = await runDiagnosisFix('.', diagnosis.findings.filter((f) => f.role !== 'consequence'), Boolean(opts.write));
+    const c = useColor(opts);
+    if (fix.changes.length === 0) process.stdout.write(c.dim(`\n${fix.planned.length ? 'Cargo.toml already has what the diagnosis asks for.' : 'No file edit for this diagnosis in the project here (--fix edits Cargo.toml for crate-feature-missing).'}\n`));
+    else if (opts.write) process.stdout.write(`\n${c.green('wrote')} ${fix.written.join(', ')}\n`);
+    else process.stdout.write(`\n${renderUnifiedDiff(fix.changes)}${c.dim('Dry run: `buildmedic diagnose --fix --write` applies it.')}\n`);
+  }
   return diagnosis.outcome === 'failed' ? EXIT.findings : EXIT.ok;
 }
 
@@ -112,6 +124,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .option('--no-redact', 'do not mask tokens, keys and credentials in the output')
       .addOption(new Option('--platform <id>', 'give fixes for this platform when the log does not say').choices(PLATFORMS))
       .option('-v, --verbose', 'show every platform\'s commands and the lines set aside as consequences')
+      .option('--fix', 'also print the Cargo.toml edit the diagnosis calls for (crate-feature-missing), as a diff for the project in the current directory')
+      .option('--write', 'with --fix, apply the edit (atomically; nothing is written over a file changed meanwhile)')
       .addHelpText(
         'after',
         '\nExit codes: 0 no failure in the log, 1 a failure was diagnosed or reported, 2 buildmedic could not do its job.\n\nExamples:\n  cargo build 2>&1 | buildmedic diagnose\n  buildmedic diagnose --json ci-job.log.gz\n  buildmedic diagnose --format markdown --html report.html build.log',

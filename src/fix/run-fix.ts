@@ -130,3 +130,19 @@ export function assertOnlyKnown(only: readonly string[], known: ReadonlySet<stri
   const unknown = only.filter((r) => !known.has(r));
   if (unknown.length) throw new BuildmedicError('usage', `--only: no check named ${unknown.join(', ')}; \`buildmedic rules\` and \`buildmedic explain\` list the ids`);
 }
+
+/** `diagnose --fix`: the plan for a diagnosed finding in the project at `dir`, and with `write` applied atomically. */
+export async function runDiagnosisFix(dir: string, findings: readonly { rule: string; title: string; captures: Record<string, string> }[], write: boolean): Promise<{ planned: ScanFinding[]; changes: FileChange[]; written: string[] }> {
+  const { planFromDiagnosis } = await import('./plan-from-diagnosis.js');
+  const project = await readProjectFiles(dir, [{ id: 'diagnose-fix', reads: ['**/Cargo.toml'], scan: () => [] }]);
+  const planned = findings.map((f) => planFromDiagnosis(project, f)).filter((f): f is ScanFinding => f !== null);
+  const composed = composeFixes(project, planned);
+  const written: string[] = [];
+  if (write) {
+    for (const change of composed.changes) {
+      await writeFileAtomic(join(project.root, change.file), change.before, change.after);
+      written.push(change.file);
+    }
+  }
+  return { planned, changes: composed.changes, written };
+}
