@@ -55,7 +55,7 @@ export default defineRule({
       // gcc/clang on Alpine without the linux-headers package: "fatal error: linux/limits.h: No such file or directory"; musl context required
       source: 'gcc / clang on Alpine',
       literals: ['No such file or directory', 'file not found'],
-      re: /(?:fatal )?error: ['‘"]?(?<kheader>(?:linux|asm|asm-generic)\/[\w\/-]+\.h)['’"]?:? (?:No such file or directory|file not found)/,
+      re: /error: ['‘"]?(?<kheader>(?:linux|asm|asm-generic)\/[\w-]+(?:\/[\w-]+)?\.h)['’"]?:? (?:No such file or directory|file not found)/,
       weight: 0.8,
     },
     {
