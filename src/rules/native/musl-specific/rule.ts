@@ -37,7 +37,7 @@ export default defineRule({
       id: 'libgcc-s-missing-musl',
       // GNU ld on Alpine: "x86_64-alpine-linux-musl/bin/ld: cannot find -lgcc_s" / "-lssp_nonshared" (gcc/musl-dev packages missing); musl context required
       source: 'GNU ld (Alpine gcc)',
-      literals: ['cannot find -lgcc_s', 'cannot find -lssp_nonshared', 'cannot find -lc:', 'cannot find -lc\n'],
+      literals: ['cannot find -lgcc', 'cannot find -lssp_nonshared', 'cannot find -lc'],
       re: /ld(?:\.\w+)?: cannot find -l(?<library>gcc_s|gcc_eh|ssp_nonshared|c)\b/,
       weight: 0.8,
     },
