@@ -38,7 +38,7 @@ export function register(program: Command, setExit: (code: number) => void): voi
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .addHelpText(
       'after',
-      '\nExit codes: 0 every wheel is fine, 1 problems found in at least one wheel, 2 a wheel could not be read (or bad usage).\n\nExamples:\n  buildmedic wheel dist/\n  buildmedic wheel --json dist/mypkg-1.0-cp311-abi3-manylinux_2_17_x86_64.whl',
+      '\nExit codes: 0 every wheel is fine, 1 problems found in at least one wheel, 2 a wheel could not be read (or bad usage).\n\nExamples:\n  buildmedic wheel dist/\n  buildmedic wheel --json dist/mypkg-1.0-cp38-abi3-manylinux_2_17_x86_64.whl',
     )
     .action(async (inputs: string[], opts: WheelOptions) => setExit(await runWheel(inputs, opts)));
 }
