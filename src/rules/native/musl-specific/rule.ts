@@ -80,7 +80,7 @@ export default defineRule({
       // anything that shows musl/Alpine: "x86_64-alpine-linux-musl" paths, "--target x86_64-unknown-linux-musl", "musl-gcc", "FROM alpine" (support only)
       source: 'gcc paths / cargo / docker',
       literals: ['linux-musl', 'musl-gcc', 'alpine'],
-      re: /(?<ctx>\b(?:x86_64|aarch64|i[3-6]86|armv7|arm|riscv64|powerpc64le|s390x|loongarch64|mips\w*)-(?:unknown-|alpine-)?linux-musl\w*|musl-gcc|\balpine\b)/,
+      re: /(?<ctx>\b(?:x86_64|aarch64|i[3-6]86|armv7|arm|riscv64|powerpc64le|s390x|loongarch64|mips\w*)-(?:unknown-|alpine-|pc-)?linux-musl\w*|musl-gcc|\balpine\b)/,
       weight: 0.05,
     },
   ],
@@ -89,13 +89,19 @@ export default defineRule({
     const has = (id: string) => hits.some((h) => h.pattern === id);
     const musl = has('musl-context') || hits.some((h) => /musl|alpine/i.test(h.text));
     const strong = has('proc-macro-musl-host') || has('glibc-loader-missing') || (has('glibc-symbol-on-musl') && hits.some((h) => h.pattern === 'glibc-symbol-on-musl' && h.text.startsWith('Error relocating')));
-    if (!strong && !musl) return null;
-    const evidence = hits.filter((h) => h.weight >= 0.5).slice(0, 5).map((h) => ({ line: h.line, text: h.text }));
+    // Kernel headers (linux/*.h, asm/*.h) come with every glibc toolchain (linux-libc-dev is a libc6-dev dependency) but are a
+    // separate package on Alpine, so their absence points at Alpine even when the log never says so (weaker then).
+    const kernelHeadersOnly = !strong && !musl && has('linux-headers-missing');
+    if (!strong && !musl && !kernelHeadersOnly) return null;
+    const evidence = hits
+      .filter((h) => h.weight >= 0.5 && (!kernelHeadersOnly || h.pattern === 'linux-headers-missing'))
+      .slice(0, 5)
+      .map((h) => ({ line: h.line, text: h.text }));
     if (evidence.length === 0) return null;
     let kind: string;
     if (has('proc-macro-musl-host')) kind = 'proc-macro';
     else if (has('crt-objects-missing') || has('libgcc-s-missing-musl')) kind = 'musl-dev';
-    else if (has('glibc-header-missing')) kind = 'header';
+    else if (has('glibc-header-missing') && !kernelHeadersOnly) kind = 'header';
     else if (has('linux-headers-missing')) kind = 'linux-headers';
     else kind = 'glibc-binary';
     const what: Record<string, string> = {
@@ -103,13 +109,14 @@ export default defineRule({
         'the Rust toolchain targets musl with static linking (crt-static), and proc-macro crates must be dynamic libraries, so cargo refuses to build {{crate|them}}',
       'musl-dev': 'the C runtime start files and libraries (crt1.o, crti.o, libc/libgcc_s) are missing: on Alpine they come with musl-dev / build-base, which are not installed',
       header: 'the code includes a glibc-only header ({{header|a glibc header}}) that musl does not provide',
-      'linux-headers': 'the kernel headers ({{kheader|linux/*.h}}) are missing: on Alpine they are a separate package, linux-headers',
+      'linux-headers':
+        'the Linux kernel headers ({{kheader|linux/*.h}}) are missing: Alpine ships them separately as linux-headers (not part of build-base); on glibc distributions they come with linux-libc-dev / kernel-headers / linux-api-headers',
       'glibc-binary': 'a program or library built for glibc ({{object|a prebuilt binary}}) is being run or linked on musl, which lacks glibc-internal symbols such as {{symbol|__memcpy_chk}}',
     };
     // The reason is itself a template over this rule's captures (fillTemplate does not recurse).
     const c = ctx.captures;
     const reason = what[kind].replace(/\{\{(\w+)\|([^}]*)\}\}/g, (_, name: string, fallback: string) => c[name] || (name === 'symbol' && c.symbol2) || fallback);
-    return { captures: { kind, reason }, evidence };
+    return { captures: { kind, reason }, evidence, ...(kernelHeadersOnly ? { confidence: 0.75 } : {}) };
   },
   explanation:
     'This build runs on or targets musl libc (Alpine Linux and musl targets), and {{reason}}. musl is not a drop-in replacement ' +
@@ -120,6 +127,7 @@ export default defineRule({
     steps: [
       'On Alpine, install the C toolchain and musl headers: `apk add --no-cache build-base musl-dev` (build-base includes gcc, g++, make, musl-dev).',
       'For "cannot produce proc-macro ... musl": build with RUSTFLAGS="-C target-feature=-crt-static" (or upgrade Rust: musl hosts support proc-macros since 1.44), or use a glibc-based image.',
+      'For missing linux/*.h or asm/*.h headers: `apk add linux-headers` on Alpine (linux-libc-dev on Debian/Ubuntu, kernel-headers on Fedora, linux-api-headers on Arch).',
       'For glibc-only headers (execinfo.h, error.h, ...): use the musl-compatible alternative (e.g. libexecinfo-dev on older Alpine) or disable that feature of the code.',
       'For glibc binaries ("Error relocating ... symbol not found", missing ld-linux-x86-64.so.2): install a musl build of the tool (`apk add` it), try `apk add gcompat`, or switch the image to a glibc distribution (e.g. debian:bookworm-slim, rust:slim).',
     ],
