@@ -113,7 +113,9 @@ function scanLocks(project: ProjectFiles): ScanFinding[] {
     const ignored = project.gitIgnored?.has(lock) ?? false;
     const tracked = project.gitTracked?.has(lock) ?? true;
     const gitSees = us.some((u) => u.kind === 'flake' || u.kind === 'ci');
-    const gitAdd: FixCommand = { argv: ['git', 'add', ...(ignored ? ['--force'] : []), '--', lock], cwd: '.', why: `git add ${lock}, so the flake and CI checkouts see it`, optIn: 'git' };
+    const unignore = ignored && gitSees ? unignoreEdits(project, lock) : [];
+    // Only a pattern we cannot remove (a negation, a glob) needs git add --force.
+    const gitAdd: FixCommand = { argv: ['git', 'add', ...(ignored && unignore.length === 0 ? ['--force'] : []), '--', lock], cwd: '.', why: `git add ${lock}, so the flake and CI checkouts see it`, optIn: 'git' };
     if (!exists) {
       const commands: FixCommand[] = [];
       if (location) commands.push({ argv: ['cargo', 'generate-lockfile'], cwd: location.dir || '.', why: `write ${lock} as cargo resolves it`, offlineFirst: true });
@@ -124,19 +126,19 @@ function scanLocks(project: ProjectFiles): ScanFinding[] {
         severity: 'error',
         message: `${lock} does not exist, but ${who} ${us.length > 1 ? 'need' : 'needs'} it${ignored ? '; .gitignore also ignores it' : ''}`,
         evidence: us.slice(0, 4).map((u) => u.at),
-        captures: { lockfile: lock },
-        fix: commands.length ? { title: `generate ${lock}`, safety: 'safe', edits: ignored && gitSees ? unignoreEdits(project, lock) : [], commands } : null,
+        captures: { lockPath: lock, where: who },
+        fix: commands.length ? { title: `generate ${lock}`, safety: 'safe', edits: unignore, commands } : null,
       });
     } else if (gitSees && project.gitTracked && !tracked) {
       const flake = us.some((u) => u.kind === 'flake');
-      const edits = ignored ? unignoreEdits(project, lock) : [];
+      const edits = unignore;
       findings.push({
         rule: flake ? 'nix-flake-untracked-file' : 'cargo-lock-missing',
         title: flake ? 'A file the flake needs is not tracked by git' : 'Cargo.lock is not in the repository',
         severity: 'error',
         message: `${lock} exists but git ${ignored ? 'ignores' : 'does not track'} it, so ${flake ? 'the flake (which only sees git-tracked files)' : 'a CI checkout'} will not have it`,
         evidence: us.slice(0, 4).map((u) => u.at),
-        captures: { file: lock, path: lock },
+        captures: { file: lock, lockPath: lock, addCommand: `git add ${lock}` },
         fix: { title: `${ignored ? 'stop ignoring and ' : ''}git add ${lock}`, safety: 'safe', edits, commands: [gitAdd] },
       });
     }

@@ -1,0 +1,128 @@
+// `buildmedic scan` on fixture projects modelled on the real reports: findings, rule ids `explain` knows, evidence
+// lines, near misses, JSON and exit codes; git (a real repository) decides what a flake can see.
+
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { ruleDocs } from '../src/cli/docs.ts';
+import type { ScanFinding } from '../src/scan/model.ts';
+import { readProjectFiles } from '../src/scan/read-project.ts';
+import { SCANNERS } from '../src/scan/registry.ts';
+import { scanProject } from '../src/scan/run-scan.ts';
+import { copyFixture, gitInit, runCli, tempDir, writeFiles } from './helpers/scan-projects.ts';
+
+async function scanDir(dir: string): Promise<ScanFinding[]> {
+  return scanProject(await readProjectFiles(dir, SCANNERS), SCANNERS).findings;
+}
+
+const brief = (fs: ScanFinding[]) => fs.map((f) => `${f.rule} ${f.evidence[0].file}:${f.evidence[0].line}`);
+
+test('clap env / serde derive / tokio::main without their features, through workspace inheritance (docker-rocksdb report)', async () => {
+  const findings = await scanDir(copyFixture('clap-env-workspace'));
+  assert.deepEqual(brief(findings), [
+    'crate-feature-missing crates/local_backend/src/config.rs:4',
+    'crate-feature-missing crates/local_backend/src/config.rs:8',
+    'crate-feature-missing crates/tools/src/main.rs:1',
+  ]);
+  const [serde, clap, tokio] = findings;
+  assert.deepEqual([serde.captures.crate, serde.captures.feature], ['serde', 'derive']);
+  assert.deepEqual([clap.captures.crate, clap.captures.feature], ['clap', 'env']);
+  // The multi-line #[clap(long, env, ...)] is found too, the commented-out one is not.
+  assert.deepEqual(clap.evidence.map((e) => `${e.file}:${e.line}`), ['crates/local_backend/src/config.rs:8', 'crates/local_backend/src/config.rs:14', 'crates/local_backend/Cargo.toml:8']);
+  assert.deepEqual([tokio.captures.crate, tokio.captures.feature], ['tokio', 'macros`, `rt-multi-thread']);
+  // The crate that enables everything it uses (`quiet`) has no finding.
+  assert.ok(!findings.some((f) => f.evidence[0].file.startsWith('crates/quiet/')));
+});
+
+test('clap 2 (structopt era) has no env feature to miss; #[tokio::main(flavor = "current_thread")] needs rt only', async () => {
+  const dir = tempDir();
+  writeFiles(dir, {
+    'Cargo.toml': '[package]\nname = "a"\nversion = "0.1.0"\n\n[dependencies]\nclap = "2"\nstructopt = "0.3"\ntokio = { version = "1", features = ["rt", "macros"] }\n',
+    'src/main.rs': '#[derive(structopt::StructOpt)]\nstruct A {\n    #[structopt(long, env = "X")]\n    x: bool,\n}\n#[tokio::main(flavor = "current_thread")]\nasync fn main() {}\n',
+  });
+  assert.deepEqual(await scanDir(dir), []);
+});
+
+test('a flake that evaluates a missing Cargo.lock, and files git does not track (nix-cargo-lock report)', async () => {
+  const dir = copyFixture('nix-flake-lock');
+  gitInit(dir, ['flake.nix', 'Cargo.toml', 'src', '.gitignore']);
+  const findings = await scanDir(dir);
+  assert.deepEqual(brief(findings), ['nix-flake-untracked-file flake.nix:9', 'cargo-lock-missing flake.nix:15']);
+  assert.match(findings[0].message, /nix\/overlay\.nix, which git does not track/);
+  assert.match(findings[1].message, /Cargo\.lock does not exist, but the Nix flake needs it; \.gitignore also ignores it/);
+  assert.deepEqual(findings[1].fix?.commands.map((c) => c.argv.join(' ')), ['cargo generate-lockfile', 'git add -- Cargo.lock']);
+});
+
+test('a Cargo.lock that exists but git ignores is invisible to the flake', async () => {
+  const dir = copyFixture('nix-flake-lock');
+  writeFiles(dir, { 'Cargo.lock': '# placeholder\nversion = 3\n' });
+  gitInit(dir, ['flake.nix', 'Cargo.toml', 'src', '.gitignore', 'nix']);
+  const findings = await scanDir(dir);
+  assert.deepEqual(brief(findings), ['nix-flake-untracked-file flake.nix:15']);
+  assert.match(findings[0].message, /Cargo\.lock exists but git ignores it/);
+  // Outside git there is nothing a flake cannot see, and the lock exists: no finding.
+  const plain = copyFixture('nix-flake-lock');
+  writeFiles(plain, { 'Cargo.lock': 'version = 3\n' });
+  assert.deepEqual(await scanDir(plain), []);
+});
+
+test('maturin-action manylinux: off and a FreeBSD target (manylinux-wheel-build report); Windows jobs are left alone', async () => {
+  const dir = copyFixture('maturin-wheels');
+  writeFiles(dir, { 'Cargo.lock': 'version = 3\n' });
+  const findings = await scanDir(dir);
+  assert.deepEqual(brief(findings), ['wheel-platform-tag-rejected .github/workflows/release.yml:24', 'wheel-platform-tag-rejected .github/workflows/release.yml:34', 'rustc-too-old .github/workflows/release.yml:51']);
+  assert.equal(findings[0].fix?.safety, 'unsafe');
+  assert.equal(findings[1].fix, null);
+  assert.match(findings[2].message, /pins Rust 1\.70, older than rust-version 1\.74/);
+});
+
+test('CI with --locked and no Cargo.lock', async () => {
+  const findings = await scanDir(copyFixture('maturin-wheels'));
+  assert.ok(brief(findings).includes('cargo-lock-missing .github/workflows/release.yml:52'));
+});
+
+test('rust-version above the rust-toolchain file and the Dockerfile rust image; a newer image is fine', async () => {
+  const findings = await scanDir(copyFixture('rust-pins'));
+  assert.deepEqual(brief(findings), ['rustc-too-old Dockerfile:2', 'rustc-too-old rust-toolchain:1']);
+  assert.deepEqual(findings.map((f) => f.fix?.edits[0].text), ['1.74', '1.74.1']);
+});
+
+test('every rule id scan reports has documentation for `buildmedic explain`', async () => {
+  const ids = new Set<string>();
+  for (const name of ['clap-env-workspace', 'nix-flake-lock', 'maturin-wheels', 'rust-pins']) {
+    const dir = copyFixture(name);
+    gitInit(dir, ['Cargo.toml']);
+    for (const f of await scanDir(dir)) ids.add(f.rule);
+  }
+  assert.ok(ids.size >= 5, [...ids].join());
+  for (const id of ids) assert.match(ruleDocs(id), /^# /m, id);
+});
+
+test('scan CLI: text, JSON (docs/scan-json.md), --only, exit codes 0/1/2', () => {
+  const dir = copyFixture('rust-pins');
+  const text = runCli(['scan', dir]);
+  assert.equal(text.status, 1);
+  assert.match(text.stdout, /error rustc-too-old {2}Dockerfile:2\n {2}Dockerfile's rust image pins Rust 1\.70, older than rust-version 1\.74\.1 in Cargo\.toml/);
+  const json = runCli(['scan', '--json', dir]);
+  const report = JSON.parse(json.stdout);
+  assert.equal(report.schemaVersion, 1);
+  assert.deepEqual(report.summary, { errors: 2, warnings: 0, fixable: 2 });
+  assert.deepEqual(Object.keys(report.findings[0]).sort(), ['captures', 'evidence', 'fix', 'message', 'rule', 'severity', 'title']);
+  assert.equal(runCli(['scan', '--only', 'crate-feature-missing', dir]).status, 0);
+  const clean = tempDir();
+  writeFiles(clean, { 'Cargo.toml': '[package]\nname = "ok"\nversion = "0.1.0"\n', 'src/main.rs': 'fn main() {}\n' });
+  const ok = runCli(['scan', clean]);
+  assert.equal(ok.status, 0);
+  assert.match(ok.stdout, /No known build-failure risks found/);
+  const missing = runCli(['scan', `${clean}/nope`]);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /no such file/);
+});
+
+test('a scanner that cannot parse its file reports a problem, the others still run', async () => {
+  const dir = copyFixture('rust-pins');
+  writeFiles(dir, { '.github/workflows/bad.yml': 'jobs: [unclosed\n' });
+  const report = scanProject(await readProjectFiles(dir, SCANNERS), SCANNERS);
+  assert.equal(report.problems.length, 1);
+  assert.match(report.problems[0].message, /bad\.yml: not valid YAML/);
+  assert.equal(report.findings.length, 2);
+});
