@@ -40,7 +40,8 @@ export default defineRule({
       source: 'pkg-config / pkgconf / pkg-config crate',
       literals: ['was not found in the pkg-config search path', 'No package ', "required by 'virtual:world'", 'could not find system library', 'The system library `'],
       re: new RegExp(
-        String.raw`Package ${OPENSSL_PC} was not found in the pkg-config search path|No package '${OPENSSL_PC}' found|Package '${OPENSSL_PC}', required by 'virtual:world', not found|` +
+        // (the short forms only at the start of a line: after CMake's "--" they are an optional pkg_check_modules probe)
+        String.raw`Package ${OPENSSL_PC} was not found in the pkg-config search path|^No package '${OPENSSL_PC}' found|^Package '${OPENSSL_PC}', required by 'virtual:world', not found|` +
           String.raw`could not find system library '${OPENSSL_PC}' required by the '(?<crate>[\w-]+)' crate|The system library \`${OPENSSL_PC}\` required by crate \`(?<crate2>[\w-]+)\` was not found`,
       ),
       weight: 0.85,
