@@ -138,6 +138,15 @@ test('abi3: a stable-ABI tag with a per-interpreter module name is inconsistent;
 test('a pure-Python tag with a compiled object inside, and WHEEL tags that disagree with the file name', () => {
   const pure = json([cExtWheel('py3-none-any')]);
   assert.deepEqual(kinds(pure.out.wheels[0]), ['binary-in-pure-wheel']);
+  // Windows script launchers (as pip and setuptools ship them) are not modules: a pure wheel may carry them.
+  const launcher = { name: 'cdemo/cli-64.exe', text: 'MZ\u0090\u0000 launcher stub' };
+  const sub0 = join(dir, 'launcher');
+  mkdirSync(sub0, { recursive: true });
+  const ok = json([makeWheel(join(sub0, 'cdemo-0.1.0-py3-none-any.whl'), [launcher, ...distInfo('cdemo', '0.1.0', ['py3-none-any'], true)])]);
+  assert.equal(ok.code, 0, JSON.stringify(ok.out.wheels[0].problems));
+  assert.equal(ok.out.wheels[0].otherBinaries[0].kind, 'pe');
+  const pyd = json([makeWheel(join(sub0, 'cdemo-0.1.0-py3-none-any.whl'), [{ name: 'cdemo/_x.pyd', text: 'MZ\u0090\u0000 module' }, ...distInfo('cdemo', '0.1.0', ['py3-none-any'], true)])]);
+  assert.deepEqual(kinds(pyd.out.wheels[0]), ['binary-in-pure-wheel']);
   const sub = join(dir, 'mismatch');
   mkdirSync(sub, { recursive: true });
   const w = makeWheel(join(sub, 'cdemo-0.1.0-cp311-cp311-manylinux_2_28_x86_64.whl'), [{ name: cSo, zip: cWheel, member: cSo }, ...distInfo('cdemo', '0.1.0', ['cp311-cp311-linux_x86_64'])]);

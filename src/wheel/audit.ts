@@ -285,10 +285,13 @@ export function auditWheel(fileName: string, contents: WheelContents): WheelRepo
     achievable[arch] = tagsOf(worst, arch);
   }
 
-  const binaries = elfEntries.length + otherBinaries.length;
+  // Windows .exe launchers inside pure wheels are deliberate (pip's and setuptools' script launchers, used only on
+  // Windows); what cannot be pure is a module or library Python loads: ELF, Mach-O, and PE .pyd/.dll files.
+  const loadable = [...elfEntries.map((e) => e.path), ...otherBinaries.filter((b) => b.kind === 'macho' || /\.(pyd|dll)$/i.test(b.path)).map((b) => b.path)];
+  const binaries = loadable.length;
   if (binaries > 0 && (platform.some((p) => p.kind === 'any') || wheel?.rootIsPurelib === true)) {
     const what = platform.some((p) => p.kind === 'any') ? `is tagged ${fn?.platformTags.join('.')} (pure Python)` : 'says Root-Is-Purelib: true';
-    add('binary-in-pure-wheel', `the wheel ${what} but carries ${binaries} compiled object${binaries > 1 ? 's' : ''}; pip will install it on platforms where they cannot load`, [...elfEntries.map((e) => e.path), ...otherBinaries.map((b) => b.path)], [
+    add('binary-in-pure-wheel', `the wheel ${what} but carries ${binaries} compiled object${binaries > 1 ? 's' : ''} (${loadable.slice(0, 3).join(', ')}${binaries > 3 ? ', ...' : ''}); pip will install it on platforms where they cannot load`, loadable, [
       'Declare the extension to the build backend (setuptools `ext_modules`, setuptools-rust `rust_extensions`, maturin) so the wheel gets a platform tag and Root-Is-Purelib: false.',
       'If the binary is a prebuilt helper, override `bdist_wheel.finalize_options` to set `root_is_pure = False`, or ship per-platform wheels.',
     ]);
