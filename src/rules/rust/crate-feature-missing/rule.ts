@@ -154,6 +154,15 @@ export default defineRule({
       weight: 0.8,
     },
     {
+      id: 'multiple-crate-versions',
+      // rustc 1.7x+: "note: there are multiple different versions of crate `serde` in the dependency graph" (a trait
+      // from another copy of the crate, not a missing feature; used by refine to stand down)
+      source: 'rustc 1.7x+',
+      literals: ['multiple different versions of crate'],
+      re: /there are multiple different versions of crate [`'](?<multiVersion>\w+)[`']/,
+      weight: 0.1,
+    },
+    {
       id: 'undeclared-crate',
       // rustc: "use of undeclared crate or module `serde`" / "can't find crate for `serde`": the dependency itself is
       // missing, not a feature of it (used by refine to stand down)
@@ -165,15 +174,16 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const undeclared = new Set(ctx.hits.map((h) => h.captures.undeclared).filter(Boolean));
+    const multi = new Set(ctx.hits.map((h) => h.captures.multiVersion).filter(Boolean));
     let crate: string | undefined;
     let feature: string | undefined;
     const hits = ctx.hits.filter((h) => {
-      if (h.pattern === 'undeclared-crate') return false;
+      if (h.pattern === 'undeclared-crate' || h.pattern === 'multiple-crate-versions') return false;
       const c = h.captures;
       if (c.tokioItem ?? c.tokioImport) return !undeclared.has('tokio');
       if (c.derive) return !undeclared.has(DERIVE_CRATE[c.derive]);
       const serdeType = c.serdeType ?? c.serdeType2;
-      if (h.pattern === 'serde-not-implemented-external-type') return !!serdeType && serdeType in SERDE_TYPE_CRATE;
+      if (h.pattern === 'serde-not-implemented-external-type') return !!serdeType && serdeType in SERDE_TYPE_CRATE && !multi.has('serde');
       return true;
     });
     if (!hits.some((h) => h.weight >= 0.5)) return null;

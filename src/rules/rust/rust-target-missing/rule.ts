@@ -26,6 +26,15 @@ export default defineRule({
       weight: 0.95,
     },
     {
+      id: 'wasm-pack-target-not-in-sysroot',
+      // wasm-pack 0.9+: "Error: wasm32-unknown-unknown target not found in sysroot: \"/usr/lib/rustlib\"" (a non-rustup
+      // Rust, or rustup without the target)
+      source: 'wasm-pack',
+      literals: ['target not found in sysroot'],
+      re: /^(?:Error: )?(?<target>wasm32-[a-z0-9]+-[a-z0-9]+) target not found in sysroot/,
+      weight: 0.93,
+    },
+    {
       id: 'cant-find-crate-core-std',
       // rustc (all versions): "error[E0463]: can't find crate for `core`" (or `std`, `alloc`, `compiler_builtins`);
       // without the target note it can also be a broken sysroot or a no_std target that has no std at all
@@ -50,6 +59,7 @@ export default defineRule({
     ],
     commands: ['rustup target add {{target|<triple>}}'],
     platformCommands: {
+      macos: ['If rustc comes from Homebrew (no rustup, so no other targets): brew uninstall rust && brew install rustup && rustup-init -y && rustup target add {{target|<triple>}}'],
       nix: ['Add the target to your Rust toolchain (rust-overlay: `rust-bin.stable.latest.default.override { targets = [ "{{target|<triple>}}" ]; }`, fenix: `targets.{{target|<triple>}}.stable.rust-std`)'],
     },
   },

@@ -30,10 +30,10 @@ export default defineRule({
     },
     {
       id: 'setuptools-rust-no-compiler',
-      // setuptools-rust 0.11+: "error: can't find Rust compiler" (older: "RuntimeError: can't find Rust compiler")
+      // setuptools-rust 0.11+: "error: can't find Rust compiler"; setuptools-rust < 0.11: "error: Can not find Rust compiler"
       source: 'setuptools-rust',
-      literals: ["can't find Rust compiler"],
-      re: /can't find Rust compiler/,
+      literals: ['find Rust compiler'],
+      re: /(?:can't|[Cc]an not|cannot) find Rust compiler/,
       weight: 0.95,
     },
     {
