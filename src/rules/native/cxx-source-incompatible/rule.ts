@@ -42,7 +42,7 @@ export default defineRule({
     if (errors.length === 0) return null;
     // A missing header is an environment problem (other rules), not an incompatibility.
     if (ctx.hits.some((h) => (h.pattern === 'gcc-clang-error' || h.pattern === 'msvc-error') && MISSING_INCLUDE.test(h.captures.message ?? ''))) return null;
-    // Only Rust dependencies (registry/git checkouts, vendored crates, CMake-fetched deps of a -sys build): a node_modules or
+    // Only Rust dependencies (registry/git checkouts, vendored -sys crates, or a failing build script of such a crate): a node_modules or
     // site-packages package that fails is a different story (an old package for a new Node/Python), not reported here.
     const foreign = errors.filter((h) => CARGO_DEPENDENCY_PATH.test(h.captures.file ?? ''));
     const signatureSeen = ctx.hits.some((h) => h.pattern === 'gcc13-missing-cstdint' || (h.pattern === 'new-default-error-flag' && /\berror: /.test(h.text)));
