@@ -120,6 +120,7 @@ export default defineRule({
   refine: (ctx) => {
     const tool = ctx.captures.tool ?? ctx.captures.tool2 ?? ctx.captures.tool3;
     const captures: Record<string, string> = tool ? { tool } : {};
+    if (ctx.captures.toolchain) captures.toolchainNote = ` (the toolchain \`${ctx.captures.toolchain}\` is not installed)`;
     const hits = ctx.hits.filter(
       (h) => h.pattern !== 'maturin-cargo-metadata-enoent' || h.after.slice(0, 1).some((l) => /No such file or directory|os error 2\b|program not found|cannot find the file specified/i.test(l)),
     );
@@ -132,8 +133,7 @@ export default defineRule({
     return { captures, evidence: hits.map((h) => ({ line: h.line, text: h.text })) };
   },
   explanation:
-    'The build runs {{tool|cargo}}, but there is no working Rust toolchain: {{toolchain|no toolchain}} is installed ' +
-    'or selected. Either Rust was never installed in this environment (a fresh Docker image, a CI runner or PaaS ' +
+    'The build runs {{tool|cargo}}, but there is no working Rust toolchain{{toolchainNote|}}. Either Rust was never installed in this environment (a fresh Docker image, a CI runner or PaaS ' +
     'builder, a pip install that compiles a Rust sdist), rustup installed it in ~/.cargo/bin but that directory is ' +
     'not on PATH in this shell/step, rustup has no default toolchain, or rust-toolchain.toml pins a toolchain that is ' +
     'not installed (rustup 1.28+ no longer installs it automatically for every command).',
