@@ -46,6 +46,12 @@ function wantedForWrite(findings: ScanFinding[], opts: FixOptions, held: FixRun[
       held.push({ rule: f.rule, reason: `${f.fix.title}: unsafe (changes behaviour); apply with --unsafe after reading the diff` });
       return false;
     }
+    const runnable = f.fix.commands.filter((c) => !c.optIn || opts.optIns.includes(c.optIn));
+    if (f.fix.edits.length === 0 && runnable.length === 0) {
+      const flags = [...new Set(f.fix.commands.map((c) => `--${c.optIn}`))].join(' ');
+      held.push({ rule: f.rule, reason: `${f.fix.title}: runs ${f.fix.commands.map((c) => c.argv[0]).join(', ')}; add ${flags} to let it` });
+      return false;
+    }
     return true;
   });
 }
@@ -79,7 +85,7 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const held: FixRun['held'] = [];
     const candidates = wantedForWrite(report.findings, opts, held).filter((f) => !attempted.has(findingKey(f)));
-    if (round === 0) run.held.push(...held);
+    for (const h of held) if (!run.held.some((x) => x.reason === h.reason)) run.held.push(h);
     if (candidates.length === 0) break;
     const composed = composeFixes(project, candidates);
     if (composed.planned.length === 0) break;
