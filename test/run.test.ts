@@ -161,3 +161,15 @@ process.stderr.write('\\nMAXRSS ' + process.resourceUsage().maxRSS + ' CODE ' + 
   const mib = Number(m[1]) / 1024;
   assert.ok(mib < 200, `peak RSS ${mib.toFixed(0)} MiB for 300 MiB of output`);
 });
+
+test('a secret on the command line does not reach the report, in any format', () => {
+  const script = 'echo "error: linker \\`cc\\` not found" >&2; exit 1 # https://ci:topsecretpw@git.example.com';
+  for (const format of ['text', 'markdown', 'github', 'json']) {
+    const html = join(scratch, `cmd-${format}.html`);
+    const r = run(['--format', format, '--html', html, '--', 'sh', '-c', script]);
+    assert.equal(r.code, 1);
+    const report = r.stderr.toString() + readFileSync(html, 'utf8');
+    assert.ok(!report.includes('topsecretpw'), `${format} leaks the password`);
+    if (format !== 'json') assert.ok(report.includes('ci:***@git.example.com'), `${format} names the command`);
+  }
+});

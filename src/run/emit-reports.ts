@@ -76,7 +76,9 @@ export interface EmittedReports {
 export async function emitReports(raw: Diagnosis, context: DiagnosisContext, request: ReportRequest): Promise<EmittedReports> {
   const diagnosis = request.redact ? redactDeep(raw) : raw;
   const ruleHelp = request.sarif ? await collectRuleHelp(diagnosis.findings.map((f) => f.rule)) : {};
-  const report = reportFromDiagnosis(diagnosis, { ...context, ruleHelp });
+  // The context (the command line, the log's name) can hold secrets too: `curl -H "Authorization: ..."`.
+  const built = reportFromDiagnosis(diagnosis, { ...context, ruleHelp });
+  const report = request.redact ? redactDeep(built) : built;
   let primary: string;
   switch (request.format) {
     case 'json':

@@ -77,23 +77,15 @@ export async function spawnBuild(options: SpawnBuildOptions): Promise<SpawnBuild
   const started = performance.now();
   const log = options.logFile ? await openLog(options.logFile) : null;
   const ownGroup = options.ownProcessGroup ?? true;
-  let child: ChildProcess;
-  try {
-    child = spawn(options.command, [...options.args], {
-      stdio: ['inherit', 'pipe', 'pipe'],
-      shell: options.shell ?? false,
-      detached: ownGroup && process.platform !== 'win32',
-      cwd: options.cwd,
-      env: options.env,
-    });
-  } catch (error) {
-    log?.input.end();
-    throw spawnError(options.command, error as NodeJS.ErrnoException);
-  }
-
+  let child: ChildProcess | null = null;
+  let early: NodeJS.Signals | null = null;
   // Sharing our process group (an interactive terminal), the child already got the terminal's SIGINT/SIGHUP;
   // we only stay alive to report, and forward what was sent to us alone.
   const forward = (signal: NodeJS.Signals) => {
+    if (child === null) {
+      early = signal;
+      return;
+    }
     if (child.pid === undefined || child.exitCode !== null) return;
     if (!ownGroup && signal !== 'SIGTERM') return;
     try {
@@ -103,7 +95,23 @@ export async function spawnBuild(options: SpawnBuildOptions): Promise<SpawnBuild
       // The group is already gone.
     }
   };
+  // Listening before the spawn: a signal that comes while the command starts must reach it, not kill us.
   for (const s of FORWARDED) process.on(s, forward);
+  try {
+    child = spawn(options.command, [...options.args], {
+      stdio: ['inherit', 'pipe', 'pipe'],
+      shell: options.shell ?? false,
+      detached: ownGroup && process.platform !== 'win32',
+      cwd: options.cwd,
+      env: options.env,
+    });
+  } catch (error) {
+    for (const s of FORWARDED) process.off(s, forward);
+    log?.input.end();
+    throw spawnError(options.command, error as NodeJS.ErrnoException);
+  }
+  if (early) forward(early);
+  const proc: ChildProcess = child;
 
   let bytes = 0;
   const outputClosed = { out: false, err: false };
@@ -125,13 +133,13 @@ export async function spawnBuild(options: SpawnBuildOptions): Promise<SpawnBuild
   const waitFor = (w: Drainable) => {
     if (paused.has(w)) return;
     paused.add(w);
-    child.stdout?.pause();
-    child.stderr?.pause();
+    proc.stdout?.pause();
+    proc.stderr?.pause();
     w.once('drain', () => {
       paused.delete(w);
       if (paused.size === 0) {
-        child.stdout?.resume();
-        child.stderr?.resume();
+        proc.stdout?.resume();
+        proc.stderr?.resume();
       }
     });
   };
@@ -139,8 +147,8 @@ export async function spawnBuild(options: SpawnBuildOptions): Promise<SpawnBuild
   const onTargetError = (stream: 'out' | 'err', target: Writable) => (error: NodeJS.ErrnoException) => {
     outputClosed[stream] = true;
     if (paused.delete(target) && paused.size === 0) {
-      child.stdout?.resume();
-      child.stderr?.resume();
+      proc.stdout?.resume();
+      proc.stderr?.resume();
     }
     if (error.code !== 'EPIPE') throw error;
   };
@@ -148,13 +156,13 @@ export async function spawnBuild(options: SpawnBuildOptions): Promise<SpawnBuild
   const errError = onTargetError('err', options.stderr);
   options.stdout.on('error', outError);
   options.stderr.on('error', errError);
-  child.stdout!.on('data', pump('out', options.stdout));
-  child.stderr!.on('data', pump('err', options.stderr));
+  proc.stdout!.on('data', pump('out', options.stdout));
+  proc.stderr!.on('data', pump('err', options.stderr));
 
   try {
     const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
-      child.once('error', (e) => reject(spawnError(options.command, e as NodeJS.ErrnoException)));
-      child.once('close', (code, signal) => resolve({ code, signal }));
+      proc.once('error', (e) => reject(spawnError(options.command, e as NodeJS.ErrnoException)));
+      proc.once('close', (code, signal) => resolve({ code, signal }));
     });
     const exitCode = code ?? 128 + (signal ? (osConstants.signals[signal] ?? 0) : 0);
     return { exitCode, signal, bytes, durationMs: performance.now() - started };

@@ -23,7 +23,7 @@ const SPAWN_EXIT: Record<string, number> = { 'command-not-found': 127, 'command-
 
 export async function runCommand(argv: string[], opts: RunOptions): Promise<number> {
   const { runBuild } = await import('../../run/run-build.js');
-  const { chooseFormat, emitReports } = await import('../../run/emit-reports.js');
+  const { chooseFormat, emitReports, toolVersion } = await import('../../run/emit-reports.js');
   const { detectHostPlatform } = await import('../../env/host.js');
   const [command, ...args] = opts.shell ? [argv.join(' ')] : argv;
   const format = chooseFormat(opts.format, false, process.env);
@@ -46,7 +46,8 @@ export async function runCommand(argv: string[], opts: RunOptions): Promise<numb
     throw error;
   }
   const failed = result.exitCode !== 0;
-  const shown = opts.shell ? command : argv.join(' ');
+  const { redactText } = await import('../../report/redact.js');
+  const shown = opts.redact ? redactText(opts.shell ? command : argv.join(' ')) : opts.shell ? command : argv.join(' ');
   const emitted = await emitReports(
     result.diagnosis,
     {
@@ -56,7 +57,7 @@ export async function runCommand(argv: string[], opts: RunOptions): Promise<numb
       environment: [
         { label: 'Command', value: shown },
         { label: 'Exit code', value: result.signal ? `${result.exitCode} (${result.signal})` : String(result.exitCode) },
-        { label: 'buildmedic', value: (await import('../../run/emit-reports.js')).toolVersion() },
+        { label: 'buildmedic', value: toolVersion() },
       ],
     },
     {
