@@ -1,6 +1,7 @@
 // cargo-home-readonly: cargo cannot write to CARGO_HOME (registry index/cache, git checkouts, package-cache lock).
 
 import { defineRule } from '../../../core/rule.js';
+import { normalizeCleanLine } from '../../../log/normalize.js';
 
 // Paths inside CARGO_HOME that cargo writes while fetching: registry/{index,cache,src}, git/{db,checkouts},
 // the .package-cache lock, .crates.toml/.crates2.json of cargo install, .global-cache (cargo 1.78+).
@@ -53,7 +54,8 @@ export default defineRule({
       // target/ and the project's own files are another problem (permissions on the checkout, disk full).
       if (/[\\/]target[\\/]/.test(path)) return false;
       if (h.pattern === 'cargo-home-write-inline') return true;
-      const next = h.after.filter((l) => l.trim() !== '' && !/^\s*Caused by:\s*$/.test(l)).slice(0, 2).join('\n');
+      // The lines after a hit are raw: strip CI timestamps, BuildKit prefixes and pip's indentation first.
+      const next = h.after.map((l) => normalizeCleanLine(l).text).filter((l) => l !== '' && l !== 'Caused by:').slice(0, 2).join('\n');
       return NOT_WRITABLE.test(next) || NOT_WRITABLE.test(h.text);
     });
     if (kept.length === 0) return null;

@@ -32,9 +32,10 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    // Only errors that rustc locates in a file, and that file is not a dependency's source.
+    // Only errors that rustc locates in a file, and that file is not a dependency's source. The lines after a hit
+    // are raw (a CI timestamp or BuildKit prefix may precede the arrow), so the arrow is not anchored.
     const located = ctx.hits
-      .map((h) => ({ h, loc: h.after.slice(0, 2).map((l) => /^\s*-->\s*(?<file>[^:\s][^:]*?\.rs):(?<lineNo>\d+)/.exec(l)?.groups).find(Boolean) }))
+      .map((h) => ({ h, loc: h.after.slice(0, 2).map((l) => /(?:^|\s)-->\s*(?<file>(?:[A-Za-z]:)?[^:\s][^:]*?\.rs):(?<lineNo>\d+)/.exec(l)?.groups).find(Boolean) }))
       .filter((x): x is { h: (typeof ctx.hits)[number]; loc: { file: string; lineNo: string } } => !!x.loc);
     if (located.length === 0) return null;
     if (located.some((x) => DEP_SOURCE.test(x.loc.file))) return null;

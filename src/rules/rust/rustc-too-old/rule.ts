@@ -171,7 +171,7 @@ export default defineRule({
       if (hit.pattern !== 'msrv-rustc-not-supported') continue;
       // cargo 1.83+ names the package on the next lines: "  newstuff@0.3.1 requires rustc 1.99"
       for (const line of hit.after) {
-        const m = /^\s*(?<package>[\w-]+)@(?<packageVersion>[\w.+-]+) requires rustc (?<required>[\d.]+)/.exec(line);
+        const m = /(?:^|\s)(?<package>[\w-]+)@(?<packageVersion>[\w.+-]+) requires rustc (?<required>[\d.]+)/.exec(line);
         if (m?.groups) {
           Object.assign(captures, m.groups);
           break;
