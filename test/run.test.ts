@@ -173,3 +173,9 @@ test('a secret on the command line does not reach the report, in any format', ()
     if (format !== 'json') assert.ok(report.includes('ci:***@git.example.com'), `${format} names the command`);
   }
 });
+
+test('a reader that goes away ends the command as it would without buildmedic (`run -- yes | head`)', { timeout: 30_000 }, () => {
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" run -- yes | head -n 2`], { encoding: 'utf8', timeout: 20_000, env: baseEnv() });
+  assert.equal(r.signal, null, 'finished before the timeout');
+  assert.equal(r.stdout, 'y\ny\n');
+});

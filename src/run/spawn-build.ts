@@ -120,11 +120,7 @@ export async function spawnBuild(options: SpawnBuildOptions): Promise<SpawnBuild
   const pump = (stream: 'out' | 'err', target: Writable) => (chunk: Buffer) => {
     bytes += chunk.length;
     if (!outputClosed[stream]) {
-      try {
-        if (!target.write(chunk)) waitFor(target);
-      } catch {
-        outputClosed[stream] = true;
-      }
+      if (!target.write(chunk)) waitFor(target);
     }
     if (log && !log.input.write(chunk)) waitFor(log.input);
     if (!options.consumer.write(stream === 'out' ? 0 : 1, chunk)) waitFor(options.consumer);
@@ -143,14 +139,15 @@ export async function spawnBuild(options: SpawnBuildOptions): Promise<SpawnBuild
       }
     });
   };
-  // A reader that went away (`| head`) must not stop the build or the diagnosis.
-  const onTargetError = (stream: 'out' | 'err', target: Writable) => (error: NodeJS.ErrnoException) => {
+  // A reader that went away (`| head`): close the command's end too, so that it gets SIGPIPE/EPIPE on its next
+  // write just as it would without buildmedic in between (else `buildmedic run -- yes | head` would never end).
+  const onTargetError = (stream: 'out' | 'err', target: Writable) => () => {
     outputClosed[stream] = true;
+    (stream === 'out' ? proc.stdout : proc.stderr)?.destroy();
     if (paused.delete(target) && paused.size === 0) {
       proc.stdout?.resume();
       proc.stderr?.resume();
     }
-    if (error.code !== 'EPIPE') throw error;
   };
   const outError = onTargetError('out', options.stdout);
   const errError = onTargetError('err', options.stderr);
