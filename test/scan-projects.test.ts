@@ -126,3 +126,8 @@ test('a scanner that cannot parse its file reports a problem, the others still r
   assert.match(report.problems[0].message, /bad\.yml: not valid YAML/);
   assert.equal(report.findings.length, 2);
 });
+
+test('explain looks up scan-only check docs by id, and refuses ids that are not kebab-case names', () => {
+  assert.throws(() => ruleDocs('no-such-scan-check'), { code: 'unknown-rule' });
+  assert.throws(() => ruleDocs('../../../etc/passwd'), { code: 'unknown-rule' });
+});
