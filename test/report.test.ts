@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { ANNOTATIONS_PER_TYPE, escapeData, escapeProperty, renderGithubAnnotations } from '../src/report/github.ts';
 import { renderMarkdown } from '../src/report/markdown.ts';
+import { renderSarif } from '../src/report/sarif.ts';
 import { type Report, type ReportItem } from '../src/report/model.ts';
 import { redactLines, redactText } from '../src/report/redact.ts';
 
@@ -250,4 +251,15 @@ test('markdown fences cannot be closed by backticks in the log', () => {
   const md = renderMarkdown(report);
   assert.match(md, /\n`````text\n7 \| note: ``` closes a fence ````\n`````\n/);
   assert.match(md, /\| Command \| make \\\| tee log \|/);
+});
+
+test('findings located in project files (scan, doctor) give valid SARIF with file regions', () => {
+  const items = [item(1, 'root-cause'), item(2, 'contributing'), { ...item(3, 'finding'), rule: 'rule-1' }];
+  const report: Report = { tool: 'scan', outcome: 'failed', rootCause: 'rule-1', summary: 's', items, chain: [], log: null, excerpt: null, setAside: [], environment: [], ruleHelp: {} };
+  const sarif = renderSarif(report, { toolVersion: '1.2.3' });
+  assert.ok(validateSarif(sarif), JSON.stringify(validateSarif.errors));
+  const run = sarif.runs[0];
+  assert.deepEqual(run.tool.driver.rules!.map((r) => r.id), ['rule-1', 'rule-2'], 'one descriptor per rule');
+  assert.deepEqual(run.results!.map((r) => [r.ruleId, r.ruleIndex, r.level]), [['rule-1', 0, 'error'], ['rule-2', 1, 'warning'], ['rule-1', 0, 'note']]);
+  assert.deepEqual(run.results![0].locations![0].physicalLocation, { artifactLocation: { uri: 'src/a%2Cb%3A1.rs' }, region: { startLine: 2, startColumn: 2 } });
 });
