@@ -57,6 +57,15 @@ export default defineRule({
       weight: 0.9,
     },
     {
+      id: 'msvc-openssl-h',
+      // MSVC in other layouts: Visual Studio's error list "Error\tC1083\tCannot open include file: 'openssl/ssl.h': ...",
+      // localized cl.exe "fatal error C1083: 无法打开包括文件: “openssl/ssl.h”: No such file or directory"
+      source: 'MSVC cl.exe / Visual Studio',
+      literals: ['C1083'],
+      re: /C1083\b.{0,60}?['"‘“]openssl\/(?<header>[\w-]+\.h)['"’”]/,
+      weight: 0.9,
+    },
+    {
       id: 'cmake-find-openssl',
       // CMake's FindOpenSSL (3.x): "Could NOT find OpenSSL, try to set the path to OpenSSL root folder in the system variable OPENSSL_ROOT_DIR (missing: ...)"
       source: 'CMake FindOpenSSL',
@@ -136,7 +145,7 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const has = (id: string) => ctx.hits.some((h) => h.pattern === id);
-    const direct = has('openssl-header-missing') || has('cmake-find-openssl') || has('linker-libssl-missing') || has('openssl-dir-invalid') || has('meson-autoconf-openssl');
+    const direct = has('openssl-header-missing') || has('msvc-openssl-h') || has('cmake-find-openssl') || has('linker-libssl-missing') || has('openssl-dir-invalid') || has('meson-autoconf-openssl');
     const target = `${ctx.captures.target ?? ''} ${(ctx.captures.targetEnv ?? '').toLowerCase()}`;
     // On Linux openssl-sys finds OpenSSL only through pkg-config: with the tool absent, that is the cause to fix first.
     // (On macOS/Windows targets the pkg-config failure is incidental: there OpenSSL itself is what is missing.)

@@ -21,6 +21,15 @@ export default defineRule({
       weight: 0.95,
     },
     {
+      id: 'msvc-python-h',
+      // MSVC in other layouts: Visual Studio's error list "Error\tC1083\tCannot open include file: 'Python.h': ...",
+      // localized cl.exe "fatal error C1083: 无法打开包括文件: “Python.h”: No such file or directory"
+      source: 'MSVC cl.exe / Visual Studio',
+      literals: ['C1083'],
+      re: /C1083\b.{0,60}?['"‘“]Python\.h['"’”]/,
+      weight: 0.95,
+    },
+    {
       id: 'pyconfig-h-not-found',
       // gcc/clang when Python.h exists but the arch-specific pyconfig.h (e.g. libpython3.X-dev on multiarch Debian) does not
       source: 'gcc / clang',
