@@ -179,3 +179,11 @@ test('a reader that goes away ends the command as it would without buildmedic (`
   assert.equal(r.signal, null, 'finished before the timeout');
   assert.equal(r.stdout, 'y\ny\n');
 });
+
+test('a background process left holding the output does not keep buildmedic waiting', { timeout: 30_000 }, () => {
+  const started = Date.now();
+  const r = run(['--', 'sh', '-c', 'sleep 15 & echo started; exit 0']);
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout.toString(), 'started\n');
+  assert.ok(Date.now() - started < 10_000, `returned after ${Date.now() - started} ms`);
+});

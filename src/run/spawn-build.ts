@@ -43,6 +43,8 @@ export interface SpawnBuildResult {
 }
 
 const FORWARDED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** How long output may still arrive after the command exited, from children it left behind. */
+const LINGER_MS = 1000;
 
 async function openLog(path: string): Promise<{ input: Writable; done: Promise<void> }> {
   const file: WriteStream = createWriteStream(path);
@@ -158,8 +160,21 @@ export async function spawnBuild(options: SpawnBuildOptions): Promise<SpawnBuild
 
   try {
     const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+      let linger: NodeJS.Timeout | undefined;
       proc.once('error', (e) => reject(spawnError(options.command, e as NodeJS.ErrnoException)));
-      proc.once('close', (code, signal) => resolve({ code, signal }));
+      // A background process the build started (a compiler server, a daemon) may keep its output pipes open long
+      // after it exited; a shell returns at once, so we stop waiting for their end shortly after the exit.
+      proc.once('exit', (code, signal) => {
+        linger = setTimeout(() => {
+          proc.stdout?.destroy();
+          proc.stderr?.destroy();
+          resolve({ code, signal });
+        }, LINGER_MS);
+      });
+      proc.once('close', (code, signal) => {
+        clearTimeout(linger);
+        resolve({ code, signal });
+      });
     });
     const exitCode = code ?? 128 + (signal ? (osConstants.signals[signal] ?? 0) : 0);
     return { exitCode, signal, bytes, durationMs: performance.now() - started };
