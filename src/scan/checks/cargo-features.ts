@@ -18,6 +18,8 @@ const IMPLIED: Record<string, { defaults: string[]; umbrella: Record<string, str
   clap: { defaults: ['std', 'color', 'help', 'usage', 'error-context', 'suggestions'], umbrella: {} },
   tokio: { defaults: [], umbrella: { full: ['macros', 'rt', 'rt-multi-thread', 'fs', 'io-util', 'io-std', 'net', 'parking_lot', 'process', 'signal', 'sync', 'time'], 'rt-multi-thread': ['rt'] } },
   serde: { defaults: ['std'], umbrella: {} },
+  reqwest: { defaults: ['default-tls', 'charset', 'http2', 'macos-system-configuration'], umbrella: {} },
+  uuid: { defaults: ['std'], umbrella: {} },
 };
 
 /** The text of an attribute's parenthesised arguments starting at `open` (a '('), strings skipped. */
@@ -44,6 +46,20 @@ const CLAP_ATTR = /#\[\s*(?:arg|clap)\s*\(/g;
 const ENV_ARG = /(?:^|[\s,(])(env)\s*(?:=|,|$)/;
 const DERIVE_ATTR = /#\[\s*derive\s*\(/g;
 const TOKIO_ATTR = /#\[\s*tokio::(main|test)\b/g;
+// Item paths that only exist with a feature: tokio 1.x modules (its Cargo.toml gates each), reqwest 0.10+'s blocking
+// client, uuid 1.x's version constructors.
+const ITEM_PATHS = /\btokio::(?:fs|net|time|sync|process|signal|spawn|task::spawn_blocking)\b|\breqwest::blocking\b|\bUuid::(?:new_v[1-8]|now_v[1-8])\b/g;
+const TOKIO_MODULE_FEATURE: Record<string, string> = { fs: 'fs', net: 'net', time: 'time', sync: 'sync', process: 'process', signal: 'signal', spawn: 'rt', 'task::spawn_blocking': 'rt' };
+
+function itemFeature(path: string): { crate: string; feature: string } | null {
+  if (path.startsWith('tokio::')) {
+    const feature = TOKIO_MODULE_FEATURE[path.slice('tokio::'.length)];
+    return feature ? { crate: 'tokio', feature } : null;
+  }
+  if (path === 'reqwest::blocking') return { crate: 'reqwest', feature: 'blocking' };
+  const v = /_v([1-8])$/.exec(path);
+  return v ? { crate: 'uuid', feature: `v${v[1]}` } : null;
+}
 
 /** Every use of a feature-gated item in one Rust file. */
 export function findGatedUses(file: string, source: string): GatedUse[] {
@@ -68,13 +84,20 @@ export function findGatedUses(file: string, source: string): GatedUse[] {
       uses.push({ crate: 'serde', features: ['derive'], at: locate(file, source, m.index) });
     }
   }
+  const seen = new Set<string>();
+  for (const m of text.matchAll(ITEM_PATHS)) {
+    const hit = itemFeature(m[0]);
+    if (!hit || seen.has(`${hit.crate}/${hit.feature}`)) continue;
+    seen.add(`${hit.crate}/${hit.feature}`);
+    uses.push({ crate: hit.crate, features: [hit.feature], at: locate(file, source, m.index) });
+  }
   for (const m of text.matchAll(TOKIO_ATTR)) {
     const rest = text.slice(m.index, text.indexOf(']', m.index) + 1);
     // #[tokio::test] and flavor = "current_thread" only need the current-thread runtime (`rt`).
     const currentThread = m[1] === 'test' ? !/multi_thread/.test(rest) : /current_thread/.test(rest);
     uses.push({ crate: 'tokio', features: ['macros', currentThread ? 'rt' : 'rt-multi-thread'], at: locate(file, source, m.index) });
   }
-  return uses;
+  return uses.sort((a, b) => a.at.line - b.at.line);
 }
 
 /** Features of `dep` on for this package: listed, inherited from the workspace, default, implied, or named in `[features]`. */
