@@ -36,10 +36,10 @@ export default defineRule({
       id: 'distutils-command-failed-enoent',
       // setuptools/distutils >= Python 3.x (spawn via subprocess): "error: command 'x86_64-linux-gnu-gcc' failed: No such file or directory"
       // (also with a full path, "error: command '/usr/bin/gcc' failed with exit status 1" is a compile error and not matched);
-      // old distutils (Python 2.7/3.6): "unable to execute 'gcc': No such file or directory"
+      // old distutils (Python 2.7/3.6): "unable to execute 'gcc': No such file or directory" (Python 2.6: no quotes)
       source: 'setuptools / distutils',
       literals: ["failed: No such file or directory", 'unable to execute'],
-      re: /(?:^error: command '|unable to execute ')(?:[^']*[/\\])?(?<compiler>(?:[\w.-]*-)?(?:cc|gcc|clang)(?:-\d+(?:\.\d+)*)?(?:\.exe)?)'(?: failed)?: No such file or directory/,
+      re: /(?:^error: command '|unable to execute '?)(?:[^':\s]*[/\\])?(?<compiler>(?:[\w.-]*-)?(?:cc|gcc|clang)(?:-\d+(?:\.\d+)*)?(?:\.exe)?)'?(?: failed)?: No such file or directory/,
       weight: 0.95,
     },
     {
@@ -121,7 +121,7 @@ export default defineRule({
       // (gcc >= 4.6; older: "gcc: error trying to exec 'cc1': execvp: No such file or directory")
       source: 'gcc',
       literals: ["cannot execute 'cc1'", "cannot execute ‘cc1’", "exec 'cc1'"],
-      re: /(?:cannot execute|error trying to exec) ['‘]cc1['’]: execvp/,
+      re: /(?:cannot execute|error trying to exec) ['‘]cc1['’] ?: execvp/,
       weight: 0.9,
     },
     {

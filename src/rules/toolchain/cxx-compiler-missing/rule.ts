@@ -35,7 +35,7 @@ export default defineRule({
       // setuptools/distutils: "error: command 'g++' failed: No such file or directory"; old distutils: "unable to execute 'g++': No such file or directory"
       source: 'setuptools / distutils',
       literals: ['failed: No such file or directory', 'unable to execute'],
-      re: /(?:^error: command '|unable to execute ')(?:[^']*[/\\])?(?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?)'(?: failed)?: No such file or directory/,
+      re: /(?:^error: command '|unable to execute '?)(?:[^':\s]*[/\\])?(?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?)'?(?: failed)?: No such file or directory/,
       weight: 0.95,
     },
     {
@@ -101,7 +101,7 @@ export default defineRule({
       // (gcc >= 4.6; older: "gcc: error trying to exec 'cc1plus': execvp: No such file or directory")
       source: 'gcc',
       literals: ['cc1plus'],
-      re: /(?:cannot execute|error trying to exec) ['‘]cc1plus['’]: execvp/,
+      re: /(?:cannot execute|error trying to exec) ['‘]cc1plus['’] ?: execvp/,
       weight: 0.9,
     },
   ],

@@ -67,7 +67,7 @@ export default defineRule({
       // "gyp ERR! stack Error: Could not find any Visual Studio installation to use"
       source: 'node-gyp',
       literals: ['Could not find any Visual Studio installation', 'could not find a version of Visual Studio'],
-      re: /Could not find any Visual Studio installation to use|could not find a version of Visual Studio \d+ or newer to use/,
+      re: /Could not find any Visual Studio installation to use|could not find a version of Visual Studio/,
       weight: 0.95,
     },
     {

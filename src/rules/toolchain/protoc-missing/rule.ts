@@ -24,7 +24,7 @@ export default defineRule({
       // Os { code: 2, kind: NotFound, message: \"No such file or directory\" }" (also "program not found" on Windows)
       source: 'prost-build (old)',
       literals: ['failed to invoke protoc'],
-      re: /failed to invoke protoc(?: \(hint: [^)]{0,200}\))?: (?:Os \{ code: 2,|Custom \{ kind: NotFound|program not found|No such file or directory)/,
+      re: /failed to invoke protoc\b/, // only with a not-found cause (checked in refine)
       weight: 0.95,
     },
     {
@@ -54,6 +54,19 @@ export default defineRule({
       weight: 0.85,
     },
   ],
+  refine: (ctx) => {
+    // "failed to invoke protoc" is also printed when protoc exists but cannot run (permissions, wrong architecture)
+    const hits = ctx.hits.filter(
+      (h) => h.pattern !== 'prost-build-failed-to-invoke' || /NotFound|No such file or directory|program not found|cannot find the file/.test(h.text),
+    );
+    if (hits.length === 0) return null;
+    const best = Math.max(...hits.map((h) => h.weight));
+    const distinct = new Set(hits.map((h) => h.pattern)).size;
+    return {
+      confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1)),
+      evidence: hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line),
+    };
+  },
   explanation:
     'A build script (usually prost-build or tonic-build, for gRPC/protobuf crates) compiles .proto files by running `protoc`, the ' +
     'Protocol Buffers compiler. Since prost-build 0.11 protoc is no longer bundled, so it must be installed on the build machine ' +
