@@ -26,7 +26,7 @@ export default defineRule({
       // localized cl.exe "fatal error C1083: 无法打开包括文件: “Python.h”: No such file or directory"
       source: 'MSVC cl.exe / Visual Studio',
       literals: ['C1083'],
-      re: /C1083\b.{0,60}?['"‘“]Python\.h['"’”]/,
+      re: /C1083(?::|\t) ?(?:Cannot open include file|无法打开包括文件): ['"‘“]Python\.h['"’”]/,
       weight: 0.95,
     },
     {
