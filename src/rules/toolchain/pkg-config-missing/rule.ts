@@ -34,11 +34,12 @@ export default defineRule({
     },
     {
       id: 'pkg-config-crate-could-not-run',
-      // pkg-config crate >= 0.3.19: 'Could not run `"pkg-config" "--libs" "--cflags" "zlib"`' is printed only when the
+      // pkg-config crate >= 0.3.19: 'Could not run `"pkg-config" "--libs" "--cflags" "zlib"`' (>= 0.3.27 without the quotes:
+      // "Could not run `PKG_CONFIG_ALLOW_SYSTEM_CFLAGS=1 pkg-config --libs --cflags zlib`") is printed only when the
       // command could not be started at all (a failing pkg-config reads "... did not exit successfully")
       source: 'pkg-config crate',
       literals: ['Could not run `'],
-      re: /Could not run `[^`]*"--cflags\\?" \\?"(?<library>[\w.+-]+)\\?"`/,
+      re: /Could not run `[^`]*--cflags\\?"? \\?"?(?<library>[\w.+-]+)/,
       weight: 0.8,
     },
     {
