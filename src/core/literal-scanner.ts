@@ -6,9 +6,12 @@
 const ESC = 0x1b;
 
 export class LiteralScanner {
+  /** Byte -> column; every byte that occurs in no literal shares column 0, which keeps the table small. */
+  private readonly classOf: Uint16Array;
+  private readonly width: number;
   /**
-   * next-state table, premultiplied by 256. An entry that completes a literal is stored as -(next * 256) - 1,
-   * so `find` stops on a sign test and `literalsIn` can still continue from the next state.
+   * next-state table, premultiplied by `width`. An entry that completes a literal is stored as
+   * -(next * width) - 1, so `find` stops on a sign test and `literalsIn` can still continue from the next state.
    */
   private readonly table: Int32Array;
   /** Ids (indexes into the constructor's list) of the literals that end in each state. */
@@ -17,54 +20,71 @@ export class LiteralScanner {
 
   constructor(literals: readonly string[]) {
     const encoder = new TextEncoder();
-    const goto: Int32Array[] = [new Int32Array(256).fill(-1)];
+    const encoded = literals.map((l) => encoder.encode(l));
+    this.classOf = new Uint16Array(256);
+    let width = 1;
+    for (const bytes of encoded) for (const b of bytes) if (this.classOf[b] === 0) this.classOf[b] = width++;
+    this.width = width;
+
+    // The trie, as a flat transition array (-1 = no edge), grown as needed.
+    let capacity = 1024;
+    let trie = new Int32Array(capacity * width).fill(-1);
     const outputs: number[][] = [[]];
-    literals.forEach((literal, id) => {
+    literals.forEach((_, id) => {
       let state = 0;
-      for (const byte of encoder.encode(literal)) {
-        if (goto[state][byte] === -1) {
-          goto[state][byte] = goto.length;
-          goto.push(new Int32Array(256).fill(-1));
+      for (const b of encoded[id]) {
+        const slot = state * width + this.classOf[b];
+        if (trie[slot] === -1) {
+          if (outputs.length === capacity) {
+            const grown = new Int32Array(capacity * 2 * width).fill(-1);
+            grown.set(trie);
+            trie = grown;
+            capacity *= 2;
+          }
+          trie[slot] = outputs.length;
           outputs.push([]);
         }
-        state = goto[state][byte];
+        state = trie[slot];
       }
       outputs[state].push(id);
     });
-    // Breadth-first failure links turn the trie into a complete DFA.
-    const fail = new Int32Array(goto.length);
-    const queue: number[] = [];
-    for (let b = 0; b < 256; b++) {
-      if (goto[0][b] === -1) goto[0][b] = 0;
-      else queue.push(goto[0][b]);
+
+    // Breadth-first failure links turn the trie into a complete DFA, in place.
+    const states = outputs.length;
+    const fail = new Int32Array(states);
+    const queue = new Int32Array(states);
+    let tail = 0;
+    for (let c = 0; c < width; c++) {
+      if (trie[c] === -1) trie[c] = 0;
+      else queue[tail++] = trie[c];
     }
-    for (let head = 0; head < queue.length; head++) {
+    for (let head = 0; head < tail; head++) {
       const r = queue[head];
-      for (let b = 0; b < 256; b++) {
-        const s = goto[r][b];
+      for (let c = 0; c < width; c++) {
+        const s = trie[r * width + c];
         if (s === -1) {
-          goto[r][b] = goto[fail[r]][b];
+          trie[r * width + c] = trie[fail[r] * width + c];
         } else {
-          queue.push(s);
-          fail[s] = goto[fail[r]][b];
-          outputs[s] = [...outputs[s], ...outputs[fail[s]]];
+          queue[tail++] = s;
+          fail[s] = trie[fail[r] * width + c];
+          if (outputs[fail[s]].length) outputs[s] = [...outputs[s], ...outputs[fail[s]]];
         }
       }
     }
-    this.states = goto.length;
+
+    this.states = states;
     this.outputs = outputs;
-    this.table = new Int32Array(goto.length * 256);
-    for (let s = 0; s < goto.length; s++) {
-      for (let b = 0; b < 256; b++) {
-        const next = goto[s][b];
-        this.table[s * 256 + b] = outputs[next].length > 0 ? -(next * 256) - 1 : next * 256;
-      }
+    this.table = new Int32Array(states * width);
+    for (let i = 0; i < states * width; i++) {
+      const next = trie[i];
+      this.table[i] = outputs[next].length > 0 ? -(next * width) - 1 : next * width;
     }
   }
 
   /** Index of the last byte of the first literal found in buf[from, to), or -1. */
   find(buf: Uint8Array, from: number, to: number): number {
     const table = this.table;
+    const classOf = this.classOf;
     let state = 0;
     for (let i = from; i < to; i++) {
       const byte = buf[i];
@@ -72,7 +92,7 @@ export class LiteralScanner {
         i = skipEscape(buf, i, to);
         continue;
       }
-      state = table[state + byte];
+      state = table[state + classOf[byte]];
       if (state < 0) return i;
     }
     return -1;
@@ -81,6 +101,7 @@ export class LiteralScanner {
   /** Ids of every literal that occurs in buf[from, to) (a candidate line), each once. */
   literalsIn(buf: Uint8Array, from: number, to: number): Set<number> {
     const table = this.table;
+    const classOf = this.classOf;
     const found = new Set<number>();
     let state = 0;
     for (let i = from; i < to; i++) {
@@ -89,10 +110,10 @@ export class LiteralScanner {
         i = skipEscape(buf, i, to);
         continue;
       }
-      state = table[state + byte];
+      state = table[state + classOf[byte]];
       if (state < 0) {
         state = -state - 1;
-        for (const id of this.outputs[state >> 8]) found.add(id);
+        for (const id of this.outputs[state / this.width]) found.add(id);
       }
     }
     return found;
