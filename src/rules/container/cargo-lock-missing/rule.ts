@@ -50,7 +50,7 @@ export default defineRule({
       // then the file is probably untracked, which nix-flake-untracked-file reports.
       source: 'nix',
       literals: ["' is dirty", 'is not tracked by Git'],
-      re: /^warning: Git tree '[^']+' is dirty|is not tracked by Git/,
+      re: /^warning: Git tree '[^']{1,300}' is dirty|is not tracked by Git/,
       weight: 0.05,
     },
   ],

@@ -15,7 +15,7 @@ export default defineRule({
       // cargo (libgit2): "failed to authenticate when downloading repository" (all versions); >= 1.67 adds ": <url>"
       source: 'cargo',
       literals: ['failed to authenticate when downloading repository'],
-      re: /failed to authenticate when downloading repository(?::? (?<url>\S+))?/,
+      re: /failed to authenticate when downloading repository(?::? (?<url>\S{1,300}))?/,
       weight: 0.95,
     },
     {
@@ -60,7 +60,7 @@ export default defineRule({
       // ssh: "git@github.com: Permission denied (publickey)." and "Host key verification failed."
       source: 'ssh',
       literals: ['Permission denied (publickey', 'Host key verification failed'],
-      re: /Permission denied \(publickey(?:,[\w-]{1,30}){0,6}\)|Host key verification failed/,
+      re: /Permission denied \(publickey[\w,-]{0,80}\)|Host key verification failed/,
       weight: 0.9,
     },
     {
@@ -87,7 +87,7 @@ export default defineRule({
       // (support: names the repository)
       source: 'cargo',
       literals: ['Updating git repository', 'nable to update '],
-      re: /Updating git repository `(?<gitRepo>[^`]+)`|^[Uu]nable to update (?<gitRepo2>(?:https?|ssh|git|file):\/\/\S+)/,
+      re: /Updating git repository `(?<gitRepo>[^`\s]{1,300})`|^[Uu]nable to update (?<gitRepo2>(?:https?|ssh|git|file):\/\/\S{1,300})/,
       weight: 0.1,
     },
   ],

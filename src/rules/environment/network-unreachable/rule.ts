@@ -48,7 +48,7 @@ export default defineRule({
       // "error: component download failed for rust-std-x86_64-unknown-linux-gnu"
       source: 'rustup',
       literals: ['could not download file from', 'component download failed'],
-      re: /could not download file from '(?<url>[^']+)'|component download failed for (?<component>[\w.-]+)/,
+      re: /could not download file from '(?<url>[^'\s]{1,300})'|component download failed for (?<component>[\w.-]{1,80})/,
       weight: 0.75,
     },
     {

@@ -35,7 +35,7 @@ export default defineRule({
       // setuptools/distutils: "error: could not create 'build': Permission denied"
       source: 'setuptools / distutils',
       literals: ['could not create'],
-      re: /error: could not create '(?<path>[^']+)': Permission denied/,
+      re: /error: could not create '(?<path>[^'\n]{1,300})': Permission denied/,
       weight: 0.85,
     },
     {
@@ -53,7 +53,7 @@ export default defineRule({
       // sh "sh: 1: ./build.sh: Permission denied"
       source: 'gcc / ld / make / sh',
       literals: ['Permission denied'],
-      re: /(?:cannot open output file|opening dependency file|can't create|cannot create|unable to open|could not open|failed to open) [^:]{1,200}: Permission denied$|^(?:\/bin\/)?(?:ba|da)?sh: (?:line )?\d+: (?<path>[^:\s]{1,200}): Permission denied$|^g?make(?:\[\d+\])?: (?<path2>[^:\s]{1,200}): Permission denied$/,
+      re: /(?:cannot open output file|opening dependency file|can't create|cannot create) (?<path3>[^:\s]{1,200}): Permission denied$|^(?:\/bin\/)?(?:ba|da)?sh: (?:line )?\d{1,6}: (?<path>[^:\s]{1,200}): Permission denied$|^g?make(?:\[\d{1,3}\])?: (?<path2>[^:\s]{1,200}): Permission denied$/,
       weight: 0.75,
     },
     {
@@ -78,14 +78,14 @@ export default defineRule({
       // (support: names the path)
       source: 'cargo',
       literals: ['failed to open', 'failed to create directory', 'failed to write', 'could not create directory'],
-      re: /(?:failed to open:?|failed to create directory|failed to write(?: to)?|could not create directory) `?(?<cargoPath>[^`\s]+)`?/,
+      re: /(?:failed to open:?|failed to create directory|failed to write(?: to)?|could not create directory) `?(?<cargoPath>(?:\/|[A-Za-z]:\\)[^`\s]{1,300})/,
       weight: 0.2,
     },
   ],
   refine: (ctx) => {
     const main = ctx.hits.filter((h) => h.pattern !== 'cargo-path-context');
     if (main.length === 0) return null;
-    const path = ctx.captures.path ?? ctx.captures.path2 ?? ctx.captures.cargoPath;
+    const path = ctx.captures.path ?? ctx.captures.path2 ?? ctx.captures.path3 ?? ctx.captures.cargoPath;
     // A CARGO_HOME path next to the error: that is cargo-home-readonly's diagnosis.
     const context = ctx.hits.flatMap((h) => [...h.before, h.text]).join('\n');
     if (CARGO_HOME_PATH.test(path ?? '') || (!path && CARGO_HOME_PATH.test(context))) return null;
