@@ -11,6 +11,7 @@ import { register as registerWheel } from './commands/wheel.js';
 import { register as registerDoctor } from './commands/doctor.js';
 import { register as registerScan } from './commands/scan.js';
 import { register as registerFix } from './commands/fix.js';
+import { register as registerWheels } from './commands/wheels.js';
 
 const VERSION = '0.1.0';
 const BUG_URL = 'https://github.com/buildmedic/buildmedic/issues/new';
@@ -146,6 +147,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerDoctor(program, setExit);
   registerScan(program, setExit);
   registerFix(program, setExit);
+  registerWheels(program, setExit);
 
   return program;
 }
