@@ -131,3 +131,33 @@ test('explain looks up scan-only check docs by id, and refuses ids that are not 
   assert.throws(() => ruleDocs('no-such-scan-check'), { code: 'unknown-rule' });
   assert.throws(() => ruleDocs('../../../etc/passwd'), { code: 'unknown-rule' });
 });
+
+test('dev-dependency features count for tests, examples and #[cfg(test)] code, not for the library itself', async () => {
+  const dir = tempDir();
+  writeFiles(dir, {
+    'Cargo.toml': '[package]\nname = "a"\nversion = "0.1.0"\n\n[dependencies]\ntokio = { version = "1", features = ["rt"] }\n\n[dev-dependencies]\ntokio = { version = "1", features = ["macros", "rt-multi-thread", "time"] }\n',
+    'src/lib.rs': 'pub fn f() {}\n\n#[cfg(test)]\nmod tests {\n    #[tokio::test]\n    async fn t() { tokio::time::sleep(std::time::Duration::ZERO).await; }\n}\n',
+    'tests/it.rs': '#[tokio::test]\nasync fn it() {}\n',
+    'examples/demo.rs': '#[tokio::main]\nasync fn main() {}\n',
+    'src/bin/tool.rs': '#[tokio::main]\nasync fn main() {}\n',
+  });
+  assert.deepEqual(brief(await scanDir(dir)), ['crate-feature-missing src/bin/tool.rs:1']);
+});
+
+test('a pin only answers to the rust-version of the packages below it', async () => {
+  const dir = tempDir();
+  writeFiles(dir, {
+    'new/Cargo.toml': '[package]\nname = "new"\nversion = "0.1.0"\nrust-version = "1.80"\n',
+    'old/Cargo.toml': '[package]\nname = "old"\nversion = "0.1.0"\nrust-version = "1.70"\n',
+    'old/Dockerfile': 'FROM rust:1.75\n',
+    '.github/workflows/ci.yml': 'jobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: dtolnay/rust-toolchain@1.75\n',
+  });
+  assert.deepEqual(brief(await scanDir(dir)), ['rustc-too-old .github/workflows/ci.yml:5']);
+});
+
+test('--only refuses ids that are neither rules nor checks', () => {
+  const r = runCli(['scan', '--only', 'crate-feature-mising', copyFixture('rust-pins')]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--only: no rule or check named crate-feature-mising/);
+  assert.equal(runCli(['fix', '--only', 'nope', copyFixture('rust-pins')]).status, 2);
+});

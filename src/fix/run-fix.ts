@@ -1,7 +1,6 @@
 // `buildmedic fix` end to end (I/O): read, scan, plan, and with --write apply atomically, run the tools, re-scan.
 
 import { join } from 'node:path';
-import { BuildmedicError } from '../errors.js';
 import type { ScanFinding, Scanner } from '../scan/model.js';
 import { readProjectFiles } from '../scan/read-project.js';
 import { findingKey, scanProject, type ScanReport } from '../scan/run-scan.js';
@@ -130,11 +129,6 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
 export function fixExitCode(run: FixRun): number {
   if (run.fixable.length === 0) return 0;
   return 1;
-}
-
-export function assertOnlyKnown(only: readonly string[], known: ReadonlySet<string>): void {
-  const unknown = only.filter((r) => !known.has(r));
-  if (unknown.length) throw new BuildmedicError('usage', `--only: no check named ${unknown.join(', ')}; \`buildmedic rules\` and \`buildmedic explain\` list the ids`);
 }
 
 /** `diagnose --fix`: the plan for a diagnosed finding in the project at `dir`, and with `write` applied atomically. */

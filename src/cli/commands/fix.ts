@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import { colors, wantColor } from '../colors.js';
-import { collectIds } from './scan.js';
+import { checkOnlyIds, collectIds } from './scan.js';
 
 interface FixCliOptions {
   write?: boolean;
@@ -16,6 +16,7 @@ interface FixCliOptions {
 async function runFixCommand(dir: string | undefined, opts: FixCliOptions): Promise<number> {
   const { SCANNERS } = await import('../../scan/registry.js');
   const { runFix, fixExitCode } = await import('../../fix/run-fix.js');
+  await checkOnlyIds(opts.only);
   const write = Boolean(opts.write);
   const run = await runFix(dir ?? '.', SCANNERS, { write, only: opts.only, optIns: opts.git ? ['git'] : [], unsafe: Boolean(opts.unsafe) });
   if (opts.json) {

@@ -1,6 +1,7 @@
 // `buildmedic scan [DIR]`: finds known native-build failure risks in a project's build files before any build runs.
 
 import type { Command } from 'commander';
+import { BuildmedicError } from '../../errors.js';
 import { colors, wantColor } from '../colors.js';
 
 interface ScanCliOptions {
@@ -14,7 +15,16 @@ export function collectIds(value: string, previous: string[]): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 
+/** `--only` takes ids `buildmedic explain` knows; a typo would otherwise silently report nothing. */
+export async function checkOnlyIds(ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const { ruleDocPath } = await import('../docs.js');
+  const unknown = ids.filter((id) => ruleDocPath(id) === null);
+  if (unknown.length) throw new BuildmedicError('usage', `--only: no rule or check named ${unknown.join(', ')} (\`buildmedic rules\` lists them)`);
+}
+
 async function runScanCommand(dir: string | undefined, opts: ScanCliOptions): Promise<number> {
+  await checkOnlyIds(opts.only);
   const { SCANNERS } = await import('../../scan/registry.js');
   const { readProjectFiles } = await import('../../scan/read-project.js');
   const { scanProject } = await import('../../scan/run-scan.js');

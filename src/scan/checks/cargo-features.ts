@@ -5,7 +5,7 @@ import type { CargoDependency } from '../../project/model.js';
 import { planAddFeatures } from '../cargo/add-features.js';
 import { type CargoPackage, cargoPackages } from '../cargo/packages.js';
 import type { FileLocation, ProjectFiles, ScanFinding, Scanner } from '../model.js';
-import { locate } from '../text-location.js';
+import { lineAt, locate } from '../text-location.js';
 
 interface GatedUse {
   crate: string;
@@ -129,12 +129,26 @@ function majorOf(req: string | null): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** The dependency a file of the package would use: normal ones, and dev ones for tests, benches and examples. */
-function dependencyFor(pkg: CargoPackage, crate: string, file: string): CargoDependency | null {
+/**
+ * The dependency declarations a use can rely on: the normal ones, plus dev-dependencies for code only built for tests
+ * (tests/, benches/, examples/, `#[cfg(test)]` modules, `#[tokio::test]`), since cargo unifies their features then.
+ */
+function dependenciesFor(pkg: CargoPackage, crate: string, file: string, testOnly: boolean): CargoDependency[] {
   const rel = pkg.dir ? file.slice(pkg.dir.length + 1) : file;
-  const devToo = /^(?:tests|benches|examples)\//.test(rel);
+  const devToo = testOnly || /^(?:tests|benches|examples)\//.test(rel);
   const deps = pkg.manifest.dependencies.filter((d) => d.name === crate && (d.kind === 'normal' || (devToo && d.kind === 'dev')));
-  return deps.find((d) => d.kind === 'normal' && !d.target) ?? deps[0] ?? null;
+  // The declaration to edit first: a plain [dependencies] entry, else whatever declares it.
+  return deps.sort((a, b) => rank(a) - rank(b));
+}
+
+function rank(d: CargoDependency): number {
+  return (d.kind === 'normal' ? 0 : 2) + (d.target ? 1 : 0);
+}
+
+/** Offset of the first `#[cfg(test)]`: test modules sit at the end of a file, so what follows is built for tests only. */
+function testRegionStart(text: string): number {
+  const m = /#\[\s*cfg\s*\(\s*test\s*\)\s*\]/.exec(text);
+  return m ? m.index : Number.POSITIVE_INFINITY;
 }
 
 function tablesFor(dep: CargoDependency): string[][] {
@@ -156,14 +170,18 @@ function scanFeatures(project: ProjectFiles): ScanFinding[] {
     const wanted = new Map<string, { dep: CargoDependency; features: Set<string>; at: FileLocation[] }>();
     for (const [file, text] of project.files) {
       if (!file.endsWith('.rs') || !ownsFile(pkg, packages, file)) continue;
+      const testStart = testRegionStart(text);
+      const testsFrom = Number.isFinite(testStart) ? lineAt(text, testStart) : Number.POSITIVE_INFINITY;
       for (const use of findGatedUses(file, text)) {
-        const dep = dependencyFor(pkg, use.crate, file);
+        const testOnly = use.at.line >= testsFrom || /#\[\s*tokio::test/.test(use.at.text);
+        const deps = dependenciesFor(pkg, use.crate, file, testOnly);
+        const dep = deps[0];
         if (!dep) continue;
         const major = majorOf(dep.req);
         // clap 2 (structopt's) has `Arg::env` without a feature and no derive.
         if (dep.name === 'clap' && major !== null && major < 3 && !dep.workspace) continue;
         if (dep.name === 'serde' && pkg.manifest.dependencies.some((d) => d.name === 'serde_derive')) continue;
-        const on = enabledFeatures(pkg, dep);
+        const on = new Set(deps.flatMap((d) => [...enabledFeatures(pkg, d)]));
         const missing = use.features.filter((f) => !on.has(f));
         if (missing.length === 0) continue;
         const w = wanted.get(dep.key) ?? { dep, features: new Set<string>(), at: [] };

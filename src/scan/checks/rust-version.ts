@@ -1,10 +1,10 @@
 // Scanner: a Rust toolchain pinned (rust-toolchain.toml, `FROM rust:X`, CI) older than the `rust-version` the
 // packages declare, so cargo refuses to build them; pure.
 
-import { cargoPackages } from '../cargo/packages.js';
+import { type CargoPackage, cargoPackages } from '../cargo/packages.js';
 import { tomlSpans } from '../cargo/toml-spans.js';
 import type { FileLocation, ProjectFiles, ScanFinding, Scanner } from '../model.js';
-import { locate } from '../text-location.js';
+import { dirOf, locate } from '../text-location.js';
 
 interface Pin {
   version: string;
@@ -68,28 +68,41 @@ function regexPins(file: string, text: string, res: RegExp[], where: string): Pi
   return pins;
 }
 
-function scanRustVersion(project: ProjectFiles): ScanFinding[] {
-  // The highest rust-version any package asks for (inherited from [workspace.package] when a member says so).
+/** The highest rust-version among the packages under `dir` (inherited from [workspace.package] when a member says so). */
+function neededUnder(packages: CargoPackage[], dir: string): { version: string; from: string } | null {
   let need: { version: string; from: string } | null = null;
-  for (const pkg of cargoPackages(project)) {
+  for (const pkg of packages) {
     const p = pkg.manifest.package;
-    if (!p) continue;
+    if (!p || !(dir === '' || pkg.dir === dir || pkg.dir.startsWith(`${dir}/`))) continue;
     const v = p.inherits.rustVersion ? (pkg.workspaceRoot?.manifest.workspace?.package.rustVersion ?? null) : p.rustVersion;
     if (v && VERSION.test(v) && (!need || compare(v, need.version) > 0)) {
       need = { version: v, from: p.inherits.rustVersion && pkg.workspaceRoot ? pkg.workspaceRoot.file : pkg.file };
     }
   }
-  if (!need) return [];
-  const pins: Pin[] = [];
+  return need;
+}
+
+function scanRustVersion(project: ProjectFiles): ScanFinding[] {
+  const packages = cargoPackages(project);
+  // A pin governs the packages below it: rustup reads the nearest toolchain file, a Dockerfile builds its directory,
+  // workflows (in .github/) build the whole repository.
+  const pins: (Pin & { need: { version: string; from: string } | null })[] = [];
   for (const [file, text] of project.files) {
     const base = file.slice(file.lastIndexOf('/') + 1);
-    if (base === 'rust-toolchain' || base === 'rust-toolchain.toml') pins.push(...toolchainFilePins(file, text));
-    else if (/^Dockerfile|\.Dockerfile$|^Containerfile/i.test(base)) pins.push(...regexPins(file, text, [FROM_RUST], `${file}'s rust image`));
-    else if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) pins.push(...regexPins(file, text, CI_PINS, `${file}'s toolchain`));
+    const under = file.startsWith('.github/') ? '' : dirOf(file);
+    let found: Pin[] = [];
+    if (base === 'rust-toolchain' || base === 'rust-toolchain.toml') found = toolchainFilePins(file, text);
+    else if (/^Dockerfile|\.Dockerfile$|^Containerfile/i.test(base)) found = regexPins(file, text, [FROM_RUST], `${file}'s rust image`);
+    else if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) found = regexPins(file, text, CI_PINS, `${file}'s toolchain`);
+    if (found.length) {
+      const need = neededUnder(packages, under);
+      for (const pin of found) pins.push({ ...pin, need });
+    }
   }
   const findings: ScanFinding[] = [];
   for (const pin of pins) {
-    if (!pinOlderThan(pin.version, need.version)) continue;
+    const need = pin.need;
+    if (!need || !pinOlderThan(pin.version, need.version)) continue;
     // Keep the pin's precision: 1.70 becomes 1.74 (newest 1.74.x), 1.70.0 becomes 1.74.1.
     const target = pin.version.split('.').length === 2 ? need.version.split('.').slice(0, 2).join('.') : [...need.version.split('.'), '0', '0'].slice(0, 3).join('.');
     findings.push({
