@@ -29,8 +29,8 @@ export default defineRule({
       // resolution; class=Net (12)", pip/urllib3 "[Errno -3] Temporary failure in name resolution", "[Errno -2] Name or
       // service not known", "[Errno 11001] getaddrinfo failed" (Windows), ssh "Could not resolve hostname github.com"
       source: 'libgit2 / pip (urllib3) / ssh',
-      literals: ['Temporary failure in name resolution', 'Name or service not known', 'getaddrinfo failed', 'nodename nor servname', 'Could not resolve hostname'],
-      re: /(?:failed to resolve address for (?<host>[\w.-]+): )?(?:Temporary failure in name resolution|\[Errno -2\] Name or service not known|\[Errno 11001\] getaddrinfo failed|nodename nor servname provided|Could not resolve hostname (?<host2>[\w.-]+))/,
+      literals: ['failed to resolve address for', 'Temporary failure in name resolution', 'Name or service not known', 'getaddrinfo failed', 'nodename nor servname', 'Could not resolve hostname'],
+      re: /failed to resolve address for (?<host>[\w.-]{1,200}): |Temporary failure in name resolution|Name or service not known|\[Errno 11001\] getaddrinfo failed|nodename nor servname provided|Could not resolve hostname (?<host2>[\w.-]{1,200})/,
       weight: 0.85,
     },
     {
@@ -56,8 +56,8 @@ export default defineRule({
       // cargo (git over libgit2): "network failure seems to have happened"; cargo >= 1.67 timeouts: "[28] Timeout was
       // reached", "[7] Couldn't connect to server", "[35] SSL connect error", "[56] Failure when receiving data from the peer"
       source: 'cargo',
-      literals: ['network failure seems to have happened', 'Timeout was reached', "Couldn't connect to server", 'SSL connect error', 'Failure when receiving data'],
-      re: /network failure seems to have happened|^(?:>\s*)?\[(?:7|28|35|56)\] (?:Timeout was reached|Couldn't connect to server|SSL connect error|Failure when receiving data)/,
+      literals: ['network failure seems to have happened', 'Timeout was reached', "Couldn't connect to server", 'SSL connect error', 'Failure when receiving data', 'failed to download any data for'],
+      re: /network failure seems to have happened|failed to download any data for `|^(?:>\s*)?\[(?:7|28|35|56)\] (?:Timeout was reached|Couldn't connect to server|SSL connect error|Failure when receiving data)/,
       weight: 0.85,
     },
     {
@@ -83,6 +83,14 @@ export default defineRule({
       source: 'pip',
       literals: ['Could not fetch URL'],
       re: /Could not fetch URL (?<url>\S+?):? /,
+      weight: 0.75,
+    },
+    {
+      id: 'urllib3-pool',
+      // pip/requests: "ReadTimeoutError: HTTPSConnectionPool(host='files.pythonhosted.org', port=443): Read timed out."
+      source: 'pip (urllib3)',
+      literals: ['ConnectionPool(host='],
+      re: /ConnectionPool\(host='(?<host>[^']{1,200})', port=\d{1,5}\): (?:Read timed out|Max retries exceeded)/,
       weight: 0.75,
     },
     {

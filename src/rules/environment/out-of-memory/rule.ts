@@ -7,7 +7,7 @@ import { defineRule } from '../../../core/rule.js';
 const EMULATION = /qemu|binfmt|\[linux\/(?:arm64|aarch64|arm\/v[67]|ppc64le|s390x|riscv64)\b|--platform[= ]linux\/(?:arm|ppc|s390|riscv)/i;
 
 // Patterns that name memory explicitly; the others (SIGKILL, Killed, 137) only imply it.
-const EXPLICIT = new Set(['rust-alloc-failed', 'gcc-killed-signal', 'gcc-ice-killed', 'gcc-out-of-memory', 'llvm-out-of-memory', 'msvc-heap-space', 'windows-paging-file', 'ld-killed']);
+const EXPLICIT = new Set(['enomem', 'rust-alloc-failed', 'gcc-killed-signal', 'gcc-ice-killed', 'gcc-out-of-memory', 'llvm-out-of-memory', 'msvc-heap-space', 'windows-paging-file', 'ld-killed']);
 
 export default defineRule({
   id: 'out-of-memory',
@@ -28,8 +28,10 @@ export default defineRule({
       // cargo: "process didn't exit successfully: `rustc --crate-name syn ...` (signal: 9, SIGKILL: kill)"; also a
       // build script or proc macro host killed the same way. SIGKILL is nearly always the kernel OOM killer.
       source: 'cargo',
-      literals: ['SIGKILL: kill'],
-      re: /\(signal: 9, SIGKILL: kill\)/,
+      // Rust's ExitStatus Display (maturin "Cargo build finished with \"signal: 9 (SIGKILL)\"", cc-rs ToolExecError):
+      // "signal: 9 (SIGKILL)"
+      literals: ['SIGKILL: kill', 'signal: 9 (SIGKILL)'],
+      re: /\(signal: 9, SIGKILL: kill\)|signal: 9 \(SIGKILL\)/,
       weight: 0.85,
     },
     {
@@ -48,6 +50,24 @@ export default defineRule({
       literals: ['internal compiler error: Killed'],
       re: /internal compiler error: Killed \(program (?<program>[\w.+-]+)\)/,
       weight: 0.95,
+    },
+    {
+      id: 'tool-killed',
+      // setuptools/distutils (pip builds): "error: command '/usr/bin/gcc' terminated by signal 9";
+      // clang driver: "clang: error: unable to execute command: Killed"; Go toolchain: ".../compile: signal: killed"
+      source: 'setuptools / clang / go',
+      literals: ['terminated by signal 9', 'unable to execute command: Killed', 'signal: killed'],
+      re: /error: command '(?<program>[^'\s]{1,200})' terminated by signal 9|unable to execute command: Killed|: signal: killed$/,
+      weight: 0.85,
+    },
+    {
+      id: 'enomem',
+      // ENOMEM from exec/alloc: rustc "could not exec the linker `cc`: Cannot allocate memory (os error 12)", Python
+      // "OSError: [Errno 12] Cannot allocate memory", node "Error: spawn ENOMEM"
+      source: 'rustc / Python / node',
+      literals: ['Cannot allocate memory (os error 12)', '[Errno 12] Cannot allocate memory', 'spawn ENOMEM'],
+      re: /Cannot allocate memory \(os error 12\)|\[Errno 12\] Cannot allocate memory|spawn ENOMEM/,
+      weight: 0.85,
     },
     {
       id: 'ld-killed',
