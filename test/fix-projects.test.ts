@@ -195,3 +195,17 @@ test('diagnose --fix turns a real clap E0599 log into the Cargo.toml edit for th
   assert.match(runCli(['diagnose', '--fix', log], dir).stdout, /already has what the diagnosis asks for/);
   assert.equal(runCli(['diagnose', '--fix', '--json', log], dir).status, 2);
 });
+
+test('fix --json: the plan as documented in docs/scan-json.md', () => {
+  const dir = copyFixture('rust-pins');
+  const r = runCli(['fix', '--json', dir]);
+  assert.equal(r.status, 1);
+  const plan = JSON.parse(r.stdout);
+  assert.equal(plan.schemaVersion, 1);
+  assert.equal(plan.mode, 'dry-run');
+  assert.deepEqual(Object.keys(plan).sort(), ['commands', 'diff', 'fixable', 'held', 'manual', 'mode', 'problems', 'remaining', 'root', 'schemaVersion', 'written']);
+  assert.match(plan.diff, /^-FROM rust:1\.70-slim-bookworm AS build\n\+FROM rust:1\.74-slim-bookworm AS build$/m);
+  assert.equal(plan.held.length, 2);
+  assert.equal(plan.remaining, null);
+  assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8').includes('rust:1.70'), true);
+});

@@ -161,3 +161,16 @@ test('--only refuses ids that are neither rules nor checks', () => {
   assert.match(r.stderr, /--only: no rule or check named crate-feature-mising/);
   assert.equal(runCli(['fix', '--only', 'nope', copyFixture('rust-pins')]).status, 2);
 });
+
+test('crane with src = ./backend needs backend/Cargo.lock (the lock of the workspace the flake builds)', async () => {
+  const dir = tempDir();
+  writeFiles(dir, {
+    'flake.nix': '{\n  outputs = { self, crane, nixpkgs }: {\n    packages.x86_64-linux.default = crane.lib.x86_64-linux.buildPackage {\n      src = craneLib.cleanCargoSource ./backend;\n    };\n  };\n}\n',
+    'backend/Cargo.toml': '[package]\nname = "backend"\nversion = "0.1.0"\n',
+    'frontend/package.json': '{}\n',
+  });
+  gitInit(dir, ['flake.nix', 'backend']);
+  const findings = await scanDir(dir);
+  assert.deepEqual(brief(findings), ['cargo-lock-missing flake.nix:4']);
+  assert.equal(findings[0].fix?.commands[0].cwd, 'backend');
+});

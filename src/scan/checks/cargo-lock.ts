@@ -27,6 +27,7 @@ export function normalizeRel(path: string): string | null {
 
 // Nix (nixpkgs buildRustPackage / rustPlatform.importCargoLock, crane, naersk): all read Cargo.lock at evaluation time.
 const NIX_RUST = /\b(?:cargoLock|importCargoLock|buildRustPackage|cargoHash|cargoSha256|crane|naersk|buildDepsOnly|buildPackage)\b/;
+const NIX_SRC = /\bsrc\s*=\s*(?:[\w.]+\.cleanCargoSource\s*\(?\s*)?(\.{1,2}\/[^\s;)]*|\.\/?)/g;
 const NIX_LOCKFILE = /\blockFile\s*=\s*(?:\$\{\s*)?(\.{1,2}\/[^\s;}]*|\.)/g;
 
 function flakeUsers(project: ProjectFiles, locks: Set<string>): LockUser[] {
@@ -41,11 +42,11 @@ function flakeUsers(project: ProjectFiles, locks: Set<string>): LockUser[] {
       explicit = true;
       users.push({ kind: 'flake', lock, at: locate(file, text, m.index) });
     }
-    const local = joinRel(dir, 'Cargo.lock');
-    if (!explicit && locks.has(local)) {
-      const m = NIX_RUST.exec(text)!;
-      users.push({ kind: 'flake', lock: local, at: locate(file, text, m.index) });
-    }
+    if (explicit) continue;
+    // crane, naersk and buildRustPackage read the lock file at the root of `src` (`src = ./.;`, `src = ./backend;`).
+    const srcs = [...text.matchAll(NIX_SRC)].map((m) => ({ lock: normalizeRel(joinRel(joinRel(dir, m[1]), 'Cargo.lock')), index: m.index }));
+    const local = srcs.find((s) => s.lock !== null && locks.has(s.lock)) ?? (locks.has(joinRel(dir, 'Cargo.lock')) ? { lock: joinRel(dir, 'Cargo.lock'), index: NIX_RUST.exec(text)!.index } : null);
+    if (local?.lock) users.push({ kind: 'flake', lock: local.lock, at: locate(file, text, local.index) });
   }
   return users;
 }
