@@ -174,3 +174,12 @@ test('crane with src = ./backend needs backend/Cargo.lock (the lock of the works
   assert.deepEqual(brief(findings), ['cargo-lock-missing flake.nix:4']);
   assert.equal(findings[0].fix?.commands[0].cwd, 'backend');
 });
+
+test('scan and fix help say what they do, their options and exit codes', () => {
+  const scan = runCli(['scan', '--help']);
+  assert.equal(scan.status, 0);
+  for (const s of ['--json', '--only', 'Exit codes: 0 nothing found, 1 findings reported, 2']) assert.ok(scan.stdout.includes(s), s);
+  const fix = runCli(['fix', '--help']);
+  assert.equal(fix.status, 0);
+  for (const s of ['--write', '--unsafe', '--git', '--only', 'Exit codes: 0 nothing to fix, 1 fixes shown or applied, 2']) assert.ok(fix.stdout.includes(s), s);
+});
