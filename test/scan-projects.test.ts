@@ -183,3 +183,12 @@ test('scan and fix help say what they do, their options and exit codes', () => {
   assert.equal(fix.status, 0);
   for (const s of ['--write', '--unsafe', '--git', '--only', 'Exit codes: 0 nothing to fix, 1 fixes shown or applied, 2']) assert.ok(fix.stdout.includes(s), s);
 });
+
+test('an unparseable Cargo.toml is reported as a problem, and the other manifests are still checked', async () => {
+  const dir = copyFixture('clap-env-workspace');
+  writeFiles(dir, { 'crates/broken/Cargo.toml': '[package\nname = "broken"\n' });
+  const report = scanProject(await readProjectFiles(dir, SCANNERS), SCANNERS);
+  assert.equal(report.problems.length, 1);
+  assert.match(report.problems[0].message, /crates\/broken\/Cargo\.toml: not valid TOML/);
+  assert.equal(report.findings.length, 3);
+});

@@ -1,6 +1,7 @@
 // Every scanner `buildmedic scan` and `fix` run, in report order; add one import and one array entry per scanner.
 
 import type { Scanner } from './model.js';
+import cargoManifests from './checks/cargo-manifests.js';
 import cargoFeatures from './checks/cargo-features.js';
 import cargoLock from './checks/cargo-lock.js';
 import rustVersion from './checks/rust-version.js';
@@ -8,6 +9,7 @@ import nixFlake from './checks/nix-flake.js';
 import workflows from './checks/workflows.js';
 
 export const SCANNERS: Scanner[] = [
+  cargoManifests,
   cargoFeatures,
   cargoLock,
   rustVersion,
