@@ -209,3 +209,19 @@ test('fix --json: the plan as documented in docs/scan-json.md', () => {
   assert.equal(plan.remaining, null);
   assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8').includes('rust:1.70'), true);
 });
+
+test('.dockerignore that excludes the Cargo.lock a Dockerfile copies: the line goes, the rest stays', () => {
+  const dir = tempDir();
+  writeFiles(dir, {
+    'Cargo.toml': '[package]\nname = "d"\nversion = "0.1.0"\n',
+    'Cargo.lock': 'version = 3\n',
+    '.dockerignore': 'target\n# lock files are regenerated\nCargo.lock\n.git\n',
+    'Dockerfile': 'FROM rust:1.80 AS build\nWORKDIR /app\nCOPY Cargo.toml Cargo.lock ./\nRUN cargo fetch --locked\n',
+  });
+  const shown = runCli(['scan', dir]);
+  assert.equal(shown.status, 1);
+  assert.match(shown.stdout, /cargo-lock-missing {2}\.dockerignore:3\n {2}\.dockerignore excludes Cargo\.lock from the build context, but the Dockerfile needs it/);
+  assert.equal(runCli(['fix', '--write', dir]).status, 1);
+  assert.equal(readFileSync(join(dir, '.dockerignore'), 'utf8'), 'target\n# lock files are regenerated\n.git\n');
+  assert.equal(runCli(['fix', '--write', dir]).status, 0);
+});

@@ -100,6 +100,21 @@ function unignoreEdits(project: ProjectFiles, lock: string): TextEdit[] {
   return edits;
 }
 
+/** Edits removing the root .dockerignore lines that exclude `lock` (Docker's patterns are relative to the context root). */
+function dockerIgnoreEdits(project: ProjectFiles, lock: string): TextEdit[] {
+  const text = project.files.get('.dockerignore');
+  if (text === undefined) return [];
+  const edits: TextEdit[] = [];
+  for (const m of text.matchAll(IGNORE_LINE)) {
+    const pat = m[1].replace(/^\//, '');
+    if (!(pat === '*.lock' || pat === '**/Cargo.lock' || pat === lock || (pat === 'Cargo.lock' && lock === 'Cargo.lock'))) continue;
+    let end = m.index + m[0].length;
+    if (text[end] === '\n') end++;
+    edits.push({ file: '.dockerignore', start: m.index, end, text: '' });
+  }
+  return edits;
+}
+
 function scanLocks(project: ProjectFiles): ScanFinding[] {
   const locations = lockLocations(project);
   const locks = new Set(locations.map((l) => l.lock));
@@ -130,6 +145,18 @@ function scanLocks(project: ProjectFiles): ScanFinding[] {
         captures: { lockPath: lock, where: who },
         fix: commands.length ? { title: `generate ${lock}`, safety: 'safe', edits: unignore, commands } : null,
       });
+    } else if (us.some((u) => u.kind === 'dockerfile') && dockerIgnoreEdits(project, lock).length) {
+      const edits = dockerIgnoreEdits(project, lock);
+      const text = project.files.get('.dockerignore') ?? '';
+      findings.push({
+        rule: 'cargo-lock-missing',
+        title: 'Cargo.lock is missing',
+        severity: 'error',
+        message: `.dockerignore excludes ${lock} from the build context, but the Dockerfile needs it`,
+        evidence: [locate('.dockerignore', text, edits[0].start), ...us.filter((u) => u.kind === 'dockerfile').slice(0, 3).map((u) => u.at)],
+        captures: { lockPath: lock, where: 'the Docker build context' },
+        fix: { title: `stop excluding ${lock} in .dockerignore`, safety: 'safe', edits, commands: [] },
+      });
     } else if (gitSees && project.gitTracked && !tracked) {
       const flake = us.some((u) => u.kind === 'flake');
       const edits = unignore;
@@ -149,7 +176,7 @@ function scanLocks(project: ProjectFiles): ScanFinding[] {
 
 const scanner: Scanner = {
   id: 'cargo-lock',
-  reads: ['**/Cargo.toml', '**/flake.nix', '**/Dockerfile*', '**/*.Dockerfile', '**/Containerfile*', '.github/workflows/*.yml', '.github/workflows/*.yaml', '**/.gitignore'],
+  reads: ['**/Cargo.toml', '**/flake.nix', '.dockerignore', '**/Dockerfile*', '**/*.Dockerfile', '**/Containerfile*', '.github/workflows/*.yml', '.github/workflows/*.yaml', '**/.gitignore'],
   scan: scanLocks,
 };
 export default scanner;
