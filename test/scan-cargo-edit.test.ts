@@ -158,3 +158,36 @@ test('an edited manifest that cargo would reject is caught by the oracle (the or
   writeFiles(dir, { 'src/main.rs': 'fn main() {}\n' });
   assert.match(cargoMetadataError(dir) ?? '', /no-such-feature/);
 });
+
+test('on every real Cargo.toml of the Debian crate registry, adding a feature to any dependency changes exactly that', { skip: !haveCrates && 'no Debian crates' }, async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { parse } = await import('smol-toml');
+  const { parseCargoManifest } = await import('../src/project/cargo.ts');
+  let checked = 0;
+  for (const crate of readdirSync(DEBIAN_REGISTRY)) {
+    let text: string;
+    try {
+      text = readFileSync(join(DEBIAN_REGISTRY, crate, 'Cargo.toml'), 'utf8');
+    } catch {
+      continue;
+    }
+    const manifest = parseCargoManifest(text);
+    for (const dep of manifest.dependencies) {
+      const kind = dep.kind === 'normal' ? 'dependencies' : dep.kind === 'dev' ? 'dev-dependencies' : 'build-dependencies';
+      const table = dep.target ? ['target', dep.target, kind] : [kind];
+      const edits = planAddFeatures(text, 'Cargo.toml', dep.key, ['zz-added'], [table]);
+      assert.ok(edits && edits.length, `${crate}: ${table.join('.')}.${dep.key} not found`);
+      const after = applyEdits(text, edits);
+      // smol-toml as the oracle: the result parses, the dependency gained the feature, nothing else changed.
+      const plain = (v: unknown) => JSON.parse(JSON.stringify(v));
+      const expected = plain(parse(text)) as Record<string, any>;
+      let t = expected;
+      for (const k of table) t = t[k];
+      if (typeof t[dep.key] === 'string') t[dep.key] = { version: t[dep.key] };
+      t[dep.key].features = [...(t[dep.key].features ?? []), 'zz-added'];
+      assert.deepEqual(plain(parse(after)), expected, `${crate}: ${dep.key}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 500, `only ${checked} dependencies checked`);
+});
