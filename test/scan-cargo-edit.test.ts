@@ -191,3 +191,11 @@ test('on every real Cargo.toml of the Debian crate registry, adding a feature to
   }
   assert.ok(checked > 500, `only ${checked} dependencies checked`);
 });
+
+test('a comment after the last element of a multi-line array stays with that element', () => {
+  const before = `${PKG}[dependencies.tokio]\nversion = "1"\nfeatures = [\n  "macros", # attribute\n  "rt" # runtime\n]\n`;
+  const edits = planAddFeatures(before, 'Cargo.toml', 'tokio', ['rt-multi-thread', 'time'], [['dependencies']])!;
+  assert.equal(applyEdits(before, edits), `${PKG}[dependencies.tokio]\nversion = "1"\nfeatures = [\n  "macros", # attribute\n  "rt", # runtime\n  "rt-multi-thread",\n  "time"\n]\n`);
+  const crlf = before.replace(/\n/g, '\r\n').replace('"rt" # runtime', '"rt", # runtime');
+  assert.equal(applyEdits(crlf, planAddFeatures(crlf, 'Cargo.toml', 'tokio', ['time'], [['dependencies']])!), crlf.replace('"rt", # runtime\r\n', '"rt", # runtime\r\n  "time",\r\n'));
+});

@@ -19,10 +19,18 @@ function extendArray(text: string, file: string, start: number, end: number, fea
   const last = elements[elements.length - 1];
   const q = text[last.start];
   const body = text.slice(start, end);
-  if (body.includes('\n')) {
+  const lineEnd = text.indexOf('\n', last.end);
+  // One element per line (the closing bracket on a later line): new elements go on their own lines after the last
+  // one's comma and comment, so a comment stays with the element it was written for.
+  if (body.includes('\n') && lineEnd >= 0 && lineEnd < end) {
     const eol = body.includes('\r\n') ? '\r\n' : '\n';
     const indent = lineIndent(text, last.start);
-    return [{ file, start: last.end, end: last.end, text: missing.map((f) => `,${eol}${indent}${q}${f}${q}`).join('') }];
+    let j = last.end;
+    while (text[j] === ' ' || text[j] === '\t') j++;
+    const trailingComma = text[j] === ',';
+    const at = text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+    const added = missing.map((f, i) => `${eol}${indent}${q}${f}${q}${trailingComma || i < missing.length - 1 ? ',' : ''}`).join('');
+    return trailingComma ? [{ file, start: at, end: at, text: added }] : [{ file, start: last.end, end: last.end, text: ',' }, { file, start: at, end: at, text: added }];
   }
   return [{ file, start: last.end, end: last.end, text: missing.map((f) => `, ${q}${f}${q}`).join('') }];
 }
