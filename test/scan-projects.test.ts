@@ -192,3 +192,11 @@ test('an unparseable Cargo.toml is reported as a problem, and the other manifest
   assert.match(report.problems[0].message, /crates\/broken\/Cargo\.toml: not valid TOML/);
   assert.equal(report.findings.length, 3);
 });
+
+test('scanning a member directory alone: features inherited from a workspace root above it are unknown, so no finding', async () => {
+  const dir = copyFixture('clap-env-workspace');
+  const findings = await scanDir(`${dir}/crates/local_backend`);
+  assert.deepEqual(findings, []);
+  // The tools member declares its own tokio, so its finding stands when scanned alone.
+  assert.deepEqual(brief(await scanDir(`${dir}/crates/tools`)), ['crate-feature-missing src/main.rs:1']);
+});

@@ -177,6 +177,8 @@ function scanFeatures(project: ProjectFiles): ScanFinding[] {
         const deps = dependenciesFor(pkg, use.crate, file, testOnly);
         const dep = deps[0];
         if (!dep) continue;
+        // Inherited from a workspace root above the scanned directory: its features are unknown here, so stay quiet.
+        if (deps.some((d) => d.workspace) && !pkg.workspaceRoot?.manifest.workspace) continue;
         const major = majorOf(dep.req);
         // clap 2 (structopt's) has `Arg::env` without a feature and no derive.
         if (dep.name === 'clap' && major !== null && major < 3 && !dep.workspace) continue;
