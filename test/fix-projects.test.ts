@@ -225,3 +225,16 @@ test('.dockerignore that excludes the Cargo.lock a Dockerfile copies: the line g
   assert.equal(readFileSync(join(dir, '.dockerignore'), 'utf8'), 'target\n# lock files are regenerated\n.git\n');
   assert.equal(runCli(['fix', '--write', dir]).status, 0);
 });
+
+test('diagnose --fix on a Nix log with no Cargo.lock: the same plan fix makes, and --write runs cargo', { skip: !haveCrates && 'no Debian crates' }, () => {
+  const dir = copyFixture('nix-flake-lock');
+  useDebianCrates(dir);
+  const log = new URL('../src/rules/container/cargo-lock-missing/cases/fail-corpus-nix-flake-cargo-lock-missing.log', import.meta.url).pathname;
+  const shown = runCli(['diagnose', '--fix', log], dir);
+  assert.equal(shown.status, 1);
+  assert.match(shown.stdout, /would run cargo generate-lockfile — write Cargo\.lock as cargo resolves it/);
+  assert.match(shown.stdout, /`buildmedic diagnose --fix --write` applies it/);
+  assert.ok(!existsSync(join(dir, 'Cargo.lock')));
+  assert.match(runCli(['diagnose', '--fix', '--write', log], dir).stdout, /ran cargo generate-lockfile --offline/);
+  assert.ok(existsSync(join(dir, 'Cargo.lock')));
+});

@@ -75,12 +75,9 @@ async function runDiagnose(
   if (opts.fix && diagnosis.outcome === 'failed') {
     // The same plan `buildmedic fix` would make, for the project in the current directory.
     const { runDiagnosisFix } = await import('../fix/run-fix.js');
-    const { renderUnifiedDiff } = await import('../fix/render-diff.js');
+    const { renderDiagnosisFixText } = await import('../fix/render.js');
     const fix = await runDiagnosisFix('.', diagnosis.findings.filter((f) => f.role !== 'consequence'), Boolean(opts.write));
-    const c = useColor(opts);
-    if (fix.changes.length === 0) process.stdout.write(c.dim(`\n${fix.planned.length ? 'Cargo.toml already has what the diagnosis asks for.' : 'No file edit for this diagnosis in the project here (--fix edits Cargo.toml for crate-feature-missing).'}\n`));
-    else if (opts.write) process.stdout.write(`\n${c.green('wrote')} ${fix.written.join(', ')}\n`);
-    else process.stdout.write(`\n${renderUnifiedDiff(fix.changes)}${c.dim('Dry run: `buildmedic diagnose --fix --write` applies it.')}\n`);
+    process.stdout.write(renderDiagnosisFixText(fix, Boolean(opts.write), useColor(opts)));
   }
   return diagnosis.outcome === 'failed' ? EXIT.findings : EXIT.ok;
 }
@@ -125,7 +122,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .option('--no-redact', 'do not mask tokens, keys and credentials in the output')
       .addOption(new Option('--platform <id>', 'give fixes for this platform when the log does not say').choices(PLATFORMS))
       .option('-v, --verbose', 'show every platform\'s commands and the lines set aside as consequences')
-      .option('--fix', 'also print the Cargo.toml edit the diagnosis calls for (crate-feature-missing), as a diff for the project in the current directory')
+      .option('--fix', 'also show the fix for the project in the current directory: the Cargo.toml edit a crate-feature-missing diagnosis calls for, and what `buildmedic fix` finds for the other diagnosed rules')
       .option('--write', 'with --fix, apply the edit (atomically; nothing is written over a file changed meanwhile)')
       .addHelpText(
         'after',

@@ -2,7 +2,7 @@
 
 import type { Colors } from 'picocolors/types.js';
 import { renderUnifiedDiff } from './render-diff.js';
-import type { FixRun } from './run-fix.js';
+import type { DiagnosisFixResult, FixRun } from './run-fix.js';
 import { SCAN_SCHEMA_VERSION } from '../scan/run-scan.js';
 
 export function fixJson(run: FixRun, write: boolean): object {
@@ -28,7 +28,7 @@ function colorDiff(diff: string, c: Colors): string {
     .join('\n');
 }
 
-export function renderFixText(run: FixRun, write: boolean, c: Colors): string {
+export function renderFixText(run: FixRun, write: boolean, c: Colors, dryRunHint = '`buildmedic fix --write` applies the safe fixes (add --unsafe for the others, --git to run git add)'): string {
   let out = '';
   if (run.fixable.length === 0) {
     out += run.manual.length ? `Nothing buildmedic can fix automatically; ${run.manual.length} finding(s) need a manual change (\`buildmedic scan\` lists them).\n` : 'Nothing to fix.\n';
@@ -50,7 +50,18 @@ export function renderFixText(run: FixRun, write: boolean, c: Colors): string {
     const left = run.remaining.findings;
     out += left.length ? `\nStill found after fixing (${left.length}):\n${left.map((f) => `  ${f.rule}  ${f.evidence[0] ? `${f.evidence[0].file}:${f.evidence[0].line}` : ''}  ${f.message}\n`).join('')}` : `\n${c.green('Re-scan: nothing left to fix.')}\n`;
   } else if (!write) {
-    out += c.dim('\nDry run: nothing was changed. `buildmedic fix --write` applies the safe fixes (add --unsafe for the others, --git to run git add).\n');
+    out += c.dim(`\nDry run: nothing was changed. ${dryRunHint}.\n`);
   }
+  return out;
+}
+
+/** What `diagnose --fix` adds after the diagnosis: the Cargo.toml diff (or what was written), then the scan's plan. */
+export function renderDiagnosisFixText(result: DiagnosisFixResult, write: boolean, c: Colors): string {
+  let out = '';
+  if (result.changes.length) out += write ? `\n${c.green('wrote')} ${result.written.join(', ')}\n` : `\n${colorDiff(renderUnifiedDiff(result.changes), c)}`;
+  else if (result.planned.length) out += c.dim('\nCargo.toml already has what the diagnosis asks for.\n');
+  if (result.scan && result.scan.fixable.length) out += `\n${renderFixText(result.scan, write, c, '`buildmedic diagnose --fix --write` applies it (`buildmedic fix --git --write` also runs git add)')}`;
+  if (!out) out = c.dim('\nNo fix for this diagnosis in the project here (--fix edits Cargo.toml for crate-feature-missing, and applies what `buildmedic fix` finds for the other rules).\n');
+  else if (!write && result.changes.length) out += c.dim('Dry run: `buildmedic diagnose --fix --write` applies it.\n');
   return out;
 }

@@ -131,8 +131,17 @@ export function fixExitCode(run: FixRun): number {
   return 1;
 }
 
-/** `diagnose --fix`: the plan for a diagnosed finding in the project at `dir`, and with `write` applied atomically. */
-export async function runDiagnosisFix(dir: string, findings: readonly { rule: string; title: string; captures: Record<string, string> }[], write: boolean): Promise<{ planned: ScanFinding[]; changes: FileChange[]; written: string[] }> {
+export interface DiagnosisFixResult {
+  /** Plans made from the diagnosis's captures (crate-feature-missing: crate + feature). */
+  planned: ScanFinding[];
+  changes: FileChange[];
+  written: string[];
+  /** For the other diagnosed rules: what `buildmedic fix --only <those rules>` does in the project. */
+  scan: FixRun | null;
+}
+
+/** `diagnose --fix`: the plan for diagnosed findings in the project at `dir`, and with `write` applied atomically. */
+export async function runDiagnosisFix(dir: string, findings: readonly { rule: string; title: string; captures: Record<string, string> }[], write: boolean): Promise<DiagnosisFixResult> {
   const { planFromDiagnosis } = await import('./plan-from-diagnosis.js');
   const project = await readProjectFiles(dir, [{ id: 'diagnose-fix', reads: ['**/Cargo.toml'], scan: () => [] }]);
   const planned = findings.map((f) => planFromDiagnosis(project, f)).filter((f): f is ScanFinding => f !== null);
@@ -144,5 +153,13 @@ export async function runDiagnosisFix(dir: string, findings: readonly { rule: st
       written.push(change.file);
     }
   }
-  return { planned, changes: composed.changes, written };
+  // The rules the captures did not turn into a plan: the scan of the project finds the same causes in its files.
+  const covered = new Set(planned.map((f) => f.rule));
+  const others = [...new Set(findings.map((f) => f.rule))].filter((r) => !covered.has(r));
+  let scan: FixRun | null = null;
+  if (others.length) {
+    const { SCANNERS } = await import('../scan/registry.js');
+    scan = await runFix(dir, SCANNERS, { write, only: others, optIns: [], unsafe: false });
+  }
+  return { planned, changes: composed.changes, written, scan };
 }
