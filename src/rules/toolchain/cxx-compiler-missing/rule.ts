@@ -6,6 +6,9 @@
 
 import { defineRule } from '../../../core/rule.js';
 
+// The compiler names this rule owns (cc-rs patterns capture any tool name; the regex stays simple for recheck).
+const COMPILER = /^(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/;
+
 export default defineRule({
   id: 'cxx-compiler-missing',
   title: 'No C++ compiler is installed',
@@ -19,7 +22,7 @@ export default defineRule({
       // cc-rs >= 1.1: 'error occurred in cc-rs: failed to find tool "c++": No such file or directory (os error 2)'
       source: 'cc-rs (Rust build scripts)',
       literals: ['Failed to find tool', 'failed to find tool'],
-      re: /(?:Failed to find tool\. Is `|failed to find tool ")(?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?)(?:` installed\?|": )/,
+      re: /(?:Failed to find tool\. Is `|failed to find tool ")(?<tool>[^`"\s]+)(?:` installed\?|": )/, // tool name checked in refine
       weight: 0.95,
     },
     {
@@ -27,7 +30,7 @@ export default defineRule({
       // cc-rs before ToolNotFound: "failed to execute command: ... is `c++` not installed?"
       source: 'cc-rs (old)',
       literals: ['not installed?'],
-      re: /is `(?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?)` not installed\?/,
+      re: /is `(?<tool>[^`\s]+)` not installed\?/, // tool name checked in refine
       weight: 0.95,
     },
     {
@@ -106,17 +109,17 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    const hits = ctx.hits.filter(
+    const hits = ctx.hits.filter((h) => h.captures.tool === undefined || COMPILER.test(h.captures.tool)).filter(
       (h) => h.pattern !== 'cmake-cxx-compiler-not-in-path' || h.before.some((l) => /The CMAKE_CXX_COMPILER:/.test(l)),
     );
     if (hits.length === 0) return null;
-    const compiler = ctx.captures.compiler ?? ctx.captures.compiler2 ?? (hits.some((h) => h.pattern === 'gcc-cannot-exec-cc1plus') ? 'g++' : 'c++');
+    const compiler = hits.map((h) => h.captures.compiler ?? h.captures.compiler2 ?? h.captures.tool).find(Boolean) ?? (hits.some((h) => h.pattern === 'gcc-cannot-exec-cc1plus') ? 'g++' : 'c++');
     const cross = /^(?<triple>[a-z0-9_]+(?:-[a-z0-9_]+){1,3})-(?:g\+\+|c\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/.exec(compiler);
     const best = Math.max(...hits.map((h) => h.weight));
     const distinct = new Set(hits.map((h) => h.pattern)).size;
     return {
       confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1)),
-      captures: { compiler, ...(cross?.groups?.triple && cross.groups.triple !== 'x86_64-linux-gnu' ? { crossTriple: cross.groups.triple } : {}) },
+      captures: { compiler, tool: compiler, ...(cross?.groups?.triple && cross.groups.triple !== 'x86_64-linux-gnu' ? { crossTriple: cross.groups.triple } : {}) },
       evidence: hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line),
     };
   },
