@@ -124,6 +124,17 @@ export function detectTarget(files: ReadonlyMap<string, string>, flags: TargetFl
   if (flags.platform) setPlatform(flags.platform, { kind: 'flag', where: null, note: `--platform ${flags.platform}` });
 
   let deploy: DeployTarget['deploy'] = { kind: 'none', file: null };
+  const dockerfile = [...files.keys()].find((f) => /^(Dockerfile|dockerfile|Containerfile)$/.test(f)) ?? [...files.keys()].find((f) => /(^|\/)Dockerfile[^/]*$/.test(f));
+  if (dockerfile) {
+    const from = dockerBase(dockerfile, files.get(dockerfile)!);
+    const p = from && platformOfImage(from);
+    if (from && p) {
+      deploy = { kind: 'docker', file: dockerfile };
+      // The image's interpreter is what runs pip, whatever runtime.txt or .python-version say.
+      if (p.python) setPython(p.python, { kind: 'file', where: from.where, note: from.image });
+      setPlatform(p.platform, { kind: 'file', where: from.where, note: p.note });
+    }
+  }
   const runtime = files.get('runtime.txt');
   if (runtime !== undefined) {
     const where = loc('runtime.txt', runtime, /python-\d/);
@@ -137,16 +148,6 @@ export function detectTarget(files: ReadonlyMap<string, string>, flags: TargetFl
       const v = where.text.trim();
       if (/^(pypy|graalpy|jython)/i.test(v)) warnings.push(`.python-version asks for ${v}, which is not CPython: wheels are judged for CPython`);
       else setPython(v, { kind: 'file', where, note: '.python-version' });
-    }
-  }
-  const dockerfile = [...files.keys()].find((f) => /^(Dockerfile|dockerfile|Containerfile)$/.test(f)) ?? [...files.keys()].find((f) => /(^|\/)Dockerfile[^/]*$/.test(f));
-  if (dockerfile) {
-    const from = dockerBase(dockerfile, files.get(dockerfile)!);
-    const p = from && platformOfImage(from);
-    if (from && p) {
-      deploy = { kind: 'docker', file: dockerfile };
-      if (p.python) setPython(p.python, { kind: 'file', where: from.where, note: from.image });
-      setPlatform(p.platform, { kind: 'file', where: from.where, note: p.note });
     }
   }
   const render = files.get('render.yaml');

@@ -1,0 +1,32 @@
+// Scanner for `buildmedic scan`/`fix`: locked Python dependencies without a wheel for the deploy target, judged from
+// the file names the lock records (uv.lock, poetry.lock, pylock.toml); pure, so no index is asked. `buildmedic wheels`
+// does the full check (requirements files, newer versions, index settings).
+
+import { detectTarget } from '../python-target/detect.js';
+import type { ProjectFiles, ScanFinding, Scanner } from '../scan/model.js';
+import { judgeDependency, dependencyApplies } from './check.js';
+import { readDependencySet } from './dependencies.js';
+import { wheelFindings } from './findings.js';
+import { markerEnv } from './markers.js';
+
+const LOCKS = ['uv.lock', 'poetry.lock', 'pylock.toml'];
+
+export function scanLockedWheels(project: ProjectFiles): ScanFinding[] {
+  const lock = LOCKS.find((f) => project.files.has(f));
+  if (!lock) return [];
+  const target = detectTarget(project.files);
+  const set = readDependencySet(project.files, lock, markerEnv(target.spec));
+  if (set.problems.length && !set.deps.length) throw new Error(`${set.problems[0]!.file}:${set.problems[0]!.line}: ${set.problems[0]!.message}`);
+  const verdicts = set.deps
+    .filter((d) => d.lockedFiles?.length && dependencyApplies(d, target.spec))
+    .map((d) => judgeDependency(d, null, target.spec, set.settings));
+  return wheelFindings(verdicts, target, set, project.files);
+}
+
+const scanner: Scanner = {
+  id: 'python-wheels',
+  reads: [...LOCKS, 'pyproject.toml', 'runtime.txt', '.python-version', 'Dockerfile', 'Containerfile', 'render.yaml', 'railway.toml', 'railway.json', 'nixpacks.toml', 'Procfile', 'app.json'],
+  scan: scanLockedWheels,
+};
+
+export default scanner;
