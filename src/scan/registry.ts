@@ -7,6 +7,7 @@ import cargoLock from './checks/cargo-lock.js';
 import rustVersion from './checks/rust-version.js';
 import nixFlake from './checks/nix-flake.js';
 import workflows from './checks/workflows.js';
+import pythonWheels from '../wheels/scanner.js';
 
 export const SCANNERS: Scanner[] = [
   cargoManifests,
@@ -15,4 +16,5 @@ export const SCANNERS: Scanner[] = [
   rustVersion,
   nixFlake,
   workflows,
+  pythonWheels,
 ];
