@@ -98,6 +98,11 @@ function scoreRule(result: RuleResult, fired: ReadonlySet<string>): Scored | nul
   return { rule: result.rule, confidence: Math.round(confidence * 100) / 100, captures, evidence: unique, firstLine: unique[0]?.line ?? 0 };
 }
 
+/** Captures named with a leading underscore feed templates only; they are not part of the output. */
+function publicCaptures(captures: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(captures).filter(([k]) => !k.startsWith('_')));
+}
+
 function decideOutcome(input: RankInput, strongest: number): Outcome {
   if (input.lastFailureLine > 0 && input.lastFailureLine > input.lastSuccessLine) return 'failed';
   if (input.lastSuccessLine > 0) return 'succeeded';
@@ -145,7 +150,7 @@ export function rankFindings(input: RankInput): Diagnosis {
     role,
     confidence: s.confidence,
     evidence: s.evidence,
-    captures: s.captures,
+    captures: publicCaptures(s.captures),
     explanation: fillTemplate(s.rule.explanation, s.captures),
     fix: renderFix(s.rule.fix, platform, s.captures),
     ...(explainer.has(s.rule.id) ? { explainedBy: explainer.get(s.rule.id) } : {}),
