@@ -134,7 +134,7 @@ export default defineRule({
       // BuildKit "did not complete successfully: exit code: 137", legacy builder "returned a non-zero code: 137",
       // GitHub Actions "Process completed with exit code 137"
       source: 'BuildKit / docker / CI runners',
-      literals: ['137'],
+      literals: ['exit code: 137', 'exit code 137', 'non-zero code: 137', 'exit status: 137', 'exit status 137'],
       re: /(?:exit code:? |returned a non-zero code: |exit status:? )137\b/,
       weight: 0.6,
     },
