@@ -73,3 +73,9 @@ test('the Docker stage that failed sets the platform and the Dockerfile fix', ()
   assert.deepEqual(d.chain, ['docker build step 4/4', 'cargo', 'linker']);
   assert.equal(d.findings[0].fix.dockerfile, 'RUN apk add --no-cache build-base');
 });
+
+test("pip's 'Successfully built a' before 'Failed to build b' does not make a cut-off log a success", () => {
+  const log = ['  Building wheel for b (pyproject.toml): finished with status \'error\'', '  ERROR: Failed building wheel for b', 'Successfully built a'].join('\n');
+  assert.equal(diagnoseText(KB, log).outcome, 'failed');
+  assert.equal(diagnoseText(KB, 'Building wheels for collected packages: a\nSuccessfully built a\n').outcome, 'succeeded');
+});

@@ -239,7 +239,8 @@ export class Diagnoser {
       }
       return;
     }
-    if (SUCCESS_MARKERS.some(matches)) this.lastSuccessLine = line;
+    const success = SUCCESS_MARKERS.find(matches);
+    if (success && !(success.onlyBeforeFailure && this.lastFailureLine > 0)) this.lastSuccessLine = line;
   }
 
   private captureExcerpt(buf: Buffer, start: number, end: number, line: number): PendingExcerpt {

@@ -5,6 +5,8 @@ export type MarkerKind = 'error' | 'consequence' | 'success';
 
 export interface Marker {
   kind: MarkerKind;
+  /** A success line that does not outweigh a failure seen before it in the same log. */
+  onlyBeforeFailure?: boolean;
   /** What prints it. */
   source: string;
   literals: readonly string[];
@@ -60,7 +62,9 @@ export const ERROR_MARKERS: readonly Marker[] = [
 export const SUCCESS_MARKERS: readonly Marker[] = [
   // cargo >= 1.75: "Finished `dev` profile [unoptimized + debuginfo] target(s) in 0.32s"; older: "Finished dev [unoptimized + debuginfo] target(s) in"
   { kind: 'success', source: 'cargo', literals: ['Finished '], re: /^Finished `?\w+`? (?:profile )?\[[^\]]*\] target\(s\) in / },
-  { kind: 'success', source: 'pip / docker (legacy)', literals: ['Successfully installed', 'Successfully built'], re: /^Successfully (?:installed|built) \S/ },
+  { kind: 'success', source: 'pip / docker (legacy)', literals: ['Successfully installed'], re: /^Successfully installed \S/ },
+  // pip prints "Successfully built a" right before "Failed to build b": it only ends a log that had no failure.
+  { kind: 'success', source: 'pip / docker (legacy)', literals: ['Successfully built'], re: /^Successfully built \S/, onlyBeforeFailure: true },
   { kind: 'success', source: 'maturin', literals: ['Built wheel', 'Installed '], re: /^(?:📦 )?Built wheel (?:for|to) |^(?:🛠 )?Installed [\w.-]+-\d/ },
   { kind: 'success', source: 'cmake/make', literals: ['[100%] Built target'], re: /^\[100%\] Built target / },
   { kind: 'success', source: 'node-gyp', literals: ['gyp info ok'], re: /^gyp info ok\b/ },
