@@ -79,3 +79,9 @@ test("pip's 'Successfully built a' before 'Failed to build b' does not make a cu
   assert.equal(diagnoseText(KB, log).outcome, 'failed');
   assert.equal(diagnoseText(KB, 'Building wheels for collected packages: a\nSuccessfully built a\n').outcome, 'succeeded');
 });
+
+test("uv's platform hint says where the build ran", () => {
+  const d = diagnoseText(KB, "  hint: You're on Windows (`win_amd64`), but `torch` (v2.1.0) only has wheels for: `manylinux_2_17_x86_64`\nerror: no wheel", { hostPlatform: 'debian' });
+  assert.equal(d.platform.detected, 'windows');
+  assert.equal(d.platform.source, 'log');
+});

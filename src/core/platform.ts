@@ -81,6 +81,9 @@ const SIGNALS: readonly PlatformSignal[] = [
   { literals: ['/Users/', '/opt/homebrew', 'apple-darwin', 'xcrun', 'MacOSX', 'Xcode'], re: /\/Users\/[^/\s]+\/|\/opt\/homebrew\/|-apple-darwin\b|\bxcrun\b|MacOSX\d*\.?\d*\.sdk|Xcode\.app/, platform: 'macos', score: 1 },
   // Not "windows-gnu": crates such as winapi-x86_64-pc-windows-gnu are compiled on every platform.
   { literals: [':\\', 'windows-msvc', 'link.exe', 'cl.exe', 'MSVC'], re: /\b[A-Z]:\\(?:Users|Program Files|a\\|hostedtoolcache|Windows)|-pc-windows-msvc\b|\blink\.exe\b|\bcl\.exe\b|\bMSVC\b/, platform: 'windows', score: 1 },
+  // uv's resolver hints: "You're on Windows (`win_amd64`), but ..." / "You're on macOS (`macosx_14_0_arm64`)"
+  { literals: ["You're on Windows"], re: /You're on Windows \(`/, platform: 'windows', score: 3 },
+  { literals: ["You're on macOS"], re: /You're on macOS \(`/, platform: 'macos', score: 3 },
   { literals: ['##[', 'GITHUB_'], re: /##\[(?:group|error|warning|endgroup)\]|\bGITHUB_(?:WORKSPACE|ACTIONS)\b/, ci: 'github-actions', score: 0 },
   { literals: ['gitlab-runner', 'section_start:'], re: /Running with gitlab-runner|section_start:\d+:/, ci: 'gitlab-ci', score: 0 },
   { literals: ['render.com', '==> '], re: /render\.com|^==> (?:Cloning from|Running build command|Using Python version)/, ci: 'render', score: 0 },
