@@ -112,6 +112,15 @@ export default defineRule({
       weight: 0.55,
     },
     {
+      id: 'pip-versions-none',
+      // pip after failed retries: "ERROR: Could not find a version that satisfies the requirement requests (from versions: none)"
+      // (support: confirms that the retries above ended in failure)
+      source: 'pip',
+      literals: ['(from versions: none)'],
+      re: /Could not find a version that satisfies the requirement \S{1,200} \(from versions: none\)/,
+      weight: 0.3,
+    },
+    {
       id: 'cargo-spurious',
       // cargo retry warnings: "warning: spurious network error (3 tries remaining): ..." (support: it may recover)
       source: 'cargo',
@@ -147,8 +156,14 @@ export default defineRule({
     const inNix = ctx.hits.some((h) => h.pattern === 'nix-context' || NIX_BUILDER.test(h.text));
     const top = Math.max(...main.map((h) => h.weight));
     const distinct = new Set(main.map((h) => h.pattern)).size;
+    // Retry warnings alone (pip "WARNING: Retrying", cargo "warning: spurious network error") may have recovered; the
+    // failure then lies elsewhere.
+    // The last retry (pip "Retry(total=0, ...)", cargo "(1 try remaining)") failing counts as the failure itself.
+    const confirmed = main.some(
+      (h) => !/^(?:WARNING: Retrying|warning: spurious network error)/i.test(h.text) || /Retry\(total=0,|\(1 try remaining\)/.test(h.text),
+    );
     return {
-      confidence: Math.min(0.99, top + 0.05 * Math.min(2, distinct - 1)),
+      confidence: confirmed ? Math.min(0.99, top + 0.05 * Math.min(2, distinct - 1)) : 0.45,
       captures: {
         ...(host ? { host } : {}),
         ...(inNix
