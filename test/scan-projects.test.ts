@@ -200,3 +200,15 @@ test('scanning a member directory alone: features inherited from a workspace roo
   // The tools member declares its own tokio, so its finding stands when scanned alone.
   assert.deepEqual(brief(await scanDir(`${dir}/crates/tools`)), ['crate-feature-missing src/main.rs:1']);
 });
+
+test('an MSRV entry of a CI toolchain matrix older than rust-version', async () => {
+  const dir = tempDir();
+  writeFiles(dir, {
+    'Cargo.toml': '[package]\nname = "m"\nversion = "0.1.0"\nrust-version = "1.74"\n',
+    '.github/workflows/ci.yml': 'jobs:\n  test:\n    strategy:\n      matrix:\n        rust: [1.70.0, stable, "1.80"]\n    runs-on: ubuntu-latest\n    steps:\n      - uses: dtolnay/rust-toolchain@master\n        with:\n          toolchain: ${{ matrix.rust }}\n',
+  });
+  const findings = await scanDir(dir);
+  assert.deepEqual(brief(findings), ['rustc-too-old .github/workflows/ci.yml:5']);
+  assert.match(findings[0].message, /toolchain matrix pins Rust 1\.70\.0, older than rust-version 1\.74/);
+  assert.equal(findings[0].fix?.edits[0].text, '1.74.0');
+});

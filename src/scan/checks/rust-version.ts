@@ -57,6 +57,22 @@ const CI_PINS = [
   /\brustup[ \t]+(?:default|toolchain[ \t]+install|install|override[ \t]+set)[ \t]+(\d+\.\d+(?:\.\d+)?)\b/g,
 ];
 
+// GitHub Actions matrices: "rust: [1.70.0, stable]", "toolchain: ['1.70', beta]" (an MSRV job older than rust-version fails)
+const CI_MATRIX = /^[ \t-]*(?:rust|toolchain|rust-toolchain|msrv)[ \t]*:[ \t]*\[([^\]\n]*)\]/gm;
+const MATRIX_VERSION = /(?<![\w.])\d+\.\d+(?:\.\d+)?(?![\w.])/g;
+
+function matrixPins(file: string, text: string): Pin[] {
+  const pins: Pin[] = [];
+  for (const m of text.matchAll(CI_MATRIX)) {
+    const base = m.index + m[0].lastIndexOf(m[1]);
+    for (const v of m[1].matchAll(MATRIX_VERSION)) {
+      const start = base + v.index;
+      pins.push({ version: v[0], start, end: start + v[0].length, at: locate(file, text, start), where: `${file}'s toolchain matrix` });
+    }
+  }
+  return pins;
+}
+
 function regexPins(file: string, text: string, res: RegExp[], where: string): Pin[] {
   const pins: Pin[] = [];
   for (const re of res) {
@@ -93,7 +109,7 @@ function scanRustVersion(project: ProjectFiles): ScanFinding[] {
     let found: Pin[] = [];
     if (base === 'rust-toolchain' || base === 'rust-toolchain.toml') found = toolchainFilePins(file, text);
     else if (/^Dockerfile|\.Dockerfile$|^Containerfile/i.test(base)) found = regexPins(file, text, [FROM_RUST], `${file}'s rust image`);
-    else if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) found = regexPins(file, text, CI_PINS, `${file}'s toolchain`);
+    else if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) found = [...regexPins(file, text, CI_PINS, `${file}'s toolchain`), ...matrixPins(file, text)];
     if (found.length) {
       const need = neededUnder(packages, under);
       for (const pin of found) pins.push({ ...pin, need });
