@@ -110,8 +110,8 @@ function message(v: PackageVerdict, target: DeployTarget): string {
   }
   const otherPy = v.pythonsWithWheel.filter((p) => p !== target.spec.python.join('.'));
   if (otherPy.length) outs.push(`${v.dep.name} ${v.version} has wheels for CPython ${otherPy.slice(0, 3).join(', ')} (pin the Python version)`);
-  if (v.status === 'source-build' && v.needs) outs.push(`or give the build ${v.needs.needs.join(', ')}`);
-  const ways = outs.length ? ` Ways out: ${outs.join('; ')}.` : '';
+  if (v.status === 'source-build' && v.needs) outs.push(`${outs.length ? 'or ' : ''}give the build ${v.needs.needs.join(', ')}`);
+  const ways = outs.length ? ` ${outs.length === 1 ? 'Way' : 'Ways'} out: ${outs.join('; ')}.` : '';
   if (v.status === 'no-candidate') return `${v.dep.name}: ${v.reason} (${on}), so the install fails.${ways}`;
   const needs = v.needs ? `needs ${v.needs.needs.join(', ')} (${v.needs.backend})` : 'needs whatever its build backend needs (a C compiler and headers, for most)';
   return `${v.dep.name} ${v.version} has no wheel for ${on}: pip will build ${v.file} from source, which ${needs}.${ways}`;
