@@ -5,7 +5,7 @@ import type { CargoDependency } from '../../project/model.js';
 import { planAddFeatures } from '../cargo/add-features.js';
 import { type CargoPackage, cargoPackages } from '../cargo/packages.js';
 import type { FileLocation, ProjectFiles, ScanFinding, Scanner } from '../model.js';
-import { lineAt, locate } from '../text-location.js';
+import { dirOf, lineAt, locate } from '../text-location.js';
 
 interface GatedUse {
   crate: string;
@@ -156,20 +156,33 @@ function tablesFor(dep: CargoDependency): string[][] {
   return dep.target ? [['target', dep.target, kind]] : [[kind]];
 }
 
-function ownsFile(pkg: CargoPackage, all: readonly CargoPackage[], file: string): boolean {
-  const inDir = (dir: string) => dir === '' || file.startsWith(`${dir}/`);
-  if (!inDir(pkg.dir) || file.endsWith('/build.rs') || file === 'build.rs') return false;
-  // A nested package's files are its own.
-  return !all.some((o) => o !== pkg && o.dir.length > pkg.dir.length && inDir(o.dir));
+/** Each Rust file's package: the one with the deepest directory containing it (a nested package's files are its own). */
+function filesByPackage(project: ProjectFiles, packages: readonly CargoPackage[]): Map<CargoPackage, string[]> {
+  const byDir = new Map(packages.map((p) => [p.dir, p]));
+  const out = new Map<CargoPackage, string[]>();
+  for (const file of project.files.keys()) {
+    // build.rs compiles against [build-dependencies], which this check does not look at.
+    if (!file.endsWith('.rs') || file === 'build.rs' || file.endsWith('/build.rs')) continue;
+    for (let dir = dirOf(file); ; dir = dirOf(dir)) {
+      const pkg = byDir.get(dir);
+      if (pkg) {
+        out.set(pkg, [...(out.get(pkg) ?? []), file]);
+        break;
+      }
+      if (dir === '') break;
+    }
+  }
+  return out;
 }
 
 function scanFeatures(project: ProjectFiles): ScanFinding[] {
   const packages = cargoPackages(project).filter((p) => p.manifest.package);
   const findings: ScanFinding[] = [];
+  const owned = filesByPackage(project, packages);
   for (const pkg of packages) {
     const wanted = new Map<string, { dep: CargoDependency; features: Set<string>; at: FileLocation[] }>();
-    for (const [file, text] of project.files) {
-      if (!file.endsWith('.rs') || !ownsFile(pkg, packages, file)) continue;
+    for (const file of owned.get(pkg) ?? []) {
+      const text = project.files.get(file) as string;
       const testStart = testRegionStart(text);
       const testsFrom = Number.isFinite(testStart) ? lineAt(text, testStart) : Number.POSITIVE_INFINITY;
       for (const use of findGatedUses(file, text)) {
