@@ -85,3 +85,10 @@ test("uv's platform hint says where the build ran", () => {
   assert.equal(d.platform.detected, 'windows');
   assert.equal(d.platform.source, 'log');
 });
+
+test('a message repeated many times does not push out the one line that supports it', () => {
+  const repeated = Array.from({ length: 40 }, () => 'error: linker `cc` not found').join('\n');
+  const d = diagnoseText(KB, `${repeated}\ncollect2: fatal error: cannot find 'ld'`);
+  const f = d.findings.find((x) => x.rule === 'linker-not-found');
+  assert.ok(f?.evidence.some((e) => e.text.startsWith('collect2')), JSON.stringify(f?.evidence));
+});

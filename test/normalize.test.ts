@@ -57,3 +57,8 @@ test('indentation is reported, and kept for display', () => {
 test('Windows paths survive untouched', () => {
   assert.equal(text('error: linker `link.exe` not found at C:\\Users\\me\\proj'), 'error: linker `link.exe` not found at C:\\Users\\me\\proj');
 });
+
+test("nix's indented builder-log tail", () => {
+  assert.equal(text('       > error: linker `cc` not found'), 'error: linker `cc` not found');
+  assert.equal(text('  --> src/main.rs:2:9'), '--> src/main.rs:2:9');
+});

@@ -210,14 +210,22 @@ export class Diagnoser {
 
   private recordHit(rule: number, hit: PatternHit): void {
     const list = this.hits.get(rule) ?? [];
-    if (list.length < MAX_HITS_PER_RULE) list.push(hit);
-    else {
-      // Keep the strongest evidence when a rule fires more often than we keep.
-      let weakest = 0;
-      for (let i = 1; i < list.length; i++) if (list[i].weight < list[weakest].weight) weakest = i;
-      if (hit.weight > list[weakest].weight) list[weakest] = hit;
-    }
     this.hits.set(rule, list);
+    if (list.length < MAX_HITS_PER_RULE) {
+      list.push(hit);
+      return;
+    }
+    // Full: keep one hit of every pattern seen (a repeated message must not push out the line that supports
+    // it), and otherwise the strongest evidence.
+    const count = new Map<string, number>();
+    for (const h of list) count.set(h.pattern, (count.get(h.pattern) ?? 0) + 1);
+    let victim = -1;
+    for (let i = 0; i < list.length; i++) {
+      if ((count.get(list[i].pattern) ?? 0) < 2) continue;
+      if (victim < 0 || list[i].weight < list[victim].weight) victim = i;
+    }
+    if (victim < 0) return;
+    if (!count.has(hit.pattern) || hit.weight > list[victim].weight) list[victim] = hit;
   }
 
   private observeMarkers(buf: Buffer, start: number, end: number, line: number, text: string, has: (owner: object) => boolean): void {

@@ -79,13 +79,21 @@ interface Scored {
   firstLine: number;
 }
 
+/** Hits to show: the first of each pattern, then the rest, in line order, so a repeated line cannot hide the others. */
+function representativeHits(hits: readonly PatternHit[]): PatternHit[] {
+  const byLine = [...hits].sort((a, b) => a.line - b.line);
+  const firsts = byLine.filter((h, i) => byLine.findIndex((o) => o.pattern === h.pattern) === i);
+  const rest = byLine.filter((h) => !firsts.includes(h));
+  return [...firsts, ...rest].slice(0, MAX_EVIDENCE).sort((a, b) => a.line - b.line);
+}
+
 function scoreRule(result: RuleResult, fired: ReadonlySet<string>): Scored | null {
   const byStrength = [...result.hits].sort((a, b) => b.weight - a.weight || a.line - b.line);
   const captures: Record<string, string> = {};
   for (const hit of byStrength) for (const [k, v] of Object.entries(hit.captures)) if (!(k in captures)) captures[k] = v;
   const distinct = new Set(result.hits.map((h) => h.pattern)).size;
   let confidence = Math.min(0.99, byStrength[0].weight + 0.05 * Math.min(2, distinct - 1));
-  let evidence: Evidence[] = [...result.hits].sort((a, b) => a.line - b.line).map((h) => ({ line: h.line, text: h.text }));
+  let evidence: Evidence[] = representativeHits(result.hits).map((h) => ({ line: h.line, text: h.text }));
   if (result.rule.refine) {
     const refinement = result.rule.refine({ hits: result.hits, firedRules: fired, captures });
     if (refinement === null) return null;

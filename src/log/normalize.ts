@@ -16,8 +16,8 @@ const GHA_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
 const BUILDKIT_PREFIX = /^#\d+ (?:\d+\.\d+ )?/;
 // GitHub Actions workflow markers: "##[group]", "##[error]"
 const GHA_MARKER = /^##\[(?:group|endgroup|error|warning|debug|notice|command|section)\]/;
-// Markdown quoting of pasted logs: "> "
-const QUOTE = /^> ?/;
+// Markdown quoting of pasted logs ("> "), and nix's builder log tail ("       > "), which is indented
+const QUOTE = /^\s*> ?/;
 // pip >= 22's subprocess error boxes: "│ ", "╰─> ", "× "
 const PIP_BOX = /^\s*(?:│|╰─>|×|║)\s?/;
 // Colour codes whose ESC byte was lost in a copy-paste, e.g. "[1m[91merror[0m"
@@ -61,7 +61,7 @@ function stripPrefixes(line: string): string {
     const before = text;
     text = text.replace(GHA_TIMESTAMP, '');
     if (text.charCodeAt(0) === 35 /* # */) text = text.replace(GHA_MARKER, '').replace(BUILDKIT_PREFIX, '');
-    if (text.charCodeAt(0) === 62 /* > */) text = text.replace(QUOTE, '');
+    if (text.trimStart().charCodeAt(0) === 62 /* > */) text = text.replace(QUOTE, '');
     text = text.replace(PIP_BOX, (m) => ' '.repeat(m.length));
     if (text === before) break;
   }
