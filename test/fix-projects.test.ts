@@ -169,6 +169,9 @@ test('unsafe fixes are shown but only applied with --unsafe; the YAML edit chang
   // The Windows job's manylinux: off is left alone, the toolchain pin was not asked for.
   assert.match(after, /^ {10}manylinux: off$/m);
   assert.match(after, /dtolnay\/rust-toolchain@1\.70/);
+  // Idempotent: the FreeBSD finding has no automatic fix, so there is nothing left to do.
+  assert.equal(runCli(['fix', '--write', '--unsafe', '--only', 'wheel-platform-tag-rejected', dir]).status, 0);
+  assert.equal(readFileSync(path, 'utf8'), after);
 });
 
 test('rust-version pins: --unsafe bumps the Dockerfile image and the rust-toolchain file, keeping their form', () => {
