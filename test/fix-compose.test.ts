@@ -40,10 +40,11 @@ test('plans that edit the same text are deferred, the others composed into one c
   );
 });
 
-test('a plan for a file the scan did not read is deferred, and findings without a fix are ignored', () => {
+test('a plan for a file the scan did not read is never applied, and findings without a fix are ignored', () => {
   const stray = finding('x', 0, 0, 'y');
   stray.fix!.edits[0].file = 'other.toml';
   const composed = composeFixes(project, [stray, { ...finding('n', 0, 0, ''), fix: null }]);
-  assert.deepEqual(composed.deferred.map((f) => f.rule), ['x']);
+  assert.deepEqual(composed.unreadable.map((f) => f.rule), ['x']);
+  assert.deepEqual(composed.deferred, []);
   assert.deepEqual(composed.changes, []);
 });

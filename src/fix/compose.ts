@@ -14,6 +14,8 @@ export interface ComposedFixes {
   planned: ScanFinding[];
   /** Findings whose edits collide with an earlier plan's: they are planned again after the others are applied. */
   deferred: ScanFinding[];
+  /** Findings whose plan edits a file the scan did not read (a scanner bug): never applied. */
+  unreadable: ScanFinding[];
   changes: FileChange[];
   commands: { finding: ScanFinding; command: FixCommand }[];
 }
@@ -23,17 +25,18 @@ export function composeFixes(project: ProjectFiles, findings: readonly ScanFindi
   const accepted = new Map<string, TextEdit[]>();
   const planned: ScanFinding[] = [];
   const deferred: ScanFinding[] = [];
+  const unreadable: ScanFinding[] = [];
   const commands: ComposedFixes['commands'] = [];
   for (const f of findings) {
     if (!f.fix || (f.fix.edits.length === 0 && f.fix.commands.length === 0)) continue;
     const byFile = editsByFile(f.fix.edits);
+    if ([...byFile.keys()].some((file) => !project.files.has(file))) {
+      unreadable.push(f);
+      continue;
+    }
     let fits = true;
     for (const [file, edits] of byFile) {
-      const text = project.files.get(file);
-      if (text === undefined) {
-        fits = false;
-        break;
-      }
+      const text = project.files.get(file) as string;
       try {
         applyEdits(text, [...(accepted.get(file) ?? []), ...edits]);
       } catch {
@@ -55,5 +58,5 @@ export function composeFixes(project: ProjectFiles, findings: readonly ScanFindi
     const after = applyEdits(before, edits);
     if (after !== before) changes.push({ file, before, after });
   }
-  return { planned, deferred, changes, commands };
+  return { planned, deferred, unreadable, changes, commands };
 }

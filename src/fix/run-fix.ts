@@ -76,6 +76,7 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
       const optIn = command.optIn && !opts.optIns.includes(command.optIn);
       run.commands.push({ rule: finding.rule, argv: command.argv, cwd: command.cwd, status: optIn ? 'skipped' : 'planned', message: optIn ? `${command.why} (only with --${command.optIn})` : command.why });
     }
+    for (const f of composed.unreadable) run.held.push({ rule: f.rule, reason: `${f.fix?.title}: edits a file the scan did not read; not applied` });
     for (const f of composed.deferred) run.held.push({ rule: f.rule, reason: `${f.fix?.title}: edits the same text as another fix; planned once that one is applied` });
     for (const f of composed.planned) if (f.fix?.safety === 'unsafe' && !opts.unsafe) run.held.push({ rule: f.rule, reason: `${f.fix.title}: unsafe; --write applies it only with --unsafe` });
     return run;
@@ -87,6 +88,10 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
     for (const h of held) if (!run.held.some((x) => x.reason === h.reason)) run.held.push(h);
     if (candidates.length === 0) break;
     const composed = composeFixes(project, candidates);
+    for (const f of composed.unreadable) {
+      const reason = `${f.fix?.title}: edits a file the scan did not read; not applied`;
+      if (!run.held.some((h) => h.reason === reason)) run.held.push({ rule: f.rule, reason });
+    }
     if (composed.planned.length === 0) break;
     for (const f of composed.planned) attempted.add(findingKey(f));
     for (const change of composed.changes) {
