@@ -185,7 +185,7 @@ export class Diagnoser {
       if (seen.length < 64 && !seen.some((h) => h.label === label)) seen.push({ label, line, depth: layer.depth });
       this.chain.set(layer.depth, seen);
     }
-    this.platform.observe(raw, line, (l) => present.has(this.kb.literalIds.get(l)!));
+    this.platform.observe(raw, text, line, (l) => present.has(this.kb.literalIds.get(l)!));
     const candidates = new Set<number>();
     for (const id of present) for (const p of this.kb.patternsByLiteral[id]) candidates.add(p);
     for (const index of [...candidates].sort((a, b) => a - b)) {

@@ -70,14 +70,17 @@ const SIGNALS: readonly PlatformSignal[] = [
   // BuildKit: "#5 [builder 1/9] FROM docker.io/library/rust:1.79-alpine@sha256:..."; legacy builder: "Step 1/12 : FROM rust:1.79"
   { literals: ['FROM '], re: /(?:\[[^\]]*\d+\/\d+\]|Step \d+\/\d+ :)\s+FROM\s+(?:--platform=\S+\s+)?(\S+)/i, score: 0, dockerImage: true },
   { literals: ['/nix/store/'], re: /\/nix\/store\/[a-z0-9]{32}-/, platform: 'nix', score: 2 },
-  { literals: ['apt-get', 'dpkg', 'x86_64-linux-gnu', 'aarch64-linux-gnu'], re: /\bapt-get\b|\bdpkg\b|\/usr\/(?:lib|include)\/(?:x86_64|aarch64)-linux-gnu\b/, platform: 'debian', score: 1 },
-  { literals: ['apk '], re: /\bapk (?:add|update)\b/, platform: 'alpine', score: 2 },
+  // A package manager counts only where a command runs it (line start, RUN, a shell trace, after && or ;): tools'
+  // advice text ("Try `sudo apt-get install pkg-config` or `yum install pkg-config`") names them all.
+  { literals: ['apt-get', 'apt install', 'dpkg'], re: /(?:^|RUN\s+|^[+$#]\s*|&&\s*|;\s*)(?:sudo\s+)?(?:apt-get|apt|dpkg)\s+(?:-\S+\s+)*(?:install|update|-i)\b/, platform: 'debian', score: 2 },
+  { literals: ['x86_64-linux-gnu', 'aarch64-linux-gnu'], re: /\/usr\/(?:lib|include)\/(?:x86_64|aarch64)-linux-gnu\b/, platform: 'debian', score: 1 },
+  { literals: ['apk '], re: /(?:^|RUN\s+|^[+$#]\s*|&&\s*|;\s*)(?:sudo\s+)?apk (?:add|update)\b/, platform: 'alpine', score: 2 },
   { literals: ['linux-musl'], re: /-(?:unknown|alpine)-linux-musl\b/, platform: 'alpine', score: 1 },
-  { literals: ['dnf ', 'yum '], re: /\b(?:dnf|yum) (?:-y )?install\b/, platform: 'fedora', score: 2 },
+  { literals: ['dnf ', 'yum '], re: /(?:^|RUN\s+|^[+$#]\s*|&&\s*|;\s*)(?:sudo\s+)?(?:dnf|yum) (?:-y )?install\b/, platform: 'fedora', score: 2 },
   // manylinux images keep their interpreters in /opt/python/cp3X-cp3X; maturin-action and cibuildwheel name the image.
   { literals: ['/opt/python/cp', 'pypa/manylinux'], re: /\/opt\/python\/cp\d|quay\.io\/pypa\/manylinux/, platform: 'manylinux', score: 3 },
-  { literals: ['pacman '], re: /\bpacman -S/, platform: 'arch', score: 2 },
-  { literals: ['zypper '], re: /\bzypper (?:in|install)\b/, platform: 'suse', score: 2 },
+  { literals: ['pacman '], re: /(?:^|RUN\s+|^[+$#]\s*|&&\s*|;\s*)(?:sudo\s+)?pacman -S/, platform: 'arch', score: 2 },
+  { literals: ['zypper '], re: /(?:^|RUN\s+|^[+$#]\s*|&&\s*|;\s*)(?:sudo\s+)?zypper (?:in|install)\b/, platform: 'suse', score: 2 },
   { literals: ['/Users/', '/opt/homebrew', 'apple-darwin', 'xcrun', 'MacOSX', 'Xcode'], re: /\/Users\/[^/\s]+\/|\/opt\/homebrew\/|-apple-darwin\b|\bxcrun\b|MacOSX\d*\.?\d*\.sdk|Xcode\.app/, platform: 'macos', score: 1 },
   // Not "windows-gnu": crates such as winapi-x86_64-pc-windows-gnu are compiled on every platform.
   { literals: [':\\', 'windows-msvc', 'link.exe', 'cl.exe', 'MSVC'], re: /\b[A-Z]:\\(?:Users|Program Files|a\\|hostedtoolcache|Windows)|-pc-windows-msvc\b|\blink\.exe\b|\bcl\.exe\b|\bMSVC\b/, platform: 'windows', score: 1 },
@@ -117,11 +120,14 @@ export class PlatformTracker {
   private images: { image: string; line: number }[] = [];
   private ci = new Set<CiProvider>();
 
-  /** `hasLiteral` says whether the line contains a literal (the engine already knows, from its scanner). */
-  observe(text: string, line: number, hasLiteral: (literal: string) => boolean = (l) => text.includes(l)): void {
+  /**
+   * `raw` is the line as logged (CI markers live in its decorations), `text` the normalised message (platform
+   * signals anchor on it); `hasLiteral` says whether the line contains a literal (the engine's scanner knows).
+   */
+  observe(raw: string, text: string, line: number, hasLiteral: (literal: string) => boolean = (l) => raw.includes(l)): void {
     for (const signal of SIGNALS) {
       if (!signal.literals.some(hasLiteral)) continue;
-      const m = signal.re.exec(text);
+      const m = signal.re.exec(signal.ci ? raw : text);
       if (!m) continue;
       if (signal.ci) this.ci.add(signal.ci);
       if (signal.dockerImage && m[1]) {

@@ -136,8 +136,11 @@ function resolveChain(hits: RankInput['chain'], anchor: number): string[] {
 }
 
 export function rankFindings(input: RankInput): Diagnosis {
-  const fired = new Set(input.results.map((r) => r.rule.id));
-  const scored = input.results.map((r) => scoreRule(r, fired)).filter((s): s is Scored => s !== null);
+  // Refine hooks see which other rules fired. A rule with hits that its own refine vetoes (or that stay below
+  // the reporting threshold) has not really fired, so a second pass shows each hook only the reported rules.
+  const score = (fired: ReadonlySet<string>) => input.results.map((r) => scoreRule(r, fired)).filter((s): s is Scored => s !== null);
+  const firstPass = score(new Set(input.results.map((r) => r.rule.id)));
+  const scored = score(new Set(firstPass.map((s) => s.rule.id)));
   const strongest = Math.max(0, ...scored.map((s) => s.confidence));
   const outcome = decideOutcome(input, strongest);
 

@@ -64,6 +64,7 @@ export interface PatternHit {
 /** What a refine hook may look at: this rule's hits, and which other rules fired. */
 export interface RefineContext {
   hits: readonly PatternHit[];
+  /** Rules reported for this log (after their own refine and threshold), this one included. */
   firedRules: ReadonlySet<string>;
   /** Captures merged over all hits, first value wins. */
   captures: Record<string, string>;
