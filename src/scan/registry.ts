@@ -7,6 +7,7 @@ import cargoLock from './checks/cargo-lock.js';
 import rustVersion from './checks/rust-version.js';
 import nixFlake from './checks/nix-flake.js';
 import workflows from './checks/workflows.js';
+import dockerfiles from './dockerfile/index.js';
 import pythonWheels from '../wheels/scanner.js';
 
 export const SCANNERS: Scanner[] = [
@@ -16,5 +17,6 @@ export const SCANNERS: Scanner[] = [
   rustVersion,
   nixFlake,
   workflows,
+  dockerfiles,
   pythonWheels,
 ];

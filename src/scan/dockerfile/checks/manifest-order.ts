@@ -1,0 +1,80 @@
+// Check: `cargo build` runs before Cargo.toml (cargo-manifest-missing) or the project's Cargo.lock
+// (docker-lock-not-copied) is in the image; the lock fix adds Cargo.lock to the COPY that brings Cargo.toml; pure.
+
+import type { ProjectFiles, ScanFinding, TextEdit } from '../../model.js';
+import { dirOf, joinRel, locate } from '../../text-location.js';
+import { cargoRuns } from '../cargo-commands.js';
+import { bindMountAt, contextDir, type Landing, landsAt } from '../context.js';
+import { type CopyStep, type DockerfileModel, type RunStep, stageChain, stageLabel } from '../parse.js';
+
+/** What is at `abs` when `run` starts: the last COPY (or the RUN's bind mount) that puts something there. */
+function presentAt(model: DockerfileModel, run: RunStep, stageIndex: number, abs: string, project: ProjectFiles): { landing: Landing; copy: CopyStep | null } {
+  const ctx = contextDir(model.file);
+  const bound = bindMountAt(run, abs, ctx, project);
+  if (bound) return { landing: bound, copy: null };
+  let found: { landing: Landing; copy: CopyStep | null } = { landing: null, copy: null };
+  for (const s of stageChain(model, model.stages[stageIndex]).reverse()) {
+    for (const step of s.steps) {
+      if (s.index === stageIndex && step.start >= run.start) break;
+      if (step.kind === 'copy') {
+        const l = landsAt(step, abs, ctx, project);
+        if (l) found = { landing: l, copy: step };
+      } else if (step.kind === 'run' && step.commands.some((c) => ['cargo', 'git'].includes(c.words[0]?.value ?? '') && ['new', 'init', 'clone', 'generate-lockfile'].includes(c.words[1]?.value ?? ''))) {
+        // `cargo new`, `cargo init`, `git clone`, `cargo generate-lockfile`: files this check cannot see.
+        found = { landing: { kind: 'unknown' }, copy: null };
+      }
+    }
+  }
+  return found;
+}
+
+export function checkManifestOrder(project: ProjectFiles, model: DockerfileModel): ScanFinding[] {
+  const findings: ScanFinding[] = [];
+  const ctx = contextDir(model.file);
+  const paths = project.paths ?? new Set(project.files.keys());
+  if (!paths.has(joinRel(ctx, 'Cargo.toml')) && ![...paths].some((p) => p.startsWith(ctx ? `${ctx}/` : '') && p.endsWith('/Cargo.toml'))) return [];
+  for (const stage of model.stages) {
+    for (const step of stage.steps) {
+      if (step.kind !== 'run') continue;
+      const run = cargoRuns(step).find((c) => c.action === 'build' || c.action === 'install-path');
+      if (!run) continue;
+      const manifest = presentAt(model, step, stage.index, `${run.cwd.replace(/\/$/, '')}/Cargo.toml`, project);
+      const at = locate(model.file, model.text, step.start);
+      if (!manifest.landing) {
+        findings.push({
+          rule: 'cargo-manifest-missing',
+          title: 'cargo runs before Cargo.toml is copied into the image',
+          severity: 'error',
+          message: `${stageLabel(stage)} runs cargo in ${run.cwd} (line ${at.line}) before any COPY puts a Cargo.toml there`,
+          evidence: [at],
+          captures: { dir: run.cwd, dockerfile: model.file },
+          fix: null,
+        });
+        break;
+      }
+      if (manifest.landing.kind !== 'context') break;
+      const manifestPath = manifest.landing.path;
+      const lockRel = joinRel(dirOf(manifestPath), 'Cargo.lock');
+      if (!paths.has(lockRel)) break;
+      const lock = presentAt(model, step, stage.index, `${run.cwd.replace(/\/$/, '')}/Cargo.lock`, project);
+      if (lock.landing) break;
+      let edit: TextEdit | null = null;
+      const copy = manifest.copy;
+      const src = copy?.sources.find((s) => s.value.replace(/^\.\//, '') === manifestPath.slice(ctx ? ctx.length + 1 : 0) || s.value.endsWith('Cargo.toml'));
+      if (copy && src && src.value.endsWith('Cargo.toml') && (copy.dest.endsWith('/') || copy.dest === '.' || copy.sources.length > 1)) {
+        edit = { file: model.file, start: src.end, end: src.end, text: ` ${src.value.slice(0, -'Cargo.toml'.length)}Cargo.lock` };
+      }
+      findings.push({
+        rule: 'docker-lock-not-copied',
+        title: 'cargo builds before Cargo.lock is copied into the image',
+        severity: run.locked ? 'error' : 'warning',
+        message: `${stageLabel(stage)} runs cargo in ${run.cwd} (line ${at.line}) with Cargo.toml but without ${lockRel}: ${run.locked ? '--locked makes cargo refuse to create one' : 'cargo resolves the newest versions instead of the locked ones'}`,
+        evidence: [at, ...(copy ? [locate(model.file, model.text, copy.start)] : [])],
+        captures: { lockPath: lockRel, dockerfile: model.file },
+        fix: edit ? { title: `copy ${lockRel} together with Cargo.toml`, safety: 'safe', edits: [edit], commands: [] } : null,
+      });
+      break;
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,117 @@
+// Check: a stage compiles crates whose build needs a compiler, pkg-config, headers, libclang, cmake, protoc or perl
+// that its base image lacks and no install line before the build provides; the fix extends that stage's install line
+// (or adds a RUN right after FROM) with the packages of the image's package manager; pure.
+
+import { installCommand } from '../../../core/fix.js';
+import type { PackageManager } from '../../../core/platform.js';
+import { COMPONENTS, type ComponentId } from '../../../knowledge/crate-needs.js';
+import type { ProjectFiles, ScanFinding, TextEdit } from '../../model.js';
+import { locate } from '../../text-location.js';
+import { cargoRuns, compiles } from '../cargo-commands.js';
+import { componentsOfPackage, imageProfile } from '../images.js';
+import { lockedNeeds, lockForDockerfile } from '../needs.js';
+import { type DockerfileModel, type RunStep, type Stage, rootImage, stageChain, stageLabel, stagePlatform } from '../parse.js';
+import type { InstallCommand } from '../shell.js';
+
+/** The knowledge-base rule `diagnose` reports when the build fails for want of each component. */
+const RULE_OF: Partial<Record<ComponentId, string>> = {
+  'c-compiler': 'c-compiler-missing',
+  'cxx-compiler': 'cxx-compiler-missing',
+  'pkg-config': 'pkg-config-missing',
+  'openssl-dev': 'openssl-dev-missing',
+  libclang: 'libclang-missing',
+  cmake: 'cmake-missing',
+  protoc: 'protoc-missing',
+  perl: 'perl-missing',
+  'zlib-dev': 'native-lib-missing',
+  'sqlite3-dev': 'native-lib-missing',
+  'libcurl-dev': 'native-lib-missing',
+  'libpq-dev': 'native-lib-missing',
+  'mysqlclient-dev': 'native-lib-missing',
+  'alsa-dev': 'native-lib-missing',
+  'libudev-dev': 'native-lib-missing',
+  'dbus-dev': 'native-lib-missing',
+};
+
+interface StageInstall {
+  stage: Stage;
+  run: RunStep;
+  install: InstallCommand;
+}
+
+/** Install commands of `manager` in the stage chain that run before `before` (a step of `stage`), nearest last. */
+function installsBefore(model: DockerfileModel, stage: Stage, before: RunStep, manager: PackageManager): StageInstall[] {
+  const out: StageInstall[] = [];
+  for (const s of stageChain(model, stage).reverse()) {
+    for (const step of s.steps) {
+      if (s === stage && step.start >= before.start) break;
+      if (step.kind !== 'run') continue;
+      for (const install of step.installs) if (install.manager === manager) out.push({ stage: s, run: step, install });
+    }
+  }
+  return out;
+}
+
+/** Edits adding `packages` to an install command: after its last package, one per line when the list is one per line. */
+function extendInstall(model: DockerfileModel, target: StageInstall, packages: string[]): TextEdit {
+  const { text, eol } = model;
+  const last = target.install.packageWords[target.install.packageWords.length - 1];
+  const lineStart = text.lastIndexOf('\n', last.start - 1) + 1;
+  const before = text.slice(lineStart, last.start);
+  const cont = target.run.heredoc ? '\\' : model.escape;
+  if (target.install.packageWords.length > 1 && /^[ \t]*$/.test(before)) {
+    return { file: model.file, start: last.end, end: last.end, text: packages.map((p) => ` ${cont}${eol}${before}${p}`).join('') };
+  }
+  return { file: model.file, start: last.end, end: last.end, text: packages.map((p) => ` ${p}`).join('') };
+}
+
+export function checkSystemPackages(project: ProjectFiles, model: DockerfileModel): ScanFinding[] {
+  const lock = lockForDockerfile(project, model.file);
+  if (!lock) return [];
+  const findings: ScanFinding[] = [];
+  for (const stage of model.stages) {
+    const build = stage.steps.find((s): s is RunStep => s.kind === 'run' && cargoRuns(s).some((c) => compiles(c.action)));
+    if (!build) continue;
+    const image = rootImage(model, stage);
+    const profile = image ? imageProfile(image) : null;
+    const { manager } = stagePlatform(model, stage);
+    if (!profile || !manager || !image) continue;
+    const chain = stageChain(model, stage);
+    const env = new Set<string>();
+    for (const s of chain) for (const step of s.steps) if (step.kind === 'env') for (const v of step.vars) env.add(v.name);
+    const installs = installsBefore(model, stage, build, manager);
+    const installed = new Set(installs.flatMap((i) => i.install.packages));
+    const have = new Set<ComponentId>(profile.provides);
+    for (const p of installed) for (const c of componentsOfPackage(manager, p)) have.add(c);
+    const needs = lockedNeeds(project, lock, env).filter((n) => RULE_OF[n.component] && !have.has(n.component));
+    const missing = needs.map((n) => n.component);
+    for (const need of needs) {
+      const rule = RULE_OF[need.component] as string;
+      const packages = (COMPONENTS[need.component].packages[manager] ?? []).filter((p) => !installed.has(p));
+      const from = locate(model.file, model.text, stage.start);
+      const label = COMPONENTS[need.component].label;
+      const target = installs.filter((i) => i.install.packageWords.length > 0).at(-1);
+      let edit: TextEdit | null = null;
+      let title = '';
+      if (packages.length && target) {
+        edit = extendInstall(model, target, packages);
+        title = `add ${packages.join(' ')} to the ${manager} install line of ${stageLabel(target.stage)}`;
+      } else if (packages.length) {
+        // One RUN for everything the stage lacks (not one per component): the first applied fix settles the others.
+        const all = [...new Set(missing.flatMap((c) => COMPONENTS[c].packages[manager] ?? []))].filter((p) => !installed.has(p));
+        edit = { file: model.file, start: stage.end, end: stage.end, text: `${model.eol}RUN ${installCommand(manager, all, true)}` };
+        title = `install ${all.join(' ')} in ${stageLabel(stage)} right after FROM`;
+      }
+      findings.push({
+        rule,
+        title: `${label} missing in a Docker build stage`,
+        severity: 'error',
+        message: `${stageLabel(stage)} (${image}, ${profile.label}) builds ${need.why}, but has no ${label}${installs.length ? ` (its ${manager} install lines do not add it)` : ''}`,
+        evidence: [from, locate(model.file, model.text, build.start), need.at],
+        captures: { component: need.component, stage: stage.name ?? String(stage.index + 1), image, packages: packages.join(' '), manager, dockerfile: model.file },
+        fix: edit ? { title, safety: 'safe', edits: [edit], commands: [] } : null,
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,73 @@
+// Which build-context file a COPY/ADD puts at a given path of the image (or whether it cannot be known); pure.
+
+import { globMatcher } from '../glob.js';
+import type { ProjectFiles } from '../model.js';
+import { dirOf, joinRel } from '../text-location.js';
+import { type CopyStep, type RunStep, resolvePath } from './parse.js';
+
+/** The build context: the Dockerfile's directory (what `docker build .` next to it sends), as a relative path. */
+export function contextDir(dockerfile: string): string {
+  return dirOf(dockerfile);
+}
+
+function allPaths(project: ProjectFiles): ReadonlySet<string> {
+  return project.paths ?? new Set(project.files.keys());
+}
+
+function relOf(ctx: string, source: string): string {
+  const clean = source.replace(/^\.\/?/, '').replace(/\/+$/, '');
+  return clean === '' || clean === '.' ? ctx : joinRel(ctx, clean);
+}
+
+function isDir(paths: ReadonlySet<string>, rel: string): boolean {
+  if (rel === '') return true;
+  for (const p of paths) if (p.startsWith(`${rel}/`)) return true;
+  return false;
+}
+
+export type Landing = { kind: 'context'; path: string } | { kind: 'unknown' } | null;
+
+/**
+ * What `copy` puts at the absolute image path `abs`: a context file (relative to the project root), `unknown` when a
+ * COPY --from / ADD URL may put something there, or null when it puts nothing there.
+ */
+export function landsAt(copy: CopyStep, abs: string, ctx: string, project: ProjectFiles): Landing {
+  const paths = allPaths(project);
+  const dest = resolvePath(copy.workdir, copy.dest);
+  const destIsDir = copy.dest.endsWith('/') || copy.dest === '.' || copy.sources.length > 1;
+  const inside = abs.startsWith(`${dest}/`) ? abs.slice(dest.length + 1) : null;
+  if (copy.from !== null || copy.sources.some((s) => /^https?:|^git@/.test(s.value))) {
+    return abs === dest || inside !== null ? { kind: 'unknown' } : null;
+  }
+  for (const s of copy.sources) {
+    if (/[*?[]/.test(s.value)) {
+      const match = globMatcher([relOf(ctx, s.value)]);
+      for (const p of paths) if (match(p) && inside === p.slice(p.lastIndexOf('/') + 1)) return { kind: 'context', path: p };
+      continue;
+    }
+    const rel = relOf(ctx, s.value);
+    if (isDir(paths, rel)) {
+      // A directory's contents land in the destination directory.
+      if (inside !== null && paths.has(joinRel(rel, inside))) return { kind: 'context', path: joinRel(rel, inside) };
+    } else if (paths.has(rel)) {
+      const name = rel.slice(rel.lastIndexOf('/') + 1);
+      if (destIsDir ? inside === name : abs === dest) return { kind: 'context', path: rel };
+    }
+  }
+  return null;
+}
+
+/** Whether a RUN's bind mounts put a context file at `abs` (`--mount=type=bind,source=Cargo.toml,target=Cargo.toml`). */
+export function bindMountAt(run: RunStep, abs: string, ctx: string, project: ProjectFiles): Landing {
+  const paths = allPaths(project);
+  for (const m of run.mounts) {
+    if (m.type !== 'bind') continue;
+    const rel = relOf(ctx, m.source ?? '.');
+    if (abs === m.target && paths.has(rel)) return { kind: 'context', path: rel };
+    if (abs.startsWith(`${m.target}/`) && isDir(paths, rel)) {
+      const p = joinRel(rel, abs.slice(m.target.length + 1));
+      if (paths.has(p)) return { kind: 'context', path: p };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,40 @@
+// The Dockerfile scanner: parses every Dockerfile/Containerfile once and runs the Dockerfile checks on it; pure.
+
+import type { ProjectFiles, ScanFinding, Scanner } from '../model.js';
+import { checkCacheMountCopies } from './checks/cache-mount.js';
+import { checkChefImages } from './checks/chef-images.js';
+import { checkCopyOverwrites } from './checks/copy-overwrites.js';
+import { checkLibclangPath } from './checks/libclang-path.js';
+import { checkManifestOrder } from './checks/manifest-order.js';
+import { checkSystemPackages } from './checks/system-packages.js';
+import { parseDockerfile } from './parse.js';
+
+/** Dockerfile, Dockerfile.build, build.Dockerfile, Containerfile. */
+export function isDockerfile(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return /^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$/i.test(base) || /\.(?:Dockerfile|Containerfile)$/i.test(base);
+}
+
+export function scanDockerfiles(project: ProjectFiles): ScanFinding[] {
+  const findings: ScanFinding[] = [];
+  for (const [file, text] of project.files) {
+    if (!isDockerfile(file)) continue;
+    const model = parseDockerfile(file, text);
+    findings.push(
+      ...checkSystemPackages(project, model),
+      ...checkCacheMountCopies(model),
+      ...checkManifestOrder(project, model),
+      ...checkCopyOverwrites(project, model),
+      ...checkChefImages(model),
+      ...checkLibclangPath(model),
+    );
+  }
+  return findings;
+}
+
+const scanner: Scanner = {
+  id: 'dockerfile',
+  reads: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile', '**/Containerfile.*', '**/Cargo.toml', '**/Cargo.lock'],
+  scan: scanDockerfiles,
+};
+export default scanner;

@@ -1,0 +1,227 @@
+// The Dockerfile checks and fix planners of `buildmedic scan`/`fix`: findings on realistic multi-stage Dockerfiles
+// (cargo-chef, slim/alpine, BuildKit cache mounts, heredocs, CRLF), near misses, before/after pairs, idempotence.
+// No Docker engine here: the edited files are re-parsed with dockerfile-ast and re-scanned instead.
+
+import { strict as assert } from 'node:assert';
+import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DockerfileParser } from 'dockerfile-ast';
+import { composeFixes } from '../src/fix/compose.ts';
+import type { ProjectFiles, ScanFinding } from '../src/scan/model.ts';
+import { readProjectFiles } from '../src/scan/read-project.ts';
+import dockerfileScanner, { isDockerfile } from '../src/scan/dockerfile/index.ts';
+import { parseDockerfile } from '../src/scan/dockerfile/parse.ts';
+import { parseInstall, tokenizeShell } from '../src/scan/dockerfile/shell.ts';
+import { runCli, tempDir } from './helpers/scan-projects.ts';
+
+const FIXTURES = new URL('./fixtures/dockerfiles/', import.meta.url).pathname;
+
+/** A fixture project as the scanners see it (the blessed `Dockerfile.fixed` results left out). */
+function load(name: string, overrides: Record<string, string | null> = {}): ProjectFiles {
+  const root = join(FIXTURES, name);
+  const files = new Map<string, string>();
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(root, rel)).sort()) {
+      const p = rel ? `${rel}/${e}` : e;
+      if (statSync(join(root, p)).isDirectory()) walk(p);
+      else if (!p.endsWith('.fixed')) files.set(p, readFileSync(join(root, p), 'utf8'));
+    }
+  };
+  walk('');
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === null) files.delete(k);
+    else files.set(k, v);
+  }
+  return { root, files, gitTracked: null, gitIgnored: null, paths: new Set(files.keys()) };
+}
+
+function withDockerfile(name: string, dockerfile: string, extra: Record<string, string | null> = {}): ProjectFiles {
+  return load(name, { Dockerfile: dockerfile, ...extra });
+}
+
+const scan = (p: ProjectFiles) => dockerfileScanner.scan(p);
+const brief = (fs: ScanFinding[]) => fs.map((f) => `${f.rule} ${f.evidence[0].file}:${f.evidence[0].line}`);
+
+/** Applies every planned fix, round after round (colliding plans wait for the next round), as `fix --write` does. */
+function fixAll(p: ProjectFiles): { project: ProjectFiles; rounds: number } {
+  let project = p;
+  for (let round = 0; round < 6; round++) {
+    const composed = composeFixes(project, scan(project));
+    if (!composed.changes.length) return { project, rounds: round };
+    const files = new Map(project.files);
+    for (const c of composed.changes) files.set(c.file, c.after);
+    project = { ...project, files };
+  }
+  throw new Error('fixes did not settle');
+}
+
+function assertFixedAsBlessed(name: string): ProjectFiles {
+  const before = load(name);
+  const { project } = fixAll(before);
+  const after = project.files.get('Dockerfile')!;
+  assert.equal(after, readFileSync(join(FIXTURES, name, 'Dockerfile.fixed'), 'utf8'));
+  // Idempotent: nothing left to fix, and planning again changes nothing.
+  assert.deepEqual(scan(project).filter((f) => f.fix !== null), []);
+  assert.equal(composeFixes(project, scan(project)).changes.length, 0);
+  // Still a Dockerfile: dockerfile-ast reads it, with the same FROMs.
+  const reparsed = DockerfileParser.parse(after);
+  assert.equal(reparsed.getFROMs().length, DockerfileParser.parse(before.files.get('Dockerfile')!).getFROMs().length);
+  return project;
+}
+
+test('slim cargo-chef build of librocksdb-sys (docker-rocksdb report): C++ compiler, LIBCLANG_PATH, cache-mounted copy', () => {
+  const findings = scan(load('rocksdb-chef'));
+  assert.deepEqual(brief(findings), ['cxx-compiler-missing Dockerfile:18', 'docker-cache-mount-artifact Dockerfile:25', 'libclang-path-invalid Dockerfile:12']);
+  const [cxx, cache, clang] = findings;
+  assert.match(cxx.message, /librocksdb-sys 0\.16\.0\+8\.10\.0/);
+  assert.deepEqual(cxx.evidence.map((e) => `${e.file}:${e.line}`), ['Dockerfile:18', 'Dockerfile:20', 'Cargo.lock:102']);
+  // The install line lives in the 'chef' stage the builder is built FROM: that is the one extended.
+  assert.equal(cxx.fix?.title, "add build-essential to the apt install line of stage 'chef'");
+  assert.equal(cache.captures.target, '/convex/target');
+  assert.equal(clang.fix?.title, 'set LIBCLANG_PATH=/usr/lib/llvm-16/lib');
+  const fixed = assertFixedAsBlessed('rocksdb-chef').files.get('Dockerfile')!;
+  // The package went in one per line like its neighbours; the copy now runs inside the cache-mount RUN.
+  assert.match(fixed, /\n {8}libclang-16-dev \\\n {8}build-essential \\\n/);
+  assert.match(fixed, /cargo build --release -p kvstore && cp target\/release\/kvstore \.\n/);
+});
+
+test('rust:alpine with openssl-sys and cc: one apk RUN after FROM; Cargo.lock added to the COPY for --locked', () => {
+  const findings = scan(load('alpine-openssl'));
+  assert.deepEqual(brief(findings), ['c-compiler-missing Dockerfile:1', 'pkg-config-missing Dockerfile:1', 'openssl-dev-missing Dockerfile:1', 'docker-lock-not-copied Dockerfile:5']);
+  assert.deepEqual(findings.map((f) => f.captures.packages ?? null).slice(0, 3), ['build-base', 'pkgconf', 'openssl-dev']);
+  assert.equal(findings[0].fix?.title, "install build-base pkgconf openssl-dev in stage 'build' right after FROM");
+  assert.equal(findings[3].severity, 'error');
+  const project = assertFixedAsBlessed('alpine-openssl');
+  assert.match(project.files.get('Dockerfile')!, /^FROM rust:1\.79-alpine AS build\nRUN apk add --no-cache build-base pkgconf openssl-dev\n/);
+});
+
+test('heredoc RUNs in a CRLF Dockerfile: the heredoc install line is extended and the copy goes before the delimiter', () => {
+  const findings = scan(load('heredoc-crlf'));
+  assert.deepEqual(brief(findings), ['libclang-missing Dockerfile:2', 'docker-cache-mount-artifact Dockerfile:17']);
+  const fixed = assertFixedAsBlessed('heredoc-crlf').files.get('Dockerfile')!;
+  assert.equal(fixed.replace(/\r\n/g, '').includes('\n'), false, 'every line keeps its CRLF');
+  assert.match(fixed, /cargo build --release --locked\r\ncp \/src\/target\/release\/bindgen-app \/usr\/local\/bin\/bindgen-app\r\nEOF\r\n/);
+});
+
+test('COPY . . over a generated Cargo.lock (nix-cargo-lock report, attempt 4), and its near miss', () => {
+  const findings = scan(load('nix-lock-gen'));
+  assert.deepEqual(brief(findings), ['docker-copy-overwrites-generated Dockerfile:7']);
+  assert.match(findings[0].message, /copies backend\/Cargo\.lock over the \/build\/backend\/Cargo\.lock that the RUN at line 6 generated/);
+  // Without a lock in the context, COPY . . leaves the generated one alone.
+  assert.deepEqual(scan(load('nix-lock-gen', { 'backend/Cargo.lock': null })), []);
+});
+
+test('cargo-chef stages on different Rust images, and the shared-stage near miss', () => {
+  const findings = scan(load('chef-mismatch'));
+  assert.deepEqual(brief(findings), ['cargo-chef-image-mismatch Dockerfile:4']);
+  assert.match(findings[0].message, /cook stage 'cacher' on lukemathwalker\/cargo-chef:latest-rust-1\.75 .*builder stage 'builder' on rust:1\.79-bookworm/);
+  const same = readFileSync(join(FIXTURES, 'chef-mismatch', 'Dockerfile'), 'utf8').replace('FROM rust:1.79-bookworm AS builder', 'FROM lukemathwalker/cargo-chef:latest-rust-1.75 AS builder');
+  assert.deepEqual(scan(withDockerfile('chef-mismatch', same)), []);
+  const musl = same.replace('FROM lukemathwalker/cargo-chef:latest-rust-1.75 AS builder', 'FROM lukemathwalker/cargo-chef:latest-rust-1.75-alpine AS builder');
+  // (The Alpine builder also lacks compilers and libclang: the system packages check says so separately.)
+  assert.deepEqual(brief(scan(withDockerfile('chef-mismatch', musl)).filter((f) => f.rule === 'cargo-chef-image-mismatch')), ['cargo-chef-image-mismatch Dockerfile:4']);
+});
+
+test('cargo build before Cargo.toml is copied; bind mounts and COPY first are near misses', () => {
+  assert.deepEqual(brief(scan(load('manifest-order'))), ['cargo-manifest-missing Dockerfile:3']);
+  const bind = [
+    'FROM rust:1.79 AS build',
+    'WORKDIR /app',
+    'RUN --mount=type=bind,source=src,target=src \\',
+    '    --mount=type=bind,source=Cargo.toml,target=Cargo.toml \\',
+    '    --mount=type=bind,source=Cargo.lock,target=Cargo.lock \\',
+    '    cargo build --locked --release',
+    '',
+  ].join('\n');
+  assert.deepEqual(scan(withDockerfile('manifest-order', bind)), []);
+  const copyFirst = 'FROM rust:1.79\nWORKDIR /usr/src/app\nCOPY . .\nRUN cargo install --path .\n';
+  assert.deepEqual(scan(withDockerfile('manifest-order', copyFirst)), []);
+  // A manifest-only COPY into a file path (not a directory): reported, but no automatic fix.
+  const fileDest = 'FROM rust:1.79\nWORKDIR /app\nCOPY Cargo.toml ./Cargo.toml\nRUN cargo build --release\n';
+  const [lock] = scan(withDockerfile('manifest-order', fileDest));
+  assert.equal(lock.rule, 'docker-lock-not-copied');
+  assert.equal(lock.severity, 'warning');
+  assert.equal(lock.fix, null);
+});
+
+test('near misses for the system packages check: full images, install lines that provide, unknown images, exemptions', () => {
+  const build = 'WORKDIR /app\nCOPY . .\nRUN cargo build --release\n';
+  // The full rust image ships gcc, g++, pkg-config and libssl-dev.
+  assert.deepEqual(scan(withDockerfile('alpine-openssl', `FROM rust:1.79\n${build}`)), []);
+  assert.deepEqual(scan(withDockerfile('alpine-openssl', `FROM rust:1.79-alpine\nRUN apk add --no-cache musl-dev pkgconfig openssl-dev\n${build}`)), []);
+  assert.deepEqual(scan(withDockerfile('alpine-openssl', `FROM registry.example.com/ci/rust-builder:7\n${build}`)), []);
+  // OPENSSL_DIR exempts openssl-sys (it stops asking pkg-config); cc still needs a C compiler on Alpine.
+  assert.deepEqual(brief(scan(withDockerfile('alpine-openssl', `FROM rust:1.79-alpine\nENV OPENSSL_DIR=/usr\n${build}`))), ['c-compiler-missing Dockerfile:1']);
+  // An install after the build does not count, and the fix adds a RUN right after FROM instead.
+  const late = scan(withDockerfile('alpine-openssl', `FROM rust:1.79-slim\n${build}RUN apt-get update && apt-get install -y libssl-dev pkg-config\n`));
+  assert.deepEqual(brief(late), ['pkg-config-missing Dockerfile:1', 'openssl-dev-missing Dockerfile:1']);
+  assert.match(late[0].fix!.edits[0].text, /^\nRUN apt-get update && apt-get install -y --no-install-recommends pkg-config libssl-dev && rm -rf \/var\/lib\/apt\/lists\/\*$/);
+  // A stage that never compiles (a runtime stage on a slim image) needs nothing.
+  assert.deepEqual(scan(withDockerfile('alpine-openssl', 'FROM debian:bookworm-slim\nCOPY app /app\n')), []);
+  // ARG-substituted FROM: the default decides the image.
+  assert.deepEqual(brief(scan(withDockerfile('alpine-openssl', `ARG BASE=rust:1.79-slim\nFROM \${BASE}\n${build}`))), ['pkg-config-missing Dockerfile:2', 'openssl-dev-missing Dockerfile:2']);
+});
+
+test('near misses for cache mounts and LIBCLANG_PATH', () => {
+  const ok = [
+    'FROM rust:1.79 AS build',
+    'WORKDIR /app',
+    'COPY . .',
+    'RUN --mount=type=cache,target=/usr/local/cargo/registry --mount=type=cache,target=/app/target \\',
+    '    cargo build --release && cp target/release/kvstore /usr/local/bin/',
+    'RUN --mount=type=cache,target=/app/target ls target/release',
+    'ENV LIBCLANG_PATH=/usr/lib/llvm-14/lib',
+    'FROM debian:bookworm-slim',
+    'COPY --from=build /usr/local/bin/kvstore /usr/local/bin/',
+    '',
+  ].join('\n');
+  const findings = scan(withDockerfile('chef-mismatch', ok));
+  // Only the LIBCLANG_PATH on an image with no LLVM installed, and the missing libclang itself.
+  assert.deepEqual(brief(findings), ['libclang-missing Dockerfile:1', 'libclang-path-invalid Dockerfile:7']);
+  assert.equal(findings[1].fix, null);
+  const withLlvm = ok.replace('COPY . .', 'RUN apt-get update && apt-get install -y libclang-14-dev\nCOPY . .');
+  assert.deepEqual(scan(withDockerfile('chef-mismatch', withLlvm)), []);
+  // bookworm's unversioned libclang-dev is LLVM 14.
+  assert.deepEqual(scan(withDockerfile('chef-mismatch', withLlvm.replace('libclang-14-dev', 'libclang-dev').replace('rust:1.79', 'rust:1.79-bookworm'))), []);
+  const alpine = 'FROM rust:1.79-alpine\nRUN apk add --no-cache clang-dev build-base\nENV LIBCLANG_PATH=/usr/lib/llvm-14/lib\n';
+  assert.deepEqual(brief(scan(withDockerfile('chef-mismatch', alpine))), ['libclang-path-invalid Dockerfile:3']);
+});
+
+test('shell tokenizer: continuations, Docker comment lines, quotes, shell comments, install options', () => {
+  const text = 'RUN apt-get update && \\\n  # a comment line Docker drops\n  apt-get install -y -t bookworm-backports "pkg-config" \\\n    libssl-dev=3.0.11-1 # trailing\n';
+  const cmds = tokenizeShell(text, 4, text.length - 1, false);
+  assert.deepEqual(cmds.map((c) => c.words.map((w) => w.value)), [['apt-get', 'update'], ['apt-get', 'install', '-y', '-t', 'bookworm-backports', 'pkg-config', 'libssl-dev=3.0.11-1']]);
+  assert.equal(cmds[1].commentAfter, true);
+  const install = parseInstall(cmds[1])!;
+  assert.deepEqual([install.manager, install.packages], ['apt', ['pkg-config', 'libssl-dev']]);
+  // Offsets point at the words in the file (quotes included).
+  assert.equal(text.slice(install.packageWords[0].start, install.packageWords[0].end), '"pkg-config"');
+  const apk = 'apk add --no-cache --virtual .build-deps gcc musl-dev';
+  assert.deepEqual(parseInstall(tokenizeShell(apk, 0, apk.length, false)[0])!.packages, ['gcc', 'musl-dev']);
+  assert.equal(parseInstall(tokenizeShell('apt-get update', 0, 14, false)[0]), null);
+  // The backtick escape directive (Windows-style Dockerfiles) continues lines with a backtick.
+  const tick = '# escape=`\nFROM rust:1.79-slim\nRUN apt-get update && `\n    apt-get install -y pkg-config\n';
+  const model = parseDockerfile('Dockerfile', tick);
+  const run = model.stages[0].steps[0];
+  assert.equal(run.kind, 'run');
+  assert.deepEqual(run.kind === 'run' ? run.installs.map((i) => i.packages) : [], [['pkg-config']]);
+});
+
+test('which files are Dockerfiles', () => {
+  assert.deepEqual(['Dockerfile', 'docker/Dockerfile.build', 'api.Dockerfile', 'Containerfile', 'Dockerfile.fixed', 'dockerfile-notes.md', 'src/Dockerfiles.rs'].map(isDockerfile), [true, true, true, true, true, false, false]);
+});
+
+test('end to end: readProjectFiles reads what the scanner declares, and `buildmedic fix --write` applies the plan once', async () => {
+  const dir = tempDir('bm-docker-');
+  cpSync(join(FIXTURES, 'alpine-openssl'), dir, { recursive: true });
+  const project = await readProjectFiles(dir, [dockerfileScanner]);
+  assert.deepEqual([...project.files.keys()].sort(), ['Cargo.lock', 'Cargo.toml', 'Dockerfile', 'Dockerfile.fixed']);
+  // The blessed result scans clean in place.
+  assert.deepEqual(scan({ ...project, files: new Map([...project.files].filter(([k]) => k !== 'Dockerfile')) }).length, 0);
+  const first = runCli(['fix', dir, '--write']);
+  assert.equal(first.status, 1, first.stderr);
+  assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), readFileSync(join(FIXTURES, 'alpine-openssl', 'Dockerfile.fixed'), 'utf8'));
+  const second = runCli(['fix', dir, '--write']);
+  assert.equal(second.status, 0, second.stdout + second.stderr);
+});
