@@ -189,7 +189,7 @@ test('on every real Cargo.toml of the Debian crate registry, adding a feature to
       checked++;
     }
   }
-  assert.ok(checked > 500, `only ${checked} dependencies checked`);
+  assert.ok(checked > 100, `only ${checked} dependencies checked`);
 });
 
 test('a comment after the last element of a multi-line array stays with that element', () => {
