@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { DockerfileParser } from 'dockerfile-ast';
 import { composeFixes } from '../src/fix/compose.ts';
+import { RULE_GROUPS } from '../src/rules/index.ts';
 import type { ProjectFiles, ScanFinding } from '../src/scan/model.ts';
 import { readProjectFiles } from '../src/scan/read-project.ts';
 import dockerfileScanner, { isDockerfile } from '../src/scan/dockerfile/index.ts';
@@ -110,6 +111,9 @@ test('COPY . . over a generated Cargo.lock (nix-cargo-lock report, attempt 4), a
   assert.match(findings[0].message, /copies backend\/Cargo\.lock over the \/build\/backend\/Cargo\.lock that the RUN at line 6 generated/);
   // Without a lock in the context, COPY . . leaves the generated one alone.
   assert.deepEqual(scan(load('nix-lock-gen', { 'backend/Cargo.lock': null })), []);
+  // Nor when .dockerignore keeps the lock out of the build context (and a later `!` line does not bring it back).
+  assert.deepEqual(scan(load('nix-lock-gen', { '.dockerignore': '# context\n**/Cargo.lock\ntarget/\n' })), []);
+  assert.deepEqual(brief(scan(load('nix-lock-gen', { '.dockerignore': 'backend\n!backend/Cargo.lock\n' }))), ['docker-copy-overwrites-generated Dockerfile:7']);
 });
 
 test('cargo-chef stages on different Rust images, and the shared-stage near miss', () => {
@@ -224,4 +228,20 @@ test('end to end: readProjectFiles reads what the scanner declares, and `buildme
   assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), readFileSync(join(FIXTURES, 'alpine-openssl', 'Dockerfile.fixed'), 'utf8'));
   const second = runCli(['fix', dir, '--write']);
   assert.equal(second.status, 0, second.stdout + second.stderr);
+});
+
+test('every rule id the Dockerfile checks report is a knowledge-base rule or has a README with the fixed sections', () => {
+  const kb = new Set(Object.values(RULE_GROUPS).flat().map((r) => r.id));
+  const docs = new URL('../src/scan/dockerfile/checks/', import.meta.url).pathname;
+  const own = readdirSync(docs).filter((e) => statSync(join(docs, e)).isDirectory());
+  for (const id of own) {
+    assert.equal(kb.has(id), false, `${id} must not shadow a knowledge-base rule`);
+    const text = readFileSync(join(docs, id, 'README.md'), 'utf8');
+    const headings = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    assert.deepEqual(headings, ['What it means', 'Why it happens', 'How to fix', 'Example', 'Known false positives', 'References'], id);
+    assert.match(text, new RegExp(`^# ${id}\\n\\n[^\\n]+\\.\\n`), `${id}: title and a one-sentence summary`);
+  }
+  const reported = new Set(['rocksdb-chef', 'alpine-openssl', 'heredoc-crlf', 'nix-lock-gen', 'chef-mismatch', 'manifest-order'].flatMap((n) => scan(load(n)).map((f) => f.rule)));
+  for (const id of reported) assert.ok(kb.has(id) || own.includes(id), `${id} has no documentation`);
+  assert.deepEqual([...reported].filter((id) => !kb.has(id)).sort(), [...own].sort());
 });

@@ -10,8 +10,35 @@ export function contextDir(dockerfile: string): string {
   return dirOf(dockerfile);
 }
 
-function allPaths(project: ProjectFiles): ReadonlySet<string> {
-  return project.paths ?? new Set(project.files.keys());
+const contextCache = new WeakMap<ProjectFiles, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The files the build context at `ctx` sends: the project's paths below it minus what its .dockerignore excludes
+ * (patterns relative to the context, `!` re-includes, the last matching line wins; a directory pattern covers its files).
+ */
+export function contextPaths(project: ProjectFiles, ctx: string): ReadonlySet<string> {
+  let byCtx = contextCache.get(project);
+  if (!byCtx) contextCache.set(project, (byCtx = new Map()));
+  const cached = byCtx.get(ctx);
+  if (cached) return cached;
+  const all = project.paths ?? new Set(project.files.keys());
+  const ignore = project.files.get(joinRel(ctx, '.dockerignore')) ?? '';
+  const rules = ignore
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => ({ negate: l.startsWith('!'), match: globMatcher([l.replace(/^!/, '').replace(/^\/+|\/+$/g, '').replace(/^\.\//, '')]) }));
+  const out = new Set<string>();
+  for (const p of all) {
+    if (ctx && !p.startsWith(`${ctx}/`)) continue;
+    const rel = ctx ? p.slice(ctx.length + 1) : p;
+    const prefixes = rel.split('/').map((_, i, segs) => segs.slice(0, i + 1).join('/'));
+    let excluded = false;
+    for (const r of rules) if (prefixes.some((x) => r.match(x))) excluded = !r.negate;
+    if (!excluded) out.add(p);
+  }
+  byCtx.set(ctx, out);
+  return out;
 }
 
 function relOf(ctx: string, source: string): string {
@@ -32,7 +59,7 @@ export type Landing = { kind: 'context'; path: string } | { kind: 'unknown' } | 
  * COPY --from / ADD URL may put something there, or null when it puts nothing there.
  */
 export function landsAt(copy: CopyStep, abs: string, ctx: string, project: ProjectFiles): Landing {
-  const paths = allPaths(project);
+  const paths = contextPaths(project, ctx);
   const dest = resolvePath(copy.workdir, copy.dest);
   const destIsDir = copy.dest.endsWith('/') || copy.dest === '.' || copy.sources.length > 1;
   const inside = abs.startsWith(`${dest}/`) ? abs.slice(dest.length + 1) : null;
@@ -59,7 +86,7 @@ export function landsAt(copy: CopyStep, abs: string, ctx: string, project: Proje
 
 /** Whether a RUN's bind mounts put a context file at `abs` (`--mount=type=bind,source=Cargo.toml,target=Cargo.toml`). */
 export function bindMountAt(run: RunStep, abs: string, ctx: string, project: ProjectFiles): Landing {
-  const paths = allPaths(project);
+  const paths = contextPaths(project, ctx);
   for (const m of run.mounts) {
     if (m.type !== 'bind') continue;
     const rel = relOf(ctx, m.source ?? '.');

@@ -34,7 +34,7 @@ export function scanDockerfiles(project: ProjectFiles): ScanFinding[] {
 
 const scanner: Scanner = {
   id: 'dockerfile',
-  reads: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile', '**/Containerfile.*', '**/Cargo.toml', '**/Cargo.lock'],
+  reads: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile', '**/Containerfile.*', '**/Cargo.toml', '**/Cargo.lock', '**/.dockerignore'],
   scan: scanDockerfiles,
 };
 export default scanner;

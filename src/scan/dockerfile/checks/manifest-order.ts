@@ -4,7 +4,7 @@
 import type { ProjectFiles, ScanFinding, TextEdit } from '../../model.js';
 import { dirOf, joinRel, locate } from '../../text-location.js';
 import { cargoRuns } from '../cargo-commands.js';
-import { bindMountAt, contextDir, type Landing, landsAt } from '../context.js';
+import { bindMountAt, contextDir, contextPaths, type Landing, landsAt } from '../context.js';
 import { type CopyStep, type DockerfileModel, type RunStep, stageChain, stageLabel } from '../parse.js';
 
 /** What is at `abs` when `run` starts: the last COPY (or the RUN's bind mount) that puts something there. */
@@ -55,7 +55,8 @@ export function checkManifestOrder(project: ProjectFiles, model: DockerfileModel
       if (manifest.landing.kind !== 'context') break;
       const manifestPath = manifest.landing.path;
       const lockRel = joinRel(dirOf(manifestPath), 'Cargo.lock');
-      if (!paths.has(lockRel)) break;
+      // A lock that .dockerignore keeps out of the context is the cargo-lock scanner's finding (it removes that line).
+      if (!contextPaths(project, ctx).has(lockRel)) break;
       const lock = presentAt(model, step, stage.index, `${run.cwd.replace(/\/$/, '')}/Cargo.lock`, project);
       if (lock.landing) break;
       let edit: TextEdit | null = null;
