@@ -190,6 +190,11 @@ test('near misses for cache mounts and LIBCLANG_PATH', () => {
   assert.deepEqual(scan(withDockerfile('chef-mismatch', withLlvm.replace('libclang-14-dev', 'libclang-dev').replace('rust:1.79', 'rust:1.79-bookworm'))), []);
   const alpine = 'FROM rust:1.79-alpine\nRUN apk add --no-cache clang-dev build-base\nENV LIBCLANG_PATH=/usr/lib/llvm-14/lib\n';
   assert.deepEqual(brief(scan(withDockerfile('chef-mismatch', alpine))), ['libclang-path-invalid Dockerfile:3']);
+  // A quoted value is read without its quotes, and the fix keeps them.
+  const quoted = 'FROM rust:1.79-slim-bookworm\nRUN apt-get update && apt-get install -y libclang-16-dev\nENV LIBCLANG_PATH="/usr/lib/llvm-14/lib" OTHER=1\n';
+  const [q] = scan(withDockerfile('chef-mismatch', quoted));
+  assert.equal(q.rule, 'libclang-path-invalid');
+  assert.equal(fixAll(withDockerfile('chef-mismatch', quoted)).project.files.get('Dockerfile'), quoted.replace('llvm-14', 'llvm-16'));
 });
 
 test('shell tokenizer: continuations, Docker comment lines, quotes, shell comments, install options', () => {
@@ -213,7 +218,7 @@ test('shell tokenizer: continuations, Docker comment lines, quotes, shell commen
 });
 
 test('which files are Dockerfiles', () => {
-  assert.deepEqual(['Dockerfile', 'docker/Dockerfile.build', 'api.Dockerfile', 'Containerfile', 'Dockerfile.fixed', 'dockerfile-notes.md', 'src/Dockerfiles.rs'].map(isDockerfile), [true, true, true, true, true, false, false]);
+  assert.deepEqual(['Dockerfile', 'docker/Dockerfile.build', 'api.Dockerfile', 'Containerfile', 'Dockerfile.fixed', 'dockerfile-notes.md', 'src/Dockerfiles.rs', 'Dockerfile.dockerignore'].map(isDockerfile), [true, true, true, true, true, false, false, false]);
 });
 
 test('end to end: readProjectFiles reads what the scanner declares, and `buildmedic fix --write` applies the plan once', async () => {

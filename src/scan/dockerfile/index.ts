@@ -12,6 +12,8 @@ import { parseDockerfile } from './parse.js';
 /** Dockerfile, Dockerfile.build, build.Dockerfile, Containerfile. */
 export function isDockerfile(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
+  // BuildKit's per-Dockerfile ignore file (Dockerfile.dockerignore) is not a Dockerfile.
+  if (/\.dockerignore$/i.test(base)) return false;
   return /^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$/i.test(base) || /\.(?:Dockerfile|Containerfile)$/i.test(base);
 }
 

@@ -163,8 +163,17 @@ export function parseDockerfile(file: string, text: string): DockerfileModel {
       const vars: EnvStep['vars'] = [];
       for (const p of (ins as unknown as import('dockerfile-ast').Env).getProperties()) {
         const vr = p.getValueRange();
-        const value = p.getUnescapedValue() ?? '';
-        vars.push({ name: p.getName(), value, valueStart: vr ? off(vr.start) : 0, valueEnd: vr ? off(vr.end) : 0 });
+        let value = p.getUnescapedValue() ?? '';
+        let valueStart = vr ? off(vr.start) : 0;
+        let valueEnd = vr ? off(vr.end) : 0;
+        // ENV A="x y": the value is what is inside the quotes, and a fix edits only that (the quotes stay).
+        const q = text[valueStart];
+        if ((q === '"' || q === "'") && valueEnd - valueStart >= 2 && text[valueEnd - 1] === q) {
+          valueStart++;
+          valueEnd--;
+          value = text.slice(valueStart, valueEnd);
+        }
+        vars.push({ name: p.getName(), value, valueStart, valueEnd });
         env.set(p.getName(), value);
       }
       stage.steps.push({ kind: 'env', ...span(ins), vars });
