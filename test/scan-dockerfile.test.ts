@@ -105,6 +105,19 @@ test('heredoc RUNs in a CRLF Dockerfile: the heredoc install line is extended an
   assert.match(fixed, /cargo build --release --locked\r\ncp \/src\/target\/release\/bindgen-app \/usr\/local\/bin\/bindgen-app\r\nEOF\r\n/);
 });
 
+test('a workspace with vendored OpenSSL (feature set in [workspace.dependencies]) on a slim image needs perl, not libssl-dev', () => {
+  const findings = scan(load('ws-vendored'));
+  assert.deepEqual(brief(findings), ['perl-missing Dockerfile:3']);
+  assert.match(findings[0].message, /openssl-src 300\.4\.0\+3\.4\.0 \(runs OpenSSL's Configure\)/);
+  assertFixedAsBlessed('ws-vendored');
+  // Without the vendored feature, openssl-sys wants the system OpenSSL instead (pkg-config is already installed).
+  const system = load('ws-vendored', { 'Cargo.toml': readFileSync(join(FIXTURES, 'ws-vendored', 'Cargo.toml'), 'utf8').replace(', features = ["vendored"]', '') });
+  // (cargo would drop openssl-src from the lock: the dependency edge and its package entry.)
+  const lock = system.files.get('Cargo.lock')!.replace(' "openssl-src",\n', '').replace(/\[\[package\]\]\nname = "openssl-src"\n[\s\S]*?\n(?=\[\[package\]\])/, '');
+  assert.equal(lock.includes('openssl-src'), false);
+  assert.deepEqual(brief(scan({ ...system, files: new Map([...system.files, ['Cargo.lock', lock]]) })), ['openssl-dev-missing Dockerfile:3']);
+});
+
 test('COPY . . over a generated Cargo.lock (nix-cargo-lock report, attempt 4), and its near miss', () => {
   const findings = scan(load('nix-lock-gen'));
   assert.deepEqual(brief(findings), ['docker-copy-overwrites-generated Dockerfile:7']);
@@ -246,7 +259,7 @@ test('every rule id the Dockerfile checks report is a knowledge-base rule or has
     assert.deepEqual(headings, ['What it means', 'Why it happens', 'How to fix', 'Example', 'Known false positives', 'References'], id);
     assert.match(text, new RegExp(`^# ${id}\\n\\n[^\\n]+\\.\\n`), `${id}: title and a one-sentence summary`);
   }
-  const reported = new Set(['rocksdb-chef', 'alpine-openssl', 'heredoc-crlf', 'nix-lock-gen', 'chef-mismatch', 'manifest-order'].flatMap((n) => scan(load(n)).map((f) => f.rule)));
+  const reported = new Set(['ws-vendored', 'rocksdb-chef', 'alpine-openssl', 'heredoc-crlf', 'nix-lock-gen', 'chef-mismatch', 'manifest-order'].flatMap((n) => scan(load(n)).map((f) => f.rule)));
   for (const id of reported) assert.ok(kb.has(id) || own.includes(id), `${id} has no documentation`);
   assert.deepEqual([...reported].filter((id) => !kb.has(id)).sort(), [...own].sort());
 });

@@ -32,6 +32,7 @@ export function imageProfile(image: string): ImageProfile | null {
   const slim = /slim/.test(tag);
   if (name === 'rust' || name === 'lukemathwalker/cargo-chef') {
     // rust:*-slim installs gcc and libc6-dev only; rust:*-alpine installs gcc without musl-dev (docker-library/rust).
+    // Slim Debian has perl-base but not perl-modules, whose FindBin.pm OpenSSL's Configure uses: perl counts as missing.
     if (alpine) return { provides: new Set(), label: 'an Alpine Rust image (gcc without musl-dev)' };
     if (slim) return { provides: new Set(['c-compiler']), label: 'a slim Rust image (gcc and libc6-dev only)' };
     return { provides: new Set(FULL), label: 'the full Rust image' };
