@@ -47,6 +47,9 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
 export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'cargo/rustc/nix', literals: ['error:', 'error['], re: /^error(?:\[E\d{4}\])?: / },
   { kind: 'error', source: 'gcc/clang', literals: ['error:'], re: /^(?:[^\s:]+:\d+:(?:\d+:)? )?(?:fatal )?error: |^(?:clang|gcc|g\+\+|cc|c\+\+|cc1(?:plus)?|collect2|ld(?:\.\w+)?): (?:fatal )?error: / },
+  // cc-rs relays the compiler's stderr through cargo: "cargo:warning=src/x.cc:9:1: error: ..." (older cargo), or
+  // "warning: foo-sys@1.2.0: src/x.cc:9:1: error: ..." (cargo >= 1.77). Relayed warnings are harmless; errors are not.
+  { kind: 'error', source: 'cc-rs via cargo', literals: ['error:'], re: /^(?:cargo:warning=|warning: [\w.-]+@[\w.+-]+: )(?:[^\s:]+:\d+:(?:\d+:)? )?(?:fatal )?error: / },
   { kind: 'error', source: 'ld', literals: ['cannot find -l', 'undefined reference to', 'cannot find '], re: /ld(?:\.\w+)?: (?:cannot find |.*undefined reference to)|undefined reference to `/ },
   { kind: 'error', source: 'pip', literals: ['ERROR: '], re: /^ERROR: / },
   { kind: 'error', source: 'cmake', literals: ['CMake Error'], re: /^CMake Error\b/ },

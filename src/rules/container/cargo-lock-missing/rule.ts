@@ -3,8 +3,9 @@
 
 import { defineRule } from '../../../core/rule.js';
 
-// Nix store path of a flake/source copy: "/nix/store/<32-char hash>-source/backend/Cargo.lock"
-const NIX_LOCK = String.raw`\/nix\/store\/[a-z0-9]{32}-[\w.+-]{1,120}\/(?<sub>(?:[\w.+-]{1,100}\/){0,8})Cargo\.lock`;
+// A flake/source copy: "/nix/store/<32-char hash>-source/backend/Cargo.lock", or, in nix >= 2.20 (lazy source
+// accessors), the source shown as "«github:owner/repo/rev»/backend/Cargo.lock"
+const NIX_LOCK = String.raw`(?:\/nix\/store\/[a-z0-9]{32}-[\w.+-]{1,120}|«[^»\s]{1,200}»)\/(?<sub>(?:[\w.+-]{1,100}\/){0,8})Cargo\.lock`;
 
 export default defineRule({
   id: 'cargo-lock-missing',

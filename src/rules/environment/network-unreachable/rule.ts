@@ -158,9 +158,10 @@ export default defineRule({
     const distinct = new Set(main.map((h) => h.pattern)).size;
     // Retry warnings alone (pip "WARNING: Retrying", cargo "warning: spurious network error") may have recovered; the
     // failure then lies elsewhere.
-    // The last retry (pip "Retry(total=0, ...)", cargo "(1 try remaining)") failing counts as the failure itself.
+    // The last retry (pip "Retry(total=0, ...)", cargo "(1 try remaining)", or "(1 tries remaining)" before cargo
+    // 1.8x) failing counts as the failure itself.
     const confirmed = main.some(
-      (h) => !/^(?:WARNING: Retrying|warning: spurious network error)/i.test(h.text) || /Retry\(total=0,|\(1 try remaining\)/.test(h.text),
+      (h) => !/^(?:WARNING: Retrying|warning: spurious network error)/i.test(h.text) || /Retry\(total=0,|\(1 tr(?:y|ies) remaining\)/.test(h.text),
     );
     return {
       confidence: confirmed ? Math.min(0.99, top + 0.05 * Math.min(2, distinct - 1)) : 0.45,

@@ -48,7 +48,10 @@ export default defineRule({
     const signatureSeen = ctx.hits.some((h) => h.pattern === 'gcc13-missing-cstdint' || (h.pattern === 'new-default-error-flag' && /\berror: /.test(h.text)));
     // A -sys crate relayed by cargo ("warning: foo-sys@1.2.3: ...") with a new-compiler signature is a dependency too.
     const sysRelay = signatureSeen && errors.some((h) => /-sys$/.test(h.captures.relayCrate ?? ''));
-    const dependencyScript = failedBuildScriptIsDependency(ctx.hits) || sysRelay;
+    // Older cargo relays without a crate name ("cargo:warning=rocksdb/x.cc:9: error: ..."): with a new-compiler
+    // signature that is vendored C/C++ compiled by a build script, which projects rarely write for their own code.
+    const rawRelay = signatureSeen && errors.some((h) => h.text.startsWith('cargo:warning='));
+    const dependencyScript = failedBuildScriptIsDependency(ctx.hits) || sysRelay || rawRelay;
     if (foreign.length === 0 && !dependencyScript) return null;
     const shown = (foreign.length ? foreign : errors).slice(0, 3);
     const signature = ctx.hits.filter((h) => h.pattern === 'gcc13-missing-cstdint' || (h.pattern === 'new-default-error-flag' && /\berror: /.test(h.text)));

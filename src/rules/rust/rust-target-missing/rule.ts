@@ -11,10 +11,11 @@ export default defineRule({
   patterns: [
     {
       id: 'target-may-not-be-installed',
-      // rustc 1.41+: "= note: the `aarch64-unknown-linux-gnu` target may not be installed"
+      // rustc 1.41+: "= note: the `aarch64-unknown-linux-gnu` target may not be installed" (pastes outside a code
+      // block lose the backticks)
       source: 'rustc 1.41+',
       literals: ['target may not be installed'],
-      re: /note: the [`'](?<target>[\w.-]+)[`'] target may not be installed/,
+      re: /note: the [`']?(?<target>[\w.-]+)[`']? target may not be installed/,
       weight: 0.97,
     },
     {
@@ -22,7 +23,7 @@ export default defineRule({
       // rustc 1.66+: "= help: consider downloading the target with `rustup target add x86_64-unknown-linux-musl`"
       source: 'rustc 1.66+',
       literals: ['consider downloading the target with'],
-      re: /consider downloading the target with [`']rustup target add (?<target>[\w.-]+)[`']/,
+      re: /consider downloading the target with [`']?rustup target add (?<target>[\w.-]+)[`']?/,
       weight: 0.95,
     },
     {
@@ -39,8 +40,8 @@ export default defineRule({
       // rustc (all versions): "error[E0463]: can't find crate for `core`" (or `std`, `alloc`, `compiler_builtins`);
       // without the target note it can also be a broken sysroot or a no_std target that has no std at all
       source: 'rustc',
-      literals: ["can't find crate for"],
-      re: /^error\[E0463\]: can't find crate for [`'](?<crate>core|std|alloc|compiler_builtins|proc_macro|test)[`']/,
+      literals: ["can't find crate for", 'cannot find crate for'],
+      re: /^error\[E0463\]: (?:can't|cannot) find crate for [`']?(?<crate>core|std|alloc|compiler_builtins|proc_macro|test)[`']?(?:\s|$)/,
       weight: 0.7,
     },
   ],

@@ -19,6 +19,24 @@ export default defineRule({
       weight: 0.95,
     },
     {
+      id: 'node-gyp-find-python-banner',
+      // node-gyp >= 5 prints this banner when its search for an interpreter failed, before the final
+      // "Could not find any Python installation to use" (a paste may stop in between):
+      // 'gyp ERR! find Python You need to install the latest version of Python.'
+      source: 'node-gyp >= 5',
+      literals: ['You need to install the latest version of Python'],
+      re: /find Python You need to install the latest version of Python/,
+      weight: 0.85,
+    },
+    {
+      id: 'node-gyp-find-python-candidate-failed',
+      // node-gyp >= 5, one line per candidate it tried: 'gyp ERR! find Python - "python3" is not in PATH or produced an error'
+      source: 'node-gyp >= 5',
+      literals: ['is not in PATH or produced an error'],
+      re: /find Python - "(?<python7>[^"]+)" is not in PATH or produced an error/,
+      weight: 0.45,
+    },
+    {
       id: 'node-gyp-old-cant-find-python',
       // node-gyp <= 5: 'gyp ERR! stack Error: Can\'t find Python executable "python", you can set the PYTHON env variable.'
       source: 'node-gyp (old)',
@@ -62,7 +80,7 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    const python = ctx.captures.python ?? ctx.captures.python2 ?? ctx.captures.python3 ?? ctx.captures.python4 ?? ctx.captures.python5 ?? ctx.captures.python6 ?? 'python3';
+    const python = ctx.captures.python ?? ctx.captures.python2 ?? ctx.captures.python3 ?? ctx.captures.python4 ?? ctx.captures.python5 ?? ctx.captures.python6 ?? ctx.captures.python7 ?? 'python3';
     const best = Math.max(...ctx.hits.map((h) => h.weight));
     const distinct = new Set(ctx.hits.map((h) => h.pattern)).size;
     return { confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1)), captures: { python } };
