@@ -9,3 +9,21 @@ export { normalizeLine } from './log/normalize.js';
 export { readLog } from './log/read-log.js';
 export { diagnoseFile, defaultKnowledgeBase } from './diagnose.js';
 export { ALL_RULES, RULE_GROUPS } from './rules/index.js';
+
+// Before the build: the machine against the project's needs.
+export { runDoctor, DOCTOR_SCHEMA_VERSION, type DoctorReport, type DoctorOptions } from './doctor/run.js';
+export { readProject } from './project/index.js';
+
+// The project's files: known failure risks, and fixes as plans of text edits.
+export { scanProject, SCAN_SCHEMA_VERSION, type ScanReport } from './scan/run-scan.js';
+export { readProjectFiles } from './scan/read-project.js';
+export { SCANNERS } from './scan/registry.js';
+export type { ScanFinding, FixPlan, TextEdit, FixCommand, Scanner, ProjectFiles } from './scan/model.js';
+export { applyEdits } from './fix/apply-edits.js';
+export { runFix, runDiagnosisFix, type FixOptions, type FixRun } from './fix/run-fix.js';
+
+// Wrapping a build.
+export { runBuild, type RunBuildOptions, type RunBuildResult } from './run/run-build.js';
+
+// Built wheels.
+export { auditWheelFile, auditWheelFiles, findWheels, WHEEL_SCHEMA_VERSION, type WheelReport } from './wheel/index.js';
