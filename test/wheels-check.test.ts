@@ -170,3 +170,31 @@ test('the scan scanner judges locked files and pins the Dockerfile Python; apply
   fixed.set('Dockerfile', docker);
   assert.deepEqual(scanProject({ ...project, files: fixed }, [scanner]).findings, []);
 });
+
+test('binary-only fix in render.yaml is read back as PIP_ONLY_BINARY: the re-check finds nothing', async () => {
+  const { judgeProject } = await import('../src/wheels/run.ts');
+  const { mergeEnvironmentSettings, pipVariables } = await import('../src/wheels/deploy-settings.ts');
+  const files = new Map(readProject('render-app'));
+  files.set('requirements.txt', 'rpds-py>=0.20\n');
+  files.delete('requirements/base.txt');
+  const target = detectTarget(files, { python: '3.13' });
+  // Test edit, not PyPI data: pretend rpds-py 0.27.0 shipped no cp313 Linux wheels, so pip would build its sdist.
+  const lists = new Map([['rpds-py', list('rpds-py', (fs) => fs.splice(0, fs.length, ...fs.filter((f) => !(f.filename.includes('-0.27.0-cp313-cp313-manylinux')))))]]);
+  const set = { source: 'requirements.txt', kind: 'requirements' as const, deps: [dep('rpds-py', '>=0.20')], settings: emptySettings(), problems: [] };
+  const first = judgeProject(files, target, set, lists);
+  assert.deepEqual(first.verdicts.map((v) => [v.status, v.version]), [['source-build', '0.27.0']]);
+  const fix = first.findings[0]!.fix!;
+  assert.match(fix.title, /binary-only install of rpds-py/);
+  const yaml = applyEdits(files.get('render.yaml')!, fix.edits);
+  const settings = mergeEnvironmentSettings(set.settings, pipVariables('render.yaml', yaml));
+  const second = judgeProject(new Map([...files, ['render.yaml', yaml]]), target, { ...set, settings }, lists);
+  assert.deepEqual(second.verdicts.map((v) => [v.status, v.version]), [['wheel', '0.24.0']]);
+  assert.deepEqual(second.findings, []);
+});
+
+test('deploy PIP_* variables: Dockerfile ENV, render.yaml envVars, nixpacks.toml', async () => {
+  const { pipVariables } = await import('../src/wheels/deploy-settings.ts');
+  assert.deepEqual(pipVariables('Dockerfile', 'FROM python:3.13-slim\nENV PIP_ONLY_BINARY=cryptography,bcrypt\nENV PIP_INDEX_URL https://mirror/simple\n'), { PIP_ONLY_BINARY: 'cryptography,bcrypt', PIP_INDEX_URL: 'https://mirror/simple' });
+  assert.deepEqual(pipVariables('render.yaml', 'envVars:\n  - key: PIP_ONLY_BINARY\n    value: ":all:"\n'), { PIP_ONLY_BINARY: ':all:' });
+  assert.deepEqual(pipVariables('nixpacks.toml', '[variables]\nPIP_NO_BINARY = "markupsafe"\n'), { PIP_NO_BINARY: 'markupsafe' });
+});
