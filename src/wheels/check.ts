@@ -70,18 +70,29 @@ function byVersion(files: IndexFile[], normalized: string): VersionFiles[] {
   const map = new Map<string, VersionFiles>();
   for (const f of files) {
     const raw = fileVersion(f.filename, normalized);
-    if (!raw || !valid(raw)) continue;
-    // Group 1.0 and 1.0.0 together: PEP 440 says they are the same version.
-    const key = [...map.keys()].find((k) => compare(k, raw) === 0) ?? raw;
-    const entry = map.get(key) ?? { version: key, wheels: [], sdists: [] };
+    const key = raw ? valid(raw) : null;
+    if (!raw || !key) continue;
+    // Keyed by the normalised form (v1.0.POST1 → 1.0.post1), so a page of thousands of files groups in one pass.
+    const entry = map.get(key) ?? { version: raw, wheels: [], sdists: [] };
     (f.filename.endsWith('.whl') ? entry.wheels : entry.sdists).push(f);
     map.set(key, entry);
   }
   return [...map.values()].sort((a, b) => compare(b.version, a.version));
 }
 
+// A project page repeats a handful of requires-python strings on thousands of files; PEP 440 parsing is the cost.
+const pythonOkCache = new Map<string, boolean>();
+
 function pythonOk(f: IndexFile, python: string): boolean {
-  return !f.requiresPython || safeSatisfies(`${python}.0`, f.requiresPython);
+  if (!f.requiresPython) return true;
+  const key = `${python}\0${f.requiresPython}`;
+  let ok = pythonOkCache.get(key);
+  if (ok === undefined) {
+    ok = safeSatisfies(`${python}.0`, f.requiresPython);
+    if (pythonOkCache.size > 10_000) pythonOkCache.clear();
+    pythonOkCache.set(key, ok);
+  }
+  return ok;
 }
 
 function bestWheel(v: VersionFiles, target: TargetSpec, ranks: ReadonlyMap<string, number>, allowYanked: boolean): IndexFile | null {
