@@ -178,6 +178,9 @@ test('near misses for the system packages check: full images, install lines that
   assert.deepEqual(scan(withDockerfile('alpine-openssl', 'FROM debian:bookworm-slim\nCOPY app /app\n')), []);
   // ARG-substituted FROM: the default decides the image.
   assert.deepEqual(brief(scan(withDockerfile('alpine-openssl', `ARG BASE=rust:1.79-slim\nFROM \${BASE}\n${build}`))), ['pkg-config-missing Dockerfile:2', 'openssl-dev-missing Dockerfile:2']);
+  assert.deepEqual(brief(scan(withDockerfile('alpine-openssl', `ARG BASE="rust:slim-bullseye"\nFROM \${BASE} AS build\n${build}`))), ['pkg-config-missing Dockerfile:2', 'openssl-dev-missing Dockerfile:2']);
+  // An ARG without a default leaves the image unknown: nothing is assumed.
+  assert.deepEqual(scan(withDockerfile('alpine-openssl', `ARG BASE\nFROM \${BASE}\n${build}`)), []);
 });
 
 test('near misses for cache mounts and LIBCLANG_PATH', () => {

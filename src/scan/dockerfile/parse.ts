@@ -119,7 +119,8 @@ export function parseDockerfile(file: string, text: string): DockerfileModel {
   const globalArgs = new Map<string, string>();
   for (const a of df.getInitialARGs()) {
     const p = a.getProperty();
-    if (p) globalArgs.set(p.getName(), p.getValue() ?? '');
+    // ARG BASE="rust:slim-bullseye": the quotes are not part of the value.
+    if (p) globalArgs.set(p.getName(), (p.getValue() ?? '').replace(/^(["'])(.*)\1$/, '$2'));
   }
   const escape = df.getEscapeCharacter();
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
