@@ -179,6 +179,9 @@ test('near misses for the system packages check: full images, install lines that
   // ARG-substituted FROM: the default decides the image.
   assert.deepEqual(brief(scan(withDockerfile('alpine-openssl', `ARG BASE=rust:1.79-slim\nFROM \${BASE}\n${build}`))), ['pkg-config-missing Dockerfile:2', 'openssl-dev-missing Dockerfile:2']);
   assert.deepEqual(brief(scan(withDockerfile('alpine-openssl', `ARG BASE="rust:slim-bullseye"\nFROM \${BASE} AS build\n${build}`))), ['pkg-config-missing Dockerfile:2', 'openssl-dev-missing Dockerfile:2']);
+  // Packages from a variable or an install script: unknown, so nothing is reported.
+  assert.deepEqual(scan(withDockerfile('alpine-openssl', `FROM rust:1.79-slim\nARG PKGS="pkg-config libssl-dev"\nRUN apt-get update && apt-get install -y \${PKGS}\n${build}`)), []);
+  assert.deepEqual(scan(withDockerfile('alpine-openssl', `FROM rust:1.79-slim\nCOPY ci/deps.sh /tmp/\nRUN bash /tmp/deps.sh\n${build}`)), []);
   // An ARG without a default leaves the image unknown: nothing is assumed.
   assert.deepEqual(scan(withDockerfile('alpine-openssl', `ARG BASE\nFROM \${BASE}\n${build}`)), []);
 });

@@ -11,7 +11,7 @@ import { cargoRuns, compiles } from '../cargo-commands.js';
 import { componentsOfPackage, imageProfile } from '../images.js';
 import { lockedNeeds, lockForDockerfile } from '../needs.js';
 import { type DockerfileModel, type RunStep, type Stage, rootImage, stageChain, stageLabel, stagePlatform } from '../parse.js';
-import type { InstallCommand } from '../shell.js';
+import { commandWords, type InstallCommand } from '../shell.js';
 
 /** The knowledge-base rule `diagnose` reports when the build fails for want of each component. */
 const RULE_OF: Partial<Record<ComponentId, string>> = {
@@ -65,6 +65,21 @@ function extendInstall(model: DockerfileModel, target: StageInstall, packages: s
   return { file: model.file, start: last.end, end: last.end, text: packages.map((p) => ` ${p}`).join('') };
 }
 
+function opaqueSetup(model: DockerfileModel, stage: Stage, before: RunStep): boolean {
+  for (const s of stageChain(model, stage)) {
+    for (const step of s.steps) {
+      if (s === stage && step.start >= before.start) break;
+      if (step.kind !== 'run') continue;
+      if (step.installs.some((i) => i.packageWords.some((w) => /[$`]/.test(model.text.slice(w.start, w.end))))) return true;
+      for (const c of step.commands) {
+        const w = commandWords(c).map((x) => x.value);
+        if (/\.sh$/.test(w[0] ?? '') || (/^(?:ba|da|z)?sh$/.test(w[0] ?? '') && w.some((x) => /\.sh$/.test(x)))) return true;
+      }
+    }
+  }
+  return false;
+}
+
 export function checkSystemPackages(project: ProjectFiles, model: DockerfileModel): ScanFinding[] {
   const lock = lockForDockerfile(project, model.file);
   if (!lock) return [];
@@ -80,6 +95,9 @@ export function checkSystemPackages(project: ProjectFiles, model: DockerfileMode
     const env = new Set<string>();
     for (const s of chain) for (const step of s.steps) if (step.kind === 'env') for (const v of step.vars) env.add(v.name);
     const installs = installsBefore(model, stage, build, manager);
+    // Packages from a variable or a script (`apt-get install -y $PKGS`, `RUN ./install-deps.sh`) cannot be known:
+    // say nothing rather than guess.
+    if (opaqueSetup(model, stage, build)) continue;
     const installed = new Set(installs.flatMap((i) => i.install.packages));
     const have = new Set<ComponentId>(profile.provides);
     for (const p of installed) for (const c of componentsOfPackage(manager, p)) have.add(c);
