@@ -198,3 +198,11 @@ test('deploy PIP_* variables: Dockerfile ENV, render.yaml envVars, nixpacks.toml
   assert.deepEqual(pipVariables('render.yaml', 'envVars:\n  - key: PIP_ONLY_BINARY\n    value: ":all:"\n'), { PIP_ONLY_BINARY: ':all:' });
   assert.deepEqual(pipVariables('nixpacks.toml', '[variables]\nPIP_NO_BINARY = "markupsafe"\n'), { PIP_NO_BINARY: 'markupsafe' });
 });
+
+test('pre-releases: skipped while a final release matches, taken when only pre-releases do', () => {
+  const files = ['pkg-1.0.tar.gz', 'pkg-1.0-py3-none-any.whl', 'pkg-2.0b1-py3-none-any.whl'].map((filename) => ({ filename, url: '', requiresPython: null, yanked: false as const }));
+  const t = linux([3, 13]);
+  assert.equal(judgeDependency(dep('pkg', '>=1'), files, t, emptySettings()).version, '1.0');
+  assert.equal(judgeDependency(dep('pkg', '>=2.0b1'), files, t, emptySettings()).version, '2.0b1');
+  assert.equal(judgeDependency(dep('pkg', '>1.0'), files, t, emptySettings()).version, '2.0b1');
+});

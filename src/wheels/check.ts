@@ -54,7 +54,8 @@ const isPre = (v: string) => /(a|b|rc|dev|alpha|beta|c|pre|preview)\d*/i.test(v.
 function safeSatisfies(v: string, spec: string): boolean {
   if (!spec) return true;
   try {
-    return satisfies(v, spec);
+    // Pre-release policy is decided by the caller (packaging SpecifierSet.filter rules), not per version here.
+    return satisfies(v, spec, { prereleases: true });
   } catch {
     return false;
   }
@@ -144,8 +145,10 @@ export function judgeDependency(dep: Dependency, files: IndexFile[] | null, targ
     chosen = versions.find((v) => compare(v.version, dep.version!) === 0);
     if (!chosen) return { ...base, status: 'no-candidate', reason: `the index lists no files for ${dep.name} ${dep.version}` };
   } else {
-    chosen = versions.find((v) => (allowsPre || !isPre(v.version)) && safeSatisfies(v.version, dep.specifier)
+    const pick = (pre: boolean) => versions.find((v) => (pre || !isPre(v.version)) && safeSatisfies(v.version, dep.specifier)
       && (bestWheel(v, target, ranks, false) || (!binaryOnly && usableSdist(v, target, false))));
+    // packaging's SpecifierSet.filter: pre-releases only when asked for, or when no final release matches.
+    chosen = pick(allowsPre) ?? pick(true);
   }
   const newest = versions.find((v) => !isPre(v.version) && bestWheel(v, target, ranks, false));
   const newestWithWheel = newest ? { version: newest.version, allowed: !pinned && safeSatisfies(newest.version, dep.specifier) } : null;
