@@ -1,7 +1,7 @@
 // Pure check: for each dependency, which file pip would install on the target (a wheel, or an sdist it must build),
 // and the ways out (a newer version with a wheel, another Python, binary-only install, a toolchain).
 
-import { compare, satisfies, valid } from '@renovatebot/pep440';
+import { compare, explain, satisfies, valid } from '@renovatebot/pep440';
 import type { IndexFile } from '../pypi/simple-api.js';
 import { normalizePackageName } from '../project/python.js';
 import { KNOWN_PYTHONS } from '../python-target/detect.js';
@@ -49,7 +49,7 @@ export function fileVersion(filename: string, normalized: string): string | null
   return null;
 }
 
-const isPre = (v: string) => /(a|b|rc|dev|alpha|beta|c|pre|preview)\d*/i.test(v.replace(/^\d+!/, '').replace(/\+.*$/, '').replace(/^[\d.]+/, ''));
+const isPre = (v: string) => explain(v)?.is_prerelease ?? false;
 
 function safeSatisfies(v: string, spec: string): boolean {
   if (!spec) return true;
