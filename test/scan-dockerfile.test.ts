@@ -269,3 +269,19 @@ test('every rule id the Dockerfile checks report is a knowledge-base rule or has
   for (const id of reported) assert.ok(kb.has(id) || own.includes(id), `${id} has no documentation`);
   assert.deepEqual([...reported].filter((id) => !kb.has(id)).sort(), [...own].sort());
 });
+
+test('diagnose --fix for a Docker build log: the diagnosed component is installed in the stage on the logged image', async () => {
+  const { planDockerfileFromDiagnosis } = await import('../src/scan/dockerfile/plan-from-diagnosis.ts');
+  const project = load('rocksdb-chef');
+  // BuildKit names the image with registry and digest; the FROM line has it through an ARG.
+  const plan = planDockerfileFromDiagnosis(project, { rule: 'cxx-compiler-missing', title: 'C++ compiler missing', image: 'docker.io/lukemathwalker/cargo-chef:latest-rust-1.79-slim-bookworm@sha256:0123' });
+  assert.equal(plan?.fix?.title, "add build-essential to the apt install line of stage 'chef'");
+  // The same edit `fix` plans for the scan finding.
+  assert.deepEqual(plan?.fix?.edits, scan(project).find((f) => f.rule === 'cxx-compiler-missing')?.fix?.edits);
+  // Already installed, an image no stage uses, a rule with no component: no plan.
+  assert.equal(planDockerfileFromDiagnosis(project, { rule: 'pkg-config-missing', title: '', image: null })?.fix, null);
+  assert.equal(planDockerfileFromDiagnosis(project, { rule: 'cxx-compiler-missing', title: '', image: 'node:20' }), null);
+  assert.equal(planDockerfileFromDiagnosis(project, { rule: 'rustc-too-old', title: '', image: null }), null);
+  const alpine = planDockerfileFromDiagnosis(load('alpine-openssl'), { rule: 'openssl-dev-missing', title: '', image: null });
+  assert.equal(alpine?.fix?.edits[0].text, '\nRUN apk add --no-cache openssl-dev');
+});

@@ -14,7 +14,7 @@ import { type DockerfileModel, type RunStep, type Stage, rootImage, stageChain, 
 import { commandWords, type InstallCommand } from '../shell.js';
 
 /** The knowledge-base rule `diagnose` reports when the build fails for want of each component. */
-const RULE_OF: Partial<Record<ComponentId, string>> = {
+export const RULE_OF: Partial<Record<ComponentId, string>> = {
   'c-compiler': 'c-compiler-missing',
   'cxx-compiler': 'cxx-compiler-missing',
   'pkg-config': 'pkg-config-missing',
@@ -65,7 +65,20 @@ function extendInstall(model: DockerfileModel, target: StageInstall, packages: s
   return { file: model.file, start: last.end, end: last.end, text: packages.map((p) => ` ${p}`).join('') };
 }
 
-function opaqueSetup(model: DockerfileModel, stage: Stage, before: RunStep): boolean {
+/**
+ * The edit that installs `packages` for a stage's build: extends the last install line of `manager` before `build`
+ * (in the stage or a stage it is built FROM), else adds a RUN right after the stage's FROM installing `forNewRun`.
+ */
+export function planInstall(model: DockerfileModel, stage: Stage, build: RunStep, manager: PackageManager, packages: string[], forNewRun = packages): { edit: TextEdit; title: string } {
+  const target = installsBefore(model, stage, build, manager).filter((i) => i.install.packageWords.length > 0).at(-1);
+  if (target) return { edit: extendInstall(model, target, packages), title: `add ${packages.join(' ')} to the ${manager} install line of ${stageLabel(target.stage)}` };
+  return {
+    edit: { file: model.file, start: stage.end, end: stage.end, text: `${model.eol}RUN ${installCommand(manager, forNewRun, true)}` },
+    title: `install ${forNewRun.join(' ')} in ${stageLabel(stage)} right after FROM`,
+  };
+}
+
+export function opaqueSetup(model: DockerfileModel, stage: Stage, before: RunStep): boolean {
   for (const s of stageChain(model, stage)) {
     for (const step of s.steps) {
       if (s === stage && step.start >= before.start) break;
@@ -108,18 +121,11 @@ export function checkSystemPackages(project: ProjectFiles, model: DockerfileMode
       const packages = (COMPONENTS[need.component].packages[manager] ?? []).filter((p) => !installed.has(p));
       const from = locate(model.file, model.text, stage.start);
       const label = COMPONENTS[need.component].label;
-      const target = installs.filter((i) => i.install.packageWords.length > 0).at(-1);
-      let edit: TextEdit | null = null;
-      let title = '';
-      if (packages.length && target) {
-        edit = extendInstall(model, target, packages);
-        title = `add ${packages.join(' ')} to the ${manager} install line of ${stageLabel(target.stage)}`;
-      } else if (packages.length) {
-        // One RUN for everything the stage lacks (not one per component): the first applied fix settles the others.
-        const all = [...new Set(missing.flatMap((c) => COMPONENTS[c].packages[manager] ?? []))].filter((p) => !installed.has(p));
-        edit = { file: model.file, start: stage.end, end: stage.end, text: `${model.eol}RUN ${installCommand(manager, all, true)}` };
-        title = `install ${all.join(' ')} in ${stageLabel(stage)} right after FROM`;
-      }
+      // One RUN for everything the stage lacks (not one per component): the first applied fix settles the others.
+      const all = [...new Set(missing.flatMap((c) => COMPONENTS[c].packages[manager] ?? []))].filter((p) => !installed.has(p));
+      const planned = packages.length ? planInstall(model, stage, build, manager, packages, all) : null;
+      const edit = planned?.edit ?? null;
+      const title = planned?.title ?? '';
       findings.push({
         rule,
         title: `${label} missing in a Docker build stage`,

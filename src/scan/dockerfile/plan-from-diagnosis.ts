@@ -1,0 +1,72 @@
+// Turns a diagnosis of a Docker build log (c-compiler-missing, openssl-dev-missing, ... with the stage's base image)
+// into the same Dockerfile install plan `buildmedic fix` makes, for `diagnose --fix`; pure.
+
+import { COMPONENTS, type ComponentId } from '../../knowledge/crate-needs.js';
+import type { ProjectFiles, ScanFinding } from '../model.js';
+import { locate } from '../text-location.js';
+import { cargoRuns, compiles } from './cargo-commands.js';
+import { RULE_OF, opaqueSetup, planInstall } from './checks/system-packages.js';
+import { componentsOfPackage, imageProfile } from './images.js';
+import { isDockerfile } from './index.js';
+import { type DockerfileModel, parseDockerfile, type RunStep, rootImage, type Stage, stageChain, stageLabel, stagePlatform } from './parse.js';
+
+export interface DockerDiagnosis {
+  rule: string;
+  title: string;
+  /** The base image of the stage that failed, as the log names it (`docker.io/library/rust:1.79-slim@sha256:...`). */
+  image: string | null;
+}
+
+function sameImage(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().split('@')[0].replace(/^(?:docker\.io\/|index\.docker\.io\/)?(?:library\/)?/, '');
+  return norm(a) === norm(b);
+}
+
+/**
+ * Plans the install for a diagnosed missing component in the Dockerfile stage that compiles on `image` (the last
+ * such stage when several do; any compiling stage when the log named no image). Null when no rule maps to a
+ * component, no stage fits, or the stage already installs it.
+ */
+export function planDockerfileFromDiagnosis(project: ProjectFiles, diagnosis: DockerDiagnosis): ScanFinding | null {
+  const component = (Object.entries(RULE_OF) as [ComponentId, string][]).find(([c, r]) => r === diagnosis.rule && r !== 'native-lib-missing')?.[0];
+  if (!component) return null;
+  const candidates: { model: DockerfileModel; stage: Stage; build: RunStep }[] = [];
+  for (const [file, text] of project.files) {
+    if (!isDockerfile(file)) continue;
+    const model = parseDockerfile(file, text);
+    for (const stage of model.stages) {
+      const build = stage.steps.find((s): s is RunStep => s.kind === 'run' && cargoRuns(s).some((c) => compiles(c.action)));
+      const root = rootImage(model, stage);
+      if (!build || !root) continue;
+      if (diagnosis.image && !stageChain(model, stage).some((s) => s.image !== null && sameImage(s.image, diagnosis.image!))) continue;
+      candidates.push({ model, stage, build });
+    }
+  }
+  const pick = candidates.at(-1);
+  if (!pick) return null;
+  const { model, stage, build } = pick;
+  const { manager } = stagePlatform(model, stage);
+  if (!manager || opaqueSetup(model, stage, build)) return null;
+  const installed = new Set(
+    stageChain(model, stage).flatMap((s) => s.steps.flatMap((st) => (st.kind === 'run' && (s !== stage || st.start < build.start) ? st.installs.filter((i) => i.manager === manager).flatMap((i) => i.packages) : []))),
+  );
+  const image = rootImage(model, stage) as string;
+  const shipped = imageProfile(image)?.provides.has(component) ?? false;
+  const packages = (COMPONENTS[component].packages[manager] ?? []).filter((p) => !installed.has(p));
+  const has = shipped || [...installed].some((p) => componentsOfPackage(manager, p).includes(component));
+  const from = locate(model.file, model.text, stage.start);
+  const label = COMPONENTS[component].label;
+  if (has || packages.length === 0) {
+    return { rule: diagnosis.rule, title: diagnosis.title, severity: 'error', message: `the build log shows no ${label}; ${stageLabel(stage)} of ${model.file} already installs it (the failing build may use another Dockerfile or stage)`, evidence: [from], captures: { component, dockerfile: model.file }, fix: null };
+  }
+  const { edit, title } = planInstall(model, stage, build, manager, packages);
+  return {
+    rule: diagnosis.rule,
+    title: diagnosis.title,
+    severity: 'error',
+    message: `the build log shows no ${label} in ${stageLabel(stage)} of ${model.file} (${image})`,
+    evidence: [from, locate(model.file, model.text, build.start)],
+    captures: { component, stage: stage.name ?? String(stage.index + 1), image, packages: packages.join(' '), manager, dockerfile: model.file },
+    fix: { title, safety: 'safe', edits: [edit], commands: [] },
+  };
+}
