@@ -133,6 +133,14 @@ test('cargo-chef stages on different Rust images, and the shared-stage near miss
   const findings = scan(load('chef-mismatch'));
   assert.deepEqual(brief(findings), ['cargo-chef-image-mismatch Dockerfile:4']);
   assert.match(findings[0].message, /cook stage 'cacher' on lukemathwalker\/cargo-chef:latest-rust-1\.75 .*builder stage 'builder' on rust:1\.79-bookworm/);
+  // The unsafe fix lifts the older cargo-chef image to the builder's Rust; applied, the stages agree.
+  assert.deepEqual([findings[0].fix?.safety, findings[0].fix?.title], ['unsafe', 'use Rust 1.79 in every cargo-chef stage']);
+  const { project } = fixAll(load('chef-mismatch'));
+  assert.match(project.files.get('Dockerfile')!, /^FROM lukemathwalker\/cargo-chef:latest-rust-1\.79 AS chef\n/);
+  assert.deepEqual(scan(project), []);
+  // A version that comes from an ARG is left alone (reported, not fixed).
+  const viaArg = readFileSync(join(FIXTURES, 'chef-mismatch', 'Dockerfile'), 'utf8').replace('FROM lukemathwalker/cargo-chef:latest-rust-1.75 AS chef', 'ARG RUST=1.75\nFROM lukemathwalker/cargo-chef:latest-rust-${RUST} AS chef');
+  assert.equal(scan(withDockerfile('chef-mismatch', viaArg))[0].fix, null);
   const same = readFileSync(join(FIXTURES, 'chef-mismatch', 'Dockerfile'), 'utf8').replace('FROM rust:1.79-bookworm AS builder', 'FROM lukemathwalker/cargo-chef:latest-rust-1.75 AS builder');
   assert.deepEqual(scan(withDockerfile('chef-mismatch', same)), []);
   const musl = same.replace('FROM lukemathwalker/cargo-chef:latest-rust-1.75 AS builder', 'FROM lukemathwalker/cargo-chef:latest-rust-1.75-alpine AS builder');
