@@ -206,3 +206,15 @@ test('pre-releases: skipped while a final release matches, taken when only pre-r
   assert.equal(judgeDependency(dep('pkg', '>=2.0b1'), files, t, emptySettings()).version, '2.0b1');
   assert.equal(judgeDependency(dep('pkg', '>1.0'), files, t, emptySettings()).version, '2.0b1');
 });
+
+test('orjson 3.11.1: musl 1.2 wheels only, compressed macOS tags, no free-threaded wheels', () => {
+  const o = list('orjson');
+  const pin = dep('orjson', '==3.11.1');
+  assert.equal(judgeDependency(pin, o, linux([3, 13], 'musllinux_1_2_x86_64'), emptySettings()).file, 'orjson-3.11.1-cp313-cp313-musllinux_1_2_x86_64.whl');
+  const oldMusl = judgeDependency(pin, o, linux([3, 13], 'musllinux_1_1_x86_64'), emptySettings());
+  assert.equal(oldMusl.status, 'source-build');
+  assert.equal(oldMusl.needs?.rust, true);
+  assert.equal(judgeDependency(pin, o, linux([3, 13], 'macosx_14_0_arm64'), emptySettings()).file, 'orjson-3.11.1-cp313-cp313-macosx_10_15_x86_64.macosx_11_0_arm64.macosx_10_15_universal2.whl');
+  assert.equal(judgeDependency(pin, o, linux([3, 13], 'macosx_15_0_arm64'), emptySettings()).file, 'orjson-3.11.1-cp313-cp313-macosx_15_0_arm64.whl');
+  assert.equal(judgeDependency(pin, o, { python: [3, 14], platform: 'manylinux_2_35_x86_64', freeThreaded: true }, emptySettings()).status, 'source-build');
+});
