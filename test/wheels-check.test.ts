@@ -218,3 +218,27 @@ test('orjson 3.11.1: musl 1.2 wheels only, compressed macOS tags, no free-thread
   assert.equal(judgeDependency(pin, o, linux([3, 13], 'macosx_15_0_arm64'), emptySettings()).file, 'orjson-3.11.1-cp313-cp313-macosx_15_0_arm64.whl');
   assert.equal(judgeDependency(pin, o, { python: [3, 14], platform: 'manylinux_2_35_x86_64', freeThreaded: true }, emptySettings()).status, 'source-build');
 });
+
+test('the requirements file the deploy installs is the one checked', async () => {
+  const { pickDependencyFile } = await import('../src/wheels/dependencies.ts');
+  const files = new Map([
+    ['requirements.txt', 'pytest\n'],
+    ['requirements/prod.txt', 'cryptography==45.0.7\n'],
+    ['Dockerfile', 'FROM python:3.13-slim\nCOPY requirements/ /app/requirements/\nRUN pip install --no-cache-dir -r /app/requirements/prod.txt\n'],
+  ]);
+  assert.equal(pickDependencyFile(files), 'requirements/prod.txt');
+  files.delete('Dockerfile');
+  assert.equal(pickDependencyFile(files), 'requirements.txt');
+  files.set('render.yaml', 'services:\n  - type: web\n    buildCommand: pip install -r requirements/prod.txt && python manage.py migrate\n');
+  assert.equal(pickDependencyFile(files), 'requirements/prod.txt');
+  assert.equal(pickDependencyFile(files, 'requirements.txt'), 'requirements.txt');
+});
+
+test('target: Railway and nixpacks Python versions, Heroku stack from app.json', () => {
+  const t = (o: Record<string, string>) => detectTarget(new Map(Object.entries(o)));
+  const nix = t({ 'nixpacks.toml': '[variables]\nNIXPACKS_PYTHON_VERSION = "3.11"\n' });
+  assert.deepEqual(nix.spec.python, [3, 11]);
+  assert.equal(nix.deploy.kind, 'nixpacks');
+  assert.equal(t({ 'railway.toml': '[build]\nbuilder = "nixpacks"\n' }).deploy.kind, 'railway');
+  assert.equal(t({ 'app.json': '{"stack": "heroku-22"}', 'runtime.txt': 'python-3.11.9' }).spec.platform, 'manylinux_2_35_x86_64');
+});

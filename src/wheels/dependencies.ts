@@ -18,9 +18,21 @@ function kindOf(file: string): DependencySet['kind'] {
   return 'requirements';
 }
 
-/** The dependency file to read: `chosen`, else the first of DEPENDENCY_FILES present; null when there is none. */
+/**
+ * The dependency file to read: `chosen`; else the requirements file the deploy's own install command names
+ * (`pip install -r requirements/prod.txt` in a Dockerfile RUN or render.yaml buildCommand); else the first of
+ * DEPENDENCY_FILES present; null when there is none.
+ */
 export function pickDependencyFile(files: ReadonlyMap<string, string>, chosen?: string): string | null {
   if (chosen) return chosen;
+  for (const [file, text] of files) {
+    if (!/(^|\/)(Dockerfile[^/]*|Containerfile|render\.yaml|railway\.toml|nixpacks\.toml|Procfile)$/.test(file)) continue;
+    // pip / uv pip install ... -r FILE (a Docker COPY may rename it, so only paths that exist here count).
+    for (const m of text.matchAll(/\bpip3?\s+install\b[^\n]*?(?:-r|--requirement)[= ]\s*([^\s"'&;|]+)/g)) {
+      const path = m[1]!.replace(/^\.\//, '').replace(/^\/(app|code|src|srv|opt\/app|usr\/src\/app)\//, '');
+      if (files.has(path)) return path;
+    }
+  }
   return DEPENDENCY_FILES.find((f) => files.has(f) && (f !== 'pyproject.toml' || /^\s*dependencies\s*=/m.test(files.get(f)!))) ?? null;
 }
 
