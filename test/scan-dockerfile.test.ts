@@ -87,6 +87,15 @@ test('slim cargo-chef build of librocksdb-sys (docker-rocksdb report): C++ compi
   assert.match(fixed, /cargo build --release -p kvstore && cp target\/release\/kvstore \.\n/);
 });
 
+test('the same fixes on a CRLF copy and on a backtick-escaped copy of the cargo-chef Dockerfile keep their line endings and escapes', () => {
+  const lf = readFileSync(join(FIXTURES, 'rocksdb-chef', 'Dockerfile'), 'utf8');
+  const blessed = readFileSync(join(FIXTURES, 'rocksdb-chef', 'Dockerfile.fixed'), 'utf8');
+  const crlf = fixAll(withDockerfile('rocksdb-chef', lf.replace(/\n/g, '\r\n'))).project.files.get('Dockerfile');
+  assert.equal(crlf, blessed.replace(/\n/g, '\r\n'));
+  const tick = (t: string) => `# escape=\`\n${t.replace(/ \\\n/g, ' `\n')}`;
+  assert.equal(fixAll(withDockerfile('rocksdb-chef', tick(lf))).project.files.get('Dockerfile'), tick(blessed));
+});
+
 test('rust:alpine with openssl-sys and cc: one apk RUN after FROM; Cargo.lock added to the COPY for --locked', () => {
   const findings = scan(load('alpine-openssl'));
   assert.deepEqual(brief(findings), ['c-compiler-missing Dockerfile:1', 'pkg-config-missing Dockerfile:1', 'openssl-dev-missing Dockerfile:1', 'docker-lock-not-copied Dockerfile:5']);
