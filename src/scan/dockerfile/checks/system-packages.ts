@@ -23,6 +23,8 @@ export const RULE_OF: Partial<Record<ComponentId, string>> = {
   cmake: 'cmake-missing',
   protoc: 'protoc-missing',
   perl: 'perl-missing',
+  // No diagnose rule names a missing make (its logs vary by build script): a scan-only id.
+  make: 'make-missing',
   'zlib-dev': 'native-lib-missing',
   'sqlite3-dev': 'native-lib-missing',
   'libcurl-dev': 'native-lib-missing',
