@@ -27,3 +27,6 @@ export { runBuild, type RunBuildOptions, type RunBuildResult } from './run/run-b
 
 // Built wheels.
 export { auditWheelFile, auditWheelFiles, findWheels, WHEEL_SCHEMA_VERSION, type WheelReport } from './wheel/index.js';
+
+// A Python project's dependencies against its deploy target.
+export { runWheelsCheck, type WheelsOptions, type WheelsReport } from './wheels/run.js';

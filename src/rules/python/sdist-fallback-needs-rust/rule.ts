@@ -168,7 +168,8 @@ export default defineRule({
     steps: [
       'Upgrade pip first (`python -m pip install --upgrade pip`): pip < 19.3 cannot use manylinux2014 wheels and pip < 20.3 cannot use manylinux_2_x wheels.',
       'Ask pip for wheels only to see which requirement has none for this interpreter: `pip install --only-binary :all: {{package|<package>}}`.',
-      'Use a Python version the package publishes wheels for, or upgrade/pin {{package|the package}} to a release that has wheels for your Python and platform; `buildmedic wheels` shows which wheels match.',
+      'Use a Python version the package publishes wheels for, or upgrade/pin {{package|the package}} to a release that has wheels for your Python and platform.',
+      'Run `buildmedic wheels` in the project to see every package that has no wheel for your deploy target (not just {{package|this one}}), with the newest release that has one; `buildmedic wheels --fix` offers the version bump, Python pin or `PIP_ONLY_BINARY` setting.',
       'On Alpine (musl) use a musllinux-capable pip >= 21.2 or a Debian-based image; on 32-bit ARM use piwheels or a 64-bit OS.',
       'If you do want to build from source: install Rust with rustup (distribution packages are often too old for the required version) and make sure ~/.cargo/bin is on PATH for pip.',
     ],

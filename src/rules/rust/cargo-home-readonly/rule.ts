@@ -78,7 +78,8 @@ export default defineRule({
     summary: 'Point CARGO_HOME at a writable directory (or install a binary wheel so nothing is compiled).',
     steps: [
       'Set CARGO_HOME to a writable directory for the build, e.g. `export CARGO_HOME="$HOME/.cargo"` or `CARGO_HOME=/tmp/cargo` (keep the toolchain on PATH: `export PATH="{{cargoHome|/usr/local/cargo}}/bin:$PATH"`).',
-      'If pip is compiling a Rust package only because no wheel matched, install a binary wheel instead: `pip install --only-binary :all: <package>` (upgrade pip first; `buildmedic wheels` lists packages that have wheels for this platform).',
+      'If pip is compiling a Rust package only because no wheel matched, install a binary wheel instead: `pip install --only-binary :all: <package>` (upgrade pip first).',
+      'Run `buildmedic wheels` in the project to see every package that has no wheel for your deploy target (not just {{package|this one}}), with the newest release that has one; `buildmedic wheels --fix` offers the version bump, Python pin or `PIP_ONLY_BINARY` setting.',
       'In Docker, run the build as the user that owns CARGO_HOME, or `chown -R` it before switching `USER`; do not mount it read-only unless all crates were fetched beforehand (`cargo fetch`, `cargo vendor`).',
     ],
     commands: ['export CARGO_HOME="$HOME/.cargo"', 'pip install --upgrade pip && pip install --only-binary :all: <package>'],
