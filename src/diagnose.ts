@@ -1,15 +1,28 @@
 // Library entry for diagnosing a log file or stream: reads (I/O) and runs the pure engine.
 
+import { readFileSync } from 'node:fs';
 import { compileKnowledgeBase, Diagnoser, type DiagnoseOptions, type KnowledgeBase } from './core/engine.js';
+import { decodeAutomaton } from './core/literal-scanner.js';
 import type { Diagnosis } from './core/rank.js';
 import { readLog, type ReadProgress } from './log/read-log.js';
 import { ALL_RULES } from './rules/index.js';
 
 let defaultKb: KnowledgeBase | null = null;
 
+/** Written by `npm run build` (scripts/build-automaton.mjs): the literal automaton, so a run need not rebuild it. */
+export const STORED_AUTOMATON = new URL('./kb-automaton.bin', import.meta.url);
+
+function readStoredAutomaton() {
+  try {
+    return decodeAutomaton(readFileSync(STORED_AUTOMATON));
+  } catch {
+    return null; // not built yet, or unreadable: build it in memory instead
+  }
+}
+
 /** The knowledge base of every built-in rule, compiled once per process. */
 export function defaultKnowledgeBase(): KnowledgeBase {
-  defaultKb ??= compileKnowledgeBase(ALL_RULES);
+  defaultKb ??= compileKnowledgeBase(ALL_RULES, readStoredAutomaton());
   return defaultKb;
 }
 

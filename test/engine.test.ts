@@ -92,3 +92,18 @@ test('a message repeated many times does not push out the one line that supports
   const f = d.findings.find((x) => x.rule === 'linker-not-found');
   assert.ok(f?.evidence.some((e) => e.text.startsWith('collect2')), JSON.stringify(f?.evidence));
 });
+
+test('a stored literal automaton is used when built from the same literals, and ignored otherwise', async () => {
+  const { LiteralScanner, decodeAutomaton, encodeAutomaton } = await import('../src/core/literal-scanner.ts');
+  const literals = ['not found', 'cannot find', 'Killed', 'could not compile', '‘ld’'];
+  const built = new LiteralScanner(literals);
+  const stored = decodeAutomaton(encodeAutomaton(built.compiled()));
+  assert.ok(stored);
+  const line = Buffer.from('collect2: fatal error: cannot find ‘ld’ and more');
+  assert.deepEqual([...new LiteralScanner(literals, stored).literalsIn(line, 0, line.length)].sort(), [...built.literalsIn(line, 0, line.length)].sort());
+  // Another literal set: the stored automaton does not fit and is rebuilt.
+  const other = new LiteralScanner(['cannot find', 'exploded'], stored);
+  const boom = Buffer.from('it exploded');
+  assert.equal(other.find(boom, 0, boom.length), boom.length - 1);
+  assert.equal(decodeAutomaton(Buffer.from('not an automaton')), null);
+});

@@ -2,7 +2,7 @@
 // on the few lines that can match, and ranks what fired into a root cause. Pure: text in, Diagnosis out.
 
 import { cleanText, displayLine, normalizeCleanLine } from '../log/normalize.js';
-import { LiteralScanner } from './literal-scanner.js';
+import { LiteralScanner, type CompiledAutomaton } from './literal-scanner.js';
 import { CHAIN_LAYERS, CONSEQUENCE_MARKERS, ERROR_MARKERS, SUCCESS_MARKERS } from './markers.js';
 import { PLATFORM_LITERALS, PlatformTracker, type PlatformId } from './platform.js';
 import type { Evidence, LinePattern, PatternHit, Rule } from './rule.js';
@@ -30,8 +30,8 @@ const MAX_CONSEQUENCES = 30;
 /** Lines longer than this are matched on their start only and reported as truncated. */
 export const MAX_LINE_BYTES = 64 * 1024;
 
-/** Compiles the rules and the rule-independent markers into one prefilter. */
-export function compileKnowledgeBase(rules: readonly Rule[]): KnowledgeBase {
+/** Compiles the rules and the rule-independent markers into one prefilter (reusing a stored automaton when it fits). */
+export function compileKnowledgeBase(rules: readonly Rule[], storedAutomaton?: CompiledAutomaton | null): KnowledgeBase {
   const literals = new Set<string>();
   const patterns: { rule: number; pattern: LinePattern }[] = [];
   rules.forEach((rule, i) => {
@@ -50,7 +50,7 @@ export function compileKnowledgeBase(rules: readonly Rule[]): KnowledgeBase {
   });
   const markerLiteralIds = new Map<object, number[]>();
   for (const m of [...CONSEQUENCE_MARKERS, ...ERROR_MARKERS, ...SUCCESS_MARKERS, ...CHAIN_LAYERS]) markerLiteralIds.set(m, m.literals.map((l) => idOf.get(l)!));
-  return { rules, patterns, literals: all, scanner: new LiteralScanner(all), patternsByLiteral, markerLiteralIds, literalIds: idOf };
+  return { rules, patterns, literals: all, scanner: new LiteralScanner(all, storedAutomaton), patternsByLiteral, markerLiteralIds, literalIds: idOf };
 }
 
 /** An excerpt whose lines after the error may still arrive with the next chunk. */

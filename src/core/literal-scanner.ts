@@ -4,6 +4,45 @@
 // about twice as fast here as one alternation RegExp over decoded text (scripts/bench.mjs measures both).
 
 const ESC = 0x1b;
+/**
+ * Only the first bytes of each literal go into the automaton: enough to keep ordinary lines out (the callers' regexes
+ * decide on the rest), and far fewer states than whole messages, so the table stays in cache and builds quickly.
+ */
+const KEY_BYTES = 16;
+
+/** The first KEY_BYTES bytes of a literal, cut back to a UTF-8 character boundary. */
+function keyOf(bytes: Uint8Array): Uint8Array {
+  if (bytes.length <= KEY_BYTES) return bytes;
+  let cut = KEY_BYTES;
+  while (cut > 0 && (bytes[cut] & 0xc0) === 0x80) cut--;
+  return bytes.subarray(0, cut);
+}
+
+/** The built automaton as plain data, so a build step can store it and a process can load it instead of rebuilding. */
+export interface CompiledAutomaton {
+  /** Digest of the literals (and key length) it was built from; a mismatch means rebuild. */
+  digest: string;
+  width: number;
+  classOf: Uint16Array;
+  table: Int32Array;
+  outputs: number[][];
+}
+
+/** FNV-1a over the literals: identifies the literal set a stored automaton belongs to. */
+export function literalsDigest(literals: readonly string[]): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ KEY_BYTES;
+  for (const l of literals) {
+    for (let i = 0; i < l.length; i++) {
+      const c = l.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+    }
+    h1 = Math.imul(h1 ^ 0, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995) >>> 0;
+  }
+  return `${literals.length}-${h1.toString(16)}-${h2.toString(16)}`;
+}
 
 export class LiteralScanner {
   /** Byte -> column; every byte that occurs in no literal shares column 0, which keeps the table small. */
@@ -14,13 +53,29 @@ export class LiteralScanner {
    * -(next * width) - 1, so `find` stops on a sign test and `literalsIn` can still continue from the next state.
    */
   private readonly table: Int32Array;
-  /** Ids (indexes into the constructor's list) of the literals that end in each state. */
+  /** Ids (indexes into the constructor's list) of the literals whose key ends in each state. */
   private readonly outputs: number[][];
   readonly states: number;
+  private readonly digest: string;
 
-  constructor(literals: readonly string[]) {
+  compiled(): CompiledAutomaton {
+    return { digest: this.digest, width: this.width, classOf: this.classOf, table: this.table, outputs: this.outputs };
+  }
+
+  /** Builds the automaton for `literals`, or takes a stored one built from the same literals. */
+  constructor(literals: readonly string[], stored?: CompiledAutomaton | null) {
+    if (stored && stored.digest === literalsDigest(literals)) {
+      this.classOf = stored.classOf;
+      this.width = stored.width;
+      this.table = stored.table;
+      this.outputs = stored.outputs;
+      this.states = stored.table.length / stored.width;
+      this.digest = stored.digest;
+      return;
+    }
+    this.digest = literalsDigest(literals);
     const encoder = new TextEncoder();
-    const encoded = literals.map((l) => encoder.encode(l));
+    const encoded = literals.map((l) => keyOf(encoder.encode(l)));
     this.classOf = new Uint16Array(256);
     let width = 1;
     for (const bytes of encoded) for (const b of bytes) if (this.classOf[b] === 0) this.classOf[b] = width++;
@@ -98,7 +153,10 @@ export class LiteralScanner {
     return -1;
   }
 
-  /** Ids of every literal that occurs in buf[from, to) (a candidate line), each once. */
+  /**
+   * Ids of the literals that may occur in buf[from, to) (a candidate line), each once: every literal whose first
+   * bytes occur there, so a superset of those that occur whole.
+   */
   literalsIn(buf: Uint8Array, from: number, to: number): Set<number> {
     const table = this.table;
     const classOf = this.classOf;
@@ -140,4 +198,38 @@ function skipEscape(buf: Uint8Array, i: number, to: number): number {
     return to - 1;
   }
   return j;
+}
+
+const MAGIC = 'buildmedic-automaton-1\n';
+
+/** Stores a compiled automaton as bytes: a magic line, a JSON header line, then the class map and the table. */
+export function encodeAutomaton(a: CompiledAutomaton): Uint8Array {
+  const header = new TextEncoder().encode(`${MAGIC}${JSON.stringify({ digest: a.digest, width: a.width, outputs: a.outputs })}\n`);
+  const pad = (4 - (header.length % 4)) % 4;
+  const out = new Uint8Array(header.length + pad + a.classOf.byteLength + a.table.byteLength);
+  out.set(header, 0);
+  out.set(new Uint8Array(a.classOf.buffer, a.classOf.byteOffset, a.classOf.byteLength), header.length + pad);
+  out.set(new Uint8Array(a.table.buffer, a.table.byteOffset, a.table.byteLength), header.length + pad + a.classOf.byteLength);
+  return out;
+}
+
+/** Reads what encodeAutomaton wrote; null when the bytes are not a stored automaton. */
+export function decodeAutomaton(bytes: Uint8Array): CompiledAutomaton | null {
+  const magic = new TextEncoder().encode(MAGIC);
+  if (bytes.length < magic.length || magic.some((b, i) => bytes[i] !== b)) return null;
+  const nl = bytes.indexOf(10, magic.length);
+  if (nl < 0) return null;
+  let header: { digest: string; width: number; outputs: number[][] };
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(magic.length, nl)));
+  } catch {
+    return null;
+  }
+  const start = nl + 1 + ((4 - ((nl + 1) % 4)) % 4);
+  const tableBytes = bytes.length - start - 512;
+  if (tableBytes < 0 || tableBytes % (4 * header.width) !== 0) return null;
+  // Copies, so the views are aligned whatever the byte offset of `bytes`.
+  const classOf = new Uint16Array(bytes.slice(start, start + 512).buffer);
+  const table = new Int32Array(bytes.slice(start + 512).buffer);
+  return { digest: header.digest, width: header.width, classOf, table, outputs: header.outputs };
 }
