@@ -97,7 +97,11 @@ test('a stored literal automaton is used when built from the same literals, and 
   const { LiteralScanner, decodeAutomaton, encodeAutomaton } = await import('../src/core/literal-scanner.ts');
   const literals = ['not found', 'cannot find', 'Killed', 'could not compile', '‘ld’'];
   const built = new LiteralScanner(literals);
-  const stored = decodeAutomaton(encodeAutomaton(built.compiled()));
+  // As read from disk: a Buffer inside a larger pool, at an odd offset.
+  const encoded = encodeAutomaton(built.compiled());
+  const pool = Buffer.alloc(encoded.length + 3);
+  pool.set(encoded, 3);
+  const stored = decodeAutomaton(pool.subarray(3));
   assert.ok(stored);
   const line = Buffer.from('collect2: fatal error: cannot find ‘ld’ and more');
   assert.deepEqual([...new LiteralScanner(literals, stored).literalsIn(line, 0, line.length)].sort(), [...built.literalsIn(line, 0, line.length)].sort());

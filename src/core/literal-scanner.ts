@@ -228,8 +228,9 @@ export function decodeAutomaton(bytes: Uint8Array): CompiledAutomaton | null {
   const start = nl + 1 + ((4 - ((nl + 1) % 4)) % 4);
   const tableBytes = bytes.length - start - 512;
   if (tableBytes < 0 || tableBytes % (4 * header.width) !== 0) return null;
-  // Copies, so the views are aligned whatever the byte offset of `bytes`.
-  const classOf = new Uint16Array(bytes.slice(start, start + 512).buffer);
-  const table = new Int32Array(bytes.slice(start + 512).buffer);
+  // Copies (Uint8Array's slice, not Buffer's, which shares memory), so the views are aligned and own their bytes.
+  const copy = (from: number, to: number) => Uint8Array.prototype.slice.call(bytes, from, to).buffer;
+  const classOf = new Uint16Array(copy(start, start + 512));
+  const table = new Int32Array(copy(start + 512, bytes.length));
   return { digest: header.digest, width: header.width, classOf, table, outputs: header.outputs };
 }
