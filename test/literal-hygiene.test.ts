@@ -28,6 +28,10 @@ function noiseLines(name: string, version: string, i: number): string[] {
     `warning: unused variable: \`${dir}\``,
     `  --> /home/user/.cargo/registry/src/index.crates.io-6f17d22bba15001f/${name}-${version}/src/lib.rs:${i % 900}:5`,
     `     Running \`/app/target/release/build/${name}-${hash}/build-script-build\``,
+    `[ ${i % 100}%] Building CXX object src/CMakeFiles/${dir}.dir/${dir}.cpp.o`,
+    `[ ${i % 100}%] Building C object src/CMakeFiles/${dir}.dir/${dir}.c.o`,
+    `[${String(i % 100).padStart(3)}%] Linking CXX shared library lib${dir}.so`,
+    `make[2]: Entering directory '/build/${dir}'`,
   ];
 }
 

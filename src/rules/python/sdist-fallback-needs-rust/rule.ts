@@ -70,12 +70,13 @@ export default defineRule({
     },
     {
       id: 'uv-poetry-source-build',
-      // uv builds only source distributions: "   Building pydantic-core==2.33.2", "× Failed to build `pydantic-core==2.33.2`",
-      // "× Failed to download and build `kinto==11.2.1`"; poetry's installer: "ChefBuildError" /
+      // uv builds only source distributions: "× Failed to build `pydantic-core==2.33.2`", "× Failed to download and
+      // build `kinto==11.2.1`" (its progress line "Building pydantic-core==2.33.2" is left out: "Building " would make
+      // every "[ 45%] Building CXX object" line of a CMake build a candidate); poetry's installer: "ChefBuildError" /
       // "Backend subprocess exited when trying to invoke build_wheel" (dependencies are built from their sdist)
       source: 'uv / poetry',
-      literals: ['Building ', 'Failed to build `', 'Failed to download and build `', 'ChefBuildError', 'Backend subprocess exited when trying to invoke'],
-      re: /^Building [\w.-]+==\d[\w.+!]*$|Failed to (?:download and )?build `[\w.-]+==\d|^ChefBuildError$|^Backend subprocess exited when trying to invoke build_wheel/,
+      literals: ['Failed to build `', 'Failed to download and build `', 'ChefBuildError', 'Backend subprocess exited when trying to invoke'],
+      re: /Failed to (?:download and )?build `[\w.-]+==\d|^ChefBuildError$|^Backend subprocess exited when trying to invoke build_wheel/,
       weight: 0.3,
     },
     {
