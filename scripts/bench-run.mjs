@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({ options: { mb: { type: 'string', default: '200' }, runs: { type: 'string', default: '3' }, strict: { type: 'boolean', default: false } } });
 const MB = Number(values.mb);
 const RUNS = Number(values.runs);
-const BIN = new URL('../dist/cli/main.js', import.meta.url).pathname;
+const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'buildmedic-bench-run-'));
 
 // The generator is a separate program so that bare and wrapped runs execute exactly the same thing.

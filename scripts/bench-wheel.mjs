@@ -13,7 +13,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const BIN = join(ROOT, 'dist/cli/main.js');
+const BIN = join(ROOT, 'dist/bin/main.js');
 const MAKE = join(ROOT, 'test/fixtures/wheel/make-wheel.py');
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {

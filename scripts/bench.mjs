@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { generateLog } from './gen-log.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const BIN = join(ROOT, 'dist/cli/main.js');
+const BIN = join(ROOT, 'dist/bin/main.js');
 const args = process.argv.slice(2);
 const arg = (name, fallback) => {
   const i = args.indexOf(`--${name}`);

@@ -10,4 +10,7 @@ const { ALL_RULES } = await import('../dist/rules/index.js');
 const { STORED_AUTOMATON } = await import('../dist/diagnose.js');
 
 const kb = compileKnowledgeBase(ALL_RULES);
-writeFileSync(STORED_AUTOMATON, encodeAutomaton(kb.scanner.compiled()));
+const bytes = encodeAutomaton(kb.scanner.compiled());
+writeFileSync(STORED_AUTOMATON, bytes);
+// The bundled command line (dist/bin/) looks for it next to itself.
+writeFileSync(new URL('../dist/bin/kb-automaton.bin', import.meta.url), bytes);

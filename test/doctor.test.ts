@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-const BIN = new URL('../dist/cli/main.js', import.meta.url).pathname;
+const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const FIX = new URL('./fixtures/projects/', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-doctor-'));
 

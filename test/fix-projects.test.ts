@@ -143,7 +143,7 @@ test('an unreachable registry gives a clear message, and git add is not attempte
   // A registry on a closed local port: offline has nothing cached, online cannot connect.
   writeFiles(dir, { '.cargo/config.toml': '[source.crates-io]\nreplace-with = "dead"\n\n[source.dead]\nregistry = "sparse+http://127.0.0.1:9/index/"\n\n[net]\nretry = 0\n' });
   gitInit(dir, ['flake.nix', 'Cargo.toml', 'src', '.gitignore', 'nix']);
-  const r = spawnSync(process.execPath, [new URL('../dist/cli/main.js', import.meta.url).pathname, 'fix', '--write', '--git', dir], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CARGO_HOME: tempDir('bm-cargo-home-') } });
+  const r = spawnSync(process.execPath, [new URL('../dist/bin/main.js', import.meta.url).pathname, 'fix', '--write', '--git', dir], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CARGO_HOME: tempDir('bm-cargo-home-') } });
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stdout, /failed cargo generate-lockfile — `cargo generate-lockfile` needs the crate registry, which is unreachable from here/);
   assert.match(r.stdout, /skipped git add -- Cargo\.lock — .*an earlier step of this fix failed/);

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { diagnoseText } from '../src/core/engine.ts';
 import { KB } from './helpers/cases.ts';
 
-const BIN = new URL('../dist/cli/main.js', import.meta.url).pathname;
+const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const LOG = readFileSync(new URL('../src/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-input-'));
 

@@ -13,7 +13,7 @@ import { renderSarif } from '../src/report/sarif.ts';
 import { type Report, type ReportItem } from '../src/report/model.ts';
 import { redactLines, redactText } from '../src/report/redact.ts';
 
-const BIN = new URL('../dist/cli/main.js', import.meta.url).pathname;
+const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const FIXTURES = new URL('./fixtures/report/', import.meta.url).pathname;
 const SECRETS_LOG = join(FIXTURES, 'secrets-unexplained.log');
 const LINKER_LOG = new URL('../src/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url).pathname;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startIndex, type IndexServer } from './fixtures/pypi/server.ts';
 
-const BIN = new URL('../dist/cli/main.js', import.meta.url).pathname;
+const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const PROJECTS = new URL('./fixtures/wheels/projects/', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'bm-wheels-'));
 let index: IndexServer;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const FIXTURES = new URL('../fixtures/projects-scan/', import.meta.url).pathname;
-const BIN = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+const BIN = new URL('../../dist/bin/main.js', import.meta.url).pathname;
 /** Debian's librust-*-dev crates: a registry cargo can resolve against offline. */
 export const DEBIAN_REGISTRY = '/usr/share/cargo/registry';
 
