@@ -149,9 +149,10 @@ test('under GitHub Actions a failure becomes annotations and a job summary; a su
   assert.equal(readFileSync(summary, 'utf8'), '');
 });
 
-test('memory stays bounded: 300 MB of output costs no more than 30 MB does', { timeout: 180_000 }, () => {
+test('memory stays bounded: 600 MB of output costs no more than 200 MB does', { timeout: 180_000 }, () => {
   // maxRSS covers the main thread, the diagnosis worker and every buffer in between. Its absolute value depends on
-  // the Node version's heap sizing, so the check is that it does not grow with the amount of output.
+  // the Node version's heap sizing (Node 24's garbage collector lets the heap grow further before it collects, up to
+  // a plateau), so the check is that tripling the output past that point does not move it.
   const peak = (bytes: number) => {
     const probe = `const { main } = await import(${JSON.stringify(BIN)});
 const code = await main(['run', '--', 'sh', '-c', "yes '   Compiling some-crate v1.2.3 (/work/some-crate) warning: unused' | head -c ${bytes}; exit 1"]);
@@ -162,9 +163,9 @@ process.stderr.write('\\nMAXRSS ' + process.resourceUsage().maxRSS + ' CODE ' + 
     assert.equal(m[2], '1');
     return Number(m[1]) / 1024;
   };
-  const small = peak(30 * 1024 * 1024);
-  const large = peak(300 * 1024 * 1024);
-  assert.ok(large < small + 96, `peak RSS ${large.toFixed(0)} MiB for 300 MiB of output, ${small.toFixed(0)} MiB for 30 MiB`);
+  const mid = peak(200 * 1024 * 1024);
+  const large = peak(600 * 1024 * 1024);
+  assert.ok(large < mid + 48, `peak RSS ${large.toFixed(0)} MiB for 600 MiB of output, ${mid.toFixed(0)} MiB for 200 MiB`);
   assert.ok(large < 320, `peak RSS ${large.toFixed(0)} MiB`);
 });
 

@@ -79,7 +79,13 @@ class DiagnosisWorker extends EventEmitter implements OutputConsumer {
   constructor(hostPlatform: DiagnoseOptions['hostPlatform']) {
     super();
     // The worker gets no execArgv: the parent's (`-e`, `--input-type`, loaders) are meant for the parent's entry point.
-    this.worker = new Worker(new URL('./diagnose-worker.js', import.meta.url), { workerData: { hostPlatform: hostPlatform ?? null }, execArgv: [] });
+    // Heap limits make the worker's memory independent of the Node version's heuristics (Node 24 lets a young
+    // generation grow much larger): the engine's own state is bounded, so a small heap is enough for any log.
+    this.worker = new Worker(new URL('./diagnose-worker.js', import.meta.url), {
+      workerData: { hostPlatform: hostPlatform ?? null },
+      execArgv: [],
+      resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 },
+    });
     this.result = new Promise((resolve, reject) => {
       this.worker.on('message', (msg: FromWorker) => {
         if ('ack' in msg) {
