@@ -3,7 +3,7 @@
 import { renderFix, type RenderedFix } from './fix.js';
 import type { CiProvider, PlatformId, PlatformTracker } from './platform.js';
 import type { Evidence, PatternHit, Rule, RuleCategory } from './rule.js';
-import { fillTemplate } from './rule.js';
+import { confidenceOf, fillTemplate } from './rule.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -91,8 +91,7 @@ function scoreRule(result: RuleResult, fired: ReadonlySet<string>): Scored | nul
   const byStrength = [...result.hits].sort((a, b) => b.weight - a.weight || a.line - b.line);
   const captures: Record<string, string> = {};
   for (const hit of byStrength) for (const [k, v] of Object.entries(hit.captures)) if (!(k in captures)) captures[k] = v;
-  const distinct = new Set(result.hits.map((h) => h.pattern)).size;
-  let confidence = Math.min(0.99, byStrength[0].weight + 0.05 * Math.min(2, distinct - 1));
+  let confidence = confidenceOf(result.hits);
   let evidence: Evidence[] = representativeHits(result.hits).map((h) => ({ line: h.line, text: h.text }));
   if (result.rule.refine) {
     const refinement = result.rule.refine({ hits: result.hits, firedRules: fired, captures });

@@ -104,6 +104,17 @@ export interface Rule extends RuleDefinition {
   explains: readonly string[];
 }
 
+/**
+ * The default confidence of a set of hits: the strongest line, raised a little when several distinct patterns
+ * agree. The engine applies it to all of a rule's hits; a refine hook that sets some hits aside applies it to the rest.
+ */
+export function confidenceOf(hits: readonly Pick<PatternHit, 'weight' | 'pattern'>[]): number {
+  if (hits.length === 0) return 0;
+  const best = Math.max(...hits.map((h) => h.weight));
+  const distinct = new Set(hits.map((h) => h.pattern)).size;
+  return Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1));
+}
+
 export const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
 
 export function defineRule(def: RuleDefinition): Rule {

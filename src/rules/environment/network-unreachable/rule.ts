@@ -1,7 +1,7 @@
 // network-unreachable: a download the build needs (crates, git dependencies, pip build requirements, Node headers,
 // a rustup toolchain) failed because the network, DNS or a proxy was not reachable.
 
-import { defineRule } from '../../../core/rule.js';
+import { confidenceOf, defineRule } from '../../../core/rule.js';
 
 // Lines showing the failure happened inside a Nix builder (sandboxed, no network unless fixed-output).
 const NIX_BUILDER = /builder for '\/nix\/store\/|nix-build-|\/nix\/store\/[a-z0-9]{32}-/;
@@ -154,8 +154,6 @@ export default defineRule({
     const urls = ctx.captures.url ?? ctx.captures.url2;
     const host = ctx.captures.host ?? ctx.captures.host2 ?? (urls ? /^\w+:\/\/(?<h>[^/:]+)/.exec(urls)?.groups?.h : undefined);
     const inNix = ctx.hits.some((h) => h.pattern === 'nix-context' || NIX_BUILDER.test(h.text));
-    const top = Math.max(...main.map((h) => h.weight));
-    const distinct = new Set(main.map((h) => h.pattern)).size;
     // Retry warnings alone (pip "WARNING: Retrying", cargo "warning: spurious network error") may have recovered; the
     // failure then lies elsewhere.
     // The last retry (pip "Retry(total=0, ...)", cargo "(1 try remaining)", or "(1 tries remaining)" before cargo
@@ -164,7 +162,7 @@ export default defineRule({
       (h) => !/^(?:WARNING: Retrying|warning: spurious network error)/i.test(h.text) || /Retry\(total=0,|\(1 tr(?:y|ies) remaining\)/.test(h.text),
     );
     return {
-      confidence: confirmed ? Math.min(0.99, top + 0.05 * Math.min(2, distinct - 1)) : 0.45,
+      confidence: confirmed ? confidenceOf(main) : 0.45,
       captures: {
         ...(host ? { host } : {}),
         ...(inNix

@@ -1,6 +1,6 @@
 // out-of-memory: a compiler (rustc, cc1plus, ld, MSVC cl) ran out of memory or was killed by the OOM killer.
 
-import { defineRule } from '../../../core/rule.js';
+import { confidenceOf, defineRule } from '../../../core/rule.js';
 
 // Lines that show the build ran under user-mode emulation (BuildKit multi-platform, qemu-user, binfmt), where
 // exit 137 / SIGKILL is often a QEMU crash rather than memory pressure.
@@ -152,9 +152,7 @@ export default defineRule({
     const real = ctx.hits.filter((h) => h.pattern !== 'emulation');
     if (real.length === 0) return null;
     const explicit = real.some((h) => EXPLICIT.has(h.pattern));
-    const top = Math.max(...real.map((h) => h.weight));
-    const distinct = new Set(real.map((h) => h.pattern)).size;
-    let confidence = Math.min(0.99, top + 0.05 * Math.min(2, distinct - 1));
+    let confidence = confidenceOf(real);
     const emulated = ctx.hits.some((h) => h.pattern === 'emulation' && EMULATION.test(h.text));
     // Under QEMU emulation a SIGKILL / exit 137 is as likely an emulator crash as memory pressure.
     if (emulated && !explicit) confidence = Math.min(confidence, 0.55);

@@ -4,7 +4,7 @@
 // accepts C drivers (cc, gcc, clang, with an optional target prefix, version suffix or .exe), never c++/g++/clang++.
 // MSVC's cl.exe belongs to msvc-missing; the linker step (rustc "linker `cc` not found") to linker-not-found.
 
-import { defineRule } from '../../../core/rule.js';
+import { confidenceOf, defineRule } from '../../../core/rule.js';
 
 // The compiler names this rule owns (cc-rs patterns capture any tool name; the regex stays simple for recheck).
 const COMPILER = /^(?:[\w.-]*-)?(?:cc|gcc|clang)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/;
@@ -143,10 +143,8 @@ export default defineRule({
     if (hits.length === 0) return null;
     const compiler = hits.map((h) => h.captures.compiler ?? h.captures.compiler2 ?? h.captures.tool).find(Boolean) ?? 'cc';
     const cross = /^(?<triple>[a-z0-9_]+(?:-[a-z0-9_]+){1,3})-(?:gcc|cc|clang)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/.exec(compiler);
-    const best = Math.max(...hits.map((h) => h.weight));
-    const distinct = new Set(hits.map((h) => h.pattern)).size;
     return {
-      confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1)),
+      confidence: confidenceOf(hits),
       captures: { compiler, tool: compiler, ...(cross?.groups?.triple && cross.groups.triple !== 'x86_64-linux-gnu' ? { crossTriple: cross.groups.triple } : {}) },
       evidence: hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line),
     };

@@ -4,7 +4,7 @@
 // (c++/g++/clang++, or gcc's C++ backend cc1plus) tells the two apart. A machine often has gcc but not g++
 // (Debian's gcc package does not pull in g++), so this is a separate diagnosis with a separate package.
 
-import { defineRule } from '../../../core/rule.js';
+import { confidenceOf, defineRule } from '../../../core/rule.js';
 
 // The compiler names this rule owns (cc-rs patterns capture any tool name; the regex stays simple for recheck).
 const COMPILER = /^(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/;
@@ -115,10 +115,8 @@ export default defineRule({
     if (hits.length === 0) return null;
     const compiler = hits.map((h) => h.captures.compiler ?? h.captures.compiler2 ?? h.captures.tool).find(Boolean) ?? (hits.some((h) => h.pattern === 'gcc-cannot-exec-cc1plus') ? 'g++' : 'c++');
     const cross = /^(?<triple>[a-z0-9_]+(?:-[a-z0-9_]+){1,3})-(?:g\+\+|c\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/.exec(compiler);
-    const best = Math.max(...hits.map((h) => h.weight));
-    const distinct = new Set(hits.map((h) => h.pattern)).size;
     return {
-      confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1)),
+      confidence: confidenceOf(hits),
       captures: { compiler, tool: compiler, ...(cross?.groups?.triple && cross.groups.triple !== 'x86_64-linux-gnu' ? { crossTriple: cross.groups.triple } : {}) },
       evidence: hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line),
     };

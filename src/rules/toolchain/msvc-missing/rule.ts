@@ -87,11 +87,6 @@ export default defineRule({
       weight: 0.95,
     },
   ],
-  refine: (ctx) => {
-    const best = Math.max(...ctx.hits.map((h) => h.weight));
-    const distinct = new Set(ctx.hits.map((h) => h.pattern)).size;
-    return { confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1)) };
-  },
   explanation:
     'On Windows, Rust\'s default *-pc-windows-msvc targets link with Microsoft\'s `link.exe`, and Python extensions, node-gyp addons ' +
     'and cc-rs compile C/C++ with `cl.exe`; both come only with Visual Studio or the Visual Studio Build Tools, installed with the ' +

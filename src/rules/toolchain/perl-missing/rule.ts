@@ -2,7 +2,7 @@
 // module it needs, is missing. RHEL/CentOS/Fedora/manylinux split Perl into many packages, so "perl" can be
 // present while IPC::Cmd, FindBin or Data::Dumper are not.
 
-import { defineRule } from '../../../core/rule.js';
+import { confidenceOf, defineRule } from '../../../core/rule.js';
 
 export default defineRule({
   id: 'perl-missing',
@@ -63,8 +63,6 @@ export default defineRule({
       (h) => h.pattern !== 'openssl-src-perl-command' || h.after.some((l) => /Failed to execute|No such file or directory|program not found|cannot find the file/.test(l)),
     );
     if (hits.length === 0) return null;
-    const best = Math.max(...hits.map((h) => h.weight));
-    const distinct = new Set(hits.map((h) => h.pattern)).size;
     const captures: Record<string, string> = {};
     if (ctx.captures.module) {
       captures.module = ctx.captures.module.replace(/\//g, '::');
@@ -74,7 +72,7 @@ export default defineRule({
     }
     if (hits.some((h) => h.pattern === 'openssl-windows-perl-paths')) captures.windowsPerl = 'yes';
     return {
-      confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1)),
+      confidence: confidenceOf(hits),
       captures,
       evidence: hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line),
     };

@@ -5,7 +5,7 @@
 // installed. The pkg-config crate prints its own line before the panic that other rules match, and the
 // refine bonus below keeps this rule ahead of them when both fire.
 
-import { defineRule } from '../../../core/rule.js';
+import { confidenceOf, defineRule } from '../../../core/rule.js';
 
 export default defineRule({
   id: 'pkg-config-missing',
@@ -116,14 +116,12 @@ export default defineRule({
       h.before.some((l) => /^[A-Z0-9_]*(?:APPLE|DARWIN|WINDOWS)[A-Z0-9_]*_OPENSSL_(?:LIB_|INCLUDE_)?DIR unset$|TARGET = (?:Some\(")?[\w.]*-(?:apple|pc-windows)/.test(l)),
     );
     if (crateOnly && nonLinuxTarget) return null;
-    const best = Math.max(...hits.map((h) => h.weight));
-    const distinct = new Set(hits.map((h) => h.pattern)).size;
     // When pkg-config is missing, openssl-sys / -sys crates also report their library as not found; a small lead
     // keeps this (the cause) ahead of those consequences at equal line strength.
     const consequences = ['openssl-dev-missing', 'native-lib-missing'].some((id) => ctx.firedRules.has(id));
     const library = ctx.captures.library ?? (ctx.hits.some((h) => h.pattern === 'openssl-sys-pkg-config-utility') ? 'openssl' : undefined);
     return {
-      confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1) + (consequences ? 0.03 : 0)),
+      confidence: Math.min(0.99, confidenceOf(hits) + (consequences ? 0.03 : 0)),
       captures: library ? { library } : ({} as Record<string, string>),
       evidence: hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line),
     };

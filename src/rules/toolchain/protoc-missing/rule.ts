@@ -1,6 +1,6 @@
 // protoc-missing: prost-build / tonic-build (or another code generator) needs the Protocol Buffers compiler protoc.
 
-import { defineRule } from '../../../core/rule.js';
+import { confidenceOf, defineRule } from '../../../core/rule.js';
 
 export default defineRule({
   id: 'protoc-missing',
@@ -60,10 +60,8 @@ export default defineRule({
       (h) => h.pattern !== 'prost-build-failed-to-invoke' || /NotFound|No such file or directory|program not found|cannot find the file/.test(h.text),
     );
     if (hits.length === 0) return null;
-    const best = Math.max(...hits.map((h) => h.weight));
-    const distinct = new Set(hits.map((h) => h.pattern)).size;
     return {
-      confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1)),
+      confidence: confidenceOf(hits),
       evidence: hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line),
     };
   },

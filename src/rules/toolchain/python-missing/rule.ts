@@ -81,9 +81,7 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const python = ctx.captures.python ?? ctx.captures.python2 ?? ctx.captures.python3 ?? ctx.captures.python4 ?? ctx.captures.python5 ?? ctx.captures.python6 ?? ctx.captures.python7 ?? 'python3';
-    const best = Math.max(...ctx.hits.map((h) => h.weight));
-    const distinct = new Set(ctx.hits.map((h) => h.pattern)).size;
-    return { confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1)), captures: { python } };
+    return { captures: { python } };
   },
   explanation:
     'A build tool needed a Python interpreter to run its helper scripts and could not find `{{python}}`. node-gyp runs gyp (Python) ' +

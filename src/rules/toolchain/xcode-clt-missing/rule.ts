@@ -52,11 +52,6 @@ export default defineRule({
       weight: 0.95,
     },
   ],
-  refine: (ctx) => {
-    const best = Math.max(...ctx.hits.map((h) => h.weight));
-    const distinct = new Set(ctx.hits.map((h) => h.pattern)).size;
-    return { confidence: Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1)) };
-  },
   explanation:
     'On macOS, cc/clang, ld and the macOS SDK come from the Xcode Command Line Tools (or Xcode). The `cc` in /usr/bin is only a shim ' +
     'that asks xcrun for the real tool; when the Command Line Tools are absent, or a macOS upgrade left a stale ' +
