@@ -7,7 +7,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 const FAILURE_CASE = new URL('../src/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url);
 
 /** Small deterministic PRNG (mulberry32), so every run measures the same bytes. */
-function prng(seed) {
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import Ajv from 'ajv';
 import { Diagnoser } from '../src/core/engine.ts';
 import { ByteLineChunker } from '../src/log/read-log.ts';
+import { prng } from '../scripts/gen-log.mjs';
 import { caseFiles, KB, ruleFolders } from './helpers/cases.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../docs/diagnosis.schema.json', import.meta.url), 'utf8'));
@@ -14,17 +15,6 @@ const validate = new Ajv({ allErrors: true }).compile(schema);
 const realLogs = ruleFolders()
   .flatMap((f) => caseFiles(f.dir))
   .map((c) => readFileSync(c.path));
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs bytes through the reader's chunker in pieces of random size, as a pipe would deliver them. */
 function diagnoseInPieces(bytes: Buffer, rand: () => number) {
