@@ -1,8 +1,7 @@
 // Reads a log (file, '-' or stdin; gzip detected by its magic bytes) and hands the engine chunks of whole lines.
 // Memory stays bounded: one read buffer, one partial line capped at MAX_LINE_CHARS bytes.
 
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -34,7 +33,10 @@ const BINARY_THRESHOLD = 0.1;
 export function looksBinary(sample: Uint8Array): boolean {
   if (sample.length === 0) return false;
   let control = 0;
-  for (const b of sample) if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 27 && b !== 12 && b !== 8) control++;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 27 && b !== 12 && b !== 8) control++;
+  }
   return control / sample.length > BINARY_THRESHOLD;
 }
 
@@ -120,13 +122,37 @@ export class ByteLineChunker {
   }
 }
 
-async function openInput(path: string | null): Promise<{ stream: Readable; name: string; total: number | null }> {
-  if (path === null || path === '-') return { stream: process.stdin, name: '<stdin>', total: null };
-  let size: number;
+interface LogInput {
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>;
+  name: string;
+  total: number | null;
+  close(): void;
+}
+
+/**
+ * A regular file is read with blocking reads: a CLI has nothing else to do meanwhile, and on small logs the
+ * thread-pool round trips of a read stream are a visible share of the wall time. Pipes and devices stream.
+ * Every chunk is the same buffer, valid until the next one is read: a fresh megabyte per read would pile up
+ * outside V8's heap faster than its collector notices (peak RSS +60 MiB on the 500 MB bench log).
+ */
+function* fileChunks(fd: number): Generator<Buffer> {
+  const buffer = Buffer.allocUnsafe(READ_CHUNK);
+  for (;;) {
+    const n = readSync(fd, buffer, 0, READ_CHUNK, null);
+    if (n === 0) return;
+    yield buffer.subarray(0, n);
+  }
+}
+
+async function openInput(path: string | null): Promise<LogInput> {
+  if (path === null || path === '-') return { chunks: process.stdin, name: '<stdin>', total: null, close: () => {} };
   try {
-    const st = await stat(path);
+    const st = statSync(path);
     if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    size = st.size;
+    if (st.isFile()) {
+      const fd = openSync(path, 'r');
+      return { chunks: fileChunks(fd), name: path, total: st.size, close: () => closeSync(fd) };
+    }
   } catch (error) {
     throw fileError(path, error);
   }
@@ -135,16 +161,16 @@ async function openInput(path: string | null): Promise<{ stream: Readable; name:
     stream.once('open', () => resolve());
     stream.once('error', (e) => reject(fileError(path, e)));
   });
-  return { stream, name: path, total: size };
+  return { chunks: stream, name: path, total: null, close: () => stream.destroy() };
 }
 
 /** Streams a log into `sink`. Throws BuildmedicError for unreadable, binary or corrupt input. */
 export async function readLog(path: string | null, sink: LogSink, onProgress?: (p: ReadProgress) => void): Promise<ReadResult> {
-  const { stream, name, total } = await openInput(path);
+  const { chunks, name, total, close } = await openInput(path);
   const chunker = new ByteLineChunker(sink);
   let bytesRead = 0;
   const counted = async function* (): AsyncGenerator<Buffer> {
-    for await (const raw of stream as AsyncIterable<Buffer>) {
+    for await (const raw of chunks) {
       bytesRead += raw.length;
       onProgress?.({ bytesRead, totalBytes: total });
       yield raw;
@@ -159,11 +185,12 @@ export async function readLog(path: string | null, sink: LogSink, onProgress?: (
     if (!isGzip && looksBinary(head.subarray(0, 65536))) {
       throw new BuildmedicError('input-binary', `${name}: looks like a binary file, not a build log (use a text or .gz log)`);
     }
-    const all = Readable.from((async function* () {
-      yield head;
-      yield* source;
-    })());
     if (isGzip) {
+      // The stream reads ahead of gunzip, so it gets copies: a file's chunks share one buffer.
+      const all = Readable.from((async function* () {
+        yield Buffer.from(head);
+        for await (const chunk of source) yield Buffer.from(chunk);
+      })());
       const gunzip = createGunzip();
       const piping = pipeline(all, gunzip);
       try {
@@ -173,13 +200,14 @@ export async function readLog(path: string | null, sink: LogSink, onProgress?: (
         throw new BuildmedicError('input-corrupt-gzip', `${name}: gzip data is corrupt or cut short (${(error as Error).message})`, { cause: error });
       }
     } else {
-      for await (const out of all as AsyncIterable<Buffer>) chunker.push(out);
+      chunker.push(head);
+      for await (const out of source) chunker.push(out);
     }
   } catch (error) {
     if (error instanceof BuildmedicError) throw error;
     throw fileError(name, error);
   } finally {
-    if (stream !== process.stdin) stream.destroy();
+    close();
   }
   chunker.end();
   return { bytes: bytesRead, name };
