@@ -154,7 +154,8 @@ test('memory stays bounded: 600 MB of output costs no more than 200 MB does', { 
   // the Node version's heap sizing (Node 24's garbage collector lets the heap grow further before it collects, up to
   // a plateau), so the check is that tripling the output past that point does not move it.
   const peak = (bytes: number) => {
-    const probe = `const { main } = await import(${JSON.stringify(BIN)});
+    const probe = `const { loadBundle } = await import(${JSON.stringify(new URL('../dist/bin/load-bundle.js', import.meta.url).pathname)});
+const { main } = loadBundle().cli;
 const code = await main(['run', '--', 'sh', '-c', "yes '   Compiling some-crate v1.2.3 (/work/some-crate) warning: unused' | head -c ${bytes}; exit 1"]);
 process.stderr.write('\\nMAXRSS ' + process.resourceUsage().maxRSS + ' CODE ' + code + '\\n');`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'], env: baseEnv(), maxBuffer: 16 << 20 });

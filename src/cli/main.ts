@@ -1,8 +1,5 @@
-#!/usr/bin/env node
 // The buildmedic command line: the only module that reads argv, writes to the terminal and exits.
 
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { BuildmedicError } from '../errors.js';
 import { colors, wantColor } from './colors.js';
@@ -171,8 +168,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// Only when run as a program, not when imported by tests.
-if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+/** Runs the command line for this process: argv in, exit code out. dist/bin/main.js calls it. */
+export function runAsProgram(): void {
   // A reader that went away (`buildmedic rules | head`) is not an error of ours.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,5 +1,6 @@
 // `buildmedic wheels [DIR]`: which dependencies have no wheel for the deploy target (so pip builds them from source), and the way out.
 
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { BuildmedicError } from '../../errors.js';
 import { colors, wantColor } from '../colors.js';
@@ -51,7 +52,6 @@ async function runWheelsCommand(dir: string | undefined, opts: WheelsCliOptions)
     const composed = composeFixes({ root, files, gitTracked: null, gitIgnored: null }, report.findings);
     if (opts.write) {
       const { writeFileAtomic } = await import('../../fix/write-files.js');
-      const { join } = await import('node:path');
       for (const ch of composed.changes) await writeFileAtomic(join(root, ch.file), ch.before, ch.after);
       process.stderr.write(`${composed.changes.length} file${composed.changes.length === 1 ? '' : 's'} changed: ${composed.changes.map((ch) => ch.file).join(', ') || 'none'}\n`);
     } else {
