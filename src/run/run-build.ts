@@ -127,8 +127,9 @@ class DiagnosisWorker extends EventEmitter implements OutputConsumer {
 
   private flush(): void {
     if (this.batchBytes === 0) return;
-    // A fresh buffer of its own, so it can be handed over to the worker without another copy.
-    const joined = Buffer.alloc(this.batchBytes);
+    // A fresh buffer of its own (not from the pool, and not zero-filled: every byte is copied over), so it can be
+    // handed over to the worker without another copy.
+    const joined = Buffer.allocUnsafeSlow(this.batchBytes);
     let at = 0;
     for (const b of this.batch) at += b.copy(joined, at);
     const chunk = new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
