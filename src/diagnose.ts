@@ -20,9 +20,20 @@ function readStoredAutomaton() {
   }
 }
 
+/** Written by `npm run build` (scripts/build-scan-wasm.mjs from src/core/literal-scan.wat): the scanner's loop. */
+export const SCAN_WASM = new URL('./literal-scan.wasm', import.meta.url);
+
+function readScanModule(): WebAssembly.Module | null {
+  try {
+    return new WebAssembly.Module(readFileSync(SCAN_WASM));
+  } catch {
+    return null; // not built yet, or no WebAssembly: the JavaScript loop finds the same lines
+  }
+}
+
 /** The knowledge base of every built-in rule, compiled once per process. */
 export function defaultKnowledgeBase(): KnowledgeBase {
-  defaultKb ??= compileKnowledgeBase(ALL_RULES, readStoredAutomaton());
+  defaultKb ??= compileKnowledgeBase(ALL_RULES, readStoredAutomaton(), readScanModule());
   return defaultKb;
 }
 

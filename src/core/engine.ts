@@ -30,8 +30,11 @@ const MAX_CONSEQUENCES = 30;
 /** Lines longer than this are matched on their start only and reported as truncated. */
 export const MAX_LINE_BYTES = 64 * 1024;
 
-/** Compiles the rules and the rule-independent markers into one prefilter (reusing a stored automaton when it fits). */
-export function compileKnowledgeBase(rules: readonly Rule[], storedAutomaton?: CompiledAutomaton | null): KnowledgeBase {
+/**
+ * Compiles the rules and the rule-independent markers into one prefilter (reusing a stored automaton when it fits,
+ * and scanning with the WebAssembly loop when its module is given).
+ */
+export function compileKnowledgeBase(rules: readonly Rule[], storedAutomaton?: CompiledAutomaton | null, scanModule?: WebAssembly.Module | null): KnowledgeBase {
   const literals = new Set<string>();
   const patterns: { rule: number; pattern: LinePattern }[] = [];
   rules.forEach((rule, i) => {
@@ -50,7 +53,9 @@ export function compileKnowledgeBase(rules: readonly Rule[], storedAutomaton?: C
   });
   const markerLiteralIds = new Map<object, number[]>();
   for (const m of [...CONSEQUENCE_MARKERS, ...ERROR_MARKERS, ...SUCCESS_MARKERS, ...CHAIN_LAYERS]) markerLiteralIds.set(m, m.literals.map((l) => idOf.get(l)!));
-  return { rules, patterns, literals: all, scanner: new LiteralScanner(all, storedAutomaton), patternsByLiteral, markerLiteralIds, literalIds: idOf };
+  const scanner = new LiteralScanner(all, storedAutomaton);
+  if (scanModule) scanner.useWasm(scanModule);
+  return { rules, patterns, literals: all, scanner, patternsByLiteral, markerLiteralIds, literalIds: idOf };
 }
 
 /** An excerpt whose lines after the error may still arrive with the next chunk. */
@@ -113,8 +118,9 @@ export class Diagnoser {
     this.fulfilPending(buf);
     let countedTo = 0;
     let lineNo = firstLine;
+    const find = this.kb.scanner.over(buf);
     for (let pos = 0; pos < len; ) {
-      const hit = this.kb.scanner.find(buf, pos, len);
+      const hit = find(pos, len);
       if (hit < 0) break;
       const start = hit === 0 ? 0 : buf.lastIndexOf(10, hit) + 1;
       let end = buf.indexOf(10, hit);

@@ -3,6 +3,8 @@
 // Hand-written because it runs on every byte of every log: a typed-array DFA reads bytes without decoding them,
 // about twice as fast here as one alternation RegExp over decoded text (scripts/bench.mjs measures both).
 
+import { MAX_WASM_TEXT, WasmFind } from './literal-scan-wasm.js';
+
 const ESC = 0x1b;
 /**
  * Only the first bytes of each literal go into the automaton: enough to keep ordinary lines out (the callers' regexes
@@ -136,6 +138,30 @@ export class LiteralScanner {
     }
   }
 
+  private wasm: WasmFind | null = null;
+
+  /** Runs `find` in WebAssembly from now on (literal-scan.wat); false when this automaton cannot (over 256 columns). */
+  useWasm(module: WebAssembly.Module): boolean {
+    if (!WasmFind.fits(this.classOf)) return false;
+    this.wasm = new WasmFind(module, this.classOf, this.table);
+    return true;
+  }
+
+  get usesWasm(): boolean {
+    return this.wasm !== null;
+  }
+
+  /**
+   * `find` over one buffer, for a caller that looks for one hit after another in it: the WebAssembly loop when
+   * there is one (the buffer is copied into its memory once), else the JavaScript loop. Valid until the next call.
+   */
+  over(buf: Uint8Array): (from: number, to: number) => number {
+    const wasm = this.wasm;
+    if (wasm === null || buf.length > MAX_WASM_TEXT) return (from, to) => this.find(buf, from, to);
+    wasm.load(buf);
+    return (from, to) => wasm.find(from, to);
+  }
+
   /** Index of the last byte of the first literal found in buf[from, to), or -1. */
   find(buf: Uint8Array, from: number, to: number): number {
     const table = this.table;
@@ -192,7 +218,7 @@ function skipEscape(buf: Uint8Array, i: number, to: number): number {
     // OSC: up to BEL or ESC \
     for (j++; j < to; j++) {
       if (buf[j] === 0x07) return j;
-      if (buf[j] === ESC && buf[j + 1] === 0x5c) return j + 1;
+      if (buf[j] === ESC && j + 1 < to && buf[j + 1] === 0x5c) return j + 1;
       if (buf[j] === 0x0a) return j - 1;
     }
     return to - 1;

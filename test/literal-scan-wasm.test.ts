@@ -1,0 +1,67 @@
+// The scanner's two loops, JavaScript (literal-scanner.ts) and WebAssembly (literal-scan.wat, as `npm run build`
+// assembles it), find the same hits: on every case log, and on inputs made of the escape sequences both step over.
+
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { compileKnowledgeBase } from '../src/core/engine.ts';
+import { MAX_WASM_TEXT } from '../src/core/literal-scan-wasm.ts';
+import type { LiteralScanner } from '../src/core/literal-scanner.ts';
+import { RULE_GROUPS } from '../src/rules/index.ts';
+import { prng } from '../scripts/gen-log.mjs';
+import { caseFiles, KB, ruleFolders } from './helpers/cases.ts';
+
+const wasmModule = new WebAssembly.Module(readFileSync(new URL('../dist/literal-scan.wasm', import.meta.url)));
+const wasmKb = compileKnowledgeBase(Object.values(RULE_GROUPS).flat(), KB.scanner.compiled(), wasmModule);
+
+/** Every hit, one after another, as the engine asks for them (the next search starts after the hit's line). */
+function hits(find: (from: number, to: number) => number, buf: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let pos = 0; pos < buf.length; ) {
+    const hit = find(pos, buf.length);
+    if (hit < 0) break;
+    out.push(hit);
+    const nl = buf.indexOf(10, hit);
+    pos = nl < 0 ? buf.length : nl + 1;
+  }
+  return out;
+}
+
+const jsHits = (scanner: LiteralScanner, buf: Uint8Array) => hits((from, to) => scanner.find(buf, from, to), buf);
+const wasmHits = (buf: Uint8Array) => hits(wasmKb.scanner.over(buf), buf);
+
+test('the WebAssembly loop is in use and finds what the JavaScript loop finds in every case log', () => {
+  assert.ok(wasmKb.scanner.usesWasm);
+  assert.ok(!KB.scanner.usesWasm);
+  let total = 0;
+  for (const folder of ruleFolders()) {
+    for (const c of caseFiles(folder.dir)) {
+      const buf = readFileSync(c.path);
+      const expected = jsHits(KB.scanner, buf);
+      assert.deepEqual(wasmHits(buf), expected, c.path);
+      total += expected.length;
+    }
+  }
+  assert.ok(total > 1000, `only ${total} hits over all case logs`);
+});
+
+test('escape sequences cut anywhere: CSI, OSC ended by BEL, ESC \\ or a newline, ESC as the last byte', () => {
+  const rand = prng(7);
+  // Literals cut in two, so that a sequence between the halves must be stepped over exactly for the hit to stay.
+  const halves = ['linker `c', 'c` not found', 'fatal err', 'or: ', 'openssl/s', 'sl.h', 'could not f', 'ind native static library'];
+  const escapes = ['\x1b', '\x1b[', '\x1b[1;31m', '\x1b[38;5;196m', '\x1b]8;;https://x\x07', '\x1b]0;title\x1b\\', '\x1b]2;t', '\x1b\\', '\x1b(B'];
+  const pieces = [...halves, ...halves, ...escapes, '\n', ' ', 'error: '];
+  for (let i = 0; i < 5000; i++) {
+    const text = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => pieces[Math.floor(rand() * pieces.length)]).join('');
+    const buf = Buffer.from(text);
+    assert.deepEqual(wasmHits(buf), jsHits(KB.scanner, buf), JSON.stringify(text));
+  }
+});
+
+test('a text larger than the module keeps memory for is scanned in JavaScript, with the same hits', () => {
+  const line = Buffer.from('warning: unused variable `x`\n');
+  const big = Buffer.concat([Buffer.alloc(MAX_WASM_TEXT + 1, 0x61), line, Buffer.from('error: linker `cc` not found')]);
+  const found = wasmHits(big);
+  assert.deepEqual(found, jsHits(KB.scanner, big));
+  assert.ok(found.length >= 1);
+});
