@@ -1,7 +1,5 @@
 // Worker thread that diagnoses a running build's output, so passing the output through never waits for the engine. I/O (messages).
 
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Diagnoser } from '../core/engine.js';
 import type { PlatformId } from '../core/platform.js';
@@ -14,21 +12,6 @@ export type ToWorker = { chunk: Uint8Array; stream: 0 | 1 } | { end: true };
 /** Messages to the main thread. */
 export type FromWorker = { ack: number } | { done: ReturnType<Diagnoser['finish']>; tail: string[] } | { error: string };
 
-/**
- * On a busy machine the build and the pass-through of its output come first: a pipe holds only 64 KiB, so a
- * descheduled main thread stalls the build at once, while the engine may fall behind (up to MAX_IN_FLIGHT) and
- * catch up. Linux gives each thread its own nice value; elsewhere this is skipped.
- */
-function yieldToTheBuild(): void {
-  try {
-    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(threadId)) setPriority(threadId, 10);
-  } catch {
-    // no /proc, or not allowed: the engine keeps normal priority
-  }
-}
-
-yieldToTheBuild();
 const port = parentPort!;
 const { hostPlatform } = workerData as { hostPlatform: PlatformId | null };
 const diagnoser = new Diagnoser(defaultKnowledgeBase(), { hostPlatform });
