@@ -6,13 +6,10 @@
 // `buildmedic run` is its own entry point, next to the bundle, where run-build.ts looks for it.
 
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const OUT = 'dist/bin';
-
-// Chunks of the earlier code-split layout would otherwise linger in a working copy's dist/bin.
-for (const name of readdirSync(OUT)) if (/-[A-Z0-9]{8}\.js$/.test(name)) rmSync(`${OUT}/${name}`);
 
 await build({
   entryPoints: ['dist/cli/main.js'],

@@ -140,11 +140,9 @@ export class LiteralScanner {
 
   private wasm: WasmFind | null = null;
 
-  /** Runs `find` in WebAssembly from now on (literal-scan.wat); false when this automaton cannot (over 256 columns). */
-  useWasm(module: WebAssembly.Module): boolean {
-    if (!WasmFind.fits(this.classOf)) return false;
-    this.wasm = new WasmFind(module, this.classOf, this.table);
-    return true;
+  /** Runs `find` in WebAssembly from now on (literal-scan.wat), unless this automaton has over 256 columns. */
+  useWasm(module: WebAssembly.Module): void {
+    if (WasmFind.fits(this.classOf)) this.wasm = new WasmFind(module, this.classOf, this.table);
   }
 
   get usesWasm(): boolean {
