@@ -24,7 +24,7 @@ function byLocation(a: ScanFinding, b: ScanFinding): number {
 
 export function scanProject(project: ProjectFiles, scanners: readonly Scanner[], only?: readonly string[]): ScanReport {
   const findings: ScanFinding[] = [];
-  const problems: ScanReport['problems'] = [];
+  const problems: ScanReport['problems'] = (project.unread ?? []).map((u) => ({ scanner: 'reader', message: `${u.file}: ${u.reason}` }));
   for (const s of scanners) {
     try {
       findings.push(...s.scan(project));

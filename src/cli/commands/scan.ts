@@ -37,7 +37,8 @@ async function runScanCommand(dir: string | undefined, opts: ScanCliOptions): Pr
     const { renderScanText } = await import('../../scan/render.js');
     process.stdout.write(renderScanText(report, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)))));
   }
-  return report.findings.length ? 1 : 0;
+  // Findings first (1); else a file that could not be read means the scan could not do its whole job (2).
+  return report.findings.length ? 1 : report.problems.length ? 2 : 0;
 }
 
 export function register(program: Command, setExit: (code: number) => void): void {
@@ -57,7 +58,8 @@ export function register(program: Command, setExit: (code: number) => void): voi
         'rustc-too-old, wheel-platform-tag-rejected, ...); `buildmedic explain <id>` explains each. Nothing is changed: `buildmedic fix`',
         'shows the fixes as a diff. Git decides what a flake can see (`git ls-files`).',
         '',
-        'Exit codes: 0 nothing found, 1 findings reported, 2 scan could not run (no such directory, bad usage).',
+        'Exit codes: 0 nothing found, 1 findings reported, 2 scan could not run or could not read a file it needs and found nothing',
+        'else (no such directory, invalid TOML, a file over the size cap, bad usage).',
         '',
         'Examples:',
         '  buildmedic scan',
