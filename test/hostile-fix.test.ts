@@ -301,3 +301,11 @@ test('wheels --fix --write applies unsafe fixes only with --unsafe, as fix does'
     await index.close();
   }
 });
+
+test('a Rust source over the cap is listed as skipped but does not make the scan fail (generated or vendored code)', () => {
+  const dir = tempDir('bm-hostile-');
+  writeFiles(dir, { 'Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\n', 'src/bindings.rs': `// generated\n${'pub const X: u32 = 0;\n'.repeat(120_000)}` });
+  const r = runCli(['scan', dir]);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /could not check \(reader-sources\): src\/bindings\.rs: skipped, larger than 2 MiB/);
+});

@@ -3,7 +3,7 @@
 import type { Colors } from 'picocolors/types.js';
 import { renderUnifiedDiff } from './render-diff.js';
 import type { DiagnosisFixResult, FixRun } from './run-fix.js';
-import { SCAN_SCHEMA_VERSION } from '../scan/run-scan.js';
+import { SCAN_SCHEMA_VERSION, scanIncomplete } from '../scan/run-scan.js';
 
 export function fixJson(run: FixRun, write: boolean): object {
   return {
@@ -41,7 +41,7 @@ export function renderFixText(run: FixRun, write: boolean, c: Colors, dryRunHint
   let out = '';
   if (run.fixable.length === 0) {
     out += renderUnsaid(run.problems, run.refused, write, c);
-    if (run.problems.length) return out;
+    if (scanIncomplete(run)) return out;
     out += run.manual.length ? `Nothing buildmedic can fix automatically; ${run.manual.length} finding(s) need a manual change (\`buildmedic scan\` lists them).\n` : 'Nothing to fix.\n';
     return out;
   }

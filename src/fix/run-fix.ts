@@ -3,7 +3,7 @@
 import { BuildmedicError } from '../errors.js';
 import type { ProjectFiles, ScanFinding, Scanner } from '../scan/model.js';
 import { readProjectFiles } from '../scan/read-project.js';
-import { findingKey, scanProject, type ScanReport } from '../scan/run-scan.js';
+import { findingKey, scanIncomplete, scanProject, type ScanReport } from '../scan/run-scan.js';
 import { composeFixes, type FileChange } from './compose.js';
 import { type CommandResult, runFixCommand } from './run-commands.js';
 import { toolWriteRefusal } from './tool-writes.js';
@@ -184,7 +184,7 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
  */
 export function fixExitCode(run: FixRun): number {
   if (run.refused.length) return 2;
-  if (run.fixable.length === 0) return run.problems.length ? 2 : 0;
+  if (run.fixable.length === 0) return scanIncomplete(run) ? 2 : 0;
   return 1;
 }
 

@@ -27,7 +27,7 @@ async function runScanCommand(dir: string | undefined, opts: ScanCliOptions): Pr
   await checkOnlyIds(opts.only);
   const { SCANNERS } = await import('../../scan/registry.js');
   const { readProjectFiles } = await import('../../scan/read-project.js');
-  const { scanProject } = await import('../../scan/run-scan.js');
+  const { scanIncomplete, scanProject } = await import('../../scan/run-scan.js');
   const project = await readProjectFiles(dir ?? '.', SCANNERS);
   const report = scanProject(project, SCANNERS, opts.only);
   if (opts.json) {
@@ -38,7 +38,7 @@ async function runScanCommand(dir: string | undefined, opts: ScanCliOptions): Pr
     process.stdout.write(renderScanText(report, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)))));
   }
   // Findings first (1); else a file that could not be read means the scan could not do its whole job (2).
-  return report.findings.length ? 1 : report.problems.length ? 2 : 0;
+  return report.findings.length ? 1 : scanIncomplete(report) ? 2 : 0;
 }
 
 export function register(program: Command, setExit: (code: number) => void): void {
