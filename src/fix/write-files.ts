@@ -65,7 +65,8 @@ function parseRefusal(file: string, before: string, after: string): string | nul
   if (!kind) return null;
   const parses = (text: string): string | null => {
     try {
-      if (kind === 'TOML') parseToml(text.replace(/^\ufeff/, ''));
+      if (kind === 'TOML') parseToml(text);
+      // JSON.parse rejects the BOM a file may start with (the reader keeps it as U+FEFF).
       else if (kind === 'JSON') JSON.parse(text.replace(/^\ufeff/, ''));
       else {
         const bad = parseAllDocuments(text).flatMap((d) => ('errors' in d ? d.errors : []));
