@@ -23,13 +23,17 @@ export async function checkOnlyIds(ids: readonly string[]): Promise<void> {
   if (unknown.length) throw new BuildmedicError('usage', `--only: no rule or check named ${unknown.join(', ')} (\`buildmedic rules\` lists them)`);
 }
 
-async function runScanCommand(dir: string | undefined, opts: ScanCliOptions): Promise<number> {
+async function runScanCommand(paths: string[], opts: ScanCliOptions): Promise<number> {
   await checkOnlyIds(opts.only);
   const { SCANNERS } = await import('../../scan/registry.js');
   const { readProjectFiles } = await import('../../scan/read-project.js');
   const { scanIncomplete, scanProject } = await import('../../scan/run-scan.js');
-  const project = await readProjectFiles(dir ?? '.', SCANNERS);
-  const report = scanProject(project, SCANNERS, opts.only);
+  const { resolveScanTarget, selectForFiles } = await import('../../scan/changed-files.js');
+  const target = await resolveScanTarget(paths, process.cwd());
+  // Changed files (pre-commit): the whole project is scanned, since a finding in one file can rest on another.
+  const project = await readProjectFiles(target.kind === 'directory' ? target.dir : target.root, SCANNERS);
+  const whole = scanProject(project, SCANNERS, opts.only);
+  const report = target.kind === 'files' ? selectForFiles(whole, target.files) : whole;
   if (opts.json) {
     const { scanJson } = await import('../../scan/render.js');
     process.stdout.write(`${JSON.stringify(scanJson(project.root, report), null, 2)}\n`);
@@ -45,7 +49,7 @@ export function register(program: Command, setExit: (code: number) => void): voi
   program
     .command('scan')
     .description('find known native-build failure risks in the build files of the project in DIR (Cargo.toml and Rust sources, Cargo.lock, rust-toolchain, flake.nix, Dockerfiles, GitHub Actions workflows), before any build runs')
-    .argument('[dir]', 'the project directory (default: the current directory)')
+    .argument('[dir|files...]', 'the project directory (default: the current directory), or changed files: then the project holding them is scanned and only findings in them, or fixed in them, are reported (pre-commit)')
     .option('--json', 'print the findings as JSON (schema: docs/scan-json.md)')
     .option('--only <rule>', 'report only these rule ids (repeat, or separate with commas)', collectIds, [])
     .option('--color', 'colour the output even when it is not a terminal')
@@ -64,7 +68,8 @@ export function register(program: Command, setExit: (code: number) => void): voi
         'Examples:',
         '  buildmedic scan',
         '  buildmedic scan --json --only crate-feature-missing path/to/project',
+        '  buildmedic scan Cargo.toml crates/app/Cargo.toml      # what pre-commit runs: findings in these files only',
       ].join('\n'),
     )
-    .action(async (dir: string | undefined, opts: ScanCliOptions) => setExit(await runScanCommand(dir, opts)));
+    .action(async (paths: string[], opts: ScanCliOptions) => setExit(await runScanCommand(paths, opts)));
 }
