@@ -65,6 +65,8 @@ async function runDiagnose(
       stepSummary: diagnosis.outcome === 'failed' ? (process.env.GITHUB_STEP_SUMMARY ?? null) : null,
       redact: opts.redact,
       verbose: opts.verbose,
+      // A log read here may come from anywhere: this machine's platform is only a guess at the build's.
+      hostPlatform: opts.platform ? 'flag' : 'guess',
       colors: useColor(opts),
     },
   );
@@ -120,7 +122,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .option('--html <file>', 'also write a self-contained HTML report')
       .option('--no-redact', 'do not mask tokens, keys and credentials in the output')
       .addOption(new Option('--platform <id>', 'give fixes for this platform when the log does not say').choices(PLATFORMS))
-      .option('-v, --verbose', 'show every platform\'s commands and the lines set aside as consequences')
+      .option('-v, --verbose', 'show every platform\'s commands (otherwise only the build platform\'s) and the lines set aside as consequences')
       .option('--fix', 'also show the fix for the project in the current directory: the Cargo.toml edit a crate-feature-missing diagnosis calls for, and what `buildmedic fix` finds for the other diagnosed rules')
       .option('--write', 'with --fix, apply the edit (atomically; nothing is written over a file changed meanwhile)')
       .addHelpText(

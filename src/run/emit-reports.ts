@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Colors } from 'picocolors/types.js';
 import type { Diagnosis } from '../core/rank.js';
 import { BuildmedicError } from '../errors.js';
+import type { HostPlatformOrigin } from '../render/platform-commands.js';
 import { renderText } from '../render/text.js';
 import { renderGithubAnnotations } from '../report/github.js';
 import { renderHtml } from '../report/html.js';
@@ -25,6 +26,8 @@ export interface ReportRequest {
   stepSummary?: string | null;
   redact: boolean;
   verbose?: boolean;
+  /** What the machine's platform stands for in the text output when the log does not name one. */
+  hostPlatform?: HostPlatformOrigin;
   colors: Colors;
 }
 
@@ -91,7 +94,7 @@ export async function emitReports(raw: Diagnosis, context: DiagnosisContext, req
       primary = renderMarkdown(report);
       break;
     default:
-      primary = renderText(diagnosis, request.colors, { verbose: request.verbose });
+      primary = renderText(diagnosis, request.colors, { verbose: request.verbose, hostPlatform: request.hostPlatform });
   }
   if (request.sarif) await writeOutput(request.sarif, `${JSON.stringify(renderSarif(report, { toolVersion: toolVersion() }), null, 2)}\n`);
   if (request.html) await writeOutput(request.html, renderHtml(report));

@@ -67,6 +67,8 @@ export async function runCommand(argv: string[], opts: RunOptions): Promise<numb
       stepSummary: failed || opts.verbose ? (process.env.GITHUB_STEP_SUMMARY ?? null) : null,
       redact: opts.redact,
       verbose: opts.verbose,
+      // The build ran here: this machine's platform is the build's (unless the log shows a container).
+      hostPlatform: opts.platform ? 'flag' : 'build-machine',
       colors: colors(wantColor(opts.color, process.env, Boolean(process.stderr.isTTY))),
     },
   );
