@@ -14,6 +14,9 @@ import { git, gitInit, tempDir, writeFiles } from './helpers/scan-projects.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'dist/bin/main.js');
+// A commit hook runs on a workstation: no CI's default format.
+const ENV: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+delete ENV.GITLAB_CI;
 
 interface Hook {
   id: string;
@@ -35,7 +38,7 @@ function runHookAsPreCommit(repo: string): { files: string[]; status: number | n
   if (files.length === 0) return { files, status: 0, stdout: '', stderr: '' };
   const [command, ...args] = hook.entry.split(/\s+/);
   assert.equal(command, 'buildmedic', 'the entry runs the installed executable');
-  const r = spawnSync(process.execPath, [BIN, ...args, ...files], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args, ...files], { cwd: repo, encoding: 'utf8', env: ENV });
   return { files, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -84,7 +87,7 @@ test('a staged Cargo.toml that drops a feature the code uses: the hook fails and
 test('from a subdirectory, file names relative to it still find the project at the top of the work tree', () => {
   const repo = clapProject();
   writeFiles(repo, { 'Cargo.toml': readFileSync(join(repo, 'Cargo.toml'), 'utf8').replace('"derive", ', '') });
-  const r = spawnSync(process.execPath, [BIN, 'scan', '--json', '../Cargo.toml'], { cwd: join(repo, 'src'), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, 'scan', '--json', '../Cargo.toml'], { cwd: join(repo, 'src'), encoding: 'utf8', env: ENV });
   assert.equal(r.status, 1, r.stderr);
   const out = JSON.parse(r.stdout) as { root: string; findings: ScanFinding[] };
   assert.equal(out.root, git(repo, 'rev-parse', '--show-toplevel').trim());
@@ -101,7 +104,7 @@ test('a staged Dockerfile passes while the finding sits in a file the commit doe
   assert.deepEqual(r.files, ['Dockerfile']);
   assert.equal(r.status, 0, r.stdout + r.stderr);
   // The whole-project scan still sees it: only the file arguments narrow the report.
-  const whole = spawnSync(process.execPath, [BIN, 'scan'], { cwd: repo, encoding: 'utf8' });
+  const whole = spawnSync(process.execPath, [BIN, 'scan'], { cwd: repo, encoding: 'utf8', env: ENV });
   assert.equal(whole.status, 1);
 });
 
@@ -115,7 +118,7 @@ test('a commit that touches no build file does not run the hook', () => {
 test('a broken manifest among the changed files is a problem the hook reports (exit 2), an unrelated one is not', () => {
   const repo = clapProject();
   writeFiles(repo, { 'Cargo.toml': '[package\nname = "hx"\n', 'tools/Cargo.toml': '[package]\nname = "t"\nversion = "0.1.0"\n' });
-  const broken = spawnSync(process.execPath, [BIN, 'scan', 'Cargo.toml'], { cwd: repo, encoding: 'utf8' });
+  const broken = spawnSync(process.execPath, [BIN, 'scan', 'Cargo.toml'], { cwd: repo, encoding: 'utf8', env: ENV });
   assert.equal(broken.status, 2, broken.stdout + broken.stderr);
   assert.match(broken.stdout, /could not check.*Cargo\.toml: not valid TOML/);
 });

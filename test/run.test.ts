@@ -14,6 +14,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-run-'));
 function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env, NO_COLOR: '1' };
   delete env.GITHUB_ACTIONS;
+  delete env.GITLAB_CI;
   delete env.GITHUB_STEP_SUMMARY;
   return { ...env, ...extra };
 }

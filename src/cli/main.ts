@@ -32,10 +32,11 @@ function colorOptions(cmd: Command): Command {
 
 async function runDiagnose(
   log: string | undefined,
-  opts: { json?: boolean; format?: string; sarif?: string; html?: string; redact: boolean; platform?: string; verbose?: boolean; fix?: boolean; write?: boolean } & GlobalColor,
+  opts: { json?: boolean; format?: string; sarif?: string; html?: string; codequality?: string; redact: boolean; platform?: string; verbose?: boolean; fix?: boolean; write?: boolean } & GlobalColor,
 ): Promise<number> {
   const { chooseFormat, emitReports } = await import('../run/emit-reports.js');
-  const format = chooseFormat(opts.format, opts.json, process.env);
+  // --fix prints after the text diagnosis: a CI's default format (github, gitlab) gives way to text for it.
+  const format = opts.fix && opts.format === undefined && !opts.json ? 'text' : chooseFormat(opts.format, opts.json, process.env);
   if (opts.write && !opts.fix) throw new BuildmedicError('usage', '--write applies the plan of --fix; give both');
   if (opts.fix && format !== 'text') throw new BuildmedicError('usage', '--fix prints a diff after the text diagnosis; it cannot be combined with --json or --format');
   const { diagnoseFile } = await import('../diagnose.js');
@@ -62,6 +63,8 @@ async function runDiagnose(
       format,
       sarif: opts.sarif ?? null,
       html: opts.html ?? null,
+      codequality: opts.codequality ?? null,
+      projectDir: process.env.CI_PROJECT_DIR ?? process.cwd(),
       stepSummary: diagnosis.outcome === 'failed' ? (process.env.GITHUB_STEP_SUMMARY ?? null) : null,
       redact: opts.redact,
       verbose: opts.verbose,
@@ -117,8 +120,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .description('name the root cause of a failed build from its log (a file, a .gz file, or standard input)')
       .argument('[log]', "the build log; '-' or nothing reads standard input")
       .option('--json', 'print the diagnosis as JSON (schema: docs/diagnosis-json.md); same as --format json')
-      .addOption(new Option('--format <format>', 'text, json, github (workflow annotations + job summary; the default under GitHub Actions) or markdown (docs/report-formats.md)').choices(['text', 'json', 'github', 'markdown']))
+      .addOption(
+        new Option('--format <format>', 'text, json, github (workflow annotations + job summary; the default under GitHub Actions), gitlab (the text in a collapsible job-log section; the default under GitLab CI) or markdown (docs/report-formats.md)').choices([
+          'text',
+          'json',
+          'github',
+          'gitlab',
+          'markdown',
+        ]),
+      )
       .option('--sarif <file>', 'also write the diagnosis as SARIF 2.1.0 (code scanning)')
+      .option('--codequality <file>', 'also write a GitLab Code Quality report (for artifacts:reports:codequality)')
       .option('--html <file>', 'also write a self-contained HTML report')
       .option('--no-redact', 'do not mask tokens, keys and credentials in the output')
       .addOption(new Option('--platform <id>', 'give fixes for this platform when the log does not say').choices(PLATFORMS))
@@ -127,7 +139,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .option('--write', 'with --fix, apply the edit (atomically; nothing is written over a file changed meanwhile)')
       .addHelpText(
         'after',
-        '\nExit codes: 0 no failure in the log, 1 a failure was diagnosed or reported, 2 buildmedic could not do its job.\n\nExamples:\n  cargo build 2>&1 | buildmedic diagnose\n  buildmedic diagnose --json ci-job.log.gz\n  buildmedic diagnose --format markdown --html report.html build.log',
+        '\nExit codes: 0 no failure in the log, 1 a failure was diagnosed or reported, 2 buildmedic could not do its job.\n\nExamples:\n  cargo build 2>&1 | buildmedic diagnose\n  buildmedic diagnose --json ci-job.log.gz\n  buildmedic diagnose --format markdown --html report.html build.log\n  buildmedic diagnose --codequality gl-code-quality-report.json build.log',
       ),
   ).action(async (log: string | undefined, opts) => setExit(await runDiagnose(log, opts)));
 
