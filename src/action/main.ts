@@ -11,6 +11,7 @@ import { detectHostPlatform } from '../env/host.js';
 import { BuildmedicError } from '../errors.js';
 import { colors } from '../cli/colors.js';
 import { escapeData } from '../report/github.js';
+import { redactText } from '../report/redact.js';
 import { emitReports, toolVersion } from '../run/emit-reports.js';
 import { runBuild } from '../run/run-build.js';
 
@@ -110,7 +111,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.ar
       process.exitCode = r.exitCode;
     },
     (error: unknown) => {
-      const message = error instanceof BuildmedicError ? error.message : `internal error: ${(error as Error)?.stack ?? String(error)}`;
+      const message = redactText(error instanceof BuildmedicError ? error.message : `internal error: ${(error as Error)?.stack ?? String(error)}`);
       process.stdout.write(`::error title=buildmedic::${escapeData(message)}\n`);
       process.exitCode = 2;
     },

@@ -160,7 +160,9 @@ export async function main(argv: string[]): Promise<number> {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.failure;
     }
     if (error instanceof BuildmedicError) {
-      process.stderr.write(`buildmedic: ${error.message}\n`);
+      // A message can quote what it could not read: an index URL with its credentials, a command line.
+      const { redactText } = await import('../report/redact.js');
+      process.stderr.write(`buildmedic: ${redactText(error.message)}\n`);
       return EXIT.failure;
     }
     process.stderr.write(`buildmedic: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report it: ${BUG_URL}\n`);
