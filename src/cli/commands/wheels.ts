@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { BuildmedicError } from '../../errors.js';
 import { colors, wantColor } from '../colors.js';
+import { printJson, printText } from '../stdout.js';
 
 interface WheelsCliOptions {
   python?: string;
@@ -43,10 +44,10 @@ async function runWheelsCommand(dir: string | undefined, opts: WheelsCliOptions)
   const shown = opts.redact ? redactDeep(report) : report;
   if (opts.json) {
     const { wheelsJson } = await import('../../wheels/render.js');
-    process.stdout.write(`${JSON.stringify(wheelsJson(shown), null, 2)}\n`);
+    printJson(`${JSON.stringify(wheelsJson(shown), null, 2)}\n`);
   } else {
     const { renderWheelsText } = await import('../../wheels/render.js');
-    process.stdout.write(renderWheelsText(shown, c));
+    printText(renderWheelsText(shown, c));
   }
   if (opts.fix) {
     const { composeFixes } = await import('../../fix/compose.js');
@@ -59,7 +60,7 @@ async function runWheelsCommand(dir: string | undefined, opts: WheelsCliOptions)
       for (const ch of composed.changes) await writeFileAtomic(join(root, ch.file), ch.before, ch.after);
       process.stderr.write(`${composed.changes.length} file${composed.changes.length === 1 ? '' : 's'} changed: ${composed.changes.map((ch) => ch.file).join(', ') || 'none'}\n`);
     } else {
-      process.stdout.write(renderUnifiedDiff(composed.changes));
+      printText(renderUnifiedDiff(composed.changes));
     }
   }
   if (report.findings.length) return 1;
