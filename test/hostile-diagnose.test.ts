@@ -76,6 +76,23 @@ test('redaction masks each token shape, assignment, flag, URL and header form th
     const got = redactText(line);
     assert.ok(!got.includes(secret), `${line}\n  leaks ${secret}: ${got}`);
     assert.equal(got, want);
+    assert.equal(redactText(got), got, 'masking twice changes nothing');
+  }
+  // Placeholders name a secret without holding one, and code quoted by a compiler is not a secret either.
+  for (const line of [
+    'git config --global url."https://x-access-token:${GITHUB_TOKEN}@github.com/".insteadOf "https://github.com/"',
+    '+ echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc',
+    '+ cargo publish --token $CARGO_REGISTRY_TOKEN',
+    '+ curl -H "Authorization: Bearer $TOKEN" https://api.example.com',
+    'set PASSWORD=%DB_PASSWORD%',
+    '  token: ***',
+    '12 |     let token = lexer.next_token();',
+    '   |     fn login(password: &str, api_key: Option<String>) -> Result<(), Error> {',
+    'TokenError: (\'EOF in multi-line statement\', (2, 0))',
+    '+ docker login --password-stdin -u ci registry.example.com',
+    'Downloading https://files.pythonhosted.org:443/packages/ab/cd/demo-1.0.tar.gz@sha256',
+  ]) {
+    assert.equal(redactText(line), line);
   }
 });
 
