@@ -390,3 +390,21 @@ test('run: after a last stderr line without a newline, the annotation starts on 
   const text = cli(['run', '--shell', '--', "printf 'error: linker `cc` not found' >&2; exit 1"]);
   assert.match(text.stderr, /^error: linker `cc` not found\n\nbuildmedic: /);
 });
+
+test('the Action: its annotations work after a build that stopped commands and left its last stdout line open', () => {
+  const root = new URL('..', import.meta.url).pathname;
+  const entry = join(root, /^ {2}main: (\S+)$/m.exec(readFileSync(join(root, 'action.yml'), 'utf8'))![1]);
+  const workspace = mkdtempSync(join(scratch, 'action-'));
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    // The build writes to stdout, where the Action prints its annotations.
+    INPUT_RUN: "echo '::stop-commands::build-token-8'; printf 'error: linker `cc` not found'; exit 1",
+  };
+  const r = spawnSync(process.execPath, [entry], { cwd: workspace, env, encoding: 'utf8' });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /^::stop-commands::build-token-8\nerror: linker `cc` not found\n::build-token-8::\n::error title=The linker is not installed/);
+  assert.deepEqual(runnerExecutes(r.stdout).map((e) => e.command), ['error']);
+});
