@@ -76,7 +76,9 @@ async function runDiagnose(
     // The same plan `buildmedic fix` would make, for the project in the current directory.
     const { runDiagnosisFix } = await import('../fix/run-fix.js');
     const { renderDiagnosisFixText } = await import('../fix/render.js');
-    const fix = await runDiagnosisFix('.', diagnosis.findings.filter((f) => f.role !== 'consequence'), Boolean(opts.write));
+    const { cleanUpTempFilesOnSignals } = await import('./signals.js');
+    const uninstall = opts.write ? cleanUpTempFilesOnSignals() : () => undefined;
+    const fix = await runDiagnosisFix('.', diagnosis.findings.filter((f) => f.role !== 'consequence'), Boolean(opts.write)).finally(uninstall);
     printText(renderDiagnosisFixText(fix, Boolean(opts.write), useColor(opts)));
   }
   return diagnosis.outcome === 'failed' ? EXIT.findings : EXIT.ok;

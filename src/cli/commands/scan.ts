@@ -28,7 +28,7 @@ async function runScanCommand(dir: string | undefined, opts: ScanCliOptions): Pr
   await checkOnlyIds(opts.only);
   const { SCANNERS } = await import('../../scan/registry.js');
   const { readProjectFiles } = await import('../../scan/read-project.js');
-  const { scanProject } = await import('../../scan/run-scan.js');
+  const { scanIncomplete, scanProject } = await import('../../scan/run-scan.js');
   const project = await readProjectFiles(dir ?? '.', SCANNERS);
   const report = scanProject(project, SCANNERS, opts.only);
   if (opts.json) {
@@ -38,7 +38,8 @@ async function runScanCommand(dir: string | undefined, opts: ScanCliOptions): Pr
     const { renderScanText } = await import('../../scan/render.js');
     printText(renderScanText(report, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)))));
   }
-  return report.findings.length ? 1 : 0;
+  // Findings first (1); else a file that could not be read means the scan could not do its whole job (2).
+  return report.findings.length ? 1 : scanIncomplete(report) ? 2 : 0;
 }
 
 export function register(program: Command, setExit: (code: number) => void): void {
@@ -58,7 +59,8 @@ export function register(program: Command, setExit: (code: number) => void): voi
         'rustc-too-old, wheel-platform-tag-rejected, ...); `buildmedic explain <id>` explains each. Nothing is changed: `buildmedic fix`',
         'shows the fixes as a diff. Git decides what a flake can see (`git ls-files`).',
         '',
-        'Exit codes: 0 nothing found, 1 findings reported, 2 scan could not run (no such directory, bad usage).',
+        'Exit codes: 0 nothing found, 1 findings reported, 2 scan could not run or could not read a file it needs and found nothing',
+        'else (no such directory, invalid TOML, a file over the size cap, bad usage).',
         '',
         'Examples:',
         '  buildmedic scan',
