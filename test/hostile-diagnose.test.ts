@@ -90,6 +90,7 @@ test('redaction masks each token shape, assignment, flag, URL and header form th
     '   |     fn login(password: &str, api_key: Option<String>) -> Result<(), Error> {',
     'TokenError: (\'EOF in multi-line statement\', (2, 0))',
     '+ docker login --password-stdin -u ci registry.example.com',
+    '+ export DISABLE_AUTH=1',
     'Downloading https://files.pythonhosted.org:443/packages/ab/cd/demo-1.0.tar.gz@sha256',
   ]) {
     assert.equal(redactText(line), line);

@@ -62,9 +62,9 @@ function looksLikeValueAfterColon(value: string): boolean {
   return /[^A-Za-z_]/.test(value) || value.length >= 16;
 }
 
-/** A value after `name=`: code (`token = lexer.next();`, `if password == x`) is not a secret. */
+/** A value after `name=`: code (`token = lexer.next();`, `if password == x`) and flags (`DISABLE_AUTH=1`) are not secrets. */
 function looksLikeValueAfterEquals(value: string): boolean {
-  return !/^[=>~&*([{]/.test(value) && !/[()]|;$/.test(value);
+  return value.length >= 3 && !/^[=>~&*([{]/.test(value) && !/[()]|;$/.test(value);
 }
 
 /** An integer that reads as a port: `https://host:8080/path@v1` has no password. */
