@@ -83,7 +83,7 @@ function shannonEntropy(s: string): number {
   return h;
 }
 
-/** A word that is random: upper and lower case and digits, well mixed. Hex (any case) never qualifies. */
+/** A word that is random: upper and lower case and digits, well mixed. Hex in one case (hashes, ids) never qualifies. */
 function looksRandom(word: string): boolean {
   const count = (re: RegExp) => word.match(re)?.length ?? 0;
   return count(/[A-Z]/g) >= 2 && count(/[a-z]/g) >= 2 && count(/[0-9]/g) >= 2 && shannonEntropy(word) >= 4.2;
