@@ -12,6 +12,7 @@ import { after, test } from 'node:test';
 import { createColors } from 'picocolors';
 import { diagnoseText } from '../src/core/engine.ts';
 import { redactLines, redactText } from '../src/report/redact.ts';
+import { BuildOutputWatch } from '../src/run/build-output-watch.ts';
 import { emitReports } from '../src/run/emit-reports.ts';
 import { startIndex } from './fixtures/pypi/server.ts';
 import { KB, caseFiles, ruleFolders } from './helpers/cases.ts';
@@ -408,4 +409,20 @@ test('the Action: its annotations work after a build that stopped commands and l
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stdout, /^::stop-commands::build-token-8\nerror: linker `cc` not found\n::build-token-8::\n::error title=The linker is not installed/);
   assert.deepEqual(runnerExecutes(r.stdout).map((e) => e.command), ['error']);
+});
+
+test('run follows the runner\'s stop state over the output wherever the chunks split it, across both streams', () => {
+  const output = 'Compiling a\r\n::stop-commands::first-token\r::FIRST-TOKEN::\nwarning: x\n  ##[stop-commands]second %\n::stop-commands::ignored-while-stopped\n::ignored-while-stopped::';
+  const bytes = Buffer.from(output);
+  for (let cut = 0; cut <= bytes.length; cut++) {
+    const sink = { write: () => true, once: () => undefined };
+    const watch = new BuildOutputWatch(sink);
+    watch.write(1, bytes.subarray(0, cut));
+    watch.write(1, bytes.subarray(cut));
+    watch.write(0, Buffer.from('stdout line\n'));
+    const end = watch.end();
+    assert.equal(end.stderr.stoppedBy, 'second %', `cut at ${cut}`);
+    assert.equal(end.stdout.stoppedBy, 'second %');
+    assert.deepEqual([end.stdout.atLineStart, end.stderr.atLineStart], [true, false]);
+  }
 });
