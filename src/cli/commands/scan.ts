@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { BuildmedicError } from '../../errors.js';
 import { colors, wantColor } from '../colors.js';
+import { printJson, printText } from '../stdout.js';
 
 interface ScanCliOptions {
   json?: boolean;
@@ -32,10 +33,10 @@ async function runScanCommand(dir: string | undefined, opts: ScanCliOptions): Pr
   const report = scanProject(project, SCANNERS, opts.only);
   if (opts.json) {
     const { scanJson } = await import('../../scan/render.js');
-    process.stdout.write(`${JSON.stringify(scanJson(project.root, report), null, 2)}\n`);
+    printJson(`${JSON.stringify(scanJson(project.root, report), null, 2)}\n`);
   } else {
     const { renderScanText } = await import('../../scan/render.js');
-    process.stdout.write(renderScanText(report, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)))));
+    printText(renderScanText(report, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)))));
   }
   // Findings first (1); else a file that could not be read means the scan could not do its whole job (2).
   return report.findings.length ? 1 : scanIncomplete(report) ? 2 : 0;
