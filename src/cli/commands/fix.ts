@@ -2,6 +2,7 @@
 
 import type { Command } from 'commander';
 import { colors, wantColor } from '../colors.js';
+import { printJson, printText } from '../stdout.js';
 import { checkOnlyIds, collectIds } from './scan.js';
 
 interface FixCliOptions {
@@ -28,10 +29,10 @@ async function runFixCommand(dir: string | undefined, opts: FixCliOptions): Prom
   }
   if (opts.json) {
     const { fixJson } = await import('../../fix/render.js');
-    process.stdout.write(`${JSON.stringify(fixJson(run, write), null, 2)}\n`);
+    printJson(`${JSON.stringify(fixJson(run, write), null, 2)}\n`);
   } else {
     const { renderFixText } = await import('../../fix/render.js');
-    process.stdout.write(renderFixText(run, write, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)))));
+    printText(renderFixText(run, write, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)))));
   }
   return fixExitCode(run);
 }

@@ -3,6 +3,7 @@
 import { type Command, Option } from 'commander';
 import { BuildmedicError } from '../../errors.js';
 import { colors, wantColor } from '../colors.js';
+import { printJson, printText } from '../stdout.js';
 
 interface ScanCliOptions {
   json?: boolean;
@@ -42,7 +43,7 @@ async function runScanCommand(paths: string[], opts: ScanCliOptions): Promise<nu
   const format = opts.format ?? (opts.json ? 'json' : process.env.GITLAB_CI === 'true' ? 'gitlab' : 'text');
   if (format === 'json') {
     const { scanJson } = await import('../../scan/render.js');
-    process.stdout.write(`${JSON.stringify(scanJson(project.root, report), null, 2)}\n`);
+    printJson(`${JSON.stringify(scanJson(project.root, report), null, 2)}\n`);
   } else {
     const { renderScanText } = await import('../../scan/render.js');
     const { neutralizeDeep } = await import('../../report/gitlab.js');
@@ -52,9 +53,9 @@ async function runScanCommand(paths: string[], opts: ScanCliOptions): Promise<nu
       const { renderGitlabSections } = await import('../../report/gitlab.js');
       const n = report.findings.length;
       const header = `buildmedic scan: ${n ? `${n} native-build risk${n === 1 ? '' : 's'} found` : 'no native-build risks found'}`;
-      process.stdout.write(renderGitlabSections([{ name: 'buildmedic_scan', header, body: text, collapsed: n === 0 }], Math.floor(Date.now() / 1000)));
+      printText(renderGitlabSections([{ name: 'buildmedic_scan', header, body: text, collapsed: n === 0 }], Math.floor(Date.now() / 1000)));
     } else {
-      process.stdout.write(text);
+      printText(text);
     }
   }
   if (opts.codequality) {

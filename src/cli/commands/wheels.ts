@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { BuildmedicError } from '../../errors.js';
 import { colors, wantColor } from '../colors.js';
+import { printJson, printText } from '../stdout.js';
 
 interface WheelsCliOptions {
   python?: string;
@@ -11,6 +12,7 @@ interface WheelsCliOptions {
   offline?: boolean;
   cacheDir?: string;
   cache: boolean;
+  redact: boolean;
   timeout: string;
   json?: boolean;
   fix?: boolean;
@@ -38,12 +40,15 @@ async function runWheelsCommand(dir: string | undefined, opts: WheelsCliOptions)
     timeoutMs,
   });
   const c = colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)));
+  // The index URL (PIP_INDEX_URL, --index-url) and the file URLs under it can carry credentials: mask the whole report.
+  const { redactDeep } = await import('../../report/redact.js');
+  const shown = opts.redact ? redactDeep(report) : report;
   if (opts.json) {
     const { wheelsJson } = await import('../../wheels/render.js');
-    process.stdout.write(`${JSON.stringify(wheelsJson(report), null, 2)}\n`);
+    printJson(`${JSON.stringify(wheelsJson(shown), null, 2)}\n`);
   } else {
     const { renderWheelsText } = await import('../../wheels/render.js');
-    process.stdout.write(renderWheelsText(report, c));
+    printText(renderWheelsText(shown, c));
   }
   if (opts.fix) {
     const { composeFixes } = await import('../../fix/compose.js');
@@ -65,7 +70,7 @@ async function runWheelsCommand(dir: string | undefined, opts: WheelsCliOptions)
       process.stderr.write(`${written.length} file${written.length === 1 ? '' : 's'} changed: ${written.join(', ') || 'none'}\n`);
       if (refused.length) return 2;
     } else {
-      process.stdout.write(renderUnifiedDiff(composeFixes(project, report.findings).changes));
+      printText(renderUnifiedDiff(composeFixes(project, report.findings).changes));
     }
   }
   if (report.findings.length) return 1;
@@ -84,6 +89,7 @@ export function register(program: Command, setExit: (code: number) => void): voi
     .option('--cache-dir <dir>', 'where index pages are cached (default: $XDG_CACHE_HOME/buildmedic/pypi)')
     .option('--no-cache', 'neither read nor write the cache')
     .option('--timeout <seconds>', 'per-request timeout for the index', '15')
+    .option('--no-redact', 'do not mask credentials (index URLs with user:password@) in the output')
     .option('--json', 'print the report as JSON (schema: docs/wheels-json.md)')
     .option('--fix', 'also print the fixes as a unified diff: a version bump, a Python pin, or a binary-only setting where the deploy is configured')
     .option('--write', 'with --fix, apply the safe fixes (atomic writes; nothing outside DIR, a file changed meanwhile is left alone)')
