@@ -175,15 +175,21 @@ test('scan in a GitLab job: a section with the findings, and a Code Quality repo
   assert.equal(cli(['scan', '--format', 'text'], gitlabJob(dir), dir).stdout.startsWith('error crate-feature-missing'), true);
 });
 
-test('secrets are masked in the job-log sections and in the Code Quality report, as for GitHub', () => {
+test('secrets are masked in the job-log sections, as for GitHub; the Code Quality report quotes no log text', () => {
   const job = mkdtempSync(join(scratch, 'secret-'));
   const token = 'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789';
-  writeFileSync(join(job, 'build.log'), `+ git clone https://ci:${token}@gitlab.example.com/x.git\nerror: linker \`cc\` not found (token ${token})\n  = note: No such file or directory (os error 2)\n`);
+  const gitlabToken = 'glpat-xY9aBcDeFgHiJkLmNoPq';
+  writeFileSync(join(job, 'build.log'), `error: linker \`cc\` not found (tokens ${token} ${gitlabToken})\n  = note: No such file or directory (os error 2)\n`);
   const r = cli(['diagnose', '--codequality', 'cq.json', 'build.log'], gitlabJob(job), job);
   assert.match(r.stdout, /ghp_\*\*\*/);
-  assert.ok(!r.stdout.includes(token));
-  assert.ok(!readFileSync(join(job, 'cq.json'), 'utf8').includes(token));
-  assert.ok(cli(['diagnose', '--no-redact', 'build.log'], gitlabJob(job), job).stdout.includes(token), '--no-redact shows it');
+  const shown = cli(['diagnose', '--no-redact', 'build.log'], gitlabJob(job), job).stdout;
+  for (const secret of [token, gitlabToken]) {
+    assert.ok(!r.stdout.includes(secret), secret);
+    assert.ok(shown.includes(secret), `--no-redact shows ${secret}`);
+  }
+  // Only rule text, the log's path and a hash of the quoted line go into the report.
+  const cq = readFileSync(join(job, 'cq.json'), 'utf8');
+  assert.ok(!cq.includes('ghp_') && !cq.includes('glpat-'), cq);
 });
 
 test('control characters from the build log cannot open, close or hide a section of the job log', () => {
