@@ -2,6 +2,7 @@
 
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { dubiousOwnership, filteredPaths, runGit } from '../project/git.js';
 import type { FixCommand } from '../scan/model.js';
 
 export interface CommandResult {
@@ -30,7 +31,36 @@ const OFFLINE_MISS = /--offline was specified|no matching package named|offline|
 // cargo: "failed to query replaced source registry `crates-io`", "Couldn't resolve host name", "[6] Could not resolve host"
 const NETWORK = /Could(?:n't| not) resolve host|failed to (?:query replaced source|download|fetch|get)|network|timed? ?out|Connection refused|spurious/i;
 
+/**
+ * `git add -- PATH...` through the safe git runner. A path with a clean filter is refused: `git add` would run the
+ * filter's program, which the checkout's .gitattributes can choose and its .git/config can define.
+ */
+async function runGitAdd(root: string, command: FixCommand, timeoutMs: number): Promise<CommandResult> {
+  const cwd = join(root, command.cwd);
+  const args = command.argv.slice(2);
+  const shown = command.argv.join(' ');
+  const paths = args.slice(args.indexOf('--') + 1);
+  const failed = (message: string, output: string): CommandResult => ({ argv: command.argv, cwd: command.cwd, ok: false, message, output });
+  const filtered = await filteredPaths(cwd, paths);
+  if (!Array.isArray(filtered)) {
+    if (filtered.code === 127) return failed(`\`git\` is not installed or not on PATH; run \`${shown}\` yourself where it is`, filtered.stderr);
+    return failed(dubiousOwnership(filtered.stderr) ?? `\`git check-attr\` failed: ${lastLine(filtered.stderr)}`, filtered.stderr);
+  }
+  if (filtered.length) {
+    const list = filtered.map((f) => `${f.path} (filter=${f.driver})`).join(', ');
+    return failed(`not run: git would pass ${list} through a filter program, and buildmedic runs no program a repository configures; check the filter, then run \`${shown}\` yourself`, '');
+  }
+  const r = await runGit(cwd, 'add', args, { timeoutMs });
+  const output = `${r.stdout}${r.stderr}`.trim();
+  if (r.code === 0) return { argv: command.argv, cwd: command.cwd, ok: true, message: `ran \`${shown}\``, output };
+  return failed(dubiousOwnership(r.stderr) ?? `\`${shown}\` failed: ${lastLine(output)}`, output);
+}
+
 export async function runFixCommand(root: string, command: FixCommand, timeoutMs = 120_000): Promise<CommandResult> {
+  if (command.argv[0] === 'git') {
+    if (command.argv[1] !== 'add') throw new Error(`internal: fix commands run no git subcommand but add (got ${command.argv[1]})`);
+    return runGitAdd(root, command, timeoutMs);
+  }
   const cwd = join(root, command.cwd);
   const show = (argv: string[]) => argv.join(' ');
   const fail = (argv: string[], r: { code: number | string; output: string }, hint: string): CommandResult => ({

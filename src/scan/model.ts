@@ -63,6 +63,8 @@ export interface ProjectFiles {
   gitIgnored: ReadonlySet<string> | null;
   /** Every file path found under the root (read or not), so scanners can tell whether a referenced file exists. */
   paths?: ReadonlySet<string>;
+  /** Why git would not read the repository (another user owns it), when it refused; the git facts are then null. */
+  gitRefused?: string;
 }
 
 /** A pure scanner: project files in, findings out. */

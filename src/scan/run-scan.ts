@@ -24,7 +24,7 @@ function byLocation(a: ScanFinding, b: ScanFinding): number {
 
 export function scanProject(project: ProjectFiles, scanners: readonly Scanner[], only?: readonly string[]): ScanReport {
   const findings: ScanFinding[] = [];
-  const problems: ScanReport['problems'] = [];
+  const problems: ScanReport['problems'] = project.gitRefused ? [{ scanner: 'git', message: `${project.gitRefused}; what git tracks and ignores was not checked` }] : [];
   for (const s of scanners) {
     try {
       findings.push(...s.scan(project));
