@@ -64,6 +64,8 @@ export interface CargoLock {
 export interface RustToolchainFile {
   file: string;
   channel: string | null;
+  /** `[toolchain] path = "..."`: a toolchain directory on disk instead of a channel (rustup 1.25+). */
+  path: string | null;
   targets: string[];
   components: string[];
 }

@@ -1,0 +1,121 @@
+// Hostile projects for `doctor`: probing the machine must run nothing the checked project ships (its Python modules,
+// its toolchain binaries, its cargo config's programs), and its globs must neither crash nor hang doctor.
+// Each test failed before its fix.
+
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runDoctor } from '../src/doctor/run.ts';
+
+function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(join(dir, rel, '..'), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+}
+
+/** A shell program that records each run in `marker` and prints what a real tool would, so doctor trusts it. */
+function evilScript(marker: string, output: string): string {
+  return `#!/bin/sh\necho "$0 $*" >> '${marker}'\necho '${output}'\n`;
+}
+
+function ran(marker: string): string {
+  return existsSync(marker) ? readFileSync(marker, 'utf8') : '';
+}
+
+const have = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8' }).status === 0;
+const havePython = have('python3', ['-c', 'pass']);
+const haveRustup = have('rustup', ['--version']);
+
+const CARGO_TOML = '[package]\nname = "victim"\nversion = "0.1.0"\nedition = "2021"\n';
+
+test('the Python probe imports no json.py/platform.py/sysconfig.py/os.py from the project', { skip: !havePython && 'no python3' }, async () => {
+  const dir = tempDir('bm-hostile-py-');
+  const marker = join(dir, 'imported');
+  const payload = `open(${JSON.stringify(marker)}, 'a').write(__name__ + '\\n')\n`;
+  writeFiles(dir, {
+    'setup.py': 'from setuptools import setup, Extension\nsetup(name="v", ext_modules=[Extension("v", ["v.c"])])\n',
+    'json.py': payload,
+    'platform.py': payload,
+    'sysconfig.py': payload,
+    'os.py': payload,
+  });
+  const report = await runDoctor(dir, { timeoutMs: 30_000 });
+  assert.equal(ran(marker), '');
+  const python = report.checks.find((c) => c.component === 'python');
+  assert.equal(python?.status, 'ok', python?.detail);
+  assert.match(python!.found ?? '', /^\d+\.\d+/);
+});
+
+test('rust-toolchain.toml `path = <dir in the checkout>`: its rustc and cargo are not run, and the row says why', { skip: !haveRustup && 'no rustup' }, async () => {
+  const dir = tempDir('bm-hostile-tc-');
+  const marker = join(dir, 'ran');
+  writeFiles(dir, {
+    'Cargo.toml': CARGO_TOML,
+    'src/main.rs': 'fn main() {}\n',
+    'rust-toolchain.toml': `[toolchain]\npath = ${JSON.stringify(join(dir, 'evil-toolchain'))}\n`,
+    'evil-toolchain/bin/rustc': evilScript(marker, 'rustc 1.99.0 (000000000 2030-01-01)\nhost: x86_64-unknown-linux-gnu\nrelease: 1.99.0'),
+    'evil-toolchain/bin/cargo': evilScript(marker, 'cargo 1.99.0 (000000000 2030-01-01)'),
+  });
+  chmodSync(join(dir, 'evil-toolchain/bin/rustc'), 0o755);
+  chmodSync(join(dir, 'evil-toolchain/bin/cargo'), 0o755);
+  const env = { ...process.env };
+  delete env.RUSTUP_TOOLCHAIN;
+  const report = await runDoctor(dir, { env, timeoutMs: 30_000 });
+  assert.equal(ran(marker), '');
+  const rustc = report.checks.find((c) => c.component === 'rustc')!;
+  assert.equal(rustc.status, 'unknown');
+  assert.match(rustc.detail, /rust-toolchain\.toml pins a toolchain by path \(.*evil-toolchain\); doctor does not run toolchain binaries/);
+  assert.equal(report.checks.find((c) => c.component === 'cargo')?.status, 'unknown');
+  assert.equal(report.ok, false);
+});
+
+test('a toolchain channel that is a path is not handed to rustup', { skip: !haveRustup && 'no rustup' }, async () => {
+  const dir = tempDir('bm-hostile-tc-');
+  const marker = join(dir, 'ran');
+  writeFiles(dir, {
+    'Cargo.toml': CARGO_TOML,
+    'rust-toolchain': join(dir, 'evil-toolchain'),
+    'evil-toolchain/bin/rustc': evilScript(marker, 'rustc 1.99.0 (000000000 2030-01-01)\nhost: x86_64-unknown-linux-gnu\nrelease: 1.99.0'),
+    'evil-toolchain/bin/cargo': evilScript(marker, 'cargo 1.99.0 (000000000 2030-01-01)'),
+  });
+  chmodSync(join(dir, 'evil-toolchain/bin/rustc'), 0o755);
+  chmodSync(join(dir, 'evil-toolchain/bin/cargo'), 0o755);
+  const env = { ...process.env };
+  delete env.RUSTUP_TOOLCHAIN;
+  const report = await runDoctor(dir, { env, timeoutMs: 30_000 });
+  assert.equal(ran(marker), '');
+  assert.match(report.checks.find((c) => c.component === 'rustc')!.detail, /is not a rustup toolchain name/);
+});
+
+test('programs in the project directory are not found through a `.` on PATH', async () => {
+  const dir = tempDir('bm-hostile-path-');
+  const marker = join(dir, 'ran');
+  const tools = ['rustc', 'cargo', 'rustup', 'cc', 'pkg-config', 'python3', 'make'];
+  writeFiles(dir, { 'Cargo.toml': CARGO_TOML, ...Object.fromEntries(tools.map((t) => [t, evilScript(marker, `${t} 1.99.0`)])) });
+  for (const t of tools) chmodSync(join(dir, t), 0o755);
+  const report = await runDoctor(dir, { env: { ...process.env, PATH: `.:${process.env.PATH}` }, timeoutMs: 30_000 });
+  assert.equal(ran(marker), '');
+  assert.ok(report.checks.length > 0);
+});
+
+test('.cargo/config.toml naming rustc, rustc-wrapper and a runner in the checkout: none of them runs', async () => {
+  const dir = tempDir('bm-hostile-cfg-');
+  const marker = join(dir, 'ran');
+  writeFiles(dir, {
+    'Cargo.toml': CARGO_TOML,
+    'src/main.rs': 'fn main() {}\n',
+    '.cargo/config.toml': '[build]\nrustc = "./evil"\nrustc-wrapper = "./evil"\nrustc-workspace-wrapper = "./evil"\n[target.\'cfg(all())\']\nrunner = "./evil"\n[env]\nRUSTC_WRAPPER = "./evil"\n',
+    evil: evilScript(marker, 'rustc 1.99.0 (000000000 2030-01-01)'),
+  });
+  chmodSync(join(dir, 'evil'), 0o755);
+  await runDoctor(dir, { timeoutMs: 30_000 });
+  assert.equal(ran(marker), '');
+});
