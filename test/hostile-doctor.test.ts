@@ -119,3 +119,28 @@ test('.cargo/config.toml naming rustc, rustc-wrapper and a runner in the checkou
   await runDoctor(dir, { timeoutMs: 30_000 });
   assert.equal(ran(marker), '');
 });
+
+test('workspace `members = ["crates/["]`: a note that cargo refuses the pattern, not an internal error', async () => {
+  const dir = tempDir('bm-hostile-ws-');
+  writeFiles(dir, {
+    'Cargo.toml': '[workspace]\nmembers = ["crates/[", "crates/ok"]\nresolver = "2"\n',
+    'crates/ok/Cargo.toml': CARGO_TOML.replace('victim', 'ok'),
+    'crates/ok/src/main.rs': 'fn main() {}\n',
+  });
+  const report = await runDoctor(dir, { timeoutMs: 30_000 });
+  assert.deepEqual(report.project.rust?.members, ['ok']);
+  assert.ok(report.notes.some((n) => /members: invalid glob pattern `crates\/\[`: unclosed `\[`; cargo refuses this workspace/.test(n)), report.notes.join('\n'));
+});
+
+test('a member glob of 64 KiB of `*a` against long directory names finishes', async () => {
+  const dir = tempDir('bm-hostile-ws-');
+  const long = 'a'.repeat(250);
+  writeFiles(dir, {
+    'Cargo.toml': `[workspace]\nmembers = ["crates/${'*a'.repeat(32 * 1024)}*c", "crates/*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*c"]\nresolver = "2"\n`,
+    [`crates/${long}/Cargo.toml`]: CARGO_TOML,
+    [`crates/${long}b/Cargo.toml`]: CARGO_TOML,
+    [`crates/${long}c/Cargo.toml`]: CARGO_TOML.replace('victim', 'matched'),
+  });
+  const report = await runDoctor(dir, { timeoutMs: 30_000 });
+  assert.deepEqual(report.project.rust?.members, ['matched']);
+});

@@ -95,8 +95,11 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
   const rootManifest = ws?.manifest ?? own;
   const members: RustProject['members'] = [];
   if (rootManifest.package) members.push({ dir: root, manifest: inheritFromWorkspace(rootManifest, rootManifest.workspace) });
+  const notes: string[] = [];
   if (rootManifest.workspace) {
-    const dirs = await resolveMembers(root, rootManifest.workspace.members, rootManifest.workspace.exclude);
+    const resolved = await resolveMembers(root, rootManifest.workspace.members, rootManifest.workspace.exclude);
+    const dirs = resolved.dirs;
+    notes.push(...resolved.notes);
     const texts = await Promise.all(dirs.map((d) => readText(join(d, 'Cargo.toml'))));
     dirs.forEach((d, i) => {
       const text = texts[i];
@@ -164,6 +167,7 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
     rustVersion,
     edition,
     requestedFeatures,
+    notes,
   };
 }
 

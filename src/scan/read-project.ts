@@ -4,7 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BuildmedicError, fileError } from '../errors.js';
 import { dubiousOwnership, runGit } from '../project/git.js';
-import { globMatcher } from './glob.js';
+import { globMatcher } from '../project/glob.js';
 import type { ProjectFiles, Scanner } from './model.js';
 
 /** Directories that never hold build files worth scanning, and can be huge. */
@@ -75,7 +75,7 @@ export async function readProjectFiles(dir: string, scanners: readonly Scanner[]
   }
   if (!st.isDirectory()) throw new BuildmedicError('usage', `${dir}: not a directory (scan and fix take a project directory)`);
   const paths = await walk(root);
-  const wanted = globMatcher(scanners.flatMap((s) => s.reads));
+  const wanted = globMatcher(scanners.flatMap((s) => s.reads), 'scan');
   const files = new Map<string, string>();
   await Promise.all(
     paths.filter(wanted).map(async (p) => {
