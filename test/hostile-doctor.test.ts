@@ -72,7 +72,7 @@ test('rust-toolchain.toml `path = <dir in the checkout>`: its rustc and cargo ar
   assert.equal(ran(marker), '');
   const rustc = report.checks.find((c) => c.component === 'rustc')!;
   assert.equal(rustc.status, 'unknown');
-  assert.match(rustc.detail, /rust-toolchain\.toml pins a toolchain by path \(.*evil-toolchain\); doctor does not run toolchain binaries/);
+  assert.match(rustc.detail, /rust-toolchain\.toml pins a toolchain by path \(.*evil-toolchain\); buildmedic runs no toolchain binaries a project points at/);
   assert.equal(report.checks.find((c) => c.component === 'cargo')?.status, 'unknown');
   assert.equal(report.ok, false);
 });

@@ -21,6 +21,10 @@ function evilProgram(): { program: string; marker: string } {
   return { program, marker };
 }
 
+function ran(marker: string): string {
+  return existsSync(marker) ? readFileSync(marker, 'utf8') : '';
+}
+
 /** What git tracks, asked without running the fsmonitor hook the test configured. */
 function trackedSafely(dir: string): string[] {
   return git(dir, '-c', 'core.fsmonitor=false', 'ls-files').split('\n').filter(Boolean);
@@ -103,4 +107,44 @@ test('scan: pathological .dockerignore lines and COPY globs (`*a*a…*c`, up to 
   const report = scanProject(await readProjectFiles(dir, SCANNERS), SCANNERS);
   // The lock is in the context and no COPY brings it: the finding proves the COPY globs were evaluated.
   assert.deepEqual(report.findings.map((f) => f.rule), ['docker-lock-not-copied']);
+});
+
+// `fix --write` runs `cargo generate-lockfile` in the project: the checkout must not choose the cargo or rustc it runs.
+// (Cases of `fix`, kept here with the other command-running ones; they can move to hostile-fix.test.ts.)
+
+/** The nix-flake-lock fixture without dependencies (cargo resolves it offline), and no Cargo.lock yet. */
+function flakeNeedingLock(edition: string): string {
+  const dir = copyFixture('nix-flake-lock');
+  writeFileSync(join(dir, 'Cargo.toml'), `[package]\nname = "backend"\nversion = "0.1.0"\nedition = "${edition}"\n`);
+  return dir;
+}
+
+test('fix --write: a rust-toolchain.toml `path` into the checkout does not pick the cargo that generate-lockfile runs', async () => {
+  const dir = flakeNeedingLock('2021');
+  const evil = evilProgram();
+  writeFiles(dir, { 'rust-toolchain.toml': `[toolchain]\npath = ${JSON.stringify(join(dir, 'tc'))}\n`, 'tc/bin/cargo': readFileSync(evil.program, 'utf8'), 'tc/bin/rustc': readFileSync(evil.program, 'utf8') });
+  chmodSync(join(dir, 'tc/bin/cargo'), 0o755);
+  chmodSync(join(dir, 'tc/bin/rustc'), 0o755);
+  const env = process.env.RUSTUP_TOOLCHAIN;
+  delete process.env.RUSTUP_TOOLCHAIN;
+  try {
+    const run = await runFix(dir, SCANNERS, { write: true, optIns: [], unsafe: false });
+    assert.equal(ran(evil.marker), '');
+    const cargo = run.commands.find((c) => c.argv[0] === 'cargo');
+    assert.equal(cargo?.status, 'failed');
+    assert.match(cargo!.message, /not run: rust-toolchain\.toml pins a toolchain by path .*runs no toolchain binaries a project points at/);
+  } finally {
+    if (env !== undefined) process.env.RUSTUP_TOOLCHAIN = env;
+  }
+});
+
+test('fix --write: .cargo/config.toml `build.rustc` and `rustc-wrapper` do not run (cargo runs rustc -vV for edition 2024)', async () => {
+  const dir = flakeNeedingLock('2024');
+  const evil = evilProgram();
+  writeFiles(dir, { '.cargo/config.toml': `[build]\nrustc = ${JSON.stringify(evil.program)}\nrustc-wrapper = ${JSON.stringify(evil.program)}\nrustc-workspace-wrapper = ${JSON.stringify(evil.program)}\n` });
+  const run = await runFix(dir, SCANNERS, { write: true, optIns: [], unsafe: false });
+  assert.equal(ran(evil.marker), '');
+  // cargo itself still ran and wrote the lock (no dependencies: nothing to download).
+  assert.equal(run.commands.find((c) => c.argv[0] === 'cargo')?.status, 'ran');
+  assert.ok(existsSync(join(dir, 'Cargo.lock')));
 });

@@ -2,7 +2,7 @@
 
 import { COMPONENTS } from '../knowledge/crate-needs.js';
 import type { ProbeSpec } from '../env/probe.js';
-import { safeToolchainName } from '../project/toolchain.js';
+import { rustToolchainChoice, type ToolchainPin } from '../project/toolchain.js';
 import type { Need } from './needs.js';
 
 /** Prints what doctor needs to know about the interpreter as one JSON line (Python 2 prints a syntax error: reported as unknown). */
@@ -25,28 +25,6 @@ function commandFromEnv(value: string | undefined, fallback: string): [string, s
  */
 export function neutralCwd(ctx: { env: Record<string, string | undefined>; platform: NodeJS.Platform }): string {
   return ctx.platform === 'win32' ? (ctx.env.SystemRoot ?? 'C:\\Windows') : '/';
-}
-
-export interface ToolchainPin {
-  channel: string | null;
-  path: string | null;
-  file: string;
-}
-
-/**
- * How the Rust probes pick the project's toolchain without running the project's files: the pinned channel, read
- * by us, validated as a plain name, and handed to rustup as RUSTUP_TOOLCHAIN. `run: false` when the pin is a path
- * or not a plain name: then rustc and cargo are not probed at all, and `why` says so.
- */
-export function rustToolchainChoice(pin: ToolchainPin | null, env: Record<string, string | undefined>): { run: true; env: Record<string, string> } | { run: false; why: string } {
-  // RUSTUP_TOOLCHAIN already set is the user's own choice, and beats the file for rustup as well.
-  if (!pin || env.RUSTUP_TOOLCHAIN) return { run: true, env: {} };
-  const name = pin.file.split(/[\\/]/).pop();
-  if (pin.path !== null) return { run: false, why: `${name} pins a toolchain by path (${pin.path}); doctor does not run toolchain binaries a project points at, so check it yourself with \`${pin.path.replace(/[\\/]+$/, '')}/bin/rustc -vV\`` };
-  if (pin.channel === null) return { run: true, env: {} };
-  const channel = safeToolchainName(pin.channel);
-  if (!channel) return { run: false, why: `${name} names the toolchain ${JSON.stringify(pin.channel)}, which is not a rustup toolchain name; doctor does not pass it to rustup` };
-  return { run: true, env: { RUSTUP_TOOLCHAIN: channel } };
 }
 
 // pyenv: a version name from .python-version (`3.12.1`, `pypy3.10-7.3.12`), never a path.

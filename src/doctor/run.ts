@@ -10,8 +10,8 @@ import { readProject } from '../project/discover.js';
 import type { Project } from '../project/model.js';
 import { combinedInstall } from './fixes.js';
 import { deriveNeeds, type Exempted } from './needs.js';
-import { safeToolchainName } from '../project/toolchain.js';
-import { neutralCwd, probeSpecs, rustToolchainChoice } from './probes.js';
+import { rustToolchainChoice, safeToolchainName } from '../project/toolchain.js';
+import { neutralCwd, probeSpecs } from './probes.js';
 
 export const DOCTOR_SCHEMA_VERSION = 1;
 

@@ -2,7 +2,9 @@
 
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { findRustToolchain } from '../project/discover.js';
 import { dubiousOwnership, filteredPaths, runGit } from '../project/git.js';
+import { rustToolchainChoice } from '../project/toolchain.js';
 import type { FixCommand } from '../scan/model.js';
 
 export interface CommandResult {
@@ -14,9 +16,28 @@ export interface CommandResult {
   output: string;
 }
 
-function exec(argv: string[], cwd: string, timeoutMs: number): Promise<{ code: number | string; output: string }> {
+/**
+ * The environment cargo runs in for a fix, so that the checkout picks no program for it: rustup gets the pinned
+ * channel by name (a rust-toolchain `path` would run the checkout's cargo), and RUSTC / RUSTC_WRAPPER /
+ * RUSTC_WORKSPACE_WRAPPER (which beat .cargo/config.toml) keep the project's `build.rustc` and wrappers from running
+ * (cargo 1.84+ runs `rustc -vV` for the rust-version-aware resolver of edition 2024). The user's own values stay.
+ */
+async function cargoEnv(cwd: string): Promise<{ env: Record<string, string> } | { refused: string }> {
+  const choice = rustToolchainChoice(await findRustToolchain(cwd), process.env);
+  if (!choice.run) return { refused: choice.why };
+  return {
+    env: {
+      ...choice.env,
+      RUSTC: process.env.RUSTC ?? 'rustc',
+      RUSTC_WRAPPER: process.env.RUSTC_WRAPPER ?? '',
+      RUSTC_WORKSPACE_WRAPPER: process.env.RUSTC_WORKSPACE_WRAPPER ?? '',
+    },
+  };
+}
+
+function exec(argv: string[], cwd: string, timeoutMs: number, extraEnv: Record<string, string> = {}): Promise<{ code: number | string; output: string }> {
   return new Promise((resolve) => {
-    execFile(argv[0], argv.slice(1), { cwd, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C', CARGO_TERM_COLOR: 'never', RUSTUP_AUTO_INSTALL: '0', RUST_BACKTRACE: '0' } }, (error, stdout, stderr) => {
+    execFile(argv[0], argv.slice(1), { cwd, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, ...extraEnv, LC_ALL: 'C', CARGO_TERM_COLOR: 'never', RUSTUP_AUTO_INSTALL: '0', RUST_BACKTRACE: '0' } }, (error, stdout, stderr) => {
       const output = `${stdout}${stderr}`.trim();
       if (!error) return resolve({ code: 0, output });
       const e = error as NodeJS.ErrnoException & { code?: number | string; killed?: boolean };
@@ -70,14 +91,20 @@ export async function runFixCommand(root: string, command: FixCommand, timeoutMs
     message: r.code === 'ENOENT' ? `\`${argv[0]}\` is not installed or not on PATH; run \`${show(argv)}\` yourself where it is` : hint,
     output: r.output,
   });
+  let extraEnv: Record<string, string> = {};
+  if (command.argv[0] === 'cargo') {
+    const e = await cargoEnv(cwd);
+    if ('refused' in e) return { argv: command.argv, cwd: command.cwd, ok: false, message: `not run: ${e.refused}; run \`${show(command.argv)}\` yourself once you trust it`, output: '' };
+    extraEnv = e.env;
+  }
   if (command.offlineFirst) {
     const offline = [...command.argv, '--offline'];
-    const r = await exec(offline, cwd, timeoutMs);
+    const r = await exec(offline, cwd, timeoutMs, extraEnv);
     if (r.code === 0) return { argv: offline, cwd: command.cwd, ok: true, message: `ran \`${show(offline)}\` (from the local cache)`, output: r.output };
     if (r.code === 'ENOENT') return fail(offline, r, '');
     if (!OFFLINE_MISS.test(r.output)) return fail(offline, r, `\`${show(offline)}\` failed: ${lastLine(r.output)}`);
   }
-  const r = await exec(command.argv, cwd, timeoutMs);
+  const r = await exec(command.argv, cwd, timeoutMs, extraEnv);
   if (r.code === 0) return { argv: command.argv, cwd: command.cwd, ok: true, message: `ran \`${show(command.argv)}\``, output: r.output };
   if (r.code === 'timeout') return fail(command.argv, r, `\`${show(command.argv)}\` did not finish within ${Math.round(timeoutMs / 1000)} s`);
   if (NETWORK.test(r.output)) {

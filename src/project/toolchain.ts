@@ -31,3 +31,25 @@ const TOOLCHAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
 export function safeToolchainName(channel: string | null): string | null {
   return channel !== null && TOOLCHAIN_NAME.test(channel) ? channel : null;
 }
+
+export interface ToolchainPin {
+  channel: string | null;
+  path: string | null;
+  file: string;
+}
+
+/**
+ * How doctor's probes and fix's cargo pick the project's toolchain without running the project's files: the pinned
+ * channel, read by us, validated as a plain name, and handed to rustup as RUSTUP_TOOLCHAIN. `run: false` when the
+ * pin is a path or not a plain name: then rustc and cargo are not run at all, and `why` says so.
+ */
+export function rustToolchainChoice(pin: ToolchainPin | null, env: Record<string, string | undefined>): { run: true; env: Record<string, string> } | { run: false; why: string } {
+  // RUSTUP_TOOLCHAIN already set is the user's own choice, and beats the file for rustup as well.
+  if (!pin || env.RUSTUP_TOOLCHAIN) return { run: true, env: {} };
+  const name = pin.file.split(/[\\/]/).pop();
+  if (pin.path !== null) return { run: false, why: `${name} pins a toolchain by path (${pin.path}); buildmedic runs no toolchain binaries a project points at (check them with \`${pin.path.replace(/[\\/]+$/, '')}/bin/rustc -vV\`)` };
+  if (pin.channel === null) return { run: true, env: {} };
+  const channel = safeToolchainName(pin.channel);
+  if (!channel) return { run: false, why: `${name} names the toolchain ${JSON.stringify(pin.channel)}, which is not a rustup toolchain name; buildmedic does not pass it to rustup` };
+  return { run: true, env: { RUSTUP_TOOLCHAIN: channel } };
+}
