@@ -47,6 +47,7 @@ export function register(program: Command, setExit: (code: number) => void): voi
         '',
         'Edits keep formatting (comments, key order, quoting, CRLF): e.g. clap = "4" becomes clap = { version = "4", features = ["env"] }.',
         'Fixes that need a tool run it: `cargo generate-lockfile` (offline first) for a missing Cargo.lock, `git add` (with --git).',
+        'Neither runs a program the checkout configures (git hooks, fsmonitor, filters; a rust-toolchain path, build.rustc).',
         'The diff applies with `git apply` or `patch -p1`. Running `fix --write` twice changes nothing the second time.',
         '',
         'Exit codes: 0 nothing to fix, 1 fixes shown or applied, 2 fix could not run (no such directory, a file changed while fixing, bad usage).',
