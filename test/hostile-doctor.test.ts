@@ -34,6 +34,23 @@ const have = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: '
 const havePython = have('python3', ['-c', 'pass']);
 const haveRustup = have('rustup', ['--version']);
 
+/** A toolchain directory whose rustc and cargo record that they ran and claim to be 1.99. */
+function writeEvilToolchain(dir: string, marker: string): void {
+  writeFiles(dir, {
+    'bin/rustc': evilScript(marker, 'rustc 1.99.0 (000000000 2030-01-01)\nhost: x86_64-unknown-linux-gnu\nrelease: 1.99.0'),
+    'bin/cargo': evilScript(marker, 'cargo 1.99.0 (000000000 2030-01-01)'),
+  });
+  chmodSync(join(dir, 'bin/rustc'), 0o755);
+  chmodSync(join(dir, 'bin/cargo'), 0o755);
+}
+
+/** The environment without a RUSTUP_TOOLCHAIN of the caller's, which would win over the project's pin. */
+function withoutRustupToolchain(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.RUSTUP_TOOLCHAIN;
+  return env;
+}
+
 const CARGO_TOML = '[package]\nname = "victim"\nversion = "0.1.0"\nedition = "2021"\n';
 
 test('the Python probe imports no json.py/platform.py/sysconfig.py/os.py from the project', { skip: !havePython && 'no python3' }, async () => {
@@ -61,14 +78,9 @@ test('rust-toolchain.toml `path = <dir in the checkout>`: its rustc and cargo ar
     'Cargo.toml': CARGO_TOML,
     'src/main.rs': 'fn main() {}\n',
     'rust-toolchain.toml': `[toolchain]\npath = ${JSON.stringify(join(dir, 'evil-toolchain'))}\n`,
-    'evil-toolchain/bin/rustc': evilScript(marker, 'rustc 1.99.0 (000000000 2030-01-01)\nhost: x86_64-unknown-linux-gnu\nrelease: 1.99.0'),
-    'evil-toolchain/bin/cargo': evilScript(marker, 'cargo 1.99.0 (000000000 2030-01-01)'),
   });
-  chmodSync(join(dir, 'evil-toolchain/bin/rustc'), 0o755);
-  chmodSync(join(dir, 'evil-toolchain/bin/cargo'), 0o755);
-  const env = { ...process.env };
-  delete env.RUSTUP_TOOLCHAIN;
-  const report = await runDoctor(dir, { env, timeoutMs: 30_000 });
+  writeEvilToolchain(join(dir, 'evil-toolchain'), marker);
+  const report = await runDoctor(dir, { env: withoutRustupToolchain(), timeoutMs: 30_000 });
   assert.equal(ran(marker), '');
   const rustc = report.checks.find((c) => c.component === 'rustc')!;
   assert.equal(rustc.status, 'unknown');
@@ -83,14 +95,9 @@ test('a toolchain channel that is a path is not handed to rustup', { skip: !have
   writeFiles(dir, {
     'Cargo.toml': CARGO_TOML,
     'rust-toolchain': join(dir, 'evil-toolchain'),
-    'evil-toolchain/bin/rustc': evilScript(marker, 'rustc 1.99.0 (000000000 2030-01-01)\nhost: x86_64-unknown-linux-gnu\nrelease: 1.99.0'),
-    'evil-toolchain/bin/cargo': evilScript(marker, 'cargo 1.99.0 (000000000 2030-01-01)'),
   });
-  chmodSync(join(dir, 'evil-toolchain/bin/rustc'), 0o755);
-  chmodSync(join(dir, 'evil-toolchain/bin/cargo'), 0o755);
-  const env = { ...process.env };
-  delete env.RUSTUP_TOOLCHAIN;
-  const report = await runDoctor(dir, { env, timeoutMs: 30_000 });
+  writeEvilToolchain(join(dir, 'evil-toolchain'), marker);
+  const report = await runDoctor(dir, { env: withoutRustupToolchain(), timeoutMs: 30_000 });
   assert.equal(ran(marker), '');
   assert.match(report.checks.find((c) => c.component === 'rustc')!.detail, /is not a rustup toolchain name/);
 });

@@ -131,6 +131,21 @@ function parseClass(cps: number[], start: number, syntax: ClassSyntax, pattern: 
 const GO_CLASS: ClassSyntax = { negation: '^', escapes: true, leadingBracketLiteral: false, matchesSlash: false };
 const GLOB_CRATE_CLASS: ClassSyntax = { negation: '!', escapes: false, leadingBracketLiteral: true, matchesSlash: false };
 
+/** `?`, a `[...]` set or a literal character at `cps[i]`: pushes its step, returns the index after it. */
+function pushOneCharacter(cps: number[], i: number, steps: Step[], classes: ClassSyntax, pattern: string): number {
+  if (cps[i] === 0x3f) {
+    push(steps, ANY_BUT_SLASH);
+    return i + 1;
+  }
+  if (cps[i] === 0x5b) {
+    const { step, next } = parseClass(cps, i, classes, pattern);
+    push(steps, step);
+    return next;
+  }
+  push(steps, literal(cps[i]));
+  return i + 1;
+}
+
 function compileCargo(pattern: string): Step[][] {
   const cps = Array.from(pattern, (ch) => ch.codePointAt(0)!);
   const steps: Step[] = [];
@@ -157,17 +172,9 @@ function compileCargo(pattern: string): Step[][] {
       }
       push(steps, { kind: 'star', slash: false });
       i++;
-    } else if (c === 0x3f) {
-      push(steps, ANY_BUT_SLASH);
-      i++;
-    } else if (c === 0x5b) {
-      // The glob crate takes `[` as a set only when a `]` closes it; a lone `[` is an error ("invalid range pattern").
-      const { step, next } = parseClass(cps, i, GLOB_CRATE_CLASS, pattern);
-      push(steps, step);
-      i = next;
     } else {
-      push(steps, literal(c));
-      i++;
+      // The glob crate takes `[` as a set only when a `]` closes it; a lone `[` is an error ("invalid range pattern").
+      i = pushOneCharacter(cps, i, steps, GLOB_CRATE_CLASS, pattern);
     }
   }
   return [steps];
@@ -192,20 +199,12 @@ function compileGo(pattern: string, doubleStar: boolean): Step[][] {
     } else if (c === 0x2a) {
       push(steps, { kind: 'star', slash: false });
       i++;
-    } else if (c === 0x3f) {
-      push(steps, ANY_BUT_SLASH);
-      i++;
-    } else if (c === 0x5b) {
-      const { step, next } = parseClass(cps, i, { ...GO_CLASS, matchesSlash: doubleStar }, pattern);
-      push(steps, step);
-      i = next;
     } else if (c === BACKSLASH) {
       if (i + 1 >= cps.length) throw new GlobSyntaxError(pattern, 'a `\\` ends the pattern');
       push(steps, literal(cps[i + 1]));
       i += 2;
     } else {
-      push(steps, literal(c));
-      i++;
+      i = pushOneCharacter(cps, i, steps, { ...GO_CLASS, matchesSlash: doubleStar }, pattern);
     }
   }
   return [steps];
