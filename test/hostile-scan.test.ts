@@ -148,3 +148,24 @@ test('fix --write: .cargo/config.toml `build.rustc` and `rustc-wrapper` do not r
   assert.equal(run.commands.find((c) => c.argv[0] === 'cargo')?.status, 'ran');
   assert.ok(existsSync(join(dir, 'Cargo.lock')));
 });
+
+test('scan and fix --write --git started inside the checkout with `.` on PATH: its own git and cargo do not run', async () => {
+  const dir = flakeWithUntrackedLock();
+  rmSync(join(dir, 'Cargo.lock'));
+  const evil = evilProgram();
+  for (const tool of ['git', 'cargo', 'rustc']) {
+    writeFileSync(join(dir, tool), readFileSync(evil.program, 'utf8'));
+    chmodSync(join(dir, tool), 0o755);
+  }
+  const saved = { cwd: process.cwd(), path: process.env.PATH };
+  process.chdir(dir);
+  process.env.PATH = `.:${saved.path}`;
+  try {
+    const run = await runFix(dir, SCANNERS, { write: true, optIns: ['git'], unsafe: false });
+    assert.equal(ran(evil.marker), '');
+    assert.ok(run.commands.some((c) => c.argv[0] === 'cargo'), JSON.stringify(run.commands));
+  } finally {
+    process.chdir(saved.cwd);
+    process.env.PATH = saved.path;
+  }
+});

@@ -1,7 +1,8 @@
 // Runs the tools a fix needs (I/O): `cargo generate-lockfile` (offline first), `git add`; output captured, never shown raw.
 
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
+import { probeWhich } from '../env/probe.js';
 import { findRustToolchain } from '../project/discover.js';
 import { dubiousOwnership, filteredPaths, runGit } from '../project/git.js';
 import { rustToolchainChoice } from '../project/toolchain.js';
@@ -28,11 +29,20 @@ async function cargoEnv(cwd: string): Promise<{ env: Record<string, string> } | 
   return {
     env: {
       ...choice.env,
-      RUSTC: process.env.RUSTC ?? 'rustc',
+      RUSTC: process.env.RUSTC ?? (await absoluteProgram('rustc')) ?? 'rustc',
       RUSTC_WRAPPER: process.env.RUSTC_WRAPPER ?? '',
       RUSTC_WORKSPACE_WRAPPER: process.env.RUSTC_WORKSPACE_WRAPPER ?? '',
     },
   };
+}
+
+/**
+ * `name` looked up in PATH's absolute directories only: the tools run in the project, where a relative entry (`.`,
+ * an empty one, `bin`) would find a program the checkout ships. Null when not found.
+ */
+async function absoluteProgram(name: string): Promise<string | null> {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter((d) => isAbsolute(d));
+  return probeWhich(name, { PATH: dirs.join(delimiter) });
 }
 
 function exec(argv: string[], cwd: string, timeoutMs: number, extraEnv: Record<string, string> = {}): Promise<{ code: number | string; output: string }> {
@@ -97,14 +107,16 @@ export async function runFixCommand(root: string, command: FixCommand, timeoutMs
     if ('refused' in e) return { argv: command.argv, cwd: command.cwd, ok: false, message: `not run: ${e.refused}; run \`${show(command.argv)}\` yourself once you trust it`, output: '' };
     extraEnv = e.env;
   }
+  const program = await absoluteProgram(command.argv[0]);
+  if (!program) return fail(command.argv, { code: 'ENOENT', output: '' }, '');
   if (command.offlineFirst) {
     const offline = [...command.argv, '--offline'];
-    const r = await exec(offline, cwd, timeoutMs, extraEnv);
+    const r = await exec([program, ...offline.slice(1)], cwd, timeoutMs, extraEnv);
     if (r.code === 0) return { argv: offline, cwd: command.cwd, ok: true, message: `ran \`${show(offline)}\` (from the local cache)`, output: r.output };
     if (r.code === 'ENOENT') return fail(offline, r, '');
     if (!OFFLINE_MISS.test(r.output)) return fail(offline, r, `\`${show(offline)}\` failed: ${lastLine(r.output)}`);
   }
-  const r = await exec(command.argv, cwd, timeoutMs, extraEnv);
+  const r = await exec([program, ...command.argv.slice(1)], cwd, timeoutMs, extraEnv);
   if (r.code === 0) return { argv: command.argv, cwd: command.cwd, ok: true, message: `ran \`${show(command.argv)}\``, output: r.output };
   if (r.code === 'timeout') return fail(command.argv, r, `\`${show(command.argv)}\` did not finish within ${Math.round(timeoutMs / 1000)} s`);
   if (NETWORK.test(r.output)) {

@@ -55,7 +55,8 @@ export function runGit(root: string, subcommand: GitSubcommand, args: readonly s
     const child = execFile(
       'git',
       gitArgv(root, subcommand, args),
-      { maxBuffer: 256 * 1024 * 1024, timeout: opts.timeoutMs ?? 60_000, env: { ...(opts.env ?? process.env), ...SAFE_ENV } },
+      // cwd `/`: a relative PATH entry (`.`) must not find a `git` in the directory buildmedic was started in.
+      { cwd: '/', maxBuffer: 256 * 1024 * 1024, timeout: opts.timeoutMs ?? 60_000, env: { ...(opts.env ?? process.env), ...SAFE_ENV } },
       (error, stdout, stderr) => {
         const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 127) : 0;
         resolvePromise({ code, stdout: String(stdout), stderr: String(stderr) });
