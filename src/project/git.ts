@@ -44,7 +44,7 @@ export interface GitResult {
   stderr: string;
 }
 
-/** The command line runGit runs, for tests and for showing the user. */
+/** The full argument list runGit gives git: the safe settings, then the repository, then the subcommand. */
 export function gitArgv(root: string, subcommand: GitSubcommand, args: readonly string[]): string[] {
   return ['--no-pager', ...SAFE_CONFIG.flatMap((c) => ['-c', c]), '-C', root, subcommand, ...args];
 }
