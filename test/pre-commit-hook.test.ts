@@ -137,6 +137,8 @@ test('selectForFiles keeps findings located in a changed file or fixed in one', 
     findings: [finding('in-source', ['src/main.rs', 'crates/a/Cargo.toml'], []), finding('fixed-in-root', ['crates/a/src/lib.rs'], ['Cargo.toml']), finding('elsewhere', ['flake.nix'], [])],
     problems: [{ scanner: 'cargo-manifests', message: 'skipped (the Cargo checks could not read them): crates/b/Cargo.toml: not valid TOML' }],
   };
+  const refused = { ...report, problems: [...report.problems, { scanner: 'git', message: 'git refused the repository' }] };
+  assert.deepEqual(selectForFiles(refused, ['Cargo.toml']).problems.map((p) => p.scanner), ['git'], 'a refusal concerns every file');
   assert.deepEqual(selectForFiles(report, ['Cargo.toml']).findings.map((f) => f.rule), ['fixed-in-root']);
   assert.deepEqual(selectForFiles(report, ['crates/a/Cargo.toml']).findings.map((f) => f.rule), ['in-source']);
   assert.deepEqual(selectForFiles(report, ['Cargo.toml']).problems, []);

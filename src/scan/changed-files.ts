@@ -1,22 +1,20 @@
 // `buildmedic scan FILE...` (pre-commit passes the changed files): which project those files belong to, and which
 // findings are theirs. The root is found with git (I/O); the selection of findings is pure.
 
-import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { BuildmedicError, fileError } from '../errors.js';
+import { runGit } from '../project/git.js';
 import type { ScanFinding } from './model.js';
-import type { ScanReport } from './run-scan.js';
+import { GIT_REFUSED, type ScanReport } from './run-scan.js';
 
 /** What the scan arguments name: one project directory (or none: the current one), or changed files. */
 export type ScanTarget = { kind: 'directory'; dir: string } | { kind: 'files'; root: string; files: string[] };
 
-function gitTopLevel(dir: string): Promise<string | null> {
-  return new Promise((done) => {
-    execFile('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' } }, (error, stdout) =>
-      done(error ? null : String(stdout).trim() || null),
-    );
-  });
+/** The top of the git work tree holding `dir`, or null (not in one, no git, or git refused the repository). */
+async function gitTopLevel(dir: string): Promise<string | null> {
+  const r = await runGit(dir, 'rev-parse', ['--show-toplevel']);
+  return r.code === 0 ? r.stdout.trim() || null : null;
 }
 
 function commonDirectory(paths: readonly string[]): string {
@@ -63,12 +61,13 @@ export function filesOfFinding(f: ScanFinding): Set<string> {
 }
 
 /**
- * The part of a whole-project scan that concerns the changed files: findings located in or fixed in one of them, and
- * problems (unreadable files) that name one. Pure.
+ * The part of a whole-project scan that concerns the changed files: findings located in or fixed in one of them,
+ * problems (unreadable files) that name one, and git's refusal of the repository, which leaves every file's git
+ * checks undone. Pure.
  */
 export function selectForFiles(report: ScanReport, files: readonly string[]): ScanReport {
   const changed = new Set(files);
   const findings = report.findings.filter((f) => [...filesOfFinding(f)].some((file) => changed.has(file)));
-  const problems = report.problems.filter((p) => files.some((file) => p.message.startsWith(`${file}:`) || p.message.includes(` ${file}`)));
+  const problems = report.problems.filter((p) => p.scanner === GIT_REFUSED || files.some((file) => p.message.startsWith(`${file}:`) || p.message.includes(` ${file}`)));
   return { findings, problems };
 }
