@@ -107,6 +107,8 @@ GITHUB_STEP_SUMMARY is set, appended to the job summary as Markdown. Reports mas
 
 Exit codes: the command's own exit code (128+N when signal N ended it); 127 when the command is not found,
 126 when it cannot be executed; 2 when buildmedic itself could not do its job (bad usage, unwritable --log).
+A reader of stdout that goes away (| head) or a full disk never changes the command's exit code: the build runs on
+and is diagnosed on stderr.
 
 Examples:
   buildmedic run -- cargo build --locked
