@@ -27,7 +27,7 @@ export function scanProject(project: ProjectFiles, scanners: readonly Scanner[],
   const problems: ScanReport['problems'] = [];
   for (const s of scanners) {
     try {
-      findings.push(...s.scan(project));
+      findings.push(...s.scan(project, (message) => problems.push({ scanner: s.id, message })));
     } catch (error) {
       problems.push({ scanner: s.id, message: (error as Error)?.message ?? String(error) });
     }
