@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { BuildmedicError } from '../errors.js';
 import { colors, wantColor } from './colors.js';
 import { describeOutputFailure, exitCodeAfterOutputFailures, guardOutput, isReaderGone } from './output-guard.js';
+import { closeStdout, printAnnotations, printJson, printText } from './stdout.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerWheel } from './commands/wheel.js';
 import { register as registerDoctor } from './commands/doctor.js';
@@ -69,20 +70,24 @@ async function runDiagnose(
       colors: useColor(opts),
     },
   );
-  process.stdout.write(primary);
+  if (format === 'github') printAnnotations(primary);
+  else if (format === 'json') printJson(primary);
+  else printText(primary);
   if (opts.fix && diagnosis.outcome === 'failed') {
     // The same plan `buildmedic fix` would make, for the project in the current directory.
     const { runDiagnosisFix } = await import('../fix/run-fix.js');
     const { renderDiagnosisFixText } = await import('../fix/render.js');
-    const fix = await runDiagnosisFix('.', diagnosis.findings.filter((f) => f.role !== 'consequence'), Boolean(opts.write));
-    process.stdout.write(renderDiagnosisFixText(fix, Boolean(opts.write), useColor(opts)));
+    const { cleanUpTempFilesOnSignals } = await import('./signals.js');
+    const uninstall = opts.write ? cleanUpTempFilesOnSignals() : () => undefined;
+    const fix = await runDiagnosisFix('.', diagnosis.findings.filter((f) => f.role !== 'consequence'), Boolean(opts.write)).finally(uninstall);
+    printText(renderDiagnosisFixText(fix, Boolean(opts.write), useColor(opts)));
   }
   return diagnosis.outcome === 'failed' ? EXIT.findings : EXIT.ok;
 }
 
 async function runExplain(id: string): Promise<number> {
   const { ruleDocs } = await import('./docs.js');
-  process.stdout.write(ruleDocs(id));
+  printText(ruleDocs(id));
   return EXIT.ok;
 }
 
@@ -90,13 +95,13 @@ async function runRules(opts: { json?: boolean } & GlobalColor): Promise<number>
   const { RULE_GROUPS } = await import('../rules/index.js');
   const list = Object.entries(RULE_GROUPS).flatMap(([group, rules]) => rules.map((r) => ({ id: r.id, group, category: r.category, title: r.title, summary: r.summary })));
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ schemaVersion: 1, rules: list }, null, 2)}\n`);
+    printJson(`${JSON.stringify({ schemaVersion: 1, rules: list }, null, 2)}\n`);
     return EXIT.ok;
   }
   const c = useColor(opts);
   const width = Math.max(...list.map((r) => r.id.length));
-  for (const r of list) process.stdout.write(`${c.bold(r.id.padEnd(width))}  ${c.dim(r.category.padEnd(14))} ${r.summary}\n`);
-  process.stdout.write(c.dim(`\n${list.length} rules. buildmedic explain <id> shows one rule's documentation.\n`));
+  for (const r of list) printText(`${c.bold(r.id.padEnd(width))}  ${c.dim(r.category.padEnd(14))} ${r.summary}\n`);
+  printText(c.dim(`\n${list.length} rules. buildmedic explain <id> shows one rule's documentation.\n`));
   return EXIT.ok;
 }
 
@@ -166,11 +171,15 @@ export async function main(argv: string[], onCommand?: (name: string) => void): 
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.failure;
     }
     if (error instanceof BuildmedicError) {
-      process.stderr.write(`buildmedic: ${error.message}\n`);
+      // A message can quote what it could not read: an index URL with its credentials, a command line.
+      const { redactText } = await import('../report/redact.js');
+      process.stderr.write(`buildmedic: ${redactText(error.message)}\n`);
       return EXIT.failure;
     }
     process.stderr.write(`buildmedic: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report it: ${BUG_URL}\n`);
     return EXIT.failure;
+  } finally {
+    closeStdout();
   }
 }
 

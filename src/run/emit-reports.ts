@@ -72,12 +72,16 @@ export interface EmittedReports {
   diagnosis: Diagnosis;
 }
 
-/** Renders the main output and writes the report files. Secrets are masked first unless `redact` is false. */
+/**
+ * Renders the main output and writes the report files. Secrets are masked first, here and only here, unless
+ * `redact` is false: every format renders either the masked diagnosis (text, JSON) or the masked report built from
+ * it (the rest), so no string of either reaches an output unmasked.
+ */
 export async function emitReports(raw: Diagnosis, context: DiagnosisContext, request: ReportRequest): Promise<EmittedReports> {
-  const diagnosis = request.redact ? redactDeep(raw) : raw;
-  const ruleHelp = request.sarif ? await collectRuleHelp(diagnosis.findings.map((f) => f.rule)) : {};
+  const ruleHelp = request.sarif ? await collectRuleHelp(raw.findings.map((f) => f.rule)) : {};
   // The context (the command line, the log's name) can hold secrets too: `curl -H "Authorization: ..."`.
-  const built = reportFromDiagnosis(diagnosis, { ...context, ruleHelp });
+  const built = reportFromDiagnosis(raw, { ...context, ruleHelp });
+  const diagnosis = request.redact ? redactDeep(raw) : raw;
   const report = request.redact ? redactDeep(built) : built;
   let primary: string;
   switch (request.format) {

@@ -63,6 +63,10 @@ export interface ProjectFiles {
   gitIgnored: ReadonlySet<string> | null;
   /** Every file path found under the root (read or not), so scanners can tell whether a referenced file exists. */
   paths?: ReadonlySet<string>;
+  /** Symlinks under the root (never followed): what each points to, and whether that is a file inside the project. */
+  symlinks?: ReadonlyMap<string, { target: string; inside: boolean; exists: boolean }>;
+  /** Files a scanner asked for that were not read (too large), so the report can say what it did not check. */
+  unread?: readonly { file: string; reason: string }[];
 }
 
 /** A pure scanner: project files in, findings out. */

@@ -1,9 +1,11 @@
 // Reads a project for the scanners (I/O): walks the tree once, reads the files scanners ask for, asks git what it tracks and ignores.
 
 import { execFile } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BuildmedicError, fileError } from '../errors.js';
+import { isInside } from '../fix/write-files.js';
+import { decodeFileText } from '../project/file-text.js';
 import { globMatcher } from './glob.js';
 import type { ProjectFiles, Scanner } from './model.js';
 
@@ -13,11 +15,17 @@ const SKIP_DIRS = new Set(['.git', 'target', 'node_modules', '.venv', 'venv', '_
 const HIDDEN_KEPT = new Set(['.github', '.cargo', '.config']);
 const MAX_FILES = 50_000;
 const MAX_DEPTH = 12;
-/** Larger files are generated or vendored; scanners gain nothing from them. */
+/** Larger files are generated or vendored; scanners gain nothing from them (and say they skipped one). */
 const MAX_READ_BYTES = 2 * 1024 * 1024;
+/** A lock file of a big workspace is large, and findings depend on it: smol-toml reads 64 MiB in about a second. */
+const MAX_LOCK_BYTES = 64 * 1024 * 1024;
 
-async function walk(root: string): Promise<string[]> {
+type SymlinkInfo = { target: string; inside: boolean; exists: boolean };
+
+async function walk(root: string): Promise<{ files: string[]; symlinks: Map<string, SymlinkInfo> }> {
   const out: string[] = [];
+  const symlinks = new Map<string, SymlinkInfo>();
+  const realRoot = await realpath(root);
   async function visit(rel: string, depth: number): Promise<void> {
     if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
     let entries;
@@ -36,11 +44,18 @@ async function walk(root: string): Promise<string[]> {
       } else if (e.isFile()) {
         out.push(path);
         if (out.length >= MAX_FILES) return;
+      } else if (e.isSymbolicLink()) {
+        // Never followed: recorded so a scanner can say "a symlink to X" instead of "missing", and a fix keeps off it.
+        const full = join(root, path);
+        const target = await readlink(full).catch(() => '?');
+        const real = await realpath(full).catch(() => null);
+        const exists = real !== null && (await stat(real).then((st) => st.isFile(), () => false));
+        symlinks.set(path, { target, inside: real !== null && isInside(realRoot, real), exists });
       }
     }
   }
   await visit('', 0);
-  return out;
+  return { files: out, symlinks };
 }
 
 function git(root: string, args: string[], input?: string): Promise<{ code: number; stdout: string }> {
@@ -81,15 +96,21 @@ export async function readProjectFiles(dir: string, scanners: readonly Scanner[]
     throw fileError(root, error);
   }
   if (!st.isDirectory()) throw new BuildmedicError('usage', `${dir}: not a directory (scan and fix take a project directory)`);
-  const paths = await walk(root);
+  const { files: paths, symlinks } = await walk(root);
   const wanted = globMatcher(scanners.flatMap((s) => s.reads));
   const files = new Map<string, string>();
+  const unread: { file: string; reason: string }[] = [];
   await Promise.all(
     paths.filter(wanted).map(async (p) => {
       try {
         const full = join(root, p);
-        if ((await stat(full)).size > MAX_READ_BYTES) return;
-        files.set(p, await readFile(full, 'utf8'));
+        const cap = p === 'Cargo.lock' || p.endsWith('/Cargo.lock') ? MAX_LOCK_BYTES : MAX_READ_BYTES;
+        const size = (await stat(full)).size;
+        if (size > cap) {
+          unread.push({ file: p, reason: `skipped, larger than ${cap / 1024 / 1024} MiB (${(size / 1024 / 1024).toFixed(1)} MiB)` });
+          return;
+        }
+        files.set(p, decodeFileText(await readFile(full)));
       } catch (error) {
         throw new BuildmedicError('project-unreadable', `${p}: cannot be read (${(error as Error).message})`, { cause: error });
       }
@@ -97,5 +118,8 @@ export async function readProjectFiles(dir: string, scanners: readonly Scanner[]
   );
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const { tracked, ignored } = await readGitState(root, [...new Set([...paths, ...lockCandidates(paths)])]);
-  return { root, files: sorted, gitTracked: tracked, gitIgnored: ignored, paths: new Set(paths) };
+  // A symlink to a file inside the project is that file, for whoever asks whether it exists.
+  const linked = [...symlinks].filter(([, l]) => l.inside && l.exists).map(([p]) => p);
+  unread.sort((a, b) => (a.file < b.file ? -1 : 1));
+  return { root, files: sorted, gitTracked: tracked, gitIgnored: ignored, paths: new Set([...paths, ...linked]), symlinks, unread };
 }

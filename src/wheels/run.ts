@@ -4,6 +4,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { BuildmedicError } from '../errors.js';
+import { decodeFileText } from '../project/file-text.js';
 import { DEFAULT_INDEX, fetchProjects, type IndexFailure } from '../pypi/client.js';
 import type { IndexFile } from '../pypi/simple-api.js';
 import { detectTarget, type DeployTarget, type TargetFlags } from '../python-target/detect.js';
@@ -56,7 +57,8 @@ export async function readPythonProjectFiles(root: string): Promise<Map<string, 
       const full = join(dir, e.name);
       if (e.isDirectory() && depth < 3 && !SKIP.has(e.name)) await walk(full, depth + 1);
       else if (e.isFile() && (WANTED.test(e.name) || (depth > 0 && e.name.endsWith('.txt')))) {
-        const text = await readFile(full, 'utf8').catch(() => null);
+        // Decoded as the writer decodes, so `--fix --write` keeps bytes that are not UTF-8 on lines it does not edit.
+        const text = await readFile(full).then(decodeFileText, () => null);
         if (text !== null && text.length < 20_000_000) files.set(relative(root, full).split(sep).join('/'), text);
       }
     }

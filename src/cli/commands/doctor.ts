@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import { BuildmedicError } from '../../errors.js';
 import { colors, wantColor } from '../colors.js';
+import { printJson, printText } from '../stdout.js';
 
 const PLATFORMS = ['debian', 'fedora', 'rhel', 'manylinux', 'alpine', 'arch', 'suse', 'macos', 'windows', 'nix'];
 
@@ -21,11 +22,11 @@ async function runDoctorCommand(dir: string | undefined, opts: DoctorCliOptions)
   const { detectHostPlatform } = await import('../../env/host.js');
   const report = await runDoctor(dir ?? '.', { timeoutMs, host: (opts.platform as never) ?? detectHostPlatform() });
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    printJson(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     const { renderDoctorText } = await import('../../doctor/render.js');
     const c = colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)));
-    process.stdout.write(renderDoctorText(report, c, { verbose: opts.verbose, width: process.stdout.columns }));
+    printText(renderDoctorText(report, c, { verbose: opts.verbose, width: process.stdout.columns }));
   }
   return report.ok ? 0 : 1;
 }

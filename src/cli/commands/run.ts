@@ -72,8 +72,16 @@ export async function runCommand(argv: string[], opts: RunOptions): Promise<numb
   );
   if (failed || opts.verbose) {
     const c = colors(wantColor(opts.color, process.env, Boolean(process.stderr.isTTY)));
-    if (format === 'text') process.stderr.write(`\n${c.dim(`buildmedic: \`${shown}\` exited with ${result.signal ?? `code ${result.exitCode}`} after ${(result.durationMs / 1000).toFixed(1)} s.`)}\n`);
-    process.stderr.write(emitted.primary);
+    // After the build's output on the same stream: on a line of its own, and (under GitHub Actions) fenced from
+    // workflow commands, or for annotations, with commands turned back on if the build left them stopped.
+    const { annotationsAfterBuild, fenceFor } = await import('../stdout.js');
+    const { renderText } = await import('../../render/text.js');
+    const stderr = fenceFor(process.env, result.output.stderr);
+    let out = '';
+    if (format === 'text') out += stderr.text(`\n${c.dim(`buildmedic: \`${shown}\` exited with ${result.signal ?? `code ${result.exitCode}`} after ${(result.durationMs / 1000).toFixed(1)} s.`)}\n`);
+    if (format === 'github') out += annotationsAfterBuild(stderr, emitted.primary, () => renderText(emitted.diagnosis, c, { verbose: opts.verbose }));
+    else out += format === 'json' ? stderr.json(emitted.primary) : stderr.text(emitted.primary);
+    process.stderr.write(out + stderr.close());
   }
   return result.exitCode;
 }

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { BuildmedicError } from '../../errors.js';
 import { colors, wantColor } from '../colors.js';
+import { printJson, printText } from '../stdout.js';
 
 interface ScanCliOptions {
   json?: boolean;
@@ -27,17 +28,18 @@ async function runScanCommand(dir: string | undefined, opts: ScanCliOptions): Pr
   await checkOnlyIds(opts.only);
   const { SCANNERS } = await import('../../scan/registry.js');
   const { readProjectFiles } = await import('../../scan/read-project.js');
-  const { scanProject } = await import('../../scan/run-scan.js');
+  const { scanIncomplete, scanProject } = await import('../../scan/run-scan.js');
   const project = await readProjectFiles(dir ?? '.', SCANNERS);
   const report = scanProject(project, SCANNERS, opts.only);
   if (opts.json) {
     const { scanJson } = await import('../../scan/render.js');
-    process.stdout.write(`${JSON.stringify(scanJson(project.root, report), null, 2)}\n`);
+    printJson(`${JSON.stringify(scanJson(project.root, report), null, 2)}\n`);
   } else {
     const { renderScanText } = await import('../../scan/render.js');
-    process.stdout.write(renderScanText(report, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)))));
+    printText(renderScanText(report, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)))));
   }
-  return report.findings.length ? 1 : 0;
+  // Findings first (1); else a file that could not be read means the scan could not do its whole job (2).
+  return report.findings.length ? 1 : scanIncomplete(report) ? 2 : 0;
 }
 
 export function register(program: Command, setExit: (code: number) => void): void {
@@ -57,7 +59,8 @@ export function register(program: Command, setExit: (code: number) => void): voi
         'rustc-too-old, wheel-platform-tag-rejected, ...); `buildmedic explain <id>` explains each. Nothing is changed: `buildmedic fix`',
         'shows the fixes as a diff. Git decides what a flake can see (`git ls-files`).',
         '',
-        'Exit codes: 0 nothing found, 1 findings reported, 2 scan could not run (no such directory, bad usage).',
+        'Exit codes: 0 nothing found, 1 findings reported, 2 scan could not run or could not read a file it needs and found nothing',
+        'else (no such directory, invalid TOML, a file over the size cap, bad usage).',
         '',
         'Examples:',
         '  buildmedic scan',

@@ -19,8 +19,6 @@ export function isDockerfile(path: string): boolean {
 
 export function scanDockerfiles(project: ProjectFiles, skipped: (message: string) => void = () => {}): ScanFinding[] {
   const findings: ScanFinding[] = [];
-  // A Dockerfile found but not read was too large for the project reader.
-  for (const path of project.paths ?? []) if (isDockerfile(path) && !project.files.has(path)) skipped(`${path}: not read: it is larger than the project reader reads`);
   for (const [file, text] of project.files) {
     if (!isDockerfile(file)) continue;
     const model = parseDockerfile(file, text);
