@@ -67,6 +67,8 @@ export interface ProjectFiles {
   symlinks?: ReadonlyMap<string, { target: string; inside: boolean; exists: boolean }>;
   /** Files a scanner asked for that were not read (too large), so the report can say what it did not check. */
   unread?: readonly { file: string; reason: string }[];
+  /** Why git would not read the repository (another user owns it), when it refused; the git facts are then null. */
+  gitRefused?: string;
 }
 
 /** A pure scanner: project files in, findings out. */

@@ -1,12 +1,12 @@
 // Reads a project for the scanners (I/O): walks the tree once, reads the files scanners ask for, asks git what it tracks and ignores.
 
-import { execFile } from 'node:child_process';
 import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BuildmedicError, fileError } from '../errors.js';
 import { isInside } from '../fix/write-files.js';
 import { decodeFileText } from '../project/file-text.js';
-import { globMatcher } from './glob.js';
+import { dubiousOwnership, runGit } from '../project/git.js';
+import { globMatcher } from '../project/glob.js';
 import type { ProjectFiles, Scanner } from './model.js';
 
 /** Directories that never hold build files worth scanning, and can be huge. */
@@ -58,27 +58,20 @@ async function walk(root: string): Promise<{ files: string[]; symlinks: Map<stri
   return { files: out, symlinks };
 }
 
-function git(root: string, args: string[], input?: string): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolvePromise) => {
-    const child = execFile('git', ['-C', root, ...args], { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' } }, (error, stdout) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 127) : 0;
-      resolvePromise({ code, stdout: String(stdout) });
-    });
-    if (input !== undefined) child.stdin?.end(input);
-  });
-}
-
 /** What git tracks and ignores under root, with paths relative to root; nulls when root is not in a work tree. */
-async function readGitState(root: string, candidates: string[]): Promise<{ tracked: Set<string> | null; ignored: Set<string> | null }> {
-  const inside = await git(root, ['rev-parse', '--is-inside-work-tree']);
-  if (inside.code !== 0 || inside.stdout.trim() !== 'true') return { tracked: null, ignored: null };
+async function readGitState(root: string, candidates: string[]): Promise<{ tracked: Set<string> | null; ignored: Set<string> | null; refused: string | null }> {
+  const inside = await runGit(root, 'rev-parse', ['--is-inside-work-tree']);
+  // A repository git will not open is not "no repository": say so instead of treating every file as untracked.
+  const refused = dubiousOwnership(inside.stderr);
+  if (refused) return { tracked: null, ignored: null, refused };
+  if (inside.code !== 0 || inside.stdout.trim() !== 'true') return { tracked: null, ignored: null, refused: null };
   // Without --full-name, ls-files prints paths relative to the directory it runs in: the scanned root.
-  const files = await git(root, ['ls-files', '-z', '--cached']);
+  const files = await runGit(root, 'ls-files', ['-z', '--cached']);
   const tracked = new Set(files.stdout.split('\0').filter(Boolean));
   // check-ignore exits 1 when nothing is ignored; tracked files are never reported as ignored (no --no-index).
-  const ig = candidates.length ? await git(root, ['check-ignore', '-z', '--stdin'], `${candidates.join('\0')}\0`) : { code: 1, stdout: '' };
+  const ig = candidates.length ? await runGit(root, 'check-ignore', ['-z', '--stdin'], { input: `${candidates.join('\0')}\0` }) : { code: 1, stdout: '' };
   const ignored = new Set(ig.code === 0 ? ig.stdout.split('\0').filter(Boolean) : []);
-  return { tracked, ignored };
+  return { tracked, ignored, refused: null };
 }
 
 /** Cargo.lock beside every manifest, existing or not: scanners ask whether git would ignore it. */
@@ -97,7 +90,7 @@ export async function readProjectFiles(dir: string, scanners: readonly Scanner[]
   }
   if (!st.isDirectory()) throw new BuildmedicError('usage', `${dir}: not a directory (scan and fix take a project directory)`);
   const { files: paths, symlinks } = await walk(root);
-  const wanted = globMatcher(scanners.flatMap((s) => s.reads));
+  const wanted = globMatcher(scanners.flatMap((s) => s.reads), 'scan');
   const files = new Map<string, string>();
   const unread: { file: string; reason: string }[] = [];
   await Promise.all(
@@ -117,9 +110,9 @@ export async function readProjectFiles(dir: string, scanners: readonly Scanner[]
     }),
   );
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const { tracked, ignored } = await readGitState(root, [...new Set([...paths, ...lockCandidates(paths)])]);
+  const { tracked, ignored, refused } = await readGitState(root, [...new Set([...paths, ...lockCandidates(paths)])]);
   // A symlink to a file inside the project is that file, for whoever asks whether it exists.
   const linked = [...symlinks].filter(([, l]) => l.inside && l.exists).map(([p]) => p);
   unread.sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { root, files: sorted, gitTracked: tracked, gitIgnored: ignored, paths: new Set([...paths, ...linked]), symlinks, unread };
+  return { root, files: sorted, gitTracked: tracked, gitIgnored: ignored, paths: new Set([...paths, ...linked]), symlinks, unread, ...(refused ? { gitRefused: refused } : {}) };
 }

@@ -55,6 +55,7 @@ export function register(program: Command, setExit: (code: number) => void): voi
         '',
         'Edits keep formatting (comments, key order, quoting, CRLF): e.g. clap = "4" becomes clap = { version = "4", features = ["env"] }.',
         'Fixes that need a tool run it: `cargo generate-lockfile` (offline first) for a missing Cargo.lock, `git add` (with --git).',
+        'Neither runs a program the checkout configures (git hooks, fsmonitor, filters; a rust-toolchain path, build.rustc).',
         'The diff applies with `git apply` or `patch -p1`. Running `fix --write` twice changes nothing the second time.',
         '',
         'Nothing outside DIR is written, by buildmedic or by the tools it runs (symlinks and cargo\'s workspace root are resolved first);',
