@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { BuildmedicError } from '../errors.js';
 import { colors, wantColor } from './colors.js';
+import { describeOutputFailure, exitCodeAfterOutputFailures, guardOutput, isReaderGone } from './output-guard.js';
 import { closeStdout, printAnnotations, printJson, printText } from './stdout.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerWheel } from './commands/wheel.js';
@@ -165,11 +166,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Commands that exit with another program's exit code, which a failed write of buildmedic's own must not change. */
+const KEEPS_OWN_EXIT_CODE = new Set(['run']);
+
+/** Runs the command line; `onCommand` learns which command was chosen before it runs. */
+export async function main(argv: string[], onCommand?: (name: string) => void): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram((c) => {
     code = c;
   });
+  if (onCommand) program.hook('preAction', (_program, action) => onCommand(action.name()));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
@@ -193,14 +199,17 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Runs the command line for this process: argv in, exit code out. dist/bin/main.js calls it. */
 export function runAsProgram(): void {
-  // A reader that went away (`buildmedic rules | head`) is not an error of ours.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
+  // A reader that went away (`buildmedic rules | head`) or a full disk must neither crash us nor end the work early:
+  // `run` in particular must wait for its build and exit with the build's code.
+  const guard = guardOutput({ stdout: process.stdout, stderr: process.stderr });
+  let command = '';
+  main(process.argv.slice(2), (name) => (command = name)).then(async (code) => {
+    await guard.settle();
+    for (const failure of guard.failures) {
+      if (failure.stream === 'stdout' && !isReaderGone(failure) && !guard.failures.some((f) => f.stream === 'stderr')) {
+        process.stderr.write(`${describeOutputFailure(failure)}\n`);
+      }
+    }
+    process.exitCode = exitCodeAfterOutputFailures(code, guard.failures, KEEPS_OWN_EXIT_CODE.has(command));
   });
 }

@@ -76,5 +76,6 @@ export interface Scanner {
   id: string;
   /** Which files it needs, as globs relative to the root (for the reader). */
   reads: readonly string[];
-  scan(project: ProjectFiles): ScanFinding[];
+  /** `skipped` tells the report of a file the scanner left out (past a size limit), so that no silence is taken for a clean file. */
+  scan(project: ProjectFiles, skipped?: (message: string) => void): ScanFinding[];
 }

@@ -46,7 +46,7 @@ export function scanProject(project: ProjectFiles, scanners: readonly Scanner[],
   if (project.gitRefused) problems.push({ scanner: GIT_REFUSED, message: `${project.gitRefused}; what git tracks and ignores was not checked` });
   for (const s of scanners) {
     try {
-      findings.push(...s.scan(project));
+      findings.push(...s.scan(project, (message) => problems.push({ scanner: s.id, message })));
     } catch (error) {
       problems.push({ scanner: s.id, message: (error as Error)?.message ?? String(error) });
     }

@@ -125,6 +125,8 @@ printed in a collapsible job-log section. Reports mask secrets unless --no-redac
 
 Exit codes: the command's own exit code (128+N when signal N ended it); 127 when the command is not found,
 126 when it cannot be executed; 2 when buildmedic itself could not do its job (bad usage, unwritable --log).
+A reader of stdout that goes away (| head) or a full disk never changes the command's exit code: the build runs on
+and is diagnosed on stderr.
 
 Examples:
   buildmedic run -- cargo build --locked
