@@ -6,12 +6,14 @@ import { LiteralScanner, type CompiledAutomaton } from './literal-scanner.js';
 import { CHAIN_LAYERS, CONSEQUENCE_MARKERS, ERROR_MARKERS, SUCCESS_MARKERS } from './markers.js';
 import { PLATFORM_LITERALS, PlatformTracker, type PlatformId } from './platform.js';
 import type { Evidence, LinePattern, PatternHit, Rule } from './rule.js';
+import { CAPTURE_OF_KIND, entityOf, routeSignal, SIGNALS, type Signal, type SignalPattern } from './signals.js';
 import { rankFindings, type Diagnosis, type RuleResult } from './rank.js';
 
 export interface KnowledgeBase {
   rules: readonly Rule[];
-  /** Every pattern with the index of its rule. */
-  patterns: readonly { rule: number; pattern: LinePattern }[];
+  /** Every pattern with the index of its rule; signal patterns (rule -1) are routed to a rule by the entity they find. */
+  patterns: readonly { rule: number; pattern: LinePattern; signal?: Signal }[];
+  ruleIndex: ReadonlyMap<string, number>;
   /** Every literal of rules, markers and platform signals: only lines containing one are looked at. */
   literals: readonly string[];
   scanner: LiteralScanner;
@@ -36,13 +38,19 @@ export const MAX_LINE_BYTES = 64 * 1024;
  */
 export function compileKnowledgeBase(rules: readonly Rule[], storedAutomaton?: CompiledAutomaton | null, scanModule?: WebAssembly.Module | null): KnowledgeBase {
   const literals = new Set<string>();
-  const patterns: { rule: number; pattern: LinePattern }[] = [];
+  const patterns: { rule: number; pattern: LinePattern; signal?: Signal }[] = [];
   rules.forEach((rule, i) => {
     for (const pattern of rule.patterns) {
       patterns.push({ rule: i, pattern });
       for (const l of pattern.literals) literals.add(l);
     }
   });
+  for (const signal of SIGNALS) {
+    for (const pattern of signal.patterns) {
+      patterns.push({ rule: -1, pattern, signal });
+      for (const l of pattern.literals) literals.add(l);
+    }
+  }
   for (const m of [...CONSEQUENCE_MARKERS, ...ERROR_MARKERS, ...SUCCESS_MARKERS, ...CHAIN_LAYERS]) for (const l of m.literals) literals.add(l);
   for (const l of PLATFORM_LITERALS) literals.add(l);
   const all = [...literals].sort();
@@ -55,7 +63,8 @@ export function compileKnowledgeBase(rules: readonly Rule[], storedAutomaton?: C
   for (const m of [...CONSEQUENCE_MARKERS, ...ERROR_MARKERS, ...SUCCESS_MARKERS, ...CHAIN_LAYERS]) markerLiteralIds.set(m, m.literals.map((l) => idOf.get(l)!));
   const scanner = new LiteralScanner(all, storedAutomaton);
   if (scanModule) scanner.useWasm(scanModule);
-  return { rules, patterns, literals: all, scanner, patternsByLiteral, markerLiteralIds, literalIds: idOf };
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  return { rules, patterns, ruleIndex, literals: all, scanner, patternsByLiteral, markerLiteralIds, literalIds: idOf };
 }
 
 /** An excerpt whose lines after the error may still arrive with the next chunk. */
@@ -97,6 +106,8 @@ export class Diagnoser {
   private chain = new Map<number, ChainHit[]>();
   private platform = new PlatformTracker();
   private truncatedLines = 0;
+  /** Weak signal hits that the lines after them may confirm (checked in finish, when those lines have arrived). */
+  private toConfirm = new Map<PatternHit, { pattern: SignalPattern; entity: string }>();
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -195,21 +206,46 @@ export class Diagnoser {
     const candidates = new Set<number>();
     for (const id of present) for (const p of this.kb.patternsByLiteral[id]) candidates.add(p);
     for (const index of [...candidates].sort((a, b) => a - b)) {
-      const { rule, pattern } = this.kb.patterns[index];
+      const { pattern, signal } = this.kb.patterns[index];
       const m = pattern.re.exec(text);
       if (!m) continue;
-      const def = this.kb.rules[rule];
+      const groups = m.groups ?? {};
+      let rule = this.kb.patterns[index].rule;
+      let id = pattern.id;
+      let weight = pattern.weight;
+      let confirmAfter = 0;
       const captures: Record<string, string> = {};
-      for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) captures[k] = v;
+      if (signal) {
+        const entity = entityOf(pattern as SignalPattern, groups);
+        const routed = entity === undefined ? null : routeSignal(signal, pattern as SignalPattern, entity);
+        if (!routed) continue;
+        const takes = (ruleId: string) => {
+          const i = this.kb.ruleIndex.get(ruleId);
+          return i !== undefined && this.kb.rules[i].signals.includes(signal.id) ? i : undefined;
+        };
+        const target = takes(routed.rule) ?? takes(routed.fallback);
+        if (target === undefined) continue;
+        rule = target;
+        id = `${signal.id}:${pattern.id}`;
+        weight = routed.weight;
+        captures[CAPTURE_OF_KIND[routed.fact.kind]] = routed.fact.name;
+        if ((pattern as SignalPattern).confirm) confirmAfter = 3;
+        captures._entityKind = routed.fact.kind;
+        for (const [k, v] of Object.entries(groups)) if (v !== undefined && !k.startsWith('entity')) captures[k] = v;
+      } else {
+        for (const [k, v] of Object.entries(groups)) if (v !== undefined) captures[k] = v;
+      }
+      const def = this.kb.rules[rule];
       const hit: PatternHit = {
-        pattern: pattern.id,
-        weight: pattern.weight,
+        pattern: id,
+        weight,
         line,
         text,
         captures,
         before: def.contextBefore ? this.linesBefore(buf, start, def.contextBefore) : [],
-        after: def.contextAfter ? this.requestAfter(buf, end, def.contextAfter) : [],
+        after: def.contextAfter || confirmAfter ? this.requestAfter(buf, end, Math.max(def.contextAfter, confirmAfter)) : [],
       };
+      if (confirmAfter) this.toConfirm.set(hit, { pattern: pattern as SignalPattern, entity: captures[CAPTURE_OF_KIND[captures._entityKind as keyof typeof CAPTURE_OF_KIND]] });
       this.recordHit(rule, hit);
     }
   }
@@ -266,7 +302,13 @@ export class Diagnoser {
     const results: RuleResult[] = [];
     for (const [index, hits] of this.hits) {
       // Context was kept raw while streaming; rules see it normalised like the lines they match.
-      const normalized = hits.map((h) => ({ ...h, before: h.before.map(normalizedText), after: h.after.map(normalizedText) }));
+      const normalized = hits.map((h) => {
+        const after = h.after.map(normalizedText);
+        const pending = this.toConfirm.get(h);
+        const confirm = pending?.pattern.confirm;
+        const weight = confirm && confirm.by(after, pending.entity) ? confirm.weight : h.weight;
+        return { ...h, weight, before: h.before.map(normalizedText), after };
+      });
       results.push({ rule: this.kb.rules[index], hits: normalized });
     }
     const tailStart = Math.max(1, this.lineCount - this.tail.length + 1);

@@ -2,6 +2,7 @@
 
 import { renderFix, type RenderedFix } from './fix.js';
 import type { CiProvider, PlatformId, PlatformTracker } from './platform.js';
+import type { InstallFacts } from '../kb/platforms.js';
 import type { Evidence, PatternHit, Rule, RuleCategory } from './rule.js';
 import { confidenceOf, fillTemplate } from './rule.js';
 
@@ -77,6 +78,7 @@ interface Scored {
   captures: Record<string, string>;
   evidence: Evidence[];
   firstLine: number;
+  install?: InstallFacts;
 }
 
 /** Hits to show: the first of each pattern, then the rest, in line order, so a repeated line cannot hide the others. */
@@ -93,16 +95,18 @@ function scoreRule(result: RuleResult, fired: ReadonlySet<string>): Scored | nul
   for (const hit of byStrength) for (const [k, v] of Object.entries(hit.captures)) if (!(k in captures)) captures[k] = v;
   let confidence = confidenceOf(result.hits);
   let evidence: Evidence[] = representativeHits(result.hits).map((h) => ({ line: h.line, text: h.text }));
+  let install: InstallFacts | undefined;
   if (result.rule.refine) {
     const refinement = result.rule.refine({ hits: result.hits, firedRules: fired, captures });
     if (refinement === null) return null;
     if (refinement.confidence !== undefined) confidence = refinement.confidence;
     if (refinement.captures) Object.assign(captures, refinement.captures);
     if (refinement.evidence) evidence = refinement.evidence;
+    install = refinement.install;
   }
   if (confidence < MIN_CONFIDENCE) return null;
   const unique = evidence.filter((e, i) => evidence.findIndex((o) => o.line === e.line) === i).slice(0, MAX_EVIDENCE);
-  return { rule: result.rule, confidence: Math.round(confidence * 100) / 100, captures, evidence: unique, firstLine: unique[0]?.line ?? 0 };
+  return { rule: result.rule, confidence: Math.round(confidence * 100) / 100, captures, evidence: unique, firstLine: unique[0]?.line ?? 0, install };
 }
 
 /** Captures named with a leading underscore feed templates only; they are not part of the output. */
@@ -162,7 +166,7 @@ export function rankFindings(input: RankInput): Diagnosis {
     evidence: s.evidence,
     captures: publicCaptures(s.captures),
     explanation: fillTemplate(s.rule.explanation, s.captures),
-    fix: renderFix(s.rule.fix, platform, s.captures),
+    fix: renderFix(s.rule.fix, platform, s.captures, s.install),
     ...(explainer.has(s.rule.id) ? { explainedBy: explainer.get(s.rule.id) } : {}),
   });
   const findings =

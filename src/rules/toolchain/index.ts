@@ -10,6 +10,7 @@ import perlMissing from './perl-missing/rule.js';
 import pkgConfigMissing from './pkg-config-missing/rule.js';
 import protocMissing from './protoc-missing/rule.js';
 import pythonMissing from './python-missing/rule.js';
+import buildToolMissing from './build-tool-missing/rule.js';
 import xcodeCltMissing from './xcode-clt-missing/rule.js';
 
 export default [
@@ -24,4 +25,5 @@ export default [
   msvcMissing,
   xcodeCltMissing,
   pythonMissing,
+  buildToolMissing,
 ];

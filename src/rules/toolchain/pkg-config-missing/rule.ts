@@ -12,6 +12,7 @@ export default defineRule({
   title: 'pkg-config is not installed',
   summary: 'The build uses pkg-config to locate a system library, but the pkg-config program itself is not installed.',
   category: 'toolchain',
+  signals: ['program-not-found', 'configure-check-failed'],
   contextBefore: 40,
   patterns: [
     {
@@ -87,23 +88,6 @@ export default defineRule({
       literals: ['Did not find pkg-config', 'Pkg-config binary for machine', 'Pkg-config for machine'],
       re: /Did not find pkg-config by name|Pkg-config (?:binary )?for machine [\w ]{1,40} not found\. Giving up/,
       weight: 0.9,
-    },
-    {
-      id: 'go-cgo-pkg-config-not-found',
-      // Go cgo (#cgo pkg-config:): 'pkg-config: exec: "pkg-config": executable file not found in $PATH' (%PATH% on Windows)
-      source: 'go (cgo)',
-      literals: ['exec: "pkg-config"'],
-      re: /exec: "pkg-config": executable file not found/,
-      weight: 0.9,
-    },
-    {
-      id: 'shell-pkg-config-not-found',
-      // dash "sh: 1: pkg-config: not found", bash "pkg-config: command not found", make "make: pkg-config: No such file or directory",
-      // Python "FileNotFoundError: [Errno 2] No such file or directory: 'pkg-config'"
-      source: 'sh / bash / make / Python',
-      literals: ['not found', 'No such file or directory'],
-      re: /(?:^|: )(?:line \d+: |\d+: )?pkg-config: (?:command )?not found\s*$|^g?make(?:\[\d+\])?: pkg-config: (?:No such file or directory|Command not found)|^FileNotFoundError: \[Errno 2\] [^:]*: 'pkg-config'$/,
-      weight: 0.85,
     },
   ],
   refine: (ctx) => {

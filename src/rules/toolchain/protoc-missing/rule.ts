@@ -7,6 +7,7 @@ export default defineRule({
   title: 'The Protocol Buffers compiler (protoc) is not installed',
   summary: 'A build script generates code from .proto files, and the protoc compiler it needs is not installed.',
   category: 'toolchain',
+  signals: ['program-not-found'],
   patterns: [
     {
       id: 'prost-build-could-not-find-protoc',
@@ -43,15 +44,6 @@ export default defineRule({
       literals: ['failed to spawn'],
       re: /failed to spawn `\\?"(?:[^"`]*[/\\])?protoc(?:\.exe)?\\?"/,
       weight: 0.9,
-    },
-    {
-      id: 'shell-protoc-not-found',
-      // dash "sh: 1: protoc: not found", bash "protoc: command not found", make "make: protoc: No such file or directory",
-      // Python "FileNotFoundError: [Errno 2] No such file or directory: 'protoc'", cmd.exe "'protoc' is not recognized ..."
-      source: 'sh / bash / make / Python / cmd.exe',
-      literals: ['not found', 'No such file or directory', 'is not recognized as an internal or external command'],
-      re: /(?:^|: )(?:line \d+: |\d+: )?protoc: (?:command )?not found\s*$|^g?make(?:\[\d+\])?: protoc: (?:No such file or directory|Command not found)|^FileNotFoundError: \[(?:Errno 2|WinError 2)\] [^:]*: 'protoc'$|^'protoc' is not recognized as an internal or external command/,
-      weight: 0.85,
     },
   ],
   refine: (ctx) => {
