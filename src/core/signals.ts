@@ -39,7 +39,7 @@ export interface RoutedSignal {
 // A program name as shells and runtimes print it: no spaces, at most 64 characters.
 const PROG = String.raw`[\w.+-]{1,64}`;
 // A path before a program name, kept out of the entity.
-const DIR = String.raw`(?:[\w.~:+-]{0,200}[/\\])?`;
+const DIR = String.raw`(?:[\w.~:+/\\-]{0,200}[/\\])?`;
 // A header as #include names it: a relative path, usually ending in .h/.hpp (C++ headers such as <Eigen/Core> have none).
 const HEADER = String.raw`[\w.+-]{1,100}(?:/[\w.+-]{1,100}){0,6}`;
 
@@ -417,7 +417,7 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
     // autoconf PKG_CHECK_MODULES (pkg.m4): "configure: error: Package requirements (glib-2.0 >= 2.56) were not met:"
     source: 'autoconf (pkg.m4)',
     literals: ['Package requirements ('],
-    re: /configure: error: Package requirements \((?<entity>[\w.+-]{1,100})[^)]{0,200}\) were not met/,
+    re: /configure: error: Package requirements \((?<entity>[\w.+-]{1,100})(?: [^)]{0,200})?\) were not met/,
     weight: 0.85,
     unknownOk: true,
   },

@@ -135,15 +135,16 @@ export const COMPONENTS: Record<ComponentId, Component> = {
     rule: 'perl-missing',
     programs: ['perl'],
     // openssl-src's Configure needs core modules Fedora splits out; perl-core pulls them all in.
-    packages: { apt: ['perl'], dnf: ['perl-core'], yum: ['perl-core'], apk: ['perl'], pacman: ['perl'], zypper: ['perl'], brew: ['perl'], nix: ['perl'] },
-    platform: { windows: 'winget install StrawberryPerl.StrawberryPerl' },
+    // manylinux2014's (CentOS 7) perl-core lacks IPC::Cmd, which OpenSSL's Configure loads.
+    packages: { apt: ['perl'], dnf: ['perl-core'], yum: ['perl-core', 'perl-IPC-Cmd'], apk: ['perl'], pacman: ['perl'], zypper: ['perl'], brew: ['perl'], nix: ['perl'] },
+    platform: { windows: "winget install StrawberryPerl.StrawberryPerl   # and put C:\\Strawberry\\perl\\bin before Git's usr\\bin on PATH" },
   },
   'pkg-config': {
     label: 'pkg-config',
     rule: 'pkg-config-missing',
     programs: ['pkg-config', 'pkgconf'],
     cmake: ['PkgConfig'],
-    packages: { apt: ['pkg-config'], dnf: ['pkgconf-pkg-config'], yum: ['pkgconfig'], apk: ['pkgconf'], pacman: ['pkgconf'], zypper: ['pkg-config'], brew: ['pkg-config'], nix: ['pkg-config'] },
+    packages: { apt: ['pkg-config'], dnf: ['pkgconf-pkg-config'], yum: ['pkgconfig'], apk: ['pkgconf'], pacman: ['pkgconf'], zypper: ['pkg-config'], brew: ['pkgconf'], nix: ['pkg-config'] },
   },
   'openssl-dev': {
     label: 'OpenSSL headers and library',
@@ -172,7 +173,7 @@ export const COMPONENTS: Record<ComponentId, Component> = {
     label: 'protoc (Protocol Buffers compiler)',
     rule: 'protoc-missing',
     programs: ['protoc'],
-    packages: { apt: ['protobuf-compiler'], dnf: ['protobuf-compiler'], yum: ['protobuf-compiler'], apk: ['protoc'], pacman: ['protobuf'], zypper: ['protobuf-devel'], brew: ['protobuf'], nix: ['protobuf'] },
+    packages: { apt: ['protobuf-compiler'], dnf: ['protobuf-compiler'], yum: ['protobuf-compiler'], apk: ['protobuf-dev', 'protoc'], pacman: ['protobuf'], zypper: ['protobuf-devel'], brew: ['protobuf'], nix: ['protobuf'] },
     platform: { windows: 'winget install Google.Protobuf   # or set PROTOC to a protoc.exe' },
   },
   'zlib-dev': {
@@ -252,7 +253,7 @@ export const COMPONENTS: Record<ComponentId, Component> = {
     label: 'Python interpreter',
     rule: 'python-missing',
     packages: { apt: ['python3'], dnf: ['python3'], yum: ['python3'], apk: ['python3'], pacman: ['python'], zypper: ['python3'], brew: ['python3'], nix: ['python3'] },
-    platform: { windows: 'winget install Python.Python.3.12' },
+    platform: { windows: 'winget install Python.Python.3.12   # then reopen the terminal; disable the "App execution aliases" for python.exe if the Store stub still answers' },
   },
   'python-headers': {
     label: 'Python headers (Python.h)',

@@ -86,17 +86,6 @@ export default defineRule({
       'If CC, CC_<target> or CMAKE_C_COMPILER is set to `{{compiler}}`, install that compiler or unset the variable.',
       'In a Dockerfile, add the install line to the same stage that runs the build.',
     ],
-    packages: {
-      apt: ['build-essential'],
-      dnf: ['gcc', 'make'],
-      apk: ['build-base'],
-      pacman: ['base-devel'],
-      zypper: ['gcc', 'make'],
-      nix: ['stdenv.cc'],
-    },
-    platformCommands: {
-      macos: ['xcode-select --install'],
-      windows: ['Install "Desktop development with C++" from Visual Studio Build Tools (MSVC), or MinGW-w64 gcc for *-windows-gnu targets'],
-    },
+    components: ['c-compiler'],
   },
 });

@@ -45,17 +45,6 @@ export default defineRule({
       'If cmake is installed outside PATH, add its bin directory to PATH or set the CMAKE environment variable (the Rust cmake crate honours CMAKE=/path/to/cmake).',
       'Check whether the crate/package has a feature or option that uses a bundled or prebuilt library instead.',
     ],
-    packages: {
-      apt: ['cmake', 'build-essential'],
-      dnf: ['cmake', 'gcc-c++', 'make'],
-      apk: ['cmake', 'build-base'],
-      pacman: ['cmake', 'base-devel'],
-      zypper: ['cmake', 'gcc-c++', 'make'],
-      brew: ['cmake'],
-      nix: ['cmake'],
-    },
-    platformCommands: {
-      windows: ['winget install Kitware.CMake   # or the "C++ CMake tools for Windows" component of Visual Studio Build Tools'],
-    },
+    components: ['cmake'],
   },
 });

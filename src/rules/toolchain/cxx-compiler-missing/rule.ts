@@ -68,17 +68,6 @@ export default defineRule({
       'If `{{compiler}}` is a cross compiler (`<triple>-g++`), install the cross toolchain for that target (Debian/Ubuntu: g++-<triple>, e.g. g++-aarch64-linux-gnu).',
       'If CXX, CXX_<target> or CMAKE_CXX_COMPILER names `{{compiler}}`, install it or unset the variable.',
     ],
-    packages: {
-      apt: ['build-essential', 'g++'],
-      dnf: ['gcc-c++', 'make'],
-      apk: ['build-base', 'g++'],
-      pacman: ['base-devel'],
-      zypper: ['gcc-c++', 'make'],
-      nix: ['stdenv.cc'],
-    },
-    platformCommands: {
-      macos: ['xcode-select --install'],
-      windows: ['Install "Desktop development with C++" from Visual Studio Build Tools'],
-    },
+    components: ['cxx-compiler'],
   },
 });

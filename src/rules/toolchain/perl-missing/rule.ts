@@ -72,18 +72,6 @@ export default defineRule({
       'In manylinux/cibuildwheel, add the install to before-all (e.g. `yum install -y perl-IPC-Cmd`); or build against the system OpenSSL instead of `vendored`.',
       'On Windows, install Strawberry Perl and make it come first on PATH (before Git\'s perl), or install OpenSSL via vcpkg.',
     ],
-    packages: {
-      apt: ['perl'],
-      dnf: ['perl-core'],
-      yum: ['perl-core', 'perl-IPC-Cmd'],
-      apk: ['perl', 'make'],
-      pacman: ['perl'],
-      zypper: ['perl'],
-      brew: ['perl'],
-      nix: ['perl'],
-    },
-    platformCommands: {
-      windows: ['winget install StrawberryPerl.StrawberryPerl   # and put C:\\Strawberry\\perl\\bin before Git\'s usr\\bin on PATH'],
-    },
+    components: ['perl'],
   },
 });

@@ -122,16 +122,7 @@ export default defineRule({
       'Make sure the development package of {{library|the library}} is installed too (e.g. libssl-dev / openssl-devel for OpenSSL).',
       'When cross-compiling, set PKG_CONFIG_SYSROOT_DIR / PKG_CONFIG_PATH for the target, or use the target-prefixed pkg-config.',
     ],
-    packages: {
-      apt: ['pkg-config'],
-      dnf: ['pkgconf-pkg-config'],
-      yum: ['pkgconfig'],
-      apk: ['pkgconf'],
-      pacman: ['pkgconf'],
-      zypper: ['pkg-config'],
-      brew: ['pkgconf'],
-      nix: ['pkg-config'],
-    },
+    components: ['pkg-config'],
     platformCommands: {
       windows: ['choco install pkgconfiglite   # or use vcpkg / set the library\'s *_DIR environment variable instead'],
     },

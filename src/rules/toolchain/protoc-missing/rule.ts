@@ -68,17 +68,6 @@ export default defineRule({
       'Or download a release from https://github.com/protocolbuffers/protobuf/releases and set PROTOC=/path/to/bin/protoc.',
       'In Docker, install it in the builder stage that runs `cargo build`.',
     ],
-    packages: {
-      apt: ['protobuf-compiler'],
-      dnf: ['protobuf-compiler'],
-      apk: ['protobuf-dev', 'protoc'],
-      pacman: ['protobuf'],
-      zypper: ['protobuf-devel'],
-      brew: ['protobuf'],
-      nix: ['protobuf'],
-    },
-    platformCommands: {
-      windows: ['winget install protobuf   # or choco install protoc; then set PROTOC to the protoc.exe path if it is not on PATH'],
-    },
+    components: ['protoc'],
   },
 });

@@ -71,17 +71,6 @@ export default defineRule({
       'For node-gyp, you can point it at an interpreter with `npm config set python /usr/bin/python3` or the PYTHON / npm_config_python environment variable.',
       'Alpine node images also need make and g++ for node-gyp: `apk add --no-cache python3 make g++`.',
     ],
-    packages: {
-      apt: ['python3', 'python-is-python3'],
-      dnf: ['python3'],
-      apk: ['python3'],
-      pacman: ['python'],
-      zypper: ['python3'],
-      brew: ['python'],
-      nix: ['python3'],
-    },
-    platformCommands: {
-      windows: ['winget install Python.Python.3.12   # then reopen the terminal; disable the "App execution aliases" for python.exe if the Store stub still answers'],
-    },
+    components: ['python'],
   },
 });
