@@ -79,6 +79,8 @@ interface Scored {
   evidence: Evidence[];
   firstLine: number;
   install?: InstallFacts;
+  /** Every line shown is one the tool printed as a warning and went on. */
+  warningOnly: boolean;
 }
 
 /** Hits to show: the first of each pattern, then the rest, in line order, so a repeated line cannot hide the others. */
@@ -106,7 +108,10 @@ function scoreRule(result: RuleResult, fired: ReadonlySet<string>): Scored | nul
   }
   if (confidence < MIN_CONFIDENCE) return null;
   const unique = evidence.filter((e, i) => evidence.findIndex((o) => o.line === e.line) === i).slice(0, MAX_EVIDENCE);
-  return { rule: result.rule, confidence: Math.round(confidence * 100) / 100, captures, evidence: unique, firstLine: unique[0]?.line ?? 0, install };
+  const warnings = new Set(result.rule.patterns.filter((p) => p.severity === 'warning').map((p) => p.id));
+  const shownHits = result.hits.filter((h) => unique.some((e) => e.line === h.line) && h.weight >= MIN_CONFIDENCE);
+  const warningOnly = shownHits.length > 0 && shownHits.every((h) => warnings.has(h.pattern));
+  return { rule: result.rule, confidence: Math.round(confidence * 100) / 100, captures, evidence: unique, firstLine: unique[0]?.line ?? 0, install, warningOnly };
 }
 
 /** Captures named with a leading underscore feed templates only; they are not part of the output. */
@@ -150,7 +155,8 @@ export function rankFindings(input: RankInput): Diagnosis {
   const reported = new Set(scored.map((s) => s.rule.id));
   const explainer = new Map<string, string>();
   for (const s of scored) for (const id of s.rule.explains) if (reported.has(id) && id !== s.rule.id && !explainer.has(id)) explainer.set(id, s.rule.id);
-  const order = (a: Scored, b: Scored) => b.confidence - a.confidence || a.firstLine - b.firstLine;
+  // A warning never outranks a hard error: the tool went on after it, so the failure is the error's.
+  const order = (a: Scored, b: Scored) => Number(a.warningOnly) - Number(b.warningOnly) || b.confidence - a.confidence || a.firstLine - b.firstLine;
   const independent = scored.filter((s) => !explainer.has(s.rule.id)).sort(order);
   const explained = scored.filter((s) => explainer.has(s.rule.id)).sort(order);
   const rootCause = outcome === 'failed' && independent.length > 0 ? independent[0].rule.id : null;

@@ -33,6 +33,11 @@ export interface LinePattern {
   re: RegExp;
   /** How strongly this line alone shows the rule's cause, 0..1. Below 0.5 it only supports other patterns. */
   weight: number;
+  /**
+   * 'warning': the tool goes on after printing this line (e.g. cargo's failed cache write), so a finding that rests
+   * only on such lines never outranks a finding with a hard error.
+   */
+  severity?: 'warning';
 }
 
 /** Advice for the fix, rendered for the platform the build ran on. Strings may use {{capture}} placeholders. */
