@@ -47,10 +47,11 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   {
     id: 'dash-not-found',
     // dash/ash/busybox sh: "sh: 1: nasm: not found", "/bin/sh: 1: cmake: not found", "./configure: 123: bison: not found",
+    // relayed by lxml's setup.py as "ERROR: b'/bin/sh: xslt-config: not found\n'",
     // busybox "/bin/sh: gcc: not found"; bash: "bash: line 1: make: command not found", "/tmp/x.sh: line 3: nasm: command not found"
     source: 'sh / dash / busybox ash / bash',
     literals: [': not found', 'command not found'],
-    re: new RegExp(String.raw`^(?:[^\s:]{1,200}: (?:line )?\d+: |(?:\S{0,200}/)?(?:ba|da|k)?sh: )(?<entity>${PROG}): (?:command )?not found\s*$`),
+    re: new RegExp(String.raw`^(?:ERROR: (?:b')?)?(?:[^\s:]{1,200}: (?:line )?\d+: |(?:\S{0,200}/)?(?:ba|da|k)?sh: )(?<entity>${PROG}): (?:command )?not found(?:\\n')?\s*$`),
     weight: 0.85,
     unknownOk: true,
   },
@@ -66,10 +67,10 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   {
     id: 'localized-shell-not-found',
     // bash, localized: de "bash: nasm: Befehl nicht gefunden", fr "commande introuvable", es "no se encontró la orden",
-    // pt "comando não encontrado", it "comando non trovato", ru "команда не найдена"
+    // pt "comando não encontrado", it "comando non trovato", ru "команда не найдена"; dash es "orden no encontrada"
     source: 'bash (gettext translations)',
-    literals: ['Befehl nicht gefunden', 'commande introuvable', 'no se encontró la orden', 'comando não encontrado', 'comando non trovato', 'команда не найдена'],
-    re: new RegExp(String.raw`^(?:[^\s:]{1,200}: (?:line |Zeile |ligne |línea )?(?:\d+: )?)?(?<entity>${PROG}): (?:Befehl nicht gefunden|commande introuvable|no se encontró la orden|comando não encontrado|comando non trovato|команда не найдена)\s*$`),
+    literals: ['Befehl nicht gefunden', 'commande introuvable', 'no se encontró la orden', 'orden no encontrada', 'comando não encontrado', 'comando non trovato', 'команда не найдена'],
+    re: new RegExp(String.raw`^(?:[^\s:]{1,200}: (?:line |Zeile |ligne |línea )?(?:\d+: )?)?(?<entity>${PROG}): (?:Befehl nicht gefunden|commande introuvable|no se encontró la orden|orden no encontrada|comando não encontrado|comando non trovato|команда не найдена)\s*$`),
     weight: 0.85,
     unknownOk: true,
   },
@@ -93,11 +94,11 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'cmd-not-recognized',
-    // cmd.exe: "'nasm' is not recognized as an internal or external command,"; de "'nasm' wird nicht als interner oder externer
+    // cmd.exe: "'nasm' is not recognized as an internal or external command," (npm quotes: "npm ERR! '\"node\"' is not ..."); de "'nasm' wird nicht als interner oder externer
     // Befehl, ..."; fr "'nasm' n'est pas reconnu en tant que commande interne"
     source: 'cmd.exe',
     literals: ['is not recognized as an internal or external command', 'wird nicht als interner oder externer Befehl', "n'est pas reconnu en tant que commande interne"],
-    re: new RegExp(String.raw`^'(?<entity>${PROG})' (?:is not recognized as an internal or external command|wird nicht als interner oder externer Befehl|n'est pas reconnu en tant que commande interne)`),
+    re: new RegExp(String.raw`(?:^|\s)'"?(?<entity>${PROG})"?' (?:is not recognized as an internal or external command|wird nicht als interner oder externer Befehl|n'est pas reconnu en tant que commande interne)`),
     weight: 0.85,
     unknownOk: true,
   },
@@ -201,10 +202,10 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'node-which-not-found',
-    // the `which` npm package (node-gyp < 10, prebuild): "Error: not found: python2"; zsh's "not found: X" reads the same
+    // the `which` npm package (node-gyp < 10, prebuild): "Error: not found: python2", "gyp ERR! stack Error: not found: make"
     source: 'which (npm package)',
     literals: ['not found: '],
-    re: new RegExp(String.raw`^(?:\w+: )?not found: (?<entity>${PROG})\s*$`),
+    re: new RegExp(String.raw`(?:^(?:\w+: )?|Error: )not found: (?<entity>${PROG})\s*$`),
     weight: 0.7,
   },
   {
@@ -216,6 +217,33 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     weight: 0.75,
   },
   {
+    id: 'nasm-rs-too-old-enoent',
+    // nasm-rs (rav1e, cavif): "This version of NASM is too old: No such file or directory (os error 2)" when nasm is not there at all
+    source: 'nasm-rs (Rust build scripts)',
+    literals: ['This version of NASM is too old: '],
+    re: /This version of NASM is too old: (?:No such file or directory|program not found|The system cannot find the file specified)/,
+    name: () => 'nasm',
+    weight: 0.9,
+  },
+  {
+    id: 'configure-could-not-find-program',
+    // autoconf scripts' own AC_MSG_ERROR: "configure: error: could not find GNU libtool >= 1.5.26", "configure: error: cannot find bison"
+    // (known programs only: "cannot find install-sh" and the like are files of the project)
+    source: 'autoconf configure',
+    literals: ['configure: error: '],
+    re: new RegExp(String.raw`^configure: error: (?:[Cc]ould not find|[Cc]annot find|no acceptable|[Pp]lease install) (?:GNU |an? )?(?<entity>${PROG})\b`),
+    weight: 0.85,
+  },
+  {
+    id: 'config-script-not-found',
+    // psycopg2 setup.py: "Error: pg_config executable not found."; mysqlclient: "OSError: mysql_config not found"
+    // (also "EnvironmentError: mysql_config not found" on Python 2)
+    source: 'psycopg2 / mysqlclient setup.py',
+    literals: ['_config executable not found', '_config not found', '-config not found'],
+    re: /^(?:Error|OSError|EnvironmentError): (?<entity>[\w.+]{1,60}[-_]config)(?: executable)? not found/,
+    weight: 0.9,
+  },
+  {
     id: 'missing-dependency',
     // aws-lc-sys build script: "Missing dependency: cmake" (also relayed as "cargo:warning=Missing dependency: cmake")
     source: 'aws-lc-sys build script',
@@ -225,11 +253,12 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'cmake-no-compiler',
-    // CMake >= 3.x: "No CMAKE_C_COMPILER could be found." / "No CMAKE_CXX_COMPILER could be found." (project()/enable_language())
+    // CMake >= 3.x: "No CMAKE_C_COMPILER could be found." / "No CMAKE_CXX_COMPILER could be found." /
+    // "No CMAKE_Fortran_COMPILER could be found." (project()/enable_language())
     source: 'CMake',
-    literals: ['No CMAKE_C_COMPILER could be found', 'No CMAKE_CXX_COMPILER could be found'],
-    re: /No CMAKE_(?<_lang>C|CXX)_COMPILER could be found/,
-    name: (g) => (g._lang === 'CXX' ? 'c++' : 'cc'),
+    literals: ['No CMAKE_C_COMPILER could be found', 'No CMAKE_CXX_COMPILER could be found', 'No CMAKE_Fortran_COMPILER could be found'],
+    re: /No CMAKE_(?<_lang>C|CXX|Fortran)_COMPILER could be found/,
+    name: (g) => (g._lang === 'CXX' ? 'c++' : g._lang === 'Fortran' ? 'gfortran' : 'cc'),
     weight: 0.95,
   },
   {
@@ -410,6 +439,16 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
     re: /^(?:No package '(?<entity>[^']{1,100})' found|Package '(?<entity2>[^']{1,100})', required by 'virtual:world', not found)/,
     name: (g) => g.entity ?? g.entity2,
     weight: 0.8,
+    unknownOk: true,
+  },
+  {
+    id: 'pillow-headers-not-found',
+    // Pillow setup.py (RequiredDependencyException): "The headers or library files could not be found for jpeg,"
+    source: 'Pillow setup.py',
+    literals: ['The headers or library files could not be found for'],
+    re: /The headers or library files could not be found for (?<entity>[\w.+-]{1,60}),/,
+    kind: 'library',
+    weight: 0.9,
     unknownOk: true,
   },
   {

@@ -159,6 +159,7 @@ export const COMPONENTS: Record<ComponentId, Component> = {
   libclang: {
     label: 'libclang',
     rule: 'libclang-missing',
+    programs: ['llvm-config'],
     packages: { apt: ['libclang-dev'], dnf: ['clang-devel'], yum: ['clang-devel'], apk: ['clang-dev'], pacman: ['clang'], zypper: ['clang-devel'], brew: ['llvm'], nix: ['llvmPackages.libclang'] },
     platform: { windows: 'winget install LLVM.LLVM   # then set LIBCLANG_PATH=C:\\Program Files\\LLVM\\bin' },
   },
@@ -311,8 +312,8 @@ export const COMPONENTS: Record<ComponentId, Component> = {
   swig: sameName('SWIG', 'swig'),
   gfortran: {
     label: 'Fortran compiler (gfortran)',
-    rule: 'build-tool-missing',
-    programs: ['gfortran', 'f77', 'f95'],
+    rule: 'fortran-compiler-missing',
+    programs: ['gfortran', 'f77', 'f95', 'flang', 'flang-new', 'ifort', 'ifx', 'g95'],
     packages: { apt: ['gfortran'], dnf: ['gcc-gfortran'], yum: ['gcc-gfortran'], apk: ['gfortran'], pacman: ['gcc-fortran'], zypper: ['gcc-fortran'], brew: ['gcc'], nix: ['gfortran'] },
   },
   go: {
@@ -372,6 +373,9 @@ export function factForProgram(program: string): EntityFact {
   if (C_COMPILER.test(name)) return of('c-compiler');
   if (PYTHON.test(name)) return of('python');
   for (const [id, c] of Object.entries(COMPONENTS) as [ComponentId, Component][]) if (c.programs?.includes(bare)) return of(id);
+  // A library's config script (xslt-config, xml2-config, sdl2-config, curl-config) ships in its development package.
+  const configOf = /^(?<lib>[\w+.]+?)-config$/.exec(bare)?.groups?.lib;
+  if (configOf && !['pkg', 'llvm', 'python', 'python3', 'gcc'].includes(configOf)) return { ...factForLibrary(configOf), kind: 'program', name };
   return { kind: 'program', name, component: null, rule: 'build-tool-missing', label: name, packages: {}, known: false };
 }
 

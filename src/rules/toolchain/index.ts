@@ -2,6 +2,8 @@
 
 import cCompilerMissing from './c-compiler-missing/rule.js';
 import cmakeMissing from './cmake-missing/rule.js';
+import cmakeTooOld from './cmake-too-old/rule.js';
+import fortranCompilerMissing from './fortran-compiler-missing/rule.js';
 import cxxCompilerMissing from './cxx-compiler-missing/rule.js';
 import libclangMissing from './libclang-missing/rule.js';
 import linkerNotFound from './linker-not-found/rule.js';
@@ -17,8 +19,10 @@ export default [
   linkerNotFound,
   cCompilerMissing,
   cxxCompilerMissing,
+  fortranCompilerMissing,
   pkgConfigMissing,
   cmakeMissing,
+  cmakeTooOld,
   protocMissing,
   libclangMissing,
   perlMissing,

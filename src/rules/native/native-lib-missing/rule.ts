@@ -5,7 +5,7 @@
 // dependency-not-found (pkg-config, CMake, meson, autoconf) and header-not-found (gcc, clang, MSVC). The kb table
 // routes each entity here unless a dedicated rule owns it (OpenSSL, Python headers), and gives its packages.
 
-import { COMPONENTS, factForCmakePackage, factForHeader, factForLibrary, type EntityFact } from '../../../kb/components.js';
+import { COMPONENTS, factForCmakePackage, factForHeader, factForLibrary, factForProgram, type EntityFact } from '../../../kb/components.js';
 import { defineRule, type PatternHit } from '../../../core/rule.js';
 
 const TOOLCHAIN_LIBS = new Set([
@@ -16,8 +16,10 @@ const TOOLCHAIN_LIBS = new Set([
 
 /** The kb facts of what a hit names: a library or pkg-config module, a header, or a CMake package. */
 function factOf(hit: PatternHit): EntityFact | null {
-  const { library, header, _entityKind: kind } = hit.captures;
+  const { library, header, program, _entityKind: kind } = hit.captures;
   if (header) return factForHeader(header);
+  // A library's config script (xslt-config, pg_config, mysql_config) that is not on PATH.
+  if (program) return factForProgram(program);
   if (!library) return null;
   return kind === 'cmake' ? factForCmakePackage(library) : factForLibrary(library, kind === 'pkg-config' ? 'pkg-config' : 'library');
 }
@@ -30,6 +32,7 @@ function searchFileOf(fact: EntityFact): string {
   if (fact.kind === 'header') return fact.name;
   if (fact.kind === 'cmake') return `${fact.name}Config.cmake`;
   if (fact.kind === 'pkg-config') return `${fact.name}.pc`;
+  if (fact.kind === 'program') return `bin/${fact.name}`;
   return `lib${fact.name.replace(/^lib/, '')}.so`;
 }
 
@@ -38,7 +41,7 @@ export default defineRule({
   title: 'A system library is not installed',
   summary: 'The build needs a system library (to link, or through pkg-config) that is not installed or not on the search path.',
   category: 'system-library',
-  signals: ['library-not-found', 'dependency-not-found', 'header-not-found', 'configure-check-failed'],
+  signals: ['library-not-found', 'dependency-not-found', 'header-not-found', 'configure-check-failed', 'program-not-found'],
   contextAfter: 2,
   patterns: [
     {
@@ -65,15 +68,17 @@ export default defineRule({
     // The strongest line names the library the fix is about.
     const { hit, fact } = [...named].sort((a, b) => b.hit.weight - a.hit.weight || a.hit.line - b.hit.line)[0];
     // A header names its library by the table's short name (zlib for zlib.h), else by itself.
-    const library = fact.kind === 'header' && fact.known ? (fact.component ? (COMPONENTS[fact.component].pkgConfig ?? fact.label) : fact.label) : fact.name;
+    const byTable = fact.component ? (COMPONENTS[fact.component].pkgConfig ?? fact.label) : fact.label;
+    const library = (fact.kind === 'header' && fact.known) || fact.kind === 'program' ? byTable : fact.name;
     const captures: Record<string, string> = { library };
     if (hit.captures.crate) {
       captures.crate = hit.captures.crate;
       captures.crateNote = ` (required by the crate \`${hit.captures.crate}\`)`;
     }
     if (fact.kind === 'header') captures._via = ` (its header \`${fact.name}\` was not found)`;
+    if (fact.kind === 'program') captures._via = ` (its \`${fact.name}\` script, from the development package, was not found)`;
     if (fact.kind === 'cmake') captures._via = ` (CMake's find_package(${fact.name}) failed)`;
-    const guessed = !fact.known && fact.kind !== 'header' && fact.kind !== 'cmake';
+    const guessed = !fact.known && fact.kind !== 'header' && fact.kind !== 'cmake' && fact.kind !== 'program';
     if (guessed) captures.packageNote = ` (the package names are guessed from the library name: confirm them with your package manager's file search, e.g. apt-file search ${searchFileOf(fact)})`;
     if (!fact.known && !guessed) captures.packageNote = ` (the table of known libraries does not name \`${fact.name}\`: the commands below search for the package that ships it)`;
     const install = fact.known || guessed ? { packages: fact.packages } : { packages: {}, search: searchFileOf(fact) };
