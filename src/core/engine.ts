@@ -21,6 +21,10 @@ export interface KnowledgeBase {
   patternsByLiteral: readonly (readonly number[])[];
   /** Literal ids of each marker and chain layer, in the order of markers.ts. */
   markerLiteralIds: ReadonlyMap<object, readonly number[]>;
+  /** For each literal id, the markers and chain layers that list it (so a line looks only at those). */
+  ownersByLiteral: readonly (readonly object[])[];
+  /** Literal ids that platform signals use: a line without one skips the platform tracker. */
+  platformLiteralIds: ReadonlySet<number>;
   literalIds: ReadonlyMap<string, number>;
 }
 
@@ -60,11 +64,17 @@ export function compileKnowledgeBase(rules: readonly Rule[], storedAutomaton?: C
     for (const l of new Set(pattern.literals)) patternsByLiteral[idOf.get(l)!].push(index);
   });
   const markerLiteralIds = new Map<object, number[]>();
-  for (const m of [...CONSEQUENCE_MARKERS, ...ERROR_MARKERS, ...SUCCESS_MARKERS, ...CHAIN_LAYERS]) markerLiteralIds.set(m, m.literals.map((l) => idOf.get(l)!));
+  const ownersByLiteral: object[][] = all.map(() => []);
+  for (const m of [...CONSEQUENCE_MARKERS, ...ERROR_MARKERS, ...SUCCESS_MARKERS, ...CHAIN_LAYERS]) {
+    const ids = m.literals.map((l) => idOf.get(l)!);
+    markerLiteralIds.set(m, ids);
+    for (const id of new Set(ids)) ownersByLiteral[id].push(m);
+  }
+  const platformLiteralIds = new Set(PLATFORM_LITERALS.map((l) => idOf.get(l)!));
   const scanner = new LiteralScanner(all, storedAutomaton);
   if (scanModule) scanner.useWasm(scanModule);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  return { rules, patterns, ruleIndex, literals: all, scanner, patternsByLiteral, markerLiteralIds, literalIds: idOf };
+  return { rules, patterns, ruleIndex, literals: all, scanner, patternsByLiteral, markerLiteralIds, ownersByLiteral, platformLiteralIds, literalIds: idOf };
 }
 
 /** An excerpt whose lines after the error may still arrive with the next chunk. */
@@ -191,7 +201,14 @@ export class Diagnoser {
     if (text === '') return;
     // Only what owns a literal present in the line can match it: typically a handful of patterns, not all.
     const present = this.kb.scanner.literalsIn(buf, start, capped);
-    const has = (owner: object) => this.kb.markerLiteralIds.get(owner)!.some((id) => present.has(id));
+    // The markers and layers owning a literal of this line: usually none or one, so the checks below stay cheap.
+    const owners = new Set<object>();
+    let platformLiteral = false;
+    for (const id of present) {
+      for (const o of this.kb.ownersByLiteral[id]) owners.add(o);
+      if (this.kb.platformLiteralIds.has(id)) platformLiteral = true;
+    }
+    const has = (owner: object) => owners.has(owner);
     this.observeMarkers(buf, start, end, line, text, has);
     for (const layer of CHAIN_LAYERS) {
       if (!has(layer)) continue;
@@ -202,7 +219,7 @@ export class Diagnoser {
       if (seen.length < 64 && !seen.some((h) => h.label === label)) seen.push({ label, line, depth: layer.depth });
       this.chain.set(layer.depth, seen);
     }
-    this.platform.observe(raw, text, line, (l) => present.has(this.kb.literalIds.get(l)!));
+    if (platformLiteral) this.platform.observe(raw, text, line, (l) => present.has(this.kb.literalIds.get(l)!));
     const candidates = new Set<number>();
     for (const id of present) for (const p of this.kb.patternsByLiteral[id]) candidates.add(p);
     for (const index of [...candidates].sort((a, b) => a - b)) {
