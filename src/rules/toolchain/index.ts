@@ -12,6 +12,7 @@ import perlMissing from './perl-missing/rule.js';
 import pkgConfigMissing from './pkg-config-missing/rule.js';
 import protocMissing from './protoc-missing/rule.js';
 import pythonMissing from './python-missing/rule.js';
+import prebuiltBinaryUnavailable from './prebuilt-binary-unavailable/rule.js';
 import buildToolMissing from './build-tool-missing/rule.js';
 import xcodeCltMissing from './xcode-clt-missing/rule.js';
 
@@ -30,4 +31,5 @@ export default [
   xcodeCltMissing,
   pythonMissing,
   buildToolMissing,
+  prebuiltBinaryUnavailable,
 ];
