@@ -51,7 +51,8 @@ test('entities route to the rule that owns them', () => {
   assert.equal(factForHeader('linux/limits.h').component, 'linux-headers');
   assert.equal(factForHeader('iostream').component, 'libstdcxx-dev');
   assert.deepEqual(factForHeader('SDL2/SDL.h').packages.apt, ['libsdl2-dev']);
-  assert.equal(factForHeader('gpm.h').known, false);
+  assert.equal(factForHeader('frobnicate.h').known, false);
+  assert.deepEqual(factForHeader('portaudio.h').packages.apt, ['portaudio19-dev']);
   assert.deepEqual(factForLibrary('z').packages.apt, COMPONENTS['zlib-dev'].packages.apt);
   assert.deepEqual(factForLibrary('libfoo.so').packages.apt, ['libfoo-dev']);
 });

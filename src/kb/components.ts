@@ -438,6 +438,9 @@ const HEADER_LIBRARY: Record<string, string> = {
   'tesseract/baseapi.h': 'tesseract', 'leptonica/allheaders.h': 'lept', 'gl/gl.h': 'gl', 'egl/egl.h': 'egl', 'vulkan/vulkan.h': 'vulkan',
   'sdl2/sdl.h': 'sdl2', 'sdl.h': 'sdl2', 'libavcodec/avcodec.h': 'avcodec', 'libavformat/avformat.h': 'avformat', 'iconv.h': 'iconv',
   'boost/config.hpp': 'boost', 'eigen3/eigen/core': 'eigen3', 'google/protobuf/message.h': 'protobuf',
+  'portaudio.h': 'portaudio', 'gpm.h': 'gpm', 'sndfile.h': 'sndfile', 'fftw3.h': 'fftw3', 'gdal.h': 'gdal', 'geos_c.h': 'geos_c',
+  'proj.h': 'proj', 'cups/cups.h': 'cups', 'sql.h': 'odbc', 'sqlext.h': 'odbc', 'bluetooth/bluetooth.h': 'bluetooth',
+  'security/pam_appl.h': 'pam', 'fuse.h': 'fuse', 'lzo/lzo1x.h': 'lzo2', 'gcrypt.h': 'gcrypt', 'gnutls/gnutls.h': 'gnutls',
 };
 
 // Headers of the C library (ISO C, POSIX, glibc) and the directories it owns; a compiler that lacks them has no libc dev package.
