@@ -13,6 +13,7 @@ import pkgConfigMissing from './pkg-config-missing/rule.js';
 import protocMissing from './protoc-missing/rule.js';
 import pythonMissing from './python-missing/rule.js';
 import prebuiltBinaryUnavailable from './prebuilt-binary-unavailable/rule.js';
+import nodeVersionUnsupported from './node-version-unsupported/rule.js';
 import buildToolMissing from './build-tool-missing/rule.js';
 import xcodeCltMissing from './xcode-clt-missing/rule.js';
 
@@ -32,4 +33,5 @@ export default [
   pythonMissing,
   buildToolMissing,
   prebuiltBinaryUnavailable,
+  nodeVersionUnsupported,
 ];
