@@ -227,44 +227,47 @@ export class Diagnoser {
       const m = pattern.re.exec(text);
       if (!m) continue;
       const groups = m.groups ?? {};
-      let rule = this.kb.patterns[index].rule;
-      let id = pattern.id;
-      let weight = pattern.weight;
-      let confirmAfter = 0;
-      const captures: Record<string, string> = {};
-      if (signal) {
-        const entity = entityOf(pattern as SignalPattern, groups);
-        const routed = entity === undefined ? null : routeSignal(signal, pattern as SignalPattern, entity);
-        if (!routed) continue;
-        const takes = (ruleId: string) => {
-          const i = this.kb.ruleIndex.get(ruleId);
-          return i !== undefined && this.kb.rules[i].signals.includes(signal.id) ? i : undefined;
-        };
-        const target = takes(routed.rule) ?? takes(routed.fallback);
-        if (target === undefined) continue;
-        rule = target;
-        id = `${signal.id}:${pattern.id}`;
-        weight = routed.weight;
-        captures[CAPTURE_OF_KIND[routed.fact.kind]] = routed.fact.name;
-        if ((pattern as SignalPattern).confirm) confirmAfter = 3;
-        captures._entityKind = routed.fact.kind;
-        for (const [k, v] of Object.entries(groups)) if (v !== undefined && !k.startsWith('entity')) captures[k] = v;
-      } else {
+      if (!signal) {
+        const captures: Record<string, string> = {};
         for (const [k, v] of Object.entries(groups)) if (v !== undefined) captures[k] = v;
+        const rule = this.kb.patterns[index].rule;
+        this.recordHit(rule, this.makeHit(buf, start, end, line, text, pattern.id, pattern.weight, captures, rule));
+        continue;
       }
-      const def = this.kb.rules[rule];
-      const hit: PatternHit = {
-        pattern: id,
-        weight,
-        line,
-        text,
-        captures,
-        before: def.contextBefore ? this.linesBefore(buf, start, def.contextBefore) : [],
-        after: def.contextAfter || confirmAfter ? this.requestAfter(buf, end, Math.max(def.contextAfter, confirmAfter)) : [],
+      const signalPattern = pattern as SignalPattern;
+      const entity = entityOf(signalPattern, groups);
+      const routed = entity === undefined ? null : routeSignal(signal, signalPattern, entity);
+      if (!routed) continue;
+      const takes = (ruleId: string) => {
+        const i = this.kb.ruleIndex.get(ruleId);
+        return i !== undefined && this.kb.rules[i].signals.includes(signal.id) ? i : undefined;
       };
-      if (confirmAfter) this.toConfirm.set(hit, { pattern: pattern as SignalPattern, entity: captures[CAPTURE_OF_KIND[captures._entityKind as keyof typeof CAPTURE_OF_KIND]] });
-      this.recordHit(rule, hit);
+      const first = takes(routed.rule) ?? takes(routed.fallback);
+      const targets = [first, ...routed.also.map(takes)].filter((t, i, all): t is number => t !== undefined && all.indexOf(t) === i);
+      for (const target of targets) {
+        const captures: Record<string, string> = { [CAPTURE_OF_KIND[routed.fact.kind]]: routed.fact.name, _entityKind: routed.fact.kind };
+        for (const [k, v] of Object.entries(groups)) if (v !== undefined && !k.startsWith('entity')) captures[k] = v;
+        const confirmAfter = signalPattern.confirm ? 3 : 0;
+        const hit = this.makeHit(buf, start, end, line, text, `${signal.id}:${pattern.id}`, routed.weight, captures, target, confirmAfter);
+        if (confirmAfter) this.toConfirm.set(hit, { pattern: signalPattern, entity: routed.fact.name });
+        this.recordHit(target, hit);
+      }
     }
+  }
+
+  /** A hit of `rule` with the context lines that rule asked for (at least `minAfter` after it). */
+  private makeHit(buf: Buffer, start: number, end: number, line: number, text: string, pattern: string, weight: number, captures: Record<string, string>, rule: number, minAfter = 0): PatternHit {
+    const def = this.kb.rules[rule];
+    const after = Math.max(def.contextAfter, minAfter);
+    return {
+      pattern,
+      weight,
+      line,
+      text,
+      captures,
+      before: def.contextBefore ? this.linesBefore(buf, start, def.contextBefore) : [],
+      after: after ? this.requestAfter(buf, end, after) : [],
+    };
   }
 
   private recordHit(rule: number, hit: PatternHit): void {

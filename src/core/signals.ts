@@ -32,6 +32,8 @@ export interface RoutedSignal {
   rule: string;
   /** The generic rule of the entity's kind, for when `rule` does not take this signal (it reads the line its own way). */
   fallback: string;
+  /** Rules that also judge the hit (an unknown header may be a system library's or the project's own file). */
+  also: readonly string[];
   fact: EntityFact;
   weight: number;
 }
@@ -610,7 +612,8 @@ export function routeSignal(signal: Signal, pattern: SignalPattern, entity: stri
   if (!fact) return null;
   // A name the table does not know counts only where the wording surely names a missing program, header or library.
   if (!fact.known && !pattern.unknownOk) return null;
-  return { rule: fact.rule, fallback: GENERIC_RULE[kind], fact, weight: pattern.weight };
+  const also = kind === 'header' && !fact.known ? ['source-file-missing'] : [];
+  return { rule: fact.rule, fallback: GENERIC_RULE[kind], also, fact, weight: pattern.weight };
 }
 
 const NOT_BUILD_TOOLS = new Set(['apk', 'apt', 'apt-get', 'dpkg', 'yum', 'dnf', 'microdnf', 'rpm', 'zypper', 'pacman', 'brew', 'port', 'choco', 'winget', 'scoop', 'sudo', 'doas']);

@@ -9,8 +9,9 @@ import muslSpecific from './musl-specific/rule.js';
 import nativeLibMissing from './native-lib-missing/rule.js';
 import opensslDevMissing from './openssl-dev-missing/rule.js';
 import pythonHeadersMissing from './python-headers-missing/rule.js';
+import sourceFileMissing from './source-file-missing/rule.js';
 import sysCrateTooOld from './sys-crate-too-old-for-system-lib/rule.js';
 
-const rules: Rule[] = [opensslDevMissing, nativeLibMissing, pythonHeadersMissing, libcHeadersMissing, sysCrateTooOld, crossToolchainMisconfigured, cxxSourceIncompatible, cCodeError, muslSpecific];
+const rules: Rule[] = [opensslDevMissing, nativeLibMissing, pythonHeadersMissing, libcHeadersMissing, sysCrateTooOld, crossToolchainMisconfigured, sourceFileMissing, cxxSourceIncompatible, cCodeError, muslSpecific];
 
 export default rules;
