@@ -132,7 +132,7 @@ test('prost-build 0.11 needs protoc unless PROTOC is set; prost-build 0.10 bundl
   const p = r.check('protoc')!;
   assert.equal(p.status, 'missing');
   assert.ok(p.neededBy.some((n) => n.startsWith('prost-build 0.11.6')));
-  assert.equal(p.fix!.commands[0].command, 'sudo apk add --no-cache protoc');
+  assert.equal(p.fix!.commands[0].command, 'sudo apk add --no-cache protobuf-dev protoc');
   assert.equal(r.code, 1);
   const withEnv = doctor(['--json', join(FIX, 'prost-app')], { PATH: pathWith(...RUST_TOOLS, 'cc'), PROTOC: '/opt/protoc/bin/protoc' });
   assert.equal(withEnv.check('protoc'), undefined);

@@ -6,12 +6,14 @@ import { LiteralScanner, type CompiledAutomaton } from './literal-scanner.js';
 import { CHAIN_LAYERS, CONSEQUENCE_MARKERS, ERROR_MARKERS, SUCCESS_MARKERS } from './markers.js';
 import { PLATFORM_LITERALS, PlatformTracker, type PlatformId } from './platform.js';
 import type { Evidence, LinePattern, PatternHit, Rule } from './rule.js';
+import { CAPTURE_OF_KIND, entityOf, routeSignal, SIGNALS, type Signal, type SignalPattern } from './signals.js';
 import { rankFindings, type Diagnosis, type RuleResult } from './rank.js';
 
 export interface KnowledgeBase {
   rules: readonly Rule[];
-  /** Every pattern with the index of its rule. */
-  patterns: readonly { rule: number; pattern: LinePattern }[];
+  /** Every pattern with the index of its rule; signal patterns (rule -1) are routed to a rule by the entity they find. */
+  patterns: readonly { rule: number; pattern: LinePattern; signal?: Signal }[];
+  ruleIndex: ReadonlyMap<string, number>;
   /** Every literal of rules, markers and platform signals: only lines containing one are looked at. */
   literals: readonly string[];
   scanner: LiteralScanner;
@@ -19,6 +21,10 @@ export interface KnowledgeBase {
   patternsByLiteral: readonly (readonly number[])[];
   /** Literal ids of each marker and chain layer, in the order of markers.ts. */
   markerLiteralIds: ReadonlyMap<object, readonly number[]>;
+  /** For each literal id, the markers and chain layers that list it (so a line looks only at those). */
+  ownersByLiteral: readonly (readonly object[])[];
+  /** Literal ids that platform signals use: a line without one skips the platform tracker. */
+  platformLiteralIds: ReadonlySet<number>;
   literalIds: ReadonlyMap<string, number>;
 }
 
@@ -36,13 +42,19 @@ export const MAX_LINE_BYTES = 64 * 1024;
  */
 export function compileKnowledgeBase(rules: readonly Rule[], storedAutomaton?: CompiledAutomaton | null, scanModule?: WebAssembly.Module | null): KnowledgeBase {
   const literals = new Set<string>();
-  const patterns: { rule: number; pattern: LinePattern }[] = [];
+  const patterns: { rule: number; pattern: LinePattern; signal?: Signal }[] = [];
   rules.forEach((rule, i) => {
     for (const pattern of rule.patterns) {
       patterns.push({ rule: i, pattern });
       for (const l of pattern.literals) literals.add(l);
     }
   });
+  for (const signal of SIGNALS) {
+    for (const pattern of signal.patterns) {
+      patterns.push({ rule: -1, pattern, signal });
+      for (const l of pattern.literals) literals.add(l);
+    }
+  }
   for (const m of [...CONSEQUENCE_MARKERS, ...ERROR_MARKERS, ...SUCCESS_MARKERS, ...CHAIN_LAYERS]) for (const l of m.literals) literals.add(l);
   for (const l of PLATFORM_LITERALS) literals.add(l);
   const all = [...literals].sort();
@@ -52,10 +64,17 @@ export function compileKnowledgeBase(rules: readonly Rule[], storedAutomaton?: C
     for (const l of new Set(pattern.literals)) patternsByLiteral[idOf.get(l)!].push(index);
   });
   const markerLiteralIds = new Map<object, number[]>();
-  for (const m of [...CONSEQUENCE_MARKERS, ...ERROR_MARKERS, ...SUCCESS_MARKERS, ...CHAIN_LAYERS]) markerLiteralIds.set(m, m.literals.map((l) => idOf.get(l)!));
+  const ownersByLiteral: object[][] = all.map(() => []);
+  for (const m of [...CONSEQUENCE_MARKERS, ...ERROR_MARKERS, ...SUCCESS_MARKERS, ...CHAIN_LAYERS]) {
+    const ids = m.literals.map((l) => idOf.get(l)!);
+    markerLiteralIds.set(m, ids);
+    for (const id of new Set(ids)) ownersByLiteral[id].push(m);
+  }
+  const platformLiteralIds = new Set(PLATFORM_LITERALS.map((l) => idOf.get(l)!));
   const scanner = new LiteralScanner(all, storedAutomaton);
   if (scanModule) scanner.useWasm(scanModule);
-  return { rules, patterns, literals: all, scanner, patternsByLiteral, markerLiteralIds, literalIds: idOf };
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  return { rules, patterns, ruleIndex, literals: all, scanner, patternsByLiteral, markerLiteralIds, ownersByLiteral, platformLiteralIds, literalIds: idOf };
 }
 
 /** An excerpt whose lines after the error may still arrive with the next chunk. */
@@ -97,6 +116,8 @@ export class Diagnoser {
   private chain = new Map<number, ChainHit[]>();
   private platform = new PlatformTracker();
   private truncatedLines = 0;
+  /** Weak signal hits that the lines after them may confirm (checked in finish, when those lines have arrived). */
+  private toConfirm = new Map<PatternHit, { pattern: SignalPattern; entity: string }>();
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -180,7 +201,14 @@ export class Diagnoser {
     if (text === '') return;
     // Only what owns a literal present in the line can match it: typically a handful of patterns, not all.
     const present = this.kb.scanner.literalsIn(buf, start, capped);
-    const has = (owner: object) => this.kb.markerLiteralIds.get(owner)!.some((id) => present.has(id));
+    // The markers and layers owning a literal of this line: usually none or one, so the checks below stay cheap.
+    const owners = new Set<object>();
+    let platformLiteral = false;
+    for (const id of present) {
+      for (const o of this.kb.ownersByLiteral[id]) owners.add(o);
+      if (this.kb.platformLiteralIds.has(id)) platformLiteral = true;
+    }
+    const has = (owner: object) => owners.has(owner);
     this.observeMarkers(buf, start, end, line, text, has);
     for (const layer of CHAIN_LAYERS) {
       if (!has(layer)) continue;
@@ -191,27 +219,55 @@ export class Diagnoser {
       if (seen.length < 64 && !seen.some((h) => h.label === label)) seen.push({ label, line, depth: layer.depth });
       this.chain.set(layer.depth, seen);
     }
-    this.platform.observe(raw, text, line, (l) => present.has(this.kb.literalIds.get(l)!));
+    if (platformLiteral) this.platform.observe(raw, text, line, (l) => present.has(this.kb.literalIds.get(l)!));
     const candidates = new Set<number>();
     for (const id of present) for (const p of this.kb.patternsByLiteral[id]) candidates.add(p);
     for (const index of [...candidates].sort((a, b) => a - b)) {
-      const { rule, pattern } = this.kb.patterns[index];
+      const { pattern, signal } = this.kb.patterns[index];
       const m = pattern.re.exec(text);
       if (!m) continue;
-      const def = this.kb.rules[rule];
-      const captures: Record<string, string> = {};
-      for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) captures[k] = v;
-      const hit: PatternHit = {
-        pattern: pattern.id,
-        weight: pattern.weight,
-        line,
-        text,
-        captures,
-        before: def.contextBefore ? this.linesBefore(buf, start, def.contextBefore) : [],
-        after: def.contextAfter ? this.requestAfter(buf, end, def.contextAfter) : [],
+      const groups = m.groups ?? {};
+      if (!signal) {
+        const captures: Record<string, string> = {};
+        for (const [k, v] of Object.entries(groups)) if (v !== undefined) captures[k] = v;
+        const rule = this.kb.patterns[index].rule;
+        this.recordHit(rule, this.makeHit(buf, start, end, line, text, pattern.id, pattern.weight, captures, rule));
+        continue;
+      }
+      const signalPattern = pattern as SignalPattern;
+      const entity = entityOf(signalPattern, groups);
+      const routed = entity === undefined ? null : routeSignal(signal, signalPattern, entity);
+      if (!routed) continue;
+      const takes = (ruleId: string) => {
+        const i = this.kb.ruleIndex.get(ruleId);
+        return i !== undefined && this.kb.rules[i].signals.includes(signal.id) ? i : undefined;
       };
-      this.recordHit(rule, hit);
+      const first = takes(routed.rule) ?? takes(routed.fallback);
+      const targets = [first, ...routed.also.map(takes)].filter((t, i, all): t is number => t !== undefined && all.indexOf(t) === i);
+      for (const target of targets) {
+        const captures: Record<string, string> = { [CAPTURE_OF_KIND[routed.fact.kind]]: routed.fact.name, _entityKind: routed.fact.kind };
+        for (const [k, v] of Object.entries(groups)) if (v !== undefined && !k.startsWith('entity')) captures[k] = v;
+        const confirmAfter = signalPattern.confirm ? 3 : 0;
+        const hit = this.makeHit(buf, start, end, line, text, `${signal.id}:${pattern.id}`, routed.weight, captures, target, confirmAfter);
+        if (confirmAfter) this.toConfirm.set(hit, { pattern: signalPattern, entity: routed.fact.name });
+        this.recordHit(target, hit);
+      }
     }
+  }
+
+  /** A hit of `rule` with the context lines that rule asked for (at least `minAfter` after it). */
+  private makeHit(buf: Buffer, start: number, end: number, line: number, text: string, pattern: string, weight: number, captures: Record<string, string>, rule: number, minAfter = 0): PatternHit {
+    const def = this.kb.rules[rule];
+    const after = Math.max(def.contextAfter, minAfter);
+    return {
+      pattern,
+      weight,
+      line,
+      text,
+      captures,
+      before: def.contextBefore ? this.linesBefore(buf, start, def.contextBefore) : [],
+      after: after ? this.requestAfter(buf, end, after) : [],
+    };
   }
 
   private recordHit(rule: number, hit: PatternHit): void {
@@ -266,7 +322,13 @@ export class Diagnoser {
     const results: RuleResult[] = [];
     for (const [index, hits] of this.hits) {
       // Context was kept raw while streaming; rules see it normalised like the lines they match.
-      const normalized = hits.map((h) => ({ ...h, before: h.before.map(normalizedText), after: h.after.map(normalizedText) }));
+      const normalized = hits.map((h) => {
+        const after = h.after.map(normalizedText);
+        const pending = this.toConfirm.get(h);
+        const confirm = pending?.pattern.confirm;
+        const weight = confirm && confirm.by(after, pending.entity) ? confirm.weight : h.weight;
+        return { ...h, weight, before: h.before.map(normalizedText), after };
+      });
       results.push({ rule: this.kb.rules[index], hits: normalized });
     }
     const tailStart = Math.max(1, this.lineCount - this.tail.length + 1);

@@ -1,7 +1,13 @@
 // Renders a rule's fix advice for the platform the build ran on: install commands, Dockerfile lines, steps.
+// Install commands come from the kb's component table (the same lines doctor prints) when the rule names components,
+// or from what its refine found out about the missing entity.
 
+import { COMPONENTS } from '../kb/components.js';
+import { ALL_PLATFORMS, installCommand, installCommandsFor, mergeInstallFacts, PACKAGE_MANAGER_OF, PLATFORM_LABEL, type InstallFacts, type PlatformId } from '../kb/platforms.js';
 import { fillTemplate, type FixSpec } from './rule.js';
-import { PACKAGE_MANAGER_OF, PLATFORM_LABEL, type PackageManager, type PlatformContext, type PlatformId } from './platform.js';
+import type { PlatformContext } from './platform.js';
+
+export { installCommand };
 
 export interface FixCommand {
   platform: PlatformId | 'any';
@@ -18,48 +24,32 @@ export interface RenderedFix {
   dockerfile: string | null;
 }
 
-const ALL_PLATFORMS: readonly PlatformId[] = ['debian', 'fedora', 'rhel', 'manylinux', 'alpine', 'arch', 'suse', 'macos', 'nix', 'windows'];
-
-/** The packages for a manager; yum reuses dnf names (same package sets) when a rule gives none of its own. */
-function packagesFor(spec: FixSpec, manager: PackageManager): readonly string[] | undefined {
-  return spec.packages?.[manager] ?? (manager === 'yum' ? spec.packages?.dnf : undefined);
-}
-
-export function installCommand(manager: PackageManager, packages: readonly string[], inDocker: boolean): string {
-  const list = packages.join(' ');
-  const sudo = inDocker ? '' : 'sudo ';
-  switch (manager) {
-    case 'apt':
-      return inDocker
-        ? `apt-get update && apt-get install -y --no-install-recommends ${list} && rm -rf /var/lib/apt/lists/*`
-        : `sudo apt-get update && sudo apt-get install -y ${list}`;
-    case 'dnf':
-      return `${sudo}dnf install -y ${list}`;
-    case 'yum':
-      return `${sudo}yum install -y ${list}`;
-    case 'apk':
-      return `${sudo}apk add --no-cache ${list}`;
-    case 'pacman':
-      return `${sudo}pacman -S --needed --noconfirm ${list}`;
-    case 'zypper':
-      return `${sudo}zypper install -y ${list}`;
-    case 'brew':
-      return `brew install ${list}`;
-    case 'nix':
-      return `nix-shell -p ${list}   # or add them to buildInputs/nativeBuildInputs of your flake's devShell or package`;
-  }
+/** What the fix installs: the refine's finding about the entity, else the rule's components, else its own package list. */
+function installFactsOf(spec: FixSpec, found: InstallFacts | undefined): InstallFacts | null {
+  if (found) return found;
+  if (spec.components?.length) return mergeInstallFacts(spec.components.map((id) => COMPONENTS[id]));
+  return null;
 }
 
 function platformCommandKey(p: PlatformId): 'macos' | 'windows' | 'nix' | 'linux' {
   return p === 'macos' || p === 'windows' || p === 'nix' ? p : 'linux';
 }
 
-function commandsFor(spec: FixSpec, platform: PlatformId, inDocker: boolean, captures: Record<string, string>): FixCommand[] {
-  const out: FixCommand[] = [];
+/** The packages for a manager; yum reuses dnf names (same package sets) when a rule gives none of its own. */
+function packagesFor(spec: FixSpec, platform: PlatformId): readonly string[] | undefined {
   const manager = PACKAGE_MANAGER_OF[platform];
-  const packages = manager ? packagesFor(spec, manager) : undefined;
-  if (manager && packages?.length) {
-    out.push({ platform, label: `${PLATFORM_LABEL[platform]} (${manager})`, command: fillTemplate(installCommand(manager, packages, inDocker), captures) });
+  if (!manager) return undefined;
+  return spec.packages?.[manager] ?? (manager === 'yum' ? spec.packages?.dnf : undefined);
+}
+
+function commandsFor(spec: FixSpec, facts: InstallFacts | null, platform: PlatformId, inDocker: boolean, captures: Record<string, string>): FixCommand[] {
+  const out: FixCommand[] = [];
+  if (facts) {
+    for (const c of installCommandsFor(facts, platform, inDocker)) out.push({ platform, label: c.label, command: c.command });
+  } else {
+    const manager = PACKAGE_MANAGER_OF[platform];
+    const packages = packagesFor(spec, platform);
+    if (manager && packages?.length) out.push({ platform, label: `${PLATFORM_LABEL[platform]} (${manager})`, command: fillTemplate(installCommand(manager, packages, inDocker), captures) });
   }
   for (const command of spec.platformCommands?.[platformCommandKey(platform)] ?? []) {
     out.push({ platform, label: PLATFORM_LABEL[platform], command: fillTemplate(command, captures) });
@@ -67,13 +57,16 @@ function commandsFor(spec: FixSpec, platform: PlatformId, inDocker: boolean, cap
   return out;
 }
 
-export function renderFix(spec: FixSpec, context: PlatformContext, captures: Record<string, string>): RenderedFix {
+export function renderFix(spec: FixSpec, context: PlatformContext, captures: Record<string, string>, found?: InstallFacts): RenderedFix {
   const inDocker = context.docker !== null;
-  const commands: FixCommand[] = (spec.commands ?? []).map((c) => ({ platform: 'any', label: 'any platform', command: fillTemplate(c, captures) }));
+  const facts = installFactsOf(spec, found);
+  const commands: FixCommand[] = [];
+  if (facts?.platform?.any) commands.push({ platform: 'any', label: 'any platform', command: facts.platform.any });
+  for (const c of spec.commands ?? []) commands.push({ platform: 'any', label: 'any platform', command: fillTemplate(c, captures) });
   const order = context.platform ? [context.platform, ...ALL_PLATFORMS.filter((p) => p !== context.platform)] : ALL_PLATFORMS;
   const seen = new Set<string>();
   for (const p of order) {
-    for (const c of commandsFor(spec, p, inDocker && p === context.platform, captures)) {
+    for (const c of commandsFor(spec, facts, p, inDocker && p === context.platform, captures)) {
       if (seen.has(c.command)) continue;
       seen.add(c.command);
       commands.push(c);
@@ -82,7 +75,7 @@ export function renderFix(spec: FixSpec, context: PlatformContext, captures: Rec
   let dockerfile: string | null = null;
   if (inDocker && context.platform) {
     const manager = PACKAGE_MANAGER_OF[context.platform];
-    const packages = manager ? packagesFor(spec, manager) : undefined;
+    const packages = facts ? (manager ? (facts.packages[manager] ?? (manager === 'yum' ? facts.packages.dnf : undefined)) : undefined) : packagesFor(spec, context.platform);
     if (manager && packages?.length) dockerfile = `RUN ${fillTemplate(installCommand(manager, packages, true), captures)}`;
   }
   return {

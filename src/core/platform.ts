@@ -1,44 +1,8 @@
 // Where did the build run? Platform hints read from log lines (pure), and the package manager each platform uses.
 
-export type PlatformId =
-  | 'debian'
-  | 'fedora'
-  | 'rhel'
-  | 'manylinux'
-  | 'alpine'
-  | 'arch'
-  | 'suse'
-  | 'macos'
-  | 'windows'
-  | 'nix';
+import type { PlatformId } from '../kb/platforms.js';
 
-export type PackageManager = 'apt' | 'dnf' | 'yum' | 'apk' | 'pacman' | 'zypper' | 'brew' | 'nix';
-
-export const PLATFORM_LABEL: Record<PlatformId, string> = {
-  debian: 'Debian/Ubuntu',
-  fedora: 'Fedora',
-  rhel: 'RHEL/CentOS/Rocky/Alma',
-  manylinux: 'manylinux container',
-  alpine: 'Alpine',
-  arch: 'Arch Linux',
-  suse: 'openSUSE',
-  macos: 'macOS',
-  windows: 'Windows',
-  nix: 'Nix',
-};
-
-export const PACKAGE_MANAGER_OF: Record<PlatformId, PackageManager | null> = {
-  debian: 'apt',
-  fedora: 'dnf',
-  rhel: 'dnf',
-  manylinux: 'yum',
-  alpine: 'apk',
-  arch: 'pacman',
-  suse: 'zypper',
-  macos: 'brew',
-  windows: null,
-  nix: 'nix',
-};
+export { PACKAGE_MANAGER_OF, PLATFORM_LABEL, type PackageManager, type PlatformId } from '../kb/platforms.js';
 
 export type CiProvider = 'github-actions' | 'gitlab-ci' | 'render' | 'railway' | 'heroku' | 'nixpacks';
 

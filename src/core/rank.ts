@@ -2,6 +2,7 @@
 
 import { renderFix, type RenderedFix } from './fix.js';
 import type { CiProvider, PlatformId, PlatformTracker } from './platform.js';
+import type { InstallFacts } from '../kb/platforms.js';
 import type { Evidence, PatternHit, Rule, RuleCategory } from './rule.js';
 import { confidenceOf, fillTemplate } from './rule.js';
 
@@ -77,6 +78,9 @@ interface Scored {
   captures: Record<string, string>;
   evidence: Evidence[];
   firstLine: number;
+  install?: InstallFacts;
+  /** Every line shown is one the tool printed as a warning and went on. */
+  warningOnly: boolean;
 }
 
 /** Hits to show: the first of each pattern, then the rest, in line order, so a repeated line cannot hide the others. */
@@ -93,16 +97,21 @@ function scoreRule(result: RuleResult, fired: ReadonlySet<string>): Scored | nul
   for (const hit of byStrength) for (const [k, v] of Object.entries(hit.captures)) if (!(k in captures)) captures[k] = v;
   let confidence = confidenceOf(result.hits);
   let evidence: Evidence[] = representativeHits(result.hits).map((h) => ({ line: h.line, text: h.text }));
+  let install: InstallFacts | undefined;
   if (result.rule.refine) {
     const refinement = result.rule.refine({ hits: result.hits, firedRules: fired, captures });
     if (refinement === null) return null;
     if (refinement.confidence !== undefined) confidence = refinement.confidence;
     if (refinement.captures) Object.assign(captures, refinement.captures);
     if (refinement.evidence) evidence = refinement.evidence;
+    install = refinement.install;
   }
   if (confidence < MIN_CONFIDENCE) return null;
   const unique = evidence.filter((e, i) => evidence.findIndex((o) => o.line === e.line) === i).slice(0, MAX_EVIDENCE);
-  return { rule: result.rule, confidence: Math.round(confidence * 100) / 100, captures, evidence: unique, firstLine: unique[0]?.line ?? 0 };
+  const warnings = new Set(result.rule.patterns.filter((p) => p.severity === 'warning').map((p) => p.id));
+  const shownHits = result.hits.filter((h) => unique.some((e) => e.line === h.line) && h.weight >= MIN_CONFIDENCE);
+  const warningOnly = shownHits.length > 0 && shownHits.every((h) => warnings.has(h.pattern));
+  return { rule: result.rule, confidence: Math.round(confidence * 100) / 100, captures, evidence: unique, firstLine: unique[0]?.line ?? 0, install, warningOnly };
 }
 
 /** Captures named with a leading underscore feed templates only; they are not part of the output. */
@@ -146,7 +155,8 @@ export function rankFindings(input: RankInput): Diagnosis {
   const reported = new Set(scored.map((s) => s.rule.id));
   const explainer = new Map<string, string>();
   for (const s of scored) for (const id of s.rule.explains) if (reported.has(id) && id !== s.rule.id && !explainer.has(id)) explainer.set(id, s.rule.id);
-  const order = (a: Scored, b: Scored) => b.confidence - a.confidence || a.firstLine - b.firstLine;
+  // A warning never outranks a hard error: the tool went on after it, so the failure is the error's.
+  const order = (a: Scored, b: Scored) => Number(a.warningOnly) - Number(b.warningOnly) || b.confidence - a.confidence || a.firstLine - b.firstLine;
   const independent = scored.filter((s) => !explainer.has(s.rule.id)).sort(order);
   const explained = scored.filter((s) => explainer.has(s.rule.id)).sort(order);
   const rootCause = outcome === 'failed' && independent.length > 0 ? independent[0].rule.id : null;
@@ -162,7 +172,7 @@ export function rankFindings(input: RankInput): Diagnosis {
     evidence: s.evidence,
     captures: publicCaptures(s.captures),
     explanation: fillTemplate(s.rule.explanation, s.captures),
-    fix: renderFix(s.rule.fix, platform, s.captures),
+    fix: renderFix(s.rule.fix, platform, s.captures, s.install),
     ...(explainer.has(s.rule.id) ? { explainedBy: explainer.get(s.rule.id) } : {}),
   });
   const findings =

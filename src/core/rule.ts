@@ -1,6 +1,8 @@
 // The shape of a knowledge-base rule: declarative data (patterns, templates, fix advice) plus an optional refine hook.
 
-import type { PackageManager } from './platform.js';
+import type { ComponentId } from '../kb/components.js';
+import type { InstallFacts, PackageManager } from '../kb/platforms.js';
+import type { SignalId } from './signals.js';
 
 /** Closed list of rule categories, shown by `buildmedic rules`. */
 export const RULE_CATEGORIES = [
@@ -31,13 +33,20 @@ export interface LinePattern {
   re: RegExp;
   /** How strongly this line alone shows the rule's cause, 0..1. Below 0.5 it only supports other patterns. */
   weight: number;
+  /**
+   * 'warning': the tool goes on after printing this line (e.g. cargo's failed cache write), so a finding that rests
+   * only on such lines never outranks a finding with a hard error.
+   */
+  severity?: 'warning';
 }
 
 /** Advice for the fix, rendered for the platform the build ran on. Strings may use {{capture}} placeholders. */
 export interface FixSpec {
   summary: string;
   steps?: readonly string[];
-  /** System packages that provide what is missing, per package manager. */
+  /** Components of the kb table that provide what is missing: their packages and platform advice (preferred). */
+  components?: readonly ComponentId[];
+  /** System packages that provide what is missing, per package manager, when no component of the table fits. */
   packages?: Partial<Record<PackageManager, readonly string[]>>;
   /** Commands that do not depend on the platform (e.g. `cargo update -p openssl-sys`). */
   commands?: readonly string[];
@@ -76,6 +85,8 @@ export interface Refinement {
   captures?: Record<string, string>;
   /** Evidence lines to show, when not every hit is worth showing. */
   evidence?: Evidence[];
+  /** What installs the entity this finding is about (from the kb table), replacing the rule's own packages. */
+  install?: InstallFacts;
 }
 
 export interface RuleDefinition {
@@ -86,6 +97,11 @@ export interface RuleDefinition {
   summary: string;
   category: RuleCategory;
   patterns: readonly LinePattern[];
+  /**
+   * Shared signals (core/signals.ts) whose entities this rule owns: the kb table routes each entity (a program, a
+   * header, a library...) to one rule, and the engine hands the hit to that rule only if it lists the signal here.
+   */
+  signals?: readonly SignalId[];
   /** Lines of context the engine keeps around each hit for `refine` (bounded). */
   contextBefore?: number;
   contextAfter?: number;
@@ -99,6 +115,7 @@ export interface RuleDefinition {
 }
 
 export interface Rule extends RuleDefinition {
+  signals: readonly SignalId[];
   contextBefore: number;
   contextAfter: number;
   explains: readonly string[];
@@ -120,6 +137,7 @@ export const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
 export function defineRule(def: RuleDefinition): Rule {
   return {
     ...def,
+    signals: def.signals ?? [],
     contextBefore: def.contextBefore ?? 0,
     contextAfter: def.contextAfter ?? 0,
     explains: def.explains ?? [],

@@ -1,7 +1,6 @@
 // Pure: the fix for a component that is not ok — the install command for this platform first, then the other platforms'.
 
-import { installCommand } from '../core/fix.js';
-import { PACKAGE_MANAGER_OF, PLATFORM_LABEL, type PlatformId } from '../core/platform.js';
+import { installCommand, installCommandsFor, PACKAGE_MANAGER_OF, type PlatformId } from '../kb/platforms.js';
 import { COMPONENTS, type ComponentId } from '../knowledge/crate-needs.js';
 
 export interface FixCommand {
@@ -31,12 +30,6 @@ export function installCommands(component: ComponentId, host: PlatformId | null)
   const out: FixCommand[] = [];
   if (c.platform?.any) out.push({ platform: 'any', label: 'any platform', command: c.platform.any });
   const order = host ? [host, ...ORDER.filter((p) => p !== host)] : ORDER;
-  for (const p of order) {
-    const extra = p === 'macos' ? c.platform?.macos : p === 'windows' ? c.platform?.windows : undefined;
-    if (extra) out.push({ platform: p, label: PLATFORM_LABEL[p], command: extra });
-    const manager = PACKAGE_MANAGER_OF[p];
-    const pkgs = manager ? (c.packages[manager] ?? (manager === 'yum' ? c.packages.dnf : undefined)) : undefined;
-    if (manager && pkgs?.length && !(p === 'macos' && extra)) out.push({ platform: p, label: `${PLATFORM_LABEL[p]} (${manager})`, command: installCommand(manager, pkgs, false) });
-  }
+  for (const p of order) for (const command of installCommandsFor(c, p, false)) out.push({ platform: p, ...command });
   return out;
 }

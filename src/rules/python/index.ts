@@ -3,6 +3,7 @@
 import type { Rule } from '../../core/rule.js';
 import manylinuxContainerBuildFailure from './manylinux-container-build-failure/rule.js';
 import pyo3PythonVersionUnsupported from './pyo3-python-version-unsupported/rule.js';
+import pythonBuildDependencyMissing from './python-build-dependency-missing/rule.js';
 import pythonInterpreterNotFound from './python-interpreter-not-found/rule.js';
 import sdistFallbackNeedsRust from './sdist-fallback-needs-rust/rule.js';
 import wheelNotSupported from './wheel-not-supported/rule.js';
@@ -13,6 +14,7 @@ const rules: Rule[] = [
   wheelNotSupported,
   pyo3PythonVersionUnsupported,
   pythonInterpreterNotFound,
+  pythonBuildDependencyMissing,
   sdistFallbackNeedsRust,
   manylinuxContainerBuildFailure,
 ];

@@ -2,6 +2,8 @@
 
 import cCompilerMissing from './c-compiler-missing/rule.js';
 import cmakeMissing from './cmake-missing/rule.js';
+import cmakeTooOld from './cmake-too-old/rule.js';
+import fortranCompilerMissing from './fortran-compiler-missing/rule.js';
 import cxxCompilerMissing from './cxx-compiler-missing/rule.js';
 import libclangMissing from './libclang-missing/rule.js';
 import linkerNotFound from './linker-not-found/rule.js';
@@ -10,18 +12,26 @@ import perlMissing from './perl-missing/rule.js';
 import pkgConfigMissing from './pkg-config-missing/rule.js';
 import protocMissing from './protoc-missing/rule.js';
 import pythonMissing from './python-missing/rule.js';
+import prebuiltBinaryUnavailable from './prebuilt-binary-unavailable/rule.js';
+import nodeVersionUnsupported from './node-version-unsupported/rule.js';
+import buildToolMissing from './build-tool-missing/rule.js';
 import xcodeCltMissing from './xcode-clt-missing/rule.js';
 
 export default [
   linkerNotFound,
   cCompilerMissing,
   cxxCompilerMissing,
+  fortranCompilerMissing,
   pkgConfigMissing,
   cmakeMissing,
+  cmakeTooOld,
   protocMissing,
   libclangMissing,
   perlMissing,
   msvcMissing,
   xcodeCltMissing,
   pythonMissing,
+  buildToolMissing,
+  prebuiltBinaryUnavailable,
+  nodeVersionUnsupported,
 ];

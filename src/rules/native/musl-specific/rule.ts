@@ -12,7 +12,7 @@ export default defineRule({
   title: 'The build fails because of musl libc (Alpine)',
   summary: 'The build runs on or targets musl libc (Alpine Linux), which lacks something the build expects from glibc.',
   category: 'toolchain',
-  explains: ['native-lib-missing', 'c-code-error'],
+  explains: ['native-lib-missing', 'c-code-error', 'libc-headers-missing'],
   patterns: [
     {
       id: 'proc-macro-musl-host',

@@ -173,21 +173,9 @@ export default defineRule({
       'If OpenSSL is installed in a non-standard place, set OPENSSL_DIR (or OPENSSL_LIB_DIR and OPENSSL_INCLUDE_DIR) for the build.',
       'Or avoid the system OpenSSL: enable the `vendored` feature of the `openssl` crate (builds OpenSSL from source; needs perl and make), or switch the HTTP/TLS crate to rustls (e.g. reqwest `default-features = false, features = ["rustls-tls"]`).',
     ],
-    packages: {
-      apt: ['libssl-dev', 'pkg-config'],
-      dnf: ['openssl-devel', 'pkgconf-pkg-config'],
-      yum: ['openssl-devel', 'pkgconfig'],
-      apk: ['openssl-dev', 'pkgconf'],
-      pacman: ['openssl', 'pkgconf'],
-      zypper: ['libopenssl-devel', 'pkg-config'],
-      brew: ['openssl@3', 'pkg-config'],
-      nix: ['openssl', 'pkg-config'],
-    },
+    components: ['openssl-dev', 'pkg-config'],
     platformCommands: {
       macos: ['export OPENSSL_DIR="$(brew --prefix openssl@3)"'],
-      windows: [
-        'vcpkg install openssl:x64-windows-static-md   # then set VCPKG_ROOT, or set OPENSSL_DIR to an OpenSSL install (e.g. C:\\Program Files\\OpenSSL-Win64)',
-      ],
     },
   },
 });

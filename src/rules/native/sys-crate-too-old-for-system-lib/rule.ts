@@ -9,6 +9,8 @@ export default defineRule({
   title: 'The -sys crate is too old for the installed system library',
   summary: 'A -sys crate found the system library but does not support its (newer) version.',
   category: 'system-library',
+  // the expando.c preprocessor error is this mismatch, not an error in the project's C code
+  explains: ['c-code-error'],
   patterns: [
     {
       id: 'openssl-sys-version-mismatch',
@@ -27,6 +29,17 @@ export default defineRule({
       literals: ['a different version of OpenSSL was found', 'due to this version mismatch'],
       re: /a different version of OpenSSL was found|due to this version mismatch/,
       weight: 0.9,
+    },
+    {
+      id: 'openssl-sys-expando-version-paste',
+      // openssl-sys < 0.9.64 preprocesses build/expando.c, whose VERSION(OPENSSL, OPENSSL_VERSION_NUMBER) needs a literal;
+      // OpenSSL 3 defines the number as an expression, so gcc says 'error: pasting "RUST_VERSION_OPENSSL_" and "(" does
+      // not give a valid preprocessing token' and clang "error: pasting formed 'RUST_VERSION_OPENSSL_(', an invalid
+      // preprocessing token" (relayed by cc-rs as cargo:warning=, by cargo as warning:)
+      source: 'gcc / clang preprocessing openssl-sys build/expando.c',
+      literals: ['RUST_VERSION_OPENSSL_'],
+      re: /error: pasting (?:"RUST_VERSION_OPENSSL_" and "\("|formed 'RUST_VERSION_OPENSSL_\()/,
+      weight: 0.95,
     },
     {
       id: 'openssl-sys-crate-version',
@@ -49,6 +62,7 @@ export default defineRule({
     const { hex, flavor } = ctx.captures;
     const captures: Record<string, string> = { crate: 'openssl-sys' };
     if (!ctx.captures.crateVersion && ctx.captures.crateVersion2) captures.crateVersion = ctx.captures.crateVersion2;
+    if (ctx.hits.some((h) => h.pattern === 'openssl-sys-expando-version-paste') && !hex) captures.libraryVersion = 'OpenSSL 3.x, whose version macro old openssl-sys cannot expand';
     if (hex) {
       // OpenSSL/LibreSSL version numbers are 0xMNN00PP0 (3.x: 0xMNN00PPL): major, minor, patch.
       const n = parseInt(hex, 16);

@@ -37,13 +37,22 @@ export default defineRule({
       weight: 0.93,
     },
     {
+      id: 'cargo-home-cache-write-warning',
+      // cargo 1.7x+ warning that carries the OS error on the same line (cargo goes on without the cache): "warning: failed to
+      // write cache, path: /x/registry/index/.../.cache/an/yh/anyhow, error: Read-only file system (os error 30)"
+      source: 'cargo',
+      literals: ['failed to write cache, path:'],
+      re: /failed to write cache, path: (?<path>[^,\s]+), error: (?:Read-only file system|Permission denied|Operation not permitted|Access is denied)/,
+      weight: 0.9,
+      severity: 'warning',
+    },
+    {
       id: 'cargo-home-write-inline',
-      // cargo 1.7x+ warnings and git2 errors that carry the OS error on the same line: "failed to write cache, path:
-      // /x/registry/index/.../.cache/an/yh/anyhow, error: Read-only file system (os error 30)", "failed to create
-      // temporary file '/home/u/.cargo/registry/index/.../pack_git2_...': Permission denied; class=Os (2)"
-      source: 'cargo / libgit2',
-      literals: ['failed to write cache, path:', 'failed to create temporary file'],
-      re: /failed to write cache, path: (?<path>[^,\s]+), error: (?:Read-only file system|Permission denied|Operation not permitted|Access is denied)|failed to create temporary file '(?<path2>[^']+)': (?:Read-only file system|Permission denied|Operation not permitted|Access is denied)/,
+      // libgit2 errors that carry the OS error on the same line: "failed to create temporary file
+      // '/home/u/.cargo/registry/index/.../pack_git2_...': Permission denied; class=Os (2)"
+      source: 'libgit2 (through cargo)',
+      literals: ['failed to create temporary file'],
+      re: /failed to create temporary file '(?<path2>[^']+)': (?:Read-only file system|Permission denied|Operation not permitted|Access is denied)/,
       weight: 0.9,
     },
   ],
@@ -53,7 +62,7 @@ export default defineRule({
       if (!CARGO_HOME_PATH.test(path)) return false;
       // target/ and the project's own files are another problem (permissions on the checkout, disk full).
       if (/[\\/]target[\\/]/.test(path)) return false;
-      if (h.pattern === 'cargo-home-write-inline') return true;
+      if (h.pattern === 'cargo-home-write-inline' || h.pattern === 'cargo-home-cache-write-warning') return true;
       // The lines after a hit are raw: strip CI timestamps, BuildKit prefixes and pip's indentation first.
       const next = h.after.map((l) => normalizeCleanLine(l).text).filter((l) => l !== '' && l !== 'Caused by:').slice(0, 2).join('\n');
       return NOT_WRITABLE.test(next) || NOT_WRITABLE.test(h.text);

@@ -7,27 +7,9 @@ export default defineRule({
   title: 'No Rust toolchain is installed',
   summary: 'The build needs cargo and rustc, but no Rust toolchain is installed, on PATH, or selected by rustup.',
   category: 'toolchain',
+  signals: ['program-not-found'],
   contextAfter: 2,
   patterns: [
-    {
-      id: 'shell-command-not-found',
-      // bash: "bash: line 1: cargo: command not found", "/bin/sh: cargo: command not found"; dash: "sh: 1: cargo: not
-      // found", "./build.sh: 4: cargo: not found"; zsh: "zsh: command not found: cargo"; GNU make: "make: cargo:
-      // Command not found" (make < 4.3) / "make: cargo: No such file or directory" (make 4.3+)
-      source: 'sh/bash/dash/zsh/make',
-      literals: ['not found', 'make: cargo: No such file', 'make: rustc: No such file', 'make: rustup: No such file'],
-      re: /(?:^|: )(?<tool>cargo|rustc|rustup)(?:\.exe)?: (?:[Cc]ommand )?not found$|^zsh: command not found: (?<tool2>cargo|rustc|rustup)$|^g?make(?:\[\d+\])?: (?<tool3>cargo|rustc|rustup): No such file or directory$/,
-      weight: 0.88,
-    },
-    {
-      id: 'windows-not-recognized',
-      // cmd.exe: "'cargo' is not recognized as an internal or external command,"; PowerShell: "cargo : The term
-      // 'cargo' is not recognized as the name of a cmdlet, function, script file, or operable program."
-      source: 'cmd.exe / PowerShell',
-      literals: ['is not recognized as'],
-      re: /[`'"](?<tool>cargo|rustc|rustup)(?:\.exe)?[`'"] is not recognized as (?:an internal or external command|the name of a cmdlet)/,
-      weight: 0.88,
-    },
     {
       id: 'setuptools-rust-no-compiler',
       // setuptools-rust 0.11+: "error: can't find Rust compiler"; setuptools-rust < 0.11: "error: Can not find Rust compiler"
@@ -92,14 +74,6 @@ export default defineRule({
       weight: 0.9,
     },
     {
-      id: 'node-spawn-cargo-enoent',
-      // Node.js (napi-rs, neon, wasm-pack wrappers): "Error: spawn cargo ENOENT" / "spawnSync cargo ENOENT"
-      source: 'node child_process',
-      literals: ['spawn cargo', 'spawnSync cargo', 'spawn rustc', 'spawnSync rustc'],
-      re: /spawn(?:Sync)? (?<tool>cargo|rustc)(?:\.exe)? ENOENT/,
-      weight: 0.88,
-    },
-    {
       id: 'rustup-binary-not-applicable',
       // rustup: "error: the 'cargo' binary, normally provided by the 'cargo' component, is not applicable to the
       // '1.70.0-x86_64-unknown-linux-gnu' toolchain" (a toolchain installed without that component)
@@ -108,17 +82,9 @@ export default defineRule({
       re: /the [`'](?<tool>cargo|rustc)(?:\.exe)?[`'] binary, normally provided by the [`'][\w-]+[`'] component, is not applicable to the [`'](?<toolchain>[^`']+)[`'] toolchain/,
       weight: 0.9,
     },
-    {
-      id: 'python-spawn-cargo-enoent',
-      // Python build backends spawning cargo: "FileNotFoundError: [Errno 2] No such file or directory: 'cargo'"
-      source: 'python subprocess',
-      literals: ['No such file or directory: '],
-      re: /^FileNotFoundError: \[Errno 2\] No such file or directory: '(?<tool>cargo|rustc)'/,
-      weight: 0.9,
-    },
   ],
   refine: (ctx) => {
-    const tool = ctx.captures.tool ?? ctx.captures.tool2 ?? ctx.captures.tool3;
+    const tool = ctx.captures.program ?? ctx.captures.tool ?? ctx.captures.tool2 ?? ctx.captures.tool3;
     const captures: Record<string, string> = tool ? { tool } : {};
     if (ctx.captures.toolchain) captures.toolchainNote = ` (the toolchain \`${ctx.captures.toolchain}\` is not installed)`;
     const hits = ctx.hits.filter(

@@ -14,45 +14,9 @@ export default defineRule({
   title: 'No C compiler is installed',
   summary: 'A build step needs a C compiler, and the one it tried to run is not installed or not on PATH.',
   category: 'toolchain',
+  signals: ['program-not-found'],
   contextBefore: 4,
   patterns: [
-    {
-      id: 'ccrs-failed-to-find-tool',
-      // cc-rs 1.0.x: "error occurred: Failed to find tool. Is `gcc` installed?" (up to ~1.0.50 followed by
-      // "(see https://github.com/alexcrichton/cc-rs#compile-time-requirements for help)");
-      // cc-rs >= 1.1: 'error occurred in cc-rs: failed to find tool "cc": No such file or directory (os error 2)'
-      source: 'cc-rs (Rust build scripts)',
-      literals: ['Failed to find tool', 'failed to find tool'],
-      re: /(?:Failed to find tool\. Is `|failed to find tool ")(?<tool>[^`"\s]+)(?:` installed\?|": )/, // tool name checked in refine
-      weight: 0.95,
-    },
-    {
-      id: 'ccrs-not-installed',
-      // cc-rs before ToolNotFound (<= 1.0.25 or so): "failed to execute command: No such file or directory (os error 2)"
-      // then "is `cc` not installed?"
-      source: 'cc-rs (old)',
-      literals: ['not installed?'],
-      re: /is `(?<tool>[^`\s]+)` not installed\?/, // tool name checked in refine
-      weight: 0.95,
-    },
-    {
-      id: 'distutils-command-failed-enoent',
-      // setuptools/distutils >= Python 3.x (spawn via subprocess): "error: command 'x86_64-linux-gnu-gcc' failed: No such file or directory"
-      // (also with a full path, "error: command '/usr/bin/gcc' failed with exit status 1" is a compile error and not matched);
-      // old distutils (Python 2.7/3.6): "unable to execute 'gcc': No such file or directory" (Python 2.6: no quotes)
-      source: 'setuptools / distutils',
-      literals: ["failed: No such file or directory", 'unable to execute'],
-      re: /(?:^error: command '|unable to execute '?)(?:[^':\s]*[/\\])?(?<compiler>(?:[\w.-]*-)?(?:cc|gcc|clang)(?:-\d+(?:\.\d+)*)?(?:\.exe)?)'?(?: failed)?: No such file or directory/,
-      weight: 0.95,
-    },
-    {
-      id: 'cmake-no-c-compiler',
-      // CMake >= 3.x: "No CMAKE_C_COMPILER could be found." (project() or enable_language(C))
-      source: 'cmake',
-      literals: ['No CMAKE_C_COMPILER'],
-      re: /No CMAKE_C_COMPILER could be found/,
-      weight: 0.95,
-    },
     {
       id: 'cmake-c-compiler-not-in-path',
       // CMake: "The CMAKE_C_COMPILER:\n\n    gcc-13\n\n  is not a full path and was not found in the PATH." (checked in refine)
@@ -78,47 +42,6 @@ export default defineRule({
       weight: 0.95,
     },
     {
-      id: 'meson-unknown-c-compiler',
-      // meson >= 0.50: "meson.build:1:0: ERROR: Unknown compiler(s): [['cc'], ['gcc'], ['clang'], ...]"
-      source: 'meson',
-      literals: ['Unknown compiler(s)'],
-      re: /ERROR: Unknown compiler\(s\): \[\['(?<compiler>(?:[\w.-]*-)?(?:cc|gcc|clang)(?:-\d+(?:\.\d+)*)?(?:\.exe)?)'/,
-      weight: 0.95,
-    },
-    {
-      id: 'make-compiler-enoent',
-      // GNU make >= 4.3: "make: cc: No such file or directory"; older make: "make[1]: gcc: Command not found"
-      source: 'GNU make',
-      literals: ['No such file or directory', 'Command not found'],
-      re: /^g?make(?:\[\d+\])?: (?<compiler>(?:[\w.-]*-)?(?:cc|gcc|clang)(?:-\d+(?:\.\d+)*)?): (?:No such file or directory|Command not found)/,
-      weight: 0.9,
-    },
-    {
-      id: 'shell-compiler-not-found',
-      // dash "sh: 1: cc: not found", bash "bash: line 1: gcc: command not found", busybox "/bin/sh: gcc: not found",
-      // zsh "zsh: command not found: gcc"
-      source: 'sh / bash / zsh',
-      literals: ['not found'],
-      re: /(?:^|: )(?:line \d+: |\d+: )?(?<compiler>(?:[\w.-]*-)?(?:cc|gcc|clang)(?:-\d+(?:\.\d+)*)?): (?:command )?not found\s*$|^zsh: command not found: (?<compiler2>(?:[\w.-]*-)?(?:cc|gcc|clang)(?:-\d+)?)\s*$/,
-      weight: 0.85,
-    },
-    {
-      id: 'windows-not-recognized',
-      // cmd.exe: "'gcc' is not recognized as an internal or external command,"
-      source: 'cmd.exe',
-      literals: ['is not recognized as an internal or external command'],
-      re: /^'(?<compiler>(?:[\w.-]*-)?(?:cc|gcc|clang)(?:-\d+)?(?:\.exe)?)' is not recognized as an internal or external command/,
-      weight: 0.85,
-    },
-    {
-      id: 'python-filenotfound-compiler',
-      // Python subprocess from a build script: "FileNotFoundError: [Errno 2] No such file or directory: 'gcc'"
-      source: 'Python build scripts',
-      literals: ['No such file or directory:'],
-      re: /^FileNotFoundError: \[(?:Errno 2|WinError 2)\] [^:]*: '(?<compiler>(?:[\w.-]*-)?(?:cc|gcc|clang)(?:-\d+)?)'$/,
-      weight: 0.85,
-    },
-    {
       id: 'gcc-cannot-exec-cc1',
       // gcc driver present but its C backend is not: "gcc: fatal error: cannot execute 'cc1': execvp: No such file or directory"
       // (gcc >= 4.6; older: "gcc: error trying to exec 'cc1': execvp: No such file or directory")
@@ -141,7 +64,7 @@ export default defineRule({
       (h) => h.pattern !== 'cmake-c-compiler-not-in-path' || h.before.some((l) => /The CMAKE_C_COMPILER:/.test(l)),
     );
     if (hits.length === 0) return null;
-    const compiler = hits.map((h) => h.captures.compiler ?? h.captures.compiler2 ?? h.captures.tool).find(Boolean) ?? 'cc';
+    const compiler = hits.map((h) => h.captures.program ?? h.captures.compiler ?? h.captures.compiler2 ?? h.captures.tool).find(Boolean) ?? 'cc';
     const cross = /^(?<triple>[a-z0-9_]+(?:-[a-z0-9_]+){1,3})-(?:gcc|cc|clang)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/.exec(compiler);
     return {
       confidence: confidenceOf(hits),
@@ -163,17 +86,6 @@ export default defineRule({
       'If CC, CC_<target> or CMAKE_C_COMPILER is set to `{{compiler}}`, install that compiler or unset the variable.',
       'In a Dockerfile, add the install line to the same stage that runs the build.',
     ],
-    packages: {
-      apt: ['build-essential'],
-      dnf: ['gcc', 'make'],
-      apk: ['build-base'],
-      pacman: ['base-devel'],
-      zypper: ['gcc', 'make'],
-      nix: ['stdenv.cc'],
-    },
-    platformCommands: {
-      macos: ['xcode-select --install'],
-      windows: ['Install "Desktop development with C++" from Visual Studio Build Tools (MSVC), or MinGW-w64 gcc for *-windows-gnu targets'],
-    },
+    components: ['c-compiler'],
   },
 });

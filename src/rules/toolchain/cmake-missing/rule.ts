@@ -7,16 +7,8 @@ export default defineRule({
   title: 'CMake is not installed',
   summary: 'The build drives a CMake project, but the cmake program is not installed or not on PATH.',
   category: 'toolchain',
+  signals: ['program-not-found'],
   patterns: [
-    {
-      id: 'cmake-crate-not-installed',
-      // cmake crate (all versions): "failed to execute command: No such file or directory (os error 2)" then
-      // "is `cmake` not installed?" (Windows: "program not found" / "The system cannot find the file specified.")
-      source: 'cmake crate (Rust build scripts)',
-      literals: ['not installed?'],
-      re: /is `(?<tool>cmake3?(?:\.exe)?)` not installed\?/,
-      weight: 0.95,
-    },
     {
       id: 'cmake-must-be-installed',
       // pybind11 cmake_example-style setup.py (copied by many projects): "RuntimeError: CMake must be installed to build the following extensions: foo"
@@ -41,15 +33,6 @@ export default defineRule({
       re: /CMake executable is not found/,
       weight: 0.95,
     },
-    {
-      id: 'shell-cmake-not-found',
-      // dash "sh: 1: cmake: not found", bash "cmake: command not found", make >= 4.3 "make: cmake: No such file or directory",
-      // Python "FileNotFoundError: [Errno 2] No such file or directory: 'cmake'", cmd.exe "'cmake' is not recognized as ..."
-      source: 'sh / bash / make / Python / cmd.exe',
-      literals: ['not found', 'No such file or directory', 'is not recognized as an internal or external command'],
-      re: /(?:^|: )(?:line \d+: |\d+: )?cmake3?: (?:command )?not found\s*$|^zsh: command not found: cmake3?\s*$|^g?make(?:\[\d+\])?: cmake3?: (?:No such file or directory|Command not found)|^FileNotFoundError: \[(?:Errno 2|WinError 2)\] [^:]*: '(?:[^']*[/\\])?cmake3?(?:\.exe)?'$|^'cmake' is not recognized as an internal or external command/,
-      weight: 0.85,
-    },
   ],
   explanation:
     'The build generates its native code with CMake (the Rust `cmake` crate in a build script, a setup.py that calls cmake, a ' +
@@ -62,17 +45,6 @@ export default defineRule({
       'If cmake is installed outside PATH, add its bin directory to PATH or set the CMAKE environment variable (the Rust cmake crate honours CMAKE=/path/to/cmake).',
       'Check whether the crate/package has a feature or option that uses a bundled or prebuilt library instead.',
     ],
-    packages: {
-      apt: ['cmake', 'build-essential'],
-      dnf: ['cmake', 'gcc-c++', 'make'],
-      apk: ['cmake', 'build-base'],
-      pacman: ['cmake', 'base-devel'],
-      zypper: ['cmake', 'gcc-c++', 'make'],
-      brew: ['cmake'],
-      nix: ['cmake'],
-    },
-    platformCommands: {
-      windows: ['winget install Kitware.CMake   # or the "C++ CMake tools for Windows" component of Visual Studio Build Tools'],
-    },
+    components: ['cmake'],
   },
 });

@@ -14,41 +14,9 @@ export default defineRule({
   title: 'No C++ compiler is installed',
   summary: 'A build step needs a C++ compiler, and the one it tried to run is not installed or not on PATH.',
   category: 'toolchain',
+  signals: ['program-not-found'],
   contextBefore: 4,
   patterns: [
-    {
-      id: 'ccrs-failed-to-find-tool',
-      // cc-rs 1.0.x with .cpp(true): "error occurred: Failed to find tool. Is `c++` installed?";
-      // cc-rs >= 1.1: 'error occurred in cc-rs: failed to find tool "c++": No such file or directory (os error 2)'
-      source: 'cc-rs (Rust build scripts)',
-      literals: ['Failed to find tool', 'failed to find tool'],
-      re: /(?:Failed to find tool\. Is `|failed to find tool ")(?<tool>[^`"\s]+)(?:` installed\?|": )/, // tool name checked in refine
-      weight: 0.95,
-    },
-    {
-      id: 'ccrs-not-installed',
-      // cc-rs before ToolNotFound: "failed to execute command: ... is `c++` not installed?"
-      source: 'cc-rs (old)',
-      literals: ['not installed?'],
-      re: /is `(?<tool>[^`\s]+)` not installed\?/, // tool name checked in refine
-      weight: 0.95,
-    },
-    {
-      id: 'distutils-command-failed-enoent',
-      // setuptools/distutils: "error: command 'g++' failed: No such file or directory"; old distutils: "unable to execute 'g++': No such file or directory"
-      source: 'setuptools / distutils',
-      literals: ['failed: No such file or directory', 'unable to execute'],
-      re: /(?:^error: command '|unable to execute '?)(?:[^':\s]*[/\\])?(?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?)'?(?: failed)?: No such file or directory/,
-      weight: 0.95,
-    },
-    {
-      id: 'cmake-no-cxx-compiler',
-      // CMake >= 3.x: "No CMAKE_CXX_COMPILER could be found."
-      source: 'cmake',
-      literals: ['No CMAKE_CXX_COMPILER'],
-      re: /No CMAKE_CXX_COMPILER could be found/,
-      weight: 0.95,
-    },
     {
       id: 'cmake-cxx-compiler-not-in-path',
       // CMake: "The CMAKE_CXX_COMPILER:\n\n    g++-13\n\n  is not a full path and was not found in the PATH." (checked in refine)
@@ -66,39 +34,6 @@ export default defineRule({
       weight: 0.95,
     },
     {
-      id: 'meson-unknown-cxx-compiler',
-      // meson >= 0.50: "meson.build:1:0: ERROR: Unknown compiler(s): [['c++'], ['g++'], ['clang++'], ...]"
-      source: 'meson',
-      literals: ['Unknown compiler(s)'],
-      re: /ERROR: Unknown compiler\(s\): \[\['(?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?)'/,
-      weight: 0.95,
-    },
-    {
-      id: 'make-compiler-enoent',
-      // GNU make >= 4.3 (node-gyp's generated Makefiles, CMake's): "make: g++: No such file or directory";
-      // older make: "make[2]: g++: Command not found"
-      source: 'GNU make',
-      literals: ['No such file or directory', 'Command not found'],
-      re: /^g?make(?:\[\d+\])?: (?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?): (?:No such file or directory|Command not found)/,
-      weight: 0.9,
-    },
-    {
-      id: 'shell-compiler-not-found',
-      // dash "sh: 1: c++: not found", bash "bash: g++: command not found", zsh "zsh: command not found: g++"
-      source: 'sh / bash / zsh',
-      literals: ['not found'],
-      re: /(?:^|: )(?:line \d+: |\d+: )?(?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?): (?:command )?not found\s*$|^zsh: command not found: (?<compiler2>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+)?)\s*$/,
-      weight: 0.85,
-    },
-    {
-      id: 'windows-not-recognized',
-      // cmd.exe: "'g++' is not recognized as an internal or external command,"
-      source: 'cmd.exe',
-      literals: ['is not recognized as an internal or external command'],
-      re: /^'(?<compiler>(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+)?(?:\.exe)?)' is not recognized as an internal or external command/,
-      weight: 0.85,
-    },
-    {
       id: 'gcc-cannot-exec-cc1plus',
       // gcc asked to compile C++ without g++ installed: "gcc: fatal error: cannot execute 'cc1plus': execvp: No such file or directory"
       // (gcc >= 4.6; older: "gcc: error trying to exec 'cc1plus': execvp: No such file or directory")
@@ -113,7 +48,7 @@ export default defineRule({
       (h) => h.pattern !== 'cmake-cxx-compiler-not-in-path' || h.before.some((l) => /The CMAKE_CXX_COMPILER:/.test(l)),
     );
     if (hits.length === 0) return null;
-    const compiler = hits.map((h) => h.captures.compiler ?? h.captures.compiler2 ?? h.captures.tool).find(Boolean) ?? (hits.some((h) => h.pattern === 'gcc-cannot-exec-cc1plus') ? 'g++' : 'c++');
+    const compiler = hits.map((h) => h.captures.program ?? h.captures.compiler ?? h.captures.compiler2 ?? h.captures.tool).find(Boolean) ?? (hits.some((h) => h.pattern === 'gcc-cannot-exec-cc1plus') ? 'g++' : 'c++');
     const cross = /^(?<triple>[a-z0-9_]+(?:-[a-z0-9_]+){1,3})-(?:g\+\+|c\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/.exec(compiler);
     return {
       confidence: confidenceOf(hits),
@@ -133,17 +68,6 @@ export default defineRule({
       'If `{{compiler}}` is a cross compiler (`<triple>-g++`), install the cross toolchain for that target (Debian/Ubuntu: g++-<triple>, e.g. g++-aarch64-linux-gnu).',
       'If CXX, CXX_<target> or CMAKE_CXX_COMPILER names `{{compiler}}`, install it or unset the variable.',
     ],
-    packages: {
-      apt: ['build-essential', 'g++'],
-      dnf: ['gcc-c++', 'make'],
-      apk: ['build-base', 'g++'],
-      pacman: ['base-devel'],
-      zypper: ['gcc-c++', 'make'],
-      nix: ['stdenv.cc'],
-    },
-    platformCommands: {
-      macos: ['xcode-select --install'],
-      windows: ['Install "Desktop development with C++" from Visual Studio Build Tools'],
-    },
+    components: ['cxx-compiler'],
   },
 });

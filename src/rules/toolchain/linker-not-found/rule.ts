@@ -17,6 +17,15 @@ export default defineRule({
       weight: 0.95,
     },
     {
+      id: 'rustc-could-not-exec-linker-old',
+      // rustc before "linker `cc` not found" (1.x up to about 1.19): "error: could not exec the linker `cc`: No such file or
+      // directory (os error 2)" (newer rustc prints other exec errors as "could not exec the linker `cc`" + a note: not ENOENT)
+      source: 'rustc (old)',
+      literals: ['could not exec the linker'],
+      re: /could not exec the linker `(?<linker>[^`]+)`: (?:No such file or directory|program not found|The system cannot find the file specified)/,
+      weight: 0.95,
+    },
+    {
       id: 'collect2-cannot-find-ld',
       // gcc's collect2: "collect2: fatal error: cannot find ‘ld’" (quotes are localised)
       source: 'gcc collect2',

@@ -8,6 +8,7 @@ export default defineRule({
   title: 'The Microsoft C++ build tools (MSVC) are not installed',
   summary: 'A Windows build needs the Microsoft C++ compiler and linker from Visual Studio Build Tools, and they are not installed.',
   category: 'toolchain',
+  signals: ['program-not-found'],
   explains: ['linker-not-found', 'c-compiler-missing'],
   patterns: [
     {

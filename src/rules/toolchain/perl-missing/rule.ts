@@ -9,6 +9,7 @@ export default defineRule({
   title: 'Perl (or a Perl core module) is missing',
   summary: 'The build runs a Perl script such as OpenSSL\'s Configure, and Perl or one of its core modules is not installed.',
   category: 'toolchain',
+  signals: ['program-not-found'],
   contextAfter: 3,
   patterns: [
     {
@@ -27,25 +28,6 @@ export default defineRule({
       source: 'openssl-src (openssl crate, vendored feature)',
       literals: ['"perl"'],
       re: /^Command: .*"perl(?:\.exe)?" "\.\/Configure"/,
-      weight: 0.9,
-    },
-    {
-      id: 'openssl-src-command-perl-not-found',
-      // openssl-src >= 300.2: "Error configuring OpenSSL build:\n    Command 'perl' not found. Is perl installed?"
-      // (also as "cargo:warning=configuring OpenSSL build: Command 'perl' not found. Is perl installed?")
-      source: 'openssl-src (openssl crate, vendored feature)',
-      literals: ["Command 'perl' not found"],
-      re: /Command 'perl(?:\.exe)?' not found\. Is perl installed\?/,
-      weight: 0.95,
-    },
-    {
-      id: 'perl-not-found',
-      // coreutils env: "/usr/bin/env: ‘perl’: No such file or directory"; bash "perl: command not found"; dash "sh: 1: perl: not found";
-      // make "make: perl: No such file or directory"; bash shebang "/usr/bin/perl: bad interpreter: No such file or directory";
-      // cmd.exe "'perl' is not recognized as an internal or external command"
-      source: 'env / sh / bash / make / cmd.exe',
-      literals: ['perl: ', "'perl'", '‘perl’'],
-      re: /(?:^|: )(?:line \d+: |\d+: )?perl: (?:command )?not found\s*$|env: ['‘]?perl['’]?: No such file or directory|^g?make(?:\[\d+\])?: perl: (?:No such file or directory|Command not found)|\/perl: bad interpreter: No such file or directory|^'perl' is not recognized as an internal or external command/,
       weight: 0.9,
     },
     {
@@ -90,18 +72,6 @@ export default defineRule({
       'In manylinux/cibuildwheel, add the install to before-all (e.g. `yum install -y perl-IPC-Cmd`); or build against the system OpenSSL instead of `vendored`.',
       'On Windows, install Strawberry Perl and make it come first on PATH (before Git\'s perl), or install OpenSSL via vcpkg.',
     ],
-    packages: {
-      apt: ['perl'],
-      dnf: ['perl-core'],
-      yum: ['perl-core', 'perl-IPC-Cmd'],
-      apk: ['perl', 'make'],
-      pacman: ['perl'],
-      zypper: ['perl'],
-      brew: ['perl'],
-      nix: ['perl'],
-    },
-    platformCommands: {
-      windows: ['winget install StrawberryPerl.StrawberryPerl   # and put C:\\Strawberry\\perl\\bin before Git\'s usr\\bin on PATH'],
-    },
+    components: ['perl'],
   },
 });

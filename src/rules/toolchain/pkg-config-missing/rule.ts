@@ -12,6 +12,7 @@ export default defineRule({
   title: 'pkg-config is not installed',
   summary: 'The build uses pkg-config to locate a system library, but the pkg-config program itself is not installed.',
   category: 'toolchain',
+  signals: ['program-not-found', 'configure-check-failed'],
   contextBefore: 40,
   patterns: [
     {
@@ -88,23 +89,6 @@ export default defineRule({
       re: /Did not find pkg-config by name|Pkg-config (?:binary )?for machine [\w ]{1,40} not found\. Giving up/,
       weight: 0.9,
     },
-    {
-      id: 'go-cgo-pkg-config-not-found',
-      // Go cgo (#cgo pkg-config:): 'pkg-config: exec: "pkg-config": executable file not found in $PATH' (%PATH% on Windows)
-      source: 'go (cgo)',
-      literals: ['exec: "pkg-config"'],
-      re: /exec: "pkg-config": executable file not found/,
-      weight: 0.9,
-    },
-    {
-      id: 'shell-pkg-config-not-found',
-      // dash "sh: 1: pkg-config: not found", bash "pkg-config: command not found", make "make: pkg-config: No such file or directory",
-      // Python "FileNotFoundError: [Errno 2] No such file or directory: 'pkg-config'"
-      source: 'sh / bash / make / Python',
-      literals: ['not found', 'No such file or directory'],
-      re: /(?:^|: )(?:line \d+: |\d+: )?pkg-config: (?:command )?not found\s*$|^g?make(?:\[\d+\])?: pkg-config: (?:No such file or directory|Command not found)|^FileNotFoundError: \[Errno 2\] [^:]*: 'pkg-config'$/,
-      weight: 0.85,
-    },
   ],
   refine: (ctx) => {
     const hits = ctx.hits;
@@ -138,16 +122,7 @@ export default defineRule({
       'Make sure the development package of {{library|the library}} is installed too (e.g. libssl-dev / openssl-devel for OpenSSL).',
       'When cross-compiling, set PKG_CONFIG_SYSROOT_DIR / PKG_CONFIG_PATH for the target, or use the target-prefixed pkg-config.',
     ],
-    packages: {
-      apt: ['pkg-config'],
-      dnf: ['pkgconf-pkg-config'],
-      yum: ['pkgconfig'],
-      apk: ['pkgconf'],
-      pacman: ['pkgconf'],
-      zypper: ['pkg-config'],
-      brew: ['pkgconf'],
-      nix: ['pkg-config'],
-    },
+    components: ['pkg-config'],
     platformCommands: {
       windows: ['choco install pkgconfiglite   # or use vcpkg / set the library\'s *_DIR environment variable instead'],
     },

@@ -7,6 +7,7 @@ export default defineRule({
   title: 'The Protocol Buffers compiler (protoc) is not installed',
   summary: 'A build script generates code from .proto files, and the protoc compiler it needs is not installed.',
   category: 'toolchain',
+  signals: ['program-not-found'],
   patterns: [
     {
       id: 'prost-build-could-not-find-protoc',
@@ -44,15 +45,6 @@ export default defineRule({
       re: /failed to spawn `\\?"(?:[^"`]*[/\\])?protoc(?:\.exe)?\\?"/,
       weight: 0.9,
     },
-    {
-      id: 'shell-protoc-not-found',
-      // dash "sh: 1: protoc: not found", bash "protoc: command not found", make "make: protoc: No such file or directory",
-      // Python "FileNotFoundError: [Errno 2] No such file or directory: 'protoc'", cmd.exe "'protoc' is not recognized ..."
-      source: 'sh / bash / make / Python / cmd.exe',
-      literals: ['not found', 'No such file or directory', 'is not recognized as an internal or external command'],
-      re: /(?:^|: )(?:line \d+: |\d+: )?protoc: (?:command )?not found\s*$|^g?make(?:\[\d+\])?: protoc: (?:No such file or directory|Command not found)|^FileNotFoundError: \[(?:Errno 2|WinError 2)\] [^:]*: 'protoc'$|^'protoc' is not recognized as an internal or external command/,
-      weight: 0.85,
-    },
   ],
   refine: (ctx) => {
     // "failed to invoke protoc" is also printed when protoc exists but cannot run (permissions, wrong architecture)
@@ -76,17 +68,6 @@ export default defineRule({
       'Or download a release from https://github.com/protocolbuffers/protobuf/releases and set PROTOC=/path/to/bin/protoc.',
       'In Docker, install it in the builder stage that runs `cargo build`.',
     ],
-    packages: {
-      apt: ['protobuf-compiler'],
-      dnf: ['protobuf-compiler'],
-      apk: ['protobuf-dev', 'protoc'],
-      pacman: ['protobuf'],
-      zypper: ['protobuf-devel'],
-      brew: ['protobuf'],
-      nix: ['protobuf'],
-    },
-    platformCommands: {
-      windows: ['winget install protobuf   # or choco install protoc; then set PROTOC to the protoc.exe path if it is not on PATH'],
-    },
+    components: ['protoc'],
   },
 });

@@ -9,6 +9,7 @@ export default defineRule({
   title: 'Python is not installed (a build tool needs it)',
   summary: 'A build tool needs a Python interpreter to run its helper scripts, and none was found under the name it uses.',
   category: 'toolchain',
+  signals: ['program-not-found'],
   patterns: [
     {
       id: 'node-gyp-no-python',
@@ -45,32 +46,6 @@ export default defineRule({
       weight: 0.95,
     },
     {
-      id: 'env-python-enoent',
-      // coreutils env (shebang "#!/usr/bin/env python"): "/usr/bin/env: ‘python’: No such file or directory" (quotes localised; older
-      // coreutils and macOS: "env: python: No such file or directory")
-      source: 'env (shebang)',
-      literals: ['No such file or directory'],
-      re: /env: ['‘]?(?<python>python[23]?(?:\.\d+)?)['’]?: No such file or directory/,
-      weight: 0.9,
-    },
-    {
-      id: 'shell-python-not-found',
-      // dash "sh: 1: python: not found", bash "python3: command not found", make "make: python: No such file or directory",
-      // bash shebang "/usr/bin/python: bad interpreter: No such file or directory", cmd.exe "'python' is not recognized as ..."
-      source: 'sh / bash / make / cmd.exe',
-      literals: ['not found', 'No such file or directory', 'Command not found', 'is not recognized as an internal or external command'],
-      re: /(?:^|: )(?:line \d+: |\d+: )?(?<python>python[23]?(?:\.\d+)?): (?:command )?not found\s*$|^zsh: command not found: (?<python2>python[23]?)\s*$|^g?make(?:\[\d+\])?: (?<python3>python[23]?(?:\.\d+)?): (?:No such file or directory|Command not found)|\/(?<python4>python[23]?(?:\.\d+)?): bad interpreter: No such file or directory|^'(?<python5>python3?|py)' is not recognized as an internal or external command/,
-      weight: 0.85,
-    },
-    {
-      id: 'node-spawn-python-enoent',
-      // Node child_process (npm scripts, old node-gyp, node-pre-gyp): "Error: spawn python ENOENT"
-      source: 'node (child_process)',
-      literals: ['ENOENT'],
-      re: /spawn (?<python6>python[23]?(?:\.\d+)?(?:\.exe)?) ENOENT/,
-      weight: 0.85,
-    },
-    {
       id: 'windows-store-python-alias',
       // Windows 10/11 App Execution Alias: "Python was not found; run without arguments to install from the Microsoft Store, ..."
       source: 'Windows python.exe alias',
@@ -80,7 +55,7 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    const python = ctx.captures.python ?? ctx.captures.python2 ?? ctx.captures.python3 ?? ctx.captures.python4 ?? ctx.captures.python5 ?? ctx.captures.python6 ?? ctx.captures.python7 ?? 'python3';
+    const python = ctx.captures.program ?? ctx.captures.python ?? ctx.captures.python2 ?? ctx.captures.python3 ?? ctx.captures.python4 ?? ctx.captures.python5 ?? ctx.captures.python6 ?? ctx.captures.python7 ?? 'python3';
     return { captures: { python } };
   },
   explanation:
@@ -96,17 +71,6 @@ export default defineRule({
       'For node-gyp, you can point it at an interpreter with `npm config set python /usr/bin/python3` or the PYTHON / npm_config_python environment variable.',
       'Alpine node images also need make and g++ for node-gyp: `apk add --no-cache python3 make g++`.',
     ],
-    packages: {
-      apt: ['python3', 'python-is-python3'],
-      dnf: ['python3'],
-      apk: ['python3'],
-      pacman: ['python'],
-      zypper: ['python3'],
-      brew: ['python'],
-      nix: ['python3'],
-    },
-    platformCommands: {
-      windows: ['winget install Python.Python.3.12   # then reopen the terminal; disable the "App execution aliases" for python.exe if the Store stub still answers'],
-    },
+    components: ['python'],
   },
 });

@@ -1,0 +1,115 @@
+// The shared signals: each universal failure shape, in each tool's wording, names its entity and reaches the rule the
+// kb table gives it; near misses (a project's own file, an optional probe) reach none.
+
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { diagnoseText } from '../src/core/engine.ts';
+import { KB } from './helpers/cases.ts';
+
+function top(log: string) {
+  const d = diagnoseText(KB, log, { hostPlatform: 'debian' });
+  const f = d.findings[0];
+  return f ? { rule: f.rule, captures: f.captures, confidence: f.confidence } : null;
+}
+
+const PROGRAM_LINES: [line: string, rule: string, program: string][] = [
+  ['sh: 1: nasm: not found', 'build-tool-missing', 'nasm'],
+  ['/bin/sh: 1: cmake: not found', 'cmake-missing', 'cmake'],
+  ['./configure: 1234: bison: not found', 'build-tool-missing', 'bison'],
+  ['/bin/sh: gcc: not found', 'c-compiler-missing', 'gcc'],
+  ['bash: line 1: protoc: command not found', 'protoc-missing', 'protoc'],
+  ['/tmp/build.sh: line 3: ninja: command not found', 'build-tool-missing', 'ninja'],
+  ['make: command not found', 'build-tool-missing', 'make'],
+  ['zsh: command not found: cargo', 'rust-toolchain-missing', 'cargo'],
+  ['fish: Unknown command: meson', 'build-tool-missing', 'meson'],
+  ["'perl' is not recognized as an internal or external command,", 'perl-missing', 'perl'],
+  ["'g++' wird nicht als interner oder externer Befehl, betriebsfähiges Programm oder Batch-Datei erkannt.", 'cxx-compiler-missing', 'g++'],
+  ["nasm : The term 'nasm' is not recognized as the name of a cmdlet, function, script file, or operable program.", 'build-tool-missing', 'nasm'],
+  ['bash: autoreconf: Befehl nicht gefunden', 'build-tool-missing', 'autoreconf'],
+  ['make[2]: yasm: Command not found', 'build-tool-missing', 'yasm'],
+  ['make: pkg-config: No such file or directory', 'pkg-config-missing', 'pkg-config'],
+  ['/usr/bin/env: ‘python’: No such file or directory', 'python-missing', 'python'],
+  ['./Configure: /usr/bin/perl: bad interpreter: No such file or directory', 'perl-missing', 'perl'],
+  ["FileNotFoundError: [Errno 2] No such file or directory: 'ninja'", 'build-tool-missing', 'ninja'],
+  ["error: command 'swig' failed: No such file or directory", 'build-tool-missing', 'swig'],
+  ['Error: spawn make ENOENT', 'build-tool-missing', 'make'],
+  ['exec: "git": executable file not found in $PATH', 'build-tool-missing', 'git'],
+  ['error: could not execute process `nasm -f elf64 x.asm` (never executed)', 'build-tool-missing', 'nasm'],
+  ['  is `cmake` not installed?', 'cmake-missing', 'cmake'],
+  ['error occurred in cc-rs: failed to find tool "c++": No such file or directory (os error 2)', 'cxx-compiler-missing', 'c++'],
+  ['  No CMAKE_CXX_COMPILER could be found.', 'cxx-compiler-missing', 'c++'],
+  ['CMake Error: CMake was unable to find a build program corresponding to "Unix Makefiles".  CMAKE_MAKE_PROGRAM is not set.', 'build-tool-missing', 'make'],
+  ["meson.build:1:0: ERROR: Unknown compiler(s): [['cc'], ['gcc'], ['clang']]", 'c-compiler-missing', 'cc'],
+  ['  Missing dependency: cmake', 'cmake-missing', 'cmake'],
+];
+
+test('program-not-found: every wording names the program and reaches its rule', () => {
+  for (const [line, rule, program] of PROGRAM_LINES) {
+    const got = top(`${line}\n`);
+    assert.equal(got?.rule, rule, line);
+    assert.equal(got?.captures.program, program, line);
+  }
+});
+
+test('program-not-found: a script of the project, a package manager or a known phrase in other words is no missing tool', () => {
+  for (const line of ['sh: 1: ./configure: not found', '/bin/sh: 1: apk: not found', 'bash: sudo: command not found', 'error: foo: not found', "FileNotFoundError: [Errno 2] No such file or directory: 'VERSION'"]) {
+    assert.equal(top(`${line}\n`), null, line);
+  }
+});
+
+test('header-not-found: gcc, clang and MSVC wordings, relayed and translated, reach the owning rule with its package', () => {
+  const cases: [string, string, string][] = [
+    ['src/x.c:1:10: fatal error: zlib.h: No such file or directory', 'native-lib-missing', 'zlib'],
+    ['cargo:warning=src/x.c:3:10: fatal error: SDL2/SDL.h: No such file or directory', 'native-lib-missing', 'libsdl2-dev'],
+    ["wrapper.h:1:10: fatal error: 'libusb-1.0/libusb.h' file not found", 'native-lib-missing', 'libusb-1.0-0-dev'],
+    ["src\\x.c(1): fatal error C1083: Cannot open include file: 'zstd.h': No such file or directory", 'native-lib-missing', 'libzstd-dev'],
+    ['x.c:1:10: fatal error: stdio.h: Datei oder Verzeichnis nicht gefunden', 'libc-headers-missing', 'libc6-dev'],
+    ['hi.cpp:1:10: fatal error: iostream: No such file or directory', 'libc-headers-missing', 'g++'],
+  ];
+  for (const [line, rule, apt] of cases) {
+    const d = diagnoseText(KB, `${line}\ncompilation terminated.\n`, { hostPlatform: 'debian' });
+    assert.equal(d.findings[0]?.rule, rule, line);
+    assert.ok(d.findings[0].fix.commands.some((c) => c.platform === 'debian' && c.command.includes(apt)), `${line}: ${JSON.stringify(d.findings[0].fix.commands[0])}`);
+  }
+});
+
+test('header-not-found: a header the table does not know gets the file search; the project\'s own "config.h" is a file of the source tree', () => {
+  const unknown = diagnoseText(KB, 'userio.c:41:17: fatal error: frobnicate.h: No such file or directory\n #include <frobnicate.h>\n', { hostPlatform: 'debian' });
+  assert.equal(unknown.findings[0]?.rule, 'native-lib-missing');
+  assert.ok(unknown.findings[0].confidence < 0.7, 'an unknown header stays below named causes');
+  assert.ok(unknown.findings[0].fix.commands.some((c) => c.command.startsWith('apt-file search frobnicate.h')));
+  const own = diagnoseText(KB, 'app.c:1:10: fatal error: config.h: No such file or directory\n    1 | #include "config.h"\n', { hostPlatform: 'debian' });
+  assert.deepEqual(own.findings.map((f) => f.rule), ['source-file-missing']);
+});
+
+test('library and dependency forms: linkers, pkg-config, CMake, meson, autoconf', () => {
+  const cases: [string, string, string][] = [
+    ['/usr/bin/ld: cannot find -lpcap: No such file or directory', 'native-lib-missing', 'pcap'],
+    ['/opt/x/bin/ld: 找不到 -lbwdpi', 'native-lib-missing', 'bwdpi'],
+    ["LINK : fatal error LNK1181: cannot open input file 'gmp.lib'", 'native-lib-missing', 'gmp'],
+    ['ld: library not found for -lpq', 'native-lib-missing', 'pq'],
+    ["Package 'libudev', required by 'virtual:world', not found", 'native-lib-missing', 'libudev'],
+    ['CMake Error at /usr/share/cmake-3.25/Modules/FindPackageHandleStandardArgs.cmake:230 (message):\n  Could NOT find ZLIB (missing: ZLIB_LIBRARY ZLIB_INCLUDE_DIR)', 'native-lib-missing', 'ZLIB'],
+    ['meson.build:10:0: ERROR: Dependency "glib-2.0" not found, tried pkgconfig', 'native-lib-missing', 'glib-2.0'],
+    ['configure: error: Package requirements (libxml-2.0 >= 2.9) were not met:', 'native-lib-missing', 'libxml-2.0'],
+  ];
+  for (const [line, rule, library] of cases) {
+    const got = top(`${line}\n`);
+    assert.equal(got?.rule, rule, line);
+    assert.equal(got?.captures.library, library, line);
+  }
+});
+
+test('optional probes alone are no failure; autoconf counts a "no" only when the next lines name it in an error', () => {
+  assert.equal(top('-- Could NOT find ZLIB (missing: ZLIB_LIBRARY)\n-- Configuring done\n'), null);
+  assert.equal(top('Run-time dependency zlib found: NO (tried pkgconfig)\nBuild targets in project: 3\n'), null);
+  assert.equal(top('checking for pcap_open_live in -lpcap... no\nchecking for stdlib.h... yes\n'), null);
+  assert.equal(top('checking for pcap_open_live in -lpcap... no\nerror: pcap library not found!\n')?.rule, 'native-lib-missing');
+  assert.equal(top('checking for pkg-config... no\npkg-config not found\nconfigure: error: Please reinstall the pkg-config distribution\n')?.rule, 'pkg-config-missing');
+});
+
+test('CMake find modules of programs are the program: FindBISON with a configure error after it', () => {
+  const got = top('-- Could NOT find BISON (missing: BISON_EXECUTABLE)\nCMake Error at CMakeLists.txt:38 (message):\n  Cannot find bison\n');
+  assert.equal(got?.rule, 'build-tool-missing');
+  assert.equal(got?.captures.program, 'bison');
+});
