@@ -6,6 +6,7 @@ import cxxCompilerMissing from './cxx-compiler-missing/rule.js';
 import libclangMissing from './libclang-missing/rule.js';
 import linkerNotFound from './linker-not-found/rule.js';
 import msvcMissing from './msvc-missing/rule.js';
+import nodeGypTooOld from './node-gyp-too-old/rule.js';
 import perlMissing from './perl-missing/rule.js';
 import pkgConfigMissing from './pkg-config-missing/rule.js';
 import protocMissing from './protoc-missing/rule.js';
@@ -24,4 +25,5 @@ export default [
   msvcMissing,
   xcodeCltMissing,
   pythonMissing,
+  nodeGypTooOld,
 ];
