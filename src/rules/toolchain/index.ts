@@ -2,6 +2,7 @@
 
 import cCompilerMissing from './c-compiler-missing/rule.js';
 import cmakeMissing from './cmake-missing/rule.js';
+import crossToolchainMisconfigured from './cross-toolchain-misconfigured/rule.js';
 import cxxCompilerMissing from './cxx-compiler-missing/rule.js';
 import libclangMissing from './libclang-missing/rule.js';
 import linkerNotFound from './linker-not-found/rule.js';
@@ -26,4 +27,5 @@ export default [
   xcodeCltMissing,
   pythonMissing,
   nodeGypTooOld,
+  crossToolchainMisconfigured,
 ];
