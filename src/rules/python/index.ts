@@ -4,6 +4,7 @@ import type { Rule } from '../../core/rule.js';
 import manylinuxContainerBuildFailure from './manylinux-container-build-failure/rule.js';
 import pyo3PythonVersionUnsupported from './pyo3-python-version-unsupported/rule.js';
 import pythonInterpreterNotFound from './python-interpreter-not-found/rule.js';
+import pythonVersionUnsupported from './python-version-unsupported/rule.js';
 import sdistFallbackNeedsRust from './sdist-fallback-needs-rust/rule.js';
 import wheelNotSupported from './wheel-not-supported/rule.js';
 import wheelPlatformTagRejected from './wheel-platform-tag-rejected/rule.js';
@@ -15,6 +16,7 @@ const rules: Rule[] = [
   pythonInterpreterNotFound,
   sdistFallbackNeedsRust,
   manylinuxContainerBuildFailure,
+  pythonVersionUnsupported,
 ];
 
 export default rules;
