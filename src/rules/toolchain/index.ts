@@ -10,6 +10,7 @@ import msvcMissing from './msvc-missing/rule.js';
 import nodeGypTooOld from './node-gyp-too-old/rule.js';
 import perlMissing from './perl-missing/rule.js';
 import pkgConfigMissing from './pkg-config-missing/rule.js';
+import prebuiltBinaryUnavailable from './prebuilt-binary-unavailable/rule.js';
 import protocMissing from './protoc-missing/rule.js';
 import pythonMissing from './python-missing/rule.js';
 import xcodeCltMissing from './xcode-clt-missing/rule.js';
@@ -28,4 +29,5 @@ export default [
   pythonMissing,
   nodeGypTooOld,
   crossToolchainMisconfigured,
+  prebuiltBinaryUnavailable,
 ];
