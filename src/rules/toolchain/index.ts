@@ -2,6 +2,7 @@
 
 import cCompilerMissing from './c-compiler-missing/rule.js';
 import cmakeMissing from './cmake-missing/rule.js';
+import compilerFlagUnsupported from './compiler-flag-unsupported/rule.js';
 import crossToolchainMisconfigured from './cross-toolchain-misconfigured/rule.js';
 import cxxCompilerMissing from './cxx-compiler-missing/rule.js';
 import libclangMissing from './libclang-missing/rule.js';
@@ -30,4 +31,5 @@ export default [
   nodeGypTooOld,
   crossToolchainMisconfigured,
   prebuiltBinaryUnavailable,
+  compilerFlagUnsupported,
 ];
