@@ -8,6 +8,7 @@ import pythonVersionUnsupported from './python-version-unsupported/rule.js';
 import sdistFallbackNeedsRust from './sdist-fallback-needs-rust/rule.js';
 import wheelNotSupported from './wheel-not-supported/rule.js';
 import wheelPlatformTagRejected from './wheel-platform-tag-rejected/rule.js';
+import wheelSymbolsTooRecent from './wheel-symbols-too-recent/rule.js';
 
 const rules: Rule[] = [
   wheelPlatformTagRejected,
@@ -17,6 +18,7 @@ const rules: Rule[] = [
   sdistFallbackNeedsRust,
   manylinuxContainerBuildFailure,
   pythonVersionUnsupported,
+  wheelSymbolsTooRecent,
 ];
 
 export default rules;
