@@ -17,6 +17,15 @@ export default defineRule({
       weight: 0.95,
     },
     {
+      id: 'rustc-old-could-not-exec-linker',
+      // rustc before 1.2x: "error: could not exec the linker `cc`: No such file or directory (os error 2)" (the message is
+      // localised on Windows; the os error number is not). Other errors (13 permission denied, 12 out of memory) are other rules.
+      source: 'rustc (old)',
+      literals: ['could not exec the linker'],
+      re: /^error: could not exec the linker `(?<linker>[^`]{1,200})`: [^\n]{0,200}\(os error 2\)/,
+      weight: 0.95,
+    },
+    {
       id: 'collect2-cannot-find-ld',
       // gcc's collect2: "collect2: fatal error: cannot find ‘ld’" (quotes are localised)
       source: 'gcc collect2',
