@@ -8,8 +8,9 @@ import nativeLibMissing from './native-lib-missing/rule.js';
 import nodeVersionUnsupported from './node-version-unsupported/rule.js';
 import opensslDevMissing from './openssl-dev-missing/rule.js';
 import pythonHeadersMissing from './python-headers-missing/rule.js';
+import sourceCheckoutIncomplete from './source-checkout-incomplete/rule.js';
 import sysCrateTooOld from './sys-crate-too-old-for-system-lib/rule.js';
 
-const rules: Rule[] = [opensslDevMissing, nativeLibMissing, pythonHeadersMissing, sysCrateTooOld, cxxSourceIncompatible, nodeVersionUnsupported, cCodeError, muslSpecific];
+const rules: Rule[] = [opensslDevMissing, nativeLibMissing, pythonHeadersMissing, sysCrateTooOld, cxxSourceIncompatible, nodeVersionUnsupported, cCodeError, muslSpecific, sourceCheckoutIncomplete];
 
 export default rules;
