@@ -5,7 +5,7 @@
 
 import { defineRule } from '../../../core/rule.js';
 
-const FALLBACK_PATTERNS = new Set(['prebuild-install-none-found', 'node-pre-gyp-not-found']);
+const FALLBACK_PATTERNS = new Set(['prebuild-install-none-found', 'node-pre-gyp-not-found', 'sharp-libvips-unavailable']);
 
 export default defineRule({
   id: 'prebuilt-binary-unavailable',
@@ -32,6 +32,15 @@ export default defineRule({
       weight: 0.75,
     },
     {
+      id: 'sharp-libvips-unavailable',
+      // sharp 0.2x-0.32 (its own installation error, so it is failure evidence too): "sharp: Installation error: Prebuilt
+      // libvips 8.14.3 binaries are not yet available for win32-x64"; before 0.29 without the version
+      source: 'sharp (install/libvips.js)',
+      literals: ['binaries are not yet available for'],
+      re: /Prebuilt libvips (?:(?<libvips>\d[\d.]{0,20}) )?binaries are not yet available for (?<sharpPlatform>[\w-]{1,40})/,
+      weight: 0.75,
+    },
+    {
       id: 'native-build-failed',
       // the source build's own failure: node-gyp "gyp ERR! not ok" (and its other ERR! lines), or node-pre-gyp's
       // "node-pre-gyp ERR! build error". Not node-pre-gyp's other ERR! lines: before 0.10 it logged the fallback notice
@@ -44,16 +53,19 @@ export default defineRule({
   ],
   refine: (ctx) => {
     // A missing prebuild followed by a source build that works is a normal install; only a failed one is reported.
-    if (!ctx.hits.some((h) => h.pattern === 'native-build-failed')) return null;
+    const sharpFailed = ctx.hits.some((h) => h.pattern === 'sharp-libvips-unavailable');
+    if (!sharpFailed && !ctx.hits.some((h) => h.pattern === 'native-build-failed')) return null;
     if (!ctx.hits.some((h) => FALLBACK_PATTERNS.has(h.pattern))) return null;
     const c = ctx.captures;
     const nodeVersion = c.runtimeVersion ?? (c.target && c.target !== 'undefined' ? c.target : undefined);
     const runtime = c.runtime2 ?? c.runtime ?? 'node';
     const where = [c.platform, c.arch, c.libc ? `libc=${c.libc}` : c.abi].filter(Boolean).join(' ');
     const what = c.package ? `${c.package}@${c.packageVersion}` : 'The package';
-    const story =
-      `${what} has no prebuilt binary for ${runtime}${nodeVersion ? ` ${nodeVersion}` : ''}${where ? ` (${where})` : ''}, so its install ` +
-      'script compiled the native addon from source with node-gyp, and that build failed.';
+    const story = sharpFailed
+      ? `sharp found no prebuilt libvips${c.libvips ? ` ${c.libvips}` : ''} for ${c.sharpPlatform}, and without a libvips installed ` +
+        'on the system it cannot build from source, so its install failed.'
+      : `${what} has no prebuilt binary for ${runtime}${nodeVersion ? ` ${nodeVersion}` : ''}${where ? ` (${where})` : ''}, so its install ` +
+        'script compiled the native addon from source with node-gyp, and that build failed.';
     // The root cause is why the source build failed when another rule names it (this finding then says why a source
     // build ran), so it steps below any other reported rule; alone, it is the best explanation the log offers.
     const othersReported = [...ctx.firedRules].some((id) => id !== 'prebuilt-binary-unavailable');
@@ -68,7 +80,7 @@ export default defineRule({
   fix: {
     summary: 'Use a release of the package that ships a binary for this Node.js and platform, or make the source build work.',
     steps: [
-      'Upgrade the package: newer releases usually publish binaries for newer Node.js versions, arm64 and musl.',
+      'Upgrade the package: newer releases usually publish binaries for newer Node.js versions, arm64 and musl (sharp 0.33 and later ship them as @img/sharp-* packages).',
       'Or run a Node.js version the package has binaries for (often the previous LTS).',
       'Or install what the source build needs: Python 3, make and a C++ compiler (`apk add python3 make g++` on Alpine, `apt-get install python3 make g++` on Debian/Ubuntu).',
       'Behind a mirror, check that it carries the binary (`npm_config_<package>_binary_host`); a download error is a network problem instead.',
