@@ -8,6 +8,7 @@ import cxxCompilerMissing from './cxx-compiler-missing/rule.js';
 import libclangMissing from './libclang-missing/rule.js';
 import linkerNotFound from './linker-not-found/rule.js';
 import msvcMissing from './msvc-missing/rule.js';
+import nodeAddonAbiMismatch from './node-addon-abi-mismatch/rule.js';
 import nodeGypTooOld from './node-gyp-too-old/rule.js';
 import perlMissing from './perl-missing/rule.js';
 import pkgConfigMissing from './pkg-config-missing/rule.js';
@@ -32,4 +33,5 @@ export default [
   crossToolchainMisconfigured,
   prebuiltBinaryUnavailable,
   compilerFlagUnsupported,
+  nodeAddonAbiMismatch,
 ];
