@@ -37,7 +37,11 @@ export function evidenceShown(evidence, shown) {
 export function scoreSample(cases, outcomes, ruleIds, { unknownIsOutsideKb = false } = {}) {
   const t = { known: [0, 0], knownAll: [0, 0], coverage: [0, 0], outside: [0, 0], wrong: 0, failures: 0, shown: [0, 0], noEvidence: 0, success: [0, 0], unknown: [0, 0] };
   const misses = [];
-  cases.forEach((c, i) => {
+  // A `new:<id>` label names a kind that had no rule when the thread was labelled; once a rule with that id exists,
+  // the label means that rule (so a sample need not be relabelled as rules land).
+  const promote = (label) => (label.startsWith('new:') && ruleIds.has(label.slice(4)) ? label.slice(4) : label);
+  cases.forEach((labelled, i) => {
+    const c = { ...labelled, label: promote(labelled.label), also_ok: (labelled.also_ok ?? []).map(promote) };
     const { rootCause, shown } = outcomes[i];
     const accepted = [c.label, ...(c.also_ok ?? [])];
     const right = rootCause !== null && accepted.includes(rootCause);

@@ -69,3 +69,18 @@ test('the decisive line counts as shown when the excerpt or a finding carries it
   assert.deepEqual([s.decisiveLineShown.hit, s.decisiveLineShown.of], [1, 2]);
   assert.equal(s.withoutEvidence, 1);
 });
+
+test('a new:* label whose id has since become a rule is scored as that known rule', () => {
+  const rules = new Set([...RULES, 'node-version-unsupported']);
+  const cases = [
+    { file: 'a', label: 'new:node-version-unsupported', self_contained: true, evidence: "error: no member named 'New' in 'v8::String'" },
+    { file: 'b', label: 'new:cmake-too-old', also_ok: ['new:node-version-unsupported'], self_contained: true, evidence: 'x' },
+  ];
+  const s = scoreSample(cases, [said('node-version-unsupported'), said('node-version-unsupported')], rules);
+  assert.deepEqual([s.knownTop1.hit, s.knownTop1.of], [1, 1]);
+  assert.deepEqual([s.coverage.hit, s.coverage.of], [2, 2]);
+  assert.deepEqual([s.wrongRootCauses.hit, s.wrongRootCauses.of], [0, 2]);
+  // without the rule, the same answers are wrong root causes outside the knowledge base
+  const before = scoreSample(cases, [said('node-version-unsupported'), said('node-version-unsupported')], RULES);
+  assert.equal(before.wrongRootCauses.hit, 2);
+});

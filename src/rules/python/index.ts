@@ -5,9 +5,11 @@ import manylinuxContainerBuildFailure from './manylinux-container-build-failure/
 import pyo3PythonVersionUnsupported from './pyo3-python-version-unsupported/rule.js';
 import pythonBuildDependencyMissing from './python-build-dependency-missing/rule.js';
 import pythonInterpreterNotFound from './python-interpreter-not-found/rule.js';
+import pythonVersionUnsupported from './python-version-unsupported/rule.js';
 import sdistFallbackNeedsRust from './sdist-fallback-needs-rust/rule.js';
 import wheelNotSupported from './wheel-not-supported/rule.js';
 import wheelPlatformTagRejected from './wheel-platform-tag-rejected/rule.js';
+import wheelSymbolsTooRecent from './wheel-symbols-too-recent/rule.js';
 
 const rules: Rule[] = [
   wheelPlatformTagRejected,
@@ -17,6 +19,8 @@ const rules: Rule[] = [
   pythonBuildDependencyMissing,
   sdistFallbackNeedsRust,
   manylinuxContainerBuildFailure,
+  pythonVersionUnsupported,
+  wheelSymbolsTooRecent,
 ];
 
 export default rules;

@@ -4,16 +4,19 @@ import cCompilerMissing from './c-compiler-missing/rule.js';
 import cmakeMissing from './cmake-missing/rule.js';
 import cmakeTooOld from './cmake-too-old/rule.js';
 import fortranCompilerMissing from './fortran-compiler-missing/rule.js';
+import compilerFlagUnsupported from './compiler-flag-unsupported/rule.js';
+import crossToolchainMisconfigured from './cross-toolchain-misconfigured/rule.js';
 import cxxCompilerMissing from './cxx-compiler-missing/rule.js';
 import libclangMissing from './libclang-missing/rule.js';
 import linkerNotFound from './linker-not-found/rule.js';
 import msvcMissing from './msvc-missing/rule.js';
+import nodeAddonAbiMismatch from './node-addon-abi-mismatch/rule.js';
+import nodeGypTooOld from './node-gyp-too-old/rule.js';
 import perlMissing from './perl-missing/rule.js';
 import pkgConfigMissing from './pkg-config-missing/rule.js';
+import prebuiltBinaryUnavailable from './prebuilt-binary-unavailable/rule.js';
 import protocMissing from './protoc-missing/rule.js';
 import pythonMissing from './python-missing/rule.js';
-import prebuiltBinaryUnavailable from './prebuilt-binary-unavailable/rule.js';
-import nodeVersionUnsupported from './node-version-unsupported/rule.js';
 import buildToolMissing from './build-tool-missing/rule.js';
 import xcodeCltMissing from './xcode-clt-missing/rule.js';
 
@@ -32,6 +35,9 @@ export default [
   xcodeCltMissing,
   pythonMissing,
   buildToolMissing,
+  nodeGypTooOld,
+  crossToolchainMisconfigured,
   prebuiltBinaryUnavailable,
-  nodeVersionUnsupported,
+  compilerFlagUnsupported,
+  nodeAddonAbiMismatch,
 ];

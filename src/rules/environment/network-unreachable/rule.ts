@@ -78,6 +78,16 @@ export default defineRule({
       weight: 0.9,
     },
     {
+      id: 'node-gyp-network-connectivity',
+      // node-gyp >= 5 replaces a failed headers download (ENOTFOUND, ETIMEDOUT, ECONNREFUSED...) with its own text, over
+      // two lines: "gyp ERR! stack Error: This is most likely not a problem with node-gyp or the package itself and" /
+      // "gyp ERR! stack is related to network connectivity. In most cases you are behind a proxy or have bad"
+      source: 'node-gyp (install)',
+      literals: ['is related to network connectivity'],
+      re: /is related to network connectivity\. In most cases you are behind a proxy/,
+      weight: 0.9,
+    },
+    {
       id: 'pip-could-not-fetch',
       // pip: "Could not fetch URL https://pypi.org/simple/setuptools/: There was a problem confirming the ssl certificate"
       source: 'pip',

@@ -28,6 +28,15 @@ export default defineRule({
       weight: 0.85,
     },
     {
+      id: 'cmake-subdirectory-absent',
+      // CMake add_subdirectory() on a path that does not exist (wrapped at 80 columns, so "directory." may be on the next line):
+      // '  add_subdirectory given source "extern/pybind11" which is not an existing'
+      source: 'CMake add_subdirectory',
+      literals: ['add_subdirectory given source'],
+      re: /add_subdirectory given source "(?<file>[^"]{1,300})" which is not an existing/,
+      weight: 0.85,
+    },
+    {
       id: 'make-no-rule-needed-by',
       // GNU make: "make: *** No rule to make target 'vendor/lib.o', needed by 'app'.  Stop." (the file and no way to make it)
       source: 'GNU make',
@@ -38,7 +47,7 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const hits = ctx.hits.filter((h) => {
-      if (h.pattern === 'cmake-subdirectory-no-cmakelists') return true;
+      if (h.pattern === 'cmake-subdirectory-no-cmakelists' || h.pattern === 'cmake-subdirectory-absent') return true;
       if (h.pattern === 'make-no-rule-needed-by') return true;
       // A header: only one the kb does not know, included with quotes (the project's own).
       const header = h.captures.header;
@@ -49,7 +58,7 @@ export default defineRule({
     const dir = first.pattern === 'cmake-subdirectory-no-cmakelists' ? [...first.before].reverse().find((l) => /^[/\\\w.:~-]+$/.test(l) && /[/\\]/.test(l)) : undefined;
     const file = dir ?? first.captures.file ?? first.captures.header ?? 'a file of the project';
     const captures: Record<string, string> = { file };
-    if (VENDORED.test(file) || first.pattern === 'cmake-subdirectory-no-cmakelists') captures._submodule = ' It sits where projects keep git submodules, so the likeliest reason is a clone without `--recursive`.';
+    if (VENDORED.test(file) || first.pattern.startsWith('cmake-subdirectory-')) captures._submodule = ' It sits where projects keep git submodules, so the likeliest reason is a clone without `--recursive`.';
     // A header of the project is a weaker sign than CMake's or make's own words: a wrong include path reads the same.
     const confidence = hits.every((h) => h.captures.header !== undefined) ? 0.6 : undefined;
     return { captures, evidence: hits.map((h) => ({ line: h.line, text: h.text })), ...(confidence !== undefined ? { confidence } : {}) };
