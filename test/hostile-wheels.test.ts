@@ -1,0 +1,248 @@
+// Hostile indexes and projects for `buildmedic wheels` and its PyPI client: credentials kept out of the cache and
+// messages, requests that end at their deadline, bounded page sizes, linear parsing, and project files read with care.
+// Every server binds 127.0.0.1, sends a bounded amount and is closed by the test.
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { fetchProjects, publicIndexUrl } from '../src/pypi/client.ts';
+import { anchors, parseSimplePage } from '../src/pypi/simple-api.ts';
+
+const dirs: string[] = [];
+const tempDir = (prefix: string) => {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(d);
+  return d;
+};
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const PAGE = JSON.stringify({ meta: { 'api-version': '1.1' }, name: 'demo', files: [{ filename: 'demo-1.0-py3-none-any.whl', url: 'demo-1.0-py3-none-any.whl', hashes: {} }] });
+
+/** A JSON index on 127.0.0.1 that records each request's path and Authorization header; `answer` may misbehave. */
+async function startServer(answer?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean) {
+  const seen: { path: string; auth: string | undefined }[] = [];
+  const server = http.createServer((req, res) => {
+    seen.push({ path: req.url ?? '', auth: req.headers.authorization });
+    if (answer?.(req, res)) return;
+    if (req.url?.startsWith('/simple/demo/')) res.writeHead(200, { 'Content-Type': 'application/vnd.pypi.simple.v1+json' }).end(PAGE);
+    else res.writeHead(404).end('not found');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    seen,
+    close: () => new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
+  };
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => join(e.parentPath, e.name));
+}
+
+test('index credentials are sent, but never cached, used in the cache key or put in a message', async () => {
+  const server = await startServer();
+  const cache = tempDir('bm-hostile-cache-');
+  try {
+    const secretUrl = `http://alice:s3cr3t-pw@127.0.0.1:${server.port}/simple?private_token=t0k3n-xyz`;
+    const first = (await fetchProjects(['demo', 'nothere'], { indexUrl: secretUrl, cacheDir: cache, retries: 0 }));
+    assert.ok(first.get('demo')!.ok);
+    assert.equal(server.seen[0]!.auth, `Basic ${Buffer.from('alice:s3cr3t-pw').toString('base64')}`);
+    const missing = first.get('nothere')!;
+    assert.ok(!missing.ok && missing.failure.kind === 'not-found');
+    assert.doesNotMatch(missing.failure.message, /s3cr3t|t0k3n/);
+    assert.match(missing.failure.message, /\*\*\*@127\.0\.0\.1/);
+
+    const written = filesUnder(cache);
+    const pages = written.filter((f) => f.endsWith('.json'));
+    assert.equal(pages.length, 1);
+    for (const f of written) {
+      assert.doesNotMatch(f, /s3cr3t|t0k3n|alice/);
+      const mode = statSync(f).mode & 0o777;
+      if (statSync(f).isDirectory()) {
+        if (f !== cache) assert.equal(mode, 0o700, f);
+      } else assert.equal(mode, 0o600, f);
+    }
+    const stored = readFileSync(pages[0]!, 'utf8');
+    assert.doesNotMatch(stored, /s3cr3t|t0k3n/);
+    const result = first.get('demo')!;
+    assert.ok(result.ok && !/s3cr3t|t0k3n/.test(result.project.files[0]!.url));
+
+    // Another token for the same index reads the same cache entry.
+    const again = await fetchProjects(['demo'], { indexUrl: `http://bob:other@127.0.0.1:${server.port}/simple?private_token=zzz`, cacheDir: cache });
+    assert.ok(again.get('demo')!.ok && (again.get('demo') as { fromCache: boolean }).fromCache);
+    assert.equal(server.seen.filter((s) => s.path.startsWith('/simple/demo/')).length, 1);
+  } finally {
+    await server.close();
+  }
+});
+
+test('an index that fails or cannot be reached names itself without its credentials', async () => {
+  const server = await startServer((_req, res) => {
+    res.writeHead(500).end('boom');
+    return true;
+  });
+  try {
+    const res = await fetchProjects(['demo'], { indexUrl: `http://u:pa55w0rd@127.0.0.1:${server.port}/simple`, cacheDir: null, retries: 0 });
+    const r = res.get('demo')!;
+    assert.ok(!r.ok && /HTTP 500/.test(r.failure.message));
+    assert.doesNotMatch(r.failure.message, /pa55w0rd/);
+  } finally {
+    await server.close();
+  }
+  // Nothing listens there any more: the connection error names the index, not the password.
+  const down = (await fetchProjects(['demo'], { indexUrl: `http://u:pa55w0rd@127.0.0.1:${server.port}/simple`, cacheDir: null, retries: 0, timeoutMs: 2000 })).get('demo')!;
+  assert.ok(!down.ok && down.failure.kind === 'unreachable');
+  assert.doesNotMatch(down.failure.message, /pa55w0rd/);
+  assert.equal(publicIndexUrl('https://__token__:pypi-AgEIcHlwaS5vcmc@example.org/simple/?api_key=k3y&x=1'), 'https://***@example.org/simple/?api_key=***&x=1');
+});
+
+/**
+ * A raw HTTP server that drips one byte per `everyMs`, in the headers or in the body, up to `limit` bytes. It
+ * records how many bytes it sent before the client hung up.
+ */
+async function startDripServer(where: 'headers' | 'body', everyMs: number, limit: number) {
+  const log = { sent: 0, clientClosed: false };
+  let closed!: () => void;
+  const done = new Promise<void>((r) => (closed = r));
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.once('data', () => {
+      socket.write(where === 'headers' ? 'HTTP/1.1 200 OK\r\nX-Slow: ' : `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${limit}\r\n\r\n`);
+      const timer = setInterval(() => {
+        if (log.sent >= limit || socket.destroyed) {
+          clearInterval(timer);
+          socket.end();
+          return;
+        }
+        socket.write(where === 'headers' ? 'a' : ' ');
+        log.sent++;
+      }, everyMs);
+      socket.on('close', () => {
+        clearInterval(timer);
+        if (log.sent < limit) log.clientClosed = true;
+        closed();
+      });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/simple`,
+    log,
+    /** Settles when the connection is gone: after the client hung up, or after the last byte. */
+    done,
+    close: () => new Promise<void>((r) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => r());
+    }),
+  };
+}
+
+for (const where of ['headers', 'body'] as const) {
+  test(`an index that drips its ${where} a byte at a time is cut off at the deadline`, async () => {
+    // 400 bytes at 25 ms take 10 s; an idle timeout (reset by every byte) would wait for all of them.
+    const server = await startDripServer(where, 25, 400);
+    try {
+      const r = (await fetchProjects(['demo'], { indexUrl: server.url, cacheDir: null, timeoutMs: 300, retries: 0 })).get('demo')!;
+      assert.ok(!r.ok, 'the request ended in failure');
+      assert.equal(r.failure.kind, 'unreachable');
+      assert.match(r.failure.message, /no answer within 300 ms/);
+      await server.done;
+      assert.ok(server.log.clientClosed, 'the client hung up before the server finished');
+      assert.ok(server.log.sent < 200, `the client hung up after ${server.log.sent} bytes (~12 expected)`);
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+test('a page larger than the limit is refused while it streams, whether or not it declares its length', async () => {
+  const MiB = 1024 * 1024;
+  let streamedBytes = 0;
+  let streamClosedEarly = false;
+  let streamClosed!: () => void;
+  const streamDone = new Promise<void>((r) => (streamClosed = r));
+  const server = await startServer((req, res) => {
+    if (req.url === '/simple/declared/') {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(8 * MiB) });
+      res.write('{"files": [');
+      return true; // never finishes: the client must refuse on the header alone
+    }
+    if (req.url !== '/simple/chunked/') return false;
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const pump = () => {
+      while (streamedBytes < 16 * MiB && !res.destroyed) {
+        streamedBytes += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+      if (!res.destroyed) res.end('{"files": []}');
+    };
+    res.on('close', () => {
+      if (streamedBytes < 16 * MiB) streamClosedEarly = true;
+      streamClosed();
+    });
+    pump();
+    return true;
+  });
+  try {
+    const res = await fetchProjects(['declared', 'chunked'], { indexUrl: `http://127.0.0.1:${server.port}/simple`, cacheDir: null, retries: 2, maxPageBytes: MiB, timeoutMs: 10_000 });
+    for (const name of ['declared', 'chunked']) {
+      const r = res.get(name)!;
+      assert.ok(!r.ok && r.failure.kind === 'invalid', name);
+      assert.match(r.failure.message, /larger than 1048576 bytes/);
+    }
+    await streamDone;
+    assert.ok(streamClosedEarly, `the client read ${streamedBytes} bytes of a 16 MiB page`);
+    // Too large is an answer, not a hiccup: not retried.
+    assert.equal(server.seen.filter((s) => s.path === '/simple/chunked/').length, 1);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a project name from a lock file that is not a PEP 503 name is neither requested nor cached', async () => {
+  const server = await startServer();
+  const cache = tempDir('bm-hostile-name-');
+  try {
+    const res = await fetchProjects(['-/-/etc/passwd', 'demo?x=1'], { indexUrl: `http://127.0.0.1:${server.port}/simple`, cacheDir: cache });
+    for (const r of res.values()) assert.ok(!r.ok && r.failure.kind === 'invalid' && /not a valid project name/.test(r.failure.message));
+    assert.equal(server.seen.length, 0);
+    assert.deepEqual(readdirSync(cache), []);
+  } finally {
+    await server.close();
+  }
+});
+
+// The expression the HTML fallback used before: the oracle for small pages, quadratic on large hostile ones.
+const OLD_ANCHOR = /<a\s([^>]*)>([^<]*)<\/a>/gi;
+
+test('the HTML anchor scanner finds exactly what the old expression found', () => {
+  const pieces = ['<a ', '<A\t', '<a', 'href="x"', '>', '<', '</a>', '</A>', 'f.whl', ' ', 'a', '<b>', '"'];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+  for (let round = 0; round < 3000; round++) {
+    let page = '';
+    for (let i = next() % 14; i > 0; i--) page += pieces[next() % pieces.length];
+    const expected = [...page.matchAll(OLD_ANCHOR)].map((m) => ({ attrs: m[1]!, text: m[2]! }));
+    assert.deepEqual([...anchors(page)], expected, JSON.stringify(page));
+  }
+});
+
+test('an HTML page of 200k unclosed `<a x` is parsed in linear time', { timeout: 30_000 }, () => {
+  // No `>` after the run: the old expression scanned to the end of the page from each of the 200k starts.
+  const page = `<html><body><a href="demo-1.0.tar.gz">demo-1.0.tar.gz</a>${'<a href="y">'.repeat(50_000)}</a>${'<a x'.repeat(200_000)}`;
+  // The quadratic parser did not finish in minutes; the test's timeout turns that into a failure.
+  const parsed = parseSimplePage(page, 'text/html', 'https://example.org/simple/demo/', 'demo');
+  assert.deepEqual(parsed.files.map((f) => f.filename), ['demo-1.0.tar.gz', '']);
+});
