@@ -3,7 +3,8 @@
 // Every server binds 127.0.0.1, sends a bounded amount and is closed by the test.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,10 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fetchProjects, publicIndexUrl } from '../src/pypi/client.ts';
 import { anchors, parseSimplePage } from '../src/pypi/simple-api.ts';
+import { readDependencySet } from '../src/wheels/dependencies.ts';
+import { markerEnv } from '../src/wheels/markers.ts';
+import { MAX_INCLUDE_DEPTH, readRequirements } from '../src/wheels/requirements.ts';
+import { readPythonProject, runWheelsCheck } from '../src/wheels/run.ts';
 
 const dirs: string[] = [];
 const tempDir = (prefix: string) => {
@@ -245,4 +250,96 @@ test('an HTML page of 200k unclosed `<a x` is parsed in linear time', { timeout:
   // The quadratic parser did not finish in minutes; the test's timeout turns that into a failure.
   const parsed = parseSimplePage(page, 'text/html', 'https://example.org/simple/demo/', 'demo');
   assert.deepEqual(parsed.files.map((f) => f.filename), ['demo-1.0.tar.gz', '']);
+});
+
+/** A project directory from path → content; a number is a sparse file of that many bytes (no disk used). */
+function project(layout: Record<string, string | number>): string {
+  const root = tempDir('bm-hostile-project-');
+  for (const [path, content] of Object.entries(layout)) {
+    const full = join(root, path);
+    mkdirSync(join(full, '..'), { recursive: true });
+    if (typeof content === 'number') {
+      writeFileSync(full, '');
+      truncateSync(full, content);
+    } else writeFileSync(full, content);
+  }
+  return root;
+}
+
+const OFFLINE = { offline: true, cacheDir: null, python: '3.12', platform: 'manylinux_2_28_x86_64' } as const;
+
+test('only files that can be dependency files are read: a large data.txt in a subdirectory is never opened', async () => {
+  const root = project({ 'requirements.txt': 'numpy==2.1.0\n', 'data/measurements.txt': 10 * 1024 * 1024, 'docs/notes.txt': 'not requirements\n' });
+  const { files, unread } = await readPythonProject(root);
+  assert.deepEqual([...files.keys()], ['requirements.txt']);
+  assert.deepEqual([...unread.keys()], []);
+});
+
+test('a dependency file over the size limit is reported as not read, not replaced by another or silently dropped', async () => {
+  const root = project({ 'requirements.txt': 20 * 1024 * 1024, 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["idna"]\n' });
+  const report = await runWheelsCheck(root, OFFLINE);
+  assert.equal(report.dependencies.source, 'requirements.txt');
+  assert.deepEqual(report.problems, [{ file: 'requirements.txt', line: 0, message: 'requirements.txt: 20971520 bytes, over the 16 MiB limit for a project file; not read' }]);
+  // A large file the check does not use is only a note.
+  const other = project({ 'requirements.txt': 'idna==3.10\n', 'requirements-data.txt': 20 * 1024 * 1024 });
+  const r = await runWheelsCheck(other, OFFLINE);
+  assert.deepEqual(r.problems, []);
+  assert.ok(r.target.warnings.some((w) => /^requirements-data\.txt: 20971520 bytes, over the 16 MiB limit/.test(w)), r.target.warnings.join('\n'));
+});
+
+test('includes are read when inside the project; outside it, through a link or as a URL they are refused, and a FIFO does not block', async () => {
+  const outside = tempDir('bm-hostile-outside-');
+  writeFileSync(join(outside, 'secret.txt'), 'leaked-package==1.0\n');
+  const root = project({
+    'requirements.txt': ['-r requirements/base.txt', '-r ../secret.txt', `-r ${join(outside, 'secret.txt')}`, '-r requirements/link.txt', '-c https://example.org/constraints.txt', '-r requirements/pipe.txt', ''].join('\n'),
+    // Not requirements-named: read only because requirements.txt includes it.
+    'requirements/base.txt': 'idna==3.10\n-r ../shared/more.in\n',
+    'shared/more.in': 'six==1.16.0\n',
+  });
+  symlinkSync(join(outside, 'secret.txt'), join(root, 'requirements/link.txt'));
+  execFileSync('mkfifo', [join(root, 'requirements/pipe.txt')]);
+  const report = await runWheelsCheck(root, OFFLINE);
+  assert.deepEqual(report.dependencies.deps.map((d) => d.normalized).sort(), ['idna', 'six']);
+  const messages = report.problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+  assert.deepEqual(messages, [
+    "requirements.txt:2: -r '../secret.txt': outside the project; not read",
+    `requirements.txt:3: -r '${join(outside, 'secret.txt')}': an absolute path, outside the project; not read`,
+    'requirements.txt:4: requirements/link.txt: a link to a file outside the project; not read (included here)',
+    "requirements.txt:5: -c 'https://example.org/constraints.txt': a URL; not fetched",
+    'requirements.txt:6: requirements/pipe.txt: a FIFO; not read (included here)',
+  ]);
+  assert.ok(!JSON.stringify(report).includes('leaked-package'));
+});
+
+test('an include chain deeper than the limit stops with a problem instead of exhausting the stack', () => {
+  const files = new Map<string, string>();
+  for (let i = 0; i < 20_000; i++) files.set(`r${i}.txt`, `-r r${i + 1}.txt\npkg${i}==1\n`);
+  const r = readRequirements(files, 'r0.txt');
+  assert.equal(r.deps.length, MAX_INCLUDE_DEPTH + 1);
+  assert.equal(r.problems.length, 1);
+  assert.match(r.problems[0]!.message, /includes nest more than 64 files deep; not followed/);
+  // A cycle is read once.
+  const cycle = readRequirements(new Map([['a.txt', '-r b.txt\nx==1\n'], ['b.txt', '-r a.txt\ny==1\n']]), 'a.txt');
+  assert.deepEqual(cycle.deps.map((d) => d.name), ['y', 'x']);
+  assert.deepEqual(cycle.problems, []);
+});
+
+// Each of these took from 20 s to minutes before (quadratic); the timeouts turn a regression into a failure.
+test('a requirements line of 400k blanks is read in linear time, and quoted short', { timeout: 30_000 }, () => {
+  const r = readRequirements(new Map([['requirements.txt', `a${' '.repeat(400_000)}b\n`]]), 'requirements.txt');
+  assert.equal(r.problems.length, 1);
+  assert.ok(r.problems[0]!.message.length < 400, `${r.problems[0]!.message.length} characters`);
+});
+
+test('200k backslash continuations are joined in linear time', { timeout: 30_000 }, () => {
+  const r = readRequirements(new Map([['requirements.txt', `numpy==2.1.0 \\\n${'    --hash=sha256:00 \\\n'.repeat(200_000)}    --hash=sha256:ff\n`]]), 'requirements.txt');
+  assert.deepEqual(r.deps.map((d) => d.specifier), ['==2.1.0']);
+  assert.deepEqual(r.problems, []);
+});
+
+test('a pyproject.toml with 50k dependencies is located line by line in linear time', { timeout: 30_000 }, () => {
+  const deps = Array.from({ length: 50_000 }, (_, i) => `  "pkg${i}>=1",`).join('\n');
+  const set = readDependencySet(new Map([['pyproject.toml', `[project]\nname = "x"\ndependencies = [\n${deps}\n]\n`]]), 'pyproject.toml', markerEnv({ python: [3, 12], platform: 'manylinux_2_28_x86_64' }));
+  assert.equal(set.deps.length, 50_000);
+  assert.equal(set.deps[49_999]!.where.line, 50_003);
 });

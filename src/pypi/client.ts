@@ -218,7 +218,8 @@ async function fetchOne(indexUrl: string, name: string, opts: IndexOptions): Pro
   const url = projectUrl(indexUrl, name);
   const where = publicIndexUrl(url);
   const retries = opts.retries ?? 2;
-  const timeoutMs = opts.timeoutMs ?? 15_000;
+  // Node's timers take at most 2^31-1 ms; a longer one would fire at once.
+  const timeoutMs = Math.min(opts.timeoutMs ?? 15_000, 2 ** 31 - 1);
   let last = '';
   for (let attempt = 0; attempt <= retries; attempt++) {
     if (attempt > 0) await sleep(250 * 2 ** (attempt - 1));

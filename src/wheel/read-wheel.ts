@@ -1,12 +1,13 @@
 // I/O: reads one wheel (a zip) entry by entry without extracting to disk: hashes, .dist-info texts, ELF facts.
 
 import { createHash } from 'node:crypto';
-import { constants as fsConstants, type Stats } from 'node:fs';
+import { constants as fsConstants } from 'node:fs';
 import { open as openFile, type FileHandle } from 'node:fs/promises';
 import { PassThrough, Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { inflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
+import { notRegularFile } from '../project/file-kind.js';
 import { ElfError, type ElfInfo, isElf, NeedBytes, parseElf, type ByteView, wholeView } from './elf.js';
 
 export type BinaryKind = 'elf' | 'macho' | 'pe' | null;
@@ -188,15 +189,6 @@ class WindowedReader extends yauzl.RandomAccessReader {
   override close(callback: (err: Error | null) => void): void {
     this.handle.close().then(() => callback(null), callback);
   }
-}
-
-/** What a path is when it is not a regular file, for a message. */
-export function notRegularFile(st: Stats): string {
-  if (st.isFIFO()) return 'a FIFO';
-  if (st.isSocket()) return 'a socket';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  if (st.isDirectory()) return 'a directory';
-  return 'not a regular file';
 }
 
 async function openZip(path: string): Promise<{ zip: yauzl.ZipFile; size: number }> {

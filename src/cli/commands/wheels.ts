@@ -73,7 +73,7 @@ export function register(program: Command, setExit: (code: number) => void): voi
     .option('--offline', 'use only cached index pages (no network)')
     .option('--cache-dir <dir>', 'where index pages are cached (default: $XDG_CACHE_HOME/buildmedic/pypi)')
     .option('--no-cache', 'neither read nor write the cache')
-    .option('--timeout <seconds>', 'per-request timeout for the index', '15')
+    .option('--timeout <seconds>', 'deadline of each index request (connecting, headers and body)', '15')
     .option('--json', 'print the report as JSON (schema: docs/wheels-json.md)')
     .option('--fix', 'also print the fixes as a unified diff: a version bump, a Python pin, or a binary-only setting where the deploy is configured')
     .option('--write', 'with --fix, apply the fixes (atomic writes)')
