@@ -343,3 +343,12 @@ test('a pyproject.toml with 50k dependencies is located line by line in linear t
   assert.equal(set.deps.length, 50_000);
   assert.equal(set.deps[49_999]!.where.line, 50_003);
 });
+
+test('the wheels report names its indexes without their credentials', async () => {
+  const root = project({ 'requirements.txt': '--extra-index-url https://ci:gl-extra-s3cret@gitlab.example/api/v4/projects/1/packages/pypi/simple\nidna==3.10\n' });
+  const report = await runWheelsCheck(root, { ...OFFLINE, env: { PIP_INDEX_URL: 'https://__token__:pypi-main-s3cret@pypi.example/simple/?private_token=q-s3cret' } });
+  const all = JSON.stringify(report);
+  assert.doesNotMatch(all, /s3cret/);
+  assert.equal(report.indexUrl, 'https://***@pypi.example/simple/?private_token=***');
+  assert.deepEqual(report.dependencies.settings.extraIndexUrls, ['https://***@gitlab.example/api/v4/projects/1/packages/pypi/simple']);
+});

@@ -6,7 +6,7 @@ import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { BuildmedicError } from '../errors.js';
 import { notRegularFile } from '../project/file-kind.js';
-import { DEFAULT_INDEX, fetchProjects, type IndexFailure } from '../pypi/client.js';
+import { DEFAULT_INDEX, fetchProjects, publicIndexUrl, type IndexFailure } from '../pypi/client.js';
 import type { IndexFile } from '../pypi/simple-api.js';
 import { detectTarget, type DeployTarget, type TargetFlags } from '../python-target/detect.js';
 import type { ScanFinding } from '../scan/model.js';
@@ -195,5 +195,10 @@ export async function runWheelsCheck(dir: string, opts: WheelsOptions): Promise<
   const { verdicts, findings } = judgeProject(files, target, set, lists);
   // Files not read that the dependency set did not need: said once, as a note.
   const notes = [...unread].filter(([f]) => !set.problems.some((p) => p.message.startsWith(`${f}: `))).map(([f, why]) => `${f}: ${why}`);
-  return { root: dir, target: { ...target, warnings: [...target.warnings, ...notes] }, dependencies: set, indexUrl, verdicts, findings, problems: set.problems, indexFailures };
+  // The report is printed and may be stored: index URLs appear in it without their credentials.
+  const shownSet: DependencySet = {
+    ...set,
+    settings: { ...set.settings, indexUrl: set.settings.indexUrl && publicIndexUrl(set.settings.indexUrl), extraIndexUrls: set.settings.extraIndexUrls.map(publicIndexUrl) },
+  };
+  return { root: dir, target: { ...target, warnings: [...target.warnings, ...notes] }, dependencies: shownSet, indexUrl: publicIndexUrl(indexUrl), verdicts, findings, problems: set.problems, indexFailures };
 }
