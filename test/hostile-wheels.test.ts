@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -84,6 +84,24 @@ test('index credentials are sent, but never cached, used in the cache key or put
     const again = await fetchProjects(['demo'], { indexUrl: `http://bob:other@127.0.0.1:${server.port}/simple?private_token=zzz`, cacheDir: cache });
     assert.ok(again.get('demo')!.ok && (again.get('demo') as { fromCache: boolean }).fromCache);
     assert.equal(server.seen.filter((s) => s.path.startsWith('/simple/demo/')).length, 1);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a cache directory left group- and world-readable by an older version is tightened on the next write', async () => {
+  const server = await startServer();
+  const cache = tempDir('bm-hostile-cache-mode-');
+  try {
+    const indexUrl = `http://127.0.0.1:${server.port}/simple`;
+    await fetchProjects(['demo'], { indexUrl, cacheDir: cache });
+    const [keyDir] = readdirSync(cache);
+    const page = join(cache, keyDir!, 'demo.json');
+    chmodSync(join(cache, keyDir!), 0o755);
+    chmodSync(page, 0o644);
+    await fetchProjects(['demo'], { indexUrl, cacheDir: cache, maxAgeMs: 0 });
+    assert.equal(statSync(join(cache, keyDir!)).mode & 0o777, 0o700);
+    assert.equal(statSync(page).mode & 0o777, 0o600);
   } finally {
     await server.close();
   }
