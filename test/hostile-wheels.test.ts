@@ -3,8 +3,8 @@
 // Every server binds 127.0.0.1, sends a bounded amount and is closed by the test.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import { readDependencySet } from '../src/wheels/dependencies.ts';
 import { markerEnv } from '../src/wheels/markers.ts';
 import { MAX_INCLUDE_DEPTH, readRequirements } from '../src/wheels/requirements.ts';
 import { readPythonProject, runWheelsCheck } from '../src/wheels/run.ts';
+import { startIndex } from './fixtures/pypi/server.ts';
 
 const dirs: string[] = [];
 const tempDir = (prefix: string) => {
@@ -369,4 +370,26 @@ test('the wheels report names its indexes without their credentials', async () =
   assert.doesNotMatch(all, /s3cret/);
   assert.equal(report.indexUrl, 'https://***@pypi.example/simple/?private_token=***');
   assert.deepEqual(report.dependencies.settings.extraIndexUrls, ['https://***@gitlab.example/api/v4/projects/1/packages/pypi/simple']);
+});
+
+test('--fix with --file reads the named file, though nothing else names it', async () => {
+  const index = await startIndex();
+  const root = tempDir('bm-hostile-fixfile-');
+  cpSync(new URL('./fixtures/wheels/projects/docker-alpine/', import.meta.url).pathname, root, { recursive: true });
+  mkdirSync(join(root, 'deploy'));
+  cpSync(join(root, 'requirements.txt'), join(root, 'deploy/prod.txt'));
+  rmSync(join(root, 'requirements.txt'));
+  try {
+    // Async spawn: the index runs in this process.
+    const bin = new URL('../dist/bin/main.js', import.meta.url).pathname;
+    const child = spawn(process.execPath, [bin, 'wheels', root, '--no-cache', '--python', '3.14', '--file', 'deploy/prod.txt', '--fix'], { env: { ...process.env, NO_COLOR: '1', PIP_INDEX_URL: index.url } });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    assert.equal(code, 1, stdout);
+    assert.match(stdout, /^\+\+\+ b\/deploy\/prod\.txt$/m);
+    assert.match(stdout, /^-jiter==0\.9\.0\n\+jiter==0\.10\.0$/m);
+  } finally {
+    await index.close();
+  }
 });

@@ -134,9 +134,9 @@ export async function readPythonProject(root: string, opts: { extra?: string[]; 
   return out;
 }
 
-/** The files readPythonProject reads, without the list of those it did not. */
-export async function readPythonProjectFiles(root: string): Promise<Map<string, string>> {
-  return (await readPythonProject(root)).files;
+/** The files readPythonProject reads (with `extra`, e.g. --file), without the list of those it did not. */
+export async function readPythonProjectFiles(root: string, extra: string[] = []): Promise<Map<string, string>> {
+  return (await readPythonProject(root, { extra })).files;
 }
 
 /** The pure part: everything after the files and file lists are in memory. */

@@ -48,7 +48,7 @@ async function runWheelsCommand(dir: string | undefined, opts: WheelsCliOptions)
     const { composeFixes } = await import('../../fix/compose.js');
     const { renderUnifiedDiff } = await import('../../fix/render-diff.js');
     const { readPythonProjectFiles } = await import('../../wheels/run.js');
-    const files = await readPythonProjectFiles(root);
+    const files = await readPythonProjectFiles(root, opts.file ? [opts.file] : []);
     const composed = composeFixes({ root, files, gitTracked: null, gitIgnored: null }, report.findings);
     if (opts.write) {
       const { writeFileAtomic } = await import('../../fix/write-files.js');
