@@ -179,7 +179,7 @@ interface RawMember {
  * central directory, each row naming the member whose local header it points at, and optionally a size it claims.
  * Python's zipfile cannot write overlapping or lying entries, which is the point.
  */
-function rawZip(path: string, members: RawMember[], central: Array<{ name: string; member: number; compressedSize?: number; size?: number }>): string {
+function rawZip(path: string, members: RawMember[], central: Array<{ name: string; member: number; compressedSize?: number; size?: number; extra?: Buffer }>): string {
   const parts: Buffer[] = [];
   const at: Array<{ offset: number; crc: number; csize: number; size: number; method: number }> = [];
   let offset = 0;
@@ -203,6 +203,7 @@ function rawZip(path: string, members: RawMember[], central: Array<{ name: strin
   for (const c of central) {
     const m = at[c.member]!;
     const name = Buffer.from(c.name);
+    const extra = c.extra ?? Buffer.alloc(0);
     const h = Buffer.alloc(46);
     h.writeUInt32LE(0x02014b50, 0);
     h.writeUInt16LE(20, 4);
@@ -213,9 +214,10 @@ function rawZip(path: string, members: RawMember[], central: Array<{ name: strin
     h.writeUInt32LE(c.compressedSize ?? m.csize, 20);
     h.writeUInt32LE(c.size ?? m.size, 24);
     h.writeUInt16LE(name.length, 28);
+    h.writeUInt16LE(extra.length, 30);
     h.writeUInt32LE(m.offset, 42);
-    parts.push(h, name);
-    offset += 46 + name.length;
+    parts.push(h, name, extra);
+    offset += 46 + name.length + extra.length;
   }
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
@@ -293,4 +295,20 @@ test('a FIFO named *.whl, given by name or found in a directory, is refused with
   const listed = run(['wheel', '--json', fifoDir]);
   assert.equal(listed.signal, null, 'finished by itself');
   assert.deepEqual(JSON.parse(listed.stdout).wheels.map((w: { file: string }) => w.file.split('/').pop()), ['ok-1.0-py3-none-any.whl']);
+});
+
+test('a climbing name hidden behind a safe Unicode Path extra field is still reported', async () => {
+  // Info-ZIP Unicode Path (0x7075): version 1, the CRC-32 of the header name, then the UTF-8 name readers may show.
+  const unicodePath = (headerName: string, shown: string) => {
+    const data = Buffer.concat([Buffer.from([1]), Buffer.alloc(4), Buffer.from(shown)]);
+    data.writeUInt32LE(crc32(Buffer.from(headerName)), 1);
+    const field = Buffer.alloc(4);
+    field.writeUInt16LE(0x7075, 0);
+    field.writeUInt16LE(data.length, 2);
+    return Buffer.concat([field, data]);
+  };
+  const members = [...DIST('u'), { name: '../../evil.py', data: Buffer.from('x = 1\n') }];
+  const central = [{ name: members[0]!.name, member: 0 }, { name: members[1]!.name, member: 1 }, { name: '../../evil.py', member: 2, extra: unicodePath('../../evil.py', 'u/safe.py') }];
+  const contents = await readWheel(rawZip(join(dir, 'u-1.0-py3-none-any.whl'), members, central));
+  assert.match(contents.archiveProblems.join('\n'), /entry "\.\.\/\.\.\/evil\.py" \("u\/safe\.py" in its Unicode Path extra field\) climbs out of the install directory/);
 });

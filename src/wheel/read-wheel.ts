@@ -315,9 +315,13 @@ export async function readWheel(path: string, limits: ReadLimits = DEFAULT_LIMIT
       if (name.endsWith('/')) continue; // a directory entry
       const facts: EntryFacts = { path: name, size: entry.uncompressedSize, compressedSize: entry.compressedSize, sha256: null, binary: null };
       out.entries.push(facts);
-      const bad = unsafeName(name);
+      // CPython's zipfile reads an Info-ZIP Unicode Path field (0x7075) since 3.12 and ignores it before: an installer
+      // may see either name, so both must be safe.
+      const inHeader = headerName(entry);
+      const bad = unsafeName(name) ?? (inHeader !== name ? unsafeName(inHeader) : null);
       if (bad) {
-        out.archiveProblems.push(`entry ${JSON.stringify(name)} ${bad}; an installer would refuse it or write outside site-packages`);
+        const shown = unsafeName(name) ? JSON.stringify(name) : `${JSON.stringify(inHeader)} (${JSON.stringify(name)} in its Unicode Path extra field)`;
+        out.archiveProblems.push(`entry ${shown} ${bad}; an installer would refuse it or write outside site-packages`);
         continue;
       }
       if (seen.has(name)) out.archiveProblems.push(`entry ${name} appears twice in the archive`);
@@ -350,6 +354,11 @@ export async function readWheel(path: string, limits: ReadLimits = DEFAULT_LIMIT
  */
 function entryName(entry: yauzl.Entry): string {
   return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, true);
+}
+
+/** The name in the header alone, without the Unicode Path extra field that entryName lets replace it. */
+function headerName(entry: yauzl.Entry): string {
+  return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, [], true);
 }
 
 /** An entry too large, or too compressed for its size, to inflate. */
