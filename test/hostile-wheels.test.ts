@@ -393,3 +393,18 @@ test('--fix with --file reads the named file, though nothing else names it', asy
     await index.close();
   }
 });
+
+test('lock files of 20k packages are read in linear time; a uv.lock chain that deep does not exhaust the stack', { timeout: 60_000 }, () => {
+  const env = markerEnv({ python: [3, 12], platform: 'manylinux_2_28_x86_64' });
+  const N = 20_000;
+  const uv = `version = 1\n[[package]]\nname = "app"\nversion = "0.1"\nsource = { editable = "." }\ndependencies = [{ name = "p0" }]\n${Array.from({ length: N }, (_, i) => `[[package]]\nname = "p${i}"\nversion = "1.0"\nsource = { registry = "https://pypi.org/simple" }\ndependencies = [{ name = "p${i + 1}" }]\n`).join('\n')}`;
+  const pipfile = JSON.stringify({ _meta: {}, default: Object.fromEntries(Array.from({ length: N }, (_, i) => [`p${i}`, { version: '==1.0' }])) }, null, 4);
+  const poetry = Array.from({ length: N }, (_, i) => `[[package]]\nname = "p${i}"\nversion = "1.0"\ngroups = ["main"]\n`).join('\n');
+  for (const [file, text] of [['uv.lock', uv], ['Pipfile.lock', pipfile], ['poetry.lock', poetry]] as const) {
+    const set = readDependencySet(new Map([[file, text]]), file, env);
+    assert.equal(set.deps.length, N, file);
+    assert.deepEqual(set.problems, [], file);
+    const last = set.deps.find((d) => d.name === `p${N - 1}`)!;
+    assert.match(last.where.text, new RegExp(`p${N - 1}`), file);
+  }
+});
