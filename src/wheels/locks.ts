@@ -5,6 +5,7 @@ import { parse as parseToml } from 'smol-toml';
 import { normalizePackageName } from '../project/python.js';
 import { evaluateMarker, type MarkerEnv } from './markers.js';
 import type { Dependency, DependencyProblem } from './model.js';
+import { linesOf } from './text-lines.js';
 
 type Table = Record<string, unknown>;
 const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -76,22 +77,6 @@ function lineOf(block: { line: number; text: string }, key: string): number {
   const i = block.text.split('\n').findIndex((l) => l.startsWith(`${key} =`) || l.startsWith(`${key}=`));
   return i < 0 ? block.line : block.line + i;
 }
-
-/**
- * The lines of the lock being read, split once: splitting the whole text again for every package was quadratic
- * (minutes for a 20,000-package uv.lock). One entry suffices, as each reader works through one text at a time.
- */
-const linesOf = (() => {
-  let last: string | null = null;
-  let lines: string[] = [];
-  return (text: string): string[] => {
-    if (text !== last) {
-      last = text;
-      lines = text.split(/\r?\n/);
-    }
-    return lines;
-  };
-})();
 
 const rawLine = (text: string, line: number) => linesOf(text)[line - 1] ?? '';
 

@@ -51,6 +51,10 @@ const REQUIREMENTS_NAME = /^(requirements.*\.txt|.*requirements.*\.(txt|in)|cons
 export const MAX_PROJECT_FILE_BYTES = 16 * 1024 * 1024;
 // Included files followed in all: pip has no limit, but a project with more is hostile.
 const MAX_INCLUDED_FILES = 1000;
+// Projects looked up on the index: the largest real lock files hold a few thousand packages.
+export const MAX_PROJECTS = 5000;
+// pip asks every --extra-index-url; deploys use one or two.
+export const MAX_EXTRA_INDEXES = 15;
 
 export interface PythonProjectFiles {
   /** Project-relative path ('/' separators) → text. */
@@ -173,17 +177,23 @@ export async function runWheelsCheck(dir: string, opts: WheelsOptions): Promise<
   const raw = readDependencySet(files, file, markerEnv(target.spec), unread);
   const set: DependencySet = { ...raw, settings: mergeEnvironmentSettings(raw.settings, deployVars(files, target, opts.env ?? {})) };
   const indexUrl = set.settings.indexUrl ?? DEFAULT_INDEX;
-  const wanted = set.deps.filter((d) => dependencyApplies(d, target.spec)).map((d) => d.normalized);
-  const results = await fetchProjects(wanted, {
+  const wanted = [...new Set(set.deps.filter((d) => dependencyApplies(d, target.spec)).map((d) => d.normalized))];
+  // A hostile file must not turn the check into a flood of requests: bounded projects and indexes, the rest said.
+  const notes: string[] = [];
+  const asked = wanted.slice(0, MAX_PROJECTS);
+  if (wanted.length > MAX_PROJECTS) notes.push(`${wanted.length} projects to look up: only the first ${MAX_PROJECTS} were asked; the rest are not checked`);
+  const extras = [...new Set(set.settings.extraIndexUrls)].filter((u) => u !== indexUrl);
+  if (extras.length > MAX_EXTRA_INDEXES) notes.push(`${extras.length} extra index URLs: only the first ${MAX_EXTRA_INDEXES} were asked`);
+  const results = await fetchProjects(asked, {
     indexUrl,
-    extraIndexUrls: set.settings.extraIndexUrls,
+    extraIndexUrls: extras.slice(0, MAX_EXTRA_INDEXES),
     cacheDir: opts.cacheDir,
     offline: opts.offline,
     timeoutMs: opts.timeoutMs,
     retries: opts.retries,
     concurrency: opts.concurrency,
   });
-  const lists = new Map<string, IndexFile[] | string>();
+  const lists = new Map<string, IndexFile[] | string>(wanted.slice(MAX_PROJECTS).map((n) => [n, `not looked up: more than ${MAX_PROJECTS} projects`]));
   const indexFailures: IndexFailure[] = [];
   for (const [name, r] of results) {
     if (r.ok) lists.set(name, r.project.files);
@@ -194,7 +204,7 @@ export async function runWheelsCheck(dir: string, opts: WheelsOptions): Promise<
   }
   const { verdicts, findings } = judgeProject(files, target, set, lists);
   // Files not read that the dependency set did not need: said once, as a note.
-  const notes = [...unread].filter(([f]) => !set.problems.some((p) => p.message.startsWith(`${f}: `))).map(([f, why]) => `${f}: ${why}`);
+  notes.push(...[...unread].filter(([f]) => !set.problems.some((p) => p.message.startsWith(`${f}: `))).map(([f, why]) => `${f}: ${why}`));
   // The report is printed and may be stored: index URLs appear in it without their credentials.
   const shownSet: DependencySet = {
     ...set,
