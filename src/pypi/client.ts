@@ -60,7 +60,7 @@ export function publicIndexUrl(url: string): string {
   u.username = '';
   u.password = '';
   for (const name of [...u.searchParams.keys()]) if (SECRET_PARAM.test(name)) u.searchParams.set(name, '***');
-  // Shown as user:***@ so a reader sees that credentials were given, without learning them.
+  // Shown as ***@ so a reader sees that credentials were given, without learning them.
   return masked ? u.href.replace('://', '://***@') : u.href;
 }
 
