@@ -10,7 +10,7 @@ export type ErrorCode =
   | 'input-corrupt-gzip'
   | 'unknown-rule'
   | 'fix-invalid'
-  | 'fix-conflict' | 'fix-stale' | 'fix-command-failed'
+  | 'fix-conflict' | 'fix-stale' | 'fix-refused' | 'fix-command-failed'
   | 'command-not-found' | 'command-not-executable' | 'command-failed-to-start' | 'output-unwritable'
   | 'project-unreadable'
   | 'internal';

@@ -2,6 +2,7 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { evaluateNeed, type Facts } from '../src/env/checks/evaluate.ts';
 import { parseRustcVV, parseToolVersion } from '../src/env/checks/versions.ts';
@@ -25,16 +26,34 @@ test('rustc -vV parses to the version rustc --version prints', async () => {
   assert.equal(parseRustcVV(p.stdout)?.version, oracle);
 });
 
-test('probe outcomes: not-found, failed with exit code, timeout kills the process group', async () => {
-  const nf = await runProbe({ id: 'x', command: 'buildmedic-no-such-tool', args: [] }, process.env, 1000);
+test('probe outcomes: not-found, failed with exit code, timeout kills the process group', { timeout: 120_000 }, async () => {
+  // Timeouts far above what the probes take, even on a loaded machine: these two are about outcomes, not time.
+  const nf = await runProbe({ id: 'x', command: 'buildmedic-no-such-tool', args: [] }, process.env, 30_000);
   assert.equal(nf.outcome, 'not-found');
-  const failed = await runProbe({ id: 'x', command: 'sh', args: ['-c', 'echo nope >&2; exit 3'] }, process.env, 1000);
+  const failed = await runProbe({ id: 'x', command: 'sh', args: ['-c', 'echo nope >&2; exit 3'] }, process.env, 30_000);
   assert.deepEqual([failed.outcome, failed.exitCode, failed.stderr.trim()], ['failed', 3, 'nope']);
-  // The grandchild holds the pipes open; killing only the shell would leave us waiting for 30 s.
-  const hung = await runProbe({ id: 'x', command: 'sh', args: ['-c', '/bin/sleep 30 & wait'] }, process.env, 300);
+  // The grandchild holds the pipes open for ten minutes; killing only the shell would leave us waiting for it, past
+  // the test's timeout. Its duration is unique to this run, so that it can be found afterwards.
+  const marker = `600.${process.pid}`;
+  const hung = await runProbe({ id: 'x', command: 'sh', args: ['-c', `/bin/sleep ${marker} & wait`] }, process.env, 300);
   assert.equal(hung.outcome, 'timeout');
-  assert.ok(hung.ms < 5000);
+  // Killing the group ended it (polled until then: the test's timeout is the bound).
+  while (sleepersWith(marker) > 0) await new Promise((r) => setTimeout(r, 50));
 });
+
+/** Processes running `/bin/sleep <duration>` that have not ended (a zombie, "pid (comm) Z ...", has). */
+function sleepersWith(duration: string): number {
+  let count = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8') !== `/bin/sleep\0${duration}\0`) continue;
+      if (!/\) [ZX] /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) count++;
+    } catch {
+      // It ended while we looked.
+    }
+  }
+  return count;
+}
 
 test('requires-python, .python-version pins and pyo3 bounds against the real interpreter', async () => {
   const p = await runProbe({ id: 'python', command: 'python3', args: ['-c', PYTHON_PROBE_SCRIPT] }, process.env, 30_000);

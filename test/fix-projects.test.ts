@@ -7,7 +7,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { writeFileAtomic } from '../src/fix/write-files.ts';
+import { writeProjectFile } from '../src/fix/write-files.ts';
 import { cargoMetadataError, copyFixture, DEBIAN_REGISTRY, git, gitInit, gitTracked, runCli, tempDir, useDebianCrates, writeFiles } from './helpers/scan-projects.ts';
 
 const haveCrates = existsSync(join(DEBIAN_REGISTRY, 'clap-3.2.23')) && existsSync(join(DEBIAN_REGISTRY, 'tokio-1.24.2'));
@@ -98,9 +98,9 @@ test('the atomic writer refuses a file changed since it was read, and leaves no 
   const dir = tempDir();
   const file = join(dir, 'Cargo.toml');
   writeFileSync(file, 'edited by someone else\n');
-  await assert.rejects(writeFileAtomic(file, 'what the plan saw\n', 'the fix\n'), { code: 'fix-stale' });
+  await assert.rejects(writeProjectFile(dir, { file: 'Cargo.toml', before: 'what the plan saw\n', after: 'the fix\n' }), { code: 'fix-stale' });
   assert.equal(readFileSync(file, 'utf8'), 'edited by someone else\n');
-  await writeFileAtomic(file, 'edited by someone else\n', 'the fix\n');
+  await writeProjectFile(dir, { file: 'Cargo.toml', before: 'edited by someone else\n', after: 'the fix\n' });
   assert.equal(readFileSync(file, 'utf8'), 'the fix\n');
   assert.deepEqual(readdirSync(dir), ['Cargo.toml']);
 });
@@ -206,7 +206,7 @@ test('fix --json: the plan as documented in docs/scan-json.md', () => {
   const plan = JSON.parse(r.stdout);
   assert.equal(plan.schemaVersion, 1);
   assert.equal(plan.mode, 'dry-run');
-  assert.deepEqual(Object.keys(plan).sort(), ['commands', 'diff', 'fixable', 'held', 'manual', 'mode', 'problems', 'remaining', 'root', 'schemaVersion', 'written']);
+  assert.deepEqual(Object.keys(plan).sort(), ['commands', 'diff', 'fixable', 'held', 'manual', 'mode', 'problems', 'refused', 'remaining', 'root', 'schemaVersion', 'written']);
   assert.match(plan.diff, /^-FROM rust:1\.70-slim-bookworm AS build\n\+FROM rust:1\.74-slim-bookworm AS build$/m);
   assert.equal(plan.held.length, 2);
   assert.equal(plan.remaining, null);

@@ -111,9 +111,15 @@ test('no pattern is slow on pathological 64 KiB lines', () => {
     const lit = pattern.literals[0];
     const attacks = [lit.repeat(Math.ceil(65536 / lit.length)), ' '.repeat(65536), `${lit} ${'a'.repeat(65536)}`, `${lit}${"'`\"(".repeat(16384)}`, `${'-'.repeat(32768)}${lit}${'x '.repeat(16384)}`];
     for (const attack of attacks) {
-      const started = performance.now();
-      pattern.re.exec(attack);
-      const ms = performance.now() - started;
+      // The fastest of three runs: a loaded machine can stall any one run past the bound, but a pattern that is slow
+      // on the line is slow every time.
+      const ms = Math.min(
+        ...[0, 1, 2].map(() => {
+          const started = performance.now();
+          pattern.re.exec(attack);
+          return performance.now() - started;
+        }),
+      );
       if (ms > 250) slow.push(`${pattern.id}: ${ms.toFixed(0)} ms`);
     }
   }

@@ -63,9 +63,11 @@ test('rust-toolchain: the TOML form and the legacy one-line form', () => {
   assert.deepEqual(parseRustToolchain('[toolchain]\nchannel = "1.61.0"\ntargets = ["wasm32-unknown-unknown"]\n', 'rust-toolchain.toml'), {
     file: 'rust-toolchain.toml',
     channel: '1.61.0',
+    path: null,
     targets: ['wasm32-unknown-unknown'],
     components: [],
   });
+  assert.equal(parseRustToolchain('[toolchain]\npath = "/opt/my-rust"\n', 'rust-toolchain.toml').path, '/opt/my-rust');
   assert.equal(parseRustToolchain('nightly-2024-05-01\n', 'rust-toolchain').channel, 'nightly-2024-05-01');
   assert.equal(parseRustToolchain('[toolchain]\nchannel = "stable"\n', 'rust-toolchain').channel, 'stable');
 });

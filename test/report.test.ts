@@ -31,6 +31,7 @@ const SECRETS = [
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const clean = { ...process.env, NO_COLOR: '1' };
   delete clean.GITHUB_ACTIONS;
+  delete clean.GITLAB_CI;
   delete clean.GITHUB_STEP_SUMMARY;
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...clean, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

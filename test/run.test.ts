@@ -14,6 +14,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-run-'));
 function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env, NO_COLOR: '1' };
   delete env.GITHUB_ACTIONS;
+  delete env.GITLAB_CI;
   delete env.GITHUB_STEP_SUMMARY;
   return { ...env, ...extra };
 }
@@ -114,25 +115,42 @@ test('--log keeps the full output, gzipped for .gz', () => {
   assert.match(bad.stderr.toString(), /cannot write the log/);
 });
 
-test('SIGTERM to buildmedic reaches the whole process group of the command', { timeout: 30_000 }, async () => {
-  const pidFile = join(scratch, 'grandchild.pid');
-  const child = spawn(process.execPath, [BIN, 'run', '--', 'sh', '-c', `sleep 60 & echo $! > ${pidFile}; wait`], { stdio: ['pipe', 'ignore', 'pipe'], env: baseEnv() });
-  for (let i = 0; i < 200 && !(existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim()); i++) await new Promise((r) => setTimeout(r, 50));
-  const grandchild = Number(readFileSync(pidFile, 'utf8'));
+/** Whether `pid` still runs: a zombie (ended, not yet reaped by whoever inherited it) does not. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  // /proc/<pid>/stat: "pid (comm) S ...", the state after the parenthesised command name.
+  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  return !/\) [ZX] /.test(stat);
+}
+
+/** Resolves with the first stderr line of `child` that matches `re`: waits on the event, not on a clock. */
+function lineFrom(child: ReturnType<typeof spawn>, re: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      seen += chunk;
+      const m = re.exec(seen);
+      if (m) resolve(m);
+    });
+    child.once('close', () => reject(new Error(`no line matching ${re} in ${seen}`)));
+  });
+}
+
+test('SIGTERM to buildmedic reaches the whole process group of the command', { timeout: 60_000 }, async () => {
+  // The command says which background process it started once it has: the test waits for that, however slow the machine.
+  const child = spawn(process.execPath, [BIN, 'run', '--', 'sh', '-c', 'sleep 600 & echo "grandchild $!" >&2; wait'], { stdio: ['pipe', 'ignore', 'pipe'], env: baseEnv() });
+  const grandchild = Number((await lineFrom(child, /grandchild (\d+)\n/))[1]);
   assert.ok(grandchild > 0);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill('SIGTERM');
   assert.equal(await exited, 143);
-  let alive = true;
-  for (let i = 0; i < 100 && alive; i++) {
-    try {
-      process.kill(grandchild, 0);
-      await new Promise((r) => setTimeout(r, 50));
-    } catch {
-      alive = false;
-    }
-  }
-  assert.equal(alive, false, 'the background sleep in the group was terminated too');
+  // Polled until it is gone (the test's timeout is the bound): only a sleep that outlived the SIGTERM would still run
+  // after ten minutes.
+  while (running(grandchild)) await new Promise((r) => setTimeout(r, 50));
 });
 
 test('under GitHub Actions a failure becomes annotations and a job summary; a success writes neither', () => {
@@ -188,10 +206,14 @@ test('a reader that goes away ends the command as it would without buildmedic (`
   assert.equal(r.stdout, 'y\ny\n');
 });
 
-test('a background process left holding the output does not keep buildmedic waiting', { timeout: 30_000 }, () => {
-  const started = Date.now();
-  const r = run(['--', 'sh', '-c', 'sleep 15 & echo started; exit 0']);
-  assert.equal(r.code, 0);
-  assert.equal(r.stdout.toString(), 'started\n');
-  assert.ok(Date.now() - started < 10_000, `returned after ${Date.now() - started} ms`);
+test('a background process left holding the output does not keep buildmedic waiting', { timeout: 180_000 }, () => {
+  // The background sleep holds the command's pipes for ten minutes; buildmedic must return while it still runs.
+  const r = spawnSync(process.execPath, [BIN, 'run', '--', 'sh', '-c', 'sleep 600 & echo "started $!"; exit 0'], { env: baseEnv(), encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.signal, null, 'buildmedic waited for the background process');
+  assert.equal(r.status, 0);
+  const m = /^started (\d+)\n$/.exec(r.stdout);
+  assert.ok(m, r.stdout);
+  const background = Number(m[1]);
+  assert.ok(running(background), 'returned while the background process still held the output');
+  process.kill(background, 'SIGKILL');
 });

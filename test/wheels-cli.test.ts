@@ -1,5 +1,5 @@
 // `buildmedic wheels` end to end: the built CLI against the local PEP 691 index (PIP_INDEX_URL), exit codes, text,
-// JSON, the cache and --offline, an index that fails, and --fix --write applied twice.
+// JSON, the cache and --offline, an index that fails, and --fix --write --unsafe applied twice.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -105,12 +105,13 @@ test('--fix shows a diff, --fix --write applies it, and a second --write changes
   assert.equal(dry.code, 1);
   assert.match(dry.stdout, /^-jiter==0\.9\.0\n\+jiter==0\.10\.0$/m);
   assert.equal(readFileSync(join(dir, 'requirements.txt'), 'utf8'), readFileSync(join(PROJECTS, 'docker-alpine/requirements.txt'), 'utf8'));
-  const wrote = await run([...args, '--fix', '--write']);
+  // Every wheels fix changes what gets deployed (marked unsafe): --write applies it only with --unsafe, as fix does.
+  const wrote = await run([...args, '--fix', '--write', '--unsafe']);
   assert.equal(wrote.code, 1);
   assert.match(wrote.stderr, /1 file changed: requirements\.txt/);
   const once = readFileSync(join(dir, 'requirements.txt'), 'utf8');
   assert.equal(once, 'tokenizers==0.21.1\njiter==0.10.0\nidna==3.10\n');
-  const again = await run([...args, '--fix', '--write']);
+  const again = await run([...args, '--fix', '--write', '--unsafe']);
   assert.equal(again.code, 0, again.stdout);
   assert.equal(readFileSync(join(dir, 'requirements.txt'), 'utf8'), once);
   assert.match(again.stderr, /0 files changed/);

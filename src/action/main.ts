@@ -10,7 +10,11 @@ import { diagnoseFile } from '../diagnose.js';
 import { detectHostPlatform } from '../env/host.js';
 import { BuildmedicError } from '../errors.js';
 import { colors } from '../cli/colors.js';
+import { annotationsAfterBuild, fenceFor } from '../cli/stdout.js';
+import { renderText } from '../render/text.js';
+import type { StreamSoFar } from '../report/workflow-commands.js';
 import { escapeData } from '../report/github.js';
+import { redactText } from '../report/redact.js';
 import { emitReports, toolVersion } from '../run/emit-reports.js';
 import { runBuild } from '../run/run-build.js';
 
@@ -47,6 +51,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<A
   let environment: { label: string; value: string }[];
   let logName: string;
   let logUri: string | null;
+  let stdoutSoFar: StreamSoFar | undefined;
   if (run) {
     // Run it as a `shell: bash` step runs (bash --noprofile --norc -eo pipefail), so a multi-line command stops
     // at its first failure as it would there; sh -c where there is no bash, cmd.exe on Windows.
@@ -63,6 +68,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<A
     });
     diagnosis = result.diagnosis;
     exitCode = result.exitCode;
+    stdoutSoFar = result.output.stdout;
     logName = `output of \`${run}\``;
     logUri = null;
     environment = [
@@ -92,7 +98,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<A
       colors: colors(false),
     },
   );
-  process.stdout.write(emitted.primary);
+  // After the build's output on stdout: on a line of its own, with commands turned back on if the build stopped them.
+  const stdout = fenceFor(env, stdoutSoFar);
+  process.stdout.write(annotationsAfterBuild(stdout, emitted.primary, () => renderText(emitted.diagnosis, colors(false))) + stdout.close());
   const outputs = {
     'root-cause': emitted.diagnosis.rootCause ?? '',
     outcome: emitted.diagnosis.outcome,
@@ -110,7 +118,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.ar
       process.exitCode = r.exitCode;
     },
     (error: unknown) => {
-      const message = error instanceof BuildmedicError ? error.message : `internal error: ${(error as Error)?.stack ?? String(error)}`;
+      const message = redactText(error instanceof BuildmedicError ? error.message : `internal error: ${(error as Error)?.stack ?? String(error)}`);
       process.stdout.write(`::error title=buildmedic::${escapeData(message)}\n`);
       process.exitCode = 2;
     },

@@ -3,6 +3,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { BuildmedicError } from '../errors.js';
 import { colors, wantColor } from './colors.js';
+import { describeOutputFailure, exitCodeAfterOutputFailures, guardOutput, isReaderGone } from './output-guard.js';
+import { closeStdout, printAnnotations, printJson, printText } from './stdout.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerWheel } from './commands/wheel.js';
 import { register as registerDoctor } from './commands/doctor.js';
@@ -32,10 +34,11 @@ function colorOptions(cmd: Command): Command {
 
 async function runDiagnose(
   log: string | undefined,
-  opts: { json?: boolean; format?: string; sarif?: string; html?: string; redact: boolean; platform?: string; verbose?: boolean; fix?: boolean; write?: boolean } & GlobalColor,
+  opts: { json?: boolean; format?: string; sarif?: string; html?: string; codequality?: string; redact: boolean; platform?: string; verbose?: boolean; fix?: boolean; write?: boolean } & GlobalColor,
 ): Promise<number> {
   const { chooseFormat, emitReports } = await import('../run/emit-reports.js');
-  const format = chooseFormat(opts.format, opts.json, process.env);
+  // --fix prints after the text diagnosis: a CI's default format (github, gitlab) gives way to text for it.
+  const format = opts.fix && opts.format === undefined && !opts.json ? 'text' : chooseFormat(opts.format, opts.json, process.env);
   if (opts.write && !opts.fix) throw new BuildmedicError('usage', '--write applies the plan of --fix; give both');
   if (opts.fix && format !== 'text') throw new BuildmedicError('usage', '--fix prints a diff after the text diagnosis; it cannot be combined with --json or --format');
   const { diagnoseFile } = await import('../diagnose.js');
@@ -62,26 +65,34 @@ async function runDiagnose(
       format,
       sarif: opts.sarif ?? null,
       html: opts.html ?? null,
+      codequality: opts.codequality ?? null,
+      projectDir: process.env.CI_PROJECT_DIR ?? process.cwd(),
       stepSummary: diagnosis.outcome === 'failed' ? (process.env.GITHUB_STEP_SUMMARY ?? null) : null,
       redact: opts.redact,
       verbose: opts.verbose,
+      // A log read here may come from anywhere: this machine's platform is only a guess at the build's.
+      hostPlatform: opts.platform ? 'flag' : 'guess',
       colors: useColor(opts),
     },
   );
-  process.stdout.write(primary);
+  if (format === 'github') printAnnotations(primary);
+  else if (format === 'json') printJson(primary);
+  else printText(primary);
   if (opts.fix && diagnosis.outcome === 'failed') {
     // The same plan `buildmedic fix` would make, for the project in the current directory.
     const { runDiagnosisFix } = await import('../fix/run-fix.js');
     const { renderDiagnosisFixText } = await import('../fix/render.js');
-    const fix = await runDiagnosisFix('.', diagnosis.findings.filter((f) => f.role !== 'consequence'), Boolean(opts.write));
-    process.stdout.write(renderDiagnosisFixText(fix, Boolean(opts.write), useColor(opts)));
+    const { cleanUpTempFilesOnSignals } = await import('./signals.js');
+    const uninstall = opts.write ? cleanUpTempFilesOnSignals() : () => undefined;
+    const fix = await runDiagnosisFix('.', diagnosis.findings.filter((f) => f.role !== 'consequence'), Boolean(opts.write)).finally(uninstall);
+    printText(renderDiagnosisFixText(fix, Boolean(opts.write), useColor(opts)));
   }
   return diagnosis.outcome === 'failed' ? EXIT.findings : EXIT.ok;
 }
 
 async function runExplain(id: string): Promise<number> {
   const { ruleDocs } = await import('./docs.js');
-  process.stdout.write(ruleDocs(id));
+  printText(ruleDocs(id));
   return EXIT.ok;
 }
 
@@ -89,13 +100,13 @@ async function runRules(opts: { json?: boolean } & GlobalColor): Promise<number>
   const { RULE_GROUPS } = await import('../rules/index.js');
   const list = Object.entries(RULE_GROUPS).flatMap(([group, rules]) => rules.map((r) => ({ id: r.id, group, category: r.category, title: r.title, summary: r.summary })));
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ schemaVersion: 1, rules: list }, null, 2)}\n`);
+    printJson(`${JSON.stringify({ schemaVersion: 1, rules: list }, null, 2)}\n`);
     return EXIT.ok;
   }
   const c = useColor(opts);
   const width = Math.max(...list.map((r) => r.id.length));
-  for (const r of list) process.stdout.write(`${c.bold(r.id.padEnd(width))}  ${c.dim(r.category.padEnd(14))} ${r.summary}\n`);
-  process.stdout.write(c.dim(`\n${list.length} rules. buildmedic explain <id> shows one rule's documentation.\n`));
+  for (const r of list) printText(`${c.bold(r.id.padEnd(width))}  ${c.dim(r.category.padEnd(14))} ${r.summary}\n`);
+  printText(c.dim(`\n${list.length} rules. buildmedic explain <id> shows one rule's documentation.\n`));
   return EXIT.ok;
 }
 
@@ -113,17 +124,26 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .description('name the root cause of a failed build from its log (a file, a .gz file, or standard input)')
       .argument('[log]', "the build log; '-' or nothing reads standard input")
       .option('--json', 'print the diagnosis as JSON (schema: docs/diagnosis-json.md); same as --format json')
-      .addOption(new Option('--format <format>', 'text, json, github (workflow annotations + job summary; the default under GitHub Actions) or markdown (docs/report-formats.md)').choices(['text', 'json', 'github', 'markdown']))
+      .addOption(
+        new Option('--format <format>', 'text, json, github (workflow annotations + job summary; the default under GitHub Actions), gitlab (the text in a collapsible job-log section; the default under GitLab CI) or markdown (docs/report-formats.md)').choices([
+          'text',
+          'json',
+          'github',
+          'gitlab',
+          'markdown',
+        ]),
+      )
       .option('--sarif <file>', 'also write the diagnosis as SARIF 2.1.0 (code scanning)')
+      .option('--codequality <file>', 'also write a GitLab Code Quality report (for artifacts:reports:codequality)')
       .option('--html <file>', 'also write a self-contained HTML report')
       .option('--no-redact', 'do not mask tokens, keys and credentials in the output')
       .addOption(new Option('--platform <id>', 'give fixes for this platform when the log does not say').choices(PLATFORMS))
-      .option('-v, --verbose', 'show every platform\'s commands and the lines set aside as consequences')
+      .option('-v, --verbose', 'show every platform\'s commands (otherwise only the build platform\'s) and the lines set aside as consequences')
       .option('--fix', 'also show the fix for the project in the current directory: the Cargo.toml edit a crate-feature-missing diagnosis calls for, and what `buildmedic fix` finds for the other diagnosed rules')
       .option('--write', 'with --fix, apply the edit (atomically; nothing is written over a file changed meanwhile)')
       .addHelpText(
         'after',
-        '\nExit codes: 0 no failure in the log, 1 a failure was diagnosed or reported, 2 buildmedic could not do its job.\n\nExamples:\n  cargo build 2>&1 | buildmedic diagnose\n  buildmedic diagnose --json ci-job.log.gz\n  buildmedic diagnose --format markdown --html report.html build.log',
+        '\nExit codes: 0 no failure in the log, 1 a failure was diagnosed or reported, 2 buildmedic could not do its job.\n\nExamples:\n  cargo build 2>&1 | buildmedic diagnose\n  buildmedic diagnose --json ci-job.log.gz\n  buildmedic diagnose --format markdown --html report.html build.log\n  buildmedic diagnose --codequality gl-code-quality-report.json build.log',
       ),
   ).action(async (log: string | undefined, opts) => setExit(await runDiagnose(log, opts)));
 
@@ -146,11 +166,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Commands that exit with another program's exit code, which a failed write of buildmedic's own must not change. */
+const KEEPS_OWN_EXIT_CODE = new Set(['run']);
+
+/** Runs the command line; `onCommand` learns which command was chosen before it runs. */
+export async function main(argv: string[], onCommand?: (name: string) => void): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram((c) => {
     code = c;
   });
+  if (onCommand) program.hook('preAction', (_program, action) => onCommand(action.name()));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
@@ -160,24 +185,31 @@ export async function main(argv: string[]): Promise<number> {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.failure;
     }
     if (error instanceof BuildmedicError) {
-      process.stderr.write(`buildmedic: ${error.message}\n`);
+      // A message can quote what it could not read: an index URL with its credentials, a command line.
+      const { redactText } = await import('../report/redact.js');
+      process.stderr.write(`buildmedic: ${redactText(error.message)}\n`);
       return EXIT.failure;
     }
     process.stderr.write(`buildmedic: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report it: ${BUG_URL}\n`);
     return EXIT.failure;
+  } finally {
+    closeStdout();
   }
 }
 
 /** Runs the command line for this process: argv in, exit code out. dist/bin/main.js calls it. */
 export function runAsProgram(): void {
-  // A reader that went away (`buildmedic rules | head`) is not an error of ours.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
+  // A reader that went away (`buildmedic rules | head`) or a full disk must neither crash us nor end the work early:
+  // `run` in particular must wait for its build and exit with the build's code.
+  const guard = guardOutput({ stdout: process.stdout, stderr: process.stderr });
+  let command = '';
+  main(process.argv.slice(2), (name) => (command = name)).then(async (code) => {
+    await guard.settle();
+    for (const failure of guard.failures) {
+      if (failure.stream === 'stdout' && !isReaderGone(failure) && !guard.failures.some((f) => f.stream === 'stderr')) {
+        process.stderr.write(`${describeOutputFailure(failure)}\n`);
+      }
+    }
+    process.exitCode = exitCodeAfterOutputFailures(code, guard.failures, KEEPS_OWN_EXIT_CODE.has(command));
   });
 }

@@ -127,6 +127,7 @@ function pyo3Range(version: string): { min: string; max: string } {
 
 function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: Exempted[], notes: string[]): void {
   const rust = project.rust!;
+  notes.push(...(rust.notes ?? []));
   set.add('rustc', 'every Rust build');
   set.add('cargo', 'every Rust build');
   // rustc links with the system C toolchain on Linux and macOS (`cc`), with MSVC's link.exe on Windows.

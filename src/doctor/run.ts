@@ -10,7 +10,8 @@ import { readProject } from '../project/discover.js';
 import type { Project } from '../project/model.js';
 import { combinedInstall } from './fixes.js';
 import { deriveNeeds, type Exempted } from './needs.js';
-import { probeSpecs } from './probes.js';
+import { rustToolchainChoice, safeToolchainName } from '../project/toolchain.js';
+import { neutralCwd, probeSpecs } from './probes.js';
 
 export const DOCTOR_SCHEMA_VERSION = 1;
 
@@ -76,11 +77,14 @@ export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promi
   const project = await readProject(dirArg);
   const plan = deriveNeeds(project, { env, platform: osPlatform(), hostTriple: guessHostTriple() });
   const want = new Set(plan.needs.map((n) => n.component));
-  const specs = probeSpecs(plan.needs, { dir: project.dir, env, platform: osPlatform() });
+  const toolchain = project.rust?.toolchain ?? null;
+  const probeCtx = { dir: project.dir, env, platform: osPlatform(), toolchain, pythonPin: project.python?.pinnedPython ?? null };
+  const specs = probeSpecs(plan.needs, probeCtx);
+  const rustChoice = rustToolchainChoice(toolchain, env);
 
-  const pinned = project.rust?.toolchain?.channel ?? null;
+  const pinned = rustChoice.run ? safeToolchainName(toolchain?.channel ?? null) : null;
   // With a pinned channel, ask rustup what is installed before running its proxies (older rustups install on demand).
-  const toolchainsP = pinned && want.has('rustc') ? runProbe({ id: 'rustup-toolchains', command: 'rustup', args: ['toolchain', 'list'] }, env, timeoutMs) : null;
+  const toolchainsP = pinned && want.has('rustc') ? runProbe({ id: 'rustup-toolchains', command: 'rustup', args: ['toolchain', 'list'], cwd: neutralCwd(probeCtx) }, env, timeoutMs) : null;
   const toolchainsR = toolchainsP ? await toolchainsP : null;
   const rustupToolchains = toolchainsR?.outcome === 'ok' ? toolchainsR.stdout.split('\n').map((l) => l.trim().split(/\s+/)[0]).filter(Boolean) : null;
   const pinMissing = rustupToolchains !== null && pinned !== null && !rustupToolchains.some((t) => t === pinned || t.startsWith(`${pinned}-`));
@@ -128,6 +132,7 @@ export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promi
     headers: headerPaths,
     linkers: Object.fromEntries(linkerPrograms.map((p, i) => [p, linkerPaths[i]])),
     pinnedToolchainMissing: pinMissing ? pinned : null,
+    toolchainNotRun: rustChoice.run ? null : rustChoice.why,
   };
   const checks = plan.needs.map((n) => evaluateNeed(n, facts));
   const counts: Record<CheckStatus, number> = { ok: 0, missing: 0, 'too-old': 0, 'too-new': 0, 'not-writable': 0, insufficient: 0, unknown: 0 };

@@ -9,7 +9,8 @@ export interface ProbeSpec {
   id: string;
   command: string;
   args: string[];
-  cwd?: string;
+  /** Where it runs: always given, so a probe never runs in whatever directory buildmedic was started in. */
+  cwd: string;
   /** Extra environment for this probe only. */
   env?: Record<string, string>;
   /** How to show the command in reports, when the real arguments are long (an inline script). */

@@ -1,7 +1,8 @@
 // Turns a diagnosis finding whose fix is a file edit (crate-feature-missing: crate + feature) into a fix plan for a
 // project, so `diagnose --fix` and `fix` share one plan shape; pure.
 
-import { planAddFeatures } from '../scan/cargo/add-features.js';
+import { BuildmedicError } from '../errors.js';
+import { isCargoCrateName, planAddFeatures } from '../scan/cargo/add-features.js';
 import { cargoPackages } from '../scan/cargo/packages.js';
 import type { ProjectFiles, ScanFinding, TextEdit } from '../scan/model.js';
 import { locate } from '../scan/text-location.js';
@@ -17,13 +18,16 @@ export const EDITABLE_RULES = ['crate-feature-missing'] as const;
 
 /**
  * Plans the Cargo.toml edit for a crate-feature-missing diagnosis: in `[workspace.dependencies]` when the crate is
- * declared there (members inherit it), else in every package that depends on the crate directly.
+ * declared there (members inherit it), else in every package that depends on the crate directly. A crate or feature
+ * name that Cargo would not accept is refused (BuildmedicError 'fix-refused').
  */
 export function planFromDiagnosis(project: ProjectFiles, finding: DiagnosedFinding): ScanFinding | null {
   if (finding.rule !== 'crate-feature-missing') return null;
   const crate = finding.captures.crate;
   const features = (finding.captures.feature ?? '').split(/`, `|,\s*/).map((f) => f.trim()).filter(Boolean);
   if (!crate || features.length === 0) return null;
+  // The names come from a log, which anyone can write: only Cargo's own name grammar gets near the TOML.
+  if (!isCargoCrateName(crate)) throw new BuildmedicError('fix-refused', `\`${crate}\` is not a valid Cargo package name; Cargo.toml not edited`);
   const packages = cargoPackages(project);
   const edits: TextEdit[] = [];
   const files: string[] = [];

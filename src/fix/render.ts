@@ -3,7 +3,7 @@
 import type { Colors } from 'picocolors/types.js';
 import { renderUnifiedDiff } from './render-diff.js';
 import type { DiagnosisFixResult, FixRun } from './run-fix.js';
-import { SCAN_SCHEMA_VERSION } from '../scan/run-scan.js';
+import { SCAN_SCHEMA_VERSION, scanIncomplete } from '../scan/run-scan.js';
 
 export function fixJson(run: FixRun, write: boolean): object {
   return {
@@ -18,6 +18,7 @@ export function fixJson(run: FixRun, write: boolean): object {
     held: run.held,
     remaining: run.remaining ? run.remaining.findings : null,
     problems: run.problems,
+    refused: run.refused,
   };
 }
 
@@ -28,9 +29,19 @@ function colorDiff(diff: string, c: Colors): string {
     .join('\n');
 }
 
+/** What could not be read (file:line and why) and what a write refused: said whatever else happened. */
+function renderUnsaid(problems: FixRun['problems'], refused: FixRun['refused'], write: boolean, c: Colors): string {
+  let out = '';
+  for (const p of problems) out += `${c.yellow('could not check')} (${p.scanner}): ${p.message}\n`;
+  for (const r of refused) out += `${c.red(write ? 'refused' : 'would refuse')}: ${r.reason}\n`;
+  return out;
+}
+
 export function renderFixText(run: FixRun, write: boolean, c: Colors, dryRunHint = '`buildmedic fix --write` applies the safe fixes (add --unsafe for the others, --git to run git add)'): string {
   let out = '';
   if (run.fixable.length === 0) {
+    out += renderUnsaid(run.problems, run.refused, write, c);
+    if (scanIncomplete(run)) return out;
     out += run.manual.length ? `Nothing buildmedic can fix automatically; ${run.manual.length} finding(s) need a manual change (\`buildmedic scan\` lists them).\n` : 'Nothing to fix.\n';
     return out;
   }
@@ -45,6 +56,7 @@ export function renderFixText(run: FixRun, write: boolean, c: Colors, dryRunHint
     out += `${mark} ${cmd.cwd === '.' ? '' : `(in ${cmd.cwd}) `}${cmd.argv.join(' ')}${c.dim(` — ${cmd.message}`)}\n`;
   }
   for (const h of run.held) out += `${c.yellow('held back')}: ${h.reason}\n`;
+  out += renderUnsaid(run.problems, run.refused, write, c);
   if (run.manual.length) out += c.dim(`${run.manual.length} finding(s) have no automatic fix (\`buildmedic scan\` lists them).\n`);
   if (write && run.remaining) {
     const left = run.remaining.findings;
@@ -58,7 +70,8 @@ export function renderFixText(run: FixRun, write: boolean, c: Colors, dryRunHint
 /** What `diagnose --fix` adds after the diagnosis: the Cargo.toml diff (or what was written), then the scan's plan. */
 export function renderDiagnosisFixText(result: DiagnosisFixResult, write: boolean, c: Colors): string {
   let out = '';
-  if (result.changes.length) out += write ? `\n${c.green('wrote')} ${result.written.join(', ')}\n` : `\n${colorDiff(renderUnifiedDiff(result.changes), c)}`;
+  if (result.refused.length) out += `\n${renderUnsaid([], result.refused, write, c)}`;
+  if (result.changes.length) out += write ? (result.written.length ? `\n${c.green('wrote')} ${result.written.join(', ')}\n` : '') : `\n${colorDiff(renderUnifiedDiff(result.changes), c)}`;
   else if (result.planned.length) out += c.dim('\nCargo.toml already has what the diagnosis asks for.\n');
   if (result.scan && result.scan.fixable.length) out += `\n${renderFixText(result.scan, write, c, '`buildmedic diagnose --fix --write` applies it (`buildmedic fix --git --write` also runs git add)')}`;
   if (!out) out = c.dim('\nNo fix for this diagnosis in the project here (--fix edits Cargo.toml for crate-feature-missing, and applies what `buildmedic fix` finds for the other rules).\n');

@@ -1,7 +1,11 @@
 // Runs the tools a fix needs (I/O): `cargo generate-lockfile` (offline first), `git add`; output captured, never shown raw.
 
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
+import { probeWhich } from '../env/probe.js';
+import { findRustToolchain } from '../project/discover.js';
+import { dubiousOwnership, filteredPaths, runGit } from '../project/git.js';
+import { rustToolchainChoice } from '../project/toolchain.js';
 import type { FixCommand } from '../scan/model.js';
 
 export interface CommandResult {
@@ -13,9 +17,37 @@ export interface CommandResult {
   output: string;
 }
 
-function exec(argv: string[], cwd: string, timeoutMs: number): Promise<{ code: number | string; output: string }> {
+/**
+ * The environment cargo runs in for a fix, so that the checkout picks no program for it: rustup gets the pinned
+ * channel by name (a rust-toolchain `path` would run the checkout's cargo), and RUSTC / RUSTC_WRAPPER /
+ * RUSTC_WORKSPACE_WRAPPER (which beat .cargo/config.toml) keep the project's `build.rustc` and wrappers from running
+ * (cargo 1.84+ runs `rustc -vV` for the rust-version-aware resolver of edition 2024). The user's own values stay.
+ */
+async function cargoEnv(cwd: string): Promise<{ env: Record<string, string> } | { refused: string }> {
+  const choice = rustToolchainChoice(await findRustToolchain(cwd), process.env);
+  if (!choice.run) return { refused: choice.why };
+  return {
+    env: {
+      ...choice.env,
+      RUSTC: process.env.RUSTC ?? (await absoluteProgram('rustc')) ?? 'rustc',
+      RUSTC_WRAPPER: process.env.RUSTC_WRAPPER ?? '',
+      RUSTC_WORKSPACE_WRAPPER: process.env.RUSTC_WORKSPACE_WRAPPER ?? '',
+    },
+  };
+}
+
+/**
+ * `name` looked up in PATH's absolute directories only: the tools run in the project, where a relative entry (`.`,
+ * an empty one, `bin`) would find a program the checkout ships. Null when not found.
+ */
+async function absoluteProgram(name: string): Promise<string | null> {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter((d) => isAbsolute(d));
+  return probeWhich(name, { PATH: dirs.join(delimiter) });
+}
+
+function exec(argv: string[], cwd: string, timeoutMs: number, extraEnv: Record<string, string> = {}): Promise<{ code: number | string; output: string }> {
   return new Promise((resolve) => {
-    execFile(argv[0], argv.slice(1), { cwd, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C', CARGO_TERM_COLOR: 'never', RUSTUP_AUTO_INSTALL: '0', RUST_BACKTRACE: '0' } }, (error, stdout, stderr) => {
+    execFile(argv[0], argv.slice(1), { cwd, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, ...extraEnv, LC_ALL: 'C', CARGO_TERM_COLOR: 'never', RUSTUP_AUTO_INSTALL: '0', RUST_BACKTRACE: '0' } }, (error, stdout, stderr) => {
       const output = `${stdout}${stderr}`.trim();
       if (!error) return resolve({ code: 0, output });
       const e = error as NodeJS.ErrnoException & { code?: number | string; killed?: boolean };
@@ -30,7 +62,36 @@ const OFFLINE_MISS = /--offline was specified|no matching package named|offline|
 // cargo: "failed to query replaced source registry `crates-io`", "Couldn't resolve host name", "[6] Could not resolve host"
 const NETWORK = /Could(?:n't| not) resolve host|failed to (?:query replaced source|download|fetch|get)|network|timed? ?out|Connection refused|spurious/i;
 
+/**
+ * `git add -- PATH...` through the safe git runner. A path with a clean filter is refused: `git add` would run the
+ * filter's program, which the checkout's .gitattributes can choose and its .git/config can define.
+ */
+async function runGitAdd(root: string, command: FixCommand, timeoutMs: number): Promise<CommandResult> {
+  const cwd = join(root, command.cwd);
+  const args = command.argv.slice(2);
+  const shown = command.argv.join(' ');
+  const paths = args.slice(args.indexOf('--') + 1);
+  const failed = (message: string, output: string): CommandResult => ({ argv: command.argv, cwd: command.cwd, ok: false, message, output });
+  const filtered = await filteredPaths(cwd, paths);
+  if (!Array.isArray(filtered)) {
+    if (filtered.code === 127) return failed(`\`git\` is not installed or not on PATH; run \`${shown}\` yourself where it is`, filtered.stderr);
+    return failed(dubiousOwnership(filtered.stderr) ?? `\`git check-attr\` failed: ${lastLine(filtered.stderr)}`, filtered.stderr);
+  }
+  if (filtered.length) {
+    const list = filtered.map((f) => `${f.path} (filter=${f.driver})`).join(', ');
+    return failed(`not run: git would pass ${list} through a filter program, and buildmedic runs no program a repository configures; check the filter, then run \`${shown}\` yourself`, '');
+  }
+  const r = await runGit(cwd, 'add', args, { timeoutMs });
+  const output = `${r.stdout}${r.stderr}`.trim();
+  if (r.code === 0) return { argv: command.argv, cwd: command.cwd, ok: true, message: `ran \`${shown}\``, output };
+  return failed(dubiousOwnership(r.stderr) ?? `\`${shown}\` failed: ${lastLine(output)}`, output);
+}
+
 export async function runFixCommand(root: string, command: FixCommand, timeoutMs = 120_000): Promise<CommandResult> {
+  if (command.argv[0] === 'git') {
+    if (command.argv[1] !== 'add') throw new Error(`internal: fix commands run no git subcommand but add (got ${command.argv[1]})`);
+    return runGitAdd(root, command, timeoutMs);
+  }
   const cwd = join(root, command.cwd);
   const show = (argv: string[]) => argv.join(' ');
   const fail = (argv: string[], r: { code: number | string; output: string }, hint: string): CommandResult => ({
@@ -40,14 +101,22 @@ export async function runFixCommand(root: string, command: FixCommand, timeoutMs
     message: r.code === 'ENOENT' ? `\`${argv[0]}\` is not installed or not on PATH; run \`${show(argv)}\` yourself where it is` : hint,
     output: r.output,
   });
+  let extraEnv: Record<string, string> = {};
+  if (command.argv[0] === 'cargo') {
+    const e = await cargoEnv(cwd);
+    if ('refused' in e) return { argv: command.argv, cwd: command.cwd, ok: false, message: `not run: ${e.refused}; run \`${show(command.argv)}\` yourself once you trust it`, output: '' };
+    extraEnv = e.env;
+  }
+  const program = await absoluteProgram(command.argv[0]);
+  if (!program) return fail(command.argv, { code: 'ENOENT', output: '' }, '');
   if (command.offlineFirst) {
     const offline = [...command.argv, '--offline'];
-    const r = await exec(offline, cwd, timeoutMs);
+    const r = await exec([program, ...offline.slice(1)], cwd, timeoutMs, extraEnv);
     if (r.code === 0) return { argv: offline, cwd: command.cwd, ok: true, message: `ran \`${show(offline)}\` (from the local cache)`, output: r.output };
     if (r.code === 'ENOENT') return fail(offline, r, '');
     if (!OFFLINE_MISS.test(r.output)) return fail(offline, r, `\`${show(offline)}\` failed: ${lastLine(r.output)}`);
   }
-  const r = await exec(command.argv, cwd, timeoutMs);
+  const r = await exec([program, ...command.argv.slice(1)], cwd, timeoutMs, extraEnv);
   if (r.code === 0) return { argv: command.argv, cwd: command.cwd, ok: true, message: `ran \`${show(command.argv)}\``, output: r.output };
   if (r.code === 'timeout') return fail(command.argv, r, `\`${show(command.argv)}\` did not finish within ${Math.round(timeoutMs / 1000)} s`);
   if (NETWORK.test(r.output)) {

@@ -1,12 +1,13 @@
 // `buildmedic fix` end to end (I/O): read, scan, plan, and with --write apply atomically, run the tools, re-scan.
 
-import { join } from 'node:path';
-import type { ScanFinding, Scanner } from '../scan/model.js';
+import { BuildmedicError } from '../errors.js';
+import type { ProjectFiles, ScanFinding, Scanner } from '../scan/model.js';
 import { readProjectFiles } from '../scan/read-project.js';
-import { findingKey, scanProject, type ScanReport } from '../scan/run-scan.js';
+import { findingKey, scanIncomplete, scanProject, type ScanReport } from '../scan/run-scan.js';
 import { composeFixes, type FileChange } from './compose.js';
 import { type CommandResult, runFixCommand } from './run-commands.js';
-import { writeFileAtomic } from './write-files.js';
+import { toolWriteRefusal } from './tool-writes.js';
+import { writeChanges, writeRefusal } from './write-files.js';
 
 export interface FixOptions {
   write: boolean;
@@ -34,15 +35,43 @@ export interface FixRun {
   /** After --write: what a fresh scan still finds. */
   remaining: ScanReport | null;
   problems: ScanReport['problems'];
+  /** Writes refused (outside the project, a hard link, not UTF-8 where edited, no longer parses...): file and why. */
+  refused: Refusal[];
+}
+
+export interface Refusal {
+  file: string;
+  reason: string;
+}
+
+/** The changes `write` would refuse, and the findings that edit those files (their whole plan is held back). */
+async function refusedChanges(project: ProjectFiles, changes: readonly FileChange[], findings: readonly ScanFinding[]): Promise<{ refused: Refusal[]; findings: Set<ScanFinding> }> {
+  const refused: Refusal[] = [];
+  for (const change of changes) {
+    const reason = await writeRefusal(project.root, change);
+    if (reason) refused.push({ file: change.file, reason });
+  }
+  const files = new Set(refused.map((r) => r.file));
+  return { refused, findings: new Set(findings.filter((f) => f.fix?.edits.some((e) => files.has(e.file)))) };
+}
+
+function addRefusals(run: { refused: Refusal[] }, refusals: readonly Refusal[]): void {
+  for (const r of refusals) if (!run.refused.some((x) => x.reason === r.reason)) run.refused.push(r);
 }
 
 const MAX_ROUNDS = 4;
 
+/** The one unsafe-fix policy (fix, diagnose --fix, wheels --fix): an unsafe plan is written only with --unsafe. */
+export function heldAsUnsafe(f: ScanFinding, unsafe: boolean): { rule: string; reason: string } | null {
+  return f.fix?.safety === 'unsafe' && !unsafe ? { rule: f.rule, reason: `${f.fix.title}: unsafe (changes behaviour); apply with --unsafe after reading the diff` } : null;
+}
+
 function wantedForWrite(findings: ScanFinding[], opts: FixOptions, held: FixRun['held']): ScanFinding[] {
   return findings.filter((f) => {
     if (!f.fix) return false;
-    if (f.fix.safety === 'unsafe' && !opts.unsafe) {
-      held.push({ rule: f.rule, reason: `${f.fix.title}: unsafe (changes behaviour); apply with --unsafe after reading the diff` });
+    const unsafe = heldAsUnsafe(f, opts.unsafe);
+    if (unsafe) {
+      held.push(unsafe);
       return false;
     }
     const runnable = f.fix.commands.filter((c) => !c.optIn || opts.optIns.includes(c.optIn));
@@ -68,13 +97,20 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
     held: [],
     remaining: null,
     problems: report.problems,
+    refused: [],
   };
   if (!opts.write) {
-    const composed = composeFixes(project, report.findings);
+    let composed = composeFixes(project, report.findings);
+    // What --write would refuse is said now, and left out of the diff (`git apply` would do what buildmedic will not).
+    const blocked = await refusedChanges(project, composed.changes, report.findings);
+    addRefusals(run, blocked.refused);
+    if (blocked.refused.length) composed = composeFixes(project, report.findings.filter((f) => !blocked.findings.has(f)));
     run.changes = composed.changes;
     for (const { finding, command } of composed.commands) {
       const optIn = command.optIn && !opts.optIns.includes(command.optIn);
-      run.commands.push({ rule: finding.rule, argv: command.argv, cwd: command.cwd, status: optIn ? 'skipped' : 'planned', message: optIn ? `${command.why} (only with --${command.optIn})` : command.why });
+      const refusal = optIn ? null : await toolWriteRefusal(project.root, command);
+      if (refusal) addRefusals(run, [refusal]);
+      run.commands.push({ rule: finding.rule, argv: command.argv, cwd: command.cwd, status: optIn || refusal ? 'skipped' : 'planned', message: optIn ? `${command.why} (only with --${command.optIn})` : refusal ? `${command.why}: ${refusal.reason}` : command.why });
     }
     for (const f of composed.unreadable) run.held.push({ rule: f.rule, reason: `${f.fix?.title}: edits a file the scan did not read; not applied` });
     for (const f of composed.deferred) run.held.push({ rule: f.rule, reason: `${f.fix?.title}: edits the same text as another fix; planned once that one is applied` });
@@ -87,18 +123,23 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
     const candidates = wantedForWrite(report.findings, opts, held).filter((f) => !attempted.has(findingKey(f)));
     for (const h of held) if (!run.held.some((x) => x.reason === h.reason)) run.held.push(h);
     if (candidates.length === 0) break;
-    const composed = composeFixes(project, candidates);
+    let composed = composeFixes(project, candidates);
+    const blocked = await refusedChanges(project, composed.changes, candidates);
+    if (blocked.refused.length) {
+      addRefusals(run, blocked.refused);
+      for (const f of blocked.findings) attempted.add(findingKey(f));
+      composed = composeFixes(project, candidates.filter((f) => !blocked.findings.has(f)));
+    }
     for (const f of composed.unreadable) {
       const reason = `${f.fix?.title}: edits a file the scan did not read; not applied`;
       if (!run.held.some((h) => h.reason === reason)) run.held.push({ rule: f.rule, reason });
     }
     if (composed.planned.length === 0) break;
     for (const f of composed.planned) attempted.add(findingKey(f));
-    for (const change of composed.changes) {
-      await writeFileAtomic(join(project.root, change.file), change.before, change.after);
-      if (!run.written.includes(change.file)) run.written.push(change.file);
-    }
-    if (round === 0) run.changes = composed.changes;
+    const wrote = await writeChanges(project.root, composed.changes);
+    addRefusals(run, wrote.refused);
+    for (const file of wrote.written) if (!run.written.includes(file)) run.written.push(file);
+    if (round === 0) run.changes = composed.changes.filter((c) => wrote.written.includes(c.file));
     if (composed.commands.length) {
       // A tool runs only while its finding still holds: an edit above, or the user, may have fixed it already.
       const fresh = scanProject(await readProjectFiles(dir, scanners), scanners, opts.only);
@@ -117,6 +158,13 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
           continue;
         } else {
           done.add(`${command.cwd}\0${command.argv.join('\0')}`);
+          const refusal = await toolWriteRefusal(project.root, command);
+          if (refusal) {
+            addRefusals(run, [refusal]);
+            run.commands.push({ ...entry, status: 'skipped', message: `${command.why}: ${refusal.reason}` });
+            failed.add(findingKey(finding));
+            continue;
+          }
           const r: CommandResult = await runFixCommand(project.root, command, opts.commandTimeoutMs);
           run.commands.push({ ...entry, argv: r.argv, status: r.ok ? 'ran' : 'failed', message: r.message });
           if (!r.ok) failed.add(findingKey(finding));
@@ -130,9 +178,13 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
   return run;
 }
 
-/** Exit code of `fix`: 0 nothing to fix, 1 fixes shown or applied. Errors (2) are thrown. */
+/**
+ * Exit code of `fix`: 2 when a write was refused, or nothing was fixable and some file could not be read; 1 fixes
+ * shown or applied; 0 nothing to fix. Other errors (2) are thrown.
+ */
 export function fixExitCode(run: FixRun): number {
-  if (run.fixable.length === 0) return 0;
+  if (run.refused.length) return 2;
+  if (run.fixable.length === 0) return scanIncomplete(run) ? 2 : 0;
   return 1;
 }
 
@@ -141,6 +193,8 @@ export interface DiagnosisFixResult {
   planned: ScanFinding[];
   changes: FileChange[];
   written: string[];
+  /** Plans and writes refused: a name from the log that is not a Cargo name, a write `write-files` would not do. */
+  refused: Refusal[];
   /** For the other diagnosed rules: what `buildmedic fix --only <those rules>` does in the project. */
   scan: FixRun | null;
 }
@@ -149,14 +203,26 @@ export interface DiagnosisFixResult {
 export async function runDiagnosisFix(dir: string, findings: readonly { rule: string; title: string; captures: Record<string, string> }[], write: boolean): Promise<DiagnosisFixResult> {
   const { planFromDiagnosis } = await import('./plan-from-diagnosis.js');
   const project = await readProjectFiles(dir, [{ id: 'diagnose-fix', reads: ['**/Cargo.toml'], scan: () => [] }]);
-  const planned = findings.map((f) => planFromDiagnosis(project, f)).filter((f): f is ScanFinding => f !== null);
-  const composed = composeFixes(project, planned);
+  const refused: Refusal[] = [];
+  const planned: ScanFinding[] = [];
+  for (const f of findings) {
+    try {
+      const plan = planFromDiagnosis(project, f);
+      if (plan) planned.push(plan);
+    } catch (error) {
+      if (!(error instanceof BuildmedicError) || error.code !== 'fix-refused') throw error;
+      refused.push({ file: 'Cargo.toml', reason: error.message });
+    }
+  }
+  let composed = composeFixes(project, planned);
+  const blocked = await refusedChanges(project, composed.changes, planned);
+  addRefusals({ refused }, blocked.refused);
+  if (blocked.refused.length) composed = composeFixes(project, planned.filter((f) => !blocked.findings.has(f)));
   const written: string[] = [];
   if (write) {
-    for (const change of composed.changes) {
-      await writeFileAtomic(join(project.root, change.file), change.before, change.after);
-      written.push(change.file);
-    }
+    const wrote = await writeChanges(project.root, composed.changes);
+    addRefusals({ refused }, wrote.refused);
+    written.push(...wrote.written);
   }
   // The rules the captures did not turn into a plan: the scan of the project finds the same causes in its files.
   const covered = new Set(planned.map((f) => f.rule));
@@ -166,5 +232,5 @@ export async function runDiagnosisFix(dir: string, findings: readonly { rule: st
     const { SCANNERS } = await import('../scan/registry.js');
     scan = await runFix(dir, SCANNERS, { write, only: others, optIns: [], unsafe: false });
   }
-  return { planned, changes: composed.changes, written, scan };
+  return { planned, changes: composed.changes, written, refused, scan };
 }

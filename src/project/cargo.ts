@@ -18,8 +18,11 @@ export function parseTomlText(text: string, file: string): Table {
   try {
     return parseToml(text) as Table;
   } catch (error) {
-    const first = String((error as Error).message ?? error).split('\n')[0];
-    throw new BuildmedicError('project-unreadable', `${file}: not valid TOML (${first})`, { cause: error });
+    // smol-toml: "Invalid TOML document: invalid value\n\n3:  version = = 1\n ..." with line and column fields.
+    const first = String((error as Error).message ?? error).split('\n')[0].replace(/^Invalid TOML document: /, '');
+    const { line, column } = error as { line?: number; column?: number };
+    const at = typeof line === 'number' ? ` at line ${line}${typeof column === 'number' ? `, column ${column}` : ''}` : '';
+    throw new BuildmedicError('project-unreadable', `${file}: not valid TOML${at} (${first})`, { cause: error });
   }
 }
 

@@ -59,6 +59,17 @@ async function findWorkspaceRoot(dir: string, manifest: CargoManifest): Promise<
   return null;
 }
 
+/** The rust-toolchain file rustup would obey in `dir`: the nearest one in it or a parent directory, or null. */
+export async function findRustToolchain(dir: string): Promise<RustProject['toolchain']> {
+  for (const d of upwards(resolve(dir))) {
+    for (const name of ['rust-toolchain', 'rust-toolchain.toml']) {
+      const text = await readText(join(d, name));
+      if (text !== null) return parseRustToolchain(text, join(d, name));
+    }
+  }
+  return null;
+}
+
 /** Fills `{ workspace = true }` edition / rust-version and dependency specs from the workspace root. */
 function inheritFromWorkspace(m: CargoManifest, ws: CargoManifest['workspace']): CargoManifest {
   if (!ws || !m.package) return m;
@@ -95,8 +106,11 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
   const rootManifest = ws?.manifest ?? own;
   const members: RustProject['members'] = [];
   if (rootManifest.package) members.push({ dir: root, manifest: inheritFromWorkspace(rootManifest, rootManifest.workspace) });
+  const notes: string[] = [];
   if (rootManifest.workspace) {
-    const dirs = await resolveMembers(root, rootManifest.workspace.members, rootManifest.workspace.exclude);
+    const resolved = await resolveMembers(root, rootManifest.workspace.members, rootManifest.workspace.exclude);
+    const dirs = resolved.dirs;
+    notes.push(...resolved.notes);
     const texts = await Promise.all(dirs.map((d) => readText(join(d, 'Cargo.toml'))));
     dirs.forEach((d, i) => {
       const text = texts[i];
@@ -108,17 +122,7 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
   const lockPath = join(root, 'Cargo.lock');
   const lockText = await readText(lockPath);
 
-  let toolchain: RustProject['toolchain'] = null;
-  for (const d of upwards(dir)) {
-    for (const name of ['rust-toolchain', 'rust-toolchain.toml']) {
-      const text = await readText(join(d, name));
-      if (text !== null) {
-        toolchain = parseRustToolchain(text, join(d, name));
-        break;
-      }
-    }
-    if (toolchain) break;
-  }
+  const toolchain = await findRustToolchain(dir);
 
   // Cargo merges config files from the cwd up; the nearest `[build] target` wins.
   let configTargets: string[] = [];
@@ -164,6 +168,7 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
     rustVersion,
     edition,
     requestedFeatures,
+    notes,
   };
 }
 

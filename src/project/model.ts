@@ -64,6 +64,8 @@ export interface CargoLock {
 export interface RustToolchainFile {
   file: string;
   channel: string | null;
+  /** `[toolchain] path = "..."`: a toolchain directory on disk instead of a channel (rustup 1.25+). */
+  path: string | null;
   targets: string[];
   components: string[];
 }
@@ -88,6 +90,8 @@ export interface RustProject {
   edition: { edition: string; from: string } | null;
   /** Features requested for each crate name by the workspace manifests (the lock does not record features). */
   requestedFeatures: Record<string, string[]>;
+  /** What could not be read as cargo would (an invalid member glob), in one sentence each. */
+  notes?: string[];
 }
 
 export interface PyprojectInfo {

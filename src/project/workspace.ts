@@ -1,31 +1,88 @@
-// Expands Cargo workspace `members` globs to member directories (I/O: reads directories).
+// Cargo workspace membership: whether a directory is a member (pure), and expanding `members` globs (I/O: readdir).
 
 import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { compileGlob, type Glob, hasWildcard, matchGlob, tryCompileGlob } from './glob.js';
 
-/** Cargo's member globs are glob(3) patterns; `*`, `?` and `[...]` within one path segment are what appear in practice. */
-function segmentMatcher(segment: string): RegExp {
-  const body = segment.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  return new RegExp(`^${body}$`);
+/** `dir` is `base` or below it, component-wise (cargo's `Path::starts_with`: `crates/a` does not cover `crates/a-1`). */
+function isUnderPath(dir: string, base: string): boolean {
+  const b = base.replace(/[\\/]+$/, '');
+  return dir === b || b === '' || dir.startsWith(`${b}/`);
 }
 
-async function expand(base: string, segments: string[]): Promise<string[]> {
-  if (segments.length === 0) return [base];
-  const [head, ...rest] = segments;
-  if (!/[*?[]/.test(head)) return expand(join(base, head), rest);
-  const re = segmentMatcher(head);
-  let entries: string[] = [];
+function cleanMember(m: string): string {
+  return m.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+}
+
+/**
+ * Whether the directory `rel` (relative to the workspace root, `/`-separated) is a member, as cargo decides it:
+ * it matches a `members` glob, and it is not under an `exclude` path (plain paths, not globs) unless a `members`
+ * entry names it or a parent literally. Members cargo cannot parse (cargo refuses the workspace) match nothing.
+ */
+export function isWorkspaceMember(rel: string, members: readonly string[], exclude: readonly string[]): boolean {
+  const cleaned = members.map(cleanMember);
+  const globs = cleaned.map((m) => tryCompileGlob(m, 'cargo')).filter((g): g is Glob => 'alternatives' in g);
+  if (!globs.some((g) => matchGlob(g, rel))) return false;
+  const excluded = exclude.map(cleanMember).some((e) => isUnderPath(rel, e));
+  return !excluded || cleaned.some((m) => isUnderPath(rel, m));
+}
+
+/** Directories `**` may descend through, and how deep: a member glob must not walk a whole disk. */
+const RECURSIVE_MAX_DEPTH = 8;
+const RECURSIVE_MAX_DIRS = 10_000;
+
+async function subdirs(dir: string): Promise<string[]> {
   try {
-    entries = (await readdir(base, { withFileTypes: true })).filter((e) => e.isDirectory() && re.test(e.name)).map((e) => e.name);
+    return (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
   } catch {
     return [];
   }
-  const nested = await Promise.all(entries.sort().map((e) => expand(join(base, e), rest)));
+}
+
+async function expand(base: string, segments: string[], budget: { dirs: number }): Promise<string[]> {
+  if (segments.length === 0) return [base];
+  const [head, ...rest] = segments;
+  if (head === '**') {
+    // glob crate: `**` is the directory itself and every directory below it.
+    const out: string[] = [];
+    const walk = async (dir: string, depth: number): Promise<void> => {
+      if (budget.dirs-- <= 0) return;
+      out.push(...(await expand(dir, rest, budget)));
+      if (depth >= RECURSIVE_MAX_DEPTH) return;
+      for (const d of await subdirs(dir)) await walk(join(dir, d), depth + 1);
+    };
+    await walk(base, 0);
+    return out;
+  }
+  if (!hasWildcard(head, 'cargo')) return expand(join(base, head), rest, budget);
+  const glob = compileGlob(head, 'cargo');
+  const names = (await subdirs(base)).filter((name) => matchGlob(glob, name));
+  const nested = await Promise.all(names.map((e) => expand(join(base, e), rest, budget)));
   return nested.flat();
 }
 
-export async function resolveMembers(root: string, members: string[], exclude: string[]): Promise<string[]> {
-  const excluded = new Set(exclude.map((e) => resolve(root, e)));
-  const dirs = (await Promise.all(members.map((m) => expand(root, m.split('/').filter((s) => s && s !== '.'))))).flat();
-  return [...new Set(dirs.map((d) => resolve(d)))].filter((d) => !excluded.has(d));
+/**
+ * The member directories of the workspace at `root`. A member pattern cargo would reject (e.g. `crates/[`) is
+ * skipped with a note, as is the part of a `**` walk beyond its bounds.
+ */
+export async function resolveMembers(root: string, members: string[], exclude: string[]): Promise<{ dirs: string[]; notes: string[] }> {
+  const notes: string[] = [];
+  const budget = { dirs: RECURSIVE_MAX_DIRS };
+  const valid = members.filter((m) => {
+    const g = tryCompileGlob(cleanMember(m), 'cargo');
+    if ('error' in g) notes.push(`Cargo.toml [workspace] members: ${g.error}; cargo refuses this workspace until it is fixed, and doctor skipped that entry.`);
+    return !('error' in g);
+  });
+  const dirs = (await Promise.all(valid.map((m) => expand(root, cleanMember(m).split('/').filter((s) => s && s !== '.'), budget)))).flat();
+  if (budget.dirs < 0) notes.push(`Cargo.toml [workspace] members: a \`**\` pattern reaches more than ${RECURSIVE_MAX_DIRS} directories; doctor looked at the first ${RECURSIVE_MAX_DIRS}.`);
+  const rootAbs = resolve(root);
+  const isMember = (d: string) => {
+    const rel = d === rootAbs ? '' : d.slice(rootAbs.length + 1).split(sep).join('/');
+    const excluded = exclude.map(cleanMember).some((e) => isUnderPath(rel, e));
+    return !excluded || valid.map(cleanMember).some((m) => isUnderPath(rel, m));
+  };
+  return { dirs: [...new Set(dirs.map((d) => resolve(d)))].filter(isMember), notes };
 }

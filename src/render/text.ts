@@ -2,6 +2,7 @@
 
 import type { Colors } from 'picocolors/types.js';
 import type { Diagnosis, Finding } from '../core/rank.js';
+import { type HostPlatformOrigin, platformCertainty, selectFixCommands } from './platform-commands.js';
 
 const MAX_EVIDENCE_CHARS = 220;
 
@@ -9,7 +10,7 @@ function clip(text: string): string {
   return text.length > MAX_EVIDENCE_CHARS ? `${text.slice(0, MAX_EVIDENCE_CHARS - 1)}…` : text;
 }
 
-function renderFinding(f: Finding, c: Colors, verbose: boolean): string[] {
+function renderFinding(f: Finding, c: Colors, verbose: boolean, platform: Diagnosis['platform']['detected']): string[] {
   const out: string[] = [];
   const head = f.role === 'root-cause' ? c.red(c.bold('Root cause')) : f.role === 'contributing' ? c.yellow('Also found') : c.dim('Consequence');
   out.push(`${head}: ${c.bold(f.title)} ${c.dim(`[${f.rule}] ${Math.round(f.confidence * 100)}%`)}`);
@@ -26,16 +27,33 @@ function renderFinding(f: Finding, c: Colors, verbose: boolean): string[] {
   out.push(`  ${c.bold('Fix:')} ${f.fix.summary}`);
   for (const step of f.fix.steps) out.push(`    - ${step}`);
   if (f.fix.dockerfile) out.push(`    In the Dockerfile stage that failed: ${c.cyan(f.fix.dockerfile)}`);
-  const commands = verbose ? f.fix.commands : f.fix.commands.slice(0, 3);
-  for (const cmd of commands) out.push(`    ${c.dim(`${cmd.label}:`)} ${c.cyan(cmd.command)}`);
-  if (commands.length < f.fix.commands.length) out.push(c.dim(`    (${f.fix.commands.length - commands.length} more platforms: --verbose or --json)`));
+  const { shown, hidden } = selectFixCommands(f.fix.commands, platform, verbose);
+  for (const cmd of shown) out.push(`    ${c.dim(`${cmd.label}:`)} ${c.cyan(cmd.command)}`);
+  if (hidden) out.push(c.dim(`    (${hidden} for other platforms: --verbose or --json)`));
   out.push('');
   out.push(c.dim(`  More: buildmedic explain ${f.rule}`));
   return out;
 }
 
-export function renderText(d: Diagnosis, c: Colors, options: { verbose?: boolean; source?: string } = {}): string {
+export interface TextOptions {
+  verbose?: boolean;
+  /** What the machine's platform stands for when the log does not say (default: a guess, as for a log read elsewhere). */
+  hostPlatform?: HostPlatformOrigin;
+}
+
+function platformLine(d: Diagnosis, hostOrigin: HostPlatformOrigin): string {
+  const docker = d.platform.docker ? `, Docker image ${d.platform.docker.image}` : '';
+  if (!d.platform.detected) return `Platform: unknown${docker}.`;
+  if (platformCertainty(d.platform, hostOrigin) === 'guessed') {
+    return `Platform: ${d.platform.detected}${docker}, guessed from this machine (the log does not say; --platform <id> sets it).`;
+  }
+  const from = d.platform.source === 'log' ? 'from the log' : hostOrigin === 'flag' ? 'from --platform' : 'the machine that ran the build';
+  return `Platform: ${d.platform.detected} (${from})${docker}.`;
+}
+
+export function renderText(d: Diagnosis, c: Colors, options: TextOptions = {}): string {
   const verbose = options.verbose ?? false;
+  const hostOrigin = options.hostPlatform ?? 'guess';
   const out: string[] = [];
   if (d.outcome === 'succeeded') {
     out.push(c.green('The build succeeded; nothing to diagnose.'));
@@ -47,7 +65,7 @@ export function renderText(d: Diagnosis, c: Colors, options: { verbose?: boolean
   }
   if (d.chain.length) out.push(c.dim(`Failed in: ${d.chain.join(' → ')}`), '');
   for (const f of d.findings) {
-    out.push(...renderFinding(f, c, verbose));
+    out.push(...renderFinding(f, c, verbose, d.platform.detected));
     out.push('');
   }
   if (!d.rootCause) {
@@ -64,7 +82,6 @@ export function renderText(d: Diagnosis, c: Colors, options: { verbose?: boolean
     for (const e of d.consequences) out.push(c.dim(`  ${e.line}: ${clip(e.text)}`));
     out.push('');
   }
-  const where = d.platform.detected ? `${d.platform.detected} (from the ${d.platform.source === 'log' ? 'log' : 'machine running buildmedic'})` : 'unknown';
-  out.push(c.dim(`Platform: ${where}${d.platform.docker ? `, Docker image ${d.platform.docker.image}` : ''}.`));
+  out.push(c.dim(platformLine(d, hostOrigin)));
   return `${out.join('\n')}\n`;
 }

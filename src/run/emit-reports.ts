@@ -5,8 +5,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Colors } from 'picocolors/types.js';
 import type { Diagnosis } from '../core/rank.js';
 import { BuildmedicError } from '../errors.js';
+import type { HostPlatformOrigin } from '../render/platform-commands.js';
 import { renderText } from '../render/text.js';
+import { codeQualityFromReport, formatCodeQuality } from '../report/codequality.js';
 import { renderGithubAnnotations } from '../report/github.js';
+import { neutralizeDeep, renderGitlabDiagnosis } from '../report/gitlab.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { type DiagnosisContext, type Report, reportFromDiagnosis, type RuleHelp } from '../report/model.js';
@@ -14,25 +17,36 @@ import { redactDeep } from '../report/redact.js';
 import { INFORMATION_URI, renderSarif } from '../report/sarif.js';
 import { RULE_GROUPS } from '../rules/index.js';
 
-export const REPORT_FORMATS = ['text', 'json', 'github', 'markdown'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'github', 'gitlab', 'markdown'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportRequest {
   format: ReportFormat;
   sarif?: string | null;
   html?: string | null;
+  /** Write a GitLab Code Quality report (artifacts:reports:codequality) here. */
+  codequality?: string | null;
+  /** The directory Code Quality paths are relative to (GitLab's CI_PROJECT_DIR; else the current directory). */
+  projectDir?: string;
+  /** The header of the gitlab format's section, before the diagnosis's own one-line summary. */
+  sectionHeader?: string;
+  /** Seconds since the epoch, for the gitlab format's section markers. */
+  now?: number;
   /** Append the Markdown report here (GitHub's $GITHUB_STEP_SUMMARY); used with the github format. */
   stepSummary?: string | null;
   redact: boolean;
   verbose?: boolean;
+  /** What the machine's platform stands for in the text output when the log does not name one. */
+  hostPlatform?: HostPlatformOrigin;
   colors: Colors;
 }
 
-/** `--format` wins; otherwise GitHub Actions gets annotations, everyone else text (or JSON with --json). */
+/** `--format` wins; otherwise GitHub Actions gets annotations, a GitLab CI job its sections, everyone else text (or JSON with --json). */
 export function chooseFormat(format: string | undefined, json: boolean | undefined, env: NodeJS.ProcessEnv): ReportFormat {
   if (format !== undefined) return format as ReportFormat;
   if (json) return 'json';
-  return env.GITHUB_ACTIONS === 'true' ? 'github' : 'text';
+  if (env.GITHUB_ACTIONS === 'true') return 'github';
+  return env.GITLAB_CI === 'true' ? 'gitlab' : 'text';
 }
 
 let version: string | null = null;
@@ -57,7 +71,8 @@ export async function collectRuleHelp(ids: readonly string[]): Promise<Record<st
   return out;
 }
 
-async function writeOutput(path: string, text: string, append = false): Promise<void> {
+/** Writes (or appends to) a report file; a failure is a coded error naming the file. */
+export async function writeOutput(path: string, text: string, append = false): Promise<void> {
   try {
     await (append ? appendFile(path, text) : writeFile(path, text));
   } catch (error) {
@@ -72,12 +87,16 @@ export interface EmittedReports {
   diagnosis: Diagnosis;
 }
 
-/** Renders the main output and writes the report files. Secrets are masked first unless `redact` is false. */
+/**
+ * Renders the main output and writes the report files. Secrets are masked first, here and only here, unless
+ * `redact` is false: every format renders either the masked diagnosis (text, JSON) or the masked report built from
+ * it (the rest), so no string of either reaches an output unmasked.
+ */
 export async function emitReports(raw: Diagnosis, context: DiagnosisContext, request: ReportRequest): Promise<EmittedReports> {
-  const diagnosis = request.redact ? redactDeep(raw) : raw;
-  const ruleHelp = request.sarif ? await collectRuleHelp(diagnosis.findings.map((f) => f.rule)) : {};
+  const ruleHelp = request.sarif ? await collectRuleHelp(raw.findings.map((f) => f.rule)) : {};
   // The context (the command line, the log's name) can hold secrets too: `curl -H "Authorization: ..."`.
-  const built = reportFromDiagnosis(diagnosis, { ...context, ruleHelp });
+  const built = reportFromDiagnosis(raw, { ...context, ruleHelp });
+  const diagnosis = request.redact ? redactDeep(raw) : raw;
   const report = request.redact ? redactDeep(built) : built;
   let primary: string;
   switch (request.format) {
@@ -90,11 +109,19 @@ export async function emitReports(raw: Diagnosis, context: DiagnosisContext, req
     case 'markdown':
       primary = renderMarkdown(report);
       break;
+    case 'gitlab':
+      primary = renderGitlabDiagnosis(neutralizeDeep(diagnosis), report, request.colors, request.now ?? Math.floor(Date.now() / 1000), {
+        verbose: request.verbose,
+        hostPlatform: request.hostPlatform,
+        headerPrefix: request.sectionHeader,
+      });
+      break;
     default:
-      primary = renderText(diagnosis, request.colors, { verbose: request.verbose });
+      primary = renderText(diagnosis, request.colors, { verbose: request.verbose, hostPlatform: request.hostPlatform });
   }
   if (request.sarif) await writeOutput(request.sarif, `${JSON.stringify(renderSarif(report, { toolVersion: toolVersion() }), null, 2)}\n`);
   if (request.html) await writeOutput(request.html, renderHtml(report));
+  if (request.codequality) await writeOutput(request.codequality, formatCodeQuality(codeQualityFromReport(report, request.projectDir ?? process.cwd())));
   if (request.format === 'github' && request.stepSummary) await writeOutput(request.stepSummary, renderMarkdown(report), true);
   return { primary, report, diagnosis };
 }

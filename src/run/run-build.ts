@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { DiagnoseOptions } from '../core/engine.js';
 import type { Diagnosis } from '../core/rank.js';
 import { BuildmedicError } from '../errors.js';
+import { BuildOutputWatch, type BuildOutputEnd } from './build-output-watch.js';
 import type { FromWorker, ToWorker } from './diagnose-worker.js';
 import { spawnBuild, type OutputConsumer, type SpawnBuildResult } from './spawn-build.js';
 
@@ -23,6 +24,8 @@ export interface RunBuildOptions extends DiagnoseOptions {
 
 export interface RunBuildResult extends SpawnBuildResult {
   diagnosis: Diagnosis;
+  /** Where the build's output left each stream, for what buildmedic prints after it. */
+  output: BuildOutputEnd;
 }
 
 /**
@@ -155,13 +158,14 @@ class DiagnosisWorker extends EventEmitter implements OutputConsumer {
 
 export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult> {
   const worker = new DiagnosisWorker(options.hostPlatform);
+  const watch = new BuildOutputWatch(worker);
   let result: SpawnBuildResult;
   try {
     result = await spawnBuild({
       command: options.command,
       args: options.args,
       shell: options.shell,
-      consumer: worker,
+      consumer: watch,
       stdout: options.stdout ?? process.stdout,
       stderr: options.stderr ?? process.stderr,
       logFile: options.logFile,
@@ -175,9 +179,10 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   }
   try {
     const { diagnosis, tail } = await worker.finish();
-    return { ...result, diagnosis: reconcileOutcome(diagnosis, result.exitCode, tail) };
+    return { ...result, diagnosis: reconcileOutcome(diagnosis, result.exitCode, tail), output: watch.end() };
   } catch (error) {
     // The build's own exit code must survive a failed diagnosis.
-    return { ...result, diagnosis: reconcileOutcome(emptyDiagnosis(`buildmedic could not diagnose the output: ${(error as Error).message}`), result.exitCode) };
+    const diagnosis = reconcileOutcome(emptyDiagnosis(`buildmedic could not diagnose the output: ${(error as Error).message}`), result.exitCode);
+    return { ...result, diagnosis, output: watch.end() };
   }
 }

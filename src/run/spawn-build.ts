@@ -141,11 +141,13 @@ export async function spawnBuild(options: SpawnBuildOptions): Promise<SpawnBuild
       }
     });
   };
-  // A reader that went away (`| head`): close the command's end too, so that it gets SIGPIPE/EPIPE on its next
-  // write just as it would without buildmedic in between (else `buildmedic run -- yes | head` would never end).
-  const onTargetError = (stream: 'out' | 'err', target: Writable) => () => {
+  // Whatever happens to our own output, the build runs on to its own exit code and is diagnosed; what cannot be
+  // written is discarded. A reader that went away (`| head`, EPIPE): close the command's end too, so that it gets
+  // SIGPIPE/EPIPE on its next write just as it would without buildmedic in between (else `buildmedic run -- yes |
+  // head` would never end). Any other failure (a full disk): keep draining the command, which never saw the disk.
+  const onTargetError = (stream: 'out' | 'err', target: Writable) => (error: NodeJS.ErrnoException) => {
     outputClosed[stream] = true;
-    (stream === 'out' ? proc.stdout : proc.stderr)?.destroy();
+    if (error.code === 'EPIPE') (stream === 'out' ? proc.stdout : proc.stderr)?.destroy();
     if (paused.delete(target) && paused.size === 0) {
       proc.stdout?.resume();
       proc.stderr?.resume();

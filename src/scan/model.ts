@@ -63,6 +63,12 @@ export interface ProjectFiles {
   gitIgnored: ReadonlySet<string> | null;
   /** Every file path found under the root (read or not), so scanners can tell whether a referenced file exists. */
   paths?: ReadonlySet<string>;
+  /** Symlinks under the root (never followed): what each points to, and whether that is a file inside the project. */
+  symlinks?: ReadonlyMap<string, { target: string; inside: boolean; exists: boolean }>;
+  /** Files a scanner asked for that were not read (too large), so the report can say what it did not check. */
+  unread?: readonly { file: string; reason: string }[];
+  /** Why git would not read the repository (another user owns it), when it refused; the git facts are then null. */
+  gitRefused?: string;
 }
 
 /** A pure scanner: project files in, findings out. */
@@ -70,5 +76,6 @@ export interface Scanner {
   id: string;
   /** Which files it needs, as globs relative to the root (for the reader). */
   reads: readonly string[];
-  scan(project: ProjectFiles): ScanFinding[];
+  /** `skipped` tells the report of a file the scanner left out (past a size limit), so that no silence is taken for a clean file. */
+  scan(project: ProjectFiles, skipped?: (message: string) => void): ScanFinding[];
 }

@@ -1,10 +1,12 @@
 // Reads a project for the scanners (I/O): walks the tree once, reads the files scanners ask for, asks git what it tracks and ignores.
 
-import { execFile } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BuildmedicError, fileError } from '../errors.js';
-import { globMatcher } from './glob.js';
+import { isInside } from '../fix/write-files.js';
+import { decodeFileText } from '../project/file-text.js';
+import { dubiousOwnership, runGit } from '../project/git.js';
+import { globMatcher } from '../project/glob.js';
 import type { ProjectFiles, Scanner } from './model.js';
 
 /** Directories that never hold build files worth scanning, and can be huge. */
@@ -13,11 +15,17 @@ const SKIP_DIRS = new Set(['.git', 'target', 'node_modules', '.venv', 'venv', '_
 const HIDDEN_KEPT = new Set(['.github', '.cargo', '.config']);
 const MAX_FILES = 50_000;
 const MAX_DEPTH = 12;
-/** Larger files are generated or vendored; scanners gain nothing from them. */
+/** Larger files are generated or vendored; scanners gain nothing from them (and say they skipped one). */
 const MAX_READ_BYTES = 2 * 1024 * 1024;
+/** A lock file of a big workspace is large, and findings depend on it: smol-toml reads 64 MiB in about a second. */
+const MAX_LOCK_BYTES = 64 * 1024 * 1024;
 
-async function walk(root: string): Promise<string[]> {
+type SymlinkInfo = { target: string; inside: boolean; exists: boolean };
+
+async function walk(root: string): Promise<{ files: string[]; symlinks: Map<string, SymlinkInfo> }> {
   const out: string[] = [];
+  const symlinks = new Map<string, SymlinkInfo>();
+  const realRoot = await realpath(root);
   async function visit(rel: string, depth: number): Promise<void> {
     if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
     let entries;
@@ -36,34 +44,34 @@ async function walk(root: string): Promise<string[]> {
       } else if (e.isFile()) {
         out.push(path);
         if (out.length >= MAX_FILES) return;
+      } else if (e.isSymbolicLink()) {
+        // Never followed: recorded so a scanner can say "a symlink to X" instead of "missing", and a fix keeps off it.
+        const full = join(root, path);
+        const target = await readlink(full).catch(() => '?');
+        const real = await realpath(full).catch(() => null);
+        const exists = real !== null && (await stat(real).then((st) => st.isFile(), () => false));
+        symlinks.set(path, { target, inside: real !== null && isInside(realRoot, real), exists });
       }
     }
   }
   await visit('', 0);
-  return out;
-}
-
-function git(root: string, args: string[], input?: string): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolvePromise) => {
-    const child = execFile('git', ['-C', root, ...args], { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' } }, (error, stdout) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 127) : 0;
-      resolvePromise({ code, stdout: String(stdout) });
-    });
-    if (input !== undefined) child.stdin?.end(input);
-  });
+  return { files: out, symlinks };
 }
 
 /** What git tracks and ignores under root, with paths relative to root; nulls when root is not in a work tree. */
-async function readGitState(root: string, candidates: string[]): Promise<{ tracked: Set<string> | null; ignored: Set<string> | null }> {
-  const inside = await git(root, ['rev-parse', '--is-inside-work-tree']);
-  if (inside.code !== 0 || inside.stdout.trim() !== 'true') return { tracked: null, ignored: null };
+async function readGitState(root: string, candidates: string[]): Promise<{ tracked: Set<string> | null; ignored: Set<string> | null; refused: string | null }> {
+  const inside = await runGit(root, 'rev-parse', ['--is-inside-work-tree']);
+  // A repository git will not open is not "no repository": say so instead of treating every file as untracked.
+  const refused = dubiousOwnership(inside.stderr);
+  if (refused) return { tracked: null, ignored: null, refused };
+  if (inside.code !== 0 || inside.stdout.trim() !== 'true') return { tracked: null, ignored: null, refused: null };
   // Without --full-name, ls-files prints paths relative to the directory it runs in: the scanned root.
-  const files = await git(root, ['ls-files', '-z', '--cached']);
+  const files = await runGit(root, 'ls-files', ['-z', '--cached']);
   const tracked = new Set(files.stdout.split('\0').filter(Boolean));
   // check-ignore exits 1 when nothing is ignored; tracked files are never reported as ignored (no --no-index).
-  const ig = candidates.length ? await git(root, ['check-ignore', '-z', '--stdin'], `${candidates.join('\0')}\0`) : { code: 1, stdout: '' };
+  const ig = candidates.length ? await runGit(root, 'check-ignore', ['-z', '--stdin'], { input: `${candidates.join('\0')}\0` }) : { code: 1, stdout: '' };
   const ignored = new Set(ig.code === 0 ? ig.stdout.split('\0').filter(Boolean) : []);
-  return { tracked, ignored };
+  return { tracked, ignored, refused: null };
 }
 
 /** Cargo.lock beside every manifest, existing or not: scanners ask whether git would ignore it. */
@@ -81,21 +89,30 @@ export async function readProjectFiles(dir: string, scanners: readonly Scanner[]
     throw fileError(root, error);
   }
   if (!st.isDirectory()) throw new BuildmedicError('usage', `${dir}: not a directory (scan and fix take a project directory)`);
-  const paths = await walk(root);
-  const wanted = globMatcher(scanners.flatMap((s) => s.reads));
+  const { files: paths, symlinks } = await walk(root);
+  const wanted = globMatcher(scanners.flatMap((s) => s.reads), 'scan');
   const files = new Map<string, string>();
+  const unread: { file: string; reason: string }[] = [];
   await Promise.all(
     paths.filter(wanted).map(async (p) => {
       try {
         const full = join(root, p);
-        if ((await stat(full)).size > MAX_READ_BYTES) return;
-        files.set(p, await readFile(full, 'utf8'));
+        const cap = p === 'Cargo.lock' || p.endsWith('/Cargo.lock') ? MAX_LOCK_BYTES : MAX_READ_BYTES;
+        const size = (await stat(full)).size;
+        if (size > cap) {
+          unread.push({ file: p, reason: `skipped, larger than ${cap / 1024 / 1024} MiB (${(size / 1024 / 1024).toFixed(1)} MiB)` });
+          return;
+        }
+        files.set(p, decodeFileText(await readFile(full)));
       } catch (error) {
         throw new BuildmedicError('project-unreadable', `${p}: cannot be read (${(error as Error).message})`, { cause: error });
       }
     }),
   );
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const { tracked, ignored } = await readGitState(root, [...new Set([...paths, ...lockCandidates(paths)])]);
-  return { root, files: sorted, gitTracked: tracked, gitIgnored: ignored, paths: new Set(paths) };
+  const { tracked, ignored, refused } = await readGitState(root, [...new Set([...paths, ...lockCandidates(paths)])]);
+  // A symlink to a file inside the project is that file, for whoever asks whether it exists.
+  const linked = [...symlinks].filter(([, l]) => l.inside && l.exists).map(([p]) => p);
+  unread.sort((a, b) => (a.file < b.file ? -1 : 1));
+  return { root, files: sorted, gitTracked: tracked, gitIgnored: ignored, paths: new Set([...paths, ...linked]), symlinks, unread, ...(refused ? { gitRefused: refused } : {}) };
 }

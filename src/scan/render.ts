@@ -2,7 +2,7 @@
 
 import type { Colors } from 'picocolors/types.js';
 import type { ScanFinding } from './model.js';
-import { SCAN_SCHEMA_VERSION, type ScanReport } from './run-scan.js';
+import { SCAN_SCHEMA_VERSION, scanIncomplete, type ScanReport } from './run-scan.js';
 
 export function scanJson(root: string, report: ScanReport): object {
   return {
@@ -31,7 +31,7 @@ export function renderScanText(report: ScanReport, c: Colors): string {
   let out = report.findings.map((f) => renderFindingText(f, c)).join('\n');
   for (const p of report.problems) out += `${c.yellow('could not check')} (${p.scanner}): ${p.message}\n`;
   const fixable = report.findings.filter((f) => f.fix).length;
-  if (report.findings.length === 0) out += 'No known build-failure risks found.\n';
+  if (report.findings.length === 0) out += scanIncomplete(report) ? 'Nothing found in the files that could be read.\n' : 'No known build-failure risks found.\n';
   else out += c.dim(`\n${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}, ${fixable} with a fix: \`buildmedic fix\` shows the diff, \`buildmedic fix --write\` applies it. \`buildmedic explain <id>\` explains a finding.\n`);
   return out;
 }

@@ -10,6 +10,24 @@ export interface ScanReport {
   problems: { scanner: string; message: string }[];
 }
 
+/**
+ * The problem "scanner" of a Rust source over the size cap: said, but it does not make the scan incomplete, since a
+ * source that large is generated or vendored (bindings, `cargo vendor`) and holds none of the uses the checks look for.
+ */
+export const SKIPPED_SOURCE = 'reader-sources';
+
+/**
+ * The problem "scanner" of a repository git refused to open (another user owns it): said, but it does not make the
+ * scan incomplete, since it is the usual state of a checkout mounted into a CI container, and only the few checks of
+ * what git tracks are left out.
+ */
+export const GIT_REFUSED = 'git';
+
+/** Whether the scan could not read a file its findings depend on (exit 2 when it found nothing else). */
+export function scanIncomplete(report: Pick<ScanReport, 'problems'>): boolean {
+  return report.problems.some((p) => p.scanner !== SKIPPED_SOURCE && p.scanner !== GIT_REFUSED);
+}
+
 /** Identity of a finding across re-scans: a fix only runs while a finding with the same key is still there. */
 export function findingKey(f: ScanFinding): string {
   return `${f.rule}\0${f.evidence[0]?.file ?? ''}\0${f.message}`;
@@ -24,10 +42,11 @@ function byLocation(a: ScanFinding, b: ScanFinding): number {
 
 export function scanProject(project: ProjectFiles, scanners: readonly Scanner[], only?: readonly string[]): ScanReport {
   const findings: ScanFinding[] = [];
-  const problems: ScanReport['problems'] = [];
+  const problems: ScanReport['problems'] = (project.unread ?? []).map((u) => ({ scanner: u.file.endsWith('.rs') ? SKIPPED_SOURCE : 'reader', message: `${u.file}: ${u.reason}` }));
+  if (project.gitRefused) problems.push({ scanner: GIT_REFUSED, message: `${project.gitRefused}; what git tracks and ignores was not checked` });
   for (const s of scanners) {
     try {
-      findings.push(...s.scan(project));
+      findings.push(...s.scan(project, (message) => problems.push({ scanner: s.id, message })));
     } catch (error) {
       problems.push({ scanner: s.id, message: (error as Error)?.message ?? String(error) });
     }

@@ -6,6 +6,7 @@ import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { BuildmedicError } from '../errors.js';
 import { notRegularFile } from '../project/file-kind.js';
+import { decodeFileText } from '../project/file-text.js';
 import { DEFAULT_INDEX, fetchProjects, publicIndexUrl, type IndexFailure } from '../pypi/client.js';
 import type { IndexFile } from '../pypi/simple-api.js';
 import { detectTarget, type DeployTarget, type TargetFlags } from '../python-target/detect.js';
@@ -83,7 +84,8 @@ async function readProjectFile(realRoot: string, full: string, maxBytes: number)
     const st = await handle.stat();
     if (!st.isFile()) return { unread: `${notRegularFile(st)}; not read` };
     if (st.size > maxBytes) return { unread: `${st.size} bytes, over the ${maxBytes / 1024 / 1024} MiB limit for a project file; not read` };
-    return { text: await handle.readFile('utf8') };
+    // Decoded as the writer decodes, so `--fix --write` keeps bytes that are not UTF-8 on lines it does not edit.
+    return { text: decodeFileText(await handle.readFile()) };
   } catch (error) {
     return { unread: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   } finally {

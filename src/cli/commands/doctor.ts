@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import { BuildmedicError } from '../../errors.js';
 import { colors, wantColor } from '../colors.js';
+import { printJson, printText } from '../stdout.js';
 
 const PLATFORMS = ['debian', 'fedora', 'rhel', 'manylinux', 'alpine', 'arch', 'suse', 'macos', 'windows', 'nix'];
 
@@ -21,11 +22,11 @@ async function runDoctorCommand(dir: string | undefined, opts: DoctorCliOptions)
   const { detectHostPlatform } = await import('../../env/host.js');
   const report = await runDoctor(dir ?? '.', { timeoutMs, host: (opts.platform as never) ?? detectHostPlatform() });
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    printJson(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     const { renderDoctorText } = await import('../../doctor/render.js');
     const c = colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)));
-    process.stdout.write(renderDoctorText(report, c, { verbose: opts.verbose, width: process.stdout.columns }));
+    printText(renderDoctorText(report, c, { verbose: opts.verbose, width: process.stdout.columns }));
   }
   return report.ok ? 0 : 1;
 }
@@ -47,7 +48,9 @@ export function register(program: Command, setExit: (code: number) => void): voi
         '',
         'Reads Cargo.toml/Cargo.lock (workspaces too), rust-toolchain(.toml), .cargo/config.toml, pyproject.toml, setup.py,',
         'requirements*.txt, .python-version and runtime.txt; probes the machine with short-lived real commands (rustc -vV,',
-        'cc --version, pkg-config --modversion, python3, cmake, protoc, ...) in parallel. Nothing is installed or changed.',
+        'cc --version, pkg-config --modversion, python3, cmake, protoc, ...) in parallel. Nothing is installed or changed,',
+        'and nothing the project ships runs: probes run in /, Python isolated (-I), and a rust-toolchain pin by path is',
+        'reported, not run.',
         '',
         'Exit codes: 0 everything the project needs is there, 1 something needed is missing, too old/new, not writable or',
         'could not be confirmed (status unknown), 2 doctor could not run (no such directory, unreadable project files, bad usage).',

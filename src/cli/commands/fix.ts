@@ -2,6 +2,7 @@
 
 import type { Command } from 'commander';
 import { colors, wantColor } from '../colors.js';
+import { printJson, printText } from '../stdout.js';
 import { checkOnlyIds, collectIds } from './scan.js';
 
 interface FixCliOptions {
@@ -18,13 +19,20 @@ async function runFixCommand(dir: string | undefined, opts: FixCliOptions): Prom
   const { runFix, fixExitCode } = await import('../../fix/run-fix.js');
   await checkOnlyIds(opts.only);
   const write = Boolean(opts.write);
-  const run = await runFix(dir ?? '.', SCANNERS, { write, only: opts.only, optIns: opts.git ? ['git'] : [], unsafe: Boolean(opts.unsafe) });
+  const { cleanUpTempFilesOnSignals } = await import('../signals.js');
+  const uninstall = write ? cleanUpTempFilesOnSignals() : () => undefined;
+  let run;
+  try {
+    run = await runFix(dir ?? '.', SCANNERS, { write, only: opts.only, optIns: opts.git ? ['git'] : [], unsafe: Boolean(opts.unsafe) });
+  } finally {
+    uninstall();
+  }
   if (opts.json) {
     const { fixJson } = await import('../../fix/render.js');
-    process.stdout.write(`${JSON.stringify(fixJson(run, write), null, 2)}\n`);
+    printJson(`${JSON.stringify(fixJson(run, write), null, 2)}\n`);
   } else {
     const { renderFixText } = await import('../../fix/render.js');
-    process.stdout.write(renderFixText(run, write, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)))));
+    printText(renderFixText(run, write, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)))));
   }
   return fixExitCode(run);
 }
@@ -47,9 +55,14 @@ export function register(program: Command, setExit: (code: number) => void): voi
         '',
         'Edits keep formatting (comments, key order, quoting, CRLF): e.g. clap = "4" becomes clap = { version = "4", features = ["env"] }.',
         'Fixes that need a tool run it: `cargo generate-lockfile` (offline first) for a missing Cargo.lock, `git add` (with --git).',
+        'Neither runs a program the checkout configures (git hooks, fsmonitor, filters; a rust-toolchain path, build.rustc).',
         'The diff applies with `git apply` or `patch -p1`. Running `fix --write` twice changes nothing the second time.',
         '',
-        'Exit codes: 0 nothing to fix, 1 fixes shown or applied, 2 fix could not run (no such directory, a file changed while fixing, bad usage).',
+        'Nothing outside DIR is written, by buildmedic or by the tools it runs (symlinks and cargo\'s workspace root are resolved first);',
+        'a hard-linked file, a line to edit that is not UTF-8, or an edit after which the TOML/YAML/JSON no longer parses is refused.',
+        '',
+        'Exit codes: 0 nothing to fix, 1 fixes shown or applied, 2 fix could not run or refused a write (no such directory,',
+        'a file it could not read, a file changed while fixing, a write outside DIR, bad usage). SIGINT/SIGTERM/SIGHUP remove temp files and exit 128+N.',
         '',
         'Examples:',
         '  buildmedic fix                  # the diff, nothing changed',

@@ -12,6 +12,7 @@ interface RunOptions {
   format?: string;
   sarif?: string;
   html?: string;
+  codequality?: string;
   redact: boolean;
   platform?: string;
   verbose?: boolean;
@@ -64,16 +65,29 @@ export async function runCommand(argv: string[], opts: RunOptions): Promise<numb
       format,
       sarif: opts.sarif ?? null,
       html: opts.html ?? null,
+      codequality: opts.codequality ?? null,
+      projectDir: process.env.CI_PROJECT_DIR ?? process.cwd(),
+      sectionHeader: `buildmedic (\`${shown}\` ${result.signal ? `ended by ${result.signal}` : `exited with code ${result.exitCode}`})`,
       stepSummary: failed || opts.verbose ? (process.env.GITHUB_STEP_SUMMARY ?? null) : null,
       redact: opts.redact,
       verbose: opts.verbose,
+      // The build ran here: this machine's platform is the build's (unless the log shows a container).
+      hostPlatform: opts.platform ? 'flag' : 'build-machine',
       colors: colors(wantColor(opts.color, process.env, Boolean(process.stderr.isTTY))),
     },
   );
   if (failed || opts.verbose) {
     const c = colors(wantColor(opts.color, process.env, Boolean(process.stderr.isTTY)));
-    if (format === 'text') process.stderr.write(`\n${c.dim(`buildmedic: \`${shown}\` exited with ${result.signal ?? `code ${result.exitCode}`} after ${(result.durationMs / 1000).toFixed(1)} s.`)}\n`);
-    process.stderr.write(emitted.primary);
+    // After the build's output on the same stream: on a line of its own, and (under GitHub Actions) fenced from
+    // workflow commands, or for annotations, with commands turned back on if the build left them stopped.
+    const { annotationsAfterBuild, fenceFor } = await import('../stdout.js');
+    const { renderText } = await import('../../render/text.js');
+    const stderr = fenceFor(process.env, result.output.stderr);
+    let out = '';
+    if (format === 'text') out += stderr.text(`\n${c.dim(`buildmedic: \`${shown}\` exited with ${result.signal ?? `code ${result.exitCode}`} after ${(result.durationMs / 1000).toFixed(1)} s.`)}\n`);
+    if (format === 'github') out += annotationsAfterBuild(stderr, emitted.primary, () => renderText(emitted.diagnosis, c, { verbose: opts.verbose, hostPlatform: opts.platform ? 'flag' : 'build-machine' }));
+    else out += format === 'json' ? stderr.json(emitted.primary) : stderr.text(emitted.primary);
+    process.stderr.write(out + stderr.close());
   }
   return result.exitCode;
 }
@@ -89,8 +103,11 @@ export function register(program: Command, setExit: (code: number) => void): voi
     .passThroughOptions()
     .option('--shell', 'run the command through the shell (/bin/sh -c), for pipes, && and variables; the arguments are joined with spaces')
     .option('--log <file>', 'keep the full output in this file (gzipped when it ends in .gz)')
-    .addOption(new Option('--format <format>', 'how to print the diagnosis on failure (default: github under GitHub Actions, else text)').choices(['text', 'json', 'github', 'markdown']))
+    .addOption(
+      new Option('--format <format>', 'how to print the diagnosis on failure (default: github under GitHub Actions, gitlab under GitLab CI, else text)').choices(['text', 'json', 'github', 'gitlab', 'markdown']),
+    )
     .option('--sarif <file>', 'also write the diagnosis as SARIF 2.1.0 (code scanning)')
+    .option('--codequality <file>', 'also write a GitLab Code Quality report (for artifacts:reports:codequality; with --log, its issues point at that file)')
     .option('--html <file>', 'also write a self-contained HTML report')
     .option('--no-redact', 'do not mask tokens, keys and credentials in the reports')
     .addOption(new Option('--platform <id>', 'give fixes for this platform when the log does not say').choices(PLATFORMS))
@@ -103,10 +120,13 @@ export function register(program: Command, setExit: (code: number) => void): voi
 The command's standard output and error pass through unchanged; the diagnosis goes to standard error after them.
 Standard input is passed through. SIGINT, SIGTERM and SIGHUP are forwarded to the command's process group.
 Under GitHub Actions (GITHUB_ACTIONS=true) the diagnosis is printed as annotations and, when
-GITHUB_STEP_SUMMARY is set, appended to the job summary as Markdown. Reports mask secrets unless --no-redact.
+GITHUB_STEP_SUMMARY is set, appended to the job summary as Markdown. Under GitLab CI (GITLAB_CI=true) it is
+printed in a collapsible job-log section. Reports mask secrets unless --no-redact.
 
 Exit codes: the command's own exit code (128+N when signal N ended it); 127 when the command is not found,
 126 when it cannot be executed; 2 when buildmedic itself could not do its job (bad usage, unwritable --log).
+A reader of stdout that goes away (| head) or a full disk never changes the command's exit code: the build runs on
+and is diagnosed on stderr.
 
 Examples:
   buildmedic run -- cargo build --locked

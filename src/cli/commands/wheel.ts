@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { BuildmedicError } from '../../errors.js';
 import { colors, wantColor } from '../colors.js';
+import { printJson, printText } from '../stdout.js';
 
 interface WheelOptions {
   json?: boolean;
@@ -16,10 +17,10 @@ export async function runWheel(inputs: string[], opts: WheelOptions): Promise<nu
   const paths = await findWheels(inputs);
   const reports = await auditWheelFiles(paths);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ schemaVersion: WHEEL_SCHEMA_VERSION, wheels: reports }, null, 2)}\n`);
+    printJson(`${JSON.stringify({ schemaVersion: WHEEL_SCHEMA_VERSION, wheels: reports }, null, 2)}\n`);
   } else {
     const c = colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)));
-    process.stdout.write(renderWheelText(reports, c, { verbose: opts.verbose }));
+    printText(renderWheelText(reports, c, { verbose: opts.verbose }));
   }
   if (reports.some((r) => r.status === 'unreadable')) return 2;
   return reports.some((r) => r.status === 'problems') ? 1 : 0;

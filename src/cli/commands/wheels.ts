@@ -1,9 +1,9 @@
 // `buildmedic wheels [DIR]`: which dependencies have no wheel for the deploy target (so pip builds them from source), and the way out.
 
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { BuildmedicError } from '../../errors.js';
 import { colors, wantColor } from '../colors.js';
+import { printJson, printText } from '../stdout.js';
 
 interface WheelsCliOptions {
   python?: string;
@@ -12,15 +12,18 @@ interface WheelsCliOptions {
   offline?: boolean;
   cacheDir?: string;
   cache: boolean;
+  redact: boolean;
   timeout: string;
   json?: boolean;
   fix?: boolean;
   write?: boolean;
+  unsafe?: boolean;
   color?: boolean;
 }
 
 async function runWheelsCommand(dir: string | undefined, opts: WheelsCliOptions): Promise<number> {
   if (opts.write && !opts.fix) throw new BuildmedicError('usage', '--write applies the plan of --fix; give both');
+  if (opts.unsafe && !opts.write) throw new BuildmedicError('usage', '--unsafe applies unsafe fixes with --fix --write; give those too');
   if (opts.fix && opts.json) throw new BuildmedicError('usage', '--fix prints a diff after the text report; it cannot be combined with --json');
   const timeoutMs = Number(opts.timeout) * 1000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new BuildmedicError('usage', `--timeout ${opts.timeout}: expected a number of seconds`);
@@ -37,25 +40,37 @@ async function runWheelsCommand(dir: string | undefined, opts: WheelsCliOptions)
     timeoutMs,
   });
   const c = colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)));
+  // The index URL (PIP_INDEX_URL, --index-url) and the file URLs under it can carry credentials: mask the whole report.
+  const { redactDeep } = await import('../../report/redact.js');
+  const shown = opts.redact ? redactDeep(report) : report;
   if (opts.json) {
     const { wheelsJson } = await import('../../wheels/render.js');
-    process.stdout.write(`${JSON.stringify(wheelsJson(report), null, 2)}\n`);
+    printJson(`${JSON.stringify(wheelsJson(shown), null, 2)}\n`);
   } else {
     const { renderWheelsText } = await import('../../wheels/render.js');
-    process.stdout.write(renderWheelsText(report, c));
+    printText(renderWheelsText(shown, c));
   }
   if (opts.fix) {
     const { composeFixes } = await import('../../fix/compose.js');
     const { renderUnifiedDiff } = await import('../../fix/render-diff.js');
     const { readPythonProjectFiles } = await import('../../wheels/run.js');
     const files = await readPythonProjectFiles(root, opts.file ? [opts.file] : []);
-    const composed = composeFixes({ root, files, gitTracked: null, gitIgnored: null }, report.findings);
+    const project = { root, files, gitTracked: null, gitIgnored: null };
     if (opts.write) {
-      const { writeFileAtomic } = await import('../../fix/write-files.js');
-      for (const ch of composed.changes) await writeFileAtomic(join(root, ch.file), ch.before, ch.after);
-      process.stderr.write(`${composed.changes.length} file${composed.changes.length === 1 ? '' : 's'} changed: ${composed.changes.map((ch) => ch.file).join(', ') || 'none'}\n`);
+      // The same policy as `fix --write`: unsafe plans (every version bump or pin changes what gets deployed) only with --unsafe.
+      const { heldAsUnsafe } = await import('../../fix/run-fix.js');
+      const { writeChanges } = await import('../../fix/write-files.js');
+      const held = report.findings.map((f) => heldAsUnsafe(f, Boolean(opts.unsafe))).filter((h) => h !== null);
+      const composed = composeFixes(project, report.findings.filter((f) => !heldAsUnsafe(f, Boolean(opts.unsafe))));
+      const { cleanUpTempFilesOnSignals } = await import('../signals.js');
+      const uninstall = cleanUpTempFilesOnSignals();
+      const { written, refused } = await writeChanges(root, composed.changes).finally(uninstall);
+      for (const h of held) process.stderr.write(`held back: ${h.reason}\n`);
+      for (const r of refused) process.stderr.write(`refused: ${r.reason}\n`);
+      process.stderr.write(`${written.length} file${written.length === 1 ? '' : 's'} changed: ${written.join(', ') || 'none'}\n`);
+      if (refused.length) return 2;
     } else {
-      process.stdout.write(renderUnifiedDiff(composed.changes));
+      printText(renderUnifiedDiff(composeFixes(project, report.findings).changes));
     }
   }
   if (report.findings.length) return 1;
@@ -74,9 +89,11 @@ export function register(program: Command, setExit: (code: number) => void): voi
     .option('--cache-dir <dir>', 'where index pages are cached (default: $XDG_CACHE_HOME/buildmedic/pypi)')
     .option('--no-cache', 'neither read nor write the cache')
     .option('--timeout <seconds>', 'deadline of each index request (connecting, headers and body)', '15')
+    .option('--no-redact', 'do not mask credentials (index URLs with user:password@) in the output')
     .option('--json', 'print the report as JSON (schema: docs/wheels-json.md)')
     .option('--fix', 'also print the fixes as a unified diff: a version bump, a Python pin, or a binary-only setting where the deploy is configured')
-    .option('--write', 'with --fix, apply the fixes (atomic writes)')
+    .option('--write', 'with --fix, apply the safe fixes (atomic writes; nothing outside DIR, a file changed meanwhile is left alone)')
+    .option('--unsafe', 'with --fix --write, also apply fixes marked unsafe (a version bump, a Python pin, a binary-only setting: they change what is deployed)')
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .addHelpText(
@@ -89,13 +106,14 @@ export function register(program: Command, setExit: (code: number) => void): voi
         'PIP_ONLY_BINARY / --only-binary in the project and environment are honoured.',
         '',
         'Exit codes: 0 every package installs from a wheel, 1 packages build from source or cannot be installed,',
-        '2 the check could not run or could not check every package (no dependency file, unreadable lines, index unreachable).',
+        '2 the check could not run or could not check every package (no dependency file, unreadable lines, index unreachable),',
+        'or --fix --write refused a write (outside DIR, a hard link, a line to edit that is not UTF-8).',
         '',
         'Examples:',
         '  buildmedic wheels',
         '  buildmedic wheels --python 3.13 --platform manylinux_2_28_x86_64 path/to/app',
         '  buildmedic wheels --offline --json',
-        '  buildmedic wheels --fix --write',
+        '  buildmedic wheels --fix --write --unsafe',
       ].join('\n'),
     )
     .action(async (dir: string | undefined, opts: WheelsCliOptions) => setExit(await runWheelsCommand(dir, opts)));

@@ -45,6 +45,8 @@ export interface Facts {
   linkers: Record<string, string | null>;
   /** The channel a rust-toolchain file pins when rustup does not have it (its proxies were then not run). */
   pinnedToolchainMissing: string | null;
+  /** Why rustc, cargo and rustup were not run for the project's toolchain pin (a path, or not a toolchain name). */
+  toolchainNotRun?: string | null;
 }
 
 interface PythonInfo {
@@ -266,26 +268,33 @@ function fixFor(need: Need, status: CheckStatus, facts: Facts, extra: { toolchai
   }
 }
 
+function cargoOrTargetCheck(need: Need, facts: Facts): Pick<Check, 'status' | 'found' | 'detail' | 'probe'> & { toolchainMissing?: string } {
+  const c = need.component;
+  return facts.pinnedToolchainMissing
+    ? {
+        status: c === 'cargo' ? 'missing' : 'unknown',
+        found: null,
+        detail: `the pinned toolchain ${facts.pinnedToolchainMissing} is not installed, so its ${c === 'cargo' ? 'cargo' : 'targets'} cannot be checked`,
+        probe: 'rustup toolchain list',
+        toolchainMissing: facts.pinnedToolchainMissing,
+      }
+    : c === 'cargo'
+      ? toolCheck(need, 'cargo', facts)
+      : targetCheck(need, facts);
+}
+
 export function evaluateNeed(need: Need, facts: Facts): Check {
   let r: Pick<Check, 'status' | 'found' | 'detail' | 'probe'> & { toolchainMissing?: string };
   const c = need.component;
   switch (c) {
     case 'rustc':
-      r = rustcCheck(need, facts);
-      break;
     case 'cargo':
     case 'rust-target':
-      r = facts.pinnedToolchainMissing
-        ? {
-            status: c === 'cargo' ? 'missing' : 'unknown',
-            found: null,
-            detail: `the pinned toolchain ${facts.pinnedToolchainMissing} is not installed, so its ${c === 'cargo' ? 'cargo' : 'targets'} cannot be checked`,
-            probe: 'rustup toolchain list',
-            toolchainMissing: facts.pinnedToolchainMissing,
-          }
-        : c === 'cargo'
-          ? toolCheck(need, 'cargo', facts)
-          : targetCheck(need, facts);
+      if (facts.toolchainNotRun) {
+        r = { status: 'unknown', found: null, detail: facts.toolchainNotRun, probe: null };
+        break;
+      }
+      r = c === 'rustc' ? rustcCheck(need, facts) : cargoOrTargetCheck(need, facts);
       break;
     case 'c-compiler':
       r = toolCheck(need, 'cc', facts);

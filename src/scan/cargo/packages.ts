@@ -2,7 +2,7 @@
 
 import type { CargoManifest } from '../../project/model.js';
 import { parseCargoManifest } from '../../project/cargo.js';
-import { globMatcher } from '../glob.js';
+import { isWorkspaceMember } from '../../project/workspace.js';
 import type { ProjectFiles } from '../model.js';
 import { dirOf, joinRel } from '../text-location.js';
 
@@ -44,8 +44,7 @@ export function workspaceOf(dir: string, manifests: readonly ManifestFile[]): Ma
     if (r.dir === dir) return r;
     const rel = r.dir === '' ? dir : dir.slice(r.dir.length + 1);
     const ws = r.manifest.workspace!;
-    if (globMatcher(ws.exclude)(rel)) continue;
-    if (globMatcher(ws.members.map((m) => m.replace(/\/+$/, '').replace(/^\.\//, '')))(rel)) return r;
+    if (isWorkspaceMember(rel, ws.members, ws.exclude)) return r;
   }
   return null;
 }

@@ -22,9 +22,13 @@ const IMPLIED: Record<string, { defaults: string[]; umbrella: Record<string, str
   uuid: { defaults: ['std'], umbrella: {} },
 };
 
-/** The text of an attribute's parenthesised arguments starting at `open` (a '('), strings skipped. */
+/**
+ * The text of an attribute's parenthesised arguments starting at `open` (a '('), strings skipped. In code that does not
+ * compile, an unclosed '(' ends at the ']' that closes the attribute, else at the end of the text.
+ */
 function parenBody(text: string, open: number): { body: string; end: number } {
   let depth = 0;
+  let brackets = 0;
   for (let i = open; i < text.length; i++) {
     const c = text[i];
     if (c === '"') {
@@ -32,8 +36,26 @@ function parenBody(text: string, open: number): { body: string; end: number } {
       while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
     } else if (c === '(') depth++;
     else if (c === ')' && --depth === 0) return { body: text.slice(open + 1, i), end: i + 1 };
+    else if (c === '[') brackets++;
+    else if (c === ']' && brackets-- === 0) return { body: text.slice(open + 1, i), end: i };
   }
   return { body: text.slice(open + 1), end: text.length };
+}
+
+/**
+ * The attributes `re` finds, each with its argument text. An attribute found inside the arguments of the one before
+ * (only in code that does not compile) is part of those: reading each from its own '(' made a file of unclosed
+ * `#[arg(` quadratic (300 KB took over 20 s).
+ */
+function* attributeBodies(text: string, re: RegExp): Generator<{ index: number; open: number; body: string }> {
+  let scannedTo = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index < scannedTo) continue;
+    const open = m.index + m[0].length - 1;
+    const { body, end } = parenBody(text, open);
+    scannedTo = end;
+    yield { index: m.index, open, body };
+  }
 }
 
 /** Blanks `//` comments (keeping offsets), so commented-out attributes are not taken as code. */
@@ -61,21 +83,31 @@ function itemFeature(path: string): { crate: string; feature: string } | null {
   return v ? { crate: 'uuid', feature: `v${v[1]}` } : null;
 }
 
+/**
+ * `text.indexOf(needle, from)` for rising `from`: a search is reused while it is still ahead, so that the searches of a
+ * whole file cost one pass (as many unclosed attributes as a file holds would each search to its end).
+ */
+function nextOccurrence(text: string, needle: string): (from: number) => number {
+  let found: number | null = null;
+  return (from) => {
+    // None ahead of an earlier `from` means none ahead of this one either.
+    if (found === null || (found >= 0 && found < from)) found = text.indexOf(needle, from);
+    return found;
+  };
+}
+
 /** Every use of a feature-gated item in one Rust file. */
 export function findGatedUses(file: string, source: string): GatedUse[] {
   const text = withoutLineComments(source);
   const uses: GatedUse[] = [];
   const usesClap = /\bclap::/.test(text);
   const usesSerde = /\buse\s+serde\s*::[^;]*\b(?:Serialize|Deserialize)\b/.test(text);
-  for (const m of text.matchAll(CLAP_ATTR)) {
-    const open = m.index + m[0].length - 1;
-    const { body } = parenBody(text, open);
+  for (const { open, body } of attributeBodies(text, CLAP_ATTR)) {
     const env = ENV_ARG.exec(body);
     if (env) uses.push({ crate: 'clap', features: ['env'], at: locate(file, source, open + 1 + env.index + env[0].indexOf('env')) });
   }
-  for (const m of text.matchAll(DERIVE_ATTR)) {
-    const open = m.index + m[0].length - 1;
-    const { body } = parenBody(text, open);
+  for (const m of attributeBodies(text, DERIVE_ATTR)) {
+    const { body } = m;
     const names = body.split(',').map((s) => s.trim());
     if (names.some((n) => /^(?:clap::)?(?:Parser|Subcommand|Args|ValueEnum)$/.test(n)) && (usesClap || names.some((n) => n.startsWith('clap::')))) {
       uses.push({ crate: 'clap', features: ['derive'], at: locate(file, source, m.index) });
@@ -91,8 +123,13 @@ export function findGatedUses(file: string, source: string): GatedUse[] {
     seen.add(`${hit.crate}/${hit.feature}`);
     uses.push({ crate: hit.crate, features: [hit.feature], at: locate(file, source, m.index) });
   }
+  const closeAfter = nextOccurrence(text, ']');
+  const attributeAfter = nextOccurrence(text, '#[');
   for (const m of text.matchAll(TOKIO_ATTR)) {
-    const rest = text.slice(m.index, text.indexOf(']', m.index) + 1);
+    const close = closeAfter(m.index);
+    // An attribute left unclosed (code that does not compile) ends where the next one starts.
+    const next = attributeAfter(m.index + 2);
+    const rest = close < 0 ? '' : text.slice(m.index, next < 0 ? close + 1 : Math.min(close + 1, next));
     // #[tokio::test] and flavor = "current_thread" only need the current-thread runtime (`rt`).
     const currentThread = m[1] === 'test' ? !/multi_thread/.test(rest) : /current_thread/.test(rest);
     uses.push({ crate: 'tokio', features: ['macros', currentThread ? 'rt' : 'rt-multi-thread'], at: locate(file, source, m.index) });

@@ -132,7 +132,19 @@ function scanLocks(project: ProjectFiles): ScanFinding[] {
     const unignore = ignored && gitSees ? unignoreEdits(project, lock) : [];
     // Only a pattern we cannot remove (a negation, a glob) needs git add --force.
     const gitAdd: FixCommand = { argv: ['git', 'add', ...(ignored && unignore.length === 0 ? ['--force'] : []), '--', lock], cwd: '.', why: `git add ${lock}, so the flake and CI checkouts see it`, optIn: 'git' };
-    if (!exists) {
+    const link = exists ? undefined : project.symlinks?.get(lock);
+    if (link) {
+      // cargo and git add would write through the link (or create its target): reported, never fixed here.
+      findings.push({
+        rule: 'cargo-lock-missing',
+        title: 'Cargo.lock is missing',
+        severity: 'error',
+        message: `${lock} is a symlink to ${link.target}, ${link.inside ? 'which does not exist' : 'outside the project'}, and ${who} ${us.length > 1 ? 'need' : 'needs'} a lock file in the project; buildmedic does not write through it`,
+        evidence: us.slice(0, 4).map((u) => u.at),
+        captures: { lockPath: lock, where: who },
+        fix: null,
+      });
+    } else if (!exists) {
       const commands: FixCommand[] = [];
       if (location) commands.push({ argv: ['cargo', 'generate-lockfile'], cwd: location.dir || '.', why: `write ${lock} as cargo resolves it`, offlineFirst: true });
       if (gitSees && project.gitTracked) commands.push(gitAdd);

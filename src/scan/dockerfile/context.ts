@@ -1,6 +1,6 @@
 // Which build-context file a COPY/ADD puts at a given path of the image (or whether it cannot be known); pure.
 
-import { globMatcher } from '../glob.js';
+import { type Glob, matchGlob, tryCompileGlob } from '../../project/glob.js';
 import type { ProjectFiles } from '../model.js';
 import { dirOf, joinRel } from '../text-location.js';
 import { type CopyStep, type RunStep, resolvePath } from './parse.js';
@@ -8,6 +8,29 @@ import { type CopyStep, type RunStep, resolvePath } from './parse.js';
 /** The build context: the Dockerfile's directory (what `docker build .` next to it sends), as a relative path. */
 export function contextDir(dockerfile: string): string {
   return dirOf(dockerfile);
+}
+
+/** Cleans a path the way Go's filepath.Clean does for these patterns: no `.` segments, no repeated or edge slashes. */
+function cleanPath(p: string): string {
+  return p.split('/').filter((seg) => seg !== '' && seg !== '.').join('/');
+}
+
+/**
+ * The lines of a .dockerignore as Docker reads them (moby/patternmatcher/ignorefile): `#` comments, `!` exceptions,
+ * cleaned and without a leading slash. A line Docker would reject (`[` unclosed) is skipped here (Docker stops the
+ * build with "syntax error in pattern").
+ */
+export function dockerignoreRules(text: string): { negate: boolean; glob: Glob }[] {
+  const out: { negate: boolean; glob: Glob }[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const negate = line.startsWith('!');
+    if (negate) line = line.slice(1).trim();
+    const glob = tryCompileGlob(cleanPath(line), 'dockerignore');
+    if ('alternatives' in glob) out.push({ negate, glob });
+  }
+  return out;
 }
 
 const contextCache = new WeakMap<ProjectFiles, Map<string, ReadonlySet<string>>>();
@@ -23,18 +46,14 @@ export function contextPaths(project: ProjectFiles, ctx: string): ReadonlySet<st
   if (cached) return cached;
   const all = project.paths ?? new Set(project.files.keys());
   const ignore = project.files.get(joinRel(ctx, '.dockerignore')) ?? '';
-  const rules = ignore
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => ({ negate: l.startsWith('!'), match: globMatcher([l.replace(/^!/, '').replace(/^\/+|\/+$/g, '').replace(/^\.\//, '')]) }));
+  const rules = dockerignoreRules(ignore);
   const out = new Set<string>();
   for (const p of all) {
     if (ctx && !p.startsWith(`${ctx}/`)) continue;
     const rel = ctx ? p.slice(ctx.length + 1) : p;
     const prefixes = rel.split('/').map((_, i, segs) => segs.slice(0, i + 1).join('/'));
     let excluded = false;
-    for (const r of rules) if (prefixes.some((x) => r.match(x))) excluded = !r.negate;
+    for (const r of rules) if (prefixes.some((x) => matchGlob(r.glob, x))) excluded = !r.negate;
     if (!excluded) out.add(p);
   }
   byCtx.set(ctx, out);
@@ -67,9 +86,14 @@ export function landsAt(copy: CopyStep, abs: string, ctx: string, project: Proje
     return abs === dest || inside !== null ? { kind: 'unknown' } : null;
   }
   for (const s of copy.sources) {
-    if (/[*?[]/.test(s.value)) {
-      const match = globMatcher([relOf(ctx, s.value)]);
-      for (const p of paths) if (match(p) && inside === p.slice(p.lastIndexOf('/') + 1)) return { kind: 'context', path: p };
+    if (/[*?[\\]/.test(s.value)) {
+      // BuildKit expands COPY sources with Go's filepath.Match, component by component, relative to the context.
+      const glob = tryCompileGlob(cleanPath(s.value), 'copy');
+      if ('error' in glob) continue;
+      for (const p of paths) {
+        const rel = ctx ? p.slice(ctx.length + 1) : p;
+        if (inside === p.slice(p.lastIndexOf('/') + 1) && matchGlob(glob, rel)) return { kind: 'context', path: p };
+      }
       continue;
     }
     const rel = relOf(ctx, s.value);

@@ -17,11 +17,15 @@ export function isDockerfile(path: string): boolean {
   return /^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$/i.test(base) || /\.(?:Dockerfile|Containerfile)$/i.test(base);
 }
 
-export function scanDockerfiles(project: ProjectFiles): ScanFinding[] {
+export function scanDockerfiles(project: ProjectFiles, skipped: (message: string) => void = () => {}): ScanFinding[] {
   const findings: ScanFinding[] = [];
   for (const [file, text] of project.files) {
     if (!isDockerfile(file)) continue;
     const model = parseDockerfile(file, text);
+    if (model.skipped) {
+      skipped(`${file}: ${model.skipped}`);
+      continue;
+    }
     findings.push(
       ...checkSystemPackages(project, model),
       ...checkCacheMountCopies(model),

@@ -68,6 +68,38 @@ export interface DockerfileModel {
   /** The file's line ending, for inserted lines. */
   eol: string;
   stages: Stage[];
+  /** Why the file was not analysed (it is past a limit of DOCKERFILE_LIMITS), or null; then `stages` is empty. */
+  skipped: string | null;
+}
+
+/**
+ * How much of a Dockerfile is analysed. The parser (dockerfile-ast) keeps objects per word of the whole file, about
+ * 1 KiB each (a RUN of a million words took 1.5 GiB), and the checks follow every stage's FROM chain. Real Dockerfiles
+ * stay far below both limits; a file past one is skipped whole, and the scan says so, rather than checked in part and
+ * reported wrong (a RUN cut short would hide the packages it installs).
+ */
+export const DOCKERFILE_LIMITS = { words: 20_000, stages: 500 } as const;
+
+/** Whitespace-separated words of `text`, counted up to `limit + 1` (where counting stops). */
+function countWords(text: string, limit: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && words <= limit; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13);
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** FROM lines, for the stage limit: counted before parsing, so that a file past it costs the parser nothing. */
+function countFromLines(text: string, limit: number): number {
+  let stages = 0;
+  // Docker's reference: instructions are case-insensitive and may be indented.
+  const from = /^[ \t]*from[ \t]/gim;
+  while (stages <= limit && from.exec(text)) stages++;
+  return stages;
 }
 
 /** Offsets where each line starts, breaking lines as the parser's text document does (CRLF, LF, CR). */
@@ -109,6 +141,14 @@ export function resolvePath(workdir: string, path: string): string {
 }
 
 export function parseDockerfile(file: string, text: string): DockerfileModel {
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  const skipped =
+    countFromLines(text, DOCKERFILE_LIMITS.stages) > DOCKERFILE_LIMITS.stages
+      ? `not checked: it has more than ${DOCKERFILE_LIMITS.stages} build stages, the most a Dockerfile is checked with`
+      : countWords(text, DOCKERFILE_LIMITS.words) > DOCKERFILE_LIMITS.words
+        ? `not checked: it has more than ${DOCKERFILE_LIMITS.words} words, the most a Dockerfile is checked with`
+        : null;
+  if (skipped) return { file, text, escape: '\\', eol, stages: [], skipped };
   const df = DockerfileParser.parse(text);
   const starts = lineStarts(text);
   const off = (p: { line: number; character: number }) => Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
@@ -123,8 +163,8 @@ export function parseDockerfile(file: string, text: string): DockerfileModel {
     if (p) globalArgs.set(p.getName(), (p.getValue() ?? '').replace(/^(["'])(.*)\1$/, '$2'));
   }
   const escape = df.getEscapeCharacter();
-  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const stages: Stage[] = [];
+  const stageIndexByName = new Map<string, number>();
   let stage: Stage | null = null;
   let workdir = '/';
   const workdirOf: string[] = [];
@@ -136,7 +176,7 @@ export function parseDockerfile(file: string, text: string): DockerfileModel {
       const rawImage = from.getImage() ?? '';
       const r = from.getImageRange();
       const image = substitute(rawImage, globalArgs);
-      const parent = image === null ? null : stages.findIndex((s) => s.name !== null && s.name.toLowerCase() === image.toLowerCase());
+      const parent = image === null ? null : (stageIndexByName.get(image.toLowerCase()) ?? -1);
       const byIndex = image !== null && /^\d+$/.test(image) && Number(image) < stages.length ? Number(image) : -1;
       const parentIndex = parent !== null && parent >= 0 ? parent : byIndex >= 0 ? byIndex : null;
       stage = {
@@ -152,6 +192,7 @@ export function parseDockerfile(file: string, text: string): DockerfileModel {
       };
       workdir = parentIndex !== null ? workdirOf[parentIndex] : '/';
       stages.push(stage);
+      if (stage.name !== null && !stageIndexByName.has(stage.name.toLowerCase())) stageIndexByName.set(stage.name.toLowerCase(), stage.index);
       workdirOf.push(workdir);
       continue;
     }
@@ -215,15 +256,68 @@ export function parseDockerfile(file: string, text: string): DockerfileModel {
       stage.steps.push({ kind: 'copy', keyword: kw, ...span(ins), from, sources, dest: args[args.length - 1].getValue(), workdir });
     }
   }
-  return { file, text, escape, eol, stages };
+  return { file, text, escape, eol, stages, skipped: null };
 }
 
 /** The stage and its ancestors within the file, nearest first. */
 export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
   const out: Stage[] = [];
-  for (let s: Stage | null = stage; s && !out.includes(s); s = s.parent !== null ? model.stages[s.parent] : null) out.push(s);
+  // A parent is always an earlier stage (FROM can only name one), so the walk ends without a visited set: checking
+  // one made every call quadratic in the chain's length (3000 chained stages took over 30 s).
+  for (let s: Stage | null = stage; s; s = s.parent !== null && s.parent < s.index ? model.stages[s.parent] : null) out.push(s);
   return out;
 }
+
+/** Each stage's place in a depth-first walk of the FROM forest: `base` is in the chain of `stage` when its interval holds stage's. */
+const walkOrder = new WeakMap<DockerfileModel, { enter: number[]; exit: number[] }>();
+
+function walkOrderOf(model: DockerfileModel): { enter: number[]; exit: number[] } {
+  let order = walkOrder.get(model);
+  if (order) return order;
+  const n = model.stages.length;
+  const children: number[][] = model.stages.map(() => []);
+  for (const s of model.stages) if (s.parent !== null && s.parent < s.index) children[s.parent].push(s.index);
+  order = { enter: new Array<number>(n).fill(0), exit: new Array<number>(n).fill(0) };
+  let clock = 0;
+  // Iterative: a chain of thousands of stages would overflow the call stack.
+  for (const s of model.stages) {
+    if (s.parent !== null && s.parent < s.index) continue;
+    const stack: { stage: number; next: number }[] = [{ stage: s.index, next: 0 }];
+    order.enter[s.index] = clock++;
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.next < children[top.stage].length) {
+        const child = children[top.stage][top.next++];
+        order.enter[child] = clock++;
+        stack.push({ stage: child, next: 0 });
+      } else {
+        order.exit[top.stage] = clock++;
+        stack.pop();
+      }
+    }
+  }
+  walkOrder.set(model, order);
+  return order;
+}
+
+/** Whether `stage` is `base` or built FROM it, directly or through other stages: `stageChain(stage).includes(base)` in constant time. */
+export function isBuiltOn(model: DockerfileModel, stage: Stage, base: Stage): boolean {
+  const { enter, exit } = walkOrderOf(model);
+  return enter[base.index] <= enter[stage.index] && exit[stage.index] <= exit[base.index];
+}
+
+/** The stage a `COPY --from=` or `FROM` names: by name (case-insensitive) or by index; null for an image. */
+export function stageNamed(model: DockerfileModel, ref: string): Stage | null {
+  let byName = stageNames.get(model);
+  if (!byName) {
+    byName = new Map();
+    for (const s of model.stages) if (s.name !== null && !byName.has(s.name.toLowerCase())) byName.set(s.name.toLowerCase(), s);
+    stageNames.set(model, byName);
+  }
+  return byName.get(ref.toLowerCase()) ?? (/^\d+$/.test(ref) ? (model.stages[Number(ref)] ?? null) : null);
+}
+
+const stageNames = new WeakMap<DockerfileModel, Map<string, Stage>>();
 
 /** The image at the root of a stage's FROM chain (null when an ARG in it has no value). */
 export function rootImage(model: DockerfileModel, stage: Stage): string | null {

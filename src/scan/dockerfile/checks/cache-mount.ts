@@ -4,7 +4,7 @@
 import type { ScanFinding, TextEdit } from '../../model.js';
 import { locate } from '../../text-location.js';
 import { cargoRuns, compiles } from '../cargo-commands.js';
-import { type DockerfileModel, type RunStep, type Stage, resolvePath, stageChain, stageLabel } from '../parse.js';
+import { type DockerfileModel, isBuiltOn, type RunStep, type Stage, resolvePath, stageLabel, stageNamed } from '../parse.js';
 import { commandWords } from '../shell.js';
 
 interface CacheBuild {
@@ -21,11 +21,12 @@ function under(path: string, dir: string): boolean {
 /** Cache-mounted cargo target directories of the RUNs that compile (target/ under WORKDIR, or CARGO_TARGET_DIR). */
 function cacheBuilds(model: DockerfileModel): CacheBuild[] {
   const out: CacheBuild[] = [];
+  // CARGO_TARGET_DIR as a stage sees it: its own last ENV, else its parent's (parents come first, so one pass).
+  const targetDirOf: (string | null)[] = [];
   for (const stage of model.stages) {
-    let targetDir: string | null = null;
-    for (const s of stageChain(model, stage).reverse()) {
-      for (const step of s.steps) if (step.kind === 'env') for (const v of step.vars) if (v.name === 'CARGO_TARGET_DIR') targetDir = v.value;
-    }
+    let targetDir: string | null = stage.parent !== null && stage.parent < stage.index ? targetDirOf[stage.parent] : null;
+    for (const step of stage.steps) if (step.kind === 'env') for (const v of step.vars) if (v.name === 'CARGO_TARGET_DIR') targetDir = v.value;
+    targetDirOf.push(targetDir);
     for (const step of stage.steps) {
       if (step.kind !== 'run') continue;
       const runs = cargoRuns(step).filter((c) => compiles(c.action));
@@ -35,6 +36,18 @@ function cacheBuilds(model: DockerfileModel): CacheBuild[] {
     }
   }
   return out;
+}
+
+const namedPaths = new WeakMap<RunStep, string[][]>();
+
+/** The absolute paths each command of a RUN names (its arguments other than options), worked out once per RUN. */
+function pathsNamed(run: RunStep): string[][] {
+  let paths = namedPaths.get(run);
+  if (!paths) {
+    paths = run.commands.map((c) => commandWords(c).flatMap((w, k) => (k > 0 && !w.value.startsWith('-') ? [resolvePath(run.workdir, w.value)] : [])));
+    namedPaths.set(run, paths);
+  }
+  return paths;
 }
 
 /** Where to append a command to a RUN: its end, or before a heredoc's closing delimiter; null when that is unsafe. */
@@ -55,21 +68,26 @@ function deleteEdit(model: DockerfileModel, run: RunStep): TextEdit {
 
 export function checkCacheMountCopies(model: DockerfileModel): ScanFinding[] {
   const findings: ScanFinding[] = [];
-  for (const cb of cacheBuilds(model)) {
+  // Each reader is reported once, against the nearest cache build before it (the last one in the file): n builds
+  // and n readers make n findings, not n² (4000 such lines took a minute and 2 GiB).
+  const reported = new Set<object>();
+  for (const cb of cacheBuilds(model).reverse()) {
     const built = locate(model.file, model.text, cb.run.start);
     // A later RUN of the same stage (or of a stage built FROM it) that reads the target directory without mounting it.
     for (const stage of model.stages) {
-      if (!stageChain(model, stage).includes(cb.stage)) continue;
+      if (!isBuiltOn(model, stage, cb.stage)) continue;
       for (const step of stage.steps) {
         if (stage === cb.stage && step.start <= cb.run.start) continue;
+        if (reported.has(step)) continue;
         if (step.kind === 'run') {
           if (step.mounts.some((m) => m.type === 'cache' && m.target === cb.target)) continue;
-          const reads = step.commands.filter((c) => commandWords(c).some((w, k) => k > 0 && !w.value.startsWith('-') && under(resolvePath(step.workdir, w.value), cb.target)));
+          const reads = step.commands.filter((c, i) => pathsNamed(step)[i].some((path) => under(path, cb.target)));
           if (!reads.length) continue;
           // Movable when the whole RUN only handles files from the target directory (cp, mv, install, strip).
           const movable = !step.heredoc && !step.exec && reads.length === step.commands.length && reads.every((c) => ['cp', 'mv', 'install', 'strip'].includes(commandWords(c)[0]?.value ?? ''));
           const script = model.text.slice(step.commands[0].words[0].start, step.commands.at(-1)!.words.at(-1)!.end);
           const append = movable && stage === cb.stage && step.workdir === cb.run.workdir ? appendEdit(model, cb.run, script) : null;
+          reported.add(step);
           findings.push(finding(model, cb, locate(model.file, model.text, step.start), built, `a later RUN in ${stageLabel(stage)}`, append ? [append, deleteEdit(model, step)] : null));
         }
       }
@@ -78,9 +96,10 @@ export function checkCacheMountCopies(model: DockerfileModel): ScanFinding[] {
     for (const stage of model.stages) {
       for (const step of stage.steps) {
         if (step.kind !== 'copy' || step.from === null) continue;
-        const src = model.stages.find((s) => (s.name ?? '').toLowerCase() === step.from!.toLowerCase() || String(s.index) === step.from);
-        if (!src || !stageChain(model, src).includes(cb.stage)) continue;
+        const src = stageNamed(model, step.from);
+        if (!src || !isBuiltOn(model, src, cb.stage)) continue;
         for (const source of step.sources) {
+          if (reported.has(source)) continue;
           const abs = resolvePath(src === cb.stage ? cb.run.workdir : '/', source.value);
           if (!under(abs, cb.target) || abs === cb.target) continue;
           const name = abs.slice(abs.lastIndexOf('/') + 1);
@@ -91,6 +110,7 @@ export function checkCacheMountCopies(model: DockerfileModel): ScanFinding[] {
             const append = appendEdit(model, cb.run, `cp ${abs} ${out}`);
             if (append) edits = [append, { file: model.file, start: source.start, end: source.end, text: out }];
           }
+          reported.add(source);
           findings.push(finding(model, cb, locate(model.file, model.text, step.start), built, `COPY --from=${step.from} in ${stageLabel(stage)}`, edits));
         }
       }

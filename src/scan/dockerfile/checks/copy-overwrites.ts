@@ -6,7 +6,7 @@ import { locate } from '../../text-location.js';
 import { cargoRuns } from '../cargo-commands.js';
 import { contextDir, landsAt } from '../context.js';
 import type { DockerfileModel } from '../parse.js';
-import { stageChain, stageLabel } from '../parse.js';
+import { isBuiltOn, stageLabel } from '../parse.js';
 
 export function checkCopyOverwrites(project: ProjectFiles, model: DockerfileModel): ScanFinding[] {
   const findings: ScanFinding[] = [];
@@ -18,7 +18,7 @@ export function checkCopyOverwrites(project: ProjectFiles, model: DockerfileMode
         const generated = `${run.cwd.replace(/\/$/, '')}/Cargo.lock`;
         // The same stage after the RUN, and stages built FROM it.
         for (const later of model.stages) {
-          if (!stageChain(model, later).includes(stage)) continue;
+          if (!isBuiltOn(model, later, stage)) continue;
           const hit = later.steps.find((s) => s.kind === 'copy' && (later !== stage || s.start > gen.start) && landsAt(s, generated, ctx, project)?.kind === 'context');
           if (!hit || hit.kind !== 'copy') continue;
           const landing = landsAt(hit, generated, ctx, project);

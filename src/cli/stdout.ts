@@ -1,0 +1,49 @@
+// What commands print on stdout goes through here: under GitHub Actions, text that quotes a log or a project is
+// fenced with ::stop-commands:: so that none of its lines can act as a workflow command (I/O).
+
+import { randomBytes } from 'node:crypto';
+import { type StreamSoFar, WorkflowCommandFence } from '../report/workflow-commands.js';
+
+/** 128 random bits: text inside the fence cannot guess the token that ends it. */
+export function newStopToken(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** A fence for one of this process's streams, as the environment asks for. */
+export function fenceFor(env: NodeJS.ProcessEnv, soFar?: StreamSoFar): WorkflowCommandFence {
+  return new WorkflowCommandFence(env.GITHUB_ACTIONS === 'true', newStopToken(), soFar);
+}
+
+let stdoutFence: WorkflowCommandFence | null = null;
+const fence = () => (stdoutFence ??= fenceFor(process.env));
+
+/** Prints text that may quote input (reports, diffs, documentation). */
+export function printText(text: string): void {
+  process.stdout.write(fence().text(text));
+}
+
+/** Prints a JSON document. */
+export function printJson(text: string): void {
+  process.stdout.write(fence().json(text));
+}
+
+/** Prints buildmedic's own workflow commands (the github format), outside any fence. */
+export function printAnnotations(text: string): void {
+  process.stdout.write(fence().annotations(text) ?? text);
+}
+
+/** Ends the fence, if one was opened: once, when the command is done. */
+export function closeStdout(): void {
+  if (stdoutFence) process.stdout.write(stdoutFence.close());
+}
+
+/**
+ * buildmedic's annotations after a build's output; when the build stopped workflow commands with a token that can
+ * never resume them (one with a space), annotations would be ignored, so the diagnosis is printed as text instead.
+ */
+export function annotationsAfterBuild(fence: WorkflowCommandFence, annotations: string, asText: () => string): string {
+  return (
+    fence.annotations(annotations) ??
+    fence.text(`buildmedic: the build stopped workflow commands with a token that cannot resume them, so annotations would be ignored; the diagnosis as text:\n\n${asText()}`)
+  );
+}

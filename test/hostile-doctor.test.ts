@@ -1,0 +1,153 @@
+// Hostile projects for `doctor`: probing the machine must run nothing the checked project ships (its Python modules,
+// its toolchain binaries, its cargo config's programs), and its globs must neither crash nor hang doctor.
+// Each test failed before its fix.
+
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runDoctor } from '../src/doctor/run.ts';
+
+function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(join(dir, rel, '..'), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+}
+
+/** A shell program that records each run in `marker` and prints what a real tool would, so doctor trusts it. */
+function evilScript(marker: string, output: string): string {
+  return `#!/bin/sh\necho "$0 $*" >> '${marker}'\necho '${output}'\n`;
+}
+
+function ran(marker: string): string {
+  return existsSync(marker) ? readFileSync(marker, 'utf8') : '';
+}
+
+const have = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8' }).status === 0;
+const havePython = have('python3', ['-c', 'pass']);
+const haveRustup = have('rustup', ['--version']);
+
+/** A toolchain directory whose rustc and cargo record that they ran and claim to be 1.99. */
+function writeEvilToolchain(dir: string, marker: string): void {
+  writeFiles(dir, {
+    'bin/rustc': evilScript(marker, 'rustc 1.99.0 (000000000 2030-01-01)\nhost: x86_64-unknown-linux-gnu\nrelease: 1.99.0'),
+    'bin/cargo': evilScript(marker, 'cargo 1.99.0 (000000000 2030-01-01)'),
+  });
+  chmodSync(join(dir, 'bin/rustc'), 0o755);
+  chmodSync(join(dir, 'bin/cargo'), 0o755);
+}
+
+/** The environment without a RUSTUP_TOOLCHAIN of the caller's, which would win over the project's pin. */
+function withoutRustupToolchain(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.RUSTUP_TOOLCHAIN;
+  return env;
+}
+
+const CARGO_TOML = '[package]\nname = "victim"\nversion = "0.1.0"\nedition = "2021"\n';
+
+test('the Python probe imports no json.py/platform.py/sysconfig.py/os.py from the project', { skip: !havePython && 'no python3' }, async () => {
+  const dir = tempDir('bm-hostile-py-');
+  const marker = join(dir, 'imported');
+  const payload = `open(${JSON.stringify(marker)}, 'a').write(__name__ + '\\n')\n`;
+  writeFiles(dir, {
+    'setup.py': 'from setuptools import setup, Extension\nsetup(name="v", ext_modules=[Extension("v", ["v.c"])])\n',
+    'json.py': payload,
+    'platform.py': payload,
+    'sysconfig.py': payload,
+    'os.py': payload,
+  });
+  const report = await runDoctor(dir, { timeoutMs: 30_000 });
+  assert.equal(ran(marker), '');
+  const python = report.checks.find((c) => c.component === 'python');
+  assert.equal(python?.status, 'ok', python?.detail);
+  assert.match(python!.found ?? '', /^\d+\.\d+/);
+});
+
+test('rust-toolchain.toml `path = <dir in the checkout>`: its rustc and cargo are not run, and the row says why', { skip: !haveRustup && 'no rustup' }, async () => {
+  const dir = tempDir('bm-hostile-tc-');
+  const marker = join(dir, 'ran');
+  writeFiles(dir, {
+    'Cargo.toml': CARGO_TOML,
+    'src/main.rs': 'fn main() {}\n',
+    'rust-toolchain.toml': `[toolchain]\npath = ${JSON.stringify(join(dir, 'evil-toolchain'))}\n`,
+  });
+  writeEvilToolchain(join(dir, 'evil-toolchain'), marker);
+  const report = await runDoctor(dir, { env: withoutRustupToolchain(), timeoutMs: 30_000 });
+  assert.equal(ran(marker), '');
+  const rustc = report.checks.find((c) => c.component === 'rustc')!;
+  assert.equal(rustc.status, 'unknown');
+  assert.match(rustc.detail, /rust-toolchain\.toml pins a toolchain by path \(.*evil-toolchain\); buildmedic runs no toolchain binaries a project points at/);
+  assert.equal(report.checks.find((c) => c.component === 'cargo')?.status, 'unknown');
+  assert.equal(report.ok, false);
+});
+
+test('a toolchain channel that is a path is not handed to rustup', { skip: !haveRustup && 'no rustup' }, async () => {
+  const dir = tempDir('bm-hostile-tc-');
+  const marker = join(dir, 'ran');
+  writeFiles(dir, {
+    'Cargo.toml': CARGO_TOML,
+    'rust-toolchain': join(dir, 'evil-toolchain'),
+  });
+  writeEvilToolchain(join(dir, 'evil-toolchain'), marker);
+  const report = await runDoctor(dir, { env: withoutRustupToolchain(), timeoutMs: 30_000 });
+  assert.equal(ran(marker), '');
+  assert.match(report.checks.find((c) => c.component === 'rustc')!.detail, /is not a rustup toolchain name/);
+});
+
+test('programs in the project directory are not found through a `.` on PATH', async () => {
+  const dir = tempDir('bm-hostile-path-');
+  const marker = join(dir, 'ran');
+  const tools = ['rustc', 'cargo', 'rustup', 'cc', 'pkg-config', 'python3', 'make'];
+  writeFiles(dir, { 'Cargo.toml': CARGO_TOML, ...Object.fromEntries(tools.map((t) => [t, evilScript(marker, `${t} 1.99.0`)])) });
+  for (const t of tools) chmodSync(join(dir, t), 0o755);
+  const report = await runDoctor(dir, { env: { ...process.env, PATH: `.:${process.env.PATH}` }, timeoutMs: 30_000 });
+  assert.equal(ran(marker), '');
+  assert.ok(report.checks.length > 0);
+});
+
+test('.cargo/config.toml naming rustc, rustc-wrapper and a runner in the checkout: none of them runs', async () => {
+  const dir = tempDir('bm-hostile-cfg-');
+  const marker = join(dir, 'ran');
+  writeFiles(dir, {
+    'Cargo.toml': CARGO_TOML,
+    'src/main.rs': 'fn main() {}\n',
+    '.cargo/config.toml': '[build]\nrustc = "./evil"\nrustc-wrapper = "./evil"\nrustc-workspace-wrapper = "./evil"\n[target.\'cfg(all())\']\nrunner = "./evil"\n[env]\nRUSTC_WRAPPER = "./evil"\n',
+    evil: evilScript(marker, 'rustc 1.99.0 (000000000 2030-01-01)'),
+  });
+  chmodSync(join(dir, 'evil'), 0o755);
+  await runDoctor(dir, { timeoutMs: 30_000 });
+  assert.equal(ran(marker), '');
+});
+
+test('workspace `members = ["crates/["]`: a note that cargo refuses the pattern, not an internal error', async () => {
+  const dir = tempDir('bm-hostile-ws-');
+  writeFiles(dir, {
+    'Cargo.toml': '[workspace]\nmembers = ["crates/[", "crates/ok"]\nresolver = "2"\n',
+    'crates/ok/Cargo.toml': CARGO_TOML.replace('victim', 'ok'),
+    'crates/ok/src/main.rs': 'fn main() {}\n',
+  });
+  const report = await runDoctor(dir, { timeoutMs: 30_000 });
+  assert.deepEqual(report.project.rust?.members, ['ok']);
+  assert.ok(report.notes.some((n) => /members: invalid glob pattern `crates\/\[`: unclosed `\[`; cargo refuses this workspace/.test(n)), report.notes.join('\n'));
+});
+
+test('a member glob of 64 KiB of `*a` against long directory names finishes', async () => {
+  const dir = tempDir('bm-hostile-ws-');
+  const long = 'a'.repeat(250);
+  writeFiles(dir, {
+    'Cargo.toml': `[workspace]\nmembers = ["crates/${'*a'.repeat(32 * 1024)}*c", "crates/*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*c"]\nresolver = "2"\n`,
+    [`crates/${long}/Cargo.toml`]: CARGO_TOML,
+    [`crates/${long}b/Cargo.toml`]: CARGO_TOML,
+    [`crates/${long}c/Cargo.toml`]: CARGO_TOML.replace('victim', 'matched'),
+  });
+  const report = await runDoctor(dir, { timeoutMs: 30_000 });
+  assert.deepEqual(report.project.rust?.members, ['matched']);
+});
