@@ -47,7 +47,7 @@ const SECRET_PARAM = /token|key|secret|pass|auth|sig|credential/i;
 
 /**
  * The index URL without its credentials: no userinfo, and no query parameter whose name says it is a secret.
- * Used for the cache key, the cached page and every message; the request itself still carries the credentials.
+ * Used in every message; the request itself still carries the credentials (stripCredentials is what is stored).
  */
 export function publicIndexUrl(url: string): string {
   let u: URL;
@@ -56,12 +56,13 @@ export function publicIndexUrl(url: string): string {
   } catch {
     return '(an index URL that is not a valid URL)';
   }
-  const masked = Boolean(u.username || u.password);
+  // As the report redaction shows them: `user:***@` (the user name of a user:password pair is no secret), and `***@`
+  // for a lone user part, which is how tokens are given (git and GitLab print https://glpat-...@host).
+  const shownUser = u.password ? `${decodeURIComponent(u.username)}:***@` : u.username ? '***@' : '';
   u.username = '';
   u.password = '';
   for (const name of [...u.searchParams.keys()]) if (SECRET_PARAM.test(name)) u.searchParams.set(name, '***');
-  // Shown as ***@ so a reader sees that credentials were given, without learning them.
-  return masked ? u.href.replace('://', '://***@') : u.href;
+  return shownUser ? u.href.replace('://', `://${shownUser}`) : u.href;
 }
 
 /** $XDG_CACHE_HOME/buildmedic/pypi (or ~/.cache/...), as pip uses the user cache dir. */
@@ -78,7 +79,7 @@ interface CacheEntry {
 
 /** The per-index cache directory: keyed by the index URL without credentials, so two tokens share one cache. */
 function cacheDirOf(dir: string, indexUrl: string): string {
-  const key = createHash('sha256').update(publicIndexUrl(indexUrl).replace(/\/+$/, '')).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(stripCredentials(indexUrl).replace(/\/+$/, '')).digest('hex').slice(0, 16);
   return join(dir, key);
 }
 
@@ -258,7 +259,7 @@ function projectUrl(indexUrl: string, name: string): string {
   }
 }
 
-/** `url` without userinfo or secret query parameters (for what is stored; publicIndexUrl is for what is shown). */
+/** `url` without userinfo or secret query parameters: the cache key and the cached page's URL. */
 function stripCredentials(url: string): string {
   try {
     const u = new URL(url);

@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { BuildmedicError } from '../errors.js';
 import { notRegularFile } from '../project/file-kind.js';
 import { decodeFileText } from '../project/file-text.js';
-import { DEFAULT_INDEX, fetchProjects, publicIndexUrl, type IndexFailure } from '../pypi/client.js';
+import { DEFAULT_INDEX, fetchProjects, type IndexFailure } from '../pypi/client.js';
 import type { IndexFile } from '../pypi/simple-api.js';
 import { detectTarget, type DeployTarget, type TargetFlags } from '../python-target/detect.js';
 import type { ScanFinding } from '../scan/model.js';
@@ -207,10 +207,6 @@ export async function runWheelsCheck(dir: string, opts: WheelsOptions): Promise<
   const { verdicts, findings } = judgeProject(files, target, set, lists);
   // Files not read that the dependency set did not need: said once, as a note.
   notes.push(...[...unread].filter(([f]) => !set.problems.some((p) => p.message.startsWith(`${f}: `))).map(([f, why]) => `${f}: ${why}`));
-  // The report is printed and may be stored: index URLs appear in it without their credentials.
-  const shownSet: DependencySet = {
-    ...set,
-    settings: { ...set.settings, indexUrl: set.settings.indexUrl && publicIndexUrl(set.settings.indexUrl), extraIndexUrls: set.settings.extraIndexUrls.map(publicIndexUrl) },
-  };
-  return { root: dir, target: { ...target, warnings: [...target.warnings, ...notes] }, dependencies: shownSet, indexUrl: publicIndexUrl(indexUrl), verdicts, findings, problems: set.problems, indexFailures };
+  // Index URLs stay as given here (the CLI masks the report unless --no-redact); the client's messages never carry them.
+  return { root: dir, target: { ...target, warnings: [...target.warnings, ...notes] }, dependencies: set, indexUrl, verdicts, findings, problems: set.problems, indexFailures };
 }
