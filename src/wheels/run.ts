@@ -72,7 +72,8 @@ async function readProjectFile(realRoot: string, full: string, maxBytes: number)
   } catch {
     return null; // absent: the readers say "no such file" where it matters
   }
-  if (real !== realRoot && !real.startsWith(realRoot + sep)) return { unread: 'a link to a file outside the project; not read' };
+  // The root may be '/' itself, which already ends in the separator.
+  if (real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) return { unread: 'a link to a file outside the project; not read' };
   let handle;
   try {
     // O_NONBLOCK: a FIFO named requirements.txt must not block the check; fstat then refuses it.
