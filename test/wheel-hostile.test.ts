@@ -1,13 +1,14 @@
 // Hostile and broken wheels: each gives a clear message and the right exit code, never a crash, hang or blow-up.
 
 import { strict as assert } from 'node:assert';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { parseElf, wholeView } from '../src/wheel/elf.ts';
 import { DEFAULT_LIMITS, readWheel } from '../src/wheel/read-wheel.ts';
-import { compileShared, distInfo, makeWheel, runCli, scratch, SOURCES, type WheelEntry } from './fixtures/wheel/helpers.ts';
+import { BIN, compileShared, distInfo, makeWheel, runCli, scratch, SOURCES, type WheelEntry } from './fixtures/wheel/helpers.ts';
 
 const dir = scratch('wheel-hostile');
 const so = compileShared(dir, 'cxx.so', SOURCES['cxx.so']!.source, SOURCES['cxx.so']!);
@@ -183,4 +184,149 @@ test('more than 65535 entries: a zip64 end of central directory is read', () => 
   const r = json(path);
   assert.equal(r.code, 0, JSON.stringify(r.w.problems));
   assert.equal(r.w.record.verified, 66_002);
+});
+
+interface RawMember {
+  name: string;
+  data: Buffer;
+  deflate?: boolean;
+}
+
+/**
+ * Writes a zip by hand (APPNOTE 4.3): `members` become local headers and data, in order; `central` lists the
+ * central directory, each row naming the member whose local header it points at, and optionally a size it claims.
+ * Python's zipfile cannot write overlapping or lying entries, which is the point.
+ */
+function rawZip(path: string, members: RawMember[], central: Array<{ name: string; member: number; compressedSize?: number; size?: number; extra?: Buffer }>): string {
+  const parts: Buffer[] = [];
+  const at: Array<{ offset: number; crc: number; csize: number; size: number; method: number }> = [];
+  let offset = 0;
+  for (const m of members) {
+    const body = m.deflate ? deflateRawSync(m.data, { level: 9 }) : m.data;
+    const name = Buffer.from(m.name);
+    const h = Buffer.alloc(30);
+    h.writeUInt32LE(0x04034b50, 0);
+    h.writeUInt16LE(20, 4);
+    h.writeUInt16LE(m.deflate ? 8 : 0, 8);
+    h.writeUInt16LE(0x21, 12); // 1980-01-01
+    h.writeUInt32LE(crc32(m.data), 14);
+    h.writeUInt32LE(body.length, 18);
+    h.writeUInt32LE(m.data.length, 22);
+    h.writeUInt16LE(name.length, 26);
+    at.push({ offset, crc: crc32(m.data), csize: body.length, size: m.data.length, method: m.deflate ? 8 : 0 });
+    parts.push(h, name, body);
+    offset += 30 + name.length + body.length;
+  }
+  const cdStart = offset;
+  for (const c of central) {
+    const m = at[c.member]!;
+    const name = Buffer.from(c.name);
+    const extra = c.extra ?? Buffer.alloc(0);
+    const h = Buffer.alloc(46);
+    h.writeUInt32LE(0x02014b50, 0);
+    h.writeUInt16LE(20, 4);
+    h.writeUInt16LE(20, 6);
+    h.writeUInt16LE(m.method, 10);
+    h.writeUInt16LE(0x21, 14);
+    h.writeUInt32LE(m.crc, 16);
+    h.writeUInt32LE(c.compressedSize ?? m.csize, 20);
+    h.writeUInt32LE(c.size ?? m.size, 24);
+    h.writeUInt16LE(name.length, 28);
+    h.writeUInt16LE(extra.length, 30);
+    h.writeUInt32LE(m.offset, 42);
+    parts.push(h, name, extra);
+    offset += 46 + name.length + extra.length;
+  }
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(central.length, 8);
+  end.writeUInt16LE(central.length, 10);
+  end.writeUInt32LE(offset - cdStart, 12);
+  end.writeUInt32LE(cdStart, 16);
+  parts.push(end);
+  writeFileSync(path, Buffer.concat(parts));
+  return path;
+}
+
+const DIST = (name: string): RawMember[] =>
+  distInfo(name, '1.0', ['py3-none-any']).map((e) => ({ name: e.name, data: Buffer.from(e.text!) }));
+
+test('overlapping entries (one compressed kernel listed many times) are a zip bomb, flagged and not inflated', async () => {
+  // 64 names for one deflated MiB: 64 MiB from a few KB. The 138 KB original listed 2040 and inflated 32 GiB.
+  const members = [...DIST('ov'), { name: 'ov/k0.bin', data: Buffer.alloc(1024 * 1024), deflate: true }];
+  const central = [
+    ...members.slice(0, 2).map((m, i) => ({ name: m.name, member: i })),
+    ...Array.from({ length: 64 }, (_, i) => ({ name: `ov/k${i}.bin`, member: 2 })),
+  ];
+  const path = rawZip(join(dir, 'ov-1.0-py3-none-any.whl'), members, central);
+  const contents = await readWheel(path);
+  assert.match(contents.archiveProblems.join('\n'), /64 entries overlap one another in the archive \(ov\/k0\.bin, ov\/k1\.bin, ov\/k2\.bin, \.\.\.\): a zip bomb/);
+  // None of them was inflated (an inflated entry has its hash).
+  assert.deepEqual(contents.entries.filter((e) => e.path.startsWith('ov/k') && e.sha256 !== null), []);
+  const r = json(path);
+  assert.equal(r.code, 1);
+  assert.ok(r.w.problems.some((p: { kind: string; message: string }) => p.kind === 'unsafe-archive' && /overlap/.test(p.message)));
+});
+
+test('an entry whose data runs over the next local header overlaps it too', async () => {
+  const members = [...DIST('q'), { name: 'q/a.bin', data: Buffer.from('a'.repeat(100)) }, { name: 'q/b.bin', data: Buffer.from('b'.repeat(100)) }];
+  // a.bin claims its 100 bytes plus b.bin's header and data: stored, so its size claims the same (a "quoted" overlap).
+  const span = 100 + 30 + 'q/b.bin'.length + 100;
+  const central = [{ name: members[0]!.name, member: 0 }, { name: members[1]!.name, member: 1 }, { name: 'q/a.bin', member: 2, compressedSize: span, size: span }, { name: 'q/b.bin', member: 3 }];
+  const contents = await readWheel(rawZip(join(dir, 'q-1.0-py3-none-any.whl'), members, central));
+  assert.match(contents.archiveProblems.join('\n'), /2 entries overlap one another in the archive \(q\/a\.bin, q\/b\.bin\)/);
+  // The honest entries are still read.
+  assert.ok(contents.entries.find((e) => e.path.endsWith('/WHEEL'))!.sha256);
+});
+
+test('entries declaring more in total than deflate can expand the archive to are refused before inflating', async () => {
+  // 40 entries each declaring 2 MiB (under the per-entry checks) from a few bytes of deflate each: 80 MiB from 4 KB.
+  const members = [...DIST('t'), ...Array.from({ length: 40 }, (_, i) => ({ name: `t/f${i}.bin`, data: Buffer.alloc(1024, i), deflate: true }))];
+  const central = members.map((m, i) => ({ name: m.name, member: i, size: i < 2 ? undefined : 2 * 1024 * 1024 }));
+  const contents = await readWheel(rawZip(join(dir, 't-1.0-py3-none-any.whl'), members, central));
+  assert.match(contents.archiveProblems.join('\n'), /the entries declare \d+ bytes in total from a \d+-byte archive, more than deflate can expand \(1032:1\): a zip bomb/);
+  assert.deepEqual(contents.entries.filter((e) => e.sha256 !== null), []);
+});
+
+test('a backslash in an entry name is flagged, and the name is reported as stored', async () => {
+  const path = wheel('bs-1.0-py3-none-any.whl', [{ name: 'bs\\mod.py', text: 'x = 1\n' }, ...meta('bs', 'py3-none-any')]);
+  const contents = await readWheel(path);
+  assert.ok(contents.entries.some((e) => e.path === 'bs\\mod.py'), JSON.stringify(contents.entries.map((e) => e.path)));
+  assert.ok(!contents.entries.some((e) => e.path === 'bs/mod.py'));
+  const r = json(path);
+  assert.equal(r.code, 1);
+  assert.match(r.w.problems.map((p: { message: string }) => p.message).join('\n'), /entry "bs\\\\mod\.py" contains a backslash/);
+});
+
+test('a FIFO named *.whl, given by name or found in a directory, is refused without blocking', () => {
+  const fifoDir = join(dir, 'fifo');
+  mkdirSync(fifoDir, { recursive: true });
+  const fifo = join(fifoDir, 'x-1.0-py3-none-any.whl');
+  execFileSync('mkfifo', [fifo]);
+  wheel('fifo/ok-1.0-py3-none-any.whl', [{ name: 'ok/a.py', text: '' }, ...meta('ok', 'py3-none-any')]);
+  // A bounded run: before the fix, open() on the FIFO waited for a writer forever.
+  const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+  const named = run(['wheel', '--json', fifo]);
+  assert.equal(named.signal, null, 'finished by itself');
+  assert.equal(named.status, 2);
+  assert.match(JSON.parse(named.stdout).wheels[0].error, /a FIFO, not a wheel file/);
+  const listed = run(['wheel', '--json', fifoDir]);
+  assert.equal(listed.signal, null, 'finished by itself');
+  assert.deepEqual(JSON.parse(listed.stdout).wheels.map((w: { file: string }) => w.file.split('/').pop()), ['ok-1.0-py3-none-any.whl']);
+});
+
+test('a climbing name hidden behind a safe Unicode Path extra field is still reported', async () => {
+  // Info-ZIP Unicode Path (0x7075): version 1, the CRC-32 of the header name, then the UTF-8 name readers may show.
+  const unicodePath = (headerName: string, shown: string) => {
+    const data = Buffer.concat([Buffer.from([1]), Buffer.alloc(4), Buffer.from(shown)]);
+    data.writeUInt32LE(crc32(Buffer.from(headerName)), 1);
+    const field = Buffer.alloc(4);
+    field.writeUInt16LE(0x7075, 0);
+    field.writeUInt16LE(data.length, 2);
+    return Buffer.concat([field, data]);
+  };
+  const members = [...DIST('u'), { name: '../../evil.py', data: Buffer.from('x = 1\n') }];
+  const central = [{ name: members[0]!.name, member: 0 }, { name: members[1]!.name, member: 1 }, { name: '../../evil.py', member: 2, extra: unicodePath('../../evil.py', 'u/safe.py') }];
+  const contents = await readWheel(rawZip(join(dir, 'u-1.0-py3-none-any.whl'), members, central));
+  assert.match(contents.archiveProblems.join('\n'), /entry "\.\.\/\.\.\/evil\.py" \("u\/safe\.py" in its Unicode Path extra field\) climbs out of the install directory/);
 });

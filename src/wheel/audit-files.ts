@@ -6,7 +6,11 @@ import { BuildmedicError, fileError } from '../errors.js';
 import { auditWheel, unreadableWheel, type WheelReport } from './audit.js';
 import { DEFAULT_LIMITS, readWheel, type ReadLimits, WheelReadError } from './read-wheel.js';
 
-/** Expands directories to the .whl files directly inside them, sorted; files are taken as given. */
+/**
+ * Expands directories to the regular .whl files directly inside them (or symlinks to such), sorted; a FIFO, socket
+ * or device named *.whl is left out, since opening a FIFO blocks. Files named on the command line are taken as given
+ * (readWheel refuses what is not a regular file).
+ */
 export async function findWheels(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
@@ -23,7 +27,11 @@ export async function findWheels(inputs: string[]): Promise<string[]> {
       } catch (e) {
         throw fileError(input, e);
       }
-      const wheels = names.filter((n) => n.endsWith('.whl')).sort();
+      const wheels: string[] = [];
+      for (const n of names.filter((n) => n.endsWith('.whl')).sort()) {
+        // stat does not open the file, so it cannot block on a FIFO.
+        if (await stat(join(input, n)).then((s) => s.isFile(), () => false)) wheels.push(n);
+      }
       if (wheels.length === 0) throw new BuildmedicError('input-not-found', `${input}: no .whl files in this directory`);
       out.push(...wheels.map((n) => join(input, n)));
     } else out.push(input);

@@ -1,11 +1,13 @@
 // I/O: reads one wheel (a zip) entry by entry without extracting to disk: hashes, .dist-info texts, ELF facts.
 
 import { createHash } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
 import { open as openFile, type FileHandle } from 'node:fs/promises';
 import { PassThrough, Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { inflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
+import { notRegularFile } from '../project/file-kind.js';
 import { ElfError, type ElfInfo, isElf, NeedBytes, parseElf, type ByteView, wholeView } from './elf.js';
 
 export type BinaryKind = 'elf' | 'macho' | 'pe' | null;
@@ -38,7 +40,7 @@ export interface ReadLimits {
   bufferEntryBytes: number;
   /** Refuse an entry declaring more than this uncompressed. */
   maxEntryBytes: number;
-  /** Refuse a wheel declaring more than this uncompressed in total. */
+  /** Refuse a wheel declaring more than this uncompressed in total (the entries past it are not read). */
   maxTotalBytes: number;
   /** A compression ratio above this on an entry above 16 MiB is treated as a zip bomb. */
   maxRatio: number;
@@ -48,10 +50,19 @@ export interface ReadLimits {
 export const DEFAULT_LIMITS: ReadLimits = {
   bufferEntryBytes: 64 * 1024 * 1024,
   maxEntryBytes: 8 * 1024 * 1024 * 1024,
-  maxTotalBytes: 32 * 1024 * 1024 * 1024,
+  // The largest wheels on PyPI (CUDA builds of torch and its nvidia-* libraries) install a few GiB.
+  maxTotalBytes: 16 * 1024 * 1024 * 1024,
   maxRatio: 1000,
   maxEntries: 200_000,
 };
+
+// Deflate cannot expand data more than 1032:1 (a 258-byte match in a 2-bit code), so an archive whose entries declare
+// more than this times its own size in total either lies or inflates some bytes more than once.
+const DEFLATE_MAX_RATIO = 1032;
+// Below this total, no archive is worth calling a bomb whatever its ratio (a few empty files in a tiny zip).
+const BOMB_FLOOR_BYTES = 64 * 1024 * 1024;
+// The fixed part of a local file header (APPNOTE 4.3.7); its name and extra field follow.
+const LOCAL_HEADER_BYTES = 30;
 
 const inflateRawAsync = promisify(inflateRaw);
 const SYNC_INFLATE_BYTES = 64 * 1024;
@@ -181,10 +192,13 @@ class WindowedReader extends yauzl.RandomAccessReader {
 }
 
 async function openZip(path: string): Promise<{ zip: yauzl.ZipFile; size: number }> {
-  const handle = await openFile(path, 'r');
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever; fstat then refuses it.
+  const handle = await openFile(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   let size: number;
   try {
-    size = (await handle.stat()).size;
+    const st = await handle.stat();
+    if (!st.isFile()) throw new WheelReadError(`${notRegularFile(st)}, not a wheel file; not read`);
+    size = st.size;
   } catch (e) {
     await handle.close();
     throw e;
@@ -283,22 +297,38 @@ export async function readWheel(path: string, limits: ReadLimits = DEFAULT_LIMIT
       zip.on('error', (err: Error) => reject(new WheelReadError(`corrupt zip central directory (${err.message})`, { cause: err })));
       zip.readEntry();
     });
+    const overlapping = overlappingEntries(entries);
+    if (overlapping.size) {
+      const names = [...overlapping].slice(0, 3).map((e) => entryName(e));
+      out.archiveProblems.push(
+        `${overlapping.size} entries overlap one another in the archive (${names.join(', ')}${overlapping.size > 3 ? ', ...' : ''}): a zip bomb that inflates the same compressed bytes again and again; these entries are not read`,
+      );
+    }
+    // Entries refused on their own (below) do not count: they get their own, more precise, message.
+    const declaredTotal = entries.reduce((sum, e) => sum + (overlapping.has(e) || entryBomb(e, limits) ? 0 : e.uncompressedSize), 0);
+    const archiveRatioBomb = declaredTotal > BOMB_FLOOR_BYTES && declaredTotal > DEFLATE_MAX_RATIO * size;
+    if (archiveRatioBomb) {
+      out.archiveProblems.push(`the entries declare ${declaredTotal} bytes in total from a ${size}-byte archive, more than deflate can expand (${DEFLATE_MAX_RATIO}:1): a zip bomb; not read`);
+    }
     for (const entry of entries) {
-      const raw = entry.fileName as unknown as Buffer;
-      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
+      const name = entryName(entry);
       if (name.endsWith('/')) continue; // a directory entry
       const facts: EntryFacts = { path: name, size: entry.uncompressedSize, compressedSize: entry.compressedSize, sha256: null, binary: null };
       out.entries.push(facts);
-      const bad = unsafeName(name);
+      // CPython's zipfile reads an Info-ZIP Unicode Path field (0x7075) since 3.12 and ignores it before: an installer
+      // may see either name, so both must be safe.
+      const inHeader = headerName(entry);
+      const bad = unsafeName(name) ?? (inHeader !== name ? unsafeName(inHeader) : null);
       if (bad) {
-        out.archiveProblems.push(`entry ${JSON.stringify(name)} ${bad}; an installer would refuse it or write outside site-packages`);
+        const shown = unsafeName(name) ? JSON.stringify(name) : `${JSON.stringify(inHeader)} (${JSON.stringify(name)} in its Unicode Path extra field)`;
+        out.archiveProblems.push(`entry ${shown} ${bad}; an installer would refuse it or write outside site-packages`);
         continue;
       }
       if (seen.has(name)) out.archiveProblems.push(`entry ${name} appears twice in the archive`);
       seen.add(name);
+      if (overlapping.has(entry) || archiveRatioBomb) continue;
       declared += entry.uncompressedSize;
-      const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : Infinity;
-      if (entry.uncompressedSize > limits.maxEntryBytes || declared > limits.maxTotalBytes || (entry.uncompressedSize > 16 * 1024 * 1024 && ratio > limits.maxRatio)) {
+      if (entryBomb(entry, limits) || declared > limits.maxTotalBytes) {
         out.archiveProblems.push(
           `entry ${name} declares ${entry.uncompressedSize} bytes from ${entry.compressedSize} compressed (a zip bomb, or beyond the ${limits.maxEntryBytes}-byte limit); not read`,
         );
@@ -314,6 +344,49 @@ export async function readWheel(path: string, limits: ReadLimits = DEFAULT_LIMIT
     }
   } finally {
     zip.close();
+  }
+  return out;
+}
+
+/**
+ * The entry name exactly as stored: yauzl's lenient decoding turns `\\` into `/`, which would hide a name that pip
+ * and the wheel spec do not accept (zip names use `/`; APPNOTE 4.4.17).
+ */
+function entryName(entry: yauzl.Entry): string {
+  return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, true);
+}
+
+/** The name in the header alone, without the Unicode Path extra field that entryName lets replace it. */
+function headerName(entry: yauzl.Entry): string {
+  return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, [], true);
+}
+
+/** An entry too large, or too compressed for its size, to inflate. */
+function entryBomb(entry: yauzl.Entry, limits: ReadLimits): boolean {
+  const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : Infinity;
+  return entry.uncompressedSize > limits.maxEntryBytes || (entry.uncompressedSize > 16 * 1024 * 1024 && ratio > limits.maxRatio);
+}
+
+/**
+ * Entries whose bytes overlap another entry's: [local header offset, + 30 + compressed size) is a lower bound of the
+ * space an entry takes, so two such ranges that meet share bytes. Honest archives never do; overlap is how a 138 KB
+ * zip inflates to gigabytes (David Fifield's "better zip bomb"), and CPython's zipfile refuses it since 3.12.
+ */
+function overlappingEntries(entries: readonly yauzl.Entry[]): Set<yauzl.Entry> {
+  const sorted = [...entries].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
+  const out = new Set<yauzl.Entry>();
+  let reach = -1;
+  let owner: yauzl.Entry | null = null;
+  for (const e of sorted) {
+    const end = e.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + e.compressedSize;
+    if (owner && e.relativeOffsetOfLocalHeader < reach) {
+      out.add(owner);
+      out.add(e);
+    }
+    if (end > reach) {
+      reach = end;
+      owner = e;
+    }
   }
   return out;
 }

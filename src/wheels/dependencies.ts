@@ -18,22 +18,36 @@ function kindOf(file: string): DependencySet['kind'] {
   return 'requirements';
 }
 
+// Files a deploy configures its install in.
+const DEPLOY_FILE = /(^|\/)(Dockerfile[^/]*|Containerfile|render\.yaml|railway\.toml|nixpacks\.toml|Procfile)$/;
+
 /**
- * The dependency file to read: `chosen`; else the requirements file the deploy's own install command names
- * (`pip install -r requirements/prod.txt` in a Dockerfile RUN or render.yaml buildCommand); else the first of
- * DEPENDENCY_FILES present; null when there is none.
+ * Requirements files the deploy's own install command names (`pip install -r requirements/prod.txt` in a Dockerfile
+ * RUN or render.yaml buildCommand), as project paths; a Docker COPY may rename them, so callers keep those that exist.
  */
-export function pickDependencyFile(files: ReadonlyMap<string, string>, chosen?: string): string | null {
-  if (chosen) return chosen;
+export function deployRequirementPaths(files: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
   for (const [file, text] of files) {
-    if (!/(^|\/)(Dockerfile[^/]*|Containerfile|render\.yaml|railway\.toml|nixpacks\.toml|Procfile)$/.test(file)) continue;
-    // pip / uv pip install ... -r FILE (a Docker COPY may rename it, so only paths that exist here count).
+    if (!DEPLOY_FILE.test(file)) continue;
+    // pip / uv pip install ... -r FILE, as written in a Dockerfile RUN or a PaaS build command.
     for (const m of text.matchAll(/\bpip3?\s+install\b[^\n]*?(?:-r|--requirement)[= ]\s*([^\s"'&;|]+)/g)) {
-      const path = m[1]!.replace(/^\.\//, '').replace(/^\/(app|code|src|srv|opt\/app|usr\/src\/app)\//, '');
-      if (files.has(path)) return path;
+      out.push(m[1]!.replace(/^\.\//, '').replace(/^\/(app|code|src|srv|opt\/app|usr\/src\/app)\//, ''));
     }
   }
-  return DEPENDENCY_FILES.find((f) => files.has(f) && (f !== 'pyproject.toml' || /^\s*dependencies\s*=/m.test(files.get(f)!))) ?? null;
+  return out;
+}
+
+/**
+ * The dependency file to read: `chosen`; else the requirements file the deploy's own install command names; else the
+ * first of DEPENDENCY_FILES present; null when there is none. A file in `unread` (present, but not read) still counts
+ * as present, so that it is reported rather than silently replaced by the next candidate.
+ */
+export function pickDependencyFile(files: ReadonlyMap<string, string>, chosen?: string, unread: ReadonlyMap<string, string> = new Map()): string | null {
+  if (chosen) return chosen;
+  const present = (f: string) => files.has(f) || unread.has(f);
+  const named = deployRequirementPaths(files).find(present);
+  if (named) return named;
+  return DEPENDENCY_FILES.find((f) => present(f) && (f !== 'pyproject.toml' || !files.has(f) || /^\s*dependencies\s*=/m.test(files.get(f)!))) ?? null;
 }
 
 function readPyprojectDeps(file: string, text: string): DependencySet {
@@ -47,8 +61,17 @@ function readPyprojectDeps(file: string, text: string): DependencySet {
     return set;
   }
   const lines = text.split(/\r?\n/);
+  // The first line quoting each string, built once: searching every line for every entry was quadratic.
+  const lineOfString = new Map<string, number>();
+  lines.forEach((l, i) => {
+    // TOML basic and literal strings on one line, as a person or uv/poetry writes dependency arrays.
+    for (const m of l.matchAll(/"([^"]*)"|'([^']*)'/g)) {
+      const value = m[1] ?? m[2]!;
+      if (!lineOfString.has(value)) lineOfString.set(value, i);
+    }
+  });
   for (const entry of list) {
-    const i = lines.findIndex((l) => l.includes(`"${entry}"`) || l.includes(`'${entry}'`));
+    const i = lineOfString.get(entry) ?? -1;
     const where = { file, line: i + 1, text: lines[i] ?? '' };
     const m = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(\(?[^;@]*?\)?|@\s*\S+)\s*(?:;\s*(.*))?$/.exec(entry.trim());
     if (!m) {
@@ -69,13 +92,13 @@ function readPyprojectDeps(file: string, text: string): DependencySet {
   return set;
 }
 
-/** Reads the dependency set of `file` (a requirements file, lock file or pyproject.toml). */
-export function readDependencySet(files: ReadonlyMap<string, string>, file: string, env: MarkerEnv): DependencySet {
+/** Reads the dependency set of `file` (a requirements file, lock file or pyproject.toml); `unread` as for readRequirements. */
+export function readDependencySet(files: ReadonlyMap<string, string>, file: string, env: MarkerEnv, unread: ReadonlyMap<string, string> = new Map()): DependencySet {
   const kind = kindOf(file);
   const text = files.get(file);
-  if (text === undefined) return { source: file, kind, deps: [], settings: emptySettings(), problems: [{ file, line: 0, message: `${file}: no such file` }] };
+  if (text === undefined) return { source: file, kind, deps: [], settings: emptySettings(), problems: [{ file, line: 0, message: `${file}: ${unread.get(file) ?? 'no such file'}` }] };
   if (kind === 'requirements') {
-    const r = readRequirements(files, file);
+    const r = readRequirements(files, file, unread);
     return { source: file, kind, deps: r.deps, settings: r.settings, problems: r.problems };
   }
   if (kind === 'pyproject') return readPyprojectDeps(file, text);

@@ -5,17 +5,8 @@ import type { DeployTarget } from '../python-target/detect.js';
 import type { FileLocation, FixPlan, ScanFinding, TextEdit } from '../scan/model.js';
 import type { PackageVerdict } from './check.js';
 import type { DependencySet } from './model.js';
+import { lineStart } from './text-lines.js';
 
-/** Offset of the start of 1-based `line` in `text`. */
-function lineStart(text: string, line: number): number {
-  let off = 0;
-  for (let i = 1; i < line; i++) {
-    const nl = text.indexOf('\n', off);
-    if (nl < 0) return text.length;
-    off = nl + 1;
-  }
-  return off;
-}
 
 const eol = (text: string) => (text.includes('\r\n') ? '\r\n' : '\n');
 
@@ -27,7 +18,15 @@ export function planVersionBump(v: PackageVerdict, files: ReadonlyMap<string, st
   const start = lineStart(text, where.line);
   const lineText = text.slice(start, text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start));
   // A hash-checked requirement would fail with the old hashes; pip-compile must regenerate them, so no edit here.
-  const logical = text.slice(start).split(/\r?\n/).reduce<{ text: string; open: boolean }>((acc, l) => (acc.open ? { text: `${acc.text} ${l}`, open: l.endsWith('\\') } : acc), { text: '', open: true }).text;
+  // The line and its backslash continuations only: splitting the rest of the file for every finding was quadratic.
+  let logical = '';
+  for (let pos = start; ; ) {
+    const nl = text.indexOf('\n', pos);
+    const l = text.slice(pos, nl < 0 ? text.length : nl).replace(/\r$/, '');
+    logical += ` ${l}`;
+    if (!l.endsWith('\\') || nl < 0) break;
+    pos = nl + 1;
+  }
   if (/--hash[=\s]/.test(logical)) return null;
   const m = new RegExp(`==\\s*(v?${v.dep.version.replace(/[.+]/g, '\\$&')})(?![\\w.])`).exec(lineText);
   if (!m) return null;

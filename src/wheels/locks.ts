@@ -5,6 +5,7 @@ import { parse as parseToml } from 'smol-toml';
 import { normalizePackageName } from '../project/python.js';
 import { evaluateMarker, type MarkerEnv } from './markers.js';
 import type { Dependency, DependencyProblem } from './model.js';
+import { linesOf } from './text-lines.js';
 
 type Table = Record<string, unknown>;
 const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -77,7 +78,7 @@ function lineOf(block: { line: number; text: string }, key: string): number {
   return i < 0 ? block.line : block.line + i;
 }
 
-const rawLine = (text: string, line: number) => text.split(/\r?\n/)[line - 1] ?? '';
+const rawLine = (text: string, line: number) => linesOf(text)[line - 1] ?? '';
 
 function fileNameOf(entry: unknown): string | null {
   if (!isTable(entry)) return null;
@@ -127,9 +128,12 @@ export function readUvLock(file: string, text: string, env: MarkerEnv): LockRead
   const roots = pkgs.filter((p) => 'editable' in source(p) || 'virtual' in source(p));
   const chosen = new Set<ReadBlock>();
   const seen = new Set<string>();
-  const visit = (p: ReadBlock, extras: string[]) => {
+  // An explicit stack, not recursion: a hostile lock chaining 20,000 packages would exhaust the call stack.
+  const pending: Array<[ReadBlock, string[]]> = roots.map((r) => [r, []]);
+  while (pending.length) {
+    const [p, extras] = pending.pop()!;
     const key = `${p.line}|${[...extras].sort().join(',')}`;
-    if (seen.has(key)) return;
+    if (seen.has(key)) continue;
     seen.add(key);
     chosen.add(p);
     const edges = [...(Array.isArray(p.table.dependencies) ? p.table.dependencies : [])];
@@ -148,21 +152,20 @@ export function readUvLock(file: string, text: string, env: MarkerEnv): LockRead
       const candidates = byName.get(normalizePackageName(str(edge.name)!)) ?? [];
       const v = str(edge.version);
       const target = candidates.find((c) => !v || str(c.table.version) === v) ?? candidates[0];
-      if (target) visit(target, Array.isArray(edge.extra) ? edge.extra.filter((x): x is string => typeof x === 'string') : []);
+      if (target) pending.push([target, Array.isArray(edge.extra) ? edge.extra.filter((x): x is string => typeof x === 'string') : []]);
     }
-  };
-  for (const r of roots) visit(r, []);
+  }
   const selected = roots.length ? pkgs.filter((p) => chosen.has(p)) : pkgs;
-  const indexes: string[] = [];
+  const indexes = new Set<string>();
   const deps: Dependency[] = [];
   for (const p of selected) {
     const registry = str(source(p).registry);
     if (!registry) continue;
-    if (!indexes.includes(registry)) indexes.push(registry);
+    indexes.add(registry);
     const files = [fileNameOf(p.table.sdist), ...(Array.isArray(p.table.wheels) ? p.table.wheels.map(fileNameOf) : [])].filter((f): f is string => Boolean(f));
     deps.push(dep(file, text, str(p.table.name)!, str(p.table.version), lineOf(p, 'name'), null, files));
   }
-  return { deps, problems, indexes };
+  return { deps, problems, indexes: [...indexes] };
 }
 
 /** poetry.lock: main-group packages (deploys install without dev groups), with per-package markers (poetry 2). */
@@ -242,8 +245,14 @@ export function readPipfileLock(file: string, text: string, env: MarkerEnv): Loc
   const section = isTable(data.default) ? data.default : {};
   const meta = isTable(data._meta) ? data._meta : {};
   const indexes = (Array.isArray(meta.sources) ? meta.sources : []).map((s) => (isTable(s) ? str(s.url) : null)).filter((u): u is string => Boolean(u));
+  // The first line opening each entry after "default", found in one pass (searching per name was quadratic).
+  const entryLine = new Map<string, number>();
+  for (let i = defaultStart + 1; i < lines.length; i++) {
+    // pipenv writes each entry as `"name": {` on its own line.
+    for (const m of lines[i]!.matchAll(/"([^"]*)": \{/g)) if (!entryLine.has(m[1]!)) entryLine.set(m[1]!, i);
+  }
   for (const [name, entry] of Object.entries(section)) {
-    const idx = lines.findIndex((l, i) => i > defaultStart && l.includes(`"${name}": {`));
+    const idx = entryLine.get(name) ?? -1;
     const line = idx < 0 ? 1 : idx + 1;
     if (!isTable(entry)) {
       problems.push({ file, line, message: `${name}: expected an object` });

@@ -1,9 +1,11 @@
 // `buildmedic wheels` end to end (I/O at the edges): read the project's files, fetch file lists from the index,
 // then the pure steps (target, dependency set, verdicts, findings).
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { BuildmedicError } from '../errors.js';
+import { notRegularFile } from '../project/file-kind.js';
 import { decodeFileText } from '../project/file-text.js';
 import { DEFAULT_INDEX, fetchProjects, type IndexFailure } from '../pypi/client.js';
 import type { IndexFile } from '../pypi/simple-api.js';
@@ -11,9 +13,10 @@ import { detectTarget, type DeployTarget, type TargetFlags } from '../python-tar
 import type { ScanFinding } from '../scan/model.js';
 import { dependencyApplies, judgeDependency, type PackageVerdict } from './check.js';
 import { mergeEnvironmentSettings, pipVariables } from './deploy-settings.js';
-import { pickDependencyFile, readDependencySet } from './dependencies.js';
+import { deployRequirementPaths, pickDependencyFile, readDependencySet } from './dependencies.js';
 import { wheelFindings } from './findings.js';
 import { markerEnv } from './markers.js';
+import { includeTarget, requirementIncludes } from './requirements.js';
 import type { DependencyProblem, DependencySet } from './model.js';
 
 export interface WheelsOptions extends TargetFlags {
@@ -41,30 +44,106 @@ export interface WheelsReport {
 }
 
 const SKIP = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', 'dist', 'build', '.mypy_cache']);
+// Files read by name wherever they are (up to three levels down): dependency files and deploy configuration.
 const WANTED = /^(requirements.*\.txt|.*requirements.*\.(txt|in)|constraints.*\.txt|pyproject\.toml|uv\.lock|poetry\.lock|Pipfile\.lock|pylock(\.[^.]+)?\.toml|runtime\.txt|\.python-version|Dockerfile.*|Containerfile|render\.yaml|railway\.(toml|json)|nixpacks\.toml|Procfile|app\.json)$/;
+// Of those, the ones pip reads as requirements files, whose -r/-c includes are read too.
+const REQUIREMENTS_NAME = /^(requirements.*\.txt|.*requirements.*\.(txt|in)|constraints.*\.txt)$/;
+/** A dependency file larger than this is not read (large uv.lock files are a few MiB; requirements files, KiB). */
+export const MAX_PROJECT_FILE_BYTES = 16 * 1024 * 1024;
+// Included files followed in all: pip has no limit, but a project with more is hostile.
+const MAX_INCLUDED_FILES = 1000;
+// Projects looked up on the index: the largest real lock files hold a few thousand packages.
+export const MAX_PROJECTS = 5000;
+// pip asks every --extra-index-url; deploys use one or two.
+export const MAX_EXTRA_INDEXES = 15;
 
-/** Reads the files the check can use, up to three directories deep (requirements often live in requirements/). */
-export async function readPythonProjectFiles(root: string): Promise<Map<string, string>> {
+export interface PythonProjectFiles {
+  /** Project-relative path ('/' separators) → text. */
+  files: Map<string, string>;
+  /** Files the check would use that exist but were not read, with the reason. */
+  unread: Map<string, string>;
+}
+
+/** Reads one project file if it is a regular file inside the project and not too large; else the reason it was not. */
+async function readProjectFile(realRoot: string, full: string, maxBytes: number): Promise<{ text: string } | { unread: string } | null> {
+  let real: string;
+  try {
+    real = await realpath(full);
+  } catch {
+    return null; // absent: the readers say "no such file" where it matters
+  }
+  // The root may be '/' itself, which already ends in the separator.
+  if (real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) return { unread: 'a link to a file outside the project; not read' };
+  let handle;
+  try {
+    // O_NONBLOCK: a FIFO named requirements.txt must not block the check; fstat then refuses it.
+    handle = await open(real, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  } catch (error) {
+    return { unread: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) return { unread: `${notRegularFile(st)}; not read` };
+    if (st.size > maxBytes) return { unread: `${st.size} bytes, over the ${maxBytes / 1024 / 1024} MiB limit for a project file; not read` };
+    // Decoded as the writer decodes, so `--fix --write` keeps bytes that are not UTF-8 on lines it does not edit.
+    return { text: decodeFileText(await handle.readFile()) };
+  } catch (error) {
+    return { unread: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads the files the check can use and nothing else: dependency files and deploy configuration by name (up to three
+ * directories deep), the requirements files a deploy or `extra` (--file) names, and the files they include (-r/-c),
+ * when inside the project. A 1 GiB data.txt is never opened; a named file that is too large is listed in `unread`.
+ */
+export async function readPythonProject(root: string, opts: { extra?: string[]; maxFileBytes?: number } = {}): Promise<PythonProjectFiles> {
+  let realRoot: string;
   try {
     if (!(await stat(root)).isDirectory()) throw new BuildmedicError('project-unreadable', `${root}: not a directory`);
+    realRoot = await realpath(root);
   } catch (error) {
     if (error instanceof BuildmedicError) throw error;
     throw new BuildmedicError('project-unreadable', `${root}: no such directory`, { cause: error });
   }
-  const files = new Map<string, string>();
+  const maxBytes = opts.maxFileBytes ?? MAX_PROJECT_FILE_BYTES;
+  const out: PythonProjectFiles = { files: new Map(), unread: new Map() };
+  const follow: string[] = [];
+  const take = async (rel: string, isRequirements: boolean) => {
+    if (out.files.has(rel) || out.unread.has(rel)) return;
+    const r = await readProjectFile(realRoot, join(realRoot, ...rel.split('/')), maxBytes);
+    if (!r) return;
+    if ('unread' in r) out.unread.set(rel, r.unread);
+    else {
+      out.files.set(rel, r.text);
+      if (isRequirements) follow.push(rel);
+    }
+  };
   const walk = async (dir: string, depth: number) => {
     for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
       const full = join(dir, e.name);
       if (e.isDirectory() && depth < 3 && !SKIP.has(e.name)) await walk(full, depth + 1);
-      else if (e.isFile() && (WANTED.test(e.name) || (depth > 0 && e.name.endsWith('.txt')))) {
-        // Decoded as the writer decodes, so `--fix --write` keeps bytes that are not UTF-8 on lines it does not edit.
-        const text = await readFile(full).then(decodeFileText, () => null);
-        if (text !== null && text.length < 20_000_000) files.set(relative(root, full).split(sep).join('/'), text);
-      }
+      // Symbolic links are not followed here (a link named requirements.txt is read only when something names it).
+      else if (e.isFile() && WANTED.test(e.name)) await take(relative(realRoot, full).split(sep).join('/'), REQUIREMENTS_NAME.test(e.name));
     }
   };
-  await walk(root, 0);
-  return files;
+  await walk(realRoot, 0);
+  for (const rel of [...(opts.extra ?? []), ...deployRequirementPaths(out.files)]) {
+    const target = includeTarget('', rel.split(sep).join('/'));
+    if ('path' in target) await take(target.path, true);
+  }
+  for (let followed = 0; follow.length && followed < MAX_INCLUDED_FILES; followed++) {
+    const file = follow.shift()!;
+    for (const included of requirementIncludes(file, out.files.get(file)!)) await take(included, true);
+  }
+  return out;
+}
+
+/** The files readPythonProject reads (with `extra`, e.g. --file), without the list of those it did not. */
+export async function readPythonProjectFiles(root: string, extra: string[] = []): Promise<Map<string, string>> {
+  return (await readPythonProject(root, { extra })).files;
 }
 
 /** The pure part: everything after the files and file lists are in memory. */
@@ -89,29 +168,35 @@ function deployVars(files: ReadonlyMap<string, string>, target: DeployTarget, en
 }
 
 export async function runWheelsCheck(dir: string, opts: WheelsOptions): Promise<WheelsReport> {
-  const files = await readPythonProjectFiles(dir);
+  const { files, unread } = await readPythonProject(dir, { extra: opts.file ? [opts.file] : [] });
   let target: DeployTarget;
   try {
     target = detectTarget(files, opts);
   } catch (error) {
     throw new BuildmedicError('usage', (error as Error).message, { cause: error });
   }
-  const file = pickDependencyFile(files, opts.file);
+  const file = pickDependencyFile(files, opts.file, unread);
   if (!file) throw new BuildmedicError('project-unreadable', `${dir}: no requirements.txt, uv.lock, poetry.lock, pylock.toml, Pipfile.lock or pyproject.toml dependencies found (name one with --file)`);
-  const raw = readDependencySet(files, file, markerEnv(target.spec));
+  const raw = readDependencySet(files, file, markerEnv(target.spec), unread);
   const set: DependencySet = { ...raw, settings: mergeEnvironmentSettings(raw.settings, deployVars(files, target, opts.env ?? {})) };
   const indexUrl = set.settings.indexUrl ?? DEFAULT_INDEX;
-  const wanted = set.deps.filter((d) => dependencyApplies(d, target.spec)).map((d) => d.normalized);
-  const results = await fetchProjects(wanted, {
+  const wanted = [...new Set(set.deps.filter((d) => dependencyApplies(d, target.spec)).map((d) => d.normalized))];
+  // A hostile file must not turn the check into a flood of requests: bounded projects and indexes, the rest said.
+  const notes: string[] = [];
+  const asked = wanted.slice(0, MAX_PROJECTS);
+  if (wanted.length > MAX_PROJECTS) notes.push(`${wanted.length} projects to look up: only the first ${MAX_PROJECTS} were asked; the rest are not checked`);
+  const extras = [...new Set(set.settings.extraIndexUrls)].filter((u) => u !== indexUrl);
+  if (extras.length > MAX_EXTRA_INDEXES) notes.push(`${extras.length} extra index URLs: only the first ${MAX_EXTRA_INDEXES} were asked`);
+  const results = await fetchProjects(asked, {
     indexUrl,
-    extraIndexUrls: set.settings.extraIndexUrls,
+    extraIndexUrls: extras.slice(0, MAX_EXTRA_INDEXES),
     cacheDir: opts.cacheDir,
     offline: opts.offline,
     timeoutMs: opts.timeoutMs,
     retries: opts.retries,
     concurrency: opts.concurrency,
   });
-  const lists = new Map<string, IndexFile[] | string>();
+  const lists = new Map<string, IndexFile[] | string>(wanted.slice(MAX_PROJECTS).map((n) => [n, `not looked up: more than ${MAX_PROJECTS} projects`]));
   const indexFailures: IndexFailure[] = [];
   for (const [name, r] of results) {
     if (r.ok) lists.set(name, r.project.files);
@@ -121,5 +206,8 @@ export async function runWheelsCheck(dir: string, opts: WheelsOptions): Promise<
     }
   }
   const { verdicts, findings } = judgeProject(files, target, set, lists);
-  return { root: dir, target, dependencies: set, indexUrl, verdicts, findings, problems: set.problems, indexFailures };
+  // Files not read that the dependency set did not need: said once, as a note.
+  notes.push(...[...unread].filter(([f]) => !set.problems.some((p) => p.message.startsWith(`${f}: `))).map(([f, why]) => `${f}: ${why}`));
+  // Index URLs stay as given here (the CLI masks the report unless --no-redact); the client's messages never carry them.
+  return { root: dir, target: { ...target, warnings: [...target.warnings, ...notes] }, dependencies: set, indexUrl, verdicts, findings, problems: set.problems, indexFailures };
 }

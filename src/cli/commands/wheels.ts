@@ -54,7 +54,7 @@ async function runWheelsCommand(dir: string | undefined, opts: WheelsCliOptions)
     const { composeFixes } = await import('../../fix/compose.js');
     const { renderUnifiedDiff } = await import('../../fix/render-diff.js');
     const { readPythonProjectFiles } = await import('../../wheels/run.js');
-    const files = await readPythonProjectFiles(root);
+    const files = await readPythonProjectFiles(root, opts.file ? [opts.file] : []);
     const project = { root, files, gitTracked: null, gitIgnored: null };
     if (opts.write) {
       // The same policy as `fix --write`: unsafe plans (every version bump or pin changes what gets deployed) only with --unsafe.
@@ -88,7 +88,7 @@ export function register(program: Command, setExit: (code: number) => void): voi
     .option('--offline', 'use only cached index pages (no network)')
     .option('--cache-dir <dir>', 'where index pages are cached (default: $XDG_CACHE_HOME/buildmedic/pypi)')
     .option('--no-cache', 'neither read nor write the cache')
-    .option('--timeout <seconds>', 'per-request timeout for the index', '15')
+    .option('--timeout <seconds>', 'deadline of each index request (connecting, headers and body)', '15')
     .option('--no-redact', 'do not mask credentials (index URLs with user:password@) in the output')
     .option('--json', 'print the report as JSON (schema: docs/wheels-json.md)')
     .option('--fix', 'also print the fixes as a unified diff: a version bump, a Python pin, or a binary-only setting where the deploy is configured')
