@@ -3,6 +3,7 @@
 import cCompilerMissing from './c-compiler-missing/rule.js';
 import cmakeMissing from './cmake-missing/rule.js';
 import cmakeTooOld from './cmake-too-old/rule.js';
+import compilerFlagUnsupported from './compiler-flag-unsupported/rule.js';
 import fortranCompilerMissing from './fortran-compiler-missing/rule.js';
 import cxxCompilerMissing from './cxx-compiler-missing/rule.js';
 import libclangMissing from './libclang-missing/rule.js';
@@ -25,6 +26,7 @@ export default [
   pkgConfigMissing,
   cmakeMissing,
   cmakeTooOld,
+  compilerFlagUnsupported,
   protocMissing,
   libclangMissing,
   perlMissing,
