@@ -7,10 +7,12 @@ import pythonBuildDependencyMissing from './python-build-dependency-missing/rule
 import pythonInterpreterNotFound from './python-interpreter-not-found/rule.js';
 import sdistFallbackNeedsRust from './sdist-fallback-needs-rust/rule.js';
 import wheelNotSupported from './wheel-not-supported/rule.js';
+import wheelSymbolsTooRecent from './wheel-symbols-too-recent/rule.js';
 import wheelPlatformTagRejected from './wheel-platform-tag-rejected/rule.js';
 
 const rules: Rule[] = [
   wheelPlatformTagRejected,
+  wheelSymbolsTooRecent,
   wheelNotSupported,
   pyo3PythonVersionUnsupported,
   pythonInterpreterNotFound,
