@@ -8,11 +8,12 @@ import pythonInterpreterNotFound from './python-interpreter-not-found/rule.js';
 import pythonVersionUnsupported from './python-version-unsupported/rule.js';
 import sdistFallbackNeedsRust from './sdist-fallback-needs-rust/rule.js';
 import wheelNotSupported from './wheel-not-supported/rule.js';
-import wheelPlatformTagRejected from './wheel-platform-tag-rejected/rule.js';
 import wheelSymbolsTooRecent from './wheel-symbols-too-recent/rule.js';
+import wheelPlatformTagRejected from './wheel-platform-tag-rejected/rule.js';
 
 const rules: Rule[] = [
   wheelPlatformTagRejected,
+  wheelSymbolsTooRecent,
   wheelNotSupported,
   pyo3PythonVersionUnsupported,
   pythonInterpreterNotFound,
@@ -20,7 +21,6 @@ const rules: Rule[] = [
   sdistFallbackNeedsRust,
   manylinuxContainerBuildFailure,
   pythonVersionUnsupported,
-  wheelSymbolsTooRecent,
 ];
 
 export default rules;

@@ -3,8 +3,8 @@
 import cCompilerMissing from './c-compiler-missing/rule.js';
 import cmakeMissing from './cmake-missing/rule.js';
 import cmakeTooOld from './cmake-too-old/rule.js';
-import fortranCompilerMissing from './fortran-compiler-missing/rule.js';
 import compilerFlagUnsupported from './compiler-flag-unsupported/rule.js';
+import fortranCompilerMissing from './fortran-compiler-missing/rule.js';
 import crossToolchainMisconfigured from './cross-toolchain-misconfigured/rule.js';
 import cxxCompilerMissing from './cxx-compiler-missing/rule.js';
 import libclangMissing from './libclang-missing/rule.js';
@@ -28,6 +28,7 @@ export default [
   pkgConfigMissing,
   cmakeMissing,
   cmakeTooOld,
+  compilerFlagUnsupported,
   protocMissing,
   libclangMissing,
   perlMissing,
@@ -38,6 +39,5 @@ export default [
   nodeGypTooOld,
   crossToolchainMisconfigured,
   prebuiltBinaryUnavailable,
-  compilerFlagUnsupported,
   nodeAddonAbiMismatch,
 ];

@@ -42,6 +42,16 @@ export default defineRule({
       weight: 0.6,
     },
     {
+      id: 'setuptools-rust-no-compiler-advice',
+      // setuptools-rust's advice after "can't find Rust compiler" (the line a paste often starts with): "If you did intend to
+      // build this package from source, try installing a Rust compiler from your system package manager and ensure it is on
+      // the PATH during installation."
+      source: 'setuptools-rust (cryptography and other Rust sdists)',
+      literals: ['try installing a Rust compiler from your system package manager'],
+      re: /If you did intend to build this package from source, try installing a Rust compiler from your system package manager/,
+      weight: 0.85,
+    },
+    {
       id: 'rust-required-version',
       // cryptography's setup.py / setuptools-rust after the no-compiler message: "This package requires Rust >=1.56.0."
       source: 'setuptools-rust (cryptography)',
@@ -108,7 +118,7 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const ids = new Set(ctx.hits.map((h) => h.pattern));
-    const noRust = ids.has('setuptools-rust-no-compiler') || ids.has('maturin-pep517-no-cargo') || ids.has('maturin-no-rustc');
+    const noRust = ids.has('setuptools-rust-no-compiler') || ids.has('setuptools-rust-no-compiler-advice') || ids.has('maturin-pep517-no-cargo') || ids.has('maturin-no-rustc');
     const fromSdist =
       ids.has('pip-downloading-sdist') ||
       ids.has('pip-building-known-rust-package') ||
