@@ -36,7 +36,7 @@ const catalogue = JSON.parse(readFileSync(join(ROOT, 'validation/real-repos.json
 export function findingId(f) {
   const c = f.captures ?? {};
   const file = c.manifest ?? c.dockerfile ?? f.evidence?.[0]?.file ?? '';
-  const what = c.crate ? `${c.crate}/${c.feature ?? ''}` : (c.component ?? c.lockPath ?? c.dir ?? c.target ?? c.file ?? c.path ?? '');
+  const what = c.crate ? c.crate : (c.component ?? c.lockPath ?? c.dir ?? c.target ?? c.file ?? c.path ?? '');
   return `${f.rule} ${file} ${what}`.trim();
 }
 
@@ -58,7 +58,7 @@ function headOf(dir) {
 }
 
 async function scanDir(dir) {
-  return scanProject(await readProjectFiles(dir, SCANNERS), SCANNERS, undefined, scanOptions);
+  return scanProject(await readProjectFiles(dir, SCANNERS, { resolveCargo: true, target: 'x86_64-unknown-linux-gnu' }), SCANNERS, undefined, scanOptions);
 }
 
 async function needsOf(dir) {
@@ -142,7 +142,7 @@ if (flag('--mutations')) {
       console.log(`mutation ${m.name}: ${m.repo} absent`);
       continue;
     }
-    const project = await readProjectFiles(dirOf(entry), SCANNERS);
+    const project = await readProjectFiles(dirOf(entry), SCANNERS, { resolveCargo: true, target: 'x86_64-unknown-linux-gnu' });
     const before = new Set(scanProject(project, SCANNERS, undefined, scanOptions).findings.filter((f) => f.rule === m.rule).map(findingId));
     const mutated = m.apply(project);
     if (!mutated) {

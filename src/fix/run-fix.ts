@@ -2,7 +2,7 @@
 
 import { join } from 'node:path';
 import type { ScanFinding, Scanner } from '../scan/model.js';
-import { readProjectFiles } from '../scan/read-project.js';
+import { type ReadOptions, readProjectFiles } from '../scan/read-project.js';
 import { findingKey, scanProject, type ScanReport } from '../scan/run-scan.js';
 import { composeFixes, type FileChange } from './compose.js';
 import { type CommandResult, runFixCommand } from './run-commands.js';
@@ -16,6 +16,8 @@ export interface FixOptions {
   /** Apply unsafe plans too (they are always shown). */
   unsafe: boolean;
   commandTimeoutMs?: number;
+  /** How the project is read: whether cargo resolves the build graph, for which target. */
+  read?: ReadOptions;
 }
 
 export interface FixRun {
@@ -56,7 +58,7 @@ function wantedForWrite(findings: ScanFinding[], opts: FixOptions, held: FixRun[
 }
 
 export async function runFix(dir: string, scanners: readonly Scanner[], opts: FixOptions): Promise<FixRun> {
-  let project = await readProjectFiles(dir, scanners);
+  let project = await readProjectFiles(dir, scanners, opts.read);
   let report = scanProject(project, scanners, opts.only);
   const run: FixRun = {
     root: project.root,
@@ -101,7 +103,7 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
     if (round === 0) run.changes = composed.changes;
     if (composed.commands.length) {
       // A tool runs only while its finding still holds: an edit above, or the user, may have fixed it already.
-      const fresh = scanProject(await readProjectFiles(dir, scanners), scanners, opts.only);
+      const fresh = scanProject(await readProjectFiles(dir, scanners, opts.read), scanners, opts.only);
       const live = new Set(fresh.findings.map(findingKey));
       const done = new Set<string>();
       const failed = new Set<string>();
@@ -123,7 +125,7 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
         }
       }
     }
-    project = await readProjectFiles(dir, scanners);
+    project = await readProjectFiles(dir, scanners, opts.read);
     report = scanProject(project, scanners, opts.only);
   }
   run.remaining = report;

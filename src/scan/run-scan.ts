@@ -6,6 +6,8 @@ export const SCAN_SCHEMA_VERSION = 1;
 
 export interface ScanReport {
   findings: ScanFinding[];
+  /** Findings left out because they could not be verified (see ScanFinding.unverified), per rule and reason. */
+  heldBack: { rule: string; count: number; why: string }[];
   /** A scanner that could not read its files (invalid TOML/YAML...) says so here instead of stopping the others. */
   problems: { scanner: string; message: string }[];
 }
@@ -22,7 +24,12 @@ function byLocation(a: ScanFinding, b: ScanFinding): number {
   return (a.evidence[0]?.line ?? 0) - (b.evidence[0]?.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
-export function scanProject(project: ProjectFiles, scanners: readonly Scanner[], only?: readonly string[]): ScanReport {
+export interface ScanOptions {
+  /** Also report the findings that could not be verified (they are held back by default). */
+  unverified?: boolean;
+}
+
+export function scanProject(project: ProjectFiles, scanners: readonly Scanner[], only?: readonly string[], options: ScanOptions = {}): ScanReport {
   const findings: ScanFinding[] = [];
   const problems: ScanReport['problems'] = [];
   for (const s of scanners) {
@@ -40,5 +47,14 @@ export function scanProject(project: ProjectFiles, scanners: readonly Scanner[],
     seen.add(k);
     return !wanted || wanted.has(f.rule);
   });
-  return { findings: unique.sort(byLocation), problems };
+  const held = new Map<string, { rule: string; count: number; why: string }>();
+  const shown = unique.filter((f) => {
+    if (!f.unverified || options.unverified) return true;
+    const k = `${f.rule}\0${f.unverified}`;
+    const h = held.get(k) ?? { rule: f.rule, count: 0, why: f.unverified };
+    h.count++;
+    held.set(k, h);
+    return false;
+  });
+  return { findings: shown.sort(byLocation), heldBack: [...held.values()], problems };
 }

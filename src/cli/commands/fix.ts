@@ -18,7 +18,7 @@ async function runFixCommand(dir: string | undefined, opts: FixCliOptions): Prom
   const { runFix, fixExitCode } = await import('../../fix/run-fix.js');
   await checkOnlyIds(opts.only);
   const write = Boolean(opts.write);
-  const run = await runFix(dir ?? '.', SCANNERS, { write, only: opts.only, optIns: opts.git ? ['git'] : [], unsafe: Boolean(opts.unsafe) });
+  const run = await runFix(dir ?? '.', SCANNERS, { write, only: opts.only, optIns: opts.git ? ['git'] : [], unsafe: Boolean(opts.unsafe), read: { resolveCargo: true } });
   if (opts.json) {
     const { fixJson } = await import('../../fix/render.js');
     process.stdout.write(`${JSON.stringify(fixJson(run, write), null, 2)}\n`);

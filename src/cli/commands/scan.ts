@@ -8,6 +8,8 @@ interface ScanCliOptions {
   json?: boolean;
   only: string[];
   color?: boolean;
+  unverified?: boolean;
+  target?: string;
 }
 
 /** `--only a,b --only c` → ['a', 'b', 'c']. */
@@ -28,8 +30,8 @@ async function runScanCommand(dir: string | undefined, opts: ScanCliOptions): Pr
   const { SCANNERS } = await import('../../scan/registry.js');
   const { readProjectFiles } = await import('../../scan/read-project.js');
   const { scanProject } = await import('../../scan/run-scan.js');
-  const project = await readProjectFiles(dir ?? '.', SCANNERS);
-  const report = scanProject(project, SCANNERS, opts.only);
+  const project = await readProjectFiles(dir ?? '.', SCANNERS, { resolveCargo: true, target: opts.target });
+  const report = scanProject(project, SCANNERS, opts.only, { unverified: opts.unverified });
   if (opts.json) {
     const { scanJson } = await import('../../scan/render.js');
     process.stdout.write(`${JSON.stringify(scanJson(project.root, report), null, 2)}\n`);
@@ -47,11 +49,16 @@ export function register(program: Command, setExit: (code: number) => void): voi
     .argument('[dir]', 'the project directory (default: the current directory)')
     .option('--json', 'print the findings as JSON (schema: docs/scan-json.md)')
     .option('--only <rule>', 'report only these rule ids (repeat, or separate with commas)', collectIds, [])
+    .option('--unverified', 'also report findings that could not be verified (held back by default; the output says how many and why)')
+    .option('--target <triple>', 'the Rust target the build is for (default: [build] target of .cargo/config.toml, else this machine)')
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .addHelpText(
       'after',
       [
+        '',
+        'Cargo features are judged on the graph `cargo metadata --offline --locked` resolves (nothing is downloaded); where',
+        'cargo cannot resolve it offline, a finding that depends on feature unification is held back as unverified.',
         '',
         'Findings use the rule ids of `buildmedic diagnose` (crate-feature-missing, cargo-lock-missing, nix-flake-untracked-file,',
         'rustc-too-old, wheel-platform-tag-rejected, ...); `buildmedic explain <id>` explains each. Nothing is changed: `buildmedic fix`',

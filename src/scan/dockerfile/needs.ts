@@ -20,9 +20,9 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The Cargo.lock a Dockerfile builds from: beside it, else at the project root (the usual build context). */
-export function lockForDockerfile(project: ProjectFiles, dockerfile: string): string | null {
-  for (const lock of [joinRel(dirOf(dockerfile), 'Cargo.lock'), 'Cargo.lock']) if (project.files.has(lock)) return lock;
+/** The Cargo.lock a Dockerfile builds from: at its build context's root, else beside it, else at the project root. */
+export function lockForDockerfile(project: ProjectFiles, dockerfile: string, context: string = dirOf(dockerfile)): string | null {
+  for (const lock of [joinRel(context, 'Cargo.lock'), joinRel(dirOf(dockerfile), 'Cargo.lock'), 'Cargo.lock']) if (project.files.has(lock)) return lock;
   return null;
 }
 

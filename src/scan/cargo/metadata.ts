@@ -1,0 +1,108 @@
+// The build graph cargo itself resolves (`cargo metadata`): the features each package is built with after feature
+// unification, the dependency kinds, and only the dependencies of the target platform. Read once per workspace and
+// shared by scan, fix and doctor; parsing is pure, running cargo is the one I/O function here.
+
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface ResolvedDependency {
+  /** The dependency's package name (not the renamed key). */
+  name: string;
+  pkg: string;
+  kinds: ('normal' | 'dev' | 'build')[];
+}
+
+export interface ResolvedPackage {
+  id: string;
+  name: string;
+  version: string;
+  /** Manifest path relative to the scanned root for local packages, else null (registry/git). */
+  manifest: string | null;
+  /** Features cargo enables for this package in this build, after unification. */
+  features: ReadonlySet<string>;
+  deps: ResolvedDependency[];
+}
+
+export interface CargoGraph {
+  target: string;
+  packages: ReadonlyMap<string, ResolvedPackage>;
+}
+
+/** What cargo said for one workspace: its resolved graph, or why there is none (offline cache lacks crates, no lock...). */
+export type CargoResolution = { graph: CargoGraph } | { unresolved: string };
+
+interface MetadataJson {
+  packages?: { id: string; name: string; version: string; manifest_path: string; source: string | null }[];
+  resolve?: { nodes?: { id: string; features?: string[]; deps?: { pkg: string; dep_kinds?: { kind: string | null }[] }[] }[] } | null;
+}
+
+/** Parses `cargo metadata --format-version 1` output; `root` is the absolute scanned directory. */
+export function parseCargoMetadata(json: string, root: string, target: string): CargoGraph | null {
+  let data: MetadataJson;
+  try {
+    data = JSON.parse(json) as MetadataJson;
+  } catch {
+    return null;
+  }
+  if (!data.packages || !data.resolve?.nodes) return null;
+  const info = new Map(data.packages.map((p) => [p.id, p]));
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  const packages = new Map<string, ResolvedPackage>();
+  for (const node of data.resolve.nodes) {
+    const p = info.get(node.id);
+    if (!p) continue;
+    const local = p.source === null && p.manifest_path.startsWith(prefix);
+    packages.set(node.id, {
+      id: node.id,
+      name: p.name,
+      version: p.version,
+      manifest: local ? p.manifest_path.slice(prefix.length) : null,
+      features: new Set(node.features ?? []),
+      deps: (node.deps ?? []).map((d) => ({
+        name: info.get(d.pkg)?.name ?? d.pkg,
+        pkg: d.pkg,
+        kinds: (d.dep_kinds ?? [{ kind: null }]).map((k) => (k.kind === 'dev' ? 'dev' : k.kind === 'build' ? 'build' : 'normal')),
+      })),
+    });
+  }
+  return { target, packages };
+}
+
+/**
+ * Runs `cargo metadata --offline --locked --filter-platform <target>` for the workspace at `dir` (relative to `root`):
+ * offline so nothing is downloaded, locked so Cargo.lock is never written. Resolves to why it could not when cargo
+ * is missing, the crate cache lacks a dependency, or the lock is absent or stale.
+ */
+export function resolveWithCargo(root: string, dir: string, target: string, timeoutMs = 20_000): Promise<CargoResolution> {
+  const manifest = join(root, dir, 'Cargo.toml');
+  const args = ['metadata', '--format-version', '1', '--offline', '--locked', '--filter-platform', target, '--manifest-path', manifest];
+  return new Promise((done) => {
+    execFile('cargo', args, { cwd: join(root, dir), maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs, env: { ...process.env, CARGO_TERM_COLOR: 'never' } }, (error, stdout, stderr) => {
+      if (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // cargo's own first `error:` line says why (e.g. "no matching package named `tokio` found", "the lock file needs to be updated").
+        const why = code === 'ENOENT' ? 'cargo is not installed' : (/^error: (.*)$/m.exec(String(stderr))?.[1] ?? `cargo metadata failed${error.killed ? ' (timed out)' : ''}`);
+        done({ unresolved: `cargo metadata --offline could not resolve the graph: ${why}` });
+        return;
+      }
+      const graph = parseCargoMetadata(String(stdout), root, target);
+      done(graph ? { graph } : { unresolved: 'cargo metadata printed no resolved graph' });
+    });
+  });
+}
+
+/** The resolved package whose manifest is `manifest` (relative path), if cargo built it. */
+export function localPackage(graph: CargoGraph, manifest: string): ResolvedPackage | null {
+  for (const p of graph.packages.values()) if (p.manifest === manifest) return p;
+  return null;
+}
+
+/**
+ * Asks cargo for the resolved graph of every workspace (or lone package) in the project, one at a time (each run
+ * reads the whole crate cache). Workspaces under vendored directories are not asked about.
+ */
+export async function resolveWorkspaces(root: string, workspaceDirs: readonly string[], target: string): Promise<Map<string, CargoResolution>> {
+  const out = new Map<string, CargoResolution>();
+  for (const dir of workspaceDirs) out.set(dir, await resolveWithCargo(root, dir, target));
+  return out;
+}
