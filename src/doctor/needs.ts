@@ -2,6 +2,7 @@
 
 import { COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../knowledge/crate-needs.js';
 import { compareVersions, numericChannel } from '../env/checks/versions.js';
+import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
 import type { LockedCrate, Project } from '../project/model.js';
 
 export interface Constraint {
@@ -111,11 +112,13 @@ export function firstHops(packages: readonly LockedCrate[], roots: readonly stri
   return via;
 }
 
-function exemptionApplies(u: Exemption, crate: LockedCrate, lockNames: Set<string>, features: readonly string[], env: PlanContext['env']): boolean {
-  if (u.lockDependsOn?.some((d) => crate.dependencies.some((x) => x === d || x.startsWith(`${d} `)))) return true;
-  if (u.lockHas?.some((n) => lockNames.has(n))) return true;
-  if (u.features?.some((f) => features.includes(f))) return true;
-  if (u.env?.some((e) => env[e] !== undefined && env[e] !== '')) return true;
+/** Whether an exemption lifts a crate's need; `built` tells which lock crates the build compiles. */
+export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonly LockedCrate[], built: (dep: string) => boolean, features: ReadonlySet<string>, env: (name: string) => boolean): boolean {
+  if (u.lockDependsOn?.some((d) => crate.dependencies.some((x) => (x === d || x.startsWith(`${d} `)) && built(x)))) return true;
+  if (u.lockHas?.some((n) => lock.some((p) => p.name === n))) return true;
+  if (u.memberDependsOn?.some((n) => lock.some((p) => p.source === null && p.dependencies.some((x) => x.split(' ')[0] === n)))) return true;
+  if (u.features?.some((f) => features.has(f))) return true;
+  if (u.env?.some((e) => env(e))) return true;
   return false;
 }
 
@@ -165,12 +168,19 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
     });
   }
 
-  const memberNames = rust.members.map((m) => m.manifest.package?.name).filter((n): n is string => Boolean(n));
+  const target = [...targets][0] ?? ctx.hostTriple ?? 'x86_64-unknown-linux-gnu';
+  const manifests = rust.members.map((m) => m.manifest);
   const packages: LockedCrate[] = rust.lock
     ? rust.lock.packages
-    : rust.members.flatMap((m) => m.manifest.dependencies.map((d) => ({ name: d.name, version: d.req ?? '', source: 'manifest', dependencies: [] })));
-  const via = rust.lock ? firstHops(packages, memberNames) : new Map<LockedCrate, string | null>();
+    : rust.members.flatMap((m) => m.manifest.dependencies.filter((d) => builtByDefault(m.manifest, d, target, defaultFeatureRefs(m.manifest))).map((d) => ({ name: d.name, version: d.req ?? '', source: 'manifest', dependencies: [] })));
+  // What a default `cargo build` compiles: not dev-dependencies, optional ones left off, other targets' tables.
+  const via = rust.lock ? builtCrates(packages, manifests, target).via : new Map<LockedCrate, string | null>();
   const lockNames = new Set(packages.map((p) => p.name));
+  const requested = defaultRequestedFeatures(manifests, target);
+  const builtDep = (dep: string) => {
+    const [name, version] = dep.split(' ');
+    return [...via.keys()].some((c) => c.name === name && (!version || c.version === version));
+  };
   let heavy: string | null = null;
   for (const crate of packages) {
     if (crate.source === null) continue;
@@ -180,10 +190,10 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
     if (!heavy && HEAVY_CRATES.includes(crate.name)) heavy = label;
     const needs = CRATE_NEEDS[crate.name];
     if (!needs) continue;
-    const features = rust.requestedFeatures[crate.name] ?? [];
+    const features = requested.get(crate.name) ?? new Set<string>();
     for (const n of needs) {
       if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
-      if (n.unless && exemptionApplies(n.unless, crate, lockNames, features, ctx.env)) {
+      if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => ctx.env[e] !== undefined && ctx.env[e] !== '')) {
         exempted.push({ component: n.component, crate: label, why: n.unless.why });
         continue;
       }

@@ -167,8 +167,10 @@ export const COMPONENTS: Record<ComponentId, Component> = {
 export interface Exemption {
   /** The crate itself depends on one of these in Cargo.lock (the lock lists optional dependencies only when a feature enables them). */
   lockDependsOn?: string[];
-  /** Any of these crates is in Cargo.lock at all (e.g. a vendored protoc). */
+  /** Any of these crates is in Cargo.lock at all. */
   lockHas?: string[];
+  /** A workspace member depends on one of these itself (its build script can use them: a vendored protoc, protox). */
+  memberDependsOn?: string[];
   /** A workspace manifest asks for one of these features of the crate. */
   features?: string[];
   /** Any of these environment variables is set. */
@@ -216,7 +218,9 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
       component: 'protoc',
       why: 'runs protoc on .proto files',
       since: '0.11.0',
-      unless: { lockHas: ['protoc-bin-vendored', 'protobuf-src'], env: ['PROTOC'], why: 'a vendored protoc (protoc-bin-vendored, protobuf-src) or PROTOC' },
+      // A vendored protoc deep in the graph serves only the crate that depends on it: the members' build scripts
+      // use it (or protox, a protoc written in Rust) only when they depend on it themselves.
+      unless: { memberDependsOn: ['protoc-bin-vendored', 'protobuf-src', 'protox'], env: ['PROTOC'], why: 'a vendored protoc (protoc-bin-vendored, protobuf-src) or protox in a member, or PROTOC' },
     },
   ],
   'protobuf-src': [CPP, { component: 'cmake', why: 'builds the bundled protobuf' }],

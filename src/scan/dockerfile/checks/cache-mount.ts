@@ -12,6 +12,8 @@ interface CacheBuild {
   run: RunStep;
   /** The cache-mounted target directory (absolute). */
   target: string;
+  /** Only `cargo chef cook`: it builds the dependencies, never the binary a later step copies. */
+  cookOnly: boolean;
 }
 
 function under(path: string, dir: string): boolean {
@@ -31,7 +33,8 @@ function cacheBuilds(model: DockerfileModel): CacheBuild[] {
       const runs = cargoRuns(step).filter((c) => compiles(c.action));
       if (!runs.length) continue;
       const dirs = new Set(runs.map((r) => (targetDir ? resolvePath(r.cwd, targetDir) : resolvePath(r.cwd, 'target'))));
-      for (const m of step.mounts) if (m.type === 'cache' && dirs.has(m.target)) out.push({ stage, run: step, target: m.target });
+      const cookOnly = runs.every((r) => r.action === 'chef-cook');
+      for (const m of step.mounts) if (m.type === 'cache' && dirs.has(m.target)) out.push({ stage, run: step, target: m.target, cookOnly });
     }
   }
   return out;
@@ -53,9 +56,31 @@ function deleteEdit(model: DockerfileModel, run: RunStep): TextEdit {
   return { file: model.file, start: lineStart, end, text: '' };
 }
 
+/** Build order of a step: its stage, then its place in the file. */
+function before(a: { stage: Stage; start: number }, b: { stage: Stage; start: number }): boolean {
+  return a.stage.index < b.stage.index || (a.stage.index === b.stage.index && a.start < b.start);
+}
+
+/**
+ * Whether the output a step at (stage, start) takes from `cb.target` comes from another cache build: a later one
+ * before the step with the same target, or (for a `cargo chef cook`) the real build of the binary.
+ */
+function builtElsewhere(model: DockerfileModel, builds: readonly CacheBuild[], cb: CacheBuild, at: { stage: Stage; start: number }): boolean {
+  const chain = stageChain(model, at.stage);
+  return builds.some(
+    (other) =>
+      other !== cb &&
+      other.target === cb.target &&
+      chain.includes(other.stage) &&
+      before({ stage: other.stage, start: other.run.start }, at) &&
+      ((before({ stage: cb.stage, start: cb.run.start }, { stage: other.stage, start: other.run.start }) && !other.cookOnly) || (cb.cookOnly && !other.cookOnly)),
+  );
+}
+
 export function checkCacheMountCopies(model: DockerfileModel): ScanFinding[] {
   const findings: ScanFinding[] = [];
-  for (const cb of cacheBuilds(model)) {
+  const builds = cacheBuilds(model);
+  for (const cb of builds) {
     const built = locate(model.file, model.text, cb.run.start);
     // A later RUN of the same stage (or of a stage built FROM it) that reads the target directory without mounting it.
     for (const stage of model.stages) {
@@ -64,6 +89,7 @@ export function checkCacheMountCopies(model: DockerfileModel): ScanFinding[] {
         if (stage === cb.stage && step.start <= cb.run.start) continue;
         if (step.kind === 'run') {
           if (step.mounts.some((m) => m.type === 'cache' && m.target === cb.target)) continue;
+          if (builtElsewhere(model, builds, cb, { stage, start: step.start })) continue;
           const reads = step.commands.filter((c) => commandWords(c).some((w, k) => k > 0 && !w.value.startsWith('-') && under(resolvePath(step.workdir, w.value), cb.target)));
           if (!reads.length) continue;
           // Movable when the whole RUN only handles files from the target directory (cp, mv, install, strip).
@@ -80,6 +106,7 @@ export function checkCacheMountCopies(model: DockerfileModel): ScanFinding[] {
         if (step.kind !== 'copy' || step.from === null) continue;
         const src = model.stages.find((s) => (s.name ?? '').toLowerCase() === step.from!.toLowerCase() || String(s.index) === step.from);
         if (!src || !stageChain(model, src).includes(cb.stage)) continue;
+        if (builtElsewhere(model, builds, cb, { stage: src, start: Number.MAX_SAFE_INTEGER })) continue;
         for (const source of step.sources) {
           const abs = resolvePath(src === cb.stage ? cb.run.workdir : '/', source.value);
           if (!under(abs, cb.target) || abs === cb.target) continue;
