@@ -90,8 +90,13 @@ function declaredContexts(project: ProjectFiles): Map<string, BuildContext> {
       } catch {
         continue;
       }
-      const jobs = (doc as { jobs?: Record<string, { steps?: { uses?: unknown; with?: Record<string, unknown>; run?: unknown }[] }> } | null)?.jobs;
+      type Uses = { uses?: unknown; with?: Record<string, unknown>; run?: unknown };
+      const jobs = (doc as { jobs?: Record<string, Uses & { steps?: Uses[] }> } | null)?.jobs;
       for (const job of Object.values(jobs ?? {})) {
+        // A reusable workflow job (docker/github-builder's build.yml) takes the same `context:`/`file:` inputs.
+        if (typeof job?.uses === 'string' && job.uses.startsWith('docker/') && job.with && (job.with.file !== undefined || job.with.context !== undefined)) {
+          declared(pairs, '', job.with.context ?? '.', job.with.file, file, job.with.file !== undefined ? '' : undefined);
+        }
         for (const step of job?.steps ?? []) {
           if (typeof step?.uses === 'string' && step.uses.startsWith('docker/build-push-action')) {
             // `file:` is relative to the workspace, not to `context:` (default: {context}/Dockerfile).
