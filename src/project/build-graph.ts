@@ -72,11 +72,17 @@ export function defaultRequestedFeatures(members: readonly CargoManifest[], targ
  * are built only when a member's default build asks for such a feature, or when no member can (a dependency's own
  * default does). openssl-sys builds openssl-src only with `vendored` (reqwest's native-tls-vendored, openssl's vendored...).
  */
-export const FEATURE_EDGES: readonly { from: string; to: string; feature: RegExp }[] = [{ from: 'openssl-sys', to: 'openssl-src', feature: /vendored/ }];
+export const FEATURE_EDGES: readonly { from: string; to: string; feature: RegExp; onlyWhenAsked?: boolean }[] = [
+  { from: 'openssl-sys', to: 'openssl-src', feature: /vendored/ },
+  // sqlx's weak `sqlx-sqlite?/...` features keep sqlx-sqlite in every lock (cargo#10801); only `sqlite` builds it.
+  { from: 'sqlx', to: 'sqlx-sqlite', feature: /sqlite/, onlyWhenAsked: true },
+  { from: 'sqlx-macros-core', to: 'sqlx-sqlite', feature: /sqlite/, onlyWhenAsked: true },
+];
 
 function featureEdgeUsed(edge: (typeof FEATURE_EDGES)[number], members: readonly CargoManifest[], target: string): boolean {
   const requested = [...defaultRequestedFeatures(members, target).values()].some((set) => [...set].some((f) => edge.feature.test(f)));
   if (requested) return true;
+  if (edge.onlyWhenAsked) return false;
   const anyMemberAsks = members.some((m) => Object.values(m.features).some((list) => list.some((f) => edge.feature.test(f))) || m.dependencies.some((d) => d.features.some((f) => edge.feature.test(f))));
   return !anyMemberAsks;
 }

@@ -77,7 +77,7 @@ export function resolveWithCargo(root: string, dir: string, target: string, time
   const manifest = join(root, dir, 'Cargo.toml');
   const args = ['metadata', '--format-version', '1', '--offline', '--locked', '--filter-platform', target, '--manifest-path', manifest];
   return new Promise((done) => {
-    execFile('cargo', args, { cwd: join(root, dir), maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs, env: { ...process.env, CARGO_TERM_COLOR: 'never' } }, (error, stdout, stderr) => {
+    execFile('cargo', args, { cwd: join(root, dir), maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs, env: { ...process.env, CARGO_TERM_COLOR: 'never', RUSTUP_AUTO_INSTALL: '0' } }, (error, stdout, stderr) => {
       if (error) {
         const code = (error as NodeJS.ErrnoException).code;
         // cargo's own first `error:` line says why (e.g. "no matching package named `tokio` found", "the lock file needs to be updated").
