@@ -113,7 +113,7 @@ for (const entry of catalogue.repos) {
     lines.push(`  ${verdict.padEnd(8)} doctor needs ${n.component} (${n.neededBy[0] ?? ''})`);
   }
   for (const m of entry.doctorMissed ?? []) count('(doctor needs missed)', 'wrong'), lines.push(`  missed   doctor ${m.component}: ${m.reason}`);
-  report.push({ repo: entry.repo, held: scan.heldBack?.length ?? 0, lines });
+  report.push({ repo: entry.repo, held: (scan.heldBack ?? []).reduce((n, h) => n + h.count, 0), lines });
 }
 
 const pct = (t) => (t.right + t.wrong ? `${((100 * t.right) / (t.right + t.wrong)).toFixed(1)}%` : 'n/a');

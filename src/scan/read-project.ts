@@ -128,5 +128,5 @@ export async function readProjectFiles(dir: string, scanners: readonly Scanner[]
   const target = options.target ?? configTarget(sorted) ?? hostTriple() ?? undefined;
   if (!options.resolveCargo || !target) return target ? { ...project, target } : project;
   const dirs = lockLocations(project).map((l) => l.dir).filter((d) => !isVendored(`${d}/`));
-  return { ...project, target, cargo: await resolveWorkspaces(root, dirs, target) };
+  return { ...project, target, cargo: await resolveWorkspaces(root, dirs, target, sorted) };
 }

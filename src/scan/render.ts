@@ -32,7 +32,11 @@ export function renderScanText(report: ScanReport, c: Colors): string {
   let out = report.findings.map((f) => renderFindingText(f, c)).join('\n');
   for (const p of report.problems) out += `${c.yellow('could not check')} (${p.scanner}): ${p.message}\n`;
   const fixable = report.findings.filter((f) => f.fix).length;
-  for (const h of report.heldBack) out += c.dim(`held back ${h.count} unverified ${h.rule} finding${h.count === 1 ? '' : 's'}: ${h.why.replace(/^[\w-]+: /, '')} (\`--unverified\` shows them)\n`);
+  for (const h of report.heldBack) {
+    out += c.dim(`held back ${h.count} unverified ${h.rule} finding${h.count === 1 ? '' : 's'} (\`--unverified\` shows them):\n`);
+    for (const why of h.why.slice(0, 3)) out += c.dim(`  - ${why}\n`);
+    if (h.why.length > 3) out += c.dim(`  - and ${h.why.length - 3} more reasons\n`);
+  }
   if (report.findings.length === 0) out += 'No known build-failure risks found.\n';
   else out += c.dim(`\n${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}, ${fixable} with a fix: \`buildmedic fix\` shows the diff, \`buildmedic fix --write\` applies it. \`buildmedic explain <id>\` explains a finding.\n`);
   return out;

@@ -6,8 +6,8 @@ export const SCAN_SCHEMA_VERSION = 1;
 
 export interface ScanReport {
   findings: ScanFinding[];
-  /** Findings left out because they could not be verified (see ScanFinding.unverified), per rule and reason. */
-  heldBack: { rule: string; count: number; why: string }[];
+  /** Findings left out because they could not be verified (see ScanFinding.unverified): per rule, how many and why. */
+  heldBack: { rule: string; count: number; why: string[] }[];
   /** A scanner that could not read its files (invalid TOML/YAML...) says so here instead of stopping the others. */
   problems: { scanner: string; message: string }[];
 }
@@ -47,13 +47,13 @@ export function scanProject(project: ProjectFiles, scanners: readonly Scanner[],
     seen.add(k);
     return !wanted || wanted.has(f.rule);
   });
-  const held = new Map<string, { rule: string; count: number; why: string }>();
+  const held = new Map<string, { rule: string; count: number; why: string[] }>();
   const shown = unique.filter((f) => {
-    if (!f.unverified || options.unverified) return true;
-    const k = `${f.rule}\0${f.unverified}`;
-    const h = held.get(k) ?? { rule: f.rule, count: 0, why: f.unverified };
+    if (!f.unverified || options.unverified || (wanted && !wanted.has(f.rule))) return true;
+    const h = held.get(f.rule) ?? { rule: f.rule, count: 0, why: [] };
     h.count++;
-    held.set(k, h);
+    if (!h.why.includes(f.unverified)) h.why.push(f.unverified);
+    held.set(f.rule, h);
     return false;
   });
   return { findings: shown.sort(byLocation), heldBack: [...held.values()], problems };

@@ -3,7 +3,10 @@
 // shared by scan, fix and doctor; parsing is pure, running cargo is the one I/O function here.
 
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 export interface ResolvedDependency {
   /** The dependency's package name (not the renamed key). */
@@ -68,27 +71,52 @@ export function parseCargoMetadata(json: string, root: string, target: string): 
   return { target, packages };
 }
 
-/**
- * Runs `cargo metadata --offline --locked --filter-platform <target>` for the workspace at `dir` (relative to `root`):
- * offline so nothing is downloaded, locked so Cargo.lock is never written. Resolves to why it could not when cargo
- * is missing, the crate cache lacks a dependency, or the lock is absent or stale.
- */
-export function resolveWithCargo(root: string, dir: string, target: string, timeoutMs = 20_000): Promise<CargoResolution> {
-  const manifest = join(root, dir, 'Cargo.toml');
-  const args = ['metadata', '--format-version', '1', '--offline', '--locked', '--filter-platform', target, '--manifest-path', manifest];
+function runCargoMetadata(cwd: string, manifest: string, target: string, locked: boolean, timeoutMs: number): Promise<{ ok: true; stdout: string } | { ok: false; why: string }> {
+  const args = ['metadata', '--format-version', '1', '--offline', ...(locked ? ['--locked'] : []), '--filter-platform', target, '--manifest-path', manifest];
   return new Promise((done) => {
-    execFile('cargo', args, { cwd: join(root, dir), maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs, env: { ...process.env, CARGO_TERM_COLOR: 'never', RUSTUP_AUTO_INSTALL: '0' } }, (error, stdout, stderr) => {
-      if (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        // cargo's own first `error:` line says why (e.g. "no matching package named `tokio` found", "the lock file needs to be updated").
-        const why = code === 'ENOENT' ? 'cargo is not installed' : (/^error: (.*)$/m.exec(String(stderr))?.[1] ?? `cargo metadata failed${error.killed ? ' (timed out)' : ''}`);
-        done({ unresolved: `cargo metadata --offline could not resolve the graph: ${why}` });
-        return;
-      }
-      const graph = parseCargoMetadata(String(stdout), root, target);
-      done(graph ? { graph } : { unresolved: 'cargo metadata printed no resolved graph' });
+    // RUSTUP_AUTO_INSTALL=0: a toolchain the project pins is never downloaded just to read metadata.
+    execFile('cargo', args, { cwd, maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs, env: { ...process.env, CARGO_TERM_COLOR: 'never', RUSTUP_AUTO_INSTALL: '0' } }, (error, stdout, stderr) => {
+      if (!error) return done({ ok: true, stdout: String(stdout) });
+      const code = (error as NodeJS.ErrnoException).code;
+      // cargo's own first `error:` line says why (e.g. "no matching package named `tokio` found", "the lock file needs to be updated").
+      done({ ok: false, why: code === 'ENOENT' ? 'cargo is not installed' : (/^error: (.*)$/m.exec(String(stderr))?.[1] ?? `cargo metadata failed${error.killed ? ' (timed out)' : ''}`) });
     });
   });
+}
+
+/** Files a copy of the workspace needs for cargo to read its manifests: Cargo.toml, Rust sources, cargo config. */
+const COPIED = /(?:^|\/)(?:Cargo\.toml|[^/]+\.rs|\.cargo\/config(?:\.toml)?|rust-toolchain(?:\.toml)?)$/;
+const MAX_COPIED = 5000;
+
+/**
+ * Runs `cargo metadata --offline --filter-platform <target>` for the workspace at `dir` (relative to `root`): offline
+ * so nothing is downloaded. With a Cargo.lock, `--locked` keeps cargo from writing it; without one, cargo runs in a
+ * temporary copy of the manifests and sources (`files`), so the lock it creates lands there, not in the project.
+ * Resolves to why it could not when cargo is missing, the crate cache lacks a dependency, or the lock is stale.
+ */
+export async function resolveWithCargo(root: string, dir: string, target: string, files: ReadonlyMap<string, string>, timeoutMs = 20_000): Promise<CargoResolution> {
+  const fail = (why: string): CargoResolution => ({ unresolved: `cargo metadata --offline could not resolve the graph: ${why}` });
+  if (existsSync(join(root, dir, 'Cargo.lock'))) {
+    const r = await runCargoMetadata(join(root, dir), join(root, dir, 'Cargo.toml'), target, true, timeoutMs);
+    if (!r.ok) return fail(r.why);
+    const graph = parseCargoMetadata(r.stdout, root, target);
+    return graph ? { graph } : fail('it printed no resolved graph');
+  }
+  const copied = [...files.keys()].filter((f) => COPIED.test(f) && (dir === '' || f.startsWith(`${dir}/`) || f.startsWith('.cargo/')));
+  if (copied.length > MAX_COPIED) return fail(`no Cargo.lock, and the workspace is too large (${copied.length} files) to resolve in a copy`);
+  const tmp = await mkdtemp(join(tmpdir(), 'buildmedic-metadata-'));
+  try {
+    for (const f of copied) {
+      await mkdir(dirname(join(tmp, f)), { recursive: true });
+      await writeFile(join(tmp, f), files.get(f) as string);
+    }
+    const r = await runCargoMetadata(join(tmp, dir), join(tmp, dir, 'Cargo.toml'), target, false, timeoutMs);
+    if (!r.ok) return fail(r.why);
+    const graph = parseCargoMetadata(r.stdout, tmp, target);
+    return graph ? { graph } : fail('it printed no resolved graph');
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
 }
 
 /** The resolved package whose manifest is `manifest` (relative path), if cargo built it. */
@@ -101,8 +129,8 @@ export function localPackage(graph: CargoGraph, manifest: string): ResolvedPacka
  * Asks cargo for the resolved graph of every workspace (or lone package) in the project, one at a time (each run
  * reads the whole crate cache). Workspaces under vendored directories are not asked about.
  */
-export async function resolveWorkspaces(root: string, workspaceDirs: readonly string[], target: string): Promise<Map<string, CargoResolution>> {
+export async function resolveWorkspaces(root: string, workspaceDirs: readonly string[], target: string, files: ReadonlyMap<string, string>): Promise<Map<string, CargoResolution>> {
   const out = new Map<string, CargoResolution>();
-  for (const dir of workspaceDirs) out.set(dir, await resolveWithCargo(root, dir, target));
+  for (const dir of workspaceDirs) out.set(dir, await resolveWithCargo(root, dir, target, files));
   return out;
 }

@@ -230,16 +230,17 @@ function lockOf(project: ProjectFiles, pkg: CargoPackage): { packages: LockedCra
 /** Without cargo's resolved graph: off only when Cargo.lock proves no crate of the graph can turn it on. */
 function verdictFromFiles(project: ProjectFiles, all: readonly CargoPackage[], pkg: CargoPackage, crate: string, feature: string, reason: string): Verdict {
   const enablers = localEnablers(all, crate, feature).filter((f) => f !== pkg.file);
-  if (enablers.length) return { on: false, unverified: `${enablers[0]} enables it for the workspace, and Cargo unifies features; ${reason}` };
+  const what = `${pkg.file} lacks ${crate} \`${feature}\``;
+  if (enablers.length) return { on: false, unverified: `${what}, but ${enablers[0]} enables it, and Cargo unifies features across the build; ${reason}` };
   const lock = lockOf(project, pkg);
-  if (!lock) return { on: false, unverified: `no Cargo.lock tells which other crates depend on ${crate}; ${reason}` };
+  if (!lock) return { on: false, unverified: `${what}, but no Cargo.lock tells which other crates depend on ${crate}; ${reason}` };
   const entries = lock.packages.filter((p) => p.name === crate);
   const markers = FEATURE_MARKERS[crate]?.[feature];
   if (markers && entries.length && entries.every((e) => !e.dependencies.some((d) => markers.includes(d.split(' ')[0])))) return { on: false, unverified: null };
   const dependents = lock.packages.filter((p) => p.source !== null && p.dependencies.some((d) => d.split(' ')[0] === crate));
   if (dependents.length === 0) return { on: false, unverified: null };
   const names = dependents.slice(0, 3).map((d) => d.name).join(', ');
-  return { on: false, unverified: `${names}${dependents.length > 3 ? ` and ${dependents.length - 3} more` : ''} also depend on ${crate} and may enable it; ${reason}` };
+  return { on: false, unverified: `${what}, but ${names}${dependents.length > 3 ? ` and ${dependents.length - 3} more` : ''} also depend on ${crate} and may enable it; ${reason}` };
 }
 
 /** With cargo's resolved graph: the features cargo builds the dependency with, after unification. */
@@ -320,7 +321,7 @@ function scanFeatures(project: ProjectFiles): ScanFinding[] {
           manifest: pkg.file,
         },
         fix: edits && edits.length ? { title: `enable ${dep.name}'s ${names} in ${pkg.file}`, safety: 'safe', edits, commands: [] } : null,
-        ...(unverified ? { unverified: `crate-feature-missing: ${unverified}` } : {}),
+        ...(unverified ? { unverified } : {}),
       });
     }
   }
