@@ -237,7 +237,9 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   'lzma-sys': [C],
   'bzip2-sys': [C],
   ring: [C],
-  'aws-lc-sys': [C, { component: 'cmake', why: 'builds AWS-LC', required: false }],
+  // aws-lc-sys builds AWS-LC with cc; it runs cmake only for FIPS builds (aws-lc-fips-sys) or targets without prebuilt
+  // assembly, and its `cmake` lock edge is ignored for that reason (project/build-graph.ts).
+  'aws-lc-sys': [C],
   'tikv-jemalloc-sys': [C, { component: 'make', why: "builds jemalloc with its autotools build" }],
   'libmimalloc-sys': [C],
   'pq-sys': [{ component: 'libpq-dev', why: 'links libpq', unless: { lockDependsOn: ['pq-src'], features: ['bundled'], why: 'the bundled feature (pq-src)' } }],

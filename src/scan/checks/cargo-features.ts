@@ -306,7 +306,8 @@ function scanFeatures(project: ProjectFiles): ScanFinding[] {
       // [dependencies] would change what the library's users build.
       const misplaced = testOnly && dep.kind === 'normal';
       const edits = misplaced ? null : planAddFeatures(pkg.text, pkg.file, dep.key, feats, tablesFor(dep));
-      const depLine = findDependencyLine(pkg, dep.key);
+      // The declaration the fix edits (the table of the target being built), else the first one written.
+      const depLine = edits?.[0] ? locate(pkg.file, pkg.text, edits[0].start) : findDependencyLine(pkg, dep.key);
       const names = feats.map((f) => `\`${f}\``).join(', ');
       findings.push({
         rule: 'crate-feature-missing',

@@ -76,7 +76,7 @@ export function checkManifestOrder(project: ProjectFiles, model: DockerfileModel
         rule: 'docker-lock-not-copied',
         title: 'cargo builds before Cargo.lock is copied into the image',
         severity: run.locked ? 'error' : 'warning',
-        message: `${stageLabel(stage)} runs cargo in ${run.cwd} (line ${at.line}) with Cargo.toml but without ${lockRel}: ${run.locked ? '--locked makes cargo refuse to create one' : 'cargo resolves the newest versions instead of the locked ones'}`,
+        message: `${stageLabel(stage)} runs cargo in ${run.cwd} (line ${at.line}) with Cargo.toml but without ${lockRel}: ${run.locked ? '--locked makes cargo refuse to create one' : 'cargo resolves the newest versions instead of the locked ones'}${ctxNote}`,
         evidence: [at, ...(copy ? [locate(model.file, model.text, copy.start)] : [])],
         captures: { lockPath: lockRel, dockerfile: model.file, context: ctx },
         fix: edit ? { title: `copy ${lockRel} together with Cargo.toml`, safety: 'safe', edits: [edit], commands: [] } : null,
