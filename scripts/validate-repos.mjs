@@ -143,16 +143,16 @@ if (flag('--mutations')) {
       continue;
     }
     const project = await readProjectFiles(dirOf(entry), SCANNERS, { resolveCargo: true, target: 'x86_64-unknown-linux-gnu' });
-    const before = new Set(scanProject(project, SCANNERS, undefined, scanOptions).findings.filter((f) => f.rule === m.rule).map(findingId));
+    const before = new Set(scanProject(project, SCANNERS, undefined, scanOptions).findings.filter((f) => m.rule.includes(f.rule)).map(findingId));
     const mutated = m.apply(project);
     if (!mutated) {
       console.log(`mutation ${m.name} on ${m.repo}: could not be applied (the text it changes is not there)`);
       continue;
     }
     tried++;
-    const after = scanProject(mutated, SCANNERS, undefined, scanOptions).findings.filter((f) => f.rule === m.rule && !before.has(findingId(f)));
+    const after = scanProject(mutated, SCANNERS, undefined, scanOptions).findings.filter((f) => m.rule.includes(f.rule) && !before.has(findingId(f)));
     if (after.length) found++;
-    console.log(`mutation ${m.name} on ${m.repo}: ${after.length ? `found (${after.map(findingId).join('; ')})` : `MISSED (no new ${m.rule})`}`);
+    console.log(`mutation ${m.name} on ${m.repo}: ${after.length ? `found (${after.map(findingId).join('; ')})` : `MISSED (no new ${m.rule.join(" or ")})`}`);
   }
   console.log(`mutation recall: ${found}/${tried}${tried ? ` (${((100 * found) / tried).toFixed(1)}%)` : ''}`);
 }

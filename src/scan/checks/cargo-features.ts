@@ -205,11 +205,12 @@ const FEATURE_MARKERS: Record<string, Record<string, string[]>> = {
 type Verdict = { on: true } | { on: false; unverified: string | null };
 
 /** Local manifests (not vendored copies) that turn on `crate`'s `feature`: directly, through an umbrella, or in `[features]`. */
-function localEnablers(packages: readonly CargoPackage[], crate: string, feature: string): string[] {
+function localEnablers(packages: readonly CargoPackage[], crate: string, feature: string, testOnly: boolean): string[] {
   const out: string[] = [];
   for (const p of packages) {
     if (isVendored(p.file)) continue;
-    const decls = [...p.manifest.dependencies, ...(p.manifest.workspace?.dependencies ?? [])].filter((d) => d.name === crate);
+    // Dev-dependencies join the build only for tests and examples (resolver 2 keeps them out of `cargo build`).
+    const decls = [...p.manifest.dependencies.filter((d) => testOnly || d.kind !== 'dev'), ...(p.manifest.workspace?.dependencies ?? [])].filter((d) => d.name === crate);
     const on = decls.some((d) => enabledFeatures(p, d).has(feature));
     if (on) out.push(p.file);
   }
@@ -228,8 +229,43 @@ function lockOf(project: ProjectFiles, pkg: CargoPackage): { packages: LockedCra
 }
 
 /** Without cargo's resolved graph: off only when Cargo.lock proves no crate of the graph can turn it on. */
-function verdictFromFiles(project: ProjectFiles, all: readonly CargoPackage[], pkg: CargoPackage, crate: string, feature: string, reason: string): Verdict {
-  const enablers = localEnablers(all, crate, feature).filter((f) => f !== pkg.file);
+/**
+ * The local packages built together with `pkg`: its workspace's (they share one lock and one feature resolution) and
+ * the path dependencies they reach; other workspaces of the repository are separate builds.
+ */
+function sameBuild(all: readonly CargoPackage[], pkg: CargoPackage): CargoPackage[] {
+  const rootOf = (p: CargoPackage) => p.workspaceRoot?.dir ?? p.dir;
+  const build = new Set(all.filter((p) => rootOf(p) === rootOf(pkg)));
+  const byDir = new Map(all.map((p) => [p.dir, p]));
+  const queue = [...build];
+  for (let i = 0; i < queue.length; i++) {
+    for (const d of queue[i].manifest.dependencies) {
+      if (!d.path) continue;
+      const dir = normaliseRel(joinRel(queue[i].dir, d.path));
+      const dep = dir === null ? undefined : byDir.get(dir);
+      if (dep && !build.has(dep)) {
+        build.add(dep);
+        queue.push(dep);
+      }
+    }
+  }
+  return [...build];
+}
+
+function normaliseRel(path: string): string | null {
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (!out.length) return null;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join('/');
+}
+
+function verdictFromFiles(project: ProjectFiles, all: readonly CargoPackage[], pkg: CargoPackage, crate: string, feature: string, testOnly: boolean, reason: string): Verdict {
+  const enablers = localEnablers(sameBuild(all, pkg), crate, feature, testOnly).filter((f) => f !== pkg.file);
   const what = `${pkg.file} lacks ${crate} \`${feature}\``;
   if (enablers.length) return { on: false, unverified: `${what}, but ${enablers[0]} enables it, and Cargo unifies features across the build; ${reason}` };
   const lock = lockOf(project, pkg);
@@ -285,7 +321,7 @@ function scanFeatures(project: ProjectFiles): ScanFinding[] {
         const missing: string[] = [];
         let unverified: string | null = null;
         for (const f of use.features) {
-          const verdict = graph ? verdictFromGraph(graph, pkg, dep.name, f, testOnly) : on.has(f) ? ({ on: true } as const) : verdictFromFiles(project, all, pkg, dep.name, f, reason);
+          const verdict = graph ? verdictFromGraph(graph, pkg, dep.name, f, testOnly) : on.has(f) ? ({ on: true } as const) : verdictFromFiles(project, all, pkg, dep.name, f, testOnly, reason);
           if (!verdict || verdict.on) continue;
           missing.push(f);
           if (verdict.unverified) unverified ??= verdict.unverified;
