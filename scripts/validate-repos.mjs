@@ -64,6 +64,8 @@ async function scanDir(dir) {
 async function needsOf(dir) {
   const project = await readProject(dir);
   const plan = deriveNeeds(project, { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
+  // With no project at the root, doctor checks the general toolchain: no claim about the project to judge.
+  if (plan.mode === 'general') return [];
   const system = new Set(['c-compiler', 'cxx-compiler', 'make', 'perl', 'pkg-config', 'openssl-dev', 'libclang', 'cmake', 'protoc', 'zlib-dev', 'sqlite3-dev', 'libcurl-dev', 'libpq-dev', 'mysqlclient-dev', 'alsa-dev', 'libudev-dev', 'dbus-dev', 'python-headers']);
   return plan.needs.filter((n) => system.has(n.component) && n.required).map((n) => ({ component: n.component, neededBy: n.neededBy }));
 }

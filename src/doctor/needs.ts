@@ -169,12 +169,14 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   }
 
   const target = [...targets][0] ?? ctx.hostTriple ?? 'x86_64-unknown-linux-gnu';
-  const manifests = rust.members.map((m) => m.manifest);
+  // A plain `cargo build` builds the default members (all members when the workspace names none).
+  const built = rust.defaultMembers ? rust.members.filter((m) => rust.defaultMembers!.includes(m.dir)) : rust.members;
+  const manifests = (built.length ? built : rust.members).map((m) => m.manifest);
   const packages: LockedCrate[] = rust.lock
     ? rust.lock.packages
-    : rust.members.flatMap((m) => m.manifest.dependencies.filter((d) => builtByDefault(m.manifest, d, target, defaultFeatureRefs(m.manifest))).map((d) => ({ name: d.name, version: d.req ?? '', source: 'manifest', dependencies: [] })));
+    : built.flatMap((m) => m.manifest.dependencies.filter((d) => builtByDefault(m.manifest, d, target, defaultFeatureRefs(m.manifest))).map((d) => ({ name: d.name, version: d.req ?? '', source: 'manifest', dependencies: [] })));
   // What a default `cargo build` compiles: not dev-dependencies, optional ones left off, other targets' tables.
-  const via = rust.lock ? builtCrates(packages, manifests, target).via : new Map<LockedCrate, string | null>();
+  const via = rust.lock ? builtCrates(packages, manifests, target, rust.members.map((m) => m.manifest)).via : new Map<LockedCrate, string | null>();
   const lockNames = new Set(packages.map((p) => p.name));
   const requested = defaultRequestedFeatures(manifests, target);
   const builtDep = (dep: string) => {

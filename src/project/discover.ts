@@ -104,6 +104,8 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
     });
   }
   if (!members.some((m) => m.dir === manifestDir) && own.package) members.push({ dir: manifestDir, manifest: inheritFromWorkspace(own, rootManifest.workspace) });
+  // `cargo build` in the workspace root builds `default-members` (a member's directory keeps the whole workspace in view).
+  const defaultMembers = rootManifest.workspace?.defaultMembers ? await resolveMembers(root, rootManifest.workspace.defaultMembers, []) : null;
 
   const lockPath = join(root, 'Cargo.lock');
   const lockText = await readText(lockPath);
@@ -156,6 +158,7 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
     manifestPath,
     manifest: own,
     members,
+    defaultMembers,
     lock: lockText === null ? null : parseCargoLock(lockText, lockPath),
     lockPath: lockText === null ? null : lockPath,
     toolchain,
