@@ -8,6 +8,8 @@
 //   --unverified  also count the findings scan holds back by default (it shows them with --unverified).
 //   --mutations   put each defect the scanners exist for back into temporary copies and report recall.
 //   --verbose     list every finding with its verdict; unjudged ones always print, so they can be judged.
+// Verdicts: right, wrong, or unsure (what the repository's build does could not be established from its files; not
+// counted in precision, and listed).
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,7 +74,7 @@ async function needsOf(dir) {
 
 const tally = new Map();
 const count = (bucket, verdict) => {
-  const t = tally.get(bucket) ?? { right: 0, wrong: 0, unjudged: 0 };
+  const t = tally.get(bucket) ?? { right: 0, wrong: 0, unsure: 0, unjudged: 0 };
   t[verdict] += 1;
   tally.set(bucket, t);
 };
@@ -102,7 +104,7 @@ for (const entry of catalogue.repos) {
     if (verdict === 'unjudged') unjudged.push({ repo: entry.repo, id, message: f.message, fix: f.fix?.title ?? null });
     if (f.fix) {
       const fv = v?.fix ?? 'unjudged';
-      count('(fix hunks)', fv === 'right' || fv === 'wrong' ? fv : 'unjudged');
+      count('(fix hunks)', ['right', 'wrong', 'unsure'].includes(fv) ? fv : 'unjudged');
     }
     lines.push(`  ${verdict.padEnd(8)} ${id}${v?.reason && verbose ? `  — ${v.reason}` : ''}`);
   }
@@ -129,7 +131,7 @@ if (flag('--json')) {
   }
   console.log(`\nset ${set}: ${report.length} repositories scanned${absent.length ? `; absent from ${reposDir}: ${absent.join(', ')}` : ''}`);
   for (const m of moved) console.log(`warning: ${m}`);
-  for (const [bucket, t] of [...tally].sort()) console.log(`${bucket.padEnd(34)} right ${t.right}  wrong ${t.wrong}  unjudged ${t.unjudged}  precision ${pct(t)}`);
+  for (const [bucket, t] of [...tally].sort()) console.log(`${bucket.padEnd(34)} right ${t.right}  wrong ${t.wrong}  unsure ${t.unsure}  unjudged ${t.unjudged}  precision ${pct(t)}`);
   for (const u of unjudged) console.log(`unjudged ${u.repo}: ${u.id} — ${u.message}`);
 }
 

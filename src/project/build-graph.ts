@@ -93,6 +93,9 @@ export const FEATURE_EDGES: readonly FeatureEdge[] = [
   // sqlx's weak `sqlx-sqlite?/...` features keep sqlx-sqlite in every lock (cargo#10801); only `sqlite` builds it.
   { from: 'sqlx', to: ['sqlx-sqlite'], feature: /sqlite/, onlyWhenAsked: true },
   { from: 'sqlx-macros-core', to: ['sqlx-sqlite'], feature: /sqlite/, onlyWhenAsked: true },
+  // diesel links a database client library only for the backend features asked of it.
+  { from: 'diesel', to: ['mysqlclient-sys'], feature: /^mysql/, onlyWhenAsked: true, askedOf: ['diesel'] },
+  { from: 'diesel', to: ['pq-sys'], feature: /^postgres/, onlyWhenAsked: true, askedOf: ['diesel'] },
   { from: 'reqwest', to: ['native-tls', 'hyper-tls', 'tokio-native-tls', 'native-tls-crate'], feature: /^(?:default-tls|native-tls)/, onDefaultBefore: '0.13.0', askedOf: ['reqwest'] },
 ];
 
