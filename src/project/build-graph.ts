@@ -96,6 +96,8 @@ export const FEATURE_EDGES: readonly FeatureEdge[] = [
   // diesel links a database client library only for the backend features asked of it.
   { from: 'diesel', to: ['mysqlclient-sys'], feature: /^mysql/, onlyWhenAsked: true, askedOf: ['diesel'] },
   { from: 'diesel', to: ['pq-sys'], feature: /^postgres/, onlyWhenAsked: true, askedOf: ['diesel'] },
+  // native-tls is never a default of these crates: only a member asking for their native-tls feature builds it.
+  ...['ureq', 'tungstenite', 'tokio-tungstenite', 'tokio-tungstenite-wasm', 'async-tungstenite'].map((from) => ({ from, to: ['native-tls', 'tokio-native-tls'], feature: /native-tls/, onlyWhenAsked: true, askedOf: [from] })),
   { from: 'reqwest', to: ['native-tls', 'hyper-tls', 'tokio-native-tls', 'native-tls-crate'], feature: /^(?:default-tls|native-tls)/, onDefaultBefore: '0.13.0', askedOf: ['reqwest'] },
 ];
 
