@@ -161,3 +161,18 @@ test('a protobuf-src deep in the graph does not vendor protoc for a member that 
   const needs = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: LINUX }).needs.map((n) => n.component);
   assert.ok(needs.includes('protoc'), needs.join());
 });
+
+test('python-wheel-missing: a release with no wheel at all is pure Python and no risk; one with wheels elsewhere is (paperless-ngx)', async () => {
+  const dir = tempDir();
+  const pkg = (name: string, version: string, wheels: string[]) => [
+    '[[packages]]', `name = "${name}"`, `version = "${version}"`,
+    `sdist = { name = "${name}-${version}.tar.gz", url = "https://files.pythonhosted.org/packages/${name}-${version}.tar.gz", hashes = { sha256 = "00" } }`,
+    'wheels = [', ...wheels.map((w) => `  { url = "https://files.pythonhosted.org/packages/ab/${w}", hashes = { sha256 = "01" } },`), ']', '',
+  ];
+  writeFiles(dir, {
+    '.python-version': '3.13\n',
+    'pylock.toml': ['lock-version = "1.0"', 'created-by = "pip"', '', ...pkg('langdetect', '1.0.9', []), ...pkg('fastnum', '1.0.0', ['fastnum-1.0.0-cp39-cp39-manylinux_2_17_x86_64.whl'])].join('\n'),
+  });
+  const findings = (await scan(dir)).findings.filter((f) => f.rule === 'python-wheel-missing');
+  assert.deepEqual(findings.map((f) => f.captures.package), ['fastnum']);
+});
