@@ -8,7 +8,7 @@ import { planAddFeatures } from '../cargo/add-features.js';
 import { type CargoGraph, localPackage } from '../cargo/metadata.js';
 import { type CargoPackage, cargoPackages } from '../cargo/packages.js';
 import type { FileLocation, ProjectFiles, ScanFinding, Scanner } from '../model.js';
-import { dirOf, joinRel, lineAt, locate } from '../text-location.js';
+import { dirOf, joinRel, lineAt, locate, normaliseRel } from '../text-location.js';
 
 interface GatedUse {
   crate: string;
@@ -250,18 +250,6 @@ function sameBuild(all: readonly CargoPackage[], pkg: CargoPackage): CargoPackag
     }
   }
   return [...build];
-}
-
-function normaliseRel(path: string): string | null {
-  const out: string[] = [];
-  for (const seg of path.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (!out.length) return null;
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.join('/');
 }
 
 function verdictFromFiles(project: ProjectFiles, all: readonly CargoPackage[], pkg: CargoPackage, crate: string, feature: string, testOnly: boolean, reason: string): Verdict {

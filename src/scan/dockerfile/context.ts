@@ -3,7 +3,7 @@
 import { parse as parseYaml } from 'yaml';
 import { globMatcher } from '../glob.js';
 import type { ProjectFiles } from '../model.js';
-import { dirOf, joinRel } from '../text-location.js';
+import { dirOf, joinRel, normaliseRel } from '../text-location.js';
 import { type CopyStep, type DockerfileModel, type RunStep, resolvePath } from './parse.js';
 
 /** A build context a Dockerfile is built with, and what says so. */
@@ -13,25 +13,12 @@ export interface BuildContext {
   from: string;
 }
 
-/** Normalises `a/./b/../c` relative paths; null when the path leaves the project. */
-function normalise(path: string): string | null {
-  const out: string[] = [];
-  for (const seg of path.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (!out.length) return null;
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.join('/');
-}
-
 function declared(pairs: Map<string, BuildContext>, baseDir: string, context: unknown, dockerfile: unknown, from: string, dockerfileBase?: string): void {
   if (typeof context !== 'string' || /\$\{?\w|^[a-z]+:\/\//i.test(context)) return;
-  const ctx = normalise(joinRel(baseDir, context));
+  const ctx = normaliseRel(joinRel(baseDir, context));
   if (ctx === null) return;
   const file = typeof dockerfile === 'string' && !/\$\{?\w/.test(dockerfile) ? dockerfile : 'Dockerfile';
-  const path = normalise(joinRel(dockerfileBase ?? ctx, file));
+  const path = normaliseRel(joinRel(dockerfileBase ?? ctx, file));
   if (path !== null && !pairs.has(path)) pairs.set(path, { dir: ctx, from });
 }
 
