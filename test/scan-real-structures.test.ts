@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import { deriveNeeds } from '../src/doctor/needs.ts';
 import { readProject } from '../src/project/discover.ts';
 import type { ScanFinding } from '../src/scan/model.ts';
+import { cargoRejects } from '../src/scan/cargo/metadata.ts';
 import { type ReadOptions, readProjectFiles } from '../src/scan/read-project.ts';
 import { SCANNERS } from '../src/scan/registry.ts';
 import { type ScanReport, scanProject } from '../src/scan/run-scan.ts';
@@ -175,4 +176,20 @@ test('python-wheel-missing: a release with no wheel at all is pure Python and no
   });
   const findings = (await scan(dir)).findings.filter((f) => f.rule === 'python-wheel-missing');
   assert.deepEqual(findings.map((f) => f.captures.package), ['fastnum']);
+});
+
+test('fix hunks are checked with cargo metadata on the edited manifest: a rejected edit is never applied', async (t) => {
+  const files = new Map([
+    ['Cargo.toml', '[package]\nname = "v"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ntokio = { version = "1", features = ["rt"] }\n'],
+    ['src/lib.rs', 'pub fn f() {}\n'],
+  ]);
+  const broken = new Map([['Cargo.toml', files.get('Cargo.toml')!.replace('features = ["rt"] }', 'features = ["rt" }')]]);
+  // Without crates cargo cannot resolve either copy; an edit that still parses is let through, one that does not is not.
+  assert.match((await cargoRejects(files, broken, '', LINUX)) ?? '', /./);
+  assert.equal(await cargoRejects(files, new Map([['Cargo.toml', files.get('Cargo.toml')!.replace('"rt"', '"rt", "fs"')]]), '', LINUX), null);
+  if (!haveTokio) return t.skip('Debian librust-tokio-dev not installed');
+  const withCrates = new Map([...files, ['.cargo/config.toml', `[source.crates-io]\nreplace-with = "debian"\n\n[source.debian]\ndirectory = "${DEBIAN_REGISTRY}"\n`]]);
+  const unknownFeature = new Map([['Cargo.toml', files.get('Cargo.toml')!.replace('"rt"', '"rt", "no-such-feature"')]]);
+  assert.match((await cargoRejects(withCrates, unknownFeature, '', LINUX)) ?? '', /no-such-feature/);
+  assert.equal(await cargoRejects(withCrates, new Map([['Cargo.toml', files.get('Cargo.toml')!.replace('"rt"', '"rt", "fs"')]]), '', LINUX), null);
 });

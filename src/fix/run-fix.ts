@@ -1,7 +1,10 @@
 // `buildmedic fix` end to end (I/O): read, scan, plan, and with --write apply atomically, run the tools, re-scan.
 
 import { join } from 'node:path';
-import type { ScanFinding, Scanner } from '../scan/model.js';
+import { cargoRejects } from '../scan/cargo/metadata.js';
+import { lockLocations } from '../scan/cargo/packages.js';
+import type { ProjectFiles, ScanFinding, Scanner } from '../scan/model.js';
+import { applyEdits, editsByFile } from './apply-edits.js';
 import { type ReadOptions, readProjectFiles } from '../scan/read-project.js';
 import { findingKey, scanProject, type ScanReport } from '../scan/run-scan.js';
 import { composeFixes, type FileChange } from './compose.js';
@@ -57,9 +60,36 @@ function wantedForWrite(findings: ScanFinding[], opts: FixOptions, held: FixRun[
   });
 }
 
+/**
+ * Drops the Cargo.toml edits cargo rejects (`cargo metadata` on the edited manifests, in a temporary copy), so no fix
+ * breaks the build; each dropped plan is held with cargo's reason.
+ */
+async function withoutRejectedManifestEdits(project: ProjectFiles, findings: ScanFinding[], held: FixRun['held']): Promise<ScanFinding[]> {
+  const out: ScanFinding[] = [];
+  for (const f of findings) {
+    const manifests = f.fix ? [...editsByFile(f.fix.edits)].filter(([file]) => file === 'Cargo.toml' || file.endsWith('/Cargo.toml')) : [];
+    if (!f.fix || manifests.length === 0) {
+      out.push(f);
+      continue;
+    }
+    const edited = new Map<string, string>();
+    for (const [file, edits] of manifests) edited.set(file, applyEdits(project.files.get(file) ?? '', edits));
+    const workspace = lockLocations(project).find((l) => manifests.some(([file]) => l.dir === '' || file.startsWith(`${l.dir}/`)))?.dir ?? '';
+    const why = await cargoRejects(project.files, edited, workspace, project.target ?? 'x86_64-unknown-linux-gnu');
+    if (why === null) out.push(f);
+    else {
+      held.push({ rule: f.rule, reason: `${f.fix.title}: cargo rejects the edited manifest (${why}); not applied` });
+      out.push({ ...f, fix: null });
+    }
+  }
+  return out;
+}
+
 export async function runFix(dir: string, scanners: readonly Scanner[], opts: FixOptions): Promise<FixRun> {
   let project = await readProjectFiles(dir, scanners, opts.read);
   let report = scanProject(project, scanners, opts.only);
+  const rejected: FixRun['held'] = [];
+  if (opts.read?.resolveCargo) report = { ...report, findings: await withoutRejectedManifestEdits(project, report.findings, rejected) };
   const run: FixRun = {
     root: project.root,
     fixable: report.findings.filter((f) => f.fix),
@@ -71,6 +101,7 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
     remaining: null,
     problems: report.problems,
   };
+  run.held.push(...rejected);
   if (!opts.write) {
     const composed = composeFixes(project, report.findings);
     run.changes = composed.changes;
@@ -127,6 +158,11 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
     }
     project = await readProjectFiles(dir, scanners, opts.read);
     report = scanProject(project, scanners, opts.only);
+    if (opts.read?.resolveCargo) {
+      const again: FixRun['held'] = [];
+      report = { ...report, findings: await withoutRejectedManifestEdits(project, report.findings, again) };
+      for (const h of again) if (!run.held.some((x) => x.reason === h.reason)) run.held.push(h);
+    }
   }
   run.remaining = report;
   return run;

@@ -71,15 +71,18 @@ export function parseCargoMetadata(json: string, root: string, target: string): 
   return { target, packages };
 }
 
-function runCargoMetadata(cwd: string, manifest: string, target: string, locked: boolean, timeoutMs: number): Promise<{ ok: true; stdout: string } | { ok: false; why: string }> {
-  const args = ['metadata', '--format-version', '1', '--offline', ...(locked ? ['--locked'] : []), '--filter-platform', target, '--manifest-path', manifest];
+function runCargoMetadata(cwd: string, manifest: string, target: string, locked: boolean, timeoutMs: number, extra: readonly string[] = []): Promise<{ ok: true; stdout: string } | { ok: false; why: string }> {
+  const args = ['metadata', '--format-version', '1', '--offline', ...(locked ? ['--locked'] : []), ...extra, '--filter-platform', target, '--manifest-path', manifest];
   return new Promise((done) => {
     // RUSTUP_AUTO_INSTALL=0: a toolchain the project pins is never downloaded just to read metadata.
     execFile('cargo', args, { cwd, maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs, env: { ...process.env, CARGO_TERM_COLOR: 'never', RUSTUP_AUTO_INSTALL: '0' } }, (error, stdout, stderr) => {
       if (!error) return done({ ok: true, stdout: String(stdout) });
       const code = (error as NodeJS.ErrnoException).code;
       // cargo's own first `error:` line says why (e.g. "no matching package named `tokio` found", "the lock file needs to be updated").
-      done({ ok: false, why: code === 'ENOENT' ? 'cargo is not installed' : (/^error: (.*)$/m.exec(String(stderr))?.[1] ?? `cargo metadata failed${error.killed ? ' (timed out)' : ''}`) });
+      // cargo's resolver explains a missing feature further down ("... but `tokio` does not have these features.").
+      const detail = /^.*does not (?:have|contain) (?:these|this|that) features?.*$/m.exec(String(stderr))?.[0].trim();
+      const first = /^error: (.*)$/m.exec(String(stderr))?.[1];
+      done({ ok: false, why: code === 'ENOENT' ? 'cargo is not installed' : first ? `${first}${detail ? ` ${detail}` : ''}` : `cargo metadata failed${error.killed ? ' (timed out)' : ''}` });
     });
   });
 }
@@ -117,6 +120,37 @@ export async function resolveWithCargo(root: string, dir: string, target: string
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whether cargo accepts the workspace at `dir` with `edited` files in place of the project's: `cargo metadata
+ * --offline` in a temporary copy. Null when it does (or when cargo cannot tell: it rejects the unedited copy too and
+ * the edited manifests still parse with `--no-deps`), else cargo's reason.
+ */
+export async function cargoRejects(files: ReadonlyMap<string, string>, edited: ReadonlyMap<string, string>, dir: string, target: string, timeoutMs = 20_000): Promise<string | null> {
+  const inWorkspace = (f: string) => COPIED.test(f) || f.endsWith('Cargo.lock');
+  const chosen = [...files.keys()].filter((f) => inWorkspace(f) && (dir === '' || f.startsWith(`${dir}/`) || f.startsWith('.cargo/')));
+  if (chosen.length > MAX_COPIED) return null;
+  const run = async (texts: ReadonlyMap<string, string>, noDeps: boolean) => {
+    const tmp = await mkdtemp(join(tmpdir(), 'buildmedic-verify-'));
+    try {
+      for (const f of chosen) {
+        await mkdir(dirname(join(tmp, f)), { recursive: true });
+        await writeFile(join(tmp, f), texts.get(f) ?? (files.get(f) as string));
+      }
+      const args = noDeps ? ['--no-deps'] : [];
+      return await runCargoMetadata(join(tmp, dir), join(tmp, dir, 'Cargo.toml'), target, false, timeoutMs, args);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  };
+  const after = await run(edited, false);
+  if (after.ok) return null;
+  if (after.why === 'cargo is not installed') return null;
+  const before = await run(new Map(), false);
+  if (before.ok) return after.why;
+  const parsed = await run(edited, true);
+  return parsed.ok ? null : parsed.why;
 }
 
 /** The resolved package whose manifest is `manifest` (relative path), if cargo built it. */
