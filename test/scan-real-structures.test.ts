@@ -62,9 +62,14 @@ test('per-target tables: the feature goes into the table of the target being bui
   const text = readFileSync(join(dir, 'Cargo.toml'), 'utf8');
   assert.equal(text.lastIndexOf('[target', edit.start), text.indexOf("[target.'cfg(not(target_family = \"wasm\"))'"));
   assert.equal(report.findings[0].evidence.at(-1)!.line, 12);
-  // Built for wasm, the wasm table is the one that applies: a fix never lands in the native table then.
+  // Built for wasm, the code is compiled out (#[cfg(not(target_family = "wasm"))]): nothing to say, no wasm-table edit.
+  assert.deepEqual((await scan(dir, { target: 'wasm32-unknown-unknown' })).findings, []);
+  // Without that attribute the wasm build does compile it, and the wasm table is the one to edit.
+  writeFiles(dir, { 'src/lib.rs': readFileSync(join(dir, 'src/lib.rs'), 'utf8').replace('#[cfg(not(target_family = "wasm"))]\n', '') });
   const wasm = (await scan(dir, { target: 'wasm32-unknown-unknown' })).findings[0];
-  assert.equal(text.lastIndexOf('[target', wasm.fix!.edits[0].start), text.indexOf("[target.'cfg(target_family = \"wasm\")'"));
+  const edited = readFileSync(join(dir, 'Cargo.toml'), 'utf8');
+  assert.equal(edited.lastIndexOf('[target', wasm.fix!.edits[0].start), edited.indexOf("[target.'cfg(target_family = \"wasm\")'"));
+  writeFiles(dir, { 'src/lib.rs': `#[cfg(not(target_family = "wasm"))]\n${readFileSync(join(dir, 'src/lib.rs'), 'utf8')}` });
   if (!haveTokio) return t.skip('Debian librust-tokio-dev not installed');
   useDebianCrates(dir);
   rmSync(join(dir, 'Cargo.lock'));

@@ -11,6 +11,7 @@ interface FixCliOptions {
   unsafe?: boolean;
   json?: boolean;
   color?: boolean;
+  target?: string;
 }
 
 async function runFixCommand(dir: string | undefined, opts: FixCliOptions): Promise<number> {
@@ -18,7 +19,7 @@ async function runFixCommand(dir: string | undefined, opts: FixCliOptions): Prom
   const { runFix, fixExitCode } = await import('../../fix/run-fix.js');
   await checkOnlyIds(opts.only);
   const write = Boolean(opts.write);
-  const run = await runFix(dir ?? '.', SCANNERS, { write, only: opts.only, optIns: opts.git ? ['git'] : [], unsafe: Boolean(opts.unsafe), read: { resolveCargo: true } });
+  const run = await runFix(dir ?? '.', SCANNERS, { write, only: opts.only, optIns: opts.git ? ['git'] : [], unsafe: Boolean(opts.unsafe), read: { resolveCargo: true, target: opts.target } });
   if (opts.json) {
     const { fixJson } = await import('../../fix/render.js');
     process.stdout.write(`${JSON.stringify(fixJson(run, write), null, 2)}\n`);
@@ -39,6 +40,7 @@ export function register(program: Command, setExit: (code: number) => void): voi
     .option('--unsafe', 'with --write, also apply fixes marked unsafe (they change behaviour, e.g. a toolchain pin or manylinux mode)')
     .option('--git', 'with --write, also run `git add` for files a flake or CI checkout needs')
     .option('--json', 'print the plan (or what was done) as JSON (schema: docs/scan-json.md)')
+    .option('--target <triple>', 'the Rust target the build is for (default: [build] target of .cargo/config.toml, else this machine)')
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .addHelpText(

@@ -159,6 +159,26 @@ function rank(d: CargoDependency, testOnly: boolean): number {
   return (d.kind === (testOnly ? 'dev' : 'normal') ? 0 : 2) + (d.target ? 1 : 0);
 }
 
+/**
+ * Whether the code at `line` is compiled out for `target`: a file-level `#![cfg(...)]`, or a `#[cfg(...)]` on the
+ * top-level item around it (the attributes right above its first line), that does not hold for the target.
+ */
+function builtOnlyElsewhere(text: string, line: number, target: string): boolean {
+  const lines = text.split('\n');
+  const cfgFalse = (l: string) => {
+    // rustc's attribute syntax: #[cfg(...)] / #![cfg(...)] on one line.
+    const m = /^\s*#!?\[\s*cfg\s*\((.*)\)\s*\]\s*$/.exec(l);
+    // Only target conditions: `test`, `feature = ...` and custom cfgs are not about the platform.
+    if (!m || !/target_\w+|\bunix\b|\bwindows\b/.test(m[1]) || /\btest\b|\bfeature\s*=|\bdoc(?:test)?\b/.test(m[1])) return false;
+    return targetApplies(`cfg(${m[1]})`, target) === false;
+  };
+  for (const l of lines.slice(0, 20)) if (/^\s*#!\[/.test(l) && cfgFalse(l)) return true;
+  let i = line - 1;
+  while (i > 0 && !/^(?:pub(?:\([^)]*\))?\s+)?(?:async\s+|unsafe\s+|const\s+)*(?:fn|mod|impl|struct|enum|trait|static|const|type|use)\b/.test(lines[i] ?? '')) i--;
+  for (let j = i - 1; j >= 0 && /^\s*(?:#\[|\/\/)/.test(lines[j]); j--) if (cfgFalse(lines[j])) return true;
+  return false;
+}
+
 /** Offset of the first `#[cfg(test)]`: test modules sit at the end of a file, so what follows is built for tests only. */
 function testRegionStart(text: string): number {
   const m = /#\[\s*cfg\s*\(\s*test\s*\)\s*\]/.exec(text);
@@ -295,6 +315,7 @@ function scanFeatures(project: ProjectFiles): ScanFinding[] {
       const rel = pkg.dir ? file.slice(pkg.dir.length + 1) : file;
       const testFile = /^(?:tests|benches|examples)\//.test(rel);
       for (const use of findGatedUses(file, text)) {
+        if (builtOnlyElsewhere(text, use.at.line, target)) continue;
         const testOnly = testFile || use.at.line >= testsFrom || /#\[\s*tokio::test/.test(use.at.text);
         const deps = dependenciesFor(pkg, use.crate, testOnly, target);
         const dep = deps[0];
