@@ -4,13 +4,14 @@
 // default build does not compile. Where the Debian librust crates are installed, cargo itself resolves the graph.
 
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { deriveNeeds } from '../src/doctor/needs.ts';
 import { readProject } from '../src/project/discover.ts';
 import type { ScanFinding } from '../src/scan/model.ts';
-import { cargoRejects } from '../src/scan/cargo/metadata.ts';
+import { cargoRejects } from '../src/project/cargo-metadata.ts';
 import { type ReadOptions, readProjectFiles } from '../src/scan/read-project.ts';
 import { SCANNERS } from '../src/scan/registry.ts';
 import { type ScanReport, scanProject } from '../src/scan/run-scan.ts';
@@ -197,4 +198,28 @@ test('fix hunks are checked with cargo metadata on the edited manifest: a reject
   const unknownFeature = new Map([['Cargo.toml', files.get('Cargo.toml')!.replace('"rt"', '"rt", "no-such-feature"')]]);
   assert.match((await cargoRejects(withCrates, unknownFeature, '', LINUX)) ?? '', /no-such-feature/);
   assert.equal(await cargoRejects(withCrates, new Map([['Cargo.toml', files.get('Cargo.toml')!.replace('"rt"', '"rt", "fs"')]]), '', LINUX), null);
+});
+
+test("doctor follows the graph cargo resolves when it can: build-dependencies count, dev-dependencies do not", async (t) => {
+  if (!existsSync(join(DEBIAN_REGISTRY, 'cc-1.0.73'))) return t.skip('Debian librust-cc-dev not installed');
+  const dir = tempDir();
+  writeFiles(dir, {
+    'Cargo.toml': '[package]\nname = "g"\nversion = "0.1.0"\nedition = "2021"\n\n[dev-dependencies]\ncc = "1"\n',
+    'src/lib.rs': 'pub fn f() {}\n',
+  });
+  useDebianCrates(dir);
+  assert.equal(spawnSync('cargo', ['generate-lockfile', '--offline'], { cwd: dir, encoding: 'utf8' }).status, 0);
+  const needsOf = async () => {
+    const { resolveWithCargo } = await import('../src/project/cargo-metadata.ts');
+    const project = await readProject(dir);
+    const cargo = await resolveWithCargo(project.rust!.root, '', LINUX, new Map());
+    assert.ok('graph' in cargo, JSON.stringify(cargo));
+    return deriveNeeds(project, { env: {}, platform: 'linux', hostTriple: LINUX, cargo });
+  };
+  const dev = await needsOf();
+  assert.match(dev.notes.join('\n'), /Needs follow the build graph cargo resolved/);
+  assert.ok(!dev.needs.find((n) => n.component === 'c-compiler')!.neededBy.some((b) => b.startsWith('cc ')));
+  writeFiles(dir, { 'Cargo.toml': readFileSync(join(dir, 'Cargo.toml'), 'utf8').replace('[dev-dependencies]', '[build-dependencies]') });
+  const build = await needsOf();
+  assert.ok(build.needs.find((n) => n.component === 'c-compiler')!.neededBy.some((b) => b.startsWith('cc 1.0.73')));
 });

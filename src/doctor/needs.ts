@@ -3,6 +3,7 @@
 import { COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../knowledge/crate-needs.js';
 import { compareVersions, numericChannel } from '../env/checks/versions.js';
 import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
+import type { CargoGraph, CargoResolution } from '../project/cargo-metadata.js';
 import type { LockedCrate, Project } from '../project/model.js';
 
 export interface Constraint {
@@ -47,6 +48,32 @@ export interface PlanContext {
   platform: NodeJS.Platform;
   /** The host's Rust target triple, when known (for deciding which `[target.X]` tables apply). */
   hostTriple?: string | null;
+  /** What `cargo metadata --offline --locked` resolved for the workspace (features after unification), when it could. */
+  cargo?: CargoResolution | null;
+}
+
+/**
+ * The lock crates cargo's resolved graph builds: breadth-first from the workspace's default members through normal
+ * and build dependencies (dev-dependencies only build tests), each with the member's direct dependency it comes through.
+ */
+function builtFromGraph(graph: CargoGraph, lock: readonly LockedCrate[], roots: readonly string[]): { via: Map<LockedCrate, string | null>; features: Map<string, ReadonlySet<string>> } {
+  const byKey = new Map(lock.map((c) => [`${c.name} ${c.version}`, c]));
+  const via = new Map<LockedCrate, string | null>();
+  const features = new Map<string, ReadonlySet<string>>();
+  const seen = new Set<string>();
+  const queue: { id: string; hop: string | null }[] = [...graph.packages.values()].filter((p) => p.manifest !== null && (roots.length === 0 || roots.includes(p.name))).map((p) => ({ id: p.id, hop: null }));
+  for (let i = 0; i < queue.length; i++) {
+    const { id, hop } = queue[i];
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const p = graph.packages.get(id);
+    if (!p) continue;
+    const locked = byKey.get(`${p.name} ${p.version}`);
+    if (locked && !via.has(locked)) via.set(locked, hop);
+    features.set(p.name, new Set([...(features.get(p.name) ?? []), ...p.features]));
+    for (const d of p.deps) if (d.kinds.some((k) => k !== 'dev')) queue.push({ id: d.pkg, hop: p.manifest !== null ? null : (hop ?? p.name) });
+  }
+  return { via, features };
 }
 
 class NeedSet {
@@ -175,10 +202,15 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   const packages: LockedCrate[] = rust.lock
     ? rust.lock.packages
     : built.flatMap((m) => m.manifest.dependencies.filter((d) => builtByDefault(m.manifest, d, target, defaultFeatureRefs(m.manifest))).map((d) => ({ name: d.name, version: d.req ?? '', source: 'manifest', dependencies: [] })));
-  // What a default `cargo build` compiles: not dev-dependencies, optional ones left off, other targets' tables.
-  const via = rust.lock ? builtCrates(packages, manifests, target, rust.members.map((m) => m.manifest)).via : new Map<LockedCrate, string | null>();
+  // What a default `cargo build` compiles: cargo's resolved graph when it could answer offline; else from the lock and
+  // the manifests (no dev-dependencies, optional ones left off, other targets' tables).
+  const graph = ctx.cargo && 'graph' in ctx.cargo ? ctx.cargo.graph : null;
+  const fromGraph = graph && rust.lock ? builtFromGraph(graph, packages, manifests.map((m) => m.package?.name ?? '').filter(Boolean)) : null;
+  if (fromGraph) notes.push(`Needs follow the build graph cargo resolved (cargo metadata --offline, for ${graph!.target}).`);
+  else if (ctx.cargo && 'unresolved' in ctx.cargo && rust.lock) notes.push(`${ctx.cargo.unresolved}; needs are read from Cargo.lock and the manifests instead.`);
+  const via = fromGraph ? fromGraph.via : rust.lock ? builtCrates(packages, manifests, target, rust.members.map((m) => m.manifest)).via : new Map<LockedCrate, string | null>();
   const lockNames = new Set(packages.map((p) => p.name));
-  const requested = defaultRequestedFeatures(manifests, target);
+  const requested: Map<string, ReadonlySet<string>> = fromGraph ? fromGraph.features : defaultRequestedFeatures(manifests, target);
   const builtDep = (dep: string) => {
     const [name, version] = dep.split(' ');
     return [...via.keys()].some((c) => c.name === name && (!version || c.version === version));

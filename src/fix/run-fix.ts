@@ -1,7 +1,7 @@
 // `buildmedic fix` end to end (I/O): read, scan, plan, and with --write apply atomically, run the tools, re-scan.
 
 import { join } from 'node:path';
-import { cargoRejects } from '../scan/cargo/metadata.js';
+import { cargoRejects } from '../project/cargo-metadata.js';
 import { lockLocations } from '../scan/cargo/packages.js';
 import type { ProjectFiles, ScanFinding, Scanner } from '../scan/model.js';
 import { applyEdits, editsByFile } from './apply-edits.js';

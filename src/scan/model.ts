@@ -2,7 +2,7 @@
 // made of text edits (never re-serialised files) plus, where a fix needs one, a real tool to run.
 
 /** A place in a project file; lines are 1-based, as editors show them. */
-import type { CargoResolution } from './cargo/metadata.js';
+import type { CargoResolution } from '../project/cargo-metadata.js';
 
 export interface FileLocation {
   /** Path relative to the scanned directory, with '/' separators. */

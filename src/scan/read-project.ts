@@ -7,7 +7,7 @@ import { BuildmedicError, fileError } from '../errors.js';
 import { globMatcher } from './glob.js';
 import { parseCargoConfigTargets } from '../project/cargo.js';
 import { hostTriple } from '../project/target-cfg.js';
-import { resolveWorkspaces } from './cargo/metadata.js';
+import { resolveWorkspaces } from '../project/cargo-metadata.js';
 import { lockLocations } from './cargo/packages.js';
 import { isVendored } from './checks/cargo-features.js';
 import type { ProjectFiles, Scanner } from './model.js';

@@ -5,7 +5,7 @@ import { parseCargoLock } from '../../project/cargo.js';
 import type { CargoDependency, LockedCrate } from '../../project/model.js';
 import { hostTriple, targetApplies } from '../../project/target-cfg.js';
 import { planAddFeatures } from '../cargo/add-features.js';
-import { type CargoGraph, localPackage } from '../cargo/metadata.js';
+import { type CargoGraph, localPackage } from '../../project/cargo-metadata.js';
 import { type CargoPackage, cargoPackages } from '../cargo/packages.js';
 import type { FileLocation, ProjectFiles, ScanFinding, Scanner } from '../model.js';
 import { dirOf, joinRel, lineAt, locate, normaliseRel } from '../text-location.js';
