@@ -93,7 +93,8 @@ for (const entry of catalogue.repos) {
   const head = headOf(dir);
   if (head && head !== entry.commit) moved.push(`${entry.repo}: copy at ${head.slice(0, 12)}, judged at ${entry.commit.slice(0, 12)}`);
   const scan = await scanDir(dir);
-  const verdicts = new Map((entry.findings ?? []).map((v) => [v.id, v]));
+  // Held-back findings (shown with --unverified) keep the verdict given to the same finding of the baseline.
+  const verdicts = new Map([...(scanOptions.unverified ? (entry.baseline?.findings ?? []) : []), ...(entry.findings ?? [])].map((v) => [v.id, v]));
   const lines = [];
   for (const f of scan.findings) {
     const id = findingId(f);
