@@ -86,6 +86,8 @@ test('fix --write keeps CRLF, comments and file mode', () => {
   writeFiles(dir, {
     'Cargo.toml': '[package]\r\nname = "crlf"\r\nversion = "0.1.0"\r\n\r\n[dependencies]\r\n# the CLI\r\nclap = { version = "3", features = ["derive"] } # keep me\r\n',
     'src/main.rs': 'use clap::Parser;\r\n#[derive(Parser)]\r\nstruct A {\r\n    #[arg(long, env = "A")]\r\n    a: bool,\r\n}\r\nfn main() {}\r\n',
+    // Only the package depends on clap, so `env` is verifiably off even where cargo cannot resolve offline.
+    'Cargo.lock': 'version = 3\n\n[[package]]\nname = "crlf"\nversion = "0.1.0"\ndependencies = ["clap"]\n\n[[package]]\nname = "clap"\nversion = "3.2.23"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n',
   });
   chmodSync(join(dir, 'Cargo.toml'), 0o640);
   assert.equal(runCli(['fix', '--write', dir]).status, 1);

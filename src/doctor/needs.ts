@@ -2,6 +2,8 @@
 
 import { COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../knowledge/crate-needs.js';
 import { compareVersions, numericChannel } from '../env/checks/versions.js';
+import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
+import type { CargoGraph, CargoResolution } from '../project/cargo-metadata.js';
 import type { LockedCrate, Project } from '../project/model.js';
 
 export interface Constraint {
@@ -46,6 +48,32 @@ export interface PlanContext {
   platform: NodeJS.Platform;
   /** The host's Rust target triple, when known (for deciding which `[target.X]` tables apply). */
   hostTriple?: string | null;
+  /** What `cargo metadata --offline --locked` resolved for the workspace (features after unification), when it could. */
+  cargo?: CargoResolution | null;
+}
+
+/**
+ * The lock crates cargo's resolved graph builds: breadth-first from the workspace's default members through normal
+ * and build dependencies (dev-dependencies only build tests), each with the member's direct dependency it comes through.
+ */
+function builtFromGraph(graph: CargoGraph, lock: readonly LockedCrate[], roots: readonly string[]): { via: Map<LockedCrate, string | null>; features: Map<string, ReadonlySet<string>> } {
+  const byKey = new Map(lock.map((c) => [`${c.name} ${c.version}`, c]));
+  const via = new Map<LockedCrate, string | null>();
+  const features = new Map<string, ReadonlySet<string>>();
+  const seen = new Set<string>();
+  const queue: { id: string; hop: string | null }[] = [...graph.packages.values()].filter((p) => p.manifest !== null && (roots.length === 0 || roots.includes(p.name))).map((p) => ({ id: p.id, hop: null }));
+  for (let i = 0; i < queue.length; i++) {
+    const { id, hop } = queue[i];
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const p = graph.packages.get(id);
+    if (!p) continue;
+    const locked = byKey.get(`${p.name} ${p.version}`);
+    if (locked && !via.has(locked)) via.set(locked, hop);
+    features.set(p.name, new Set([...(features.get(p.name) ?? []), ...p.features]));
+    for (const d of p.deps) if (d.kinds.some((k) => k !== 'dev')) queue.push({ id: d.pkg, hop: p.manifest !== null ? null : (hop ?? p.name) });
+  }
+  return { via, features };
 }
 
 class NeedSet {
@@ -111,11 +139,13 @@ export function firstHops(packages: readonly LockedCrate[], roots: readonly stri
   return via;
 }
 
-function exemptionApplies(u: Exemption, crate: LockedCrate, lockNames: Set<string>, features: readonly string[], env: PlanContext['env']): boolean {
-  if (u.lockDependsOn?.some((d) => crate.dependencies.some((x) => x === d || x.startsWith(`${d} `)))) return true;
-  if (u.lockHas?.some((n) => lockNames.has(n))) return true;
-  if (u.features?.some((f) => features.includes(f))) return true;
-  if (u.env?.some((e) => env[e] !== undefined && env[e] !== '')) return true;
+/** Whether an exemption lifts a crate's need; `built` tells which lock crates the build compiles. */
+export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonly LockedCrate[], built: (dep: string) => boolean, features: ReadonlySet<string>, env: (name: string) => boolean): boolean {
+  if (u.lockDependsOn?.some((d) => crate.dependencies.some((x) => (x === d || x.startsWith(`${d} `)) && built(x)))) return true;
+  if (u.lockHas?.some((n) => lock.some((p) => p.name === n))) return true;
+  if (u.memberDependsOn?.some((n) => lock.some((p) => p.source === null && p.dependencies.some((x) => x.split(' ')[0] === n)))) return true;
+  if (u.features?.some((f) => features.has(f))) return true;
+  if (u.env?.some((e) => env(e))) return true;
   return false;
 }
 
@@ -166,12 +196,26 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
     });
   }
 
-  const memberNames = rust.members.map((m) => m.manifest.package?.name).filter((n): n is string => Boolean(n));
+  const target = [...targets][0] ?? ctx.hostTriple ?? 'x86_64-unknown-linux-gnu';
+  // A plain `cargo build` builds the default members (all members when the workspace names none).
+  const built = rust.defaultMembers ? rust.members.filter((m) => rust.defaultMembers!.includes(m.dir)) : rust.members;
+  const manifests = (built.length ? built : rust.members).map((m) => m.manifest);
   const packages: LockedCrate[] = rust.lock
     ? rust.lock.packages
-    : rust.members.flatMap((m) => m.manifest.dependencies.map((d) => ({ name: d.name, version: d.req ?? '', source: 'manifest', dependencies: [] })));
-  const via = rust.lock ? firstHops(packages, memberNames) : new Map<LockedCrate, string | null>();
+    : built.flatMap((m) => m.manifest.dependencies.filter((d) => builtByDefault(m.manifest, d, target, defaultFeatureRefs(m.manifest))).map((d) => ({ name: d.name, version: d.req ?? '', source: 'manifest', dependencies: [] })));
+  // What a default `cargo build` compiles: cargo's resolved graph when it could answer offline; else from the lock and
+  // the manifests (no dev-dependencies, optional ones left off, other targets' tables).
+  const graph = ctx.cargo && 'graph' in ctx.cargo ? ctx.cargo.graph : null;
+  const fromGraph = graph && rust.lock ? builtFromGraph(graph, packages, manifests.map((m) => m.package?.name ?? '').filter(Boolean)) : null;
+  if (fromGraph) notes.push(`Needs follow the build graph cargo resolved (cargo metadata --offline, for ${graph!.target}).`);
+  else if (ctx.cargo && 'unresolved' in ctx.cargo && rust.lock) notes.push(`${ctx.cargo.unresolved}; needs are read from Cargo.lock and the manifests instead.`);
+  const via = fromGraph ? fromGraph.via : rust.lock ? builtCrates(packages, manifests, target, rust.members.map((m) => m.manifest)).via : new Map<LockedCrate, string | null>();
   const lockNames = new Set(packages.map((p) => p.name));
+  const requested: Map<string, ReadonlySet<string>> = fromGraph ? fromGraph.features : defaultRequestedFeatures(manifests, target);
+  const builtDep = (dep: string) => {
+    const [name, version] = dep.split(' ');
+    return [...via.keys()].some((c) => c.name === name && (!version || c.version === version));
+  };
   let heavy: string | null = null;
   for (const crate of packages) {
     if (crate.source === null) continue;
@@ -181,10 +225,10 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
     if (!heavy && HEAVY_CRATES.includes(crate.name)) heavy = label;
     const needs = CRATE_NEEDS[crate.name];
     if (!needs) continue;
-    const features = rust.requestedFeatures[crate.name] ?? [];
+    const features = requested.get(crate.name) ?? new Set<string>();
     for (const n of needs) {
       if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
-      if (n.unless && exemptionApplies(n.unless, crate, lockNames, features, ctx.env)) {
+      if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => ctx.env[e] !== undefined && ctx.env[e] !== '')) {
         exempted.push({ component: n.component, crate: label, why: n.unless.why });
         continue;
       }

@@ -1,11 +1,9 @@
 // Runs the tools a fix needs (I/O): `cargo generate-lockfile` (offline first), `git add`; output captured, never shown raw.
 
 import { execFile } from 'node:child_process';
-import { delimiter, isAbsolute, join } from 'node:path';
-import { probeWhich } from '../env/probe.js';
-import { findRustToolchain } from '../project/discover.js';
+import { join } from 'node:path';
+import { absoluteProgram, cargoEnv } from '../project/cargo-env.js';
 import { dubiousOwnership, filteredPaths, runGit } from '../project/git.js';
-import { rustToolchainChoice } from '../project/toolchain.js';
 import type { FixCommand } from '../scan/model.js';
 
 export interface CommandResult {
@@ -15,34 +13,6 @@ export interface CommandResult {
   /** One or two sentences for the user: what happened, and what to do when it failed. */
   message: string;
   output: string;
-}
-
-/**
- * The environment cargo runs in for a fix, so that the checkout picks no program for it: rustup gets the pinned
- * channel by name (a rust-toolchain `path` would run the checkout's cargo), and RUSTC / RUSTC_WRAPPER /
- * RUSTC_WORKSPACE_WRAPPER (which beat .cargo/config.toml) keep the project's `build.rustc` and wrappers from running
- * (cargo 1.84+ runs `rustc -vV` for the rust-version-aware resolver of edition 2024). The user's own values stay.
- */
-async function cargoEnv(cwd: string): Promise<{ env: Record<string, string> } | { refused: string }> {
-  const choice = rustToolchainChoice(await findRustToolchain(cwd), process.env);
-  if (!choice.run) return { refused: choice.why };
-  return {
-    env: {
-      ...choice.env,
-      RUSTC: process.env.RUSTC ?? (await absoluteProgram('rustc')) ?? 'rustc',
-      RUSTC_WRAPPER: process.env.RUSTC_WRAPPER ?? '',
-      RUSTC_WORKSPACE_WRAPPER: process.env.RUSTC_WORKSPACE_WRAPPER ?? '',
-    },
-  };
-}
-
-/**
- * `name` looked up in PATH's absolute directories only: the tools run in the project, where a relative entry (`.`,
- * an empty one, `bin`) would find a program the checkout ships. Null when not found.
- */
-async function absoluteProgram(name: string): Promise<string | null> {
-  const dirs = (process.env.PATH ?? '').split(delimiter).filter((d) => isAbsolute(d));
-  return probeWhich(name, { PATH: dirs.join(delimiter) });
 }
 
 function exec(argv: string[], cwd: string, timeoutMs: number, extraEnv: Record<string, string> = {}): Promise<{ code: number | string; output: string }> {

@@ -1,8 +1,11 @@
 // `buildmedic fix` end to end (I/O): read, scan, plan, and with --write apply atomically, run the tools, re-scan.
 
 import { BuildmedicError } from '../errors.js';
+import { cargoRejects } from '../project/cargo-metadata.js';
+import { lockLocations } from '../scan/cargo/packages.js';
 import type { ProjectFiles, ScanFinding, Scanner } from '../scan/model.js';
-import { readProjectFiles } from '../scan/read-project.js';
+import { applyEdits, editsByFile } from './apply-edits.js';
+import { type ReadOptions, readProjectFiles } from '../scan/read-project.js';
 import { findingKey, scanIncomplete, scanProject, type ScanReport } from '../scan/run-scan.js';
 import { composeFixes, type FileChange } from './compose.js';
 import { type CommandResult, runFixCommand } from './run-commands.js';
@@ -17,6 +20,8 @@ export interface FixOptions {
   /** Apply unsafe plans too (they are always shown). */
   unsafe: boolean;
   commandTimeoutMs?: number;
+  /** How the project is read: whether cargo resolves the build graph, for which target. */
+  read?: ReadOptions;
 }
 
 export interface FixRun {
@@ -84,9 +89,36 @@ function wantedForWrite(findings: ScanFinding[], opts: FixOptions, held: FixRun[
   });
 }
 
+/**
+ * Drops the Cargo.toml edits cargo rejects (`cargo metadata` on the edited manifests, in a temporary copy), so no fix
+ * breaks the build; each dropped plan is held with cargo's reason.
+ */
+async function withoutRejectedManifestEdits(project: ProjectFiles, findings: ScanFinding[], held: FixRun['held']): Promise<ScanFinding[]> {
+  const out: ScanFinding[] = [];
+  for (const f of findings) {
+    const manifests = f.fix ? [...editsByFile(f.fix.edits)].filter(([file]) => file === 'Cargo.toml' || file.endsWith('/Cargo.toml')) : [];
+    if (!f.fix || manifests.length === 0) {
+      out.push(f);
+      continue;
+    }
+    const edited = new Map<string, string>();
+    for (const [file, edits] of manifests) edited.set(file, applyEdits(project.files.get(file) ?? '', edits));
+    const workspace = lockLocations(project).find((l) => manifests.some(([file]) => l.dir === '' || file.startsWith(`${l.dir}/`)))?.dir ?? '';
+    const why = await cargoRejects(project.files, edited, workspace, project.target ?? 'x86_64-unknown-linux-gnu');
+    if (why === null) out.push(f);
+    else {
+      held.push({ rule: f.rule, reason: `${f.fix.title}: cargo rejects the edited manifest (${why}); not applied` });
+      out.push({ ...f, fix: null });
+    }
+  }
+  return out;
+}
+
 export async function runFix(dir: string, scanners: readonly Scanner[], opts: FixOptions): Promise<FixRun> {
-  let project = await readProjectFiles(dir, scanners);
+  let project = await readProjectFiles(dir, scanners, opts.read);
   let report = scanProject(project, scanners, opts.only);
+  const rejected: FixRun['held'] = [];
+  if (opts.read?.resolveCargo) report = { ...report, findings: await withoutRejectedManifestEdits(project, report.findings, rejected) };
   const run: FixRun = {
     root: project.root,
     fixable: report.findings.filter((f) => f.fix),
@@ -99,6 +131,7 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
     problems: report.problems,
     refused: [],
   };
+  run.held.push(...rejected);
   if (!opts.write) {
     let composed = composeFixes(project, report.findings);
     // What --write would refuse is said now, and left out of the diff (`git apply` would do what buildmedic will not).
@@ -142,7 +175,7 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
     if (round === 0) run.changes = composed.changes.filter((c) => wrote.written.includes(c.file));
     if (composed.commands.length) {
       // A tool runs only while its finding still holds: an edit above, or the user, may have fixed it already.
-      const fresh = scanProject(await readProjectFiles(dir, scanners), scanners, opts.only);
+      const fresh = scanProject(await readProjectFiles(dir, scanners, opts.read), scanners, opts.only);
       const live = new Set(fresh.findings.map(findingKey));
       const done = new Set<string>();
       const failed = new Set<string>();
@@ -171,8 +204,13 @@ export async function runFix(dir: string, scanners: readonly Scanner[], opts: Fi
         }
       }
     }
-    project = await readProjectFiles(dir, scanners);
+    project = await readProjectFiles(dir, scanners, opts.read);
     report = scanProject(project, scanners, opts.only);
+    if (opts.read?.resolveCargo) {
+      const again: FixRun['held'] = [];
+      report = { ...report, findings: await withoutRejectedManifestEdits(project, report.findings, again) };
+      for (const h of again) if (!run.held.some((x) => x.reason === h.reason)) run.held.push(h);
+    }
   }
   run.remaining = report;
   return run;

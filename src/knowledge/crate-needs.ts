@@ -10,8 +10,10 @@ export { COMPONENTS, type Component, type ComponentId } from '../kb/components.j
 export interface Exemption {
   /** The crate itself depends on one of these in Cargo.lock (the lock lists optional dependencies only when a feature enables them). */
   lockDependsOn?: string[];
-  /** Any of these crates is in Cargo.lock at all (e.g. a vendored protoc). */
+  /** Any of these crates is in Cargo.lock at all. */
   lockHas?: string[];
+  /** A workspace member depends on one of these itself (its build script can use them: a vendored protoc, protox). */
+  memberDependsOn?: string[];
   /** A workspace manifest asks for one of these features of the crate. */
   features?: string[];
   /** Any of these environment variables is set. */
@@ -59,7 +61,9 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
       component: 'protoc',
       why: 'runs protoc on .proto files',
       since: '0.11.0',
-      unless: { lockHas: ['protoc-bin-vendored', 'protobuf-src'], env: ['PROTOC'], why: 'a vendored protoc (protoc-bin-vendored, protobuf-src) or PROTOC' },
+      // A vendored protoc deep in the graph serves only the crate that depends on it: the members' build scripts
+      // use it (or protox, a protoc written in Rust) only when they depend on it themselves.
+      unless: { memberDependsOn: ['protoc-bin-vendored', 'protobuf-src', 'protox'], env: ['PROTOC'], why: 'a vendored protoc (protoc-bin-vendored, protobuf-src) or protox in a member, or PROTOC' },
     },
   ],
   'protobuf-src': [CPP, { component: 'cmake', why: 'builds the bundled protobuf' }],
@@ -76,7 +80,9 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   'lzma-sys': [C],
   'bzip2-sys': [C],
   ring: [C],
-  'aws-lc-sys': [C, { component: 'cmake', why: 'builds AWS-LC', required: false }],
+  // aws-lc-sys builds AWS-LC with cc; it runs cmake only for FIPS builds (aws-lc-fips-sys) or targets without prebuilt
+  // assembly, and its `cmake` lock edge is ignored for that reason (project/build-graph.ts).
+  'aws-lc-sys': [C],
   'tikv-jemalloc-sys': [C, { component: 'make', why: "builds jemalloc with its autotools build" }],
   'libmimalloc-sys': [C],
   'pq-sys': [{ component: 'libpq-dev', why: 'links libpq', unless: { lockDependsOn: ['pq-src'], features: ['bundled'], why: 'the bundled feature (pq-src)' } }],

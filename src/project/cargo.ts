@@ -98,6 +98,7 @@ export function parseCargoManifest(text: string, file = 'Cargo.toml'): CargoMani
     ws = {
       members: strList(t.workspace.members),
       exclude: strList(t.workspace.exclude),
+      defaultMembers: Array.isArray(t.workspace['default-members']) ? strList(t.workspace['default-members']) : null,
       package: { edition: inheritable(wp.edition).value, rustVersion: inheritable(wp['rust-version']).value },
       dependencies: dependencyTable(t.workspace.dependencies, 'normal', null),
     };

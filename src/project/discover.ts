@@ -118,6 +118,13 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
     });
   }
   if (!members.some((m) => m.dir === manifestDir) && own.package) members.push({ dir: manifestDir, manifest: inheritFromWorkspace(own, rootManifest.workspace) });
+  // `cargo build` in the workspace root builds `default-members`, else the root package when the root manifest has one,
+  // else every member (a member's directory keeps the whole workspace in view).
+  const defaultMembers = rootManifest.workspace?.defaultMembers
+    ? (await resolveMembers(root, rootManifest.workspace.defaultMembers, [])).dirs
+    : rootManifest.workspace && rootManifest.package && manifestDir === root
+      ? [root]
+      : null;
 
   const lockPath = join(root, 'Cargo.lock');
   const lockText = await readText(lockPath);
@@ -160,6 +167,7 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
     manifestPath,
     manifest: own,
     members,
+    defaultMembers,
     lock: lockText === null ? null : parseCargoLock(lockText, lockPath),
     lockPath: lockText === null ? null : lockPath,
     toolchain,

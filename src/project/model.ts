@@ -36,6 +36,8 @@ export interface CargoManifest {
   workspace: {
     members: string[];
     exclude: string[];
+    /** `default-members`: what a plain `cargo build` at the root builds (null: every member). */
+    defaultMembers: string[] | null;
     /** `[workspace.package]` values members may inherit. */
     package: { edition: string | null; rustVersion: string | null };
     dependencies: CargoDependency[];
@@ -77,6 +79,8 @@ export interface RustProject {
   manifest: CargoManifest;
   /** Manifests of the workspace members (including the root package, if any), by directory. */
   members: { dir: string; manifest: CargoManifest }[];
+  /** Directories of `default-members` (what `cargo build` at the root builds), or null when all members are. */
+  defaultMembers: string[] | null;
   lock: CargoLock | null;
   lockPath: string | null;
   toolchain: RustToolchainFile | null;

@@ -2,6 +2,8 @@
 // made of text edits (never re-serialised files) plus, where a fix needs one, a real tool to run.
 
 /** A place in a project file; lines are 1-based, as editors show them. */
+import type { CargoResolution } from '../project/cargo-metadata.js';
+
 export interface FileLocation {
   /** Path relative to the scanned directory, with '/' separators. */
   file: string;
@@ -51,6 +53,11 @@ export interface ScanFinding {
   evidence: FileLocation[];
   captures: Record<string, string>;
   fix: FixPlan | null;
+  /**
+   * Set when the finding depends on something scan could not resolve (e.g. Cargo's feature unification without
+   * `cargo metadata`): why it is unverified. Such findings are held back unless asked for (`--unverified`).
+   */
+  unverified?: string;
 }
 
 /** The text of every file a scanner may look at, keyed by relative path, plus what git tracks. Read once (I/O). */
@@ -69,6 +76,10 @@ export interface ProjectFiles {
   unread?: readonly { file: string; reason: string }[];
   /** Why git would not read the repository (another user owns it), when it refused; the git facts are then null. */
   gitRefused?: string;
+  /** What `cargo metadata` resolved for each workspace (keyed by the workspace root's directory), when it was asked. */
+  cargo?: ReadonlyMap<string, CargoResolution>;
+  /** The Rust target triple the build is for (`--target`, `[build] target`, else the host). */
+  target?: string;
 }
 
 /** A pure scanner: project files in, findings out. */

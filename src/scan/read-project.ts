@@ -7,6 +7,11 @@ import { isInside } from '../fix/write-files.js';
 import { decodeFileText } from '../project/file-text.js';
 import { dubiousOwnership, runGit } from '../project/git.js';
 import { globMatcher } from '../project/glob.js';
+import { parseCargoConfigTargets } from '../project/cargo.js';
+import { hostTriple } from '../project/target-cfg.js';
+import { resolveWorkspaces } from '../project/cargo-metadata.js';
+import { lockLocations } from './cargo/packages.js';
+import { isVendored } from './checks/cargo-features.js';
 import type { ProjectFiles, Scanner } from './model.js';
 
 /** Directories that never hold build files worth scanning, and can be huge. */
@@ -79,8 +84,30 @@ function lockCandidates(paths: readonly string[]): string[] {
   return paths.filter((p) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml')).map((p) => p.replace(/Cargo\.toml$/, 'Cargo.lock'));
 }
 
+export interface ReadOptions {
+  /** Ask `cargo metadata --offline --locked` for each workspace's resolved graph (features after unification). */
+  resolveCargo?: boolean;
+  /** The target triple the build is for (default: `[build] target` of .cargo/config.toml, else the host). */
+  target?: string;
+}
+
+/** `[build] target` of the project's .cargo/config(.toml), the first one when it lists several. */
+function configTarget(files: ReadonlyMap<string, string>): string | null {
+  for (const name of ['.cargo/config.toml', '.cargo/config']) {
+    const text = files.get(name);
+    if (text === undefined) continue;
+    try {
+      const targets = parseCargoConfigTargets(text, name);
+      if (targets.length) return targets[0];
+    } catch {
+      // An unreadable cargo config is cargo's error to report; the host stays the target.
+    }
+  }
+  return null;
+}
+
 /** Reads what `scanners` need from the project at `dir`. */
-export async function readProjectFiles(dir: string, scanners: readonly Scanner[]): Promise<ProjectFiles> {
+export async function readProjectFiles(dir: string, scanners: readonly Scanner[], options: ReadOptions = {}): Promise<ProjectFiles> {
   const root = resolve(dir);
   let st;
   try {
@@ -114,5 +141,9 @@ export async function readProjectFiles(dir: string, scanners: readonly Scanner[]
   // A symlink to a file inside the project is that file, for whoever asks whether it exists.
   const linked = [...symlinks].filter(([, l]) => l.inside && l.exists).map(([p]) => p);
   unread.sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { root, files: sorted, gitTracked: tracked, gitIgnored: ignored, paths: new Set([...paths, ...linked]), symlinks, unread, ...(refused ? { gitRefused: refused } : {}) };
+  const project: ProjectFiles = { root, files: sorted, gitTracked: tracked, gitIgnored: ignored, paths: new Set([...paths, ...linked]), symlinks, unread, ...(refused ? { gitRefused: refused } : {}) };
+  const target = options.target ?? configTarget(sorted) ?? hostTriple() ?? undefined;
+  if (!options.resolveCargo || !target) return target ? { ...project, target } : project;
+  const dirs = lockLocations(project).map((l) => l.dir).filter((d) => !isVendored(`${d}/`));
+  return { ...project, target, cargo: await resolveWorkspaces(root, dirs, target, sorted) };
 }

@@ -9,6 +9,7 @@ export function scanJson(root: string, report: ScanReport): object {
     schemaVersion: SCAN_SCHEMA_VERSION,
     root,
     findings: report.findings,
+    heldBack: report.heldBack,
     problems: report.problems,
     summary: {
       errors: report.findings.filter((f) => f.severity === 'error').length,
@@ -31,6 +32,11 @@ export function renderScanText(report: ScanReport, c: Colors): string {
   let out = report.findings.map((f) => renderFindingText(f, c)).join('\n');
   for (const p of report.problems) out += `${c.yellow('could not check')} (${p.scanner}): ${p.message}\n`;
   const fixable = report.findings.filter((f) => f.fix).length;
+  for (const h of report.heldBack) {
+    out += c.dim(`held back ${h.count} unverified ${h.rule} finding${h.count === 1 ? '' : 's'} (\`--unverified\` shows them):\n`);
+    for (const why of h.why.slice(0, 3)) out += c.dim(`  - ${why}\n`);
+    if (h.why.length > 3) out += c.dim(`  - and ${h.why.length - 3} more reasons\n`);
+  }
   if (report.findings.length === 0) out += scanIncomplete(report) ? 'Nothing found in the files that could be read.\n' : 'No known build-failure risks found.\n';
   else out += c.dim(`\n${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}, ${fixable} with a fix: \`buildmedic fix\` shows the diff, \`buildmedic fix --write\` applies it. \`buildmedic explain <id>\` explains a finding.\n`);
   return out;

@@ -6,6 +6,8 @@ export const SCAN_SCHEMA_VERSION = 1;
 
 export interface ScanReport {
   findings: ScanFinding[];
+  /** Findings left out because they could not be verified (see ScanFinding.unverified): per rule, how many and why. */
+  heldBack: { rule: string; count: number; why: string[] }[];
   /** A scanner that could not read its files (invalid TOML/YAML...) says so here instead of stopping the others. */
   problems: { scanner: string; message: string }[];
 }
@@ -40,7 +42,12 @@ function byLocation(a: ScanFinding, b: ScanFinding): number {
   return (a.evidence[0]?.line ?? 0) - (b.evidence[0]?.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
-export function scanProject(project: ProjectFiles, scanners: readonly Scanner[], only?: readonly string[]): ScanReport {
+export interface ScanOptions {
+  /** Also report the findings that could not be verified (they are held back by default). */
+  unverified?: boolean;
+}
+
+export function scanProject(project: ProjectFiles, scanners: readonly Scanner[], only?: readonly string[], options: ScanOptions = {}): ScanReport {
   const findings: ScanFinding[] = [];
   const problems: ScanReport['problems'] = (project.unread ?? []).map((u) => ({ scanner: u.file.endsWith('.rs') ? SKIPPED_SOURCE : 'reader', message: `${u.file}: ${u.reason}` }));
   if (project.gitRefused) problems.push({ scanner: GIT_REFUSED, message: `${project.gitRefused}; what git tracks and ignores was not checked` });
@@ -59,5 +66,14 @@ export function scanProject(project: ProjectFiles, scanners: readonly Scanner[],
     seen.add(k);
     return !wanted || wanted.has(f.rule);
   });
-  return { findings: unique.sort(byLocation), problems };
+  const held = new Map<string, { rule: string; count: number; why: string[] }>();
+  const shown = unique.filter((f) => {
+    if (!f.unverified || options.unverified || (wanted && !wanted.has(f.rule))) return true;
+    const h = held.get(f.rule) ?? { rule: f.rule, count: 0, why: [] };
+    h.count++;
+    if (!h.why.includes(f.unverified)) h.why.push(f.unverified);
+    held.set(f.rule, h);
+    return false;
+  });
+  return { findings: shown.sort(byLocation), heldBack: [...held.values()], problems };
 }

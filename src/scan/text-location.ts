@@ -54,3 +54,16 @@ export function dirOf(path: string): string {
 export function joinRel(dir: string, name: string): string {
   return dir ? `${dir}/${name}` : name;
 }
+
+/** `a/./b/../c` as `a/c`, relative to the project root; null when the path leaves the project. */
+export function normaliseRel(path: string): string | null {
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (!out.length) return null;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join('/');
+}

@@ -19,7 +19,10 @@ export function scanLockedWheels(project: ProjectFiles): ScanFinding[] {
   if (set.problems.length && !set.deps.length) throw new Error(`${set.problems[0]!.file}:${set.problems[0]!.line}: ${set.problems[0]!.message}`);
   const verdicts = set.deps
     .filter((d) => d.lockedFiles?.length && dependencyApplies(d, target.spec))
-    .map((d) => judgeDependency(d, null, target.spec, set.settings));
+    .map((d) => judgeDependency(d, null, target.spec, set.settings))
+    // A release with no wheel for any platform is almost always pure Python (native projects publish wheels), and its
+    // sdist builds without a compiler: no risk to report unless the package is known to build native code.
+    .filter((v) => v.status !== 'source-build' || v.needs !== null || (v.dep.lockedFiles ?? []).some((f) => f.endsWith('.whl')));
   return wheelFindings(verdicts, target, set, project.files);
 }
 

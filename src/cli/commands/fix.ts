@@ -12,6 +12,7 @@ interface FixCliOptions {
   unsafe?: boolean;
   json?: boolean;
   color?: boolean;
+  target?: string;
 }
 
 async function runFixCommand(dir: string | undefined, opts: FixCliOptions): Promise<number> {
@@ -23,7 +24,7 @@ async function runFixCommand(dir: string | undefined, opts: FixCliOptions): Prom
   const uninstall = write ? cleanUpTempFilesOnSignals() : () => undefined;
   let run;
   try {
-    run = await runFix(dir ?? '.', SCANNERS, { write, only: opts.only, optIns: opts.git ? ['git'] : [], unsafe: Boolean(opts.unsafe) });
+    run = await runFix(dir ?? '.', SCANNERS, { write, only: opts.only, optIns: opts.git ? ['git'] : [], unsafe: Boolean(opts.unsafe), read: { resolveCargo: true, target: opts.target } });
   } finally {
     uninstall();
   }
@@ -47,6 +48,7 @@ export function register(program: Command, setExit: (code: number) => void): voi
     .option('--unsafe', 'with --write, also apply fixes marked unsafe (they change behaviour, e.g. a toolchain pin or manylinux mode)')
     .option('--git', 'with --write, also run `git add` for files a flake or CI checkout needs')
     .option('--json', 'print the plan (or what was done) as JSON (schema: docs/scan-json.md)')
+    .option('--target <triple>', 'the Rust target the build is for (default: [build] target of .cargo/config.toml, else this machine)')
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .addHelpText(

@@ -11,6 +11,8 @@ interface ScanCliOptions {
   codequality?: string;
   only: string[];
   color?: boolean;
+  unverified?: boolean;
+  target?: string;
 }
 
 /** `--only a,b --only c` → ['a', 'b', 'c']. */
@@ -34,8 +36,8 @@ async function runScanCommand(paths: string[], opts: ScanCliOptions): Promise<nu
   const { resolveScanTarget, selectForFiles } = await import('../../scan/changed-files.js');
   const target = await resolveScanTarget(paths, process.cwd());
   // Changed files (pre-commit): the whole project is scanned, since a finding in one file can rest on another.
-  const project = await readProjectFiles(target.kind === 'directory' ? target.dir : target.root, SCANNERS);
-  const whole = scanProject(project, SCANNERS, opts.only);
+  const project = await readProjectFiles(target.kind === 'directory' ? target.dir : target.root, SCANNERS, { resolveCargo: true, target: opts.target });
+  const whole = scanProject(project, SCANNERS, opts.only, { unverified: opts.unverified });
   const report = target.kind === 'files' ? selectForFiles(whole, target.files) : whole;
   const { redactDeep } = await import('../../report/redact.js');
   // Findings quote project files (workflows, Dockerfiles), which can hold a token: reports mask them as diagnose's do.
@@ -76,11 +78,16 @@ export function register(program: Command, setExit: (code: number) => void): voi
     .addOption(new Option('--format <format>', 'text, json, or gitlab (the text in a collapsible job-log section; the default under GitLab CI)').choices(['text', 'json', 'gitlab']))
     .option('--codequality <file>', 'also write the findings as a GitLab Code Quality report (for artifacts:reports:codequality)')
     .option('--only <rule>', 'report only these rule ids (repeat, or separate with commas)', collectIds, [])
+    .option('--unverified', 'also report findings that could not be verified (held back by default; the output says how many and why)')
+    .option('--target <triple>', 'the Rust target the build is for (default: [build] target of .cargo/config.toml, else this machine)')
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .addHelpText(
       'after',
       [
+        '',
+        'Cargo features are judged on the graph `cargo metadata --offline --locked` resolves (nothing is downloaded); where',
+        'cargo cannot resolve it offline, a finding that depends on feature unification is held back as unverified.',
         '',
         'Findings use the rule ids of `buildmedic diagnose` (crate-feature-missing, cargo-lock-missing, nix-flake-untracked-file,',
         'rustc-too-old, wheel-platform-tag-rejected, ...); `buildmedic explain <id>` explains each. Nothing is changed: `buildmedic fix`',

@@ -1,11 +1,14 @@
 // Scanner: Rust code using items a dependency only has with a Cargo feature (clap `env`/`derive`, `#[tokio::main]`,
 // serde derives) while the package's Cargo.toml (or its workspace's) does not enable that feature; pure.
 
-import type { CargoDependency } from '../../project/model.js';
+import { parseCargoLock } from '../../project/cargo.js';
+import type { CargoDependency, LockedCrate } from '../../project/model.js';
+import { hostTriple, targetApplies } from '../../project/target-cfg.js';
 import { planAddFeatures } from '../cargo/add-features.js';
+import { type CargoGraph, localPackage } from '../../project/cargo-metadata.js';
 import { type CargoPackage, cargoPackages } from '../cargo/packages.js';
 import type { FileLocation, ProjectFiles, ScanFinding, Scanner } from '../model.js';
-import { dirOf, lineAt, locate } from '../text-location.js';
+import { dirOf, joinRel, lineAt, locate, normaliseRel } from '../text-location.js';
 
 interface GatedUse {
   crate: string;
@@ -67,10 +70,12 @@ function withoutLineComments(text: string): string {
 const CLAP_ATTR = /#\[\s*(?:arg|clap)\s*\(/g;
 const ENV_ARG = /(?:^|[\s,(])(env)\s*(?:=|,|$)/;
 const DERIVE_ATTR = /#\[\s*derive\s*\(/g;
-const TOKIO_ATTR = /#\[\s*tokio::(main|test)\b/g;
+const TOKIO_ATTR = /#\[\s*(?:::)?tokio::(main|test)\b/g;
 // Item paths that only exist with a feature: tokio 1.x modules (its Cargo.toml gates each), reqwest 0.10+'s blocking
 // client, uuid 1.x's version constructors.
-const ITEM_PATHS = /\btokio::(?:fs|net|time|sync|process|signal|spawn|task::spawn_blocking)\b|\breqwest::blocking\b|\bUuid::(?:new_v[1-8]|now_v[1-8])\b/g;
+// A path preceded by another segment (`rocket::tokio::time`) goes through that crate's re-export, whose features
+// that crate enables itself: only paths starting at the crate (or at `::`) count.
+const ITEM_PATHS = /(?<!\w::)\btokio::(?:fs|net|time|sync|process|signal|spawn|task::spawn_blocking)\b|(?<!\w::)\breqwest::blocking\b|\bUuid::(?:new_v[1-8]|now_v[1-8])\b/g;
 const TOKIO_MODULE_FEATURE: Record<string, string> = { fs: 'fs', net: 'net', time: 'time', sync: 'sync', process: 'process', signal: 'signal', spawn: 'rt', 'task::spawn_blocking': 'rt' };
 
 function itemFeature(path: string): { crate: string; feature: string } | null {
@@ -117,8 +122,11 @@ export function findGatedUses(file: string, source: string): GatedUse[] {
     }
   }
   const seen = new Set<string>();
+  // `use rocket::tokio;` makes later `tokio::` paths the re-export (rocket enables the features it re-exports).
+  const reexported = new Set([...text.matchAll(/\buse\s+(?:::)?\w+::(tokio|reqwest)\b/g)].map((m) => m[1]));
   for (const m of text.matchAll(ITEM_PATHS)) {
     const hit = itemFeature(m[0]);
+    if (hit && reexported.has(hit.crate)) continue;
     if (!hit || seen.has(`${hit.crate}/${hit.feature}`)) continue;
     seen.add(`${hit.crate}/${hit.feature}`);
     uses.push({ crate: hit.crate, features: [hit.feature], at: locate(file, source, m.index) });
@@ -166,20 +174,46 @@ function majorOf(req: string | null): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/**
- * The dependency declarations a use can rely on: the normal ones, plus dev-dependencies for code only built for tests
- * (tests/, benches/, examples/, `#[cfg(test)]` modules, `#[tokio::test]`), since cargo unifies their features then.
- */
-function dependenciesFor(pkg: CargoPackage, crate: string, file: string, testOnly: boolean): CargoDependency[] {
-  const rel = pkg.dir ? file.slice(pkg.dir.length + 1) : file;
-  const devToo = testOnly || /^(?:tests|benches|examples)\//.test(rel);
-  const deps = pkg.manifest.dependencies.filter((d) => d.name === crate && (d.kind === 'normal' || (devToo && d.kind === 'dev')));
-  // The declaration to edit first: a plain [dependencies] entry, else whatever declares it.
-  return deps.sort((a, b) => rank(a) - rank(b));
+/** Directories holding copies of other projects' crates: cargo builds them only as path dependencies, and fixes never go there. */
+const VENDORED = /(?:^|\/)(?:vendor|vendored|third[_-]party)\//;
+
+export function isVendored(path: string): boolean {
+  return VENDORED.test(path);
 }
 
-function rank(d: CargoDependency): number {
-  return (d.kind === 'normal' ? 0 : 2) + (d.target ? 1 : 0);
+/**
+ * The dependency declarations a use can rely on: the normal ones, plus dev-dependencies for code only built for tests
+ * (tests/, benches/, examples/, `#[cfg(test)]` modules, `#[tokio::test]`), since cargo unifies their features then;
+ * only tables that apply to the target being built (a wasm-only table does not build on Linux).
+ */
+function dependenciesFor(pkg: CargoPackage, crate: string, testOnly: boolean, target: string): CargoDependency[] {
+  const deps = pkg.manifest.dependencies.filter((d) => d.name === crate && (d.kind === 'normal' || (testOnly && d.kind === 'dev')) && (!d.target || targetApplies(d.target, target) !== false));
+  // The declaration to edit first: a dev-dependency for test-only code, a plain [dependencies] entry otherwise.
+  return deps.sort((a, b) => rank(a, testOnly) - rank(b, testOnly));
+}
+
+function rank(d: CargoDependency, testOnly: boolean): number {
+  return (d.kind === (testOnly ? 'dev' : 'normal') ? 0 : 2) + (d.target ? 1 : 0);
+}
+
+/**
+ * Whether the code at `line` is compiled out for `target`: a file-level `#![cfg(...)]`, or a `#[cfg(...)]` on the
+ * top-level item around it (the attributes right above its first line), that does not hold for the target.
+ */
+function builtOnlyElsewhere(text: string, line: number, target: string): boolean {
+  const lines = text.split('\n');
+  const cfgFalse = (l: string) => {
+    // rustc's attribute syntax: #[cfg(...)] / #![cfg(...)] on one line.
+    const m = /^\s*#!?\[\s*cfg\s*\((.*)\)\s*\]\s*$/.exec(l);
+    // Only target conditions: `test`, `feature = ...` and custom cfgs are not about the platform.
+    if (!m || !/target_\w+|\bunix\b|\bwindows\b/.test(m[1]) || /\btest\b|\bfeature\s*=|\bdoc(?:test)?\b/.test(m[1])) return false;
+    return targetApplies(`cfg(${m[1]})`, target) === false;
+  };
+  for (const l of lines.slice(0, 20)) if (/^\s*#!\[/.test(l) && cfgFalse(l)) return true;
+  let i = line - 1;
+  while (i > 0 && !/^(?:pub(?:\([^)]*\))?\s+)?(?:async\s+|unsafe\s+|const\s+)*(?:fn|mod|impl|struct|enum|trait|static|const|type|use)\b/.test(lines[i] ?? '')) i--;
+  for (let j = i - 1; j >= 0 && /^\s*(?:#\[|\/\/)/.test(lines[j]); j--) if (cfgFalse(lines[j])) return true;
+  return false;
 }
 
 /** Offset of the first `#[cfg(test)]`: test modules sit at the end of a file, so what follows is built for tests only. */
@@ -212,19 +246,115 @@ function filesByPackage(project: ProjectFiles, packages: readonly CargoPackage[]
   return out;
 }
 
+/**
+ * Lock entries whose absence proves a feature is off everywhere in the graph: the feature pulls in that optional
+ * dependency (tokio `macros` -> tokio-macros, serde `derive` -> serde_derive...), and Cargo.lock records every
+ * dependency any feature combination of the workspace enables.
+ */
+const FEATURE_MARKERS: Record<string, Record<string, string[]>> = {
+  tokio: { macros: ['tokio-macros'], net: ['mio'], signal: ['signal-hook-registry'], process: ['mio'] },
+  serde: { derive: ['serde_derive'] },
+  clap: { derive: ['clap_derive'] },
+  uuid: { v4: ['getrandom'], v7: ['getrandom'] },
+};
+
+/** Whether `feature` of `dep.name` is on; the answer and, when the graph could not settle it, why. */
+type Verdict = { on: true } | { on: false; unverified: string | null };
+
+/** Local manifests (not vendored copies) that turn on `crate`'s `feature`: directly, through an umbrella, or in `[features]`. */
+function localEnablers(packages: readonly CargoPackage[], crate: string, feature: string, testOnly: boolean): string[] {
+  const out: string[] = [];
+  for (const p of packages) {
+    if (isVendored(p.file)) continue;
+    // Dev-dependencies join the build only for tests and examples (resolver 2 keeps them out of `cargo build`).
+    const decls = [...p.manifest.dependencies.filter((d) => testOnly || d.kind !== 'dev'), ...(p.manifest.workspace?.dependencies ?? [])].filter((d) => d.name === crate);
+    const on = decls.some((d) => enabledFeatures(p, d).has(feature));
+    if (on) out.push(p.file);
+  }
+  return out;
+}
+
+function lockOf(project: ProjectFiles, pkg: CargoPackage): { packages: LockedCrate[] } | null {
+  const dir = pkg.workspaceRoot?.dir ?? pkg.dir;
+  const text = project.files.get(joinRel(dir, 'Cargo.lock'));
+  if (text === undefined) return null;
+  try {
+    return parseCargoLock(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Without cargo's resolved graph: off only when Cargo.lock proves no crate of the graph can turn it on. */
+/**
+ * The local packages built together with `pkg`: its workspace's (they share one lock and one feature resolution) and
+ * the path dependencies they reach; other workspaces of the repository are separate builds.
+ */
+function sameBuild(all: readonly CargoPackage[], pkg: CargoPackage): CargoPackage[] {
+  const rootOf = (p: CargoPackage) => p.workspaceRoot?.dir ?? p.dir;
+  const build = new Set(all.filter((p) => rootOf(p) === rootOf(pkg)));
+  const byDir = new Map(all.map((p) => [p.dir, p]));
+  const queue = [...build];
+  for (let i = 0; i < queue.length; i++) {
+    for (const d of queue[i].manifest.dependencies) {
+      if (!d.path) continue;
+      const dir = normaliseRel(joinRel(queue[i].dir, d.path));
+      const dep = dir === null ? undefined : byDir.get(dir);
+      if (dep && !build.has(dep)) {
+        build.add(dep);
+        queue.push(dep);
+      }
+    }
+  }
+  return [...build];
+}
+
+function verdictFromFiles(project: ProjectFiles, all: readonly CargoPackage[], pkg: CargoPackage, crate: string, feature: string, testOnly: boolean, reason: string): Verdict {
+  const enablers = localEnablers(sameBuild(all, pkg), crate, feature, testOnly).filter((f) => f !== pkg.file);
+  const what = `${pkg.file} lacks ${crate} \`${feature}\``;
+  if (enablers.length) return { on: false, unverified: `${what}, but ${enablers[0]} enables it, and Cargo unifies features across the build; ${reason}` };
+  const lock = lockOf(project, pkg);
+  if (!lock) return { on: false, unverified: `${what}, but no Cargo.lock tells which other crates depend on ${crate}; ${reason}` };
+  const entries = lock.packages.filter((p) => p.name === crate);
+  const markers = FEATURE_MARKERS[crate]?.[feature];
+  if (markers && entries.length && entries.every((e) => !e.dependencies.some((d) => markers.includes(d.split(' ')[0])))) return { on: false, unverified: null };
+  const dependents = lock.packages.filter((p) => p.source !== null && p.dependencies.some((d) => d.split(' ')[0] === crate));
+  if (dependents.length === 0) return { on: false, unverified: null };
+  const names = dependents.slice(0, 3).map((d) => d.name).join(', ');
+  return { on: false, unverified: `${what}, but ${names}${dependents.length > 3 ? ` and ${dependents.length - 3} more` : ''} also depend on ${crate} and may enable it; ${reason}` };
+}
+
+/** With cargo's resolved graph: the features cargo builds the dependency with, after unification. */
+function verdictFromGraph(graph: CargoGraph, pkg: CargoPackage, crate: string, feature: string, testOnly: boolean): Verdict | null {
+  const node = localPackage(graph, pkg.file);
+  if (!node) return null;
+  const dep = node.deps.find((d) => d.name === crate && d.kinds.some((k) => k === 'normal' || (testOnly && k === 'dev')));
+  const resolved = dep && graph.packages.get(dep.pkg);
+  if (!resolved) return null;
+  return resolved.features.has(feature) ? { on: true } : { on: false, unverified: null };
+}
+
 function scanFeatures(project: ProjectFiles): ScanFinding[] {
-  const packages = cargoPackages(project).filter((p) => p.manifest.package);
+  const all = cargoPackages(project);
+  const packages = all.filter((p) => p.manifest.package && !isVendored(p.file));
   const findings: ScanFinding[] = [];
-  const owned = filesByPackage(project, packages);
+  const owned = filesByPackage(project, all.filter((p) => p.manifest.package));
+  const target = project.target ?? hostTriple() ?? 'x86_64-unknown-linux-gnu';
   for (const pkg of packages) {
-    const wanted = new Map<string, { dep: CargoDependency; features: Set<string>; at: FileLocation[] }>();
+    const resolution = project.cargo?.get(pkg.workspaceRoot?.dir ?? pkg.dir);
+    const graph = resolution && 'graph' in resolution ? resolution.graph : null;
+    const reason = resolution && 'unresolved' in resolution ? resolution.unresolved : 'cargo metadata was not run';
+    const wanted = new Map<string, { dep: CargoDependency; features: Set<string>; at: FileLocation[]; testOnly: boolean; unverified: string | null }>();
     for (const file of owned.get(pkg) ?? []) {
       const text = project.files.get(file) as string;
       const testStart = testRegionStart(text);
       const testsFrom = Number.isFinite(testStart) ? lineAt(text, testStart) : Number.POSITIVE_INFINITY;
+      const rel = pkg.dir ? file.slice(pkg.dir.length + 1) : file;
+      const testFile = /^(?:tests|benches|examples)\//.test(rel);
       for (const use of findGatedUses(file, text)) {
-        const testOnly = use.at.line >= testsFrom || /#\[\s*tokio::test/.test(use.at.text);
-        const deps = dependenciesFor(pkg, use.crate, file, testOnly);
+        if (builtOnlyElsewhere(text, use.at.line, target)) continue;
+        const testOnly = testFile || use.at.line >= testsFrom || /#\[\s*tokio::test/.test(use.at.text);
+        const deps = dependenciesFor(pkg, use.crate, testOnly, target);
         const dep = deps[0];
         if (!dep) continue;
         // Inherited from a workspace root above the scanned directory: its features are unknown here, so stay quiet.
@@ -234,32 +364,47 @@ function scanFeatures(project: ProjectFiles): ScanFinding[] {
         if (dep.name === 'clap' && major !== null && major < 3 && !dep.workspace) continue;
         if (dep.name === 'serde' && pkg.manifest.dependencies.some((d) => d.name === 'serde_derive')) continue;
         const on = new Set(deps.flatMap((d) => [...enabledFeatures(pkg, d)]));
-        const missing = use.features.filter((f) => !on.has(f));
+        const missing: string[] = [];
+        let unverified: string | null = null;
+        for (const f of use.features) {
+          const verdict = graph ? verdictFromGraph(graph, pkg, dep.name, f, testOnly) : on.has(f) ? ({ on: true } as const) : verdictFromFiles(project, all, pkg, dep.name, f, testOnly, reason);
+          if (!verdict || verdict.on) continue;
+          missing.push(f);
+          if (verdict.unverified) unverified ??= verdict.unverified;
+        }
         if (missing.length === 0) continue;
-        const w = wanted.get(dep.key) ?? { dep, features: new Set<string>(), at: [] };
+        const w = wanted.get(dep.key) ?? { dep, features: new Set<string>(), at: [], testOnly: true, unverified: null };
         for (const f of missing) w.features.add(f);
         if (w.at.length < 4) w.at.push(use.at);
+        w.testOnly &&= testOnly;
+        // One finding per dependency: verified when any of its missing features is.
+        w.unverified = w.at.length === 1 ? unverified : w.unverified && unverified;
         wanted.set(dep.key, w);
       }
     }
-    for (const { dep, features, at } of wanted.values()) {
+    for (const { dep, features, at, testOnly, unverified } of wanted.values()) {
       const feats = [...features];
-      const edits = planAddFeatures(pkg.text, pkg.file, dep.key, feats, tablesFor(dep));
-      const depLine = findDependencyLine(pkg, dep.key);
+      // Code built only for tests and examples gets the feature from [dev-dependencies]; turning it on in
+      // [dependencies] would change what the library's users build.
+      const misplaced = testOnly && dep.kind === 'normal';
+      const edits = misplaced ? null : planAddFeatures(pkg.text, pkg.file, dep.key, feats, tablesFor(dep));
+      // The declaration the fix edits (the table of the target being built), else the first one written.
+      const depLine = edits?.[0] ? locate(pkg.file, pkg.text, edits[0].start) : findDependencyLine(pkg, dep.key);
       const names = feats.map((f) => `\`${f}\``).join(', ');
       findings.push({
         rule: 'crate-feature-missing',
         title: 'A Cargo feature of a dependency is not enabled',
         severity: 'error',
-        message: `${at[0].file}:${at[0].line} uses ${dep.name}'s ${names} feature${feats.length > 1 ? 's' : ''}, which ${pkg.file} does not enable${dep.workspace ? ' (nor the workspace dependency)' : ''}`,
+        message: `${at[0].file}:${at[0].line} uses ${dep.name}'s ${names} feature${feats.length > 1 ? 's' : ''}, which ${graph ? 'the resolved build graph does not enable' : `${pkg.file} does not enable${dep.workspace ? ' (nor the workspace dependency)' : ''}`}${misplaced ? ' (only tests or examples use it: enable it in [dev-dependencies])' : ''}`,
         evidence: [...at, ...(depLine ? [depLine] : [])],
         captures: {
           crate: dep.name,
           feature: feats.join('`, `'),
-          cargoAdd: `cargo add ${dep.name} --features ${feats.join(',')}`,
+          cargoAdd: `cargo add ${misplaced ? '--dev ' : ''}${dep.name} --features ${feats.join(',')}`,
           manifest: pkg.file,
         },
         fix: edits && edits.length ? { title: `enable ${dep.name}'s ${names} in ${pkg.file}`, safety: 'safe', edits, commands: [] } : null,
+        ...(unverified ? { unverified } : {}),
       });
     }
   }
@@ -274,7 +419,7 @@ function findDependencyLine(pkg: CargoPackage, key: string): FileLocation | null
 
 const scanner: Scanner = {
   id: 'cargo-features',
-  reads: ['**/Cargo.toml', '**/*.rs'],
+  reads: ['**/Cargo.toml', '**/Cargo.lock', '**/*.rs', '.cargo/config.toml', '.cargo/config'],
   scan: scanFeatures,
 };
 export default scanner;

@@ -98,6 +98,22 @@ function neededUnder(packages: CargoPackage[], dir: string): { version: string; 
   return need;
 }
 
+/**
+ * The directories a workflow builds: its `working-directory:` values, `cd X` and `--manifest-path X/Cargo.toml` in its
+ * run lines; the repository root when it names none and the repository has one workspace; none when it has several.
+ */
+function workflowDirs(text: string, packages: CargoPackage[]): string[] {
+  const dirs = new Set<string>();
+  // GitHub Actions `working-directory: x`, shell `cd x`, cargo `--manifest-path x/Cargo.toml`.
+  for (const m of text.matchAll(/working-directory:\s*["']?([\w./-]+)/g)) dirs.add(m[1]);
+  for (const m of text.matchAll(/(?:^|[\s;&|])cd\s+["']?([\w./-]+)/gm)) dirs.add(m[1]);
+  for (const m of text.matchAll(/--manifest-path[=\s]+["']?([\w./-]+?)\/?Cargo\.toml/g)) dirs.add(m[1]);
+  const clean = [...dirs].map((d) => d.replace(/^\.\/?/, '').replace(/\/+$/, '')).filter((d) => !d.includes('..') && !d.startsWith('/') && !d.includes('$'));
+  if (clean.length) return clean;
+  const roots = new Set(packages.map((p) => p.workspaceRoot?.dir ?? p.dir));
+  return roots.size <= 1 ? [''] : [];
+}
+
 function scanRustVersion(project: ProjectFiles): ScanFinding[] {
   const packages = cargoPackages(project);
   // A pin governs the packages below it: rustup reads the nearest toolchain file, a Dockerfile builds its directory,
@@ -111,7 +127,10 @@ function scanRustVersion(project: ProjectFiles): ScanFinding[] {
     else if (/^Dockerfile|\.Dockerfile$|^Containerfile/i.test(base)) found = regexPins(file, text, [FROM_RUST], `${file}'s rust image`);
     else if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) found = [...regexPins(file, text, CI_PINS, `${file}'s toolchain`), ...matrixPins(file, text)];
     if (found.length) {
-      const need = neededUnder(packages, under);
+      const dirs = file.startsWith('.github/') ? workflowDirs(text, packages) : [under];
+      // A workflow in a repository of several workspaces that does not say which one it builds: no need is known.
+      const needs = dirs.map((d) => neededUnder(packages, d)).filter((n): n is { version: string; from: string } => n !== null);
+      const need = needs.sort((a, b) => compare(b.version, a.version))[0] ?? null;
       for (const pin of found) pins.push({ ...pin, need });
     }
   }

@@ -33,7 +33,8 @@ export function cargoRuns(run: RunStep): CargoRun[] {
     const here = manifest >= 0 ? resolvePath(cwd, (args[manifest].includes('=') ? args[manifest].split('=')[1] : args[manifest + 1] ?? '').replace(/\/?Cargo\.toml$/, '') || '.') : cwd;
     const locked = args.includes('--locked') || args.includes('--frozen');
     let action: CargoAction | null = null;
-    if (prog === 'cargo' || prog === 'cross') {
+    // xx-cargo (tonistiigi/xx) runs cargo for the target platform.
+    if (prog === 'cargo' || prog === 'cross' || prog === 'xx-cargo') {
       const sub = args.find((a) => !a.startsWith('-'));
       if (sub && BUILDS.has(sub)) action = 'build';
       else if (sub === 'install') action = args.some((a) => a === '--path' || a.startsWith('--path=')) ? 'install-path' : 'install-crate';

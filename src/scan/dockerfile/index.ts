@@ -40,7 +40,7 @@ export function scanDockerfiles(project: ProjectFiles, skipped: (message: string
 
 const scanner: Scanner = {
   id: 'dockerfile',
-  reads: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile', '**/Containerfile.*', '**/Cargo.toml', '**/Cargo.lock', '**/.dockerignore'],
+  reads: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile', '**/Containerfile.*', '**/Cargo.toml', '**/Cargo.lock', '**/.dockerignore', '**/docker-compose*.yml', '**/docker-compose*.yaml', '**/compose*.yml', '**/compose*.yaml', '**/docker-bake*.hcl', '.github/workflows/*.yml', '.github/workflows/*.yaml', '**/build.rs'],
   scan: scanDockerfiles,
 };
 export default scanner;

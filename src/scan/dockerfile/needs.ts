@@ -2,7 +2,11 @@
 
 import { parseCargoLock } from '../../project/cargo.js';
 import { CRATE_NEEDS, type ComponentId } from '../../knowledge/crate-needs.js';
+import { exemptionApplies } from '../../doctor/needs.js';
+import { builtCrates, defaultRequestedFeatures } from '../../project/build-graph.js';
+import { hostTriple } from '../../project/target-cfg.js';
 import { cargoPackages } from '../cargo/packages.js';
+import { isVendored } from '../checks/cargo-features.js';
 import type { FileLocation, ProjectFiles } from '../model.js';
 import { dirOf, joinRel, locate } from '../text-location.js';
 
@@ -20,13 +24,18 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The Cargo.lock a Dockerfile builds from: beside it, else at the project root (the usual build context). */
-export function lockForDockerfile(project: ProjectFiles, dockerfile: string): string | null {
-  for (const lock of [joinRel(dirOf(dockerfile), 'Cargo.lock'), 'Cargo.lock']) if (project.files.has(lock)) return lock;
+/**
+ * The Cargo.lock a Dockerfile builds from: at its build context's root, else beside it when that is inside the
+ * context. A lock outside the context is not what the image builds with, so its needs say nothing here.
+ */
+export function lockForDockerfile(project: ProjectFiles, dockerfile: string, context: string = dirOf(dockerfile)): string | null {
+  const own = dirOf(dockerfile);
+  const inside = context === '' || own === context || own.startsWith(`${context}/`);
+  for (const lock of [joinRel(context, 'Cargo.lock'), ...(inside ? [joinRel(own, 'Cargo.lock')] : [])]) if (project.files.has(lock)) return lock;
   return null;
 }
 
-/** Needs of the locked crates (first reason per component), minus the ones a feature or `env` exempts. */
+/** Needs of the crates a default build compiles from the lock (first reason per component), minus exempted ones. */
 export function lockedNeeds(project: ProjectFiles, lockFile: string, env: ReadonlySet<string>): ComponentNeed[] {
   const text = project.files.get(lockFile);
   if (text === undefined) return [];
@@ -37,30 +46,26 @@ export function lockedNeeds(project: ProjectFiles, lockFile: string, env: Readon
     // An unparseable lock file is the Cargo scanners' finding; here it only means no needs are known.
     return [];
   }
-  const requested = new Map<string, Set<string>>();
-  for (const pkg of cargoPackages(project)) {
-    const deps = [...pkg.manifest.dependencies, ...(pkg.manifest.workspace?.dependencies ?? [])];
-    for (const d of deps) {
-      const set = requested.get(d.name) ?? new Set<string>();
-      for (const f of d.features) set.add(f);
-      requested.set(d.name, set);
-    }
-  }
-  const names = new Set(lock.packages.map((p) => p.name));
+  const lockDir = dirOf(lockFile);
+  // The lock's workspace: the manifests whose workspace root (or own directory) holds this lock; no vendored copies.
+  const members = cargoPackages(project)
+    .filter((p) => (p.workspaceRoot?.dir ?? p.dir) === lockDir && !isVendored(p.file))
+    .map((p) => p.manifest);
+  const target = project.target ?? hostTriple() ?? 'x86_64-unknown-linux-gnu';
+  const { via } = builtCrates(lock.packages, members, target);
+  const requested = defaultRequestedFeatures(members, target);
+  const built = (dep: string) => {
+    const [name, version] = dep.split(' ');
+    for (const c of via.keys()) if (c.name === name && (!version || c.version === version)) return true;
+    return false;
+  };
   const out = new Map<ComponentId, ComponentNeed>();
   for (const crate of lock.packages) {
-    if (crate.source === null) continue;
+    if (crate.source === null || !via.has(crate)) continue;
     for (const n of CRATE_NEEDS[crate.name] ?? []) {
       if (n.required === false || out.has(n.component)) continue;
       if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
-      const u = n.unless;
-      if (u) {
-        const features = requested.get(crate.name) ?? new Set<string>();
-        if (u.lockDependsOn?.some((d) => crate.dependencies.some((x) => x === d || x.startsWith(`${d} `)))) continue;
-        if (u.lockHas?.some((h) => names.has(h))) continue;
-        if (u.features?.some((f) => features.has(f))) continue;
-        if (u.env?.some((e) => env.has(e))) continue;
-      }
+      if (n.unless && exemptionApplies(n.unless, crate, lock.packages, built, requested.get(crate.name) ?? new Set(), (e) => env.has(e))) continue;
       const idx = text.indexOf(`name = "${crate.name}"`);
       out.set(n.component, { component: n.component, why: `${crate.name} ${crate.version} (${n.why})`, at: locate(lockFile, text, Math.max(0, idx)) });
     }

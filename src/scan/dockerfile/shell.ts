@@ -155,7 +155,8 @@ const OPTION_ARGS: Partial<Record<PackageManager, Set<string>>> = {
 
 function installStart(words: Word[]): { manager: PackageManager; at: number } | null {
   if (!words.length) return null;
-  const prog = words[0].value.replace(/^.*\//, '');
+  // tonistiigi/xx's xx-apt-get / xx-apk install the target architecture's packages: the same lists.
+  const prog = words[0].value.replace(/^.*\//, '').replace(/^xx-(?=apt-get$|apt$|apk$)/, '');
   const sub = (names: string[]) => words.findIndex((w, k) => k > 0 && names.includes(w.value));
   if (prog === 'apt-get' || prog === 'apt' || prog === 'aptitude') {
     const k = sub(['install']);

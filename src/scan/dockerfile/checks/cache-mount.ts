@@ -12,6 +12,8 @@ interface CacheBuild {
   run: RunStep;
   /** The cache-mounted target directory (absolute). */
   target: string;
+  /** Only `cargo chef cook`: it builds the dependencies, never the binary a later step copies. */
+  cookOnly: boolean;
 }
 
 function under(path: string, dir: string): boolean {
@@ -32,7 +34,8 @@ function cacheBuilds(model: DockerfileModel): CacheBuild[] {
       const runs = cargoRuns(step).filter((c) => compiles(c.action));
       if (!runs.length) continue;
       const dirs = new Set(runs.map((r) => (targetDir ? resolvePath(r.cwd, targetDir) : resolvePath(r.cwd, 'target'))));
-      for (const m of step.mounts) if (m.type === 'cache' && dirs.has(m.target)) out.push({ stage, run: step, target: m.target });
+      const cookOnly = runs.every((r) => r.action === 'chef-cook');
+      for (const m of step.mounts) if (m.type === 'cache' && dirs.has(m.target)) out.push({ stage, run: step, target: m.target, cookOnly });
     }
   }
   return out;
@@ -66,12 +69,33 @@ function deleteEdit(model: DockerfileModel, run: RunStep): TextEdit {
   return { file: model.file, start: lineStart, end, text: '' };
 }
 
+/** Build order of a step: its stage, then its place in the file. */
+function before(a: { stage: Stage; start: number }, b: { stage: Stage; start: number }): boolean {
+  return a.stage.index < b.stage.index || (a.stage.index === b.stage.index && a.start < b.start);
+}
+
+/**
+ * Whether the output a step at (stage, start) takes from `cb.target` comes from another cache build: a later one
+ * before the step with the same target, or (for a `cargo chef cook`) the real build of the binary.
+ */
+function builtElsewhere(model: DockerfileModel, builds: readonly CacheBuild[], cb: CacheBuild, at: { stage: Stage; start: number }): boolean {
+  return builds.some(
+    (other) =>
+      other !== cb &&
+      other.target === cb.target &&
+      isBuiltOn(model, at.stage, other.stage) &&
+      before({ stage: other.stage, start: other.run.start }, at) &&
+      ((before({ stage: cb.stage, start: cb.run.start }, { stage: other.stage, start: other.run.start }) && !other.cookOnly) || (cb.cookOnly && !other.cookOnly)),
+  );
+}
+
 export function checkCacheMountCopies(model: DockerfileModel): ScanFinding[] {
   const findings: ScanFinding[] = [];
   // Each reader is reported once, against the nearest cache build before it (the last one in the file): n builds
   // and n readers make n findings, not n² (4000 such lines took a minute and 2 GiB).
   const reported = new Set<object>();
-  for (const cb of cacheBuilds(model).reverse()) {
+  const builds = cacheBuilds(model);
+  for (const cb of [...builds].reverse()) {
     const built = locate(model.file, model.text, cb.run.start);
     // A later RUN of the same stage (or of a stage built FROM it) that reads the target directory without mounting it.
     for (const stage of model.stages) {
@@ -81,6 +105,7 @@ export function checkCacheMountCopies(model: DockerfileModel): ScanFinding[] {
         if (reported.has(step)) continue;
         if (step.kind === 'run') {
           if (step.mounts.some((m) => m.type === 'cache' && m.target === cb.target)) continue;
+          if (builtElsewhere(model, builds, cb, { stage, start: step.start })) continue;
           const reads = step.commands.filter((c, i) => pathsNamed(step)[i].some((path) => under(path, cb.target)));
           if (!reads.length) continue;
           // Movable when the whole RUN only handles files from the target directory (cp, mv, install, strip).
@@ -98,6 +123,7 @@ export function checkCacheMountCopies(model: DockerfileModel): ScanFinding[] {
         if (step.kind !== 'copy' || step.from === null) continue;
         const src = stageNamed(model, step.from);
         if (!src || !isBuiltOn(model, src, cb.stage)) continue;
+        if (builtElsewhere(model, builds, cb, { stage: src, start: Number.MAX_SAFE_INTEGER })) continue;
         for (const source of step.sources) {
           if (reported.has(source)) continue;
           const abs = resolvePath(src === cb.stage ? cb.run.workdir : '/', source.value);

@@ -10,7 +10,7 @@ import { isBuiltOn, stageLabel } from '../parse.js';
 
 export function checkCopyOverwrites(project: ProjectFiles, model: DockerfileModel): ScanFinding[] {
   const findings: ScanFinding[] = [];
-  const ctx = contextDir(model.file);
+  const ctx = contextDir(project, model);
   for (const stage of model.stages) {
     for (const gen of stage.steps) {
       if (gen.kind !== 'run') continue;

@@ -4,12 +4,13 @@
 import type { ProjectFiles, ScanFinding, TextEdit } from '../../model.js';
 import { dirOf, joinRel, locate } from '../../text-location.js';
 import { cargoRuns } from '../cargo-commands.js';
-import { bindMountAt, contextDir, contextPaths, type Landing, landsAt } from '../context.js';
+import { commandWords } from '../shell.js';
+import { bindMountAt, buildContext, contextDir, contextPaths, type Landing, landsAt } from '../context.js';
 import { type CopyStep, type DockerfileModel, type RunStep, stageChain, stageLabel } from '../parse.js';
 
 /** What is at `abs` when `run` starts: the last COPY (or the RUN's bind mount) that puts something there. */
 function presentAt(model: DockerfileModel, run: RunStep, stageIndex: number, abs: string, project: ProjectFiles): { landing: Landing; copy: CopyStep | null } {
-  const ctx = contextDir(model.file);
+  const ctx = contextDir(project, model);
   const bound = bindMountAt(run, abs, ctx, project);
   if (bound) return { landing: bound, copy: null };
   let found: { landing: Landing; copy: CopyStep | null } = { landing: null, copy: null };
@@ -19,7 +20,11 @@ function presentAt(model: DockerfileModel, run: RunStep, stageIndex: number, abs
       if (step.kind === 'copy') {
         const l = landsAt(step, abs, ctx, project);
         if (l) found = { landing: l, copy: step };
-      } else if (step.kind === 'run' && step.commands.some((c) => ['cargo', 'git'].includes(c.words[0]?.value ?? '') && ['new', 'init', 'clone', 'generate-lockfile'].includes(c.words[1]?.value ?? ''))) {
+      } else if (step.kind === 'run' && step.commands.some((c) => {
+        // `USER=root cargo new --bin app`: the program after VAR=value prefixes.
+        const w = commandWords(c);
+        return ['cargo', 'git'].includes(w[0]?.value ?? '') && ['new', 'init', 'clone', 'generate-lockfile'].includes(w[1]?.value ?? '');
+      })) {
         // `cargo new`, `cargo init`, `git clone`, `cargo generate-lockfile`: files this check cannot see.
         found = { landing: { kind: 'unknown' }, copy: null };
       }
@@ -30,7 +35,9 @@ function presentAt(model: DockerfileModel, run: RunStep, stageIndex: number, abs
 
 export function checkManifestOrder(project: ProjectFiles, model: DockerfileModel): ScanFinding[] {
   const findings: ScanFinding[] = [];
-  const ctx = contextDir(model.file);
+  const context = buildContext(project, model);
+  const ctx = context.dir;
+  const ctxNote = ` (build context ${ctx || '.'}, from ${context.from})`;
   const paths = project.paths ?? new Set(project.files.keys());
   if (!paths.has(joinRel(ctx, 'Cargo.toml')) && ![...paths].some((p) => p.startsWith(ctx ? `${ctx}/` : '') && p.endsWith('/Cargo.toml'))) return [];
   for (const stage of model.stages) {
@@ -45,9 +52,9 @@ export function checkManifestOrder(project: ProjectFiles, model: DockerfileModel
           rule: 'cargo-manifest-missing',
           title: 'cargo runs before Cargo.toml is copied into the image',
           severity: 'error',
-          message: `${stageLabel(stage)} runs cargo in ${run.cwd} (line ${at.line}) before any COPY puts a Cargo.toml there`,
+          message: `${stageLabel(stage)} runs cargo in ${run.cwd} (line ${at.line}) before any COPY puts a Cargo.toml there${ctxNote}`,
           evidence: [at],
-          captures: { dir: run.cwd, dockerfile: model.file },
+          captures: { dir: run.cwd, dockerfile: model.file, context: ctx },
           fix: null,
         });
         break;
@@ -69,9 +76,9 @@ export function checkManifestOrder(project: ProjectFiles, model: DockerfileModel
         rule: 'docker-lock-not-copied',
         title: 'cargo builds before Cargo.lock is copied into the image',
         severity: run.locked ? 'error' : 'warning',
-        message: `${stageLabel(stage)} runs cargo in ${run.cwd} (line ${at.line}) with Cargo.toml but without ${lockRel}: ${run.locked ? '--locked makes cargo refuse to create one' : 'cargo resolves the newest versions instead of the locked ones'}`,
+        message: `${stageLabel(stage)} runs cargo in ${run.cwd} (line ${at.line}) with Cargo.toml but without ${lockRel}: ${run.locked ? '--locked makes cargo refuse to create one' : 'cargo resolves the newest versions instead of the locked ones'}${ctxNote}`,
         evidence: [at, ...(copy ? [locate(model.file, model.text, copy.start)] : [])],
-        captures: { lockPath: lockRel, dockerfile: model.file },
+        captures: { lockPath: lockRel, dockerfile: model.file, context: ctx },
         fix: edit ? { title: `copy ${lockRel} together with Cargo.toml`, safety: 'safe', edits: [edit], commands: [] } : null,
       });
       break;

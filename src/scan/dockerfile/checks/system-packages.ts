@@ -9,6 +9,7 @@ import type { ProjectFiles, ScanFinding, TextEdit } from '../../model.js';
 import { locate } from '../../text-location.js';
 import { cargoRuns, compiles } from '../cargo-commands.js';
 import { componentsOfPackage, imageProfile } from '../images.js';
+import { contextDir } from '../context.js';
 import { lockedNeeds, lockForDockerfile } from '../needs.js';
 import { type DockerfileModel, type RunStep, type Stage, rootImage, stageChain, stageLabel, stagePlatform } from '../parse.js';
 import { commandWords, type InstallCommand } from '../shell.js';
@@ -96,7 +97,7 @@ export function opaqueSetup(model: DockerfileModel, stage: Stage, before: RunSte
 }
 
 export function checkSystemPackages(project: ProjectFiles, model: DockerfileModel): ScanFinding[] {
-  const lock = lockForDockerfile(project, model.file);
+  const lock = lockForDockerfile(project, model.file, contextDir(project, model));
   if (!lock) return [];
   const findings: ScanFinding[] = [];
   for (const stage of model.stages) {

@@ -1,0 +1,232 @@
+// Which crates of a Cargo.lock a plain `cargo build` of the workspace compiles for a target: the lock lists every
+// crate any feature, target or dependency kind could pull in, so this walks it from the members' own declarations
+// (no dev-dependencies, no optional dependencies the default features leave off, no other targets' tables) and skips
+// the lock edges known not to build for the target or by default; pure.
+
+import type { CargoDependency, CargoManifest, LockedCrate } from './model.js';
+import { targetApplies } from './target-cfg.js';
+
+/**
+ * Lock edges a default build does not use, from the crates' own manifests and build scripts: aws-lc-sys runs cmake only
+ * for FIPS or targets without prebuilt assembly; v8 runs bindgen only with V8_FROM_SOURCE; libproc's bindgen is a
+ * macOS build-dependency.
+ */
+export const UNUSED_EDGES: readonly { from: string; to: string; unless?: string }[] = [
+  { from: 'aws-lc-sys', to: 'cmake' },
+  { from: 'v8', to: 'bindgen' },
+  { from: 'libproc', to: 'bindgen', unless: 'cfg(target_os = "macos")' },
+];
+
+/** The `dep/feature` and `dep` references a member's default build turns on (the `default` feature's closure). */
+export function defaultFeatureRefs(manifest: CargoManifest): Set<string> {
+  const refs = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (feature: string) => {
+    if (seen.has(feature)) return;
+    seen.add(feature);
+    for (const item of manifest.features[feature] ?? []) {
+      // `dep?/feature` (weak) is kept as written: it enables the feature only when something else enables the dependency.
+      if (item.includes('/') || item.startsWith('dep:')) refs.add(item.replace(/^dep:/, ''));
+      else if (manifest.features[item]) visit(item);
+      else refs.add(item);
+    }
+  };
+  visit('default');
+  return refs;
+}
+
+/** Whether the default build of the member compiles this declared dependency for `target`. */
+export function builtByDefault(manifest: CargoManifest, dep: CargoDependency, target: string, defaults: ReadonlySet<string>): boolean {
+  if (dep.kind === 'dev') return false;
+  if (dep.target && targetApplies(dep.target, target) === false) return false;
+  if (!dep.optional) return true;
+  return defaults.has(dep.key) || [...defaults].some((r) => r.startsWith(`${dep.key}/`));
+}
+
+/** Features the members' default builds ask of each crate (declared `features = [...]` and `dep/feature` in defaults). */
+export function defaultRequestedFeatures(members: readonly CargoManifest[], target: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (name: string, f: string) => {
+    const set = out.get(name) ?? new Set<string>();
+    set.add(f);
+    out.set(name, set);
+  };
+  for (const m of members) {
+    const defaults = defaultFeatureRefs(m);
+    const wsDeps = m.workspace?.dependencies ?? [];
+    for (const d of m.dependencies) {
+      if (!builtByDefault(m, d, target, defaults)) continue;
+      for (const f of d.features) add(d.name, f);
+      if (d.workspace) for (const f of wsDeps.find((w) => w.key === d.key)?.features ?? []) add(d.name, f);
+    }
+    for (const r of defaults) {
+      const [rawKey, f] = r.split('/');
+      const weak = rawKey.endsWith('?');
+      const key = rawKey.replace(/\?$/, '');
+      const dep = m.dependencies.find((d) => d.key === key);
+      if (dep && f && (!weak || builtByDefault(m, dep, target, defaults))) add(dep.name, f);
+    }
+  }
+  return out;
+}
+
+/**
+ * Lock edges a feature adds: the lock keeps them when any feature combination of the members turns them on, so they
+ * are built only when a member's default build asks for such a feature, or when no member can (a dependency's own
+ * default does). openssl-sys builds openssl-src only with `vendored` (reqwest's native-tls-vendored, openssl's vendored...).
+ */
+export interface FeatureEdge {
+  from: string;
+  to: string[];
+  /** Features of `from` (or of crates forwarding to them) that add the edge. */
+  feature: RegExp;
+  /** Only a feature someone asks for adds it (no dependency turns it on by default). */
+  onlyWhenAsked?: boolean;
+  /** `from`'s own default features add it in versions before this one (reqwest's default-tls was native-tls until 0.13). */
+  onDefaultBefore?: string;
+  /** Only these crates' requested features count (default: any crate's, as features forward to `from`). */
+  askedOf?: string[];
+}
+
+export const FEATURE_EDGES: readonly FeatureEdge[] = [
+  { from: 'openssl-sys', to: ['openssl-src'], feature: /vendored/ },
+  // sqlx's weak `sqlx-sqlite?/...` features keep sqlx-sqlite in every lock (cargo#10801); only `sqlite` builds it.
+  { from: 'sqlx', to: ['sqlx-sqlite'], feature: /sqlite/, onlyWhenAsked: true },
+  { from: 'sqlx-macros-core', to: ['sqlx-sqlite'], feature: /sqlite/, onlyWhenAsked: true },
+  // diesel links a database client library only for the backend features asked of it.
+  { from: 'diesel', to: ['mysqlclient-sys'], feature: /^mysql/, onlyWhenAsked: true, askedOf: ['diesel'] },
+  { from: 'diesel', to: ['pq-sys'], feature: /^postgres/, onlyWhenAsked: true, askedOf: ['diesel'] },
+  // native-tls is never a default of these crates: only a member asking for their native-tls feature builds it.
+  ...['ureq', 'tungstenite', 'tokio-tungstenite', 'tokio-tungstenite-wasm', 'async-tungstenite'].map((from) => ({ from, to: ['native-tls', 'tokio-native-tls'], feature: /native-tls/, onlyWhenAsked: true, askedOf: [from] })),
+  { from: 'reqwest', to: ['native-tls', 'hyper-tls', 'tokio-native-tls', 'native-tls-crate'], feature: /^(?:default-tls|native-tls)/, onDefaultBefore: '0.13.0', askedOf: ['reqwest'] },
+];
+
+function versionBefore(version: string, bound: string): boolean {
+  const a = version.split(/[.+-]/).map((n) => Number.parseInt(n, 10) || 0);
+  const b = bound.split('.').map((n) => Number(n));
+  for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+  return false;
+}
+
+function featureEdgeUsed(edge: FeatureEdge, fromVersion: string, members: readonly CargoManifest[], target: string): boolean {
+  const asked = defaultRequestedFeatures(members, target);
+  const requested = [...asked].some(([crate, set]) => (!edge.askedOf || edge.askedOf.includes(crate)) && [...set].some((f) => edge.feature.test(f)));
+  if (requested) return true;
+  if (edge.onlyWhenAsked) return false;
+  if (edge.onDefaultBefore) {
+    // Declared by the members: their default builds decide (default features on, in a version that had it there).
+    const decls = members.flatMap((m) => {
+      const defaults = defaultFeatureRefs(m);
+      return m.dependencies.filter((d) => d.name === edge.from && builtByDefault(m, d, target, defaults)).map((d) => ({ d, ws: m.workspace?.dependencies.find((w) => w.key === d.key) }));
+    });
+    const declaredAnywhere = members.some((m) => [...m.dependencies, ...(m.workspace?.dependencies ?? [])].some((d) => d.name === edge.from));
+    if (!declaredAnywhere) return true;
+    return versionBefore(fromVersion, edge.onDefaultBefore) && decls.some(({ d, ws }) => d.defaultFeatures && (ws?.defaultFeatures ?? true));
+  }
+  const anyMemberAsks = members.some((m) => Object.values(m.features).some((list) => list.some((f) => edge.feature.test(f))) || m.dependencies.some((d) => d.features.some((f) => edge.feature.test(f))));
+  return !anyMemberAsks;
+}
+
+export interface BuiltCrates {
+  /** Each lock crate the build compiles, with the member's direct dependency it is reached through (null: direct). */
+  via: Map<LockedCrate, string | null>;
+}
+
+/** The features and `dep`/`dep/feature` references that `enabled` features of a package turn on (their closure). */
+function featureClosure(manifest: CargoManifest, enabled: Iterable<string>): { features: Set<string>; refs: Set<string> } {
+  const features = new Set<string>();
+  const refs = new Set<string>();
+  const visit = (f: string) => {
+    if (features.has(f)) return;
+    features.add(f);
+    for (const item of manifest.features[f] ?? []) {
+      if (item.startsWith('dep:')) refs.add(item.slice(4));
+      else if (item.includes('/')) {
+        const [key, feat] = item.split('/');
+        // `dep?/feat` (weak) turns the feature on only if something else enables the dependency.
+        if (!key.endsWith('?')) refs.add(key);
+        refs.add(`${key.replace(/\?$/, '')}/${feat}`);
+      } else if (manifest.features[item]) visit(item);
+      else refs.add(item);
+    }
+  };
+  for (const f of enabled) visit(f);
+  // An optional dependency without a `dep:` mention anywhere is also a feature of its own name.
+  for (const f of features) if (!manifest.features[f]) refs.add(f);
+  return { features, refs };
+}
+
+/**
+ * The lock crates a default `cargo build` of `roots` compiles for `target`, breadth-first, each with the first hop it
+ * is reached through. Local crates whose manifests are `known` (the workspace's) are walked with the features their
+ * dependents ask for, so an optional dependency only a non-default feature enables is not counted; registry crates
+ * are walked through every lock edge but the unused ones.
+ */
+export function builtCrates(packages: readonly LockedCrate[], roots: readonly CargoManifest[], target: string, known: readonly CargoManifest[] = roots): BuiltCrates {
+  const byName = new Map<string, LockedCrate[]>();
+  for (const p of packages) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+  const resolveDep = (dep: string): LockedCrate | undefined => {
+    const [name, version] = dep.split(' ');
+    const list = byName.get(name);
+    return version ? (list?.find((p) => p.version === version) ?? list?.[0]) : list?.[0];
+  };
+  const edgeCache = new Map<string, boolean>();
+  const unused = (from: LockedCrate, to: string) => {
+    if (UNUSED_EDGES.some((e) => e.from === from.name && e.to === to && (!e.unless || targetApplies(e.unless, target) === false))) return true;
+    const edge = FEATURE_EDGES.find((e) => e.from === from.name && e.to.includes(to));
+    if (!edge) return false;
+    const key = `${from.name} ${from.version}`;
+    if (!edgeCache.has(key)) edgeCache.set(key, featureEdgeUsed(edge, from.version, roots, target));
+    return !edgeCache.get(key);
+  };
+  const manifestOf = new Map<string, CargoManifest>();
+  for (const m of [...known, ...roots]) if (m.package) manifestOf.set(m.package.name, m);
+  const via = new Map<LockedCrate, string | null>();
+  const queue: LockedCrate[] = [];
+  const reach = (c: LockedCrate, hop: string | null) => {
+    if (via.has(c)) return;
+    via.set(c, hop);
+    queue.push(c);
+  };
+  // Features asked of each known local crate; it is (re)walked whenever they grow.
+  const asked = new Map<string, Set<string>>();
+  const localQueue: string[] = [];
+  const ask = (name: string, features: Iterable<string>) => {
+    const set = asked.get(name) ?? new Set<string>();
+    const before = set.size;
+    for (const f of features) set.add(f);
+    asked.set(name, set);
+    if (set.size > before || before === 0) localQueue.push(name);
+  };
+  for (const m of roots) if (m.package) ask(m.package.name, ['default']);
+  while (localQueue.length) {
+    const name = localQueue.shift()!;
+    const m = manifestOf.get(name)!;
+    const self = packages.find((p) => p.source === null && p.name === name);
+    if (self && !via.has(self)) via.set(self, null);
+    const { refs } = featureClosure(m, asked.get(name)!);
+    for (const d of m.dependencies) {
+      if (d.kind === 'dev' || (d.target && targetApplies(d.target, target) === false)) continue;
+      if (d.optional && !refs.has(d.key)) continue;
+      const lockDeps = self?.dependencies.filter((x) => x.split(' ')[0] === d.name) ?? [d.name];
+      for (const ld of lockDeps) {
+        const c = resolveDep(ld);
+        if (!c) continue;
+        if (c.source === null && manifestOf.has(c.name)) {
+          const wanted = [...d.features, ...(d.defaultFeatures ? ['default'] : []), ...[...refs].filter((r) => r.startsWith(`${d.key}/`)).map((r) => r.slice(d.key.length + 1))];
+          ask(c.name, wanted);
+        } else reach(c, null);
+      }
+    }
+  }
+  for (let i = 0; i < queue.length; i++) {
+    const cur = queue[i];
+    const hop = via.get(cur) ?? cur.name;
+    for (const d of cur.dependencies) {
+      const c = resolveDep(d);
+      if (!c || via.has(c) || unused(cur, c.name)) continue;
+      reach(c, c.source === null ? null : hop);
+    }
+  }
+  return { via };
+}

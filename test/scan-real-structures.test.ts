@@ -1,0 +1,225 @@
+// Structures found in real repositories (validation/real-repos.json), each modelled as a small fixture project:
+// feature unification through a path dependency and a cargo-hakari workspace-hack, per-target dependency tables,
+// a build context a compose file defines, a cache-mounted build after `cargo chef cook`, and Cargo.lock entries a
+// default build does not compile. Where the Debian librust crates are installed, cargo itself resolves the graph.
+
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { deriveNeeds } from '../src/doctor/needs.ts';
+import { readProject } from '../src/project/discover.ts';
+import type { ScanFinding } from '../src/scan/model.ts';
+import { cargoRejects } from '../src/project/cargo-metadata.ts';
+import { type ReadOptions, readProjectFiles } from '../src/scan/read-project.ts';
+import { SCANNERS } from '../src/scan/registry.ts';
+import { type ScanReport, scanProject } from '../src/scan/run-scan.ts';
+import { cargoMetadataError, copyFixture, DEBIAN_REGISTRY, runCli, tempDir, useDebianCrates, writeFiles } from './helpers/scan-projects.ts';
+
+const haveTokio = existsSync(join(DEBIAN_REGISTRY, 'tokio-1.24.2'));
+const LINUX = 'x86_64-unknown-linux-gnu';
+
+async function scan(dir: string, read: ReadOptions = {}, unverified = false): Promise<ScanReport> {
+  return scanProject(await readProjectFiles(dir, SCANNERS, { target: LINUX, ...read }), SCANNERS, undefined, { unverified });
+}
+
+const brief = (fs: ScanFinding[]) => fs.map((f) => `${f.rule} ${f.evidence[0].file}:${f.evidence[0].line}`);
+const heldWhy = (r: ScanReport) => r.heldBack.flatMap((h) => h.why);
+
+test('a path dependency that enables the feature: held back without cargo, no finding on the graph cargo resolves (polars, helix)', async (t) => {
+  const dir = copyFixture('unify-path-dep');
+  const files = await scan(dir);
+  assert.deepEqual(files.findings, []);
+  assert.match(heldWhy(files).join('\n'), /app\/Cargo\.toml lacks tokio `fs`, but io\/Cargo\.toml enables it, and Cargo unifies features/);
+  if (!haveTokio) return t.skip('Debian librust-tokio-dev not installed');
+  useDebianCrates(dir);
+  const resolved = await scan(dir, { resolveCargo: true }, true);
+  assert.deepEqual(resolved.findings, [], 'cargo builds tokio with `fs` for the whole workspace');
+  assert.ok(!existsSync(join(dir, 'Cargo.lock')), 'resolving without a lock never writes one into the project');
+  // Without the path dependency's feature, cargo's own graph proves it is off: a verified finding.
+  writeFiles(dir, { 'io/Cargo.toml': readFileSync(join(dir, 'io/Cargo.toml'), 'utf8').replace('features = ["fs"]', 'features = ["rt"]') });
+  const off = await scan(dir, { resolveCargo: true });
+  assert.deepEqual(brief(off.findings), ['crate-feature-missing app/src/lib.rs:2']);
+  assert.match(off.findings[0].message, /the resolved build graph does not enable/);
+});
+
+test('a cargo-hakari workspace-hack crate enables the features its members use (restate)', async (t) => {
+  const dir = copyFixture('hakari-workspace-hack');
+  const files = await scan(dir);
+  assert.deepEqual(files.findings, []);
+  assert.match(heldWhy(files).join('\n'), /workspace-hack\/Cargo\.toml enables it/);
+  if (!haveTokio) return t.skip('Debian librust-tokio-dev not installed');
+  useDebianCrates(dir);
+  assert.deepEqual((await scan(dir, { resolveCargo: true }, true)).findings, []);
+});
+
+test('per-target tables: the feature goes into the table of the target being built, never the wasm-only one (surrealdb)', async (t) => {
+  const dir = copyFixture('target-tables');
+  const report = await scan(dir);
+  // The lock shows tokio without mio, so `net` is off everywhere: verified without cargo.
+  assert.deepEqual(brief(report.findings), ['crate-feature-missing src/lib.rs:2']);
+  const [edit] = report.findings[0].fix!.edits;
+  const text = readFileSync(join(dir, 'Cargo.toml'), 'utf8');
+  assert.equal(text.lastIndexOf('[target', edit.start), text.indexOf("[target.'cfg(not(target_family = \"wasm\"))'"));
+  assert.equal(report.findings[0].evidence.at(-1)!.line, 12);
+  // Built for wasm, the code is compiled out (#[cfg(not(target_family = "wasm"))]): nothing to say, no wasm-table edit.
+  assert.deepEqual((await scan(dir, { target: 'wasm32-unknown-unknown' })).findings, []);
+  // Without that attribute the wasm build does compile it, and the wasm table is the one to edit.
+  writeFiles(dir, { 'src/lib.rs': readFileSync(join(dir, 'src/lib.rs'), 'utf8').replace('#[cfg(not(target_family = "wasm"))]\n', '') });
+  const wasm = (await scan(dir, { target: 'wasm32-unknown-unknown' })).findings[0];
+  const edited = readFileSync(join(dir, 'Cargo.toml'), 'utf8');
+  assert.equal(edited.lastIndexOf('[target', wasm.fix!.edits[0].start), edited.indexOf("[target.'cfg(target_family = \"wasm\")'"));
+  writeFiles(dir, { 'src/lib.rs': `#[cfg(not(target_family = "wasm"))]\n${readFileSync(join(dir, 'src/lib.rs'), 'utf8')}` });
+  if (!haveTokio) return t.skip('Debian librust-tokio-dev not installed');
+  useDebianCrates(dir);
+  rmSync(join(dir, 'Cargo.lock'));
+  assert.equal(runCli(['fix', '--write', dir]).status, 1);
+  assert.equal(cargoMetadataError(dir), null, 'cargo still reads the edited manifest');
+  assert.match(readFileSync(join(dir, 'Cargo.toml'), 'utf8'), /not\(target_family = "wasm"\)\)'\.dependencies\]\ntokio = \{ version = "1", features = \["rt", "net"\] \}/);
+});
+
+test('the build context a compose file declares is the one used, and the output says so (convex-backend)', async () => {
+  const dir = copyFixture('compose-context');
+  const report = await scan(dir);
+  assert.deepEqual(brief(report.findings), ['docker-lock-not-copied docker/Dockerfile:5']);
+  assert.match(report.findings[0].message, /\(build context \., from docker-compose\.yml\)/);
+  assert.equal(report.findings[0].captures.lockPath, 'Cargo.lock');
+  // Without the compose file, the COPY sources (Cargo.toml, src) exist only from the root: that context is inferred.
+  rmSync(join(dir, 'docker-compose.yml'));
+  const inferred = await scan(dir);
+  assert.deepEqual(brief(inferred.findings), ['docker-lock-not-copied docker/Dockerfile:5']);
+  assert.match(inferred.findings[0].message, /from its COPY sources/);
+});
+
+test('docker build -f and docker/build-push-action in a workflow declare the context', async () => {
+  const dir = copyFixture('compose-context');
+  rmSync(join(dir, 'docker-compose.yml'));
+  writeFiles(dir, { '.github/workflows/img.yml': 'jobs:\n  img:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          context: .\n          file: docker/Dockerfile\n' });
+  assert.match((await scan(dir)).findings[0].message, /from \.github\/workflows\/img\.yml/);
+  writeFiles(dir, { '.github/workflows/img.yml': 'jobs:\n  img:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t app -f docker/Dockerfile .\n' });
+  assert.match((await scan(dir)).findings[0].message, /from \.github\/workflows\/img\.yml/);
+});
+
+test('a copy out of a cache-mounted target/ after cargo chef cook: reported once, moved into the real build (convex-backend)', async () => {
+  const dir = copyFixture('chef-cache-mount');
+  const report = await scan(dir);
+  assert.deepEqual(brief(report.findings), ['docker-cache-mount-artifact Dockerfile:14']);
+  assert.match(report.findings[0].message, /cache mount of the RUN at line 13/);
+  const text = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+  const append = report.findings[0].fix!.edits.find((e) => e.text.startsWith(' && cp'))!;
+  assert.equal(text.slice(text.lastIndexOf('\n', append.start - 1) + 1, append.start), 'RUN --mount=type=cache,target=/app/target cargo build --release --locked');
+});
+
+test('cargo-manifest-missing: not after COPY . . into / without WORKDIR, nor after cargo new (meilisearch, dufs, lychee)', async () => {
+  const dir = tempDir();
+  writeFiles(dir, {
+    'Cargo.toml': '[package]\nname = "a"\nversion = "0.1.0"\n',
+    'Cargo.lock': 'version = 3\n\n[[package]]\nname = "a"\nversion = "0.1.0"\n',
+    'src/main.rs': 'fn main() {}\n',
+    'Dockerfile': 'FROM rust:1.80 AS one\nCOPY . .\nRUN cargo install --path . --root /\n\nFROM rust:1.80 AS two\nRUN USER=root cargo new --bin app\nWORKDIR /app\nCOPY src ./src\nRUN cargo build --release\n',
+  });
+  assert.deepEqual((await scan(dir)).findings.filter((f) => f.rule === 'cargo-manifest-missing'), []);
+  writeFiles(dir, { 'Dockerfile': 'FROM rust:1.80\nWORKDIR /app\nCOPY src ./src\nRUN cargo build --release\n' });
+  assert.deepEqual(brief((await scan(dir)).findings), ['cargo-manifest-missing Dockerfile:4']);
+});
+
+test('crate-feature-missing: re-exported paths, vendored copies and test-only uses (meilisearch, atuin, tonic)', async () => {
+  const dir = tempDir();
+  const lock = 'version = 3\n\n[[package]]\nname = "a"\nversion = "0.1.0"\ndependencies = ["rocket", "tokio"]\n\n[[package]]\nname = "rocket"\nversion = "0.5.0"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n\n[[package]]\nname = "tokio"\nversion = "1.24.2"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n';
+  writeFiles(dir, {
+    'Cargo.toml': '[package]\nname = "a"\nversion = "0.1.0"\n\n[dependencies]\nrocket = "0.5"\ntokio = { version = "1", features = ["rt"] }\n',
+    'Cargo.lock': lock,
+    'src/lib.rs': 'pub async fn wait() { rocket::tokio::time::sleep(std::time::Duration::ZERO).await; }\n',
+    'src/other.rs': 'use rocket::tokio;\npub async fn w() { tokio::time::sleep(std::time::Duration::ZERO).await; }\n',
+    'vendor/copy/Cargo.toml': '[package]\nname = "copy"\nversion = "0.1.0"\n\n[dependencies]\ntokio = "1"\n',
+    'vendor/copy/src/lib.rs': 'pub async fn f() { tokio::time::sleep(std::time::Duration::ZERO).await; }\n',
+    'tests/it.rs': 'async fn t() { tokio::time::sleep(std::time::Duration::ZERO).await; }\n',
+  });
+  const [only] = (await scan(dir)).findings;
+  // Only the test's own use of tokio::time is reported, with no edit of [dependencies] (the library does not need it).
+  assert.deepEqual(brief([only]), ['crate-feature-missing tests/it.rs:1']);
+  assert.equal(only.fix, null);
+  assert.match(only.message, /only tests or examples use it: enable it in \[dev-dependencies\]/);
+  assert.equal(only.captures.cargoAdd, 'cargo add --dev tokio --features time');
+});
+
+test('needs from Cargo.lock are those of a default build: no cmake for aws-lc-sys, no vendored OpenSSL from a non-default feature, protox means no protoc, no dev-dependencies (lldap, vaultwarden, atuin)', async () => {
+  const dir = copyFixture('lock-needs');
+  assert.deepEqual(brief((await scan(dir)).findings), ['openssl-dev-missing Dockerfile:1']);
+  const needs = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: LINUX }).needs.map((n) => n.component);
+  for (const c of ['openssl-dev', 'pkg-config', 'c-compiler']) assert.ok(needs.includes(c as never), c);
+  for (const c of ['cmake', 'perl', 'protoc', 'sqlite3-dev']) assert.ok(!needs.includes(c as never), c);
+  // With the vendored feature on by default, openssl-src is built: perl and make, and no system OpenSSL.
+  writeFiles(dir, { 'Cargo.toml': readFileSync(join(dir, 'Cargo.toml'), 'utf8').replace('[features]\n', '[features]\ndefault = ["vendored_openssl"]\n') });
+  const vendored = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: LINUX }).needs.map((n) => n.component);
+  assert.ok(vendored.includes('perl') && !vendored.includes('openssl-dev'), vendored.join());
+});
+
+test('a protobuf-src deep in the graph does not vendor protoc for a member that runs prost-build itself (qdrant, restate)', async () => {
+  const dir = copyFixture('lock-needs');
+  const lock = readFileSync(join(dir, 'Cargo.lock'), 'utf8')
+    .replace(' "protox",\n', '')
+    .concat('\n[[package]]\nname = "protobuf-build"\nversion = "0.15.1"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\ndependencies = [\n "protobuf-src",\n]\n\n[[package]]\nname = "protobuf-src"\nversion = "2.1.0"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n');
+  writeFiles(dir, {
+    'Cargo.lock': lock.replace('name = "proto-gen"\nversion = "0.1.0"\ndependencies = [\n', 'name = "proto-gen"\nversion = "0.1.0"\ndependencies = [\n "protobuf-build",\n'),
+    'proto-gen/Cargo.toml': '[package]\nname = "proto-gen"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nprotobuf-build = "0.15"\n\n[build-dependencies]\ntonic-build = "0.12"\n',
+  });
+  const needs = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: LINUX }).needs.map((n) => n.component);
+  assert.ok(needs.includes('protoc'), needs.join());
+});
+
+test('python-wheel-missing: a release with no wheel at all is pure Python and no risk; one with wheels elsewhere is (paperless-ngx)', async () => {
+  const dir = tempDir();
+  const pkg = (name: string, version: string, wheels: string[]) => [
+    '[[packages]]', `name = "${name}"`, `version = "${version}"`,
+    `sdist = { name = "${name}-${version}.tar.gz", url = "https://files.pythonhosted.org/packages/${name}-${version}.tar.gz", hashes = { sha256 = "00" } }`,
+    'wheels = [', ...wheels.map((w) => `  { url = "https://files.pythonhosted.org/packages/ab/${w}", hashes = { sha256 = "01" } },`), ']', '',
+  ];
+  writeFiles(dir, {
+    '.python-version': '3.13\n',
+    'pylock.toml': ['lock-version = "1.0"', 'created-by = "pip"', '', ...pkg('langdetect', '1.0.9', []), ...pkg('fastnum', '1.0.0', ['fastnum-1.0.0-cp39-cp39-manylinux_2_17_x86_64.whl'])].join('\n'),
+  });
+  const findings = (await scan(dir)).findings.filter((f) => f.rule === 'python-wheel-missing');
+  assert.deepEqual(findings.map((f) => f.captures.package), ['fastnum']);
+});
+
+test('fix hunks are checked with cargo metadata on the edited manifest: a rejected edit is never applied', async (t) => {
+  const files = new Map([
+    ['Cargo.toml', '[package]\nname = "v"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ntokio = { version = "1", features = ["rt"] }\n'],
+    ['src/lib.rs', 'pub fn f() {}\n'],
+  ]);
+  const broken = new Map([['Cargo.toml', files.get('Cargo.toml')!.replace('features = ["rt"] }', 'features = ["rt" }')]]);
+  // Without crates cargo cannot resolve either copy; an edit that still parses is let through, one that does not is not.
+  assert.match((await cargoRejects(files, broken, '', LINUX)) ?? '', /./);
+  assert.equal(await cargoRejects(files, new Map([['Cargo.toml', files.get('Cargo.toml')!.replace('"rt"', '"rt", "fs"')]]), '', LINUX), null);
+  if (!haveTokio) return t.skip('Debian librust-tokio-dev not installed');
+  const withCrates = new Map([...files, ['.cargo/config.toml', `[source.crates-io]\nreplace-with = "debian"\n\n[source.debian]\ndirectory = "${DEBIAN_REGISTRY}"\n`]]);
+  const unknownFeature = new Map([['Cargo.toml', files.get('Cargo.toml')!.replace('"rt"', '"rt", "no-such-feature"')]]);
+  assert.match((await cargoRejects(withCrates, unknownFeature, '', LINUX)) ?? '', /no-such-feature/);
+  assert.equal(await cargoRejects(withCrates, new Map([['Cargo.toml', files.get('Cargo.toml')!.replace('"rt"', '"rt", "fs"')]]), '', LINUX), null);
+});
+
+test("doctor follows the graph cargo resolves when it can: build-dependencies count, dev-dependencies do not", async (t) => {
+  if (!existsSync(join(DEBIAN_REGISTRY, 'cc-1.0.73'))) return t.skip('Debian librust-cc-dev not installed');
+  const dir = tempDir();
+  writeFiles(dir, {
+    'Cargo.toml': '[package]\nname = "g"\nversion = "0.1.0"\nedition = "2021"\n\n[dev-dependencies]\ncc = "1"\n',
+    'src/lib.rs': 'pub fn f() {}\n',
+  });
+  useDebianCrates(dir);
+  assert.equal(spawnSync('cargo', ['generate-lockfile', '--offline'], { cwd: dir, encoding: 'utf8' }).status, 0);
+  const needsOf = async () => {
+    const { resolveWithCargo } = await import('../src/project/cargo-metadata.ts');
+    const project = await readProject(dir);
+    const cargo = await resolveWithCargo(project.rust!.root, '', LINUX, new Map());
+    assert.ok('graph' in cargo, JSON.stringify(cargo));
+    return deriveNeeds(project, { env: {}, platform: 'linux', hostTriple: LINUX, cargo });
+  };
+  const dev = await needsOf();
+  assert.match(dev.notes.join('\n'), /Needs follow the build graph cargo resolved/);
+  assert.ok(!dev.needs.find((n) => n.component === 'c-compiler')!.neededBy.some((b) => b.startsWith('cc ')));
+  writeFiles(dir, { 'Cargo.toml': readFileSync(join(dir, 'Cargo.toml'), 'utf8').replace('[dev-dependencies]', '[build-dependencies]') });
+  const build = await needsOf();
+  assert.ok(build.needs.find((n) => n.component === 'c-compiler')!.neededBy.some((b) => b.startsWith('cc 1.0.73')));
+});
