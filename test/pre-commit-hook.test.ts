@@ -81,7 +81,8 @@ test('a staged Cargo.toml that drops a feature the code uses: the hook fails and
   assert.deepEqual(r.files, ['Cargo.toml']);
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stdout, /error crate-feature-missing {2}src\/main\.rs:3\n {2}src\/main\.rs:3 uses clap's `derive` feature, which Cargo\.toml does not enable/);
-  assert.match(r.stdout, /\n {4}Cargo\.toml:6: \[dependencies\.clap\]\n/);
+  // The evidence points at the features line the fix extends.
+  assert.match(r.stdout, /\n {4}Cargo\.toml:8: features = \["wrap_help"\]\n/);
 });
 
 test('from a subdirectory, file names relative to it still find the project at the top of the work tree', () => {

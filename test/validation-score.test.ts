@@ -12,7 +12,7 @@ test('known-kind top-1 and coverage count only failures whose paste shows the ca
     { file: 'a', label: 'openssl-dev-missing', self_contained: true, evidence: 'Could not find directory of OpenSSL' },
     { file: 'b', label: 'openssl-dev-missing', self_contained: false },
     { file: 'c', label: 'pkg-config-missing', also_ok: ['native-lib-missing'], self_contained: true, evidence: 'pkg-config: not found' },
-    { file: 'd', label: 'new:header-missing', self_contained: true, evidence: 'fatal error: gpm.h: No such file or directory' },
+    { file: 'd', label: 'new:libpython-link-unavailable', self_contained: true, evidence: 'cannot find -lpython3.11' },
   ];
   const s = scoreSample(cases, [said('openssl-dev-missing'), said(null), said('native-lib-missing'), said(null)], RULES);
   assert.deepEqual([s.knownTop1.hit, s.knownTop1.of], [2, 2]);
@@ -25,7 +25,7 @@ test('known-kind top-1 and coverage count only failures whose paste shows the ca
 test('a rule named for a new:* failure is a wrong root cause, counted over all failures; silence is honest', () => {
   const cases = [
     { file: 'a', label: 'new:cmake-too-old', self_contained: true, evidence: 'CMake 3.16 or higher is required' },
-    { file: 'b', label: 'new:dev-package-missing', self_contained: true, evidence: 'mysql_config not found' },
+    { file: 'b', label: 'new:paas-platform-error', self_contained: true, evidence: 'registry returned 503' },
     { file: 'c', label: 'new:prebuilt-binary-unavailable', also_ok: ['native-lib-missing'], self_contained: true, evidence: 'x' },
     { file: 'd', label: 'unknown', self_contained: false },
     { file: 'e', label: 'success' },
@@ -61,9 +61,9 @@ test('the decisive line counts as shown when the excerpt or a finding carries it
   assert.equal(evidenceShown(evidence, ['fatal error: portaudio.h: No such file']), true);
   assert.equal(evidenceShown(evidence, ['error']), false);
   const cases = [
-    { file: 'a', label: 'new:header-missing', self_contained: true, evidence },
-    { file: 'b', label: 'new:header-missing', self_contained: true, evidence },
-    { file: 'c', label: 'new:header-missing', self_contained: true },
+    { file: 'a', label: 'new:libpython-link-unavailable', self_contained: true, evidence },
+    { file: 'b', label: 'new:libpython-link-unavailable', self_contained: true, evidence },
+    { file: 'c', label: 'new:libpython-link-unavailable', self_contained: true },
   ];
   const s = scoreSample(cases, [said(null, [evidence]), said(null, ['make: *** [all] Error 1']), said(null)], RULES);
   assert.deepEqual([s.decisiveLineShown.hit, s.decisiveLineShown.of], [1, 2]);
@@ -83,4 +83,17 @@ test('a new:* label whose id has since become a rule is scored as that known rul
   // without the rule, the same answers are wrong root causes outside the knowledge base
   const before = scoreSample(cases, [said('node-version-unsupported'), said('node-version-unsupported')], RULES);
   assert.equal(before.wrongRootCauses.hit, 2);
+});
+
+test('new:header-missing and new:dev-package-missing are read as native-lib-missing, the rule that now covers them', () => {
+  const cases = [
+    { file: 'a', label: 'new:header-missing', self_contained: true, evidence: 'fatal error: gpm.h: No such file or directory' },
+    { file: 'b', label: 'new:dev-package-missing', self_contained: true, evidence: 'OSError: mysql_config not found' },
+  ];
+  const s = scoreSample(cases, [said('native-lib-missing'), said('pkg-config-missing')], RULES);
+  assert.deepEqual([s.knownTop1.hit, s.knownTop1.of], [1, 2]);
+  assert.deepEqual(s.misses, ['b: want native-lib-missing, got pkg-config-missing']);
+  // without the rule in the knowledge base, the labels stay outside it
+  const without = scoreSample(cases, [said(null), said(null)], new Set(['pkg-config-missing']));
+  assert.deepEqual([without.outsideHonest.hit, without.outsideHonest.of], [2, 2]);
 });

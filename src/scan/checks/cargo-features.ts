@@ -314,7 +314,13 @@ function verdictFromFiles(project: ProjectFiles, all: readonly CargoPackage[], p
   const what = `${pkg.file} lacks ${crate} \`${feature}\``;
   if (enablers.length) return { on: false, unverified: `${what}, but ${enablers[0]} enables it, and Cargo unifies features across the build; ${reason}` };
   const lock = lockOf(project, pkg);
-  if (!lock) return { on: false, unverified: `${what}, but no Cargo.lock tells which other crates depend on ${crate}; ${reason}` };
+  if (!lock) {
+    // No lock says who else depends on the crate, but when the build's only registry dependency is the crate itself,
+    // nothing else can: its own dependencies cannot depend on it (normal dependencies form no cycles).
+    const others = sameBuild(all, pkg).flatMap((p) => p.manifest.dependencies).filter((d) => !d.path && (testOnly || d.kind !== 'dev') && d.name !== crate);
+    if (others.length === 0) return { on: false, unverified: null };
+    return { on: false, unverified: `${what}, but no Cargo.lock tells which other crates depend on ${crate}; ${reason}` };
+  }
   const entries = lock.packages.filter((p) => p.name === crate);
   const markers = FEATURE_MARKERS[crate]?.[feature];
   if (markers && entries.length && entries.every((e) => !e.dependencies.some((d) => markers.includes(d.split(' ')[0])))) return { on: false, unverified: null };
