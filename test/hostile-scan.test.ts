@@ -21,6 +21,13 @@ function evilProgram(): { program: string; marker: string } {
   return { program, marker };
 }
 
+/** A rust-toolchain.toml whose `path` is a toolchain inside the checkout, its cargo and rustc being `program`. */
+function pinToolchainInCheckout(dir: string, program: string): void {
+  writeFiles(dir, { 'rust-toolchain.toml': `[toolchain]\npath = ${JSON.stringify(join(dir, 'tc'))}\n`, 'tc/bin/cargo': readFileSync(program, 'utf8'), 'tc/bin/rustc': readFileSync(program, 'utf8') });
+  chmodSync(join(dir, 'tc/bin/cargo'), 0o755);
+  chmodSync(join(dir, 'tc/bin/rustc'), 0o755);
+}
+
 function ran(marker: string): string {
   return existsSync(marker) ? readFileSync(marker, 'utf8') : '';
 }
@@ -122,9 +129,7 @@ function flakeNeedingLock(edition: string): string {
 test('fix --write: a rust-toolchain.toml `path` into the checkout does not pick the cargo that generate-lockfile runs', async () => {
   const dir = flakeNeedingLock('2021');
   const evil = evilProgram();
-  writeFiles(dir, { 'rust-toolchain.toml': `[toolchain]\npath = ${JSON.stringify(join(dir, 'tc'))}\n`, 'tc/bin/cargo': readFileSync(evil.program, 'utf8'), 'tc/bin/rustc': readFileSync(evil.program, 'utf8') });
-  chmodSync(join(dir, 'tc/bin/cargo'), 0o755);
-  chmodSync(join(dir, 'tc/bin/rustc'), 0o755);
+  pinToolchainInCheckout(dir, evil.program);
   const env = process.env.RUSTUP_TOOLCHAIN;
   delete process.env.RUSTUP_TOOLCHAIN;
   try {
@@ -182,9 +187,7 @@ test('scan (cargo metadata --filter-platform): .cargo/config.toml `build.rustc`/
   assert.ok([...(resolved.cargo?.values() ?? [])].some((r) => 'graph' in r), JSON.stringify([...(resolved.cargo?.values() ?? [])]));
 
   const pinned = flakeNeedingLock('2021');
-  writeFiles(pinned, { 'rust-toolchain.toml': `[toolchain]\npath = ${JSON.stringify(join(pinned, 'tc'))}\n`, 'tc/bin/cargo': readFileSync(evil.program, 'utf8'), 'tc/bin/rustc': readFileSync(evil.program, 'utf8') });
-  chmodSync(join(pinned, 'tc/bin/cargo'), 0o755);
-  chmodSync(join(pinned, 'tc/bin/rustc'), 0o755);
+  pinToolchainInCheckout(pinned, evil.program);
   const env = process.env.RUSTUP_TOOLCHAIN;
   delete process.env.RUSTUP_TOOLCHAIN;
   try {
