@@ -46,7 +46,8 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
 
 export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'cargo/rustc/nix', literals: ['error:', 'error['], re: /^error(?:\[E\d{4}\])?: / },
-  { kind: 'error', source: 'gcc/clang', literals: ['error:'], re: /^(?:[^\s:]+:\d+:(?:\d+:)? )?(?:fatal )?error: |^(?:clang|gcc|g\+\+|cc|c\+\+|cc1(?:plus)?|collect2|ld(?:\.\w+)?): (?:fatal )?error: / },
+  // (a pasted line may carry a reporter's mark in front: "--->  src/x.c:9:10: fatal error: ...")
+  { kind: 'error', source: 'gcc/clang', literals: ['error:'], re: /^(?:[^\s\w]{1,8}\s+)?(?:[^\s:]+:\d+:(?:\d+:)? )?(?:fatal )?error: |^(?:clang|gcc|g\+\+|cc|c\+\+|cc1(?:plus)?|collect2|ld(?:\.\w+)?): (?:fatal )?error: / },
   // cc-rs relays the compiler's stderr through cargo: "cargo:warning=src/x.cc:9:1: error: ..." (older cargo), or
   // "warning: foo-sys@1.2.0: src/x.cc:9:1: error: ..." (cargo >= 1.77). Relayed warnings are harmless; errors are not.
   { kind: 'error', source: 'cc-rs via cargo', literals: ['error:'], re: /^(?:cargo:warning=|warning: [\w.-]+@[\w.+-]+: )(?:[^\s:]+:\d+:(?:\d+:)? )?(?:fatal )?error: / },
