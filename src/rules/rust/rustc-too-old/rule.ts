@@ -164,6 +164,16 @@ export default defineRule({
       weight: 0.45,
     },
     {
+      id: 'syntax-error',
+      // rustc's parser on syntax newer than itself: "error: prefix `c` is unknown" (c"" literals before 1.77), "error:
+      // expected one of `!`, `.`, ... found `"x"`", "error: expected item, found keyword `use`"; only counted inside a
+      // dependency's source (a published crate parses on the compiler it supports)
+      source: 'rustc',
+      literals: ['error: expected ', 'error: prefix `', 'error: unknown start of token'],
+      re: /^error: (?:expected .{1,200}, found |prefix `\w+` is unknown|unknown start of token)/,
+      weight: 0.4,
+    },
+    {
       id: 'compiler-built-on-upgrade',
       // rustc 1.78+: "= note: this compiler was built on 2025-02-17; consider upgrading it if it is out of date"
       source: 'rustc 1.78+',
@@ -185,11 +195,13 @@ export default defineRule({
     if (!decisive) {
       const library = hits.filter((h) => h.pattern === 'unstable-library-feature');
       const weak = hits.filter((h) => h.pattern === 'unstable-language-feature' || h.pattern === 'feature-on-stable-channel');
+      const syntaxInDependency = hits.some((h) => h.pattern === 'syntax-error' && inDependency(h));
       const upgradeNote = hits.some((h) => h.pattern === 'compiler-built-on-upgrade');
       const stabilised = weak.map((h) => (h.pattern === 'unstable-language-feature' ? stabilisedIn(h.text) : undefined)).filter((v) => v !== undefined);
       // rustc's E0658/E0554 prove an old compiler when they point into a dependency's source; in the project's own
       // code a stabilised-later API still most often means an old compiler, a nightly-only syntax need not.
       if (library.some(inDependency) || weak.some(inDependency)) confidence = 0.92;
+      else if (syntaxInDependency) confidence = 0.85;
       else if (library.length > 0) confidence = upgradeNote ? 0.85 : 0.75;
       else if (upgradeNote && weak.some((h) => h.pattern === 'unstable-language-feature')) confidence = 0.8;
       else if (stabilised.length > 0) confidence = 0.85;
