@@ -60,7 +60,7 @@ export default defineRule({
       // maturin ("💥 maturin failed"), cibuildwheel and auditwheel runs, and the manylinux images they build in: a Python
       // extension module is being built (support: an extension never links libpython, which manylinux leaves out)
       source: 'maturin, cibuildwheel, auditwheel',
-      literals: ['maturin failed', 'manylinux', 'cibuildwheel', 'auditwheel'],
+      literals: ['maturin failed', 'manylinux1', 'manylinux2010', 'manylinux2014', 'manylinux_', 'cibuildwheel', 'auditwheel'],
       re: /maturin failed|\bmanylinux(?:1|2010|2014|_\d+_\d+)|cibuildwheel|auditwheel/,
       weight: 0.01,
     },
