@@ -45,6 +45,32 @@ test('a failure no rule knows gives no root cause, and the first real error bloc
   assert.deepEqual(d.consequences.map((c) => c.line), [5]);
 });
 
+test('a short paste is shown whole: its decisive line may precede the first recognised error by more than the lines kept before it', () => {
+  // the first line is a reporter's inline-code quoting, so no marker anchors on it; the first recognised error is line 7
+  const log = ['`error: could not find native static library `frob`, perhaps an -L flag is missing?', '', 'error: aborting due to previous error', '', 'error: could not compile `frob-sys` due to 2 previous errors', 'warning: build failed, waiting for other jobs to finish...', 'error: build failed'].join('\n');
+  const d = diagnoseText(KB, `${log}\n`);
+  assert.equal(d.excerpt?.startLine, 1);
+  assert.ok(d.excerpt?.lines[0].includes('could not find native static library'));
+  // a long log still gets the block around its first error
+  const long = diagnoseText(KB, `${Array.from({ length: 40 }, (_, i) => `step ${i}`).join('\n')}\nerror: some tool exploded in a new way\n`);
+  assert.equal(long.excerpt?.startLine, 38);
+});
+
+test('autoconf, node-pre-gyp and Heroku failure lines mark a failure, so the paste gets an excerpt', () => {
+  const lines = [
+    'configure: error: C compiler cannot create executables',
+    'node-pre-gyp ERR! Pre-built binaries not found for sqlite3@3.1.13 and node@12.18.2 (node-v72 ABI) (falling back to source compile with node-gyp)',
+    "remote:  !     Push failed: command='release-slug-callback' exit_status=1",
+    'remote: !   Push rejected to myapp.',
+  ];
+  for (const line of lines) {
+    const d = diagnoseText(KB, `checking things... yes\n${line}\n`);
+    assert.equal(d.outcome, 'failed', line);
+    assert.ok(d.excerpt?.lines.some((l) => l.includes(line.replace(/^remote:\s+/, '').slice(0, 20))), line);
+  }
+  assert.equal(diagnoseText(KB, 'node-pre-gyp ERR! Tried to download(404): https://example.org/x.tar.gz\ngyp info ok \n').outcome, 'succeeded');
+});
+
 test('an empty log is unknown, not a failure', () => {
   const d = diagnoseText(KB, '');
   assert.equal(d.outcome, 'unknown');

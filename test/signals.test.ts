@@ -65,6 +65,8 @@ test('header-not-found: gcc, clang and MSVC wordings, relayed and translated, re
     ["src\\x.c(1): fatal error C1083: Cannot open include file: 'zstd.h': No such file or directory", 'native-lib-missing', 'libzstd-dev'],
     ['x.c:1:10: fatal error: stdio.h: Datei oder Verzeichnis nicht gefunden', 'libc-headers-missing', 'libc6-dev'],
     ['hi.cpp:1:10: fatal error: iostream: No such file or directory', 'libc-headers-missing', 'g++'],
+    // a reporter's mark in front of the pasted line (pyext-siri-voice-llama3-2 in the natural sample)
+    ['--->  src/pyaudio/device_api.c:9:10: fatal error: portaudio.h: No such file or directory', 'native-lib-missing', 'portaudio19-dev'],
   ];
   for (const [line, rule, apt] of cases) {
     const d = diagnoseText(KB, `${line}\ncompilation terminated.\n`, { hostPlatform: 'debian' });

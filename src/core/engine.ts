@@ -339,12 +339,25 @@ export class Diagnoser {
       lastFailureLine: this.lastFailureLine,
       lastSuccessLine: this.lastSuccessLine,
       firstError: this.firstError,
-      excerpt: trimExcerpt(this.excerpt ?? this.consequenceExcerpt ?? (this.tail.length ? { startLine: tailStart, head: this.tail, after: [] } : null)),
+      excerpt: trimExcerpt(this.excerptBlock(tailStart)),
       consequences: this.consequences,
       chain: [...this.chain.values()].flat(),
       platform: this.platform,
       hostPlatform: this.options.hostPlatform ?? null,
     });
+  }
+
+  /**
+   * The block shown when no cause matched: around the first error (else the first consequence, else the tail). A log no
+   * longer than that block is shown whole, since the decisive line of a short paste often precedes its first
+   * recognised error by more than the lines kept before it (a reporter's quoting, a command line, a compiler error
+   * followed by its include and caret lines).
+   */
+  private excerptBlock(tailStart: number): PendingExcerpt | null {
+    if (this.lineCount > 0 && this.lineCount <= EXCERPT_BEFORE + 1 + EXCERPT_AFTER && this.tail.length >= this.lineCount) {
+      return { startLine: 1, head: this.tail.slice(-this.lineCount), after: [] };
+    }
+    return this.excerpt ?? this.consequenceExcerpt ?? (this.tail.length ? { startLine: tailStart, head: this.tail, after: [] } : null);
   }
 }
 

@@ -41,12 +41,15 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   { kind: 'consequence', source: 'nix', literals: ['builder for', 'dependencies of derivation', 'dependency of derivation'], re: /^error: (?:builder for '[^']+' failed|\d+ dependenc(?:ies|y) of derivation)/ },
   { kind: 'consequence', source: 'npm', literals: ['ELIFECYCLE', 'npm ERR! Failed at', 'npm error code', 'npm ERR! code', 'npm error command failed', 'npm ERR! command failed'], re: /^npm (?:ERR!|error) (?:code\b|Failed at|command failed|errno)|ELIFECYCLE/ },
   { kind: 'consequence', source: 'node-gyp', literals: ['gyp ERR! '], re: /^gyp ERR! (?:stack|not ok|System|command|cwd|node -v|node-gyp -v|build error|configure error)/ },
+  // Heroku's git push: "remote:  !     Push rejected to myapp." / "remote:  !     Push failed: command=..."
+  { kind: 'consequence', source: 'Heroku', literals: ['Push rejected', 'Push failed'], re: /^(?:remote:\s+)?!\s+Push (?:rejected|failed)\b/ },
   { kind: 'consequence', source: 'just / task runners', literals: ['Recipe `'], re: /^error: Recipe `[^`]+` failed/ },
 ];
 
 export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'cargo/rustc/nix', literals: ['error:', 'error['], re: /^error(?:\[E\d{4}\])?: / },
-  { kind: 'error', source: 'gcc/clang', literals: ['error:'], re: /^(?:[^\s:]+:\d+:(?:\d+:)? )?(?:fatal )?error: |^(?:clang|gcc|g\+\+|cc|c\+\+|cc1(?:plus)?|collect2|ld(?:\.\w+)?): (?:fatal )?error: / },
+  // (a pasted line may carry a reporter's mark in front: "--->  src/x.c:9:10: fatal error: ...")
+  { kind: 'error', source: 'gcc/clang', literals: ['error:'], re: /^(?:[^\s\w]{1,8}\s+)?(?:[^\s:]+:\d+:(?:\d+:)? )?(?:fatal )?error: |^(?:clang|gcc|g\+\+|cc|c\+\+|cc1(?:plus)?|collect2|ld(?:\.\w+)?): (?:fatal )?error: / },
   // cc-rs relays the compiler's stderr through cargo: "cargo:warning=src/x.cc:9:1: error: ..." (older cargo), or
   // "warning: foo-sys@1.2.0: src/x.cc:9:1: error: ..." (cargo >= 1.77). Relayed warnings are harmless; errors are not.
   { kind: 'error', source: 'cc-rs via cargo', literals: ['error:'], re: /^(?:cargo:warning=|warning: [\w.-]+@[\w.+-]+: )(?:[^\s:]+:\d+:(?:\d+:)? )?(?:fatal )?error: / },
@@ -60,6 +63,10 @@ export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'python', literals: ['Traceback (most recent call last)'], re: /^Traceback \(most recent call last\)/ },
   { kind: 'error', source: 'rustup', literals: ['error: toolchain', 'error: component'], re: /^error: (?:toolchain|component) / },
   { kind: 'error', source: 'generic', literals: ['Error: ', 'FATAL: ', 'fatal: '], re: /^(?:Error|FATAL|fatal): / },
+  // autoconf: "configure: error: C compiler cannot create executables"
+  { kind: 'error', source: 'autoconf', literals: ['configure: error:'], re: /^configure: error: / },
+  // node-pre-gyp: "node-pre-gyp ERR! Pre-built binaries not found for sqlite3@3.1.13 ..." (a later "gyp info ok" still wins)
+  { kind: 'error', source: 'node-pre-gyp', literals: ['node-pre-gyp ERR!'], re: /^node-pre-gyp ERR! / },
 ];
 
 export const SUCCESS_MARKERS: readonly Marker[] = [

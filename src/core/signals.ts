@@ -298,7 +298,8 @@ const ENOENT_TEXTS = [
 
 // A compiler line as printed (at the line start), or relayed by cc-rs ("cargo:warning="), cargo >= 1.77
 // ("warning: crate@1.2.3: "); anchored so the regex does not retry every offset.
-const RELAYED = String.raw`^(?:cargo:warning=|warning: [\w.-]{1,100}@[\w.+-]{1,100}: )?`;
+// A pasted line may also carry a short mark of punctuation the reporter put in front of it ("--->  ", "=> ", "* ").
+const RELAYED = String.raw`^(?:cargo:warning=|warning: [\w.-]{1,100}@[\w.+-]{1,100}: |[^\s\w]{1,8}\s+)?`;
 
 const HEADER_PATTERNS: readonly SignalPattern[] = [
   {

@@ -15,20 +15,48 @@ export default defineRule({
   category: 'toolchain',
   signals: ['header-not-found', 'configure-check-failed'],
   explains: ['c-code-error', 'native-lib-missing'],
-  patterns: [],
+  patterns: [
+    {
+      id: 'crt-objects-missing',
+      // GNU ld without the C library's dev package (libc6-dev, glibc-devel, Alpine's musl-dev): "/usr/bin/ld: cannot find
+      // crti.o: No such file or directory" (also crt1.o, Scrt1.o, rcrt1.o, crtn.o; gcc's own crtbegin*.o are not libc's)
+      source: 'GNU ld',
+      literals: ['cannot find crt', 'cannot find Scrt1.o', 'cannot find rcrt1.o', 'cannot find gcrt1.o', 'cannot find Mcrt1.o'],
+      re: /ld(?:\.\w+)?: cannot find (?<crt>(?:S|r|g|M)?crt[1in]\.o)\b/,
+      weight: 0.85,
+    },
+    {
+      id: 'libc-link-library-missing',
+      // GNU ld on Alpine: "ld: cannot find -lssp_nonshared" (musl-dev ships libssp_nonshared.a). Not "-lc": that is most
+      // often a -static link without the static libc (glibc-static), a library of its own (native-lib-missing)
+      source: 'GNU ld',
+      literals: ['cannot find -lssp_nonshared'],
+      re: /ld(?:\.\w+)?: cannot find -l(?<libcLibrary>ssp_nonshared)\b/,
+      weight: 0.8,
+    },
+  ],
   refine: (ctx) => {
     const found = ctx.hits.flatMap((h) => (h.captures.header ? [{ hit: h, fact: factForHeader(h.captures.header) }] : [])).filter((f) => f.fact.rule === 'libc-headers-missing');
-    if (found.length === 0) return null;
-    const components = [...new Set(found.map((f) => f.fact.component).filter((c): c is ComponentId => c !== null))];
+    const runtime = ctx.hits.filter((h) => h.pattern === 'crt-objects-missing' || h.pattern === 'libc-link-library-missing');
+    if (found.length === 0 && runtime.length === 0) return null;
+    const components = [...new Set([...found.map((f) => f.fact.component).filter((c): c is ComponentId => c !== null), ...(runtime.length ? ['libc-dev' as const] : [])])];
     const headers = [...new Set(found.map((f) => f.fact.name))];
+    // The C library's start files and link libraries ship in the same dev package as its headers.
+    const files = runtime.map((h) => h.captures.crt ?? `-l${h.captures.libcLibrary}`);
+    const first = headers[0] ?? files[0];
     return {
-      captures: { header: headers[0], headers: headers.join(', '), what: components.map((c) => COMPONENTS[c].label).join('; ') },
+      captures: {
+        header: first,
+        headers: [...headers, ...new Set(files)].join(', '),
+        role: headers.length ? 'a header' : 'a start file or link library',
+        what: components.map((c) => COMPONENTS[c].label).join('; '),
+      },
       install: mergeInstallFacts(components.map((c) => COMPONENTS[c])),
-      evidence: found.map((f) => ({ line: f.hit.line, text: f.hit.text })),
+      evidence: [...found.map((f) => ({ line: f.hit.line, text: f.hit.text })), ...runtime.map((h) => ({ line: h.line, text: h.text }))],
     };
   },
   explanation:
-    'The compiler itself is installed and ran, but it could not find `{{header}}`, a header of the {{what}}. Those headers ship ' +
+    'The compiler itself is installed and ran, but it could not find `{{header}}`, {{role|a header}} of the {{what}}. Those files ship ' +
     'in a development package separate from the compiler (libc6-dev on Debian/Ubuntu, glibc-devel on Fedora, musl-dev on Alpine; ' +
     'linux-libc-dev for linux/*.h; the libstdc++ dev package for C++ headers such as iostream), which a minimal image or a ' +
     'compiler installed on its own does not pull in. On macOS the headers come with the Xcode Command Line Tools SDK. ' +

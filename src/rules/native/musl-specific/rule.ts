@@ -25,20 +25,12 @@ export default defineRule({
       weight: 0.95,
     },
     {
-      id: 'crt-objects-missing',
-      // GNU ld on Alpine without musl-dev: "/usr/lib/gcc/x86_64-alpine-linux-musl/10.3.1/../../../../x86_64-alpine-linux-musl/bin/ld: cannot find crti.o: No such file or directory"
-      // (also crt1.o / Scrt1.o / rcrt1.o). Counts only with musl on the line or elsewhere in the log (glibc without libc6-dev says the same).
-      source: 'GNU ld (Alpine gcc)',
-      literals: ['cannot find crt', 'cannot find Scrt1.o', 'cannot find rcrt1.o'],
-      re: /ld(?:\.\w+)?: cannot find (?<crt>(?:S|r|g|M)?crt[1in]\.o)\b/,
-      weight: 0.85,
-    },
-    {
       id: 'libgcc-s-missing-musl',
-      // GNU ld on Alpine: "x86_64-alpine-linux-musl/bin/ld: cannot find -lgcc_s" / "-lssp_nonshared" (gcc/musl-dev packages missing); musl context required
+      // GNU ld on Alpine: "x86_64-alpine-linux-musl/bin/ld: cannot find -lgcc_s" (Alpine's libgcc/gcc packages missing); musl
+      // context required. The C library's own files (crt1.o, crti.o, -lssp_nonshared: musl-dev) are libc-headers-missing.
       source: 'GNU ld (Alpine gcc)',
-      literals: ['cannot find -lgcc', 'cannot find -lssp_nonshared', 'cannot find -lc'],
-      re: /ld(?:\.\w+)?: cannot find -l(?<library>gcc_s|gcc_eh|ssp_nonshared|c)\b/,
+      literals: ['cannot find -lgcc'],
+      re: /ld(?:\.\w+)?: cannot find -l(?<library>gcc_s|gcc_eh)\b/,
       weight: 0.8,
     },
     {
@@ -100,14 +92,14 @@ export default defineRule({
     if (evidence.length === 0) return null;
     let kind: string;
     if (has('proc-macro-musl-host')) kind = 'proc-macro';
-    else if (has('crt-objects-missing') || has('libgcc-s-missing-musl')) kind = 'musl-dev';
+    else if (has('libgcc-s-missing-musl')) kind = 'musl-dev';
     else if (has('glibc-header-missing') && !kernelHeadersOnly) kind = 'header';
     else if (has('linux-headers-missing')) kind = 'linux-headers';
     else kind = 'glibc-binary';
     const what: Record<string, string> = {
       'proc-macro':
         'the Rust toolchain targets musl with static linking (crt-static), and proc-macro crates must be dynamic libraries, so cargo refuses to build {{crate|them}}',
-      'musl-dev': 'the C runtime start files and libraries (crt1.o, crti.o, libc/libgcc_s) are missing: on Alpine they come with musl-dev / build-base, which are not installed',
+      'musl-dev': 'gcc\'s runtime library ({{library|libgcc_s}}) is missing: on Alpine it comes with the gcc / build-base packages, which are not installed',
       header: 'the code includes a glibc-only header ({{header|a glibc header}}) that musl does not provide',
       'linux-headers':
         'the Linux kernel headers ({{kheader|linux/*.h}}) are missing: Alpine ships them separately as linux-headers (not part of build-base); on glibc distributions they come with linux-libc-dev / kernel-headers / linux-api-headers',

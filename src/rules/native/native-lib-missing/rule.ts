@@ -24,6 +24,9 @@ function factOf(hit: PatternHit): EntityFact | null {
   return kind === 'cmake' ? factForCmakePackage(library) : factForLibrary(library, kind === 'pkg-config' ? 'pkg-config' : 'library');
 }
 
+// libpython by its link name: -lpython3.8, python3.12d, python311 (MSVC's python311.lib).
+const LIBPYTHON = /^(?:lib)?python\d(?:\.?\d+)?[dmu]*$/;
+
 // gcc and clang quote the failing #include on the next lines: `    1 | #include "config.h"` (gcc >= 9) or `#include "config.h"`.
 const QUOTED_INCLUDE = /#\s*include\s*"/;
 
@@ -52,8 +55,18 @@ export default defineRule({
       re: /A required package was not found/,
       weight: 0.1,
     },
+    {
+      id: 'python-extension-build',
+      // maturin ("💥 maturin failed"), cibuildwheel and auditwheel runs, and the manylinux images they build in: a Python
+      // extension module is being built (support: an extension never links libpython, which manylinux leaves out)
+      source: 'maturin, cibuildwheel, auditwheel',
+      literals: ['maturin failed', 'manylinux1', 'manylinux2010', 'manylinux2014', 'manylinux_', 'cibuildwheel', 'auditwheel'],
+      re: /maturin failed|\bmanylinux(?:1|2010|2014|_\d+_\d+)|cibuildwheel|auditwheel/,
+      weight: 0.01,
+    },
   ],
   refine: (ctx) => {
+    const extensionBuild = ctx.hits.some((h) => h.pattern === 'python-extension-build');
     const named = ctx.hits
       .map((hit) => ({ hit, fact: factOf(hit) }))
       .filter((h): h is { hit: PatternHit; fact: EntityFact } => h.fact !== null)
@@ -63,7 +76,10 @@ export default defineRule({
       // (Visual Studio's Windows SDK, a broken gcc), which the toolchain rules diagnose, or musl-specific on Alpine.
       .filter(({ fact }) => !(fact.kind === 'library' && TOOLCHAIN_LIBS.has(fact.name.toLowerCase().replace(/\.lib$/, ''))))
       // An #include "..." of a header the table does not know is a file of the project (or of a submodule), not a system library.
-      .filter(({ hit, fact }) => !(fact.kind === 'header' && !fact.known && hit.after.slice(0, 2).some((l) => QUOTED_INCLUDE.test(l))));
+      .filter(({ hit, fact }) => !(fact.kind === 'header' && !fact.known && hit.after.slice(0, 2).some((l) => QUOTED_INCLUDE.test(l))))
+      // An extension module built for a wheel must not link libpython (the interpreter provides its symbols; manylinux
+      // images ship no libpython on purpose): the -lpython request is the fault, which installing a package would not fix.
+      .filter(({ fact }) => !(extensionBuild && fact.kind === 'library' && LIBPYTHON.test(fact.name)));
     if (named.length === 0) return null;
     // The strongest line names the library the fix is about.
     const { hit, fact } = [...named].sort((a, b) => b.hit.weight - a.hit.weight || a.hit.line - b.hit.line)[0];
@@ -84,11 +100,13 @@ export default defineRule({
     const install = fact.known || guessed ? { packages: fact.packages } : { packages: {}, search: searchFileOf(fact) };
     const required = ctx.hits.some((h) => h.pattern === 'cmake-required-package');
     const weak = (h: PatternHit) => h.weight < 0.5;
+    // The wheel-build marker only vetoes libpython; it is no evidence of the library that is missing.
+    const evidence = extensionBuild ? { evidence: named.map(({ hit: h }) => ({ line: h.line, text: h.text })) } : {};
     // An optional probe (CMake's "-- Could NOT find", pkg_check_modules, meson's "found: NO") alone is no failure.
-    if (ctx.hits.every(weak)) return required && named.length > 0 ? { captures, install, confidence: 0.85 } : null;
+    if (ctx.hits.every(weak)) return required && named.length > 0 ? { captures, install, ...evidence, confidence: 0.85 } : null;
     // A header the table does not know may still be the project's own: below any rule that names a cause outright.
     const confidence = fact.kind === 'header' && !fact.known ? 0.6 : undefined;
-    return { captures, install, ...(confidence !== undefined ? { confidence } : {}) };
+    return { captures, install, ...evidence, ...(confidence !== undefined ? { confidence } : {}) };
   },
   explanation:
     'The build needs the system library `{{library}}`{{crateNote|}}{{_via|}}, and it is not installed, or is installed without its development files ' +

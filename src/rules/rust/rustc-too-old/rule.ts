@@ -5,6 +5,32 @@ import { defineRule } from '../../../core/rule.js';
 // Paths of downloaded dependency sources: ~/.cargo/registry/src, git checkouts, Debian's directory source, vendor/.
 const DEP_SOURCE = /[\\/](?:registry[\\/]src|git[\\/]checkouts)[\\/]|[\\/]usr[\\/]share[\\/]cargo[\\/]registry[\\/]|[\\/]vendor[\\/][\w.-]+-\d+\.\d+/;
 
+// rustc's feature-gate messages (E0658) for syntax that a later stable rustc accepts, with the release that
+// stabilised it. Seen from an older stable rustc, in the project's own code or a dependency's, each one means the
+// compiler is older than the code (a gate for a feature still unstable today stays a code error). Wordings as rustc
+// 1.4x-1.87 print them (checked with Debian's rustc 1.63 where it has the gate).
+const STABILISED_SYNTAX: ReadonlyArray<readonly [RegExp, string]> = [
+  [/subslice patterns are unstable/, '1.42'],
+  [/or-patterns syntax is experimental/, '1.53'],
+  [/destructuring assignments are unstable/, '1.59'],
+  [/`let\.\.\.else` statements are unstable/, '1.65'],
+  [/generic associated types are unstable|where clauses on associated types are unstable/, '1.65'],
+  [/labels on blocks are unstable/, '1.65'],
+  [/inline-const is experimental|associated type bounds are unstable/, '1.79'],
+  [/exclusive range pattern syntax is experimental/, '1.80'],
+  [/the `#\[expect\]` attribute is an experimental feature/, '1.81'],
+  [/raw address of syntax is experimental/, '1.82'],
+  [/async closures are unstable/, '1.85'],
+  [/trait upcasting coercion is experimental/, '1.86'],
+  // let chains: stable in the 2024 edition from 1.88; newer rustc words the 2021-edition case differently
+  [/`let` expressions in this position are unstable/, '1.88'],
+];
+
+/** The rustc release that stabilised the syntax an E0658 line gates, when it is stable today. */
+function stabilisedIn(text: string): string | undefined {
+  return STABILISED_SYNTAX.find(([re]) => re.test(text))?.[1];
+}
+
 export default defineRule({
   id: 'rustc-too-old',
   title: 'The Rust toolchain is too old for this project',
@@ -138,6 +164,16 @@ export default defineRule({
       weight: 0.45,
     },
     {
+      id: 'syntax-error',
+      // rustc's parser on syntax newer than itself: "error: prefix `c` is unknown" (c"" literals before 1.77), "error:
+      // expected one of `!`, `.`, ... found `"x"`", "error: expected item, found keyword `use`"; only counted inside a
+      // dependency's source (a published crate parses on the compiler it supports)
+      source: 'rustc',
+      literals: ['error: expected ', 'error: prefix `', 'error: unknown start of token'],
+      re: /^error: (?:expected .{1,200}, found |prefix `\w+` is unknown|unknown start of token)/,
+      weight: 0.4,
+    },
+    {
       id: 'compiler-built-on-upgrade',
       // rustc 1.78+: "= note: this compiler was built on 2025-02-17; consider upgrading it if it is out of date"
       source: 'rustc 1.78+',
@@ -159,13 +195,20 @@ export default defineRule({
     if (!decisive) {
       const library = hits.filter((h) => h.pattern === 'unstable-library-feature');
       const weak = hits.filter((h) => h.pattern === 'unstable-language-feature' || h.pattern === 'feature-on-stable-channel');
+      const syntaxInDependency = hits.some((h) => h.pattern === 'syntax-error' && inDependency(h));
       const upgradeNote = hits.some((h) => h.pattern === 'compiler-built-on-upgrade');
+      const stabilised = weak.map((h) => (h.pattern === 'unstable-language-feature' ? stabilisedIn(h.text) : undefined)).filter((v) => v !== undefined);
       // rustc's E0658/E0554 prove an old compiler when they point into a dependency's source; in the project's own
       // code a stabilised-later API still most often means an old compiler, a nightly-only syntax need not.
       if (library.some(inDependency) || weak.some(inDependency)) confidence = 0.92;
+      else if (syntaxInDependency) confidence = 0.85;
       else if (library.length > 0) confidence = upgradeNote ? 0.85 : 0.75;
       else if (upgradeNote && weak.some((h) => h.pattern === 'unstable-language-feature')) confidence = 0.8;
+      else if (stabilised.length > 0) confidence = 0.85;
       else return null;
+      // the newest release among the gated syntaxes is the one the build needs
+      const newest = stabilised.sort((a, b) => Number(b.split('.')[1]) - Number(a.split('.')[1]))[0];
+      if (newest && !ctx.captures.required) captures.required = newest;
     }
     for (const hit of hits) {
       if (hit.pattern !== 'msrv-rustc-not-supported') continue;

@@ -33,7 +33,18 @@ export default defineRule({
       re: /CMake executable is not found/,
       weight: 0.95,
     },
+    {
+      id: 'cmake-wrapper-module-missing',
+      // Python: "ModuleNotFoundError: No module named 'cmake'" — pip's `cmake` package installs a bin/cmake wrapper
+      // (`from cmake import cmake`) that outlives its module; the program is there but broken, so this is no
+      // "cmake missing" (setup.py scripts then say "CMake must be installed"), and vetoes the rule
+      source: 'Python (pip cmake wrapper)',
+      literals: ["No module named 'cmake'"],
+      re: /^(?:ModuleNotFoundError|ImportError): No module named 'cmake'$/,
+      weight: 0.05,
+    },
   ],
+  refine: (ctx) => (ctx.hits.some((h) => h.pattern === 'cmake-wrapper-module-missing') ? null : {}),
   explanation:
     'The build generates its native code with CMake (the Rust `cmake` crate in a build script, a setup.py that calls cmake, a ' +
     'Makefile or script), but the `cmake` program is not installed or not on PATH. Crates such as libgit2-sys, rdkafka, ' +
