@@ -13,6 +13,7 @@ import { createColors } from 'picocolors';
 import { diagnoseText } from '../src/core/engine.ts';
 import { redactLines, redactText } from '../src/report/redact.ts';
 import { BuildOutputWatch } from '../src/run/build-output-watch.ts';
+import { mayHoldWorkflowCommand, WorkflowCommandState } from '../src/report/workflow-commands.ts';
 import { emitReports } from '../src/run/emit-reports.ts';
 import { startIndex } from './fixtures/pypi/server.ts';
 import { KB, caseFiles, ruleFolders } from './helpers/cases.ts';
@@ -278,7 +279,8 @@ function runnerExecutes(output: string): Executed[] {
   const done: Executed[] = [];
   output.split(/\r\n|\r|\n/).forEach((line, i) => {
     const known = (name: string) => RUNNER.has(name.toLowerCase()) || (stop !== null && name.toLowerCase() === stop.toLowerCase());
-    const v2 = /^\s*::(.*?)::(.*)$/.exec(line);
+    // The runner trims leading space as .NET does: Unicode white space, which includes U+0085 (NEL) unlike JavaScript's \s.
+    const v2 = /^[\s\u0085]*::(.*?)::(.*)$/.exec(line);
     const v1 = /##\[([^\]]*)\](.*)$/.exec(line);
     const name2 = v2?.[1].split(' ')[0];
     const name1 = v1?.[1].split(' ')[0];
@@ -302,6 +304,7 @@ const COMMANDS_LOG = [
   'running build script',
   '::error title=injected::from the log',
   '   ::add-mask::from the log',
+  '\u0085::notice::from the log after a NEL',
   'cc1: note: ##[set-output name=pwned]from the log',
   'Progress 50%\r::warning::from the log after a carriage return',
   'error: build script failed',
@@ -424,5 +427,14 @@ test('run follows the runner\'s stop state over the output wherever the chunks s
     assert.equal(end.stderr.stoppedBy, 'second %', `cut at ${cut}`);
     assert.equal(end.stdout.stoppedBy, 'second %');
     assert.deepEqual([end.stdout.atLineStart, end.stderr.atLineStart], [true, false]);
+  }
+});
+
+test('a command after U+0085 (NEL), which the runner trims as leading space, is seen as a command and as a stop', () => {
+  for (const space of ['\u0085', ' \u0085\t', '\u00a0\u0085']) {
+    assert.equal(mayHoldWorkflowCommand(`a fix diff context line\n${space}::add-mask::PWN`), true, JSON.stringify(space));
+    const state = new WorkflowCommandState();
+    state.observe(`${space}::stop-commands::tok3n`);
+    assert.equal(state.stoppedBy, 'tok3n', JSON.stringify(space));
   }
 });

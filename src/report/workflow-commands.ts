@@ -33,12 +33,15 @@ export interface WorkflowCommand {
   data: string;
 }
 
+// The runner trims with .NET's String.TrimStart(), whose white space is Unicode's: JavaScript's \s plus U+0085 (NEL).
+const RUNNER_LEADING_SPACE = /^[\s\u0085]+/;
+
 const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 const unescapeLegacy = (s: string) => s.replace(/%3B/g, ';').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%5D/g, ']').replace(/%25/g, '%');
 
 /** The command a line carries, as the runner parses it (`::` form first, then `##[`), or null. */
 export function parseWorkflowCommand(line: string, isRegistered: (name: string) => boolean): WorkflowCommand | null {
-  const trimmed = line.trimStart();
+  const trimmed = line.replace(RUNNER_LEADING_SPACE, '');
   if (trimmed.startsWith('::')) {
     const end = trimmed.indexOf('::', 2);
     if (end >= 0) {
@@ -66,7 +69,7 @@ function validStopToken(token: string): boolean {
 
 /** Whether a text may hold a line the runner would parse as a command: `##[` anywhere, `::` after leading space. */
 export function mayHoldWorkflowCommand(text: string): boolean {
-  return text.includes('##[') || /^\s*::/m.test(text);
+  return text.includes('##[') || /^[\s\u0085]*::/m.test(text);
 }
 
 /** Follows the runner's stop/resume state over the lines of a step's output. */
