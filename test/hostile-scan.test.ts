@@ -149,7 +149,36 @@ test('fix --write: .cargo/config.toml `build.rustc` and `rustc-wrapper` do not r
   writeFiles(dir, { '.cargo/config.toml': `[build]\nrustc = ${JSON.stringify(evil.program)}\nrustc-wrapper = ${JSON.stringify(evil.program)}\nrustc-workspace-wrapper = ${JSON.stringify(evil.program)}\n` });
   const run = await runFix(dir, SCANNERS, { write: true, optIns: [], unsafe: false });
   assert.equal(ran(evil.marker), '');
-  // cargo itself still ran and wrote the lock (no dependencies: nothing to download).
+  // cargo is not run at all while the checkout's config names programs (RUSTC beats build.rustc, but [env],
+  // rustflags and credential providers have no such override), and the user is told why.
+  const cargo = run.commands.find((c) => c.argv[0] === 'cargo');
+  assert.equal(cargo?.status, 'failed');
+  assert.match(cargo!.message, /not run: \.cargo\/config\.toml sets `build\.rustc`/);
+  assert.equal(existsSync(join(dir, 'Cargo.lock')), false);
+});
+
+test('fix --write: [env], rustflags and credential providers in .cargo/config.toml leave cargo unrun; harmless keys do not', async () => {
+  const evil = evilProgram();
+  const configs = [
+    `[env]\nLD_PRELOAD = ${JSON.stringify(evil.program)}\n`,
+    `[build]\nrustflags = ["-Zcodegen-backend=${evil.program}"]\n[env]\nRUSTC_BOOTSTRAP = "1"\n`,
+    `[registry]\ncredential-provider = [${JSON.stringify(evil.program)}]\n`,
+    `[registry]\nglobal-credential-providers = ["evil"]\n[credential-alias]\nevil = [${JSON.stringify(evil.program)}]\n`,
+    `[target.x86_64-unknown-linux-gnu]\nrustflags = ["-Clink-arg=-fuse-ld=lld"]\n`,
+  ];
+  for (const config of configs) {
+    const dir = flakeNeedingLock('2021');
+    writeFiles(dir, { '.cargo/config.toml': config });
+    const run = await runFix(dir, SCANNERS, { write: true, optIns: [], unsafe: false });
+    const cargo = run.commands.find((c) => c.argv[0] === 'cargo');
+    assert.equal(cargo?.status, 'failed', config);
+    assert.match(cargo!.message, /not run: \.cargo\/config\.toml sets `/, config);
+  }
+  assert.equal(ran(evil.marker), '');
+  // Aliases, a build target and a linker run no program for generate-lockfile: cargo runs and writes the lock.
+  const dir = flakeNeedingLock('2021');
+  writeFiles(dir, { '.cargo/config.toml': '[alias]\nxtask = "run -p xtask --"\n[build]\ntarget-dir = "target"\n[target.x86_64-unknown-linux-gnu]\nlinker = "clang"\n' });
+  const run = await runFix(dir, SCANNERS, { write: true, optIns: [], unsafe: false });
   assert.equal(run.commands.find((c) => c.argv[0] === 'cargo')?.status, 'ran');
   assert.ok(existsSync(join(dir, 'Cargo.lock')));
 });
@@ -183,8 +212,16 @@ test('scan (cargo metadata --filter-platform): .cargo/config.toml `build.rustc`/
   writeFiles(withLock, { '.cargo/config.toml': `[build]\nrustc = ${JSON.stringify(evil.program)}\nrustc-wrapper = ${JSON.stringify(evil.program)}\nrustc-workspace-wrapper = ${JSON.stringify(evil.program)}\n` });
   const resolved = await readProjectFiles(withLock, SCANNERS, { resolveCargo: true });
   assert.equal(ran(evil.marker), '');
-  // cargo itself ran, with the real rustc: the graph resolved.
-  assert.ok([...(resolved.cargo?.values() ?? [])].some((r) => 'graph' in r), JSON.stringify([...(resolved.cargo?.values() ?? [])]));
+  const refused = [...(resolved.cargo?.values() ?? [])].map((r) => ('unresolved' in r ? r.unresolved : '')).join(' ');
+  assert.match(refused, /not run: \.cargo\/config\.toml sets `build\.rustc`/);
+  // An [env] the checkout sets never reaches the rustc that cargo metadata asks for the target's cfgs.
+  writeFiles(withLock, { '.cargo/config.toml': `[env]\nLD_PRELOAD = ${JSON.stringify(evil.program)}\n` });
+  const withEnv = await readProjectFiles(withLock, SCANNERS, { resolveCargo: true });
+  assert.match([...(withEnv.cargo?.values() ?? [])].map((r) => ('unresolved' in r ? r.unresolved : '')).join(' '), /not run: \.cargo\/config\.toml sets `env`/);
+  // Without such a config, cargo runs with the real rustc and the graph resolves.
+  rmSync(join(withLock, '.cargo'), { recursive: true });
+  const clean = await readProjectFiles(withLock, SCANNERS, { resolveCargo: true });
+  assert.ok([...(clean.cargo?.values() ?? [])].some((r) => 'graph' in r), JSON.stringify([...(clean.cargo?.values() ?? [])]));
 
   const pinned = flakeNeedingLock('2021');
   pinToolchainInCheckout(pinned, evil.program);

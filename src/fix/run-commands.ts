@@ -73,7 +73,7 @@ export async function runFixCommand(root: string, command: FixCommand, timeoutMs
   });
   let extraEnv: Record<string, string> = {};
   if (command.argv[0] === 'cargo') {
-    const e = await cargoEnv(cwd);
+    const e = await cargoEnv(cwd, root);
     if ('refused' in e) return { argv: command.argv, cwd: command.cwd, ok: false, message: `not run: ${e.refused}; run \`${show(command.argv)}\` yourself once you trust it`, output: '' };
     extraEnv = e.env;
   }

@@ -1,10 +1,71 @@
 // How buildmedic runs cargo in a checkout it does not trust (I/O: looks programs up on PATH): which cargo, and the
 // environment that keeps the checkout from choosing a program for it.
 
-import { delimiter, isAbsolute } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { probeWhich } from '../env/probe.js';
+import { parseTomlText } from './cargo.js';
 import { findRustToolchain } from './discover.js';
 import { rustToolchainChoice } from './toolchain.js';
+
+/**
+ * The cargo configuration a checkout may set and still have buildmedic run cargo in it: keys that run no program and
+ * set no environment for the programs cargo starts (`rustc -vV`, `rustc --print cfg`). Anything else — `[env]`,
+ * `build.rustflags` (a `-Z codegen-backend` is a library rustc loads), `rustc`/wrappers, credential providers,
+ * `credential-alias`, `include`, `unstable`, `resolver`, `net.git-fetch-with-cli` — makes buildmedic leave cargo unrun.
+ */
+const HARMLESS_CONFIG: Record<string, true | readonly string[]> = {
+  alias: true,
+  'cargo-new': true,
+  doc: true,
+  'future-incompat-report': true,
+  install: true,
+  patch: true,
+  profile: true,
+  source: true,
+  term: true,
+  build: ['target', 'target-dir', 'jobs', 'incremental', 'dep-info-basedir', 'pipelining'],
+  net: ['retry', 'offline'],
+};
+// [target.<triple or cfg>]: only the linker and the runner, which metadata and generate-lockfile never start.
+const HARMLESS_TARGET_KEYS = new Set(['linker', 'runner']);
+
+/** Why the checkout's .cargo/config(.toml) between `cwd` and `root` (inclusive) could run a program through cargo, or null. */
+export async function untrustedCargoConfig(cwd: string, root: string): Promise<string | null> {
+  const top = resolve(root);
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const name of ['config.toml', 'config']) {
+      const file = join(dir, '.cargo', name);
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch {
+        continue;
+      }
+      const shown = relative(top, file) || file;
+      let table: Record<string, unknown>;
+      try {
+        table = parseTomlText(text, shown) as Record<string, unknown>;
+      } catch {
+        return `${shown} is not valid TOML, so what it makes cargo run cannot be checked`;
+      }
+      for (const [key, value] of Object.entries(table)) {
+        const allowed = key === 'target' ? 'target' : HARMLESS_CONFIG[key];
+        const sub = value !== null && typeof value === 'object' ? Object.entries(value as Record<string, unknown>) : [];
+        const bad =
+          allowed === undefined
+            ? key
+            : allowed === 'target'
+              ? sub.flatMap(([t, v]) => Object.keys((v ?? {}) as object).filter((k) => !HARMLESS_TARGET_KEYS.has(k)).map((k) => `target.${t}.${k}`))[0]
+              : allowed === true
+                ? undefined
+                : sub.map(([k]) => k).filter((k) => !allowed.includes(k)).map((k) => `${key}.${k}`)[0];
+        if (bad) return `${shown} sets \`${bad}\`, through which cargo would run a program or give one an environment the checkout chose`;
+      }
+    }
+    if (dir === top || dirname(dir) === dir || !`${dir}/`.startsWith(`${top}/`)) return null;
+  }
+}
 
 /**
  * The environment cargo runs in, so that the checkout picks no program for it: rustup gets the pinned channel by
@@ -12,9 +73,11 @@ import { rustToolchainChoice } from './toolchain.js';
  * (which beat .cargo/config.toml) keep the project's `build.rustc` and wrappers from running (cargo runs `rustc -vV`
  * for `metadata --filter-platform` and for the rust-version-aware resolver). The user's own values stay.
  */
-export async function cargoEnv(cwd: string): Promise<{ env: Record<string, string> } | { refused: string }> {
+export async function cargoEnv(cwd: string, root: string): Promise<{ env: Record<string, string> } | { refused: string }> {
   const choice = rustToolchainChoice(await findRustToolchain(cwd), process.env);
   if (!choice.run) return { refused: choice.why };
+  const config = await untrustedCargoConfig(cwd, root);
+  if (config) return { refused: `${config}, and buildmedic runs no program a checkout configures` };
   return {
     env: {
       ...choice.env,

@@ -72,10 +72,10 @@ export function parseCargoMetadata(json: string, root: string, target: string): 
   return { target, packages };
 }
 
-async function runCargoMetadata(cwd: string, manifest: string, target: string, locked: boolean, timeoutMs: number, extra: readonly string[] = []): Promise<{ ok: true; stdout: string } | { ok: false; why: string }> {
+async function runCargoMetadata(root: string, cwd: string, manifest: string, target: string, locked: boolean, timeoutMs: number, extra: readonly string[] = []): Promise<{ ok: true; stdout: string } | { ok: false; why: string }> {
   const args = ['metadata', '--format-version', '1', '--offline', ...(locked ? ['--locked'] : []), ...extra, '--filter-platform', target, '--manifest-path', manifest];
   // The checkout is not trusted: its rust-toolchain `path` or .cargo/config.toml `build.rustc`/wrappers must not run.
-  const safe = await cargoEnv(cwd);
+  const safe = await cargoEnv(cwd, root);
   if ('refused' in safe) return { ok: false, why: `not run: ${safe.refused}` };
   const cargo = await absoluteProgram('cargo');
   if (!cargo) return { ok: false, why: 'cargo is not installed' };
@@ -106,7 +106,7 @@ const MAX_COPIED = 5000;
 export async function resolveWithCargo(root: string, dir: string, target: string, files: ReadonlyMap<string, string>, timeoutMs = 20_000): Promise<CargoResolution> {
   const fail = (why: string): CargoResolution => ({ unresolved: `cargo metadata --offline could not resolve the graph: ${why}` });
   if (existsSync(join(root, dir, 'Cargo.lock'))) {
-    const r = await runCargoMetadata(join(root, dir), join(root, dir, 'Cargo.toml'), target, true, timeoutMs);
+    const r = await runCargoMetadata(root, join(root, dir), join(root, dir, 'Cargo.toml'), target, true, timeoutMs);
     if (!r.ok) return fail(r.why);
     const graph = parseCargoMetadata(r.stdout, root, target);
     return graph ? { graph } : fail('it printed no resolved graph');
@@ -119,7 +119,7 @@ export async function resolveWithCargo(root: string, dir: string, target: string
       await mkdir(dirname(join(tmp, f)), { recursive: true });
       await writeFile(join(tmp, f), files.get(f) as string);
     }
-    const r = await runCargoMetadata(join(tmp, dir), join(tmp, dir, 'Cargo.toml'), target, false, timeoutMs);
+    const r = await runCargoMetadata(tmp, join(tmp, dir), join(tmp, dir, 'Cargo.toml'), target, false, timeoutMs);
     if (!r.ok) return fail(r.why);
     const graph = parseCargoMetadata(r.stdout, tmp, target);
     return graph ? { graph } : fail('it printed no resolved graph');
@@ -145,7 +145,7 @@ export async function cargoRejects(files: ReadonlyMap<string, string>, edited: R
         await writeFile(join(tmp, f), texts.get(f) ?? (files.get(f) as string));
       }
       const args = noDeps ? ['--no-deps'] : [];
-      return await runCargoMetadata(join(tmp, dir), join(tmp, dir, 'Cargo.toml'), target, false, timeoutMs, args);
+      return await runCargoMetadata(tmp, join(tmp, dir), join(tmp, dir, 'Cargo.toml'), target, false, timeoutMs, args);
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }
