@@ -151,3 +151,28 @@ test('a member glob of 64 KiB of `*a` against long directory names finishes', as
   const report = await runDoctor(dir, { timeoutMs: 30_000 });
   assert.deepEqual(report.project.rust?.members, ['matched']);
 });
+
+test('doctor and scan: a FIFO or a link to /dev/zero named like a project file is refused, not read (no block, no GiB string)', () => {
+  const bin = new URL('../dist/bin/main.js', import.meta.url).pathname;
+  for (const [name, make] of [
+    ['Cargo.lock', (p: string) => spawnSync('mkfifo', [p])],
+    ['rust-toolchain', (p: string) => spawnSync('ln', ['-s', '/dev/zero', p])],
+    ['.python-version', (p: string) => spawnSync('ln', ['-s', '/dev/zero', p])],
+  ] as const) {
+    const dir = tempDir('bm-hostile-special-');
+    writeFiles(dir, { 'Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n', 'src/main.rs': 'fn main() {}\n' });
+    make(join(dir, name));
+    for (const command of ['doctor', 'scan']) {
+      // The timeout only ends a hang that is already a failure; the assertions are on what was said.
+      const r = spawnSync(process.execPath, [bin, command, '--json', dir], { encoding: 'utf8', timeout: 60_000 });
+      assert.notEqual(r.signal, 'SIGTERM', `${command} blocked on ${name}`);
+      const out = `${r.stdout}${r.stderr}`;
+      if (command === 'doctor') {
+        assert.equal(r.status, 2, `${command} ${name}: ${out.slice(0, 400)}`);
+        assert.match(r.stderr, new RegExp(`${name.replace('.', '\\.')}: (a FIFO|a device); not read`));
+      } else if (name === 'Cargo.lock') {
+        assert.match(out, /Cargo\.lock.*a FIFO; not read/);
+      }
+    }
+  }
+});

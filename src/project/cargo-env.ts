@@ -1,10 +1,10 @@
 // How buildmedic runs cargo in a checkout it does not trust (I/O: looks programs up on PATH): which cargo, and the
 // environment that keeps the checkout from choosing a program for it.
 
-import { readFile } from 'node:fs/promises';
 import { delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { probeWhich } from '../env/probe.js';
 import { parseTomlText } from './cargo.js';
+import { readProjectFile } from './read-file.js';
 import { findRustToolchain } from './discover.js';
 import { rustToolchainChoice } from './toolchain.js';
 
@@ -36,13 +36,11 @@ export async function untrustedCargoConfig(cwd: string, root: string): Promise<s
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     for (const name of ['config.toml', 'config']) {
       const file = join(dir, '.cargo', name);
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch {
-        continue;
-      }
+      const read = await readProjectFile(file, 1024 * 1024);
+      if ('missing' in read) continue;
       const shown = relative(top, file) || file;
+      if ('unread' in read) return `${shown} is ${read.unread.replace(/; not read$/, '')}, so what it makes cargo run cannot be checked`;
+      const text = read.bytes.toString('utf8');
       let table: Record<string, unknown>;
       try {
         table = parseTomlText(text, shown) as Record<string, unknown>;

@@ -3,7 +3,7 @@
 // shared by scan, fix and doctor; parsing is pure, running cargo is the one I/O function here.
 
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -97,6 +97,15 @@ async function runCargoMetadata(root: string, cwd: string, manifest: string, tar
 const COPIED = /(?:^|\/)(?:Cargo\.toml|[^/]+\.rs|\.cargo\/config(?:\.toml)?|rust-toolchain(?:\.toml)?)$/;
 const MAX_COPIED = 5000;
 
+/** Whether the lock cargo would read is a regular file, something else (a FIFO, a device), or absent. */
+function lockKind(path: string): 'file' | 'other' | 'none' {
+  try {
+    return statSync(path).isFile() ? 'file' : 'other';
+  } catch {
+    return 'none';
+  }
+}
+
 /**
  * Runs `cargo metadata --offline --filter-platform <target>` for the workspace at `dir` (relative to `root`): offline
  * so nothing is downloaded. With a Cargo.lock, `--locked` keeps cargo from writing it; without one, cargo runs in a
@@ -105,7 +114,9 @@ const MAX_COPIED = 5000;
  */
 export async function resolveWithCargo(root: string, dir: string, target: string, files: ReadonlyMap<string, string>, timeoutMs = 20_000): Promise<CargoResolution> {
   const fail = (why: string): CargoResolution => ({ unresolved: `cargo metadata --offline could not resolve the graph: ${why}` });
-  if (existsSync(join(root, dir, 'Cargo.lock'))) {
+  const lock = lockKind(join(root, dir, 'Cargo.lock'));
+  if (lock === 'other') return fail('its Cargo.lock is not a regular file (cargo would block on a FIFO or read a device)');
+  if (lock === 'file') {
     const r = await runCargoMetadata(root, join(root, dir), join(root, dir, 'Cargo.toml'), target, true, timeoutMs);
     if (!r.ok) return fail(r.why);
     const graph = parseCargoMetadata(r.stdout, root, target);

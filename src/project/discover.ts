@@ -1,6 +1,7 @@
 // Reads a project directory (I/O): finds the Cargo workspace, lock, toolchain and Python files and hands them to the pure parsers.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { readProjectFile } from './read-file.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { BuildmedicError, fileError } from '../errors.js';
 import { parseCargoConfigLinkers, parseCargoConfigTargets, parseCargoLock, parseCargoManifest } from './cargo.js';
@@ -9,14 +10,18 @@ import { parsePyproject, parsePythonVersionFile, parseRequirements, parseRuntime
 import { parseRustToolchain } from './toolchain.js';
 import { resolveMembers } from './workspace.js';
 
+/** Project files doctor reads (manifests, locks, pins): a Cargo.lock is the largest real one. */
+const MAX_PROJECT_FILE_BYTES = 64 * 1024 * 1024;
+
 async function readText(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
-    throw fileError(path, error);
+  const read = await readProjectFile(path, MAX_PROJECT_FILE_BYTES);
+  if ('missing' in read) return null;
+  if ('unread' in read) {
+    // A directory where a file was looked for is as good as no file; a FIFO, a device or a huge file is said.
+    if (read.unread.startsWith('a directory')) return null;
+    throw new BuildmedicError('project-unreadable', `${path}: ${read.unread}`);
   }
+  return read.bytes.toString('utf8');
 }
 
 async function isDir(path: string): Promise<boolean> {

@@ -1,10 +1,11 @@
 // Reads a project for the scanners (I/O): walks the tree once, reads the files scanners ask for, asks git what it tracks and ignores.
 
-import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BuildmedicError, fileError } from '../errors.js';
 import { isInside } from '../fix/write-files.js';
 import { decodeFileText } from '../project/file-text.js';
+import { readProjectFile } from '../project/read-file.js';
 import { dubiousOwnership, runGit } from '../project/git.js';
 import { globMatcher } from '../project/glob.js';
 import { parseCargoConfigTargets } from '../project/cargo.js';
@@ -27,8 +28,9 @@ const MAX_LOCK_BYTES = 64 * 1024 * 1024;
 
 type SymlinkInfo = { target: string; inside: boolean; exists: boolean };
 
-async function walk(root: string): Promise<{ files: string[]; symlinks: Map<string, SymlinkInfo> }> {
+async function walk(root: string): Promise<{ files: string[]; symlinks: Map<string, SymlinkInfo>; special: Map<string, string> }> {
   const out: string[] = [];
+  const special = new Map<string, string>();
   const symlinks = new Map<string, SymlinkInfo>();
   const realRoot = await realpath(root);
   async function visit(rel: string, depth: number): Promise<void> {
@@ -49,7 +51,11 @@ async function walk(root: string): Promise<{ files: string[]; symlinks: Map<stri
       } else if (e.isFile()) {
         out.push(path);
         if (out.length >= MAX_FILES) return;
-      } else if (e.isSymbolicLink()) {
+      } else if (!e.isSymbolicLink()) {
+        // A FIFO, socket or device: never opened (a FIFO would block), but it is there, and a reader that wants the
+        // name says why it did not read it.
+        special.set(path, e.isFIFO() ? 'a FIFO' : e.isSocket() ? 'a socket' : 'a device');
+      } else {
         // Never followed: recorded so a scanner can say "a symlink to X" instead of "missing", and a fix keeps off it.
         const full = join(root, path);
         const target = await readlink(full).catch(() => '?');
@@ -60,7 +66,7 @@ async function walk(root: string): Promise<{ files: string[]; symlinks: Map<stri
     }
   }
   await visit('', 0);
-  return { files: out, symlinks };
+  return { files: out, symlinks, special };
 }
 
 /** What git tracks and ignores under root, with paths relative to root; nulls when root is not in a work tree. */
@@ -116,21 +122,21 @@ export async function readProjectFiles(dir: string, scanners: readonly Scanner[]
     throw fileError(root, error);
   }
   if (!st.isDirectory()) throw new BuildmedicError('usage', `${dir}: not a directory (scan and fix take a project directory)`);
-  const { files: paths, symlinks } = await walk(root);
+  const { files: walked, symlinks, special } = await walk(root);
   const wanted = globMatcher(scanners.flatMap((s) => s.reads), 'scan');
   const files = new Map<string, string>();
   const unread: { file: string; reason: string }[] = [];
+  for (const [p, kind] of special) if (wanted(p)) unread.push({ file: p, reason: `${kind}; not read` });
+  // Such a file exists for whoever asks (a FIFO named Cargo.lock is not a missing lock to generate).
+  const paths = [...walked, ...[...special.keys()].filter(wanted)];
   await Promise.all(
-    paths.filter(wanted).map(async (p) => {
+    walked.filter(wanted).map(async (p) => {
       try {
         const full = join(root, p);
         const cap = p === 'Cargo.lock' || p.endsWith('/Cargo.lock') ? MAX_LOCK_BYTES : MAX_READ_BYTES;
-        const size = (await stat(full)).size;
-        if (size > cap) {
-          unread.push({ file: p, reason: `skipped, larger than ${cap / 1024 / 1024} MiB (${(size / 1024 / 1024).toFixed(1)} MiB)` });
-          return;
-        }
-        files.set(p, decodeFileText(await readFile(full)));
+        const read = await readProjectFile(full, cap);
+        if ('unread' in read) unread.push({ file: p, reason: read.unread });
+        else if ('bytes' in read) files.set(p, decodeFileText(read.bytes));
       } catch (error) {
         throw new BuildmedicError('project-unreadable', `${p}: cannot be read (${(error as Error).message})`, { cause: error });
       }
