@@ -71,6 +71,23 @@ const LEAKS: [string, string, string][] = [
   ['GET https://gitlab.example.com/api/v4/projects/7?access_token=9f8e7d6c5b4a3 -> 401', '9f8e7d6c5b4a3', 'GET https://gitlab.example.com/api/v4/projects/7?access_token=*** -> 401'],
   ['git fetch https://deploy:pa55/w0rd@git.example.com/acme/vendor.git', 'pa55/w0rd', 'git fetch https://deploy:***@git.example.com/acme/vendor.git'],
   ["requests.get(url, headers={'Authorization': 'Bearer 0a1b2c3d4e5f'})", '0a1b2c3d4e5f', "requests.get(url, headers={'Authorization': 'Bearer ***'})"],
+  // Found by the independent attack run (not in issue 14's list).
+  ['machine github.com login deploy password Zx9qLmP4wRt7', 'Zx9qLmP4wRt7', 'machine github.com login deploy password ***'],
+  [
+    'AZURE_STORAGE_CONNECTION_STRING=DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=q8Vw3ZpL0tYr+7u/KdN2mXe5Hs9aBc4F1gJkQ6oRiT0=;EndpointSuffix=core.windows.net',
+    'KdN2mXe5Hs9aBc4F1gJkQ6oRiT0',
+    'AZURE_STORAGE_CONNECTION_STRING=DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=***;EndpointSuffix=core.windows.net',
+  ],
+  ["+ curl -fsSL -H 'Cookie: sessionid=Qp7vXk2LmZ9sTb4R' https://dl.example.com/x.tgz", 'Qp7vXk2LmZ9sTb4R', "+ curl -fsSL -H 'Cookie: ***' https://dl.example.com/x.tgz"],
+  ['{"registry":"https:\\/\\/builder:Wm4Rt8Yp2Kx6@registry.acme.internal\\/v2\\/","status":401}', 'Wm4Rt8Yp2Kx6', '{"registry":"https:\\/\\/builder:***@registry.acme.internal\\/v2\\/","status":401}'],
+];
+
+/** Lines that name where a secret comes from, or read one in code: none of them holds a secret. */
+const NOT_SECRETS = [
+  '#9 [build 4/7] RUN --mount=type=secret,id=npmrc + docker buildx build --secret id=npmrc,src=/home/ci/.npmrc --platform linux/amd64 .',
+  '    api_key = os.environ["ACME_API_KEY"]',
+  '  cookie_secret=file:/etc/app/cookie.secret',
+  '  secret: /run/secrets/db_password',
 ];
 
 test('redaction masks each token shape, assignment, flag, URL and header form that issue 14 found leaking', () => {
@@ -97,6 +114,10 @@ test('redaction masks each token shape, assignment, flag, URL and header form th
   ]) {
     assert.equal(redactText(line), line);
   }
+});
+
+test('lines that only name where a secret is kept, or read one in code, are left as they are', () => {
+  for (const line of NOT_SECRETS) assert.equal(redactText(line), line);
 });
 
 test('the body of a private key is masked when its END line is missing, or when neither marker is in view', () => {

@@ -21,7 +21,8 @@ interface SecretPattern {
 }
 
 const SECRET_HINT = /passw|passphrase|secret|token|key|auth|credential/i;
-const URL_HINT = /:\/\//;
+// `scheme://`, also as JSON writes it with escaped slashes (`https:\/\/user:pass@host`).
+const URL_HINT = /:(?:\/\/|\\\/\\\/)/;
 
 /** A value that names a secret instead of holding one: a variable, a template, a mask. */
 const PLACEHOLDER =
@@ -58,14 +59,17 @@ function endsInSecretWord(prefix: string, word: string): boolean {
 
 /** A value after `name:` (not `name=`): in quoted code (`token: String`, `password: &str`) it is usually a type. */
 function looksLikeValueAfterColon(value: string): boolean {
-  if (value.length < 6 || /^[&*<([{'`]/.test(value) || /[()<>]/.test(value)) return false;
+  if (value.length < 6 || /^[&*<([{'`]/.test(value) || /[()<>]/.test(value) || FILE_PATH.test(value)) return false;
   return /[^A-Za-z_]/.test(value) || value.length >= 16;
 }
 
 /** A value after `name=`: code (`token = lexer.next();`, `if password == x`) and flags (`DISABLE_AUTH=1`) are not secrets. */
 function looksLikeValueAfterEquals(value: string): boolean {
-  return value.length >= 3 && !/^[=>~&*([{]/.test(value) && !/[()]|;$/.test(value);
+  return value.length >= 3 && !/^[=>~&*([{]/.test(value) && !/[()[\]]|;$/.test(value) && !FILE_PATH.test(value);
 }
+
+/** A value that names where a secret is kept (`/run/secrets/db_password`, `file:/etc/app/cookie.secret`), not the secret. */
+const FILE_PATH = /^(?:\/|\.{1,2}\/|~\/|file:)/;
 
 /** An integer that reads as a port: `https://host:8080/path@v1` has no password. */
 const PORT_LIKE = /^\d{1,5}(?:[/?#]|$)/;
@@ -148,7 +152,7 @@ const PATTERNS: readonly SecretPattern[] = [
   {
     name: 'url-credentials',
     hint: URL_HINT,
-    re: /\b([a-z][a-z0-9+.-]{1,20}:\/\/)([^\s:/?#@'"`]{1,256}):([^\s@'"`]{1,256})@/gi,
+    re: /\b([a-z][a-z0-9+.-]{1,20}:(?:\/\/|\\\/\\\/))([^\s:/?#@'"`\\]{1,256}):([^\s@'"`]{1,256})@/gi,
     replace: (m, scheme, user, password) => {
       if (PORT_LIKE.test(password) || (isPlaceholder(password) && !password.includes(MASK))) return m;
       return `${scheme}${looksLikeTokenUser(user) ? MASK : user}:${MASK}@`;
@@ -158,7 +162,7 @@ const PATTERNS: readonly SecretPattern[] = [
   {
     name: 'url-token-user',
     hint: URL_HINT,
-    re: /\b([a-z][a-z0-9+.-]{1,20}:\/\/)([^\s:/?#@'"`]{1,256})@/gi,
+    re: /\b([a-z][a-z0-9+.-]{1,20}:(?:\/\/|\\\/\\\/))([^\s:/?#@'"`\\]{1,256})@/gi,
     replace: (m, scheme, user) => (looksLikeTokenUser(user) && !isPlaceholder(user) ? `${scheme}${MASK}@` : m),
   },
   // Credentials in query strings: GitLab/OAuth `?access_token=`, `private_token=`, pre-signed S3/GCS URLs, Azure SAS `sig=`.
@@ -187,7 +191,9 @@ const PATTERNS: readonly SecretPattern[] = [
     name: 'secret-flag',
     hint: SECRET_HINT,
     re: /(?<![\w-])(--(?:[\w-]{0,32}-)?(?:password|passwd|passphrase|token|secret|api-key|apikey|access-key|private-key|auth-token|access-token))([ \t]+)(["']?)([^\s"'-][^\s"']{0,511})\3/gi,
-    replace: (m, flag, space, quote, value) => (/^--(?:no|ask|prompt)-/i.test(flag) || isPlaceholder(value) ? m : `${flag}${space}${quote}${MASK}${quote}`),
+    // `docker buildx build --secret id=npmrc,src=...` names where a secret comes from (BuildKit's secret spec).
+    replace: (m, flag, space, quote, value) =>
+      /^--(?:no|ask|prompt)-/i.test(flag) || isPlaceholder(value) || /^(?:id|type|src|source|env|required)=/.test(value) || FILE_PATH.test(value) ? m : `${flag}${space}${quote}${MASK}${quote}`,
   },
   // Registry logins with a short password flag: `docker login -u user -p <password> registry` (also podman,
   // buildah, nerdctl, skopeo, oras, helm registry), and sshpass.
@@ -203,6 +209,27 @@ const PATTERNS: readonly SecretPattern[] = [
     hint: /curl/,
     re: /\b(curl\b[^\n]{0,300}?[ \t](?:-u|--user)(?:[ \t]+|=)["']?[^\s:"']{0,128}:)([^\s"']{1,512})/g,
     replace: (m, head, value) => (isPlaceholder(value) ? m : `${head}${MASK}`),
+  },
+  // ~/.netrc lines as curl --netrc, pip and git print or a CI script echoes them: `machine host login user password pw`.
+  {
+    name: 'netrc-password',
+    hint: /\bpassword\b/,
+    re: /\b((?:machine|default)\b[^\n]{0,300}?[ \t]password[ \t]+)(\S{1,512})/g,
+    replace: (m, head, value) => (isPlaceholder(value) ? m : `${head}${MASK}`),
+  },
+  // Azure storage and Service Bus connection strings (`AccountKey=...;`, `SharedAccessKey=...`, `SharedAccessSignature=...`).
+  {
+    name: 'azure-connection-key',
+    hint: /AccountKey|SharedAccess/i,
+    re: /\b((?:AccountKey|SharedAccessKey|SharedAccessSignature)=)([^;\s'"`]{8,4096})/gi,
+    replace: (m, head, value) => (isPlaceholder(value) ? m : `${head}${MASK}`),
+  },
+  // Cookie headers (curl -H 'Cookie: ...', -v's `> Cookie:` and `< Set-Cookie:`): session ids are credentials.
+  {
+    name: 'cookie-header',
+    hint: /cookie/i,
+    re: /\b((?:set-)?cookie["']?[ \t]*:[ \t]*)([^\n'"`]{1,4096})/gi,
+    replace: (m, head, value) => (isPlaceholder(value.trim()) ? m : `${head}${MASK}`),
   },
   // Anything else that is a long random word (an API key of a provider not named above). Hex hashes, base64 digests
   // (`sha512-...==`, `h1:...=`), paths and mangled symbols (`_ZN...17h...E`) are kept out by the characters around it.
