@@ -236,3 +236,22 @@ test('scan (cargo metadata --filter-platform): .cargo/config.toml `build.rustc`/
     if (env !== undefined) process.env.RUSTUP_TOOLCHAIN = env;
   }
 });
+
+test('fix --git: a filter the checkout assigns to the files inside an untracked directory is not run by `git add DIR`', async () => {
+  const dir = flakeWithUntrackedLock();
+  git(dir, 'add', 'Cargo.lock');
+  git(dir, 'commit', '-qm', 'lock');
+  // The flake imports a directory git does not track, whose files get a filter through .git/info/attributes.
+  writeFiles(dir, { 'flake.nix': readFileSync(join(dir, 'flake.nix'), 'utf8').replace('import ./nix/overlay.nix', 'import ./nixmods'), 'nixmods/default.nix': 'final: prev: { }\n' });
+  const evil = evilProgram();
+  git(dir, 'config', 'filter.evil.clean', evil.program);
+  writeFileSync(join(dir, '.git/info/attributes'), 'nixmods/** filter=evil\n');
+  const run = await runFix(dir, SCANNERS, { write: true, optIns: ['git'], unsafe: false });
+  assert.equal(ran(evil.marker), '');
+  const add = run.commands.find((c) => c.argv[0] === 'git');
+  assert.ok(add, JSON.stringify(run.commands));
+  assert.equal(add.status, 'failed');
+  assert.deepEqual(add.argv.slice(-1), ['nixmods']);
+  assert.match(add.message, /nixmods\/default\.nix \(filter=evil\)/);
+  assert.deepEqual(trackedSafely(dir).filter((f) => f.startsWith('nixmods/')), []);
+});

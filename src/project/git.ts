@@ -98,6 +98,11 @@ export function parseFilterAttributes(stdout: string): { path: string; driver: s
  * driver that the checkout's own .gitattributes may assign). Reading attributes runs nothing.
  */
 export async function filteredPaths(root: string, paths: readonly string[], env?: NodeJS.ProcessEnv): Promise<{ path: string; driver: string }[] | GitResult> {
-  const r = await runGit(root, 'check-attr', ['-z', 'filter', '--', ...paths], { env });
+  // `git add DIR` filters the files inside DIR, whose attributes (`DIR/** filter=x`) DIR itself does not show: ask
+  // for every file the add would stage (tracked ones too: a changed stat makes git clean them again).
+  const listed = await runGit(root, 'ls-files', ['-z', '--cached', '--others', '--exclude-standard', '--', ...paths], { env });
+  if (listed.code !== 0) return listed;
+  const files = [...new Set([...paths, ...listed.stdout.split('\0').filter(Boolean)])];
+  const r = await runGit(root, 'check-attr', ['-z', '--stdin', 'filter'], { env, input: files.map((f) => `${f}\0`).join('') });
   return r.code === 0 ? parseFilterAttributes(r.stdout) : r;
 }
