@@ -176,3 +176,22 @@ test('doctor and scan: a FIFO or a link to /dev/zero named like a project file i
     }
   }
 });
+
+test('doctor: thousands of member globs over thousands of directories share one listing (bounded memory)', () => {
+  const dir = tempDir('bm-hostile-members-');
+  const members: string[] = [];
+  for (let i = 0; i < 4000; i++) {
+    mkdirSync(join(dir, 'crates', `c${String(i).padStart(5, '0')}x`), { recursive: true });
+    members.push(`"crates/c${String(i).padStart(5, '0')}*"`);
+  }
+  writeFileSync(join(dir, 'Cargo.toml'), `[workspace]\nmembers = [${members.join(', ')}]\n`);
+  // Each glob held its own copy of the 4000-entry listing at once before: about 950 MiB of peak memory; now ~100 MiB.
+  const bin = new URL('../dist/bin/main.js', import.meta.url).pathname;
+  const rssFile = join(dir, 'max-rss');
+  const recordPeak = `data:text/javascript,import fs from "node:fs"; process.on("exit", () => fs.writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));`;
+  const r = spawnSync(process.execPath, ['--import', recordPeak, bin, 'doctor', '--json', dir], { encoding: 'utf8', timeout: 180_000 });
+  assert.ok(r.status === 0 || r.status === 1, `exit ${r.status} ${r.signal ?? ''}: ${r.stderr.slice(-400)}`);
+  const peakKiB = Number(readFileSync(rssFile, 'utf8'));
+  assert.ok(peakKiB < 400 * 1024, `peak RSS ${Math.round(peakKiB / 1024)} MiB`);
+  assert.ok(JSON.parse(r.stdout));
+});

@@ -42,7 +42,20 @@ async function subdirs(dir: string): Promise<string[]> {
   }
 }
 
-async function expand(base: string, segments: string[], budget: { dirs: number }): Promise<string[]> {
+/** One walk's shared state: how many directories `**` may still visit, and each directory's listing, read once. */
+interface Walk {
+  dirs: number;
+  listings: Map<string, Promise<string[]>>;
+}
+
+/** subdirs, read once per walk: thousands of member globs over one directory must not each hold its listing. */
+function listing(walk: Walk, dir: string): Promise<string[]> {
+  let names = walk.listings.get(dir);
+  if (!names) walk.listings.set(dir, (names = subdirs(dir)));
+  return names;
+}
+
+async function expand(base: string, segments: string[], budget: Walk): Promise<string[]> {
   if (segments.length === 0) return [base];
   const [head, ...rest] = segments;
   if (head === '**') {
@@ -52,14 +65,14 @@ async function expand(base: string, segments: string[], budget: { dirs: number }
       if (budget.dirs-- <= 0) return;
       out.push(...(await expand(dir, rest, budget)));
       if (depth >= RECURSIVE_MAX_DEPTH) return;
-      for (const d of await subdirs(dir)) await walk(join(dir, d), depth + 1);
+      for (const d of await listing(budget, dir)) await walk(join(dir, d), depth + 1);
     };
     await walk(base, 0);
     return out;
   }
   if (!hasWildcard(head, 'cargo')) return expand(join(base, head), rest, budget);
   const glob = compileGlob(head, 'cargo');
-  const names = (await subdirs(base)).filter((name) => matchGlob(glob, name));
+  const names = (await listing(budget, base)).filter((name) => matchGlob(glob, name));
   const nested = await Promise.all(names.map((e) => expand(join(base, e), rest, budget)));
   return nested.flat();
 }
@@ -70,13 +83,15 @@ async function expand(base: string, segments: string[], budget: { dirs: number }
  */
 export async function resolveMembers(root: string, members: string[], exclude: string[]): Promise<{ dirs: string[]; notes: string[] }> {
   const notes: string[] = [];
-  const budget = { dirs: RECURSIVE_MAX_DIRS };
+  const budget: Walk = { dirs: RECURSIVE_MAX_DIRS, listings: new Map() };
   const valid = members.filter((m) => {
     const g = tryCompileGlob(cleanMember(m), 'cargo');
     if ('error' in g) notes.push(`Cargo.toml [workspace] members: ${g.error}; cargo refuses this workspace until it is fixed, and doctor skipped that entry.`);
     return !('error' in g);
   });
-  const dirs = (await Promise.all(valid.map((m) => expand(root, cleanMember(m).split('/').filter((s) => s && s !== '.'), budget)))).flat();
+  // One pattern at a time: their expansions share the listings, and never all wait in memory at once.
+  const dirs: string[] = [];
+  for (const m of valid) dirs.push(...(await expand(root, cleanMember(m).split('/').filter((s) => s && s !== '.'), budget)));
   if (budget.dirs < 0) notes.push(`Cargo.toml [workspace] members: a \`**\` pattern reaches more than ${RECURSIVE_MAX_DIRS} directories; doctor looked at the first ${RECURSIVE_MAX_DIRS}.`);
   const rootAbs = resolve(root);
   const isMember = (d: string) => {
