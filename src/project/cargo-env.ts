@@ -61,7 +61,9 @@ export async function untrustedCargoConfig(cwd: string, root: string): Promise<s
         if (bad) return `${shown} sets \`${bad}\`, through which cargo would run a program or give one an environment the checkout chose`;
       }
     }
-    if (dir === top || dirname(dir) === dir || !`${dir}/`.startsWith(`${top}/`)) return null;
+    // Up to the project root and no further: configuration above it is the user's own, not the checkout's.
+    const rel = relative(top, dir);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || dirname(dir) === dir) return null;
   }
 }
 

@@ -16,11 +16,8 @@ const MAX_PROJECT_FILE_BYTES = 64 * 1024 * 1024;
 async function readText(path: string): Promise<string | null> {
   const read = await readProjectFile(path, MAX_PROJECT_FILE_BYTES);
   if ('missing' in read) return null;
-  if ('unread' in read) {
-    // A directory where a file was looked for is as good as no file; a FIFO, a device or a huge file is said.
-    if (read.unread.startsWith('a directory')) return null;
-    throw new BuildmedicError('project-unreadable', `${path}: ${read.unread}`);
-  }
+  // A FIFO, a device or a file over the cap is said, not taken for an absent file.
+  if ('unread' in read) throw new BuildmedicError('project-unreadable', `${path}: ${read.unread}`);
   return read.bytes.toString('utf8');
 }
 

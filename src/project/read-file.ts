@@ -7,7 +7,7 @@ import { notRegularFile } from './file-kind.js';
 
 export type ProjectFileRead = { bytes: Buffer } | { unread: string } | { missing: true };
 
-/** The bytes of `path` (symlinks followed), or why they were not read; `missing` when nothing is there. */
+/** The bytes of `path` (symlinks followed), or why they were not read; `missing` when no file is there (nothing, or a directory). */
 export async function readProjectFile(path: string, maxBytes: number): Promise<ProjectFileRead> {
   let handle;
   try {
@@ -16,11 +16,12 @@ export async function readProjectFile(path: string, maxBytes: number): Promise<P
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
-    if (code === 'EISDIR') return { unread: 'a directory; not read' };
+    if (code === 'EISDIR') return { missing: true };
     return { unread: `cannot be read (${code ?? (error as Error).message})` };
   }
   try {
     const st = await handle.stat();
+    if (st.isDirectory()) return { missing: true };
     if (!st.isFile()) return { unread: `${notRegularFile(st)}; not read` };
     if (st.size > maxBytes) return { unread: `skipped, larger than ${maxBytes / 1024 / 1024} MiB (${(st.size / 1024 / 1024).toFixed(1)} MiB)` };
     const bytes = await handle.readFile();
