@@ -15,7 +15,7 @@
 // counted in precision, and listed).
 
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -35,7 +35,7 @@ const { readProject } = await import(join(ROOT, 'dist/project/discover.js'));
 const { deriveNeeds } = await import(join(ROOT, 'dist/doctor/needs.js'));
 const scanOptions = { unverified: flag('--unverified') };
 
-const catalogue = JSON.parse(readFileSync(join(ROOT, option('--file', 'validation/real-repos.json')), 'utf8'));
+const catalogue = JSON.parse(readFileSync(resolve(ROOT, option('--file', 'validation/real-repos.json')), 'utf8'));
 
 /** A finding's identity across code changes: its rule, the file it is about and what it names (not its wording). */
 export function findingId(f) {
