@@ -92,18 +92,25 @@ const moved = [];
 const unjudged = [];
 const report = [];
 
+/** The local copy of an entry, or null when absent (listed); a copy at another commit than the one judged is warned of. */
+function copyOf(entry) {
+  const dir = dirOf(entry);
+  if (!existsSync(dir)) {
+    absent.push(entry.repo);
+    return null;
+  }
+  const head = headOf(dir);
+  if (head && head !== entry.commit) moved.push(`${entry.repo}: copy at ${head.slice(0, 12)}, judged at ${entry.commit.slice(0, 12)}`);
+  return dir;
+}
+
 if (catalogue.repos.some((entry) => entry.expectedNeeds)) {
   const { scoreFreshRepo, totalFresh, renderFresh, checkFreshLabels } = await import(join(ROOT, 'scripts/fresh-score.mjs'));
   const scores = [];
   for (const entry of catalogue.repos) {
     for (const problem of checkFreshLabels(entry, catalogue.vocabulary ?? [])) console.log(`label problem: ${problem}`);
-    const dir = dirOf(entry);
-    if (!existsSync(dir)) {
-      absent.push(entry.repo);
-      continue;
-    }
-    const head = headOf(dir);
-    if (head && head !== entry.commit) moved.push(`${entry.repo}: copy at ${head.slice(0, 12)}, labelled at ${entry.commit.slice(0, 12)}`);
+    const dir = copyOf(entry);
+    if (!dir) continue;
     const findings = (await scanDir(dir)).findings.map((f) => ({ rule: f.rule, file: findingFile(f), id: findingId(f) }));
     scores.push(scoreFreshRepo(entry, { needs: await needsOf(dir), findings }));
   }
@@ -115,13 +122,8 @@ if (catalogue.repos.some((entry) => entry.expectedNeeds)) {
 
 for (const entry of catalogue.repos) {
   if (set !== 'all' && (set === 'holdout') !== Boolean(entry.holdout)) continue;
-  const dir = dirOf(entry);
-  if (!existsSync(dir)) {
-    absent.push(entry.repo);
-    continue;
-  }
-  const head = headOf(dir);
-  if (head && head !== entry.commit) moved.push(`${entry.repo}: copy at ${head.slice(0, 12)}, judged at ${entry.commit.slice(0, 12)}`);
+  const dir = copyOf(entry);
+  if (!dir) continue;
   const scan = await scanDir(dir);
   // Held-back findings (shown with --unverified) keep the verdict given to the same finding of the baseline.
   const verdicts = new Map([...(scanOptions.unverified ? (entry.baseline?.findings ?? []) : []), ...(entry.findings ?? [])].map((v) => [v.id, v]));
