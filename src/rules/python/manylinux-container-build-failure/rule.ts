@@ -11,6 +11,12 @@ export default defineRule({
   title: 'The build failed inside the manylinux container',
   summary: 'A wheel build inside a manylinux or musllinux container failed because the container lacks a tool or library, or its old compiler rejects the code.',
   category: 'packaging',
+  captures: {
+    failureKind: { type: 'string', doc: 'what failed in the image: `old-gcc-c99-loop` or `perl-module-missing`' },
+    perlModule: { type: 'string', doc: 'the Perl module missing from the image', optional: true },
+    image: { type: 'string', doc: 'the manylinux image', optional: true },
+  },
+  internal: ['what'],
   explains: ['perl-missing', 'libclang-missing', 'c-code-error'],
   patterns: [
     {

@@ -14,6 +14,12 @@ export default defineRule({
   title: 'No C compiler is installed',
   summary: 'A build step needs a C compiler, and the one it tried to run is not installed or not on PATH.',
   category: 'toolchain',
+  captures: {
+    compiler: { type: 'string', doc: 'the C compiler that was not found (`cc`, `gcc`, a cross compiler)' },
+    program: { type: 'string', doc: 'the compiler the shell did not find, when a shell said so', optional: true },
+    crossTriple: { type: 'string', doc: 'the target triple of a cross compiler\'s name', optional: true },
+  },
+  internal: ['tool'],
   signals: ['program-not-found'],
   contextBefore: 4,
   patterns: [

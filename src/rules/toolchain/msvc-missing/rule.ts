@@ -8,6 +8,10 @@ export default defineRule({
   title: 'The Microsoft C++ build tools (MSVC) are not installed',
   summary: 'A Windows build needs the Microsoft C++ compiler and linker from Visual Studio Build Tools, and they are not installed.',
   category: 'toolchain',
+  captures: {
+    msvcVersion: { type: 'version', doc: 'the MSVC toolset version the build asked for', optional: true },
+    program: { type: 'string', doc: 'the MSVC program the shell did not find (`cl.exe`, `link.exe`)', optional: true },
+  },
   signals: ['program-not-found'],
   explains: ['linker-not-found', 'c-compiler-missing'],
   patterns: [

@@ -9,6 +9,11 @@ export default defineRule({
   title: 'Perl (or a Perl core module) is missing',
   summary: 'The build runs a Perl script such as OpenSSL\'s Configure, and Perl or one of its core modules is not installed.',
   category: 'toolchain',
+  captures: {
+    module: { type: 'string', doc: 'the Perl module that is missing (`IPC::Cmd`), when perl itself is there', optional: true },
+    program: { type: 'string', doc: 'the perl program the shell did not find', optional: true },
+  },
+  internal: ['rpmPackage', 'missingWhat'],
   signals: ['program-not-found'],
   contextAfter: 3,
   patterns: [
