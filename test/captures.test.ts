@@ -7,6 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { capturesMarkdown, capturesSchema } from '../src/core/capture-docs.ts';
 import { CAPTURE_TYPES, type Rule } from '../src/core/rule.ts';
+import { planFromDiagnosis } from '../src/fix/plan-from-diagnosis.ts';
+import type { ProjectFiles } from '../src/scan/model.ts';
 import { caseFiles, diagnoseCase, ruleFolders } from './helpers/cases.ts';
 import { namedGroups, producedCaptures } from './helpers/captures.ts';
 
@@ -117,4 +119,16 @@ test('the JSON Schema accepts every case diagnosis and rejects a capture its rul
   const finding = sample.findings.find((f) => f.rule === 'openssl-dev-missing')!;
   finding.captures = { ...finding.captures, targetEnv: 'X86_64_UNKNOWN_LINUX_GNU' };
   assert.equal(validate(sample), false);
+});
+
+test('diagnose --fix plans from the features list as diagnosed: both tokio features, no string split', () => {
+  const log = new URL('../src/rules/rust/crate-feature-missing/cases/fail-corpus-tokio-macros.log', import.meta.url).pathname;
+  const finding = diagnoseCase(log).findings.find((f) => f.rule === 'crate-feature-missing')!;
+  assert.deepEqual(finding.captures.features, ['macros', 'rt-multi-thread']);
+  const project: ProjectFiles = { root: '/p', files: new Map([['Cargo.toml', '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\ntokio = "1"\n']]), gitTracked: null, gitIgnored: null };
+  const plan = planFromDiagnosis(project, finding);
+  assert.equal(plan?.fix?.edits.length, 1);
+  assert.match(plan!.fix!.edits[0].text, /features = \["macros", "rt-multi-thread"\]/);
+  // A joined string is not a list: the planner no longer parses prose back into names.
+  assert.equal(planFromDiagnosis(project, { ...finding, captures: { crate: 'tokio', features: 'macros`, `rt-multi-thread' } }), null);
 });
