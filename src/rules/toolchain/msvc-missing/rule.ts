@@ -58,15 +58,6 @@ export default defineRule({
       weight: 0.9,
     },
     {
-      id: 'cl-exe-not-found',
-      // cc-rs: "Failed to find tool. Is `cl.exe` installed?" / 'failed to find tool "cl.exe"';
-      // setuptools: "error: command 'cl.exe' failed: No such file or directory"; cmd.exe: "'cl' is not recognized as ..."
-      source: 'cc-rs / setuptools / cmd.exe',
-      literals: ['cl.exe', "'cl' is not recognized"],
-      re: /Failed to find tool\. Is `cl\.exe` installed|failed to find tool "cl\.exe"|^error: command '(?:[^']*\\)?cl\.exe' failed: No such file or directory|^'cl' is not recognized as an internal or external command/,
-      weight: 0.9,
-    },
-    {
       id: 'node-gyp-find-vs',
       // node-gyp >= 5: "gyp ERR! find VS could not find a version of Visual Studio 2017 or newer to use" and
       // "gyp ERR! stack Error: Could not find any Visual Studio installation to use"
