@@ -71,7 +71,7 @@ export interface CaptureSpec {
   type: CaptureType;
   /** What the value is, for docs/diagnosis-json.md and the JSON Schema. */
   doc: string;
-  /** Set when no case log produces it (a wording the rule knows but no log at hand prints); kb-integrity checks the rest. */
+  /** Set when not every finding of the rule has it (the log may not say); test/captures.test.ts checks the others are always there. */
   optional?: boolean;
 }
 
@@ -120,7 +120,7 @@ export interface RuleDefinition {
   category: RuleCategory;
   /**
    * The captures this rule publishes (named groups of its patterns, signal entities, refine values), typed. Only these
-   * reach the JSON; any other value a pattern or refine produces is named `_likeThis` and feeds templates only.
+   * reach the JSON; any other value a pattern or refine produces is listed in `internal` (or named `_likeThis`).
    */
   captures?: Readonly<Record<string, CaptureSpec>>;
   /**
@@ -196,6 +196,7 @@ export function publicCaptures(rule: Pick<Rule, 'captures'>, captures: Readonly<
 function typedCapture(type: CaptureType, value: CaptureValue): PublicCaptureValue | undefined {
   if (type === 'string[]') return typeof value === 'string' ? [value] : [...value];
   if (typeof value !== 'string') return undefined;
+  // Digits only, as logs print a line or ABI number; anything else is not that integer.
   if (type === 'integer') return /^\d{1,15}$/.test(value) ? Number(value) : undefined;
   return value;
 }

@@ -1,4 +1,4 @@
-// Turns a diagnosis finding whose fix is a file edit (crate-feature-missing: crate + feature) into a fix plan for a
+// Turns a diagnosis finding whose fix is a file edit (crate-feature-missing: crate + features) into a fix plan for a
 // project, so `diagnose --fix` and `fix` share one plan shape; pure.
 
 import type { PublicCaptureValue } from '../core/rule.js';
