@@ -6,7 +6,7 @@ import type { InstallFacts } from '../kb/platforms.js';
 import type { CaptureValue, Evidence, PatternHit, PublicCaptureValue, Rule, RuleCategory } from './rule.js';
 import { confidenceOf, fillTemplate, publicCaptures, templateCaptures } from './rule.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type Outcome = 'failed' | 'succeeded' | 'unknown';
 export type Role = 'root-cause' | 'contributing' | 'consequence';
