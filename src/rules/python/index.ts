@@ -6,6 +6,7 @@ import pyo3PythonVersionUnsupported from './pyo3-python-version-unsupported/rule
 import pythonBuildDependencyMissing from './python-build-dependency-missing/rule.js';
 import pythonInterpreterNotFound from './python-interpreter-not-found/rule.js';
 import pythonVersionUnsupported from './python-version-unsupported/rule.js';
+import pythonWheelMissing from './python-wheel-missing/rule.js';
 import sdistFallbackNeedsRust from './sdist-fallback-needs-rust/rule.js';
 import wheelNotSupported from './wheel-not-supported/rule.js';
 import wheelSymbolsTooRecent from './wheel-symbols-too-recent/rule.js';
@@ -21,6 +22,8 @@ const rules: Rule[] = [
   sdistFallbackNeedsRust,
   manylinuxContainerBuildFailure,
   pythonVersionUnsupported,
+  // Reported by wheels (and scan) from lock files only (no log patterns).
+  pythonWheelMissing,
 ];
 
 export default rules;
