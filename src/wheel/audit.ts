@@ -13,7 +13,7 @@ export type ProblemKind =
   | 'unsafe-archive'
   | 'bad-file-name'
   | 'metadata-mismatch'
-  | 'platform-not-uploadable'
+  | 'wheel-platform-tag-rejected'
   | 'policy-not-met'
   | 'external-libraries'
   | 'arch-mismatch'
@@ -322,7 +322,7 @@ export function auditWheel(fileName: string, contents: WheelContents): WheelRepo
       const reach = p.kind === 'linux' && p.arch ? achievable[p.arch] : undefined;
       const suggestion = reach ? ` These objects satisfy ${reach.join(' / ')}.` : '';
       const plat = reach ? auditwheelPlatform(reach[0]!, p.arch!) : null;
-      add('platform-not-uploadable', `platform tag ${p.tag} is not accepted by PyPI (upload fails with "binary wheel ... has an unsupported platform tag"); a linux_* wheel only runs where it was built.${suggestion}`, [], [
+      add('wheel-platform-tag-rejected', `platform tag ${p.tag} is not accepted by PyPI (upload fails with "binary wheel ... has an unsupported platform tag"); a linux_* wheel only runs where it was built.${suggestion}`, [], [
         plat
           ? `Run \`auditwheel repair --plat ${plat} ${fileName}\` (the oldest policy auditwheel has a name for that these objects satisfy): it checks the objects, vendors any external libraries and retags the wheel.`
           : `Run \`auditwheel repair ${fileName}\`: it vendors the external libraries and retags the wheel with the policy the objects satisfy.`,
