@@ -8,18 +8,21 @@ import { extensionAbi, normalizeName, parsePlatformTag, parseWheelFileName, type
 
 export const WHEEL_SCHEMA_VERSION = 1;
 
-export type ProblemKind =
-  | 'corrupt-wheel'
-  | 'unsafe-archive'
-  | 'bad-file-name'
-  | 'metadata-mismatch'
-  | 'wheel-platform-tag-rejected'
-  | 'policy-not-met'
-  | 'external-libraries'
-  | 'arch-mismatch'
-  | 'abi3-filename-mismatch'
-  | 'binary-in-pure-wheel'
-  | 'unreadable-binary';
+/** Every problem the audit reports, by id: each is a rule `buildmedic rules` lists and `explain` documents. */
+export const PROBLEM_KINDS = [
+  'corrupt-wheel',
+  'unsafe-archive',
+  'bad-file-name',
+  'metadata-mismatch',
+  'wheel-platform-tag-rejected',
+  'policy-not-met',
+  'external-libraries',
+  'arch-mismatch',
+  'abi3-filename-mismatch',
+  'binary-in-pure-wheel',
+  'unreadable-binary',
+] as const;
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
 export interface BlameItem {
   kind: Requirement['kind'];
