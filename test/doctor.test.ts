@@ -306,7 +306,7 @@ test('--json prints the documented object', () => {
   const r = doctor(['--json', join(FIX, 'prost-old')]);
   assert.deepEqual(Object.keys(r.json!).sort(), ['checks', 'counts', 'dir', 'durationMs', 'fixAll', 'mode', 'notNeeded', 'notes', 'ok', 'platform', 'project', 'schemaVersion']);
   assert.equal(r.json!.schemaVersion, 1);
-  assert.deepEqual(Object.keys(r.json!.checks[0]).sort(), ['component', 'constraints', 'detail', 'fix', 'found', 'key', 'label', 'neededBy', 'probe', 'required', 'status']);
+  assert.deepEqual(Object.keys(r.json!.checks[0]).sort(), ['component', 'constraints', 'detail', 'fix', 'found', 'key', 'label', 'neededBy', 'probe', 'required', 'rule', 'status']);
   assert.equal(r.code, r.json!.ok ? 0 : 1);
 });
 
