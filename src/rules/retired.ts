@@ -7,7 +7,7 @@ export interface RetiredId {
   replacedBy: string | null;
   /** Why the id went, in one sentence. */
   reason: string;
-  /** The first version that no longer prints the id. */
+  /** The first version that no longer prints the id (0.1.0, the first release, for ids retired during its development). */
   since: string;
 }
 
@@ -22,7 +22,7 @@ export const RETIRED_IDS: readonly RetiredId[] = [
     id: 'platform-not-uploadable',
     replacedBy: 'wheel-platform-tag-rejected',
     reason: "The wheel audit's problem for a platform tag PyPI rejects is the cause diagnose reports from the upload log, so both print one id.",
-    since: '0.2.0',
+    since: '0.1.0',
   },
 ];
 
