@@ -20,6 +20,7 @@ import { ALL_PLATFORMS } from '../src/kb/platforms.ts';
 import { ALL_RULES } from '../src/rules/index.ts';
 import { RETIRED_IDS } from '../src/rules/retired.ts';
 import { readProjectFiles } from '../src/scan/read-project.ts';
+import { RULE_OF } from '../src/scan/dockerfile/checks/system-packages.ts';
 import { SCANNERS } from '../src/scan/registry.ts';
 import { scanProject } from '../src/scan/run-scan.ts';
 import { PROBLEM_KINDS } from '../src/wheel/audit.ts';
@@ -90,6 +91,25 @@ test('every id diagnose, scan, fix, doctor and wheel print is a rule or a retire
     assert.equal(r.code, 0, `explain ${id}: ${r.stderr}`);
     assert.match(r.stdout, new RegExp(`^# ${id}\\n`));
   }
+});
+
+test('every rule id written in the commands\' code is a rule (ids no fixture makes a command print)', () => {
+  const live = new Set(ALL_RULES.map((r) => r.id));
+  const written = new Set<string>();
+  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : []));
+  for (const folder of ['scan', 'fix', 'wheels', 'wheel', 'doctor', 'kb']) {
+    for (const file of walk(join(ROOT, 'src', folder))) {
+      // This repository's TypeScript: a finding's `rule: 'id'` or a ternary of ids, and the kb table's `rule: 'id'`.
+      for (const m of readFileSync(file, 'utf8').matchAll(/\brule: (?:[^,'\n]{0,80}\? )?'([a-z0-9-]+)'(?: : '([a-z0-9-]+)')?/g)) {
+        for (const id of [m[1], m[2]]) if (id) written.add(id);
+      }
+    }
+  }
+  // The Dockerfile scan's component -> rule map (make-missing is only there).
+  for (const id of Object.values(RULE_OF)) if (id) written.add(id);
+  for (const id of ['sdist-fallback-needs-rust', 'python-wheel-missing', 'make-missing', 'nix-flake-untracked-file']) assert.ok(written.has(id), `${id} is found`);
+  assert.ok(written.size >= 30, `${written.size} ids found`);
+  assert.deepEqual([...written].filter((id) => !live.has(id)), []);
 });
 
 test('explain of a retired id says so and shows the rule that replaced it; rules --json lists the retired ids', () => {
