@@ -3,8 +3,11 @@
 // every finding; this script re-scans the copies and scores the findings against those verdicts. Nothing here builds
 // or runs the repositories' code: buildmedic only reads their files.
 //
-// usage: node scripts/validate-repos.mjs [--repos DIR] [--set dev|holdout|all] [--unverified] [--mutations] [--verbose] [--json]
+// usage: node scripts/validate-repos.mjs [--file JSON] [--repos DIR] [--set dev|holdout|all] [--unverified] [--mutations] [--verbose] [--json]
 //   DIR (or BUILDMEDIC_REPOS) holds one directory per repository, named owner+name (a git work tree at the commit).
+//   --file        the catalogue (default validation/real-repos.json). One whose entries carry expectedNeeds
+//                 (validation/real-repos-fresh.json, labelled blind) is scored against those labels instead
+//                 (scripts/fresh-score.mjs); --set and --mutations do not apply to it.
 //   --unverified  also count the findings scan holds back by default (it shows them with --unverified).
 //   --mutations   put each defect the scanners exist for back into temporary copies and report recall.
 //   --verbose     list every finding with its verdict; unjudged ones always print, so they can be judged.
@@ -12,7 +15,7 @@
 // counted in precision, and listed).
 
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -32,14 +35,20 @@ const { readProject } = await import(join(ROOT, 'dist/project/discover.js'));
 const { deriveNeeds } = await import(join(ROOT, 'dist/doctor/needs.js'));
 const scanOptions = { unverified: flag('--unverified') };
 
-const catalogue = JSON.parse(readFileSync(join(ROOT, 'validation/real-repos.json'), 'utf8'));
+const catalogue = JSON.parse(readFileSync(resolve(ROOT, option('--file', 'validation/real-repos.json')), 'utf8'));
 
 /** A finding's identity across code changes: its rule, the file it is about and what it names (not its wording). */
 export function findingId(f) {
   const c = f.captures ?? {};
-  const file = c.manifest ?? c.dockerfile ?? f.evidence?.[0]?.file ?? '';
+  const file = findingFile(f);
   const what = c.crate ? c.crate : (c.component ?? c.lockPath ?? c.dir ?? c.target ?? c.file ?? c.path ?? '');
   return `${f.rule} ${file} ${what}`.trim();
+}
+
+/** The file a finding is about: the manifest or Dockerfile it names, else its first evidence. */
+function findingFile(f) {
+  const c = f.captures ?? {};
+  return c.manifest ?? c.dockerfile ?? f.evidence?.[0]?.file ?? '';
 }
 
 function dirOf(entry) {
@@ -83,15 +92,38 @@ const moved = [];
 const unjudged = [];
 const report = [];
 
-for (const entry of catalogue.repos) {
-  if (set !== 'all' && (set === 'holdout') !== Boolean(entry.holdout)) continue;
+/** The local copy of an entry, or null when absent (listed); a copy at another commit than the one judged is warned of. */
+function copyOf(entry) {
   const dir = dirOf(entry);
   if (!existsSync(dir)) {
     absent.push(entry.repo);
-    continue;
+    return null;
   }
   const head = headOf(dir);
   if (head && head !== entry.commit) moved.push(`${entry.repo}: copy at ${head.slice(0, 12)}, judged at ${entry.commit.slice(0, 12)}`);
+  return dir;
+}
+
+if (catalogue.repos.some((entry) => entry.expectedNeeds)) {
+  const { scoreFreshRepo, totalFresh, renderFresh, checkFreshLabels } = await import(join(ROOT, 'scripts/fresh-score.mjs'));
+  const scores = [];
+  for (const entry of catalogue.repos) {
+    for (const problem of checkFreshLabels(entry, catalogue.vocabulary ?? [])) console.log(`label problem: ${problem}`);
+    const dir = copyOf(entry);
+    if (!dir) continue;
+    const findings = (await scanDir(dir)).findings.map((f) => ({ rule: f.rule, file: findingFile(f), id: findingId(f) }));
+    scores.push(scoreFreshRepo(entry, { needs: await needsOf(dir), findings }));
+  }
+  const totals = totalFresh(scores);
+  if (flag('--json')) process.stdout.write(`${JSON.stringify({ totals, scores, absent, moved }, null, 2)}\n`);
+  else console.log(`${renderFresh(scores, totals)}${absent.length ? `\nabsent from ${reposDir}: ${absent.join(', ')}` : ''}${moved.map((m) => `\nwarning: ${m}`).join('')}`);
+  process.exit(0);
+}
+
+for (const entry of catalogue.repos) {
+  if (set !== 'all' && (set === 'holdout') !== Boolean(entry.holdout)) continue;
+  const dir = copyOf(entry);
+  if (!dir) continue;
   const scan = await scanDir(dir);
   // Held-back findings (shown with --unverified) keep the verdict given to the same finding of the baseline.
   const verdicts = new Map([...(scanOptions.unverified ? (entry.baseline?.findings ?? []) : []), ...(entry.findings ?? [])].map((v) => [v.id, v]));

@@ -1,8 +1,10 @@
 // `npm run validate`: how buildmedic does on the samples of real logs from public issue threads.
 //   validation/manifest.json            the older set, gathered rule by rule (`unknown` = outside the knowledge base)
 //   validation/natural/dev/manifest.json the natural sample's part that rules may be built from
-//   validation/natural/holdout/...      the untouched third, scored only with --holdout (see validation/natural/README.md)
-// usage: npm run build && node scripts/validate.mjs [--verbose] [--holdout] [--generic-only] [--json]
+//   validation/natural/holdout/...      the third set aside, scored only with --holdout (see validation/natural/README.md)
+//   validation/natural/fresh/...        a second natural sample, gathered later and kept whole as untouched, scored
+//                                       only with --fresh (see validation/natural/fresh/README.md)
+// usage: npm run build && node scripts/validate.mjs [--verbose] [--holdout] [--fresh] [--generic-only] [--json]
 //   --generic-only  leave out natural-sample cases found by a query that quoted a rule's own wording
 //                   (`found_with_rule_wording`), so the figures rest only on generic failure markers
 
@@ -16,6 +18,7 @@ const SETS = [
   { name: 'validation (rule-gathered)', manifest: 'validation/manifest.json', unknownIsOutsideKb: true },
   { name: 'natural/dev', manifest: 'validation/natural/dev/manifest.json' },
   ...(args.has('--holdout') ? [{ name: 'natural/holdout', manifest: 'validation/natural/holdout/manifest.json' }] : []),
+  ...(args.has('--fresh') ? [{ name: 'natural/fresh', manifest: 'validation/natural/fresh/manifest.json' }] : []),
 ];
 
 const { diagnoseText } = await import(join(ROOT, 'dist/core/engine.js'));

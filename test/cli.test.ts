@@ -21,7 +21,7 @@ test('diagnose --json prints the documented object and exits 1 for a diagnosed f
   const r = run(['diagnose', '--json', LOG]);
   assert.equal(r.code, 1);
   const d = JSON.parse(r.stdout);
-  assert.equal(d.schemaVersion, 1);
+  assert.equal(d.schemaVersion, 2);
   assert.equal(d.outcome, 'failed');
   assert.equal(d.rootCause, 'linker-not-found');
   const f = d.findings[0];

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 const ROOT = new URL('../validation/natural/', import.meta.url).pathname;
-const PARTS = ['dev', 'holdout'] as const;
+const SPLIT_PARTS = ['dev', 'holdout'] as const;
+// fresh/ is a second sample, gathered later and kept whole as untouched (fresh/README.md): no hash split applies to it.
+const PARTS = [...SPLIT_PARTS, 'fresh'] as const;
 
 interface Entry { file: string; label: string; also_ok: string[]; evidence?: string; self_contained: boolean; source: string; why: string }
 const manifest = (part: string): Entry[] => JSON.parse(readFileSync(join(ROOT, part, 'manifest.json'), 'utf8'));
@@ -18,10 +20,15 @@ const manifest = (part: string): Entry[] => JSON.parse(readFileSync(join(ROOT, p
 const partOf = (url: string) => (parseInt(createHash('sha1').update(url, 'utf8').digest('hex').slice(0, 8), 16) % 3 === 0 ? 'holdout' : 'dev');
 
 test('each thread is in the part the hash of its canonical URL gives', () => {
-  for (const part of PARTS) for (const c of manifest(part)) assert.equal(partOf(c.source), part, c.file);
+  for (const part of SPLIT_PARTS) for (const c of manifest(part)) assert.equal(partOf(c.source), part, c.file);
 });
 
-test('sources are canonical thread URLs, at most two logs per thread, across both parts', () => {
+test('no thread of the fresh sample is in the first one', () => {
+  const first = new Set(SPLIT_PARTS.flatMap((part) => manifest(part).map((c) => c.source)));
+  assert.deepEqual(manifest('fresh').filter((c) => first.has(c.source)).map((c) => c.file), []);
+});
+
+test('sources are canonical thread URLs, at most two logs per thread, across all parts', () => {
   const perThread = new Map<string, number>();
   for (const part of PARTS) {
     for (const c of manifest(part)) {

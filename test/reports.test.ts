@@ -31,7 +31,7 @@ test('clap derive with env = ... : the env feature of clap', () => {
   const d = diagnose('docker-rocksdb-clap-env.log');
   assert.equal(d.rootCause, 'crate-feature-missing');
   assert.equal(d.findings[0].captures.crate, 'clap');
-  assert.equal(d.findings[0].captures.feature, 'env');
+  assert.deepEqual(d.findings[0].captures.features, ['env']);
 });
 
 test('Nix flake without Cargo.lock', () => {

@@ -3,10 +3,10 @@
 import { renderFix, type RenderedFix } from './fix.js';
 import type { CiProvider, PlatformId, PlatformTracker } from './platform.js';
 import type { InstallFacts } from '../kb/platforms.js';
-import type { Evidence, PatternHit, Rule, RuleCategory } from './rule.js';
-import { confidenceOf, fillTemplate } from './rule.js';
+import type { CaptureValue, Evidence, PatternHit, PublicCaptureValue, Rule, RuleCategory } from './rule.js';
+import { confidenceOf, fillTemplate, publicCaptures, templateCaptures } from './rule.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type Outcome = 'failed' | 'succeeded' | 'unknown';
 export type Role = 'root-cause' | 'contributing' | 'consequence';
@@ -18,7 +18,8 @@ export interface Finding {
   role: Role;
   confidence: number;
   evidence: Evidence[];
-  captures: Record<string, string>;
+  /** The rule's declared captures only, typed as declared (see `captures` in core/rule.ts). */
+  captures: Record<string, PublicCaptureValue>;
   explanation: string;
   fix: RenderedFix;
   /** Rule id of the finding that explains this one, for role "consequence". */
@@ -75,7 +76,7 @@ const MAX_EVIDENCE = 6;
 interface Scored {
   rule: Rule;
   confidence: number;
-  captures: Record<string, string>;
+  captures: Record<string, CaptureValue>;
   evidence: Evidence[];
   firstLine: number;
   install?: InstallFacts;
@@ -93,13 +94,13 @@ function representativeHits(hits: readonly PatternHit[]): PatternHit[] {
 
 function scoreRule(result: RuleResult, fired: ReadonlySet<string>): Scored | null {
   const byStrength = [...result.hits].sort((a, b) => b.weight - a.weight || a.line - b.line);
-  const captures: Record<string, string> = {};
+  const captures: Record<string, CaptureValue> = {};
   for (const hit of byStrength) for (const [k, v] of Object.entries(hit.captures)) if (!(k in captures)) captures[k] = v;
   let confidence = confidenceOf(result.hits);
   let evidence: Evidence[] = representativeHits(result.hits).map((h) => ({ line: h.line, text: h.text }));
   let install: InstallFacts | undefined;
   if (result.rule.refine) {
-    const refinement = result.rule.refine({ hits: result.hits, firedRules: fired, captures });
+    const refinement = result.rule.refine({ hits: result.hits, firedRules: fired, captures: captures as Record<string, string> });
     if (refinement === null) return null;
     if (refinement.confidence !== undefined) confidence = refinement.confidence;
     if (refinement.captures) Object.assign(captures, refinement.captures);
@@ -112,11 +113,6 @@ function scoreRule(result: RuleResult, fired: ReadonlySet<string>): Scored | nul
   const shownHits = result.hits.filter((h) => unique.some((e) => e.line === h.line) && h.weight >= MIN_CONFIDENCE);
   const warningOnly = shownHits.length > 0 && shownHits.every((h) => warnings.has(h.pattern));
   return { rule: result.rule, confidence: Math.round(confidence * 100) / 100, captures, evidence: unique, firstLine: unique[0]?.line ?? 0, install, warningOnly };
-}
-
-/** Captures named with a leading underscore feed templates only; they are not part of the output. */
-function publicCaptures(captures: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(captures).filter(([k]) => !k.startsWith('_')));
 }
 
 function decideOutcome(input: RankInput, strongest: number): Outcome {
@@ -170,9 +166,9 @@ export function rankFindings(input: RankInput): Diagnosis {
     role,
     confidence: s.confidence,
     evidence: s.evidence,
-    captures: publicCaptures(s.captures),
-    explanation: fillTemplate(s.rule.explanation, s.captures),
-    fix: renderFix(s.rule.fix, platform, s.captures, s.install),
+    captures: publicCaptures(s.rule, s.captures),
+    explanation: fillTemplate(s.rule.explanation, templateCaptures(s.captures)),
+    fix: renderFix(s.rule.fix, platform, templateCaptures(s.captures), s.install),
     ...(explainer.has(s.rule.id) ? { explainedBy: explainer.get(s.rule.id) } : {}),
   });
   const findings =

@@ -62,6 +62,27 @@ export interface Evidence {
   text: string;
 }
 
+/**
+ * How a declared capture is typed in the public JSON: `string[]` is a list (features, packages, error codes),
+ * `integer` a JSON number (a line, an ABI number), `version` and `path` strings of that kind.
+ */
+export const CAPTURE_TYPES = ['string', 'string[]', 'integer', 'version', 'path'] as const;
+export type CaptureType = (typeof CAPTURE_TYPES)[number];
+
+/** One public capture of a rule: what `diagnose --json` may print under `captures`, and what it means. */
+export interface CaptureSpec {
+  type: CaptureType;
+  /** What the value is, for docs/diagnosis-json.md and the JSON Schema. */
+  doc: string;
+  /** Set when not every finding of the rule has it (the log may not say); test/captures.test.ts checks the others are always there. */
+  optional?: boolean;
+}
+
+/** A capture as rules and templates handle it: patterns produce strings, a refine may produce a list. */
+export type CaptureValue = string | readonly string[];
+/** A capture as the public JSON carries it, typed by its declaration. */
+export type PublicCaptureValue = string | number | string[];
+
 /** A pattern hit recorded by the engine, with the lines around it that the rule asked for. */
 export interface PatternHit {
   pattern: string;
@@ -85,7 +106,8 @@ export interface RefineContext {
 /** What a refine hook returns: veto (null) or adjusted confidence and captures. */
 export interface Refinement {
   confidence?: number;
-  captures?: Record<string, string>;
+  /** Added to the merged captures: declared names reach the JSON, `_names` feed templates only. */
+  captures?: Record<string, CaptureValue>;
   /** Evidence lines to show, when not every hit is worth showing. */
   evidence?: Evidence[];
   /** What installs the entity this finding is about (from the kb table), replacing the rule's own packages. */
@@ -104,6 +126,17 @@ export interface RuleDefinition {
    * or artifacts. Such a rule is metadata and docs only, so `rules`, `explain` and SARIF know every id printed.
    */
   reportedBy?: readonly ReportingCommand[];
+  /**
+   * The captures this rule publishes (named groups of its patterns, signal entities, refine values), typed. Only these
+   * reach the JSON; any other value a pattern or refine produces is listed in `internal` (or named `_likeThis`).
+   */
+  captures?: Readonly<Record<string, CaptureSpec>>;
+  /**
+   * Values that patterns or refine produce for the rule's own use (refine inputs, template fragments such as a
+   * ready-made note, `name2` groups of a second wording): never output. kb-integrity checks that every value a
+   * pattern or refine produces is in `captures` or here (names starting with `_` need not be listed).
+   */
+  internal?: readonly string[];
   patterns: readonly LinePattern[];
   /**
    * Shared signals (core/signals.ts) whose entities this rule owns: the kb table routes each entity (a program, a
@@ -123,6 +156,8 @@ export interface RuleDefinition {
 }
 
 export interface Rule extends RuleDefinition {
+  captures: Readonly<Record<string, CaptureSpec>>;
+  internal: readonly string[];
   signals: readonly SignalId[];
   contextBefore: number;
   contextAfter: number;
@@ -145,11 +180,38 @@ export const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
 export function defineRule(def: RuleDefinition): Rule {
   return {
     ...def,
+    captures: def.captures ?? {},
+    internal: def.internal ?? [],
     signals: def.signals ?? [],
     contextBefore: def.contextBefore ?? 0,
     contextAfter: def.contextAfter ?? 0,
     explains: def.explains ?? [],
   };
+}
+
+/** The captures of a finding that its rule declares, typed as declared; a value that does not fit its type is left out. */
+export function publicCaptures(rule: Pick<Rule, 'captures'>, captures: Readonly<Record<string, CaptureValue>>): Record<string, PublicCaptureValue> {
+  const out: Record<string, PublicCaptureValue> = {};
+  for (const [name, value] of Object.entries(captures)) {
+    const spec = rule.captures[name];
+    if (!spec) continue;
+    const typed = typedCapture(spec.type, value);
+    if (typed !== undefined) out[name] = typed;
+  }
+  return out;
+}
+
+function typedCapture(type: CaptureType, value: CaptureValue): PublicCaptureValue | undefined {
+  if (type === 'string[]') return typeof value === 'string' ? [value] : [...value];
+  if (typeof value !== 'string') return undefined;
+  // Digits only, as logs print a line or ABI number; anything else is not that integer.
+  if (type === 'integer') return /^\d{1,15}$/.test(value) ? Number(value) : undefined;
+  return value;
+}
+
+/** Captures as templates read them: a list reads as its items joined by ", ". */
+export function templateCaptures(captures: Readonly<Record<string, CaptureValue>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(captures).map(([k, v]) => [k, typeof v === 'string' ? v : v.join(', ')]));
 }
 
 /** Replaces {{name}} and {{name|fallback}} with captures; an unknown name without fallback becomes its own name. */

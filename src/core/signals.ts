@@ -152,10 +152,11 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'distutils-unable-to-execute',
-    // setuptools/distutils: "error: command 'swig' failed: No such file or directory"; old distutils "unable to execute 'swig': No such file or directory"
+    // setuptools/distutils: "error: command 'swig' failed: No such file or directory" (the quoted path may hold spaces:
+    // "error: command 'C:\\Program Files\\...\\cl.exe' failed: ..."); old distutils "unable to execute 'swig': No such file or directory"
     source: 'setuptools / distutils',
     literals: ['failed: No such file or directory', 'unable to execute'],
-    re: new RegExp(String.raw`(?:^error: command '|[Uu]nable to execute '?)${DIR}(?<entity>${PROG})'?(?: failed)?: No such file or directory`),
+    re: new RegExp(String.raw`(?:^error: command '(?:[^'\n]{0,200}[/\\])?|[Uu]nable to execute '?${DIR})(?<entity>${PROG})'?(?: failed)?: No such file or directory`),
     weight: 0.95,
   },
   {

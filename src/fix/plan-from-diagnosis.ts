@@ -1,6 +1,7 @@
-// Turns a diagnosis finding whose fix is a file edit (crate-feature-missing: crate + feature) into a fix plan for a
+// Turns a diagnosis finding whose fix is a file edit (crate-feature-missing: crate + features) into a fix plan for a
 // project, so `diagnose --fix` and `fix` share one plan shape; pure.
 
+import type { PublicCaptureValue } from '../core/rule.js';
 import { BuildmedicError } from '../errors.js';
 import { isCargoCrateName, planAddFeatures } from '../scan/cargo/add-features.js';
 import { cargoPackages } from '../scan/cargo/packages.js';
@@ -10,7 +11,8 @@ import { locate } from '../scan/text-location.js';
 export interface DiagnosedFinding {
   rule: string;
   title: string;
-  captures: Record<string, string>;
+  /** As `diagnose --json` prints them: crate-feature-missing gives `crate` (string) and `features` (string[]). */
+  captures: Record<string, PublicCaptureValue>;
 }
 
 /** The rules whose diagnosis this module can turn into an edit. */
@@ -23,9 +25,8 @@ export const EDITABLE_RULES = ['crate-feature-missing'] as const;
  */
 export function planFromDiagnosis(project: ProjectFiles, finding: DiagnosedFinding): ScanFinding | null {
   if (finding.rule !== 'crate-feature-missing') return null;
-  const crate = finding.captures.crate;
-  const features = (finding.captures.feature ?? '').split(/`, `|,\s*/).map((f) => f.trim()).filter(Boolean);
-  if (!crate || features.length === 0) return null;
+  const { crate, features } = finding.captures;
+  if (typeof crate !== 'string' || !crate || !Array.isArray(features) || features.length === 0) return null;
   // The names come from a log, which anyone can write: only Cargo's own name grammar gets near the TOML.
   if (!isCargoCrateName(crate)) throw new BuildmedicError('fix-refused', `\`${crate}\` is not a valid Cargo package name; Cargo.toml not edited`);
   const packages = cargoPackages(project);

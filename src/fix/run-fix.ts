@@ -1,5 +1,6 @@
 // `buildmedic fix` end to end (I/O): read, scan, plan, and with --write apply atomically, run the tools, re-scan.
 
+import type { PublicCaptureValue } from '../core/rule.js';
 import { BuildmedicError } from '../errors.js';
 import { cargoRejects } from '../project/cargo-metadata.js';
 import { lockLocations } from '../scan/cargo/packages.js';
@@ -238,7 +239,7 @@ export interface DiagnosisFixResult {
 }
 
 /** `diagnose --fix`: the plan for diagnosed findings in the project at `dir`, and with `write` applied atomically. */
-export async function runDiagnosisFix(dir: string, findings: readonly { rule: string; title: string; captures: Record<string, string> }[], write: boolean): Promise<DiagnosisFixResult> {
+export async function runDiagnosisFix(dir: string, findings: readonly { rule: string; title: string; captures: Record<string, PublicCaptureValue> }[], write: boolean): Promise<DiagnosisFixResult> {
   const { planFromDiagnosis } = await import('./plan-from-diagnosis.js');
   const project = await readProjectFiles(dir, [{ id: 'diagnose-fix', reads: ['**/Cargo.toml'], scan: () => [] }]);
   const refused: Refusal[] = [];

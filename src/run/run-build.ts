@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { DiagnoseOptions } from '../core/engine.js';
-import type { Diagnosis } from '../core/rank.js';
+import { SCHEMA_VERSION, type Diagnosis } from '../core/rank.js';
 import { BuildmedicError } from '../errors.js';
 import { BuildOutputWatch, type BuildOutputEnd } from './build-output-watch.js';
 import type { FromWorker, ToWorker } from './diagnose-worker.js';
@@ -49,7 +49,7 @@ export function reconcileOutcome(d: Diagnosis, exitCode: number, tail: readonly 
 
 function emptyDiagnosis(summary: string): Diagnosis {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     outcome: 'unknown',
     rootCause: null,
     summary,

@@ -48,7 +48,8 @@ export function snapshotOf(d: Diagnosis): string {
   lines.push(`platform: ${d.platform.detected} (${d.platform.source})${d.platform.docker ? ` docker ${d.platform.docker.image}` : ''}`);
   for (const f of d.findings) {
     lines.push(`finding ${f.rule} ${f.role} ${f.confidence}${f.explainedBy ? ` explainedBy=${f.explainedBy}` : ''}`);
-    const caps = Object.entries(f.captures).map(([k, v]) => `${k}=${v}`).join(' ');
+    // A list shows as JSON, so a snapshot pins that it stays a list.
+    const caps = Object.entries(f.captures).map(([k, v]) => `${k}=${Array.isArray(v) ? JSON.stringify(v) : v}`).join(' ');
     if (caps) lines.push(`  captures: ${caps}`);
     for (const e of f.evidence) lines.push(`  ${e.line}: ${e.text.slice(0, 160)}`);
   }

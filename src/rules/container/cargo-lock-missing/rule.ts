@@ -12,6 +12,10 @@ export default defineRule({
   title: 'Cargo.lock is missing from the build',
   summary: 'A Nix or Docker build reads the project Cargo.lock, but the file is not in the sources it was given.',
   category: 'container',
+  captures: {
+    lockPath: { type: 'path', doc: 'the Cargo.lock that is missing' },
+  },
+  internal: ['sub', 'sub2', 'dockerPath', 'where'],
   patterns: [
     {
       id: 'nix-path-missing',

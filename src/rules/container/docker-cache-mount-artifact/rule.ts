@@ -24,6 +24,11 @@ export default defineRule({
   title: 'The built binary stayed inside a Docker cache mount',
   summary: 'A container build compiled into a cache-mounted target directory, so a later step could not find the binary it built.',
   category: 'container',
+  captures: {
+    artifact: { type: 'path', doc: 'the build artifact that is not in the image' },
+    cacheTarget: { type: 'path', doc: 'the cache-mounted directory it was built in', optional: true },
+  },
+  internal: ['artifact2', 'artifact3', 'artifact4'],
   patterns: [
     {
       id: 'cache-mount-run',

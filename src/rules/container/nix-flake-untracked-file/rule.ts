@@ -8,6 +8,11 @@ export default defineRule({
   title: 'A file the flake needs is not tracked by git',
   summary: 'A Nix flake build cannot see a file because the file is not tracked by git, and flakes copy only tracked files.',
   category: 'container',
+  captures: {
+    file: { type: 'path', doc: 'the file Nix does not see' },
+    repo: { type: 'path', doc: 'the git repository of the flake', optional: true },
+  },
+  internal: ['addCommand'],
   patterns: [
     {
       id: 'nix-not-tracked',

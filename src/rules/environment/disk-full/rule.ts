@@ -7,6 +7,11 @@ export default defineRule({
   title: 'The disk is full',
   summary: 'The build failed because the file system it was writing to ran out of space.',
   category: 'resources',
+  captures: {
+    path: { type: 'path', doc: 'the file being written when the disk filled', optional: true },
+    program: { type: 'string', doc: 'the program that reported it', optional: true },
+  },
+  internal: ['where'],
   patterns: [
     {
       id: 'enospc-text',

@@ -8,6 +8,12 @@ export default defineRule({
   title: 'Git authentication failed for a dependency',
   summary: 'Fetching a git dependency or registry index failed because the build had no valid credentials for the repository.',
   category: 'network',
+  captures: {
+    repo: { type: 'string', doc: 'the repository that asked for credentials', optional: true },
+    transport: { type: 'string', doc: '`SSH` or `HTTPS`' },
+    url: { type: 'string', doc: 'the URL git reported', optional: true },
+  },
+  internal: ['gitRepo', 'gitRepo2'],
   contextAfter: 3,
   patterns: [
     {

@@ -11,6 +11,12 @@ export default defineRule({
   title: 'A download failed: no network access',
   summary: 'The build could not download something it needs because the network, DNS or proxy was unreachable.',
   category: 'network',
+  captures: {
+    host: { type: 'string', doc: 'the host that could not be reached', optional: true },
+    url: { type: 'string', doc: 'the URL that could not be fetched', optional: true },
+    requirement: { type: 'string', doc: 'the Python requirement pip could not fetch', optional: true },
+  },
+  internal: ['host2', 'url2', 'component', 'context'],
   contextBefore: 0,
   patterns: [
     {

@@ -14,6 +14,13 @@ export default defineRule({
   title: 'The compiler ran out of memory',
   summary: 'A compiler or linker process was killed or aborted because the machine or container ran out of memory.',
   category: 'resources',
+  captures: {
+    program: { type: 'string', doc: 'the process that was killed', optional: true },
+    subject: { type: 'string', doc: 'what ran out of memory (a program, or rustc compiling a crate)', optional: true },
+    crate: { type: 'string', doc: 'the crate being compiled', optional: true },
+    bytes: { type: 'integer', doc: 'the allocation that failed, in bytes', optional: true },
+    emulated: { type: 'string', doc: '`yes` when the build ran under emulation (QEMU)', optional: true },
+  },
   patterns: [
     {
       id: 'rust-alloc-failed',

@@ -11,6 +11,10 @@ export default defineRule({
   title: 'Permission denied while building',
   summary: 'The build could not create, write or run a file because the user running it lacks permission there.',
   category: 'resources',
+  captures: {
+    path: { type: 'path', doc: 'the path the build could not write', optional: true },
+  },
+  internal: ['path2', 'path3', 'cargoPath', 'hint'],
   contextBefore: 6,
   patterns: [
     {

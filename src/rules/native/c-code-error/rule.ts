@@ -88,6 +88,15 @@ export default defineRule({
   title: 'The C/C++ code does not compile',
   summary: 'The compiler ran and rejected the project’s own C or C++ source code.',
   category: 'code',
+  captures: {
+    file: { type: 'path', doc: 'the source file the compiler rejected' },
+    lineNo: { type: 'integer', doc: 'the line in that file' },
+    message: { type: 'string', doc: 'the compiler\'s error message' },
+    crate: { type: 'string', doc: 'the crate whose build script compiled it', optional: true },
+    crateVersion: { type: 'version', doc: 'the version of that crate', optional: true },
+    cratePath: { type: 'path', doc: 'where that crate\'s sources are', optional: true },
+  },
+  internal: ['relayCrate', 'relayVersion', 'gypCwd', 'sdist'],
   patterns: COMPILER_ERROR_PATTERNS,
   refine: (ctx) => {
     const errors = ctx.hits.filter((h) => h.pattern === 'gcc-clang-error' || h.pattern === 'msvc-error');

@@ -13,6 +13,15 @@ export default defineRule({
   title: 'A dependency’s bundled C/C++ code does not compile with this compiler',
   summary: 'C or C++ sources shipped inside a dependency fail to compile with the installed (newer) compiler.',
   category: 'toolchain',
+  captures: {
+    file: { type: 'path', doc: 'the source file the compiler rejected' },
+    lineNo: { type: 'integer', doc: 'the line in that file' },
+    message: { type: 'string', doc: 'the compiler\'s error message' },
+    crate: { type: 'string', doc: 'the crate whose build compiled it', optional: true },
+    crateVersion: { type: 'version', doc: 'the version of that crate', optional: true },
+    type: { type: 'string', doc: 'the fixed-width type (`uint64_t`) used without its header', optional: true },
+  },
+  internal: ['relayCrate', 'relayVersion', 'cratePath', 'flag', 'flag2', 'hint'],
   // Compile errors in a dependency's sources are this rule, never the project's own code error.
   explains: ['c-code-error'],
   patterns: [

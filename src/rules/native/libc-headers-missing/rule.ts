@@ -13,6 +13,11 @@ export default defineRule({
   title: 'The C library development headers are not installed',
   summary: 'The compiler runs, but the standard library headers it needs (stdio.h, sys/types.h, iostream, linux/*.h) are not installed.',
   category: 'toolchain',
+  captures: {
+    header: { type: 'string', doc: 'the first missing header (or start file)' },
+    headers: { type: 'string[]', doc: 'every missing header, start file and link library of the C library' },
+  },
+  internal: ['crt', 'libcLibrary', 'role', 'what'],
   signals: ['header-not-found', 'configure-check-failed'],
   explains: ['c-code-error', 'native-lib-missing'],
   patterns: [
@@ -47,7 +52,7 @@ export default defineRule({
     return {
       captures: {
         header: first,
-        headers: [...headers, ...new Set(files)].join(', '),
+        headers: [...headers, ...new Set(files)],
         role: headers.length ? 'a header' : 'a start file or link library',
         what: components.map((c) => COMPONENTS[c].label).join('; '),
       },

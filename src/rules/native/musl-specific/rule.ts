@@ -12,6 +12,16 @@ export default defineRule({
   title: 'The build fails because of musl libc (Alpine)',
   summary: 'The build runs on or targets musl libc (Alpine Linux), which lacks something the build expects from glibc.',
   category: 'toolchain',
+  captures: {
+    kind: { type: 'string', doc: 'what fails on musl: `linux-headers`, `glibc-binary`, `proc-macro` or `glibc-symbol`' },
+    target: { type: 'string', doc: 'the musl target triple', optional: true },
+    crate: { type: 'string', doc: 'the crate that fails', optional: true },
+    header: { type: 'string', doc: 'a glibc-only header that is missing', optional: true },
+    kheader: { type: 'string', doc: 'the Linux kernel header that is missing', optional: true },
+    object: { type: 'string', doc: 'the glibc binary that was run or linked', optional: true },
+    symbol: { type: 'string', doc: 'a glibc-only symbol that is undefined', optional: true },
+  },
+  internal: ['library', 'symbol2', 'glibcLib', 'ctx', 'reason'],
   explains: ['native-lib-missing', 'c-code-error', 'libc-headers-missing'],
   patterns: [
     {

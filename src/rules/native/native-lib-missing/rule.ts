@@ -44,6 +44,12 @@ export default defineRule({
   title: 'A system library is not installed',
   summary: 'The build needs a system library (to link, or through pkg-config) that is not installed or not on the search path.',
   category: 'system-library',
+  captures: {
+    library: { type: 'string', doc: 'the missing library (as pkg-config, the linker or the table names it)', optional: true },
+    header: { type: 'string', doc: 'the missing header, when a header is what failed', optional: true },
+    crate: { type: 'string', doc: 'the -sys crate whose build needed it', optional: true },
+  },
+  internal: ['packageNote', 'crateNote'],
   signals: ['library-not-found', 'dependency-not-found', 'header-not-found', 'configure-check-failed', 'program-not-found'],
   contextAfter: 2,
   patterns: [

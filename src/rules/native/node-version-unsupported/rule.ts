@@ -25,6 +25,11 @@ export default defineRule({
   title: 'The native addon does not support this Node.js version',
   summary: 'A native addon (or the nan release it uses) does not compile against the V8 API of the Node.js version node-gyp builds it for.',
   category: 'toolchain',
+  captures: {
+    file: { type: 'path', doc: 'the header or source file the error is in', optional: true },
+    message: { type: 'string', doc: 'the compiler\'s error message', optional: true },
+    nodeVersion: { type: 'version', doc: 'the Node.js version the addon was built for', optional: true },
+  },
   explains: ['c-code-error'],
   patterns: [
     {

@@ -11,6 +11,13 @@ export default defineRule({
   title: 'OpenSSL development files are not installed',
   summary: 'A crate or C build needs the OpenSSL headers and libraries, and the system does not have them.',
   category: 'system-library',
+  captures: {
+    crate: { type: 'string', doc: 'the crate whose build needs OpenSSL (`openssl-sys`)', optional: true },
+    version: { type: 'version', doc: 'the version of that crate', optional: true },
+    header: { type: 'string', doc: 'the OpenSSL header that was not found', optional: true },
+    target: { type: 'string', doc: 'the Rust target triple the build was for', optional: true },
+  },
+  internal: ['crate2', 'dir', 'targetEnv'],
   // The same missing package also shows up as an unresolved -lssl or a failing C compile of the crate's probe.
   explains: ['native-lib-missing', 'c-code-error'],
   patterns: [

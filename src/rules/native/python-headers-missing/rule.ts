@@ -7,6 +7,10 @@ export default defineRule({
   title: 'Python development headers are not installed',
   summary: 'A Python C/C++ extension cannot be compiled because Python.h (the Python development package) is missing.',
   category: 'system-library',
+  captures: {
+    pyver: { type: 'version', doc: 'the Python version whose headers are missing', optional: true },
+  },
+  internal: ['aptPython', 'pythonLabel'],
   // The compiler's follow-up errors in the same file are consequences of the missing header, not bugs in the code.
   explains: ['c-code-error'],
   patterns: [

@@ -14,6 +14,10 @@ export default defineRule({
   title: 'A file of the source tree is missing',
   summary: 'The build needs a file of the project itself (a submodule, a generated header, a source file) that is not in the checkout.',
   category: 'code',
+  captures: {
+    file: { type: 'path', doc: 'the file the build expected and did not find' },
+    header: { type: 'string', doc: 'the same file, when an #include named it', optional: true },
+  },
   signals: ['header-not-found'],
   explains: ['c-code-error'],
   contextBefore: 3,

@@ -9,6 +9,12 @@ export default defineRule({
   title: 'The -sys crate is too old for the installed system library',
   summary: 'A -sys crate found the system library but does not support its (newer) version.',
   category: 'system-library',
+  captures: {
+    crate: { type: 'string', doc: 'the -sys crate that is too old (`openssl-sys`)' },
+    crateVersion: { type: 'version', doc: 'its version', optional: true },
+    libraryVersion: { type: 'string', doc: 'the system library version it cannot handle', optional: true },
+  },
+  internal: ['crateVersion2', 'flavor', 'hex'],
   // the expando.c preprocessor error is this mismatch, not an error in the project's C code
   explains: ['c-code-error'],
   patterns: [

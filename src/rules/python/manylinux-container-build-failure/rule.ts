@@ -3,6 +3,7 @@
 // its old compiler/binutils, or tools and libraries the image does not ship (perl IPC::Cmd, libclang).
 
 import { defineRule } from '../../../core/rule.js';
+import { perlModuleNotFound } from '../../perl-module-line.js';
 
 const CONTAINER_PATTERNS = new Set(['manylinux-image', 'manylinux-python-path', 'manylinux-devtoolset-path']);
 
@@ -11,6 +12,12 @@ export default defineRule({
   title: 'The build failed inside the manylinux container',
   summary: 'A wheel build inside a manylinux or musllinux container failed because the container lacks a tool or library, or its old compiler rejects the code.',
   category: 'packaging',
+  captures: {
+    failureKind: { type: 'string', doc: 'what failed in the image: `old-gcc-c99-loop` or `perl-module-missing`' },
+    perlModule: { type: 'string', doc: 'the Perl module missing from the image', optional: true },
+    image: { type: 'string', doc: 'the manylinux image', optional: true },
+  },
+  internal: ['what'],
   explains: ['perl-missing', 'libclang-missing', 'c-code-error'],
   patterns: [
     {
@@ -40,16 +47,9 @@ export default defineRule({
       re: /Error: (?:no such instruction|unknown mnemonic|selected processor does not support) `/,
       weight: 0.45,
     },
-    {
-      id: 'perl-module-missing',
-      // perl 5 (manylinux2014/manylinux_2_28 images ship a minimal perl; OpenSSL 3 Configure needs IPC::Cmd):
-      // "Can't locate IPC/Cmd.pm in @INC (you may need to install the IPC::Cmd module) (@INC contains: ..."
-      source: 'perl (openssl-src / OpenSSL Configure)',
-      literals: ["Can't locate", 'Can’t locate'],
-      re: /Can(?:'|’)t locate (?<perlModule>[\w/]+)\.pm in @INC/,
-      // 0.5 so that the rule can be reported, but refine still requires a container marker next to it
-      weight: 0.5,
-    },
+    // manylinux2014/manylinux_2_28 images ship a minimal perl, and OpenSSL 3's Configure needs IPC::Cmd;
+    // 0.5 so that the rule can be reported, but refine still requires a container marker next to it
+    perlModuleNotFound({ id: 'perl-module-missing', source: 'perl (openssl-src / OpenSSL Configure)', capture: 'perlModule', weight: 0.5 }),
     {
       id: 'libclang-missing-in-container',
       // bindgen / clang-sys: "Unable to find libclang: \"couldn't find any valid shared libraries matching: ['libclang.so', ..."

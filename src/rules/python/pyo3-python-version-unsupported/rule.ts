@@ -8,6 +8,14 @@ export default defineRule({
   title: 'This PyO3 version does not support the Python version being built for',
   summary: 'PyO3 stopped the build because the target Python version is newer (or older) than the PyO3 release in use supports.',
   category: 'python',
+  captures: {
+    pyver: { type: 'version', doc: 'the Python version the build used' },
+    supported: { type: 'version', doc: 'the newest (or oldest) Python version this PyO3 supports' },
+    pyo3: { type: 'version', doc: 'the PyO3 version', optional: true },
+    direction: { type: 'string', doc: 'whether the Python is `newer` or `older` than PyO3 supports' },
+    impl: { type: 'string', doc: 'the Python implementation', optional: true },
+  },
+  internal: ['advice'],
   patterns: [
     {
       id: 'pyo3-version-out-of-range',

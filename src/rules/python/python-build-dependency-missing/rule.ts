@@ -17,6 +17,10 @@ export default defineRule({
   title: 'A Python build dependency is not installed',
   summary: "A Python package's build imports a module (Cython, numpy, setuptools, wheel, ...) that is not installed where the build runs.",
   category: 'python',
+  captures: {
+    module: { type: 'string', doc: 'the Python module the build imported' },
+    pypi: { type: 'string', doc: 'the PyPI project that provides it' },
+  },
   signals: ['python-module-missing'],
   contextBefore: 14,
   patterns: [],

@@ -8,6 +8,10 @@ export default defineRule({
   title: 'No Python interpreter to build the extension for',
   summary: 'PyO3 or maturin could not find or run the Python interpreter that the extension module is built for.',
   category: 'python',
+  captures: {
+    interpreter: { type: 'string', doc: 'the interpreter that was not found', optional: true },
+    tool: { type: 'string', doc: 'the tool that looked for it (`maturin`, `PyO3`)' },
+  },
   patterns: [
     {
       id: 'pyo3-no-python3-interpreter',

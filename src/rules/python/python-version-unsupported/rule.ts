@@ -15,6 +15,12 @@ export default defineRule({
   title: 'The package release does not support this Python version',
   summary: 'The release being built predates this Python: its C code uses CPython internals that this Python version removed or changed.',
   category: 'python',
+  captures: {
+    pythonVersion: { type: 'version', doc: 'the Python version whose C API the code does not fit', optional: true },
+    struct: { type: 'string', doc: 'the CPython struct the code uses', optional: true },
+    member: { type: 'string', doc: 'the member that is gone from it', optional: true },
+  },
+  internal: ['member2', 'struct2', 'member3', 'struct3'],
   explains: ['c-code-error', 'python-headers-missing'],
   patterns: [
     {

@@ -15,6 +15,14 @@ export default defineRule({
   title: 'pip is compiling a package from source because no wheel matched, and that needs Rust',
   summary: 'No usable wheel matched a package, so pip fell back to building its source distribution, which needs a Rust toolchain that is not installed.',
   category: 'packaging',
+  captures: {
+    package: { type: 'string', doc: 'the Python package pip built from source', optional: true },
+    version: { type: 'version', doc: 'its version', optional: true },
+    rustRequired: { type: 'string', doc: 'the Rust version it requires', optional: true },
+    pyPlatform: { type: 'string', doc: 'the platform pip reported', optional: true },
+    pipVersion: { type: 'version', doc: 'the pip version', optional: true },
+  },
+  internal: ['versionText', 'rustText', 'likelyReason'],
   explains: ['rust-toolchain-missing'],
   patterns: [
     {

@@ -25,6 +25,14 @@ export default defineRule({
   title: 'The wheel does not match this Python or platform',
   summary: 'The installer refused the package because its wheel (or every release) targets a different Python version, ABI or platform than the running interpreter.',
   category: 'packaging',
+  captures: {
+    reason: { type: 'string', doc: 'why no wheel fits: `tags`, `no-wheel` or `requires-python`' },
+    wheel: { type: 'string', doc: 'the wheel that does not fit', optional: true },
+    pyTag: { type: 'string', doc: 'its Python tag', optional: true },
+    abiTag: { type: 'string', doc: 'its ABI tag', optional: true },
+    platformTag: { type: 'string', doc: 'its platform tag', optional: true },
+  },
+  internal: ['wheelRef', 'hint', 'tagText'],
   patterns: [
     {
       id: 'pip-not-a-supported-wheel',

@@ -8,6 +8,12 @@ export default defineRule({
   title: 'PyPI rejected the wheel because of its platform tag',
   summary: 'The package index refused to accept a binary wheel whose platform tag, such as linux_x86_64, is not allowed on PyPI.',
   category: 'packaging',
+  captures: {
+    tag: { type: 'string', doc: 'the platform tag that was rejected' },
+    kind: { type: 'string', doc: 'what is wrong with it: `plain-linux` or `other`' },
+    wheel: { type: 'string', doc: 'the wheel file', optional: true },
+  },
+  internal: ['wheelRef'],
   // twine >= 4 may wrap the tag itself onto the next line; pre-2018 PyPI named the file only on the line before
   contextBefore: 1,
   contextAfter: 1,

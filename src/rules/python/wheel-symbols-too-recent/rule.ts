@@ -9,6 +9,11 @@ export default defineRule({
   title: 'The wheel uses C library symbols too new for its manylinux tag',
   summary: 'A wheel build failed its manylinux check: the extension needs newer glibc or libstdc++ symbol versions than the requested tag allows.',
   category: 'packaging',
+  captures: {
+    wheel: { type: 'path', doc: 'the wheel that was audited', optional: true },
+    policy: { type: 'string', doc: 'the manylinux policy it was checked against' },
+  },
+  internal: ['library'],
   patterns: [
     {
       id: 'auditwheel-too-recent',

@@ -14,6 +14,12 @@ export default defineRule({
   title: 'Cargo cannot write to its home directory (CARGO_HOME)',
   summary: 'Cargo could not write to CARGO_HOME, where it keeps the registry index, downloaded crates and git checkouts.',
   category: 'resources',
+  captures: {
+    path: { type: 'path', doc: 'the file under CARGO_HOME that could not be written' },
+    cargoHome: { type: 'path', doc: 'the CARGO_HOME directory' },
+    reason: { type: 'string', doc: 'why it could not be written' },
+  },
+  internal: ['path2', 'package'],
   // A CARGO_HOME write failure is also an EACCES/EROFS line; its own fix (CARGO_HOME, wheels) is the useful one.
   explains: ['permission-denied'],
   contextAfter: 4,

@@ -7,6 +7,12 @@ export default defineRule({
   title: 'Cargo.toml was not found',
   summary: 'Cargo was run in a directory that has no Cargo.toml, or a manifest path points at a file that does not exist.',
   category: 'rust',
+  captures: {
+    manifest: { type: 'path', doc: 'the Cargo.toml that was not found', optional: true },
+    dir: { type: 'path', doc: 'the directory that has no Cargo.toml', optional: true },
+    member: { type: 'path', doc: 'the workspace member that has none', optional: true },
+  },
+  internal: ['where'],
   contextAfter: 3,
   patterns: [
     {

@@ -1,6 +1,6 @@
 // crate-feature-missing: the code uses an API that its dependency only compiles with a Cargo feature not enabled.
 
-import { defineRule } from '../../../core/rule.js';
+import { defineRule, type CaptureValue } from '../../../core/rule.js';
 
 // tokio modules and items that exist only with a feature (tokio 1.x Cargo.toml).
 const TOKIO_FEATURE: Record<string, string> = {
@@ -29,6 +29,11 @@ export default defineRule({
   title: 'A Cargo feature of a dependency is not enabled',
   summary: 'The code uses an item that a dependency only provides when one of its Cargo features is enabled, and that feature is off.',
   category: 'rust',
+  captures: {
+    crate: { type: 'string', doc: 'the dependency whose feature is off' },
+    features: { type: 'string[]', doc: 'the features to enable (what `diagnose --fix` adds to Cargo.toml)' },
+  },
+  internal: ['feature', 'tokioItem', 'tokioImport', 'clapMacro', 'reqwestMethod', 'ureqMethod', 'reqwestModule', 'uuidVersion', 'derive', 'serdeType', 'serdeType2', 'multiVersion', 'undeclared', 'cargoAdd', 'tomlLine'],
   explains: ['rust-code-error'],
   contextAfter: 3,
   patterns: [
@@ -216,9 +221,13 @@ export default defineRule({
     // #[tokio::main] without `macros` usually lacks the runtime too; rustc reports only the first problem.
     if (crate === 'tokio' && features.includes('macros') && !features.includes('rt-multi-thread')) features.push('rt-multi-thread');
     feature = features[0];
-    const captures: Record<string, string> = {};
+    const captures: Record<string, CaptureValue> = {};
     if (crate) captures.crate = crate;
-    if (feature) captures.feature = features.join('`, `');
+    // `features` is the list the fix planner reads; `feature` reads them as the templates quote them.
+    if (feature) {
+      captures.features = features;
+      captures.feature = features.join('`, `');
+    }
     if (crate && feature) {
       captures.cargoAdd = `cargo add ${crate} --features ${features.join(',')}`;
       captures.tomlLine = `${crate} = { version = "…", features = [${features.map((f) => `"${f}"`).join(', ')}] }`;

@@ -7,6 +7,11 @@ export default defineRule({
   title: 'Cargo.lock is out of date and --locked/--frozen forbids updating it',
   summary: 'Cargo.lock no longer matches Cargo.toml, and --locked or --frozen stops cargo from updating it.',
   category: 'rust',
+  captures: {
+    lockfile: { type: 'path', doc: 'the Cargo.lock that needs updating', optional: true },
+    flag: { type: 'string', doc: 'the cargo flag that forbids updating it (`--locked`, `--frozen`)' },
+    action: { type: 'string', doc: 'what cargo would have done to the lock file', optional: true },
+  },
   patterns: [
     {
       id: 'cannot-update-lockfile',

@@ -11,6 +11,14 @@ export default defineRule({
   title: 'The project\'s Rust code does not compile',
   summary: 'The compiler rejected the project\'s own Rust source code with a compile error.',
   category: 'code',
+  captures: {
+    code: { type: 'string', doc: 'the first rustc error code (`E0277`)', optional: true },
+    codes: { type: 'string[]', doc: 'every rustc error code of the project\'s own errors', optional: true },
+    message: { type: 'string', doc: 'the first error message' },
+    file: { type: 'path', doc: 'the project file of the first error' },
+    line: { type: 'integer', doc: 'the line of that error' },
+  },
+  internal: ['codeNote'],
   contextAfter: 3,
   patterns: [
     {
@@ -51,7 +59,7 @@ export default defineRule({
         line: first.loc.lineNo,
         message: first.h.captures.message ?? '',
         ...(first.h.captures.code ? { code: first.h.captures.code, codeNote: `, error ${first.h.captures.code}` } : {}),
-        ...(codes.length ? { codes: codes.join(', ') } : {}),
+        ...(codes.length ? { codes } : {}),
       },
       evidence: own.slice(0, 6).flatMap((x) => [{ line: x.h.line, text: x.h.text }]),
     };

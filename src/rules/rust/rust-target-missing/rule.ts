@@ -7,6 +7,10 @@ export default defineRule({
   title: 'The Rust standard library for the target is not installed',
   summary: 'Rust is compiling for a target triple whose precompiled standard library is not installed.',
   category: 'rust',
+  captures: {
+    target: { type: 'string', doc: 'the Rust target whose standard library is not installed' },
+    crate: { type: 'string', doc: 'the standard crate not found for it (`std`, `core`)' },
+  },
   explains: ['rust-code-error'],
   patterns: [
     {

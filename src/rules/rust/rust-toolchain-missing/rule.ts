@@ -7,6 +7,12 @@ export default defineRule({
   title: 'No Rust toolchain is installed',
   summary: 'The build needs cargo and rustc, but no Rust toolchain is installed, on PATH, or selected by rustup.',
   category: 'toolchain',
+  captures: {
+    toolchain: { type: 'string', doc: 'the rustup toolchain that is not installed', optional: true },
+    tool: { type: 'string', doc: 'the Rust tool that is missing (`cargo`, `rustc`)', optional: true },
+    program: { type: 'string', doc: 'the Rust tool the shell did not find', optional: true },
+  },
+  internal: ['toolchainNote'],
   signals: ['program-not-found'],
   contextAfter: 2,
   patterns: [

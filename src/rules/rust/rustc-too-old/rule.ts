@@ -36,6 +36,16 @@ export default defineRule({
   title: 'The Rust toolchain is too old for this project',
   summary: 'The installed cargo or rustc is older than the project or one of its dependencies requires.',
   category: 'rust',
+  captures: {
+    package: { type: 'string', doc: 'the package that needs a newer rustc', optional: true },
+    packageVersion: { type: 'version', doc: 'its version', optional: true },
+    required: { type: 'version', doc: 'the rustc version it needs', optional: true },
+    current: { type: 'version', doc: 'the rustc version that ran', optional: true },
+    edition: { type: 'string', doc: 'the Rust edition that is not supported', optional: true },
+    lockVersion: { type: 'integer', doc: 'the Cargo.lock format version that is not supported', optional: true },
+    feature: { type: 'string', doc: 'the unstable or newer language feature used', optional: true },
+  },
+  internal: ['builtOn', 'need', 'currentNote', 'pin'],
   explains: ['rust-code-error', 'crate-feature-missing'],
   contextAfter: 6,
   patterns: [

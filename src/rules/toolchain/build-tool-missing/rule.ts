@@ -7,7 +7,7 @@
 
 import { COMPONENTS, factForCmakePackage, factForProgram, type EntityFact } from '../../../kb/components.js';
 import { mergeInstallFacts } from '../../../kb/platforms.js';
-import { defineRule, type PatternHit } from '../../../core/rule.js';
+import { defineRule, type CaptureValue, type PatternHit } from '../../../core/rule.js';
 
 // CMake: "CMake Error at CMakeLists.txt:38 (message):" or "CMake Error: ..." after a find module's status line.
 const CMAKE_ERROR = /^CMake Error\b/;
@@ -23,6 +23,11 @@ export default defineRule({
   title: 'A build tool is not installed',
   summary: 'The build runs a program (make, ninja, nasm, bison, autoconf, git, ...) that is not installed or not on PATH.',
   category: 'toolchain',
+  captures: {
+    program: { type: 'string', doc: 'the first missing program (the one the fix is about)' },
+    programs: { type: 'string[]', doc: 'every missing program the log names' },
+  },
+  internal: ['library', 'packageNote'],
   signals: ['program-not-found', 'dependency-not-found', 'configure-check-failed'],
   contextAfter: 3,
   patterns: [],
@@ -36,7 +41,7 @@ export default defineRule({
     const first = [...found].sort((a, b) => Number(b.fact.known) - Number(a.fact.known) || a.hit.line - b.hit.line)[0].fact;
     const programs = [...new Set(found.map((f) => f.fact.name.replace(/\.exe$/i, '')))];
     const known = found.filter((f) => f.fact.component !== null).map((f) => COMPONENTS[f.fact.component!]);
-    const captures: Record<string, string> = { program: first.name, programs: programs.join(', ') };
+    const captures: Record<string, CaptureValue> = { program: first.name, programs };
     if (!first.known) captures.packageNote = ` (buildmedic's table does not know \`${first.name}\`: the commands below search for the package that ships it)`;
     // Unknown programs: the package manager's file search finds the package that ships bin/<program>.
     const install = known.length > 0 ? mergeInstallFacts(known) : { packages: {}, search: `bin/${first.name}` };

@@ -7,6 +7,9 @@ export default defineRule({
   title: 'CMake is not installed',
   summary: 'The build drives a CMake project, but the cmake program is not installed or not on PATH.',
   category: 'toolchain',
+  captures: {
+    program: { type: 'string', doc: 'the CMake program that was not found' },
+  },
   signals: ['program-not-found'],
   patterns: [
     {

@@ -7,6 +7,10 @@ export default defineRule({
   title: 'CMake is older than the project requires',
   summary: "The installed CMake is older than the version the project's cmake_minimum_required asks for.",
   category: 'toolchain',
+  captures: {
+    required: { type: 'version', doc: 'the CMake version the project asks for' },
+    version: { type: 'version', doc: 'the CMake version that ran' },
+  },
   patterns: [
     {
       id: 'cmake-minimum-required',

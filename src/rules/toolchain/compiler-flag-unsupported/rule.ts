@@ -9,6 +9,9 @@ export default defineRule({
   title: 'The compiler or linker does not accept an option the build passes',
   summary: 'The build passes the compiler or linker an option that this compiler, linker or target does not support.',
   category: 'toolchain',
+  captures: {
+    flag: { type: 'string', doc: 'the compiler flag the compiler rejected' },
+  },
   explains: ['c-code-error'],
   patterns: [
     {

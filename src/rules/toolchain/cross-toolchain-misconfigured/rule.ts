@@ -26,6 +26,14 @@ export default defineRule({
   title: 'Objects built for another CPU architecture reached the linker',
   summary: 'The linker was given object files or libraries compiled for a different CPU architecture than the one it links for.',
   category: 'toolchain',
+  captures: {
+    linker: { type: 'path', doc: 'the linker (or its directory) that rejected the object', optional: true },
+    object: { type: 'path', doc: 'the object file of the wrong architecture', optional: true },
+    objectArch: { type: 'string', doc: 'the architecture of that object', optional: true },
+    em: { type: 'integer', doc: 'the ELF machine number the linker reported', optional: true },
+    emulation: { type: 'string', doc: 'the linker emulation in use', optional: true },
+  },
+  internal: ['outputArch'],
   patterns: [
     {
       id: 'bfd-relocations-generic-elf',

@@ -2,60 +2,34 @@
 //
 // The counterpart of c-compiler-missing: the same tools print the same messages, and only the compiler's name
 // (c++/g++/clang++, or gcc's C++ backend cc1plus) tells the two apart. A machine often has gcc but not g++
-// (Debian's gcc package does not pull in g++), so this is a separate diagnosis with a separate package.
+// (Debian's gcc package does not pull in g++), so this is a separate diagnosis with a separate package. The shapes
+// both rules share live in ../compiler-family.ts.
 
-import { confidenceOf, defineRule } from '../../../core/rule.js';
+import { defineRule } from '../../../core/rule.js';
+import { cmakeCompilerEnvNotFound, cmakeCompilerNotInPath, compilerCaptures, gccBackendMissing, refineCompilerMissing, type CompilerLanguage } from '../compiler-family.js';
 
-// The compiler names this rule owns (cc-rs patterns capture any tool name; the regex stays simple for recheck).
-const COMPILER = /^(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/;
+const CXX: CompilerLanguage = {
+  key: 'cxx',
+  cmakeLang: 'CXX',
+  envVar: 'CXX',
+  backend: 'cc1plus',
+  backendLiterals: ['cc1plus'],
+  // A cross C++ driver: "aarch64-linux-gnu-g++", "arm-linux-gnueabihf-g++-12", "x86_64-w64-mingw32-g++.exe"
+  crossDriver: /^(?<triple>[a-z0-9_]+(?:-[a-z0-9_]+){1,3})-(?:g\+\+|c\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/,
+  // gcc's missing C++ backend means g++ is what is missing.
+  defaultCompiler: (hits) => (hits.some((h) => h.pattern === 'gcc-cannot-exec-cc1plus') ? 'g++' : 'c++'),
+};
 
 export default defineRule({
   id: 'cxx-compiler-missing',
   title: 'No C++ compiler is installed',
   summary: 'A build step needs a C++ compiler, and the one it tried to run is not installed or not on PATH.',
   category: 'toolchain',
+  captures: compilerCaptures('C++'),
   signals: ['program-not-found'],
   contextBefore: 4,
-  patterns: [
-    {
-      id: 'cmake-cxx-compiler-not-in-path',
-      // CMake: "The CMAKE_CXX_COMPILER:\n\n    g++-13\n\n  is not a full path and was not found in the PATH." (checked in refine)
-      source: 'cmake',
-      literals: ['is not a full path and was not found in the PATH'],
-      re: /is not a full path and was not found in the PATH/,
-      weight: 0.9,
-    },
-    {
-      id: 'cmake-cxx-env-not-found',
-      // CMake: "Could not find compiler set in environment variable CXX:\n\n  clang++."
-      source: 'cmake',
-      literals: ['environment variable CXX:'],
-      re: /Could not find compiler set in environment variable CXX:/,
-      weight: 0.95,
-    },
-    {
-      id: 'gcc-cannot-exec-cc1plus',
-      // gcc asked to compile C++ without g++ installed: "gcc: fatal error: cannot execute 'cc1plus': execvp: No such file or directory"
-      // (gcc >= 4.6; older: "gcc: error trying to exec 'cc1plus': execvp: No such file or directory")
-      source: 'gcc',
-      literals: ['cc1plus'],
-      re: /(?:cannot execute|error trying to exec) ['‘]cc1plus['’] ?: execvp/,
-      weight: 0.9,
-    },
-  ],
-  refine: (ctx) => {
-    const hits = ctx.hits.filter((h) => h.captures.tool === undefined || COMPILER.test(h.captures.tool)).filter(
-      (h) => h.pattern !== 'cmake-cxx-compiler-not-in-path' || h.before.some((l) => /The CMAKE_CXX_COMPILER:/.test(l)),
-    );
-    if (hits.length === 0) return null;
-    const compiler = hits.map((h) => h.captures.program ?? h.captures.compiler ?? h.captures.compiler2 ?? h.captures.tool).find(Boolean) ?? (hits.some((h) => h.pattern === 'gcc-cannot-exec-cc1plus') ? 'g++' : 'c++');
-    const cross = /^(?<triple>[a-z0-9_]+(?:-[a-z0-9_]+){1,3})-(?:g\+\+|c\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/.exec(compiler);
-    return {
-      confidence: confidenceOf(hits),
-      captures: { compiler, tool: compiler, ...(cross?.groups?.triple && cross.groups.triple !== 'x86_64-linux-gnu' ? { crossTriple: cross.groups.triple } : {}) },
-      evidence: hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line),
-    };
-  },
+  patterns: [cmakeCompilerNotInPath(CXX), cmakeCompilerEnvNotFound(CXX), gccBackendMissing(CXX)],
+  refine: (ctx) => refineCompilerMissing(CXX, ctx),
   explanation:
     'The build had to compile C++ code and tried to start the C++ compiler `{{compiler}}`, which is not installed or not on PATH. ' +
     'A C compiler alone is not enough: on Debian/Ubuntu the gcc package does not include g++, and Alpine/Fedora split them too. ' +

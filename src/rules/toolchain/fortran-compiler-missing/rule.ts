@@ -11,6 +11,10 @@ export default defineRule({
   title: 'No Fortran compiler is installed',
   summary: 'The build compiles Fortran code (SciPy, LAPACK-based packages, CMake Fortran projects) and no Fortran compiler is installed.',
   category: 'toolchain',
+  captures: {
+    compiler: { type: 'string', doc: 'the Fortran compiler that was not found (`gfortran`)' },
+    program: { type: 'string', doc: 'the compiler the shell did not find, when a shell said so', optional: true },
+  },
   signals: ['program-not-found'],
   patterns: [
     {

@@ -7,6 +7,7 @@ export default defineRule({
   title: 'libclang is not installed (bindgen cannot run)',
   summary: 'A build script runs bindgen, which needs the libclang shared library, and libclang could not be found or loaded.',
   category: 'toolchain',
+  internal: ['path', 'os'],
   patterns: [
     {
       id: 'bindgen-unable-to-find-libclang',

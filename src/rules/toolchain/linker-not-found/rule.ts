@@ -7,6 +7,11 @@ export default defineRule({
   title: 'The linker is not installed',
   summary: 'The compiler finished but could not start the program that links the final binary.',
   category: 'toolchain',
+  captures: {
+    linker: { type: 'string', doc: 'the linker program that was not found (`cc`, `x86_64-linux-gnu-gcc`, `ld`)' },
+    crossTriple: { type: 'string', doc: 'the target triple a cross linker\'s name starts with', optional: true },
+  },
+  internal: ['linker2'],
   patterns: [
     {
       id: 'rustc-linker-not-found',

@@ -8,6 +8,10 @@ export default defineRule({
   title: 'The Microsoft C++ build tools (MSVC) are not installed',
   summary: 'A Windows build needs the Microsoft C++ compiler and linker from Visual Studio Build Tools, and they are not installed.',
   category: 'toolchain',
+  captures: {
+    msvcVersion: { type: 'version', doc: 'the MSVC toolset version the build asked for', optional: true },
+    program: { type: 'string', doc: 'the MSVC program the shell did not find (`cl.exe`, `link.exe`)', optional: true },
+  },
   signals: ['program-not-found'],
   explains: ['linker-not-found', 'c-compiler-missing'],
   patterns: [
@@ -51,15 +55,6 @@ export default defineRule({
       source: 'distutils (old)',
       literals: ['vcvarsall.bat'],
       re: /Unable to find vcvarsall\.bat/,
-      weight: 0.9,
-    },
-    {
-      id: 'cl-exe-not-found',
-      // cc-rs: "Failed to find tool. Is `cl.exe` installed?" / 'failed to find tool "cl.exe"';
-      // setuptools: "error: command 'cl.exe' failed: No such file or directory"; cmd.exe: "'cl' is not recognized as ..."
-      source: 'cc-rs / setuptools / cmd.exe',
-      literals: ['cl.exe', "'cl' is not recognized"],
-      re: /Failed to find tool\. Is `cl\.exe` installed|failed to find tool "cl\.exe"|^error: command '(?:[^']*\\)?cl\.exe' failed: No such file or directory|^'cl' is not recognized as an internal or external command/,
       weight: 0.9,
     },
     {

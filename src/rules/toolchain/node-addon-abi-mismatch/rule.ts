@@ -23,6 +23,10 @@ export default defineRule({
   title: 'A native addon was built for another Node.js version than the one loading it',
   summary: 'A compiled Node.js addon was built for a different NODE_MODULE_VERSION (Node.js or Electron ABI) than the runtime that loads it.',
   category: 'toolchain',
+  captures: {
+    built: { type: 'integer', doc: 'the NODE_MODULE_VERSION the addon was compiled against' },
+    required: { type: 'integer', doc: 'the NODE_MODULE_VERSION of the Node.js that loaded it' },
+  },
   contextAfter: 1,
   patterns: [
     {

@@ -26,6 +26,12 @@ export default defineRule({
   title: 'node-gyp is too old for the installed Python or Visual Studio',
   summary: 'The node-gyp that builds the addon predates the Python or Visual Studio it found, so it cannot use them.',
   category: 'toolchain',
+  captures: {
+    nodeGypVersion: { type: 'version', doc: 'the node-gyp version that ran', optional: true },
+    python: { type: 'path', doc: 'the Python node-gyp used', optional: true },
+    pythonVersion: { type: 'version', doc: 'the version of that Python', optional: true },
+    vsPath: { type: 'path', doc: 'the Visual Studio installation node-gyp found', optional: true },
+  },
   explains: ['python-missing', 'msvc-missing', 'c-code-error'],
   patterns: [
     {

@@ -3,24 +3,22 @@
 // present while IPC::Cmd, FindBin or Data::Dumper are not.
 
 import { confidenceOf, defineRule } from '../../../core/rule.js';
+import { perlModuleNotFound } from '../../perl-module-line.js';
 
 export default defineRule({
   id: 'perl-missing',
   title: 'Perl (or a Perl core module) is missing',
   summary: 'The build runs a Perl script such as OpenSSL\'s Configure, and Perl or one of its core modules is not installed.',
   category: 'toolchain',
+  captures: {
+    module: { type: 'string', doc: 'the Perl module that is missing (`IPC::Cmd`), when perl itself is there', optional: true },
+    program: { type: 'string', doc: 'the perl program the shell did not find', optional: true },
+  },
+  internal: ['rpmPackage', 'missingWhat', 'windowsPerl'],
   signals: ['program-not-found'],
   contextAfter: 3,
   patterns: [
-    {
-      id: 'perl-cant-locate-module',
-      // perl 5.x: "Can't locate IPC/Cmd.pm in @INC (you may need to install the IPC::Cmd module) (@INC contains: ...)"
-      // (the "(you may need to install ...)" hint exists since perl 5.18)
-      source: 'perl',
-      literals: ["Can't locate", 'Can’t locate'],
-      re: /Can(?:'|’)t locate (?<module>[\w/]+)\.pm in @INC/,
-      weight: 0.9,
-    },
+    perlModuleNotFound({ id: 'perl-cant-locate-module', source: 'perl', capture: 'module', weight: 0.9 }),
     {
       id: 'openssl-src-perl-command',
       // openssl-src >= 111.x: "Error configuring OpenSSL build:" then 'Command: cd "..." && env ... "perl" "./Configure" ...'

@@ -12,6 +12,10 @@ export default defineRule({
   title: 'pkg-config is not installed',
   summary: 'The build uses pkg-config to locate a system library, but the pkg-config program itself is not installed.',
   category: 'toolchain',
+  captures: {
+    library: { type: 'string', doc: 'the library whose pkg-config lookup failed for want of pkg-config', optional: true },
+    program: { type: 'string', doc: 'the pkg-config program the shell did not find', optional: true },
+  },
   signals: ['program-not-found', 'configure-check-failed'],
   contextBefore: 40,
   patterns: [

@@ -12,6 +12,20 @@ export default defineRule({
   title: 'No prebuilt binary for this platform, and the fallback source build failed',
   summary: 'An npm package found no prebuilt native binary for this Node.js version or platform, so it compiled the addon from source, and that build failed.',
   category: 'packaging',
+  captures: {
+    package: { type: 'string', doc: 'the npm package whose prebuilt binary was not found', optional: true },
+    packageVersion: { type: 'version', doc: 'its version', optional: true },
+    runtime: { type: 'string', doc: 'the runtime the binary was sought for (`node`, `electron`)', optional: true },
+    runtimeVersion: { type: 'version', doc: 'the version of that runtime', optional: true },
+    nodeVersion: { type: 'version', doc: 'the Node.js version (or runtime version) the binary was sought for', optional: true },
+    arch: { type: 'string', doc: 'the CPU architecture sought', optional: true },
+    platform: { type: 'string', doc: 'the OS sought', optional: true },
+    libc: { type: 'string', doc: 'the C library sought (`musl`, or empty for glibc)', optional: true },
+    abi: { type: 'string', doc: 'the ABI description node-pre-gyp printed', optional: true },
+    libvips: { type: 'version', doc: 'the libvips version sharp wanted', optional: true },
+    sharpPlatform: { type: 'string', doc: 'the platform sharp looked for (`win32-x64`)', optional: true },
+  },
+  internal: ['target', 'runtime2'],
   patterns: [
     {
       id: 'prebuild-install-none-found',

@@ -7,6 +7,9 @@ export default defineRule({
   title: 'The Protocol Buffers compiler (protoc) is not installed',
   summary: 'A build script generates code from .proto files, and the protoc compiler it needs is not installed.',
   category: 'toolchain',
+  captures: {
+    program: { type: 'string', doc: 'the protoc program the shell did not find', optional: true },
+  },
   signals: ['program-not-found'],
   patterns: [
     {

@@ -9,6 +9,11 @@ export default defineRule({
   title: 'Python is not installed (a build tool needs it)',
   summary: 'A build tool needs a Python interpreter to run its helper scripts, and none was found under the name it uses.',
   category: 'toolchain',
+  captures: {
+    python: { type: 'string', doc: 'the Python interpreter name the build ran (`python`, `python3`)' },
+    program: { type: 'string', doc: 'the interpreter the shell did not find', optional: true },
+  },
+  internal: ['python7'],
   signals: ['program-not-found'],
   patterns: [
     {

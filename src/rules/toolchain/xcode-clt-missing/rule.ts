@@ -8,6 +8,7 @@ export default defineRule({
   title: 'The Xcode Command Line Tools are missing (macOS)',
   summary: 'On macOS the Xcode Command Line Tools, which provide clang, the linker and the SDK, are not installed or were broken by an upgrade.',
   category: 'toolchain',
+  internal: ['tool'],
   explains: ['linker-not-found', 'c-compiler-missing', 'cxx-compiler-missing', 'libc-headers-missing'],
   patterns: [
     {
