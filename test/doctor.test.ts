@@ -15,6 +15,7 @@ interface Check {
   key: string;
   component: string;
   status: string;
+  rule: string | null;
   found: string | null;
   required: boolean;
   neededBy: string[];
@@ -64,11 +65,14 @@ test('no C toolchain on PATH: the reqwest project reports cc and pkg-config miss
   assert.equal(r.code, 1, r.stderr);
   const cc = r.check('c-compiler')!;
   assert.equal(cc.status, 'missing');
+  assert.equal(cc.rule, 'c-compiler-missing');
   assert.ok(cc.neededBy.some((n) => n.startsWith('rustc links')));
   assert.ok(cc.neededBy.some((n) => /^cc 1\.\d+\.\d+ via reqwest/.test(n)), cc.neededBy.join(' | '));
   assert.equal(cc.fix!.commands[0].command, 'sudo apt-get update && sudo apt-get install -y build-essential');
   const pc = r.check('pkg-config')!;
   assert.equal(pc.status, 'missing');
+  assert.equal(pc.rule, 'pkg-config-missing');
+  assert.equal(r.check('cargo')!.rule, null, 'an ok row predicts no failure');
   assert.ok(pc.neededBy.some((n) => n.startsWith('openssl-sys 0.9.80 via reqwest')));
   // Without pkg-config the header is the evidence.
   const ssl = r.check('openssl-dev')!;
@@ -280,6 +284,8 @@ test('no project: checks the general native-build toolchain and says so; text ou
   assert.match(text.stdout, /checked the general native-build toolchain/);
   assert.match(text.stdout, /^C compiler and linker \(cc\)\s+-\s+missing\s+the general native-build toolchain$/m);
   assert.match(text.stdout, /^\s+fix: /m);
+  // The failing row names the rule of the failure it predicts, as scan and diagnose lead with their ids.
+  assert.match(text.stdout, /^C compiler and linker \(cc\).*\n {4}c-compiler-missing: `cc` is not on PATH$/m);
 });
 
 test('exit 2 when doctor cannot run: no such directory, or a Cargo.toml that is not TOML', () => {
@@ -300,7 +306,7 @@ test('--json prints the documented object', () => {
   const r = doctor(['--json', join(FIX, 'prost-old')]);
   assert.deepEqual(Object.keys(r.json!).sort(), ['checks', 'counts', 'dir', 'durationMs', 'fixAll', 'mode', 'notNeeded', 'notes', 'ok', 'platform', 'project', 'schemaVersion']);
   assert.equal(r.json!.schemaVersion, 1);
-  assert.deepEqual(Object.keys(r.json!.checks[0]).sort(), ['component', 'constraints', 'detail', 'fix', 'found', 'key', 'label', 'neededBy', 'probe', 'required', 'status']);
+  assert.deepEqual(Object.keys(r.json!.checks[0]).sort(), ['component', 'constraints', 'detail', 'fix', 'found', 'key', 'label', 'neededBy', 'probe', 'required', 'rule', 'status']);
   assert.equal(r.code, r.json!.ok ? 0 : 1);
 });
 

@@ -9,9 +9,12 @@ import { diagnoseText } from '../src/core/engine.ts';
 import { RULE_CATEGORIES, RULE_ID } from '../src/core/rule.ts';
 import { normalizeLine } from '../src/log/normalize.ts';
 import { RULE_GROUPS } from '../src/rules/index.ts';
+import { RETIRED_IDS } from '../src/rules/retired.ts';
 import { caseFiles, KB, ruleFolders, RULES_DIR } from './helpers/cases.ts';
 
 const HEADINGS = ['What it means', 'Why it happens', 'How to fix', 'Example log', 'Known false positives', 'References'];
+// A rule with no log detection (reported by scan, fix, doctor, wheel or wheels only) shows the project lines it reports.
+const METADATA_ONLY_HEADINGS = ['What it means', 'Why it happens', 'How to fix', 'Example', 'Known false positives', 'References'];
 const folders = ruleFolders();
 
 test('rule ids are well-formed and unique', () => {
@@ -29,6 +32,25 @@ test('the registry lists exactly the rule folders on disk', () => {
   assert.deepEqual(registered, onDisk);
 });
 
+test('a retired id is no live id, and the rule it names is live', () => {
+  const live = new Set(folders.map((f) => f.rule.id));
+  for (const r of RETIRED_IDS) {
+    assert.match(r.id, RULE_ID);
+    assert.equal(live.has(r.id), false, `${r.id} is retired and live at once`);
+    if (r.replacedBy !== null) assert.ok(live.has(r.replacedBy), `${r.id} is replaced by ${r.replacedBy}, which is no live rule`);
+    assert.match(r.since, /^\d+\.\d+\.\d+$/);
+  }
+  const ids = RETIRED_IDS.map((r) => r.id);
+  assert.deepEqual(ids, [...new Set(ids)], 'an id is retired twice');
+});
+
+test('every id the snapshots have ever shown still resolves: a live rule or a retired one', () => {
+  const ledger = readFileSync(new URL('./fixtures/ids-ever-printed.txt', import.meta.url), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  const known = new Set([...folders.map((f) => f.rule.id), ...RETIRED_IDS.map((r) => r.id)]);
+  assert.ok(ledger.length >= 50);
+  assert.deepEqual(ledger.filter((id) => !known.has(id)), []);
+});
+
 test('explains names rules that exist', () => {
   const ids = new Set(folders.map((f) => f.rule.id));
   for (const { rule } of folders) for (const e of rule.explains) assert.ok(ids.has(e), `${rule.id} explains unknown rule ${e}`);
@@ -40,7 +62,10 @@ for (const { rule, dir } of folders) {
       assert.ok((RULE_CATEGORIES as readonly string[]).includes(rule.category));
       assert.match(rule.summary, /^[A-Z].*\.$/, 'summary is one sentence');
       assert.ok(!/\.\s+[A-Z]/.test(rule.summary), 'summary is one sentence');
-      assert.ok(rule.patterns.length > 0 || rule.signals.length > 0, 'the rule reads lines: its own patterns or shared signals');
+      const readsLogs = rule.patterns.length > 0 || rule.signals.length > 0;
+      assert.ok(readsLogs || (rule.reportedBy?.length ?? 0) > 0, 'the rule reads lines (its own patterns or shared signals), or names the commands that report it');
+      assert.ok(!(readsLogs && rule.reportedBy), 'reportedBy is only for a rule with no log detection');
+      if (!readsLogs) return;
       for (const p of rule.patterns) {
         assert.ok(p.literals.length > 0 && p.literals.every((l) => l.length >= 3), `${p.id}: literals of 3+ characters`);
         assert.ok(!p.re.flags.includes('g') && !p.re.flags.includes('y'), `${p.id}: no g/y flags`);
@@ -55,6 +80,11 @@ for (const { rule, dir } of folders) {
       assert.equal(lines[0], `# ${rule.id}`);
       assert.equal(lines[2], rule.summary, 'the first paragraph is the rule summary');
       const headings = lines.filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+      if (rule.reportedBy) {
+        assert.deepEqual(headings, METADATA_ONLY_HEADINGS);
+        assert.match(readme, /## Example\n+[^#]*```/, 'Example shows the lines the check reports in a fenced block');
+        return;
+      }
       assert.deepEqual(headings, HEADINGS);
       const example = /## Example log\n+```[^\n]*\n([\s\S]*?)```/.exec(readme)?.[1];
       assert.ok(example, 'Example log has a fenced block');
@@ -63,6 +93,8 @@ for (const { rule, dir } of folders) {
 
     test('cases: two failing logs, a near miss, and their provenance', () => {
       const cases = caseFiles(dir);
+      // No log can show a metadata-only rule: the commands that report it test it on their own fixtures.
+      if (rule.reportedBy) return assert.deepEqual(cases, [], 'a rule with no log detection has no cases');
       assert.ok(cases.filter((c) => c.kind === 'fail').length >= 2, 'at least two fail-* logs');
       assert.ok(cases.some((c) => c.kind === 'pass'), 'at least one pass-* near miss');
       const sources = existsSync(join(dir, 'SOURCES.md')) ? readFileSync(join(dir, 'SOURCES.md'), 'utf8') : '';

@@ -36,7 +36,7 @@ test('a pip-built C extension wheel: linux_x86_64 is refused by PyPI; the object
   assert.equal(r.out.schemaVersion, 1);
   const w = r.out.wheels[0];
   assert.equal(w.status, 'problems');
-  assert.deepEqual(kinds(w), ['platform-not-uploadable']);
+  assert.deepEqual(kinds(w), ['wheel-platform-tag-rejected']);
   assert.deepEqual(w.achievable, { x86_64: ['manylinux_2_25_x86_64'] });
   assert.equal(w.objects[0].policy, 'manylinux_2_25');
   assert.ok(w.objects[0].blame.some((b: { symbols: string[]; requirement: string }) => b.symbols.includes('getrandom') && b.requirement === 'GLIBC_2.25'));

@@ -11,6 +11,7 @@ import { register as registerDoctor } from './commands/doctor.js';
 import { register as registerScan } from './commands/scan.js';
 import { register as registerFix } from './commands/fix.js';
 import { register as registerWheels } from './commands/wheels.js';
+import { register as registerRules } from './commands/rules.js';
 
 const VERSION = '0.1.0';
 const BUG_URL = 'https://github.com/buildmedic/buildmedic/issues/new';
@@ -90,26 +91,6 @@ async function runDiagnose(
   return diagnosis.outcome === 'failed' ? EXIT.findings : EXIT.ok;
 }
 
-async function runExplain(id: string): Promise<number> {
-  const { ruleDocs } = await import('./docs.js');
-  printText(ruleDocs(id));
-  return EXIT.ok;
-}
-
-async function runRules(opts: { json?: boolean } & GlobalColor): Promise<number> {
-  const { RULE_GROUPS } = await import('../rules/index.js');
-  const list = Object.entries(RULE_GROUPS).flatMap(([group, rules]) => rules.map((r) => ({ id: r.id, group, category: r.category, title: r.title, summary: r.summary })));
-  if (opts.json) {
-    printJson(`${JSON.stringify({ schemaVersion: 1, rules: list }, null, 2)}\n`);
-    return EXIT.ok;
-  }
-  const c = useColor(opts);
-  const width = Math.max(...list.map((r) => r.id.length));
-  for (const r of list) printText(`${c.bold(r.id.padEnd(width))}  ${c.dim(r.category.padEnd(14))} ${r.summary}\n`);
-  printText(c.dim(`\n${list.length} rules. buildmedic explain <id> shows one rule's documentation.\n`));
-  return EXIT.ok;
-}
-
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('buildmedic')
     .description('Tells you why your native build (Rust, C, C++, Python extensions) failed, and how to fix it.')
@@ -147,13 +128,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       ),
   ).action(async (log: string | undefined, opts) => setExit(await runDiagnose(log, opts)));
 
-  program
-    .command('explain')
-    .description("show a rule's documentation (like `rustc --explain`)")
-    .argument('<rule>', 'a rule id, as printed by diagnose or listed by `buildmedic rules`')
-    .action(async (id: string) => setExit(await runExplain(id)));
-
-  colorOptions(program.command('rules').description('list the knowledge base').option('--json', 'print the rules as JSON')).action(async (opts) => setExit(await runRules(opts)));
+  registerRules(program, setExit);
 
   // Commands with their own module register here: each module exports register(program, setExit).
   registerRun(program, setExit);

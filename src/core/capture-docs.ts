@@ -11,7 +11,8 @@ const JSON_TYPE: Record<CaptureType, object> = {
   'string[]': { type: 'array', items: { type: 'string' } },
 };
 
-const sorted = (rules: readonly Rule[]) => [...rules].sort((a, b) => a.id.localeCompare(b.id));
+// A metadata-only rule (reportedBy: scan, doctor, wheel...) never appears in a diagnosis, so the diagnosis docs skip it.
+const sorted = (rules: readonly Rule[]) => rules.filter((r) => !r.reportedBy).sort((a, b) => a.id.localeCompare(b.id));
 
 /** The JSON Schema (draft-07) of `captures` per rule: each rule's finding carries only its declared names and types. */
 export function capturesSchema(rules: readonly Rule[]): object {

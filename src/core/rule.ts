@@ -18,6 +18,9 @@ export const RULE_CATEGORIES = [
 ] as const;
 export type RuleCategory = (typeof RULE_CATEGORIES)[number];
 
+/** Commands other than diagnose/run that print rule ids. */
+export type ReportingCommand = 'scan' | 'fix' | 'doctor' | 'wheel' | 'wheels';
+
 /**
  * One single-line signal of a rule. `literals` is a prefilter: every line that `re` matches
  * must contain at least one of them (the knowledge-base test checks this on every case log),
@@ -118,6 +121,11 @@ export interface RuleDefinition {
   /** One sentence saying what the diagnosis means. */
   summary: string;
   category: RuleCategory;
+  /**
+   * For a rule with no log detection (no patterns, no signals): the commands that report its id from project files
+   * or artifacts. Such a rule is metadata and docs only, so `rules`, `explain` and SARIF know every id printed.
+   */
+  reportedBy?: readonly ReportingCommand[];
   /**
    * The captures this rule publishes (named groups of its patterns, signal entities, refine values), typed. Only these
    * reach the JSON; any other value a pattern or refine produces is listed in `internal` (or named `_likeThis`).

@@ -1,4 +1,5 @@
-// Pure: renders a doctor report as a terminal table with the fix under each row that is not ok.
+// Pure: renders a doctor report as a terminal table with, under each row that is not ok, the rule id of the failure it
+// predicts, the detail and the fix.
 
 import type { Colors } from 'picocolors/types.js';
 import type { CheckStatus } from '../env/checks/evaluate.js';
@@ -44,7 +45,9 @@ export function renderDoctorText(r: DoctorReport, c: Colors, opts: { verbose?: b
     out.push(`${pad(clip(x.label, w1), w1)}  ${pad(clip(x.found ?? '-', w2), w2)}  ${colored}${opts.verbose ? by : clip(by, rest)}`);
     if (x.status !== 'ok' || opts.verbose) {
       const indent = ' '.repeat(4);
-      out.push(c.dim(`${indent}${x.detail}${x.constraints.length ? ` [wants ${x.constraints.join(', ')}]` : ''}`));
+      // The rule id leads the detail, as scan and diagnose lead with theirs: `buildmedic explain <id>` takes it.
+      const rule = x.rule ? `${c.bold(x.rule)}: ` : '';
+      out.push(`${indent}${rule}${c.dim(`${x.detail}${x.constraints.length ? ` [wants ${x.constraints.join(', ')}]` : ''}`)}`);
       if (x.fix) {
         const cmds = opts.verbose ? x.fix.commands : x.fix.commands.slice(0, 1);
         for (const cmd of cmds) out.push(`${indent}${c.cyan('fix:')} ${cmd.command}${opts.verbose || cmd.platform === 'any' ? c.dim(`   (${cmd.label})`) : ''}`);
@@ -61,5 +64,6 @@ export function renderDoctorText(r: DoctorReport, c: Colors, opts: { verbose?: b
   const optional = r.checks.some((x) => !x.required && x.status !== 'ok') ? c.dim(' (* optional: reported, does not fail doctor)') : '';
   if (r.fixAll) out.push(`${c.cyan('Fix all at once:')} ${r.fixAll}`);
   out.push(`${r.ok ? c.green('Everything this project needs is here.') : c.red('Something this project needs is missing or unusable.')} ${parts.join(', ')}.${optional}`);
+  if (rows.some((x) => x.rule)) out.push(c.dim('`buildmedic explain <id>` explains the failure a row predicts.'));
   return `${out.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@
 
 import type { Scanner } from './model.js';
 import cargoManifests from './checks/cargo-manifests.js';
+import pythonManifests from './checks/python-manifests.js';
 import cargoFeatures from './checks/cargo-features.js';
 import cargoLock from './checks/cargo-lock.js';
 import rustVersion from './checks/rust-version.js';
@@ -12,6 +13,7 @@ import pythonWheels from '../wheels/scanner.js';
 
 export const SCANNERS: Scanner[] = [
   cargoManifests,
+  pythonManifests,
   cargoFeatures,
   cargoLock,
   rustVersion,

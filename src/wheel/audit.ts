@@ -8,18 +8,21 @@ import { extensionAbi, normalizeName, parsePlatformTag, parseWheelFileName, type
 
 export const WHEEL_SCHEMA_VERSION = 1;
 
-export type ProblemKind =
-  | 'corrupt-wheel'
-  | 'unsafe-archive'
-  | 'bad-file-name'
-  | 'metadata-mismatch'
-  | 'platform-not-uploadable'
-  | 'policy-not-met'
-  | 'external-libraries'
-  | 'arch-mismatch'
-  | 'abi3-filename-mismatch'
-  | 'binary-in-pure-wheel'
-  | 'unreadable-binary';
+/** Every problem the audit reports, by id: each is a rule `buildmedic rules` lists and `explain` documents. */
+export const PROBLEM_KINDS = [
+  'corrupt-wheel',
+  'unsafe-archive',
+  'bad-file-name',
+  'metadata-mismatch',
+  'wheel-platform-tag-rejected',
+  'policy-not-met',
+  'external-libraries',
+  'arch-mismatch',
+  'abi3-filename-mismatch',
+  'binary-in-pure-wheel',
+  'unreadable-binary',
+] as const;
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
 export interface BlameItem {
   kind: Requirement['kind'];
@@ -322,7 +325,7 @@ export function auditWheel(fileName: string, contents: WheelContents): WheelRepo
       const reach = p.kind === 'linux' && p.arch ? achievable[p.arch] : undefined;
       const suggestion = reach ? ` These objects satisfy ${reach.join(' / ')}.` : '';
       const plat = reach ? auditwheelPlatform(reach[0]!, p.arch!) : null;
-      add('platform-not-uploadable', `platform tag ${p.tag} is not accepted by PyPI (upload fails with "binary wheel ... has an unsupported platform tag"); a linux_* wheel only runs where it was built.${suggestion}`, [], [
+      add('wheel-platform-tag-rejected', `platform tag ${p.tag} is not accepted by PyPI (upload fails with "binary wheel ... has an unsupported platform tag"); a linux_* wheel only runs where it was built.${suggestion}`, [], [
         plat
           ? `Run \`auditwheel repair --plat ${plat} ${fileName}\` (the oldest policy auditwheel has a name for that these objects satisfy): it checks the objects, vendors any external libraries and retags the wheel.`
           : `Run \`auditwheel repair ${fileName}\`: it vendors the external libraries and retags the wheel with the policy the objects satisfy.`,

@@ -1,6 +1,6 @@
 // The wheel audit's public surface: re-exports only.
 
-export { auditWheel, describeBlame, unreadableWheel, WHEEL_SCHEMA_VERSION, type BlameItem, type ObjectReport, type Problem, type ProblemKind, type WheelReport } from './audit.js';
+export { auditWheel, describeBlame, PROBLEM_KINDS, unreadableWheel, WHEEL_SCHEMA_VERSION, type BlameItem, type ObjectReport, type Problem, type ProblemKind, type WheelReport } from './audit.js';
 export { auditWheelFile, auditWheelFiles, findWheels } from './audit-files.js';
 export { parseElf, wholeView, type ElfInfo } from './elf.js';
 export { evaluateObject, findPolicy, GLIBC_POLICIES, MUSL_POLICIES } from './policy.js';

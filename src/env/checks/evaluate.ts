@@ -4,6 +4,7 @@ import { satisfies } from '@renovatebot/pep440';
 import type { PlatformId } from '../../core/platform.js';
 import { installCommands, type FixCommand } from '../../doctor/fixes.js';
 import type { Constraint, Need } from '../../doctor/needs.js';
+import { predictedRule } from '../../doctor/predicted-rule.js';
 import { installCommand } from '../../core/fix.js';
 import { PACKAGE_MANAGER_OF } from '../../core/platform.js';
 import { COMPONENTS, LINKER_PACKAGES, type ComponentId } from '../../knowledge/crate-needs.js';
@@ -18,6 +19,8 @@ export interface Check {
   label: string;
   required: boolean;
   status: CheckStatus;
+  /** The rule of the build failure this row predicts (diagnose's id for it), or null when ok, unknown or no rule fits. */
+  rule: string | null;
   found: string | null;
   neededBy: string[];
   constraints: string[];
@@ -354,6 +357,7 @@ export function evaluateNeed(need: Need, facts: Facts): Check {
     label: c === 'rust-target' ? `Rust target ${need.target}` : c === 'linker' ? `linker ${need.program} (${need.target})` : COMPONENTS[c].label,
     required: need.required,
     status: r.status,
+    rule: predictedRule(c, r.status, need.constraints),
     found: r.found,
     neededBy: need.neededBy,
     constraints: need.constraints.map(renderConstraint),
