@@ -33,7 +33,7 @@ function kinds(report: { problems: Array<{ kind: string }> }): string[] {
 test('a pip-built C extension wheel: linux_x86_64 is refused by PyPI; the objects would be manylinux_2_25', () => {
   const r = json([cWheel]);
   assert.equal(r.code, 1);
-  assert.equal(r.out.schemaVersion, 1);
+  assert.equal(r.out.schemaVersion, 2);
   const w = r.out.wheels[0];
   assert.equal(w.status, 'problems');
   assert.deepEqual(kinds(w), ['wheel-platform-tag-rejected']);

@@ -6,7 +6,7 @@ import { MANYLINUX_POLICIES } from './policy-data.js';
 import { comparePolicies, evaluateObject, findPolicy, GLIBC_POLICIES, MUSL_POLICIES, type ObjectPolicy, type Policy, type Requirement } from './policy.js';
 import { extensionAbi, normalizeName, parsePlatformTag, parseWheelFileName, type PlatformTag, pypiAcceptsPlatform } from './tags.js';
 
-export const WHEEL_SCHEMA_VERSION = 1;
+export const WHEEL_SCHEMA_VERSION = 2;
 
 /** Every problem the audit reports, by id: each is a rule `buildmedic rules` lists and `explain` documents. */
 export const PROBLEM_KINDS = [
