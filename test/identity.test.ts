@@ -105,9 +105,9 @@ test('every rule id written in the commands\' code is a rule (ids no fixture mak
       }
     }
   }
-  // The Dockerfile scan's component -> rule map (make-missing is only there).
+  // The Dockerfile scan's component -> rule map.
   for (const id of Object.values(RULE_OF)) if (id) written.add(id);
-  for (const id of ['sdist-fallback-needs-rust', 'python-wheel-missing', 'make-missing', 'nix-flake-untracked-file']) assert.ok(written.has(id), `${id} is found`);
+  for (const id of ['sdist-fallback-needs-rust', 'python-wheel-missing', 'build-tool-missing', 'nix-flake-untracked-file']) assert.ok(written.has(id), `${id} is found`);
   assert.ok(written.size >= 30, `${written.size} ids found`);
   assert.deepEqual([...written].filter((id) => !live.has(id)), []);
 });
@@ -123,7 +123,7 @@ test('explain of a retired id says so and shows the rule that replaced it; rules
     RETIRED_IDS.map((x) => [x.id, x.replacedBy]),
   );
   const ids = new Set(json.rules.map((x: { id: string }) => x.id));
-  for (const id of ['docker-lock-not-copied', 'make-missing', 'python-wheel-missing', 'corrupt-wheel']) assert.ok(ids.has(id), `rules --json lists ${id}`);
+  for (const id of ['docker-lock-not-copied', 'python-wheel-missing', 'corrupt-wheel']) assert.ok(ids.has(id), `rules --json lists ${id}`);
   const scanOnly = json.rules.find((x: { id: string }) => x.id === 'docker-lock-not-copied');
   assert.deepEqual(scanOnly.reportedBy, ['scan', 'fix']);
   assert.equal(json.rules.find((x: { id: string }) => x.id === 'linker-not-found').reportedBy, undefined, 'a log rule has no reportedBy');

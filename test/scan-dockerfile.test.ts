@@ -122,7 +122,7 @@ test('a workspace with vendored OpenSSL (feature set in [workspace.dependencies]
   // openssl-src also runs make, which slim images lack (build-essential or make provides it).
   const noMake = readFileSync(join(FIXTURES, 'ws-vendored', 'Dockerfile'), 'utf8').replace(' pkg-config make ', ' pkg-config ');
   const both = scan(withDockerfile('ws-vendored', noMake));
-  assert.deepEqual(brief(both), ['perl-missing Dockerfile:3', 'make-missing Dockerfile:3']);
+  assert.deepEqual(brief(both), ['perl-missing Dockerfile:3', 'build-tool-missing Dockerfile:3']);
   assert.equal(fixAll(withDockerfile('ws-vendored', noMake)).project.files.get('Dockerfile')!.includes('pkg-config perl make &&'), true);
   // Without the vendored feature, openssl-sys wants the system OpenSSL instead (pkg-config is already installed).
   const system = load('ws-vendored', { 'Cargo.toml': readFileSync(join(FIXTURES, 'ws-vendored', 'Cargo.toml'), 'utf8').replace(', features = ["vendored"]', '') });
@@ -281,7 +281,7 @@ test('every rule id the Dockerfile checks report is a knowledge-base rule; the s
   const noMake = withDockerfile('ws-vendored', readFileSync(join(FIXTURES, 'ws-vendored', 'Dockerfile'), 'utf8').replace(' pkg-config make ', ' pkg-config '));
   const reported = new Set([noMake, ...['ws-vendored', 'rocksdb-chef', 'alpine-openssl', 'heredoc-crlf', 'nix-lock-gen', 'chef-mismatch', 'manifest-order'].map((n) => load(n))].flatMap((p) => scan(p).map((f) => f.rule)));
   for (const id of reported) assert.ok(kb.has(id), `${id} is no rule in \`buildmedic rules\``);
-  for (const id of ['cargo-chef-image-mismatch', 'docker-copy-overwrites-generated', 'docker-lock-not-copied', 'libclang-path-invalid', 'make-missing']) {
+  for (const id of ['cargo-chef-image-mismatch', 'docker-copy-overwrites-generated', 'docker-lock-not-copied', 'libclang-path-invalid']) {
     assert.ok(kb.get(id)?.reportedBy?.includes('scan'), `${id} is a scan-only rule`);
   }
 });
@@ -300,4 +300,9 @@ test('diagnose --fix for a Docker build log: the diagnosed component is installe
   assert.equal(planDockerfileFromDiagnosis(project, { rule: 'rustc-too-old', title: '', image: null }), null);
   const alpine = planDockerfileFromDiagnosis(load('alpine-openssl'), { rule: 'openssl-dev-missing', title: '', image: null });
   assert.equal(alpine?.fix?.edits[0].text, '\nRUN apk add --no-cache openssl-dev');
+  // A rule that covers several components (build-tool-missing) is planned only for the program the log named.
+  const makeFor = (program?: string) => planDockerfileFromDiagnosis(project, { rule: 'build-tool-missing', title: '', image: null, captures: program ? { program } : {} });
+  assert.match(makeFor('make')?.fix?.title ?? '', /add make to the apt install line/);
+  assert.equal(makeFor('nasm'), null);
+  assert.equal(makeFor(), null);
 });

@@ -24,6 +24,12 @@ export const RETIRED_IDS: readonly RetiredId[] = [
     reason: "The wheel audit's problem for a platform tag PyPI rejects is the cause diagnose reports from the upload log, so both print one id.",
     since: '0.1.0',
   },
+  {
+    id: 'make-missing',
+    replacedBy: 'build-tool-missing',
+    reason: 'A Docker stage without make is the cause diagnose reports as build-tool-missing (program make) when the build then fails, so scan prints that id too.',
+    since: '0.1.0',
+  },
 ];
 
 export function findRetired(id: string): RetiredId | undefined {

@@ -8,7 +8,6 @@ import cargoChefImageMismatch from './cargo-chef-image-mismatch/rule.js';
 import dockerCopyOverwritesGenerated from './docker-copy-overwrites-generated/rule.js';
 import dockerLockNotCopied from './docker-lock-not-copied/rule.js';
 import libclangPathInvalid from './libclang-path-invalid/rule.js';
-import makeMissing from './make-missing/rule.js';
 
 const rules: Rule[] = [
   cargoLockMissing,
@@ -19,7 +18,6 @@ const rules: Rule[] = [
   dockerCopyOverwritesGenerated,
   cargoChefImageMismatch,
   libclangPathInvalid,
-  makeMissing,
 ];
 
 export default rules;

@@ -2,6 +2,7 @@
 // into the same Dockerfile install plan `buildmedic fix` makes, for `diagnose --fix`; pure.
 
 import { COMPONENTS, type ComponentId } from '../../knowledge/crate-needs.js';
+import { factForLibrary, factForProgram } from '../../kb/components.js';
 import type { ProjectFiles, ScanFinding } from '../model.js';
 import { locate } from '../text-location.js';
 import { cargoRuns, compiles } from './cargo-commands.js';
@@ -15,6 +16,22 @@ export interface DockerDiagnosis {
   title: string;
   /** The base image of the stage that failed, as the log names it (`docker.io/library/rust:1.79-slim@sha256:...`). */
   image: string | null;
+  /** The diagnosis's captures: the missing program or library names the component when its rule covers several. */
+  captures?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The component a diagnosis is about: the one checked component its rule covers, or, for a rule that covers several
+ * (build-tool-missing: make, nasm, ninja...; native-lib-missing), the one its captured program or library names.
+ */
+function componentOf(diagnosis: DockerDiagnosis): ComponentId | null {
+  const candidates = (Object.entries(RULE_OF) as [ComponentId, string][]).filter(([, r]) => r === diagnosis.rule).map(([c]) => c);
+  const sharesRule = Object.values(COMPONENTS).filter((c) => c.rule === diagnosis.rule).length > 1;
+  if (!sharesRule) return candidates.length === 1 ? candidates[0] : null;
+  const program = diagnosis.captures?.program;
+  const library = diagnosis.captures?.library;
+  const named = typeof program === 'string' ? factForProgram(program).component : typeof library === 'string' ? factForLibrary(library).component : null;
+  return named && candidates.includes(named) ? named : null;
 }
 
 function sameImage(a: string, b: string): boolean {
@@ -28,7 +45,7 @@ function sameImage(a: string, b: string): boolean {
  * component, no stage fits, or the stage already installs it.
  */
 export function planDockerfileFromDiagnosis(project: ProjectFiles, diagnosis: DockerDiagnosis): ScanFinding | null {
-  const component = (Object.entries(RULE_OF) as [ComponentId, string][]).find(([c, r]) => r === diagnosis.rule && r !== 'native-lib-missing')?.[0];
+  const component = componentOf(diagnosis);
   if (!component) return null;
   const candidates: { model: DockerfileModel; stage: Stage; build: RunStep }[] = [];
   for (const [file, text] of project.files) {

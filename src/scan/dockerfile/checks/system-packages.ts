@@ -14,27 +14,15 @@ import { lockedNeeds, lockForDockerfile } from '../needs.js';
 import { type DockerfileModel, type RunStep, type Stage, rootImage, stageChain, stageLabel, stagePlatform } from '../parse.js';
 import { commandWords, type InstallCommand } from '../shell.js';
 
-/** The knowledge-base rule `diagnose` reports when the build fails for want of each component. */
-export const RULE_OF: Partial<Record<ComponentId, string>> = {
-  'c-compiler': 'c-compiler-missing',
-  'cxx-compiler': 'cxx-compiler-missing',
-  'pkg-config': 'pkg-config-missing',
-  'openssl-dev': 'openssl-dev-missing',
-  libclang: 'libclang-missing',
-  cmake: 'cmake-missing',
-  protoc: 'protoc-missing',
-  perl: 'perl-missing',
-  // No diagnose rule names a missing make (its logs vary by build script): a scan-only id.
-  make: 'make-missing',
-  'zlib-dev': 'native-lib-missing',
-  'sqlite3-dev': 'native-lib-missing',
-  'libcurl-dev': 'native-lib-missing',
-  'libpq-dev': 'native-lib-missing',
-  'mysqlclient-dev': 'native-lib-missing',
-  'alsa-dev': 'native-lib-missing',
-  'libudev-dev': 'native-lib-missing',
-  'dbus-dev': 'native-lib-missing',
-};
+// The components this check looks for in a stage; each is reported under the rule the knowledge base gives it
+// (the rule diagnose names when the build fails for want of it).
+const CHECKED: readonly ComponentId[] = [
+  'c-compiler', 'cxx-compiler', 'pkg-config', 'openssl-dev', 'libclang', 'cmake', 'protoc', 'perl', 'make',
+  'zlib-dev', 'sqlite3-dev', 'libcurl-dev', 'libpq-dev', 'mysqlclient-dev', 'alsa-dev', 'libudev-dev', 'dbus-dev',
+];
+
+/** The knowledge-base rule `diagnose` reports when the build fails for want of each checked component. */
+export const RULE_OF: Partial<Record<ComponentId, string>> = Object.fromEntries(CHECKED.flatMap((c) => (COMPONENTS[c].rule ? [[c, COMPONENTS[c].rule]] : [])));
 
 interface StageInstall {
   stage: Stage;
