@@ -476,11 +476,14 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'meson-dependency-found-no',
-    // meson: "Run-time dependency zlib found: NO (tried pkgconfig and cmake)" (also printed for optional dependencies: support only)
+    // meson >= 0.50: "Run-time dependency zlib found: NO (tried pkgconfig and cmake)"; older meson "Dependency zlib
+    // found: NO" / "Native dependency zlib found: NO". Printed for optional dependencies too, so weak unless meson
+    // stopped right after it (see mesonStoppedAfter).
     source: 'meson',
     literals: ['found: NO'],
-    re: /^(?:Run-time|Build-time) dependency (?<entity>[\w.+-]{1,100}) found: NO\b/,
+    re: /^(?:(?:Run-time|Build-time|Native) dependency|Dependency) (?<entity>[\w.+-]{1,100}) found: NO\b/,
     weight: 0.3,
+    confirm: { weight: 0.8, by: (after, entity) => mesonStoppedAfter(after, entity) },
     unknownOk: true,
   },
   {
@@ -516,6 +519,20 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
     unknownOk: true,
   },
   {
+    id: 'cmake-boost-libraries-not-found',
+    // CMake's FindBoost (module mode, before Boost shipped BoostConfig.cmake): "Unable to find the requested Boost
+    // libraries." then "Could not find the following Boost libraries:" ("...following static Boost libraries:" with
+    // Boost_USE_STATIC_LIBS) and the component names, one a line ("boost_filesystem"); CMake <= 3.0 (and projects'
+    // copies of its FindBoost): "The following Boost libraries could not be found:"
+    source: 'CMake (FindBoost.cmake)',
+    literals: ['Boost libraries:', 'Boost libraries could not be found:'],
+    re: /^(?:Could not find the following (?:static )?Boost libraries|The following (?:static )?Boost libraries could not be found):/,
+    kind: 'cmake',
+    name: () => 'Boost',
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
     id: 'cmake-no-package-config',
     // CMake config-mode find_package: 'Could not find a package configuration file provided by "Foo" with any of the following names:'
     // (an error for REQUIRED packages, a warning otherwise: strong, but below a hard error)
@@ -526,6 +543,17 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
     weight: 0.75,
   },
 ];
+
+// meson stops at the first required dependency it cannot find. After an optional one it goes on: another dependency,
+// program or header check, a subproject fallback, or its "Build targets in project" summary (meson 0.50-1.x wordings).
+const MESON_GOES_ON =
+  /^(?:(?:Run-time|Build-time|Native) dependency |Dependency |Program |Found |Has header |Header |Checking |Library |Message: |Build targets in project|Compiler for |Configuring |Fetching |Subproject |Executing subproject |Looking for a fallback|Did not find |Determining |Fallback |Build type: |Project |Check usable header |Fetching value )/;
+
+/** Whether meson went on after a "found: NO" only to fail on that dependency (or the paste ends there). */
+function mesonStoppedAfter(after: readonly string[], entity: string): boolean {
+  const lines = after.map((l) => l.trim()).filter(Boolean);
+  return !lines.some((l) => MESON_GOES_ON.test(l)) && lines.every((l) => !/\bERROR:/.test(l) || l.includes(entity));
+}
 
 // autoconf prints "checking for X... no" for optional checks too: such a line counts only when one of the next lines
 // is an error that names X (the configure script's own AC_MSG_ERROR, or "configure: error: ...").

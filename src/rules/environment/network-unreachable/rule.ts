@@ -148,6 +148,48 @@ export default defineRule({
       weight: 0.3,
     },
     {
+      id: 'apk-fetch-error',
+      // apk-tools (apk_error_str): "WARNING: Ignoring http://dl-cdn.alpinelinux.org/alpine/v3.10/main/x86_64/APKINDEX.tar.gz:
+      // temporary error (try again later)" (apk 2.x add/update goes on without that index), "ERROR:
+      // http://dl-cdn.alpinelinux.org/alpine/v3.4/main: temporary error (try again later)" (apk update); also "network
+      // error (check Internet connection and firewall)", "DNS lookup error", "could not connect to server (check
+      // repositories file)". apk goes on without the index: the cause only when apk then fails (see refine).
+      source: 'apk-tools 2.x / 3.x',
+      literals: ['temporary error (try again later)', 'network error (check Internet connection', 'DNS lookup error', 'could not connect to server (check repositories', 'network connection aborted', 'operation timed out'],
+      re: /^(?:WARNING: (?:Ignoring |fetching |updating and opening )|ERROR: )(?<url>\w+:\/\/[^\s:]{1,200}(?::\d+)?\S{0,200}?): (?:temporary error \(try again later\)|network error \(check Internet connection and firewall\)|DNS lookup error|could not connect to server \(check repositories file\)|network connection aborted|operation timed out)/,
+      weight: 0.8,
+    },
+    {
+      id: 'apk-unsatisfiable',
+      // apk-tools: "ERROR: unsatisfiable constraints:" (apk < 2.10) / "ERROR: unable to select packages:" (apk >= 2.10),
+      // then "gcc (missing):": every package is missing when no index could be fetched (support only: alone it is a
+      // package name the repositories do not have)
+      source: 'apk-tools',
+      literals: ['unsatisfiable constraints', 'unable to select packages'],
+      re: /^ERROR: (?:unsatisfiable constraints|unable to select packages):/,
+      weight: 0.3,
+    },
+    {
+      id: 'apt-resolve',
+      // apt (methods/connect.cc): "Err:1 http://deb.debian.org/debian bookworm InRelease" then "  Temporary failure
+      // resolving 'deb.debian.org'" (no DNS) or "  Could not resolve 'deb.example.invalid'" (no such host), repeated as
+      // "W: Failed to fetch http://...  Temporary failure resolving 'deb.debian.org'". apt goes on with old or no
+      // indexes: the cause when the install then fails ("E: Unable to locate package", see refine).
+      source: 'apt / apt-get',
+      literals: ['Temporary failure resolving', "Could not resolve '"],
+      re: /(?:Temporary failure resolving|Could not resolve) '(?<host>[\w.-]{1,200})'/,
+      weight: 0.8,
+    },
+    {
+      id: 'apt-unable-to-locate',
+      // apt-get install after an update that fetched no index: "E: Unable to locate package libjack-dev" (support only:
+      // alone it is a package name the configured repositories do not have)
+      source: 'apt-get',
+      literals: ['Unable to locate package'],
+      re: /^E: Unable to locate package \S/,
+      weight: 0.3,
+    },
+    {
       id: 'nix-context',
       // Nix: "warning: you don't have Internet access; disabling some network-dependent features", and the builder
       // failure line; marks the failure as happening inside a Nix build (sandbox without network).
@@ -168,8 +210,13 @@ export default defineRule({
     // failure then lies elsewhere.
     // The last retry (pip "Retry(total=0, ...)", cargo "(1 try remaining)", or "(1 tries remaining)" before cargo
     // 1.8x) failing counts as the failure itself.
-    const confirmed = main.some(
-      (h) => !/^(?:WARNING: Retrying|warning: spurious network error)/i.test(h.text) || /Retry\(total=0,|\(1 tr(?:y|ies) remaining\)/.test(h.text),
+    // apk and apt go on without the index they could not fetch: that counts once the package manager then fails
+    // (apk's unsatisfiable constraints or its own ERROR line, apt's "Unable to locate package").
+    const packageManagerFailed = main.some((h) => h.pattern === 'apk-unsatisfiable' || h.pattern === 'apt-unable-to-locate' || (h.pattern === 'apk-fetch-error' && h.text.startsWith('ERROR:')));
+    const confirmed = main.some((h) =>
+      h.pattern === 'apk-fetch-error' || h.pattern === 'apt-resolve'
+        ? packageManagerFailed
+        : !/^(?:WARNING: Retrying|warning: spurious network error)/i.test(h.text) || /Retry\(total=0,|\(1 tr(?:y|ies) remaining\)/.test(h.text),
     );
     return {
       confidence: confirmed ? confidenceOf(main) : 0.45,
