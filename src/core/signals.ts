@@ -626,6 +626,17 @@ export const SIGNALS: readonly Signal[] = [
   { id: 'configure-check-failed', kind: 'library', patterns: AUTOCONF_PATTERNS },
 ];
 
+// Where a header path shows it belongs to the source tree, not to a system package: a relative "./" or "../" path, a
+// build directory (CMake's build/, cmake-build-*/ and _deps/, meson's builddir, generated/ and gen/ output), or a
+// directory where projects keep their git submodules and vendored copies (third_party/, external/, vendor/...).
+const PROJECT_PATH =
+  /^\.{1,2}[/\\]|[/\\]\.\.[/\\]|(?:^|[/\\])(?:build|builddir|_build|cmake-build-[\w-]{1,40}|_deps|generated|gen|autogen|third[_-]?party|3rdparty|vendor|vendored|external|extern|submodules?)[/\\]/i;
+
+/** Whether a header or file path names a file of the project itself (its tree, its build dir, its submodules). */
+export function isProjectPath(path: string): boolean {
+  return PROJECT_PATH.test(path);
+}
+
 /** The capture that carries an entity's name in a hit (rules' templates use it). */
 export const CAPTURE_OF_KIND: Record<EntityKind, string> = { program: 'program', header: 'header', library: 'library', 'pkg-config': 'library', cmake: 'library', 'python-module': 'module' };
 

@@ -7,6 +7,7 @@
 
 import { COMPONENTS, factForCmakePackage, factForHeader, factForLibrary, factForProgram, type EntityFact } from '../../../kb/components.js';
 import { defineRule, type PatternHit } from '../../../core/rule.js';
+import { isProjectPath } from '../../../core/signals.js';
 
 const TOOLCHAIN_LIBS = new Set([
   'gcc', 'gcc_s', 'gcc_eh', 'ssp_nonshared', 'crt1.o',
@@ -120,6 +121,8 @@ export default defineRule({
       .filter(({ hit }) => !removedBoostComponent(hit))
       // An #include "..." of a header the table does not know is a file of the project (or of a submodule), not a system library.
       .filter(({ hit, fact }) => !(fact.kind === 'header' && !fact.known && hit.after.slice(0, 2).some((l) => QUOTED_INCLUDE.test(l))))
+      // A header path into the build directory, a submodule or vendored directory, or "../": the project's own file.
+      .filter(({ fact }) => !(fact.kind === 'header' && !fact.known && isProjectPath(fact.name)))
       // An extension module built for a wheel must not link libpython (the interpreter provides its symbols; manylinux
       // images ship no libpython on purpose): the -lpython request is the fault, which installing a package would not fix.
       .filter(({ fact }) => !(extensionBuild && fact.kind === 'library' && LIBPYTHON.test(fact.name)));
