@@ -156,7 +156,7 @@ export default defineRule({
       // repositories file)". apk goes on without the index: the cause only when apk then fails (see refine).
       source: 'apk-tools 2.x / 3.x',
       literals: ['temporary error (try again later)', 'network error (check Internet connection', 'DNS lookup error', 'could not connect to server (check repositories', 'network connection aborted', 'operation timed out'],
-      re: /^(?:WARNING: (?:Ignoring |fetching |updating and opening )|ERROR: )(?<url>\w+:\/\/[^\s:]{1,200}(?::\d+)?\S{0,200}?): (?:temporary error \(try again later\)|network error \(check Internet connection and firewall\)|DNS lookup error|could not connect to server \(check repositories file\)|network connection aborted|operation timed out)/,
+      re: /^(?:WARNING: (?:Ignoring |fetching |updating and opening )|ERROR: )(?<url>\w{1,10}:\/\/[^\s:]{1,300}): (?:temporary error \(try again later\)|network error \(check Internet connection and firewall\)|DNS lookup error|could not connect to server \(check repositories file\)|network connection aborted|operation timed out)/,
       weight: 0.8,
     },
     {
