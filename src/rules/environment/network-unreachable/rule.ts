@@ -88,6 +88,25 @@ export default defineRule({
       weight: 0.9,
     },
     {
+      id: 'npm-fetch-timeout',
+      // npm (minipass-fetch / make-fetch-happen FetchError): "npm error network timeout at: https://registry.npmjs.org/x"
+      // (npm >= 7, FETCH_ERROR), "Response timeout while trying to fetch https://registry.npmjs.org/x (over 30000ms)",
+      // "Invalid response body while trying to fetch https://registry.npmjs.org/x: Socket timeout"
+      source: 'npm (minipass-fetch)',
+      literals: ['network timeout at: ', 'Response timeout while trying to fetch', 'Socket timeout'],
+      re: /(?:network timeout at: |Response timeout while trying to fetch |Invalid response body while trying to fetch )(?<url>\w{1,10}:\/\/[^\s:]{1,300}(?::\d{1,5}[^\s:]{0,300})?)(?:$|\s\(over \d+ms\)|: Socket timeout)/,
+      weight: 0.8,
+    },
+    {
+      id: 'npm-network-connectivity',
+      // npm's error-message.js for ECONNRESET, ENOTFOUND, ETIMEDOUT, ERR_SOCKET_TIMEOUT, EAI_FAIL: "npm ERR! network This
+      // is a problem related to network connectivity." (npm 6-11; "npm error network ..." from npm 10)
+      source: 'npm',
+      literals: ['This is a problem related to network connectivity'],
+      re: /This is a problem related to network connectivity\./,
+      weight: 0.85,
+    },
+    {
       id: 'pip-could-not-fetch',
       // pip: "Could not fetch URL https://pypi.org/simple/setuptools/: There was a problem confirming the ssl certificate"
       source: 'pip',
