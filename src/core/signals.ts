@@ -545,9 +545,11 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
 ];
 
 // meson stops at the first required dependency it cannot find. After an optional one it goes on: another dependency,
-// program or header check, a subproject fallback, or its "Build targets in project" summary (meson 0.50-1.x wordings).
+// program or header check, a subproject it executes as the fallback, or its "Build targets in project" summary (meson
+// 0.50-1.x wordings). "Looking for a fallback subproject" followed by "Neither a subproject directory nor a fmt.wrap file
+// was found" is still that dependency failing.
 const MESON_GOES_ON =
-  /^(?:(?:Run-time|Build-time|Native) dependency |Dependency |Program |Found |Has header |Header |Checking |Library |Message: |Build targets in project|Compiler for |Configuring |Fetching |Subproject |Executing subproject |Looking for a fallback|Did not find |Determining |Fallback |Build type: |Project |Check usable header |Fetching value )/;
+  /^(?:(?:Run-time|Build-time|Native) dependency |Dependency |Program |Found |Has header |Header |Checking |Library |Message: |Build targets in project|Compiler for |Configuring |Fetching |Subproject |Executing subproject |Did not find |Determining |Fallback |Build type: |Project |Check usable header |Fetching value )/;
 
 /** Whether meson went on after a "found: NO" only to fail on that dependency (or the paste ends there). */
 function mesonStoppedAfter(after: readonly string[], entity: string): boolean {
