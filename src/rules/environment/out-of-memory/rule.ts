@@ -28,7 +28,7 @@ function bareKilledOutsideBuild(hit: PatternHit): boolean {
 }
 
 // Patterns that name memory explicitly; the others (SIGKILL, Killed, 137) only imply it.
-const EXPLICIT = new Set(['enomem', 'rust-alloc-failed', 'gcc-killed-signal', 'gcc-ice-killed', 'gcc-out-of-memory', 'llvm-out-of-memory', 'msvc-heap-space', 'windows-paging-file', 'ld-killed']);
+const EXPLICIT = new Set(['enomem', 'rust-alloc-failed', 'gcc-killed-signal', 'gcc-ice-killed', 'gcc-out-of-memory', 'llvm-out-of-memory', 'msvc-heap-space', 'windows-paging-file', 'ld-killed', 'ld-killed-localized']);
 
 export default defineRule({
   id: 'out-of-memory',
@@ -107,6 +107,17 @@ export default defineRule({
       source: 'gcc collect2',
       literals: ['terminated with signal 9'],
       re: /fatal error: (?<program>[\w.+-]{1,40}) terminated with signal 9 \[/,
+      weight: 0.9,
+    },
+    {
+      id: 'ld-killed-localized',
+      // collect2 / lto-wrapper in the driver's language (gcc-12 po files translate "%s terminated with signal %d [%s]%s"):
+      // "collect2: schwerwiegender Fehler: ld mit Signal 9 [Getötet] beendet", "collect2: error fatal: se terminó ld con
+      // la señal 9 [Terminado (killed)]", "collect2: 致命错误：ld 以信号 9 [已杀死] 退出。", ja "ld シグナル 9 [強制終了]
+      // で終了させられました": every form ends the signal number with glibc's name for SIGKILL in brackets.
+      source: 'gcc collect2 / lto-wrapper (gettext translations)',
+      literals: ['collect2', 'lto-wrapper'],
+      re: new RegExp(String.raw`^(?:collect2|lto-wrapper)(?:\.exe)?: .{0,120}?\b9 \[(?:${KILLED})\]`),
       weight: 0.9,
     },
     {
