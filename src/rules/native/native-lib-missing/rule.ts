@@ -67,6 +67,16 @@ function removedBoostComponent(hit: PatternHit): boolean {
   return major > removedIn[0] || (major === removedIn[0] && minor >= removedIn[1]);
 }
 
+/**
+ * CMake prints a config-mode find_package that found nothing under "CMake Warning at" when the package is optional
+ * (the configure goes on) and under "CMake Error at" when it is REQUIRED: only the error is a failure.
+ */
+function optionalCmakePackage(hit: PatternHit): boolean {
+  if (!hit.pattern.endsWith(':cmake-no-package-config')) return false;
+  const header = [...hit.before].reverse().find((l) => /^CMake (?:Error|Warning)\b/.test(l.trim()));
+  return header !== undefined && header.trim().startsWith('CMake Warning');
+}
+
 // -l words no library is named after: a linker flag (-static, -shared) that reached the link line as a library.
 const LINKER_FLAG_WORDS = new Set(['static', 'shared', 'dynamic', 'bstatic', 'bdynamic']);
 
@@ -85,6 +95,7 @@ export default defineRule({
   summary: 'The build needs a system library (to link, or through pkg-config) that is not installed or not on the search path.',
   category: 'system-library',
   signals: ['library-not-found', 'dependency-not-found', 'header-not-found', 'configure-check-failed', 'program-not-found'],
+  contextBefore: 6,
   contextAfter: 5,
   patterns: [
     {
@@ -119,6 +130,7 @@ export default defineRule({
       .filter(({ fact }) => !(fact.kind === 'library' && LINKER_FLAG_WORDS.has(fact.name.toLowerCase())))
       .filter(({ hit }) => !projectModuleMissesOnlyLibrary(hit))
       .filter(({ hit }) => !removedBoostComponent(hit))
+      .filter(({ hit }) => !optionalCmakePackage(hit))
       // An #include "..." of a header the table does not know is a file of the project (or of a submodule), not a system library.
       .filter(({ hit, fact }) => !(fact.kind === 'header' && !fact.known && hit.after.slice(0, 2).some((l) => QUOTED_INCLUDE.test(l))))
       // A header path into the build directory, a submodule or vendored directory, or "../": the project's own file.
