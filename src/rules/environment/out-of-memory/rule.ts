@@ -6,21 +6,25 @@ import { confidenceOf, defineRule, type PatternHit } from '../../../core/rule.js
 // exit 137 / SIGKILL is often a QEMU crash rather than memory pressure.
 const EMULATION = /qemu|binfmt|\[linux\/(?:arm64|aarch64|arm\/v[67]|ppc64le|s390x|riscv64)\b|--platform[= ]linux\/(?:arm|ppc|s390|riscv)/i;
 
-// glibc's strsignal(SIGKILL) in the languages its po files translate it to (glibc 2.36 libc.mo): gcc's driver prints it
-// in the messages above, so a non-English build says "已杀死" or "Getötet" where an English one says "Killed".
+// glibc's strsignal(SIGKILL) in the languages its po files translate it to (glibc 2.36 libc.mo; '已殺死' was listed here
+// before for zh_TW): gcc's driver and bash print it, so a non-English build says "已杀死" or "Getötet" for "Killed".
 const KILLED_WORDS = [
   'Killed', 'Getötet', 'Processus arrêté', 'Terminado (killed)', 'Ucciso', 'Morto', 'Matado', 'Matat', 'Убито', 'Вбито', 'Забіты',
   'Убијен', '已杀死', '強制結束', '強制終了', '죽었음', 'Zabit (SIGKILL)', 'Zabitý', 'Dræbt', 'Drept', 'Dödad', 'Tapettu',
   'Geëlimineerd', 'Unicestwiony', 'Kilőve', 'Ubijen', 'Pobit', 'Σκοτώθηκε', 'Süreç durduruldu', 'Terbunuh', 'Bị buộc kết thúc',
-  'Nutraukta (killed)', 'Buĉita', 'Безусловно прекъснат',
+  'Nutraukta (killed)', 'Buĉita', 'Безусловно прекъснат', '已殺死',
 ];
 const KILLED = KILLED_WORDS.map((w) => w.replace(/[()]/g, '\\$&')).join('|');
 
 // A line that starts or reports a compile or build step (a command echoed by `set -x`, make or cargo -v, cargo's
-// "Compiling x v1.0", CMake's "[ 45%] Building CXX object", ninja's "[12/300]", a Dockerfile RUN step): a bare "Killed" from the shell is
-// the OOM killer's only when such a step ran just before it, not after a dev server or a test runner was stopped.
+// "Compiling x v1.0", CMake's "[ 45%] Building CXX object", ninja's "[12/300]", a Dockerfile RUN step): a bare
+// "Killed" from the shell is the OOM killer's only when such a step ran just before it, not after a dev server or a
+// test runner was stopped.
 const BUILD_STEP =
   /^(?:[+$#]\s+|Running `)?(?:\S{0,200}\/)?(?:rustc|cargo|cc|c\+\+|g\+\+|gcc|clang|clang\+\+|cc1|cc1plus|ld|ld\.\w+|make|gmake|ninja|cmake|meson|go|javac|pip|pip3|node-gyp|python[\d.]{0,5})(?:-[\d.]+)?(?:\s|$)|^(?:Compiling|Building|Linking|Installing|Updating|Downloaded) \S|Building (?:C|CXX) object|(?:^|\] )RUN \S|^\[\s*\d+(?:%|\/\d+)\]/;
+
+// bash's job report before the command it ran: "bash: line 1:  8220 Killed   " (or "Getötet").
+const JOB_REPORT = new RegExp(String.raw`^.*?\d+\s+(?:${KILLED})\s+`);
 
 /** A bare "Killed" line (no program named) that follows no build step. */
 function bareKilledOutsideBuild(hit: PatternHit): boolean {
@@ -199,7 +203,7 @@ export default defineRule({
     let confidence = confidenceOf(real);
     // bash names the job it reports killed ("line 1:  8220 Killed   g++ -O2 -c x.cpp"): SIGKILL of a compiler or build
     // command is the OOM killer's signature, as strong as cargo's "(signal: 9, SIGKILL: kill)".
-    if (real.some((h) => h.pattern === 'shell-killed' && BUILD_STEP.test(h.text.replace(new RegExp(String.raw`^.*?\d+\s+(?:${KILLED})\s+`), ''))))
+    if (real.some((h) => h.pattern === 'shell-killed' && BUILD_STEP.test(h.text.replace(JOB_REPORT, ''))))
       confidence = Math.max(confidence, 0.85);
     const emulated = ctx.hits.some((h) => h.pattern === 'emulation' && EMULATION.test(h.text));
     // Under QEMU emulation a SIGKILL / exit 137 is as likely an emulator crash as memory pressure.
