@@ -54,10 +54,12 @@ export default defineRule({
     {
       id: 'cargo-network-failure',
       // cargo (git over libgit2): "network failure seems to have happened"; cargo >= 1.67 timeouts: "[28] Timeout was
-      // reached", "[7] Couldn't connect to server", "[35] SSL connect error", "[56] Failure when receiving data from the peer"
+      // reached", "[7] Couldn't connect to server", "[35] SSL connect error", "[56] Failure when receiving data from the peer";
+      // a connection the server or a proxy cut (curl_easy_strerror): "[52] Server returned nothing (no headers, no data)
+      // (Empty reply from server)", "[18] Transferred a partial file (end of response with 994 bytes missing)"
       source: 'cargo',
-      literals: ['network failure seems to have happened', 'Timeout was reached', "Couldn't connect to server", 'SSL connect error', 'Failure when receiving data', 'failed to download any data for'],
-      re: /network failure seems to have happened|failed to download any data for `|^(?:>\s*)?\[(?:7|28|35|56)\] (?:Timeout was reached|Couldn't connect to server|SSL connect error|Failure when receiving data)/,
+      literals: ['network failure seems to have happened', 'Timeout was reached', "Couldn't connect to server", 'SSL connect error', 'Failure when receiving data', 'failed to download any data for', 'Server returned nothing', 'Transferred a partial file'],
+      re: /network failure seems to have happened|failed to download any data for `|^(?:>\s*)?\[(?:7|18|28|35|52|56)\] (?:Timeout was reached|Couldn't connect to server|SSL connect error|Failure when receiving data|Server returned nothing|Transferred a partial file)/,
       weight: 0.85,
     },
     {
