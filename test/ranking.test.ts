@@ -27,3 +27,27 @@ test('openssl-sys expando.c "pasting RUST_VERSION_OPENSSL_" is sys-crate-too-old
   assert.equal(d.rootCause, 'sys-crate-too-old-for-system-lib');
   assert.equal(d.findings.find((f) => f.rule === 'c-code-error')?.role, 'consequence');
 });
+
+test("the read-only cache warning never outranks a later hard error of another kind", () => {
+  const warning = caseLog('rust/cargo-home-readonly/cases/fail-gh-cargo-mobile2-455-nix-store-erofs.log').split('\n').find((l) => l.includes('failed to write cache'))!;
+  const failures: [path: string, rule: string][] = [
+    ['environment/out-of-memory/cases/fail-made-make-gxx-killed-de.log', 'out-of-memory'],
+    ['environment/network-unreachable/cases/fail-made-apt-no-dns-unable-to-locate.log', 'network-unreachable'],
+    ['native/native-lib-missing/cases/fail-made-meson-fmt-required.log', 'native-lib-missing'],
+    ['native/native-lib-missing/cases/fail-corpus-make-gnu-ld.log', 'native-lib-missing'],
+  ];
+  for (const [path, rule] of failures) {
+    const d = diagnoseText(KB, `${warning}\n${caseLog(path)}`, { hostPlatform: 'debian' });
+    assert.equal(d.rootCause, rule, path);
+    assert.notEqual(d.findings.find((f) => f.rule === 'cargo-home-readonly')?.role, 'root-cause', path);
+  }
+});
+
+test('every expando.c "RUST_VERSION_OPENSSL_" case (gcc, clang, cc-rs warnings) is the version mismatch, not c-code-error', () => {
+  const cases = ['fail-issue-rust-openssl-1448-expando-gcc.log', 'fail-issue-rust-openssl-2019-expando-clang-freebsd.log', 'fail-issue-rust-79592-expando-ccrs-warning.log'];
+  for (const name of cases) {
+    const d = diagnoseText(KB, caseLog(`native/sys-crate-too-old-for-system-lib/cases/${name}`), { hostPlatform: 'debian' });
+    assert.equal(d.rootCause, 'sys-crate-too-old-for-system-lib', name);
+    assert.notEqual(d.findings.find((f) => f.rule === 'c-code-error')?.role, 'root-cause', name);
+  }
+});

@@ -2,6 +2,7 @@
 // kb table gives it; near misses (a project's own file, an optional probe) reach none.
 
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { diagnoseText } from '../src/core/engine.ts';
 import { KB } from './helpers/cases.ts';
@@ -114,4 +115,21 @@ test('CMake find modules of programs are the program: FindBISON with a configure
   const got = top('-- Could NOT find BISON (missing: BISON_EXECUTABLE)\nCMake Error at CMakeLists.txt:38 (message):\n  Cannot find bison\n');
   assert.equal(got?.rule, 'build-tool-missing');
   assert.equal(got?.captures.program, 'bison');
+});
+
+// Real meson 1.0.1 output (native-lib-missing's made-here cases), cut at line boundaries the way a paste cuts it.
+const caseLines = (path: string) => readFileSync(new URL(`../src/rules/${path}`, import.meta.url), 'utf8').split('\n');
+
+test("meson's 'found: NO' where the paste ends is the missing dependency; one meson goes on after is optional", () => {
+  const required = caseLines('native/native-lib-missing/cases/fail-made-meson-fmt-required.log');
+  const upToNotFound = required.slice(0, required.findIndex((l) => l.startsWith('Run-time dependency fmt found: NO')) + 1).join('\n');
+  const d = diagnoseText(KB, upToNotFound, { hostPlatform: 'debian' });
+  assert.equal(d.findings[0]?.rule, 'native-lib-missing');
+  assert.equal(d.findings[0]?.captures.library, 'fmt');
+  assert.match(JSON.stringify(d.findings[0]?.fix), /libfmt-dev/);
+  // The optional jack probe, with the next dependency check after it: meson went on.
+  const optional = caseLines('native/native-lib-missing/cases/pass-made-meson-optional-dependency.log');
+  const jack = optional.findIndex((l) => l.startsWith('Run-time dependency jack found: NO'));
+  assert.ok(jack > 0);
+  assert.equal(top(optional.slice(0, jack + 2).join('\n'))?.rule, undefined);
 });

@@ -477,11 +477,14 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'meson-dependency-found-no',
-    // meson: "Run-time dependency zlib found: NO (tried pkgconfig and cmake)" (also printed for optional dependencies: support only)
+    // meson >= 0.50: "Run-time dependency zlib found: NO (tried pkgconfig and cmake)"; older meson "Dependency zlib
+    // found: NO" / "Native dependency zlib found: NO". Printed for optional dependencies too, so weak unless meson
+    // stopped right after it (see mesonStoppedAfter).
     source: 'meson',
     literals: ['found: NO'],
-    re: /^(?:Run-time|Build-time) dependency (?<entity>[\w.+-]{1,100}) found: NO\b/,
+    re: /^(?:(?:Run-time|Build-time|Native) dependency|Dependency) (?<entity>[\w.+-]{1,100}) found: NO\b/,
     weight: 0.3,
+    confirm: { weight: 0.8, by: (after, entity) => mesonStoppedAfter(after, entity) },
     unknownOk: true,
   },
   {
@@ -517,6 +520,20 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
     unknownOk: true,
   },
   {
+    id: 'cmake-boost-libraries-not-found',
+    // CMake's FindBoost (module mode, before Boost shipped BoostConfig.cmake): "Unable to find the requested Boost
+    // libraries." then "Could not find the following Boost libraries:" ("...following static Boost libraries:" with
+    // Boost_USE_STATIC_LIBS) and the component names, one a line ("boost_filesystem"); CMake <= 3.0 (and projects'
+    // copies of its FindBoost): "The following Boost libraries could not be found:"
+    source: 'CMake (FindBoost.cmake)',
+    literals: ['Boost libraries:', 'Boost libraries could not be found:'],
+    re: /^(?:Could not find the following (?:static )?Boost libraries|The following (?:static )?Boost libraries could not be found):/,
+    kind: 'cmake',
+    name: () => 'Boost',
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
     id: 'cmake-no-package-config',
     // CMake config-mode find_package: 'Could not find a package configuration file provided by "Foo" with any of the following names:'
     // (an error for REQUIRED packages, a warning otherwise: strong, but below a hard error)
@@ -527,6 +544,19 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
     weight: 0.75,
   },
 ];
+
+// meson stops at the first required dependency it cannot find. After an optional one it goes on: another dependency,
+// program or header check, a subproject it executes as the fallback, or its "Build targets in project" summary (meson
+// 0.50-1.x wordings). "Looking for a fallback subproject" followed by "Neither a subproject directory nor a fmt.wrap file
+// was found" is still that dependency failing.
+const MESON_GOES_ON =
+  /^(?:(?:Run-time|Build-time|Native) dependency |Dependency |Program |Found |Has header |Header |Checking |Library |Message: |Build targets in project|Compiler for |Configuring |Fetching |Subproject |Executing subproject |Did not find |Determining |Fallback |Build type: |Project |Check usable header |Fetching value )/;
+
+/** Whether meson went on after a "found: NO" only to fail on that dependency (or the paste ends there). */
+function mesonStoppedAfter(after: readonly string[], entity: string): boolean {
+  const lines = after.map((l) => l.trim()).filter(Boolean);
+  return !lines.some((l) => MESON_GOES_ON.test(l)) && lines.every((l) => !/\bERROR:/.test(l) || l.includes(entity));
+}
 
 // autoconf prints "checking for X... no" for optional checks too: such a line counts only when one of the next lines
 // is an error that names X (the configure script's own AC_MSG_ERROR, or "configure: error: ...").
@@ -598,6 +628,17 @@ export const SIGNALS: readonly Signal[] = [
   { id: 'python-module-missing', kind: 'python-module', patterns: PYTHON_MODULE_PATTERNS },
   { id: 'configure-check-failed', kind: 'library', patterns: AUTOCONF_PATTERNS },
 ];
+
+// Where a header path shows it belongs to the source tree, not to a system package: a relative "./" or "../" path, a
+// build directory (CMake's build/, cmake-build-*/ and _deps/, meson's builddir, generated/ and gen/ output), or a
+// directory where projects keep their git submodules and vendored copies (third_party/, external/, vendor/...).
+const PROJECT_PATH =
+  /^\.{1,2}[/\\]|[/\\]\.\.[/\\]|(?:^|[/\\])(?:build|builddir|_build|cmake-build-[\w-]{1,40}|_deps|generated|gen|autogen|third[_-]?party|3rdparty|vendor|vendored|external|extern|submodules?)[/\\]/i;
+
+/** Whether a header or file path names a file of the project itself (its tree, its build dir, its submodules). */
+export function isProjectPath(path: string): boolean {
+  return PROJECT_PATH.test(path);
+}
 
 /** The capture that carries an entity's name in a hit (rules' templates use it). */
 export const CAPTURE_OF_KIND: Record<EntityKind, string> = { program: 'program', header: 'header', library: 'library', 'pkg-config': 'library', cmake: 'library', 'python-module': 'module' };

@@ -494,7 +494,8 @@ export function factForCmakePackage(pkg: string): EntityFact {
   const program = key === 'perlinterp' ? 'perl' : key === 'pythoninterp' ? 'python' : key;
   const tool = factForProgram(program);
   if (tool.known) return { ...tool, kind: 'cmake', name: program };
-  const library = CMAKE_LIBRARY[key];
+  // BoostConfig.cmake (Boost >= 1.70) finds each component as a package of its own: boost_filesystem, boost_thread.
+  const library = CMAKE_LIBRARY[key] ?? (/^boost_\w+$/.test(key) ? 'boost' : undefined);
   if (library) return { ...factForLibrary(library), kind: 'cmake', name: pkg };
   return { kind: 'cmake', name: pkg, component: null, rule: 'native-lib-missing', label: pkg, packages: {}, known: false };
 }

@@ -27,6 +27,7 @@ export const LIBRARY_ROWS: [names: string[], row: LibraryRow][] = [
   [['ayatana-appindicator3-0.1', 'appindicator3-0.1'], { apt: 'libayatana-appindicator3-dev', dnf: 'libayatana-appindicator-gtk3-devel', apk: 'libayatana-appindicator-dev', pacman: 'libayatana-appindicator', zypper: 'libayatana-appindicator3-devel', brew: '', nix: 'libayatana-appindicator' }],
   [['alsa', 'asound'], { apt: 'libasound2-dev', dnf: 'alsa-lib-devel', apk: 'alsa-lib-dev', pacman: 'alsa-lib', zypper: 'alsa-devel', brew: '', nix: 'alsa-lib' }],
   [['libpulse', 'pulse', 'libpulse-simple', 'pulse-simple'], { apt: 'libpulse-dev', dnf: 'pulseaudio-libs-devel', apk: 'pulseaudio-dev', pacman: 'libpulse', zypper: 'libpulse-devel', brew: '', nix: 'libpulseaudio' }],
+  [['fmt'], { apt: 'libfmt-dev', dnf: 'fmt-devel', apk: 'fmt-dev', pacman: 'fmt', zypper: 'fmt-devel', brew: 'fmt', nix: 'fmt' }],
   [['jack'], { apt: 'libjack-jackd2-dev', dnf: 'pipewire-jack-audio-connection-kit-devel', apk: 'jack-dev', pacman: 'jack2', zypper: 'libjack-devel', brew: 'jack', nix: 'libjack2' }],
   [['libudev', 'udev'], { apt: 'libudev-dev', dnf: 'systemd-devel', apk: 'eudev-dev', pacman: 'systemd-libs', zypper: 'libudev-devel', brew: '', nix: 'udev' }],
   [['libsystemd', 'systemd'], { apt: 'libsystemd-dev', dnf: 'systemd-devel', apk: '', pacman: 'systemd-libs', zypper: 'systemd-devel', brew: '', nix: 'systemd' }],

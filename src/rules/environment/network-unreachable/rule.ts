@@ -60,10 +60,12 @@ export default defineRule({
     {
       id: 'cargo-network-failure',
       // cargo (git over libgit2): "network failure seems to have happened"; cargo >= 1.67 timeouts: "[28] Timeout was
-      // reached", "[7] Couldn't connect to server", "[35] SSL connect error", "[56] Failure when receiving data from the peer"
+      // reached", "[7] Couldn't connect to server", "[35] SSL connect error", "[56] Failure when receiving data from the peer";
+      // a connection the server or a proxy cut (curl_easy_strerror): "[52] Server returned nothing (no headers, no data)
+      // (Empty reply from server)", "[18] Transferred a partial file (end of response with 994 bytes missing)"
       source: 'cargo',
-      literals: ['network failure seems to have happened', 'Timeout was reached', "Couldn't connect to server", 'SSL connect error', 'Failure when receiving data', 'failed to download any data for'],
-      re: /network failure seems to have happened|failed to download any data for `|^(?:>\s*)?\[(?:7|28|35|56)\] (?:Timeout was reached|Couldn't connect to server|SSL connect error|Failure when receiving data)/,
+      literals: ['network failure seems to have happened', 'Timeout was reached', "Couldn't connect to server", 'SSL connect error', 'Failure when receiving data', 'failed to download any data for', 'Server returned nothing', 'Transferred a partial file'],
+      re: /network failure seems to have happened|failed to download any data for `|^(?:>\s*)?\[(?:7|18|28|35|52|56)\] (?:Timeout was reached|Couldn't connect to server|SSL connect error|Failure when receiving data|Server returned nothing|Transferred a partial file)/,
       weight: 0.85,
     },
     {
@@ -92,6 +94,25 @@ export default defineRule({
       literals: ['is related to network connectivity'],
       re: /is related to network connectivity\. In most cases you are behind a proxy/,
       weight: 0.9,
+    },
+    {
+      id: 'npm-fetch-timeout',
+      // npm (minipass-fetch / make-fetch-happen FetchError): "npm error network timeout at: https://registry.npmjs.org/x"
+      // (npm >= 7, FETCH_ERROR), "Response timeout while trying to fetch https://registry.npmjs.org/x (over 30000ms)",
+      // "Invalid response body while trying to fetch https://registry.npmjs.org/x: Socket timeout"
+      source: 'npm (minipass-fetch)',
+      literals: ['network timeout at: ', 'Response timeout while trying to fetch', 'Socket timeout'],
+      re: /(?:network timeout at: |Response timeout while trying to fetch |Invalid response body while trying to fetch )(?<url>\w{1,10}:\/\/[^\s:]{1,300}(?::\d{1,5}[^\s:]{0,300})?)(?:$|\s\(over \d+ms\)|: Socket timeout)/,
+      weight: 0.8,
+    },
+    {
+      id: 'npm-network-connectivity',
+      // npm's error-message.js for ECONNRESET, ENOTFOUND, ETIMEDOUT, ERR_SOCKET_TIMEOUT, EAI_FAIL: "npm ERR! network This
+      // is a problem related to network connectivity." (npm 6-11; "npm error network ..." from npm 10)
+      source: 'npm',
+      literals: ['This is a problem related to network connectivity'],
+      re: /This is a problem related to network connectivity\./,
+      weight: 0.85,
     },
     {
       id: 'pip-could-not-fetch',
@@ -154,6 +175,48 @@ export default defineRule({
       weight: 0.3,
     },
     {
+      id: 'apk-fetch-error',
+      // apk-tools (apk_error_str): "WARNING: Ignoring http://dl-cdn.alpinelinux.org/alpine/v3.10/main/x86_64/APKINDEX.tar.gz:
+      // temporary error (try again later)" (apk 2.x add/update goes on without that index), "ERROR:
+      // http://dl-cdn.alpinelinux.org/alpine/v3.4/main: temporary error (try again later)" (apk update); also "network
+      // error (check Internet connection and firewall)", "DNS lookup error", "could not connect to server (check
+      // repositories file)". apk goes on without the index: the cause only when apk then fails (see refine).
+      source: 'apk-tools 2.x / 3.x',
+      literals: ['temporary error (try again later)', 'network error (check Internet connection', 'DNS lookup error', 'could not connect to server (check repositories', 'network connection aborted', 'operation timed out'],
+      re: /^(?:WARNING: (?:Ignoring |fetching |updating and opening )|ERROR: )(?<url>\w{1,10}:\/\/[^\s:]{1,300}): (?:temporary error \(try again later\)|network error \(check Internet connection and firewall\)|DNS lookup error|could not connect to server \(check repositories file\)|network connection aborted|operation timed out)/,
+      weight: 0.8,
+    },
+    {
+      id: 'apk-unsatisfiable',
+      // apk-tools: "ERROR: unsatisfiable constraints:" (apk < 2.10) / "ERROR: unable to select packages:" (apk >= 2.10),
+      // then "gcc (missing):": every package is missing when no index could be fetched (support only: alone it is a
+      // package name the repositories do not have)
+      source: 'apk-tools',
+      literals: ['unsatisfiable constraints', 'unable to select packages'],
+      re: /^ERROR: (?:unsatisfiable constraints|unable to select packages):/,
+      weight: 0.3,
+    },
+    {
+      id: 'apt-resolve',
+      // apt (methods/connect.cc): "Err:1 http://deb.debian.org/debian bookworm InRelease" then "  Temporary failure
+      // resolving 'deb.debian.org'" (no DNS) or "  Could not resolve 'deb.example.invalid'" (no such host), repeated as
+      // "W: Failed to fetch http://...  Temporary failure resolving 'deb.debian.org'". apt goes on with old or no
+      // indexes: the cause when the install then fails ("E: Unable to locate package", see refine).
+      source: 'apt / apt-get',
+      literals: ['Temporary failure resolving', "Could not resolve '"],
+      re: /(?:Temporary failure resolving|Could not resolve) '(?<host>[\w.-]{1,200})'/,
+      weight: 0.8,
+    },
+    {
+      id: 'apt-unable-to-locate',
+      // apt-get install after an update that fetched no index: "E: Unable to locate package libjack-dev" (support only:
+      // alone it is a package name the configured repositories do not have)
+      source: 'apt-get',
+      literals: ['Unable to locate package'],
+      re: /^E: Unable to locate package \S/,
+      weight: 0.3,
+    },
+    {
       id: 'nix-context',
       // Nix: "warning: you don't have Internet access; disabling some network-dependent features", and the builder
       // failure line; marks the failure as happening inside a Nix build (sandbox without network).
@@ -174,8 +237,13 @@ export default defineRule({
     // failure then lies elsewhere.
     // The last retry (pip "Retry(total=0, ...)", cargo "(1 try remaining)", or "(1 tries remaining)" before cargo
     // 1.8x) failing counts as the failure itself.
-    const confirmed = main.some(
-      (h) => !/^(?:WARNING: Retrying|warning: spurious network error)/i.test(h.text) || /Retry\(total=0,|\(1 tr(?:y|ies) remaining\)/.test(h.text),
+    // apk and apt go on without the index they could not fetch: that counts once the package manager then fails
+    // (apk's unsatisfiable constraints or its own ERROR line, apt's "Unable to locate package").
+    const packageManagerFailed = main.some((h) => h.pattern === 'apk-unsatisfiable' || h.pattern === 'apt-unable-to-locate' || (h.pattern === 'apk-fetch-error' && h.text.startsWith('ERROR:')));
+    const confirmed = main.some((h) =>
+      h.pattern === 'apk-fetch-error' || h.pattern === 'apt-resolve'
+        ? packageManagerFailed
+        : !/^(?:WARNING: Retrying|warning: spurious network error)/i.test(h.text) || /Retry\(total=0,|\(1 tr(?:y|ies) remaining\)/.test(h.text),
     );
     return {
       confidence: confirmed ? confidenceOf(main) : 0.45,

@@ -1,13 +1,38 @@
 // out-of-memory: a compiler (rustc, cc1plus, ld, MSVC cl) ran out of memory or was killed by the OOM killer.
 
-import { confidenceOf, defineRule } from '../../../core/rule.js';
+import { confidenceOf, defineRule, type PatternHit } from '../../../core/rule.js';
 
 // Lines that show the build ran under user-mode emulation (BuildKit multi-platform, qemu-user, binfmt), where
 // exit 137 / SIGKILL is often a QEMU crash rather than memory pressure.
 const EMULATION = /qemu|binfmt|\[linux\/(?:arm64|aarch64|arm\/v[67]|ppc64le|s390x|riscv64)\b|--platform[= ]linux\/(?:arm|ppc|s390|riscv)/i;
 
+// glibc's strsignal(SIGKILL) in the languages its po files translate it to (glibc 2.36 libc.mo; '已殺死' was listed here
+// before for zh_TW): gcc's driver and bash print it, so a non-English build says "已杀死" or "Getötet" for "Killed".
+const KILLED_WORDS = [
+  'Killed', 'Getötet', 'Processus arrêté', 'Terminado (killed)', 'Ucciso', 'Morto', 'Matado', 'Matat', 'Убито', 'Вбито', 'Забіты',
+  'Убијен', '已杀死', '強制結束', '強制終了', '죽었음', 'Zabit (SIGKILL)', 'Zabitý', 'Dræbt', 'Drept', 'Dödad', 'Tapettu',
+  'Geëlimineerd', 'Unicestwiony', 'Kilőve', 'Ubijen', 'Pobit', 'Σκοτώθηκε', 'Süreç durduruldu', 'Terbunuh', 'Bị buộc kết thúc',
+  'Nutraukta (killed)', 'Buĉita', 'Безусловно прекъснат', '已殺死',
+];
+const KILLED = KILLED_WORDS.map((w) => w.replace(/[()]/g, '\\$&')).join('|');
+
+// A line that starts or reports a compile or build step (a command echoed by `set -x`, make or cargo -v, cargo's
+// "Compiling x v1.0", CMake's "[ 45%] Building CXX object", ninja's "[12/300]", a Dockerfile RUN step): a bare
+// "Killed" from the shell is the OOM killer's only when such a step ran just before it, not after a dev server or a
+// test runner was stopped.
+const BUILD_STEP =
+  /^(?:[+$#]\s+|Running `)?(?:\S{0,200}\/)?(?:rustc|cargo|cc|c\+\+|g\+\+|gcc|clang|clang\+\+|cc1|cc1plus|ld|ld\.\w+|make|gmake|ninja|cmake|meson|go|javac|pip|pip3|node-gyp|python[\d.]{0,5})(?:-[\d.]+)?(?:\s|$)|^(?:Compiling|Building|Linking|Installing|Updating|Downloaded) \S|Building (?:C|CXX) object|(?:^|\] )RUN \S|^\[\s*\d+(?:%|\/\d+)\]/;
+
+// bash's job report before the command it ran: "bash: line 1:  8220 Killed   " (or "Getötet").
+const JOB_REPORT = new RegExp(String.raw`^.*?\d+\s+(?:${KILLED})\s+`);
+
+/** A bare "Killed" line (no program named) that follows no build step. */
+function bareKilledOutsideBuild(hit: PatternHit): boolean {
+  return hit.pattern === 'shell-killed' && /^Killed\.?$/.test(hit.text.trim()) && !hit.before.some((l) => BUILD_STEP.test(l.trim()));
+}
+
 // Patterns that name memory explicitly; the others (SIGKILL, Killed, 137) only imply it.
-const EXPLICIT = new Set(['enomem', 'rust-alloc-failed', 'gcc-killed-signal', 'gcc-ice-killed', 'gcc-out-of-memory', 'llvm-out-of-memory', 'msvc-heap-space', 'windows-paging-file', 'ld-killed']);
+const EXPLICIT = new Set(['enomem', 'rust-alloc-failed', 'gcc-killed-signal', 'gcc-ice-killed', 'gcc-out-of-memory', 'llvm-out-of-memory', 'msvc-heap-space', 'windows-paging-file', 'ld-killed', 'ld-killed-localized']);
 
 export default defineRule({
   id: 'out-of-memory',
@@ -21,6 +46,7 @@ export default defineRule({
     bytes: { type: 'integer', doc: 'the allocation that failed, in bytes', optional: true },
     emulated: { type: 'string', doc: '`yes` when the build ran under emulation (QEMU)', optional: true },
   },
+  contextBefore: 3,
   patterns: [
     {
       id: 'rust-alloc-failed',
@@ -43,19 +69,29 @@ export default defineRule({
     },
     {
       id: 'gcc-killed-signal',
-      // gcc >= 8 driver: "c++: fatal error: Killed signal terminated program cc1plus" (the signal name is
-      // localised: "Morto" (it), "已杀死" (zh), "Getötet" (de), "Tué" (fr))
-      source: 'gcc driver',
-      literals: ['signal terminated program'],
-      re: /fatal error: (?:Killed|Morto|Getötet|Tué|Matado|Ucciso|Убито|已杀死|已殺死|強制終了) signal terminated program (?<program>[\w.+-]+)/,
+      // gcc >= 8 driver: "c++: fatal error: Killed signal terminated program cc1plus", in the driver's language (gcc-12
+      // po files: "schwerwiegender Fehler: Signal Getötet hat Programm cc1plus beendet" (de), "error fatal: la señal
+      // Terminado (killed) terminó el programa cc1plus" (es), "erreur fatale: le signal Processus arrêté a terminé le
+      // programme cc1plus" (fr), "ödesdigert fel: Dödad-signal avslutade programmet cc1plus" (sv), "Tapettu-signaali
+      // päätti cc1plus-ohjelman" (fi); zh_CN, ja, ru and pt_BR translate only the prefix: "致命错误：已杀死 signal
+      // terminated program cc1"). The signal's name is glibc's strsignal(SIGKILL), see KILLED.
+      source: 'gcc driver (gcc.cc, gettext translations)',
+      literals: ['signal terminated program', 'hat Programm', 'terminó el programa', 'a terminé le programme', 'avslutade programmet', '-signaali päätti'],
+      re: new RegExp(
+        String.raw`(?:(?:^|: ?|：)(?:${KILLED}) signal terminated program|Signal (?:${KILLED}) hat Programm|la señal (?:${KILLED}) terminó el programa|` +
+          String.raw`le signal (?:${KILLED}) a terminé le programme|(?:${KILLED})-signal avslutade programmet|(?:${KILLED})-signaali päätti) (?<program>[\w.+-]{1,40}?)(?:-ohjelman)?(?:\s|$)`,
+      ),
       weight: 0.95,
     },
     {
       id: 'gcc-ice-killed',
-      // gcc < 8 driver: "c++: internal compiler error: Killed (program cc1plus)"
+      // gcc < 8 driver: "c++: internal compiler error: Killed (program cc1plus)"; the message "%s (program %s)" has no
+      // translation in gcc's po files, but the prefix and glibc's signal name have: "编译器内部错误：已杀死 (program
+      // cc1plus)", "interner Compiler-Fehler: Getötet (program cc1plus)", and cc-rs relays it as "warning: c++: internal
+      // compiler error: 已杀死 (program cc1plus)"
       source: 'gcc driver (< 8)',
-      literals: ['internal compiler error: Killed'],
-      re: /internal compiler error: Killed \(program (?<program>[\w.+-]+)\)/,
+      literals: ['(program '],
+      re: new RegExp(String.raw`(?:[:：] ?)(?:${KILLED}) \(program (?<program>[\w.+-]{1,40})\)`),
       weight: 0.95,
     },
     {
@@ -82,6 +118,17 @@ export default defineRule({
       source: 'gcc collect2',
       literals: ['terminated with signal 9'],
       re: /fatal error: (?<program>[\w.+-]{1,40}) terminated with signal 9 \[/,
+      weight: 0.9,
+    },
+    {
+      id: 'ld-killed-localized',
+      // collect2 / lto-wrapper in the driver's language (gcc-12 po files translate "%s terminated with signal %d [%s]%s"):
+      // "collect2: schwerwiegender Fehler: ld mit Signal 9 [Getötet] beendet", "collect2: error fatal: se terminó ld con
+      // la señal 9 [Terminado (killed)]", "collect2: 致命错误：ld 以信号 9 [已杀死] 退出。", ja "ld シグナル 9 [強制終了]
+      // で終了させられました": every form ends the signal number with glibc's name for SIGKILL in brackets.
+      source: 'gcc collect2 / lto-wrapper (gettext translations)',
+      literals: ['collect2', 'lto-wrapper'],
+      re: new RegExp(String.raw`^(?:collect2|lto-wrapper)(?:\.exe)?: .{0,120}?\b9 \[(?:${KILLED})\]`),
       weight: 0.9,
     },
     {
@@ -121,11 +168,12 @@ export default defineRule({
     },
     {
       id: 'shell-killed',
-      // A shell reporting its child was SIGKILLed: bare "Killed" (BuildKit/CI), dash "sh: 1: ... Killed",
-      // bash "line 1:  1234 Killed   cargo build --release"
-      source: 'sh / bash',
-      literals: ['Killed'],
-      re: /^Killed$|^(?:\/bin\/)?(?:ba|da)?sh: (?:line )?\d+: (?:\d+ )?\s*Killed\b|^\d+ Killed\s+\S/,
+      // A shell reporting its child was SIGKILLed: dash/ash "Killed" on a line of its own (BuildKit RUN steps, CI),
+      // "Killed." in some pastes, bash "bash: line 1:  1234 Killed   g++ ..." or "line 1:  1234 Killed   cargo build" (bash
+      // prints strsignal's name, so "bash: Zeile 1:  8220 Getötet   g++ ..." in German); dash "sh: 1: ... Killed"
+      source: 'sh / dash / bash',
+      literals: KILLED_WORDS,
+      re: new RegExp(String.raw`^Killed\.?$|^(?:\/bin\/)?(?:ba|da)?sh: (?:line |Zeile |ligne |línea |riga |строка )?\d+: \s*(?:\d+\s+)?(?:${KILLED})(?:\s|$)|^\d+ Killed\s+\S`),
       weight: 0.7,
     },
     {
@@ -156,14 +204,18 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    const real = ctx.hits.filter((h) => h.pattern !== 'emulation');
+    const real = ctx.hits.filter((h) => h.pattern !== 'emulation' && !bareKilledOutsideBuild(h));
     if (real.length === 0) return null;
     const explicit = real.some((h) => EXPLICIT.has(h.pattern));
     let confidence = confidenceOf(real);
+    // bash names the job it reports killed ("line 1:  8220 Killed   g++ -O2 -c x.cpp"): SIGKILL of a compiler or build
+    // command is the OOM killer's signature, as strong as cargo's "(signal: 9, SIGKILL: kill)".
+    if (real.some((h) => h.pattern === 'shell-killed' && BUILD_STEP.test(h.text.replace(JOB_REPORT, ''))))
+      confidence = Math.max(confidence, 0.85);
     const emulated = ctx.hits.some((h) => h.pattern === 'emulation' && EMULATION.test(h.text));
     // Under QEMU emulation a SIGKILL / exit 137 is as likely an emulator crash as memory pressure.
     if (emulated && !explicit) confidence = Math.min(confidence, 0.55);
-    const crate = ctx.hits.map((h) => /--crate-name (?<c>[\w-]+)/.exec(h.text)?.groups?.c).find(Boolean);
+    const crate = real.flatMap((h) => [h.text, ...(h.pattern === 'shell-killed' ? h.before : [])]).map((t) => /--crate-name (?<c>[\w-]+)/.exec(t)?.groups?.c).find(Boolean);
     const program = ctx.captures.program ?? (crate ? 'rustc' : undefined);
     const subject = crate ? `rustc compiling \`${crate}\`` : program;
     return {

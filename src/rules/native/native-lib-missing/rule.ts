@@ -7,6 +7,7 @@
 
 import { COMPONENTS, factForCmakePackage, factForHeader, factForLibrary, factForProgram, type EntityFact } from '../../../kb/components.js';
 import { defineRule, type PatternHit } from '../../../core/rule.js';
+import { isProjectPath } from '../../../core/signals.js';
 
 const TOOLCHAIN_LIBS = new Set([
   'gcc', 'gcc_s', 'gcc_eh', 'ssp_nonshared', 'crt1.o',
@@ -30,6 +31,55 @@ const LIBPYTHON = /^(?:lib)?python\d(?:\.?\d+)?[dmu]*$/;
 // gcc and clang quote the failing #include on the next lines: `    1 | #include "config.h"` (gcc >= 9) or `#include "config.h"`.
 const QUOTED_INCLUDE = /#\s*include\s*"/;
 
+// CMake's FindPackageHandleStandardArgs: "Could NOT find Msgpack (missing: MSGPACK_LIBRARY)": the variables left unset.
+const CMAKE_MISSING = /\(missing: (?<vars>[^)]{1,400})\)/;
+// The Call Stack line of the Find module that failed: "  cmake/FindMsgpack.cmake:46 (find_package_handle_standard_args)".
+// (FindPackageHandleStandardArgs.cmake's own frames come first: the module is the first frame after them.)
+const FIND_MODULE_FRAME = /^(?<path>\S{0,300}Find(?!PackageHandleStandardArgs\.)\w{1,80}\.cmake):\d+ \(/;
+
+/**
+ * A project's own Find module (a Call Stack frame outside CMake's Modules directory) that found the headers but not
+ * the library: the headers come in the same -dev package as the library's link name, so the library is there under
+ * a name or path the module does not look for (a renamed library such as msgpackc -> msgpack-c): the module's
+ * fault, not a package to install.
+ */
+function projectModuleMissesOnlyLibrary(hit: PatternHit): boolean {
+  if (hit.captures._entityKind !== 'cmake') return false;
+  const vars = CMAKE_MISSING.exec(hit.text)?.groups?.vars?.trim().split(/\s+/);
+  if (!vars || !vars.every((v) => /_LIBRAR(?:Y|IES)(?:_RELEASE|_DEBUG)?$|_LIB$/.test(v))) return false;
+  const frame = hit.after.map((l) => FIND_MODULE_FRAME.exec(l.trim())?.groups?.path).find(Boolean);
+  return frame !== undefined && !/[/\\](?:share[/\\]cmake(?:-[\d.]+)?|Modules)[/\\]/i.test(frame);
+}
+
+// Boost libraries that Boost itself dropped (Boost release notes): Boost.System's stub library in 1.89 (header-only
+// since 1.69), Boost.Signals in 1.69. BoostConfig.cmake then finds no "boost_system" package in any install: the
+// project asks for a component this Boost no longer has, which no package provides.
+const REMOVED_BOOST_COMPONENTS: Record<string, readonly [number, number]> = { boost_system: [1, 89], boost_signals: [1, 69] };
+
+/** A BoostConfig.cmake component that the Boost version being searched no longer ships. */
+function removedBoostComponent(hit: PatternHit): boolean {
+  const removedIn = REMOVED_BOOST_COMPONENTS[(hit.captures.library ?? '').toLowerCase()];
+  if (hit.captures._entityKind !== 'cmake' || !removedIn) return false;
+  // "(requested version 1.89.0)" on the next line, or the BoostConfig path ".../cmake/Boost-1.89.0/BoostConfig.cmake".
+  const version = [hit.text, ...hit.before, ...hit.after].map((l) => /requested version (\d+)\.(\d+)|Boost-(\d+)\.(\d+)\.\d+[/\\]BoostConfig/.exec(l)).find(Boolean);
+  if (!version) return false;
+  const [major, minor] = [Number(version[1] ?? version[3]), Number(version[2] ?? version[4])];
+  return major > removedIn[0] || (major === removedIn[0] && minor >= removedIn[1]);
+}
+
+/**
+ * CMake prints a config-mode find_package that found nothing under "CMake Warning at" when the package is optional
+ * (the configure goes on) and under "CMake Error at" when it is REQUIRED: only the error is a failure.
+ */
+function optionalCmakePackage(hit: PatternHit): boolean {
+  if (!hit.pattern.endsWith(':cmake-no-package-config')) return false;
+  const header = [...hit.before].reverse().find((l) => /^CMake (?:Error|Warning)\b/.test(l.trim()));
+  return header !== undefined && header.trim().startsWith('CMake Warning');
+}
+
+// -l words no library is named after: a linker flag (-static, -shared) that reached the link line as a library.
+const LINKER_FLAG_WORDS = new Set(['static', 'shared', 'dynamic', 'bstatic', 'bdynamic']);
+
 /** The file a package manager's file search should look for, for an entity the table does not know. */
 function searchFileOf(fact: EntityFact): string {
   if (fact.kind === 'header') return fact.name;
@@ -51,7 +101,8 @@ export default defineRule({
   },
   internal: ['packageNote', 'crateNote'],
   signals: ['library-not-found', 'dependency-not-found', 'header-not-found', 'configure-check-failed', 'program-not-found'],
-  contextAfter: 2,
+  contextBefore: 6,
+  contextAfter: 5,
   patterns: [
     {
       id: 'cmake-required-package',
@@ -81,8 +132,15 @@ export default defineRule({
       // gcc's own runtime libraries or the Windows SDK's: their absence means an incomplete compiler installation
       // (Visual Studio's Windows SDK, a broken gcc), which the toolchain rules diagnose, or musl-specific on Alpine.
       .filter(({ fact }) => !(fact.kind === 'library' && TOOLCHAIN_LIBS.has(fact.name.toLowerCase().replace(/\.lib$/, ''))))
+      // "-lstatic": a flag the project's build files passed as a library name.
+      .filter(({ fact }) => !(fact.kind === 'library' && LINKER_FLAG_WORDS.has(fact.name.toLowerCase())))
+      .filter(({ hit }) => !projectModuleMissesOnlyLibrary(hit))
+      .filter(({ hit }) => !removedBoostComponent(hit))
+      .filter(({ hit }) => !optionalCmakePackage(hit))
       // An #include "..." of a header the table does not know is a file of the project (or of a submodule), not a system library.
       .filter(({ hit, fact }) => !(fact.kind === 'header' && !fact.known && hit.after.slice(0, 2).some((l) => QUOTED_INCLUDE.test(l))))
+      // A header path into the build directory, a submodule or vendored directory, or "../": the project's own file.
+      .filter(({ fact }) => !(fact.kind === 'header' && !fact.known && isProjectPath(fact.name)))
       // An extension module built for a wheel must not link libpython (the interpreter provides its symbols; manylinux
       // images ship no libpython on purpose): the -lpython request is the fault, which installing a package would not fix.
       .filter(({ fact }) => !(extensionBuild && fact.kind === 'library' && LIBPYTHON.test(fact.name)));

@@ -3,6 +3,7 @@
 
 import { factForHeader } from '../../../kb/components.js';
 import { defineRule } from '../../../core/rule.js';
+import { isProjectPath } from '../../../core/signals.js';
 
 // gcc and clang quote the failing #include on the next lines: `    1 | #include "config.h"` (gcc >= 9) or `#include "config.h"`.
 const QUOTED_INCLUDE = /#\s*include\s*"/;
@@ -53,9 +54,9 @@ export default defineRule({
     const hits = ctx.hits.filter((h) => {
       if (h.pattern === 'cmake-subdirectory-no-cmakelists' || h.pattern === 'cmake-subdirectory-absent') return true;
       if (h.pattern === 'make-no-rule-needed-by') return true;
-      // A header: only one the kb does not know, included with quotes (the project's own).
+      // A header: only one the kb does not know, included with quotes or by a path into the project's own tree.
       const header = h.captures.header;
-      return header !== undefined && !factForHeader(header).known && h.after.slice(0, 2).some((l) => QUOTED_INCLUDE.test(l));
+      return header !== undefined && !factForHeader(header).known && (h.after.slice(0, 2).some((l) => QUOTED_INCLUDE.test(l)) || isProjectPath(header));
     });
     if (hits.length === 0) return null;
     const first = hits[0];
