@@ -1,24 +1,30 @@
 // Reads a project directory (I/O): finds the Cargo workspace, lock, toolchain and Python files and hands them to the pure parsers.
 
 import { readdir, stat } from 'node:fs/promises';
-import { readProjectFile } from './read-file.js';
 import { dirname, join, relative, resolve } from 'node:path';
-import { BuildmedicError, fileError } from '../errors.js';
+import { BuildmedicError } from '../errors.js';
+import { isWithin, openProjectDir, readProjectText } from './reader.js';
 import { parseCargoConfigLinkers, parseCargoConfigTargets, parseCargoLock, parseCargoManifest } from './cargo.js';
 import type { CargoManifest, Project, PythonProject, RustProject } from './model.js';
 import { parsePyproject, parsePythonVersionFile, parseRequirements, parseRuntimeTxt, pythonBackend, scanSetupPy } from './python.js';
 import { parseRustToolchain } from './toolchain.js';
 import { resolveMembers } from './workspace.js';
 
-/** Project files doctor reads (manifests, locks, pins): a Cargo.lock is the largest real one. */
-const MAX_PROJECT_FILE_BYTES = 64 * 1024 * 1024;
+/** The text of a project file, or null when there is none. */
+type TextReader = (path: string) => Promise<string | null>;
 
-async function readText(path: string): Promise<string | null> {
-  const read = await readProjectFile(path, MAX_PROJECT_FILE_BYTES);
-  if ('missing' in read) return null;
-  // A FIFO, a device or a file over the cap is said, not taken for an absent file.
-  if ('unread' in read) throw new BuildmedicError('project-unreadable', `${path}: ${read.unread}`);
-  return read.bytes.toString('utf8');
+/**
+ * Reads files as scan and wheels do; a file under `dir` must not be a link out of it. Files above `dir` (the
+ * workspace root, toolchain file and cargo config that cargo and rustup look for upwards) are read where they are.
+ */
+function projectTextReader(dir: string | null, realDir: string | null): TextReader {
+  return async (path) => {
+    const read = await readProjectText(path, dir !== null && isWithin(dir, path) ? realDir : null);
+    if ('missing' in read) return null;
+    // A FIFO, a device, a link out of the project or a file over the cap is said, not taken for an absent file.
+    if ('unread' in read) throw new BuildmedicError('project-unreadable', `${path}: ${read.unread}`);
+    return read.text;
+  };
 }
 
 async function isDir(path: string): Promise<boolean> {
@@ -41,7 +47,7 @@ function* upwards(dir: string): Generator<string> {
 }
 
 /** Finds the workspace root cargo would use for the manifest in `dir` (cargo searches parent directories). */
-async function findWorkspaceRoot(dir: string, manifest: CargoManifest): Promise<{ root: string; manifest: CargoManifest } | null> {
+async function findWorkspaceRoot(readText: TextReader, dir: string, manifest: CargoManifest): Promise<{ root: string; manifest: CargoManifest } | null> {
   if (manifest.workspace) return { root: dir, manifest };
   let first = true;
   for (const d of upwards(dir)) {
@@ -62,7 +68,7 @@ async function findWorkspaceRoot(dir: string, manifest: CargoManifest): Promise<
 }
 
 /** The rust-toolchain file rustup would obey in `dir`: the nearest one in it or a parent directory, or null. */
-export async function findRustToolchain(dir: string): Promise<RustProject['toolchain']> {
+export async function findRustToolchain(dir: string, readText: TextReader = projectTextReader(null, null)): Promise<RustProject['toolchain']> {
   for (const d of upwards(resolve(dir))) {
     for (const name of ['rust-toolchain', 'rust-toolchain.toml']) {
       const text = await readText(join(d, name));
@@ -100,10 +106,10 @@ function newer(a: string, b: string): boolean {
   return false;
 }
 
-async function readRust(dir: string, manifestPath: string, manifestText: string): Promise<RustProject> {
+async function readRust(readText: TextReader, dir: string, manifestPath: string, manifestText: string): Promise<RustProject> {
   const manifestDir = dirname(manifestPath);
   const own = parseCargoManifest(manifestText, manifestPath);
-  const ws = await findWorkspaceRoot(manifestDir, own);
+  const ws = await findWorkspaceRoot(readText, manifestDir, own);
   const root = ws?.root ?? manifestDir;
   const rootManifest = ws?.manifest ?? own;
   const members: RustProject['members'] = [];
@@ -131,7 +137,7 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
   const lockPath = join(root, 'Cargo.lock');
   const lockText = await readText(lockPath);
 
-  const toolchain = await findRustToolchain(dir);
+  const toolchain = await findRustToolchain(dir, readText);
 
   // Cargo merges config files from the cwd up; the nearest `[build] target` wins.
   let configTargets: string[] = [];
@@ -184,7 +190,7 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
 
 const REQUIREMENT_FILE = /^requirements[\w.-]*\.(?:txt|in)$/;
 
-async function readPython(dir: string): Promise<PythonProject | null> {
+async function readPython(readText: TextReader, dir: string): Promise<PythonProject | null> {
   const [pyText, setupText, pvText, runtimeText, entries] = await Promise.all([
     readText(join(dir, 'pyproject.toml')),
     readText(join(dir, 'setup.py')),
@@ -214,16 +220,10 @@ async function readPython(dir: string): Promise<PythonProject | null> {
 
 /** Reads the project in `dirArg`; a directory with no project files yields a project with neither part. */
 export async function readProject(dirArg: string): Promise<Project> {
-  const dir = resolve(dirArg);
-  let s;
-  try {
-    s = await stat(dir);
-  } catch (error) {
-    throw fileError(dirArg, error);
-  }
-  if (!s.isDirectory()) throw new BuildmedicError('usage', `${dirArg}: not a directory; doctor checks a project directory`);
+  const { root: dir, realRoot } = await openProjectDir(dirArg, 'doctor');
+  const readText = projectTextReader(dir, realRoot);
 
-  const python = await readPython(dir);
+  const python = await readPython(readText, dir);
   let manifestPath = join(dir, 'Cargo.toml');
   let manifestText = await readText(manifestPath);
   if (manifestText === null && python?.pyproject?.maturinManifestPath) {
@@ -236,7 +236,7 @@ export async function readProject(dirArg: string): Promise<Project> {
     manifestPath = join(dir, sub, 'Cargo.toml');
     manifestText = await readText(manifestPath);
   }
-  const rust = manifestText === null ? null : await readRust(dir, manifestPath, manifestText);
+  const rust = manifestText === null ? null : await readRust(readText, dir, manifestPath, manifestText);
 
   const files: string[] = [];
   if (rust) {

@@ -1,12 +1,9 @@
 // `buildmedic wheels` end to end (I/O at the edges): read the project's files, fetch file lists from the index,
 // then the pure steps (target, dependency set, verdicts, findings).
 
-import { constants as fsConstants } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { BuildmedicError } from '../errors.js';
-import { notRegularFile } from '../project/file-kind.js';
-import { decodeFileText } from '../project/file-text.js';
+import { openProjectDir, readableFiles, readProjectText, walkedButUnread, walkProject } from '../project/reader.js';
 import { DEFAULT_INDEX, fetchProjects, type IndexFailure } from '../pypi/client.js';
 import type { IndexFile } from '../pypi/simple-api.js';
 import { detectTarget, type DeployTarget, type TargetFlags } from '../python-target/detect.js';
@@ -43,13 +40,12 @@ export interface WheelsReport {
   indexFailures: IndexFailure[];
 }
 
-const SKIP = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', 'dist', 'build', '.mypy_cache']);
-// Files read by name wherever they are (up to three levels down): dependency files and deploy configuration.
+// Files read by name wherever they are (up to three directories down): dependency files and deploy configuration.
 const WANTED = /^(requirements.*\.txt|.*requirements.*\.(txt|in)|constraints.*\.txt|pyproject\.toml|uv\.lock|poetry\.lock|Pipfile\.lock|pylock(\.[^.]+)?\.toml|runtime\.txt|\.python-version|Dockerfile.*|Containerfile|render\.yaml|railway\.(toml|json)|nixpacks\.toml|Procfile|app\.json)$/;
 // Of those, the ones pip reads as requirements files, whose -r/-c includes are read too.
 const REQUIREMENTS_NAME = /^(requirements.*\.txt|.*requirements.*\.(txt|in)|constraints.*\.txt)$/;
-/** A dependency file larger than this is not read (large uv.lock files are a few MiB; requirements files, KiB). */
-export const MAX_PROJECT_FILE_BYTES = 16 * 1024 * 1024;
+/** How deep the walk looks for those names: deploy configuration and dependency files sit near the root. */
+const WANTED_DEPTH = 3;
 // Included files followed in all: pip has no limit, but a project with more is hostile.
 const MAX_INCLUDED_FILES = 1000;
 // Projects looked up on the index: the largest real lock files hold a few thousand packages.
@@ -64,34 +60,9 @@ export interface PythonProjectFiles {
   unread: Map<string, string>;
 }
 
-/** Reads one project file if it is a regular file inside the project and not too large; else the reason it was not. */
-async function readProjectFile(realRoot: string, full: string, maxBytes: number): Promise<{ text: string } | { unread: string } | null> {
-  let real: string;
-  try {
-    real = await realpath(full);
-  } catch {
-    return null; // absent: the readers say "no such file" where it matters
-  }
-  // The root may be '/' itself, which already ends in the separator.
-  if (real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) return { unread: 'a link to a file outside the project; not read' };
-  let handle;
-  try {
-    // O_NONBLOCK: a FIFO named requirements.txt must not block the check; fstat then refuses it.
-    handle = await open(real, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-  } catch (error) {
-    return { unread: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-  }
-  try {
-    const st = await handle.stat();
-    if (!st.isFile()) return { unread: `${notRegularFile(st)}; not read` };
-    if (st.size > maxBytes) return { unread: `${st.size} bytes, over the ${maxBytes / 1024 / 1024} MiB limit for a project file; not read` };
-    // Decoded as the writer decodes, so `--fix --write` keeps bytes that are not UTF-8 on lines it does not edit.
-    return { text: decodeFileText(await handle.readFile()) };
-  } catch (error) {
-    return { unread: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-  } finally {
-    await handle.close();
-  }
+/** Why a file over its cap was not read, in the words of this command's reports. */
+function tooLargeReason(size: number, cap: number): string {
+  return `${size} bytes, over the ${cap / 1024 / 1024} MiB limit for a project file; not read`;
 }
 
 /**
@@ -100,36 +71,24 @@ async function readProjectFile(realRoot: string, full: string, maxBytes: number)
  * when inside the project. A 1 GiB data.txt is never opened; a named file that is too large is listed in `unread`.
  */
 export async function readPythonProject(root: string, opts: { extra?: string[]; maxFileBytes?: number } = {}): Promise<PythonProjectFiles> {
-  let realRoot: string;
-  try {
-    if (!(await stat(root)).isDirectory()) throw new BuildmedicError('project-unreadable', `${root}: not a directory`);
-    realRoot = await realpath(root);
-  } catch (error) {
-    if (error instanceof BuildmedicError) throw error;
-    throw new BuildmedicError('project-unreadable', `${root}: no such directory`, { cause: error });
-  }
-  const maxBytes = opts.maxFileBytes ?? MAX_PROJECT_FILE_BYTES;
+  const { realRoot } = await openProjectDir(root, 'wheels');
   const out: PythonProjectFiles = { files: new Map(), unread: new Map() };
   const follow: string[] = [];
   const take = async (rel: string, isRequirements: boolean) => {
     if (out.files.has(rel) || out.unread.has(rel)) return;
-    const r = await readProjectFile(realRoot, join(realRoot, ...rel.split('/')), maxBytes);
-    if (!r) return;
-    if ('unread' in r) out.unread.set(rel, r.unread);
+    const full = join(realRoot, ...rel.split('/'));
+    const r = await readProjectText(full, realRoot, opts.maxFileBytes);
+    if ('missing' in r) return; // absent: the readers say "no such file" where it matters
+    if ('unread' in r) out.unread.set(rel, r.tooLarge ? tooLargeReason(r.tooLarge.size, r.tooLarge.cap) : r.unread);
     else {
       out.files.set(rel, r.text);
       if (isRequirements) follow.push(rel);
     }
   };
-  const walk = async (dir: string, depth: number) => {
-    for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-      const full = join(dir, e.name);
-      if (e.isDirectory() && depth < 3 && !SKIP.has(e.name)) await walk(full, depth + 1);
-      // Symbolic links are not followed here (a link named requirements.txt is read only when something names it).
-      else if (e.isFile() && WANTED.test(e.name)) await take(relative(realRoot, full).split(sep).join('/'), REQUIREMENTS_NAME.test(e.name));
-    }
-  };
-  await walk(realRoot, 0);
+  const nameWanted = (rel: string) => WANTED.test(rel.slice(rel.lastIndexOf('/') + 1));
+  const walk = await walkProject(realRoot, { maxDepth: WANTED_DEPTH });
+  for (const u of walkedButUnread(walk, nameWanted)) out.unread.set(u.file, u.reason);
+  for (const rel of readableFiles(walk).filter(nameWanted)) await take(rel, REQUIREMENTS_NAME.test(rel.slice(rel.lastIndexOf('/') + 1)));
   for (const rel of [...(opts.extra ?? []), ...deployRequirementPaths(out.files)]) {
     const target = includeTarget('', rel.split(sep).join('/'));
     if ('path' in target) await take(target.path, true);
