@@ -53,6 +53,8 @@ const ENTRIES: [string, Entry][] = [
   ['latin1/Dockerfile', latin1],
   ['in-link/Dockerfile', linkInside],
   ['out-link/Dockerfile', linkOutside],
+  ['dev-link/Dockerfile', (p) => symlinkSync('/dev/null', p)],
+  ['dangling/Dockerfile', (p) => symlinkSync('nowhere', p)],
 ];
 
 function buildTree(): string {
@@ -77,7 +79,7 @@ async function scanView(root: string): Promise<Record<string, string>> {
     const unread = project.unread.find((u) => u.file === rel);
     if (text !== undefined) out[rel] = text.includes('\uFFFD') ? 'read, lossy' : 'read';
     else if (unread) out[rel] = `not read: ${unread.reason}`;
-    else if (project.symlinks.has(rel)) out[rel] = project.paths.has(rel) ? 'symlink, not read (exists)' : 'symlink, not read';
+    // A link to nothing is an absent file (scan keeps it in `symlinks` only to say so in its messages).
     else out[rel] = 'not seen';
   }
   return out;
@@ -115,6 +117,8 @@ const AGREED: Record<string, string> = {
   'latin1/Dockerfile': 'read, lossy',
   'in-link/Dockerfile': 'read',
   'out-link/Dockerfile': 'not read: a link to a file outside the project; not read',
+  'dev-link/Dockerfile': 'not read: a device; not read',
+  'dangling/Dockerfile': 'not seen',
 };
 
 test('scan and wheels: each entry of a hostile tree is skipped, read or not read (with the reason) alike', async () => {

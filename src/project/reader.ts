@@ -8,6 +8,7 @@
 import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BuildmedicError, fileError } from '../errors.js';
+import { notRegularFile } from './file-kind.js';
 import { decodeFileText } from './file-text.js';
 import { readProjectFile } from './read-file.js';
 
@@ -71,7 +72,7 @@ export interface ProjectWalk {
   files: string[];
   /** Symbolic links, never followed by the walk: where each points, whether inside, whether a regular file is there. */
   symlinks: Map<string, SymlinkInfo>;
-  /** FIFOs, sockets and devices: never opened (a FIFO would block), named so a reader can say why. */
+  /** FIFOs, sockets and devices, and links to them: never opened (a FIFO would block), named so a reader can say why. */
   special: Map<string, string>;
 }
 
@@ -105,8 +106,10 @@ export async function walkProject(root: string, options: { maxDepth?: number } =
         const full = join(root, path);
         const target = await readlink(full).catch(() => '?');
         const real = await realpath(full).catch(() => null);
-        const exists = real !== null && (await stat(real).then((st) => st.isFile(), () => false));
-        symlinks.set(path, { target, inside: real !== null && isWithin(realRoot, real), exists });
+        const st = real === null ? null : await stat(real).catch(() => null);
+        symlinks.set(path, { target, inside: real !== null && isWithin(realRoot, real), exists: st?.isFile() ?? false });
+        // `-> /dev/zero` or a link to a FIFO: said like the thing itself, never opened.
+        if (st && !st.isFile() && !st.isDirectory()) special.set(path, notRegularFile(st));
       }
     }
   }
@@ -146,7 +149,11 @@ export async function readProjectText(path: string, realRoot: string | null, max
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
     return { unread: `cannot be read (${code ?? (error as Error).message})` };
   }
-  if (realRoot !== null && !isWithin(realRoot, real)) return { unread: OUTSIDE };
+  if (realRoot !== null && !isWithin(realRoot, real)) {
+    // What a link points at is said first (`-> /dev/zero` is "a device"): it is never opened, only stat'ed.
+    const st = await stat(real).catch(() => null);
+    return { unread: st && !st.isFile() && !st.isDirectory() ? `${notRegularFile(st)}; not read` : OUTSIDE };
+  }
   const read = await readProjectFile(real, maxBytes);
   return 'bytes' in read ? { text: decodeFileText(read.bytes) } : read;
 }
