@@ -53,6 +53,7 @@ const ENTRIES: [string, Entry][] = [
   ['latin1/Dockerfile', latin1],
   ['in-link/Dockerfile', linkInside],
   ['out-link/Dockerfile', linkOutside],
+  ['aliased/Dockerfile', (p) => symlinkSync('../store/docker.conf', p)],
   ['dev-link/Dockerfile', (p) => symlinkSync('/dev/null', p)],
   ['dangling/Dockerfile', (p) => symlinkSync('nowhere', p)],
 ];
@@ -61,6 +62,8 @@ function buildTree(): string {
   const root = tempDir('bm-reader-');
   const outside = tempDir('bm-reader-outside-');
   writeFileSync(join(outside, 'Dockerfile'), DOCKERFILE);
+  mkdirSync(join(root, 'store'));
+  writeFileSync(join(root, 'store/docker.conf'), DOCKERFILE);
   for (const [rel, make] of ENTRIES) {
     mkdirSync(dirname(join(root, rel)), { recursive: true });
     make(join(root, rel), outside);
@@ -115,7 +118,9 @@ const AGREED: Record<string, string> = {
   'mid/Dockerfile': 'not read: skipped, larger than 2 MiB (3.0 MiB)',
   'big/Dockerfile': 'not read: skipped, larger than 2 MiB (17.0 MiB)',
   'latin1/Dockerfile': 'read, lossy',
-  'in-link/Dockerfile': 'read',
+  // A link to a file read under its own name is that file: read once, under that name (it still exists for scan).
+  'in-link/Dockerfile': 'not seen',
+  'aliased/Dockerfile': 'read',
   'out-link/Dockerfile': 'not read: a link to a file outside the project; not read',
   'dev-link/Dockerfile': 'not read: a device; not read',
   'dangling/Dockerfile': 'not seen',
@@ -124,6 +129,7 @@ const AGREED: Record<string, string> = {
 test('scan and wheels: each entry of a hostile tree is skipped, read or not read (with the reason) alike', async () => {
   const root = buildTree();
   assert.deepEqual(await scanView(root), AGREED);
+  assert.ok((await readProjectFiles(root, [dockerfileScanner])).paths.has('in-link/Dockerfile'), 'a link to a read file still exists for scan');
   assert.deepEqual(await wheelsView(root), {
     ...AGREED,
     // wheels asks the walk for three directories only (its README: dependency files and deploy configuration).

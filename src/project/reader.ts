@@ -72,6 +72,8 @@ export interface ProjectWalk {
   files: string[];
   /** Symbolic links, never followed by the walk: where each points, whether inside, whether a regular file is there. */
   symlinks: Map<string, SymlinkInfo>;
+  /** Where each link to a regular file inside the project really is, project-relative. */
+  linkTargets: Map<string, string>;
   /** FIFOs, sockets and devices, and links to them: never opened (a FIFO would block), named so a reader can say why. */
   special: Map<string, string>;
 }
@@ -82,6 +84,7 @@ export async function walkProject(root: string, options: { maxDepth?: number } =
   const files: string[] = [];
   const special = new Map<string, string>();
   const symlinks = new Map<string, SymlinkInfo>();
+  const linkTargets = new Map<string, string>();
   const realRoot = await realpath(root);
   async function visit(rel: string, depth: number): Promise<void> {
     if (depth > maxDepth || files.length >= WALK_LIMITS.maxFiles) return;
@@ -107,20 +110,27 @@ export async function walkProject(root: string, options: { maxDepth?: number } =
         const target = await readlink(full).catch(() => '?');
         const real = await realpath(full).catch(() => null);
         const st = real === null ? null : await stat(real).catch(() => null);
-        symlinks.set(path, { target, inside: real !== null && isWithin(realRoot, real), exists: st?.isFile() ?? false });
+        const inside = real !== null && isWithin(realRoot, real);
+        symlinks.set(path, { target, inside, exists: st?.isFile() ?? false });
+        if (inside && st?.isFile()) linkTargets.set(path, relative(realRoot, real).split(sep).join('/'));
         // `-> /dev/zero` or a link to a FIFO: said like the thing itself, never opened.
         if (st && !st.isFile() && !st.isDirectory()) special.set(path, notRegularFile(st));
       }
     }
   }
   await visit('', 0);
-  return { files, symlinks, special };
+  return { files, symlinks, linkTargets, special };
 }
 
-/** Files of a walk a reader may open: regular files and links to regular files inside the project. */
-export function readableFiles(walk: ProjectWalk): string[] {
-  const linked = [...walk.symlinks].filter(([, l]) => l.inside && l.exists).map(([p]) => p);
-  return [...walk.files, ...linked].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/**
+ * The files of a walk `wanted` asks for that a reader may open: regular files, and links to regular files inside the
+ * project, except a link to a file read under its own name (`Dockerfile.dev -> Dockerfile`): one file read twice
+ * would get two findings and two fixes of the same bytes, and the second write would be refused as stale.
+ */
+export function readableFiles(walk: ProjectWalk, wanted: (path: string) => boolean): string[] {
+  const own = new Set(walk.files.filter(wanted));
+  const linked = [...walk.linkTargets].filter(([link, real]) => wanted(link) && !own.has(real)).map(([link]) => link);
+  return [...own, ...linked].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Why each of `paths` a walk found is not read: FIFOs and devices, and links out of the project. */

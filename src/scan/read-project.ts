@@ -65,17 +65,15 @@ export async function readProjectFiles(dir: string, scanners: readonly Scanner[]
   // Such a file exists for whoever asks (a FIFO named Cargo.lock is not a missing lock to generate).
   const paths = [...walk.files, ...[...walk.special.keys()].filter(wanted)];
   await Promise.all(
-    readableFiles(walk)
-      .filter(wanted)
-      .map(async (p) => {
-        try {
-          const read = await readProjectText(join(root, p), realRoot);
-          if ('unread' in read) unread.push({ file: p, reason: read.unread });
-          else if ('text' in read) files.set(p, read.text);
-        } catch (error) {
-          throw new BuildmedicError('project-unreadable', `${p}: cannot be read (${(error as Error).message})`, { cause: error });
-        }
-      }),
+    readableFiles(walk, wanted).map(async (p) => {
+      try {
+        const read = await readProjectText(join(root, p), realRoot);
+        if ('unread' in read) unread.push({ file: p, reason: read.unread });
+        else if ('text' in read) files.set(p, read.text);
+      } catch (error) {
+        throw new BuildmedicError('project-unreadable', `${p}: cannot be read (${(error as Error).message})`, { cause: error });
+      }
+    }),
   );
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const { tracked, ignored, refused } = await readGitState(root, [...new Set([...paths, ...lockCandidates(paths)])]);

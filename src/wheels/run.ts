@@ -88,7 +88,7 @@ export async function readPythonProject(root: string, opts: { extra?: string[]; 
   const nameWanted = (rel: string) => WANTED.test(rel.slice(rel.lastIndexOf('/') + 1));
   const walk = await walkProject(realRoot, { maxDepth: WANTED_DEPTH });
   for (const u of walkedButUnread(walk, nameWanted)) out.unread.set(u.file, u.reason);
-  for (const rel of readableFiles(walk).filter(nameWanted)) await take(rel, REQUIREMENTS_NAME.test(rel.slice(rel.lastIndexOf('/') + 1)));
+  for (const rel of readableFiles(walk, nameWanted)) await take(rel, REQUIREMENTS_NAME.test(rel.slice(rel.lastIndexOf('/') + 1)));
   for (const rel of [...(opts.extra ?? []), ...deployRequirementPaths(out.files)]) {
     const target = includeTarget('', rel.split(sep).join('/'));
     if ('path' in target) await take(target.path, true);
