@@ -206,9 +206,9 @@ test('a probe that hangs becomes "unknown" with a hint, within the timeout; a cr
   assert.doesNotMatch(r2.stderr + r2.stdout, /at .*\.js:\d+/);
 });
 
-test('a rust-toolchain pin that rustup lacks is "missing" with the rustup command, and doctor installs nothing', () => {
+test('a rust-toolchain pin that rustup lacks, with its auto-install off, is "missing" with the rustup command, and doctor installs nothing', () => {
   const before = spawnSync('rustup', ['toolchain', 'list'], { encoding: 'utf8' }).stdout;
-  const r = doctor(['--json', join(FIX, 'pinned-toolchain')]);
+  const r = doctor(['--json', join(FIX, 'pinned-toolchain')], { RUSTUP_AUTO_INSTALL: '0' });
   const after = spawnSync('rustup', ['toolchain', 'list'], { encoding: 'utf8' }).stdout;
   assert.equal(after, before);
   const rustc = r.check('rustc')!;
