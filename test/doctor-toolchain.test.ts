@@ -3,7 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -11,6 +11,9 @@ import { evaluateNeed, type Facts } from '../src/env/checks/evaluate.ts';
 import { rustupAutoInstall } from '../src/env/rustup.ts';
 import type { Need } from '../src/doctor/needs.ts';
 import { runDoctor } from '../src/doctor/run.ts';
+import { deriveNeeds } from '../src/doctor/needs.ts';
+import { readProject } from '../src/project/discover.ts';
+import { resolveWithCargo, type CargoGraph } from '../src/project/cargo-metadata.ts';
 
 const haveRustup = spawnSync('rustup', ['--version'], { encoding: 'utf8' }).status === 0;
 const SETTINGS = 'version = "12"\ndefault_toolchain = "stable-x86_64-unknown-linux-gnu"\nprofile = "default"\n';
@@ -96,4 +99,30 @@ test('doctor on a pin rustup lacks: passes with a note when rustup installs it, 
   assert.equal(off.checks.find((c) => c.component === 'rustc')!.status, 'missing');
   assert.equal(off.ok, false);
   assert.equal(list(), before);
+});
+
+test('cargo metadata with the pinned toolchain absent: resolved with rustup\'s default toolchain, and the graph says so', { skip: !haveRustup && 'no rustup' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-pin-graph-'));
+  mkdirSync(join(dir, 'core', 'src'), { recursive: true });
+  mkdirSync(join(dir, 'src'));
+  writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ncore-lib = { path = "core" }\n');
+  writeFileSync(join(dir, 'src', 'main.rs'), 'fn main() {}\n');
+  writeFileSync(join(dir, 'core', 'Cargo.toml'), '[package]\nname = "core-lib"\nversion = "0.1.0"\nedition = "2021"\n');
+  writeFileSync(join(dir, 'core', 'src', 'lib.rs'), '');
+  // Path dependencies only: the lock needs no registry, and cargo writes it before the pin exists.
+  const lock = spawnSync('cargo', ['generate-lockfile', '--offline'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(lock.status, 0, lock.stderr);
+  writeFileSync(join(dir, 'rust-toolchain.toml'), '[toolchain]\nchannel = "1.61.0"\n');
+  const installed = spawnSync('rustup', ['toolchain', 'list'], { encoding: 'utf8', env: { ...process.env, RUSTUP_AUTO_INSTALL: '0' } }).stdout;
+  if (installed.includes('1.61.0')) return;
+  const r = await resolveWithCargo(dir, '', 'x86_64-unknown-linux-gnu', new Map(), 60_000);
+  assert.ok('graph' in r, 'unresolved' in r ? r.unresolved : '');
+  const graph = (r as { graph: CargoGraph }).graph;
+  assert.deepEqual([...graph.packages.values()].map((p) => p.name).sort(), ['app', 'core-lib']);
+  assert.equal(graph.toolchain?.pinned, '1.61.0-x86_64-unknown-linux-gnu');
+  assert.match(graph.toolchain!.used, /^[A-Za-z0-9][A-Za-z0-9._+-]*$/);
+  const project = await readProject(dir);
+  const plan = deriveNeeds(project, { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu', cargo: r });
+  assert.ok(plan.notes.some((n) => n.includes(`with the installed toolchain ${graph.toolchain!.used}: the pinned 1.61.0-x86_64-unknown-linux-gnu is not installed`)), plan.notes.join('\n'));
+  assert.equal(spawnSync('rustup', ['toolchain', 'list'], { encoding: 'utf8', env: { ...process.env, RUSTUP_AUTO_INSTALL: '0' } }).stdout, installed);
 });

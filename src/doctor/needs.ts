@@ -3,7 +3,7 @@
 import { COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../knowledge/crate-needs.js';
 import { compareVersions, numericChannel } from '../env/checks/versions.js';
 import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
-import type { CargoGraph, CargoResolution } from '../project/cargo-metadata.js';
+import { toolchainCaveat, type CargoGraph, type CargoResolution } from '../project/cargo-metadata.js';
 import type { LockedCrate, Project } from '../project/model.js';
 
 export interface Constraint {
@@ -207,7 +207,7 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   // the manifests (no dev-dependencies, optional ones left off, other targets' tables).
   const graph = ctx.cargo && 'graph' in ctx.cargo ? ctx.cargo.graph : null;
   const fromGraph = graph && rust.lock ? builtFromGraph(graph, packages, manifests.map((m) => m.package?.name ?? '').filter(Boolean)) : null;
-  if (fromGraph) notes.push(`Needs follow the build graph cargo resolved (cargo metadata --offline, for ${graph!.target}).`);
+  if (fromGraph) notes.push(`Needs follow the build graph cargo resolved (cargo metadata --offline, for ${graph!.target}${toolchainCaveat(graph!)}).`);
   else if (ctx.cargo && 'unresolved' in ctx.cargo && rust.lock) notes.push(`${ctx.cargo.unresolved}; needs are read from Cargo.lock and the manifests instead.`);
   const via = fromGraph ? fromGraph.via : rust.lock ? builtCrates(packages, manifests, target, rust.members.map((m) => m.manifest)).via : new Map<LockedCrate, string | null>();
   const lockNames = new Set(packages.map((p) => p.name));
