@@ -84,6 +84,8 @@ export interface FeatureEdge {
   onlyWhenAsked?: boolean;
   /** `from`'s own default features add it in versions before this one (reqwest's default-tls was native-tls until 0.13). */
   onDefaultBefore?: string;
+  /** `from`'s own default features add it (in every version): built when a declaration keeps them or asks for it. */
+  onDefault?: boolean;
   /** Only these crates' requested features count (default: any crate's, as features forward to `from`). */
   askedOf?: string[];
 }
@@ -99,6 +101,14 @@ export const FEATURE_EDGES: readonly FeatureEdge[] = [
   // native-tls is never a default of these crates: only a member asking for their native-tls feature builds it.
   ...['ureq', 'tungstenite', 'tokio-tungstenite', 'tokio-tungstenite-wasm', 'async-tungstenite'].map((from) => ({ from, to: ['native-tls', 'tokio-native-tls'], feature: /native-tls/, onlyWhenAsked: true, askedOf: [from] })),
   { from: 'reqwest', to: ['native-tls', 'hyper-tls', 'tokio-native-tls', 'native-tls-crate'], feature: /^(?:default-tls|native-tls)/, onDefaultBefore: '0.13.0', askedOf: ['reqwest'] },
+  // git2's `https` feature (a default in the 0.13-0.20 line) links OpenSSL; `default-features = false` without it does not.
+  { from: 'git2', to: ['openssl-sys', 'openssl-probe'], feature: /^https$/, onDefault: true, askedOf: ['git2'] },
+  { from: 'libgit2-sys', to: ['openssl-sys'], feature: /^https$/, onlyWhenAsked: true, askedOf: ['libgit2-sys', 'git2'] },
+  // update-informer's reqwest client is the non-default `reqwest` feature; its weak `reqwest?/...` features keep the
+  // edge in every lock (cargo#10801).
+  { from: 'update-informer', to: ['reqwest'], feature: /^reqwest$/, onlyWhenAsked: true, askedOf: ['update-informer'] },
+  // libz-sys builds zlib-ng with cmake only for its `zlib-ng` feature (libgit2-sys's zlib-ng-compat forwards to it).
+  { from: 'libz-sys', to: ['cmake'], feature: /zlib-ng/, onlyWhenAsked: true },
 ];
 
 function versionBefore(version: string, bound: string): boolean {
@@ -113,7 +123,7 @@ function featureEdgeUsed(edge: FeatureEdge, fromVersion: string, members: readon
   const requested = [...asked].some(([crate, set]) => (!edge.askedOf || edge.askedOf.includes(crate)) && [...set].some((f) => edge.feature.test(f)));
   if (requested) return true;
   if (edge.onlyWhenAsked) return false;
-  if (edge.onDefaultBefore) {
+  if (edge.onDefaultBefore || edge.onDefault) {
     // Declared by the members: their default builds decide (default features on, in a version that had it there).
     const decls = members.flatMap((m) => {
       const defaults = defaultFeatureRefs(m);
@@ -121,7 +131,7 @@ function featureEdgeUsed(edge: FeatureEdge, fromVersion: string, members: readon
     });
     const declaredAnywhere = members.some((m) => [...m.dependencies, ...(m.workspace?.dependencies ?? [])].some((d) => d.name === edge.from));
     if (!declaredAnywhere) return true;
-    return versionBefore(fromVersion, edge.onDefaultBefore) && decls.some(({ d, ws }) => d.defaultFeatures && (ws?.defaultFeatures ?? true));
+    return (!edge.onDefaultBefore || versionBefore(fromVersion, edge.onDefaultBefore)) && decls.some(({ d, ws }) => d.defaultFeatures && (ws?.defaultFeatures ?? true));
   }
   const anyMemberAsks = members.some((m) => Object.values(m.features).some((list) => list.some((f) => edge.feature.test(f))) || m.dependencies.some((d) => d.features.some((f) => edge.feature.test(f))));
   return !anyMemberAsks;

@@ -1,0 +1,54 @@
+// doctor's needs on structures found in real repositories (validation/real-repos.json), each modelled as a small
+// fixture project: lock edges that only a registry crate's (non-default) feature adds are not counted as built,
+// and each comes back when the member turns the feature on.
+
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { deriveNeeds } from '../src/doctor/needs.ts';
+import { readProject } from '../src/project/discover.ts';
+
+const FIX = new URL('./fixtures/projects/', import.meta.url).pathname;
+
+async function needsOf(dir: string): Promise<Map<string, string[]>> {
+  const plan = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
+  return new Map(plan.needs.filter((n) => n.required).map((n) => [n.component, n.neededBy]));
+}
+
+/** A copy of the fixture with one manifest's text edited. */
+function variant(name: string, file: string, edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-needs-'));
+  cpSync(join(FIX, name), dir, { recursive: true });
+  const path = join(dir, file);
+  const before = readFileSync(path, 'utf8');
+  const after = edit(before);
+  assert.notEqual(after, before, `the edit of ${file} changed nothing`);
+  writeFileSync(path, after);
+  return dir;
+}
+
+test('registry feature edges a default build leaves off: no OpenSSL and no cmake (exa, nushell, git2-rs)', async () => {
+  const needs = await needsOf(join(FIX, 'registry-feature-edges'));
+  assert.equal(needs.get('openssl-dev'), undefined, needs.get('openssl-dev')?.join('; '));
+  assert.equal(needs.get('pkg-config'), undefined);
+  assert.equal(needs.get('cmake'), undefined, needs.get('cmake')?.join('; '));
+  // What is built stays: libgit2-sys and libz-sys compile C.
+  assert.ok(needs.get('c-compiler')!.some((n) => n.startsWith('cc 1.0.79')), needs.get('c-compiler')!.join('; '));
+});
+
+test('git2 with its default features links OpenSSL (its `https` default)', async () => {
+  const dir = variant('registry-feature-edges', 'gitlog/Cargo.toml', (t) => t.replace(', default-features = false', ''));
+  assert.ok((await needsOf(dir)).get('openssl-dev')?.some((n) => n.startsWith('openssl-sys 0.9.61 via git2')));
+});
+
+test('update-informer asked for its reqwest client builds native-tls', async () => {
+  const dir = variant('registry-feature-edges', 'notify/Cargo.toml', (t) => t.replace('"ureq"]', '"reqwest"]'));
+  assert.ok((await needsOf(dir)).get('openssl-dev')?.some((n) => n.startsWith('openssl-sys 0.9.61 via update-informer')));
+});
+
+test('libz-sys\'s zlib-ng feature on by default runs cmake', async () => {
+  const dir = variant('registry-feature-edges', 'zsys/Cargo.toml', (t) => t.replace('[features]\n', '[features]\ndefault = ["zlib-ng-compat"]\n'));
+  assert.ok((await needsOf(dir)).get('cmake')?.some((n) => n.startsWith('cmake 0.1.54 via libz-sys')));
+});
