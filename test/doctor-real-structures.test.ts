@@ -3,7 +3,7 @@
 // and each comes back when the member turns the feature on.
 
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -51,4 +51,31 @@ test('update-informer asked for its reqwest client builds native-tls', async () 
 test('libz-sys\'s zlib-ng feature on by default runs cmake', async () => {
   const dir = variant('registry-feature-edges', 'zsys/Cargo.toml', (t) => t.replace('[features]\n', '[features]\ndefault = ["zlib-ng-compat"]\n'));
   assert.ok((await needsOf(dir)).get('cmake')?.some((n) => n.startsWith('cmake 0.1.54 via libz-sys')));
+});
+
+test('needs reached only through a path dependency whose sources are absent are held back as unverified (rustdesk-server)', async () => {
+  const plan = deriveNeeds(await readProject(join(FIX, 'absent-submodule')), { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
+  const needed = plan.needs.map((n) => n.component);
+  for (const c of ['openssl-dev', 'pkg-config', 'libclang']) assert.ok(!needed.includes(c), `${c} is not a verified need`);
+  assert.deepEqual([...new Set(plan.unverified.map((u) => u.component))].sort(), ['libclang', 'openssl-dev', 'pkg-config']);
+  assert.ok(plan.unverified.every((u) => /only through common, a path dependency whose Cargo\.toml is not in the checkout/.test(u.why)));
+  // zstd-sys, which the root package declares itself, still needs a C compiler: not held back.
+  assert.ok(plan.needs.find((n) => n.component === 'c-compiler')!.neededBy.some((n) => n.startsWith('cc 1.0.79')));
+  assert.ok(plan.notes.some((n) => n.startsWith('Held back as unverified: libclang, pkg-config, openssl-dev, needed only through common')), plan.notes.join('\n'));
+  // With the submodule's manifest there, its dependencies are verified needs again.
+  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-needs-'));
+  cpSync(join(FIX, 'absent-submodule'), dir, { recursive: true });
+  mkdirSync(join(dir, 'libs', 'common', 'src'), { recursive: true });
+  writeFileSync(join(dir, 'libs', 'common', 'Cargo.toml'), '[package]\nname = "common"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nopenssl-sys = "0.9"\nclang-sys = "1.8"\n');
+  const full = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
+  assert.deepEqual(full.unverified, []);
+  assert.ok(full.needs.some((n) => n.component === 'openssl-dev'));
+});
+
+test('jiter without its `python` feature needs no Python; with it, pyo3 links libpython (restate)', async () => {
+  const plain = await needsOf(join(FIX, 'registry-feature-edges'));
+  assert.equal(plain.get('python-headers'), undefined, plain.get('python-headers')?.join('; '));
+  assert.equal(plain.get('python'), undefined);
+  const dir = variant('registry-feature-edges', 'jsonq/Cargo.toml', (t) => t.replace('jiter = "0.15"', 'jiter = { version = "0.15", features = ["python"] }'));
+  assert.ok((await needsOf(dir)).get('python-headers')?.some((n) => n.startsWith('pyo3')));
 });

@@ -298,7 +298,7 @@ test('exit 2 when doctor cannot run: no such directory, or a Cargo.toml that is 
 
 test('--json prints the documented object', () => {
   const r = doctor(['--json', join(FIX, 'prost-old')]);
-  assert.deepEqual(Object.keys(r.json!).sort(), ['checks', 'counts', 'dir', 'durationMs', 'fixAll', 'mode', 'notNeeded', 'notes', 'ok', 'platform', 'project', 'schemaVersion']);
+  assert.deepEqual(Object.keys(r.json!).sort(), ['checks', 'counts', 'dir', 'durationMs', 'fixAll', 'mode', 'notNeeded', 'notes', 'ok', 'platform', 'project', 'schemaVersion', 'unverified']);
   assert.equal(r.json!.schemaVersion, 1);
   assert.deepEqual(Object.keys(r.json!.checks[0]).sort(), ['component', 'constraints', 'detail', 'fix', 'found', 'key', 'label', 'neededBy', 'probe', 'required', 'status']);
   assert.equal(r.code, r.json!.ok ? 0 : 1);

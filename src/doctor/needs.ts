@@ -40,6 +40,8 @@ export interface NeedsPlan {
   mode: 'project' | 'general';
   needs: Need[];
   exempted: Exempted[];
+  /** System needs held back: whether the build compiles the crate cannot be told from the checkout. */
+  unverified: Exempted[];
   notes: string[];
 }
 
@@ -155,7 +157,7 @@ function pyo3Range(version: string): { min: string; max: string } {
   return range;
 }
 
-function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: Exempted[], notes: string[]): void {
+function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: Exempted[], unverified: Exempted[], notes: string[]): void {
   const rust = project.rust!;
   notes.push(...(rust.notes ?? []));
   set.add('rustc', 'every Rust build');
@@ -209,7 +211,9 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   const fromGraph = graph && rust.lock ? builtFromGraph(graph, packages, manifests.map((m) => m.package?.name ?? '').filter(Boolean)) : null;
   if (fromGraph) notes.push(`Needs follow the build graph cargo resolved (cargo metadata --offline, for ${graph!.target}${toolchainCaveat(graph!)}).`);
   else if (ctx.cargo && 'unresolved' in ctx.cargo && rust.lock) notes.push(`${ctx.cargo.unresolved}; needs are read from Cargo.lock and the manifests instead.`);
-  const via = fromGraph ? fromGraph.via : rust.lock ? builtCrates(packages, manifests, target, rust.members.map((m) => m.manifest)).via : new Map<LockedCrate, string | null>();
+  const fromLock = !fromGraph && rust.lock ? builtCrates(packages, manifests, target, rust.members.map((m) => m.manifest), rust.absentPathCrates ?? []) : null;
+  const via = fromGraph ? fromGraph.via : fromLock ? fromLock.via : new Map<LockedCrate, string | null>();
+  const blind: { via: string; held: Exempted }[] = [];
   const lockNames = new Set(packages.map((p) => p.name));
   const requested: Map<string, ReadonlySet<string>> = fromGraph ? fromGraph.features : defaultRequestedFeatures(manifests, target);
   const builtDep = (dep: string) => {
@@ -226,10 +230,16 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
     const needs = CRATE_NEEDS[crate.name];
     if (!needs) continue;
     const features = requested.get(crate.name) ?? new Set<string>();
+    const blindVia = fromLock?.unverified.get(crate);
     for (const n of needs) {
       if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
       if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => ctx.env[e] !== undefined && ctx.env[e] !== '')) {
         exempted.push({ component: n.component, crate: label, why: n.unless.why });
+        continue;
+      }
+      if (blindVia) {
+        // Reached only through a path dependency whose manifest is absent: its features and kinds are unknown.
+        blind.push({ via: blindVia, held: { component: n.component, crate: `${label} (${n.why})`, why: `needed only through ${blindVia}, a path dependency whose Cargo.toml is not in the checkout` } });
         continue;
       }
       set.add(n.component, `${label} (${n.why})`, { required: n.required ?? true });
@@ -248,6 +258,15 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
       const extensionModule = (rust.requestedFeatures.pyo3 ?? []).includes('extension-module') || project.python?.backend === 'maturin';
       if (!extensionModule) set.add('python-headers', `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''} (links libpython: no extension-module feature)`);
     }
+  }
+  // A component something verified needs anyway is a need, not held back.
+  const needed = new Set(set.list().map((n) => n.component));
+  const held = blind.filter((b) => !needed.has(b.held.component));
+  unverified.push(...held.map((b) => b.held));
+  if (held.length) {
+    const components = [...new Set(held.map((b) => b.held.component))].join(', ');
+    const through = [...new Set(held.map((b) => b.via))].join(', ');
+    notes.push(`Held back as unverified: ${components}, needed only through ${through}, whose Cargo.toml is not in the checkout (a git submodule not checked out?), so what it builds cannot be told; check out its sources and run doctor again.`);
   }
   set.add('disk', 'target/ and the crate cache', { minBytes: COMPONENT_FLOOR.disk(heavy) });
   set.add('memory', heavy ? `${heavy} (a large C/C++ build)` : 'rustc', { minBytes: COMPONENT_FLOOR.memory(heavy) });
@@ -294,15 +313,16 @@ function derivePython(project: Project, set: NeedSet): void {
 export function deriveNeeds(project: Project, ctx: PlanContext): NeedsPlan {
   const set = new NeedSet();
   const exempted: Exempted[] = [];
+  const unverified: Exempted[] = [];
   const notes: string[] = [];
   if (!project.rust && (!project.python || (project.python.backend === 'none' && project.python.requirements.length === 0 && !project.python.pinnedPython))) {
     const general = 'the general native-build toolchain';
     for (const c of ['c-compiler', 'cxx-compiler', 'make', 'pkg-config'] as const) set.add(c, general);
     for (const c of ['python', 'python-headers', 'rustc', 'cargo', 'cmake'] as const) set.add(c, general, { required: false });
-    return { mode: 'general', needs: set.list(), exempted, notes: ['No Cargo.toml, pyproject.toml, setup.py, requirements file or .python-version here: checked the general native-build toolchain instead.'] };
+    return { mode: 'general', needs: set.list(), exempted, unverified, notes: ['No Cargo.toml, pyproject.toml, setup.py, requirements file or .python-version here: checked the general native-build toolchain instead.'] };
   }
-  if (project.rust) deriveRust(project, ctx, set, exempted, notes);
+  if (project.rust) deriveRust(project, ctx, set, exempted, unverified, notes);
   if (project.python) derivePython(project, set);
   const needs = set.list().filter((n) => COMPONENTS[n.component]);
-  return { mode: 'project', needs, exempted, notes };
+  return { mode: 'project', needs, exempted, unverified, notes };
 }

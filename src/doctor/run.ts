@@ -35,6 +35,8 @@ export interface DoctorReport {
   fixAll: string | null;
   /** System needs that a bundled/vendored build or an environment variable makes unnecessary. */
   notNeeded: Exempted[];
+  /** System needs held back because what the build compiles could not be told (a path dependency's sources absent). */
+  unverified: Exempted[];
   notes: string[];
   counts: Record<CheckStatus, number>;
   durationMs: number;
@@ -173,6 +175,7 @@ export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promi
     checks,
     fixAll: combinedInstall(checks, host),
     notNeeded: plan.exempted,
+    unverified: plan.unverified,
     notes,
     counts,
     durationMs: Math.round(performance.now() - started),

@@ -107,6 +107,9 @@ export const FEATURE_EDGES: readonly FeatureEdge[] = [
   // update-informer's reqwest client is the non-default `reqwest` feature; its weak `reqwest?/...` features keep the
   // edge in every lock (cargo#10801).
   { from: 'update-informer', to: ['reqwest'], feature: /^reqwest$/, onlyWhenAsked: true, askedOf: ['update-informer'] },
+  // jiter's Python bindings are its non-default `python` feature (which also adds pyo3-build-config); a lock with
+  // jiter -> pyo3 but no pyo3-build-config edge shows them off.
+  { from: 'jiter', to: ['pyo3', 'pyo3-build-config'], feature: /^python$/, onlyWhenAsked: true, askedOf: ['jiter'] },
   // libz-sys builds zlib-ng with cmake only for its `zlib-ng` feature (libgit2-sys's zlib-ng-compat forwards to it).
   { from: 'libz-sys', to: ['cmake'], feature: /zlib-ng/, onlyWhenAsked: true },
 ];
@@ -140,6 +143,11 @@ function featureEdgeUsed(edge: FeatureEdge, fromVersion: string, members: readon
 export interface BuiltCrates {
   /** Each lock crate the build compiles, with the member's direct dependency it is reached through (null: direct). */
   via: Map<LockedCrate, string | null>;
+  /**
+   * Lock crates reached only through a local crate whose manifest is not in the checkout (a git submodule not checked
+   * out): its features and dependency kinds are unknown, so whether they are built cannot be told. Each maps to it.
+   */
+  unverified: Map<LockedCrate, string>;
 }
 
 /** The features and `dep`/`dep/feature` references that `enabled` features of a package turn on (their closure). */
@@ -170,9 +178,9 @@ function featureClosure(manifest: CargoManifest, enabled: Iterable<string>): { f
  * The lock crates a default `cargo build` of `roots` compiles for `target`, breadth-first, each with the first hop it
  * is reached through. Local crates whose manifests are `known` (the workspace's) are walked with the features their
  * dependents ask for, so an optional dependency only a non-default feature enables is not counted; registry crates
- * are walked through every lock edge but the unused ones.
+ * are walked through every lock edge but the unused ones. `absent`: local crates whose manifest is not in the checkout.
  */
-export function builtCrates(packages: readonly LockedCrate[], roots: readonly CargoManifest[], target: string, known: readonly CargoManifest[] = roots): BuiltCrates {
+export function builtCrates(packages: readonly LockedCrate[], roots: readonly CargoManifest[], target: string, known: readonly CargoManifest[] = roots, absent: readonly string[] = []): BuiltCrates {
   const byName = new Map<string, LockedCrate[]>();
   for (const p of packages) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
   const resolveDep = (dep: string): LockedCrate | undefined => {
@@ -229,6 +237,7 @@ export function builtCrates(packages: readonly LockedCrate[], roots: readonly Ca
       }
     }
   }
+  const starts = [...queue];
   for (let i = 0; i < queue.length; i++) {
     const cur = queue[i];
     const hop = via.get(cur) ?? cur.name;
@@ -238,5 +247,41 @@ export function builtCrates(packages: readonly LockedCrate[], roots: readonly Ca
       reach(c, c.source === null ? null : hop);
     }
   }
-  return { via };
+  // The same walk again without going through local crates of unknown manifest: what only they reach is unverified.
+  const blind = [...via.keys()].filter((c) => c.source === null && !manifestOf.has(c.name) && absent.includes(c.name));
+  const unverified = new Map<LockedCrate, string>();
+  if (blind.length) {
+    const blindSet = new Set(blind);
+    const seen = new Set<LockedCrate>(starts.filter((c) => !blindSet.has(c)));
+    const again = [...seen];
+    for (let i = 0; i < again.length; i++) {
+      for (const d of again[i].dependencies) {
+        const c = resolveDep(d);
+        if (!c || seen.has(c) || blindSet.has(c) || unused(again[i], c.name)) continue;
+        seen.add(c);
+        again.push(c);
+      }
+    }
+    for (const c of via.keys()) if (!seen.has(c) && !blindSet.has(c) && !manifestOf.has(c.name)) unverified.set(c, blindOrigin(c, blind, resolveDep));
+  }
+  return { via, unverified };
+}
+
+/** The first local crate of unknown manifest (breadth-first) whose lock edges reach `target`. */
+function blindOrigin(target: LockedCrate, blind: readonly LockedCrate[], resolveDep: (dep: string) => LockedCrate | undefined): string {
+  for (const b of blind) {
+    const seen = new Set<LockedCrate>([b]);
+    const queue = [b];
+    for (let i = 0; i < queue.length; i++) {
+      if (queue[i] === target) return b.name;
+      for (const d of queue[i].dependencies) {
+        const c = resolveDep(d);
+        if (c && !seen.has(c)) {
+          seen.add(c);
+          queue.push(c);
+        }
+      }
+    }
+  }
+  return blind[0].name;
 }

@@ -163,6 +163,10 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
   }
   const requestedFeatures: Record<string, string[]> = {};
   for (const [name, set] of requested) requestedFeatures[name] = [...set].sort();
+  // Only whether each exists: nothing is read from them (a FIFO or a huge file there is present, not absent).
+  const pathDeps = new Map(members.flatMap((m) => m.manifest.dependencies.filter((d) => d.path !== null).map((d) => [join(m.dir, d.path!, 'Cargo.toml'), d.name] as const)));
+  const absent = await Promise.all([...pathDeps].map(async ([manifest, name]) => ('missing' in (await readProjectFile(manifest, 0)) ? name : null)));
+  const absentPathCrates = [...new Set(absent.filter((n): n is string => n !== null))];
 
   return {
     root,
@@ -178,6 +182,7 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
     rustVersion,
     edition,
     requestedFeatures,
+    absentPathCrates,
     notes,
   };
 }
