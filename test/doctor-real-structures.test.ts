@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { deriveNeeds } from '../src/doctor/needs.ts';
 import { readProject } from '../src/project/discover.ts';
@@ -78,4 +79,26 @@ test('jiter without its `python` feature needs no Python; with it, pyo3 links li
   assert.equal(plain.get('python'), undefined);
   const dir = variant('registry-feature-edges', 'jsonq/Cargo.toml', (t) => t.replace('jiter = "0.15"', 'jiter = { version = "0.15", features = ["python"] }'));
   assert.ok((await needsOf(dir)).get('python-headers')?.some((n) => n.startsWith('pyo3')));
+});
+
+test('a path dependency under the workspace root is a member: its optional dependencies follow its features (qdrant)', async () => {
+  const project = await readProject(join(FIX, 'implicit-path-member'));
+  assert.deepEqual(project.rust!.members.map((m) => m.manifest.package?.name).sort(), ['app', 'gpu']);
+  assert.equal((await needsOf(join(FIX, 'implicit-path-member'))).get('cmake'), undefined);
+  const dir = variant('implicit-path-member', 'app/Cargo.toml', (t) => t.replace('path = "../lib/gpu" }', 'path = "../lib/gpu", features = ["gpu"] }'));
+  assert.ok((await needsOf(dir)).get('cmake')?.some((n) => n.startsWith('cmake 0.1.57 via shaderc')));
+});
+
+test('path dependencies are looked at, not trusted: one outside the root is no member, a FIFO manifest does not block', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-paths-'));
+  mkdirSync(join(dir, 'ws', 'app'), { recursive: true });
+  mkdirSync(join(dir, 'outside'));
+  mkdirSync(join(dir, 'ws', 'fifo'));
+  writeFileSync(join(dir, 'outside', 'Cargo.toml'), '[package]\nname = "outside"\nversion = "0.1.0"\n');
+  spawnSync('mkfifo', [join(dir, 'ws', 'fifo', 'Cargo.toml')]);
+  writeFileSync(join(dir, 'ws', 'Cargo.toml'), '[workspace]\nmembers = ["app"]\n');
+  writeFileSync(join(dir, 'ws', 'app', 'Cargo.toml'), '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\noutside = { path = "../../outside" }\nfifo = { path = "../fifo" }\n');
+  const project = await readProject(join(dir, 'ws'));
+  assert.deepEqual(project.rust!.members.map((m) => m.manifest.package?.name), ['app']);
+  assert.deepEqual(project.rust!.absentPathCrates, []);
 });
