@@ -44,9 +44,16 @@ test('git2 with its default features links OpenSSL (its `https` default)', async
   assert.ok((await needsOf(dir)).get('openssl-dev')?.some((n) => n.startsWith('openssl-sys 0.9.61 via git2')));
 });
 
-test('update-informer asked for its reqwest client builds native-tls', async () => {
+test('update-informer asked for its reqwest client: native-tls is unverified, a need once the workspace keeps reqwest\'s defaults', async () => {
   const dir = variant('registry-feature-edges', 'notify/Cargo.toml', (t) => t.replace('"ureq"]', '"reqwest"]'));
-  assert.ok((await needsOf(dir)).get('openssl-dev')?.some((n) => n.startsWith('openssl-sys 0.9.61 via update-informer')));
+  // reqwest's native-tls default is off or on as update-informer's own manifest says, which the checkout lacks.
+  const plan = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
+  assert.ok(!plan.needs.some((n) => n.component === 'openssl-dev'));
+  const held = plan.unverified.find((u) => u.component === 'openssl-dev')!;
+  assert.match(held.why, /the lock edge reqwest -> native-tls, which a feature of reqwest adds/);
+  assert.ok(plan.notes.some((n) => n.startsWith('Held back as unverified: pkg-config, openssl-dev')), plan.notes.join('\n'));
+  writeFileSync(join(dir, 'notify', 'Cargo.toml'), `${readFileSync(join(dir, 'notify', 'Cargo.toml'), 'utf8')}reqwest = "0.12"\n`);
+  assert.ok((await needsOf(dir)).get('openssl-dev')?.some((n) => n.startsWith('openssl-sys 0.9.61 via')));
 });
 
 test('libz-sys\'s zlib-ng feature on by default runs cmake', async () => {
@@ -101,4 +108,10 @@ test('path dependencies are looked at, not trusted: one outside the root is no m
   const project = await readProject(join(dir, 'ws'));
   assert.deepEqual(project.rust!.members.map((m) => m.manifest.package?.name), ['app']);
   assert.deepEqual(project.rust!.absentPathCrates, []);
+});
+
+test('diesel asked for postgres links libpq, not libmysqlclient: each of its feature edges is decided on its own', async () => {
+  const needs = await needsOf(join(FIX, 'registry-feature-edges'));
+  assert.ok(needs.get('libpq-dev')?.some((n) => n.startsWith('pq-sys 0.6.3 via diesel')), [...needs.keys()].join(', '));
+  assert.equal(needs.get('mysqlclient-dev'), undefined);
 });

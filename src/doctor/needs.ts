@@ -213,7 +213,7 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   else if (ctx.cargo && 'unresolved' in ctx.cargo && rust.lock) notes.push(`${ctx.cargo.unresolved}; needs are read from Cargo.lock and the manifests instead.`);
   const fromLock = !fromGraph && rust.lock ? builtCrates(packages, manifests, target, rust.members.map((m) => m.manifest), rust.absentPathCrates ?? []) : null;
   const via = fromGraph ? fromGraph.via : fromLock ? fromLock.via : new Map<LockedCrate, string | null>();
-  const blind: { via: string; held: Exempted }[] = [];
+  const doubtful: { via: string; held: Exempted }[] = [];
   const lockNames = new Set(packages.map((p) => p.name));
   const requested: Map<string, ReadonlySet<string>> = fromGraph ? fromGraph.features : defaultRequestedFeatures(manifests, target);
   const builtDep = (dep: string) => {
@@ -230,16 +230,16 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
     const needs = CRATE_NEEDS[crate.name];
     if (!needs) continue;
     const features = requested.get(crate.name) ?? new Set<string>();
-    const blindVia = fromLock?.unverified.get(crate);
+    const doubtVia = fromLock?.unverified.get(crate);
     for (const n of needs) {
       if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
       if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => ctx.env[e] !== undefined && ctx.env[e] !== '')) {
         exempted.push({ component: n.component, crate: label, why: n.unless.why });
         continue;
       }
-      if (blindVia) {
-        // Reached only through a path dependency whose manifest is absent: its features and kinds are unknown.
-        blind.push({ via: blindVia, held: { component: n.component, crate: `${label} (${n.why})`, why: `needed only through ${blindVia}, a path dependency whose Cargo.toml is not in the checkout` } });
+      if (doubtVia) {
+        // Reached only through a step the checkout cannot settle (an absent path dependency, a guessed feature edge).
+        doubtful.push({ via: doubtVia, held: { component: n.component, crate: `${label} (${n.why})`, why: `needed only through ${doubtVia}` } });
         continue;
       }
       set.add(n.component, `${label} (${n.why})`, { required: n.required ?? true });
@@ -261,12 +261,12 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   }
   // A component something verified needs anyway is a need, not held back.
   const needed = new Set(set.list().map((n) => n.component));
-  const held = blind.filter((b) => !needed.has(b.held.component));
+  const held = doubtful.filter((b) => !needed.has(b.held.component));
   unverified.push(...held.map((b) => b.held));
   if (held.length) {
     const components = [...new Set(held.map((b) => b.held.component))].join(', ');
-    const through = [...new Set(held.map((b) => b.via))].join(', ');
-    notes.push(`Held back as unverified: ${components}, needed only through ${through}, whose Cargo.toml is not in the checkout (a git submodule not checked out?), so what it builds cannot be told; check out its sources and run doctor again.`);
+    const through = [...new Set(held.map((b) => b.via))].join('; ');
+    notes.push(`Held back as unverified: ${components}, needed only through ${through}; what those build cannot be told from the checkout (cargo metadata can, with the crates in CARGO_HOME and any submodule checked out).`);
   }
   set.add('disk', 'target/ and the crate cache', { minBytes: COMPONENT_FLOOR.disk(heavy) });
   set.add('memory', heavy ? `${heavy} (a large C/C++ build)` : 'rustc', { minBytes: COMPONENT_FLOOR.memory(heavy) });

@@ -121,7 +121,11 @@ function versionBefore(version: string, bound: string): boolean {
   return false;
 }
 
-function featureEdgeUsed(edge: FeatureEdge, fromVersion: string, members: readonly CargoManifest[], target: string): boolean {
+/**
+ * Whether a default build uses a feature edge: true or false when the members' declarations decide it, 'guess' when
+ * it rests on the manifests of crates outside the workspace (taken as used, but what it alone reaches is unverified).
+ */
+function featureEdgeUsed(edge: FeatureEdge, fromVersion: string, members: readonly CargoManifest[], target: string): boolean | 'guess' {
   const asked = defaultRequestedFeatures(members, target);
   const requested = [...asked].some(([crate, set]) => (!edge.askedOf || edge.askedOf.includes(crate)) && [...set].some((f) => edge.feature.test(f)));
   if (requested) return true;
@@ -133,11 +137,12 @@ function featureEdgeUsed(edge: FeatureEdge, fromVersion: string, members: readon
       return m.dependencies.filter((d) => d.name === edge.from && builtByDefault(m, d, target, defaults)).map((d) => ({ d, ws: m.workspace?.dependencies.find((w) => w.key === d.key) }));
     });
     const declaredAnywhere = members.some((m) => [...m.dependencies, ...(m.workspace?.dependencies ?? [])].some((d) => d.name === edge.from));
-    if (!declaredAnywhere) return true;
+    if (!declaredAnywhere) return 'guess'; // only crates outside the workspace declare it: their defaults decide
     return (!edge.onDefaultBefore || versionBefore(fromVersion, edge.onDefaultBefore)) && decls.some(({ d, ws }) => d.defaultFeatures && (ws?.defaultFeatures ?? true));
   }
   const anyMemberAsks = members.some((m) => Object.values(m.features).some((list) => list.some((f) => edge.feature.test(f))) || m.dependencies.some((d) => d.features.some((f) => edge.feature.test(f))));
-  return !anyMemberAsks;
+  // No member mentions the feature: a dependency's own default may turn it on, or nothing does.
+  return anyMemberAsks ? false : 'guess';
 }
 
 export interface BuiltCrates {
@@ -145,7 +150,8 @@ export interface BuiltCrates {
   via: Map<LockedCrate, string | null>;
   /**
    * Lock crates reached only through a local crate whose manifest is not in the checkout (a git submodule not checked
-   * out): its features and dependency kinds are unknown, so whether they are built cannot be told. Each maps to it.
+   * out) or a feature edge the workspace's own manifests do not decide: whether they are built cannot be told. Each
+   * maps to the first such step, in words.
    */
   unverified: Map<LockedCrate, string>;
 }
@@ -188,15 +194,17 @@ export function builtCrates(packages: readonly LockedCrate[], roots: readonly Ca
     const list = byName.get(name);
     return version ? (list?.find((p) => p.version === version) ?? list?.[0]) : list?.[0];
   };
-  const edgeCache = new Map<string, boolean>();
-  const unused = (from: LockedCrate, to: string) => {
-    if (UNUSED_EDGES.some((e) => e.from === from.name && e.to === to && (!e.unless || targetApplies(e.unless, target) === false))) return true;
-    const edge = FEATURE_EDGES.find((e) => e.from === from.name && e.to.includes(to));
-    if (!edge) return false;
-    const key = `${from.name} ${from.version}`;
-    if (!edgeCache.has(key)) edgeCache.set(key, featureEdgeUsed(edge, from.version, roots, target));
-    return !edgeCache.get(key);
+  const edgeCache = new Map<string, boolean | 'guess'>();
+  const edgeUse = (from: LockedCrate, to: string): boolean | 'guess' => {
+    if (UNUSED_EDGES.some((e) => e.from === from.name && e.to === to && (!e.unless || targetApplies(e.unless, target) === false))) return false;
+    const index = FEATURE_EDGES.findIndex((e) => e.from === from.name && e.to.includes(to));
+    if (index < 0) return true;
+    // Per edge entry: one crate can have several (diesel's mysql and postgres backends).
+    const key = `${index} ${from.version}`;
+    if (!edgeCache.has(key)) edgeCache.set(key, featureEdgeUsed(FEATURE_EDGES[index], from.version, roots, target));
+    return edgeCache.get(key)!;
   };
+  const unused = (from: LockedCrate, to: string) => edgeUse(from, to) === false;
   const manifestOf = new Map<string, CargoManifest>();
   for (const m of [...known, ...roots]) if (m.package) manifestOf.set(m.package.name, m);
   const via = new Map<LockedCrate, string | null>();
@@ -247,33 +255,38 @@ export function builtCrates(packages: readonly LockedCrate[], roots: readonly Ca
       reach(c, c.source === null ? null : hop);
     }
   }
-  // The same walk again without going through local crates of unknown manifest: what only they reach is unverified.
-  const blind = [...via.keys()].filter((c) => c.source === null && !manifestOf.has(c.name) && absent.includes(c.name));
-  const unverified = new Map<LockedCrate, string>();
-  if (blind.length) {
-    const blindSet = new Set(blind);
-    const seen = new Set<LockedCrate>(starts.filter((c) => !blindSet.has(c)));
-    const again = [...seen];
-    for (let i = 0; i < again.length; i++) {
-      for (const d of again[i].dependencies) {
-        const c = resolveDep(d);
-        if (!c || seen.has(c) || blindSet.has(c) || unused(again[i], c.name)) continue;
-        seen.add(c);
-        again.push(c);
+  // The same walk again through verified steps only (no local crate of unknown manifest, no guessed feature edge):
+  // what only the others reach is unverified, with the first such step that leads to it.
+  const blind = new Set([...via.keys()].filter((c) => c.source === null && !manifestOf.has(c.name) && absent.includes(c.name)));
+  const seen = new Set<LockedCrate>(starts.filter((c) => !blind.has(c)));
+  const doubtful: { from: LockedCrate; to: LockedCrate; why: string }[] = [...blind].map((b) => ({ from: b, to: b, why: `${b.name}, a path dependency whose Cargo.toml is not in the checkout` }));
+  const again = [...seen];
+  for (let i = 0; i < again.length; i++) {
+    for (const d of again[i].dependencies) {
+      const c = resolveDep(d);
+      if (!c || seen.has(c) || blind.has(c)) continue;
+      const use = edgeUse(again[i], c.name);
+      if (use === false) continue;
+      if (use === 'guess') {
+        doubtful.push({ from: again[i], to: c, why: `the lock edge ${again[i].name} -> ${c.name}, which a feature of ${again[i].name} adds; whether the crates that depend on ${again[i].name} turn it on needs their manifests` });
+        continue;
       }
+      seen.add(c);
+      again.push(c);
     }
-    for (const c of via.keys()) if (!seen.has(c) && !blindSet.has(c) && !manifestOf.has(c.name)) unverified.set(c, blindOrigin(c, blind, resolveDep));
   }
+  const unverified = new Map<LockedCrate, string>();
+  for (const c of via.keys()) if (!seen.has(c) && !blind.has(c) && !manifestOf.has(c.name)) unverified.set(c, doubtfulOrigin(c, doubtful, resolveDep));
   return { via, unverified };
 }
 
-/** The first local crate of unknown manifest (breadth-first) whose lock edges reach `target`. */
-function blindOrigin(target: LockedCrate, blind: readonly LockedCrate[], resolveDep: (dep: string) => LockedCrate | undefined): string {
-  for (const b of blind) {
-    const seen = new Set<LockedCrate>([b]);
-    const queue = [b];
+/** The first doubtful step (breadth-first from its target) whose lock edges reach `target`. */
+function doubtfulOrigin(target: LockedCrate, doubtful: readonly { to: LockedCrate; why: string }[], resolveDep: (dep: string) => LockedCrate | undefined): string {
+  for (const step of doubtful) {
+    const seen = new Set<LockedCrate>([step.to]);
+    const queue = [step.to];
     for (let i = 0; i < queue.length; i++) {
-      if (queue[i] === target) return b.name;
+      if (queue[i] === target) return step.why;
       for (const d of queue[i].dependencies) {
         const c = resolveDep(d);
         if (c && !seen.has(c)) {
@@ -283,5 +296,5 @@ function blindOrigin(target: LockedCrate, blind: readonly LockedCrate[], resolve
       }
     }
   }
-  return blind[0].name;
+  return doubtful[0]?.why ?? 'an unverified step';
 }
