@@ -137,12 +137,21 @@ function featureEdgeUsed(edge: FeatureEdge, fromVersion: string, members: readon
       return m.dependencies.filter((d) => d.name === edge.from && builtByDefault(m, d, target, defaults)).map((d) => ({ d, ws: m.workspace?.dependencies.find((w) => w.key === d.key) }));
     });
     const declaredAnywhere = members.some((m) => [...m.dependencies, ...(m.workspace?.dependencies ?? [])].some((d) => d.name === edge.from));
-    if (!declaredAnywhere) return 'guess'; // only crates outside the workspace declare it: their defaults decide
+    // Only crates outside the workspace declare it. The lock has the edge because some feature turned it on: theirs,
+    // unless a member's own non-default feature forwards to one (then their manifests would have to tell).
+    if (!declaredAnywhere) return memberMentions(edge, members) ? 'guess' : true;
     return (!edge.onDefaultBefore || versionBefore(fromVersion, edge.onDefaultBefore)) && decls.some(({ d, ws }) => d.defaultFeatures && (ws?.defaultFeatures ?? true));
   }
-  const anyMemberAsks = members.some((m) => Object.values(m.features).some((list) => list.some((f) => edge.feature.test(f))) || m.dependencies.some((d) => d.features.some((f) => edge.feature.test(f))));
-  // No member mentions the feature: a dependency's own default may turn it on, or nothing does.
-  return anyMemberAsks ? false : 'guess';
+  // A member mentions the feature but its default build does not ask for it: that non-default feature added the
+  // edge. No member mentions it: a dependency's enabled feature did (the lock keeps only edges some feature adds).
+  return !memberMentions(edge, members);
+}
+
+/** Whether a member names a feature matching the edge anywhere: in its features or a dependency's feature list. */
+function memberMentions(edge: FeatureEdge, members: readonly CargoManifest[]): boolean {
+  // `dep/feature` and `dep?/feature` items name the dependency's feature after the slash.
+  const names = (f: string) => edge.feature.test(f) || edge.feature.test(f.slice(f.lastIndexOf('/') + 1));
+  return members.some((m) => Object.values(m.features).some((list) => list.some(names)) || m.dependencies.some((d) => d.features.some(names)));
 }
 
 export interface BuiltCrates {
