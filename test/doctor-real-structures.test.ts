@@ -116,3 +116,11 @@ test('diesel asked for postgres links libpq, not libmysqlclient: each of its fea
   assert.ok(needs.get('libpq-dev')?.some((n) => n.startsWith('pq-sys 0.6.3 via diesel')), [...needs.keys()].join(', '));
   assert.equal(needs.get('mysqlclient-dev'), undefined);
 });
+
+test('rdkafka builds librdkafka with make, and with cmake only for its cmake-build feature', async () => {
+  const needs = await needsOf(join(FIX, 'registry-feature-edges'));
+  assert.ok(needs.get('make')?.some((n) => n.startsWith('rdkafka-sys 4.7.0+2.3.0 via rdkafka')), [...needs.keys()].join(', '));
+  assert.equal(needs.get('cmake'), undefined);
+  const dir = variant('registry-feature-edges', 'kafka/Cargo.toml', (t) => t.replace('rdkafka = "0.36"', 'rdkafka = { version = "0.36", features = ["cmake-build"] }'));
+  assert.ok((await needsOf(dir)).get('cmake')?.some((n) => n.startsWith('cmake 0.1.54 via rdkafka')));
+});

@@ -110,6 +110,8 @@ export const FEATURE_EDGES: readonly FeatureEdge[] = [
   // jiter's Python bindings are its non-default `python` feature (which also adds pyo3-build-config); a lock with
   // jiter -> pyo3 but no pyo3-build-config edge shows them off.
   { from: 'jiter', to: ['pyo3', 'pyo3-build-config'], feature: /^python$/, onlyWhenAsked: true, askedOf: ['jiter'] },
+  // rdkafka-sys runs cmake only for its `cmake-build` feature (rdkafka's of the same name forwards to it).
+  { from: 'rdkafka-sys', to: ['cmake'], feature: /^cmake[-_]build$/, onlyWhenAsked: true },
   // libz-sys builds zlib-ng with cmake only for its `zlib-ng` feature (libgit2-sys's zlib-ng-compat forwards to it).
   { from: 'libz-sys', to: ['cmake'], feature: /zlib-ng/, onlyWhenAsked: true },
 ];
