@@ -9,12 +9,15 @@ import { targetApplies } from './target-cfg.js';
 /**
  * Lock edges a default build does not use, from the crates' own manifests and build scripts: aws-lc-sys runs cmake only
  * for FIPS or targets without prebuilt assembly; v8 runs bindgen only with V8_FROM_SOURCE; libproc's bindgen is a
- * macOS build-dependency.
+ * macOS build-dependency; coreaudio-sys is for Apple targets only. `from: '*'`: an edge from any crate.
  */
 export const UNUSED_EDGES: readonly { from: string; to: string; unless?: string }[] = [
   { from: 'aws-lc-sys', to: 'cmake' },
   { from: 'v8', to: 'bindgen' },
   { from: 'libproc', to: 'bindgen', unless: 'cfg(target_os = "macos")' },
+  // coreaudio-sys (bindgen over Apple's headers) builds for Apple targets only, so whoever depends on it (cpal,
+  // rodio through coreaudio-rs) does so in an Apple-only table: from any crate.
+  { from: '*', to: 'coreaudio-sys', unless: 'cfg(any(target_os = "macos", target_os = "ios"))' },
 ];
 
 /** The `dep/feature` and `dep` references a member's default build turns on (the `default` feature's closure). */
@@ -207,7 +210,7 @@ export function builtCrates(packages: readonly LockedCrate[], roots: readonly Ca
   };
   const edgeCache = new Map<string, boolean | 'guess'>();
   const edgeUse = (from: LockedCrate, to: string): boolean | 'guess' => {
-    if (UNUSED_EDGES.some((e) => e.from === from.name && e.to === to && (!e.unless || targetApplies(e.unless, target) === false))) return false;
+    if (UNUSED_EDGES.some((e) => (e.from === from.name || e.from === '*') && e.to === to && (!e.unless || targetApplies(e.unless, target) === false))) return false;
     const index = FEATURE_EDGES.findIndex((e) => e.from === from.name && e.to.includes(to));
     if (index < 0) return true;
     // Per edge entry: one crate can have several (diesel's mysql and postgres backends).
