@@ -126,10 +126,11 @@ test('rdkafka builds librdkafka with make, and with cmake only for its cmake-bui
   assert.ok((await needsOf(dir)).get('cmake')?.some((n) => n.startsWith('cmake 0.1.54 via rdkafka')));
 });
 
-test('cpal\'s CoreAudio bindings need libclang on Apple targets only; ALSA on Linux', async () => {
+test('cpal\'s CoreAudio bindings need libclang on Apple targets only; ALSA on Linux only', async () => {
   const project = await readProject(join(FIX, 'registry-feature-edges'));
   const on = (hostTriple: string) => deriveNeeds(project, { env: {}, platform: 'linux', hostTriple }).needs.map((n) => n.component);
   assert.ok(!on('x86_64-unknown-linux-gnu').includes('libclang'));
   assert.ok(on('x86_64-unknown-linux-gnu').includes('alsa-dev'));
   assert.ok(on('aarch64-apple-darwin').includes('libclang'));
+  assert.ok(!on('aarch64-apple-darwin').includes('alsa-dev'));
 });

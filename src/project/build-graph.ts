@@ -9,7 +9,7 @@ import { targetApplies } from './target-cfg.js';
 /**
  * Lock edges a default build does not use, from the crates' own manifests and build scripts: aws-lc-sys runs cmake only
  * for FIPS or targets without prebuilt assembly; v8 runs bindgen only with V8_FROM_SOURCE; libproc's bindgen is a
- * macOS build-dependency; coreaudio-sys is for Apple targets only. `from: '*'`: an edge from any crate.
+ * macOS build-dependency; coreaudio-sys is for Apple targets only, alsa-sys and libudev-sys for Linux (and BSDs). `from: '*'`: an edge from any crate.
  */
 export const UNUSED_EDGES: readonly { from: string; to: string; unless?: string }[] = [
   { from: 'aws-lc-sys', to: 'cmake' },
@@ -18,6 +18,9 @@ export const UNUSED_EDGES: readonly { from: string; to: string; unless?: string 
   // coreaudio-sys (bindgen over Apple's headers) builds for Apple targets only, so whoever depends on it (cpal,
   // rodio through coreaudio-rs) does so in an Apple-only table: from any crate.
   { from: '*', to: 'coreaudio-sys', unless: 'cfg(any(target_os = "macos", target_os = "ios"))' },
+  // ALSA and libudev exist on Linux (ALSA also on the BSDs cpal supports): their -sys crates build nowhere else.
+  { from: '*', to: 'alsa-sys', unless: 'cfg(any(target_os = "linux", target_os = "dragonfly", target_os = "freebsd", target_os = "netbsd", target_os = "openbsd"))' },
+  { from: '*', to: 'libudev-sys', unless: 'cfg(target_os = "linux")' },
 ];
 
 /** The `dep/feature` and `dep` references a member's default build turns on (the `default` feature's closure). */
