@@ -67,11 +67,13 @@ test('needs reached only through a path dependency whose sources are absent are 
   const plan = deriveNeeds(await readProject(join(FIX, 'absent-submodule')), { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
   const needed = plan.needs.map((n) => n.component);
   for (const c of ['openssl-dev', 'pkg-config', 'libclang']) assert.ok(!needed.includes(c), `${c} is not a verified need`);
-  assert.deepEqual([...new Set(plan.unverified.map((u) => u.component))].sort(), ['libclang', 'openssl-dev', 'pkg-config']);
+  assert.deepEqual([...new Set(plan.unverified.map((u) => u.component))].sort(), ['libclang', 'openssl-dev', 'pkg-config', 'python']);
+  // Nor does an unverified pyo3 set Python bounds or ask for libpython.
+  assert.ok(!needed.includes('python') && !needed.includes('python-headers'), needed.join(', '));
   assert.ok(plan.unverified.every((u) => /only through common, a path dependency whose Cargo\.toml is not in the checkout/.test(u.why)));
   // zstd-sys, which the root package declares itself, still needs a C compiler: not held back.
   assert.ok(plan.needs.find((n) => n.component === 'c-compiler')!.neededBy.some((n) => n.startsWith('cc 1.0.79')));
-  assert.ok(plan.notes.some((n) => n.startsWith('Held back as unverified: libclang, pkg-config, openssl-dev, needed only through common')), plan.notes.join('\n'));
+  assert.ok(plan.notes.some((n) => n.startsWith('Held back as unverified: libclang, pkg-config, openssl-dev, python, needed only through common')), plan.notes.join('\n'));
   // With the submodule's manifest there, its dependencies are verified needs again.
   const dir = mkdtempSync(join(tmpdir(), 'buildmedic-needs-'));
   cpSync(join(FIX, 'absent-submodule'), dir, { recursive: true });

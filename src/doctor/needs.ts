@@ -244,7 +244,8 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
       }
       set.add(n.component, `${label} (${n.why})`, { required: n.required ?? true });
     }
-    if (crate.name === 'pyo3-build-config' || (crate.name === 'pyo3' && !lockNames.has('pyo3-build-config'))) {
+    // An unverified pyo3 sets no Python bounds either (its python need is held back above).
+    if (!doubtVia && (crate.name === 'pyo3-build-config' || (crate.name === 'pyo3' && !lockNames.has('pyo3-build-config')))) {
       const range = pyo3Range(crate.version);
       set.add('python', `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''} (supports CPython ${range.min}–${range.max})`, {
         constraint: { kind: 'min', version: range.min, from: `pyo3 ${crate.version}` },
