@@ -100,7 +100,7 @@ test('a path dependency under the workspace root is a member: its optional depen
   assert.ok((await needsOf(dir)).get('cmake')?.some((n) => n.startsWith('cmake 0.1.57 via shaderc')));
 });
 
-test('path dependencies are looked at, not trusted: one outside the root is no member, a FIFO manifest does not block', async () => {
+test('path dependencies are looked at, not trusted: one outside the root is no member, a FIFO or huge manifest is not read', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'buildmedic-paths-'));
   mkdirSync(join(dir, 'ws', 'app'), { recursive: true });
   mkdirSync(join(dir, 'outside'));
@@ -108,7 +108,10 @@ test('path dependencies are looked at, not trusted: one outside the root is no m
   writeFileSync(join(dir, 'outside', 'Cargo.toml'), '[package]\nname = "outside"\nversion = "0.1.0"\n');
   spawnSync('mkfifo', [join(dir, 'ws', 'fifo', 'Cargo.toml')]);
   writeFileSync(join(dir, 'ws', 'Cargo.toml'), '[workspace]\nmembers = ["app"]\n');
-  writeFileSync(join(dir, 'ws', 'app', 'Cargo.toml'), '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\noutside = { path = "../../outside" }\nfifo = { path = "../fifo" }\n');
+  // A manifest over 1 MiB is no member either: path dependencies are read under a cap, per file and in all.
+  mkdirSync(join(dir, 'ws', 'huge'));
+  writeFileSync(join(dir, 'ws', 'huge', 'Cargo.toml'), `[package]\nname = "huge"\nversion = "0.1.0"\n${'# padding\n'.repeat(120_000)}`);
+  writeFileSync(join(dir, 'ws', 'app', 'Cargo.toml'), '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\noutside = { path = "../../outside" }\nfifo = { path = "../fifo" }\nhuge = { path = "../huge" }\n');
   const project = await readProject(join(dir, 'ws'));
   assert.deepEqual(project.rust!.members.map((m) => m.manifest.package?.name), ['app']);
   assert.deepEqual(project.rust!.absentPathCrates, []);

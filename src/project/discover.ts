@@ -100,8 +100,11 @@ function newer(a: string, b: string): boolean {
   return false;
 }
 
-/** How many path dependencies a workspace may add as members: a generated or hostile graph must not read a whole disk. */
+/** How many path dependencies a workspace may add as members, and how much of their manifests is read in all: a
+ * generated or hostile graph must not read a whole disk. */
 const MAX_PATH_MEMBERS = 2000;
+const MAX_PATH_MANIFEST_BYTES = 1024 * 1024;
+const MAX_PATH_MANIFESTS_TOTAL = 64 * 1024 * 1024;
 
 /**
  * Adds the members cargo adds by itself: every path dependency under the workspace root (and not excluded) is a
@@ -111,7 +114,8 @@ const MAX_PATH_MEMBERS = 2000;
 async function addPathMembers(root: string, rootManifest: CargoManifest, members: RustProject['members']): Promise<string[]> {
   const absent = new Set<string>();
   const seen = new Set(members.map((m) => resolve(m.dir)));
-  for (let i = 0; i < members.length && seen.size < MAX_PATH_MEMBERS; i++) {
+  let budget = MAX_PATH_MANIFESTS_TOTAL;
+  for (let i = 0; i < members.length && seen.size < MAX_PATH_MEMBERS && budget > 0; i++) {
     for (const d of members[i].manifest.dependencies) {
       if (d.path === null) continue;
       const dir = resolve(members[i].dir, d.path);
@@ -119,12 +123,13 @@ async function addPathMembers(root: string, rootManifest: CargoManifest, members
       seen.add(dir);
       const rel = relative(root, dir).split(sep).join('/');
       if (rel.startsWith('..') || isAbsolute(rel) || (rootManifest.workspace?.exclude ?? []).some((e) => rel === e.replace(/\/+$/, '') || rel.startsWith(`${e.replace(/\/+$/, '')}/`))) continue;
-      const read = await readProjectFile(join(dir, 'Cargo.toml'), MAX_PROJECT_FILE_BYTES);
+      const read = await readProjectFile(join(dir, 'Cargo.toml'), Math.min(MAX_PATH_MANIFEST_BYTES, budget));
       if ('missing' in read) {
         absent.add(d.name);
         continue;
       }
       if ('unread' in read) continue; // a FIFO or an oversized manifest: cargo would fail on it; doctor reads on without it
+      budget -= read.bytes.length;
       let manifest: CargoManifest;
       try {
         manifest = parseCargoManifest(read.bytes.toString('utf8'), join(dir, 'Cargo.toml'));
