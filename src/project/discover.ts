@@ -2,7 +2,7 @@
 
 import { readdir, stat } from 'node:fs/promises';
 import { readProjectFile } from './read-file.js';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BuildmedicError, fileError } from '../errors.js';
 import { parseCargoConfigLinkers, parseCargoConfigTargets, parseCargoLock, parseCargoManifest } from './cargo.js';
 import type { CargoManifest, Project, PythonProject, RustProject } from './model.js';
@@ -100,6 +100,48 @@ function newer(a: string, b: string): boolean {
   return false;
 }
 
+/** How many path dependencies a workspace may add as members, and how much of their manifests is read in all: a
+ * generated or hostile graph must not read a whole disk. */
+const MAX_PATH_MEMBERS = 2000;
+const MAX_PATH_MANIFEST_BYTES = 1024 * 1024;
+const MAX_PATH_MANIFESTS_TOTAL = 64 * 1024 * 1024;
+
+/**
+ * Adds the members cargo adds by itself: every path dependency under the workspace root (and not excluded) is a
+ * member, breadth-first through their own path dependencies. Returns the names of path dependencies whose Cargo.toml
+ * is absent (a git submodule not checked out); nothing is read from those, only whether they exist.
+ */
+async function addPathMembers(root: string, rootManifest: CargoManifest, members: RustProject['members']): Promise<string[]> {
+  const absent = new Set<string>();
+  const seen = new Set(members.map((m) => resolve(m.dir)));
+  let budget = MAX_PATH_MANIFESTS_TOTAL;
+  for (let i = 0; i < members.length && seen.size < MAX_PATH_MEMBERS && budget > 0; i++) {
+    for (const d of members[i].manifest.dependencies) {
+      if (d.path === null) continue;
+      const dir = resolve(members[i].dir, d.path);
+      if (seen.has(dir)) continue;
+      seen.add(dir);
+      const rel = relative(root, dir).split(sep).join('/');
+      if (rel.startsWith('..') || isAbsolute(rel) || (rootManifest.workspace?.exclude ?? []).some((e) => rel === e.replace(/\/+$/, '') || rel.startsWith(`${e.replace(/\/+$/, '')}/`))) continue;
+      const read = await readProjectFile(join(dir, 'Cargo.toml'), Math.min(MAX_PATH_MANIFEST_BYTES, budget));
+      if ('missing' in read) {
+        absent.add(d.name);
+        continue;
+      }
+      if ('unread' in read) continue; // a FIFO or an oversized manifest: cargo would fail on it; doctor reads on without it
+      budget -= read.bytes.length;
+      let manifest: CargoManifest;
+      try {
+        manifest = parseCargoManifest(read.bytes.toString('utf8'), join(dir, 'Cargo.toml'));
+      } catch {
+        continue; // cargo's own error to report; the rest of the workspace is still read
+      }
+      if (manifest.package) members.push({ dir, manifest: inheritFromWorkspace(manifest, rootManifest.workspace) });
+    }
+  }
+  return [...absent];
+}
+
 async function readRust(dir: string, manifestPath: string, manifestText: string): Promise<RustProject> {
   const manifestDir = dirname(manifestPath);
   const own = parseCargoManifest(manifestText, manifestPath);
@@ -120,6 +162,7 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
     });
   }
   if (!members.some((m) => m.dir === manifestDir) && own.package) members.push({ dir: manifestDir, manifest: inheritFromWorkspace(own, rootManifest.workspace) });
+  const absentPathCrates = rootManifest.workspace ? await addPathMembers(root, rootManifest, members) : [];
   // `cargo build` in the workspace root builds `default-members`, else the root package when the root manifest has one,
   // else every member (a member's directory keeps the whole workspace in view).
   const defaultMembers = rootManifest.workspace?.defaultMembers
@@ -178,6 +221,7 @@ async function readRust(dir: string, manifestPath: string, manifestText: string)
     rustVersion,
     edition,
     requestedFeatures,
+    absentPathCrates,
     notes,
   };
 }
