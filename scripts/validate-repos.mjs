@@ -33,6 +33,7 @@ const { readProjectFiles } = await import(join(ROOT, 'dist/scan/read-project.js'
 const { scanProject } = await import(join(ROOT, 'dist/scan/run-scan.js'));
 const { readProject } = await import(join(ROOT, 'dist/project/discover.js'));
 const { deriveNeeds } = await import(join(ROOT, 'dist/doctor/needs.js'));
+const { resolveWithCargo } = await import(join(ROOT, 'dist/project/cargo-metadata.js'));
 const scanOptions = { unverified: flag('--unverified') };
 
 const catalogue = JSON.parse(readFileSync(resolve(ROOT, option('--file', 'validation/real-repos.json')), 'utf8'));
@@ -74,7 +75,9 @@ async function scanDir(dir) {
 
 async function needsOf(dir) {
   const project = await readProject(dir);
-  const plan = deriveNeeds(project, { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
+  // As doctor does: cargo's resolved graph when it answers offline, else the lock and the manifests.
+  const cargo = project.rust?.lock ? await resolveWithCargo(project.rust.root, '', 'x86_64-unknown-linux-gnu', new Map()) : null;
+  const plan = deriveNeeds(project, { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu', cargo });
   // With no project at the root, doctor checks the general toolchain: no claim about the project to judge.
   if (plan.mode === 'general') return [];
   const system = new Set(['c-compiler', 'cxx-compiler', 'make', 'perl', 'pkg-config', 'openssl-dev', 'libclang', 'cmake', 'protoc', 'zlib-dev', 'sqlite3-dev', 'libcurl-dev', 'libpq-dev', 'mysqlclient-dev', 'alsa-dev', 'libudev-dev', 'dbus-dev', 'python-headers']);

@@ -35,7 +35,10 @@ export function evidenceShown(evidence, shown) {
  * @param {{ unknownIsOutsideKb?: boolean }} [options]  true for a set whose `unknown` means "outside the KB"
  */
 /** `new:*` labels whose kind an existing rule of another id covers. */
-export const LABEL_IS_RULE = { 'new:header-missing': 'native-lib-missing', 'new:dev-package-missing': 'native-lib-missing' };
+// `new:python-build-dep-missing` is the first sample's short spelling of the id the rule took
+// (python-build-dependency-missing); it was added after that sample's holdout had been scored, so its figures are
+// reported with and without it.
+export const LABEL_IS_RULE = { 'new:header-missing': 'native-lib-missing', 'new:dev-package-missing': 'native-lib-missing', 'new:python-build-dep-missing': 'python-build-dependency-missing' };
 
 export function scoreSample(cases, outcomes, ruleIds, { unknownIsOutsideKb = false } = {}) {
   const t = { known: [0, 0], knownAll: [0, 0], coverage: [0, 0], outside: [0, 0], wrong: 0, failures: 0, shown: [0, 0], noEvidence: 0, success: [0, 0], unknown: [0, 0] };

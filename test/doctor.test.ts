@@ -210,9 +210,9 @@ test('a probe that hangs becomes "unknown" with a hint, within the timeout; a cr
   assert.doesNotMatch(r2.stderr + r2.stdout, /at .*\.js:\d+/);
 });
 
-test('a rust-toolchain pin that rustup lacks is "missing" with the rustup command, and doctor installs nothing', () => {
+test('a rust-toolchain pin that rustup lacks, with its auto-install off, is "missing" with the rustup command, and doctor installs nothing', () => {
   const before = spawnSync('rustup', ['toolchain', 'list'], { encoding: 'utf8' }).stdout;
-  const r = doctor(['--json', join(FIX, 'pinned-toolchain')]);
+  const r = doctor(['--json', join(FIX, 'pinned-toolchain')], { RUSTUP_AUTO_INSTALL: '0' });
   const after = spawnSync('rustup', ['toolchain', 'list'], { encoding: 'utf8' }).stdout;
   assert.equal(after, before);
   const rustc = r.check('rustc')!;
@@ -304,7 +304,7 @@ test('exit 2 when doctor cannot run: no such directory, or a Cargo.toml that is 
 
 test('--json prints the documented object', () => {
   const r = doctor(['--json', join(FIX, 'prost-old')]);
-  assert.deepEqual(Object.keys(r.json!).sort(), ['checks', 'counts', 'dir', 'durationMs', 'fixAll', 'mode', 'notNeeded', 'notes', 'ok', 'platform', 'project', 'schemaVersion']);
+  assert.deepEqual(Object.keys(r.json!).sort(), ['checks', 'counts', 'dir', 'durationMs', 'fixAll', 'mode', 'notNeeded', 'notes', 'ok', 'platform', 'project', 'schemaVersion', 'unverified']);
   assert.equal(r.json!.schemaVersion, 1);
   assert.deepEqual(Object.keys(r.json!.checks[0]).sort(), ['component', 'constraints', 'detail', 'fix', 'found', 'key', 'label', 'neededBy', 'probe', 'required', 'rule', 'status']);
   assert.equal(r.code, r.json!.ok ? 0 : 1);

@@ -3,7 +3,7 @@
 import { COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../knowledge/crate-needs.js';
 import { compareVersions, numericChannel } from '../env/checks/versions.js';
 import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
-import type { CargoGraph, CargoResolution } from '../project/cargo-metadata.js';
+import { toolchainCaveat, type CargoGraph, type CargoResolution } from '../project/cargo-metadata.js';
 import type { LockedCrate, Project } from '../project/model.js';
 
 export interface Constraint {
@@ -40,6 +40,8 @@ export interface NeedsPlan {
   mode: 'project' | 'general';
   needs: Need[];
   exempted: Exempted[];
+  /** System needs held back: whether the build compiles the crate cannot be told from the checkout. */
+  unverified: Exempted[];
   notes: string[];
 }
 
@@ -155,7 +157,7 @@ function pyo3Range(version: string): { min: string; max: string } {
   return range;
 }
 
-function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: Exempted[], notes: string[]): void {
+function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: Exempted[], unverified: Exempted[], notes: string[]): void {
   const rust = project.rust!;
   notes.push(...(rust.notes ?? []));
   set.add('rustc', 'every Rust build');
@@ -207,9 +209,11 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   // the manifests (no dev-dependencies, optional ones left off, other targets' tables).
   const graph = ctx.cargo && 'graph' in ctx.cargo ? ctx.cargo.graph : null;
   const fromGraph = graph && rust.lock ? builtFromGraph(graph, packages, manifests.map((m) => m.package?.name ?? '').filter(Boolean)) : null;
-  if (fromGraph) notes.push(`Needs follow the build graph cargo resolved (cargo metadata --offline, for ${graph!.target}).`);
+  if (fromGraph) notes.push(`Needs follow the build graph cargo resolved (cargo metadata --offline, for ${graph!.target}${toolchainCaveat(graph!)}).`);
   else if (ctx.cargo && 'unresolved' in ctx.cargo && rust.lock) notes.push(`${ctx.cargo.unresolved}; needs are read from Cargo.lock and the manifests instead.`);
-  const via = fromGraph ? fromGraph.via : rust.lock ? builtCrates(packages, manifests, target, rust.members.map((m) => m.manifest)).via : new Map<LockedCrate, string | null>();
+  const fromLock = !fromGraph && rust.lock ? builtCrates(packages, manifests, target, rust.members.map((m) => m.manifest), rust.absentPathCrates ?? []) : null;
+  const via = fromGraph ? fromGraph.via : fromLock ? fromLock.via : new Map<LockedCrate, string | null>();
+  const doubtful: { via: string; held: Exempted }[] = [];
   const lockNames = new Set(packages.map((p) => p.name));
   const requested: Map<string, ReadonlySet<string>> = fromGraph ? fromGraph.features : defaultRequestedFeatures(manifests, target);
   const builtDep = (dep: string) => {
@@ -226,15 +230,22 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
     const needs = CRATE_NEEDS[crate.name];
     if (!needs) continue;
     const features = requested.get(crate.name) ?? new Set<string>();
+    const doubtVia = fromLock?.unverified.get(crate);
     for (const n of needs) {
       if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
       if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => ctx.env[e] !== undefined && ctx.env[e] !== '')) {
         exempted.push({ component: n.component, crate: label, why: n.unless.why });
         continue;
       }
+      if (doubtVia) {
+        // Reached only through a step the checkout cannot settle (an absent path dependency, a guessed feature edge).
+        doubtful.push({ via: doubtVia, held: { component: n.component, crate: `${label} (${n.why})`, why: `needed only through ${doubtVia}` } });
+        continue;
+      }
       set.add(n.component, `${label} (${n.why})`, { required: n.required ?? true });
     }
-    if (crate.name === 'pyo3-build-config' || (crate.name === 'pyo3' && !lockNames.has('pyo3-build-config'))) {
+    // An unverified pyo3 sets no Python bounds either (its python need is held back above).
+    if (!doubtVia && (crate.name === 'pyo3-build-config' || (crate.name === 'pyo3' && !lockNames.has('pyo3-build-config')))) {
       const range = pyo3Range(crate.version);
       set.add('python', `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''} (supports CPython ${range.min}–${range.max})`, {
         constraint: { kind: 'min', version: range.min, from: `pyo3 ${crate.version}` },
@@ -248,6 +259,15 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
       const extensionModule = (rust.requestedFeatures.pyo3 ?? []).includes('extension-module') || project.python?.backend === 'maturin';
       if (!extensionModule) set.add('python-headers', `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''} (links libpython: no extension-module feature)`);
     }
+  }
+  // A component something verified needs anyway is a need, not held back.
+  const needed = new Set(set.list().map((n) => n.component));
+  const held = doubtful.filter((b) => !needed.has(b.held.component));
+  unverified.push(...held.map((b) => b.held));
+  if (held.length) {
+    const components = [...new Set(held.map((b) => b.held.component))].join(', ');
+    const through = [...new Set(held.map((b) => b.via))].join('; ');
+    notes.push(`Held back as unverified: ${components}, needed only through ${through}; what those build cannot be told from the checkout (cargo metadata can, with the crates in CARGO_HOME and any submodule checked out).`);
   }
   set.add('disk', 'target/ and the crate cache', { minBytes: COMPONENT_FLOOR.disk(heavy) });
   set.add('memory', heavy ? `${heavy} (a large C/C++ build)` : 'rustc', { minBytes: COMPONENT_FLOOR.memory(heavy) });
@@ -294,15 +314,16 @@ function derivePython(project: Project, set: NeedSet): void {
 export function deriveNeeds(project: Project, ctx: PlanContext): NeedsPlan {
   const set = new NeedSet();
   const exempted: Exempted[] = [];
+  const unverified: Exempted[] = [];
   const notes: string[] = [];
   if (!project.rust && (!project.python || (project.python.backend === 'none' && project.python.requirements.length === 0 && !project.python.pinnedPython))) {
     const general = 'the general native-build toolchain';
     for (const c of ['c-compiler', 'cxx-compiler', 'make', 'pkg-config'] as const) set.add(c, general);
     for (const c of ['python', 'python-headers', 'rustc', 'cargo', 'cmake'] as const) set.add(c, general, { required: false });
-    return { mode: 'general', needs: set.list(), exempted, notes: ['No Cargo.toml, pyproject.toml, setup.py, requirements file or .python-version here: checked the general native-build toolchain instead.'] };
+    return { mode: 'general', needs: set.list(), exempted, unverified, notes: ['No Cargo.toml, pyproject.toml, setup.py, requirements file or .python-version here: checked the general native-build toolchain instead.'] };
   }
-  if (project.rust) deriveRust(project, ctx, set, exempted, notes);
+  if (project.rust) deriveRust(project, ctx, set, exempted, unverified, notes);
   if (project.python) derivePython(project, set);
   const needs = set.list().filter((n) => COMPONENTS[n.component]);
-  return { mode: 'project', needs, exempted, notes };
+  return { mode: 'project', needs, exempted, unverified, notes };
 }

@@ -3,7 +3,9 @@
 import { homedir, platform as osPlatform } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_MANAGER_OF, type PackageManager, type PlatformId } from '../core/platform.js';
-import { evaluateNeed, type Check, type CheckStatus, type Facts } from '../env/checks/evaluate.js';
+import { evaluateNeed, pinAutoInstalled, type Check, type CheckStatus, type Facts } from '../env/checks/evaluate.js';
+import { rustupAutoInstall } from '../env/rustup.js';
+import { readProjectFile } from '../project/read-file.js';
 import { defaultLibclangDirs, probeDiskFree, probeHeaders, probeWhich, probeLibclangFiles, probeMemory, probeWritable, runProbe, runProbes } from '../env/probe.js';
 import { COMPONENTS, INCLUDE_DIRS } from '../knowledge/crate-needs.js';
 import { readProject } from '../project/discover.js';
@@ -33,6 +35,8 @@ export interface DoctorReport {
   fixAll: string | null;
   /** System needs that a bundled/vendored build or an environment variable makes unnecessary. */
   notNeeded: Exempted[];
+  /** System needs held back because what the build compiles could not be told (a path dependency's sources absent). */
+  unverified: Exempted[];
   notes: string[];
   counts: Record<CheckStatus, number>;
   durationMs: number;
@@ -70,6 +74,16 @@ function guessHostTriple(): string | null {
   return null;
 }
 
+/** Asking rustup what it has must never make it download the active toolchain. */
+const QUIET_RUSTUP = { RUSTUP_AUTO_INSTALL: '0' };
+
+/** rustup's settings.toml (RUSTUP_HOME, else ~/.rustup), or null when there is none. */
+async function readRustupSettings(env: NodeJS.ProcessEnv): Promise<string | null> {
+  const home = env.RUSTUP_HOME || join(env.HOME || homedir(), '.rustup');
+  const read = await readProjectFile(join(home, 'settings.toml'), 1024 * 1024);
+  return 'bytes' in read ? read.bytes.toString('utf8') : null;
+}
+
 export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const started = performance.now();
   const env = opts.env ?? process.env;
@@ -89,10 +103,16 @@ export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promi
 
   const pinned = rustChoice.run ? safeToolchainName(toolchain?.channel ?? null) : null;
   // With a pinned channel, ask rustup what is installed before running its proxies (older rustups install on demand).
-  const toolchainsP = pinned && want.has('rustc') ? runProbe({ id: 'rustup-toolchains', command: 'rustup', args: ['toolchain', 'list'], cwd: neutralCwd(probeCtx) }, env, timeoutMs) : null;
-  const toolchainsR = toolchainsP ? await toolchainsP : null;
+  const askRustup = pinned !== null && want.has('rustc');
+  const [toolchainsR, rustupVersion] = askRustup
+    ? await Promise.all([
+        runProbe({ id: 'rustup-toolchains', command: 'rustup', args: ['toolchain', 'list'], cwd: neutralCwd(probeCtx), env: QUIET_RUSTUP }, env, timeoutMs),
+        runProbe({ id: 'rustup-version', command: 'rustup', args: ['--version'], cwd: neutralCwd(probeCtx), env: QUIET_RUSTUP }, env, timeoutMs),
+      ])
+    : [null, null];
   const rustupToolchains = toolchainsR?.outcome === 'ok' ? toolchainsR.stdout.split('\n').map((l) => l.trim().split(/\s+/)[0]).filter(Boolean) : null;
   const pinMissing = rustupToolchains !== null && pinned !== null && !rustupToolchains.some((t) => t === pinned || t.startsWith(`${pinned}-`));
+  const autoInstall = pinMissing ? rustupAutoInstall(env, await readRustupSettings(env), rustupVersion?.outcome === 'ok' ? rustupVersion.stdout : null) : null;
   const runnable = pinMissing ? specs.filter((s) => !['rustc', 'cargo', 'rustup-targets'].includes(s.id)) : specs;
 
   const cargoHome = env.CARGO_HOME || join(env.HOME || homedir(), '.cargo');
@@ -138,8 +158,11 @@ export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promi
     linkers: Object.fromEntries(linkerPrograms.map((p, i) => [p, linkerPaths[i]])),
     pinnedToolchainMissing: pinMissing ? pinned : null,
     toolchainNotRun: rustChoice.run ? null : rustChoice.why,
+    rustupAutoInstall: autoInstall,
   };
   const checks = plan.needs.map((n) => evaluateNeed(n, facts));
+  const notes = [...plan.notes];
+  if (pinMissing && autoInstall?.on && toolchain) notes.push(pinAutoInstalled(pinned!, `channel in ${toolchain.file.split(/[\\/]/).pop()}`));
   const counts: Record<CheckStatus, number> = { ok: 0, missing: 0, 'too-old': 0, 'too-new': 0, 'not-writable': 0, insufficient: 0, unknown: 0 };
   for (const c of checks) counts[c.status]++;
   return {
@@ -152,7 +175,8 @@ export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promi
     checks,
     fixAll: combinedInstall(checks, host),
     notNeeded: plan.exempted,
-    notes: plan.notes,
+    unverified: plan.unverified,
+    notes,
     counts,
     durationMs: Math.round(performance.now() - started),
   };

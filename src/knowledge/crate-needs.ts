@@ -85,6 +85,12 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   'aws-lc-sys': [C],
   'tikv-jemalloc-sys': [C, { component: 'make', why: "builds jemalloc with its autotools build" }],
   'libmimalloc-sys': [C],
+  // The older name of tikv-jemalloc-sys, same build.
+  'jemalloc-sys': [C, { component: 'make', why: 'builds jemalloc with its autotools build' }],
+  // rdkafka-sys builds the bundled librdkafka with its mklove configure and make (cmake only for its non-default
+  // cmake-build feature, project/build-graph.ts); gRPC's C++ core is built with cmake (the cmake crate's own need).
+  'rdkafka-sys': [C, { component: 'make', why: 'builds the bundled librdkafka (configure and make)' }],
+  'grpcio-sys': [C, CPP],
   'pq-sys': [{ component: 'libpq-dev', why: 'links libpq', unless: { lockDependsOn: ['pq-src'], features: ['bundled'], why: 'the bundled feature (pq-src)' } }],
   'mysqlclient-sys': [{ component: 'pkg-config', why: 'finds libmysqlclient' }, { component: 'mysqlclient-dev', why: 'links libmysqlclient' }],
   'alsa-sys': [{ component: 'pkg-config', why: 'finds ALSA' }, { component: 'alsa-dev', why: 'links ALSA' }],

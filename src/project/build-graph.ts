@@ -9,12 +9,18 @@ import { targetApplies } from './target-cfg.js';
 /**
  * Lock edges a default build does not use, from the crates' own manifests and build scripts: aws-lc-sys runs cmake only
  * for FIPS or targets without prebuilt assembly; v8 runs bindgen only with V8_FROM_SOURCE; libproc's bindgen is a
- * macOS build-dependency.
+ * macOS build-dependency; coreaudio-sys is for Apple targets only, alsa-sys and libudev-sys for Linux (and BSDs). `from: '*'`: an edge from any crate.
  */
 export const UNUSED_EDGES: readonly { from: string; to: string; unless?: string }[] = [
   { from: 'aws-lc-sys', to: 'cmake' },
   { from: 'v8', to: 'bindgen' },
   { from: 'libproc', to: 'bindgen', unless: 'cfg(target_os = "macos")' },
+  // coreaudio-sys (bindgen over Apple's headers) builds for Apple targets only, so whoever depends on it (cpal,
+  // rodio through coreaudio-rs) does so in an Apple-only table: from any crate.
+  { from: '*', to: 'coreaudio-sys', unless: 'cfg(any(target_os = "macos", target_os = "ios"))' },
+  // ALSA and libudev exist on Linux (ALSA also on the BSDs cpal supports): their -sys crates build nowhere else.
+  { from: '*', to: 'alsa-sys', unless: 'cfg(any(target_os = "linux", target_os = "dragonfly", target_os = "freebsd", target_os = "netbsd", target_os = "openbsd"))' },
+  { from: '*', to: 'libudev-sys', unless: 'cfg(target_os = "linux")' },
 ];
 
 /** The `dep/feature` and `dep` references a member's default build turns on (the `default` feature's closure). */
@@ -84,6 +90,8 @@ export interface FeatureEdge {
   onlyWhenAsked?: boolean;
   /** `from`'s own default features add it in versions before this one (reqwest's default-tls was native-tls until 0.13). */
   onDefaultBefore?: string;
+  /** `from`'s own default features add it (in every version): built when a declaration keeps them or asks for it. */
+  onDefault?: boolean;
   /** Only these crates' requested features count (default: any crate's, as features forward to `from`). */
   askedOf?: string[];
 }
@@ -99,6 +107,19 @@ export const FEATURE_EDGES: readonly FeatureEdge[] = [
   // native-tls is never a default of these crates: only a member asking for their native-tls feature builds it.
   ...['ureq', 'tungstenite', 'tokio-tungstenite', 'tokio-tungstenite-wasm', 'async-tungstenite'].map((from) => ({ from, to: ['native-tls', 'tokio-native-tls'], feature: /native-tls/, onlyWhenAsked: true, askedOf: [from] })),
   { from: 'reqwest', to: ['native-tls', 'hyper-tls', 'tokio-native-tls', 'native-tls-crate'], feature: /^(?:default-tls|native-tls)/, onDefaultBefore: '0.13.0', askedOf: ['reqwest'] },
+  // git2's `https` feature (a default in the 0.13-0.20 line) links OpenSSL; `default-features = false` without it does not.
+  { from: 'git2', to: ['openssl-sys', 'openssl-probe'], feature: /^https$/, onDefault: true, askedOf: ['git2'] },
+  { from: 'libgit2-sys', to: ['openssl-sys'], feature: /^https$/, onlyWhenAsked: true, askedOf: ['libgit2-sys', 'git2'] },
+  // update-informer's reqwest client is the non-default `reqwest` feature; its weak `reqwest?/...` features keep the
+  // edge in every lock (cargo#10801).
+  { from: 'update-informer', to: ['reqwest'], feature: /^reqwest$/, onlyWhenAsked: true, askedOf: ['update-informer'] },
+  // jiter's Python bindings are its non-default `python` feature (which also adds pyo3-build-config); a lock with
+  // jiter -> pyo3 but no pyo3-build-config edge shows them off.
+  { from: 'jiter', to: ['pyo3', 'pyo3-build-config'], feature: /^python$/, onlyWhenAsked: true, askedOf: ['jiter'] },
+  // rdkafka-sys runs cmake only for its `cmake-build` feature (rdkafka's of the same name forwards to it).
+  { from: 'rdkafka-sys', to: ['cmake'], feature: /^cmake[-_]build$/, onlyWhenAsked: true },
+  // libz-sys builds zlib-ng with cmake only for its `zlib-ng` feature (libgit2-sys's zlib-ng-compat forwards to it).
+  { from: 'libz-sys', to: ['cmake'], feature: /zlib-ng/, onlyWhenAsked: true },
 ];
 
 function versionBefore(version: string, bound: string): boolean {
@@ -108,28 +129,48 @@ function versionBefore(version: string, bound: string): boolean {
   return false;
 }
 
-function featureEdgeUsed(edge: FeatureEdge, fromVersion: string, members: readonly CargoManifest[], target: string): boolean {
+/**
+ * Whether a default build uses a feature edge: true or false when the members' declarations decide it, 'guess' when
+ * it rests on the manifests of crates outside the workspace (taken as used, but what it alone reaches is unverified).
+ */
+function featureEdgeUsed(edge: FeatureEdge, fromVersion: string, members: readonly CargoManifest[], target: string): boolean | 'guess' {
   const asked = defaultRequestedFeatures(members, target);
   const requested = [...asked].some(([crate, set]) => (!edge.askedOf || edge.askedOf.includes(crate)) && [...set].some((f) => edge.feature.test(f)));
   if (requested) return true;
   if (edge.onlyWhenAsked) return false;
-  if (edge.onDefaultBefore) {
+  if (edge.onDefaultBefore || edge.onDefault) {
     // Declared by the members: their default builds decide (default features on, in a version that had it there).
     const decls = members.flatMap((m) => {
       const defaults = defaultFeatureRefs(m);
       return m.dependencies.filter((d) => d.name === edge.from && builtByDefault(m, d, target, defaults)).map((d) => ({ d, ws: m.workspace?.dependencies.find((w) => w.key === d.key) }));
     });
     const declaredAnywhere = members.some((m) => [...m.dependencies, ...(m.workspace?.dependencies ?? [])].some((d) => d.name === edge.from));
-    if (!declaredAnywhere) return true;
-    return versionBefore(fromVersion, edge.onDefaultBefore) && decls.some(({ d, ws }) => d.defaultFeatures && (ws?.defaultFeatures ?? true));
+    // Only crates outside the workspace declare it. The lock has the edge because some feature turned it on: theirs,
+    // unless a member's own non-default feature forwards to one (then their manifests would have to tell).
+    if (!declaredAnywhere) return memberMentions(edge, members) ? 'guess' : true;
+    return (!edge.onDefaultBefore || versionBefore(fromVersion, edge.onDefaultBefore)) && decls.some(({ d, ws }) => d.defaultFeatures && (ws?.defaultFeatures ?? true));
   }
-  const anyMemberAsks = members.some((m) => Object.values(m.features).some((list) => list.some((f) => edge.feature.test(f))) || m.dependencies.some((d) => d.features.some((f) => edge.feature.test(f))));
-  return !anyMemberAsks;
+  // A member mentions the feature but its default build does not ask for it: that non-default feature added the
+  // edge. No member mentions it: a dependency's enabled feature did (the lock keeps only edges some feature adds).
+  return !memberMentions(edge, members);
+}
+
+/** Whether a member names a feature matching the edge anywhere: in its features or a dependency's feature list. */
+function memberMentions(edge: FeatureEdge, members: readonly CargoManifest[]): boolean {
+  // `dep/feature` and `dep?/feature` items name the dependency's feature after the slash.
+  const names = (f: string) => edge.feature.test(f) || edge.feature.test(f.slice(f.lastIndexOf('/') + 1));
+  return members.some((m) => Object.values(m.features).some((list) => list.some(names)) || m.dependencies.some((d) => d.features.some(names)));
 }
 
 export interface BuiltCrates {
   /** Each lock crate the build compiles, with the member's direct dependency it is reached through (null: direct). */
   via: Map<LockedCrate, string | null>;
+  /**
+   * Lock crates reached only through a local crate whose manifest is not in the checkout (a git submodule not checked
+   * out) or a feature edge the workspace's own manifests do not decide: whether they are built cannot be told. Each
+   * maps to the first such step, in words.
+   */
+  unverified: Map<LockedCrate, string>;
 }
 
 /** The features and `dep`/`dep/feature` references that `enabled` features of a package turn on (their closure). */
@@ -160,9 +201,9 @@ function featureClosure(manifest: CargoManifest, enabled: Iterable<string>): { f
  * The lock crates a default `cargo build` of `roots` compiles for `target`, breadth-first, each with the first hop it
  * is reached through. Local crates whose manifests are `known` (the workspace's) are walked with the features their
  * dependents ask for, so an optional dependency only a non-default feature enables is not counted; registry crates
- * are walked through every lock edge but the unused ones.
+ * are walked through every lock edge but the unused ones. `absent`: local crates whose manifest is not in the checkout.
  */
-export function builtCrates(packages: readonly LockedCrate[], roots: readonly CargoManifest[], target: string, known: readonly CargoManifest[] = roots): BuiltCrates {
+export function builtCrates(packages: readonly LockedCrate[], roots: readonly CargoManifest[], target: string, known: readonly CargoManifest[] = roots, absent: readonly string[] = []): BuiltCrates {
   const byName = new Map<string, LockedCrate[]>();
   for (const p of packages) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
   const resolveDep = (dep: string): LockedCrate | undefined => {
@@ -170,15 +211,17 @@ export function builtCrates(packages: readonly LockedCrate[], roots: readonly Ca
     const list = byName.get(name);
     return version ? (list?.find((p) => p.version === version) ?? list?.[0]) : list?.[0];
   };
-  const edgeCache = new Map<string, boolean>();
-  const unused = (from: LockedCrate, to: string) => {
-    if (UNUSED_EDGES.some((e) => e.from === from.name && e.to === to && (!e.unless || targetApplies(e.unless, target) === false))) return true;
-    const edge = FEATURE_EDGES.find((e) => e.from === from.name && e.to.includes(to));
-    if (!edge) return false;
-    const key = `${from.name} ${from.version}`;
-    if (!edgeCache.has(key)) edgeCache.set(key, featureEdgeUsed(edge, from.version, roots, target));
-    return !edgeCache.get(key);
+  const edgeCache = new Map<string, boolean | 'guess'>();
+  const edgeUse = (from: LockedCrate, to: string): boolean | 'guess' => {
+    if (UNUSED_EDGES.some((e) => (e.from === from.name || e.from === '*') && e.to === to && (!e.unless || targetApplies(e.unless, target) === false))) return false;
+    const index = FEATURE_EDGES.findIndex((e) => e.from === from.name && e.to.includes(to));
+    if (index < 0) return true;
+    // Per edge entry: one crate can have several (diesel's mysql and postgres backends).
+    const key = `${index} ${from.version}`;
+    if (!edgeCache.has(key)) edgeCache.set(key, featureEdgeUsed(FEATURE_EDGES[index], from.version, roots, target));
+    return edgeCache.get(key)!;
   };
+  const unused = (from: LockedCrate, to: string) => edgeUse(from, to) === false;
   const manifestOf = new Map<string, CargoManifest>();
   for (const m of [...known, ...roots]) if (m.package) manifestOf.set(m.package.name, m);
   const via = new Map<LockedCrate, string | null>();
@@ -219,6 +262,7 @@ export function builtCrates(packages: readonly LockedCrate[], roots: readonly Ca
       }
     }
   }
+  const starts = [...queue];
   for (let i = 0; i < queue.length; i++) {
     const cur = queue[i];
     const hop = via.get(cur) ?? cur.name;
@@ -228,5 +272,46 @@ export function builtCrates(packages: readonly LockedCrate[], roots: readonly Ca
       reach(c, c.source === null ? null : hop);
     }
   }
-  return { via };
+  // The same walk again through verified steps only (no local crate of unknown manifest, no guessed feature edge):
+  // what only the others reach is unverified, with the first such step that leads to it.
+  const blind = new Set([...via.keys()].filter((c) => c.source === null && !manifestOf.has(c.name) && absent.includes(c.name)));
+  const seen = new Set<LockedCrate>(starts.filter((c) => !blind.has(c)));
+  const doubtful: { from: LockedCrate; to: LockedCrate; why: string }[] = [...blind].map((b) => ({ from: b, to: b, why: `${b.name}, a path dependency whose Cargo.toml is not in the checkout` }));
+  const again = [...seen];
+  for (let i = 0; i < again.length; i++) {
+    for (const d of again[i].dependencies) {
+      const c = resolveDep(d);
+      if (!c || seen.has(c) || blind.has(c)) continue;
+      const use = edgeUse(again[i], c.name);
+      if (use === false) continue;
+      if (use === 'guess') {
+        doubtful.push({ from: again[i], to: c, why: `the lock edge ${again[i].name} -> ${c.name}, which a feature of ${again[i].name} adds; whether the crates that depend on ${again[i].name} turn it on needs their manifests` });
+        continue;
+      }
+      seen.add(c);
+      again.push(c);
+    }
+  }
+  const unverified = new Map<LockedCrate, string>();
+  for (const c of via.keys()) if (!seen.has(c) && !blind.has(c) && !manifestOf.has(c.name)) unverified.set(c, doubtfulOrigin(c, doubtful, resolveDep));
+  return { via, unverified };
+}
+
+/** The first doubtful step (breadth-first from its target) whose lock edges reach `target`. */
+function doubtfulOrigin(target: LockedCrate, doubtful: readonly { to: LockedCrate; why: string }[], resolveDep: (dep: string) => LockedCrate | undefined): string {
+  for (const step of doubtful) {
+    const seen = new Set<LockedCrate>([step.to]);
+    const queue = [step.to];
+    for (let i = 0; i < queue.length; i++) {
+      if (queue[i] === target) return step.why;
+      for (const d of queue[i].dependencies) {
+        const c = resolveDep(d);
+        if (c && !seen.has(c)) {
+          seen.add(c);
+          queue.push(c);
+        }
+      }
+    }
+  }
+  return doubtful[0]?.why ?? 'an unverified step';
 }

@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { absoluteProgram, cargoEnv } from './cargo-env.js';
+import { safeToolchainName } from './toolchain.js';
 
 export interface ResolvedDependency {
   /** The dependency's package name (not the renamed key). */
@@ -30,6 +31,13 @@ export interface ResolvedPackage {
 export interface CargoGraph {
   target: string;
   packages: ReadonlyMap<string, ResolvedPackage>;
+  /** Set when the project's pinned toolchain is not installed and cargo ran with rustup's default one instead. */
+  toolchain?: { used: string; pinned: string };
+}
+
+/** The words for a graph cargo resolved with another toolchain than the pin, or '' when it used the pin. */
+export function toolchainCaveat(graph: CargoGraph): string {
+  return graph.toolchain ? `, with the installed toolchain ${graph.toolchain.used}: the pinned ${graph.toolchain.pinned} is not installed` : '';
 }
 
 /** What cargo said for one workspace: its resolved graph, or why there is none (offline cache lacks crates, no lock...). */
@@ -72,17 +80,53 @@ export function parseCargoMetadata(json: string, root: string, target: string): 
   return { target, packages };
 }
 
-async function runCargoMetadata(root: string, cwd: string, manifest: string, target: string, locked: boolean, timeoutMs: number, extra: readonly string[] = []): Promise<{ ok: true; stdout: string } | { ok: false; why: string }> {
+type MetadataRun = { ok: true; stdout: string; toolchain?: CargoGraph['toolchain'] } | { ok: false; why: string };
+
+// rustup's proxy, when RUSTUP_TOOLCHAIN names a toolchain it lacks and may not install:
+// "error: toolchain '1.70.0-x86_64-unknown-linux-gnu' is not installed".
+const TOOLCHAIN_NOT_INSTALLED = /^error: toolchain '([^']+)' is not installed/m;
+// `rustup default`: "stable-x86_64-unknown-linux-gnu (default)".
+const RUSTUP_DEFAULT = /^(\S+) \(default\)/m;
+
+/** rustup's default toolchain as a plain name (asked from `/`, so no rust-toolchain file applies), or null. */
+async function rustupDefault(timeoutMs: number): Promise<string | null> {
+  const rustup = await absoluteProgram('rustup');
+  if (!rustup) return null;
+  return new Promise((done) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, RUSTUP_AUTO_INSTALL: '0' };
+    delete env.RUSTUP_TOOLCHAIN;
+    execFile(rustup, ['default'], { cwd: process.platform === 'win32' ? (process.env.SystemRoot ?? 'C:\\Windows') : '/', timeout: timeoutMs, env }, (error, stdout) => {
+      const name = error ? null : (RUSTUP_DEFAULT.exec(String(stdout))?.[1] ?? null);
+      done(safeToolchainName(name));
+    });
+  });
+}
+
+async function runCargoMetadata(root: string, cwd: string, manifest: string, target: string, locked: boolean, timeoutMs: number, extra: readonly string[] = []): Promise<MetadataRun> {
   const args = ['metadata', '--format-version', '1', '--offline', ...(locked ? ['--locked'] : []), ...extra, '--filter-platform', target, '--manifest-path', manifest];
   // The checkout is not trusted: its rust-toolchain `path` or .cargo/config.toml `build.rustc`/wrappers must not run.
   const safe = await cargoEnv(cwd, root);
   if ('refused' in safe) return { ok: false, why: `not run: ${safe.refused}` };
   const cargo = await absoluteProgram('cargo');
   if (!cargo) return { ok: false, why: 'cargo is not installed' };
+  const first = await execCargo(cargo, args, cwd, safe.env, timeoutMs);
+  if (first.ok || !first.missingToolchain) return first.ok ? { ok: true, stdout: first.stdout } : first;
+  // The pin (a plain name, checked by cargoEnv) is not installed: the graph hardly depends on the toolchain with
+  // --locked, so rustup's default toolchain, also by name, answers; the caller says which one was used.
+  const fallback = await rustupDefault(timeoutMs);
+  if (!fallback || fallback === first.missingToolchain) return first;
+  const second = await execCargo(cargo, args, cwd, { ...safe.env, RUSTUP_TOOLCHAIN: fallback }, timeoutMs);
+  if (!second.ok) return { ok: false, why: `${second.why} (with the installed toolchain ${fallback}; the pinned ${first.missingToolchain} is not installed)` };
+  return { ok: true, stdout: second.stdout, toolchain: { used: fallback, pinned: first.missingToolchain } };
+}
+
+function execCargo(cargo: string, args: string[], cwd: string, safeEnv: Record<string, string>, timeoutMs: number): Promise<{ ok: true; stdout: string } | { ok: false; why: string; missingToolchain?: string }> {
   return new Promise((done) => {
     // RUSTUP_AUTO_INSTALL=0: a toolchain the project pins is never downloaded just to read metadata.
-    execFile(cargo, args, { cwd, maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs, env: { ...process.env, ...safe.env, CARGO_TERM_COLOR: 'never', RUSTUP_AUTO_INSTALL: '0' } }, (error, stdout, stderr) => {
+    execFile(cargo, args, { cwd, maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs, env: { ...process.env, ...safeEnv, CARGO_TERM_COLOR: 'never', RUSTUP_AUTO_INSTALL: '0' } }, (error, stdout, stderr) => {
       if (!error) return done({ ok: true, stdout: String(stdout) });
+      const missing = TOOLCHAIN_NOT_INSTALLED.exec(String(stderr))?.[1];
+      if (missing) return done({ ok: false, why: `toolchain '${missing}' is not installed`, missingToolchain: missing });
       const code = (error as NodeJS.ErrnoException).code;
       // cargo's own first `error:` line says why (e.g. "no matching package named `tokio` found", "the lock file needs to be updated").
       // cargo's resolver explains a missing feature further down ("... but `tokio` does not have these features.").
@@ -120,7 +164,7 @@ export async function resolveWithCargo(root: string, dir: string, target: string
     const r = await runCargoMetadata(root, join(root, dir), join(root, dir, 'Cargo.toml'), target, true, timeoutMs);
     if (!r.ok) return fail(r.why);
     const graph = parseCargoMetadata(r.stdout, root, target);
-    return graph ? { graph } : fail('it printed no resolved graph');
+    return graph ? { graph: r.toolchain ? { ...graph, toolchain: r.toolchain } : graph } : fail('it printed no resolved graph');
   }
   const copied = [...files.keys()].filter((f) => COPIED.test(f) && (dir === '' || f.startsWith(`${dir}/`) || f.startsWith('.cargo/')));
   if (copied.length > MAX_COPIED) return fail(`no Cargo.lock, and the workspace is too large (${copied.length} files) to resolve in a copy`);
@@ -133,7 +177,7 @@ export async function resolveWithCargo(root: string, dir: string, target: string
     const r = await runCargoMetadata(tmp, join(tmp, dir), join(tmp, dir, 'Cargo.toml'), target, false, timeoutMs);
     if (!r.ok) return fail(r.why);
     const graph = parseCargoMetadata(r.stdout, tmp, target);
-    return graph ? { graph } : fail('it printed no resolved graph');
+    return graph ? { graph: r.toolchain ? { ...graph, toolchain: r.toolchain } : graph } : fail('it printed no resolved graph');
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 // Reads a project directory (I/O): finds the Cargo workspace, lock, toolchain and Python files and hands them to the pure parsers.
 
 import { readdir, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BuildmedicError } from '../errors.js';
 import { isWithin, openProjectDir, readProjectText } from './reader.js';
 import { parseCargoConfigLinkers, parseCargoConfigTargets, parseCargoLock, parseCargoManifest } from './cargo.js';
@@ -106,6 +106,48 @@ function newer(a: string, b: string): boolean {
   return false;
 }
 
+/** How many path dependencies a workspace may add as members, and how much of their manifests is read in all: a
+ * generated or hostile graph must not read a whole disk. */
+const MAX_PATH_MEMBERS = 2000;
+const MAX_PATH_MANIFEST_BYTES = 1024 * 1024;
+const MAX_PATH_MANIFESTS_TOTAL = 64 * 1024 * 1024;
+
+/**
+ * Adds the members cargo adds by itself: every path dependency under the workspace root (and not excluded) is a
+ * member, breadth-first through their own path dependencies. Returns the names of path dependencies whose Cargo.toml
+ * is absent (a git submodule not checked out); nothing is read from those, only whether they exist.
+ */
+async function addPathMembers(root: string, rootManifest: CargoManifest, members: RustProject['members']): Promise<string[]> {
+  const absent = new Set<string>();
+  const seen = new Set(members.map((m) => resolve(m.dir)));
+  let budget = MAX_PATH_MANIFESTS_TOTAL;
+  for (let i = 0; i < members.length && seen.size < MAX_PATH_MEMBERS && budget > 0; i++) {
+    for (const d of members[i].manifest.dependencies) {
+      if (d.path === null) continue;
+      const dir = resolve(members[i].dir, d.path);
+      if (seen.has(dir)) continue;
+      seen.add(dir);
+      const rel = relative(root, dir).split(sep).join('/');
+      if (rel.startsWith('..') || isAbsolute(rel) || (rootManifest.workspace?.exclude ?? []).some((e) => rel === e.replace(/\/+$/, '') || rel.startsWith(`${e.replace(/\/+$/, '')}/`))) continue;
+      const read = await readProjectText(join(dir, 'Cargo.toml'), null, Math.min(MAX_PATH_MANIFEST_BYTES, budget));
+      if ('missing' in read) {
+        absent.add(d.name);
+        continue;
+      }
+      if ('unread' in read) continue; // a FIFO or an oversized manifest: cargo would fail on it; doctor reads on without it
+      budget -= Buffer.byteLength(read.text);
+      let manifest: CargoManifest;
+      try {
+        manifest = parseCargoManifest(read.text, join(dir, 'Cargo.toml'));
+      } catch {
+        continue; // cargo's own error to report; the rest of the workspace is still read
+      }
+      if (manifest.package) members.push({ dir, manifest: inheritFromWorkspace(manifest, rootManifest.workspace) });
+    }
+  }
+  return [...absent];
+}
+
 async function readRust(readText: TextReader, dir: string, manifestPath: string, manifestText: string): Promise<RustProject> {
   const manifestDir = dirname(manifestPath);
   const own = parseCargoManifest(manifestText, manifestPath);
@@ -126,6 +168,7 @@ async function readRust(readText: TextReader, dir: string, manifestPath: string,
     });
   }
   if (!members.some((m) => m.dir === manifestDir) && own.package) members.push({ dir: manifestDir, manifest: inheritFromWorkspace(own, rootManifest.workspace) });
+  const absentPathCrates = rootManifest.workspace ? await addPathMembers(root, rootManifest, members) : [];
   // `cargo build` in the workspace root builds `default-members`, else the root package when the root manifest has one,
   // else every member (a member's directory keeps the whole workspace in view).
   const defaultMembers = rootManifest.workspace?.defaultMembers
@@ -184,6 +227,7 @@ async function readRust(readText: TextReader, dir: string, manifestPath: string,
     rustVersion,
     edition,
     requestedFeatures,
+    absentPathCrates,
     notes,
   };
 }

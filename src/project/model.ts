@@ -94,6 +94,8 @@ export interface RustProject {
   edition: { edition: string; from: string } | null;
   /** Features requested for each crate name by the workspace manifests (the lock does not record features). */
   requestedFeatures: Record<string, string[]>;
+  /** Path dependencies of the members whose Cargo.toml is not in the checkout (a git submodule not checked out). */
+  absentPathCrates?: string[];
   /** What could not be read as cargo would (an invalid member glob), in one sentence each. */
   notes?: string[];
 }

@@ -9,6 +9,7 @@ import { installCommand } from '../../core/fix.js';
 import { PACKAGE_MANAGER_OF } from '../../core/platform.js';
 import { COMPONENTS, LINKER_PACKAGES, type ComponentId } from '../../knowledge/crate-needs.js';
 import type { ProbeResult, WritableProbe } from '../probe.js';
+import type { AutoInstall } from '../rustup.js';
 import { compareVersions, matchesPrefix, numericChannel, parsePerlVersion, parseRustcVV, parseToolVersion } from './versions.js';
 
 export type CheckStatus = 'ok' | 'missing' | 'too-old' | 'too-new' | 'not-writable' | 'insufficient' | 'unknown';
@@ -50,6 +51,8 @@ export interface Facts {
   pinnedToolchainMissing: string | null;
   /** Why rustc, cargo and rustup were not run for the project's toolchain pin (a path, or not a toolchain name). */
   toolchainNotRun?: string | null;
+  /** Whether rustup installs the missing pinned toolchain by itself on the first cargo call (null: not asked). */
+  rustupAutoInstall?: AutoInstall | null;
 }
 
 interface PythonInfo {
@@ -129,13 +132,27 @@ function toolCheck(need: Need, probeId: string, facts: Facts, parse: (out: strin
   return { status: v.status, found, detail: v.why ?? `${firstLine(p.stdout || p.stderr)}`, probe: p.shown };
 }
 
-function rustcCheck(need: Need, facts: Facts): Pick<Check, 'status' | 'found' | 'detail' | 'probe'> & { toolchainMissing?: string } {
+/** The sentence for a pinned toolchain rustup has not installed yet but will install on first use. */
+export function pinAutoInstalled(channel: string, from: string): string {
+  return `${from} names toolchain ${channel}, not installed yet: rustup installs it on the first cargo or rustc call in the project (that needs the network; offline, run \`rustup toolchain install ${channel}\` first)`;
+}
+
+function rustcCheck(need: Need, facts: Facts): Pick<Check, 'status' | 'found' | 'detail' | 'probe'> & { toolchainMissing?: string; pinTooOld?: boolean } {
   const pin = need.constraints.find((c) => c.kind === 'pin');
   if (pin && facts.rustupToolchains) {
     const numeric = numericChannel(pin.version) ?? pin.version;
     const installed = facts.rustupToolchains.some((t) => t === pin.version || t.startsWith(`${pin.version}-`) || t.startsWith(`${numeric}-`));
     if (!installed) {
-      return { status: 'missing', found: null, detail: `${pin.from} names toolchain ${pin.version}, which rustup has not installed (doctor does not let rustup install it)`, probe: 'rustup toolchain list', toolchainMissing: pin.version };
+      const auto = facts.rustupAutoInstall;
+      if (!auto?.on) {
+        const off = auto ? `, and ${auto.why}` : '';
+        return { status: 'missing', found: null, detail: `${pin.from} names toolchain ${pin.version}, which rustup has not installed${off} (doctor does not let rustup install it)`, probe: 'rustup toolchain list', toolchainMissing: pin.version };
+      }
+      // Not missing: the pinned version is what the build will use, so the other constraints are checked against it.
+      const numericPin = numericChannel(pin.version);
+      const v = numericPin ? versionStatus(numericPin, need.constraints.filter((c) => c.kind !== 'pin')) : { status: 'ok' as const, why: null };
+      if (v.status !== 'ok') return { status: v.status, found: pin.version, detail: `${pin.from} pins ${pin.version}, and ${v.why}`, probe: 'rustup toolchain list', pinTooOld: true };
+      return { status: 'ok', found: pin.version, detail: pinAutoInstalled(pin.version, pin.from), probe: 'rustup toolchain list' };
     }
   }
   const p = facts.probes.rustc;
@@ -218,7 +235,7 @@ function targetCheck(need: Need, facts: Facts): Pick<Check, 'status' | 'found' |
   return { ...probeTrouble(p, facts), status: 'unknown', found: null, probe: p.shown };
 }
 
-function fixFor(need: Need, status: CheckStatus, facts: Facts, extra: { toolchainMissing?: string; found: string | null }): Check['fix'] {
+function fixFor(need: Need, status: CheckStatus, facts: Facts, extra: { toolchainMissing?: string; pinTooOld?: boolean; found: string | null }): Check['fix'] {
   // Unknown means the tool is there but misbehaves: installing it again is rarely the answer; the detail says what to look at.
   if (status === 'ok' || (status === 'unknown' && need.component !== 'rust-target')) return null;
   const any = (summary: string, command: string): Check['fix'] => ({ summary, commands: [{ platform: 'any', label: 'any platform', command }] });
@@ -226,6 +243,11 @@ function fixFor(need: Need, status: CheckStatus, facts: Facts, extra: { toolchai
     case 'rustc':
     case 'cargo': {
       if (extra.toolchainMissing) return any(`install the pinned toolchain ${extra.toolchainMissing}`, `rustup toolchain install ${extra.toolchainMissing}`);
+      if (extra.pinTooOld) {
+        const floor = need.constraints.filter((c) => c.kind === 'min').map((c) => c.version).sort(compareVersions).pop();
+        const file = need.constraints.find((c) => c.kind === 'pin')?.from.replace(/^channel in /, '') ?? 'rust-toolchain.toml';
+        return any(`pin a toolchain of at least ${floor} in ${file}`, `# pin ${floor} (or newer) in ${file}`);
+      }
       const pin = need.constraints.find((c) => c.kind === 'pin');
       if (status === 'too-old' || status === 'too-new') return pin ? any(`use the pinned toolchain ${pin.version}`, `rustup toolchain install ${pin.version}`) : any('update Rust', 'rustup update stable');
       if (status === 'missing') return { summary: 'install Rust with rustup', commands: installCommands('rustc', facts.host) };
@@ -271,15 +293,27 @@ function fixFor(need: Need, status: CheckStatus, facts: Facts, extra: { toolchai
   }
 }
 
-function cargoOrTargetCheck(need: Need, facts: Facts): Pick<Check, 'status' | 'found' | 'detail' | 'probe'> & { toolchainMissing?: string } {
+function cargoOrTargetCheck(need: Need, facts: Facts): Pick<Check, 'status' | 'found' | 'detail' | 'probe'> & { toolchainMissing?: string; pinTooOld?: boolean } {
   const c = need.component;
-  return facts.pinnedToolchainMissing
+  const pinned = facts.pinnedToolchainMissing;
+  if (pinned && facts.rustupAutoInstall?.on) {
+    // rustup installs the toolchain with its cargo and the targets its rust-toolchain file lists; not others.
+    if (c === 'cargo') {
+      // cargo carries rustc's version number, so the pin is the version to check (a Cargo.lock format's minimum).
+      const numericPin = numericChannel(pinned);
+      const v = numericPin ? versionStatus(numericPin, need.constraints) : { status: 'ok' as const, why: null };
+      if (v.status !== 'ok') return { status: v.status, found: numericPin, detail: `the pinned toolchain ${pinned} brings its own cargo, and ${v.why}`, probe: 'rustup toolchain list', pinTooOld: true };
+      return { status: 'ok', found: numericPin, detail: `comes with the pinned toolchain ${pinned}, which rustup installs on first use`, probe: 'rustup toolchain list' };
+    }
+    if (need.neededBy.some((n) => n.startsWith('targets in rust-toolchain'))) return { status: 'ok', found: null, detail: `listed in the toolchain file: rustup installs it with ${pinned} on first use`, probe: 'rustup toolchain list' };
+  }
+  return pinned
     ? {
         status: c === 'cargo' ? 'missing' : 'unknown',
         found: null,
         detail: `the pinned toolchain ${facts.pinnedToolchainMissing} is not installed, so its ${c === 'cargo' ? 'cargo' : 'targets'} cannot be checked`,
         probe: 'rustup toolchain list',
-        toolchainMissing: facts.pinnedToolchainMissing,
+        toolchainMissing: pinned,
       }
     : c === 'cargo'
       ? toolCheck(need, 'cargo', facts)
@@ -287,7 +321,7 @@ function cargoOrTargetCheck(need: Need, facts: Facts): Pick<Check, 'status' | 'f
 }
 
 export function evaluateNeed(need: Need, facts: Facts): Check {
-  let r: Pick<Check, 'status' | 'found' | 'detail' | 'probe'> & { toolchainMissing?: string };
+  let r: Pick<Check, 'status' | 'found' | 'detail' | 'probe'> & { toolchainMissing?: string; pinTooOld?: boolean };
   const c = need.component;
   switch (c) {
     case 'rustc':
@@ -363,6 +397,6 @@ export function evaluateNeed(need: Need, facts: Facts): Check {
     constraints: need.constraints.map(renderConstraint),
     detail: r.detail,
     probe: r.probe,
-    fix: fixFor(need, r.status, facts, { toolchainMissing: r.toolchainMissing, found: r.found }),
+    fix: fixFor(need, r.status, facts, { toolchainMissing: r.toolchainMissing, pinTooOld: r.pinTooOld, found: r.found }),
   };
 }

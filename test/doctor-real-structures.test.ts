@@ -1,0 +1,141 @@
+// doctor's needs on structures found in real repositories (validation/real-repos.json), each modelled as a small
+// fixture project: lock edges that only a registry crate's (non-default) feature adds are not counted as built,
+// and each comes back when the member turns the feature on.
+
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { deriveNeeds } from '../src/doctor/needs.ts';
+import { readProject } from '../src/project/discover.ts';
+
+const FIX = new URL('./fixtures/projects/', import.meta.url).pathname;
+
+async function needsOf(dir: string): Promise<Map<string, string[]>> {
+  const plan = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
+  return new Map(plan.needs.filter((n) => n.required).map((n) => [n.component, n.neededBy]));
+}
+
+/** A copy of the fixture with one manifest's text edited. */
+function variant(name: string, file: string, edit: (text: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-needs-'));
+  cpSync(join(FIX, name), dir, { recursive: true });
+  const path = join(dir, file);
+  const before = readFileSync(path, 'utf8');
+  const after = edit(before);
+  assert.notEqual(after, before, `the edit of ${file} changed nothing`);
+  writeFileSync(path, after);
+  return dir;
+}
+
+test('registry feature edges a default build leaves off: no OpenSSL and no cmake (exa, nushell, git2-rs)', async () => {
+  const needs = await needsOf(join(FIX, 'registry-feature-edges'));
+  assert.equal(needs.get('openssl-dev'), undefined, needs.get('openssl-dev')?.join('; '));
+  assert.ok(!needs.get('pkg-config')?.some((n) => n.startsWith('openssl-sys')), needs.get('pkg-config')?.join('; '));
+  assert.equal(needs.get('cmake'), undefined, needs.get('cmake')?.join('; '));
+  // What is built stays: libgit2-sys and libz-sys compile C.
+  assert.ok(needs.get('c-compiler')!.some((n) => n.startsWith('cc 1.0.79')), needs.get('c-compiler')!.join('; '));
+});
+
+test('git2 with its default features links OpenSSL (its `https` default)', async () => {
+  const dir = variant('registry-feature-edges', 'gitlog/Cargo.toml', (t) => t.replace(', default-features = false', ''));
+  assert.ok((await needsOf(dir)).get('openssl-dev')?.some((n) => n.startsWith('openssl-sys 0.9.61 via git2')));
+});
+
+test('update-informer asked for its reqwest client builds native-tls; a member feature forwarding to it leaves that unverified', async () => {
+  const dir = variant('registry-feature-edges', 'notify/Cargo.toml', (t) => t.replace('"ureq"]', '"reqwest"]'));
+  // No workspace manifest mentions native-tls: the lock's reqwest -> native-tls edge comes from a feature that is on.
+  assert.ok((await needsOf(dir)).get('openssl-dev')?.some((n) => n.startsWith('openssl-sys 0.9.61 via update-informer')));
+  // A member's own non-default feature may be what added the edge (nushell's `native-tls`): only update-informer's
+  // manifest could tell, so the need is held back, with the edge named.
+  writeFileSync(join(dir, 'notify', 'Cargo.toml'), `${readFileSync(join(dir, 'notify', 'Cargo.toml'), 'utf8')}\n[features]\nnative-tls = ["update-informer/native-tls"]\n`);
+  const plan = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
+  assert.ok(!plan.needs.some((n) => n.component === 'openssl-dev'));
+  assert.match(plan.unverified.find((u) => u.component === 'openssl-dev')!.why, /the lock edge reqwest -> native-tls, which a feature of reqwest adds/);
+  // pkg-config is a need anyway (alsa-sys), so only openssl-dev is held back.
+  assert.ok(plan.notes.some((n) => n.startsWith('Held back as unverified: openssl-dev, needed only through the lock edge reqwest -> native-tls')), plan.notes.join('\n'));
+});
+
+test('libz-sys\'s zlib-ng feature on by default runs cmake', async () => {
+  const dir = variant('registry-feature-edges', 'zsys/Cargo.toml', (t) => t.replace('[features]\n', '[features]\ndefault = ["zlib-ng-compat"]\n'));
+  assert.ok((await needsOf(dir)).get('cmake')?.some((n) => n.startsWith('cmake 0.1.54 via libz-sys')));
+});
+
+test('needs reached only through a path dependency whose sources are absent are held back as unverified (rustdesk-server)', async () => {
+  const plan = deriveNeeds(await readProject(join(FIX, 'absent-submodule')), { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
+  const needed = plan.needs.map((n) => n.component);
+  for (const c of ['openssl-dev', 'pkg-config', 'libclang']) assert.ok(!needed.includes(c), `${c} is not a verified need`);
+  assert.deepEqual([...new Set(plan.unverified.map((u) => u.component))].sort(), ['libclang', 'openssl-dev', 'pkg-config', 'python']);
+  // Nor does an unverified pyo3 set Python bounds or ask for libpython.
+  assert.ok(!needed.includes('python') && !needed.includes('python-headers'), needed.join(', '));
+  assert.ok(plan.unverified.every((u) => /only through common, a path dependency whose Cargo\.toml is not in the checkout/.test(u.why)));
+  // zstd-sys, which the root package declares itself, still needs a C compiler: not held back.
+  assert.ok(plan.needs.find((n) => n.component === 'c-compiler')!.neededBy.some((n) => n.startsWith('cc 1.0.79')));
+  assert.ok(plan.notes.some((n) => n.startsWith('Held back as unverified: libclang, pkg-config, openssl-dev, python, needed only through common')), plan.notes.join('\n'));
+  // With the submodule's manifest there, its dependencies are verified needs again.
+  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-needs-'));
+  cpSync(join(FIX, 'absent-submodule'), dir, { recursive: true });
+  mkdirSync(join(dir, 'libs', 'common', 'src'), { recursive: true });
+  writeFileSync(join(dir, 'libs', 'common', 'Cargo.toml'), '[package]\nname = "common"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nopenssl-sys = "0.9"\nclang-sys = "1.8"\n');
+  const full = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
+  assert.deepEqual(full.unverified, []);
+  assert.ok(full.needs.some((n) => n.component === 'openssl-dev'));
+});
+
+test('jiter without its `python` feature needs no Python; with it, pyo3 links libpython (restate)', async () => {
+  const plain = await needsOf(join(FIX, 'registry-feature-edges'));
+  assert.equal(plain.get('python-headers'), undefined, plain.get('python-headers')?.join('; '));
+  assert.equal(plain.get('python'), undefined);
+  const dir = variant('registry-feature-edges', 'jsonq/Cargo.toml', (t) => t.replace('jiter = "0.15"', 'jiter = { version = "0.15", features = ["python"] }'));
+  assert.ok((await needsOf(dir)).get('python-headers')?.some((n) => n.startsWith('pyo3')));
+});
+
+test('a path dependency under the workspace root is a member: its optional dependencies follow its features (qdrant)', async () => {
+  const project = await readProject(join(FIX, 'implicit-path-member'));
+  assert.deepEqual(project.rust!.members.map((m) => m.manifest.package?.name).sort(), ['app', 'gpu']);
+  assert.equal((await needsOf(join(FIX, 'implicit-path-member'))).get('cmake'), undefined);
+  const dir = variant('implicit-path-member', 'app/Cargo.toml', (t) => t.replace('path = "../lib/gpu" }', 'path = "../lib/gpu", features = ["gpu"] }'));
+  assert.ok((await needsOf(dir)).get('cmake')?.some((n) => n.startsWith('cmake 0.1.57 via shaderc')));
+});
+
+test('path dependencies are looked at, not trusted: one outside the root is no member, a FIFO or huge manifest is not read', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-paths-'));
+  mkdirSync(join(dir, 'ws', 'app'), { recursive: true });
+  mkdirSync(join(dir, 'outside'));
+  mkdirSync(join(dir, 'ws', 'fifo'));
+  writeFileSync(join(dir, 'outside', 'Cargo.toml'), '[package]\nname = "outside"\nversion = "0.1.0"\n');
+  spawnSync('mkfifo', [join(dir, 'ws', 'fifo', 'Cargo.toml')]);
+  writeFileSync(join(dir, 'ws', 'Cargo.toml'), '[workspace]\nmembers = ["app"]\n');
+  // A manifest over 1 MiB is no member either: path dependencies are read under a cap, per file and in all.
+  mkdirSync(join(dir, 'ws', 'huge'));
+  writeFileSync(join(dir, 'ws', 'huge', 'Cargo.toml'), `[package]\nname = "huge"\nversion = "0.1.0"\n${'# padding\n'.repeat(120_000)}`);
+  writeFileSync(join(dir, 'ws', 'app', 'Cargo.toml'), '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\noutside = { path = "../../outside" }\nfifo = { path = "../fifo" }\nhuge = { path = "../huge" }\n');
+  const project = await readProject(join(dir, 'ws'));
+  assert.deepEqual(project.rust!.members.map((m) => m.manifest.package?.name), ['app']);
+  assert.deepEqual(project.rust!.absentPathCrates, []);
+});
+
+test('diesel asked for postgres links libpq, not libmysqlclient: each of its feature edges is decided on its own', async () => {
+  const needs = await needsOf(join(FIX, 'registry-feature-edges'));
+  assert.ok(needs.get('libpq-dev')?.some((n) => n.startsWith('pq-sys 0.6.3 via diesel')), [...needs.keys()].join(', '));
+  assert.equal(needs.get('mysqlclient-dev'), undefined);
+});
+
+test('rdkafka builds librdkafka with make, and with cmake only for its cmake-build feature', async () => {
+  const needs = await needsOf(join(FIX, 'registry-feature-edges'));
+  assert.ok(needs.get('make')?.some((n) => n.startsWith('rdkafka-sys 4.7.0+2.3.0 via rdkafka')), [...needs.keys()].join(', '));
+  assert.equal(needs.get('cmake'), undefined);
+  const dir = variant('registry-feature-edges', 'kafka/Cargo.toml', (t) => t.replace('rdkafka = "0.36"', 'rdkafka = { version = "0.36", features = ["cmake-build"] }'));
+  assert.ok((await needsOf(dir)).get('cmake')?.some((n) => n.startsWith('cmake 0.1.54 via rdkafka')));
+});
+
+test('cpal\'s CoreAudio bindings need libclang on Apple targets only; ALSA on Linux only', async () => {
+  const project = await readProject(join(FIX, 'registry-feature-edges'));
+  const on = (hostTriple: string) => deriveNeeds(project, { env: {}, platform: 'linux', hostTriple }).needs.map((n) => n.component);
+  assert.ok(!on('x86_64-unknown-linux-gnu').includes('libclang'));
+  assert.ok(on('x86_64-unknown-linux-gnu').includes('alsa-dev'));
+  assert.ok(on('aarch64-apple-darwin').includes('libclang'));
+  assert.ok(!on('aarch64-apple-darwin').includes('alsa-dev'));
+});
