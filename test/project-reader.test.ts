@@ -25,6 +25,8 @@ const MiB = 1024 * 1024;
 const DOCKERFILE = 'FROM python:3.12-slim\nRUN pip install -r requirements.txt\n';
 
 type Entry = (path: string, outside: string) => void;
+/** Thirteen directories: one more than a walk enters. */
+const DEEP = Array.from({ length: 13 }, (_, i) => `d${i + 1}`).join('/');
 const regular: Entry = (p) => writeFileSync(p, DOCKERFILE);
 const sparse = (bytes: number): Entry => (p) => {
   writeFileSync(p, DOCKERFILE);
@@ -56,6 +58,7 @@ const ENTRIES: [string, Entry][] = [
   ['aliased/Dockerfile', (p) => symlinkSync('../store/docker.conf', p)],
   ['dev-link/Dockerfile', (p) => symlinkSync('/dev/null', p)],
   ['dangling/Dockerfile', (p) => symlinkSync('nowhere', p)],
+  [`${DEEP}/Dockerfile`, regular],
 ];
 
 function buildTree(): string {
@@ -124,12 +127,16 @@ const AGREED: Record<string, string> = {
   'out-link/Dockerfile': 'not read: a link to a file outside the project; not read',
   'dev-link/Dockerfile': 'not read: a device; not read',
   'dangling/Dockerfile': 'not seen',
+  [`${DEEP}/Dockerfile`]: 'not seen',
 };
 
 test('scan and wheels: each entry of a hostile tree is skipped, read or not read (with the reason) alike', async () => {
   const root = buildTree();
   assert.deepEqual(await scanView(root), AGREED);
-  assert.ok((await readProjectFiles(root, [dockerfileScanner])).paths.has('in-link/Dockerfile'), 'a link to a read file still exists for scan');
+  const scanned = await readProjectFiles(root, [dockerfileScanner]);
+  assert.ok(scanned.paths.has('in-link/Dockerfile'), 'a link to a read file still exists for scan');
+  // Where the walk's own depth limit cut it is said (wheels asks for three directories, so it has nothing to say).
+  assert.deepEqual(scanned.unread.filter((u) => u.file.startsWith('d1/')), [{ file: DEEP, reason: 'more than 12 directories deep; not walked' }]);
   assert.deepEqual(await wheelsView(root), {
     ...AGREED,
     // wheels asks the walk for three directories only (its README: dependency files and deploy configuration).
@@ -138,6 +145,21 @@ test('scan and wheels: each entry of a hostile tree is skipped, read or not read
     'mid/Dockerfile': 'not read: 3145728 bytes, over the 2 MiB limit for a project file; not read',
     'big/Dockerfile': 'not read: 17825792 bytes, over the 2 MiB limit for a project file; not read',
   });
+});
+
+test('scan and wheels: a tree over the file limit of a walk is cut there, and the cut is said', async () => {
+  const root = tempDir('bm-reader-many-');
+  mkdirSync(join(root, 'many'));
+  for (let i = 0; i <= 50_000; i++) writeFileSync(join(root, 'many', `f${String(i).padStart(5, '0')}`), '');
+  mkdirSync(join(root, 'z'));
+  writeFileSync(join(root, 'z/Dockerfile'), DOCKERFILE);
+  const cut = { file: 'many/f50000', reason: 'the walk stops at 50000 files; not walked, nor what follows it' };
+  const scanned = await readProjectFiles(root, [dockerfileScanner]);
+  assert.equal(scanned.files.has('z/Dockerfile'), false);
+  assert.deepEqual(scanned.unread, [cut]);
+  const wheels = await readPythonProject(root);
+  assert.equal(wheels.files.has('z/Dockerfile'), false);
+  assert.deepEqual([...wheels.unread], [[cut.file, cut.reason]]);
 });
 
 /** What doctor made of a requirements.txt at the root made by `make` (doctor reads only known names, by path). */

@@ -74,6 +74,8 @@ export interface ProjectWalk {
   symlinks: Map<string, SymlinkInfo>;
   /** Where each link to a regular file inside the project really is, project-relative. */
   linkTargets: Map<string, string>;
+  /** Where the walk's own limits cut it short (not a smaller `maxDepth` a caller asked for), with the reason. */
+  unwalked: { file: string; reason: string }[];
   /** FIFOs, sockets and devices, and links to them: never opened (a FIFO would block), named so a reader can say why. */
   special: Map<string, string>;
 }
@@ -86,23 +88,36 @@ export async function walkProject(root: string, options: { maxDepth?: number } =
   const symlinks = new Map<string, SymlinkInfo>();
   const linkTargets = new Map<string, string>();
   const realRoot = await realpath(root);
+  const unwalked: ProjectWalk['unwalked'] = [];
+  let cutDeep = false;
+  let cutFiles = false;
   async function visit(rel: string, depth: number): Promise<void> {
-    if (depth > maxDepth || files.length >= WALK_LIMITS.maxFiles) return;
+    if (depth > maxDepth) {
+      // Said once: a deeper tree is generated or hostile, and what it holds was not read.
+      if (maxDepth === WALK_LIMITS.maxDepth && !cutDeep) unwalked.push({ file: rel, reason: `more than ${maxDepth} directories deep; not walked` });
+      cutDeep = true;
+      return;
+    }
     let entries;
     try {
       entries = await readdir(join(root, rel), { withFileTypes: true });
     } catch (error) {
       if (rel === '') throw fileError(root, error);
+      unwalked.push({ file: rel, reason: `a directory that cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); not walked` });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const path = rel ? `${rel}/${e.name}` : e.name;
+      if (files.length >= WALK_LIMITS.maxFiles) {
+        if (!cutFiles) unwalked.push({ file: path, reason: `the walk stops at ${WALK_LIMITS.maxFiles} files; not walked, nor what follows it` });
+        cutFiles = true;
+        return;
+      }
       if (e.isDirectory()) {
         if (!isSkippedDir(e.name)) await visit(path, depth + 1);
       } else if (e.isFile()) {
         files.push(path);
-        if (files.length >= WALK_LIMITS.maxFiles) return;
       } else if (!e.isSymbolicLink()) {
         special.set(path, e.isFIFO() ? 'a FIFO' : e.isSocket() ? 'a socket' : 'a device');
       } else {
@@ -119,7 +134,7 @@ export async function walkProject(root: string, options: { maxDepth?: number } =
     }
   }
   await visit('', 0);
-  return { files, symlinks, linkTargets, special };
+  return { files, symlinks, linkTargets, special, unwalked };
 }
 
 /**
@@ -133,9 +148,9 @@ export function readableFiles(walk: ProjectWalk, wanted: (path: string) => boole
   return [...own, ...linked].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Why each of `paths` a walk found is not read: FIFOs and devices, and links out of the project. */
+/** What a walk did not read that `wanted` may have asked for: FIFOs and devices, links out, where its limits cut it. */
 export function walkedButUnread(walk: ProjectWalk, wanted: (path: string) => boolean): { file: string; reason: string }[] {
-  const out: { file: string; reason: string }[] = [];
+  const out: { file: string; reason: string }[] = [...walk.unwalked];
   for (const [file, kind] of walk.special) if (wanted(file)) out.push({ file, reason: `${kind}; not read` });
   for (const [file, link] of walk.symlinks) if (!link.inside && link.exists && wanted(file)) out.push({ file, reason: OUTSIDE });
   return out;
