@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { readProject } from '../src/project/discover.ts';
 import { readProjectFiles } from '../src/scan/read-project.ts';
+import { scanIncomplete, scanProject } from '../src/scan/run-scan.ts';
 import type { Scanner } from '../src/scan/model.ts';
 import { readPythonProject } from '../src/wheels/run.ts';
 
@@ -136,7 +137,7 @@ test('scan and wheels: each entry of a hostile tree is skipped, read or not read
   const scanned = await readProjectFiles(root, [dockerfileScanner]);
   assert.ok(scanned.paths.has('in-link/Dockerfile'), 'a link to a read file still exists for scan');
   // Where the walk's own depth limit cut it is said (wheels asks for three directories, so it has nothing to say).
-  assert.deepEqual(scanned.unread.filter((u) => u.file.startsWith('d1/')), [{ file: DEEP, reason: 'more than 12 directories deep; not walked' }]);
+  assert.deepEqual(scanned.unread.filter((u) => u.file.startsWith('d1/')), [{ file: DEEP, reason: 'more than 12 directories deep; not walked', walkCut: true }]);
   assert.deepEqual(await wheelsView(root), {
     ...AGREED,
     // wheels asks the walk for three directories only (its README: dependency files and deploy configuration).
@@ -153,10 +154,14 @@ test('scan and wheels: a tree over the file limit of a walk is cut there, and th
   for (let i = 0; i <= 50_000; i++) writeFileSync(join(root, 'many', `f${String(i).padStart(5, '0')}`), '');
   mkdirSync(join(root, 'z'));
   writeFileSync(join(root, 'z/Dockerfile'), DOCKERFILE);
-  const cut = { file: 'many/f50000', reason: 'the walk stops at 50000 files; not walked, nor what follows it' };
+  const cut = { file: 'many/f50000', reason: 'the walk stops at 50000 files; not walked, nor what follows it', walkCut: true as const };
   const scanned = await readProjectFiles(root, [dockerfileScanner]);
   assert.equal(scanned.files.has('z/Dockerfile'), false);
   assert.deepEqual(scanned.unread, [cut]);
+  // Said in the report, but a large monorepo is ordinary: the cut alone does not make scan exit 2.
+  const report = scanProject(scanned, [dockerfileScanner]);
+  assert.deepEqual(report.problems, [{ scanner: 'reader-walk', message: `${cut.file}: ${cut.reason}` }]);
+  assert.equal(scanIncomplete(report), false);
   const wheels = await readPythonProject(root);
   assert.equal(wheels.files.has('z/Dockerfile'), false);
   assert.deepEqual([...wheels.unread], [[cut.file, cut.reason]]);

@@ -75,7 +75,7 @@ export interface ProjectWalk {
   /** Where each link to a regular file inside the project really is, project-relative. */
   linkTargets: Map<string, string>;
   /** Where the walk's own limits cut it short (not a smaller `maxDepth` a caller asked for), with the reason. */
-  unwalked: { file: string; reason: string }[];
+  unwalked: { file: string; reason: string; walkCut: true }[];
   /** FIFOs, sockets and devices, and links to them: never opened (a FIFO would block), named so a reader can say why. */
   special: Map<string, string>;
 }
@@ -94,7 +94,7 @@ export async function walkProject(root: string, options: { maxDepth?: number } =
   async function visit(rel: string, depth: number): Promise<void> {
     if (depth > maxDepth) {
       // Said once: a deeper tree is generated or hostile, and what it holds was not read.
-      if (maxDepth === WALK_LIMITS.maxDepth && !cutDeep) unwalked.push({ file: rel, reason: `more than ${maxDepth} directories deep; not walked` });
+      if (maxDepth === WALK_LIMITS.maxDepth && !cutDeep) unwalked.push({ file: rel, reason: `more than ${maxDepth} directories deep; not walked`, walkCut: true });
       cutDeep = true;
       return;
     }
@@ -103,14 +103,14 @@ export async function walkProject(root: string, options: { maxDepth?: number } =
       entries = await readdir(join(root, rel), { withFileTypes: true });
     } catch (error) {
       if (rel === '') throw fileError(root, error);
-      unwalked.push({ file: rel, reason: `a directory that cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); not walked` });
+      unwalked.push({ file: rel, reason: `a directory that cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); not walked`, walkCut: true });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const path = rel ? `${rel}/${e.name}` : e.name;
       if (files.length >= WALK_LIMITS.maxFiles) {
-        if (!cutFiles) unwalked.push({ file: path, reason: `the walk stops at ${WALK_LIMITS.maxFiles} files; not walked, nor what follows it` });
+        if (!cutFiles) unwalked.push({ file: path, reason: `the walk stops at ${WALK_LIMITS.maxFiles} files; not walked, nor what follows it`, walkCut: true });
         cutFiles = true;
         return;
       }
@@ -149,8 +149,8 @@ export function readableFiles(walk: ProjectWalk, wanted: (path: string) => boole
 }
 
 /** What a walk did not read that `wanted` may have asked for: FIFOs and devices, links out, where its limits cut it. */
-export function walkedButUnread(walk: ProjectWalk, wanted: (path: string) => boolean): { file: string; reason: string }[] {
-  const out: { file: string; reason: string }[] = [...walk.unwalked];
+export function walkedButUnread(walk: ProjectWalk, wanted: (path: string) => boolean): { file: string; reason: string; walkCut?: true }[] {
+  const out: { file: string; reason: string; walkCut?: true }[] = [...walk.unwalked];
   for (const [file, kind] of walk.special) if (wanted(file)) out.push({ file, reason: `${kind}; not read` });
   for (const [file, link] of walk.symlinks) if (!link.inside && link.exists && wanted(file)) out.push({ file, reason: OUTSIDE });
   return out;

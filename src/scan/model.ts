@@ -70,10 +70,13 @@ export interface ProjectFiles {
   gitIgnored: ReadonlySet<string> | null;
   /** Every file path found under the root (read or not), so scanners can tell whether a referenced file exists. */
   paths?: ReadonlySet<string>;
-  /** Symlinks under the root (never followed): what each points to, and whether that is a file inside the project. */
+  /** Symlinks under the root (never entered): what each points to, and whether that is a file inside the project. */
   symlinks?: ReadonlyMap<string, { target: string; inside: boolean; exists: boolean }>;
-  /** Files a scanner asked for that were not read (too large), so the report can say what it did not check. */
-  unread?: readonly { file: string; reason: string }[];
+  /**
+   * Files a scanner asked for that were not read (too large, a FIFO, a link out), so the report can say what it did
+   * not check; `walkCut` marks where the walk's own limits stopped it (no file there was asked for by name).
+   */
+  unread?: readonly { file: string; reason: string; walkCut?: true }[];
   /** Why git would not read the repository (another user owns it), when it refused; the git facts are then null. */
   gitRefused?: string;
   /** What `cargo metadata` resolved for each workspace (keyed by the workspace root's directory), when it was asked. */

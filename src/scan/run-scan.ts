@@ -19,6 +19,13 @@ export interface ScanReport {
 export const SKIPPED_SOURCE = 'reader-sources';
 
 /**
+ * The problem "scanner" of where the walk stopped (more than 12 directories deep, 50,000 files, a directory it could
+ * not list): said, but it does not make the scan incomplete, since a deep Java package tree or a large monorepo is
+ * ordinary and no file a check named is known to be there.
+ */
+export const WALK_CUT = 'reader-walk';
+
+/**
  * The problem "scanner" of a repository git refused to open (another user owns it): said, but it does not make the
  * scan incomplete, since it is the usual state of a checkout mounted into a CI container, and only the few checks of
  * what git tracks are left out.
@@ -27,7 +34,7 @@ export const GIT_REFUSED = 'git';
 
 /** Whether the scan could not read a file its findings depend on (exit 2 when it found nothing else). */
 export function scanIncomplete(report: Pick<ScanReport, 'problems'>): boolean {
-  return report.problems.some((p) => p.scanner !== SKIPPED_SOURCE && p.scanner !== GIT_REFUSED);
+  return report.problems.some((p) => p.scanner !== SKIPPED_SOURCE && p.scanner !== GIT_REFUSED && p.scanner !== WALK_CUT);
 }
 
 /** Identity of a finding across re-scans: a fix only runs while a finding with the same key is still there. */
@@ -49,7 +56,7 @@ export interface ScanOptions {
 
 export function scanProject(project: ProjectFiles, scanners: readonly Scanner[], only?: readonly string[], options: ScanOptions = {}): ScanReport {
   const findings: ScanFinding[] = [];
-  const problems: ScanReport['problems'] = (project.unread ?? []).map((u) => ({ scanner: u.file.endsWith('.rs') ? SKIPPED_SOURCE : 'reader', message: `${u.file}: ${u.reason}` }));
+  const problems: ScanReport['problems'] = (project.unread ?? []).map((u) => ({ scanner: u.walkCut ? WALK_CUT : u.file.endsWith('.rs') ? SKIPPED_SOURCE : 'reader', message: `${u.file}: ${u.reason}` }));
   if (project.gitRefused) problems.push({ scanner: GIT_REFUSED, message: `${project.gitRefused}; what git tracks and ignores was not checked` });
   for (const s of scanners) {
     try {
