@@ -14,13 +14,10 @@ import { scanIncomplete, scanProject } from '../src/scan/run-scan.ts';
 import type { Scanner } from '../src/scan/model.ts';
 import { readPythonProject } from '../src/wheels/run.ts';
 
-const dirs: string[] = [];
-const tempDir = (prefix: string) => {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(d);
-  return d;
-};
-after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+// Every tree of this file lives under one scratch directory, removed at the end.
+const scratch = mkdtempSync(join(tmpdir(), 'bm-reader-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+const tempDir = (prefix: string) => mkdtempSync(join(scratch, prefix));
 
 const MiB = 1024 * 1024;
 const DOCKERFILE = 'FROM python:3.12-slim\nRUN pip install -r requirements.txt\n';
