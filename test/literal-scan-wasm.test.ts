@@ -110,3 +110,20 @@ test('a stored automaton keeps the pieces it was tuned with, and a malformed lis
   const text = Buffer.from('ok\nerror: linker `cc` not found\nKilled\n');
   assert.deepEqual(hits(rebuilt.over(text), text), jsHits(new LiteralScanner(literals), text));
 });
+
+test('newlines and over-long lines are counted alike in WebAssembly and JavaScript, from any offset', () => {
+  const rand = prng(5);
+  for (let i = 0; i < 500; i++) {
+    const runs = Array.from({ length: 1 + Math.floor(rand() * 30) }, () => 'y'.repeat(Math.floor(rand() * (rand() < 0.2 ? 90 : 12))));
+    const buf = Buffer.from(runs.join('\n') + (rand() < 0.5 ? '\n' : ''));
+    const from = Math.floor(rand() * Math.min(20, buf.length));
+    const to = buf.length - Math.floor(rand() * Math.min(20, buf.length - from));
+    const cap = 1 + Math.floor(rand() * 80);
+    wasmKb.scanner.over(buf);
+    const inWasm = wasmKb.scanner.countLines(buf, from, to, cap);
+    assert.deepEqual(inWasm, KB.scanner.countLines(buf, from, to, cap), JSON.stringify({ text: buf.toString(), from, to, cap }));
+  }
+  // A text the module does not hold is counted in JavaScript.
+  const other = Buffer.from('a\nbb\n' + 'c'.repeat(50) + '\n');
+  assert.deepEqual(wasmKb.scanner.countLines(other, 0, other.length, 10), { lines: 3, long: 1 });
+});

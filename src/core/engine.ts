@@ -3,7 +3,7 @@
 
 import { cleanText, displayLine, normalizeCleanLine } from '../log/normalize.js';
 import { LiteralScanner, type CompiledAutomaton } from './literal-scanner.js';
-import { CHAIN_LAYERS, CONSEQUENCE_MARKERS, ERROR_MARKERS, SUCCESS_MARKERS } from './markers.js';
+import { CHAIN_LAYERS, CONSEQUENCE_MARKERS, ERROR_MARKERS, SUCCESS_MARKERS, type Marker } from './markers.js';
 import { PLATFORM_LITERALS, PlatformTracker, type PlatformId } from './platform.js';
 import type { Evidence, LinePattern, PatternHit, Rule } from './rule.js';
 import { CAPTURE_OF_KIND, entityOf, routeSignal, SIGNALS, type Signal, type SignalPattern } from './signals.js';
@@ -23,9 +23,17 @@ export interface KnowledgeBase {
   markerLiteralIds: ReadonlyMap<object, readonly number[]>;
   /** For each literal id, the markers and chain layers that list it (so a line looks only at those). */
   ownersByLiteral: readonly (readonly object[])[];
+  /** Each marker's and chain layer's list (consequence, error, success, chain) and place in it, in markers.ts. */
+  ownerSlots: ReadonlyMap<object, OwnerSlot>;
   /** Literal ids that platform signals use: a line without one skips the platform tracker. */
   platformLiteralIds: ReadonlySet<number>;
   literalIds: ReadonlyMap<string, number>;
+}
+
+/** Where a marker or chain layer sits in markers.ts: checks follow that order, as they did over the whole lists. */
+export interface OwnerSlot {
+  list: 'consequence' | 'error' | 'success' | 'chain';
+  index: number;
 }
 
 const EXCERPT_BEFORE = 3;
@@ -70,11 +78,14 @@ export function compileKnowledgeBase(rules: readonly Rule[], storedAutomaton?: C
     markerLiteralIds.set(m, ids);
     for (const id of new Set(ids)) ownersByLiteral[id].push(m);
   }
+  const ownerSlots = new Map<object, OwnerSlot>();
+  const lists = { consequence: CONSEQUENCE_MARKERS, error: ERROR_MARKERS, success: SUCCESS_MARKERS, chain: CHAIN_LAYERS } as const;
+  for (const [list, owners] of Object.entries(lists)) owners.forEach((o, index) => ownerSlots.set(o, { list: list as OwnerSlot['list'], index }));
   const platformLiteralIds = new Set(PLATFORM_LITERALS.map((l) => idOf.get(l)!));
   const scanner = new LiteralScanner(all, storedAutomaton);
   if (scanModule) scanner.useWasm(scanModule);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  return { rules, patterns, ruleIndex, literals: all, scanner, patternsByLiteral, markerLiteralIds, ownersByLiteral, platformLiteralIds, literalIds: idOf };
+  return { rules, patterns, ruleIndex, literals: all, scanner, patternsByLiteral, markerLiteralIds, ownersByLiteral, ownerSlots, platformLiteralIds, literalIds: idOf };
 }
 
 /** An excerpt whose lines after the error may still arrive with the next chunk. */
@@ -93,6 +104,9 @@ export interface DiagnoseOptions {
   /** The platform to give fixes for when the log does not say where it ran. */
   hostPlatform?: PlatformId | null;
 }
+
+/** Indexes into each list of markers.ts of what owns a literal of one line, in ascending order. */
+type OwnedByLine = Record<OwnerSlot['list'], number[]>;
 
 interface ChainHit {
   label: string;
@@ -157,14 +171,9 @@ export class Diagnoser {
 
   /** Newlines in buf[from, to); lines longer than the cap on the way are counted as truncated. */
   private countLines(buf: Buffer, from: number, to: number): number {
-    let n = 0;
-    let lineStart = from;
-    for (let i = buf.indexOf(10, from); i !== -1 && i < to; i = buf.indexOf(10, i + 1)) {
-      if (i - lineStart > MAX_LINE_BYTES) this.truncatedLines++;
-      lineStart = i + 1;
-      n++;
-    }
-    return n;
+    const { lines, long } = this.kb.scanner.countLines(buf, from, to, MAX_LINE_BYTES);
+    this.truncatedLines += long;
+    return lines;
   }
 
   /** Lines the reader cut at its length cap, reported in the result. */
@@ -201,17 +210,20 @@ export class Diagnoser {
     if (text === '') return;
     // Only what owns a literal present in the line can match it: typically a handful of patterns, not all.
     const present = this.kb.scanner.literalsIn(buf, start, capped);
-    // The markers and layers owning a literal of this line: usually none or one, so the checks below stay cheap.
-    const owners = new Set<object>();
+    // The markers and layers owning a literal of this line: usually none or one, so only those are checked.
+    const owned: OwnedByLine = { consequence: [], error: [], success: [], chain: [] };
     let platformLiteral = false;
     for (const id of present) {
-      for (const o of this.kb.ownersByLiteral[id]) owners.add(o);
+      for (const o of this.kb.ownersByLiteral[id]) {
+        const slot = this.kb.ownerSlots.get(o)!;
+        if (!owned[slot.list].includes(slot.index)) owned[slot.list].push(slot.index);
+      }
       if (this.kb.platformLiteralIds.has(id)) platformLiteral = true;
     }
-    const has = (owner: object) => owners.has(owner);
-    this.observeMarkers(buf, start, end, line, text, has);
-    for (const layer of CHAIN_LAYERS) {
-      if (!has(layer)) continue;
+    for (const indexes of Object.values(owned)) if (indexes.length > 1) indexes.sort((a, b) => a - b);
+    this.observeMarkers(buf, start, end, line, text, owned);
+    for (const index of owned.chain) {
+      const layer = CHAIN_LAYERS[index];
       const m = layer.re.exec(raw);
       if (!m) continue;
       const label = layer.label.replace(/\$(\d)/g, (_, i: string) => m[Number(i)] ?? '').trim();
@@ -290,9 +302,9 @@ export class Diagnoser {
     if (!count.has(hit.pattern) || hit.weight > list[victim].weight) list[victim] = hit;
   }
 
-  private observeMarkers(buf: Buffer, start: number, end: number, line: number, text: string, has: (owner: object) => boolean): void {
-    const matches = (m: { re: RegExp }) => has(m) && m.re.test(text);
-    if (CONSEQUENCE_MARKERS.some(matches)) {
+  private observeMarkers(buf: Buffer, start: number, end: number, line: number, text: string, owned: OwnedByLine): void {
+    const matches = (list: readonly Marker[]) => (index: number) => list[index].re.test(text);
+    if (owned.consequence.some(matches(CONSEQUENCE_MARKERS))) {
       this.lastFailureLine = line;
       if (this.consequences.length < MAX_CONSEQUENCES) this.consequences.push({ line, text });
       if (!this.firstConsequence) {
@@ -301,7 +313,7 @@ export class Diagnoser {
       }
       return;
     }
-    if (ERROR_MARKERS.some(matches)) {
+    if (owned.error.some(matches(ERROR_MARKERS))) {
       this.lastFailureLine = line;
       if (!this.firstError) {
         this.firstError = { line, text };
@@ -309,7 +321,8 @@ export class Diagnoser {
       }
       return;
     }
-    const success = SUCCESS_MARKERS.find(matches);
+    const successIndex = owned.success.find(matches(SUCCESS_MARKERS));
+    const success = successIndex === undefined ? undefined : SUCCESS_MARKERS[successIndex];
     if (success && !(success.onlyBeforeFailure && this.lastFailureLine > 0)) this.lastSuccessLine = line;
   }
 
@@ -377,10 +390,13 @@ function decodeLine(buf: Buffer, start: number, end: number): string {
   return line.includes('\x1b') ? cleanText(line) : line;
 }
 
+/** The end of a colour code; a needle as bytes, since Buffer#indexOf encodes a string needle on every call. */
+const SGR_RESET = Buffer.from('[0m');
+
 /** HTML entities and colour codes whose ESC byte was lost hide literals from the byte scanner. */
 function needsTextCleaning(buf: Buffer): boolean {
-  if (buf.indexOf('&') !== -1 && /&(?:lt|gt|amp|quot|#39|#x27|#96|#x60|nbsp);/.test(buf.toString('latin1'))) return true;
-  for (let i = buf.indexOf('[0m'); i !== -1; i = buf.indexOf('[0m', i + 3)) if (i === 0 || buf[i - 1] !== 0x1b) return true;
+  if (buf.indexOf(0x26 /* & */) !== -1 && /&(?:lt|gt|amp|quot|#39|#x27|#96|#x60|nbsp);/.test(buf.toString('latin1'))) return true;
+  for (let i = buf.indexOf(SGR_RESET); i !== -1; i = buf.indexOf(SGR_RESET, i + 3)) if (i === 0 || buf[i - 1] !== 0x1b) return true;
   return false;
 }
 

@@ -12,7 +12,9 @@ export const MAX_WASM_TEXT = 8 * 1024 * 1024;
 
 interface ScanExports {
   memory: WebAssembly.Memory;
-  find(from: number, to: number, table: number, pairs: number, grams: number, gramBits: number): number;
+  find(from: number, to: number, table: number, pairs: number, grams: number, gramBits: number, maxKey: number): number;
+  countLines(from: number, to: number, cap: number): number;
+  longLines: WebAssembly.Global;
 }
 
 export class WasmFind {
@@ -21,6 +23,7 @@ export class WasmFind {
   private readonly tableAt: number;
   private readonly textAt: number;
   private readonly gramBits: number;
+  private readonly maxKey: number;
   private bytes = new Uint8Array(0);
 
   /** `classOf` must fit in a byte (at most 256 columns), as the module reads it as u8. */
@@ -30,6 +33,7 @@ export class WasmFind {
     this.tableAt = this.gramsAt + filter.grams.length;
     this.textAt = this.tableAt + table.byteLength;
     this.gramBits = filter.gramBits;
+    this.maxKey = filter.maxKey;
     this.grow(this.textAt + PAGE);
     this.bytes = new Uint8Array(this.exports.memory.buffer);
     for (let b = 0; b < 256; b++) this.bytes[b] = classOf[b];
@@ -38,12 +42,9 @@ export class WasmFind {
     new Int32Array(this.exports.memory.buffer, this.tableAt, table.length).set(table);
   }
 
-  /**
-   * Classes must fit in a byte, as the module reads them as u8; and no key may hold a newline, since the module
-   * starts the automaton afresh at a line's start.
-   */
+  /** Classes must fit in a byte, as the module reads them as u8. */
   static fits(classOf: Uint16Array): boolean {
-    return classOf.every((c) => c < 256) && classOf[10] === 0;
+    return classOf.every((c) => c < 256);
   }
 
   private grow(size: number): void {
@@ -62,7 +63,13 @@ export class WasmFind {
 
   /** Like LiteralScanner.find over the loaded text. */
   find(from: number, to: number): number {
-    const hit = this.exports.find(this.textAt + from, this.textAt + to, this.tableAt, PAIRS_AT, this.gramsAt, this.gramBits);
+    const hit = this.exports.find(this.textAt + from, this.textAt + to, this.tableAt, PAIRS_AT, this.gramsAt, this.gramBits, this.maxKey);
     return hit < 0 ? -1 : hit - this.textAt;
+  }
+
+  /** Newlines in [from, to) of the loaded text, and how many of the lines they end are longer than `cap` bytes. */
+  countLines(from: number, to: number, cap: number): { lines: number; long: number } {
+    const lines = this.exports.countLines(this.textAt + from, this.textAt + to, cap);
+    return { lines, long: this.exports.longLines.value as number };
   }
 }

@@ -4,8 +4,8 @@
 ;; one load after another. A filter (KeyFilter in literal-scanner.ts) looks at every second position: the two bytes
 ;; there, in a table of pairs, say which hash of the bytes there (4 or 8 of them) to look up in a bitmap of key pieces,
 ;; or that the line is flagged.
-;; Every key occurrence, and every ESC, flags its line this way. A flagged line is walked by the automaton from the
-;; line's start (state 0 there, as in the plain walk: no key holds a newline) to a hit or the newline ending it.
+;; Every key occurrence, and every ESC, is flagged this way, at or before its last byte. From a flagged position the
+;; automaton walks a few bytes back and on, until a hit or until it is past that position with no key begun.
 ;; Built to dist/literal-scan.wasm by scripts/build-scan-wasm.mjs; literal-scan-wasm.ts lays out the memory:
 ;;   [0, 256)           class of each byte (u8)
 ;;   [pairs, +64 KiB)   u8 per pair (b0 | b1 << 8): 1 check the 4-byte piece, 2 the 8-byte piece, 4 flag the line
@@ -57,12 +57,12 @@
 
   ;; Address of the last byte of the first literal found in [$i, $to), or -1; the automaton is at state 0 at $i.
   (func (export "find") (param $i i32) (param $to i32) (param $table i32) (param $pairs i32) (param $grams i32) (param $gramBits i32)
-    (result i32)
-    (local $resumed i32) (local $w i64) (local $h4 i32) (local $h8 i32) (local $mark i32) (local $state i32) (local $b i32)
+    (param $maxKey i32) (result i32)
+    (local $resumed i32) (local $flagged i32) (local $w i64) (local $h4 i32) (local $h8 i32) (local $mark i32) (local $state i32) (local $b i32)
     (local $shift4 i32) (local $shift8 i64)
     (local.set $shift4 (i32.sub (i32.const 32) (local.get $gramBits)))
     (local.set $shift8 (i64.extend_i32_u (i32.sub (i32.const 64) (local.get $gramBits))))
-    ;; $resumed: where the filter last took over, at state 0; no line before it is walked again
+    ;; $resumed: where the filter last took over, at state 0; nothing before it is walked again
     (local.set $resumed (local.get $i))
     (block $done
       (loop $filter
@@ -91,14 +91,14 @@
             ;; the step is STRIDE in literal-scanner.ts
             (local.set $i (i32.add (local.get $i) (i32.const 2)))
             (br $filter)))
-        ;; Flagged: walk the automaton from the start of this line (no newline in it was swallowed by an escape
-        ;; sequence, since every ESC flags a looked-at position at or before it).
-        (block $found_start
-          (loop $back
-            (br_if $found_start (i32.le_u (local.get $i) (local.get $resumed)))
-            (br_if $found_start (i32.eq (i32.load8_u (i32.sub (local.get $i) (i32.const 1))) (i32.const 0x0a)))
-            (local.set $i (i32.sub (local.get $i) (i32.const 1)))
-            (br $back)))
+        ;; Flagged: walk the automaton from $maxKey bytes before (or from where the filter took over). No key
+        ;; occurrence ends before this position (its piece, or ESC, would have been flagged first), and one that
+        ;; ends here or later starts at most $maxKey bytes back, so the walk finds the same first hit as a walk of
+        ;; the whole text; it hands back to the filter once past this position at state 0, where no key is begun.
+        (local.set $flagged (local.get $i))
+        (local.set $i
+          (select (i32.sub (local.get $i) (local.get $maxKey)) (local.get $resumed)
+            (i32.gt_u (i32.sub (local.get $i) (local.get $resumed)) (local.get $maxKey))))
         (local.set $state (i32.const 0))
         (loop $walk
           (br_if $done (i32.ge_u (local.get $i) (local.get $to)))
@@ -108,12 +108,6 @@
               ;; the state is kept across the sequence, which may even swallow a newline
               (local.set $i (i32.add (call $skipEscape (local.get $i) (local.get $to)) (i32.const 1)))
               (br $walk)))
-          (if (i32.eq (local.get $b) (i32.const 0x0a))
-            (then
-              ;; the line ended without a hit; the automaton is back at state 0 and the filter takes over
-              (local.set $i (i32.add (local.get $i) (i32.const 1)))
-              (local.set $resumed (local.get $i))
-              (br $filter)))
           (local.set $state
             (i32.load
               (i32.add (local.get $table)
@@ -121,5 +115,55 @@
           (if (i32.lt_s (local.get $state) (i32.const 0))
             (then (return (local.get $i))))
           (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (if (i32.and (i32.eqz (local.get $state)) (i32.gt_u (local.get $i) (local.get $flagged)))
+            (then
+              (local.set $resumed (local.get $i))
+              (br $filter)))
           (br $walk))))
-    (i32.const -1)))
+    (i32.const -1))
+
+  ;; Lines longer than the cap, among those counted by the last countLines call.
+  (global $long (export "longLines") (mut i32) (i32.const 0))
+
+  ;; Newlines in [$i, $to), eight bytes at a time; a line (from $i or after a newline) longer than $cap bytes that
+  ;; ends at one of them is counted in $long (Diagnoser.countLines in engine.ts does the same in JavaScript).
+  (func (export "countLines") (param $i i32) (param $to i32) (param $cap i32) (result i32)
+    (local $lineStart i32) (local $n i32) (local $z i64) (local $t i64) (local $at i32)
+    (local.set $lineStart (local.get $i))
+    (global.set $long (i32.const 0))
+    (block $words_done
+      (loop $words
+        (br_if $words_done (i32.gt_u (i32.add (local.get $i) (i32.const 8)) (local.get $to)))
+        ;; a byte's high bit in $z is set exactly when that byte is a newline
+        (local.set $t (i64.xor (i64.load align=1 (local.get $i)) (i64.const 0x0a0a0a0a0a0a0a0a)))
+        (local.set $z
+          (i64.xor
+            (i64.or
+              (i64.or (i64.add (i64.and (local.get $t) (i64.const 0x7f7f7f7f7f7f7f7f)) (i64.const 0x7f7f7f7f7f7f7f7f)) (local.get $t))
+              (i64.const 0x7f7f7f7f7f7f7f7f))
+            (i64.const -1)))
+        (block $bits_done
+          (loop $bits
+            (br_if $bits_done (i64.eqz (local.get $z)))
+            (local.set $at (i32.add (local.get $i) (i32.wrap_i64 (i64.shr_u (i64.ctz (local.get $z)) (i64.const 3)))))
+            (if (i32.gt_u (i32.sub (local.get $at) (local.get $lineStart)) (local.get $cap))
+              (then (global.set $long (i32.add (global.get $long) (i32.const 1)))))
+            (local.set $lineStart (i32.add (local.get $at) (i32.const 1)))
+            (local.set $n (i32.add (local.get $n) (i32.const 1)))
+            (local.set $z (i64.and (local.get $z) (i64.sub (local.get $z) (i64.const 1))))
+            (br $bits)))
+        (local.set $i (i32.add (local.get $i) (i32.const 8)))
+        (br $words)))
+    ;; the last bytes, one at a time
+    (block $tail_done
+      (loop $tail
+        (br_if $tail_done (i32.ge_u (local.get $i) (local.get $to)))
+        (if (i32.eq (i32.load8_u (local.get $i)) (i32.const 0x0a))
+          (then
+            (if (i32.gt_u (i32.sub (local.get $i) (local.get $lineStart)) (local.get $cap))
+              (then (global.set $long (i32.add (global.get $long) (i32.const 1)))))
+            (local.set $lineStart (i32.add (local.get $i) (i32.const 1)))
+            (local.set $n (i32.add (local.get $n) (i32.const 1)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $tail)))
+    (local.get $n)))

@@ -24,8 +24,8 @@ function keyOf(bytes: Uint8Array): Uint8Array {
  * The WebAssembly loop's filter (literal-scan.wat). It looks at every second position only: each key of 5 bytes or
  * more registers two overlapping pieces of its own, at offsets o and o + 1, so that one of them starts at a
  * looked-at position wherever the key occurs. The two bytes there (a pair) say which hash of the 8 (or 4) bytes there
- * to look up. A shorter key registers two overlapping pairs, which flag the line at once; so does ESC, since the
- * automaton steps over escape sequences inside a key. A flagged line is walked by the automaton.
+ * to look up. A shorter key registers two overlapping pairs, which flag the position at once; so does ESC, since
+ * the automaton steps over escape sequences inside a key. The automaton walks the bytes around a flagged position.
  */
 export interface KeyFilter {
   /** 2^16 marks, indexed by b0 | b1 << 8: PIECE4 and/or PIECE8 (check that piece's hash), FLAG (flag the line). */
@@ -33,6 +33,8 @@ export interface KeyFilter {
   /** 2^gramBits bits: the hashes (pieceHash4, pieceHash8) of the keys' pieces. */
   grams: Uint8Array;
   gramBits: number;
+  /** The longest key, in bytes: no key reaching a flagged position starts further back. */
+  maxKey: number;
 }
 
 const PIECE4 = 1;
@@ -149,7 +151,7 @@ export function buildKeyFilter(keys: readonly Uint8Array[], pieces: readonly num
       pairs.fill(FLAG); // an empty key matches everywhere
     }
   });
-  return { pairs, grams, gramBits: GRAM_BITS };
+  return { pairs, grams, gramBits: GRAM_BITS, maxKey: Math.max(0, ...keys.map((k) => k.length)) };
 }
 
 /** The built automaton as plain data, so a build step can store it and a process can load it instead of rebuilding. */
@@ -286,7 +288,7 @@ export class LiteralScanner {
     this.pieces = choosePieces(this.keys, sample);
   }
 
-  /** Runs `find` in WebAssembly from now on (literal-scan.wat), unless this automaton has over 256 columns or a key holds a newline. */
+  /** Runs `find` in WebAssembly from now on (literal-scan.wat), unless this automaton has over 256 columns. */
   useWasm(module: WebAssembly.Module): void {
     if (WasmFind.fits(this.classOf)) this.wasm = new WasmFind(module, this.classOf, this.table, buildKeyFilter(this.keys, this.pieces));
   }
@@ -301,9 +303,31 @@ export class LiteralScanner {
    */
   over(buf: Uint8Array): (from: number, to: number) => number {
     const wasm = this.wasm;
+    this.loaded = null;
     if (wasm === null || buf.length > MAX_WASM_TEXT) return (from, to) => this.find(buf, from, to);
     wasm.load(buf);
+    this.loaded = buf;
     return (from, to) => wasm.find(from, to);
+  }
+
+  /** The text the WebAssembly module holds since the last `over`, if any. */
+  private loaded: Uint8Array | null = null;
+
+  /**
+   * Newlines in buf[from, to), and how many of the lines they end (the first starting at `from`) are longer than
+   * `cap` bytes: in WebAssembly when buf is the text of the last `over`, else in JavaScript.
+   */
+  countLines(buf: Uint8Array, from: number, to: number, cap: number): { lines: number; long: number } {
+    if (this.wasm !== null && this.loaded === buf) return this.wasm.countLines(from, to, cap);
+    let lines = 0;
+    let long = 0;
+    let lineStart = from;
+    for (let i = buf.indexOf(10, from); i !== -1 && i < to; i = buf.indexOf(10, i + 1)) {
+      if (i - lineStart > cap) long++;
+      lineStart = i + 1;
+      lines++;
+    }
+    return { lines, long };
   }
 
   /** Index of the last byte of the first literal found in buf[from, to), or -1. */
