@@ -137,3 +137,19 @@ test('a stored literal automaton is used when built from the same literals, and 
   assert.equal(other.find(boom, 0, boom.length), boom.length - 1);
   assert.equal(decodeAutomaton(Buffer.from('not an automaton')), null);
 });
+
+// The engine remembers what a line's bytes decide (its text, literals and their owners) for lines up to 512 bytes;
+// the same log with every line padded past that length is never remembered, and must be diagnosed alike.
+test('repeated lines, remembered by their bytes, are diagnosed as if each were seen for the first time', () => {
+  const block = [
+    '#9 [builder 4/6] RUN cargo build --release',
+    '\x1b[1m\x1b[32m    Finished\x1b[0m dev [unoptimized + debuginfo] target(s) in 0.5s',
+    'warning: unused variable: `x`',
+    ...LINKER_LOG.replace(/\n$/, '').split('\n'),
+  ];
+  const lines = Array.from({ length: 4 }, (_, round) => [...block, `   Compiling demo v0.${round}.0 (/app)`]).flat();
+  const remembered = diagnoseText(KB, `${lines.join('\n')}\n`, { hostPlatform: 'debian' });
+  const padded = diagnoseText(KB, `${lines.map((l) => `${l}${' '.repeat(600)}`).join('\n')}\n`, { hostPlatform: 'debian' });
+  assert.equal(remembered.rootCause, 'linker-not-found');
+  assert.deepEqual(remembered, padded);
+});

@@ -108,6 +108,21 @@ export interface DiagnoseOptions {
 /** Indexes into each list of markers.ts of what owns a literal of one line, in ascending order. */
 type OwnedByLine = Record<OwnerSlot['list'], number[]>;
 
+/** A line's decoded and normalised text, its literals, and what owns them: all decided by its bytes alone. */
+interface LineFacts {
+  raw: string;
+  text: string;
+  present: ReadonlySet<number>;
+  owned: OwnedByLine;
+  platformLiteral: boolean;
+  /** Indexes into KnowledgeBase.patterns, ascending. */
+  candidates: readonly number[];
+}
+
+/** Lines up to this many bytes are remembered by factsOf, up to REMEMBERED_LINES of them at a time. */
+const MAX_REMEMBERED_LINE = 512;
+const REMEMBERED_LINES = 1024;
+
 interface ChainHit {
   label: string;
   line: number;
@@ -130,6 +145,8 @@ export class Diagnoser {
   private chain = new Map<number, ChainHit[]>();
   private platform = new PlatformTracker();
   private truncatedLines = 0;
+  /** factsOf's memory, keyed by a line's bytes (as latin1, which maps each byte to one character). */
+  private lineFacts = new Map<string, LineFacts>();
   /** Weak signal hits that the lines after them may confirm (checked in finish, when those lines have arrived). */
   private toConfirm = new Map<PatternHit, { pattern: SignalPattern; entity: string }>();
 
@@ -203,24 +220,44 @@ export class Diagnoser {
     return own.length >= count ? own : [...this.tail, ...own].slice(-count);
   }
 
-  private processLine(buf: Buffer, start: number, end: number, line: number): void {
-    const capped = Math.min(end, start + MAX_LINE_BYTES);
+  /**
+   * What the bytes of buf[start, capped) alone decide, remembered for lines seen before: a big log repeats many of
+   * the lines the prefilter lets through (progress and summary lines, the same warning), and decoding, cleaning and
+   * normalising them again was most of the cost of such a line.
+   */
+  private factsOf(buf: Buffer, start: number, capped: number): LineFacts {
+    const key = capped - start <= MAX_REMEMBERED_LINE ? buf.toString('latin1', start, capped) : null;
+    const known = key === null ? undefined : this.lineFacts.get(key);
+    if (known) return known;
     const raw = decodeLine(buf, start, capped);
     const { text } = normalizeCleanLine(raw);
-    if (text === '') return;
     // Only what owns a literal present in the line can match it: typically a handful of patterns, not all.
-    const present = this.kb.scanner.literalsIn(buf, start, capped);
+    const present = text === '' ? new Set<number>() : this.kb.scanner.literalsIn(buf, start, capped);
     // The markers and layers owning a literal of this line: usually none or one, so only those are checked.
     const owned: OwnedByLine = { consequence: [], error: [], success: [], chain: [] };
     let platformLiteral = false;
+    const candidates = new Set<number>();
     for (const id of present) {
       for (const o of this.kb.ownersByLiteral[id]) {
         const slot = this.kb.ownerSlots.get(o)!;
         if (!owned[slot.list].includes(slot.index)) owned[slot.list].push(slot.index);
       }
       if (this.kb.platformLiteralIds.has(id)) platformLiteral = true;
+      for (const p of this.kb.patternsByLiteral[id]) candidates.add(p);
     }
     for (const indexes of Object.values(owned)) if (indexes.length > 1) indexes.sort((a, b) => a - b);
+    const facts = { raw, text, present, owned, platformLiteral, candidates: [...candidates].sort((a, b) => a - b) };
+    if (key !== null) {
+      if (this.lineFacts.size >= REMEMBERED_LINES) this.lineFacts.clear();
+      this.lineFacts.set(key, facts);
+    }
+    return facts;
+  }
+
+  private processLine(buf: Buffer, start: number, end: number, line: number): void {
+    const capped = Math.min(end, start + MAX_LINE_BYTES);
+    const { raw, text, present, owned, platformLiteral, candidates } = this.factsOf(buf, start, capped);
+    if (text === '') return;
     this.observeMarkers(buf, start, end, line, text, owned);
     for (const index of owned.chain) {
       const layer = CHAIN_LAYERS[index];
@@ -232,9 +269,7 @@ export class Diagnoser {
       this.chain.set(layer.depth, seen);
     }
     if (platformLiteral) this.platform.observe(raw, text, line, (l) => present.has(this.kb.literalIds.get(l)!));
-    const candidates = new Set<number>();
-    for (const id of present) for (const p of this.kb.patternsByLiteral[id]) candidates.add(p);
-    for (const index of [...candidates].sort((a, b) => a - b)) {
+    for (const index of candidates) {
       const { pattern, signal } = this.kb.patterns[index];
       const m = pattern.re.exec(text);
       if (!m) continue;
