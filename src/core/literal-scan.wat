@@ -125,35 +125,26 @@
   ;; Lines longer than the cap, among those counted by the last countLines call.
   (global $long (export "longLines") (mut i32) (i32.const 0))
 
-  ;; Newlines in [$i, $to), eight bytes at a time; a line (from $i or after a newline) longer than $cap bytes that
-  ;; ends at one of them is counted in $long (Diagnoser.countLines in engine.ts does the same in JavaScript).
+  ;; Newlines in [$i, $to), sixteen bytes at a time; a line (from $i or after a newline) longer than $cap bytes that
+  ;; ends at one of them is counted in $long (Diagnoser.countLines in engine.ts does the same in JavaScript). Only a
+  ;; block's first newline can end a long line, as $cap is at least 16 (LiteralScanner.countLines checks).
   (func (export "countLines") (param $i i32) (param $to i32) (param $cap i32) (result i32)
-    (local $lineStart i32) (local $n i32) (local $z i64) (local $t i64) (local $at i32)
+    (local $lineStart i32) (local $n i32) (local $m i32)
     (local.set $lineStart (local.get $i))
     (global.set $long (i32.const 0))
-    (block $words_done
-      (loop $words
-        (br_if $words_done (i32.gt_u (i32.add (local.get $i) (i32.const 8)) (local.get $to)))
-        ;; a byte's high bit in $z is set exactly when that byte is a newline
-        (local.set $t (i64.xor (i64.load align=1 (local.get $i)) (i64.const 0x0a0a0a0a0a0a0a0a)))
-        (local.set $z
-          (i64.xor
-            (i64.or
-              (i64.or (i64.add (i64.and (local.get $t) (i64.const 0x7f7f7f7f7f7f7f7f)) (i64.const 0x7f7f7f7f7f7f7f7f)) (local.get $t))
-              (i64.const 0x7f7f7f7f7f7f7f7f))
-            (i64.const -1)))
-        (block $bits_done
-          (loop $bits
-            (br_if $bits_done (i64.eqz (local.get $z)))
-            (local.set $at (i32.add (local.get $i) (i32.wrap_i64 (i64.shr_u (i64.ctz (local.get $z)) (i64.const 3)))))
-            (if (i32.gt_u (i32.sub (local.get $at) (local.get $lineStart)) (local.get $cap))
+    (block $blocks_done
+      (loop $blocks
+        (br_if $blocks_done (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $to)))
+        ;; bit k of $m: byte $i + k is a newline
+        (local.set $m (i8x16.bitmask (i8x16.eq (v128.load align=1 (local.get $i)) (i8x16.splat (i32.const 0x0a)))))
+        (if (local.get $m)
+          (then
+            (if (i32.gt_u (i32.sub (i32.add (local.get $i) (i32.ctz (local.get $m))) (local.get $lineStart)) (local.get $cap))
               (then (global.set $long (i32.add (global.get $long) (i32.const 1)))))
-            (local.set $lineStart (i32.add (local.get $at) (i32.const 1)))
-            (local.set $n (i32.add (local.get $n) (i32.const 1)))
-            (local.set $z (i64.and (local.get $z) (i64.sub (local.get $z) (i64.const 1))))
-            (br $bits)))
-        (local.set $i (i32.add (local.get $i) (i32.const 8)))
-        (br $words)))
+            (local.set $lineStart (i32.add (local.get $i) (i32.sub (i32.const 32) (i32.clz (local.get $m)))))
+            (local.set $n (i32.add (local.get $n) (i32.popcnt (local.get $m))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $blocks)))
     ;; the last bytes, one at a time
     (block $tail_done
       (loop $tail

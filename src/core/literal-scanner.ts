@@ -315,10 +315,10 @@ export class LiteralScanner {
 
   /**
    * Newlines in buf[from, to), and how many of the lines they end (the first starting at `from`) are longer than
-   * `cap` bytes: in WebAssembly when buf is the text of the last `over`, else in JavaScript.
+   * `cap` bytes: in WebAssembly when buf is the text of the last `over` (and cap is 16 or more), else in JavaScript.
    */
   countLines(buf: Uint8Array, from: number, to: number, cap: number): { lines: number; long: number } {
-    if (this.wasm !== null && this.loaded === buf) return this.wasm.countLines(from, to, cap);
+    if (this.wasm !== null && this.loaded === buf && cap >= 16) return this.wasm.countLines(from, to, cap);
     let lines = 0;
     let long = 0;
     let lineStart = from;
