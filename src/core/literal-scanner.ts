@@ -209,9 +209,10 @@ export class LiteralScanner {
     const encoder = new TextEncoder();
     const encoded = literals.map((l) => keyOf(encoder.encode(l)));
     this.keys = encoded;
-    this.pieces = choosePieces(encoded);
-    if (stored && stored.digest === literalsDigest(literals)) {
-      if (piecesFit(stored.pieces, encoded)) this.pieces = stored.pieces;
+    const fits = stored !== null && stored !== undefined && stored.digest === literalsDigest(literals);
+    // Choosing pieces costs a few milliseconds, a visible share of a small log's run: only when none are stored.
+    this.pieces = fits && piecesFit(stored.pieces, encoded) ? stored.pieces : choosePieces(encoded);
+    if (fits) {
       this.classOf = stored.classOf;
       this.width = stored.width;
       this.table = stored.table;
