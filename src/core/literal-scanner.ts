@@ -28,7 +28,7 @@ function keyOf(bytes: Uint8Array): Uint8Array {
  * the automaton steps over escape sequences inside a key. The automaton walks the bytes around a flagged position.
  */
 export interface KeyFilter {
-  /** 2^16 marks, indexed by b0 | b1 << 8: PIECE4 and/or PIECE8 (check that piece's hash), FLAG (flag the line). */
+  /** 2^16 marks, indexed by b0 | b1 << 8: PIECE4 and/or PIECE8 (check that piece's hash), FLAG (flag the position). */
   pairs: Uint8Array;
   /** 2^gramBits bits: the hashes (pieceHash4, pieceHash8) of the keys' pieces. */
   grams: Uint8Array;
