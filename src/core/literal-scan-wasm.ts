@@ -1,5 +1,6 @@
 // Runs LiteralScanner.find's loop as WebAssembly (literal-scan.wat): the same hits, found with a cache-sized filter
-// in front of the automaton. Pure apart from the module it is given: the caller reads the .wasm file.
+// in front of the automaton; and counts the text's newlines. Pure apart from the module it is given: the caller
+// reads the .wasm file.
 
 import type { KeyFilter } from './literal-scanner.js';
 

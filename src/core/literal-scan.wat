@@ -1,18 +1,19 @@
 ;; The hot loop of LiteralScanner.find (literal-scanner.ts), in WebAssembly: the same hits as the automaton walk over
-;; raw bytes, stepping over ANSI escape sequences the same way, several times as fast as the JavaScript loop.
+;; raw bytes, stepping over ANSI escape sequences the same way, about twice as fast as the JavaScript loop.
 ;; Most bytes never reach the automaton, whose 2.5 MB next-state table does not fit in cache and whose walk waits on
 ;; one load after another. A filter (KeyFilter in literal-scanner.ts) looks at every second position: the two bytes
 ;; there, in a table of pairs, say which hash of the bytes there (4 or 8 of them) to look up in a bitmap of key pieces,
-;; or that the line is flagged.
+;; or that the position is flagged.
 ;; Every key occurrence, and every ESC, is flagged this way, at or before its last byte. From a flagged position the
 ;; automaton walks a few bytes back and on, until a hit or until it is past that position with no key begun.
 ;; Built to dist/literal-scan.wasm by scripts/build-scan-wasm.mjs; literal-scan-wasm.ts lays out the memory:
 ;;   [0, 256)           class of each byte (u8)
-;;   [pairs, +64 KiB)   u8 per pair (b0 | b1 << 8): 1 check the 4-byte piece, 2 the 8-byte piece, 4 flag the line
+;;   [pairs, +64 KiB)   u8 per pair (b0 | b1 << 8): 1 check the 4-byte piece, 2 the 8-byte piece, 4 flag
 ;;   [grams, ...)       bits (u32 here * 0x9e3779b1) >> (32 - $gramBits), (u64 here * 0x9e3779b97f4a7c15) >> (64 - ...)
 ;;   [table, ...)       the next-state table (i32, premultiplied by the width; negative = a literal ends here)
 ;;   [text, text+n+8)   the bytes to scan, and 8 spare bytes the filter may read past the end
-;; test/literal-scan-wasm.test.ts checks that both loops find the same lines.
+;; countLines counts newlines with SIMD for the engine. test/literal-scan-wasm.test.ts checks that both loops find
+;; the same lines, and both counts agree.
 (module
   (memory (export "memory") 1)
 

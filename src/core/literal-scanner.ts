@@ -37,6 +37,7 @@ export interface KeyFilter {
   maxKey: number;
 }
 
+/** Marks of a pair, as literal-scan.wat reads them: which piece hash to look up there, or flag the position. */
 const PIECE4 = 1;
 const PIECE8 = 2;
 const FLAG = 4;
@@ -51,6 +52,7 @@ const SHORT_PIECE_KEY = 4 + STRIDE - 1;
 /** Multiplicative hashes of a little-endian 4- or 8-byte piece to GRAM_BITS bits, as literal-scan.wat computes them. */
 const pieceHash4 = (piece: number) => Math.imul(piece, 0x9e3779b1) >>> (32 - GRAM_BITS);
 const u32At = (bytes: Uint8Array, at: number) => (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+const pairAt = (bytes: Uint8Array, at: number) => bytes[at] | (bytes[at + 1] << 8);
 const HASH8_LIMBS = [0x7c15, 0x7f4a, 0x79b9, 0x9e37]; // 0x9e3779b97f4a7c15, 16 bits at a time, low first
 
 /**
@@ -72,7 +74,6 @@ function pieceHash8(bytes: Uint8Array, at: number): number {
   }
   return Math.floor((limbs[3] * 65536 + limbs[2]) / 2 ** (32 - GRAM_BITS));
 }
-const pairAt = (bytes: Uint8Array, at: number) => bytes[at] | (bytes[at + 1] << 8);
 
 /**
  * Bytes by how often they occur in build logs, most frequent first (measured on the case and validation logs of
@@ -86,8 +87,8 @@ function commonness(byte: number): number {
 }
 
 /**
- * Length of a key's pieces (2: none, its pairs flag the line), how many it registers (span), and how many offsets o
- * it can start them at (0: a key under 3 bytes, which flags its line by its bytes alone).
+ * Length of a key's pieces (2: none, its pairs flag the position), how many it registers (span), and how many offsets
+ * o it can start them at (0: a key under 3 bytes, whose bytes flag positions on their own).
  */
 function pieceShape(key: Uint8Array): { length: number; span: number; offsets: number } {
   if (key.length >= LONG_PIECE_KEY) return { length: 8, span: STRIDE, offsets: key.length - LONG_PIECE_KEY + 1 };
