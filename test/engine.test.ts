@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { Diagnoser, diagnoseText } from '../src/core/engine.ts';
+import { Diagnoser, diagnoseText, lineSignature, REMEMBERED_LINES } from '../src/core/engine.ts';
 import { KB } from './helpers/cases.ts';
 
 const LINKER_LOG = readFileSync(new URL('../src/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url), 'utf8');
@@ -147,7 +147,12 @@ test('repeated lines, remembered by their bytes, are diagnosed as if each were s
     'warning: unused variable: `x`',
     ...LINKER_LOG.replace(/\n$/, '').split('\n'),
   ];
-  const lines = Array.from({ length: 4 }, (_, round) => [...block, `   Compiling demo v0.${round}.0 (/app)`]).flat();
+  // Two lines of one length that fall in one slot: the second must not be taken for the first, remembered there.
+  const linker = (name: string) => `error: linker \`${name}\` not found`;
+  const slotOf = (line: string) => lineSignature(Buffer.from(line), 0, Buffer.byteLength(line)) % REMEMBERED_LINES;
+  const first = linker('c000');
+  const second = Array.from({ length: 5000 }, (_, i) => linker(`c${String(i + 1).padStart(3, '0')}`)).find((l) => slotOf(l) === slotOf(first))!;
+  const lines = [first, first, second, second, ...Array.from({ length: 4 }, (_, round) => [...block, `   Compiling demo v0.${round}.0 (/app)`]).flat()];
   const remembered = diagnoseText(KB, `${lines.join('\n')}\n`, { hostPlatform: 'debian' });
   const padded = diagnoseText(KB, `${lines.map((l) => `${l}${' '.repeat(600)}`).join('\n')}\n`, { hostPlatform: 'debian' });
   assert.equal(remembered.rootCause, 'linker-not-found');

@@ -119,9 +119,16 @@ interface LineFacts {
   candidates: readonly number[];
 }
 
-/** Lines up to this many bytes are remembered by factsOf, up to REMEMBERED_LINES of them at a time. */
+/** Lines up to this many bytes are remembered by factsOf, in this many slots. */
 const MAX_REMEMBERED_LINE = 512;
-const REMEMBERED_LINES = 1024;
+export const REMEMBERED_LINES = 64;
+
+/** FNV-1a of a line's bytes, never 0: lines of one shape (the same message, another number) seldom share it. */
+export function lineSignature(buf: Buffer, start: number, length: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < start + length; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+  return (h >>> 0) | 1;
+}
 
 interface ChainHit {
   label: string;
@@ -145,8 +152,9 @@ export class Diagnoser {
   private chain = new Map<number, ChainHit[]>();
   private platform = new PlatformTracker();
   private truncatedLines = 0;
-  /** factsOf's memory, keyed by a line's bytes (as latin1, which maps each byte to one character). */
-  private lineFacts = new Map<string, LineFacts>();
+  /** factsOf's memory: per slot, the facts of a line and a copy of its bytes, and the last signature seen there. */
+  private lineFacts: ({ bytes: Buffer; facts: LineFacts } | undefined)[] = [];
+  private lineSignatures = new Uint32Array(REMEMBERED_LINES);
   /** Weak signal hits that the lines after them may confirm (checked in finish, when those lines have arrived). */
   private toConfirm = new Map<PatternHit, { pattern: SignalPattern; entity: string }>();
 
@@ -226,9 +234,13 @@ export class Diagnoser {
    * normalising them again was most of the cost of such a line.
    */
   private factsOf(buf: Buffer, start: number, capped: number): LineFacts {
-    const key = capped - start <= MAX_REMEMBERED_LINE ? buf.toString('latin1', start, capped) : null;
-    const known = key === null ? undefined : this.lineFacts.get(key);
-    if (known) return known;
+    const length = capped - start;
+    // A signature of the bytes picks the slot: cheap beside the facts for the many lines seen once (they leave only
+    // their signature), while the bytes themselves decide whether a slot's facts are this line's.
+    const sig = length > 0 && length <= MAX_REMEMBERED_LINE ? lineSignature(buf, start, length) : 0;
+    const slot = sig % REMEMBERED_LINES;
+    const known = sig === 0 ? undefined : this.lineFacts[slot];
+    if (known && known.bytes.length === length && buf.compare(known.bytes, 0, length, start, capped) === 0) return known.facts;
     const raw = decodeLine(buf, start, capped);
     const { text } = normalizeCleanLine(raw);
     // Only what owns a literal present in the line can match it: typically a handful of patterns, not all.
@@ -239,18 +251,17 @@ export class Diagnoser {
     const candidates = new Set<number>();
     for (const id of present) {
       for (const o of this.kb.ownersByLiteral[id]) {
-        const slot = this.kb.ownerSlots.get(o)!;
-        if (!owned[slot.list].includes(slot.index)) owned[slot.list].push(slot.index);
+        const owner = this.kb.ownerSlots.get(o)!;
+        if (!owned[owner.list].includes(owner.index)) owned[owner.list].push(owner.index);
       }
       if (this.kb.platformLiteralIds.has(id)) platformLiteral = true;
       for (const p of this.kb.patternsByLiteral[id]) candidates.add(p);
     }
     for (const indexes of Object.values(owned)) if (indexes.length > 1) indexes.sort((a, b) => a - b);
     const facts = { raw, text, present, owned, platformLiteral, candidates: [...candidates].sort((a, b) => a - b) };
-    if (key !== null) {
-      if (this.lineFacts.size >= REMEMBERED_LINES) this.lineFacts.clear();
-      this.lineFacts.set(key, facts);
-    }
+    // Remembered when its signature comes a second time; a copy of the bytes is worth it only for lines that repeat.
+    if (sig !== 0 && this.lineSignatures[slot] === sig) this.lineFacts[slot] = { bytes: Buffer.from(buf.subarray(start, capped)), facts };
+    else if (sig !== 0) this.lineSignatures[slot] = sig;
     return facts;
   }
 
