@@ -5,7 +5,9 @@
 //          grep-patterns.txt beside the generator); target diagnose <= 1.5x grep. Skipped, with the reason, without them.
 //   small: a 1 MB log diagnosed end to end, median of 7 runs (target <= 150 ms)
 //   then the other commands' benches (scripts/bench-*.mjs) when present.
+//   --rounds N runs grep and diagnose in alternation N times and reports medians and the spread (for a loaded machine).
 // usage: npm run bench [-- --size-mb 500] [--only log,biglog,small,wheel,doctor,run] [--gen-biglog PATH] [--grep-patterns PATH]
+//        [--rounds N]
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ const arg = (name, fallback) => {
 };
 const sizeMB = Number(arg('size-mb', '500'));
 const only = arg('only', 'log,biglog,small,wheel,doctor,run').split(',');
+const rounds = Math.max(1, Number(arg('rounds', '1')));
 const genBiglog = arg('gen-biglog', null);
 const grepPatterns = arg('grep-patterns', genBiglog ? join(dirname(resolve(genBiglog)), 'grep-patterns.txt') : null);
 const work = join(tmpdir(), 'buildmedic-bench');
@@ -40,6 +43,20 @@ function measure(cmd, cmdArgs) {
   const [wall, rssKb] = last.split(' ').map(Number);
   if (!Number.isFinite(wall)) throw new Error(`could not time ${cmd}: ${r.stderr}`);
   return { wall, rss: rssKb / 1024, status: r.status };
+}
+
+/**
+ * Measures each command `rounds` times, one round after another (so load on the machine falls on all of them alike);
+ * the median wall time and peak RSS of each, and its spread when more than one round ran.
+ */
+function measureRounds(commands) {
+  const runs = commands.map(() => []);
+  for (let r = 0; r < rounds; r++) commands.forEach(([cmd, cmdArgs], i) => runs[i].push(measure(cmd, cmdArgs)));
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return runs.map((rs) => {
+    const walls = rs.map((x) => x.wall);
+    return { wall: median(walls), rss: median(rs.map((x) => x.rss)), spread: rounds > 1 ? `${Math.min(...walls).toFixed(2)}-${Math.max(...walls).toFixed(2)}` : '' };
+  });
 }
 
 function table(rows) {
@@ -75,14 +92,16 @@ async function benchLog() {
   const log = await ensureLog(sizeMB);
   const patterns = await patternsFile();
   console.log(`\nlog: ${sizeMB} MB, ${patterns.count} knowledge-base literals`);
-  const grep = measure('grep', ['-c', '-E', '-f', patterns.path, log]);
-  const bm = measure(process.execPath, [BIN, 'diagnose', '--json', log]);
-  const wc = measure('wc', ['-l', log]);
+  const [grep, bm, wc] = measureRounds([
+    ['grep', ['-c', '-E', '-f', patterns.path, log]],
+    [process.execPath, [BIN, 'diagnose', '--json', log]],
+    ['wc', ['-l', log]],
+  ]);
   table([
-    ['tool', 'wall s', 'vs grep', 'peak RSS MiB', 'MB/s'],
-    ['wc -l (floor)', wc.wall.toFixed(2), (wc.wall / grep.wall).toFixed(2), wc.rss.toFixed(1), (sizeMB / wc.wall).toFixed(0)],
-    ['grep -E -f', grep.wall.toFixed(2), '1.00', grep.rss.toFixed(1), (sizeMB / grep.wall).toFixed(0)],
-    ['buildmedic diagnose', bm.wall.toFixed(2), (bm.wall / grep.wall).toFixed(2), bm.rss.toFixed(1), (sizeMB / bm.wall).toFixed(0)],
+    ['tool', 'wall s', 'vs grep', 'peak RSS MiB', 'MB/s', ...(rounds > 1 ? [`wall s, ${rounds} rounds`] : [])],
+    ['wc -l (floor)', wc.wall.toFixed(2), (wc.wall / grep.wall).toFixed(2), wc.rss.toFixed(1), (sizeMB / wc.wall).toFixed(0), wc.spread],
+    ['grep -E -f', grep.wall.toFixed(2), '1.00', grep.rss.toFixed(1), (sizeMB / grep.wall).toFixed(0), grep.spread],
+    ['buildmedic diagnose', bm.wall.toFixed(2), (bm.wall / grep.wall).toFixed(2), bm.rss.toFixed(1), (sizeMB / bm.wall).toFixed(0), bm.spread],
   ]);
   verdict(bm.wall <= grep.wall, `diagnose wall time <= grep's (ratio ${(bm.wall / grep.wall).toFixed(2)})`);
   verdict(bm.rss <= 128, `diagnose peak RSS <= 128 MiB (${bm.rss.toFixed(1)} MiB)`);
@@ -108,12 +127,14 @@ function benchBiglog() {
     }
   }
   console.log(`\nbiglog: ${sizeMB} MB from ${genBiglog}, patterns ${grepPatterns}`);
-  const grep = measure('grep', ['-c', '-E', '-f', grepPatterns, log]);
-  const bm = measure(process.execPath, [BIN, 'diagnose', '--json', log]);
+  const [grep, bm] = measureRounds([
+    ['grep', ['-c', '-E', '-f', grepPatterns, log]],
+    [process.execPath, [BIN, 'diagnose', '--json', log]],
+  ]);
   table([
-    ['tool', 'wall s', 'vs grep', 'peak RSS MiB', 'MB/s'],
-    ['grep -c -E -f', grep.wall.toFixed(2), '1.00', grep.rss.toFixed(1), (sizeMB / grep.wall).toFixed(0)],
-    ['buildmedic diagnose', bm.wall.toFixed(2), (bm.wall / grep.wall).toFixed(2), bm.rss.toFixed(1), (sizeMB / bm.wall).toFixed(0)],
+    ['tool', 'wall s', 'vs grep', 'peak RSS MiB', 'MB/s', ...(rounds > 1 ? [`wall s, ${rounds} rounds`] : [])],
+    ['grep -c -E -f', grep.wall.toFixed(2), '1.00', grep.rss.toFixed(1), (sizeMB / grep.wall).toFixed(0), grep.spread],
+    ['buildmedic diagnose', bm.wall.toFixed(2), (bm.wall / grep.wall).toFixed(2), bm.rss.toFixed(1), (sizeMB / bm.wall).toFixed(0), bm.spread],
   ]);
   verdict(bm.wall <= 1.5 * grep.wall, `diagnose wall time <= 1.5x grep's on the second workload (ratio ${(bm.wall / grep.wall).toFixed(2)})`);
 }

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { Diagnoser, diagnoseText } from '../src/core/engine.ts';
+import { Diagnoser, diagnoseText, lineSignature, REMEMBERED_LINES } from '../src/core/engine.ts';
 import { KB } from './helpers/cases.ts';
 
 const LINKER_LOG = readFileSync(new URL('../src/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url), 'utf8');
@@ -136,4 +136,25 @@ test('a stored literal automaton is used when built from the same literals, and 
   const boom = Buffer.from('it exploded');
   assert.equal(other.find(boom, 0, boom.length), boom.length - 1);
   assert.equal(decodeAutomaton(Buffer.from('not an automaton')), null);
+});
+
+// The engine remembers what a line's bytes decide (its text, literals and their owners) for lines up to 512 bytes;
+// the same log with every line padded past that length is never remembered, and must be diagnosed alike.
+test('repeated lines, remembered by their bytes, are diagnosed as if each were seen for the first time', () => {
+  const block = [
+    '#9 [builder 4/6] RUN cargo build --release',
+    '\x1b[1m\x1b[32m    Finished\x1b[0m dev [unoptimized + debuginfo] target(s) in 0.5s',
+    'warning: unused variable: `x`',
+    ...LINKER_LOG.replace(/\n$/, '').split('\n'),
+  ];
+  // Two lines of one length that fall in one slot: the second must not be taken for the first, remembered there.
+  const linker = (name: string) => `error: linker \`${name}\` not found`;
+  const slotOf = (line: string) => lineSignature(Buffer.from(line), 0, Buffer.byteLength(line)) % REMEMBERED_LINES;
+  const first = linker('c000');
+  const second = Array.from({ length: 5000 }, (_, i) => linker(`c${String(i + 1).padStart(3, '0')}`)).find((l) => slotOf(l) === slotOf(first))!;
+  const lines = [first, first, second, second, ...Array.from({ length: 4 }, (_, round) => [...block, `   Compiling demo v0.${round}.0 (/app)`]).flat()];
+  const remembered = diagnoseText(KB, `${lines.join('\n')}\n`, { hostPlatform: 'debian' });
+  const padded = diagnoseText(KB, `${lines.map((l) => `${l}${' '.repeat(600)}`).join('\n')}\n`, { hostPlatform: 'debian' });
+  assert.equal(remembered.rootCause, 'linker-not-found');
+  assert.deepEqual(remembered, padded);
 });

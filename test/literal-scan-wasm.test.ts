@@ -65,3 +65,65 @@ test('a text larger than the module keeps memory for is scanned in JavaScript, w
   assert.deepEqual(found, jsHits(KB.scanner, big));
   assert.ok(found.length >= 1);
 });
+
+// The WebAssembly loop looks at every second position through a filter of key pieces (literal-scan.wat); these
+// inputs put keys of every length (the pieces' and pairs' edge cases) at every offset, next to newlines, escape
+// sequences (one swallowing a newline) and the end of the text, where the filter reads spare bytes.
+test('keys of every length at every offset: the filtered loop finds what the plain automaton finds', async () => {
+  const { LiteralScanner } = await import('../src/core/literal-scanner.ts');
+  const literals = ['Q', 'zx', 'k\\q', 'abcd', 'bcdef', 'xyzzy!', 'needle in', 'error: linker `', 'long key of many bytes', 'café ok'];
+  // Keys cut in two as well, so that an escape sequence between the halves hides every piece of the key.
+  const pieces = [...literals, 'ab', 'cd', 'zz', 'xyzz', 'needle', ' in', 'error: li', 'nker `', 'long key o', 'f many bytes', 'caf', 'é ok', '\n', '\n', ' ', 'a', 'y'];
+  const escapes = ['\x1b[1m', '\x1b[', '\x1b[1;\n', '\x1b]0;t\x07', '\x1b'];
+  const rand = prng(11);
+  const sample = [Buffer.from('abcd bcdef error: linker `cc` needle in a long key of many bytes')];
+  for (const tuned of [false, true]) {
+    const plain = new LiteralScanner(literals);
+    const filtered = new LiteralScanner(literals);
+    if (tuned) filtered.tunePieces(sample);
+    filtered.useWasm(wasmModule);
+    assert.ok(filtered.usesWasm);
+    let total = 0;
+    for (let i = 0; i < 4000; i++) {
+      const parts = Array.from({ length: 1 + Math.floor(rand() * 10) }, () => (rand() < 0.1 ? escapes[Math.floor(rand() * escapes.length)] : pieces[Math.floor(rand() * pieces.length)]));
+      // A leading odd-length run shifts the keys behind it off the filter's step.
+      const buf = Buffer.from('x'.repeat(Math.floor(rand() * 3)) + parts.join(''));
+      const expected = jsHits(plain, buf);
+      assert.deepEqual(hits(filtered.over(buf), buf), expected, JSON.stringify(buf.toString()));
+      total += expected.length;
+    }
+    assert.ok(total > 2000, `only ${total} hits`);
+  }
+});
+
+test('a stored automaton keeps the pieces it was tuned with, and a malformed list of pieces is not used', async () => {
+  const { LiteralScanner, decodeAutomaton, encodeAutomaton } = await import('../src/core/literal-scanner.ts');
+  const literals = ['error: linker `', 'could not compile', 'Killed'];
+  const tuned = new LiteralScanner(literals);
+  tuned.tunePieces([Buffer.from('error: linker error: linker error: could not could not')]);
+  const stored = decodeAutomaton(encodeAutomaton(tuned.compiled()))!;
+  assert.deepEqual(new LiteralScanner(literals, stored).compiled().pieces, tuned.compiled().pieces);
+  const bad = { ...stored, pieces: stored.pieces!.map(() => 99) };
+  const rebuilt = new LiteralScanner(literals, bad);
+  assert.notDeepEqual(rebuilt.compiled().pieces, bad.pieces);
+  rebuilt.useWasm(wasmModule);
+  const text = Buffer.from('ok\nerror: linker `cc` not found\nKilled\n');
+  assert.deepEqual(hits(rebuilt.over(text), text), jsHits(new LiteralScanner(literals), text));
+});
+
+test('newlines and over-long lines are counted alike in WebAssembly and JavaScript, from any offset', () => {
+  const rand = prng(5);
+  for (let i = 0; i < 500; i++) {
+    const runs = Array.from({ length: 1 + Math.floor(rand() * 30) }, () => 'y'.repeat(Math.floor(rand() * (rand() < 0.2 ? 90 : 12))));
+    const buf = Buffer.from(runs.join('\n') + (rand() < 0.5 ? '\n' : ''));
+    const from = Math.floor(rand() * Math.min(20, buf.length));
+    const to = buf.length - Math.floor(rand() * Math.min(20, buf.length - from));
+    const cap = 16 + Math.floor(rand() * 70);
+    wasmKb.scanner.over(buf);
+    const inWasm = wasmKb.scanner.countLines(buf, from, to, cap);
+    assert.deepEqual(inWasm, KB.scanner.countLines(buf, from, to, cap), JSON.stringify({ text: buf.toString(), from, to, cap }));
+  }
+  // A text the module does not hold is counted in JavaScript.
+  const other = Buffer.from('a\nbb\n' + 'c'.repeat(50) + '\n');
+  assert.deepEqual(wasmKb.scanner.countLines(other, 0, other.length, 20), { lines: 3, long: 1 });
+});

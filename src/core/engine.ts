@@ -3,7 +3,7 @@
 
 import { cleanText, displayLine, normalizeCleanLine } from '../log/normalize.js';
 import { LiteralScanner, type CompiledAutomaton } from './literal-scanner.js';
-import { CHAIN_LAYERS, CONSEQUENCE_MARKERS, ERROR_MARKERS, SUCCESS_MARKERS } from './markers.js';
+import { CHAIN_LAYERS, CONSEQUENCE_MARKERS, ERROR_MARKERS, SUCCESS_MARKERS, type Marker } from './markers.js';
 import { PLATFORM_LITERALS, PlatformTracker, type PlatformId } from './platform.js';
 import type { Evidence, LinePattern, PatternHit, Rule } from './rule.js';
 import { CAPTURE_OF_KIND, entityOf, routeSignal, SIGNALS, type Signal, type SignalPattern } from './signals.js';
@@ -23,9 +23,17 @@ export interface KnowledgeBase {
   markerLiteralIds: ReadonlyMap<object, readonly number[]>;
   /** For each literal id, the markers and chain layers that list it (so a line looks only at those). */
   ownersByLiteral: readonly (readonly object[])[];
+  /** Each marker's and chain layer's list (consequence, error, success, chain) and place in it, in markers.ts. */
+  ownerSlots: ReadonlyMap<object, OwnerSlot>;
   /** Literal ids that platform signals use: a line without one skips the platform tracker. */
   platformLiteralIds: ReadonlySet<number>;
   literalIds: ReadonlyMap<string, number>;
+}
+
+/** Where a marker or chain layer sits in markers.ts: checks follow that order, as they did over the whole lists. */
+export interface OwnerSlot {
+  list: 'consequence' | 'error' | 'success' | 'chain';
+  index: number;
 }
 
 const EXCERPT_BEFORE = 3;
@@ -70,11 +78,14 @@ export function compileKnowledgeBase(rules: readonly Rule[], storedAutomaton?: C
     markerLiteralIds.set(m, ids);
     for (const id of new Set(ids)) ownersByLiteral[id].push(m);
   }
+  const ownerSlots = new Map<object, OwnerSlot>();
+  const lists = { consequence: CONSEQUENCE_MARKERS, error: ERROR_MARKERS, success: SUCCESS_MARKERS, chain: CHAIN_LAYERS } as const;
+  for (const [list, owners] of Object.entries(lists)) owners.forEach((o, index) => ownerSlots.set(o, { list: list as OwnerSlot['list'], index }));
   const platformLiteralIds = new Set(PLATFORM_LITERALS.map((l) => idOf.get(l)!));
   const scanner = new LiteralScanner(all, storedAutomaton);
   if (scanModule) scanner.useWasm(scanModule);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  return { rules, patterns, ruleIndex, literals: all, scanner, patternsByLiteral, markerLiteralIds, ownersByLiteral, platformLiteralIds, literalIds: idOf };
+  return { rules, patterns, ruleIndex, literals: all, scanner, patternsByLiteral, markerLiteralIds, ownersByLiteral, ownerSlots, platformLiteralIds, literalIds: idOf };
 }
 
 /** An excerpt whose lines after the error may still arrive with the next chunk. */
@@ -92,6 +103,31 @@ interface PendingContext {
 export interface DiagnoseOptions {
   /** The platform to give fixes for when the log does not say where it ran. */
   hostPlatform?: PlatformId | null;
+}
+
+/** Indexes into each list of markers.ts of what owns a literal of one line, in ascending order. */
+type OwnedByLine = Record<OwnerSlot['list'], number[]>;
+
+/** A line's decoded and normalised text, its literals, and what owns them: all decided by its bytes alone. */
+interface LineFacts {
+  raw: string;
+  text: string;
+  present: ReadonlySet<number>;
+  owned: OwnedByLine;
+  platformLiteral: boolean;
+  /** Indexes into KnowledgeBase.patterns, ascending. */
+  candidates: readonly number[];
+}
+
+/** Lines up to this many bytes are remembered by factsOf, in this many slots. */
+const MAX_REMEMBERED_LINE = 512;
+export const REMEMBERED_LINES = 64;
+
+/** FNV-1a of a line's bytes, never 0: lines of one shape (the same message, another number) seldom share it. */
+export function lineSignature(buf: Buffer, start: number, length: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < start + length; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+  return (h >>> 0) | 1;
 }
 
 interface ChainHit {
@@ -116,6 +152,9 @@ export class Diagnoser {
   private chain = new Map<number, ChainHit[]>();
   private platform = new PlatformTracker();
   private truncatedLines = 0;
+  /** factsOf's memory: per slot, the facts of a line and a copy of its bytes, and the last signature seen there. */
+  private lineFacts: ({ bytes: Buffer; facts: LineFacts } | undefined)[] = [];
+  private lineSignatures = new Uint32Array(REMEMBERED_LINES);
   /** Weak signal hits that the lines after them may confirm (checked in finish, when those lines have arrived). */
   private toConfirm = new Map<PatternHit, { pattern: SignalPattern; entity: string }>();
 
@@ -157,14 +196,9 @@ export class Diagnoser {
 
   /** Newlines in buf[from, to); lines longer than the cap on the way are counted as truncated. */
   private countLines(buf: Buffer, from: number, to: number): number {
-    let n = 0;
-    let lineStart = from;
-    for (let i = buf.indexOf(10, from); i !== -1 && i < to; i = buf.indexOf(10, i + 1)) {
-      if (i - lineStart > MAX_LINE_BYTES) this.truncatedLines++;
-      lineStart = i + 1;
-      n++;
-    }
-    return n;
+    const { lines, long } = this.kb.scanner.countLines(buf, from, to, MAX_LINE_BYTES);
+    this.truncatedLines += long;
+    return lines;
   }
 
   /** Lines the reader cut at its length cap, reported in the result. */
@@ -194,24 +228,50 @@ export class Diagnoser {
     return own.length >= count ? own : [...this.tail, ...own].slice(-count);
   }
 
-  private processLine(buf: Buffer, start: number, end: number, line: number): void {
-    const capped = Math.min(end, start + MAX_LINE_BYTES);
+  /**
+   * What the bytes of buf[start, capped) alone decide, remembered for lines seen before: a big log repeats many of
+   * the lines the prefilter lets through (progress and summary lines, the same warning), and decoding, cleaning and
+   * normalising them again was most of the cost of such a line.
+   */
+  private factsOf(buf: Buffer, start: number, capped: number): LineFacts {
+    const length = capped - start;
+    // A signature of the bytes picks the slot: cheap beside the facts for the many lines seen once (they leave only
+    // their signature), while the bytes themselves decide whether a slot's facts are this line's.
+    const sig = length > 0 && length <= MAX_REMEMBERED_LINE ? lineSignature(buf, start, length) : 0;
+    const slot = sig % REMEMBERED_LINES;
+    const known = sig === 0 ? undefined : this.lineFacts[slot];
+    if (known && known.bytes.length === length && buf.compare(known.bytes, 0, length, start, capped) === 0) return known.facts;
     const raw = decodeLine(buf, start, capped);
     const { text } = normalizeCleanLine(raw);
-    if (text === '') return;
     // Only what owns a literal present in the line can match it: typically a handful of patterns, not all.
-    const present = this.kb.scanner.literalsIn(buf, start, capped);
-    // The markers and layers owning a literal of this line: usually none or one, so the checks below stay cheap.
-    const owners = new Set<object>();
+    const present = text === '' ? new Set<number>() : this.kb.scanner.literalsIn(buf, start, capped);
+    // The markers and layers owning a literal of this line: usually none or one, so only those are checked.
+    const owned: OwnedByLine = { consequence: [], error: [], success: [], chain: [] };
     let platformLiteral = false;
+    const candidates = new Set<number>();
     for (const id of present) {
-      for (const o of this.kb.ownersByLiteral[id]) owners.add(o);
+      for (const o of this.kb.ownersByLiteral[id]) {
+        const owner = this.kb.ownerSlots.get(o)!;
+        if (!owned[owner.list].includes(owner.index)) owned[owner.list].push(owner.index);
+      }
       if (this.kb.platformLiteralIds.has(id)) platformLiteral = true;
+      for (const p of this.kb.patternsByLiteral[id]) candidates.add(p);
     }
-    const has = (owner: object) => owners.has(owner);
-    this.observeMarkers(buf, start, end, line, text, has);
-    for (const layer of CHAIN_LAYERS) {
-      if (!has(layer)) continue;
+    for (const indexes of Object.values(owned)) if (indexes.length > 1) indexes.sort((a, b) => a - b);
+    const facts = { raw, text, present, owned, platformLiteral, candidates: [...candidates].sort((a, b) => a - b) };
+    // Remembered when its signature comes a second time; a copy of the bytes is worth it only for lines that repeat.
+    if (sig !== 0 && this.lineSignatures[slot] === sig) this.lineFacts[slot] = { bytes: Buffer.from(buf.subarray(start, capped)), facts };
+    else if (sig !== 0) this.lineSignatures[slot] = sig;
+    return facts;
+  }
+
+  private processLine(buf: Buffer, start: number, end: number, line: number): void {
+    const capped = Math.min(end, start + MAX_LINE_BYTES);
+    const { raw, text, present, owned, platformLiteral, candidates } = this.factsOf(buf, start, capped);
+    if (text === '') return;
+    this.observeMarkers(buf, start, end, line, text, owned);
+    for (const index of owned.chain) {
+      const layer = CHAIN_LAYERS[index];
       const m = layer.re.exec(raw);
       if (!m) continue;
       const label = layer.label.replace(/\$(\d)/g, (_, i: string) => m[Number(i)] ?? '').trim();
@@ -220,9 +280,7 @@ export class Diagnoser {
       this.chain.set(layer.depth, seen);
     }
     if (platformLiteral) this.platform.observe(raw, text, line, (l) => present.has(this.kb.literalIds.get(l)!));
-    const candidates = new Set<number>();
-    for (const id of present) for (const p of this.kb.patternsByLiteral[id]) candidates.add(p);
-    for (const index of [...candidates].sort((a, b) => a - b)) {
+    for (const index of candidates) {
       const { pattern, signal } = this.kb.patterns[index];
       const m = pattern.re.exec(text);
       if (!m) continue;
@@ -290,9 +348,9 @@ export class Diagnoser {
     if (!count.has(hit.pattern) || hit.weight > list[victim].weight) list[victim] = hit;
   }
 
-  private observeMarkers(buf: Buffer, start: number, end: number, line: number, text: string, has: (owner: object) => boolean): void {
-    const matches = (m: { re: RegExp }) => has(m) && m.re.test(text);
-    if (CONSEQUENCE_MARKERS.some(matches)) {
+  private observeMarkers(buf: Buffer, start: number, end: number, line: number, text: string, owned: OwnedByLine): void {
+    const matches = (list: readonly Marker[]) => (index: number) => list[index].re.test(text);
+    if (owned.consequence.some(matches(CONSEQUENCE_MARKERS))) {
       this.lastFailureLine = line;
       if (this.consequences.length < MAX_CONSEQUENCES) this.consequences.push({ line, text });
       if (!this.firstConsequence) {
@@ -301,7 +359,7 @@ export class Diagnoser {
       }
       return;
     }
-    if (ERROR_MARKERS.some(matches)) {
+    if (owned.error.some(matches(ERROR_MARKERS))) {
       this.lastFailureLine = line;
       if (!this.firstError) {
         this.firstError = { line, text };
@@ -309,7 +367,8 @@ export class Diagnoser {
       }
       return;
     }
-    const success = SUCCESS_MARKERS.find(matches);
+    const successIndex = owned.success.find(matches(SUCCESS_MARKERS));
+    const success = successIndex === undefined ? undefined : SUCCESS_MARKERS[successIndex];
     if (success && !(success.onlyBeforeFailure && this.lastFailureLine > 0)) this.lastSuccessLine = line;
   }
 
@@ -377,10 +436,13 @@ function decodeLine(buf: Buffer, start: number, end: number): string {
   return line.includes('\x1b') ? cleanText(line) : line;
 }
 
+/** The end of a colour code; a needle as bytes, since Buffer#indexOf encodes a string needle on every call. */
+const SGR_RESET = Buffer.from('[0m');
+
 /** HTML entities and colour codes whose ESC byte was lost hide literals from the byte scanner. */
 function needsTextCleaning(buf: Buffer): boolean {
-  if (buf.indexOf('&') !== -1 && /&(?:lt|gt|amp|quot|#39|#x27|#96|#x60|nbsp);/.test(buf.toString('latin1'))) return true;
-  for (let i = buf.indexOf('[0m'); i !== -1; i = buf.indexOf('[0m', i + 3)) if (i === 0 || buf[i - 1] !== 0x1b) return true;
+  if (buf.indexOf(0x26 /* & */) !== -1 && /&(?:lt|gt|amp|quot|#39|#x27|#96|#x60|nbsp);/.test(buf.toString('latin1'))) return true;
+  for (let i = buf.indexOf(SGR_RESET); i !== -1; i = buf.indexOf(SGR_RESET, i + 3)) if (i === 0 || buf[i - 1] !== 0x1b) return true;
   return false;
 }
 

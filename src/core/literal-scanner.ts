@@ -20,6 +20,160 @@ function keyOf(bytes: Uint8Array): Uint8Array {
   return bytes.subarray(0, cut);
 }
 
+/**
+ * The WebAssembly loop's filter (literal-scan.wat). It looks at every second position only: each key of 5 bytes or
+ * more registers two overlapping pieces of its own, at offsets o and o + 1, so that one of them starts at a
+ * looked-at position wherever the key occurs. The two bytes there (a pair) say which hash of the 8 (or 4) bytes there
+ * to look up. A shorter key registers two overlapping pairs, which flag the position at once; so does ESC, since
+ * the automaton steps over escape sequences inside a key. The automaton walks the bytes around a flagged position.
+ */
+export interface KeyFilter {
+  /** 2^16 marks, indexed by b0 | b1 << 8: PIECE4 and/or PIECE8 (check that piece's hash), FLAG (flag the position). */
+  pairs: Uint8Array;
+  /** 2^gramBits bits: the hashes (pieceHash4, pieceHash8) of the keys' pieces. */
+  grams: Uint8Array;
+  gramBits: number;
+  /** The longest key, in bytes: no key reaching a flagged position starts further back. */
+  maxKey: number;
+}
+
+/** Marks of a pair, as literal-scan.wat reads them: which piece hash to look up there, or flag the position. */
+const PIECE4 = 1;
+const PIECE8 = 2;
+const FLAG = 4;
+/** 2^20 bits (128 KiB): a text's pieces fall on a set bit by chance about once in 800 (1,300 pieces). */
+const GRAM_BITS = 20;
+/** The filter's step (literal-scan.wat has it too): pieces or pairs at this many consecutive offsets. */
+const STRIDE = 2;
+/** Keys at least this long get 8-byte pieces, shorter ones (down to SHORT_PIECE_KEY) 4-byte ones. */
+const LONG_PIECE_KEY = 8 + STRIDE - 1;
+const SHORT_PIECE_KEY = 4 + STRIDE - 1;
+
+/** Multiplicative hashes of a little-endian 4- or 8-byte piece to GRAM_BITS bits, as literal-scan.wat computes them. */
+const pieceHash4 = (piece: number) => Math.imul(piece, 0x9e3779b1) >>> (32 - GRAM_BITS);
+const u32At = (bytes: Uint8Array, at: number) => (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+const pairAt = (bytes: Uint8Array, at: number) => bytes[at] | (bytes[at + 1] << 8);
+const HASH8_LIMBS = [0x7c15, 0x7f4a, 0x79b9, 0x9e37]; // 0x9e3779b97f4a7c15, 16 bits at a time, low first
+
+/**
+ * The 8-byte piece at `at` times 0x9e3779b97f4a7c15, mod 2^64, shifted right by 64 - GRAM_BITS (as the module's
+ * i64 arithmetic does), computed in 16-bit limbs so that every product is exact in a double; BigInt took
+ * milliseconds of every start for the knowledge base's pieces.
+ */
+function pieceHash8(bytes: Uint8Array, at: number): number {
+  const lo = u32At(bytes, at);
+  const hi = u32At(bytes, at + 4);
+  const piece = [lo & 0xffff, lo >>> 16, hi & 0xffff, hi >>> 16];
+  const limbs = [0, 0, 0, 0];
+  let carry = 0;
+  for (let n = 0; n < 4; n++) {
+    let sum = carry;
+    for (let i = 0; i <= n; i++) sum += piece[i] * HASH8_LIMBS[n - i];
+    limbs[n] = sum % 65536;
+    carry = Math.floor(sum / 65536);
+  }
+  return Math.floor((limbs[3] * 65536 + limbs[2]) / 2 ** (32 - GRAM_BITS));
+}
+
+/**
+ * Bytes by how often they occur in build logs, most frequent first (measured on the case and validation logs of
+ * this repository): ties between pieces go to those made of bytes late in this list.
+ */
+const COMMON_BYTES = ' enoirtaslcdup-/g\n.m:fbhy_1v0k2xwRC3"E6~^84\',`(N)S';
+
+function commonness(byte: number): number {
+  const rank = COMMON_BYTES.indexOf(String.fromCharCode(byte));
+  return rank < 0 ? 0 : COMMON_BYTES.length - rank;
+}
+
+/**
+ * Length of a key's pieces (2: none, its pairs flag the position), how many it registers (span), and how many offsets
+ * o it can start them at (0: a key under 3 bytes, whose bytes flag positions on their own).
+ */
+function pieceShape(key: Uint8Array): { length: number; span: number; offsets: number } {
+  if (key.length >= LONG_PIECE_KEY) return { length: 8, span: STRIDE, offsets: key.length - LONG_PIECE_KEY + 1 };
+  if (key.length >= SHORT_PIECE_KEY) return { length: 4, span: STRIDE, offsets: key.length - SHORT_PIECE_KEY + 1 };
+  return { length: 2, span: STRIDE, offsets: key.length >= 3 ? key.length - 2 : 0 };
+}
+
+/**
+ * For each key, the offset o of its pieces (or pairs) that occur least often in `sample` (build logs), ties going
+ * to rarer bytes; -1 for a key under 3 bytes. Any choice finds the same lines: a rarer one only flags fewer.
+ */
+export function choosePieces(keys: readonly Uint8Array[], sample: readonly Uint8Array[] = []): number[] {
+  const latin1 = (bytes: Uint8Array, from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('latin1');
+  const counts = new Map<string, number>();
+  for (const key of keys) {
+    const { length, span, offsets } = pieceShape(key);
+    if (offsets > 0) for (let at = 0; at < offsets + span - 1; at++) counts.set(latin1(key, at, at + length), 0);
+  }
+  for (const text of sample) {
+    const line = Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('latin1');
+    for (const size of [2, 4, 8]) {
+      for (let at = 0; at + size <= line.length; at++) {
+        const piece = line.slice(at, at + size);
+        const n = counts.get(piece);
+        if (n !== undefined) counts.set(piece, n + 1);
+      }
+    }
+  }
+  return keys.map((key) => {
+    const { length, span, offsets } = pieceShape(key);
+    let best = -1;
+    let bestScore = Infinity;
+    for (let o = 0; o < offsets; o++) {
+      let seen = 0;
+      let bytes = 0;
+      for (let at = o; at < o + span; at++) seen += counts.get(latin1(key, at, at + length))!;
+      for (let at = o; at < o + span - 1 + length; at++) bytes += commonness(key[at]);
+      const score = seen * 4096 + bytes;
+      if (score < bestScore) [best, bestScore] = [o, score];
+    }
+    return best;
+  });
+}
+
+/** True when `pieces` holds an offset choosePieces could have given for each key. */
+function piecesFit(pieces: readonly number[] | undefined, keys: readonly Uint8Array[]): pieces is number[] {
+  if (pieces === undefined || pieces.length !== keys.length) return false;
+  return keys.every((key, i) => {
+    const { offsets } = pieceShape(key);
+    return offsets === 0 ? pieces[i] === -1 : Number.isInteger(pieces[i]) && pieces[i] >= 0 && pieces[i] < offsets;
+  });
+}
+
+export function buildKeyFilter(keys: readonly Uint8Array[], pieces: readonly number[]): KeyFilter {
+  const pairs = new Uint8Array(1 << 16);
+  const grams = new Uint8Array(1 << (GRAM_BITS - 3));
+  const mark = (pair: number, value: number) => (pairs[pair] |= value);
+  const setBit = (bit: number) => (grams[bit >> 3] |= 1 << (bit & 7));
+  const everyPair = (first: number | null, second: number | null) => {
+    for (let other = 0; other < 256; other++) mark((first ?? other) | ((second ?? other) << 8), FLAG);
+  };
+  // ESC, wherever a looked-at position puts it: first or second byte of the pair.
+  everyPair(ESC, null);
+  everyPair(null, ESC);
+  keys.forEach((key, i) => {
+    const { length, span, offsets } = pieceShape(key);
+    for (let at = pieces[i]; offsets > 0 && at < pieces[i] + span; at++) {
+      if (length === 8) setBit(pieceHash8(key, at));
+      if (length === 4) setBit(pieceHash4(u32At(key, at)));
+      mark(pairAt(key, at), length === 8 ? PIECE8 : length === 4 ? PIECE4 : FLAG);
+    }
+    if (key.length === 2) {
+      // At an even position the pair is the key; at an odd one the next looked-at pair starts with its second byte.
+      mark(pairAt(key, 0), FLAG);
+      everyPair(key[1], null);
+    } else if (key.length === 1) {
+      everyPair(key[0], null);
+      everyPair(null, key[0]);
+    } else if (key.length === 0) {
+      pairs.fill(FLAG); // an empty key matches everywhere
+    }
+  });
+  return { pairs, grams, gramBits: GRAM_BITS, maxKey: Math.max(0, ...keys.map((k) => k.length)) };
+}
+
 /** The built automaton as plain data, so a build step can store it and a process can load it instead of rebuilding. */
 export interface CompiledAutomaton {
   /** Digest of the literals (and key length) it was built from; a mismatch means rebuild. */
@@ -28,6 +182,8 @@ export interface CompiledAutomaton {
   classOf: Uint16Array;
   table: Int32Array;
   outputs: number[][];
+  /** choosePieces' answer for the keys, when a build step counted them in sample logs. */
+  pieces?: number[];
 }
 
 /** FNV-1a over the literals: identifies the literal set a stored automaton belongs to. */
@@ -61,12 +217,22 @@ export class LiteralScanner {
   private readonly digest: string;
 
   compiled(): CompiledAutomaton {
-    return { digest: this.digest, width: this.width, classOf: this.classOf, table: this.table, outputs: this.outputs };
+    return { digest: this.digest, width: this.width, classOf: this.classOf, table: this.table, outputs: this.outputs, pieces: this.pieces };
   }
+
+  /** The literals' keys, and the piece of each that the WebAssembly loop's filter looks for. */
+  private readonly keys: readonly Uint8Array[];
+  private pieces: number[];
 
   /** Builds the automaton for `literals`, or takes a stored one built from the same literals. */
   constructor(literals: readonly string[], stored?: CompiledAutomaton | null) {
-    if (stored && stored.digest === literalsDigest(literals)) {
+    const encoder = new TextEncoder();
+    const encoded = literals.map((l) => keyOf(encoder.encode(l)));
+    this.keys = encoded;
+    const fits = stored !== null && stored !== undefined && stored.digest === literalsDigest(literals);
+    // Choosing pieces costs a few milliseconds, a visible share of a small log's run: only when none are stored.
+    this.pieces = fits && piecesFit(stored.pieces, encoded) ? stored.pieces : choosePieces(encoded);
+    if (fits) {
       this.classOf = stored.classOf;
       this.width = stored.width;
       this.table = stored.table;
@@ -76,8 +242,6 @@ export class LiteralScanner {
       return;
     }
     this.digest = literalsDigest(literals);
-    const encoder = new TextEncoder();
-    const encoded = literals.map((l) => keyOf(encoder.encode(l)));
     this.classOf = new Uint16Array(256);
     let width = 1;
     for (const bytes of encoded) for (const b of bytes) if (this.classOf[b] === 0) this.classOf[b] = width++;
@@ -140,9 +304,14 @@ export class LiteralScanner {
 
   private wasm: WasmFind | null = null;
 
+  /** Chooses the filter's pieces by how often they occur in `sample` (build logs); before useWasm. */
+  tunePieces(sample: readonly Uint8Array[]): void {
+    this.pieces = choosePieces(this.keys, sample);
+  }
+
   /** Runs `find` in WebAssembly from now on (literal-scan.wat), unless this automaton has over 256 columns. */
   useWasm(module: WebAssembly.Module): void {
-    if (WasmFind.fits(this.classOf)) this.wasm = new WasmFind(module, this.classOf, this.table);
+    if (WasmFind.fits(this.classOf)) this.wasm = new WasmFind(module, this.classOf, this.table, buildKeyFilter(this.keys, this.pieces));
   }
 
   get usesWasm(): boolean {
@@ -155,9 +324,31 @@ export class LiteralScanner {
    */
   over(buf: Uint8Array): (from: number, to: number) => number {
     const wasm = this.wasm;
+    this.loaded = null;
     if (wasm === null || buf.length > MAX_WASM_TEXT) return (from, to) => this.find(buf, from, to);
     wasm.load(buf);
+    this.loaded = buf;
     return (from, to) => wasm.find(from, to);
+  }
+
+  /** The text the WebAssembly module holds since the last `over`, if any. */
+  private loaded: Uint8Array | null = null;
+
+  /**
+   * Newlines in buf[from, to), and how many of the lines they end (the first starting at `from`) are longer than
+   * `cap` bytes: in WebAssembly when buf is the text of the last `over` (and cap is 16 or more), else in JavaScript.
+   */
+  countLines(buf: Uint8Array, from: number, to: number, cap: number): { lines: number; long: number } {
+    if (this.wasm !== null && this.loaded === buf && cap >= 16) return this.wasm.countLines(from, to, cap);
+    let lines = 0;
+    let long = 0;
+    let lineStart = from;
+    for (let i = buf.indexOf(10, from); i !== -1 && i < to; i = buf.indexOf(10, i + 1)) {
+      if (i - lineStart > cap) long++;
+      lineStart = i + 1;
+      lines++;
+    }
+    return { lines, long };
   }
 
   /** Index of the last byte of the first literal found in buf[from, to), or -1. */
@@ -228,7 +419,7 @@ const MAGIC = 'buildmedic-automaton-1\n';
 
 /** Stores a compiled automaton as bytes: a magic line, a JSON header line, then the class map and the table. */
 export function encodeAutomaton(a: CompiledAutomaton): Uint8Array {
-  const header = new TextEncoder().encode(`${MAGIC}${JSON.stringify({ digest: a.digest, width: a.width, outputs: a.outputs })}\n`);
+  const header = new TextEncoder().encode(`${MAGIC}${JSON.stringify({ digest: a.digest, width: a.width, outputs: a.outputs, pieces: a.pieces })}\n`);
   const pad = (4 - (header.length % 4)) % 4;
   const out = new Uint8Array(header.length + pad + a.classOf.byteLength + a.table.byteLength);
   out.set(header, 0);
@@ -243,7 +434,7 @@ export function decodeAutomaton(bytes: Uint8Array): CompiledAutomaton | null {
   if (bytes.length < magic.length || magic.some((b, i) => bytes[i] !== b)) return null;
   const nl = bytes.indexOf(10, magic.length);
   if (nl < 0) return null;
-  let header: { digest: string; width: number; outputs: number[][] };
+  let header: { digest: string; width: number; outputs: number[][]; pieces?: number[] };
   try {
     header = JSON.parse(new TextDecoder().decode(bytes.subarray(magic.length, nl)));
   } catch {
@@ -256,5 +447,5 @@ export function decodeAutomaton(bytes: Uint8Array): CompiledAutomaton | null {
   const copy = (from: number, to: number) => Uint8Array.prototype.slice.call(bytes, from, to).buffer;
   const classOf = new Uint16Array(copy(start, start + 512));
   const table = new Int32Array(copy(start + 512, bytes.length));
-  return { digest: header.digest, width: header.width, classOf, table, outputs: header.outputs };
+  return { digest: header.digest, width: header.width, classOf, table, outputs: header.outputs, pieces: header.pieces };
 }
