@@ -74,7 +74,7 @@ async function ensureLog(mb) {
 }
 
 async function patternsFile() {
-  const { defaultKnowledgeBase } = await import(join(ROOT, 'dist/diagnose.js'));
+  const { defaultKnowledgeBase } = await import(join(ROOT, 'dist/diagnose/diagnose.js'));
   const kb = defaultKnowledgeBase();
   const path = join(work, 'kb-patterns.txt');
   // The engine's prefilter literals are the knowledge base's core messages; as ERE they must be escaped.

@@ -7,12 +7,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const { compileKnowledgeBase } = await import('../dist/core/engine.js');
-const { encodeAutomaton } = await import('../dist/core/literal-scanner.js');
-const { ALL_RULES } = await import('../dist/rules/index.js');
-const { STORED_AUTOMATON } = await import('../dist/diagnose.js');
+const { compileKnowledgeBase } = await import('../dist/diagnose/engine.js');
+const { encodeAutomaton } = await import('../dist/diagnose/literal-scanner.js');
+const { ALL_RULES } = await import('../dist/kb/rules/index.js');
+const { STORED_AUTOMATON } = await import('../dist/diagnose/diagnose.js');
 
-const RULES_DIR = new URL('../src/rules/', import.meta.url).pathname;
+const RULES_DIR = new URL('../src/kb/rules/', import.meta.url).pathname;
 const caseLogs = readdirSync(RULES_DIR, { recursive: true, encoding: 'utf8' })
   .filter((p) => /(^|\/)cases\/[^/]+\.log$/.test(p))
   .sort()

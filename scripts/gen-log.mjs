@@ -4,7 +4,7 @@
 
 import { createWriteStream, readFileSync } from 'node:fs';
 
-const FAILURE_CASE = new URL('../src/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url);
+const FAILURE_CASE = new URL('../src/kb/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url);
 
 /** Small deterministic PRNG (mulberry32), so every run measures the same bytes. */
 export function prng(seed) {

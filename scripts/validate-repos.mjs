@@ -29,7 +29,7 @@ const set = option('--set', 'dev');
 const verbose = flag('--verbose');
 
 const { SCANNERS } = await import(join(ROOT, 'dist/scan/registry.js'));
-const { readProjectFiles } = await import(join(ROOT, 'dist/scan/read-project.js'));
+const { readProjectFiles } = await import(join(ROOT, 'dist/project/read-project.js'));
 const { scanProject } = await import(join(ROOT, 'dist/scan/run-scan.js'));
 const { readProject } = await import(join(ROOT, 'dist/project/discover.js'));
 const { deriveNeeds } = await import(join(ROOT, 'dist/doctor/needs.js'));

@@ -21,8 +21,8 @@ const SETS = [
   ...(args.has('--fresh') ? [{ name: 'natural/fresh', manifest: 'validation/natural/fresh/manifest.json' }] : []),
 ];
 
-const { diagnoseText } = await import(join(ROOT, 'dist/core/engine.js'));
-const { defaultKnowledgeBase } = await import(join(ROOT, 'dist/diagnose.js'));
+const { diagnoseText } = await import(join(ROOT, 'dist/diagnose/engine.js'));
+const { defaultKnowledgeBase } = await import(join(ROOT, 'dist/diagnose/diagnose.js'));
 const kb = defaultKnowledgeBase();
 const ruleIds = new Set(kb.rules.map((r) => r.id));
 

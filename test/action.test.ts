@@ -10,7 +10,7 @@ import { test } from 'node:test';
 const ROOT = new URL('..', import.meta.url).pathname;
 const ACTION_YML = readFileSync(join(ROOT, 'action.yml'), 'utf8');
 const ENTRY = join(ROOT, /^ {2}main: (\S+)$/m.exec(ACTION_YML)![1]);
-const LINKER_LOG = join(ROOT, 'src/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log');
+const LINKER_LOG = join(ROOT, 'src/kb/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log');
 
 /** Runs the action like the runner: a fresh workspace, inputs as INPUT_<NAME>, files for outputs and the summary. */
 function runAction(inputs: Record<string, string>) {

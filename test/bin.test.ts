@@ -10,7 +10,7 @@ import { test } from 'node:test';
 
 const LOADER = new URL('../dist/bin/load-bundle.js', import.meta.url).pathname;
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
-const CASES = new URL('../src/rules/native/openssl-dev-missing/cases/', import.meta.url).pathname;
+const CASES = new URL('../src/kb/rules/native/openssl-dev-missing/cases/', import.meta.url).pathname;
 const LOG = join(CASES, readdirSync(CASES).find((f) => f.startsWith('fail-') && f.endsWith('.log'))!);
 const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-bin-'));
 

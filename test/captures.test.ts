@@ -6,8 +6,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { capturesMarkdown, capturesSchema } from '../src/core/capture-docs.ts';
-import { CAPTURE_TYPES, type Rule } from '../src/core/rule.ts';
+import { capturesMarkdown, capturesSchema } from '../src/kb/capture-docs.ts';
+import { CAPTURE_TYPES, type Rule } from '../src/kb/rule.ts';
 import { planFromDiagnosis } from '../src/fix/plan-from-diagnosis.ts';
 import type { ProjectFiles } from '../src/scan/model.ts';
 import { caseFiles, diagnoseCase, ruleFolders } from './helpers/cases.ts';
@@ -136,7 +136,7 @@ test('the JSON Schema accepts every case diagnosis and rejects a capture its rul
 });
 
 test('diagnose --fix plans from the features list as diagnosed: both tokio features, no string split', () => {
-  const log = new URL('../src/rules/rust/crate-feature-missing/cases/fail-corpus-tokio-macros.log', import.meta.url).pathname;
+  const log = new URL('../src/kb/rules/rust/crate-feature-missing/cases/fail-corpus-tokio-macros.log', import.meta.url).pathname;
   const finding = diagnoseCase(log).findings.find((f) => f.rule === 'crate-feature-missing')!;
   assert.deepEqual(finding.captures.features, ['macros', 'rt-multi-thread']);
   const project: ProjectFiles = { root: '/p', files: new Map([['Cargo.toml', '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\ntokio = "1"\n']]), gitTracked: null, gitIgnored: null };

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
-const LOG = new URL('../src/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url).pathname;
+const LOG = new URL('../src/kb/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-cli-'));
 
 function run(args: string[], input?: string | Buffer) {

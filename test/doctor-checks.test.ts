@@ -4,9 +4,9 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { evaluateNeed, type Facts } from '../src/env/checks/evaluate.ts';
-import { parseRustcVV, parseToolVersion } from '../src/env/checks/versions.ts';
-import { runProbe } from '../src/env/probe.ts';
+import { evaluateNeed, type Facts } from '../src/doctor/checks/evaluate.ts';
+import { parseRustcVV, parseToolVersion } from '../src/doctor/checks/versions.ts';
+import { runProbe } from '../src/project/probe.ts';
 import { PYTHON_PROBE_SCRIPT } from '../src/doctor/probes.ts';
 import type { Need } from '../src/doctor/needs.ts';
 

@@ -4,10 +4,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { Diagnoser, diagnoseText, lineSignature, REMEMBERED_LINES } from '../src/core/engine.ts';
+import { Diagnoser, diagnoseText, lineSignature, REMEMBERED_LINES } from '../src/diagnose/engine.ts';
 import { KB } from './helpers/cases.ts';
 
-const LINKER_LOG = readFileSync(new URL('../src/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url), 'utf8');
+const LINKER_LOG = readFileSync(new URL('../src/kb/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url), 'utf8');
 
 function feedLines(text: string, perChunk: number) {
   const d = new Diagnoser(KB, { hostPlatform: 'debian' });
@@ -120,7 +120,7 @@ test('a message repeated many times does not push out the one line that supports
 });
 
 test('a stored literal automaton is used when built from the same literals, and ignored otherwise', async () => {
-  const { LiteralScanner, decodeAutomaton, encodeAutomaton } = await import('../src/core/literal-scanner.ts');
+  const { LiteralScanner, decodeAutomaton, encodeAutomaton } = await import('../src/diagnose/literal-scanner.ts');
   const literals = ['not found', 'cannot find', 'Killed', 'could not compile', '‘ld’'];
   const built = new LiteralScanner(literals);
   // As read from disk: a Buffer inside a larger pool, at an odd offset.

@@ -2,7 +2,7 @@
 
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { applyEdits } from '../src/fix/apply-edits.ts';
+import { applyEdits } from '../src/project/text-edits.ts';
 
 const toml = '[dependencies]\r\nclap = "4"   # CLI\r\nserde = "1"\r\n';
 

@@ -189,7 +189,7 @@ test('diagnose --fix turns a real clap E0599 log into the Cargo.toml edit for th
   const dir = tempDir();
   useDebianCrates(dir);
   writeFiles(dir, { 'Cargo.toml': '[package]\nname = "tokencli"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nclap = { version = "3", features = ["derive"] } # args\n', 'src/main.rs': 'fn main() {}\n' });
-  const log = new URL('../src/rules/rust/crate-feature-missing/cases/fail-corpus-clap-env.log', import.meta.url).pathname;
+  const log = new URL('../src/kb/rules/rust/crate-feature-missing/cases/fail-corpus-clap-env.log', import.meta.url).pathname;
   const shown = runCli(['diagnose', '--fix', log], dir);
   assert.equal(shown.status, 1);
   assert.match(shown.stdout, /^\+clap = \{ version = "3", features = \["derive", "env"\] \} # args$/m);
@@ -234,7 +234,7 @@ test('.dockerignore that excludes the Cargo.lock a Dockerfile copies: the line g
 test('diagnose --fix on a Nix log with no Cargo.lock: the same plan fix makes, and --write runs cargo', { skip: !haveCrates && 'no Debian crates' }, () => {
   const dir = copyFixture('nix-flake-lock');
   useDebianCrates(dir);
-  const log = new URL('../src/rules/container/cargo-lock-missing/cases/fail-corpus-nix-flake-cargo-lock-missing.log', import.meta.url).pathname;
+  const log = new URL('../src/kb/rules/container/cargo-lock-missing/cases/fail-corpus-nix-flake-cargo-lock-missing.log', import.meta.url).pathname;
   const shown = runCli(['diagnose', '--fix', log], dir);
   assert.equal(shown.status, 1);
   assert.match(shown.stdout, /would run cargo generate-lockfile — write Cargo\.lock as cargo resolves it/);

@@ -5,8 +5,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import Ajv from 'ajv';
-import { Diagnoser } from '../src/core/engine.ts';
-import { ByteLineChunker } from '../src/log/read-log.ts';
+import { Diagnoser } from '../src/diagnose/engine.ts';
+import { ByteLineChunker } from '../src/diagnose/read-log.ts';
 import { prng } from '../scripts/gen-log.mjs';
 import { caseFiles, KB, ruleFolders } from './helpers/cases.ts';
 

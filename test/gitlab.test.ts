@@ -8,18 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv';
-import { diagnoseText } from '../src/core/engine.ts';
+import { diagnoseText } from '../src/diagnose/engine.ts';
 import { type CodeQualityIssue, codeQualityFromReport, codeQualityFromScan, projectRelative } from '../src/report/codequality.ts';
 import { neutralizeForJobLog, renderGitlabSections, sectionEnd, sectionStart } from '../src/report/gitlab.ts';
 import { reportFromDiagnosis } from '../src/report/model.ts';
-import { readProjectFiles } from '../src/scan/read-project.ts';
+import { readProjectFiles } from '../src/project/read-project.ts';
 import { SCANNERS } from '../src/scan/registry.ts';
 import { scanProject } from '../src/scan/run-scan.ts';
 import { caseFiles, KB, ruleFolders } from './helpers/cases.ts';
 import { copyFixture } from './helpers/scan-projects.ts';
 
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
-const LINKER_LOG = new URL('../src/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url).pathname;
+const LINKER_LOG = new URL('../src/kb/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-gitlab-'));
 
 /**

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { after, test } from 'node:test';
 import { createColors } from 'picocolors';
-import { diagnoseText } from '../src/core/engine.ts';
+import { diagnoseText } from '../src/diagnose/engine.ts';
 import { redactLines, redactText } from '../src/report/redact.ts';
 import { BuildOutputWatch } from '../src/run/build-output-watch.ts';
 import { mayHoldWorkflowCommand, WorkflowCommandState } from '../src/report/workflow-commands.ts';
-import { emitReports } from '../src/run/emit-reports.ts';
+import { emitReports } from '../src/report/emit-reports.ts';
 import { startIndex } from './fixtures/pypi/server.ts';
 import { KB, caseFiles, ruleFolders } from './helpers/cases.ts';
 

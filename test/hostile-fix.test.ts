@@ -148,7 +148,7 @@ test('a feature name from a log that is not a Cargo feature name is not spliced 
   const dir = tempDir('bm-hostile-');
   const manifest = '[package]\nname = "dice"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nrand = "0.8"\n';
   writeFiles(dir, { 'Cargo.toml': manifest, 'src/main.rs': 'fn main() {}\n' });
-  const real = readFileSync(new URL('../src/rules/rust/crate-feature-missing/cases/fail-rand-gated-std-rng-rustc-1.95.log', import.meta.url), 'utf8');
+  const real = readFileSync(new URL('../src/kb/rules/rust/crate-feature-missing/cases/fail-rand-gated-std-rng-rustc-1.95.log', import.meta.url), 'utf8');
   const hostile = join(dir, 'build.log');
   writeFileSync(hostile, real.replace('the item is gated behind the `std_rng` feature', 'the item is gated behind the `std_rng"]` feature'));
   const r = runCli(['diagnose', '--fix', '--write', hostile], dir);

@@ -9,9 +9,9 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { findGatedUses } from '../src/scan/checks/cargo-features.ts';
 import { scanDockerfiles } from '../src/scan/dockerfile/index.ts';
-import { DOCKERFILE_LIMITS, isBuiltOn, parseDockerfile, stageChain } from '../src/scan/dockerfile/parse.ts';
+import { DOCKERFILE_LIMITS, isBuiltOn, parseDockerfile, stageChain } from '../src/project/dockerfile/parse.ts';
 import type { ProjectFiles } from '../src/scan/model.ts';
-import { lineAt, locate } from '../src/scan/text-location.ts';
+import { lineAt, locate } from '../src/project/text-location.ts';
 
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const BUNDLE_LOADER = new URL('../dist/bin/load-bundle.js', import.meta.url).pathname;

@@ -6,7 +6,7 @@ import { chmodSync, chownSync, existsSync, readFileSync, rmSync, writeFileSync }
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runFix } from '../src/fix/run-fix.ts';
-import { readProjectFiles } from '../src/scan/read-project.ts';
+import { readProjectFiles } from '../src/project/read-project.ts';
 import { SCANNERS } from '../src/scan/registry.ts';
 import { scanProject } from '../src/scan/run-scan.ts';
 import { copyFixture, git, gitInit, tempDir, writeFiles } from './helpers/scan-projects.ts';

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { diagnoseText } from '../src/core/engine.ts';
+import { diagnoseText } from '../src/diagnose/engine.ts';
 import { KB } from './helpers/cases.ts';
 
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
-const LOG = readFileSync(new URL('../src/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url));
+const LOG = readFileSync(new URL('../src/kb/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-input-'));
 
 function diagnoseCli(args: string[], input?: Buffer | string) {

@@ -4,11 +4,11 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { renderFix } from '../src/core/fix.ts';
+import { renderFix } from '../src/kb/install.ts';
 import { installCommands } from '../src/doctor/fixes.ts';
 import { ALL_PLATFORMS } from '../src/kb/platforms.ts';
 import { COMPONENTS, factForHeader, factForLibrary, factForProgram } from '../src/kb/components.ts';
-import { ALL_RULES } from '../src/rules/index.ts';
+import { ALL_RULES } from '../src/kb/rules/index.ts';
 
 const noDocker = (platform: (typeof ALL_PLATFORMS)[number]) => ({ platform, source: 'log' as const, evidence: [], docker: null, ci: [] });
 

@@ -5,11 +5,11 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { check } from 'recheck';
-import { diagnoseText } from '../src/core/engine.ts';
-import { RULE_CATEGORIES, RULE_ID } from '../src/core/rule.ts';
-import { normalizeLine } from '../src/log/normalize.ts';
-import { RULE_GROUPS } from '../src/rules/index.ts';
-import { RETIRED_IDS } from '../src/rules/retired.ts';
+import { diagnoseText } from '../src/diagnose/engine.ts';
+import { RULE_CATEGORIES, RULE_ID } from '../src/kb/rule.ts';
+import { normalizeLine } from '../src/diagnose/normalize.ts';
+import { RULE_GROUPS } from '../src/kb/rules/index.ts';
+import { RETIRED_IDS } from '../src/kb/rules/retired.ts';
 import { caseFiles, KB, ruleFolders, RULES_DIR } from './helpers/cases.ts';
 
 const HEADINGS = ['What it means', 'Why it happens', 'How to fix', 'Example log', 'Known false positives', 'References'];

@@ -4,10 +4,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { compileKnowledgeBase } from '../src/core/engine.ts';
-import { MAX_WASM_TEXT } from '../src/core/literal-scan-wasm.ts';
-import type { LiteralScanner } from '../src/core/literal-scanner.ts';
-import { RULE_GROUPS } from '../src/rules/index.ts';
+import { compileKnowledgeBase } from '../src/diagnose/engine.ts';
+import { MAX_WASM_TEXT } from '../src/diagnose/literal-scan-wasm.ts';
+import type { LiteralScanner } from '../src/diagnose/literal-scanner.ts';
+import { RULE_GROUPS } from '../src/kb/rules/index.ts';
 import { prng } from '../scripts/gen-log.mjs';
 import { caseFiles, KB, ruleFolders } from './helpers/cases.ts';
 
@@ -70,7 +70,7 @@ test('a text larger than the module keeps memory for is scanned in JavaScript, w
 // inputs put keys of every length (the pieces' and pairs' edge cases) at every offset, next to newlines, escape
 // sequences (one swallowing a newline) and the end of the text, where the filter reads spare bytes.
 test('keys of every length at every offset: the filtered loop finds what the plain automaton finds', async () => {
-  const { LiteralScanner } = await import('../src/core/literal-scanner.ts');
+  const { LiteralScanner } = await import('../src/diagnose/literal-scanner.ts');
   const literals = ['Q', 'zx', 'k\\q', 'abcd', 'bcdef', 'xyzzy!', 'needle in', 'error: linker `', 'long key of many bytes', 'café ok'];
   // Keys cut in two as well, so that an escape sequence between the halves hides every piece of the key.
   const pieces = [...literals, 'ab', 'cd', 'zz', 'xyzz', 'needle', ' in', 'error: li', 'nker `', 'long key o', 'f many bytes', 'caf', 'é ok', '\n', '\n', ' ', 'a', 'y'];
@@ -97,7 +97,7 @@ test('keys of every length at every offset: the filtered loop finds what the pla
 });
 
 test('a stored automaton keeps the pieces it was tuned with, and a malformed list of pieces is not used', async () => {
-  const { LiteralScanner, decodeAutomaton, encodeAutomaton } = await import('../src/core/literal-scanner.ts');
+  const { LiteralScanner, decodeAutomaton, encodeAutomaton } = await import('../src/diagnose/literal-scanner.ts');
   const literals = ['error: linker `', 'could not compile', 'Killed'];
   const tuned = new LiteralScanner(literals);
   tuned.tunePieces([Buffer.from('error: linker error: linker error: could not could not')]);

@@ -2,7 +2,7 @@
 
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { cleanText, displayLine, normalizeLine } from '../src/log/normalize.ts';
+import { cleanText, displayLine, normalizeLine } from '../src/diagnose/normalize.ts';
 
 const text = (raw: string) => normalizeLine(raw).text;
 

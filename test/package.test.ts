@@ -19,7 +19,7 @@ function packedFiles(): string[] {
 
 test('the tarball carries the built command, the rule docs and the example, and no dev-only file', () => {
   const files = packedFiles();
-  for (const needed of ['package.json', 'README.md', 'dist/bin/main.js', 'dist/bin/cli.cjs', 'dist/bin/diagnose-worker.js', 'dist/index.js', 'dist/index.d.ts', 'examples/cargo-no-c-toolchain.log', 'src/rules/toolchain/linker-not-found/README.md', 'docs/diagnosis-json.md']) {
+  for (const needed of ['package.json', 'README.md', 'dist/bin/main.js', 'dist/bin/cli.cjs', 'dist/bin/diagnose-worker.js', 'dist/index.js', 'dist/index.d.ts', 'examples/cargo-no-c-toolchain.log', 'src/kb/rules/toolchain/linker-not-found/README.md', 'docs/diagnosis-json.md']) {
     assert.ok(files.includes(needed), `${needed} is packed`);
   }
   const devOnly = files.filter((f) => /^(test|scripts|validation|\.ci)\/|^src\/.*\.ts$|\/cases\/|SOURCES\.md$|^dist\/action\/|^examples\/reports\/|^docs\/writing-rules\.md$|tsbuildinfo|^\.|^action\.yml$|^tsconfig/.test(f));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { readProject } from '../src/project/discover.ts';
-import { readProjectFiles } from '../src/scan/read-project.ts';
+import { readProjectFiles } from '../src/project/read-project.ts';
 import { scanIncomplete, scanProject } from '../src/scan/run-scan.ts';
 import type { Scanner } from '../src/scan/model.ts';
 import { readPythonProject } from '../src/wheels/run.ts';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fetchProjects, type IndexResult } from '../src/pypi/client.ts';
+import { fetchProjects, type IndexResult } from '../src/wheels/pypi/client.ts';
 import { startIndex } from './fixtures/pypi/server.ts';
 
 const dirs: string[] = [];

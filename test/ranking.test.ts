@@ -4,10 +4,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { diagnoseText } from '../src/core/engine.ts';
+import { diagnoseText } from '../src/diagnose/engine.ts';
 import { KB } from './helpers/cases.ts';
 
-const caseLog = (path: string) => readFileSync(new URL(`../src/rules/${path}`, import.meta.url), 'utf8');
+const caseLog = (path: string) => readFileSync(new URL(`../src/kb/rules/${path}`, import.meta.url), 'utf8');
 
 test("cargo's read-only cache warning before a C compile error: the compile error is the root cause", () => {
   // The real cache warning of one case, followed by the real log of another failure (a C error in a local crate).

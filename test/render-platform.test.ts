@@ -5,17 +5,17 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { createColors } from 'picocolors';
-import { diagnoseText } from '../src/core/engine.ts';
-import type { FixCommand } from '../src/core/fix.ts';
-import type { PlatformId } from '../src/core/platform.ts';
-import { selectFixCommands } from '../src/render/platform-commands.ts';
-import { renderText } from '../src/render/text.ts';
+import { diagnoseText } from '../src/diagnose/engine.ts';
+import type { FixCommand } from '../src/kb/install.ts';
+import type { PlatformId } from '../src/diagnose/platform-tracker.ts';
+import { selectFixCommands } from '../src/report/platform-commands.ts';
+import { renderText } from '../src/report/text.ts';
 import { KB } from './helpers/cases.ts';
 
 const plain = createColors(false);
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 // perl-missing on a Debian machine: the log itself says Debian (apt, /usr/share/perl5 paths).
-const DEBIAN_LOG = read('src/rules/toolchain/perl-missing/cases/fail-openssl-configure-no-ipc-cmd.log');
+const DEBIAN_LOG = read('src/kb/rules/toolchain/perl-missing/cases/fail-openssl-configure-no-ipc-cmd.log');
 // cargo with no C toolchain: nothing in the log says where it ran.
 const SILENT_LOG = read('examples/cargo-no-c-toolchain.log');
 

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 
 const CHROMIUM = '/usr/bin/chromium';
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
-const LINKER_LOG = new URL('../src/rules/toolchain/linker-not-found/cases/fail-cargo-build-script-no-cc.log', import.meta.url).pathname;
+const LINKER_LOG = new URL('../src/kb/rules/toolchain/linker-not-found/cases/fail-cargo-build-script-no-cc.log', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-html-'));
 const PHONE = { width: 390, height: 844 };
 

@@ -16,7 +16,7 @@ import { redactLines, redactText } from '../src/report/redact.ts';
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const FIXTURES = new URL('./fixtures/report/', import.meta.url).pathname;
 const SECRETS_LOG = join(FIXTURES, 'secrets-unexplained.log');
-const LINKER_LOG = new URL('../src/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url).pathname;
+const LINKER_LOG = new URL('../src/kb/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-report-'));
 
 const SECRETS = [
@@ -185,7 +185,7 @@ test('SARIF output is valid against the OASIS SARIF 2.1.0 schema and carries rul
   assert.match(run.tool.driver.version, /^\d+\.\d+\.\d+/);
   assert.ok(run.tool.driver.informationUri);
   assert.equal(run.results.length, diagnosis.findings.length);
-  const readme = readFileSync(new URL('../src/rules/toolchain/linker-not-found/README.md', import.meta.url), 'utf8');
+  const readme = readFileSync(new URL('../src/kb/rules/toolchain/linker-not-found/README.md', import.meta.url), 'utf8');
   for (const result of run.results) {
     const rule = run.tool.driver.rules[result.ruleIndex];
     assert.equal(rule.id, result.ruleId, 'ruleIndex points at the rule named by ruleId');

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { diagnoseText } from '../src/core/engine.ts';
+import { diagnoseText } from '../src/diagnose/engine.ts';
 import { KB } from './helpers/cases.ts';
 
 const diagnose = (name: string) => diagnoseText(KB, readFileSync(new URL(`../examples/reports/${name}`, import.meta.url), 'utf8'), { hostPlatform: 'debian' });

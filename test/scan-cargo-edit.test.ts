@@ -5,9 +5,9 @@ import { strict as assert } from 'node:assert';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { applyEdits } from '../src/fix/apply-edits.ts';
+import { applyEdits } from '../src/project/text-edits.ts';
 import { planAddFeatures } from '../src/scan/cargo/add-features.ts';
-import { tomlSpans } from '../src/scan/cargo/toml-spans.ts';
+import { tomlSpans } from '../src/project/cargo/toml-spans.ts';
 import { cargoMetadataError, DEBIAN_REGISTRY, tempDir, useDebianCrates, writeFiles } from './helpers/scan-projects.ts';
 
 const PKG = '[package]\nname = "demo"\nversion = "0.1.0"\nedition = "2021"\n\n';

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { DockerfileParser } from 'dockerfile-ast';
 import { composeFixes } from '../src/fix/compose.ts';
-import { RULE_GROUPS } from '../src/rules/index.ts';
+import { RULE_GROUPS } from '../src/kb/rules/index.ts';
 import type { ProjectFiles, ScanFinding } from '../src/scan/model.ts';
-import { readProjectFiles } from '../src/scan/read-project.ts';
+import { readProjectFiles } from '../src/project/read-project.ts';
 import dockerfileScanner, { isDockerfile } from '../src/scan/dockerfile/index.ts';
-import { parseDockerfile } from '../src/scan/dockerfile/parse.ts';
-import { parseInstall, tokenizeShell } from '../src/scan/dockerfile/shell.ts';
+import { parseDockerfile } from '../src/project/dockerfile/parse.ts';
+import { parseInstall, tokenizeShell } from '../src/project/dockerfile/shell.ts';
 import { runCli, tempDir } from './helpers/scan-projects.ts';
 
 const FIXTURES = new URL('./fixtures/dockerfiles/', import.meta.url).pathname;
@@ -287,7 +287,7 @@ test('every rule id the Dockerfile checks report is a knowledge-base rule; the s
 });
 
 test('diagnose --fix for a Docker build log: the diagnosed component is installed in the stage on the logged image', async () => {
-  const { planDockerfileFromDiagnosis } = await import('../src/scan/dockerfile/plan-from-diagnosis.ts');
+  const { planDockerfileFromDiagnosis } = await import('../src/fix/plan-dockerfile-from-diagnosis.ts');
   const project = load('rocksdb-chef');
   // BuildKit names the image with registry and digest; the FROM line has it through an ARG.
   const plan = planDockerfileFromDiagnosis(project, { rule: 'cxx-compiler-missing', title: 'C++ compiler missing', image: 'docker.io/lukemathwalker/cargo-chef:latest-rust-1.79-slim-bookworm@sha256:0123' });

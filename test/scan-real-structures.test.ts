@@ -12,7 +12,7 @@ import { deriveNeeds } from '../src/doctor/needs.ts';
 import { readProject } from '../src/project/discover.ts';
 import type { ScanFinding } from '../src/scan/model.ts';
 import { cargoRejects } from '../src/project/cargo-metadata.ts';
-import { type ReadOptions, readProjectFiles } from '../src/scan/read-project.ts';
+import { type ReadOptions, readProjectFiles } from '../src/project/read-project.ts';
 import { SCANNERS } from '../src/scan/registry.ts';
 import { type ScanReport, scanProject } from '../src/scan/run-scan.ts';
 import { cargoMetadataError, copyFixture, DEBIAN_REGISTRY, runCli, tempDir, useDebianCrates, writeFiles } from './helpers/scan-projects.ts';

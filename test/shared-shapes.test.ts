@@ -4,8 +4,8 @@
 
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { diagnoseText } from '../src/core/engine.ts';
-import { normalizeLine } from '../src/log/normalize.ts';
+import { diagnoseText } from '../src/diagnose/engine.ts';
+import { normalizeLine } from '../src/diagnose/normalize.ts';
 import { KB, ruleFolders } from './helpers/cases.ts';
 
 const rules = ruleFolders().map((f) => f.rule);

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { diagnoseText } from '../src/core/engine.ts';
+import { diagnoseText } from '../src/diagnose/engine.ts';
 import { KB } from './helpers/cases.ts';
 
 function top(log: string) {
@@ -118,7 +118,7 @@ test('CMake find modules of programs are the program: FindBISON with a configure
 });
 
 // Real meson 1.0.1 output (native-lib-missing's made-here cases), cut at line boundaries the way a paste cuts it.
-const caseLines = (path: string) => readFileSync(new URL(`../src/rules/${path}`, import.meta.url), 'utf8').split('\n');
+const caseLines = (path: string) => readFileSync(new URL(`../src/kb/rules/${path}`, import.meta.url), 'utf8').split('\n');
 
 test("meson's 'found: NO' where the paste ends is the missing dependency; one meson goes on after is optional", () => {
   const required = caseLines('native/native-lib-missing/cases/fail-made-meson-fmt-required.log');

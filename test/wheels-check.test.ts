@@ -5,14 +5,14 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { applyEdits } from '../src/fix/apply-edits.ts';
-import type { IndexFile } from '../src/pypi/simple-api.ts';
-import { detectTarget } from '../src/python-target/detect.ts';
+import { applyEdits } from '../src/project/text-edits.ts';
+import type { IndexFile } from '../src/wheels/pypi/simple-api.ts';
+import { detectTarget } from '../src/wheels/python-target.ts';
 import { scanProject } from '../src/scan/run-scan.ts';
 import { fileVersion, judgeDependency } from '../src/wheels/check.ts';
 import { planBinaryOnly, wheelFindings } from '../src/wheels/findings.ts';
 import { emptySettings, type Dependency } from '../src/wheels/model.ts';
-import scanner from '../src/wheels/scanner.ts';
+import scanner from '../src/scan/checks/python-wheels.ts';
 import { loadPage } from './fixtures/pypi/server.ts';
 
 const list = (name: string, edit?: (files: IndexFile[]) => void): IndexFile[] => {

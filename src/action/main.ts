@@ -5,17 +5,17 @@ import { appendFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnosis } from '../core/rank.js';
-import { diagnoseFile } from '../diagnose.js';
-import { detectHostPlatform } from '../env/host.js';
+import type { Diagnosis } from '../diagnose/rank.js';
+import { diagnoseFile } from '../diagnose/diagnose.js';
+import { detectHostPlatform } from '../cli/host.js';
 import { BuildmedicError } from '../errors.js';
 import { colors } from '../cli/colors.js';
 import { annotationsAfterBuild, fenceFor } from '../cli/stdout.js';
-import { renderText } from '../render/text.js';
+import { renderText } from '../report/text.js';
 import type { StreamSoFar } from '../report/workflow-commands.js';
 import { escapeData } from '../report/github.js';
 import { redactText } from '../report/redact.js';
-import { emitReports, toolVersion } from '../run/emit-reports.js';
+import { emitReports, toolVersion } from '../report/emit-reports.js';
 import { runBuild } from '../run/run-build.js';
 
 /** An input as the runner passes it: INPUT_<NAME> with the name upper-cased and spaces turned into '_'. */

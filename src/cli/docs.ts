@@ -3,12 +3,12 @@
 
 import { readFileSync } from 'node:fs';
 import { BuildmedicError } from '../errors.js';
-import { RULE_GROUPS } from '../rules/index.js';
-import { findRetired } from '../rules/retired.js';
+import { RULE_GROUPS } from '../kb/rules/index.js';
+import { findRetired } from '../kb/rules/retired.js';
 
 export function ruleDocPath(id: string): URL | null {
   for (const [group, rules] of Object.entries(RULE_GROUPS)) {
-    if (rules.some((r) => r.id === id)) return new URL(`../../src/rules/${group}/${id}/README.md`, import.meta.url);
+    if (rules.some((r) => r.id === id)) return new URL(`../../src/kb/rules/${group}/${id}/README.md`, import.meta.url);
   }
   return null;
 }

@@ -37,13 +37,13 @@ async function runDiagnose(
   log: string | undefined,
   opts: { json?: boolean; format?: string; sarif?: string; html?: string; codequality?: string; redact: boolean; platform?: string; verbose?: boolean; fix?: boolean; write?: boolean } & GlobalColor,
 ): Promise<number> {
-  const { chooseFormat, emitReports } = await import('../run/emit-reports.js');
+  const { chooseFormat, emitReports } = await import('../report/emit-reports.js');
   // --fix prints after the text diagnosis: a CI's default format (github, gitlab) gives way to text for it.
   const format = opts.fix && opts.format === undefined && !opts.json ? 'text' : chooseFormat(opts.format, opts.json, process.env);
   if (opts.write && !opts.fix) throw new BuildmedicError('usage', '--write applies the plan of --fix; give both');
   if (opts.fix && format !== 'text') throw new BuildmedicError('usage', '--fix prints a diff after the text diagnosis; it cannot be combined with --json or --format');
-  const { diagnoseFile } = await import('../diagnose.js');
-  const { detectHostPlatform } = await import('../env/host.js');
+  const { diagnoseFile } = await import('../diagnose/diagnose.js');
+  const { detectHostPlatform } = await import('./host.js');
   if (log === undefined && process.stdin.isTTY) {
     throw new BuildmedicError('usage', 'no log given: name a log file, or pipe a build into `buildmedic diagnose`');
   }

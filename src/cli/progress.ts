@@ -1,6 +1,6 @@
 // A progress line on stderr for long reads; only on a terminal, never in pipes or --json output.
 
-import type { ReadProgress } from '../log/read-log.js';
+import type { ReadProgress } from '../diagnose/read-log.js';
 
 /** Inputs smaller than this finish before a progress line would help. */
 const MIN_BYTES = 50 * 1024 * 1024;

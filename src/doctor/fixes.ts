@@ -1,7 +1,7 @@
 // Pure: the fix for a component that is not ok — the install command for this platform first, then the other platforms'.
 
 import { installCommand, installCommandsFor, PACKAGE_MANAGER_OF, type PlatformId } from '../kb/platforms.js';
-import { COMPONENTS, type ComponentId } from '../knowledge/crate-needs.js';
+import { COMPONENTS, type ComponentId } from '../kb/crate-needs.js';
 
 export interface FixCommand {
   platform: PlatformId | 'any';

@@ -1,7 +1,7 @@
 // Pure: derives what a project needs from the system (components, version constraints, who needs them) from the project model.
 
-import { COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../knowledge/crate-needs.js';
-import { compareVersions, numericChannel } from '../env/checks/versions.js';
+import { COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../kb/crate-needs.js';
+import { compareVersions, numericChannel } from './checks/versions.js';
 import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
 import { toolchainCaveat, type CargoGraph, type CargoResolution } from '../project/cargo-metadata.js';
 import type { LockedCrate, Project } from '../project/model.js';

@@ -1,6 +1,6 @@
 // Pure: the rule id of the build failure a doctor row predicts, so doctor, diagnose and scan name a cause alike.
 
-import type { CheckStatus } from '../env/checks/evaluate.js';
+import type { CheckStatus } from './checks/evaluate.js';
 import { COMPONENTS, type ComponentId } from '../kb/components.js';
 import type { Constraint } from './needs.js';
 

@@ -1,7 +1,7 @@
 // Pure: which probes answer a set of needs (program, arguments, working directory), honouring CC, CXX, PROTOC, PYO3_PYTHON.
 
-import { COMPONENTS } from '../knowledge/crate-needs.js';
-import type { ProbeSpec } from '../env/probe.js';
+import { COMPONENTS } from '../kb/crate-needs.js';
+import type { ProbeSpec } from '../project/probe.js';
 import { rustToolchainChoice, type ToolchainPin } from '../project/toolchain.js';
 import type { Need } from './needs.js';
 

@@ -2,7 +2,7 @@
 // predicts, the detail and the fix.
 
 import type { Colors } from 'picocolors/types.js';
-import type { CheckStatus } from '../env/checks/evaluate.js';
+import type { CheckStatus } from './checks/evaluate.js';
 import type { DoctorReport } from './run.js';
 
 const STATUS_TEXT: Record<CheckStatus, string> = {

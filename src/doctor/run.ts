@@ -2,12 +2,12 @@
 
 import { homedir, platform as osPlatform } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGE_MANAGER_OF, type PackageManager, type PlatformId } from '../core/platform.js';
-import { evaluateNeed, pinAutoInstalled, type Check, type CheckStatus, type Facts } from '../env/checks/evaluate.js';
-import { rustupAutoInstall } from '../env/rustup.js';
+import { PACKAGE_MANAGER_OF, type PackageManager, type PlatformId } from '../diagnose/platform-tracker.js';
+import { evaluateNeed, pinAutoInstalled, type Check, type CheckStatus, type Facts } from './checks/evaluate.js';
+import { rustupAutoInstall } from './rustup.js';
 import { readProjectFile } from '../project/read-file.js';
-import { defaultLibclangDirs, probeDiskFree, probeHeaders, probeWhich, probeLibclangFiles, probeMemory, probeWritable, runProbe, runProbes } from '../env/probe.js';
-import { COMPONENTS, INCLUDE_DIRS } from '../knowledge/crate-needs.js';
+import { defaultLibclangDirs, probeDiskFree, probeHeaders, probeWhich, probeLibclangFiles, probeMemory, probeWritable, runProbe, runProbes } from '../project/probe.js';
+import { COMPONENTS, INCLUDE_DIRS } from '../kb/crate-needs.js';
 import { readProject } from '../project/discover.js';
 import type { Project } from '../project/model.js';
 import { combinedInstall } from './fixes.js';

@@ -1,6 +1,6 @@
 // Combines the fix plans of many findings into per-file changes and a command list, deferring plans that collide; pure.
 
-import { applyEdits, editsByFile } from './apply-edits.js';
+import { applyEdits, editsByFile } from '../project/text-edits.js';
 import type { FixCommand, ProjectFiles, ScanFinding, TextEdit } from '../scan/model.js';
 
 export interface FileChange {

@@ -1,12 +1,12 @@
 // Turns a diagnosis finding whose fix is a file edit (crate-feature-missing: crate + features) into a fix plan for a
 // project, so `diagnose --fix` and `fix` share one plan shape; pure.
 
-import type { PublicCaptureValue } from '../core/rule.js';
+import type { PublicCaptureValue } from '../kb/rule.js';
 import { BuildmedicError } from '../errors.js';
 import { isCargoCrateName, planAddFeatures } from '../scan/cargo/add-features.js';
-import { cargoPackages } from '../scan/cargo/packages.js';
+import { cargoPackages } from '../project/cargo/packages.js';
 import type { ProjectFiles, ScanFinding, TextEdit } from '../scan/model.js';
-import { locate } from '../scan/text-location.js';
+import { locate } from '../project/text-location.js';
 
 export interface DiagnosedFinding {
   rule: string;

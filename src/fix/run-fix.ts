@@ -1,12 +1,12 @@
 // `buildmedic fix` end to end (I/O): read, scan, plan, and with --write apply atomically, run the tools, re-scan.
 
-import type { PublicCaptureValue } from '../core/rule.js';
+import type { PublicCaptureValue } from '../kb/rule.js';
 import { BuildmedicError } from '../errors.js';
 import { cargoRejects } from '../project/cargo-metadata.js';
-import { lockLocations } from '../scan/cargo/packages.js';
+import { lockLocations } from '../project/cargo/packages.js';
 import type { ProjectFiles, ScanFinding, Scanner } from '../scan/model.js';
-import { applyEdits, editsByFile } from './apply-edits.js';
-import { type ReadOptions, readProjectFiles } from '../scan/read-project.js';
+import { applyEdits, editsByFile } from '../project/text-edits.js';
+import { type ReadOptions, readProjectFiles } from '../project/read-project.js';
 import { findingKey, scanIncomplete, scanProject, type ScanReport } from '../scan/run-scan.js';
 import { composeFixes, type FileChange } from './compose.js';
 import { type CommandResult, runFixCommand } from './run-commands.js';

@@ -2,7 +2,7 @@
 // environment that keeps the checkout from choosing a program for it.
 
 import { delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { probeWhich } from '../env/probe.js';
+import { probeWhich } from './probe.js';
 import { parseTomlText } from './cargo.js';
 import { readProjectFile } from './read-file.js';
 import { findRustToolchain } from './discover.js';

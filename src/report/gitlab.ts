@@ -2,9 +2,9 @@
 // quoted build output unable to open, close or hide sections. Pure (the clock is an argument).
 
 import type { Colors } from 'picocolors/types.js';
-import type { Diagnosis } from '../core/rank.js';
-import type { HostPlatformOrigin } from '../render/platform-commands.js';
-import { renderText } from '../render/text.js';
+import type { Diagnosis } from '../diagnose/rank.js';
+import type { HostPlatformOrigin } from './platform-commands.js';
+import { renderText } from './text.js';
 import { type Report, UNEXPLAINED_RULE } from './model.js';
 import { clip } from './text-utils.js';
 

@@ -1,6 +1,6 @@
 // The report model every output format renders: findings with locations (a log line, or a file and line), shared by diagnose, run, scan and doctor.
 
-import type { Diagnosis, Finding } from '../core/rank.js';
+import type { Diagnosis, Finding } from '../diagnose/rank.js';
 
 /** Where a finding points: a line of the build log, or a line of a project file (scan, doctor). */
 export type ReportLocation = { kind: 'log'; line: number } | { kind: 'file'; path: string; line: number; column?: number };

@@ -1,10 +1,10 @@
 // Worker thread that diagnoses a running build's output, so passing the output through never waits for the engine. I/O (messages).
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { Diagnoser } from '../core/engine.js';
-import type { PlatformId } from '../core/platform.js';
-import { defaultKnowledgeBase } from '../diagnose.js';
-import { ByteLineChunker } from '../log/read-log.js';
+import { Diagnoser } from '../diagnose/engine.js';
+import type { PlatformId } from '../diagnose/platform-tracker.js';
+import { defaultKnowledgeBase } from '../diagnose/diagnose.js';
+import { ByteLineChunker } from '../diagnose/read-log.js';
 import { TailSink } from './tail-sink.js';
 
 /** Messages from the main thread. */

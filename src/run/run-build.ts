@@ -3,8 +3,8 @@
 import { EventEmitter } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import type { DiagnoseOptions } from '../core/engine.js';
-import { SCHEMA_VERSION, type Diagnosis } from '../core/rank.js';
+import type { DiagnoseOptions } from '../diagnose/engine.js';
+import { SCHEMA_VERSION, type Diagnosis } from '../diagnose/rank.js';
 import { BuildmedicError } from '../errors.js';
 import { BuildOutputWatch, type BuildOutputEnd } from './build-output-watch.js';
 import type { FromWorker, ToWorker } from './diagnose-worker.js';

@@ -1,6 +1,6 @@
 // A log sink that passes whole lines on to the engine and keeps the last few, for failures whose log shows no error line.
 
-import type { LogSink } from '../log/read-log.js';
+import type { LogSink } from '../diagnose/read-log.js';
 
 export const TAIL_LINES = 20;
 

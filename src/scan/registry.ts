@@ -9,7 +9,7 @@ import rustVersion from './checks/rust-version.js';
 import nixFlake from './checks/nix-flake.js';
 import workflows from './checks/workflows.js';
 import dockerfiles from './dockerfile/index.js';
-import pythonWheels from '../wheels/scanner.js';
+import pythonWheels from './checks/python-wheels.js';
 
 export const SCANNERS: Scanner[] = [
   cargoManifests,

@@ -2,9 +2,9 @@
 // and the ways out (a newer version with a wheel, another Python, binary-only install, a toolchain).
 
 import { compare, explain, satisfies, valid } from '@renovatebot/pep440';
-import type { IndexFile } from '../pypi/simple-api.js';
+import type { IndexFile } from './pypi/simple-api.js';
 import { normalizePackageName } from '../project/python.js';
-import { KNOWN_PYTHONS } from '../python-target/detect.js';
+import { KNOWN_PYTHONS } from './python-target.js';
 import { parseWheelFileName } from '../wheel/tags.js';
 import { buildNeeds, type BuildNeeds } from './build-needs.js';
 import { evaluateMarker, markerEnv } from './markers.js';

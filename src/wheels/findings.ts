@@ -1,7 +1,7 @@
 // Pure: turns package verdicts into scan findings with fix plans (a version bump, a Python pin, or a binary-only
 // setting where the deploy is configured), as text edits of the project's own files.
 
-import type { DeployTarget } from '../python-target/detect.js';
+import type { DeployTarget } from './python-target.js';
 import type { FileLocation, FixPlan, ScanFinding, TextEdit } from '../scan/model.js';
 import type { PackageVerdict } from './check.js';
 import type { DependencySet } from './model.js';

@@ -4,9 +4,9 @@
 import { join, sep } from 'node:path';
 import { BuildmedicError } from '../errors.js';
 import { openProjectDir, readableFiles, readProjectText, walkedButUnread, walkProject } from '../project/reader.js';
-import { DEFAULT_INDEX, fetchProjects, type IndexFailure } from '../pypi/client.js';
-import type { IndexFile } from '../pypi/simple-api.js';
-import { detectTarget, type DeployTarget, type TargetFlags } from '../python-target/detect.js';
+import { DEFAULT_INDEX, fetchProjects, type IndexFailure } from './pypi/client.js';
+import type { IndexFile } from './pypi/simple-api.js';
+import { detectTarget, type DeployTarget, type TargetFlags } from './python-target.js';
 import type { ScanFinding } from '../scan/model.js';
 import { dependencyApplies, judgeDependency, type PackageVerdict } from './check.js';
 import { mergeEnvironmentSettings, pipVariables } from './deploy-settings.js';

@@ -3,8 +3,8 @@
 // public values that reach the JSON.
 
 import { readFileSync } from 'node:fs';
-import { compileKnowledgeBase, diagnoseText } from '../../src/core/engine.ts';
-import { publicCaptures, type CaptureValue, type PublicCaptureValue, type Rule } from '../../src/core/rule.ts';
+import { compileKnowledgeBase, diagnoseText } from '../../src/diagnose/engine.ts';
+import { publicCaptures, type CaptureValue, type PublicCaptureValue, type Rule } from '../../src/kb/rule.ts';
 import { caseFiles, ruleFolders } from './cases.ts';
 
 export interface ProducedCaptures {

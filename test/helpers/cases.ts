@@ -2,12 +2,12 @@
 
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileKnowledgeBase, diagnoseText } from '../../src/core/engine.js';
-import type { Diagnosis } from '../../src/core/rank.js';
-import type { Rule } from '../../src/core/rule.js';
-import { RULE_GROUPS } from '../../src/rules/index.js';
+import { compileKnowledgeBase, diagnoseText } from '../../src/diagnose/engine.js';
+import type { Diagnosis } from '../../src/diagnose/rank.js';
+import type { Rule } from '../../src/kb/rule.js';
+import { RULE_GROUPS } from '../../src/kb/rules/index.js';
 
-export const RULES_DIR = new URL('../../src/rules/', import.meta.url).pathname;
+export const RULES_DIR = new URL('../../src/kb/rules/', import.meta.url).pathname;
 export const KB = compileKnowledgeBase(Object.values(RULE_GROUPS).flat());
 
 export interface RuleFolder {

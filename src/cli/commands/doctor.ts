@@ -19,7 +19,7 @@ async function runDoctorCommand(dir: string | undefined, opts: DoctorCliOptions)
   const timeoutMs = Number(opts.timeout);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new BuildmedicError('usage', `--timeout wants milliseconds > 0, not ${opts.timeout}`);
   const { runDoctor } = await import('../../doctor/run.js');
-  const { detectHostPlatform } = await import('../../env/host.js');
+  const { detectHostPlatform } = await import('../host.js');
   const report = await runDoctor(dir ?? '.', { timeoutMs, host: (opts.platform as never) ?? detectHostPlatform() });
   if (opts.json) {
     printJson(`${JSON.stringify(report, null, 2)}\n`);

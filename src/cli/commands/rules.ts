@@ -1,8 +1,8 @@
 // `buildmedic rules` and `buildmedic explain <id>`: the knowledge base, every id any command prints, and its docs.
 
 import type { Command } from 'commander';
-import type { ReportingCommand, Rule } from '../../core/rule.js';
-import type { RetiredId } from '../../rules/retired.js';
+import type { ReportingCommand, Rule } from '../../kb/rule.js';
+import type { RetiredId } from '../../kb/rules/retired.js';
 import { colors, wantColor } from '../colors.js';
 import { printJson, printText } from '../stdout.js';
 
@@ -28,8 +28,8 @@ export function rulesJson(list: readonly RuleListing[], retired: readonly Retire
 }
 
 export async function runRules(opts: { json?: boolean; color?: boolean }): Promise<number> {
-  const { RULE_GROUPS } = await import('../../rules/index.js');
-  const { RETIRED_IDS } = await import('../../rules/retired.js');
+  const { RULE_GROUPS } = await import('../../kb/rules/index.js');
+  const { RETIRED_IDS } = await import('../../kb/rules/retired.js');
   const list = listRules(RULE_GROUPS);
   if (opts.json) {
     printJson(rulesJson(list, RETIRED_IDS));

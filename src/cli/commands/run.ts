@@ -24,8 +24,8 @@ const SPAWN_EXIT: Record<string, number> = { 'command-not-found': 127, 'command-
 
 export async function runCommand(argv: string[], opts: RunOptions): Promise<number> {
   const { runBuild } = await import('../../run/run-build.js');
-  const { chooseFormat, emitReports, toolVersion } = await import('../../run/emit-reports.js');
-  const { detectHostPlatform } = await import('../../env/host.js');
+  const { chooseFormat, emitReports, toolVersion } = await import('../../report/emit-reports.js');
+  const { detectHostPlatform } = await import('../host.js');
   const [command, ...args] = opts.shell ? [argv.join(' ')] : argv;
   const format = chooseFormat(opts.format, false, process.env);
   let result;
@@ -81,7 +81,7 @@ export async function runCommand(argv: string[], opts: RunOptions): Promise<numb
     // After the build's output on the same stream: on a line of its own, and (under GitHub Actions) fenced from
     // workflow commands, or for annotations, with commands turned back on if the build left them stopped.
     const { annotationsAfterBuild, fenceFor } = await import('../stdout.js');
-    const { renderText } = await import('../../render/text.js');
+    const { renderText } = await import('../../report/text.js');
     const stderr = fenceFor(process.env, result.output.stderr);
     let out = '';
     if (format === 'text') out += stderr.text(`\n${c.dim(`buildmedic: \`${shown}\` exited with ${result.signal ?? `code ${result.exitCode}`} after ${(result.durationMs / 1000).toFixed(1)} s.`)}\n`);

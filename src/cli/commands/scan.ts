@@ -31,7 +31,7 @@ export async function checkOnlyIds(ids: readonly string[]): Promise<void> {
 async function runScanCommand(paths: string[], opts: ScanCliOptions): Promise<number> {
   await checkOnlyIds(opts.only);
   const { SCANNERS } = await import('../../scan/registry.js');
-  const { readProjectFiles } = await import('../../scan/read-project.js');
+  const { readProjectFiles } = await import('../../project/read-project.js');
   const { scanIncomplete, scanProject } = await import('../../scan/run-scan.js');
   const { resolveScanTarget, selectForFiles } = await import('../../scan/changed-files.js');
   const target = await resolveScanTarget(paths, process.cwd());
@@ -62,7 +62,7 @@ async function runScanCommand(paths: string[], opts: ScanCliOptions): Promise<nu
   }
   if (opts.codequality) {
     const { codeQualityFromScan, formatCodeQuality } = await import('../../report/codequality.js');
-    const { writeOutput } = await import('../../run/emit-reports.js');
+    const { writeOutput } = await import('../../report/emit-reports.js');
     await writeOutput(opts.codequality, formatCodeQuality(codeQualityFromScan(masked.findings, project.root, process.env.CI_PROJECT_DIR ?? process.cwd())));
   }
   // Findings first (1); else a file that could not be read means the scan could not do its whole job (2).

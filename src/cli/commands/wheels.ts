@@ -28,7 +28,7 @@ async function runWheelsCommand(dir: string | undefined, opts: WheelsCliOptions)
   const timeoutMs = Number(opts.timeout) * 1000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new BuildmedicError('usage', `--timeout ${opts.timeout}: expected a number of seconds`);
   const { runWheelsCheck } = await import('../../wheels/run.js');
-  const { defaultCacheDir } = await import('../../pypi/client.js');
+  const { defaultCacheDir } = await import('../../wheels/pypi/client.js');
   const root = dir ?? '.';
   const report = await runWheelsCheck(root, {
     python: opts.python,

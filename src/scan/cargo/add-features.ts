@@ -3,9 +3,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parse as parseToml } from 'smol-toml';
 import { BuildmedicError } from '../../errors.js';
-import { applyEdits } from '../../fix/apply-edits.js';
+import { applyEdits } from '../../project/text-edits.js';
 import type { TextEdit } from '../model.js';
-import { arrayElements, inlineTableEntries, tomlSpans } from './toml-spans.js';
+import { arrayElements, inlineTableEntries, tomlSpans } from '../../project/cargo/toml-spans.js';
 
 // Cargo's feature-name grammar (cargo-util-schemas): a Unicode XID start character, `_` or a digit, then XID
 // characters, `-`, `+` or `.`. Anything else (a quote, a bracket) cannot be a feature and must not reach the TOML.

@@ -6,9 +6,9 @@ import type { CargoDependency, LockedCrate } from '../../project/model.js';
 import { hostTriple, targetApplies } from '../../project/target-cfg.js';
 import { planAddFeatures } from '../cargo/add-features.js';
 import { type CargoGraph, localPackage } from '../../project/cargo-metadata.js';
-import { type CargoPackage, cargoPackages } from '../cargo/packages.js';
+import { type CargoPackage, cargoPackages } from '../../project/cargo/packages.js';
 import type { FileLocation, ProjectFiles, ScanFinding, Scanner } from '../model.js';
-import { dirOf, joinRel, lineAt, locate, normaliseRel } from '../text-location.js';
+import { dirOf, joinRel, lineAt, locate, normaliseRel } from '../../project/text-location.js';
 
 interface GatedUse {
   crate: string;

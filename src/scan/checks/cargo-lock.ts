@@ -1,8 +1,8 @@
 // Scanner: a Cargo.lock that a flake, Dockerfile or CI job needs is missing, or invisible to git (ignored/untracked); pure.
 
 import type { FileLocation, FixCommand, ProjectFiles, ScanFinding, Scanner, TextEdit } from '../model.js';
-import { lockLocations } from '../cargo/packages.js';
-import { dirOf, joinRel, locate } from '../text-location.js';
+import { lockLocations } from '../../project/cargo/packages.js';
+import { dirOf, joinRel, locate } from '../../project/text-location.js';
 
 type UserKind = 'flake' | 'dockerfile' | 'ci';
 

@@ -1,6 +1,6 @@
 // Scanner: says which Cargo.toml files could not be parsed, so the checks that skipped them are not silently blind; pure.
 
-import { readManifests } from '../cargo/packages.js';
+import { readManifests } from '../../project/cargo/packages.js';
 import type { ProjectFiles, ScanFinding, Scanner } from '../model.js';
 
 function checkManifests(project: ProjectFiles): ScanFinding[] {

@@ -1,7 +1,7 @@
 // Scanner: a flake refers to paths git does not track (flakes in a git repository only see tracked files); pure.
 
 import type { FileLocation, ProjectFiles, ScanFinding, Scanner } from '../model.js';
-import { dirOf, joinRel, locate } from '../text-location.js';
+import { dirOf, joinRel, locate } from '../../project/text-location.js';
 import { normalizeRel } from './cargo-lock.js';
 
 // Nix path literals: ./foo, ../bar/baz.nix, ${./patches} (a path needs a slash; "./." is the flake's own tree).

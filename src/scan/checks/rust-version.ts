@@ -1,10 +1,10 @@
 // Scanner: a Rust toolchain pinned (rust-toolchain.toml, `FROM rust:X`, CI) older than the `rust-version` the
 // packages declare, so cargo refuses to build them; pure.
 
-import { type CargoPackage, cargoPackages } from '../cargo/packages.js';
-import { tomlSpans } from '../cargo/toml-spans.js';
+import { type CargoPackage, cargoPackages } from '../../project/cargo/packages.js';
+import { tomlSpans } from '../../project/cargo/toml-spans.js';
 import type { FileLocation, ProjectFiles, ScanFinding, Scanner } from '../model.js';
-import { dirOf, locate } from '../text-location.js';
+import { dirOf, locate } from '../../project/text-location.js';
 
 interface Pin {
   version: string;

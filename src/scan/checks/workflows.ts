@@ -3,7 +3,7 @@
 
 import { isMap, isScalar, isSeq, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import type { ProjectFiles, ScanFinding, Scanner } from '../model.js';
-import { locate } from '../text-location.js';
+import { locate } from '../../project/text-location.js';
 
 // PyPI accepts manylinux/musllinux, macosx, win, (since 2025) ios/android tags; these targets get none of them.
 const REJECTED_TARGET = /freebsd|netbsd|openbsd|dragonfly|illumos|solaris|haiku|redox/i;

@@ -7,7 +7,7 @@ import { checkCopyOverwrites } from './checks/copy-overwrites.js';
 import { checkLibclangPath } from './checks/libclang-path.js';
 import { checkManifestOrder } from './checks/manifest-order.js';
 import { checkSystemPackages } from './checks/system-packages.js';
-import { parseDockerfile } from './parse.js';
+import { parseDockerfile } from '../../project/dockerfile/parse.js';
 
 /** Dockerfile, Dockerfile.build, build.Dockerfile, Containerfile. */
 export function isDockerfile(path: string): boolean {

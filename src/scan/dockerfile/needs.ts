@@ -1,14 +1,14 @@
 // Which system components the crates locked for a Docker build context need (crate-needs knowledge over Cargo.lock); pure.
 
 import { parseCargoLock } from '../../project/cargo.js';
-import { CRATE_NEEDS, type ComponentId } from '../../knowledge/crate-needs.js';
+import { CRATE_NEEDS, type ComponentId } from '../../kb/crate-needs.js';
 import { exemptionApplies } from '../../doctor/needs.js';
 import { builtCrates, defaultRequestedFeatures } from '../../project/build-graph.js';
 import { hostTriple } from '../../project/target-cfg.js';
-import { cargoPackages } from '../cargo/packages.js';
+import { cargoPackages } from '../../project/cargo/packages.js';
 import { isVendored } from '../checks/cargo-features.js';
 import type { FileLocation, ProjectFiles } from '../model.js';
-import { dirOf, joinRel, locate } from '../text-location.js';
+import { dirOf, joinRel, locate } from '../../project/text-location.js';
 
 export interface ComponentNeed {
   component: ComponentId;

@@ -2,10 +2,10 @@
 // holds a stale binary from an earlier build); the fix does the copy inside the RUN that built it; pure.
 
 import type { ScanFinding, TextEdit } from '../../model.js';
-import { locate } from '../../text-location.js';
-import { cargoRuns, compiles } from '../cargo-commands.js';
-import { type DockerfileModel, isBuiltOn, type RunStep, type Stage, resolvePath, stageLabel, stageNamed } from '../parse.js';
-import { commandWords } from '../shell.js';
+import { locate } from '../../../project/text-location.js';
+import { cargoRuns, compiles } from '../../../project/dockerfile/cargo-commands.js';
+import { type DockerfileModel, isBuiltOn, type RunStep, type Stage, resolvePath, stageLabel, stageNamed } from '../../../project/dockerfile/parse.js';
+import { commandWords } from '../../../project/dockerfile/shell.js';
 
 interface CacheBuild {
   stage: Stage;

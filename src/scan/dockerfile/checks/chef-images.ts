@@ -2,10 +2,10 @@
 // dependencies are rebuilt or built for another target; pure.
 
 import type { ScanFinding, TextEdit } from '../../model.js';
-import { locate } from '../../text-location.js';
-import { cargoRuns } from '../cargo-commands.js';
-import { rustOfImage } from '../images.js';
-import { type DockerfileModel, type Stage, rootImage, stageChain, stageLabel } from '../parse.js';
+import { locate } from '../../../project/text-location.js';
+import { cargoRuns } from '../../../project/dockerfile/cargo-commands.js';
+import { rustOfImage } from '../../../kb/images.js';
+import { type DockerfileModel, type Stage, rootImage, stageChain, stageLabel } from '../../../project/dockerfile/parse.js';
 
 function compareVersions(a: string, b: string): number {
   const x = a.split('.').map(Number);

@@ -2,11 +2,11 @@
 // it with the build context's copy of that file; pure.
 
 import type { ProjectFiles, ScanFinding } from '../../model.js';
-import { locate } from '../../text-location.js';
-import { cargoRuns } from '../cargo-commands.js';
-import { contextDir, landsAt } from '../context.js';
-import type { DockerfileModel } from '../parse.js';
-import { isBuiltOn, stageLabel } from '../parse.js';
+import { locate } from '../../../project/text-location.js';
+import { cargoRuns } from '../../../project/dockerfile/cargo-commands.js';
+import { contextDir, landsAt } from '../../../project/dockerfile/context.js';
+import type { DockerfileModel } from '../../../project/dockerfile/parse.js';
+import { isBuiltOn, stageLabel } from '../../../project/dockerfile/parse.js';
 
 export function checkCopyOverwrites(project: ProjectFiles, model: DockerfileModel): ScanFinding[] {
   const findings: ScanFinding[] = [];

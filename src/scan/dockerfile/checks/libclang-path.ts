@@ -2,9 +2,9 @@
 // or an LLVM version the stage does not install); the fix points it at the installed version; pure.
 
 import type { ScanFinding, TextEdit } from '../../model.js';
-import { locate } from '../../text-location.js';
-import { defaultLlvmOfImage, imageProfile, llvmVersionOfPackage } from '../images.js';
-import { type DockerfileModel, rootImage, stageChain, stageLabel, stagePlatform } from '../parse.js';
+import { locate } from '../../../project/text-location.js';
+import { defaultLlvmOfImage, imageProfile, llvmVersionOfPackage } from '../../../kb/images.js';
+import { type DockerfileModel, rootImage, stageChain, stageLabel, stagePlatform } from '../../../project/dockerfile/parse.js';
 
 // Debian's LLVM layout (/usr/lib/llvm-14/lib) and multiarch library directories exist only on Debian and Ubuntu.
 const DEBIAN_LLVM = /^\/usr\/lib\/llvm-(\d+)(?:\/|$)/;

@@ -2,11 +2,11 @@
 // (docker-lock-not-copied) is in the image; the lock fix adds Cargo.lock to the COPY that brings Cargo.toml; pure.
 
 import type { ProjectFiles, ScanFinding, TextEdit } from '../../model.js';
-import { dirOf, joinRel, locate } from '../../text-location.js';
-import { cargoRuns } from '../cargo-commands.js';
-import { commandWords } from '../shell.js';
-import { bindMountAt, buildContext, contextDir, contextPaths, type Landing, landsAt } from '../context.js';
-import { type CopyStep, type DockerfileModel, type RunStep, stageChain, stageLabel } from '../parse.js';
+import { dirOf, joinRel, locate } from '../../../project/text-location.js';
+import { cargoRuns } from '../../../project/dockerfile/cargo-commands.js';
+import { commandWords } from '../../../project/dockerfile/shell.js';
+import { bindMountAt, buildContext, contextDir, contextPaths, type Landing, landsAt } from '../../../project/dockerfile/context.js';
+import { type CopyStep, type DockerfileModel, type RunStep, stageChain, stageLabel } from '../../../project/dockerfile/parse.js';
 
 /** What is at `abs` when `run` starts: the last COPY (or the RUN's bind mount) that puts something there. */
 function presentAt(model: DockerfileModel, run: RunStep, stageIndex: number, abs: string, project: ProjectFiles): { landing: Landing; copy: CopyStep | null } {

@@ -2,17 +2,17 @@
 // that its base image lacks and no install line before the build provides; the fix extends that stage's install line
 // (or adds a RUN right after FROM) with the packages of the image's package manager; pure.
 
-import { installCommand } from '../../../core/fix.js';
-import type { PackageManager } from '../../../core/platform.js';
-import { COMPONENTS, type ComponentId } from '../../../knowledge/crate-needs.js';
+import { installCommand } from '../../../kb/install.js';
+import type { PackageManager } from '../../../diagnose/platform-tracker.js';
+import { COMPONENTS, type ComponentId } from '../../../kb/crate-needs.js';
 import type { ProjectFiles, ScanFinding, TextEdit } from '../../model.js';
-import { locate } from '../../text-location.js';
-import { cargoRuns, compiles } from '../cargo-commands.js';
-import { componentsOfPackage, imageProfile } from '../images.js';
-import { contextDir } from '../context.js';
+import { locate } from '../../../project/text-location.js';
+import { cargoRuns, compiles } from '../../../project/dockerfile/cargo-commands.js';
+import { componentsOfPackage, imageProfile } from '../../../kb/images.js';
+import { contextDir } from '../../../project/dockerfile/context.js';
 import { lockedNeeds, lockForDockerfile } from '../needs.js';
-import { type DockerfileModel, type RunStep, type Stage, rootImage, stageChain, stageLabel, stagePlatform } from '../parse.js';
-import { commandWords, type InstallCommand } from '../shell.js';
+import { type DockerfileModel, type RunStep, type Stage, rootImage, stageChain, stageLabel, stagePlatform } from '../../../project/dockerfile/parse.js';
+import { commandWords, type InstallCommand } from '../../../project/dockerfile/shell.js';
 
 // The components this check looks for in a stage; each is reported under the rule the knowledge base gives it
 // (the rule diagnose names when the build fails for want of it).

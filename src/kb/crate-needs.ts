@@ -1,0 +1,170 @@
+// Knowledge as data: what each system component is, how to install it per package manager, and which crates and Python packages need it.
+
+import type { PackageManager } from './platforms.js';
+import type { ComponentId } from './components.js';
+
+// The component table (packages per platform, the rule of each) lives in kb/, shared with diagnose's fixes.
+export { COMPONENTS, type Component, type ComponentId } from './components.js';
+
+/** When a crate's system need does not apply: a bundled/vendored build, or the user pointed the build elsewhere. */
+export interface Exemption {
+  /** The crate itself depends on one of these in Cargo.lock (the lock lists optional dependencies only when a feature enables them). */
+  lockDependsOn?: string[];
+  /** Any of these crates is in Cargo.lock at all. */
+  lockHas?: string[];
+  /** A workspace member depends on one of these itself (its build script can use them: a vendored protoc, protox). */
+  memberDependsOn?: string[];
+  /** A workspace manifest asks for one of these features of the crate. */
+  features?: string[];
+  /** Any of these environment variables is set. */
+  env?: string[];
+  /** Human words for the report. */
+  why: string;
+}
+
+export interface CrateNeed {
+  component: ComponentId;
+  /** What the crate does with it, for the report. */
+  why: string;
+  /** False: the crate falls back to a bundled copy, so a missing component only costs build time. */
+  required?: boolean;
+  unless?: Exemption;
+  /** Only from this crate version on (e.g. prost-build stopped bundling protoc in 0.11). */
+  since?: string;
+}
+
+const OPENSSL_VENDORED: Exemption = { lockDependsOn: ['openssl-src'], features: ['vendored'], env: ['OPENSSL_DIR', 'OPENSSL_LIB_DIR'], why: 'vendored OpenSSL (openssl-src) or OPENSSL_DIR' };
+const CPP = { component: 'cxx-compiler', why: 'compiles C++ in its build script' } as const;
+const C = { component: 'c-compiler', why: 'compiles C in its build script' } as const;
+
+/** Crate name -> what it needs from the system. Names are as on crates.io. */
+export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
+  cc: [C],
+  'cxx-build': [CPP],
+  cxx: [CPP],
+  'link-cplusplus': [CPP],
+  'cpp_build': [CPP],
+  'librocksdb-sys': [C, CPP],
+  'openssl-sys': [
+    { component: 'pkg-config', why: 'finds the system OpenSSL', unless: OPENSSL_VENDORED },
+    { component: 'openssl-dev', why: 'links the system OpenSSL', unless: OPENSSL_VENDORED },
+  ],
+  'openssl-src': [
+    { component: 'perl', why: "runs OpenSSL's Configure" },
+    { component: 'make', why: 'builds the vendored OpenSSL' },
+    C,
+  ],
+  'clang-sys': [{ component: 'libclang', why: 'loads libclang to parse C headers' }],
+  cmake: [{ component: 'cmake', why: 'runs cmake in its build script' }],
+  'prost-build': [
+    {
+      component: 'protoc',
+      why: 'runs protoc on .proto files',
+      since: '0.11.0',
+      // A vendored protoc deep in the graph serves only the crate that depends on it: the members' build scripts
+      // use it (or protox, a protoc written in Rust) only when they depend on it themselves.
+      unless: { memberDependsOn: ['protoc-bin-vendored', 'protobuf-src', 'protox'], env: ['PROTOC'], why: 'a vendored protoc (protoc-bin-vendored, protobuf-src) or protox in a member, or PROTOC' },
+    },
+  ],
+  'protobuf-src': [CPP, { component: 'cmake', why: 'builds the bundled protobuf' }],
+  'libz-sys': [C, { component: 'zlib-dev', why: 'links the system zlib (else builds its bundled copy)', required: false, unless: { features: ['static'], why: 'the static feature' } }],
+  'libz-ng-sys': [C, { component: 'cmake', why: 'builds zlib-ng' }],
+  'libsqlite3-sys': [
+    { component: 'pkg-config', why: 'finds the system SQLite', unless: { lockDependsOn: ['cc'], features: ['bundled', 'bundled-sqlcipher'], why: 'the bundled feature' } },
+    { component: 'sqlite3-dev', why: 'links the system SQLite', unless: { lockDependsOn: ['cc'], features: ['bundled', 'bundled-sqlcipher'], why: 'the bundled feature' } },
+  ],
+  'curl-sys': [C, { component: 'libcurl-dev', why: 'links the system libcurl (else builds its bundled copy)', required: false, unless: { features: ['static-curl'], why: 'the static-curl feature' } }],
+  'libgit2-sys': [C],
+  'libssh2-sys': [C],
+  'zstd-sys': [C],
+  'lzma-sys': [C],
+  'bzip2-sys': [C],
+  ring: [C],
+  // aws-lc-sys builds AWS-LC with cc; it runs cmake only for FIPS builds (aws-lc-fips-sys) or targets without prebuilt
+  // assembly, and its `cmake` lock edge is ignored for that reason (project/build-graph.ts).
+  'aws-lc-sys': [C],
+  'tikv-jemalloc-sys': [C, { component: 'make', why: "builds jemalloc with its autotools build" }],
+  'libmimalloc-sys': [C],
+  // The older name of tikv-jemalloc-sys, same build.
+  'jemalloc-sys': [C, { component: 'make', why: 'builds jemalloc with its autotools build' }],
+  // rdkafka-sys builds the bundled librdkafka with its mklove configure and make (cmake only for its non-default
+  // cmake-build feature, project/build-graph.ts); gRPC's C++ core is built with cmake (the cmake crate's own need).
+  'rdkafka-sys': [C, { component: 'make', why: 'builds the bundled librdkafka (configure and make)' }],
+  'grpcio-sys': [C, CPP],
+  'pq-sys': [{ component: 'libpq-dev', why: 'links libpq', unless: { lockDependsOn: ['pq-src'], features: ['bundled'], why: 'the bundled feature (pq-src)' } }],
+  'mysqlclient-sys': [{ component: 'pkg-config', why: 'finds libmysqlclient' }, { component: 'mysqlclient-dev', why: 'links libmysqlclient' }],
+  'alsa-sys': [{ component: 'pkg-config', why: 'finds ALSA' }, { component: 'alsa-dev', why: 'links ALSA' }],
+  'libudev-sys': [{ component: 'pkg-config', why: 'finds libudev' }, { component: 'libudev-dev', why: 'links libudev' }],
+  'libdbus-sys': [
+    { component: 'pkg-config', why: 'finds D-Bus', unless: { features: ['vendored'], why: 'the vendored feature' } },
+    { component: 'dbus-dev', why: 'links D-Bus', unless: { features: ['vendored'], why: 'the vendored feature' } },
+  ],
+  'pyo3-build-config': [{ component: 'python', why: 'asks a Python interpreter for its build configuration', unless: { env: ['PYO3_CONFIG_FILE'], why: 'PYO3_CONFIG_FILE' } }],
+};
+
+/** Where C headers live when no pkg-config says otherwise (Debian multiarch, Fedora, Alpine, Homebrew, PostgreSQL's Debian layout). */
+export const INCLUDE_DIRS: readonly string[] = ['/usr/include', '/usr/local/include', '/usr/include/x86_64-linux-gnu', '/usr/include/aarch64-linux-gnu', '/usr/include/postgresql', '/opt/homebrew/include', '/usr/local/opt/openssl@3/include', '/opt/homebrew/opt/openssl@3/include'];
+
+/** Packages providing linkers that `.cargo/config.toml` files commonly name. */
+export const LINKER_PACKAGES: Record<string, Partial<Record<PackageManager, string[]>>> = {
+  clang: { apt: ['clang'], dnf: ['clang'], yum: ['clang'], apk: ['clang'], pacman: ['clang'], zypper: ['clang'], brew: ['llvm'], nix: ['clang'] },
+  mold: { apt: ['mold'], dnf: ['mold'], apk: ['mold'], pacman: ['mold'], zypper: ['mold'], brew: ['mold'], nix: ['mold'] },
+  'ld.lld': { apt: ['lld'], dnf: ['lld'], yum: ['lld'], apk: ['lld'], pacman: ['lld'], zypper: ['lld'], brew: ['lld'], nix: ['lld'] },
+  'aarch64-linux-gnu-gcc': { apt: ['gcc-aarch64-linux-gnu'], dnf: ['gcc-aarch64-linux-gnu'], pacman: ['aarch64-linux-gnu-gcc'], nix: ['pkgsCross.aarch64-multiplatform.stdenv.cc'] },
+  'arm-linux-gnueabihf-gcc': { apt: ['gcc-arm-linux-gnueabihf'], dnf: ['gcc-arm-linux-gnu'] },
+  'x86_64-w64-mingw32-gcc': { apt: ['gcc-mingw-w64-x86-64'], dnf: ['mingw64-gcc'], pacman: ['mingw-w64-gcc'], brew: ['mingw-w64'], nix: ['pkgsCross.mingwW64.stdenv.cc'] },
+  'riscv64-linux-gnu-gcc': { apt: ['gcc-riscv64-linux-gnu'], dnf: ['gcc-riscv64-linux-gnu'], pacman: ['riscv64-linux-gnu-gcc'] },
+  'musl-gcc': { apt: ['musl-tools'], dnf: ['musl-gcc'], pacman: ['musl'], nix: ['musl'] },
+};
+
+/** Crates whose build needs lots of disk and memory (C++ giants, LLVM). */
+export const HEAVY_CRATES: readonly string[] = ['librocksdb-sys', 'aws-lc-sys', 'llvm-sys', 'skia-bindings', 'libduckdb-sys', 'tikv-jemalloc-sys', 'v8', 'mozjs_sys', 'tensorflow-sys', 'torch-sys'];
+
+/** Free-space and memory floors (bytes): rough, from what a cold `cargo build` of such projects uses. */
+export const RESOURCE_FLOORS = {
+  disk: { base: 2 * 1024 ** 3, heavy: 10 * 1024 ** 3 },
+  memory: { base: 1 * 1024 ** 3, heavy: 4 * 1024 ** 3 },
+};
+
+/** The CPython versions each PyO3 release supports (from pyo3-build-config's supported-version constants and the PyO3 changelog). */
+export const PYO3_PYTHON: readonly { since: string; min: string; max: string }[] = [
+  { since: '0.0.0', min: '3.6', max: '3.10' },
+  { since: '0.16.0', min: '3.7', max: '3.10' },
+  { since: '0.17.0', min: '3.7', max: '3.11' },
+  { since: '0.20.0', min: '3.7', max: '3.12' },
+  { since: '0.22.0', min: '3.7', max: '3.13' },
+  { since: '0.25.0', min: '3.7', max: '3.14' },
+];
+
+/** The oldest rustc that knows each edition. */
+export const EDITION_MIN_RUSTC: Record<string, string> = { '2015': '1.0.0', '2018': '1.31.0', '2021': '1.56.0', '2024': '1.85.0' };
+
+/** The oldest cargo that reads each Cargo.lock format version. */
+export const LOCK_MIN_CARGO: Record<number, string> = { 1: '1.0.0', 2: '1.41.0', 3: '1.53.0', 4: '1.78.0' };
+
+export interface PythonPackageNeed {
+  needs: { component: ComponentId; why: string }[];
+  /** Packages that ship wheels for common platforms: the need applies only when pip falls back to the sdist. */
+  note: string;
+}
+
+/** PyPI packages (normalised names) that build C extensions against system libraries. */
+export const PYTHON_PACKAGE_NEEDS: Record<string, PythonPackageNeed> = {
+  psycopg2: {
+    needs: [
+      { component: 'libpq-dev', why: 'psycopg2 builds against libpq (pg_config)' },
+      { component: 'c-compiler', why: 'psycopg2 is built from source' },
+      { component: 'python-headers', why: 'psycopg2 is a C extension' },
+    ],
+    note: 'psycopg2 has no wheels; psycopg2-binary does',
+  },
+  mysqlclient: {
+    needs: [
+      { component: 'pkg-config', why: 'mysqlclient finds libmysqlclient with pkg-config' },
+      { component: 'mysqlclient-dev', why: 'mysqlclient builds against libmysqlclient' },
+      { component: 'c-compiler', why: 'mysqlclient is built from source where no wheel fits' },
+      { component: 'python-headers', why: 'mysqlclient is a C extension' },
+    ],
+    note: 'Linux has no mysqlclient wheels',
+  },
+};

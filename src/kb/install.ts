@@ -1,0 +1,87 @@
+// Renders a rule's fix advice for the platform the build ran on: install commands, Dockerfile lines, steps.
+// Install commands come from the kb's component table (the same lines doctor prints) when the rule names components,
+// or from what its refine found out about the missing entity.
+
+import { COMPONENTS } from './components.js';
+import { ALL_PLATFORMS, installCommand, installCommandsFor, mergeInstallFacts, PACKAGE_MANAGER_OF, PLATFORM_LABEL, type InstallFacts, type PlatformId } from './platforms.js';
+import { fillTemplate, type FixSpec } from './rule.js';
+import type { PlatformContext } from '../diagnose/platform-tracker.js';
+
+export { installCommand };
+
+export interface FixCommand {
+  platform: PlatformId | 'any';
+  label: string;
+  command: string;
+}
+
+export interface RenderedFix {
+  summary: string;
+  steps: string[];
+  /** Commands for the detected platform first, then the others. */
+  commands: FixCommand[];
+  /** The line to add to the Dockerfile stage that failed, when the build ran in Docker. */
+  dockerfile: string | null;
+}
+
+/** What the fix installs: the refine's finding about the entity, else the rule's components, else its own package list. */
+function installFactsOf(spec: FixSpec, found: InstallFacts | undefined): InstallFacts | null {
+  if (found) return found;
+  if (spec.components?.length) return mergeInstallFacts(spec.components.map((id) => COMPONENTS[id]));
+  return null;
+}
+
+function platformCommandKey(p: PlatformId): 'macos' | 'windows' | 'nix' | 'linux' {
+  return p === 'macos' || p === 'windows' || p === 'nix' ? p : 'linux';
+}
+
+/** The packages for a manager; yum reuses dnf names (same package sets) when a rule gives none of its own. */
+function packagesFor(spec: FixSpec, platform: PlatformId): readonly string[] | undefined {
+  const manager = PACKAGE_MANAGER_OF[platform];
+  if (!manager) return undefined;
+  return spec.packages?.[manager] ?? (manager === 'yum' ? spec.packages?.dnf : undefined);
+}
+
+function commandsFor(spec: FixSpec, facts: InstallFacts | null, platform: PlatformId, inDocker: boolean, captures: Record<string, string>): FixCommand[] {
+  const out: FixCommand[] = [];
+  if (facts) {
+    for (const c of installCommandsFor(facts, platform, inDocker)) out.push({ platform, label: c.label, command: c.command });
+  } else {
+    const manager = PACKAGE_MANAGER_OF[platform];
+    const packages = packagesFor(spec, platform);
+    if (manager && packages?.length) out.push({ platform, label: `${PLATFORM_LABEL[platform]} (${manager})`, command: fillTemplate(installCommand(manager, packages, inDocker), captures) });
+  }
+  for (const command of spec.platformCommands?.[platformCommandKey(platform)] ?? []) {
+    out.push({ platform, label: PLATFORM_LABEL[platform], command: fillTemplate(command, captures) });
+  }
+  return out;
+}
+
+export function renderFix(spec: FixSpec, context: PlatformContext, captures: Record<string, string>, found?: InstallFacts): RenderedFix {
+  const inDocker = context.docker !== null;
+  const facts = installFactsOf(spec, found);
+  const commands: FixCommand[] = [];
+  if (facts?.platform?.any) commands.push({ platform: 'any', label: 'any platform', command: facts.platform.any });
+  for (const c of spec.commands ?? []) commands.push({ platform: 'any', label: 'any platform', command: fillTemplate(c, captures) });
+  const order = context.platform ? [context.platform, ...ALL_PLATFORMS.filter((p) => p !== context.platform)] : ALL_PLATFORMS;
+  const seen = new Set<string>();
+  for (const p of order) {
+    for (const c of commandsFor(spec, facts, p, inDocker && p === context.platform, captures)) {
+      if (seen.has(c.command)) continue;
+      seen.add(c.command);
+      commands.push(c);
+    }
+  }
+  let dockerfile: string | null = null;
+  if (inDocker && context.platform) {
+    const manager = PACKAGE_MANAGER_OF[context.platform];
+    const packages = facts ? (manager ? (facts.packages[manager] ?? (manager === 'yum' ? facts.packages.dnf : undefined)) : undefined) : packagesFor(spec, context.platform);
+    if (manager && packages?.length) dockerfile = `RUN ${fillTemplate(installCommand(manager, packages, true), captures)}`;
+  }
+  return {
+    summary: fillTemplate(spec.summary, captures),
+    steps: (spec.steps ?? []).map((s) => fillTemplate(s, captures)),
+    commands,
+    dockerfile,
+  };
+}

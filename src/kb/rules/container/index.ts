@@ -1,0 +1,23 @@
+// Rules about container and Nix builds: BuildKit cache mounts, flakes, Dockerfile stages and the files they can see.
+
+import type { Rule } from '../../rule.js';
+import cargoLockMissing from './cargo-lock-missing/rule.js';
+import dockerCacheMountArtifact from './docker-cache-mount-artifact/rule.js';
+import nixFlakeUntrackedFile from './nix-flake-untracked-file/rule.js';
+import cargoChefImageMismatch from './cargo-chef-image-mismatch/rule.js';
+import dockerCopyOverwritesGenerated from './docker-copy-overwrites-generated/rule.js';
+import dockerLockNotCopied from './docker-lock-not-copied/rule.js';
+import libclangPathInvalid from './libclang-path-invalid/rule.js';
+
+const rules: Rule[] = [
+  cargoLockMissing,
+  nixFlakeUntrackedFile,
+  dockerCacheMountArtifact,
+  // Reported by scan and fix from Dockerfiles only (no log patterns).
+  dockerLockNotCopied,
+  dockerCopyOverwritesGenerated,
+  cargoChefImageMismatch,
+  libclangPathInvalid,
+];
+
+export default rules;

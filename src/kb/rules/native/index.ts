@@ -1,0 +1,17 @@
+// Rules about system libraries and headers that native code needs, and native code that does not compile.
+
+import type { Rule } from '../../rule.js';
+import cCodeError from './c-code-error/rule.js';
+import cxxSourceIncompatible from './cxx-source-incompatible/rule.js';
+import libcHeadersMissing from './libc-headers-missing/rule.js';
+import muslSpecific from './musl-specific/rule.js';
+import nativeLibMissing from './native-lib-missing/rule.js';
+import nodeVersionUnsupported from './node-version-unsupported/rule.js';
+import opensslDevMissing from './openssl-dev-missing/rule.js';
+import pythonHeadersMissing from './python-headers-missing/rule.js';
+import sourceFileMissing from './source-file-missing/rule.js';
+import sysCrateTooOld from './sys-crate-too-old-for-system-lib/rule.js';
+
+const rules: Rule[] = [opensslDevMissing, nativeLibMissing, pythonHeadersMissing, libcHeadersMissing, sysCrateTooOld, sourceFileMissing, cxxSourceIncompatible, nodeVersionUnsupported, cCodeError, muslSpecific];
+
+export default rules;

@@ -1,0 +1,190 @@
+// native-lib-missing: a system library (its headers, its -l link library, its pkg-config or CMake package file) that
+// the build needs is not installed.
+//
+// The lines come from the shared signals (core/signals.ts): library-not-found (ld, lld, ld64, mold, link.exe, rustc),
+// dependency-not-found (pkg-config, CMake, meson, autoconf) and header-not-found (gcc, clang, MSVC). The kb table
+// routes each entity here unless a dedicated rule owns it (OpenSSL, Python headers), and gives its packages.
+
+import { COMPONENTS, factForCmakePackage, factForHeader, factForLibrary, factForProgram, type EntityFact } from '../../../components.js';
+import { defineRule, type PatternHit } from '../../../rule.js';
+import { isProjectPath } from '../../../signals.js';
+
+const TOOLCHAIN_LIBS = new Set([
+  'gcc', 'gcc_s', 'gcc_eh', 'ssp_nonshared', 'crt1.o',
+  'kernel32', 'msvcrt', 'msvcrtd', 'ucrt', 'ucrtd', 'vcruntime', 'libcmt', 'libcmtd', 'oldnames', 'advapi32', 'user32', 'ws2_32',
+  'userenv', 'bcrypt', 'ntdll', 'shell32', 'ole32', 'oleaut32', 'uuid.lib', 'legacy_stdio_definitions', 'synchronization', 'dbghelp', 'gdi32', 'secur32', 'crypt32', 'ncrypt', 'iphlpapi', 'psapi', 'comctl32', 'winspool', 'comdlg32', 'shlwapi', 'mswsock',
+]);
+
+/** The kb facts of what a hit names: a library or pkg-config module, a header, or a CMake package. */
+function factOf(hit: PatternHit): EntityFact | null {
+  const { library, header, program, _entityKind: kind } = hit.captures;
+  if (header) return factForHeader(header);
+  // A library's config script (xslt-config, pg_config, mysql_config) that is not on PATH.
+  if (program) return factForProgram(program);
+  if (!library) return null;
+  return kind === 'cmake' ? factForCmakePackage(library) : factForLibrary(library, kind === 'pkg-config' ? 'pkg-config' : 'library');
+}
+
+// libpython by its link name: -lpython3.8, python3.12d, python311 (MSVC's python311.lib).
+const LIBPYTHON = /^(?:lib)?python\d(?:\.?\d+)?[dmu]*$/;
+
+// gcc and clang quote the failing #include on the next lines: `    1 | #include "config.h"` (gcc >= 9) or `#include "config.h"`.
+const QUOTED_INCLUDE = /#\s*include\s*"/;
+
+// CMake's FindPackageHandleStandardArgs: "Could NOT find Msgpack (missing: MSGPACK_LIBRARY)": the variables left unset.
+const CMAKE_MISSING = /\(missing: (?<vars>[^)]{1,400})\)/;
+// The Call Stack line of the Find module that failed: "  cmake/FindMsgpack.cmake:46 (find_package_handle_standard_args)".
+// (FindPackageHandleStandardArgs.cmake's own frames come first: the module is the first frame after them.)
+const FIND_MODULE_FRAME = /^(?<path>\S{0,300}Find(?!PackageHandleStandardArgs\.)\w{1,80}\.cmake):\d+ \(/;
+
+/**
+ * A project's own Find module (a Call Stack frame outside CMake's Modules directory) that found the headers but not
+ * the library: the headers come in the same -dev package as the library's link name, so the library is there under
+ * a name or path the module does not look for (a renamed library such as msgpackc -> msgpack-c): the module's
+ * fault, not a package to install.
+ */
+function projectModuleMissesOnlyLibrary(hit: PatternHit): boolean {
+  if (hit.captures._entityKind !== 'cmake') return false;
+  const vars = CMAKE_MISSING.exec(hit.text)?.groups?.vars?.trim().split(/\s+/);
+  if (!vars || !vars.every((v) => /_LIBRAR(?:Y|IES)(?:_RELEASE|_DEBUG)?$|_LIB$/.test(v))) return false;
+  const frame = hit.after.map((l) => FIND_MODULE_FRAME.exec(l.trim())?.groups?.path).find(Boolean);
+  return frame !== undefined && !/[/\\](?:share[/\\]cmake(?:-[\d.]+)?|Modules)[/\\]/i.test(frame);
+}
+
+// Boost libraries that Boost itself dropped (Boost release notes): Boost.System's stub library in 1.89 (header-only
+// since 1.69), Boost.Signals in 1.69. BoostConfig.cmake then finds no "boost_system" package in any install: the
+// project asks for a component this Boost no longer has, which no package provides.
+const REMOVED_BOOST_COMPONENTS: Record<string, readonly [number, number]> = { boost_system: [1, 89], boost_signals: [1, 69] };
+
+/** A BoostConfig.cmake component that the Boost version being searched no longer ships. */
+function removedBoostComponent(hit: PatternHit): boolean {
+  const removedIn = REMOVED_BOOST_COMPONENTS[(hit.captures.library ?? '').toLowerCase()];
+  if (hit.captures._entityKind !== 'cmake' || !removedIn) return false;
+  // "(requested version 1.89.0)" on the next line, or the BoostConfig path ".../cmake/Boost-1.89.0/BoostConfig.cmake".
+  const version = [hit.text, ...hit.before, ...hit.after].map((l) => /requested version (\d+)\.(\d+)|Boost-(\d+)\.(\d+)\.\d+[/\\]BoostConfig/.exec(l)).find(Boolean);
+  if (!version) return false;
+  const [major, minor] = [Number(version[1] ?? version[3]), Number(version[2] ?? version[4])];
+  return major > removedIn[0] || (major === removedIn[0] && minor >= removedIn[1]);
+}
+
+/**
+ * CMake prints a config-mode find_package that found nothing under "CMake Warning at" when the package is optional
+ * (the configure goes on) and under "CMake Error at" when it is REQUIRED: only the error is a failure.
+ */
+function optionalCmakePackage(hit: PatternHit): boolean {
+  if (!hit.pattern.endsWith(':cmake-no-package-config')) return false;
+  const header = [...hit.before].reverse().find((l) => /^CMake (?:Error|Warning)\b/.test(l.trim()));
+  return header !== undefined && header.trim().startsWith('CMake Warning');
+}
+
+// -l words no library is named after: a linker flag (-static, -shared) that reached the link line as a library.
+const LINKER_FLAG_WORDS = new Set(['static', 'shared', 'dynamic', 'bstatic', 'bdynamic']);
+
+/** The file a package manager's file search should look for, for an entity the table does not know. */
+function searchFileOf(fact: EntityFact): string {
+  if (fact.kind === 'header') return fact.name;
+  if (fact.kind === 'cmake') return `${fact.name}Config.cmake`;
+  if (fact.kind === 'pkg-config') return `${fact.name}.pc`;
+  if (fact.kind === 'program') return `bin/${fact.name}`;
+  return `lib${fact.name.replace(/^lib/, '')}.so`;
+}
+
+export default defineRule({
+  id: 'native-lib-missing',
+  title: 'A system library is not installed',
+  summary: 'The build needs a system library (to link, or through pkg-config) that is not installed or not on the search path.',
+  category: 'system-library',
+  captures: {
+    library: { type: 'string', doc: 'the missing library (as pkg-config, the linker or the table names it)', optional: true },
+    header: { type: 'string', doc: 'the missing header, when a header is what failed', optional: true },
+    crate: { type: 'string', doc: 'the -sys crate whose build needed it', optional: true },
+  },
+  internal: ['packageNote', 'crateNote'],
+  signals: ['library-not-found', 'dependency-not-found', 'header-not-found', 'configure-check-failed', 'program-not-found'],
+  contextBefore: 6,
+  contextAfter: 5,
+  patterns: [
+    {
+      id: 'cmake-required-package',
+      // CMake FindPkgConfig after a REQUIRED pkg_check_modules probe failed: "A required package was not found" (support: makes the probe decisive)
+      source: 'CMake FindPkgConfig',
+      literals: ['A required package was not found'],
+      re: /A required package was not found/,
+      weight: 0.1,
+    },
+    {
+      id: 'python-extension-build',
+      // maturin ("💥 maturin failed"), cibuildwheel and auditwheel runs, and the manylinux images they build in: a Python
+      // extension module is being built (support: an extension never links libpython, which manylinux leaves out)
+      source: 'maturin, cibuildwheel, auditwheel',
+      literals: ['maturin failed', 'manylinux1', 'manylinux2010', 'manylinux2014', 'manylinux_', 'cibuildwheel', 'auditwheel'],
+      re: /maturin failed|\bmanylinux(?:1|2010|2014|_\d+_\d+)|cibuildwheel|auditwheel/,
+      weight: 0.01,
+    },
+  ],
+  refine: (ctx) => {
+    const extensionBuild = ctx.hits.some((h) => h.pattern === 'python-extension-build');
+    const named = ctx.hits
+      .map((hit) => ({ hit, fact: factOf(hit) }))
+      .filter((h): h is { hit: PatternHit; fact: EntityFact } => h.fact !== null)
+      // An entity another rule owns (Python.h, OpenSSL's headers) reached this rule only as the generic fallback.
+      .filter(({ fact }) => fact.rule === 'native-lib-missing')
+      // gcc's own runtime libraries or the Windows SDK's: their absence means an incomplete compiler installation
+      // (Visual Studio's Windows SDK, a broken gcc), which the toolchain rules diagnose, or musl-specific on Alpine.
+      .filter(({ fact }) => !(fact.kind === 'library' && TOOLCHAIN_LIBS.has(fact.name.toLowerCase().replace(/\.lib$/, ''))))
+      // "-lstatic": a flag the project's build files passed as a library name.
+      .filter(({ fact }) => !(fact.kind === 'library' && LINKER_FLAG_WORDS.has(fact.name.toLowerCase())))
+      .filter(({ hit }) => !projectModuleMissesOnlyLibrary(hit))
+      .filter(({ hit }) => !removedBoostComponent(hit))
+      .filter(({ hit }) => !optionalCmakePackage(hit))
+      // An #include "..." of a header the table does not know is a file of the project (or of a submodule), not a system library.
+      .filter(({ hit, fact }) => !(fact.kind === 'header' && !fact.known && hit.after.slice(0, 2).some((l) => QUOTED_INCLUDE.test(l))))
+      // A header path into the build directory, a submodule or vendored directory, or "../": the project's own file.
+      .filter(({ fact }) => !(fact.kind === 'header' && !fact.known && isProjectPath(fact.name)))
+      // An extension module built for a wheel must not link libpython (the interpreter provides its symbols; manylinux
+      // images ship no libpython on purpose): the -lpython request is the fault, which installing a package would not fix.
+      .filter(({ fact }) => !(extensionBuild && fact.kind === 'library' && LIBPYTHON.test(fact.name)));
+    if (named.length === 0) return null;
+    // The strongest line names the library the fix is about.
+    const { hit, fact } = [...named].sort((a, b) => b.hit.weight - a.hit.weight || a.hit.line - b.hit.line)[0];
+    // A header names its library by the table's short name (zlib for zlib.h), else by itself.
+    const byTable = fact.component ? (COMPONENTS[fact.component].pkgConfig ?? fact.label) : fact.label;
+    const library = (fact.kind === 'header' && fact.known) || fact.kind === 'program' ? byTable : fact.name;
+    const captures: Record<string, string> = { library };
+    if (hit.captures.crate) {
+      captures.crate = hit.captures.crate;
+      captures.crateNote = ` (required by the crate \`${hit.captures.crate}\`)`;
+    }
+    if (fact.kind === 'header') captures._via = ` (its header \`${fact.name}\` was not found)`;
+    if (fact.kind === 'program') captures._via = ` (its \`${fact.name}\` script, from the development package, was not found)`;
+    if (fact.kind === 'cmake') captures._via = ` (CMake's find_package(${fact.name}) failed)`;
+    const guessed = !fact.known && fact.kind !== 'header' && fact.kind !== 'cmake' && fact.kind !== 'program';
+    if (guessed) captures.packageNote = ` (the package names are guessed from the library name: confirm them with your package manager's file search, e.g. apt-file search ${searchFileOf(fact)})`;
+    if (!fact.known && !guessed) captures.packageNote = ` (the table of known libraries does not name \`${fact.name}\`: the commands below search for the package that ships it)`;
+    const install = fact.known || guessed ? { packages: fact.packages } : { packages: {}, search: searchFileOf(fact) };
+    const required = ctx.hits.some((h) => h.pattern === 'cmake-required-package');
+    const weak = (h: PatternHit) => h.weight < 0.5;
+    // The wheel-build marker only vetoes libpython; it is no evidence of the library that is missing.
+    const evidence = extensionBuild ? { evidence: named.map(({ hit: h }) => ({ line: h.line, text: h.text })) } : {};
+    // An optional probe (CMake's "-- Could NOT find", pkg_check_modules, meson's "found: NO") alone is no failure.
+    if (ctx.hits.every(weak)) return required && named.length > 0 ? { captures, install, ...evidence, confidence: 0.85 } : null;
+    // A header the table does not know may still be the project's own: below any rule that names a cause outright.
+    const confidence = fact.kind === 'header' && !fact.known ? 0.6 : undefined;
+    return { captures, install, ...evidence, ...(confidence !== undefined ? { confidence } : {}) };
+  },
+  explanation:
+    'The build needs the system library `{{library}}`{{crateNote|}}{{_via|}}, and it is not installed, or is installed without its development files ' +
+    '(the unversioned .so link, the headers and the .pc file live in a separate -dev/-devel package), or is in a directory ' +
+    'that the linker or pkg-config does not search. Nothing is wrong with the code: the environment lacks the library.',
+  fix: {
+    summary: 'Install the development package of `{{library}}`, or point the linker/pkg-config at where it is installed.',
+    steps: [
+      'Install the development package that provides `{{library}}` (below){{packageNote|}}.',
+      'If it is installed in a non-standard prefix, add its lib directory to the search path (RUSTFLAGS="-L native=/path/lib", LIBRARY_PATH, or a `cargo:rustc-link-search` line) and its pkgconfig directory to PKG_CONFIG_PATH.',
+      'If `{{library}}` is a library your own project builds, build it first or fix the -l name / link-search path.',
+    ],
+    platformCommands: {
+      windows: ['vcpkg install {{library}}:x64-windows   # then make the library directory visible to the linker (LIB / cargo:rustc-link-search)'],
+    },
+  },
+});

@@ -1,0 +1,55 @@
+// python-build-dependency-missing: a Python package's build (setup.py, a PEP 517 backend) imports a module that is not
+// installed in the environment the build runs in: Cython, numpy, pybind11, setuptools, wheel, setuptools-rust...
+//
+// The lines come from the shared python-module-missing signal (ModuleNotFoundError/ImportError, "invalid command
+// 'bdist_wheel'"); only modules the kb knows as build requirements count, and numpy-like ones only inside a build.
+
+import { PYTHON_BUILD_MODULES } from '../../../components.js';
+import { defineRule } from '../../../rule.js';
+
+// Lines of a traceback or pip output that show the import ran inside a package build, not in the user's program.
+const BUILD_CONTEXT = /setup\.py|_in_process\.py|build_meta\.py|get_requires_for_build|prepare_metadata_for_build|build_wheel|egg_info|Getting requirements to build|Preparing metadata|build_ext|setup_requires|pip-build-env|pip-install-|pip-req-build-/;
+// Modules that only a build imports: their absence is a build dependency missing wherever it shows.
+const BUILD_ONLY = new Set(['setuptools', 'wheel', 'pkg_resources', 'setuptools_rust', 'setuptools_scm', 'skbuild', 'scikit_build_core', 'mesonpy', 'hatchling', 'flit_core', 'poetry', 'distutils']);
+
+export default defineRule({
+  id: 'python-build-dependency-missing',
+  title: 'A Python build dependency is not installed',
+  summary: "A Python package's build imports a module (Cython, numpy, setuptools, wheel, ...) that is not installed where the build runs.",
+  category: 'python',
+  captures: {
+    module: { type: 'string', doc: 'the Python module the build imported' },
+    pypi: { type: 'string', doc: 'the PyPI project that provides it' },
+  },
+  signals: ['python-module-missing'],
+  contextBefore: 14,
+  patterns: [],
+  refine: (ctx) => {
+    const hits = ctx.hits.filter((h) => {
+      const module = h.captures.module ?? '';
+      if (!(module in PYTHON_BUILD_MODULES)) return false;
+      return BUILD_ONLY.has(module) || h.before.some((l) => BUILD_CONTEXT.test(l)) || BUILD_CONTEXT.test(h.text);
+    });
+    if (hits.length === 0) return null;
+    const module = hits[0].captures.module;
+    const pypi = PYTHON_BUILD_MODULES[module];
+    const captures: Record<string, string> = { module, pypi };
+    // distutils left the standard library in Python 3.12: a release that still imports it predates 3.12.
+    if (module === 'distutils') captures._note = ' On Python 3.12 and later distutils is no longer part of Python: the package release imports it because it predates 3.12; setuptools provides a replacement, and a newer release of the package (or Python 3.11) avoids it.';
+    return { captures, evidence: hits.map((h) => ({ line: h.line, text: h.text })) };
+  },
+  explanation:
+    'The build of a Python package ran its setup.py or build backend, which imports `{{module}}` (from the PyPI package {{pypi}}), and ' +
+    'that module is not installed in the environment the build runs in. With build isolation (pip\'s default for pyproject builds) only ' +
+    'the packages listed in pyproject.toml\'s [build-system] requires are there; with `--no-build-isolation`, `python setup.py ...` or ' +
+    'an old pip, it is the current environment.{{_note|}}',
+  fix: {
+    summary: 'Install {{pypi}} where the build runs (or let the package declare it as a build requirement).',
+    steps: [
+      'Install it first: `python -m pip install {{pypi}}`; with build isolation, then build with `--no-build-isolation` so the build sees it.',
+      'If it is your package, list {{pypi}} in pyproject.toml under [build-system] requires (not only in install_requires).',
+      'For `invalid command \'bdist_wheel\'`, install `wheel` (or upgrade pip and setuptools, which no longer need it separately).',
+    ],
+    commands: ['python -m pip install --upgrade pip setuptools wheel', 'python -m pip install {{pypi}}'],
+  },
+});

@@ -1,0 +1,80 @@
+// rust-code-error: rustc rejects the project's own Rust code (an error whose location is not a dependency's source).
+
+import { defineRule } from '../../../rule.js';
+
+// Where downloaded dependencies live: cargo registry/git checkouts (any CARGO_HOME), Debian's directory source, vendor/,
+// Nix vendored crates (cargo-vendor-dir), and rustup's standard library sources.
+const DEP_SOURCE = /[\\/](?:registry[\\/]src|git[\\/]checkouts)[\\/]|[\\/]usr[\\/]share[\\/]cargo[\\/]registry[\\/]|[\\/]vendor[\\/][\w.-]+[\\/]|cargo-vendor-dir[\\/]|[\\/]rustlib[\\/]src[\\/]|[\\/]\.cargo[\\/]/;
+
+export default defineRule({
+  id: 'rust-code-error',
+  title: 'The project\'s Rust code does not compile',
+  summary: 'The compiler rejected the project\'s own Rust source code with a compile error.',
+  category: 'code',
+  captures: {
+    code: { type: 'string', doc: 'the first rustc error code (`E0277`)', optional: true },
+    codes: { type: 'string[]', doc: 'every rustc error code of the project\'s own errors', optional: true },
+    message: { type: 'string', doc: 'the first error message' },
+    file: { type: 'path', doc: 'the project file of the first error' },
+    line: { type: 'integer', doc: 'the line of that error' },
+  },
+  internal: ['codeNote'],
+  contextAfter: 3,
+  patterns: [
+    {
+      id: 'rustc-error-code',
+      // rustc (all versions): "error[E0308]: mismatched types" followed by " --> src/main.rs:8:5"
+      source: 'rustc',
+      literals: ['error[E'],
+      re: /^error\[(?<code>E\d{4})\]: (?<message>.+)/,
+      weight: 0.7,
+    },
+    {
+      id: 'rustc-error-no-code',
+      // rustc errors without a code, still located in a file: "error: expected one of `,` or `}`, found `;`",
+      // "error: cannot find macro `foo` in this scope" (refine requires the " --> file" line after them)
+      source: 'rustc',
+      literals: ['error: expected ', 'error: cannot find ', 'error: unexpected ', 'error: mismatched closing delimiter', 'error: this file contains an unclosed delimiter', 'error: unused '],
+      re: /^error: (?<message>(?:expected |cannot find |unexpected |mismatched closing delimiter|this file contains an unclosed delimiter|unused ).+)/,
+      weight: 0.6,
+    },
+  ],
+  refine: (ctx) => {
+    // Only errors that rustc locates in a file, and that file is not a dependency's source. The lines after a hit
+    // are raw (a CI timestamp or BuildKit prefix may precede the arrow), so the arrow is not anchored.
+    const located = ctx.hits
+      .map((h) => ({ h, loc: h.after.slice(0, 2).map((l) => /(?:^|\s)-->\s*(?<file>(?:[A-Za-z]:)?[^:\s][^:]*?\.rs):(?<lineNo>\d+)/.exec(l)?.groups).find(Boolean) }))
+      .filter((x): x is { h: (typeof ctx.hits)[number]; loc: { file: string; lineNo: string } } => !!x.loc);
+    if (located.length === 0) return null;
+    if (located.some((x) => DEP_SOURCE.test(x.loc.file))) return null;
+    // Build scripts of dependencies and generated code (OUT_DIR) are not the project's own code either.
+    const own = located.filter((x) => !/[\\/]target[\\/][^\\/]+[\\/](?:build|debug[\\/]build|release[\\/]build)[\\/]/.test(x.loc.file));
+    if (own.length === 0) return null;
+    const first = own[0];
+    const codes = [...new Set(own.map((x) => x.h.captures.code).filter(Boolean))];
+    return {
+      confidence: own.some((x) => x.h.pattern === 'rustc-error-code') ? 0.7 : 0.6,
+      captures: {
+        file: first.loc.file,
+        line: first.loc.lineNo,
+        message: first.h.captures.message ?? '',
+        ...(first.h.captures.code ? { code: first.h.captures.code, codeNote: `, error ${first.h.captures.code}` } : {}),
+        ...(codes.length ? { codes } : {}),
+      },
+      evidence: own.slice(0, 6).flatMap((x) => [{ line: x.h.line, text: x.h.text }]),
+    };
+  },
+  explanation:
+    'The toolchain and dependencies are fine; rustc rejected the project\'s own code: {{message|a compile error}} ' +
+    '(`{{file|src}}:{{line|?}}`{{codeNote|}}). Fix the code at that location; `rustc --explain {{code|E0000}}` describes ' +
+    'the error. If the code compiled before, a dependency update (a new major version in Cargo.lock) or a newer compiler ' +
+    'with stricter checks may have changed what is accepted.',
+  fix: {
+    summary: 'Fix the Rust compile error at {{file|the reported file}}:{{line|?}}.',
+    steps: [
+      'Open {{file|the file}} at line {{line|?}} and fix the error rustc reports (run `cargo check` locally for the full message).',
+      'If it compiled before and only CI fails, compare Cargo.lock and the rustc version between the two (`cargo tree -d` shows duplicate dependency versions).',
+    ],
+    commands: ['cargo check', 'rustc --explain {{code|E0308}}'],
+  },
+});

@@ -1,0 +1,275 @@
+// rustc-too-old: the installed cargo/rustc is older than the project or one of its dependencies needs.
+
+import { defineRule } from '../../../rule.js';
+
+// Paths of downloaded dependency sources: ~/.cargo/registry/src, git checkouts, Debian's directory source, vendor/.
+const DEP_SOURCE = /[\\/](?:registry[\\/]src|git[\\/]checkouts)[\\/]|[\\/]usr[\\/]share[\\/]cargo[\\/]registry[\\/]|[\\/]vendor[\\/][\w.-]+-\d+\.\d+/;
+
+// rustc's feature-gate messages (E0658) for syntax that a later stable rustc accepts, with the release that
+// stabilised it. Seen from an older stable rustc, in the project's own code or a dependency's, each one means the
+// compiler is older than the code (a gate for a feature still unstable today stays a code error). Wordings as rustc
+// 1.4x-1.87 print them (checked with Debian's rustc 1.63 where it has the gate).
+const STABILISED_SYNTAX: ReadonlyArray<readonly [RegExp, string]> = [
+  [/subslice patterns are unstable/, '1.42'],
+  [/or-patterns syntax is experimental/, '1.53'],
+  [/destructuring assignments are unstable/, '1.59'],
+  [/`let\.\.\.else` statements are unstable/, '1.65'],
+  [/generic associated types are unstable|where clauses on associated types are unstable/, '1.65'],
+  [/labels on blocks are unstable/, '1.65'],
+  [/inline-const is experimental|associated type bounds are unstable/, '1.79'],
+  [/exclusive range pattern syntax is experimental/, '1.80'],
+  [/the `#\[expect\]` attribute is an experimental feature/, '1.81'],
+  [/raw address of syntax is experimental/, '1.82'],
+  [/async closures are unstable/, '1.85'],
+  [/trait upcasting coercion is experimental/, '1.86'],
+  // let chains: stable in the 2024 edition from 1.88; newer rustc words the 2021-edition case differently
+  [/`let` expressions in this position are unstable/, '1.88'],
+];
+
+/** The rustc release that stabilised the syntax an E0658 line gates, when it is stable today. */
+function stabilisedIn(text: string): string | undefined {
+  return STABILISED_SYNTAX.find(([re]) => re.test(text))?.[1];
+}
+
+export default defineRule({
+  id: 'rustc-too-old',
+  title: 'The Rust toolchain is too old for this project',
+  summary: 'The installed cargo or rustc is older than the project or one of its dependencies requires.',
+  category: 'rust',
+  captures: {
+    package: { type: 'string', doc: 'the package that needs a newer rustc', optional: true },
+    packageVersion: { type: 'version', doc: 'its version', optional: true },
+    required: { type: 'version', doc: 'the rustc version it needs', optional: true },
+    current: { type: 'version', doc: 'the rustc version that ran', optional: true },
+    edition: { type: 'string', doc: 'the Rust edition that is not supported', optional: true },
+    lockVersion: { type: 'integer', doc: 'the Cargo.lock format version that is not supported', optional: true },
+    feature: { type: 'string', doc: 'the unstable or newer language feature used', optional: true },
+  },
+  internal: ['builtOn', 'need', 'currentNote', 'pin'],
+  explains: ['rust-code-error', 'crate-feature-missing'],
+  contextAfter: 6,
+  patterns: [
+    {
+      id: 'msrv-package-requires-rustc',
+      // cargo 1.56-1.82: "error: package `home v0.5.9` cannot be built because it requires rustc 1.70.0 or newer,
+      // while the currently active rustc version is 1.62.1" (also inside "Caused by:" of cargo install)
+      source: 'cargo 1.56+',
+      literals: ['cannot be built because it requires rustc'],
+      re: /package [`'](?<package>[^`' ]+)(?: v(?<packageVersion>\d[\w.+-]*))?(?: \([^`'()]*\))?[`'] cannot be built because it requires rustc (?<required>[\d.]+)(?:-\w+)? or newer, while the currently active rustc version is (?<current>[\w.-]+)/,
+      weight: 0.97,
+    },
+    {
+      id: 'msrv-cargo-install-requires-rustc',
+      // cargo install 1.70+: "error: cannot install package `cargo-foo 1.2.0`, it requires rustc 1.74 or newer,
+      // while the currently active rustc version is 1.70.0"
+      source: 'cargo install 1.70+',
+      literals: ['cannot install package'],
+      re: /cannot install package [`'](?<package>[^`' ]+)(?: v?(?<packageVersion>[^`' ]+))?[`'], it requires rustc (?<required>[\d.]+) or newer, while the currently active rustc version is (?<current>[\w.-]+)/,
+      weight: 0.97,
+    },
+    {
+      id: 'msrv-rustc-not-supported',
+      // cargo 1.83+: "error: rustc 1.75.0 is not supported by the following package(s):" then
+      // "  foo@1.2.3 requires rustc 1.80" on the next lines
+      source: 'cargo 1.83+',
+      literals: ['is not supported by the following package'],
+      re: /^error: rustc (?<current>[\w.-]+) is not supported by the following packages?:/,
+      weight: 0.97,
+    },
+    {
+      id: 'edition-newer-than-cargo',
+      // cargo 1.70+ (edition parser): "this version of Cargo is older than the `2024` edition, and only supports
+      // `2015`, `2018`, and `2021` editions."
+      source: 'cargo 1.70+',
+      literals: ['this version of Cargo is older than the'],
+      re: /this version of Cargo is older than the [`'](?<edition>\d{4})[`'] edition/,
+      weight: 0.97,
+    },
+    {
+      id: 'edition-feature-required',
+      // cargo before an edition is stable (1.5x for 2021, 1.7x-1.84 for 2024): "feature `edition2021` is required"
+      source: 'cargo',
+      literals: ['is required'],
+      re: /^feature [`'](?:edition(?<edition>\d{4}))[`'] is required/,
+      weight: 0.95,
+    },
+    {
+      id: 'rustc-edition-unstable',
+      // rustc 1.5x before the 2021 edition was stable (when run directly or by an old cargo): "error: edition 2021 is
+      // unstable and only available with -Z unstable-options."
+      source: 'rustc 1.4x-1.55',
+      literals: ['is unstable and only available with -Z unstable-options'],
+      re: /^error: edition (?<edition>\d{4}) is unstable and only available with -Z unstable-options/,
+      weight: 0.93,
+    },
+    {
+      id: 'cargo-version-not-stabilized',
+      // cargo 1.5x+ under "feature `edition2024` is required": "... not stabilized in this version of Cargo (1.82.0
+      // (8f40fc59f 2024-08-21))." (support: names the cargo version)
+      source: 'cargo',
+      literals: ['not stabilized in this version of Cargo'],
+      re: /not stabilized in this version of Cargo \((?<current>\d+\.\d+\.\d+)/,
+      weight: 0.3,
+    },
+    {
+      id: 'edition-value-unknown',
+      // cargo older than an edition's introduction: "supported edition values are `2015` or `2018`, but `2021` is
+      // unknown"; refine keeps it only when the rejected value is a real edition (not a typo such as 2022)
+      source: 'cargo 1.31-1.55',
+      literals: ['supported edition values are'],
+      re: /supported edition values are [`'\d, or]{0,60}but [`'](?<edition>[^`']+)[`'] is unknown/,
+      weight: 0.9,
+    },
+    {
+      id: 'lockfile-version-unknown',
+      // cargo 1.73+ (and Debian's 0.66): "lock file version `4` was found, but this version of Cargo does not
+      // understand this lock file, perhaps Cargo needs to be updated?"
+      source: 'cargo',
+      literals: ['was found, but this version of Cargo does not understand'],
+      re: /lock file version [`']?(?<lockVersion>\d+)[`']? was found, but this version of Cargo does not understand this lock file/,
+      weight: 0.95,
+    },
+    {
+      id: 'lockfile-v4-next-bump',
+      // cargo 1.74-1.77 reading a v4 lock file: "lock file version 4 requires `-Znext-lockfile-bump`"
+      source: 'cargo 1.74-1.77',
+      literals: ['-Znext-lockfile-bump'],
+      re: /lock file version (?<lockVersion>\d+) requires [`']?-Znext-lockfile-bump/,
+      weight: 0.95,
+    },
+    {
+      id: 'lockfile-v2-packageid',
+      // cargo < 1.41 reading a version 2 (2020+) lock file: "failed to parse lock file at: /x/Cargo.lock" then
+      // "Caused by: invalid serialized PackageId for key `package.dependencies`"
+      source: 'cargo < 1.41',
+      literals: ['invalid serialized PackageId for key'],
+      re: /invalid serialized PackageId for key [`']package\.dependencies[`']/,
+      weight: 0.88,
+    },
+    {
+      id: 'unstable-library-feature',
+      // rustc: "error[E0658]: use of unstable library feature 'once_cell'" (quotes became backticks in 1.83);
+      // an API that a newer stable rustc has; refine makes it stronger inside a dependency's source
+      source: 'rustc',
+      literals: ['use of unstable library feature'],
+      re: /^error\[E0658\]: use of unstable library feature [`'](?<feature>[\w]+)[`']/,
+      weight: 0.75,
+    },
+    {
+      id: 'unstable-language-feature',
+      // rustc: "error[E0658]: `let...else` statements are unstable" / "... is an experimental feature" — a syntax
+      // that was stabilised later; only counted inside a dependency's source or with the "consider upgrading" note
+      source: 'rustc',
+      literals: ['error[E0658]'],
+      re: /^error\[E0658\]: (?!use of unstable library feature).*(?:are|is) (?:unstable|experimental|an experimental feature)/,
+      weight: 0.45,
+    },
+    {
+      id: 'feature-on-stable-channel',
+      // rustc: "error[E0554]: `#![feature]` may not be used on the stable release channel" — only counted inside a
+      // dependency's source (a dependency that needs nightly or a newer compiler)
+      source: 'rustc',
+      literals: ['may not be used on the stable release channel'],
+      re: /^error\[E0554\]: [`']?#!\[feature\]/,
+      weight: 0.45,
+    },
+    {
+      id: 'syntax-error',
+      // rustc's parser on syntax newer than itself: "error: prefix `c` is unknown" (c"" literals before 1.77), "error:
+      // expected one of `!`, `.`, ... found `"x"`", "error: expected item, found keyword `use`"; only counted inside a
+      // dependency's source (a published crate parses on the compiler it supports)
+      source: 'rustc',
+      literals: ['error: expected ', 'error: prefix `', 'error: unknown start of token'],
+      re: /^error: (?:expected .{1,200}, found |prefix `\w+` is unknown|unknown start of token)/,
+      weight: 0.4,
+    },
+    {
+      id: 'compiler-built-on-upgrade',
+      // rustc 1.78+: "= note: this compiler was built on 2025-02-17; consider upgrading it if it is out of date"
+      source: 'rustc 1.78+',
+      literals: ['consider upgrading it if it is out of date'],
+      re: /this compiler was built on (?<builtOn>[\d-]+); consider upgrading it if it is out of date/,
+      weight: 0.45,
+    },
+  ],
+  refine: (ctx) => {
+    const captures: Record<string, string> = {};
+    // Editions come every three years (2015, 2018, 2021, 2024, 2027...); another year ("2022") is a typo in
+    // Cargo.toml, which old cargo reports as "older than the `2022` edition" and new cargo as "unknown".
+    const realEdition = (h: { captures: Record<string, string> }) => !h.captures.edition || (Number(h.captures.edition) - 2015) % 3 === 0;
+    const inDependency = (h: { after: readonly string[] }) => h.after.slice(0, 2).some((l) => l.includes('-->') && DEP_SOURCE.test(l));
+    const hits = ctx.hits.filter((h) => realEdition(h));
+    if (hits.length === 0) return null;
+    let confidence: number | undefined;
+    const decisive = hits.some((h) => h.weight >= 0.5 && h.pattern !== 'unstable-library-feature');
+    if (!decisive) {
+      const library = hits.filter((h) => h.pattern === 'unstable-library-feature');
+      const weak = hits.filter((h) => h.pattern === 'unstable-language-feature' || h.pattern === 'feature-on-stable-channel');
+      const syntaxInDependency = hits.some((h) => h.pattern === 'syntax-error' && inDependency(h));
+      const upgradeNote = hits.some((h) => h.pattern === 'compiler-built-on-upgrade');
+      const stabilised = weak.map((h) => (h.pattern === 'unstable-language-feature' ? stabilisedIn(h.text) : undefined)).filter((v) => v !== undefined);
+      // rustc's E0658/E0554 prove an old compiler when they point into a dependency's source; in the project's own
+      // code a stabilised-later API still most often means an old compiler, a nightly-only syntax need not.
+      if (library.some(inDependency) || weak.some(inDependency)) confidence = 0.92;
+      else if (syntaxInDependency) confidence = 0.85;
+      else if (library.length > 0) confidence = upgradeNote ? 0.85 : 0.75;
+      else if (upgradeNote && weak.some((h) => h.pattern === 'unstable-language-feature')) confidence = 0.8;
+      else if (stabilised.length > 0) confidence = 0.85;
+      else return null;
+      // the newest release among the gated syntaxes is the one the build needs
+      const newest = stabilised.sort((a, b) => Number(b.split('.')[1]) - Number(a.split('.')[1]))[0];
+      if (newest && !ctx.captures.required) captures.required = newest;
+    }
+    for (const hit of hits) {
+      if (hit.pattern !== 'msrv-rustc-not-supported') continue;
+      // cargo 1.83+ names the package on the next lines: "  newstuff@0.3.1 requires rustc 1.99"
+      for (const line of hit.after) {
+        const m = /(?:^|\s)(?<package>[\w-]+)@(?<packageVersion>[\w.+-]+) requires rustc (?<required>[\d.]+)/.exec(line);
+        if (m?.groups) {
+          Object.assign(captures, m.groups);
+          break;
+        }
+      }
+    }
+    const required = captures.required ?? ctx.captures.required;
+    const edition = hits.find((h) => h.captures.edition)?.captures.edition;
+    if (edition) captures.need = `the ${edition} edition (${{ '2018': 'cargo 1.31+', '2021': 'cargo 1.56+', '2024': 'cargo 1.85+' }[edition] ?? 'a cargo newer than this one'})`;
+    else if (required) captures.need = `rustc ${required} or newer`;
+    else if (hits.some((h) => h.pattern === 'lockfile-v2-packageid')) captures.need = 'Cargo.lock format version 2 (cargo 1.41+)';
+    else if (ctx.captures.lockVersion) captures.need = `Cargo.lock format version ${ctx.captures.lockVersion} (${ctx.captures.lockVersion === '4' ? 'cargo 1.78+' : 'a cargo newer than this one'})`;
+    else if (ctx.captures.feature) captures.need = `the \`${ctx.captures.feature}\` API, stabilised in a newer rustc`;
+    if (ctx.captures.current) captures.currentNote = ` (${hits.some((h) => h.pattern === 'cargo-version-not-stabilized') ? 'cargo' : 'rustc'} ${ctx.captures.current})`;
+    if (captures.package ?? ctx.captures.package) captures.pin = `cargo update -p ${captures.package ?? ctx.captures.package} --precise <older version>`;
+    return { captures, ...(confidence !== undefined ? { confidence } : {}) };
+  },
+  explanation:
+    'The build needs {{need|a newer Rust toolchain}}, but the active toolchain{{currentNote|}} is older. ' +
+    'Newer crates declare a minimum Rust version (`rust-version`), use a newer edition, or rely on APIs that were ' +
+    'stabilised recently; Cargo.lock files written by a newer cargo use a newer format (version 4 needs cargo 1.78+). ' +
+    'Distribution packages (Debian/Ubuntu `cargo`/`rustc`, old Docker base images such as `rust:1.70`, old CI images) ' +
+    'often ship a toolchain that is several releases behind.',
+  fix: {
+    summary: 'Update the Rust toolchain (rustup update stable), or pin the dependency to a version your toolchain supports.',
+    steps: [
+      'Install or update Rust with rustup instead of the distribution package: `rustup update stable` (or raise the `channel` in rust-toolchain.toml / the `rust:` Docker base image tag).',
+      'If you must keep this compiler, pin the dependency that needs the newer one: `{{pin|cargo update -p <crate> --precise <older version>}}`; with cargo 1.84+ `resolver.incompatible-rust-versions = "fallback"` in .cargo/config.toml picks compatible versions automatically.',
+      'For a Cargo.lock version 4 on an old cargo, update cargo (1.78+), or regenerate the lock file with the old cargo.',
+    ],
+    commands: ['rustup update stable', 'rustup default stable'],
+    packages: {
+      apt: ['rustup'],
+      dnf: ['rustup'],
+      apk: ['rustup'],
+      pacman: ['rustup'],
+      zypper: ['rustup'],
+      brew: ['rustup'],
+      nix: ['rustup'],
+    },
+    platformCommands: {
+      linux: ["curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y   # when the distribution's rustc is too old"],
+      nix: ['Use a newer nixpkgs (or rust-overlay / fenix) so rustc and cargo are recent enough'],
+      windows: ['rustup update stable'],
+      macos: ['rustup update stable   # or: brew upgrade rust'],
+    },
+  },
+});

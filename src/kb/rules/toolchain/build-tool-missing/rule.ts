@@ -1,0 +1,65 @@
+// build-tool-missing: a program the build runs (make, ninja, nasm, bison, flex, autoconf, libtool, meson, git, ...) is
+// not installed or not on PATH, and no more specific rule (compilers, cmake, perl, protoc, python, pkg-config) owns it.
+//
+// The lines come from the shared program-not-found signal (every shell, make, env, Node/Python/Go/Rust ENOENT forms,
+// CMake's build-program check) and from CMake find modules of programs (FindBISON, FindGit); the kb table names the
+// package. A program the table does not know is reported only from wordings that surely mean "command not found".
+
+import { COMPONENTS, factForCmakePackage, factForProgram, type EntityFact } from '../../../components.js';
+import { mergeInstallFacts } from '../../../platforms.js';
+import { defineRule, type CaptureValue, type PatternHit } from '../../../rule.js';
+
+// CMake: "CMake Error at CMakeLists.txt:38 (message):" or "CMake Error: ..." after a find module's status line.
+const CMAKE_ERROR = /^CMake Error\b/;
+
+function factOf(hit: PatternHit): EntityFact | null {
+  if (hit.captures.program) return factForProgram(hit.captures.program);
+  if (hit.captures.library && hit.captures._entityKind === 'cmake') return factForCmakePackage(hit.captures.library);
+  return null;
+}
+
+export default defineRule({
+  id: 'build-tool-missing',
+  title: 'A build tool is not installed',
+  summary: 'The build runs a program (make, ninja, nasm, bison, autoconf, git, ...) that is not installed or not on PATH.',
+  category: 'toolchain',
+  captures: {
+    program: { type: 'string', doc: 'the first missing program (the one the fix is about)' },
+    programs: { type: 'string[]', doc: 'every missing program the log names' },
+  },
+  internal: ['library', 'packageNote'],
+  signals: ['program-not-found', 'dependency-not-found', 'configure-check-failed'],
+  contextAfter: 3,
+  patterns: [],
+  refine: (ctx) => {
+    const found = ctx.hits
+      .map((hit) => ({ hit, fact: factOf(hit) }))
+      .filter((f): f is { hit: PatternHit; fact: EntityFact } => f.fact !== null && f.fact.rule === 'build-tool-missing')
+      // CMake's "-- Could NOT find BISON" status line counts when the configure step then fails.
+      .filter(({ hit }) => hit.weight >= 0.5 || hit.after.some((l) => CMAKE_ERROR.test(l)));
+    if (found.length === 0) return null;
+    const first = [...found].sort((a, b) => Number(b.fact.known) - Number(a.fact.known) || a.hit.line - b.hit.line)[0].fact;
+    const programs = [...new Set(found.map((f) => f.fact.name.replace(/\.exe$/i, '')))];
+    const known = found.filter((f) => f.fact.component !== null).map((f) => COMPONENTS[f.fact.component!]);
+    const captures: Record<string, CaptureValue> = { program: first.name, programs };
+    if (!first.known) captures.packageNote = ` (buildmedic's table does not know \`${first.name}\`: the commands below search for the package that ships it)`;
+    // Unknown programs: the package manager's file search finds the package that ships bin/<program>.
+    const install = known.length > 0 ? mergeInstallFacts(known) : { packages: {}, search: `bin/${first.name}` };
+    // A program the table does not know might be the project's own helper or an optional one: below a named cause.
+    const confidence = first.known ? Math.max(...found.map((f) => (f.hit.weight >= 0.5 ? f.hit.weight : 0.8))) : 0.7;
+    return { captures, install, confidence, evidence: found.map((f) => ({ line: f.hit.line, text: f.hit.text })) };
+  },
+  explanation:
+    'The build ran `{{program}}`, and the shell (or the build tool that starts it) could not find it: it is not installed, or not on ' +
+    'the PATH the build sees. Builds of C/C++ code and of -sys crates and Python extensions that wrap them run many programs ' +
+    'besides the compiler: make or ninja, assemblers (nasm, yasm), parser generators (bison, flex), the autotools (autoconf, ' +
+    'automake, libtool), meson, git. Slim images and fresh CI runners rarely have them.',
+  fix: {
+    summary: 'Install `{{program}}` (below), or put the directory that has it on PATH.',
+    steps: [
+      'Install the package that provides `{{program}}`{{packageNote|}}.',
+      'If it is installed in a non-standard place, add that directory to PATH for the build (under sudo, PATH is reset: pass it on or use the full path).',
+      'In a Dockerfile, add the install line to the same stage that runs the build.',
+    ],
+  },
+});

@@ -1,0 +1,68 @@
+// c-compiler-missing: a build step needs a C compiler (cc, gcc, clang or a cross gcc) that is not installed.
+//
+// The compiler's name decides between this rule and cxx-compiler-missing: the kb table routes C drivers (cc, gcc,
+// clang, with an optional target prefix, version suffix or .exe) here and c++/g++/clang++ there; the shapes both
+// rules share live in ../compiler-family.ts.
+// MSVC's cl.exe belongs to msvc-missing; the linker step (rustc "linker `cc` not found") to linker-not-found.
+
+import { defineRule } from '../../../rule.js';
+import { cmakeCompilerEnvNotFound, cmakeCompilerNotInPath, compilerCaptures, gccBackendMissing, refineCompilerMissing, type CompilerLanguage } from '../compiler-family.js';
+
+const C: CompilerLanguage = {
+  key: 'c',
+  cmakeLang: 'C',
+  envVar: 'CC',
+  backend: 'cc1',
+  backendLiterals: ["cannot execute 'cc1'", 'cannot execute ‘cc1’', "exec 'cc1'"],
+  // A cross C driver: "aarch64-linux-gnu-gcc", "arm-none-eabi-gcc-12", "x86_64-w64-mingw32-gcc.exe"
+  crossDriver: /^(?<triple>[a-z0-9_]+(?:-[a-z0-9_]+){1,3})-(?:gcc|cc|clang)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/,
+  defaultCompiler: () => 'cc',
+};
+
+export default defineRule({
+  id: 'c-compiler-missing',
+  title: 'No C compiler is installed',
+  summary: 'A build step needs a C compiler, and the one it tried to run is not installed or not on PATH.',
+  category: 'toolchain',
+  captures: compilerCaptures('C'),
+  signals: ['program-not-found'],
+  contextBefore: 4,
+  patterns: [
+    cmakeCompilerNotInPath(C),
+    cmakeCompilerEnvNotFound(C),
+    {
+      id: 'autoconf-no-c-compiler',
+      // autoconf AC_PROG_CC (all versions): "configure: error: no acceptable C compiler found in $PATH"
+      source: 'autoconf configure',
+      literals: ['no acceptable C compiler'],
+      re: /no acceptable C compiler found in \$PATH/,
+      weight: 0.95,
+    },
+    gccBackendMissing(C),
+    {
+      id: 'cgo-c-compiler-not-found',
+      // Go cgo: 'cgo: C compiler "gcc" not found: exec: "gcc": executable file not found in $PATH'
+      source: 'go (cgo)',
+      literals: ['cgo: C compiler'],
+      re: /cgo: C compiler "(?<compiler>[^"]+)" not found/,
+      weight: 0.9,
+    },
+  ],
+  refine: (ctx) => refineCompilerMissing(C, ctx),
+  explanation:
+    'The build had to compile C code and tried to start the C compiler `{{compiler}}`, which is not installed or not on PATH. ' +
+    'Rust -sys crates (through cc-rs or the cmake crate), Python extensions (setuptools), CMake, autoconf and make projects all ' +
+    'call the system C compiler; slim Docker images, fresh CI runners and WSL usually have none. When `{{compiler}}` has a target ' +
+    'prefix (e.g. aarch64-linux-gnu-gcc) it is a cross compiler for the target being built, which must be installed separately; ' +
+    'when CC/CC_<target> names it, that exact program must exist.',
+  fix: {
+    summary: 'Install a C compiler that provides `{{compiler}}` (or point CC at one you have).',
+    steps: [
+      'Install the system C toolchain (gcc or clang, with make and the C library headers).',
+      'If `{{compiler}}` is a cross compiler (`<triple>-gcc`), install the cross toolchain for that target (Debian/Ubuntu: gcc-<triple>, e.g. gcc-aarch64-linux-gnu), or use `cross`/`cargo zigbuild`.',
+      'If CC, CC_<target> or CMAKE_C_COMPILER is set to `{{compiler}}`, install that compiler or unset the variable.',
+      'In a Dockerfile, add the install line to the same stage that runs the build.',
+    ],
+    components: ['c-compiler'],
+  },
+});

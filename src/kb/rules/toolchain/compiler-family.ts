@@ -1,0 +1,84 @@
+// The compiler-missing family (C and C++): the same tools print the same messages for both languages and only the
+// compiler's name tells them apart, so the patterns and the refine are written once here and each rule names its
+// language. A fix to one of these shapes lands in both rules.
+
+import { confidenceOf, type CaptureSpec, type LinePattern, type Refinement, type RefineContext } from '../../rule.js';
+
+export interface CompilerLanguage {
+  /** The pattern id stem: `c` or `cxx`. */
+  key: 'c' | 'cxx';
+  /** CMake's variable suffix and the environment variable: C / CC, CXX / CXX. */
+  cmakeLang: 'C' | 'CXX';
+  envVar: 'CC' | 'CXX';
+  /** gcc's backend for the language (cc1, cc1plus), which the gcc driver execs. */
+  backend: 'cc1' | 'cc1plus';
+  backendLiterals: readonly string[];
+  /** A cross compiler's name: `<triple>-<driver>`, captured as the triple (drivers written as a regex alternation). */
+  crossDriver: RegExp;
+  /** The compiler to name when no line does. */
+  defaultCompiler: (hits: RefineContext['hits']) => string;
+}
+
+/** The captures both rules publish. */
+export function compilerCaptures(language: string): Record<string, CaptureSpec> {
+  return {
+    compiler: { type: 'string', doc: `the ${language} compiler that was not found (a cross compiler has its target prefix)` },
+    program: { type: 'string', doc: 'the compiler the shell did not find, when a shell said so', optional: true },
+    crossTriple: { type: 'string', doc: 'the target triple of a cross compiler\'s name (other than x86_64-linux-gnu)', optional: true },
+  };
+}
+
+/** CMake: "The CMAKE_<LANG>_COMPILER:\n\n    gcc-13\n\n  is not a full path and was not found in the PATH." (the first line is checked in refine) */
+export function cmakeCompilerNotInPath(lang: CompilerLanguage): LinePattern {
+  return {
+    id: `cmake-${lang.key}-compiler-not-in-path`,
+    source: 'cmake',
+    literals: ['is not a full path and was not found in the PATH'],
+    // CMake (all 3.x): the line after the compiler's name
+    re: /is not a full path and was not found in the PATH/,
+    weight: 0.9,
+  };
+}
+
+/** CMake: "Could not find compiler set in environment variable CC:\n\n  clang." (CXX likewise) */
+export function cmakeCompilerEnvNotFound(lang: CompilerLanguage): LinePattern {
+  return {
+    id: `cmake-${lang.key === 'c' ? 'cc' : 'cxx'}-env-not-found`,
+    source: 'cmake',
+    literals: [`environment variable ${lang.envVar}:`],
+    // CMake (all 3.x): the compiler named by CC/CXX does not exist
+    re: new RegExp(`Could not find compiler set in environment variable ${lang.envVar}:`),
+    weight: 0.95,
+  };
+}
+
+/**
+ * gcc driver present but the language's backend is not: "gcc: fatal error: cannot execute 'cc1plus': execvp: No such
+ * file or directory" (gcc >= 4.6; older: "gcc: error trying to exec 'cc1plus': execvp: No such file or directory").
+ */
+export function gccBackendMissing(lang: CompilerLanguage): LinePattern {
+  return {
+    id: `gcc-cannot-exec-${lang.backend}`,
+    source: 'gcc',
+    literals: lang.backendLiterals,
+    // gcc driver, quoting with ASCII or typographic quotes by locale
+    re: new RegExp(`(?:cannot execute|error trying to exec) ['‘]${lang.backend}['’] ?: execvp`),
+    weight: 0.9,
+  };
+}
+
+/** Keeps the CMake "not in PATH" hits of this language only, and names the compiler (and a cross compiler's triple). */
+export function refineCompilerMissing(lang: CompilerLanguage, ctx: RefineContext): Refinement | null {
+  const notInPath = `cmake-${lang.key}-compiler-not-in-path`;
+  // CMake prints "The CMAKE_C_COMPILER:" / "The CMAKE_CXX_COMPILER:" a few lines before the shared line.
+  const header = `The CMAKE_${lang.cmakeLang}_COMPILER:`;
+  const hits = ctx.hits.filter((h) => h.pattern !== notInPath || h.before.some((l) => l.includes(header)));
+  if (hits.length === 0) return null;
+  const compiler = hits.map((h) => h.captures.program ?? h.captures.compiler).find(Boolean) ?? lang.defaultCompiler(hits);
+  const triple = lang.crossDriver.exec(compiler)?.groups?.triple;
+  return {
+    confidence: confidenceOf(hits),
+    captures: { compiler, ...(triple && triple !== 'x86_64-linux-gnu' ? { crossTriple: triple } : {}) },
+    evidence: hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line),
+  };
+}

@@ -1,0 +1,109 @@
+// cross-toolchain-misconfigured: the linker was handed object files or libraries built for another CPU architecture:
+// a cross build whose C compiler or linker is still the host's (or the reverse), or objects left over from a build
+// for another architecture. Not linker-not-found: the linker runs; it rejects what it was given.
+
+import { defineRule } from '../../../rule.js';
+
+/** ELF e_machine numbers that GNU ld prints in "Relocations in generic ELF (EM: n)". */
+const ELF_MACHINES: Record<string, string> = {
+  '3': 'x86 (i386)',
+  '8': 'MIPS',
+  '20': 'PowerPC',
+  '21': 'PowerPC64',
+  '22': 's390',
+  '40': 'ARM (32-bit)',
+  '62': 'x86-64',
+  '183': 'AArch64 (arm64)',
+  '243': 'RISC-V',
+  '258': 'LoongArch',
+};
+
+/** GNU ld's message starts with the linker that printed it: "/usr/bin/ld: main.o: Relocations in generic ELF (EM: 62)". */
+const LINKER_AND_OBJECT = /^(\S{1,300}?): (\S{1,300}?): Relocations in generic ELF/;
+
+export default defineRule({
+  id: 'cross-toolchain-misconfigured',
+  title: 'Objects built for another CPU architecture reached the linker',
+  summary: 'The linker was given object files or libraries compiled for a different CPU architecture than the one it links for.',
+  category: 'toolchain',
+  captures: {
+    linker: { type: 'path', doc: 'the linker (or its directory) that rejected the object', optional: true },
+    object: { type: 'path', doc: 'the object file of the wrong architecture', optional: true },
+    objectArch: { type: 'string', doc: 'the architecture of that object', optional: true },
+    em: { type: 'integer', doc: 'the ELF machine number the linker reported', optional: true },
+    emulation: { type: 'string', doc: 'the linker emulation in use', optional: true },
+  },
+  internal: ['outputArch'],
+  patterns: [
+    {
+      id: 'bfd-relocations-generic-elf',
+      // GNU ld (bfd): "/usr/bin/ld: foo.o: Relocations in generic ELF (EM: 183)" once per relocation section
+      source: 'GNU ld (bfd)',
+      literals: ['Relocations in generic ELF'],
+      re: /Relocations in generic ELF \(EM: (?<em>\d+)\)/,
+      weight: 0.85,
+    },
+    {
+      id: 'bfd-file-in-wrong-format',
+      // GNU ld (bfd), after the relocations lines: "/usr/bin/ld: foo.o: error adding symbols: file in wrong format"
+      source: 'GNU ld (bfd)',
+      literals: ['error adding symbols: file in wrong format'],
+      re: /error adding symbols: file in wrong format/,
+      weight: 0.8,
+    },
+    {
+      id: 'bfd-architecture-incompatible',
+      // GNU ld (bfd), mixing 32- and 64-bit x86: "ld: i386 architecture of input file `irq.o' is incompatible with i386:x86-64 output"
+      source: 'GNU ld (bfd)',
+      literals: ['is incompatible with'],
+      re: / architecture of input file [`'‘][^'’`]{1,300}['’] is incompatible with (?<outputArch>[\w:-]{1,40}) output/,
+      weight: 0.85,
+    },
+    {
+      id: 'lld-incompatible',
+      // LLVM lld: "ld.lld: error: main.o is incompatible with elf_x86_64", "rust-lld: error: x.o is incompatible with aarch64linux"
+      source: 'LLVM lld',
+      literals: ['is incompatible with'],
+      re: /(?:^|\/)(?<_lld>ld\.lld|rust-lld|ld)(?:\.exe)?: error: (?<_lldObject>\S{1,300}) is incompatible with (?<emulation>\S{1,100})$/,
+      weight: 0.8,
+    },
+  ],
+  refine: (ctx) => {
+    const relocation = ctx.hits.find((h) => h.pattern === 'bfd-relocations-generic-elf');
+    const em = relocation?.captures.em;
+    const m = relocation ? LINKER_AND_OBJECT.exec(relocation.text) : null;
+    const objectArch = em ? ELF_MACHINES[em] ?? `ELF machine ${em}` : undefined;
+    const captures: Record<string, string> = {};
+    if (objectArch) captures.objectArch = objectArch;
+    if (m) {
+      captures.linker = m[1];
+      captures.object = m[2];
+    }
+    const archLine = ctx.hits.find((h) => h.pattern === 'bfd-architecture-incompatible');
+    // the input architecture is the word before " architecture of input file", cut out here on the one hit line
+    const inputArch = archLine ? /([\w:-]{1,40}) architecture of input file/.exec(archLine.text)?.[1] : undefined;
+    const story = m && objectArch
+      ? `${m[1]} rejected ${m[2]}, which was compiled for ${objectArch}, a different architecture than the one this linker produces.`
+      : ctx.captures._lldObject
+        ? `${ctx.captures._lld} rejected ${ctx.captures._lldObject}, which was not compiled for ${ctx.captures.emulation}, the format this link produces.`
+        : inputArch
+        ? `The linker was given ${inputArch} objects while producing ${ctx.captures.outputArch} output.`
+        : 'The linker rejected an object file or library compiled for another architecture than the one it links for.';
+    return { captures: { ...captures, _story: story } };
+  },
+  explanation:
+    '{{_story}} When cross-compiling, every object must come from the target\'s compiler: if a build script or ' +
+    'Makefile compiles C with the host `cc` (cc-rs, CMake or autotools without the target\'s CC), or links with the host ' +
+    'linker, the two halves do not match. The same error follows when object files or static libraries left from an ' +
+    'earlier build for another architecture are reused (a build directory copied into an ARM container, no `make clean`).',
+  fix: {
+    summary: 'Build every object with the target\'s compiler and link with the target\'s linker, starting from a clean build directory.',
+    steps: [
+      'Rust: set the target\'s C compiler and linker, e.g. `CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc` and `CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc` (or use `cross` / `cargo zigbuild`).',
+      'CMake: use a toolchain file (`-DCMAKE_TOOLCHAIN_FILE=...`) that sets the cross compilers; autotools: `./configure --host=<triple>`; Make: `CC=<triple>-gcc`.',
+      'Android: point cc-rs at the NDK\'s clang (`CC_aarch64_linux_android=$NDK/toolchains/llvm/prebuilt/linux-x86_64/bin/aarch64-linux-android21-clang`).',
+      'If the target\'s compiler is not installed: Debian/Ubuntu package it as gcc-<triple> with its C library (e.g. gcc-aarch64-linux-gnu and libc6-dev-arm64-cross), Fedora as gcc-<triple>.',
+      'Remove objects and libraries from earlier builds (`make clean`, `cargo clean`, delete `build/`) and do not copy build directories between architectures.',
+    ],
+  },
+});

@@ -1,0 +1,143 @@
+// node-gyp-too-old: the node-gyp that runs (often the copy bundled with npm or pinned by a package such as node-sass)
+// predates the Python or Visual Studio it finds: Python 2-only code under Python 3, gyp importing distutils under
+// Python 3.12+, or a Visual Studio release it cannot identify. Not python-missing / msvc-missing: the tool is there.
+
+import type { PatternHit } from '../../../rule.js';
+import { defineRule } from '../../../rule.js';
+
+const GYP_FRAME = 'gyp-python-frame';
+
+/** A Visual Studio 2022 instance folder, as in "C:\Program Files\Microsoft Visual Studio\2022\Community". */
+const VS2022_INSTANCE = /Microsoft Visual Studio[\\/]2022[\\/]\w+/;
+
+function olderThan(version: string, [major, minor]: readonly [number, number]): boolean {
+  const [a, b] = version.split('.').map(Number);
+  return a < major || (a === major && b < minor);
+}
+
+/** node-gyp's version as its banner or its error trailer prints it. */
+function nodeGypVersionOf(hits: readonly PatternHit[]): string | undefined {
+  for (const h of hits) if (h.captures._gypA ?? h.captures._gypB) return h.captures._gypA ?? h.captures._gypB;
+  return undefined;
+}
+
+export default defineRule({
+  id: 'node-gyp-too-old',
+  title: 'node-gyp is too old for the installed Python or Visual Studio',
+  summary: 'The node-gyp that builds the addon predates the Python or Visual Studio it found, so it cannot use them.',
+  category: 'toolchain',
+  captures: {
+    nodeGypVersion: { type: 'version', doc: 'the node-gyp version that ran', optional: true },
+    python: { type: 'path', doc: 'the Python node-gyp used', optional: true },
+    pythonVersion: { type: 'version', doc: 'the version of that Python', optional: true },
+    vsPath: { type: 'path', doc: 'the Visual Studio installation node-gyp found', optional: true },
+  },
+  explains: ['python-missing', 'msvc-missing', 'c-code-error'],
+  patterns: [
+    {
+      id: 'node-gyp-3-python2-version-probe',
+      // node-gyp <= 3.x probes the version with Python 2 syntax, which Python 3 rejects:
+      // 'gyp ERR! stack Error: Command failed: /usr/bin/python3 -c import sys; print "%s.%s.%s" % sys.version_info[:3];'
+      source: 'node-gyp <= 3',
+      literals: ['print "%s.%s.%s" % sys.version_info'],
+      re: / -c import sys; print "%s\.%s\.%s" % sys\.version_info\[:3\]/,
+      weight: 0.9,
+    },
+    {
+      id: 'node-gyp-4-python3-unsupported',
+      // node-gyp 4.x: 'gyp ERR! stack Error: Python executable "/usr/bin/python3" is v3.11.2, which is not supported by gyp.'
+      source: 'node-gyp 4',
+      literals: ['which is not supported by gyp'],
+      re: /Python executable "(?<_gyp4Python>[^"]{1,300})" is v(?<pythonVersion>3\.\d+(?:\.\d+)?), which is not supported by gyp/,
+      weight: 0.9,
+    },
+    {
+      id: 'gyp-python-frame',
+      // Python traceback frame inside node-gyp's bundled gyp: '  File "/x/node_modules/node-gyp/gyp/pylib/gyp/input.py", line 19, in <module>'
+      // (Windows paths use backslashes; npm >= 7 prefixes "npm error " / "npm ERR! ")
+      source: 'Python traceback (node-gyp gyp)',
+      literals: ['node-gyp/gyp/', 'node-gyp\\gyp\\'],
+      re: /File \\?"[^"]{0,300}node-gyp[\\/]gyp[\\/](?:gyp_main\.py|pylib[\\/]gyp[\\/][\w\\/]{1,80}\.py)\\?", line \d+/,
+      weight: 0.2,
+    },
+    {
+      id: 'distutils-missing',
+      // Python >= 3.12 (no distutils; also 3.11 images without setuptools): "ModuleNotFoundError: No module named 'distutils'"
+      // raised by gyp < 0.16 (node-gyp < 10), input.py: "from distutils.version import StrictVersion"
+      source: 'Python 3.12+',
+      literals: ["No module named 'distutils'"],
+      re: /ModuleNotFoundError: No module named 'distutils'/,
+      weight: 0.3,
+    },
+    {
+      id: 'python2-print-syntax',
+      // Python 3 parsing gyp's Python 2 code: "SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?"
+      source: 'Python 3',
+      literals: ["Missing parentheses in call to 'print'"],
+      re: /SyntaxError: Missing parentheses in call to 'print'/,
+      weight: 0.3,
+    },
+    {
+      id: 'find-vs-unknown-version',
+      // node-gyp 5-8.3 with VS 2022 (and later node-gyp with VS 2026, "...\Microsoft Visual Studio\18\..."):
+      // 'gyp ERR! find VS unknown version "undefined" found at "C:\Program Files\Microsoft Visual Studio\2022\Community"'
+      source: 'node-gyp >= 5 (find-visualstudio)',
+      literals: ['find VS unknown version'],
+      re: /find VS unknown version "undefined" found at "(?<vsPath>[^"]{1,300})"/,
+      weight: 0.9,
+    },
+    {
+      id: 'node-gyp-version',
+      // node-gyp's banner "gyp info using node-gyp@3.8.0" and trailer "gyp ERR! node-gyp -v v9.4.0"
+      source: 'node-gyp',
+      literals: ['gyp info using node-gyp@', 'gyp ERR! node-gyp -v '],
+      re: /gyp info using node-gyp@(?<_gypA>\d+\.\d+\.\d+)|gyp ERR! node-gyp -v v(?<_gypB>\d+\.\d+\.\d+)/,
+      weight: 0.05,
+    },
+  ],
+  refine: (ctx) => {
+    const has = (id: string) => ctx.hits.some((h) => h.pattern === id);
+    const nodeGypVersion = nodeGypVersionOf(ctx.hits);
+    const which = nodeGypVersion ? `node-gyp ${nodeGypVersion}` : 'This node-gyp';
+    const version: Record<string, string> = nodeGypVersion ? { nodeGypVersion } : {};
+    const vsPath = ctx.captures.vsPath;
+    // "unknown version" also means VCINSTALLDIR points at no VS instance at all (msvc-missing): only a VS 2022 instance
+    // folder (year + edition) that a node-gyp before 8.4 cannot identify is node-gyp being too old.
+    if (vsPath && VS2022_INSTANCE.test(vsPath) && (nodeGypVersion === undefined || olderThan(nodeGypVersion, [8, 4]))) {
+      return {
+        captures: { ...version, vsPath, _story: `${which} found Visual Studio at ${vsPath} but cannot tell its version, because that Visual Studio is newer than this node-gyp (VS 2022 needs node-gyp 8.4 or later), so it reports no usable Visual Studio.` },
+      };
+    }
+    if (has('node-gyp-3-python2-version-probe') || has('node-gyp-4-python3-unsupported')) {
+      const probe = ctx.hits.find((h) => h.pattern === 'node-gyp-3-python2-version-probe');
+      // the interpreter path may contain spaces ("C:\Program Files\Python38\python.exe"), so it is cut out here, on one line
+      const probed = probe ? / failed: (.{1,300}?) -c import sys;/.exec(probe.text)?.[1] : undefined;
+      const python = probed ?? ctx.captures._gyp4Python ?? 'python3';
+      return {
+        captures: { ...version, python, _story: `${which} supports only Python 2, and the Python it found (${python}) is Python 3 (node-gyp supports Python 3 from release 5).` },
+      };
+    }
+    // Python tracebacks count only when they run inside node-gyp's own gyp, not in some package's setup.py.
+    if (has(GYP_FRAME) && (has('distutils-missing') || has('python2-print-syntax'))) {
+      const story = has('distutils-missing')
+        ? `${which} runs a gyp that imports distutils, which Python 3.12 removed (and which Python 3.11 has only with setuptools installed); node-gyp 10 and later no longer need it.`
+        : `${which} runs a gyp written for Python 2, and Python 3 cannot parse it.`;
+      return { confidence: 0.9, captures: { ...version, _story: story } };
+    }
+    return null;
+  },
+  explanation:
+    '{{_story}} The node-gyp that builds an addon is often not the one you installed: npm runs its own bundled copy, ' +
+    'and some packages (node-sass 4, old sqlite3) depend on a pinned node-gyp of their own.',
+  fix: {
+    summary: 'Run a current node-gyp (10 or later), or give the old one the Python or Visual Studio it supports.',
+    steps: [
+      'Update npm, whose bundled node-gyp builds most addons (`npm install -g npm`); npm 10 bundles node-gyp 10.',
+      'Or point npm at a newer node-gyp: `npm install -g node-gyp` and set `npm_config_node_gyp` to its bin/node-gyp.js.',
+      'If a package pins an old node-gyp (`npm ls node-gyp`), upgrade that package (node-sass users: move to `sass`).',
+      'Python 3.12+ without distutils: `pip install setuptools` gives old gyp its distutils back until node-gyp is upgraded.',
+      'Otherwise point the old node-gyp at an interpreter or Visual Studio it supports (`npm config set python ...`, `--msvs_version`).',
+    ],
+    commands: ['npm ls node-gyp', 'npm install -g npm@latest'],
+  },
+});

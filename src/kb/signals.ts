@@ -1,0 +1,695 @@
+// Signals: the universal failure shapes (a program, header, library or build dependency that was not found), written
+// once. Each pattern extracts the missing entity; the kb table (kb/components.ts) says which rule owns it, so rules
+// consume entities instead of re-listing every shell's, compiler's and build system's wording.
+//
+// Like rule patterns, every signal pattern has literals: the engine runs its regex only on lines that contain one.
+
+import { factForCmakePackage, factForHeader, factForLibrary, factForProgram, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
+import type { LinePattern } from './rule.js';
+
+export type SignalId = 'program-not-found' | 'header-not-found' | 'library-not-found' | 'dependency-not-found' | 'python-module-missing' | 'configure-check-failed';
+
+/** One wording of a signal. The regex has a group `entity` (or `entity` is derived by `name`). */
+export interface SignalPattern extends LinePattern {
+  /** The entity's kind when it differs from the signal's (e.g. a CMake package among dependency forms). */
+  kind?: EntityKind;
+  /** Derives the entity name when the line does not spell it (CMake's "No CMAKE_C_COMPILER" names none). */
+  name?: (groups: Record<string, string | undefined>) => string | undefined;
+  /** Hits of unknown entities (not in the kb table) count only from wordings that surely name a program or header. */
+  unknownOk?: boolean;
+  /** A weak line that becomes strong when the lines after it confirm it (checked once the log is read). */
+  confirm?: { weight: number; by: (after: readonly string[], entity: string) => boolean };
+}
+
+export interface Signal {
+  id: SignalId;
+  kind: EntityKind;
+  patterns: readonly SignalPattern[];
+}
+
+/** A signal hit routed to a rule: the rule id, the entity's facts, and the weight this wording gives it. */
+export interface RoutedSignal {
+  rule: string;
+  /** The generic rule of the entity's kind, for when `rule` does not take this signal (it reads the line its own way). */
+  fallback: string;
+  /** Rules that also judge the hit (an unknown header may be a system library's or the project's own file). */
+  also: readonly string[];
+  fact: EntityFact;
+  weight: number;
+}
+
+// A program name as shells and runtimes print it: no spaces, at most 64 characters.
+const PROG = String.raw`[\w.+-]{1,64}`;
+// A path before a program name, kept out of the entity.
+const DIR = String.raw`(?:[\w.~:+/\\-]{0,200}[/\\])?`;
+// A header as #include names it: a relative path, usually ending in .h/.hpp (C++ headers such as <Eigen/Core> have none).
+const HEADER = String.raw`[\w.+-]{1,100}(?:/[\w.+-]{1,100}){0,6}`;
+
+const PROGRAM_PATTERNS: readonly SignalPattern[] = [
+  {
+    id: 'dash-not-found',
+    // dash/ash/busybox sh: "sh: 1: nasm: not found", "/bin/sh: 1: cmake: not found", "./configure: 123: bison: not found",
+    // relayed by lxml's setup.py as "ERROR: b'/bin/sh: xslt-config: not found\n'",
+    // busybox "/bin/sh: gcc: not found"; bash: "bash: line 1: make: command not found", "/tmp/x.sh: line 3: nasm: command not found"
+    source: 'sh / dash / busybox ash / bash',
+    literals: [': not found', 'command not found'],
+    re: new RegExp(String.raw`^(?:ERROR: (?:b')?)?(?:[^\s:]{1,200}: (?:line )?\d+: |(?:\S{0,200}/)?(?:ba|da|k)?sh: )(?<entity>${PROG}): (?:command )?not found(?:\\n')?\s*$`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'bash-bare-not-found',
+    // bash without a script name (CI steps, interactive): "nasm: command not found"
+    source: 'bash',
+    literals: ['command not found'],
+    re: new RegExp(String.raw`^(?<entity>${PROG}): command not found\s*$`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'localized-shell-not-found',
+    // bash, localized: de "bash: nasm: Befehl nicht gefunden", fr "commande introuvable", es "no se encontró la orden",
+    // pt "comando não encontrado", it "comando non trovato", ru "команда не найдена"; dash es "orden no encontrada"
+    source: 'bash (gettext translations)',
+    literals: ['Befehl nicht gefunden', 'commande introuvable', 'no se encontró la orden', 'orden no encontrada', 'comando não encontrado', 'comando non trovato', 'команда не найдена'],
+    re: new RegExp(String.raw`^(?:[^\s:]{1,200}: (?:line |Zeile |ligne |línea )?(?:\d+: )?)?(?<entity>${PROG}): (?:Befehl nicht gefunden|commande introuvable|no se encontró la orden|orden no encontrada|comando não encontrado|comando non trovato|команда не найдена)\s*$`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'zsh-not-found',
+    // zsh: "zsh: command not found: nasm" (zsh >= 5.x); older "zsh: command not found nasm"
+    source: 'zsh',
+    literals: ['zsh: command not found'],
+    re: new RegExp(String.raw`^zsh: command not found:? (?<entity>${PROG})\s*$`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'fish-unknown-command',
+    // fish >= 3: "fish: Unknown command: nasm"; fish 2: "fish: Unknown command 'nasm'"
+    source: 'fish',
+    literals: ['fish: Unknown command'],
+    re: new RegExp(String.raw`^fish: Unknown command:? '?(?<entity>${PROG})'?`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'cmd-not-recognized',
+    // cmd.exe: "'nasm' is not recognized as an internal or external command," (npm quotes: "npm ERR! '\"node\"' is not ..."); de "'nasm' wird nicht als interner oder externer
+    // Befehl, ..."; fr "'nasm' n'est pas reconnu en tant que commande interne"
+    source: 'cmd.exe',
+    literals: ['is not recognized as an internal or external command', 'wird nicht als interner oder externer Befehl', "n'est pas reconnu en tant que commande interne"],
+    re: new RegExp(String.raw`(?:^|\s)'"?(?<entity>${PROG})"?' (?:is not recognized as an internal or external command|wird nicht als interner oder externer Befehl|n'est pas reconnu en tant que commande interne)`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'powershell-term-not-recognized',
+    // PowerShell 5: "nasm : The term 'nasm' is not recognized as the name of a cmdlet, function, script file, or operable program."
+    // PowerShell 7: "nasm: The term 'nasm' is not recognized as a name of a cmdlet, function, script file, or executable program."
+    source: 'PowerShell',
+    literals: ['is not recognized as the name of a cmdlet', 'is not recognized as a name of a cmdlet'],
+    re: new RegExp(String.raw`The term '${DIR}(?<entity>${PROG})' is not recognized as (?:the|a) name of a cmdlet`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'make-enoent',
+    // GNU make >= 4.3: "make: nasm: No such file or directory"; older make: "make[1]: bison: Command not found"
+    source: 'GNU make',
+    literals: ['No such file or directory', 'Command not found'],
+    re: new RegExp(String.raw`^g?make(?:\[\d+\])?: (?<entity>${PROG}): (?:No such file or directory|Command not found)\s*$`),
+    weight: 0.9,
+    unknownOk: true,
+  },
+  {
+    id: 'env-no-such-file',
+    // coreutils env (a "#!/usr/bin/env perl" shebang): "/usr/bin/env: ‘perl’: No such file or directory"; macOS/BSD "env: perl: No such file or directory"
+    source: 'coreutils / BSD env',
+    literals: ['No such file or directory'],
+    re: new RegExp(String.raw`\benv: ['‘]?(?<entity>${PROG})['’]?: No such file or directory`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'bad-interpreter',
+    // bash running a script whose shebang names a missing interpreter: "./configure: /usr/bin/perl: bad interpreter: No such file or directory"
+    source: 'bash',
+    literals: ['bad interpreter'],
+    re: new RegExp(String.raw`: ${DIR}(?<entity>${PROG}): bad interpreter: No such file or directory`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'python-filenotfound',
+    // Python subprocess (setup.py, build backends, meson, node-gyp's gyp): "FileNotFoundError: [Errno 2] No such file or directory: 'cmake'",
+    // "OSError: [Errno 2] ...", Windows "[WinError 2] The system cannot find the file specified: 'nasm'" (rare: usually no name)
+    source: 'Python (subprocess)',
+    literals: ['No such file or directory:', 'The system cannot find the file specified'],
+    re: new RegExp(String.raw`(?:FileNotFoundError|OSError|error): \[(?:Errno 2|WinError 2)\] (?:No such file or directory|The system cannot find the file specified): '${DIR}(?<entity>${PROG})'\s*$`),
+    weight: 0.85,
+  },
+  {
+    id: 'distutils-unable-to-execute',
+    // setuptools/distutils: "error: command 'swig' failed: No such file or directory" (the quoted path may hold spaces:
+    // "error: command 'C:\\Program Files\\...\\cl.exe' failed: ..."); old distutils "unable to execute 'swig': No such file or directory"
+    source: 'setuptools / distutils',
+    literals: ['failed: No such file or directory', 'unable to execute'],
+    re: new RegExp(String.raw`(?:^error: command '(?:[^'\n]{0,200}[/\\])?|[Uu]nable to execute '?${DIR})(?<entity>${PROG})'?(?: failed)?: No such file or directory`),
+    weight: 0.95,
+  },
+  {
+    id: 'node-spawn-enoent',
+    // Node child_process (npm scripts, node-gyp, node-pre-gyp, prebuild): "Error: spawn cmake ENOENT", "spawn python3 ENOENT"
+    source: 'Node.js child_process',
+    literals: ['ENOENT'],
+    re: new RegExp(String.raw`\bspawn ${DIR}(?<entity>${PROG}) ENOENT`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'go-exec-not-found',
+    // Go os/exec (cgo, go generate, Go build tools): 'exec: "gcc": executable file not found in $PATH' (%PATH% on Windows)
+    source: 'Go os/exec',
+    literals: ['executable file not found in'],
+    re: new RegExp(String.raw`exec: "${DIR}(?<entity>${PROG})": executable file not found in`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'is-not-installed',
+    // cmake crate and old cc-rs: "is `cmake` not installed?"; cc-rs 1.0: "Failed to find tool. Is `gcc` installed?";
+    // openssl-src: "Command 'perl' not found. Is perl installed?"
+    source: 'cmake crate / cc-rs / openssl-src (Rust build scripts)',
+    literals: ['not installed?', ' installed?'],
+    re: new RegExp(String.raw`(?:[Ii]s \x60(?<entity>${PROG})\x60 (?:not )?installed\?|Command '(?<entity2>${PROG})' not found\. Is \S+ installed\?)`),
+    name: (g) => g.entity ?? g.entity2,
+    weight: 0.95,
+  },
+  {
+    id: 'ccrs-failed-to-find-tool',
+    // cc-rs >= 1.1: 'error occurred in cc-rs: failed to find tool "c++": No such file or directory (os error 2)'
+    source: 'cc-rs >= 1.1 (Rust build scripts)',
+    literals: ['failed to find tool'],
+    re: new RegExp(String.raw`failed to find tool "${DIR}(?<entity>${PROG})": `),
+    weight: 0.95,
+  },
+  {
+    id: 'cargo-could-not-execute',
+    // cargo: "error: could not execute process `/usr/bin/nasm -f elf64 ...` (never executed)" (followed by "No such file or directory (os error 2)")
+    source: 'cargo / Rust std::process',
+    literals: ['(never executed)'],
+    re: new RegExp(String.raw`could not execute process \x60${DIR}(?<entity>${PROG})(?: [^\x60]*)?\x60 \(never executed\)`),
+    weight: 0.85,
+  },
+  {
+    id: 'node-which-not-found',
+    // the `which` npm package (node-gyp < 10, prebuild): "Error: not found: python2", "gyp ERR! stack Error: not found: make"
+    source: 'which (npm package)',
+    literals: ['not found: '],
+    re: new RegExp(String.raw`(?:^(?:\w+: )?|Error: )not found: (?<entity>${PROG})\s*$`),
+    weight: 0.7,
+  },
+  {
+    id: 'binary-not-found',
+    // build scripts and wrappers: "protoc binary not found", "Error: `nasm` binary not found"
+    source: 'build scripts (various)',
+    literals: ['binary not found'],
+    re: new RegExp(String.raw`(?:^|error: |Error: )\x60?(?<entity>${PROG})\x60? binary not found`),
+    weight: 0.75,
+  },
+  {
+    id: 'nasm-rs-too-old-enoent',
+    // nasm-rs (rav1e, cavif): "This version of NASM is too old: No such file or directory (os error 2)" when nasm is not there at all
+    source: 'nasm-rs (Rust build scripts)',
+    literals: ['This version of NASM is too old: '],
+    re: /This version of NASM is too old: (?:No such file or directory|program not found|The system cannot find the file specified)/,
+    name: () => 'nasm',
+    weight: 0.9,
+  },
+  {
+    id: 'configure-could-not-find-program',
+    // autoconf scripts' own AC_MSG_ERROR: "configure: error: could not find GNU libtool >= 1.5.26", "configure: error: cannot find bison"
+    // (known programs only: "cannot find install-sh" and the like are files of the project)
+    source: 'autoconf configure',
+    literals: ['configure: error: '],
+    re: new RegExp(String.raw`^configure: error: (?:[Cc]ould not find|[Cc]annot find|no acceptable|[Pp]lease install) (?:GNU |an? )?(?<entity>${PROG})\b`),
+    weight: 0.85,
+  },
+  {
+    id: 'config-script-not-found',
+    // psycopg2 setup.py: "Error: pg_config executable not found."; mysqlclient: "OSError: mysql_config not found"
+    // (also "EnvironmentError: mysql_config not found" on Python 2)
+    source: 'psycopg2 / mysqlclient setup.py',
+    literals: ['_config executable not found', '_config not found', '-config not found'],
+    re: /^(?:Error|OSError|EnvironmentError): (?<entity>[\w.+]{1,60}[-_]config)(?: executable)? not found/,
+    weight: 0.9,
+  },
+  {
+    id: 'missing-dependency',
+    // aws-lc-sys build script: "Missing dependency: cmake" (also relayed as "cargo:warning=Missing dependency: cmake")
+    source: 'aws-lc-sys build script',
+    literals: ['Missing dependency: '],
+    re: new RegExp(String.raw`(?:^|cargo:warning=|: )Missing dependency: (?<entity>${PROG})\s*$`),
+    weight: 0.85,
+  },
+  {
+    id: 'cmake-no-compiler',
+    // CMake >= 3.x: "No CMAKE_C_COMPILER could be found." / "No CMAKE_CXX_COMPILER could be found." /
+    // "No CMAKE_Fortran_COMPILER could be found." (project()/enable_language())
+    source: 'CMake',
+    literals: ['No CMAKE_C_COMPILER could be found', 'No CMAKE_CXX_COMPILER could be found', 'No CMAKE_Fortran_COMPILER could be found'],
+    re: /No CMAKE_(?<_lang>C|CXX|Fortran)_COMPILER could be found/,
+    name: (g) => (g._lang === 'CXX' ? 'c++' : g._lang === 'Fortran' ? 'gfortran' : 'cc'),
+    weight: 0.95,
+  },
+  {
+    id: 'cmake-no-build-program',
+    // CMake: 'CMake was unable to find a build program corresponding to "Ninja".  CMAKE_MAKE_PROGRAM is not set.'
+    source: 'CMake',
+    literals: ['unable to find a build program corresponding to'],
+    re: /unable to find a build program corresponding to "(?<_generator>Ninja|Unix Makefiles|MinGW Makefiles|MSYS Makefiles)"/,
+    name: (g) => (g._generator === 'Ninja' ? 'ninja' : 'make'),
+    weight: 0.9,
+  },
+  {
+    id: 'meson-unknown-compiler',
+    // meson >= 0.50: "meson.build:1:0: ERROR: Unknown compiler(s): [['cc'], ['gcc'], ['clang'], ['nvc'], ...]"
+    source: 'meson',
+    literals: ['Unknown compiler(s)'],
+    re: new RegExp(String.raw`ERROR: Unknown compiler\(s\): \[\['(?<entity>${PROG})'`),
+    weight: 0.95,
+  },
+];
+
+// strerror(ENOENT) in English and the translations glibc ships for the commonest locales.
+const ENOENT_TEXTS = [
+  'No such file or directory',
+  'Datei oder Verzeichnis nicht gefunden',
+  'Aucun fichier ou dossier de ce type',
+  'No existe el archivo o el directorio',
+  'Bestand of map bestaat niet',
+  'Arquivo ou diretório inexistente',
+  'File o directory non esistente',
+  'Нет такого файла или каталога',
+  '没有那个文件或目录',
+  'そのようなファイルやディレクトリはありません',
+];
+
+// A compiler line as printed (at the line start), or relayed by cc-rs ("cargo:warning="), cargo >= 1.77
+// ("warning: crate@1.2.3: "); anchored so the regex does not retry every offset.
+// A pasted line may also carry a short mark of punctuation the reporter put in front of it ("--->  ", "=> ", "* ").
+const RELAYED = String.raw`^(?:cargo:warning=|warning: [\w.-]{1,100}@[\w.+-]{1,100}: |[^\s\w]{1,8}\s+)?`;
+
+const HEADER_PATTERNS: readonly SignalPattern[] = [
+  {
+    id: 'gcc-no-such-header',
+    // gcc: "src/x.c:1:10: fatal error: zlib.h: No such file or directory" (also ‘zlib.h’ in some locales, relayed as
+    // "cargo:warning=..." by cc-rs and inside pip's "│" boxes, which normalisation strips); strerror(ENOENT) is
+    // translated with the C library's locale: de, fr, es, nl, pt, it, ru, zh, ja
+    source: 'gcc',
+    literals: ENOENT_TEXTS,
+    re: new RegExp(String.raw`${RELAYED}(?<_includer>[^\s:]{1,300}):\d+(?::\d+)?: (?:fatal )?error: ['‘]?(?<entity>${HEADER})['’]?: (?:${ENOENT_TEXTS.join('|')})`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'clang-header-not-found',
+    // clang / Apple clang: "src/x.c:1:10: fatal error: 'zlib.h' file not found"
+    source: 'clang',
+    literals: ["' file not found"],
+    re: new RegExp(String.raw`${RELAYED}(?<_includer>[^\s:]{1,300}):\d+(?::\d+)?: (?:fatal )?error: '(?<entity>${HEADER})' file not found`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'msvc-c1083',
+    // MSVC cl.exe: "src\\x.c(1): fatal error C1083: Cannot open include file: 'zlib.h': No such file or directory"
+    source: 'MSVC cl.exe',
+    literals: ['C1083'],
+    re: new RegExp(String.raw`${RELAYED}(?<_includer>[^\s(]{1,300})\(\d+\)(?:,\d+)?: fatal error C1083: Cannot open include file: '(?<entity>${HEADER.replace('(?:/', '(?:[/\\\\]')})'`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+];
+
+// A library name as it appears after -l or in pkg-config (letters, digits, . _ + -).
+const LIB = String.raw`[\w.+-]{1,100}`;
+
+const LIBRARY_PATTERNS: readonly SignalPattern[] = [
+  {
+    id: 'ld-cannot-find-lib',
+    // GNU ld / gold (binutils >= 2.40 adds ": No such file or directory"): "/usr/bin/ld: cannot find -lfoo",
+    // MinGW "ld.exe: cannot find -lfoo", also under rustc's "= note:" and cc-rs "cargo:warning=" prefixes.
+    source: 'GNU ld / gold / MinGW ld',
+    // Translated binutils: zh_CN "ld: 找不到 -lfoo", de "ld: kann -lfoo nicht finden", fr "ld : ne peut trouver -lfoo",
+    // es "no se puede encontrar -lfoo", ru "невозможно найти -lfoo".
+    literals: ['cannot find -l', '找不到 -l', 'kann -l', 'ne peut trouver -l', 'no se puede encontrar -l', 'невозможно найти -l'],
+    re: new RegExp(String.raw`ld(?:\.\w+)?(?:\.exe)? ?: (?:error: )?(?:cannot find|找不到|kann|ne peut trouver|no se puede encontrar|невозможно найти) -l:?(?<entity>${LIB})`),
+    weight: 0.9,
+    unknownOk: true,
+  },
+  {
+    id: 'lld-unable-to-find-library',
+    // LLVM lld (ld.lld, rust-lld, ld64.lld): "rust-lld: error: unable to find library -lfoo"
+    source: 'lld',
+    literals: ['unable to find library -l'],
+    re: new RegExp(String.raw`error: unable to find library -l:?(?<entity>${LIB})`),
+    weight: 0.9,
+    unknownOk: true,
+  },
+  {
+    id: 'apple-ld-library-not-found',
+    // Apple ld64 (Xcode <= 14): "ld: library not found for -lfoo"
+    source: 'Apple ld64',
+    literals: ['library not found for -l'],
+    re: new RegExp(String.raw`library not found for -l(?<entity>${LIB})`),
+    weight: 0.9,
+    unknownOk: true,
+  },
+  {
+    id: 'apple-ld-prime-library-not-found',
+    // Apple ld-prime (Xcode >= 15): "ld: library 'foo' not found"
+    source: 'Apple ld-prime',
+    literals: ['ld: library '],
+    re: /\bld: library '(?<entity>[^']{1,100})' not found/,
+    weight: 0.9,
+    unknownOk: true,
+  },
+  {
+    id: 'mold-library-not-found',
+    // mold: "mold: fatal: library not found: foo"
+    source: 'mold',
+    literals: ['library not found: '],
+    re: new RegExp(String.raw`mold: fatal: library not found: (?<entity>${LIB})`),
+    weight: 0.9,
+    unknownOk: true,
+  },
+  {
+    id: 'msvc-lnk1181',
+    // MSVC link.exe: "LINK : fatal error LNK1181: cannot open input file 'foo.lib'"
+    source: 'MSVC link.exe',
+    literals: ['LNK1181'],
+    re: /LNK1181: cannot open input file '(?<entity>[\w.+-]{1,100}?)(?:\.lib)?'/,
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'rustc-native-static-lib',
+    // rustc: "error: could not find native static library `foo`, perhaps an -L flag is missing?" (static=foo link requests)
+    source: 'rustc',
+    literals: ['could not find native static library'],
+    re: /could not find native static library `(?<entity>[^`]{1,100})`/,
+    weight: 0.85,
+    unknownOk: true,
+  },
+];
+
+const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
+  {
+    id: 'pkg-config-crate-not-found',
+    // pkg-config crate >= 0.3.26: "The system library `dbus-1` required by crate `libdbus-sys` was not found."
+    source: 'pkg-config crate >= 0.3.26 (Rust build scripts)',
+    literals: ['The system library `'],
+    re: /The system library `(?<entity>[^`]{1,100})` required by crate `(?<crate>[^`]{1,100})` was not found/,
+    weight: 0.9,
+    unknownOk: true,
+  },
+  {
+    id: 'pkg-config-crate-not-found-old',
+    // pkg-config crate < 0.3.26: "could not find system library 'dbus-1' required by the 'libdbus-sys' crate" (often inside an escaped panic line)
+    source: 'pkg-config crate < 0.3.26',
+    literals: ['could not find system library'],
+    re: /could not find system library '(?<entity>[^']{1,100})' required by the '(?<crate>[^']{1,100})' crate/,
+    weight: 0.9,
+    unknownOk: true,
+  },
+  {
+    id: 'pkg-config-package-not-found',
+    // pkg-config 0.29: "Package foo was not found in the pkg-config search path." (also inside escaped panic strings)
+    source: 'pkg-config 0.29 / pkgconf',
+    literals: ['was not found in the pkg-config search path'],
+    re: new RegExp(String.raw`Package (?<entity>${LIB}) was not found in the pkg-config search path`),
+    weight: 0.8,
+    unknownOk: true,
+  },
+  {
+    id: 'pkg-config-no-package',
+    // pkg-config 0.28/0.29: "No package 'foo' found"; pkgconf >= 1.5: "Package 'foo', required by 'virtual:world', not found".
+    // Not after CMake's "--" (an optional pkg_check_modules probe, see below).
+    source: 'pkg-config / pkgconf',
+    literals: ['No package ', "required by 'virtual:world'"],
+    re: /^(?:No package '(?<entity>[^']{1,100})' found|Package '(?<entity2>[^']{1,100})', required by 'virtual:world', not found)/,
+    name: (g) => g.entity ?? g.entity2,
+    weight: 0.8,
+    unknownOk: true,
+  },
+  {
+    id: 'pillow-headers-not-found',
+    // Pillow setup.py (RequiredDependencyException): "The headers or library files could not be found for jpeg,"
+    source: 'Pillow setup.py',
+    literals: ['The headers or library files could not be found for'],
+    re: /The headers or library files could not be found for (?<entity>[\w.+-]{1,60}),/,
+    kind: 'library',
+    weight: 0.9,
+    unknownOk: true,
+  },
+  {
+    id: 'autoconf-package-requirements',
+    // autoconf PKG_CHECK_MODULES (pkg.m4): "configure: error: Package requirements (glib-2.0 >= 2.56) were not met:"
+    source: 'autoconf (pkg.m4)',
+    literals: ['Package requirements ('],
+    re: /configure: error: Package requirements \((?<entity>[\w.+-]{1,100})(?: [^)]{0,200})?\) were not met/,
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'meson-dependency-not-found',
+    // meson: 'meson.build:12:0: ERROR: Dependency "foo" not found, tried pkgconfig and cmake';
+    // older meson: 'meson.build:12:0: ERROR: Dependency "foo" not found' / "ERROR: Native dependency 'foo' not found"
+    source: 'meson',
+    literals: ['ERROR: Dependency "', "ERROR: Native dependency '"],
+    re: /ERROR: (?:Dependency "(?<entity>[^"]{1,100})" not found|Native dependency '(?<entity2>[^']{1,100})' not found)/,
+    name: (g) => g.entity ?? g.entity2,
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'meson-dependency-found-no',
+    // meson >= 0.50: "Run-time dependency zlib found: NO (tried pkgconfig and cmake)"; older meson "Dependency zlib
+    // found: NO" / "Native dependency zlib found: NO". Printed for optional dependencies too, so weak unless meson
+    // stopped right after it (see mesonStoppedAfter).
+    source: 'meson',
+    literals: ['found: NO'],
+    re: /^(?:(?:Run-time|Build-time|Native) dependency|Dependency) (?<entity>[\w.+-]{1,100}) found: NO\b/,
+    weight: 0.3,
+    confirm: { weight: 0.8, by: (after, entity) => mesonStoppedAfter(after, entity) },
+    unknownOk: true,
+  },
+  {
+    id: 'cmake-pkg-check-modules',
+    // CMake FindPkgConfig (pkg_check_modules): "--   No package 'foo' found" / "--   Package 'foo', required by 'virtual:world', not found".
+    // Often an optional probe: support only (a REQUIRED probe adds "A required package was not found", which native-lib-missing reads).
+    source: 'CMake FindPkgConfig',
+    literals: ['No package ', "required by 'virtual:world'"],
+    re: /^--\s+(?:No package '(?<entity>[^']{1,100})' found|Package '(?<entity2>[^']{1,100})', required by 'virtual:world', not found)/,
+    name: (g) => g.entity ?? g.entity2,
+    weight: 0.45,
+    unknownOk: true,
+  },
+  {
+    id: 'cmake-could-not-find',
+    // CMake FindPackageHandleStandardArgs, REQUIRED: "Could NOT find ZLIB (missing: ZLIB_LIBRARY ZLIB_INCLUDE_DIR)" under
+    // "CMake Error at ..." (CMake >= 3.x; "(Required is at least version ...)" when too old)
+    source: 'CMake (FindPackageHandleStandardArgs)',
+    literals: ['Could NOT find '],
+    re: /^(?:CMake Error[^:]{0,200}: )?Could NOT find (?<entity>[\w.+-]{1,100})(?: \(missing:| \(Required is)/,
+    kind: 'cmake',
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'cmake-could-not-find-status',
+    // CMake: "-- Could NOT find ZLIB (missing: ZLIB_LIBRARY)": the status line of a find_package that may be optional (support only)
+    source: 'CMake (FindPackageHandleStandardArgs)',
+    literals: ['Could NOT find '],
+    re: /^--\s+Could NOT find (?<entity>[\w.+-]{1,100})(?: \(missing:| \(Required is)/,
+    kind: 'cmake',
+    weight: 0.3,
+    unknownOk: true,
+  },
+  {
+    id: 'cmake-boost-libraries-not-found',
+    // CMake's FindBoost (module mode, before Boost shipped BoostConfig.cmake): "Unable to find the requested Boost
+    // libraries." then "Could not find the following Boost libraries:" ("...following static Boost libraries:" with
+    // Boost_USE_STATIC_LIBS) and the component names, one a line ("boost_filesystem"); CMake <= 3.0 (and projects'
+    // copies of its FindBoost): "The following Boost libraries could not be found:"
+    source: 'CMake (FindBoost.cmake)',
+    literals: ['Boost libraries:', 'Boost libraries could not be found:'],
+    re: /^(?:Could not find the following (?:static )?Boost libraries|The following (?:static )?Boost libraries could not be found):/,
+    kind: 'cmake',
+    name: () => 'Boost',
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'cmake-no-package-config',
+    // CMake config-mode find_package: 'Could not find a package configuration file provided by "Foo" with any of the following names:'
+    // (an error for REQUIRED packages, a warning otherwise: strong, but below a hard error)
+    source: 'CMake (find_package config mode)',
+    literals: ['Could not find a package configuration file provided by'],
+    re: /Could not find a package configuration file provided by "(?<entity>[\w.+-]{1,100})"/,
+    kind: 'cmake',
+    weight: 0.75,
+  },
+];
+
+// meson stops at the first required dependency it cannot find. After an optional one it goes on: another dependency,
+// program or header check, a subproject it executes as the fallback, or its "Build targets in project" summary (meson
+// 0.50-1.x wordings). "Looking for a fallback subproject" followed by "Neither a subproject directory nor a fmt.wrap file
+// was found" is still that dependency failing.
+const MESON_GOES_ON =
+  /^(?:(?:Run-time|Build-time|Native) dependency |Dependency |Program |Found |Has header |Header |Checking |Library |Message: |Build targets in project|Compiler for |Configuring |Fetching |Subproject |Executing subproject |Did not find |Determining |Fallback |Build type: |Project |Check usable header |Fetching value )/;
+
+/** Whether meson went on after a "found: NO" only to fail on that dependency (or the paste ends there). */
+function mesonStoppedAfter(after: readonly string[], entity: string): boolean {
+  const lines = after.map((l) => l.trim()).filter(Boolean);
+  return !lines.some((l) => MESON_GOES_ON.test(l)) && lines.every((l) => !/\bERROR:/.test(l) || l.includes(entity));
+}
+
+// autoconf prints "checking for X... no" for optional checks too: such a line counts only when one of the next lines
+// is an error that names X (the configure script's own AC_MSG_ERROR, or "configure: error: ...").
+function confirmedByError(after: readonly string[], entity: string): boolean {
+  const name = entity.replace(/^lib/, '').replace(/\.h$/, '').toLowerCase();
+  return after.slice(0, 3).some((l) => /error|not found|missing|required/i.test(l) && l.toLowerCase().includes(name));
+}
+
+const AUTOCONF_PATTERNS: readonly SignalPattern[] = [
+  {
+    id: 'autoconf-check-lib-no',
+    // autoconf AC_CHECK_LIB / AC_SEARCH_LIBS: "checking for pcap_open_live in -lpcap... no"
+    source: 'autoconf configure',
+    literals: ['checking for '],
+    re: new RegExp(String.raw`^checking for (?:[\w.]{1,100} in )?-l(?<entity>${LIB})\.\.\. no$`),
+    kind: 'library',
+    weight: 0.2,
+    confirm: { weight: 0.8, by: confirmedByError },
+    unknownOk: true,
+  },
+  {
+    id: 'autoconf-check-header-no',
+    // autoconf AC_CHECK_HEADER(S): "checking for zlib.h... no" (or "checking pcap.h presence... no" in autoconf < 2.70)
+    source: 'autoconf configure',
+    literals: ['checking for ', 'presence... no'],
+    re: new RegExp(String.raw`^checking (?:for )?(?<entity>${HEADER}\.h)(?: usability| presence)?\.\.\. no$`),
+    kind: 'header',
+    weight: 0.2,
+    confirm: { weight: 0.8, by: confirmedByError },
+    unknownOk: true,
+  },
+  {
+    id: 'autoconf-check-prog-no',
+    // autoconf AC_CHECK_PROG / AC_PATH_PROG: "checking for pkg-config... no" (function checks read the same: known programs only)
+    source: 'autoconf configure',
+    literals: ['checking for '],
+    re: new RegExp(String.raw`^checking for (?<entity>${PROG})\.\.\. no$`),
+    kind: 'program',
+    weight: 0.2,
+    confirm: { weight: 0.85, by: confirmedByError },
+  },
+];
+
+const PYTHON_MODULE_PATTERNS: readonly SignalPattern[] = [
+  {
+    id: 'module-not-found',
+    // Python >= 3.6: "ModuleNotFoundError: No module named 'Cython'" (Python 2 / < 3.6: "ImportError: No module named Cython")
+    source: 'Python',
+    literals: ['No module named'],
+    re: /(?:ModuleNotFoundError|ImportError): No module named '?(?<entity>[\w]{1,100})(?:[.'\s]|$)/,
+    weight: 0.8,
+  },
+  {
+    id: 'invalid-command-bdist-wheel',
+    // setuptools without the wheel package: "error: invalid command 'bdist_wheel'"
+    source: 'setuptools / distutils',
+    literals: ["invalid command 'bdist_wheel'"],
+    re: /error: invalid command 'bdist_wheel'/,
+    name: () => 'wheel',
+    weight: 0.9,
+  },
+];
+
+export const SIGNALS: readonly Signal[] = [
+  { id: 'program-not-found', kind: 'program', patterns: PROGRAM_PATTERNS },
+  { id: 'header-not-found', kind: 'header', patterns: HEADER_PATTERNS },
+  { id: 'library-not-found', kind: 'library', patterns: LIBRARY_PATTERNS },
+  { id: 'dependency-not-found', kind: 'pkg-config', patterns: DEPENDENCY_PATTERNS },
+  { id: 'python-module-missing', kind: 'python-module', patterns: PYTHON_MODULE_PATTERNS },
+  { id: 'configure-check-failed', kind: 'library', patterns: AUTOCONF_PATTERNS },
+];
+
+// Where a header path shows it belongs to the source tree, not to a system package: a relative "./" or "../" path, a
+// build directory (CMake's build/, cmake-build-*/ and _deps/, meson's builddir, generated/ and gen/ output), or a
+// directory where projects keep their git submodules and vendored copies (third_party/, external/, vendor/...).
+const PROJECT_PATH =
+  /^\.{1,2}[/\\]|[/\\]\.\.[/\\]|(?:^|[/\\])(?:build|builddir|_build|cmake-build-[\w-]{1,40}|_deps|generated|gen|autogen|third[_-]?party|3rdparty|vendor|vendored|external|extern|submodules?)[/\\]/i;
+
+/** Whether a header or file path names a file of the project itself (its tree, its build dir, its submodules). */
+export function isProjectPath(path: string): boolean {
+  return PROJECT_PATH.test(path);
+}
+
+/** The capture that carries an entity's name in a hit (rules' templates use it). */
+export const CAPTURE_OF_KIND: Record<EntityKind, string> = { program: 'program', header: 'header', library: 'library', 'pkg-config': 'library', cmake: 'library', 'python-module': 'module' };
+
+/** The entity named by a signal hit, or undefined when the line names none. */
+export function entityOf(pattern: SignalPattern, groups: Record<string, string | undefined>): string | undefined {
+  return (pattern.name ? pattern.name(groups) : groups.entity)?.trim() || undefined;
+}
+
+/** Which rule a signal hit belongs to (null: not a missing system component, e.g. a path inside the project). */
+export function routeSignal(signal: Signal, pattern: SignalPattern, entity: string): RoutedSignal | null {
+  const kind = pattern.kind ?? signal.kind;
+  const fact = factFor(kind, entity);
+  if (!fact) return null;
+  // A name the table does not know counts only where the wording surely names a missing program, header or library.
+  if (!fact.known && !pattern.unknownOk) return null;
+  const also = kind === 'header' && !fact.known ? ['source-file-missing'] : [];
+  return { rule: fact.rule, fallback: GENERIC_RULE[kind], also, fact, weight: pattern.weight };
+}
+
+const NOT_BUILD_TOOLS = new Set(['apk', 'apt', 'apt-get', 'dpkg', 'yum', 'dnf', 'microdnf', 'rpm', 'zypper', 'pacman', 'brew', 'port', 'choco', 'winget', 'scoop', 'sudo', 'doas']);
+
+/** The rule that takes an entity of each kind when no dedicated rule owns it. */
+const GENERIC_RULE: Record<EntityKind, string> = {
+  program: 'build-tool-missing',
+  header: 'native-lib-missing',
+  library: 'native-lib-missing',
+  'pkg-config': 'native-lib-missing',
+  cmake: 'native-lib-missing',
+  'python-module': 'python-build-dependency-missing',
+};
+
+function factFor(kind: EntityKind, entity: string): EntityFact | null {
+  switch (kind) {
+    case 'program':
+      // "./configure: not found" or "/opt/x/bin/tool": a file of the project or a path, not a program missing from PATH.
+      if (/^\.{1,2}[/\\]/.test(entity)) return null;
+      // A package manager or sudo that is not there means a script written for another image or system: not a build tool.
+      if (NOT_BUILD_TOOLS.has(entity.toLowerCase().replace(/\.exe$/, ''))) return null;
+      return factForProgram(entity);
+    case 'header':
+      return factForHeader(entity);
+    case 'library':
+    case 'pkg-config':
+      return factForLibrary(entity, kind);
+    case 'cmake':
+      return factForCmakePackage(entity);
+    case 'python-module': {
+      const pypi = PYTHON_BUILD_MODULES[entity];
+      const known = pypi !== undefined;
+      return { kind, name: entity, component: null, rule: 'python-build-dependency-missing', label: pypi ?? entity, packages: {}, known };
+    }
+  }
+}
