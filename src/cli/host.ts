@@ -1,7 +1,7 @@
 // Which platform buildmedic itself runs on: the fallback for fix commands when a log does not say.
 
 import { readFileSync } from 'node:fs';
-import type { PlatformId } from '../diagnose/platform-tracker.js';
+import type { PlatformId } from '../kb/platforms.js';
 
 /** Maps /etc/os-release's ID and ID_LIKE to a platform. Pure. */
 export function platformFromOsRelease(text: string): PlatformId | null {

@@ -4,7 +4,8 @@
 import { cleanText, displayLine, normalizeCleanLine } from './normalize.js';
 import { LiteralScanner, type CompiledAutomaton } from './literal-scanner.js';
 import { CHAIN_LAYERS, CONSEQUENCE_MARKERS, ERROR_MARKERS, SUCCESS_MARKERS, type Marker } from './markers.js';
-import { PLATFORM_LITERALS, PlatformTracker, type PlatformId } from './platform-tracker.js';
+import { PLATFORM_LITERALS, PlatformTracker } from './platform-tracker.js';
+import { type PlatformId } from '../kb/platforms.js';
 import type { Evidence, LinePattern, PatternHit, Rule } from '../kb/rule.js';
 import { CAPTURE_OF_KIND, entityOf, routeSignal, SIGNALS, type Signal, type SignalPattern } from '../kb/signals.js';
 import { rankFindings, type Diagnosis, type RuleResult } from './rank.js';

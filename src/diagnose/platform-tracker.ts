@@ -1,22 +1,6 @@
-// Where did the build run? Platform hints read from log lines (pure), and the package manager each platform uses.
+// Where did the build run? Platform hints read from log lines (pure); the platforms themselves are facts in kb/platforms.ts.
 
-import type { PlatformId } from '../kb/platforms.js';
-
-export { PACKAGE_MANAGER_OF, PLATFORM_LABEL, type PackageManager, type PlatformId } from '../kb/platforms.js';
-
-export type CiProvider = 'github-actions' | 'gitlab-ci' | 'render' | 'railway' | 'heroku' | 'nixpacks';
-
-/** What the log says about where it ran; accumulated by the engine, resolved at the end. */
-export interface PlatformContext {
-  platform: PlatformId | null;
-  /** Whether the log said so, or we fell back to the machine buildmedic runs on. */
-  source: 'log' | 'host' | 'none';
-  /** Why we think so: the lines that said it. */
-  evidence: { line: number; text: string }[];
-  /** The Docker base image of the stage that ran last before the failure, when the build ran in Docker. */
-  docker: { image: string; line: number } | null;
-  ci: CiProvider[];
-}
+import { platformOfImage, type CiProvider, type PlatformContext, type PlatformId } from '../kb/platforms.js';
 
 interface PlatformSignal {
   literals: readonly string[];
@@ -60,22 +44,6 @@ const SIGNALS: readonly PlatformSignal[] = [
 ];
 
 export const PLATFORM_LITERALS: readonly string[] = [...new Set(SIGNALS.flatMap((s) => s.literals))];
-
-/** Maps a Docker image reference to the platform of its userland. */
-export function platformOfImage(image: string): PlatformId | null {
-  const name = image.toLowerCase().replace(/^docker\.io\/(library\/)?/, '');
-  if (/alpine|musllinux/.test(name)) return 'alpine';
-  if (/manylinux/.test(name)) return 'manylinux';
-  if (/^nixos\/|\/nix\b|^nix:/.test(name)) return 'nix';
-  if (/fedora/.test(name)) return 'fedora';
-  if (/centos|rocky|alma|ubi\d|amazonlinux|oraclelinux|redhat/.test(name)) return 'rhel';
-  if (/archlinux|^arch:/.test(name)) return 'arch';
-  if (/opensuse|suse/.test(name)) return 'suse';
-  if (/windows|servercore|nanoserver/.test(name)) return 'windows';
-  // Official language images (rust, python, node, golang, gcc, buildpack-deps) are Debian-based unless tagged otherwise.
-  if (/^(?:rust|python|node|golang|gcc|buildpack-deps|debian|ubuntu|ghcr\.io\/rust-lang|lukemathwalker\/cargo-chef|ghcr\.io\/pyo3\/maturin)\b/.test(name)) return 'debian';
-  return null;
-}
 
 /** Accumulates platform hints line by line; bounded state. */
 export class PlatformTracker {

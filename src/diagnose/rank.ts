@@ -1,7 +1,8 @@
 // Turns what fired into a diagnosis: the outcome, findings ordered root cause first, consequences, wrapper chain.
 
 import { renderFix, type RenderedFix } from '../kb/install.js';
-import type { CiProvider, PlatformId, PlatformTracker } from './platform-tracker.js';
+import type { CiProvider, PlatformId } from '../kb/platforms.js';
+import type { PlatformTracker } from './platform-tracker.js';
 import type { InstallFacts } from '../kb/platforms.js';
 import type { CaptureValue, Evidence, PatternHit, PublicCaptureValue, Rule, RuleCategory } from '../kb/rule.js';
 import { confidenceOf, fillTemplate, publicCaptures, templateCaptures } from '../kb/rule.js';

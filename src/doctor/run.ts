@@ -2,7 +2,7 @@
 
 import { homedir, platform as osPlatform } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGE_MANAGER_OF, type PackageManager, type PlatformId } from '../diagnose/platform-tracker.js';
+import { PACKAGE_MANAGER_OF, type PackageManager, type PlatformId } from '../kb/platforms.js';
 import { evaluateNeed, pinAutoInstalled, type Check, type CheckStatus, type Facts } from './checks/evaluate.js';
 import { rustupAutoInstall } from './rustup.js';
 import { readProjectFile } from '../project/read-file.js';

@@ -1,7 +1,8 @@
 // Combines the fix plans of many findings into per-file changes and a command list, deferring plans that collide; pure.
 
 import { applyEdits, editsByFile } from '../project/text-edits.js';
-import type { FixCommand, ProjectFiles, ScanFinding, TextEdit } from '../scan/model.js';
+import type { FixCommand, ScanFinding } from '../report/finding.js';
+import type { ProjectFiles, TextEdit } from '../project/files.js';
 
 export interface FileChange {
   file: string;

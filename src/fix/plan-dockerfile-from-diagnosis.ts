@@ -3,7 +3,8 @@
 
 import { COMPONENTS, type ComponentId } from '../kb/crate-needs.js';
 import { factForLibrary, factForProgram } from '../kb/components.js';
-import type { ProjectFiles, ScanFinding } from '../scan/model.js';
+import type { ProjectFiles } from '../project/files.js';
+import type { ScanFinding } from '../report/finding.js';
 import { locate } from '../project/text-location.js';
 import { cargoRuns, compiles } from '../project/dockerfile/cargo-commands.js';
 import { RULE_OF, opaqueSetup, planInstall } from '../scan/dockerfile/checks/system-packages.js';

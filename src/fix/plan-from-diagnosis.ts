@@ -5,7 +5,8 @@ import type { PublicCaptureValue } from '../kb/rule.js';
 import { BuildmedicError } from '../errors.js';
 import { isCargoCrateName, planAddFeatures } from '../scan/cargo/add-features.js';
 import { cargoPackages } from '../project/cargo/packages.js';
-import type { ProjectFiles, ScanFinding, TextEdit } from '../scan/model.js';
+import type { ProjectFiles, TextEdit } from '../project/files.js';
+import type { ScanFinding } from '../report/finding.js';
 import { locate } from '../project/text-location.js';
 
 export interface DiagnosedFinding {

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { absoluteProgram, cargoEnv } from '../project/cargo-env.js';
 import { dubiousOwnership, filteredPaths, runGit } from '../project/git.js';
-import type { FixCommand } from '../scan/model.js';
+import type { FixCommand } from '../report/finding.js';
 
 export interface CommandResult {
   argv: string[];

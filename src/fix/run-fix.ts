@@ -4,7 +4,9 @@ import type { PublicCaptureValue } from '../kb/rule.js';
 import { BuildmedicError } from '../errors.js';
 import { cargoRejects } from '../project/cargo-metadata.js';
 import { lockLocations } from '../project/cargo/packages.js';
-import type { ProjectFiles, ScanFinding, Scanner } from '../scan/model.js';
+import type { ProjectFiles } from '../project/files.js';
+import type { ScanFinding } from '../report/finding.js';
+import type { Scanner } from '../scan/model.js';
 import { applyEdits, editsByFile } from '../project/text-edits.js';
 import { type ReadOptions, readProjectFiles } from '../project/read-project.js';
 import { findingKey, scanIncomplete, scanProject, type ScanReport } from '../scan/run-scan.js';
@@ -241,7 +243,7 @@ export interface DiagnosisFixResult {
 /** `diagnose --fix`: the plan for diagnosed findings in the project at `dir`, and with `write` applied atomically. */
 export async function runDiagnosisFix(dir: string, findings: readonly { rule: string; title: string; captures: Record<string, PublicCaptureValue> }[], write: boolean): Promise<DiagnosisFixResult> {
   const { planFromDiagnosis } = await import('./plan-from-diagnosis.js');
-  const project = await readProjectFiles(dir, [{ id: 'diagnose-fix', reads: ['**/Cargo.toml'], scan: () => [] }]);
+  const project = await readProjectFiles(dir, [{ reads: ['**/Cargo.toml'] }]);
   const refused: Refusal[] = [];
   const planned: ScanFinding[] = [];
   for (const f of findings) {

@@ -5,8 +5,9 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import type { FixCommand } from '../scan/model.js';
-import { isInside, outsideReason } from './write-files.js';
+import type { FixCommand } from '../report/finding.js';
+import { isInside } from '../project/paths.js';
+import { outsideReason } from './write-files.js';
 
 type Table = Record<string, unknown>;
 const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -6,11 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { lstat, open, readFile, readlink, realpath, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parseAllDocuments } from 'yaml';
 import { BuildmedicError } from '../errors.js';
 import { decodeFileText, encodeEditedText } from '../project/file-text.js';
+import { isInside } from '../project/paths.js';
 
 export interface FileWrite {
   /** Relative to the project root, with '/' separators. */
@@ -20,11 +21,6 @@ export interface FileWrite {
   after: string;
 }
 
-/** Whether `path` is `root` or below it (both real paths). */
-export function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
 
 /**
  * Where a write to `path` really lands: the real path of the file, or of its directory when the file does not exist

@@ -1,7 +1,7 @@
 // What common base images ship and what installed packages provide, as data: which build components a stage has
 // before any of its own install lines; pure.
 
-import type { PackageManager } from '../diagnose/platform-tracker.js';
+import type { PackageManager } from './platforms.js';
 import { COMPONENTS, type ComponentId } from './crate-needs.js';
 
 // The full (buildpack-deps based) language images ship gcc, g++, make, pkg-config, perl and common -dev packages

@@ -5,7 +5,7 @@
 import { COMPONENTS } from './components.js';
 import { ALL_PLATFORMS, installCommand, installCommandsFor, mergeInstallFacts, PACKAGE_MANAGER_OF, PLATFORM_LABEL, type InstallFacts, type PlatformId } from './platforms.js';
 import { fillTemplate, type FixSpec } from './rule.js';
-import type { PlatformContext } from '../diagnose/platform-tracker.js';
+import type { PlatformContext } from './platforms.js';
 
 export { installCommand };
 

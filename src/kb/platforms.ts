@@ -114,3 +114,33 @@ export function mergeInstallFacts(all: readonly InstallFacts[]): InstallFacts {
   const join = (k: 'macos' | 'windows' | 'any') => all.map((f) => f.platform?.[k]).filter(Boolean).join(' && ') || undefined;
   return { packages, platform: { macos: join('macos'), windows: join('windows'), any: join('any') } };
 }
+
+export type CiProvider = 'github-actions' | 'gitlab-ci' | 'render' | 'railway' | 'heroku' | 'nixpacks';
+
+/** What the log says about where it ran; accumulated by the engine, resolved at the end. */
+export interface PlatformContext {
+  platform: PlatformId | null;
+  /** Whether the log said so, or we fell back to the machine buildmedic runs on. */
+  source: 'log' | 'host' | 'none';
+  /** Why we think so: the lines that said it. */
+  evidence: { line: number; text: string }[];
+  /** The Docker base image of the stage that ran last before the failure, when the build ran in Docker. */
+  docker: { image: string; line: number } | null;
+  ci: CiProvider[];
+}
+
+/** Maps a Docker image reference to the platform of its userland. */
+export function platformOfImage(image: string): PlatformId | null {
+  const name = image.toLowerCase().replace(/^docker\.io\/(library\/)?/, '');
+  if (/alpine|musllinux/.test(name)) return 'alpine';
+  if (/manylinux/.test(name)) return 'manylinux';
+  if (/^nixos\/|\/nix\b|^nix:/.test(name)) return 'nix';
+  if (/fedora/.test(name)) return 'fedora';
+  if (/centos|rocky|alma|ubi\d|amazonlinux|oraclelinux|redhat/.test(name)) return 'rhel';
+  if (/archlinux|^arch:/.test(name)) return 'arch';
+  if (/opensuse|suse/.test(name)) return 'suse';
+  if (/windows|servercore|nanoserver/.test(name)) return 'windows';
+  // Official language images (rust, python, node, golang, gcc, buildpack-deps) are Debian-based unless tagged otherwise.
+  if (/^(?:rust|python|node|golang|gcc|buildpack-deps|debian|ubuntu|ghcr\.io\/rust-lang|lukemathwalker\/cargo-chef|ghcr\.io\/pyo3\/maturin)\b/.test(name)) return 'debian';
+  return null;
+}

@@ -9,8 +9,8 @@ import { parseCargoConfigTargets } from './cargo.js';
 import { hostTriple } from './target-cfg.js';
 import { resolveWorkspaces } from './cargo-metadata.js';
 import { lockLocations } from './cargo/packages.js';
-import { isVendored } from '../scan/checks/cargo-features.js';
-import type { ProjectFiles, Scanner } from '../scan/model.js';
+import { isVendored } from './paths.js';
+import type { ProjectFiles } from './files.js';
 
 /** What git tracks and ignores under root, with paths relative to root; nulls when root is not in a work tree. */
 async function readGitState(root: string, candidates: string[]): Promise<{ tracked: Set<string> | null; ignored: Set<string> | null; refused: string | null }> {
@@ -56,7 +56,7 @@ function configTarget(files: ReadonlyMap<string, string>): string | null {
 }
 
 /** Reads what `scanners` need from the project at `dir`. */
-export async function readProjectFiles(dir: string, scanners: readonly Scanner[], options: ReadOptions = {}): Promise<ProjectFiles> {
+export async function readProjectFiles(dir: string, scanners: readonly { readonly reads: readonly string[] }[], options: ReadOptions = {}): Promise<ProjectFiles> {
   const { root, realRoot } = await openProjectDir(dir, 'scan and fix');
   const walk = await walkProject(root);
   const wanted = globMatcher(scanners.flatMap((s) => s.reads), 'scan');

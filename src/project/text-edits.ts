@@ -1,7 +1,7 @@
 // Applies text edits to one file's text; pure. Overlapping edits are refused, so two fixes can never corrupt a file.
 
 import { BuildmedicError } from '../errors.js';
-import type { TextEdit } from '../scan/model.js';
+import type { TextEdit } from './files.js';
 
 /** Applies `edits` (all for the same file) to `text`; edits are sorted by position, and may not overlap. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {

@@ -1,6 +1,6 @@
 // Turns offsets into the 1-based line locations findings show; pure.
 
-import type { FileLocation } from '../scan/model.js';
+import type { FileLocation } from './files.js';
 
 /** Offsets of the '\n's of the texts asked about last: a scan locates many offsets in the same few files. */
 const newlineIndex = new Map<string, Uint32Array>();

@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
-import type { ScanFinding } from '../scan/model.js';
+import type { ScanFinding } from './finding.js';
 import type { Report, ReportItem, ReportSeverity } from './model.js';
 import { clip } from './text-utils.js';
 

@@ -65,7 +65,7 @@ export async function collectRuleHelp(ids: readonly string[]): Promise<Record<st
       if (!ids.includes(rule.id)) continue;
       const path = new URL(`../../src/kb/rules/${group}/${rule.id}/README.md`, import.meta.url);
       const markdown = existsSync(path) ? await readFile(path, 'utf8') : `${rule.title}.\n\n${rule.summary}`;
-      out[rule.id] = { summary: rule.summary, markdown, uri: `${INFORMATION_URI}/blob/main/src/rules/${group}/${rule.id}/README.md` };
+      out[rule.id] = { summary: rule.summary, markdown, uri: `${INFORMATION_URI}/blob/main/src/kb/rules/${group}/${rule.id}/README.md` };
     }
   }
   return out;

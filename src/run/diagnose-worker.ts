@@ -2,7 +2,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { Diagnoser } from '../diagnose/engine.js';
-import type { PlatformId } from '../diagnose/platform-tracker.js';
+import type { PlatformId } from '../kb/platforms.js';
 import { defaultKnowledgeBase } from '../diagnose/diagnose.js';
 import { ByteLineChunker } from '../diagnose/read-log.js';
 import { TailSink } from './tail-sink.js';

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { BuildmedicError, fileError } from '../errors.js';
 import { runGit } from '../project/git.js';
-import type { ScanFinding } from './model.js';
+import type { ScanFinding } from '../report/finding.js';
 import { GIT_REFUSED, type ScanReport } from './run-scan.js';
 
 /** What the scan arguments name: one project directory (or none: the current one), or changed files. */

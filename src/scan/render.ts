@@ -1,8 +1,8 @@
 // Renders a scan report as text for people and as the versioned JSON of docs/scan-json.md; pure.
 
 import type { Colors } from 'picocolors/types.js';
-import type { ScanFinding } from './model.js';
 import { SCAN_SCHEMA_VERSION, scanIncomplete, type ScanReport } from './run-scan.js';
+import { renderFindingText } from '../report/finding-text.js';
 
 export function scanJson(root: string, report: ScanReport): object {
   return {
@@ -19,14 +19,6 @@ export function scanJson(root: string, report: ScanReport): object {
   };
 }
 
-export function renderFindingText(f: ScanFinding, c: Colors): string {
-  const where = f.evidence[0] ? `${f.evidence[0].file}:${f.evidence[0].line}` : '';
-  const sev = f.severity === 'error' ? c.red('error') : c.yellow('warning');
-  let out = `${sev} ${c.bold(f.rule)}  ${c.dim(where)}\n  ${f.message}\n`;
-  for (const e of f.evidence) out += c.dim(`    ${e.file}:${e.line}: `) + `${e.text}\n`;
-  if (f.fix) out += `  ${c.green('fix')}${f.fix.safety === 'unsafe' ? c.yellow(' (unsafe)') : ''}: ${f.fix.title}\n`;
-  return out;
-}
 
 export function renderScanText(report: ScanReport, c: Colors): string {
   let out = report.findings.map((f) => renderFindingText(f, c)).join('\n');

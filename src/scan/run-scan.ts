@@ -1,6 +1,8 @@
 // Runs scanners over a read project and orders their findings; pure.
 
-import type { ProjectFiles, ScanFinding, Scanner } from './model.js';
+import type { ProjectFiles } from '../project/files.js';
+import type { ScanFinding } from '../report/finding.js';
+import type { Scanner } from './model.js';
 
 export const SCAN_SCHEMA_VERSION = 1;
 

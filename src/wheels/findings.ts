@@ -2,7 +2,8 @@
 // setting where the deploy is configured), as text edits of the project's own files.
 
 import type { DeployTarget } from './python-target.js';
-import type { FileLocation, FixPlan, ScanFinding, TextEdit } from '../scan/model.js';
+import type { FileLocation, TextEdit } from '../project/files.js';
+import type { FixPlan, ScanFinding } from '../report/finding.js';
 import type { PackageVerdict } from './check.js';
 import type { DependencySet } from './model.js';
 import { lineStart } from './text-lines.js';

@@ -1,6 +1,6 @@
 // The dependency set `buildmedic wheels` checks: what is installed, from where, and the pip settings that apply.
 
-import type { FileLocation } from '../scan/model.js';
+import type { FileLocation } from '../project/files.js';
 
 export interface Dependency {
   name: string;

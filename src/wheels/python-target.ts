@@ -2,7 +2,7 @@
 // from command-line flags, else runtime.txt, .python-version, a Dockerfile, PaaS config files or requires-python.
 
 import { maxSatisfying } from '@renovatebot/pep440';
-import type { FileLocation } from '../scan/model.js';
+import type { FileLocation } from '../project/files.js';
 import type { TargetSpec } from './tags.js';
 
 export interface TargetSource {

@@ -1,7 +1,7 @@
 // Renders a `buildmedic wheels` report as text for people and as the versioned JSON of docs/wheels-json.md; pure.
 
 import type { Colors } from 'picocolors/types.js';
-import { renderFindingText } from '../scan/render.js';
+import { renderFindingText } from '../report/finding-text.js';
 import type { WheelsReport } from './run.js';
 
 export const WHEELS_SCHEMA_VERSION = 1;

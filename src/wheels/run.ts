@@ -7,7 +7,7 @@ import { openProjectDir, readableFiles, readProjectText, walkedButUnread, walkPr
 import { DEFAULT_INDEX, fetchProjects, type IndexFailure } from './pypi/client.js';
 import type { IndexFile } from './pypi/simple-api.js';
 import { detectTarget, type DeployTarget, type TargetFlags } from './python-target.js';
-import type { ScanFinding } from '../scan/model.js';
+import type { ScanFinding } from '../report/finding.js';
 import { dependencyApplies, judgeDependency, type PackageVerdict } from './check.js';
 import { mergeEnvironmentSettings, pipVariables } from './deploy-settings.js';
 import { deployRequirementPaths, pickDependencyFile, readDependencySet } from './dependencies.js';

@@ -1,12 +1,12 @@
 // Pure: turns probe results and a need into a check row — status, found version, hint and fix.
 
 import { satisfies } from '@renovatebot/pep440';
-import type { PlatformId } from '../../diagnose/platform-tracker.js';
+import type { PlatformId } from '../../kb/platforms.js';
 import { installCommands, type FixCommand } from '../fixes.js';
 import type { Constraint, Need } from '../needs.js';
 import { predictedRule } from '../predicted-rule.js';
 import { installCommand } from '../../kb/install.js';
-import { PACKAGE_MANAGER_OF } from '../../diagnose/platform-tracker.js';
+import { PACKAGE_MANAGER_OF } from '../../kb/platforms.js';
 import { COMPONENTS, LINKER_PACKAGES, type ComponentId } from '../../kb/crate-needs.js';
 import type { ProbeResult, WritableProbe } from '../../project/probe.js';
 import type { AutoInstall } from '../rustup.js';

@@ -3,7 +3,7 @@
 import type { CargoManifest } from '../model.js';
 import { parseCargoManifest } from '../cargo.js';
 import { isWorkspaceMember } from '../workspace.js';
-import type { ProjectFiles } from '../../scan/model.js';
+import type { ProjectFiles } from '../files.js';
 import { dirOf, joinRel } from '../text-location.js';
 
 export interface ManifestFile {

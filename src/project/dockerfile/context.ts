@@ -2,7 +2,7 @@
 
 import { parse as parseYaml } from 'yaml';
 import { type Glob, matchGlob, tryCompileGlob } from '../glob.js';
-import type { ProjectFiles } from '../../scan/model.js';
+import type { ProjectFiles } from '../files.js';
 import { dirOf, joinRel, normaliseRel } from '../text-location.js';
 import { type CopyStep, type DockerfileModel, type RunStep, resolvePath } from './parse.js';
 

@@ -2,7 +2,7 @@
 // and install commands, COPY/ADD, ENV, WORKDIR), every part with file offsets for splicing; pure (dockerfile-ast).
 
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
-import { type PackageManager, type PlatformId, PACKAGE_MANAGER_OF, platformOfImage } from '../../diagnose/platform-tracker.js';
+import { type PackageManager, type PlatformId, PACKAGE_MANAGER_OF, platformOfImage } from '../../kb/platforms.js';
 import { type InstallCommand, type ShellCommand, parseInstall, tokenizeShell } from './shell.js';
 
 interface Span {

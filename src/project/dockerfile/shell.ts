@@ -1,6 +1,6 @@
 // Splits the shell text of a Dockerfile RUN into commands and words with file offsets, and finds package-install commands; pure.
 
-import type { PackageManager } from '../../diagnose/platform-tracker.js';
+import type { PackageManager } from '../../kb/platforms.js';
 
 export interface Word {
   /** The word as the shell sees it (quotes removed). */

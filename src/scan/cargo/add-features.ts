@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parse as parseToml } from 'smol-toml';
 import { BuildmedicError } from '../../errors.js';
 import { applyEdits } from '../../project/text-edits.js';
-import type { TextEdit } from '../model.js';
+import type { TextEdit } from '../../project/files.js';
 import { arrayElements, inlineTableEntries, tomlSpans } from '../../project/cargo/toml-spans.js';
 
 // Cargo's feature-name grammar (cargo-util-schemas): a Unicode XID start character, `_` or a digit, then XID

@@ -7,8 +7,11 @@ import { hostTriple, targetApplies } from '../../project/target-cfg.js';
 import { planAddFeatures } from '../cargo/add-features.js';
 import { type CargoGraph, localPackage } from '../../project/cargo-metadata.js';
 import { type CargoPackage, cargoPackages } from '../../project/cargo/packages.js';
-import type { FileLocation, ProjectFiles, ScanFinding, Scanner } from '../model.js';
+import type { FileLocation, ProjectFiles } from '../../project/files.js';
+import type { ScanFinding } from '../../report/finding.js';
+import type { Scanner } from '../model.js';
 import { dirOf, joinRel, lineAt, locate, normaliseRel } from '../../project/text-location.js';
+import { isVendored } from '../../project/paths.js';
 
 interface GatedUse {
   crate: string;
@@ -174,12 +177,7 @@ function majorOf(req: string | null): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** Directories holding copies of other projects' crates: cargo builds them only as path dependencies, and fixes never go there. */
-const VENDORED = /(?:^|\/)(?:vendor|vendored|third[_-]party)\//;
 
-export function isVendored(path: string): boolean {
-  return VENDORED.test(path);
-}
 
 /**
  * The dependency declarations a use can rely on: the normal ones, plus dev-dependencies for code only built for tests

@@ -1,6 +1,8 @@
 // Scanner: a Cargo.lock that a flake, Dockerfile or CI job needs is missing, or invisible to git (ignored/untracked); pure.
 
-import type { FileLocation, FixCommand, ProjectFiles, ScanFinding, Scanner, TextEdit } from '../model.js';
+import type { FileLocation, ProjectFiles, TextEdit } from '../../project/files.js';
+import type { FixCommand, ScanFinding } from '../../report/finding.js';
+import type { Scanner } from '../model.js';
 import { lockLocations } from '../../project/cargo/packages.js';
 import { dirOf, joinRel, locate } from '../../project/text-location.js';
 

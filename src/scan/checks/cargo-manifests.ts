@@ -1,7 +1,9 @@
 // Scanner: says which Cargo.toml files could not be parsed, so the checks that skipped them are not silently blind; pure.
 
 import { readManifests } from '../../project/cargo/packages.js';
-import type { ProjectFiles, ScanFinding, Scanner } from '../model.js';
+import type { ProjectFiles } from '../../project/files.js';
+import type { ScanFinding } from '../../report/finding.js';
+import type { Scanner } from '../model.js';
 
 function checkManifests(project: ProjectFiles): ScanFinding[] {
   const { invalid } = readManifests(project);

@@ -1,6 +1,8 @@
 // Scanner: a flake refers to paths git does not track (flakes in a git repository only see tracked files); pure.
 
-import type { FileLocation, ProjectFiles, ScanFinding, Scanner } from '../model.js';
+import type { FileLocation, ProjectFiles } from '../../project/files.js';
+import type { ScanFinding } from '../../report/finding.js';
+import type { Scanner } from '../model.js';
 import { dirOf, joinRel, locate } from '../../project/text-location.js';
 import { normalizeRel } from './cargo-lock.js';
 

@@ -2,7 +2,9 @@
 // read (pip and every build backend stop on the same file); pure.
 
 import { parseTomlText } from '../../project/cargo.js';
-import type { ProjectFiles, ScanFinding, Scanner } from '../model.js';
+import type { ProjectFiles } from '../../project/files.js';
+import type { ScanFinding } from '../../report/finding.js';
+import type { Scanner } from '../model.js';
 
 function checkPyproject(project: ProjectFiles): ScanFinding[] {
   const text = project.files.get('pyproject.toml');

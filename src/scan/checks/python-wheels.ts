@@ -3,7 +3,9 @@
 // does the full check (requirements files, newer versions, index settings).
 
 import { detectTarget } from '../../wheels/python-target.js';
-import type { ProjectFiles, ScanFinding, Scanner } from '../model.js';
+import type { ProjectFiles } from '../../project/files.js';
+import type { ScanFinding } from '../../report/finding.js';
+import type { Scanner } from '../model.js';
 import { judgeDependency, dependencyApplies } from '../../wheels/check.js';
 import { readDependencySet } from '../../wheels/dependencies.js';
 import { wheelFindings } from '../../wheels/findings.js';

@@ -3,7 +3,9 @@
 
 import { type CargoPackage, cargoPackages } from '../../project/cargo/packages.js';
 import { tomlSpans } from '../../project/cargo/toml-spans.js';
-import type { FileLocation, ProjectFiles, ScanFinding, Scanner } from '../model.js';
+import type { FileLocation, ProjectFiles } from '../../project/files.js';
+import type { ScanFinding } from '../../report/finding.js';
+import type { Scanner } from '../model.js';
 import { dirOf, locate } from '../../project/text-location.js';
 
 interface Pin {

@@ -2,7 +2,9 @@
 // BSD/illumos targets have no tag PyPI accepts); pure.
 
 import { isMap, isScalar, isSeq, parseDocument, type Scalar, type YAMLMap } from 'yaml';
-import type { ProjectFiles, ScanFinding, Scanner } from '../model.js';
+import type { ProjectFiles } from '../../project/files.js';
+import type { ScanFinding } from '../../report/finding.js';
+import type { Scanner } from '../model.js';
 import { locate } from '../../project/text-location.js';
 
 // PyPI accepts manylinux/musllinux, macosx, win, (since 2025) ios/android tags; these targets get none of them.

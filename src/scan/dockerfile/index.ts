@@ -1,6 +1,8 @@
 // The Dockerfile scanner: parses every Dockerfile/Containerfile once and runs the Dockerfile checks on it; pure.
 
-import type { ProjectFiles, ScanFinding, Scanner } from '../model.js';
+import type { ProjectFiles } from '../../project/files.js';
+import type { ScanFinding } from '../../report/finding.js';
+import type { Scanner } from '../model.js';
 import { checkCacheMountCopies } from './checks/cache-mount.js';
 import { checkChefImages } from './checks/chef-images.js';
 import { checkCopyOverwrites } from './checks/copy-overwrites.js';

@@ -6,8 +6,8 @@ import { exemptionApplies } from '../../doctor/needs.js';
 import { builtCrates, defaultRequestedFeatures } from '../../project/build-graph.js';
 import { hostTriple } from '../../project/target-cfg.js';
 import { cargoPackages } from '../../project/cargo/packages.js';
-import { isVendored } from '../checks/cargo-features.js';
-import type { FileLocation, ProjectFiles } from '../model.js';
+import { isVendored } from '../../project/paths.js';
+import type { FileLocation, ProjectFiles } from '../../project/files.js';
 import { dirOf, joinRel, locate } from '../../project/text-location.js';
 
 export interface ComponentNeed {

@@ -1,7 +1,8 @@
 // Check: a binary is taken from a cache-mounted target/ by a later RUN or a COPY, where the cache is not there (or
 // holds a stale binary from an earlier build); the fix does the copy inside the RUN that built it; pure.
 
-import type { ScanFinding, TextEdit } from '../../model.js';
+import type { ScanFinding } from '../../../report/finding.js';
+import type { TextEdit } from '../../../project/files.js';
 import { locate } from '../../../project/text-location.js';
 import { cargoRuns, compiles } from '../../../project/dockerfile/cargo-commands.js';
 import { type DockerfileModel, isBuiltOn, type RunStep, type Stage, resolvePath, stageLabel, stageNamed } from '../../../project/dockerfile/parse.js';

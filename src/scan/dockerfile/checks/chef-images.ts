@@ -1,7 +1,8 @@
 // Check: cargo-chef's planner, cook and build stages sit on different Rust toolchains (version or libc), so the cooked
 // dependencies are rebuilt or built for another target; pure.
 
-import type { ScanFinding, TextEdit } from '../../model.js';
+import type { ScanFinding } from '../../../report/finding.js';
+import type { TextEdit } from '../../../project/files.js';
 import { locate } from '../../../project/text-location.js';
 import { cargoRuns } from '../../../project/dockerfile/cargo-commands.js';
 import { rustOfImage } from '../../../kb/images.js';

@@ -1,7 +1,8 @@
 // Check: a COPY after a RUN that generated a file (cargo generate-lockfile / cargo update -> Cargo.lock) replaces
 // it with the build context's copy of that file; pure.
 
-import type { ProjectFiles, ScanFinding } from '../../model.js';
+import type { ProjectFiles } from '../../../project/files.js';
+import type { ScanFinding } from '../../../report/finding.js';
 import { locate } from '../../../project/text-location.js';
 import { cargoRuns } from '../../../project/dockerfile/cargo-commands.js';
 import { contextDir, landsAt } from '../../../project/dockerfile/context.js';

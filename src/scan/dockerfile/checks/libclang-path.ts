@@ -1,7 +1,8 @@
 // Check: LIBCLANG_PATH names a directory the stage does not have (a Debian /usr/lib/llvm-N path on Alpine or Fedora,
 // or an LLVM version the stage does not install); the fix points it at the installed version; pure.
 
-import type { ScanFinding, TextEdit } from '../../model.js';
+import type { ScanFinding } from '../../../report/finding.js';
+import type { TextEdit } from '../../../project/files.js';
 import { locate } from '../../../project/text-location.js';
 import { defaultLlvmOfImage, imageProfile, llvmVersionOfPackage } from '../../../kb/images.js';
 import { type DockerfileModel, rootImage, stageChain, stageLabel, stagePlatform } from '../../../project/dockerfile/parse.js';

@@ -1,7 +1,8 @@
 // Check: `cargo build` runs before Cargo.toml (cargo-manifest-missing) or the project's Cargo.lock
 // (docker-lock-not-copied) is in the image; the lock fix adds Cargo.lock to the COPY that brings Cargo.toml; pure.
 
-import type { ProjectFiles, ScanFinding, TextEdit } from '../../model.js';
+import type { ProjectFiles, TextEdit } from '../../../project/files.js';
+import type { ScanFinding } from '../../../report/finding.js';
 import { dirOf, joinRel, locate } from '../../../project/text-location.js';
 import { cargoRuns } from '../../../project/dockerfile/cargo-commands.js';
 import { commandWords } from '../../../project/dockerfile/shell.js';

@@ -3,9 +3,10 @@
 // (or adds a RUN right after FROM) with the packages of the image's package manager; pure.
 
 import { installCommand } from '../../../kb/install.js';
-import type { PackageManager } from '../../../diagnose/platform-tracker.js';
+import type { PackageManager } from '../../../kb/platforms.js';
 import { COMPONENTS, type ComponentId } from '../../../kb/crate-needs.js';
-import type { ProjectFiles, ScanFinding, TextEdit } from '../../model.js';
+import type { ProjectFiles, TextEdit } from '../../../project/files.js';
+import type { ScanFinding } from '../../../report/finding.js';
 import { locate } from '../../../project/text-location.js';
 import { cargoRuns, compiles } from '../../../project/dockerfile/cargo-commands.js';
 import { componentsOfPackage, imageProfile } from '../../../kb/images.js';

@@ -1,7 +1,6 @@
 // cargo-home-readonly: cargo cannot write to CARGO_HOME (registry index/cache, git checkouts, package-cache lock).
 
 import { defineRule } from '../../../rule.js';
-import { normalizeCleanLine } from '../../../../diagnose/normalize.js';
 
 // Paths inside CARGO_HOME that cargo writes while fetching: registry/{index,cache,src}, git/{db,checkouts},
 // the .package-cache lock, .crates.toml/.crates2.json of cargo install, .global-cache (cargo 1.78+).
@@ -69,8 +68,7 @@ export default defineRule({
       // target/ and the project's own files are another problem (permissions on the checkout, disk full).
       if (/[\\/]target[\\/]/.test(path)) return false;
       if (h.pattern === 'cargo-home-write-inline' || h.pattern === 'cargo-home-cache-write-warning') return true;
-      // The lines after a hit are raw: strip CI timestamps, BuildKit prefixes and pip's indentation first.
-      const next = h.after.map((l) => normalizeCleanLine(l).text).filter((l) => l !== '' && l !== 'Caused by:').slice(0, 2).join('\n');
+      const next = h.after.filter((l) => l !== '' && l !== 'Caused by:').slice(0, 2).join('\n');
       return NOT_WRITABLE.test(next) || NOT_WRITABLE.test(h.text);
     });
     if (kept.length === 0) return null;
