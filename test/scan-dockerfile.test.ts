@@ -206,6 +206,10 @@ test('near misses for the system packages check: full images, install lines that
   assert.deepEqual(scan(withDockerfile('alpine-openssl', `FROM rust:1.79-slim\nCOPY ci/deps.sh /tmp/\nRUN bash /tmp/deps.sh\n${build}`)), []);
   // An ARG without a default leaves the image unknown: nothing is assumed.
   assert.deepEqual(scan(withDockerfile('alpine-openssl', `ARG BASE\nFROM \${BASE}\n${build}`)), []);
+  // Debian's unversioned clang registers itself as cc and c++ (crust-gather's builder stage); clang-14 alone does not.
+  const compilerFindings = (install: string) => brief(scan(withDockerfile('alpine-openssl', `FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y ${install} pkg-config libssl-dev\n${build}`))).filter((f) => f.startsWith('c-compiler'));
+  assert.deepEqual(compilerFindings('clang'), []);
+  assert.deepEqual(compilerFindings('clang-14'), ['c-compiler-missing Dockerfile:1']);
 });
 
 test('near misses for cache mounts and LIBCLANG_PATH', () => {

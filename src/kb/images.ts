@@ -79,6 +79,9 @@ const EXTRA: Partial<Record<PackageManager, [RegExp, ComponentId[]][]>> = {
     [/^gcc(?:-\d+)?$/, ['c-compiler']],
     [/^pkgconf$/, ['pkg-config']],
     [/^(?:libclang-(?:\d+-)?dev|libclang1(?:-\d+)?|clang(?:-\d+)?)$/, ['libclang']],
+    // The unversioned clang package registers clang and clang++ as the cc and c++ alternatives (its postinst), and
+    // clang-N depends on libc6-dev and libgcc-N-dev: cc links. A versioned clang-N alone registers neither name.
+    [/^clang$/, ['c-compiler', 'cxx-compiler']],
     [/^libprotobuf-dev$/, []],
   ],
   apk: [
