@@ -310,20 +310,37 @@ function derivePython(project: Project, set: NeedSet): void {
   }
 }
 
+const CMAKE_LANGUAGE_COMPONENT: Record<string, ComponentId> = { C: 'c-compiler', CXX: 'cxx-compiler', OBJC: 'c-compiler', OBJCXX: 'cxx-compiler', FORTRAN: 'gfortran' };
+
+function deriveCmake(project: Project, ctx: PlanContext, set: NeedSet): void {
+  const cmake = project.cmake!;
+  const from = 'CMakeLists.txt';
+  set.add('cmake', `${from} (configure)`, cmake.minimumVersion ? { constraint: { kind: 'min', version: cmake.minimumVersion, from: `cmake_minimum_required in ${from}` } } : {});
+  for (const language of cmake.languages) {
+    const component = CMAKE_LANGUAGE_COMPONENT[language];
+    if (component) set.add(component, `${from} enables ${language}`);
+  }
+  // CMake's default generator on Linux and macOS is Unix Makefiles; CMAKE_GENERATOR picks another (Ninja needs no make).
+  const generator = ctx.env.CMAKE_GENERATOR ?? '';
+  if (ctx.platform !== 'win32' && (generator === '' || /Makefiles/.test(generator))) set.add('make', `${from}: CMake's ${generator || 'default'} generator (Unix Makefiles) builds with make`);
+  if (cmake.needsPkgConfig) set.add('pkg-config', `${from}: find_package(PkgConfig REQUIRED) or pkg_check_modules(... REQUIRED)`);
+}
+
 /** The needs of the project; with no project, the general native-build toolchain. */
 export function deriveNeeds(project: Project, ctx: PlanContext): NeedsPlan {
   const set = new NeedSet();
   const exempted: Exempted[] = [];
   const unverified: Exempted[] = [];
   const notes: string[] = [];
-  if (!project.rust && (!project.python || (project.python.backend === 'none' && project.python.requirements.length === 0 && !project.python.pinnedPython))) {
+  if (!project.rust && !project.cmake && (!project.python || (project.python.backend === 'none' && project.python.requirements.length === 0 && !project.python.pinnedPython))) {
     const general = 'the general native-build toolchain';
     for (const c of ['c-compiler', 'cxx-compiler', 'make', 'pkg-config'] as const) set.add(c, general);
     for (const c of ['python', 'python-headers', 'rustc', 'cargo', 'cmake'] as const) set.add(c, general, { required: false });
-    return { mode: 'general', needs: set.list(), exempted, unverified, notes: ['No Cargo.toml, pyproject.toml, setup.py, requirements file or .python-version here: checked the general native-build toolchain instead.'] };
+    return { mode: 'general', needs: set.list(), exempted, unverified, notes: ['No Cargo.toml, pyproject.toml, setup.py, requirements file, .python-version or CMakeLists.txt here: checked the general native-build toolchain instead.'] };
   }
   if (project.rust) deriveRust(project, ctx, set, exempted, unverified, notes);
   if (project.python) derivePython(project, set);
+  if (project.cmake) deriveCmake(project, ctx, set);
   const needs = set.list().filter((n) => COMPONENTS[n.component]);
   return { mode: 'project', needs, exempted, unverified, notes };
 }

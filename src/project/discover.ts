@@ -3,6 +3,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BuildmedicError } from '../errors.js';
+import { parseCmakeLists } from './cmake.js';
 import { isWithin, openProjectDir, readProjectText } from './reader.js';
 import { parseCargoConfigLinkers, parseCargoConfigTargets, parseCargoLock, parseCargoManifest } from './cargo.js';
 import type { CargoManifest, Project, PythonProject, RustProject } from './model.js';
@@ -281,6 +282,8 @@ export async function readProject(dirArg: string): Promise<Project> {
     manifestText = await readText(manifestPath);
   }
   const rust = manifestText === null ? null : await readRust(readText, dir, manifestPath, manifestText);
+  const cmakeText = await readText(join(dir, 'CMakeLists.txt'));
+  const cmake = cmakeText === null ? null : parseCmakeLists(cmakeText);
 
   const files: string[] = [];
   if (rust) {
@@ -293,5 +296,6 @@ export async function readProject(dirArg: string): Promise<Project> {
     files.push(...python.requirements.map((r) => r.file));
     if (python.pinnedPython) files.push(python.pinnedPython.from);
   }
-  return { dir, rust, python, files };
+  if (cmake) files.push('CMakeLists.txt');
+  return { dir, rust, python, cmake, files };
 }

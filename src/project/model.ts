@@ -1,4 +1,6 @@
-// The project model: what a Rust / Python-extension project declares, as plain data shared by doctor, scan/fix and wheels.
+// The project model: what a Rust, Python-extension or CMake project declares, as plain data shared by doctor, scan/fix and wheels.
+
+import type { CmakeProject } from './cmake.js';
 
 /** One dependency as declared in a Cargo.toml table. */
 export interface CargoDependency {
@@ -139,6 +141,8 @@ export interface Project {
   dir: string;
   rust: RustProject | null;
   python: PythonProject | null;
+  /** The top-level CMakeLists.txt, when the project has one. */
+  cmake: CmakeProject | null;
   /** Files read, relative to dir, for the report. */
   files: string[];
 }
