@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { capturesMarkdown, capturesSchema } from '../src/kb/capture-docs.ts';
 import { CAPTURE_TYPES, type Rule } from '../src/kb/rule.ts';
 import { planFromDiagnosis } from '../src/fix/plan-from-diagnosis.ts';
-import type { ProjectFiles } from '../src/scan/model.ts';
+import type { ProjectFiles } from '../src/project/files.ts';
 import { caseFiles, diagnoseCase, ruleFolders } from './helpers/cases.ts';
 import { namedGroups, producedCaptures } from './helpers/captures.ts';
 

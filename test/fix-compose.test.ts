@@ -5,7 +5,8 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { composeFixes } from '../src/fix/compose.ts';
 import { renderUnifiedDiff } from '../src/fix/render-diff.ts';
-import type { ProjectFiles, ScanFinding } from '../src/scan/model.ts';
+import type { ProjectFiles } from '../src/project/files.ts';
+import type { ScanFinding } from '../src/report/finding.ts';
 
 const text = '[dependencies]\nclap = "4"\nserde = "1"\n';
 const project: ProjectFiles = { root: '/p', files: new Map([['Cargo.toml', text]]), gitTracked: null, gitIgnored: null };

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { findGatedUses } from '../src/scan/checks/cargo-features.ts';
 import { scanDockerfiles } from '../src/scan/dockerfile/index.ts';
 import { DOCKERFILE_LIMITS, isBuiltOn, parseDockerfile, stageChain } from '../src/project/dockerfile/parse.ts';
-import type { ProjectFiles } from '../src/scan/model.ts';
+import type { ProjectFiles } from '../src/project/files.ts';
 import { lineAt, locate } from '../src/project/text-location.ts';
 
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { selectForFiles } from '../src/scan/changed-files.ts';
-import type { ScanFinding } from '../src/scan/model.ts';
+import type { ScanFinding } from '../src/report/finding.ts';
 import { git, gitInit, tempDir, writeFiles } from './helpers/scan-projects.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { createColors } from 'picocolors';
 import { diagnoseText } from '../src/diagnose/engine.ts';
 import type { FixCommand } from '../src/kb/install.ts';
-import type { PlatformId } from '../src/diagnose/platform-tracker.ts';
+import type { PlatformId } from '../src/kb/platforms.ts';
 import { selectFixCommands } from '../src/report/platform-commands.ts';
 import { renderText } from '../src/report/text.ts';
 import { KB } from './helpers/cases.ts';

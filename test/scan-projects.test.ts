@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { ruleDocs } from '../src/cli/docs.ts';
-import type { ScanFinding } from '../src/scan/model.ts';
+import type { ScanFinding } from '../src/report/finding.ts';
 import { readProjectFiles } from '../src/project/read-project.ts';
 import { SCANNERS } from '../src/scan/registry.ts';
 import { scanProject } from '../src/scan/run-scan.ts';

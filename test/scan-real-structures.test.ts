@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { deriveNeeds } from '../src/doctor/needs.ts';
 import { readProject } from '../src/project/discover.ts';
-import type { ScanFinding } from '../src/scan/model.ts';
+import type { ScanFinding } from '../src/report/finding.ts';
 import { cargoRejects } from '../src/project/cargo-metadata.ts';
 import { type ReadOptions, readProjectFiles } from '../src/project/read-project.ts';
 import { SCANNERS } from '../src/scan/registry.ts';

@@ -2,6 +2,7 @@
 // fenced with ::stop-commands:: so that none of its lines can act as a workflow command (I/O).
 
 import { randomBytes } from 'node:crypto';
+import { jsonTerminalSafe, terminalSafe } from '../report/terminal-safe.js';
 import { type StreamSoFar, WorkflowCommandFence } from '../report/workflow-commands.js';
 
 /** 128 random bits: text inside the fence cannot guess the token that ends it. */
@@ -19,17 +20,27 @@ const fence = () => (stdoutFence ??= fenceFor(process.env));
 
 /** Prints text that may quote input (reports, diffs, documentation). */
 export function printText(text: string): void {
-  process.stdout.write(fence().text(text));
+  process.stdout.write(fence().text(terminalSafe(text)));
 }
 
 /** Prints a JSON document. */
 export function printJson(text: string): void {
-  process.stdout.write(fence().json(text));
+  process.stdout.write(fence().json(jsonTerminalSafe(text)));
 }
 
 /** Prints buildmedic's own workflow commands (the github format), outside any fence. */
 export function printAnnotations(text: string): void {
-  process.stdout.write(fence().annotations(text) ?? text);
+  const safe = terminalSafe(text);
+  process.stdout.write(fence().annotations(safe) ?? safe);
+}
+
+/**
+ * Prints an error on stderr: controls removed, and under GitHub Actions inside a fence of its own, since the message
+ * can quote input (an id, a path) whose lines must not act as workflow commands.
+ */
+export function printError(text: string): void {
+  const own = fenceFor(process.env);
+  process.stderr.write(own.text(terminalSafe(text)) + own.close());
 }
 
 /** Ends the fence, if one was opened: once, when the command is done. */

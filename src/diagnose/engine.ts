@@ -157,7 +157,9 @@ export class Diagnoser {
   private lineFacts: ({ bytes: Buffer; facts: LineFacts } | undefined)[] = [];
   private lineSignatures = new Uint32Array(REMEMBERED_LINES);
   /** Weak signal hits that the lines after them may confirm (checked in finish, when those lines have arrived). */
-  private toConfirm = new Map<PatternHit, { pattern: SignalPattern; entity: string }>();
+  // Weak: a hit recordHit drops (past MAX_HITS_PER_RULE) must not stay alive here with its context lines; a flood of
+  // confirmable lines (meson `found: NO`, autoconf `checking ... no`) would otherwise hold every one of them.
+  private toConfirm = new WeakMap<PatternHit, { pattern: SignalPattern; entity: string }>();
 
   constructor(
     private readonly kb: KnowledgeBase,

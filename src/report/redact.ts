@@ -136,7 +136,8 @@ const PATTERNS: readonly SecretPattern[] = [
   // SendGrid API keys (SG.<id>.<secret>).
   { name: 'sendgrid-key', re: /\bSG\.[\w-]{16,32}\.[\w-]{16,64}/g, replace: `SG.${MASK}` },
   // AWS access key ids (long-term AKIA, temporary ASIA).
-  { name: 'aws-key-id', re: /\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, replace: `$1${MASK}` },
+  // Not \b before the prefix: a key glued to a flag (`-lAKIA...`, `--key=AKIA...`) has a word character before it.
+  { name: 'aws-key-id', re: /(?<![A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g, replace: `$1${MASK}` },
   // JSON Web Tokens (header.payload.signature; both JSON parts base64url-encode `{"`), e.g. OIDC tokens in CI.
   { name: 'jwt', re: /\beyJ[\w-]{8,4096}\.eyJ[\w-]{8,8192}\.[\w-]{0,2048}/g, replace: `eyJ${MASK}` },
   // HTTP Authorization / Proxy-Authorization headers as curl -v, git GIT_CURL_VERBOSE and pip -vvv print them, and the
@@ -165,11 +166,12 @@ const PATTERNS: readonly SecretPattern[] = [
     re: /\b([a-z][a-z0-9+.-]{1,20}:(?:\/\/|\\\/\\\/))([^\s:/?#@'"`\\]{1,256})@/gi,
     replace: (m, scheme, user) => (looksLikeTokenUser(user) && !isPlaceholder(user) ? `${scheme}${MASK}@` : m),
   },
-  // Credentials in query strings: GitLab/OAuth `?access_token=`, `private_token=`, pre-signed S3/GCS URLs, Azure SAS `sig=`.
+  // Credentials in query strings: GitLab/OAuth `?access_token=`, `private_token=`, pre-signed S3/GCS URLs, Azure SAS `sig=`;
+  // the key also percent-encoded (`access%5Ftoken`, as cargo and curl print a URL they were given encoded).
   {
     name: 'url-query-secret',
-    hint: /[?&;][\w-]{1,24}=/,
-    re: /([?&;](?:access_token|private_token|job_token|id_token|refresh_token|token|auth|api_key|apikey|key|sig|signature|password|passwd|secret|client_secret|x-amz-signature|x-amz-security-token|x-amz-credential|x-goog-signature|x-goog-credential)=)([^&#\s'"`<>]{1,4096})/gi,
+    hint: /[?&;][\w%-]{1,40}(?:=|%3D)/i,
+    re: /([?&;](?:access(?:_|%5F)token|private(?:_|%5F)token|job(?:_|%5F)token|id(?:_|%5F)token|refresh(?:_|%5F)token|token|auth|api(?:_|%5F)key|apikey|key|sig|signature|password|passwd|secret|client(?:_|%5F)secret|x(?:-|%2D)amz(?:-|%2D)signature|x(?:-|%2D)amz(?:-|%2D)security(?:-|%2D)token|x(?:-|%2D)amz(?:-|%2D)credential|x(?:-|%2D)goog(?:-|%2D)signature|x(?:-|%2D)goog(?:-|%2D)credential)(?:=|%3D))([^&#\s'"`<>]{1,4096})/gi,
     replace: (m, head, value) => (isPlaceholder(value) ? m : `${head}${MASK}`),
   },
   // Secret-named keys, variables and flags with `=` or `:`: shell `export NPM_TOKEN=...` and `env` dumps, .npmrc
