@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -44,6 +44,11 @@ test('controls in a captured linker name reach no output format of diagnose', ()
     assert.ok(r.status === 1, `${format}: exit ${r.status} ${r.stderr}`);
     assert.ok(!CONTROL.test(r.stdout), `${format} prints a terminal control: ${JSON.stringify(r.stdout.match(CONTROL))}`);
   }
+  // Report files: HTML, SARIF, Code Quality, and the GitHub job summary.
+  const files = { html: join(scratch, 'r.html'), sarif: join(scratch, 'r.sarif'), codequality: join(scratch, 'cq.json'), summary: join(scratch, 'summary.md') };
+  const r = cli(['diagnose', '--format', 'github', '--html', files.html, '--sarif', files.sarif, '--codequality', files.codequality, log], { GITHUB_STEP_SUMMARY: files.summary });
+  assert.equal(r.status, 1, r.stderr);
+  for (const [name, path] of Object.entries(files)) assert.ok(!CONTROL.test(readFileSync(path, 'utf8')), `${name} holds a terminal control`);
 });
 
 test('explain with a hostile id: no terminal control on stderr, and under GitHub Actions no workflow command outside a fence', () => {

@@ -1,6 +1,7 @@
 // Turns a diagnosis into the reports asked for: the main output (text, json, github, markdown) and the files (SARIF, HTML, job summary). I/O at the edge; rendering is pure.
 
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { jsonTerminalSafe, terminalSafe } from './terminal-safe.js';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Colors } from 'picocolors/types.js';
 import type { Diagnosis } from '../diagnose/rank.js';
@@ -119,9 +120,10 @@ export async function emitReports(raw: Diagnosis, context: DiagnosisContext, req
     default:
       primary = renderText(diagnosis, request.colors, { verbose: request.verbose, hostPlatform: request.hostPlatform });
   }
-  if (request.sarif) await writeOutput(request.sarif, `${JSON.stringify(renderSarif(report, { toolVersion: toolVersion() }), null, 2)}\n`);
-  if (request.html) await writeOutput(request.html, renderHtml(report));
-  if (request.codequality) await writeOutput(request.codequality, formatCodeQuality(codeQualityFromReport(report, request.projectDir ?? process.cwd())));
-  if (request.format === 'github' && request.stepSummary) await writeOutput(request.stepSummary, renderMarkdown(report), true);
+  // Report files are read in terminals and browsers too: the same controls are kept out as on stdout.
+  if (request.sarif) await writeOutput(request.sarif, jsonTerminalSafe(`${JSON.stringify(renderSarif(report, { toolVersion: toolVersion() }), null, 2)}\n`));
+  if (request.html) await writeOutput(request.html, terminalSafe(renderHtml(report)));
+  if (request.codequality) await writeOutput(request.codequality, jsonTerminalSafe(formatCodeQuality(codeQualityFromReport(report, request.projectDir ?? process.cwd()))));
+  if (request.format === 'github' && request.stepSummary) await writeOutput(request.stepSummary, terminalSafe(renderMarkdown(report)), true);
   return { primary, report, diagnosis };
 }

@@ -63,7 +63,8 @@ async function runScanCommand(paths: string[], opts: ScanCliOptions): Promise<nu
   if (opts.codequality) {
     const { codeQualityFromScan, formatCodeQuality } = await import('../../report/codequality.js');
     const { writeOutput } = await import('../../report/emit-reports.js');
-    await writeOutput(opts.codequality, formatCodeQuality(codeQualityFromScan(masked.findings, project.root, process.env.CI_PROJECT_DIR ?? process.cwd())));
+    const { jsonTerminalSafe } = await import('../../report/terminal-safe.js');
+    await writeOutput(opts.codequality, jsonTerminalSafe(formatCodeQuality(codeQualityFromScan(masked.findings, project.root, process.env.CI_PROJECT_DIR ?? process.cwd()))));
   }
   // Findings first (1); else a file that could not be read means the scan could not do its whole job (2).
   return report.findings.length ? 1 : scanIncomplete(report) ? 2 : 0;
