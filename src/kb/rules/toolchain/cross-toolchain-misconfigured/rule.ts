@@ -67,8 +67,33 @@ export default defineRule({
       re: /(?:^|\/)(?<_lld>ld\.lld|rust-lld|ld)(?:\.exe)?: error: (?<_lldObject>\S{1,300}) is incompatible with (?<emulation>\S{1,100})$/,
       weight: 0.8,
     },
+    {
+      id: 'go-link-object-not-recognized',
+      // Go's external linking (cmd/link running gcc): "/tmp/go-link-587474096/000000.o: file not recognized: File
+      // format not recognized" (GNU ld / MinGW ld; Go < 1.5 named the directory go-link-xZnnMY). go.o is Go's own
+      // object for GOOS/GOARCH, 00000N.o the host objects and .syso files it copies: a gcc for another target (a
+      // 32-bit MinGW for windows/amd64, a host gcc for GOARCH=386) or a .syso for another platform cannot read them
+      source: 'GNU ld via Go cmd/link',
+      literals: ['file not recognized: '],
+      re: /go-link-\w{1,20}[\\/](?<object>go\.o|\d{6}\.o): file not recognized: [Ff]ile format not recognized/,
+      weight: 0.8,
+    },
+    {
+      id: 'bfd-compressed-debug-unreadable',
+      // GNU ld older than the objects' compressed debug sections: "/usr/sbin/ld: /tmp/go-link-428780761/000006.o:
+      // unable to initialize decompress status for section .debug_info" (an old binutils, not a foreign object;
+      // refine vetoes the go-link hit)
+      source: 'GNU ld (bfd)',
+      literals: ['unable to initialize decompress status'],
+      re: /unable to initialize decompress status for section/,
+      weight: 0.1,
+    },
   ],
   refine: (ctx) => {
+    if (ctx.hits.some((h) => h.pattern === 'bfd-compressed-debug-unreadable')) {
+      const others = ctx.hits.filter((h) => h.pattern !== 'bfd-compressed-debug-unreadable' && h.pattern !== 'go-link-object-not-recognized');
+      if (others.length === 0) return null;
+    }
     const relocation = ctx.hits.find((h) => h.pattern === 'bfd-relocations-generic-elf');
     const em = relocation?.captures.em;
     const m = relocation ? LINKER_AND_OBJECT.exec(relocation.text) : null;
@@ -88,6 +113,8 @@ export default defineRule({
         ? `${ctx.captures._lld} rejected ${ctx.captures._lldObject}, which was not compiled for ${ctx.captures.emulation}, the format this link produces.`
         : inputArch
         ? `The linker was given ${inputArch} objects while producing ${ctx.captures.outputArch} output.`
+        : ctx.hits.some((h) => h.pattern === 'go-link-object-not-recognized')
+        ? `The C linker that Go's external linking runs could not read ${ctx.captures.object}, an object Go wrote for its target (go.o) or copied from a host object or .syso file (00000N.o).`
         : 'The linker rejected an object file or library compiled for another architecture than the one it links for.';
     return { captures: { ...captures, _story: story } };
   },
@@ -103,6 +130,7 @@ export default defineRule({
       'CMake: use a toolchain file (`-DCMAKE_TOOLCHAIN_FILE=...`) that sets the cross compilers; autotools: `./configure --host=<triple>`; Make: `CC=<triple>-gcc`.',
       'Android: point cc-rs at the NDK\'s clang (`CC_aarch64_linux_android=$NDK/toolchains/llvm/prebuilt/linux-x86_64/bin/aarch64-linux-android21-clang`).',
       'If the target\'s compiler is not installed: Debian/Ubuntu package it as gcc-<triple> with its C library (e.g. gcc-aarch64-linux-gnu and libc6-dev-arm64-cross), Fedora as gcc-<triple>.',
+      'Go with cgo: the gcc on PATH must target GOOS/GOARCH (a 64-bit MinGW-w64 for windows/amd64, `CC=i686-w64-mingw32-gcc` for windows/386, `CC=<triple>-gcc` for a Linux cross build); delete `.syso` files made for another platform from the package directory.',
       'Remove objects and libraries from earlier builds (`make clean`, `cargo clean`, delete `build/`) and do not copy build directories between architectures.',
     ],
   },
