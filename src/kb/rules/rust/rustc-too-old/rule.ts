@@ -83,7 +83,7 @@ export default defineRule({
       // failed-step summary keeps a "163.9 " time prefix that normalisation does not strip, hence no ^)
       source: 'cargo 1.83+',
       literals: [' requires rustc '],
-      re: /(?:^|\s)(?<package>[A-Za-z0-9][\w-]*)@(?<packageVersion>\d+\.\d+\.\d+[\w.+-]*) requires rustc (?<required>\d+\.\d+(?:\.\d+)?)$/,
+      re: /(?:^|\s)(?<package>[A-Za-z0-9][\w-]{0,63})@(?<packageVersion>\d+\.\d+\.\d+(?:[-+][\w.+-]{0,40})?) requires rustc (?<required>\d+\.\d+(?:\.\d+)?)$/,
       weight: 0.9,
     },
     {
