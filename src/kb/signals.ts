@@ -178,6 +178,18 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     unknownOk: true,
   },
   {
+    id: 'java-cannot-run-program',
+    // Java ProcessBuilder (Gradle Exec tasks, Maven plugins, IDEs): 'java.io.IOException: Cannot run program "cargo"
+    // (in directory "/src/rs"): error=2, No such file or directory' (Windows: "CreateProcess error=2, The system cannot
+    // find the file specified"). OpenJDK 17 prints the same line when the working directory does not exist (as Node's
+    // "spawn X ENOENT" does); build tools run in the project's existing directories, so the program is the usual cause.
+    source: 'Java ProcessBuilder',
+    literals: ['Cannot run program "'],
+    re: new RegExp(String.raw`Cannot run program "${DIR}(?<entity>${PROG})"(?: \(in directory "[^"]{0,300}"\))?: (?:CreateProcess )?error=2,`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
     id: 'is-not-installed',
     // cmake crate and old cc-rs: "is `cmake` not installed?"; cc-rs 1.0: "Failed to find tool. Is `gcc` installed?";
     // openssl-src: "Command 'perl' not found. Is perl installed?"

@@ -38,6 +38,25 @@ export default defineRule({
       re: /^error: (?<message>(?:expected |cannot find |unexpected |mismatched closing delimiter|this file contains an unclosed delimiter|unused ).+)/,
       weight: 0.6,
     },
+    {
+      id: 'rustc-format-string-error',
+      // rustc's format_args! checks (no error code): "error: 1 positional argument in format string, but no arguments
+      // were given", "error: 2 positional arguments in format string, but there is 1 argument", "error: invalid format
+      // string: expected `}`, found `a`" (refine requires the " --> file" line after them)
+      source: 'rustc',
+      literals: ['in format string, but ', 'error: invalid format string: '],
+      re: /^error: (?<message>\d+ positional arguments? in format string, but .+|invalid format string: .+)/,
+      weight: 0.6,
+    },
+    {
+      id: 'cargo-install-failed-to-compile',
+      // cargo install: "error: failed to compile `repo-cli v0.1.2`, intermediate artifacts can be found at ..."; names
+      // the crate being installed, whose own source sits in the registry (support only: refine reads it)
+      source: 'cargo install',
+      literals: ['error: failed to compile '],
+      re: /^error: failed to compile [`'](?<_installed>[\w-]+) v(?<_installedVersion>\d[\w.+-]*)[`']/,
+      weight: 0.2,
+    },
   ],
   refine: (ctx) => {
     // Only errors that rustc locates in a file, and that file is not a dependency's source. The lines after a hit
@@ -46,7 +65,12 @@ export default defineRule({
       .map((h) => ({ h, loc: h.after.slice(0, 2).map((l) => /(?:^|\s)-->\s*(?<file>(?:[A-Za-z]:)?[^:\s][^:]*?\.rs):(?<lineNo>\d+)/.exec(l)?.groups).find(Boolean) }))
       .filter((x): x is { h: (typeof ctx.hits)[number]; loc: { file: string; lineNo: string } } => !!x.loc);
     if (located.length === 0) return null;
-    if (located.some((x) => DEP_SOURCE.test(x.loc.file))) return null;
+    // `cargo install <crate>` builds the crate from the registry: its own files there are the code that failed, a
+    // dependency's files (another name-version directory) are not.
+    const installed = ctx.hits.find((h) => h.pattern === 'cargo-install-failed-to-compile')?.captures;
+    const installedDir = installed ? `${installed._installed}-${installed._installedVersion}` : undefined;
+    const isInstalledCrate = (file: string) => installedDir !== undefined && file.split(/[\\/]/).includes(installedDir);
+    if (located.some((x) => DEP_SOURCE.test(x.loc.file) && !isInstalledCrate(x.loc.file))) return null;
     // Build scripts of dependencies and generated code (OUT_DIR) are not the project's own code either.
     const own = located.filter((x) => !/[\\/]target[\\/][^\\/]+[\\/](?:build|debug[\\/]build|release[\\/]build)[\\/]/.test(x.loc.file));
     if (own.length === 0) return null;
@@ -74,6 +98,7 @@ export default defineRule({
     steps: [
       'Open {{file|the file}} at line {{line|?}} and fix the error rustc reports (run `cargo check` locally for the full message).',
       'If it compiled before and only CI fails, compare Cargo.lock and the rustc version between the two (`cargo tree -d` shows duplicate dependency versions).',
+      'If the failing file belongs to a crate you `cargo install`, that release itself does not compile here: try `cargo install <crate> --locked` (the versions its authors tested), another release (`--version`), or report it to its authors.',
     ],
     commands: ['cargo check', 'rustc --explain {{code|E0308}}'],
   },

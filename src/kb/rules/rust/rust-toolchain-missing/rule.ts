@@ -52,6 +52,15 @@ export default defineRule({
       weight: 0.45,
     },
     {
+      id: 'cargokit-rustup-not-found',
+      // Cargokit (the Rust build step of Flutter plugins: flutter_rust_bridge, rinf) runs rustup for every build and
+      // fails without it: "SEVERE: rustup not found in PATH." then "SEVERE: Maybe you need to install Rust? ..."
+      source: 'Cargokit build_tool',
+      literals: ['rustup not found in PATH'],
+      re: /(?:^|SEVERE: )rustup not found in PATH\.?$/,
+      weight: 0.93,
+    },
+    {
       id: 'rustup-toolchain-not-installed',
       // rustup 1.28+: "error: toolchain '1.80.0-x86_64-unknown-linux-gnu' is not installed" (with RUSTUP_AUTO_INSTALL=0
       // or when the pinned toolchain cannot be resolved), older: "error: override toolchain '1.70' is not installed"

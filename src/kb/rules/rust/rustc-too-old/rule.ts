@@ -77,6 +77,25 @@ export default defineRule({
       weight: 0.97,
     },
     {
+      id: 'msrv-package-line',
+      // cargo 1.83+: the body of "rustc X is not supported by the following packages:", one line per package,
+      // "  revm-state@7.0.5 requires rustc 1.88.0" (a paste or a `docker build` excerpt often starts here; BuildKit's
+      // failed-step summary keeps a "163.9 " time prefix that normalisation does not strip, hence no ^)
+      source: 'cargo 1.83+',
+      literals: [' requires rustc '],
+      re: /(?:^|\s)(?<package>[A-Za-z0-9][\w-]{0,63})@(?<packageVersion>\d+\.\d+\.\d+(?:[-+][\w.+-]{0,40})?) requires rustc (?<required>\d+\.\d+(?:\.\d+)?)$/,
+      weight: 0.9,
+    },
+    {
+      id: 'msrv-compatible-ver-hint',
+      // cargo 1.83+, after the list of registry packages: "where `<compatible-ver>` is the latest version
+      // supporting rustc 1.87.0" (preceded by "Either upgrade rustc or select compatible dependency versions with")
+      source: 'cargo 1.83+',
+      literals: ['is the latest version supporting rustc'],
+      re: /(?:^|\s)where [`']<compatible-ver>[`'] is the latest version supporting rustc (?<current>\d+\.\d+\.\d+[\w.-]*)/,
+      weight: 0.9,
+    },
+    {
       id: 'edition-newer-than-cargo',
       // cargo 1.70+ (edition parser): "this version of Cargo is older than the `2024` edition, and only supports
       // `2015`, `2018`, and `2021` editions."

@@ -32,8 +32,12 @@ export default defineRule({
     objectArch: { type: 'string', doc: 'the architecture of that object', optional: true },
     em: { type: 'integer', doc: 'the ELF machine number the linker reported', optional: true },
     emulation: { type: 'string', doc: 'the linker emulation in use', optional: true },
+    triple: { type: 'string', doc: 'the target triple of the cross linker that found no target build of a library', optional: true },
+    library: { type: 'string', doc: 'the library (-l name) the cross linker did not find for the target', optional: true },
   },
   internal: ['outputArch'],
+  // a cross linker's "cannot find -lz" is the same line native-lib-missing reads, whose host-package fix cannot help
+  explains: ['native-lib-missing'],
   patterns: [
     {
       id: 'bfd-relocations-generic-elf',
@@ -67,8 +71,43 @@ export default defineRule({
       re: /(?:^|\/)(?<_lld>ld\.lld|rust-lld|ld)(?:\.exe)?: error: (?<_lldObject>\S{1,300}) is incompatible with (?<emulation>\S{1,100})$/,
       weight: 0.8,
     },
+    {
+      id: 'go-link-object-not-recognized',
+      // Go's external linking (cmd/link running gcc): "/tmp/go-link-587474096/000000.o: file not recognized: File
+      // format not recognized" (GNU ld / MinGW ld; Go < 1.5 named the directory go-link-xZnnMY). go.o is Go's own
+      // object for GOOS/GOARCH, 00000N.o the host objects and .syso files it copies: a gcc for another target (a
+      // 32-bit MinGW for windows/amd64, a host gcc for GOARCH=386) or a .syso for another platform cannot read them
+      source: 'GNU ld via Go cmd/link',
+      literals: ['file not recognized: '],
+      re: /go-link-\w{1,20}[\\/](?<object>go\.o|\d{6}\.o): file not recognized: [Ff]ile format not recognized/,
+      weight: 0.8,
+    },
+    {
+      id: 'cross-ld-cannot-find-lib',
+      // GNU ld of Debian/Ubuntu's cross gcc (gcc-aarch64-linux-gnu & co.): "/usr/lib/gcc-cross/aarch64-linux-gnu/11/
+      // ../../../../aarch64-linux-gnu/bin/ld: cannot find -lz: No such file or directory": no build of the library
+      // for the target is on its search path (the host's package, or a host pkg-config's -L, does not serve it)
+      source: 'GNU ld (Debian/Ubuntu gcc-cross)',
+      literals: ['gcc-cross'],
+      re: /[\\/]gcc-cross[\\/](?<triple>[a-z0-9_]{1,20}-[a-z0-9_-]{1,40})[\\/][\d.]{1,10}[\\/](?:\.\.[\\/]){4}[a-z0-9_-]{1,60}[\\/]bin[\\/]ld: cannot find -l(?<library>[\w.+-]{1,80})/,
+      weight: 0.85,
+    },
+    {
+      id: 'bfd-compressed-debug-unreadable',
+      // GNU ld older than the objects' compressed debug sections: "/usr/sbin/ld: /tmp/go-link-428780761/000006.o:
+      // unable to initialize decompress status for section .debug_info" (an old binutils, not a foreign object;
+      // refine vetoes the go-link hit)
+      source: 'GNU ld (bfd)',
+      literals: ['unable to initialize decompress status'],
+      re: /unable to initialize decompress status for section/,
+      weight: 0.1,
+    },
   ],
   refine: (ctx) => {
+    if (ctx.hits.some((h) => h.pattern === 'bfd-compressed-debug-unreadable')) {
+      const others = ctx.hits.filter((h) => h.pattern !== 'bfd-compressed-debug-unreadable' && h.pattern !== 'go-link-object-not-recognized');
+      if (others.length === 0) return null;
+    }
     const relocation = ctx.hits.find((h) => h.pattern === 'bfd-relocations-generic-elf');
     const em = relocation?.captures.em;
     const m = relocation ? LINKER_AND_OBJECT.exec(relocation.text) : null;
@@ -88,6 +127,10 @@ export default defineRule({
         ? `${ctx.captures._lld} rejected ${ctx.captures._lldObject}, which was not compiled for ${ctx.captures.emulation}, the format this link produces.`
         : inputArch
         ? `The linker was given ${inputArch} objects while producing ${ctx.captures.outputArch} output.`
+        : ctx.captures.triple && ctx.captures.library
+        ? `The cross linker for ${ctx.captures.triple} found no ${ctx.captures.triple} build of lib${ctx.captures.library}: a library installed for the host, or a host pkg-config's search path, does not serve the target.`
+        : ctx.hits.some((h) => h.pattern === 'go-link-object-not-recognized')
+        ? `The C linker that Go's external linking runs could not read ${ctx.captures.object}, an object Go wrote for its target (go.o) or copied from a host object or .syso file (00000N.o).`
         : 'The linker rejected an object file or library compiled for another architecture than the one it links for.';
     return { captures: { ...captures, _story: story } };
   },
@@ -103,6 +146,8 @@ export default defineRule({
       'CMake: use a toolchain file (`-DCMAKE_TOOLCHAIN_FILE=...`) that sets the cross compilers; autotools: `./configure --host=<triple>`; Make: `CC=<triple>-gcc`.',
       'Android: point cc-rs at the NDK\'s clang (`CC_aarch64_linux_android=$NDK/toolchains/llvm/prebuilt/linux-x86_64/bin/aarch64-linux-android21-clang`).',
       'If the target\'s compiler is not installed: Debian/Ubuntu package it as gcc-<triple> with its C library (e.g. gcc-aarch64-linux-gnu and libc6-dev-arm64-cross), Fedora as gcc-<triple>.',
+      'A library the cross linker cannot find (`cannot find -lz`): install the target\'s build (Debian/Ubuntu multiarch: `dpkg --add-architecture arm64 && apt-get update && apt-get install zlib1g-dev:arm64`), point `PKG_CONFIG_SYSROOT_DIR`/`PKG_CONFIG_LIBDIR` at the target\'s sysroot, or let the -sys crate build the library itself (`PKG_CONFIG_ALLOW_CROSS=0`, a `static`/`vendored` feature).',
+      'Go with cgo: the gcc on PATH must target GOOS/GOARCH (a 64-bit MinGW-w64 for windows/amd64, `CC=i686-w64-mingw32-gcc` for windows/386, `CC=<triple>-gcc` for a Linux cross build); delete `.syso` files made for another platform from the package directory.',
       'Remove objects and libraries from earlier builds (`make clean`, `cargo clean`, delete `build/`) and do not copy build directories between architectures.',
     ],
   },
