@@ -23,8 +23,9 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}, input?: string) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-// A terminal control other than colour, tab and newline: C0, DEL, C1 (CSI U+009B, OSC U+009D, NEL U+0085), ESC.
-const CONTROL = /[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f]|\x1b(?!\[[0-9;]*m)/;
+// A terminal control other than colour, tab and newline (and GitLab's CR ESC[0K section markers, which buildmedic
+// writes itself): C0, DEL, C1 (CSI U+009B, OSC U+009D, NEL U+0085), any other ESC sequence.
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f-\x9f]|\r(?!\x1b\[0?K)|\x1b(?!\[(?:[0-9;]*m|0?K))/;
 
 test('terminalSafe keeps colour, tab and newline, and removes OSC, CSI, C1, BEL, BS and CR', () => {
   assert.equal(terminalSafe('a \x1b[1mbold\x1b[0m\tb\nc'), 'a \x1b[1mbold\x1b[0m\tb\nc');

@@ -2,17 +2,18 @@
 // write the clipboard (OSC 52), a CSI can clear the screen or move the cursor, BEL, BS and CR rewrite what was shown.
 // Pure: applied once to everything buildmedic prints as text, and to the C1 controls of its JSON.
 
-// Colour (SGR: ESC [ digits/semicolons m) is the one escape buildmedic's own output uses; a log's colours are
-// stripped when a line is normalised, so one that survives is only ever colour.
-const SGR = /^\x1b\[[0-9;]*m$/;
+// Colour (SGR: ESC [ digits/semicolons m) and erase-in-line (ESC [ 0K, which GitLab's collapsible section markers
+// need) are the escapes buildmedic's own output uses; a log's are stripped when a line is normalised, and neither can
+// move the cursor, set a title or write the clipboard.
+const KEPT = /^\x1b\[(?:[0-9;]*m|0?K)$/;
 // OSC (ESC ] or U+009D) up to BEL or ST (ESC \ or U+009C); other ESC sequences (CSI ESC [ or U+009B with its
 // parameters, two-byte escapes); every other C0 control but tab and newline, DEL, and the C1 block U+0080-U+009F
-// (NEL U+0085 included, which some readers take for a newline).
-const UNSAFE = /(?:\x1b\]|\u009d)[^\x07\x1b\u009c]*(?:\x07|\x1b\\|\u009c)?|(?:\x1b\[|\u009b)[0-?]*[ -/]*[@-~]?|\x1b[ -/]*[0-~]?|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+// (NEL U+0085 included, which some readers take for a newline); CR only where a GitLab marker's CR ESC[0K has it.
+const UNSAFE = /(?:\x1b\]|\u009d)[^\x07\x1b\u009c]*(?:\x07|\x1b\\|\u009c)?|(?:\x1b\[|\u009b)[0-?]*[ -/]*[@-~]?|\x1b[ -/]*[0-~]?|\r(?!\x1b\[0?K)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
 
-/** The text with every terminal control but colour, tab and newline removed. */
+/** The text with every terminal control but colour, erase-in-line, tab and newline removed. */
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, (match) => (SGR.test(match) ? match : ''));
+  return text.replace(UNSAFE, (match) => (KEPT.test(match) ? match : ''));
 }
 
 /** A JSON document with the C1 controls JSON.stringify leaves raw written as \u escapes (the same value, still valid JSON). */
