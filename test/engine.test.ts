@@ -117,6 +117,24 @@ test('pasted make lines keep their marker; flyctl\'s deploy failure is a failure
   }
 });
 
+test('a paste that starts inside the failure still marks it: cargo\'s Caused-by line, a traceback\'s last line, old cargo, old pip, electron-rebuild', () => {
+  const fixture = (file: string) => readFileSync(new URL(`./fixtures/failure-markers/${file}`, import.meta.url), 'utf8').split('\n');
+  const cargo = fixture('cargo-build-script.log');
+  const causedBy = cargo.findIndex((l) => l === 'Caused by:');
+  const pastes = [
+    cargo.slice(causedBy, causedBy + 2).join('\n'),
+    fixture('python-exception.log').filter((l) => l.startsWith('subprocess.')).join('\n'),
+    // cargo before 1.x, with no "error: " in front
+    'failed to run custom build command for `magick_rust v0.4.0 (file:///src/magick-rust)`',
+    'Build failed, waiting for other jobs to finish...',
+    // pip <= 9
+    "  Running setup.py bdist_wheel for pyyaml: finished with status 'error'",
+    '✖ Rebuild Failed',
+  ];
+  for (const paste of pastes) assert.equal(diagnoseText(KB, `$ build\n${paste}\n`).outcome, 'failed', paste);
+  assert.equal(diagnoseText(KB, "  Running setup.py bdist_wheel for pyyaml: finished with status 'done'\n").outcome, 'unknown');
+});
+
 test('near misses of the failure markers leave a log undecided', () => {
   const lines = [
     "make: Nothing to be done for 'all'.",
@@ -128,6 +146,8 @@ test('near misses of the failure markers leave a log undecided', () => {
     'gyp info spawn args binding.gyp',
     'INFO: Error compiling Cython file is a phrase in this line',
     'Caused by:',
+    'warnings.warn(DeprecationWarning: this is only a warning)',
+    'Compiling error_chain v0.12.4',
   ];
   for (const line of lines) assert.equal(diagnoseText(KB, `step one\n${line}\n`).outcome, 'unknown', line);
 });

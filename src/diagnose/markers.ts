@@ -17,7 +17,12 @@ export interface Marker {
 export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   { kind: 'consequence', source: 'cargo', literals: ['could not compile'], re: /^error: could not compile `/ },
   { kind: 'consequence', source: 'cargo', literals: ['build failed, waiting'], re: /^warning: build failed, waiting for other jobs to finish/ },
-  { kind: 'consequence', source: 'cargo', literals: ['failed to run custom build command'], re: /^error: failed to run custom build command for `/ },
+  // (cargo before 1.x printed it without "error: ", and "Build failed, waiting for other jobs to finish...")
+  { kind: 'consequence', source: 'cargo', literals: ['failed to run custom build command'], re: /^(?:error: )?failed to run custom build command for `/ },
+  { kind: 'consequence', source: 'cargo (old)', literals: ['Build failed, waiting'], re: /^Build failed, waiting for other jobs to finish/ },
+  // cargo's "Caused by:" under a build script failure, the first line of a paste that starts there:
+  // "  process didn't exit successfully: `/x/target/debug/build/foo-1/build-script-build` (exit status: 101)"
+  { kind: 'consequence', source: 'cargo', literals: ["process didn't exit successfully", "Process didn't exit successfully"], re: /^[Pp]rocess didn't exit successfully: `[^`]+` \(exit (?:status|code): ?\d+\)/ },
   { kind: 'consequence', source: 'cargo', literals: ['linking with'], re: /^error: linking with `[^`]+` failed/ },
   { kind: 'consequence', source: 'cargo install', literals: ['failed to compile'], re: /^error: failed to compile `/ },
   { kind: 'consequence', source: 'rustc', literals: ['aborting due to'], re: /^error: aborting due to/ },
@@ -25,6 +30,9 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   { kind: 'consequence', source: 'pip', literals: ['originates from a subprocess'], re: /This error originates from a subprocess/ },
   { kind: 'consequence', source: 'pip', literals: ['Failed building wheel', 'Failed to build', 'Could not build wheels', 'Failed to build installable wheels'], re: /^(?:ERROR: )?(?:Failed building wheel for|Failed to build\b|Could not build wheels for|Failed to build installable wheels)/ },
   { kind: 'consequence', source: 'pip', literals: ['legacy-install-failure', 'metadata-generation-failed', 'Encountered error while'], re: /^error: (?:legacy-install-failure|metadata-generation-failed)|Encountered error while (?:trying to install|generating package metadata)/ },
+  // pip <= 9: "Running setup.py bdist_wheel for pyyaml: finished with status 'error'"; pip -v: "Building wheel for b
+  // (pyproject.toml): finished with status 'error'"
+  { kind: 'consequence', source: 'pip', literals: ["finished with status 'error'"], re: /: finished with status 'error'$/ },
   { kind: 'consequence', source: 'pip', literals: ['did not run successfully', 'Command errored out'], re: /did not run successfully\.|^ERROR: Command errored out with exit status/ },
   { kind: 'consequence', source: 'maturin', literals: ['maturin failed', 'Failed to build a native library', 'Cargo build finished with'], re: /maturin failed|Failed to build a native library through cargo|Cargo build finished with "exit (?:status|code): ?\d+"/ },
   { kind: 'consequence', source: 'cargo-chef', literals: ['cargo-chef', 'Exited with status code'], re: /cargo-chef-[\d.]+\/src\/|^Exited with status code: \d+/ },
@@ -46,6 +54,8 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   // fly deploy wraps every image build or fetch failure: "Error failed to fetch an image or build from source: error
   // building: ..." (flyctl < 0.1 prints "Error <message>", later versions "Error: <message>")
   { kind: 'consequence', source: 'flyctl', literals: ['failed to fetch an image or build from source'], re: /^Error:? failed to fetch an image or build from source: / },
+  // electron-rebuild's spinner: "✖ Rebuild Failed", then the node-gyp error it relays
+  { kind: 'consequence', source: 'electron-rebuild', literals: ['Rebuild Failed'], re: /^✖ Rebuild Failed/ },
   { kind: 'consequence', source: 'just / task runners', literals: ['Recipe `'], re: /^error: Recipe `[^`]+` failed/ },
 ];
 
@@ -92,8 +102,10 @@ export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'gyp', literals: ['gyp: '], re: /^gyp: \S/ },
   // Cython: "Error compiling Cython file:", then the source lines and "src/x.pyx:264:28: <the error>"
   { kind: 'error', source: 'Cython', literals: ['Error compiling Cython file'], re: /^Error compiling Cython file:/ },
-  // a Java exception (Gradle, a JVM tool starting cargo): "Caused by: java.io.IOException: Cannot run program \"cargo\""
-  { kind: 'error', source: 'JVM', literals: ['Exception: ', 'Exception in thread', 'Caused by: '], re: /^(?:Exception in thread "[^"]*" |Caused by: )(?:[a-z]\w*\.)+[A-Z]\w*(?:Exception|Error)\b|^(?:[a-z]\w*\.)+[A-Z]\w*Exception: / },
+  // a Java exception (Gradle, a JVM tool starting cargo): "Caused by: java.io.IOException: Cannot run program \"cargo\"";
+  // the last line of a Python traceback whose top was not pasted: "distutils.errors.DistutilsError: Setup script
+  // exited with error: ...", "subprocess.CalledProcessError: Command '['false']' returned non-zero exit status 1."
+  { kind: 'error', source: 'JVM / Python', literals: ['Exception: ', 'Error: ', 'Exception in thread', 'Caused by: '], re: /^(?:Exception in thread "[^"]*" |Caused by: )(?:[a-z]\w*\.)+[A-Z]\w*(?:Exception|Error)\b|^(?:[a-z_]\w*\.)+[A-Z]\w*(?:Exception|Error): / },
   // the SEVERE level of Dart's logging package (Flutter's Cargokit: "[   +1 ms] SEVERE: Cargokit BuildTool failed
   // with error:", behind flutter -v's timing column) and of java.util.logging
   { kind: 'error', source: 'Dart logging / java.util.logging', literals: ['SEVERE: '], re: /^(?:\[\s*(?:\+\d+ ms)?\] )?SEVERE: / },
