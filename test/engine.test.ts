@@ -141,6 +141,7 @@ test('near misses of the failure markers leave a log undecided', () => {
     'ninja: no work to do.',
     'Message: ERROR: this is printed by message() and is not an error',
     'grep: conftest.out: No such file or directory',
+    'bash: /root/.bashrc: No such file or directory',
     'checking whether make supports nested variables... yes',
     'checking for aclocal... aclocal',
     'gyp info spawn args binding.gyp',

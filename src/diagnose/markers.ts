@@ -83,9 +83,10 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // "autoreconf: error: aclocal failed with exit status: 1", "automake-1.16: error: no proper invocation of AM_INIT_AUTOMAKE"
   { kind: 'error', source: 'autoreconf/automake', literals: ['autoreconf', 'aclocal', 'automake', 'autoheader', 'libtoolize'], re: /^(?:autoreconf|autoconf|autoheader|aclocal|automake|libtoolize)(?:-[\d.]+)?: (?:error: |failed to run )/ },
   // bash running a script it cannot parse (a configure whose autoconf macros were not expanded, a Python file run as
-  // a shell script): "./configure: line 4634: syntax error near unexpected token `ZLIB,'"; and a program it cannot
-  // start: "-bash: ./configure: No such file or directory"
-  { kind: 'error', source: 'bash/sh', literals: ['syntax error', 'No such file or directory', 'Permission denied'], re: /^[^\s:]+: line \d+: syntax error\b|^-?(?:ba|da|z)?sh: (?:line \d+: )?[^\s:]+: (?:No such file or directory|Permission denied)$/ },
+  // a shell script): "./configure: line 4634: syntax error near unexpected token `ZLIB,'"; and a program of the
+  // project it cannot start: "-bash: ./configure: No such file or directory" (only a ./ or ../ path: a missing
+  // "bash: /root/.bashrc" in a container's log is harmless)
+  { kind: 'error', source: 'bash/sh', literals: ['syntax error', 'No such file or directory', 'Permission denied'], re: /^[^\s:]+: line \d+: syntax error\b|^-?(?:ba|da|z)?sh: (?:line \d+: )?\.\.?\/[^\s:]*: (?:No such file or directory|Permission denied)$/ },
   // GNU make's fatal errors all end in "Stop.": "make: *** No rule to make target 'all'.  Stop.", "Makefile:3: ***
   // missing separator.  Stop." (a paste through GitHub's editor may escape the third star, "**\*", or keep the
   // backtick or quote the line was wrapped in)
