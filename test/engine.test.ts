@@ -71,6 +71,88 @@ test('autoconf, node-pre-gyp and Heroku failure lines mark a failure, so the pas
   assert.equal(diagnoseText(KB, 'node-pre-gyp ERR! Tried to download(404): https://example.org/x.tar.gz\ngyp info ok \n').outcome, 'succeeded');
 });
 
+// Real output of each tool, broken on purpose (test/fixtures/failure-markers/README.md): the decisive line a reader
+// needs, which no rule explains, so only a failure marker puts it in front of the reader.
+const MARKER_LOGS: readonly [file: string, decisive: string][] = [
+  ['gnu-make-no-rule.log', "make: *** No rule to make target 'build.h', needed by 'all'.  Stop."],
+  ['gnu-make-separator.log', 'Makefile:2: *** missing separator.  Stop.'],
+  ['bmake-gnu-makefile.log', 'line 1: Missing dependency operator'],
+  ['bmake-no-rule.log', "bmake: don't know how to make arch.c. Stop"],
+  ['ninja-no-manifest.log', "ninja: error: loading 'build.ninja': No such file or directory"],
+  ['meson-syntax.log', 'meson.build:2:19: ERROR: Expecting eol got id.'],
+  ['bash-configure-macro.log', "./configure: line 3: `PKG_CHECK_MODULES(X11, x11)'"],
+  ['bash-no-such-file.log', 'bash: line 1: ./nothere: No such file or directory'],
+  ['autoreconf.log', "automake: error: no 'Makefile.am' found for any configure output"],
+  ['config-status.log', "config.status: error: cannot find input file: `Makefile.in'"],
+  ['cython.log', "bad.pyx:3:25: Cannot assign type 'size_t' to 'const char *'"],
+  ['java-exception.log', 'Caused by: java.io.IOException: Cannot run program "cargo-not-installed": error=2, No such file or directory'],
+  ['java-logging-severe.log', 'SEVERE: native library build failed: rustup not found in PATH'],
+  ['node-gyp-no-binding.log', 'gyp: binding.gyp not found (cwd: /tmp/t/ng) while trying to load binding.gyp'],
+];
+
+test('make, bmake, ninja, meson, bash, autotools, Cython, JVM and gyp failure lines mark a failure whose excerpt shows the decisive line', () => {
+  for (const [file, decisive] of MARKER_LOGS) {
+    const log = readFileSync(new URL(`./fixtures/failure-markers/${file}`, import.meta.url), 'utf8');
+    const d = diagnoseText(KB, log);
+    assert.equal(d.outcome, 'failed', file);
+    assert.ok(d.excerpt?.lines.some((l) => l.includes(decisive)), `${file}: ${JSON.stringify(d.excerpt)}`);
+  }
+});
+
+test("the excerpt of a node-gyp failure starts at gyp's own error, not at npm's summary after it", () => {
+  const gyp = readFileSync(new URL('./fixtures/failure-markers/node-gyp-no-binding.log', import.meta.url), 'utf8');
+  const log = `${gyp}npm ERR! code 1\nnpm ERR! path /tmp/t/ng\nnpm ERR! command failed\n`;
+  const gypLine = log.split('\n').findIndex((l) => l.startsWith('gyp: ')) + 1;
+  assert.equal(diagnoseText(KB, log).excerpt?.startLine, gypLine - 3);
+});
+
+test('pasted make lines keep their marker; flyctl\'s deploy failure is a failure', () => {
+  for (const line of ["`make: *** No rule to make target `.git/HEAD', needed by `version.h'.  Stop.", 'make: **\\* No rule to make target \'all\'.  Stop.', '"make: *** No rule to make target \'x\'.  Stop."']) {
+    assert.equal(diagnoseText(KB, `$ make\n${line}\n`).outcome, 'failed', line);
+  }
+  for (const line of ['Error failed to fetch an image or build from source: error building: exit code: 1', 'Error: failed to fetch an image or build from source: app does not have a Dockerfile']) {
+    const d = diagnoseText(KB, `==> Building image\n${line}\n`);
+    assert.equal(d.outcome, 'failed', line);
+    assert.deepEqual(d.consequences.map((c) => c.text), [line]);
+  }
+});
+
+test('a paste that starts inside the failure still marks it: cargo\'s Caused-by line, a traceback\'s last line, old cargo, old pip, electron-rebuild', () => {
+  const fixture = (file: string) => readFileSync(new URL(`./fixtures/failure-markers/${file}`, import.meta.url), 'utf8').split('\n');
+  const cargo = fixture('cargo-build-script.log');
+  const causedBy = cargo.findIndex((l) => l === 'Caused by:');
+  const pastes = [
+    cargo.slice(causedBy, causedBy + 2).join('\n'),
+    fixture('python-exception.log').filter((l) => l.startsWith('subprocess.')).join('\n'),
+    // cargo before 1.x, with no "error: " in front
+    'failed to run custom build command for `magick_rust v0.4.0 (file:///src/magick-rust)`',
+    'Build failed, waiting for other jobs to finish...',
+    // pip <= 9
+    "  Running setup.py bdist_wheel for pyyaml: finished with status 'error'",
+    '✖ Rebuild Failed',
+  ];
+  for (const paste of pastes) assert.equal(diagnoseText(KB, `$ build\n${paste}\n`).outcome, 'failed', paste);
+  assert.equal(diagnoseText(KB, "  Running setup.py bdist_wheel for pyyaml: finished with status 'done'\n").outcome, 'unknown');
+});
+
+test('near misses of the failure markers leave a log undecided', () => {
+  const lines = [
+    "make: Nothing to be done for 'all'.",
+    'ninja: no work to do.',
+    'Message: ERROR: this is printed by message() and is not an error',
+    'grep: conftest.out: No such file or directory',
+    'bash: /root/.bashrc: No such file or directory',
+    'checking whether make supports nested variables... yes',
+    'checking for aclocal... aclocal',
+    'gyp info spawn args binding.gyp',
+    'INFO: Error compiling Cython file is a phrase in this line',
+    'Caused by:',
+    'warnings.warn(DeprecationWarning: this is only a warning)',
+    'Compiling error_chain v0.12.4',
+  ];
+  for (const line of lines) assert.equal(diagnoseText(KB, `step one\n${line}\n`).outcome, 'unknown', line);
+});
+
 test('an empty log is unknown, not a failure', () => {
   const d = diagnoseText(KB, '');
   assert.equal(d.outcome, 'unknown');

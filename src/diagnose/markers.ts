@@ -17,7 +17,12 @@ export interface Marker {
 export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   { kind: 'consequence', source: 'cargo', literals: ['could not compile'], re: /^error: could not compile `/ },
   { kind: 'consequence', source: 'cargo', literals: ['build failed, waiting'], re: /^warning: build failed, waiting for other jobs to finish/ },
-  { kind: 'consequence', source: 'cargo', literals: ['failed to run custom build command'], re: /^error: failed to run custom build command for `/ },
+  // (cargo before 1.x printed it without "error: ", and "Build failed, waiting for other jobs to finish...")
+  { kind: 'consequence', source: 'cargo', literals: ['failed to run custom build command'], re: /^(?:error: )?failed to run custom build command for `/ },
+  { kind: 'consequence', source: 'cargo (old)', literals: ['Build failed, waiting'], re: /^Build failed, waiting for other jobs to finish/ },
+  // cargo's "Caused by:" under a build script failure, the first line of a paste that starts there:
+  // "  process didn't exit successfully: `/x/target/debug/build/foo-1/build-script-build` (exit status: 101)"
+  { kind: 'consequence', source: 'cargo', literals: ["process didn't exit successfully", "Process didn't exit successfully"], re: /^[Pp]rocess didn't exit successfully: `[^`]+` \(exit (?:status|code): ?\d+\)/ },
   { kind: 'consequence', source: 'cargo', literals: ['linking with'], re: /^error: linking with `[^`]+` failed/ },
   { kind: 'consequence', source: 'cargo install', literals: ['failed to compile'], re: /^error: failed to compile `/ },
   { kind: 'consequence', source: 'rustc', literals: ['aborting due to'], re: /^error: aborting due to/ },
@@ -25,6 +30,9 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   { kind: 'consequence', source: 'pip', literals: ['originates from a subprocess'], re: /This error originates from a subprocess/ },
   { kind: 'consequence', source: 'pip', literals: ['Failed building wheel', 'Failed to build', 'Could not build wheels', 'Failed to build installable wheels'], re: /^(?:ERROR: )?(?:Failed building wheel for|Failed to build\b|Could not build wheels for|Failed to build installable wheels)/ },
   { kind: 'consequence', source: 'pip', literals: ['legacy-install-failure', 'metadata-generation-failed', 'Encountered error while'], re: /^error: (?:legacy-install-failure|metadata-generation-failed)|Encountered error while (?:trying to install|generating package metadata)/ },
+  // pip <= 9: "Running setup.py bdist_wheel for pyyaml: finished with status 'error'"; pip -v: "Building wheel for b
+  // (pyproject.toml): finished with status 'error'"
+  { kind: 'consequence', source: 'pip', literals: ["finished with status 'error'"], re: /: finished with status 'error'$/ },
   { kind: 'consequence', source: 'pip', literals: ['did not run successfully', 'Command errored out'], re: /did not run successfully\.|^ERROR: Command errored out with exit status/ },
   { kind: 'consequence', source: 'maturin', literals: ['maturin failed', 'Failed to build a native library', 'Cargo build finished with'], re: /maturin failed|Failed to build a native library through cargo|Cargo build finished with "exit (?:status|code): ?\d+"/ },
   { kind: 'consequence', source: 'cargo-chef', literals: ['cargo-chef', 'Exited with status code'], re: /cargo-chef-[\d.]+\/src\/|^Exited with status code: \d+/ },
@@ -43,6 +51,11 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   { kind: 'consequence', source: 'node-gyp', literals: ['gyp ERR! '], re: /^gyp ERR! (?:stack|not ok|System|command|cwd|node -v|node-gyp -v|build error|configure error)/ },
   // Heroku's git push: "remote:  !     Push rejected to myapp." / "remote:  !     Push failed: command=..."
   { kind: 'consequence', source: 'Heroku', literals: ['Push rejected', 'Push failed'], re: /^(?:remote:\s+)?!\s+Push (?:rejected|failed)\b/ },
+  // fly deploy wraps every image build or fetch failure: "Error failed to fetch an image or build from source: error
+  // building: ..." (flyctl < 0.1 prints "Error <message>", later versions "Error: <message>")
+  { kind: 'consequence', source: 'flyctl', literals: ['failed to fetch an image or build from source'], re: /^Error:? failed to fetch an image or build from source: / },
+  // electron-rebuild's spinner: "✖ Rebuild Failed", then the node-gyp error it relays
+  { kind: 'consequence', source: 'electron-rebuild', literals: ['Rebuild Failed'], re: /^✖ Rebuild Failed/ },
   { kind: 'consequence', source: 'just / task runners', literals: ['Recipe `'], re: /^error: Recipe `[^`]+` failed/ },
 ];
 
@@ -63,8 +76,40 @@ export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'python', literals: ['Traceback (most recent call last)'], re: /^Traceback \(most recent call last\)/ },
   { kind: 'error', source: 'rustup', literals: ['error: toolchain', 'error: component'], re: /^error: (?:toolchain|component) / },
   { kind: 'error', source: 'generic', literals: ['Error: ', 'FATAL: ', 'fatal: '], re: /^(?:Error|FATAL|fatal): / },
-  // autoconf: "configure: error: C compiler cannot create executables"
-  { kind: 'error', source: 'autoconf', literals: ['configure: error:'], re: /^configure: error: / },
+  // autoconf: "configure: error: C compiler cannot create executables"; its config.status: "config.status: error:
+  // cannot find input file: `Makefile.in'"
+  { kind: 'error', source: 'autoconf', literals: ['configure: error:', 'config.status: error:'], re: /^(?:configure|config\.status): error: / },
+  // autoreconf < 2.70: "autoreconf: failed to run aclocal: No such file or directory"; >= 2.70 and automake >= 1.13:
+  // "autoreconf: error: aclocal failed with exit status: 1", "automake-1.16: error: no proper invocation of AM_INIT_AUTOMAKE"
+  { kind: 'error', source: 'autoreconf/automake', literals: ['autoreconf', 'aclocal', 'automake', 'autoheader', 'libtoolize'], re: /^(?:autoreconf|autoconf|autoheader|aclocal|automake|libtoolize)(?:-[\d.]+)?: (?:error: |failed to run )/ },
+  // bash running a script it cannot parse (a configure whose autoconf macros were not expanded, a Python file run as
+  // a shell script): "./configure: line 4634: syntax error near unexpected token `ZLIB,'"; and a program of the
+  // project it cannot start: "-bash: ./configure: No such file or directory" (only a ./ or ../ path: a missing
+  // "bash: /root/.bashrc" in a container's log is harmless)
+  { kind: 'error', source: 'bash/sh', literals: ['syntax error', 'No such file or directory', 'Permission denied'], re: /^[^\s:]+: line \d+: syntax error\b|^-?(?:ba|da|z)?sh: (?:line \d+: )?\.\.?\/[^\s:]*: (?:No such file or directory|Permission denied)$/ },
+  // GNU make's fatal errors all end in "Stop.": "make: *** No rule to make target 'all'.  Stop.", "Makefile:3: ***
+  // missing separator.  Stop." (a paste through GitHub's editor may escape the third star, "**\*", or keep the
+  // backtick or quote the line was wrapped in)
+  { kind: 'error', source: 'GNU make', literals: ['Stop.'], re: /^[`"]?(?:g?make(?:\[\d+\])?|[^\s:]+:\d+): \*\*\\?\* .*\bStop\./ },
+  // BSD make (bmake, FreeBSD/macOS make) reading a GNU Makefile: 'make: "/x/Makefile" line 107: Need an operator',
+  // "make: don't know how to make arch.c. Stop", "*** Parse error in /x: Missing dependency operator (Makefile:27)"
+  { kind: 'error', source: 'BSD make', literals: ['" line ', "don't know how to make", 'Fatal errors encountered', 'Parse error in'], re: /^[`"]?b?make: (?:"[^"]+" line \d+: |don't know how to make |Fatal errors encountered)|^[`"]?\*\*\* Parse error in / },
+  // ninja: "ninja: error: loading 'build.ninja': No such file or directory" (Error() in ninja's util.cc; Fatal() says "fatal")
+  { kind: 'error', source: 'ninja', literals: ['ninja: error:', 'ninja: fatal:'], re: /^ninja: (?:error|fatal): / },
+  // meson >= 0.50 puts the location first: "meson.build:237:14: ERROR: Expecting eol got id."; older meson:
+  // "Meson encountered an error in file meson.build, line 1, column 0:" and "Error during basic setup:"
+  { kind: 'error', source: 'meson', literals: [': ERROR: ', 'Meson encountered an error', 'Error during basic setup'], re: /^[^\s:]+(?::\d+){1,2}: ERROR: |^Meson encountered an error in file |^Error during basic setup:/ },
+  // gyp (run by node-gyp) reports a GypError as "gyp: binding.gyp not found (cwd: ...) while trying to load binding.gyp"
+  { kind: 'error', source: 'gyp', literals: ['gyp: '], re: /^gyp: \S/ },
+  // Cython: "Error compiling Cython file:", then the source lines and "src/x.pyx:264:28: <the error>"
+  { kind: 'error', source: 'Cython', literals: ['Error compiling Cython file'], re: /^Error compiling Cython file:/ },
+  // a Java exception (Gradle, a JVM tool starting cargo): "Caused by: java.io.IOException: Cannot run program \"cargo\"";
+  // the last line of a Python traceback whose top was not pasted: "distutils.errors.DistutilsError: Setup script
+  // exited with error: ...", "subprocess.CalledProcessError: Command '['false']' returned non-zero exit status 1."
+  { kind: 'error', source: 'JVM / Python', literals: ['Exception: ', 'Error: ', 'Exception in thread', 'Caused by: '], re: /^(?:Exception in thread "[^"]*" |Caused by: )(?:[a-z]\w*\.)+[A-Z]\w*(?:Exception|Error)\b|^(?:[a-z_]\w*\.)+[A-Z]\w*(?:Exception|Error): / },
+  // the SEVERE level of Dart's logging package (Flutter's Cargokit: "[   +1 ms] SEVERE: Cargokit BuildTool failed
+  // with error:", behind flutter -v's timing column) and of java.util.logging
+  { kind: 'error', source: 'Dart logging / java.util.logging', literals: ['SEVERE: '], re: /^(?:\[\s*(?:\+\d+ ms)?\] )?SEVERE: / },
   // node-pre-gyp: "node-pre-gyp ERR! Pre-built binaries not found for sqlite3@3.1.13 ..." (a later "gyp info ok" still wins)
   { kind: 'error', source: 'node-pre-gyp', literals: ['node-pre-gyp ERR!'], re: /^node-pre-gyp ERR! / },
 ];
