@@ -1,5 +1,6 @@
 // Rules about compilers, linkers and build tools that are missing or unusable.
 
+import autoconfMacroMissing from './autoconf-macro-missing/rule.js';
 import cCompilerMissing from './c-compiler-missing/rule.js';
 import cmakeMissing from './cmake-missing/rule.js';
 import cmakeTooOld from './cmake-too-old/rule.js';
@@ -26,6 +27,7 @@ export default [
   cxxCompilerMissing,
   fortranCompilerMissing,
   pkgConfigMissing,
+  autoconfMacroMissing,
   cmakeMissing,
   cmakeTooOld,
   compilerFlagUnsupported,
