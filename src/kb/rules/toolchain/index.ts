@@ -5,6 +5,7 @@ import cCompilerMissing from './c-compiler-missing/rule.js';
 import cmakeMissing from './cmake-missing/rule.js';
 import cmakeTooOld from './cmake-too-old/rule.js';
 import compilerFlagUnsupported from './compiler-flag-unsupported/rule.js';
+import gnuMakeRequired from './gnu-make-required/rule.js';
 import fortranCompilerMissing from './fortran-compiler-missing/rule.js';
 import crossToolchainMisconfigured from './cross-toolchain-misconfigured/rule.js';
 import cxxCompilerMissing from './cxx-compiler-missing/rule.js';
@@ -38,6 +39,7 @@ export default [
   xcodeCltMissing,
   pythonMissing,
   buildToolMissing,
+  gnuMakeRequired,
   nodeGypTooOld,
   crossToolchainMisconfigured,
   prebuiltBinaryUnavailable,
