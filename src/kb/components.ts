@@ -37,6 +37,7 @@ export type ComponentId =
   | 'libstdcxx-dev'
   | 'disk'
   | 'memory'
+  | 'autoconf-archive'
   | BuildToolId;
 
 /** Programs a build runs that no dedicated rule owns: build-tool-missing diagnoses them. */
@@ -340,7 +341,28 @@ export const COMPONENTS: Record<ComponentId, Component> = {
   xxd: { label: 'xxd', rule: 'build-tool-missing', programs: ['xxd'], packages: { apt: ['xxd'], dnf: ['vim-common'], yum: ['vim-common'], apk: ['xxd'], pacman: ['vim'], zypper: ['vim'], brew: ['vim'], nix: ['unixtools.xxd'] } },
   texinfo: sameName('texinfo (makeinfo)', 'texinfo', { programs: ['makeinfo'] }),
   gettext: sameName('gettext tools', 'gettext', { programs: ['msgfmt', 'xgettext', 'autopoint'] }),
+  // Not a program: the ax_*.m4 macros autoreconf copies into configure (autoconf-macro-missing).
+  'autoconf-archive': {
+    label: 'the GNU Autoconf Archive (autoconf-archive)',
+    rule: 'autoconf-macro-missing',
+    packages: { apt: ['autoconf-archive'], dnf: ['autoconf-archive'], yum: ['autoconf-archive'], apk: ['autoconf-archive'], pacman: ['autoconf-archive'], zypper: ['autoconf-archive'], brew: ['autoconf-archive'], nix: ['autoconf-archive'] },
+  },
 };
+
+// Which component's .m4 file defines an autoconf macro configure.ac calls: the package that must be installed before
+// autoreconf runs again. Names and prefixes from the files each package puts in /usr/share/aclocal (Debian 12). A
+// macro a project is meant to ship in its own m4/ directory (curl's libcurl.m4) has no row: its fix may be the project's.
+const AUTOCONF_MACRO_OWNERS: readonly (readonly [RegExp, ComponentId])[] = [
+  [/^PKG_/, 'pkg-config'], // pkg.m4
+  [/^AX_/, 'autoconf-archive'], // ax_*.m4
+  [/^(?:LT_|AC_LIBTOOL_|(?:AC|AM)_PROG_LIBTOOL$|AC_(?:DISABLE|ENABLE)_(?:SHARED|STATIC)$)/, 'libtool'], // libtool.m4, ltoptions.m4
+  [/^AM_(?:GNU_GETTEXT|ICONV|NLS$|PO_SUBDIRS$)/, 'gettext'], // gettext.m4, iconv.m4, nls.m4, po.m4
+];
+
+/** The component whose macros include `macro` (PKG_CHECK_MODULES -> pkg-config), or null for a macro no row names. */
+export function componentForAutoconfMacro(macro: string): ComponentId | null {
+  return AUTOCONF_MACRO_OWNERS.find(([re]) => re.test(macro))?.[1] ?? null;
+}
 
 /** What a log can report missing. */
 export type EntityKind = 'program' | 'header' | 'library' | 'pkg-config' | 'cmake' | 'python-module';

@@ -1,9 +1,11 @@
 // Rules about compilers, linkers and build tools that are missing or unusable.
 
+import autoconfMacroMissing from './autoconf-macro-missing/rule.js';
 import cCompilerMissing from './c-compiler-missing/rule.js';
 import cmakeMissing from './cmake-missing/rule.js';
 import cmakeTooOld from './cmake-too-old/rule.js';
 import compilerFlagUnsupported from './compiler-flag-unsupported/rule.js';
+import gnuMakeRequired from './gnu-make-required/rule.js';
 import fortranCompilerMissing from './fortran-compiler-missing/rule.js';
 import crossToolchainMisconfigured from './cross-toolchain-misconfigured/rule.js';
 import cxxCompilerMissing from './cxx-compiler-missing/rule.js';
@@ -26,6 +28,7 @@ export default [
   cxxCompilerMissing,
   fortranCompilerMissing,
   pkgConfigMissing,
+  autoconfMacroMissing,
   cmakeMissing,
   cmakeTooOld,
   compilerFlagUnsupported,
@@ -36,6 +39,7 @@ export default [
   xcodeCltMissing,
   pythonMissing,
   buildToolMissing,
+  gnuMakeRequired,
   nodeGypTooOld,
   crossToolchainMisconfigured,
   prebuiltBinaryUnavailable,

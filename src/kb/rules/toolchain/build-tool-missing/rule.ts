@@ -8,11 +8,17 @@
 import { COMPONENTS, factForCmakePackage, factForProgram, type EntityFact } from '../../../components.js';
 import { mergeInstallFacts } from '../../../platforms.js';
 import { defineRule, type CaptureValue, type PatternHit } from '../../../rule.js';
+import { MACRO_NAME } from '../autoconf-macro-lines.js';
+
+// "./configure: line 4113: PKG_PROG_PKG_CONFIG: command not found" is an unexpanded autoconf macro, not a program
+// (pkg-config-missing, autoconf-macro-missing).
+const AUTOCONF_MACRO = new RegExp(String.raw`^${MACRO_NAME}$`);
 
 // CMake: "CMake Error at CMakeLists.txt:38 (message):" or "CMake Error: ..." after a find module's status line.
 const CMAKE_ERROR = /^CMake Error\b/;
 
 function factOf(hit: PatternHit): EntityFact | null {
+  if (hit.captures.program && AUTOCONF_MACRO.test(hit.captures.program)) return null;
   if (hit.captures.program) return factForProgram(hit.captures.program);
   if (hit.captures.library && hit.captures._entityKind === 'cmake') return factForCmakePackage(hit.captures.library);
   return null;
@@ -30,7 +36,26 @@ export default defineRule({
   internal: ['library', 'packageNote'],
   signals: ['program-not-found', 'dependency-not-found', 'configure-check-failed'],
   contextAfter: 3,
-  patterns: [],
+  patterns: [
+    {
+      id: 'perl-cant-exec',
+      // perl's system() when the program is not on PATH, as autoreconf, automake and other perl tools print it:
+      // 'Can\'t exec "aclocal": No such file or directory at /usr/share/autoconf/Autom4te/FileUtils.pm line 326.'
+      source: 'perl (autoreconf, automake, autom4te)',
+      literals: ["Can't exec \""],
+      re: /^Can't exec "(?:[^"\s]{0,200}\/)?(?<program>[\w.+-]{1,64})": No such file or directory/,
+      weight: 0.85,
+    },
+    {
+      id: 'autoreconf-failed-to-run',
+      // autoreconf <= 2.69: "autoreconf: failed to run aclocal: No such file or directory"; 2.72: "autoreconf: error: failed to
+      // run aclocal: ..." (printed only when the program could not be started; a failing one reads "aclocal failed with exit status")
+      source: 'autoreconf (autoconf)',
+      literals: ['failed to run '],
+      re: /^autoreconf[\w.-]{0,8}: (?:error: )?failed to run (?<program>[\w.+-]{1,64})(?:: No such file or directory)?\s*$/,
+      weight: 0.85,
+    },
+  ],
   refine: (ctx) => {
     const found = ctx.hits
       .map((hit) => ({ hit, fact: factOf(hit) }))

@@ -4,8 +4,12 @@
 // installation" (openssl-dev-missing) and other -sys crates fail to find their library, but the library may well be
 // installed. The pkg-config crate prints its own line before the panic that other rules match, and the
 // refine bonus below keeps this rule ahead of them when both fire.
+// An autotools configure generated while pkg-config (and so pkg.m4) was absent shows it as an unexpanded PKG_* macro
+// (the shapes are autoconf-macro-missing's too, autoconf-macro-lines.ts): pkg-config must be installed and configure
+// generated again.
 
 import { confidenceOf, defineRule } from '../../../rule.js';
+import { PKG_MACRO, unexpandedMacroPatterns } from '../autoconf-macro-lines.js';
 
 export default defineRule({
   id: 'pkg-config-missing',
@@ -15,7 +19,9 @@ export default defineRule({
   captures: {
     library: { type: 'string', doc: 'the library whose pkg-config lookup failed for want of pkg-config', optional: true },
     program: { type: 'string', doc: 'the pkg-config program the shell did not find', optional: true },
+    macro: { type: 'string', doc: 'the PKG_* autoconf macro left unexpanded in configure', optional: true },
   },
+  internal: ['macroNote', 'lastStep'],
   signals: ['program-not-found', 'configure-check-failed'],
   contextBefore: 40,
   patterns: [
@@ -93,6 +99,7 @@ export default defineRule({
       re: /Did not find pkg-config by name|Pkg-config (?:binary )?for machine [\w ]{1,40} not found\. Giving up/,
       weight: 0.9,
     },
+    ...unexpandedMacroPatterns('pkg-macro', PKG_MACRO),
   ],
   refine: (ctx) => {
     const hits = ctx.hits;
@@ -108,23 +115,32 @@ export default defineRule({
     // keeps this (the cause) ahead of those consequences at equal line strength.
     const consequences = ['openssl-dev-missing', 'native-lib-missing'].some((id) => ctx.firedRules.has(id));
     const library = ctx.captures.library ?? (ctx.hits.some((h) => h.pattern === 'openssl-sys-pkg-config-utility') ? 'openssl' : undefined);
+    const captures: Record<string, string> = library ? { library } : {};
+    const macro = hits.map((h) => h.captures.macro).find((m): m is string => typeof m === 'string');
+    if (macro) {
+      captures.macro = macro;
+      captures.macroNote =
+        ` Here configure shows it: it was generated (autoreconf, autogen.sh) while pkg-config's macros (pkg.m4) were not installed, ` +
+        `or not where aclocal looks, so \`${macro}\` was copied into it unexpanded and the shell stops on it.`;
+      captures.lastStep = 'Then delete the generated configure and run `autoreconf -fi` (or the project\'s autogen.sh) again: configure does not repair itself.';
+    }
     return {
       confidence: Math.min(0.99, confidenceOf(hits) + (consequences ? 0.03 : 0)),
-      captures: library ? { library } : ({} as Record<string, string>),
+      captures,
       evidence: hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line),
     };
   },
-  explains: ['openssl-dev-missing', 'native-lib-missing'],
+  explains: ['openssl-dev-missing', 'native-lib-missing', 'autoconf-macro-missing'],
   explanation:
     'The build asks pkg-config where {{library|a system library}} is installed (compiler and linker flags), but the `pkg-config` program ' +
     'itself is not installed or not on PATH. The library may well be installed: without pkg-config the build cannot find it, so ' +
-    'later errors (openssl-sys "Could not find directory of OpenSSL installation", a missing -l library) are consequences of this one.',
+    'later errors (openssl-sys "Could not find directory of OpenSSL installation", a missing -l library) are consequences of this one.{{macroNote|}}',
   fix: {
     summary: 'Install pkg-config (pkgconf), together with the development package of {{library|the library}}.',
     steps: [
       'Install pkg-config (on newer distributions it is provided by pkgconf).',
       'Make sure the development package of {{library|the library}} is installed too (e.g. libssl-dev / openssl-devel for OpenSSL).',
-      'When cross-compiling, set PKG_CONFIG_SYSROOT_DIR / PKG_CONFIG_PATH for the target, or use the target-prefixed pkg-config.',
+      '{{lastStep|When cross-compiling, set PKG_CONFIG_SYSROOT_DIR / PKG_CONFIG_PATH for the target, or use the target-prefixed pkg-config.}}',
     ],
     components: ['pkg-config'],
     platformCommands: {
