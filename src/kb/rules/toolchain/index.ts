@@ -3,6 +3,7 @@
 import cCompilerMissing from './c-compiler-missing/rule.js';
 import cmakeMissing from './cmake-missing/rule.js';
 import cmakeTooOld from './cmake-too-old/rule.js';
+import cmakeTooNew from './cmake-too-new/rule.js';
 import compilerFlagUnsupported from './compiler-flag-unsupported/rule.js';
 import fortranCompilerMissing from './fortran-compiler-missing/rule.js';
 import crossToolchainMisconfigured from './cross-toolchain-misconfigured/rule.js';
@@ -28,6 +29,7 @@ export default [
   pkgConfigMissing,
   cmakeMissing,
   cmakeTooOld,
+  cmakeTooNew,
   compilerFlagUnsupported,
   protocMissing,
   libclangMissing,
