@@ -106,10 +106,11 @@ export default defineRule({
   patterns: [
     {
       id: 'cmake-required-package',
-      // CMake FindPkgConfig after a REQUIRED pkg_check_modules probe failed: "A required package was not found" (support: makes the probe decisive)
+      // CMake FindPkgConfig after a REQUIRED pkg_check_modules probe failed: "A required package was not found" (CMake 2.8 to 3.x),
+      // "The following required packages were not found:" then " - foo" (CMake 4.x) (support: makes the probe decisive)
       source: 'CMake FindPkgConfig',
-      literals: ['A required package was not found'],
-      re: /A required package was not found/,
+      literals: ['A required package was not found', 'required packages were not found'],
+      re: /A required package was not found|The following required packages were not found/,
       weight: 0.1,
     },
     {
