@@ -4,6 +4,7 @@ import cCompilerMissing from './c-compiler-missing/rule.js';
 import cmakeMissing from './cmake-missing/rule.js';
 import cmakeTooOld from './cmake-too-old/rule.js';
 import cmakeTooNew from './cmake-too-new/rule.js';
+import mesonTooOld from './meson-too-old/rule.js';
 import compilerFlagUnsupported from './compiler-flag-unsupported/rule.js';
 import fortranCompilerMissing from './fortran-compiler-missing/rule.js';
 import crossToolchainMisconfigured from './cross-toolchain-misconfigured/rule.js';
@@ -30,6 +31,7 @@ export default [
   cmakeMissing,
   cmakeTooOld,
   cmakeTooNew,
+  mesonTooOld,
   compilerFlagUnsupported,
   protocMissing,
   libclangMissing,
