@@ -117,7 +117,7 @@ export default defineRule({
     {
       id: 'cmake-required-package',
       // CMake FindPkgConfig after a REQUIRED pkg_check_modules probe failed: "A required package was not found" (CMake 2.8 to 3.x),
-      // "The following required packages were not found:" then " - foo" (CMake 4.x) (support: makes the probe decisive)
+      // "The following required packages were not found:" then " - foo" (newer CMake, seen with 4.4) (support: makes the probe decisive)
       source: 'CMake FindPkgConfig',
       literals: ['A required package was not found', 'required packages were not found'],
       re: /A required package was not found|The following required packages were not found/,

@@ -30,7 +30,7 @@ export default defineRule({
     {
       id: 'meson-build-unparsable',
       // meson's parser and interpreter on syntax or calls an old release lacks: "meson.build:237:14: ERROR: Expecting eol
-      // got id." (`in`/`not in` before 0.49), "ERROR: Function does not take positional arguments.", 0.39's "Not enough
+      // got id." (an `in` / `not in` test, for example), "ERROR: Function does not take positional arguments.", 0.39's "Not enough
       // arguments to project(). Needs at least the project name and one language", "ERROR: Unknown function \"x\"."
       // (support: a typo reads the same; refine wants an old meson in the log)
       source: 'meson (parser / interpreter)',
