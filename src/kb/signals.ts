@@ -501,12 +501,15 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'cmake-pkg-check-modules',
-    // CMake FindPkgConfig (pkg_check_modules): "--   No package 'foo' found" / "--   Package 'foo', required by 'virtual:world', not found".
+    // CMake FindPkgConfig (pkg_check_modules) relays pkg-config: "--   No package 'foo' found" (pkg-config 0.2x),
+    // "--   Package 'foo', required by 'virtual:world', not found" (pkgconf 1.x), "--   Package 'foo' not found" (newer pkgconf,
+    // seen under CMake 4.4); older CMake (2.8 to early 3.x) prints its own "--   package 'foo' not found" (the module may
+    // carry its version: 'xproto>=7.0.15').
     // Often an optional probe: support only (a REQUIRED probe adds "A required package was not found", which native-lib-missing reads).
     source: 'CMake FindPkgConfig',
-    literals: ['No package ', "required by 'virtual:world'"],
-    re: /^--\s+(?:No package '(?<entity>[^']{1,100})' found|Package '(?<entity2>[^']{1,100})', required by 'virtual:world', not found)/,
-    name: (g) => g.entity ?? g.entity2,
+    literals: ['No package ', "required by 'virtual:world'", "ackage '"],
+    re: /^--\s+(?:No package '(?<entity>[^']{1,100})' found|[Pp]ackage '(?<entity2>[^']{1,100})'(?:, required by 'virtual:world',)? not found)/,
+    name: (g) => (g.entity ?? g.entity2)?.replace(/\s*[<>=!].*$/, ''),
     weight: 0.45,
     unknownOk: true,
   },

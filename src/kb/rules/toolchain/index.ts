@@ -4,6 +4,8 @@ import autoconfMacroMissing from './autoconf-macro-missing/rule.js';
 import cCompilerMissing from './c-compiler-missing/rule.js';
 import cmakeMissing from './cmake-missing/rule.js';
 import cmakeTooOld from './cmake-too-old/rule.js';
+import cmakeTooNew from './cmake-too-new/rule.js';
+import mesonTooOld from './meson-too-old/rule.js';
 import compilerFlagUnsupported from './compiler-flag-unsupported/rule.js';
 import gnuMakeRequired from './gnu-make-required/rule.js';
 import fortranCompilerMissing from './fortran-compiler-missing/rule.js';
@@ -31,6 +33,8 @@ export default [
   autoconfMacroMissing,
   cmakeMissing,
   cmakeTooOld,
+  cmakeTooNew,
+  mesonTooOld,
   compilerFlagUnsupported,
   protocMissing,
   libclangMissing,

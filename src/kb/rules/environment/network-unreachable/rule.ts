@@ -78,6 +78,16 @@ export default defineRule({
       weight: 0.8,
     },
     {
+      id: 'node-socket-reset',
+      // node's net socket, thrown by node-gyp's headers download ("gyp ERR! stack Error: read ECONNRESET" after "gyp http GET
+      // https://.../node-v20.20.2-headers.tar.gz"), electron-rebuild ("Error: read ECONNRESET"), npm ("reason: read ECONNRESET"):
+      // the peer or a proxy cut the connection mid-transfer
+      source: 'node (net) via node-gyp / electron-rebuild / npm',
+      literals: ['read ECONNRESET'],
+      re: /(?:\bError|\breason): read ECONNRESET\b/,
+      weight: 0.8,
+    },
+    {
       id: 'node-getaddrinfo',
       // node-gyp header download / npm: "gyp ERR! stack Error: getaddrinfo EAI_AGAIN nodejs.org", "getaddrinfo ENOTFOUND registry.npmjs.org"
       source: 'node-gyp / npm',

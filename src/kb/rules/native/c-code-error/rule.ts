@@ -6,9 +6,10 @@ import { defineRule } from '../../../rule.js';
 // C/C++ sources and headers as compilers name them in diagnostics.
 const SOURCE_FILE = String.raw`(?<file>(?:[A-Za-z]:)?[^\s:()]+\.(?:c|cc|cpp|cxx|c\+\+|C|h|hh|hpp|hxx|inl|ipp|tcc|m|mm|cu|cuh))`;
 
-/** Paths of code the project did not write: registries, vendored/third-party trees, system and SDK headers. */
+/** Paths of code the project did not write: registries, vendored/third-party trees, system and SDK headers (an Xcode or
+ * Command Line Tools SDK: "/Applications/Xcode.app/.../MacOSX.sdk/usr/include/machine/types.h", osxcross's "target/SDK/MacOSX14.4.sdk/"). */
 export const FOREIGN_PATH =
-  /[\\/]\.?cargo[\\/](?:registry|git)[\\/]|[\\/]usr[\\/]share[\\/]cargo[\\/]registry[\\/]|[\\/]vendor(?:ed)?[\\/]|node_modules[\\/]|site-packages[\\/]|dist-packages[\\/]|[\\/]_deps[\\/]|third[_-]?party[\\/]|3rdparty[\\/]|^\/usr\/(?:local\/)?(?:include|lib)\/|^\/opt\/homebrew\/|^\/Library\/Developer\/|Program Files|[\\/]pip-(?:install|req-build|build-env)-/;
+  /[\\/]\.?cargo[\\/](?:registry|git)[\\/]|[\\/]usr[\\/]share[\\/]cargo[\\/]registry[\\/]|[\\/]vendor(?:ed)?[\\/]|node_modules[\\/]|site-packages[\\/]|dist-packages[\\/]|[\\/]_deps[\\/]|third[_-]?party[\\/]|3rdparty[\\/]|^\/usr\/(?:local\/)?(?:include|lib)\/|^\/opt\/homebrew\/|^\/Library\/Developer\/|Program Files|[\\/]pip-(?:install|req-build|build-env)-|[\\/][^\\/\s]+\.sdk[\\/]|^\/Applications\/Xcode[^/]*\.app\//;
 
 /** Messages that are a missing file, not a coding mistake: the environment (or another rule) is to blame. */
 export const MISSING_INCLUDE = /No such file or directory|file not found|Cannot open include file/;
@@ -26,6 +27,16 @@ export function failedBuildScriptIsDependency(hits: readonly PatternHit[]): bool
   const where = script.captures.cratePath;
   // cargo prints "(/path/to/crate)" for path crates, "(https://github.com/...#rev)" for git ones, nothing for registry ones.
   return where === undefined || !/^(?:\/|[A-Za-z]:[\\/]|\\\\|~)/.test(where);
+}
+
+/**
+ * An `#error` directive: the code refuses this compiler, platform or configuration on purpose, and its text names what
+ * to change; no mistake in the code to fix. gcc puts the directive in the message ("error: #error \"unsupported GCC
+ * version\"") and echoes "    2 | #error ..."; clang prints only its text ("error: architecture not supported") and
+ * echoes "#error architecture not supported" on the next line.
+ */
+export function isErrorDirective(hit: PatternHit): boolean {
+  return /^#\s*error\b/.test(hit.captures.message ?? '') || /^(?:\d+\s*\|\s*)?#\s*error\b/.test(hit.after[0] ?? '');
 }
 
 /** One hit per distinct compiler diagnostic (file, line, message). */
@@ -97,6 +108,7 @@ export default defineRule({
     cratePath: { type: 'path', doc: 'where that crate\'s sources are', optional: true },
   },
   internal: ['relayCrate', 'relayVersion', 'gypCwd', 'sdist'],
+  contextAfter: 1,
   patterns: COMPILER_ERROR_PATTERNS,
   refine: (ctx) => {
     const errors = ctx.hits.filter((h) => h.pattern === 'gcc-clang-error' || h.pattern === 'msvc-error');
@@ -106,7 +118,7 @@ export default defineRule({
     if (ctx.hits.some((h) => h.pattern === 'pip-remote-sdist')) return null;
     if (/node_modules/.test(ctx.captures.gypCwd ?? '')) return null;
     // cc-rs output appears twice (cargo's relayed "warning: crate@ver:" copy and the raw "cargo:warning=" one): count each error once.
-    const own = uniqueErrors(errors.filter((h) => !FOREIGN_PATH.test(h.captures.file ?? '')));
+    const own = uniqueErrors(errors.filter((h) => !FOREIGN_PATH.test(h.captures.file ?? '') && !isErrorDirective(h)));
     if (own.length === 0) return null;
     const first = own[0];
     return {

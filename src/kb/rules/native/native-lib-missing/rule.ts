@@ -89,6 +89,16 @@ function searchFileOf(fact: EntityFact): string {
   return `lib${fact.name.replace(/^lib/, '')}.so`;
 }
 
+// The link command above the linker's "cannot find -lfoo" passes a -L directory named for that very library
+// ("-L.../lib/libopenbsd -lopenbsd", as make echoes the command): the project builds the library itself, and it was not
+// built or the path is wrong; no system package is missing.
+function linksFromOwnLibraryDir(hit: PatternHit, library: string): boolean {
+  const name = library.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // gcc/cc command lines echoed by make, CMake or libtool: "-L<dir>/libfoo" or "-L <dir>/foo" followed by a space or the end.
+  const ownDir = new RegExp(String.raw`(?:^|\s)-L\s?(?:\S*[/\\])?(?:lib)?${name}(?:\s|$)`);
+  return hit.before.some((l) => ownDir.test(l));
+}
+
 export default defineRule({
   id: 'native-lib-missing',
   title: 'A system library is not installed',
@@ -106,10 +116,11 @@ export default defineRule({
   patterns: [
     {
       id: 'cmake-required-package',
-      // CMake FindPkgConfig after a REQUIRED pkg_check_modules probe failed: "A required package was not found" (support: makes the probe decisive)
+      // CMake FindPkgConfig after a REQUIRED pkg_check_modules probe failed: "A required package was not found" (CMake 2.8 to 3.x),
+      // "The following required packages were not found:" then " - foo" (newer CMake, seen with 4.4) (support: makes the probe decisive)
       source: 'CMake FindPkgConfig',
-      literals: ['A required package was not found'],
-      re: /A required package was not found/,
+      literals: ['A required package was not found', 'required packages were not found'],
+      re: /A required package was not found|The following required packages were not found/,
       weight: 0.1,
     },
     {
@@ -134,6 +145,7 @@ export default defineRule({
       .filter(({ fact }) => !(fact.kind === 'library' && TOOLCHAIN_LIBS.has(fact.name.toLowerCase().replace(/\.lib$/, ''))))
       // "-lstatic": a flag the project's build files passed as a library name.
       .filter(({ fact }) => !(fact.kind === 'library' && LINKER_FLAG_WORDS.has(fact.name.toLowerCase())))
+      .filter(({ hit, fact }) => !(fact.kind === 'library' && linksFromOwnLibraryDir(hit, fact.name)))
       .filter(({ hit }) => !projectModuleMissesOnlyLibrary(hit))
       .filter(({ hit }) => !removedBoostComponent(hit))
       .filter(({ hit }) => !optionalCmakePackage(hit))

@@ -10,6 +10,17 @@ const QUOTED_INCLUDE = /#\s*include\s*"/;
 // Directories where projects keep other projects' sources, usually as git submodules.
 const VENDORED = /(?:^|[/\\])(?:third[_-]?party|3rdparty|vendor|external|extern|deps|submodules?|contrib|libs?)[/\\]/i;
 
+// A make target that names a file: it has a directory or an extension (`src/x.o`, `build/Makefile.bottom`), unlike `build`.
+function looksLikeFile(target: string | undefined): boolean {
+  return target !== undefined && /[/\\]|\.\w{1,8}$/.test(target);
+}
+
+// CMake's "Cannot find source file:" names the file on the same line (older wordings) or on the first non-blank line after.
+function sourceFileOf(hit: { captures: Record<string, string | undefined>; after: readonly string[] }): string | undefined {
+  const file = hit.captures.file ?? hit.after.find((l) => l.trim() !== '')?.trim();
+  return file !== undefined && !file.startsWith('Tried extensions') ? file : undefined;
+}
+
 export default defineRule({
   id: 'source-file-missing',
   title: 'A file of the source tree is missing',
@@ -22,7 +33,7 @@ export default defineRule({
   signals: ['header-not-found'],
   explains: ['c-code-error'],
   contextBefore: 3,
-  contextAfter: 2,
+  contextAfter: 3,
   patterns: [
     {
       id: 'cmake-subdirectory-no-cmakelists',
@@ -43,17 +54,40 @@ export default defineRule({
     },
     {
       id: 'make-no-rule-needed-by',
-      // GNU make: "make: *** No rule to make target 'vendor/lib.o', needed by 'app'.  Stop." (the file and no way to make it)
+      // GNU make: "make: *** No rule to make target 'vendor/lib.o', needed by 'app'.  Stop." (the file and no way to make it);
+      // a paste through GitHub's editor often escapes the third star ("**\*") and eats the space before a backquote.
       source: 'GNU make',
       literals: ['No rule to make target'],
-      re: /^g?make(?:\[\d+\])?: \*\*\* No rule to make target [`'‘](?<file>[^'’]{1,300})['’], needed by [`'‘]/,
+      re: /^g?make(?:\[\d+\])?: \*\*\\?\* No rule to make target [`'‘](?<file>[^'’]{1,300})['’], ?needed by ?[`'‘]/,
+      weight: 0.8,
+    },
+    {
+      id: 'make-no-rule-included-file',
+      // GNU make: a missing `include`d makefile is first "Makefile:3: build/Makefile.top: No such file or directory",
+      // then "make: *** No rule to make target 'build/Makefile.top'.  Stop." (no "needed by"); refine wants the file to be a path.
+      source: 'GNU make',
+      literals: ['No rule to make target'],
+      re: /^g?make(?:\[\d+\])?: \*\*\\?\* No rule to make target [`'‘](?<file>[^'’]{1,300})['’]\.\s+Stop\./,
+      weight: 0.8,
+    },
+    {
+      id: 'cmake-source-file-not-found',
+      // CMake add_library()/add_executable() generate step: "  Cannot find source file:", a blank line, then the file indented
+      // (CMake 3.x); the file is read from the lines after.
+      source: 'CMake generate step',
+      literals: ['Cannot find source file'],
+      re: /^Cannot find source file:\s*(?<file>\S.{0,300})?$/,
       weight: 0.8,
     },
   ],
   refine: (ctx) => {
     const hits = ctx.hits.filter((h) => {
       if (h.pattern === 'cmake-subdirectory-no-cmakelists' || h.pattern === 'cmake-subdirectory-absent') return true;
-      if (h.pattern === 'make-no-rule-needed-by') return true;
+      // A bare word ('build', 'install') is a target the Makefile lacks (a project bug or a typo), not a file of the tree.
+      if (h.pattern === 'make-no-rule-needed-by') return looksLikeFile(h.captures.file);
+      // Without "needed by", only an included makefile the line before said is missing (else: `make instal`, a typo).
+      if (h.pattern === 'make-no-rule-included-file') return looksLikeFile(h.captures.file) && h.before.some((l) => l.endsWith(`${h.captures.file}: No such file or directory`));
+      if (h.pattern === 'cmake-source-file-not-found') return sourceFileOf(h) !== undefined;
       // A header: only one the kb does not know, included with quotes or by a path into the project's own tree.
       const header = h.captures.header;
       return header !== undefined && !factForHeader(header).known && (h.after.slice(0, 2).some((l) => QUOTED_INCLUDE.test(l)) || isProjectPath(header));
@@ -61,7 +95,7 @@ export default defineRule({
     if (hits.length === 0) return null;
     const first = hits[0];
     const dir = first.pattern === 'cmake-subdirectory-no-cmakelists' ? [...first.before].reverse().find((l) => /^[/\\\w.:~-]+$/.test(l) && /[/\\]/.test(l)) : undefined;
-    const file = dir ?? first.captures.file ?? first.captures.header ?? 'a file of the project';
+    const file = dir ?? (first.pattern === 'cmake-source-file-not-found' ? sourceFileOf(first) : first.captures.file) ?? first.captures.header ?? 'a file of the project';
     const captures: Record<string, string> = { file };
     if (VENDORED.test(file) || first.pattern.startsWith('cmake-subdirectory-')) captures._submodule = ' It sits where projects keep git submodules, so the likeliest reason is a clone without `--recursive`.';
     // A header of the project is a weaker sign than CMake's or make's own words: a wrong include path reads the same.

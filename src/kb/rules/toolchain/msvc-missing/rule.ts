@@ -82,6 +82,15 @@ export default defineRule({
       re: /could not find any instance of Visual Studio/,
       weight: 0.95,
     },
+    {
+      id: 'cmake-vs-generator-instance-missing',
+      // CMake >= 3.11 (Visual Studio generator with CMAKE_GENERATOR_INSTANCE, or one an earlier configure cached):
+      // "Generator\n\n    Visual Studio 15 2017\n\n  could not find specified instance of Visual Studio:\n\n    D:/VS/2017/Community"
+      source: 'cmake (Visual Studio generator)',
+      literals: ['could not find specified instance of Visual Studio'],
+      re: /could not find specified instance of Visual Studio/,
+      weight: 0.9,
+    },
   ],
   explanation:
     'On Windows, Rust\'s default *-pc-windows-msvc targets link with Microsoft\'s `link.exe`, and Python extensions, node-gyp addons ' +
@@ -94,6 +103,7 @@ export default defineRule({
       'Open a new terminal (or the "Developer PowerShell for VS") so the updated environment is used, then rebuild.',
       'For Rust without MSVC, the alternative is the GNU toolchain: `rustup toolchain install stable-x86_64-pc-windows-gnu` plus MinGW-w64.',
       'For Python, a prebuilt wheel for your Python version (check the package\'s PyPI files) avoids compiling at all.',
+      'If CMake says `could not find specified instance of Visual Studio`, the path it names comes from CMAKE_GENERATOR_INSTANCE or from the CMakeCache.txt of an earlier configure: delete the build directory and configure with the generator of the Visual Studio you have (`-G "Visual Studio 17 2022"`).',
     ],
     platformCommands: {
       windows: [
