@@ -3,7 +3,8 @@
 
 import type { PublicCaptureValue } from '../kb/rule.js';
 import { BuildmedicError } from '../errors.js';
-import { isCargoCrateName, planAddFeatures } from '../scan/cargo/add-features.js';
+import { isCargoCrateName } from '../kb/cargo-names.js';
+import { planAddFeatures } from '../scan/cargo/add-features.js';
 import { cargoPackages } from '../project/cargo/packages.js';
 import type { ProjectFiles, TextEdit } from '../project/files.js';
 import type { ScanFinding } from '../report/finding.js';

@@ -4,7 +4,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BuildmedicError } from '../errors.js';
 import { parseCmakeLists } from './cmake.js';
-import { isWithin, openProjectDir, readProjectText } from './reader.js';
+import { isInside } from './paths.js';
+import { openProjectDir, readProjectText } from './reader.js';
 import { parseCargoConfigLinkers, parseCargoConfigTargets, parseCargoLock, parseCargoManifest } from './cargo.js';
 import type { CargoManifest, Project, PythonProject, RustProject } from './model.js';
 import { parsePyproject, parsePythonVersionFile, parseRequirements, parseRuntimeTxt, pythonBackend, scanSetupPy } from './python.js';
@@ -20,7 +21,7 @@ type TextReader = (path: string) => Promise<string | null>;
  */
 function projectTextReader(dir: string | null, realDir: string | null): TextReader {
   return async (path) => {
-    const read = await readProjectText(path, dir !== null && isWithin(dir, path) ? realDir : null);
+    const read = await readProjectText(path, dir !== null && isInside(dir, path) ? realDir : null);
     if ('missing' in read) return null;
     // A FIFO, a device, a link out of the project or a file over the cap is said, not taken for an absent file.
     if ('unread' in read) throw new BuildmedicError('project-unreadable', `${path}: ${read.unread}`);

@@ -6,11 +6,12 @@
 // anything on the machine, and a fix must never write through it); a link to nothing is an absent file.
 
 import { readdir, readlink, realpath, stat } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { BuildmedicError, fileError } from '../errors.js';
 import { notRegularFile } from './file-kind.js';
 import { decodeFileText } from './file-text.js';
 import { readProjectFile } from './read-file.js';
+import { isInside } from './paths.js';
 
 /** Directories that never hold build files a command reads: tool caches, environments and build output. */
 export const SKIP_DIRS: ReadonlySet<string> = new Set(['.git', 'target', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', '.direnv', 'result', '.mypy_cache', '.pytest_cache', 'dist']);
@@ -46,11 +47,6 @@ export function isSkippedDir(name: string): boolean {
   return SKIP_DIRS.has(name) || (name.startsWith('.') && !HIDDEN_KEPT.has(name));
 }
 
-/** Whether `path` is `root` or below it (both absolute, already resolved as the caller needs). */
-export function isWithin(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
 
 /** The project directory `dir` names, resolved and real; an error naming it when it is missing or not a directory. */
 export async function openProjectDir(dir: string, command: string): Promise<{ root: string; realRoot: string }> {
@@ -125,7 +121,7 @@ export async function walkProject(root: string, options: { maxDepth?: number } =
         const target = await readlink(full).catch(() => '?');
         const real = await realpath(full).catch(() => null);
         const st = real === null ? null : await stat(real).catch(() => null);
-        const inside = real !== null && isWithin(realRoot, real);
+        const inside = real !== null && isInside(realRoot, real);
         symlinks.set(path, { target, inside, exists: st?.isFile() ?? false });
         if (inside && st?.isFile()) linkTargets.set(path, relative(realRoot, real).split(sep).join('/'));
         // `-> /dev/zero` or a link to a FIFO: said like the thing itself, never opened.
@@ -174,7 +170,7 @@ export async function readProjectText(path: string, realRoot: string | null, max
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
     return { unread: `cannot be read (${code ?? (error as Error).message})` };
   }
-  if (realRoot !== null && !isWithin(realRoot, real)) {
+  if (realRoot !== null && !isInside(realRoot, real)) {
     // What a link points at is said first (`-> /dev/zero` is "a device"): it is never opened, only stat'ed.
     const st = await stat(real).catch(() => null);
     return { unread: st && !st.isFile() && !st.isDirectory() ? `${notRegularFile(st)}; not read` : OUTSIDE };

@@ -2,9 +2,10 @@
 // findings are theirs. The root is found with git (I/O); the selection of findings is pure.
 
 import { stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { BuildmedicError, fileError } from '../errors.js';
 import { runGit } from '../project/git.js';
+import { isInside } from '../project/paths.js';
 import type { ScanFinding } from '../report/finding.js';
 import { GIT_REFUSED, type ScanReport } from './run-scan.js';
 
@@ -19,14 +20,10 @@ async function gitTopLevel(dir: string): Promise<string | null> {
 
 function commonDirectory(paths: readonly string[]): string {
   let common = dirname(paths[0]);
-  for (const p of paths.slice(1)) while (!isInsideOrSame(common, p)) common = dirname(common);
+  for (const p of paths.slice(1)) while (!isInside(common, p)) common = dirname(common);
   return common;
 }
 
-function isInsideOrSame(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
 
 /**
  * Resolves the scan arguments (I/O: stat, git). No argument or one directory: that directory, as before. Files: the
@@ -51,7 +48,7 @@ export async function resolveScanTarget(args: readonly string[], cwd: string): P
   if (dirIndex >= 0) throw new BuildmedicError('usage', `${args[dirIndex]}: a directory among file arguments (give one project directory, or the changed files)`);
   const common = commonDirectory(absolute);
   const top = await gitTopLevel(common);
-  const root = top && isInsideOrSame(top, common) ? top : isInsideOrSame(resolve(cwd), common) ? resolve(cwd) : common;
+  const root = top && isInside(top, common) ? top : isInside(resolve(cwd), common) ? resolve(cwd) : common;
   return { kind: 'files', root, files: absolute.map((p) => relative(root, p).split(sep).join('/')) };
 }
 

@@ -5,16 +5,9 @@ import { parse as parseToml } from 'smol-toml';
 import { BuildmedicError } from '../../errors.js';
 import { applyEdits } from '../../project/text-edits.js';
 import type { TextEdit } from '../../project/files.js';
+import { isCargoFeatureName } from '../../kb/cargo-names.js';
 import { arrayElements, inlineTableEntries, tomlSpans } from '../../project/cargo/toml-spans.js';
 
-// Cargo's feature-name grammar (cargo-util-schemas): a Unicode XID start character, `_` or a digit, then XID
-// characters, `-`, `+` or `.`. Anything else (a quote, a bracket) cannot be a feature and must not reach the TOML.
-const FEATURE_NAME = /^[\p{XID_Start}_0-9][\p{XID_Continue}+\-.]*$/u;
-// Cargo's package-name grammar: an XID start character or `_`, then XID characters or `-`.
-const CRATE_NAME = /^[\p{XID_Start}_][\p{XID_Continue}-]*$/u;
-
-export const isCargoFeatureName = (name: string): boolean => FEATURE_NAME.test(name);
-export const isCargoCrateName = (name: string): boolean => CRATE_NAME.test(name);
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 

@@ -1,6 +1,7 @@
 // crate-feature-missing: the code uses an API that its dependency only compiles with a Cargo feature not enabled.
 
 import { defineRule, type CaptureValue } from '../../../rule.js';
+import { isCargoCrateName, isCargoFeatureName } from '../../../cargo-names.js';
 
 // tokio modules and items that exist only with a feature (tokio 1.x Cargo.toml).
 const TOKIO_FEATURE: Record<string, string> = {
@@ -23,10 +24,6 @@ const SERDE_TYPE_CRATE: Record<string, string> = {
 const CRATE_FROM_PATH = /[\\/](?<crate>[A-Za-z][\w-]*?)-\d+\.\d+\.\d+[^\\/]*[\\/]/;
 // Implementation crates whose features are enabled through the facade crate users depend on.
 const FACADE: Record<string, string> = { clap_builder: 'clap', clap_derive: 'clap', serde_core: 'serde', tokio_macros: 'tokio', 'tokio-macros': 'tokio' };
-
-// Cargo's grammar for package and feature names (ASCII subset): letters, digits, `_` and `-`; features also `+` and `.`.
-const CRATE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
-const FEATURE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_+.-]{0,63}$/;
 
 export default defineRule({
   id: 'crate-feature-missing',
@@ -220,7 +217,7 @@ export default defineRule({
       else if (c.derive) wanted.push([DERIVE_CRATE[c.derive], 'derive']);
       else if (serdeType) wanted.push([SERDE_TYPE_CRATE[serdeType], 'serde']);
     }
-    crate = wanted.find(([c]) => c && CRATE_NAME.test(c))?.[0];
+    crate = wanted.find(([c]) => c && isCargoCrateName(c))?.[0];
     const features = [...new Set(wanted.filter(([c]) => c === crate || !c).map(([, f]) => f).filter((f): f is string => !!f))];
     // #[tokio::main] without `macros` usually lacks the runtime too; rustc reports only the first problem.
     if (crate === 'tokio' && features.includes('macros') && !features.includes('rt-multi-thread')) features.push('rt-multi-thread');
@@ -234,7 +231,7 @@ export default defineRule({
     }
     // Names read from a log reach a command the user is told to run: only names Cargo accepts make one (the fix
     // planner refuses the others with its reason).
-    if (crate && feature && features.every((f) => FEATURE_NAME.test(f))) {
+    if (crate && feature && features.every(isCargoFeatureName)) {
       captures.cargoAdd = `cargo add ${crate} --features ${features.join(',')}`;
       captures.tomlLine = `${crate} = { version = "…", features = [${features.map((f) => `"${f}"`).join(', ')}] }`;
     }
