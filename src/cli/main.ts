@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { BuildmedicError } from '../errors.js';
 import { colors, wantColor } from './colors.js';
 import { describeOutputFailure, exitCodeAfterOutputFailures, guardOutput, isReaderGone } from './output-guard.js';
-import { closeStdout, printAnnotations, printError, printJson, printText } from './stdout.js';
+import { closeStdout, printAnnotations, printStderr, printJson, printText } from './stdout.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerWheel } from './commands/wheel.js';
 import { register as registerDoctor } from './commands/doctor.js';
@@ -162,7 +162,7 @@ export async function main(argv: string[], onCommand?: (name: string) => void): 
     if (error instanceof BuildmedicError) {
       // A message can quote what it could not read: an index URL with its credentials, a command line.
       const { redactText } = await import('../report/redact.js');
-      printError(`buildmedic: ${redactText(error.message)}\n`);
+      printStderr(`buildmedic: ${redactText(error.message)}\n`);
       return EXIT.failure;
     }
     process.stderr.write(`buildmedic: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report it: ${BUG_URL}\n`);

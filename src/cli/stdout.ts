@@ -35,10 +35,10 @@ export function printAnnotations(text: string): void {
 }
 
 /**
- * Prints an error on stderr: controls removed, and under GitHub Actions inside a fence of its own, since the message
- * can quote input (an id, a path) whose lines must not act as workflow commands.
+ * Prints on stderr (errors, and what a write refused): controls removed, and under GitHub Actions inside a fence of
+ * its own, since the text can quote input (an id, a path) whose lines must not act as workflow commands.
  */
-export function printError(text: string): void {
+export function printStderr(text: string): void {
   const own = fenceFor(process.env);
   process.stderr.write(own.text(terminalSafe(text)) + own.close());
 }

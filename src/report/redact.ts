@@ -103,6 +103,11 @@ const maskAssignment: Replacer = (match, quoteKey, prefix, word, op, quote, valu
 };
 
 // Ordered: specific token shapes first, so that the context rules after them see `glpat-***` and leave it.
+// Query-string keys that carry a credential: GitLab/OAuth tokens, API keys, pre-signed S3/GCS URLs, Azure SAS `sig`.
+const QUERY_SECRET_KEYS = ['access_token', 'private_token', 'job_token', 'id_token', 'refresh_token', 'token', 'auth', 'api_key', 'apikey', 'key', 'sig', 'signature', 'password', 'passwd', 'secret', 'client_secret', 'x-amz-signature', 'x-amz-security-token', 'x-amz-credential', 'x-goog-signature', 'x-goog-credential'];
+/** A key as regex source that also matches it percent-encoded (`access%5Ftoken`, `x-amz%2Dsignature`). */
+const percentEncodedToo = (key: string) => key.replace(/_/g, '(?:_|%5F)').replace(/-/g, '(?:-|%2D)');
+
 const PATTERNS: readonly SecretPattern[] = [
   // GitHub tokens: classic personal (ghp_), OAuth (gho_), user-to-server (ghu_), server-to-server (ghs_), refresh (ghr_).
   { name: 'github-token', re: /\b(gh[pousr]_)[A-Za-z0-9]{20,255}\b/g, replace: `$1${MASK}` },
@@ -166,12 +171,12 @@ const PATTERNS: readonly SecretPattern[] = [
     re: /\b([a-z][a-z0-9+.-]{1,20}:(?:\/\/|\\\/\\\/))([^\s:/?#@'"`\\]{1,256})@/gi,
     replace: (m, scheme, user) => (looksLikeTokenUser(user) && !isPlaceholder(user) ? `${scheme}${MASK}@` : m),
   },
-  // Credentials in query strings: GitLab/OAuth `?access_token=`, `private_token=`, pre-signed S3/GCS URLs, Azure SAS `sig=`;
-  // the key also percent-encoded (`access%5Ftoken`, as cargo and curl print a URL they were given encoded).
+  // Credentials in query strings (QUERY_SECRET_KEYS), the key also percent-encoded, as cargo and curl print a URL
+  // they were given encoded.
   {
     name: 'url-query-secret',
     hint: /[?&;][\w%-]{1,40}(?:=|%3D)/i,
-    re: /([?&;](?:access(?:_|%5F)token|private(?:_|%5F)token|job(?:_|%5F)token|id(?:_|%5F)token|refresh(?:_|%5F)token|token|auth|api(?:_|%5F)key|apikey|key|sig|signature|password|passwd|secret|client(?:_|%5F)secret|x(?:-|%2D)amz(?:-|%2D)signature|x(?:-|%2D)amz(?:-|%2D)security(?:-|%2D)token|x(?:-|%2D)amz(?:-|%2D)credential|x(?:-|%2D)goog(?:-|%2D)signature|x(?:-|%2D)goog(?:-|%2D)credential)(?:=|%3D))([^&#\s'"`<>]{1,4096})/gi,
+    re: new RegExp(`([?&;](?:${QUERY_SECRET_KEYS.map(percentEncodedToo).join('|')})(?:=|%3D))([^&#\\s'"\`<>]{1,4096})`, 'gi'),
     replace: (m, head, value) => (isPlaceholder(value) ? m : `${head}${MASK}`),
   },
   // Secret-named keys, variables and flags with `=` or `:`: shell `export NPM_TOKEN=...` and `env` dumps, .npmrc

@@ -41,8 +41,8 @@ export async function runCommand(argv: string[], opts: RunOptions): Promise<numb
     });
   } catch (error) {
     if (error instanceof BuildmedicError && error.code in SPAWN_EXIT) {
-      const { printError } = await import('../stdout.js');
-      printError(`buildmedic: ${error.message}\n`);
+      const { printStderr } = await import('../stdout.js');
+      printStderr(`buildmedic: ${error.message}\n`);
       return SPAWN_EXIT[error.code];
     }
     throw error;

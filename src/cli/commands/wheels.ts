@@ -65,9 +65,10 @@ async function runWheelsCommand(dir: string | undefined, opts: WheelsCliOptions)
       const { cleanUpTempFilesOnSignals } = await import('../signals.js');
       const uninstall = cleanUpTempFilesOnSignals();
       const { written, refused } = await writeChanges(root, composed.changes).finally(uninstall);
-      for (const h of held) process.stderr.write(`held back: ${h.reason}\n`);
-      for (const r of refused) process.stderr.write(`refused: ${r.reason}\n`);
-      process.stderr.write(`${written.length} file${written.length === 1 ? '' : 's'} changed: ${written.join(', ') || 'none'}\n`);
+      // Reasons and paths quote the project: the same stderr policy as errors (no controls, fenced under Actions).
+      const { printStderr } = await import('../stdout.js');
+      const lines = [...held.map((h) => `held back: ${h.reason}`), ...refused.map((r) => `refused: ${r.reason}`), `${written.length} file${written.length === 1 ? '' : 's'} changed: ${written.join(', ') || 'none'}`];
+      printStderr(`${lines.join('\n')}\n`);
       if (refused.length) return 2;
     } else {
       printText(renderUnifiedDiff(composeFixes(project, report.findings).changes));
