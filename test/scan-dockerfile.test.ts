@@ -311,3 +311,31 @@ test('diagnose --fix for a Docker build log: the diagnosed component is installe
   assert.equal(makeFor('nasm'), null);
   assert.equal(makeFor(), null);
 });
+
+test('diagnose --fix on a log that shows a Docker stage failing: the proven component is installed in that stage', async () => {
+  const { runDiagnosisFix } = await import('../src/fix/run-fix.ts');
+  const { diagnoseText } = await import('../src/diagnose/engine.ts');
+  const { defaultKnowledgeBase } = await import('../src/diagnose/diagnose.ts');
+  // A real openssl-sys 0.9.80 failure (made by building without libssl-dev), diagnosed as openssl-dev-missing.
+  const log = readFileSync(new URL('../src/kb/rules/native/openssl-dev-missing/cases/fail-corpus-openssl-sys-0.9.80.log', import.meta.url), 'utf8');
+  const findings = diagnoseText(defaultKnowledgeBase(), log).findings.filter((f) => f.role !== 'consequence');
+  assert.ok(findings.some((f) => f.rule === 'openssl-dev-missing'));
+  const dir = tempDir('bm-docker-');
+  cpSync(join(FIXTURES, 'alpine-openssl'), dir, { recursive: true });
+  const inDocker = await runDiagnosisFix(dir, findings, false, 'docker.io/library/rust:1.79-alpine@sha256:0123');
+  const planned = inDocker.planned.find((p) => p.rule === 'openssl-dev-missing');
+  assert.equal(planned?.fix?.edits[0].text, '\nRUN apk add --no-cache openssl-dev');
+  assert.equal(inDocker.changes.map((c) => c.file).join(), 'Dockerfile');
+  // The rule is planned from the log, so the project scan is not asked for it again.
+  assert.ok(!inDocker.scan || inDocker.scan.fixable.every((f) => f.rule !== 'openssl-dev-missing'));
+  // Without a Docker stage in the log, the Dockerfile is not taken to be where the library is missing.
+  const onHost = await runDiagnosisFix(dir, findings, false, null);
+  assert.ok(onHost.planned.every((p) => p.rule !== 'openssl-dev-missing'));
+  // The runtime stage's image is not the one that compiles: no stage fits, nothing planned from the log.
+  const runtime = await runDiagnosisFix(dir, findings, false, 'node:20');
+  assert.ok(runtime.planned.every((p) => p.rule !== 'openssl-dev-missing'));
+  // Two Dockerfiles lack it on that image: the log does not say which was built, so neither is edited from it.
+  cpSync(join(dir, 'Dockerfile'), join(dir, 'Dockerfile.musl'));
+  const twoFiles = await runDiagnosisFix(dir, findings, false, 'rust:1.79-alpine');
+  assert.ok(twoFiles.planned.every((p) => p.rule !== 'openssl-dev-missing'));
+});

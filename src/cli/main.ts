@@ -85,7 +85,7 @@ async function runDiagnose(
     const { renderDiagnosisFixText } = await import('../fix/render.js');
     const { cleanUpTempFilesOnSignals } = await import('./signals.js');
     const uninstall = opts.write ? cleanUpTempFilesOnSignals() : () => undefined;
-    const fix = await runDiagnosisFix('.', diagnosis.findings.filter((f) => f.role !== 'consequence'), Boolean(opts.write)).finally(uninstall);
+    const fix = await runDiagnosisFix('.', diagnosis.findings.filter((f) => f.role !== 'consequence'), Boolean(opts.write), diagnosis.platform.docker?.image ?? null).finally(uninstall);
     printText(renderDiagnosisFixText(fix, Boolean(opts.write), useColor(opts)));
   }
   return diagnosis.outcome === 'failed' ? EXIT.findings : EXIT.ok;
@@ -120,7 +120,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .option('--no-redact', 'do not mask tokens, keys and credentials in the output')
       .addOption(new Option('--platform <id>', 'give fixes for this platform when the log does not say').choices(PLATFORMS))
       .option('-v, --verbose', 'show every platform\'s commands (otherwise only the build platform\'s) and the lines set aside as consequences')
-      .option('--fix', 'also show the fix for the project in the current directory: the Cargo.toml edit a crate-feature-missing diagnosis calls for, and what `buildmedic fix` finds for the other diagnosed rules')
+      .option('--fix', 'also show the fix for the project in the current directory: the Cargo.toml edit a crate-feature-missing diagnosis calls for, the Dockerfile install a Docker build log proves missing, and what `buildmedic fix` finds for the other diagnosed rules')
       .option('--write', 'with --fix, apply the edit (atomically; nothing is written over a file changed meanwhile)')
       .addHelpText(
         'after',

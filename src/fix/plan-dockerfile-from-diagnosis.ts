@@ -1,5 +1,5 @@
 // Turns a diagnosis of a Docker build log (c-compiler-missing, openssl-dev-missing, ... with the stage's base image)
-// into the same Dockerfile install plan `buildmedic fix` makes, for `diagnose --fix`; pure.
+// into the same Dockerfile install plan `buildmedic fix` makes, for `diagnose --fix` (run-fix.ts); pure.
 
 import { COMPONENTS, type ComponentId } from '../kb/crate-needs.js';
 import { factForLibrary, factForProgram } from '../kb/components.js';
@@ -41,14 +41,16 @@ function sameImage(a: string, b: string): boolean {
 }
 
 /**
- * Plans the install for a diagnosed missing component in the Dockerfile stage that compiles on `image` (the last
- * such stage when several do; any compiling stage when the log named no image). Null when no rule maps to a
- * component, no stage fits, or the stage already installs it.
+ * Plans the install for a diagnosed missing component in the Dockerfile stage that compiles on `image` (any compiling
+ * stage when the log named no image). The log proves the failing stage lacks the component, so a stage that already
+ * installs it is not that stage: among the fitting stages, those that lack it are candidates. Several in one
+ * Dockerfile: the last one (the build stage comes after the dependency stages). Candidates in several Dockerfiles:
+ * no plan, since the log does not say which file was built. Null when no rule maps to a component or no stage fits.
  */
 export function planDockerfileFromDiagnosis(project: ProjectFiles, diagnosis: DockerDiagnosis): ScanFinding | null {
   const component = componentOf(diagnosis);
   if (!component) return null;
-  const candidates: { model: DockerfileModel; stage: Stage; build: RunStep }[] = [];
+  const fitting: Fitting[] = [];
   for (const [file, text] of project.files) {
     if (!isDockerfile(file)) continue;
     const model = parseDockerfile(file, text);
@@ -57,34 +59,50 @@ export function planDockerfileFromDiagnosis(project: ProjectFiles, diagnosis: Do
       const root = rootImage(model, stage);
       if (!build || !root) continue;
       if (diagnosis.image && !stageChain(model, stage).some((s) => s.image !== null && sameImage(s.image, diagnosis.image!))) continue;
-      candidates.push({ model, stage, build });
+      const { manager } = stagePlatform(model, stage);
+      if (!manager || opaqueSetup(model, stage, build)) continue;
+      fitting.push({ model, stage, build, manager, ...installState(model, stage, build, manager, component, root) });
     }
   }
-  const pick = candidates.at(-1);
-  if (!pick) return null;
-  const { model, stage, build } = pick;
-  const { manager } = stagePlatform(model, stage);
-  if (!manager || opaqueSetup(model, stage, build)) return null;
-  const installed = new Set(
-    stageChain(model, stage).flatMap((s) => s.steps.flatMap((st) => (st.kind === 'run' && (s !== stage || st.start < build.start) ? st.installs.filter((i) => i.manager === manager).flatMap((i) => i.packages) : []))),
-  );
-  const image = rootImage(model, stage) as string;
-  const shipped = imageProfile(image)?.provides.has(component) ?? false;
-  const packages = (COMPONENTS[component].packages[manager] ?? []).filter((p) => !installed.has(p));
-  const has = shipped || [...installed].some((p) => componentsOfPackage(manager, p).includes(component));
-  const from = locate(model.file, model.text, stage.start);
+  const lacking = fitting.filter((f) => !f.has && f.packages.length > 0);
   const label = COMPONENTS[component].label;
-  if (has || packages.length === 0) {
-    return { rule: diagnosis.rule, title: diagnosis.title, severity: 'error', message: `the build log shows no ${label}; ${stageLabel(stage)} of ${model.file} already installs it (the failing build may use another Dockerfile or stage)`, evidence: [from], captures: { component, dockerfile: model.file }, fix: null };
+  if (lacking.length === 0) {
+    const pick = fitting.filter((f) => f.has).at(-1);
+    if (!pick) return null;
+    return { rule: diagnosis.rule, title: diagnosis.title, severity: 'error', message: `the build log shows no ${label}; ${stageLabel(pick.stage)} of ${pick.model.file} already installs it (the failing build may use another Dockerfile or stage)`, evidence: [locate(pick.model.file, pick.model.text, pick.stage.start)], captures: { component, dockerfile: pick.model.file }, fix: null };
   }
+  if (new Set(lacking.map((f) => f.model.file)).size > 1) return null;
+  const { model, stage, build, manager, packages, image } = lacking.at(-1)!;
   const { edit, title } = planInstall(model, stage, build, manager, packages);
   return {
     rule: diagnosis.rule,
     title: diagnosis.title,
     severity: 'error',
     message: `the build log shows no ${label} in ${stageLabel(stage)} of ${model.file} (${image})`,
-    evidence: [from, locate(model.file, model.text, build.start)],
+    evidence: [locate(model.file, model.text, stage.start), locate(model.file, model.text, build.start)],
     captures: { component, stage: stage.name ?? String(stage.index + 1), image, packages: packages.join(' '), manager, dockerfile: model.file },
     fix: { title, safety: 'safe', edits: [edit], commands: [] },
   };
+}
+
+interface Fitting {
+  model: DockerfileModel;
+  stage: Stage;
+  build: RunStep;
+  manager: NonNullable<ReturnType<typeof stagePlatform>['manager']>;
+  /** The stage has the component: its image ships it or an earlier install line adds it. */
+  has: boolean;
+  /** The packages of the component the stage's install lines do not have yet. */
+  packages: string[];
+  image: string;
+}
+
+function installState(model: DockerfileModel, stage: Stage, build: RunStep, manager: Fitting['manager'], component: ComponentId, image: string) {
+  const installed = new Set(
+    stageChain(model, stage).flatMap((s) => s.steps.flatMap((st) => (st.kind === 'run' && (s !== stage || st.start < build.start) ? st.installs.filter((i) => i.manager === manager).flatMap((i) => i.packages) : []))),
+  );
+  const shipped = imageProfile(image)?.provides.has(component) ?? false;
+  const packages = (COMPONENTS[component].packages[manager] ?? []).filter((p) => !installed.has(p));
+  const has = shipped || [...installed].some((p) => componentsOfPackage(manager, p).includes(component));
+  return { has, packages, image };
 }

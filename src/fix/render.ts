@@ -67,14 +67,14 @@ export function renderFixText(run: FixRun, write: boolean, c: Colors, dryRunHint
   return out;
 }
 
-/** What `diagnose --fix` adds after the diagnosis: the Cargo.toml diff (or what was written), then the scan's plan. */
+/** What `diagnose --fix` adds after the diagnosis: the Cargo.toml/Dockerfile diff (or what was written), then the scan's plan. */
 export function renderDiagnosisFixText(result: DiagnosisFixResult, write: boolean, c: Colors): string {
   let out = '';
   if (result.refused.length) out += `\n${renderUnsaid([], result.refused, write, c)}`;
   if (result.changes.length) out += write ? (result.written.length ? `\n${c.green('wrote')} ${result.written.join(', ')}\n` : '') : `\n${colorDiff(renderUnifiedDiff(result.changes), c)}`;
-  else if (result.planned.length) out += c.dim('\nCargo.toml already has what the diagnosis asks for.\n');
+  else for (const p of result.planned) out += c.dim(`\n${p.message}.\n`);
   if (result.scan && result.scan.fixable.length) out += `\n${renderFixText(result.scan, write, c, '`buildmedic diagnose --fix --write` applies it (`buildmedic fix --git --write` also runs git add)')}`;
-  if (!out) out = c.dim('\nNo fix for this diagnosis in the project here (--fix edits Cargo.toml for crate-feature-missing, and applies what `buildmedic fix` finds for the other rules).\n');
+  if (!out) out = c.dim('\nNo fix for this diagnosis in the project here (--fix edits Cargo.toml for crate-feature-missing, installs a component a Docker build log shows missing in the Dockerfile stage it failed in, and applies what `buildmedic fix` finds for the other rules).\n');
   else if (!write && result.changes.length) out += c.dim('Dry run: `buildmedic diagnose --fix --write` applies it.\n');
   return out;
 }

@@ -240,15 +240,27 @@ export interface DiagnosisFixResult {
   scan: FixRun | null;
 }
 
-/** `diagnose --fix`: the plan for diagnosed findings in the project at `dir`, and with `write` applied atomically. */
-export async function runDiagnosisFix(dir: string, findings: readonly { rule: string; title: string; captures: Record<string, PublicCaptureValue> }[], write: boolean): Promise<DiagnosisFixResult> {
+/**
+ * `diagnose --fix`: the plan for diagnosed findings in the project at `dir`, and with `write` applied atomically.
+ * `dockerImage` is the base image of the Docker stage the log shows failing (the diagnosis's `platform.docker`): a
+ * missing component the log proves is then installed in the Dockerfile stage built on it.
+ */
+export async function runDiagnosisFix(
+  dir: string,
+  findings: readonly { rule: string; title: string; captures: Record<string, PublicCaptureValue> }[],
+  write: boolean,
+  dockerImage: string | null = null,
+): Promise<DiagnosisFixResult> {
   const { planFromDiagnosis } = await import('./plan-from-diagnosis.js');
-  const project = await readProjectFiles(dir, [{ reads: ['**/Cargo.toml'] }]);
+  const { planDockerfileFromDiagnosis } = await import('./plan-dockerfile-from-diagnosis.js');
+  const { DOCKERFILE_READS } = await import('../scan/dockerfile/index.js');
+  const project = await readProjectFiles(dir, [{ reads: ['**/Cargo.toml', ...(dockerImage ? DOCKERFILE_READS : [])] }]);
   const refused: Refusal[] = [];
   const planned: ScanFinding[] = [];
   for (const f of findings) {
     try {
-      const plan = planFromDiagnosis(project, f);
+      // Only a log that shows a Docker stage failing says the Dockerfile is where the component is missing.
+      const plan = planFromDiagnosis(project, f) ?? (dockerImage ? planDockerfileFromDiagnosis(project, { ...f, image: dockerImage }) : null);
       if (plan) planned.push(plan);
     } catch (error) {
       if (!(error instanceof BuildmedicError) || error.code !== 'fix-refused') throw error;

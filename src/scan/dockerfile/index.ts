@@ -12,6 +12,9 @@ import { checkSystemPackages } from './checks/system-packages.js';
 import { parseDockerfile } from '../../project/dockerfile/parse.js';
 
 /** Dockerfile, Dockerfile.build, build.Dockerfile, Containerfile. */
+/** The globs that find Dockerfiles and Containerfiles (isDockerfile decides on each match). */
+export const DOCKERFILE_READS = ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile', '**/Containerfile.*'];
+
 export function isDockerfile(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
   // BuildKit's per-Dockerfile ignore file (Dockerfile.dockerignore) is not a Dockerfile.
@@ -42,7 +45,7 @@ export function scanDockerfiles(project: ProjectFiles, skipped: (message: string
 
 const scanner: Scanner = {
   id: 'dockerfile',
-  reads: ['**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile', '**/Containerfile.*', '**/Cargo.toml', '**/Cargo.lock', '**/.dockerignore', '**/docker-compose*.yml', '**/docker-compose*.yaml', '**/compose*.yml', '**/compose*.yaml', '**/docker-bake*.hcl', '.github/workflows/*.yml', '.github/workflows/*.yaml', '**/build.rs'],
+  reads: [...DOCKERFILE_READS, '**/Cargo.toml', '**/Cargo.lock', '**/.dockerignore', '**/docker-compose*.yml', '**/docker-compose*.yaml', '**/compose*.yml', '**/compose*.yaml', '**/docker-bake*.hcl', '.github/workflows/*.yml', '.github/workflows/*.yaml', '**/build.rs'],
   scan: scanDockerfiles,
 };
 export default scanner;
