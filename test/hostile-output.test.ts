@@ -32,6 +32,11 @@ test('terminalSafe keeps colour, tab and newline, and removes OSC, CSI, C1, BEL,
   assert.equal(terminalSafe('cc\u009b2J\u009b31m\u009d52;c;QUFB\u0007\b\bx'), 'ccx');
   assert.equal(terminalSafe('t\x1b]0;title\x07u\x1b]52;c;Y2xpcA==\x1b\\v'), 'tuv');
   assert.equal(terminalSafe('\x1b[2J\x1b[Hclear\rline\u0085next'), 'clearlinenext');
+  // CR ESC[0K outside a GitLab section marker would erase the line shown before it; the marker itself is kept.
+  assert.equal(terminalSafe('RUN cargo build\r\x1b[0KRUN echo ok'), 'RUN cargo build\x1b[0KRUN echo ok');
+  const marker = '\x1b[0Ksection_start:1700000000:buildmedic[collapsed=true]\r\x1b[0Kheader\n';
+  assert.equal(terminalSafe(marker), marker);
+  assert.equal(terminalSafe('\x1b[0Ksection_end:1700000000:buildmedic\r\x1b[0K\n'), '\x1b[0Ksection_end:1700000000:buildmedic\r\x1b[0K\n');
   const json = jsonTerminalSafe(JSON.stringify({ v: 'x\u009by\u0085z' }));
   assert.ok(!/[\u0080-\u009f]/.test(json));
   assert.equal(JSON.parse(json).v, 'x\u009by\u0085z');

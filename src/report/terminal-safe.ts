@@ -8,8 +8,9 @@
 const KEPT = /^\x1b\[(?:[0-9;]*m|0?K)$/;
 // OSC (ESC ] or U+009D) up to BEL or ST (ESC \ or U+009C); other ESC sequences (CSI ESC [ or U+009B with its
 // parameters, two-byte escapes); every other C0 control but tab and newline, DEL, and the C1 block U+0080-U+009F
-// (NEL U+0085 included, which some readers take for a newline); CR only where a GitLab marker's CR ESC[0K has it.
-const UNSAFE = /(?:\x1b\]|\u009d)[^\x07\x1b\u009c]*(?:\x07|\x1b\\|\u009c)?|(?:\x1b\[|\u009b)[0-?]*[ -/]*[@-~]?|\x1b[ -/]*[0-~]?|\r(?!\x1b\[0?K)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
+// (NEL U+0085 included, which some readers take for a newline); CR only inside GitLab's own section marker
+// (`section_start:<time>:<name>[options]` CR ESC[0K), since anywhere else CR ESC[0K erases a line already shown.
+const UNSAFE = /(?:\x1b\]|\u009d)[^\x07\x1b\u009c]*(?:\x07|\x1b\\|\u009c)?|(?:\x1b\[|\u009b)[0-?]*[ -/]*[@-~]?|\x1b[ -/]*[0-~]?|(?<!section_(?:start|end):\d+:[\w.-]+(?:\[[^\]\r\n]*\])?)\r|\r(?!\x1b\[0?K)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
 
 /** The text with every terminal control but colour, erase-in-line, tab and newline removed. */
 export function terminalSafe(text: string): string {
