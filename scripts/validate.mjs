@@ -4,7 +4,8 @@
 //   validation/natural/holdout/...      the third set aside, scored only with --holdout (see validation/natural/README.md)
 //   validation/natural/fresh/...        a second natural sample, gathered later and kept whole as untouched, scored
 //                                       only with --fresh (see validation/natural/fresh/README.md)
-// usage: npm run build && node scripts/validate.mjs [--verbose] [--holdout] [--fresh] [--generic-only] [--json]
+//   validation/natural/fresh2/...       a third natural sample, gathered in the fifth session, scored only with --fresh2
+// usage: npm run build && node scripts/validate.mjs [--verbose] [--holdout] [--fresh] [--fresh2] [--generic-only] [--json]
 //   --generic-only  leave out natural-sample cases found by a query that quoted a rule's own wording
 //                   (`found_with_rule_wording`), so the figures rest only on generic failure markers
 
@@ -19,6 +20,7 @@ const SETS = [
   { name: 'natural/dev', manifest: 'validation/natural/dev/manifest.json' },
   ...(args.has('--holdout') ? [{ name: 'natural/holdout', manifest: 'validation/natural/holdout/manifest.json' }] : []),
   ...(args.has('--fresh') ? [{ name: 'natural/fresh', manifest: 'validation/natural/fresh/manifest.json' }] : []),
+  ...(args.has('--fresh2') ? [{ name: 'natural/fresh2', manifest: 'validation/natural/fresh2/manifest.json' }] : []),
 ];
 
 const { diagnoseText } = await import(join(ROOT, 'dist/diagnose/engine.js'));
