@@ -10,8 +10,10 @@ import { test } from 'node:test';
 
 const ROOT = new URL('../validation/natural/', import.meta.url).pathname;
 const SPLIT_PARTS = ['dev', 'holdout'] as const;
-// fresh/ is a second sample, gathered later and kept whole as untouched (fresh/README.md): no hash split applies to it.
-const PARTS = [...SPLIT_PARTS, 'fresh'] as const;
+// fresh/ and fresh2/ are later samples, each gathered whole and scored once untouched (their README.md): no hash split
+// applies to them.
+const LATER_PARTS = ['fresh', 'fresh2'] as const;
+const PARTS = [...SPLIT_PARTS, ...LATER_PARTS] as const;
 
 interface Entry { file: string; label: string; also_ok: string[]; evidence?: string; self_contained: boolean; source: string; why: string }
 const manifest = (part: string): Entry[] => JSON.parse(readFileSync(join(ROOT, part, 'manifest.json'), 'utf8'));
@@ -23,9 +25,12 @@ test('each thread is in the part the hash of its canonical URL gives', () => {
   for (const part of SPLIT_PARTS) for (const c of manifest(part)) assert.equal(partOf(c.source), part, c.file);
 });
 
-test('no thread of the fresh sample is in the first one', () => {
-  const first = new Set(SPLIT_PARTS.flatMap((part) => manifest(part).map((c) => c.source)));
-  assert.deepEqual(manifest('fresh').filter((c) => first.has(c.source)).map((c) => c.file), []);
+test('no thread of a later sample is in an earlier one', () => {
+  const earlier = new Set(SPLIT_PARTS.flatMap((part) => manifest(part).map((c) => c.source)));
+  for (const part of LATER_PARTS) {
+    assert.deepEqual(manifest(part).filter((c) => earlier.has(c.source)).map((c) => c.file), [], part);
+    for (const c of manifest(part)) earlier.add(c.source);
+  }
 });
 
 test('sources are canonical thread URLs, at most two logs per thread, across all parts', () => {
