@@ -96,10 +96,19 @@ test('label checks catch a component both needed and not needed, one outside the
   assert.deepEqual(checkFreshLabels(entry, Object.keys(COMPONENTS)), []);
 });
 
-test('the committed fresh labels are well formed, in a vocabulary of real component ids', () => {
-  const doc = JSON.parse(readFileSync(new URL('../validation/real-repos-fresh.json', import.meta.url), 'utf8'));
-  for (const id of doc.vocabulary) assert.ok(id in COMPONENTS, `${id} is a ComponentId`);
-  assert.ok(doc.repos.length >= 8);
-  assert.deepEqual(doc.repos.flatMap((e: Parameters<typeof checkFreshLabels>[0]) => checkFreshLabels(e, doc.vocabulary)), []);
-  assert.equal(new Set(doc.repos.map((e: { repo: string }) => e.repo)).size, doc.repos.length);
+const readSet = (name: string) => JSON.parse(readFileSync(new URL(`../validation/${name}`, import.meta.url), 'utf8'));
+
+for (const [name, atLeast] of [['real-repos-fresh.json', 8], ['real-repos-fresh2.json', 12]] as const) {
+  test(`the committed labels of ${name} are well formed, in a vocabulary of real component ids`, () => {
+    const doc = readSet(name);
+    for (const id of doc.vocabulary) assert.ok(id in COMPONENTS, `${id} is a ComponentId`);
+    assert.ok(doc.repos.length >= atLeast);
+    assert.deepEqual(doc.repos.flatMap((e: Parameters<typeof checkFreshLabels>[0]) => checkFreshLabels(e, doc.vocabulary)), []);
+    assert.equal(new Set(doc.repos.map((e: { repo: string }) => e.repo)).size, doc.repos.length);
+  });
+}
+
+test('the second fresh set shares no repository with the sets already seen', () => {
+  const seen = new Set([...readSet('real-repos.json').repos, ...readSet('real-repos-fresh.json').repos].map((e: { repo: string }) => e.repo.toLowerCase()));
+  assert.deepEqual(readSet('real-repos-fresh2.json').repos.filter((e: { repo: string }) => seen.has(e.repo.toLowerCase())).map((e: { repo: string }) => e.repo), []);
 });
