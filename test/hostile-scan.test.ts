@@ -241,8 +241,8 @@ test('fix --git: a filter the checkout assigns to the files inside an untracked 
   const dir = flakeWithUntrackedLock();
   git(dir, 'add', 'Cargo.lock');
   git(dir, 'commit', '-qm', 'lock');
-  // The flake imports a directory git does not track, whose files get a filter through .git/info/attributes.
-  writeFiles(dir, { 'flake.nix': readFileSync(join(dir, 'flake.nix'), 'utf8').replace('import ./nix/overlay.nix', 'import ./nixmods'), 'nixmods/default.nix': 'final: prev: { }\n' });
+  // The flake refers to a directory git does not track, whose files get a filter through .git/info/attributes.
+  writeFiles(dir, { 'flake.nix': readFileSync(join(dir, 'flake.nix'), 'utf8').replace('import ./nix/overlay.nix;', 'import ./nix/overlay.nix;\n      assets = ./nixmods;'), 'nixmods/logo.svg': '<svg/>\n' });
   const evil = evilProgram();
   git(dir, 'config', 'filter.evil.clean', evil.program);
   writeFileSync(join(dir, '.git/info/attributes'), 'nixmods/** filter=evil\n');
@@ -252,6 +252,6 @@ test('fix --git: a filter the checkout assigns to the files inside an untracked 
   assert.ok(add, JSON.stringify(run.commands));
   assert.equal(add.status, 'failed');
   assert.deepEqual(add.argv.slice(-1), ['nixmods']);
-  assert.match(add.message, /nixmods\/default\.nix \(filter=evil\)/);
+  assert.match(add.message, /nixmods\/logo\.svg \(filter=evil\)/);
   assert.deepEqual(trackedSafely(dir).filter((f) => f.startsWith('nixmods/')), []);
 });

@@ -74,6 +74,35 @@ test('a Cargo.lock that exists but git ignores is invisible to the flake', async
   assert.deepEqual(await scanDir(plain), []);
 });
 
+test('a flake whose Rust derivation is in a file it imports (callPackage ./. { } reads default.nix): that file is followed', async () => {
+  // The shape of a real flake: flake.nix calls default.nix, where buildRustPackage has cargoLock.lockFile = ./Cargo.lock.
+  const files = {
+    'flake.nix': '{\n  outputs = { self, nixpkgs }: {\n    packages.x86_64-linux.default = nixpkgs.legacyPackages.x86_64-linux.callPackage ./. { };\n  };\n}\n',
+    'default.nix': '{ rustPlatform, pkg-config }:\nrustPlatform.buildRustPackage {\n  pname = "demo";\n  version = "0.1.0";\n  src = ./.;\n  cargoLock.lockFile = ./Cargo.lock;\n  patches = [ ./nix/fix.patch ];\n}\n',
+    'nix/fix.patch': '',
+    'Cargo.toml': '[package]\nname = "demo"\nversion = "0.1.0"\nedition = "2021"\n',
+    'Cargo.lock': 'version = 3\n',
+    'src/main.rs': 'fn main() {}\n',
+  };
+  const dir = tempDir();
+  writeFiles(dir, files);
+  gitInit(dir, ['flake.nix', 'default.nix', 'Cargo.toml', 'src']);
+  const findings = await scanDir(dir);
+  assert.deepEqual(brief(findings), ['nix-flake-untracked-file default.nix:6', 'nix-flake-untracked-file default.nix:7']);
+  assert.match(findings[0].message, /Cargo\.lock exists but git does not track it/);
+  assert.match(findings[1].message, /uses nix\/fix\.patch, which git does not track/);
+  // The imported file itself untracked: the import fails, reported on the flake.
+  const unadded = tempDir();
+  writeFiles(unadded, files);
+  gitInit(unadded, ['flake.nix', 'Cargo.toml', 'Cargo.lock', 'src', 'nix']);
+  assert.deepEqual(brief(await scanDir(unadded)), ['nix-flake-untracked-file flake.nix:3']);
+  // Near miss: the imported file builds no Rust (a dev shell), so the untracked lock is nothing a flake reads.
+  const shell = tempDir();
+  writeFiles(shell, { ...files, 'default.nix': '{ mkShell, cargo }:\nmkShell { packages = [ cargo ]; }\n' });
+  gitInit(shell, ['flake.nix', 'default.nix', 'Cargo.toml', 'src']);
+  assert.deepEqual(brief(await scanDir(shell)), []);
+});
+
 test('maturin-action manylinux: off and a FreeBSD target (manylinux-wheel-build report); Windows jobs are left alone', async () => {
   const dir = copyFixture('maturin-wheels');
   writeFiles(dir, { 'Cargo.lock': 'version = 3\n' });

@@ -4,7 +4,8 @@ import type { FileLocation, ProjectFiles, TextEdit } from '../../project/files.j
 import type { FixCommand, ScanFinding } from '../../report/finding.js';
 import type { Scanner } from '../model.js';
 import { lockLocations } from '../../project/cargo/packages.js';
-import { dirOf, joinRel, locate } from '../../project/text-location.js';
+import { dirOf, joinRel, locate, normaliseRel } from '../../project/text-location.js';
+import { flakeNixFiles, isFlake } from '../../project/nix.js';
 
 type UserKind = 'flake' | 'dockerfile' | 'ci';
 
@@ -14,19 +15,6 @@ interface LockUser {
   at: FileLocation;
 }
 
-/** Normalises `a/./b/../c` to `a/c`; null when it leaves the project. */
-export function normalizeRel(path: string): string | null {
-  const out: string[] = [];
-  for (const seg of path.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length === 0) return null;
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.join('/');
-}
-
 // Nix (nixpkgs buildRustPackage / rustPlatform.importCargoLock, crane, naersk): all read Cargo.lock at evaluation time.
 const NIX_RUST = /\b(?:cargoLock|importCargoLock|buildRustPackage|cargoHash|cargoSha256|crane|naersk|buildDepsOnly|buildPackage)\b/;
 const NIX_SRC = /\bsrc\s*=\s*(?:[\w.]+\.cleanCargoSource\s*\(?\s*)?(\.{1,2}\/[^\s;)]*|\.\/?)/g;
@@ -34,21 +22,26 @@ const NIX_LOCKFILE = /\blockFile\s*=\s*(?:\$\{\s*)?(\.{1,2}\/[^\s;}]*|\.)/g;
 
 function flakeUsers(project: ProjectFiles, locks: Set<string>): LockUser[] {
   const users: LockUser[] = [];
-  for (const [file, text] of project.files) {
-    if (!(file === 'flake.nix' || file.endsWith('/flake.nix')) || !NIX_RUST.test(text)) continue;
-    const dir = dirOf(file);
-    let explicit = false;
-    for (const m of text.matchAll(NIX_LOCKFILE)) {
-      const lock = normalizeRel(joinRel(dir, m[1]));
-      if (lock === null || !lock.endsWith('Cargo.lock')) continue;
-      explicit = true;
-      users.push({ kind: 'flake', lock, at: locate(file, text, m.index) });
+  for (const flake of project.files.keys()) {
+    if (!isFlake(flake)) continue;
+    // The Rust derivation may sit in a file the flake imports (`callPackage ./. { }` reads default.nix).
+    for (const { file } of flakeNixFiles(project, flake)) {
+      const text = project.files.get(file)!;
+      if (!NIX_RUST.test(text)) continue;
+      const dir = dirOf(file);
+      let explicit = false;
+      for (const m of text.matchAll(NIX_LOCKFILE)) {
+        const lock = normaliseRel(joinRel(dir, m[1]));
+        if (lock === null || !lock.endsWith('Cargo.lock')) continue;
+        explicit = true;
+        users.push({ kind: 'flake', lock, at: locate(file, text, m.index) });
+      }
+      if (explicit) continue;
+      // crane, naersk and buildRustPackage read the lock file at the root of `src` (`src = ./.;`, `src = ./backend;`).
+      const srcs = [...text.matchAll(NIX_SRC)].map((m) => ({ lock: normaliseRel(joinRel(joinRel(dir, m[1]), 'Cargo.lock')), index: m.index }));
+      const local = srcs.find((s) => s.lock !== null && locks.has(s.lock)) ?? (locks.has(joinRel(dir, 'Cargo.lock')) ? { lock: joinRel(dir, 'Cargo.lock'), index: NIX_RUST.exec(text)!.index } : null);
+      if (local?.lock) users.push({ kind: 'flake', lock: local.lock, at: locate(file, text, local.index) });
     }
-    if (explicit) continue;
-    // crane, naersk and buildRustPackage read the lock file at the root of `src` (`src = ./.;`, `src = ./backend;`).
-    const srcs = [...text.matchAll(NIX_SRC)].map((m) => ({ lock: normalizeRel(joinRel(joinRel(dir, m[1]), 'Cargo.lock')), index: m.index }));
-    const local = srcs.find((s) => s.lock !== null && locks.has(s.lock)) ?? (locks.has(joinRel(dir, 'Cargo.lock')) ? { lock: joinRel(dir, 'Cargo.lock'), index: NIX_RUST.exec(text)!.index } : null);
-    if (local?.lock) users.push({ kind: 'flake', lock: local.lock, at: locate(file, text, local.index) });
   }
   return users;
 }
@@ -67,7 +60,7 @@ function dockerAndCiUsers(project: ProjectFiles, locks: Set<string>): LockUser[]
     if (!docker && !ci) continue;
     if (docker) {
       for (const m of text.matchAll(DOCKER_COPY_LOCK)) {
-        const lock = normalizeRel(m[1]);
+        const lock = normaliseRel(m[1]);
         if (lock) users.push({ kind: 'dockerfile', lock, at: locate(file, text, m.index + (m[0].length - m[0].trimStart().length)) });
       }
     }
@@ -190,7 +183,7 @@ function scanLocks(project: ProjectFiles): ScanFinding[] {
 
 const scanner: Scanner = {
   id: 'cargo-lock',
-  reads: ['**/Cargo.toml', '**/flake.nix', '.dockerignore', '**/Dockerfile*', '**/*.Dockerfile', '**/Containerfile*', '.github/workflows/*.yml', '.github/workflows/*.yaml', '**/.gitignore'],
+  reads: ['**/Cargo.toml', '**/*.nix', '.dockerignore', '**/Dockerfile*', '**/*.Dockerfile', '**/Containerfile*', '.github/workflows/*.yml', '.github/workflows/*.yaml', '**/.gitignore'],
   scan: scanLocks,
 };
 export default scanner;

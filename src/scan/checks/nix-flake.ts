@@ -3,41 +3,41 @@
 import type { FileLocation, ProjectFiles } from '../../project/files.js';
 import type { ScanFinding } from '../../report/finding.js';
 import type { Scanner } from '../model.js';
-import { dirOf, joinRel, locate } from '../../project/text-location.js';
-import { normalizeRel } from './cargo-lock.js';
+import { dirOf, joinRel, locate, normaliseRel } from '../../project/text-location.js';
+import { flakeNixFiles, isFlake, stripNixComments } from '../../project/nix.js';
 
 // Nix path literals: ./foo, ../bar/baz.nix, ${./patches} (a path needs a slash; "./." is the flake's own tree).
 const NIX_PATH = /(?<![\w./-])(\.{1,2}\/[A-Za-z0-9._+\-/]*[A-Za-z0-9_+\-])/g;
-
-function stripComments(text: string): string {
-  return text.replace(/#[^\n]*|\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' '));
-}
 
 function scanFlakes(project: ProjectFiles): ScanFinding[] {
   const tracked = project.gitTracked;
   if (!tracked) return [];
   const paths = project.paths ?? new Set(project.files.keys());
   const findings: ScanFinding[] = [];
-  for (const [file, text] of project.files) {
-    if (!(file === 'flake.nix' || file.endsWith('/flake.nix'))) continue;
-    const dir = dirOf(file);
+  for (const file of project.files.keys()) {
+    if (!isFlake(file)) continue;
     const untracked = new Map<string, FileLocation>();
-    // The flake's own files first: an untracked flake.nix makes nix say the flake does not exist.
-    for (const own of [file]) {
-      if (paths.has(own) && !tracked.has(own)) untracked.set(own, locate(file, text, 0));
+    // The flake's own files first: an untracked flake.nix makes nix say the flake does not exist, and an untracked
+    // file it imports makes the import fail.
+    const evaluated = flakeNixFiles(project, file);
+    for (const { file: own, importedBy, index } of evaluated) {
+      if (paths.has(own) && !tracked.has(own)) untracked.set(own, locate(importedBy, project.files.get(importedBy)!, index));
     }
-    const code = stripComments(text);
-    for (const m of code.matchAll(NIX_PATH)) {
-      const rel = normalizeRel(joinRel(dir, m[1]));
-      // Cargo.lock has its own check (it also covers a missing lock file).
-      if (!rel || rel.endsWith('Cargo.lock') || untracked.has(rel)) continue;
-      if (paths.has(rel)) {
-        if (!tracked.has(rel)) untracked.set(rel, locate(file, text, m.index));
-        continue;
+    for (const { file: nixFile } of evaluated) {
+      const text = project.files.get(nixFile)!;
+      const dir = dirOf(nixFile);
+      for (const m of stripNixComments(text).matchAll(NIX_PATH)) {
+        const rel = normaliseRel(joinRel(dir, m[1]));
+        // Cargo.lock has its own check (it also covers a missing lock file).
+        if (!rel || rel.endsWith('Cargo.lock') || untracked.has(rel)) continue;
+        if (paths.has(rel)) {
+          if (!tracked.has(rel)) untracked.set(rel, locate(nixFile, text, m.index));
+          continue;
+        }
+        // A directory: invisible when none of its files is tracked.
+        const under = [...paths].filter((p) => p.startsWith(`${rel}/`));
+        if (under.length && !under.some((p) => tracked.has(p))) untracked.set(rel, locate(nixFile, text, m.index));
       }
-      // A directory: invisible when none of its files is tracked.
-      const under = [...paths].filter((p) => p.startsWith(`${rel}/`));
-      if (under.length && !under.some((p) => tracked.has(p))) untracked.set(rel, locate(file, text, m.index));
     }
     for (const [path, at] of untracked) {
       const ignored = project.gitIgnored?.has(path) ?? false;
@@ -60,5 +60,5 @@ function scanFlakes(project: ProjectFiles): ScanFinding[] {
   return findings;
 }
 
-const scanner: Scanner = { id: 'nix-flake', reads: ['**/flake.nix'], scan: scanFlakes };
+const scanner: Scanner = { id: 'nix-flake', reads: ['**/*.nix'], scan: scanFlakes };
 export default scanner;

@@ -1,0 +1,90 @@
+// Mutations that put a defect the scanners exist for back into ANY repository where it fits, with no knowledge of
+// that repository's text: so they can be run on a set nobody has read (validation/real-repos-fresh2.json). Each takes
+// the project as scan reads it (files, git's view) and returns a changed in-memory copy, or null when it does not
+// apply. A mutation that removes an install is applied only for a component the repository's labels say the default
+// build needs (expectedNeeds): removing a package the build does not need is no defect.
+// Used by `validate-repos.mjs --file F --mutations`; the copies on disk are never changed.
+
+/** A copy of the read project with some files replaced and, optionally, git's tracked set changed. */
+function withFiles(project, changes, untrack = []) {
+  const files = new Map(project.files);
+  const paths = new Set(project.paths ?? project.files.keys());
+  for (const [file, text] of Object.entries(changes)) {
+    files.set(file, text);
+    paths.add(file);
+  }
+  const gitTracked = project.gitTracked ? new Set([...project.gitTracked].filter((p) => !untrack.includes(p))) : project.gitTracked;
+  return { ...project, files, paths, gitTracked, cargo: undefined };
+}
+
+const dockerfiles = (p) => [...p.files.keys()].filter((f) => /(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|\.Dockerfile$/i.test(f));
+const compiles = (text) => /\bcargo\s+(?:\+\S+\s+)?(?:build|install|chef\s+cook|zigbuild|auditable\s+build)\b|\bmaturin\s+build\b/.test(text);
+
+// Debian/Alpine/Fedora packages that provide each component a Dockerfile usually installs for a Rust build.
+const PACKAGES = {
+  'openssl-dev': ['libssl-dev', 'openssl-dev', 'openssl-devel'],
+  'pkg-config': ['pkg-config', 'pkgconf', 'pkgconfig'],
+  protoc: ['protobuf-compiler', 'protobuf-dev', 'protoc'],
+  cmake: ['cmake'],
+  libclang: ['libclang-dev', 'clang-dev', 'clang'],
+  perl: ['perl'],
+};
+const RULE_OF = { 'openssl-dev': 'openssl-dev-missing', 'pkg-config': 'pkg-config-missing', protoc: 'protoc-missing', cmake: 'cmake-missing', libclang: 'libclang-missing', perl: 'perl-missing' };
+
+/** Removes the first install of `component` from a Dockerfile stage that compiles, when the build needs it. */
+function dropInstall(component) {
+  return {
+    name: `drop ${component}'s package from a Dockerfile install line`,
+    rule: [RULE_OF[component]],
+    applies: (entry) => (entry.expectedNeeds ?? []).some((n) => (n.component ?? n) === component),
+    apply: (p) => {
+      for (const file of dockerfiles(p)) {
+        const text = p.files.get(file);
+        if (!compiles(text)) continue;
+        for (const pkg of PACKAGES[component]) {
+          // An install line's package token (apt-get/apk/dnf), optionally `:arch`-qualified or version-pinned.
+          const token = new RegExp(`((?:apt-get|apt|apk|dnf|yum|microdnf)\\s+(?:[^\\n]*\\\\\\n)*[^\\n]*?)\\s${pkg.replace(/[-.]/g, '\\$&')}(?::\\S+|=\\S+)?(?=[\\s\\\\;&|]|$)`, 'm');
+          const next = text.replace(token, '$1');
+          if (next !== text) return withFiles(p, { [file]: next });
+        }
+      }
+      return null;
+    },
+  };
+}
+
+export const GENERIC_MUTATIONS = [
+  {
+    name: 'untrack Cargo.lock in a flake repository',
+    rule: ['nix-flake-untracked-file', 'cargo-lock-missing'],
+    applies: () => true,
+    apply: (p) => (p.gitTracked?.has('Cargo.lock') && p.files.has('flake.nix') ? withFiles(p, {}, ['Cargo.lock']) : null),
+  },
+  {
+    name: 'pin a toolchain older than rust-version',
+    rule: ['rustc-too-old'],
+    applies: () => true,
+    apply: (p) => {
+      const root = p.files.get('Cargo.toml');
+      const version = root?.match(/^\s*rust-version\s*=\s*"1\.(\d+)/m);
+      if (!version || Number(version[1]) <= 56) return null;
+      return withFiles(p, { 'rust-toolchain.toml': '[toolchain]\nchannel = "1.56.0"\n' });
+    },
+  },
+  {
+    name: 'move the copy of a build output out of the cache-mount RUN',
+    rule: ['docker-cache-mount-artifact'],
+    applies: () => true,
+    apply: (p) => {
+      for (const file of dockerfiles(p)) {
+        const text = p.files.get(file);
+        // A RUN with a cache mount on a target directory whose `&& cp|mv ... target/...` ends the command.
+        const m = text.match(/^(RUN\s+--mount=type=cache,[^\n]*target=[^\s,]*target\b[^\n]*?(?:\\\n[^\n]*?)*?)\s*(?:\\\n\s*)?&&\s*((?:cp|mv)\s+[^\n&;]*target\/[^\n&;]*)$/m);
+        if (!m) continue;
+        return withFiles(p, { [file]: text.replace(m[0], `${m[1]}\nRUN ${m[2]}`) });
+      }
+      return null;
+    },
+  },
+  ...Object.keys(PACKAGES).map(dropInstall),
+];
