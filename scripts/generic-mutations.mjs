@@ -18,7 +18,8 @@ function withFiles(project, changes, untrack = []) {
 }
 
 const dockerfiles = (p) => [...p.files.keys()].filter((f) => /(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|\.Dockerfile$/i.test(f));
-const compiles = (text) => /\bcargo\s+(?:\+\S+\s+)?(?:build|install|chef\s+cook|zigbuild|auditable\s+build)\b|\bmaturin\s+build\b/.test(text);
+// A Dockerfile that builds the project (not one that only installs a tool with `cargo install <crate>`).
+const compiles = (text) => /\bcargo\s+(?:\+\S+\s+)?(?:build|install\s+(?:[^\n]*\s)?--path|chef\s+cook|zigbuild|auditable\s+build)\b|\bmaturin\s+build\b/.test(text);
 
 // Debian/Alpine/Fedora packages that provide each component a Dockerfile usually installs for a Rust build.
 const PACKAGES = {
