@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { redactText } from '../src/report/redact.ts';
-import { jsonTerminalSafe, terminalSafe } from '../src/report/terminal-safe.ts';
+import { jobLogSafe, jsonTerminalSafe, terminalSafe } from '../src/report/terminal-safe.ts';
+import { renderGitlabSections } from '../src/report/gitlab.ts';
 
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'bm-hostile-output-'));
@@ -23,23 +24,32 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}, input?: string) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-// A terminal control other than colour, tab and newline (and GitLab's CR ESC[0K section markers, which buildmedic
-// writes itself): C0, DEL, C1 (CSI U+009B, OSC U+009D, NEL U+0085), any other ESC sequence.
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f-\x9f]|\r(?!\x1b\[0?K)|\x1b(?!\[(?:[0-9;]*m|0?K))/;
+// A terminal control other than colour, tab and newline: C0 (CR included), DEL, C1 (CSI U+009B, OSC U+009D, NEL
+// U+0085), any other ESC sequence.
+const CONTROL = /[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f]|\x1b(?!\[[0-9;]*m)/;
+// GitLab's section markers, which buildmedic writes itself in the gitlab format.
+const GITLAB_MARKER = /\x1b\[0Ksection_(?:start|end):\d+:[A-Za-z0-9_.-]+(?:\[collapsed=true\])?\r\x1b\[0K/g;
+const withoutMarkers = (text: string) => text.replace(GITLAB_MARKER, '');
 
 test('terminalSafe keeps colour, tab and newline, and removes OSC, CSI, C1, BEL, BS and CR', () => {
   assert.equal(terminalSafe('a \x1b[1mbold\x1b[0m\tb\nc'), 'a \x1b[1mbold\x1b[0m\tb\nc');
   assert.equal(terminalSafe('cc\u009b2J\u009b31m\u009d52;c;QUFB\u0007\b\bx'), 'ccx');
   assert.equal(terminalSafe('t\x1b]0;title\x07u\x1b]52;c;Y2xpcA==\x1b\\v'), 'tuv');
   assert.equal(terminalSafe('\x1b[2J\x1b[Hclear\rline\u0085next'), 'clearlinenext');
-  // CR ESC[0K outside a GitLab section marker would erase the line shown before it; the marker itself is kept.
-  assert.equal(terminalSafe('RUN cargo build\r\x1b[0KRUN echo ok'), 'RUN cargo build\x1b[0KRUN echo ok');
-  const marker = '\x1b[0Ksection_start:1700000000:buildmedic[collapsed=true]\r\x1b[0Kheader\n';
-  assert.equal(terminalSafe(marker), marker);
-  assert.equal(terminalSafe('\x1b[0Ksection_end:1700000000:buildmedic\r\x1b[0K\n'), '\x1b[0Ksection_end:1700000000:buildmedic\r\x1b[0K\n');
+  // CR ESC[0K erases the line shown before it, also after text that looks like a GitLab marker.
+  assert.equal(terminalSafe('curl x | sh # section_start:1:a\r\x1b[0KRUN echo ok'), 'curl x | sh # section_start:1:aRUN echo ok');
   const json = jsonTerminalSafe(JSON.stringify({ v: 'x\u009by\u0085z' }));
   assert.ok(!/[\u0080-\u009f]/.test(json));
   assert.equal(JSON.parse(json).v, 'x\u009by\u0085z');
+});
+
+test('a GitLab job log keeps only the section markers buildmedic writes: one forged in the content is inert', () => {
+  const forged = 'RUN curl x | sh\x1b[0Ksection_end:1:buildmedic_scan\r\x1b[0K\x1b[0Ksection_start:1:fake\r\x1b[0Kall good';
+  const log = jobLogSafe(renderGitlabSections([{ name: 'buildmedic_scan', header: `scan \r\x1b[0K${forged}`, body: forged, collapsed: false }], 1700000000));
+  assert.deepEqual(log.match(GITLAB_MARKER), ['\x1b[0Ksection_start:1700000000:buildmedic_scan\r\x1b[0K', '\x1b[0Ksection_end:1700000000:buildmedic_scan\r\x1b[0K']);
+  assert.ok(!CONTROL.test(withoutMarkers(log)), JSON.stringify(log));
+  // Outside the gitlab format no marker survives at all.
+  assert.ok(!CONTROL.test(terminalSafe(log)));
 });
 
 test('controls in a captured linker name reach no output format of diagnose', () => {
@@ -48,7 +58,8 @@ test('controls in a captured linker name reach no output format of diagnose', ()
   for (const format of ['text', 'markdown', 'github', 'gitlab', 'json']) {
     const r = cli(['diagnose', '--format', format, log]);
     assert.ok(r.status === 1, `${format}: exit ${r.status} ${r.stderr}`);
-    assert.ok(!CONTROL.test(r.stdout), `${format} prints a terminal control: ${JSON.stringify(r.stdout.match(CONTROL))}`);
+    const out = format === 'gitlab' ? withoutMarkers(r.stdout) : r.stdout;
+    assert.ok(!CONTROL.test(out), `${format} prints a terminal control: ${JSON.stringify(out.match(CONTROL))}`);
   }
   // Report files: HTML, SARIF, Code Quality, and the GitHub job summary.
   const files = { html: join(scratch, 'r.html'), sarif: join(scratch, 'r.sarif'), codequality: join(scratch, 'cq.json'), summary: join(scratch, 'summary.md') };

@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { BuildmedicError } from '../errors.js';
 import { colors, wantColor } from './colors.js';
 import { describeOutputFailure, exitCodeAfterOutputFailures, guardOutput, isReaderGone } from './output-guard.js';
-import { closeStdout, printAnnotations, printStderr, printJson, printText } from './stdout.js';
+import { closeStdout, printAnnotations, printStderr, printJobLog, printJson, printText } from './stdout.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerWheel } from './commands/wheel.js';
 import { register as registerDoctor } from './commands/doctor.js';
@@ -78,6 +78,7 @@ async function runDiagnose(
   );
   if (format === 'github') printAnnotations(primary);
   else if (format === 'json') printJson(primary);
+  else if (format === 'gitlab') printJobLog(primary);
   else printText(primary);
   if (opts.fix && diagnosis.outcome === 'failed') {
     // The same plan `buildmedic fix` would make, for the project in the current directory.

@@ -2,7 +2,7 @@
 // fenced with ::stop-commands:: so that none of its lines can act as a workflow command (I/O).
 
 import { randomBytes } from 'node:crypto';
-import { jsonTerminalSafe, terminalSafe } from '../report/terminal-safe.js';
+import { jobLogSafe, jsonTerminalSafe, terminalSafe } from '../report/terminal-safe.js';
 import { type StreamSoFar, WorkflowCommandFence } from '../report/workflow-commands.js';
 
 /** 128 random bits: text inside the fence cannot guess the token that ends it. */
@@ -21,6 +21,11 @@ const fence = () => (stdoutFence ??= fenceFor(process.env));
 /** Prints text that may quote input (reports, diffs, documentation). */
 export function printText(text: string): void {
   process.stdout.write(fence().text(terminalSafe(text)));
+}
+
+/** Prints a GitLab job-log rendering (report/gitlab.ts): its section markers are kept, nothing else that acts. */
+export function printJobLog(text: string): void {
+  process.stdout.write(fence().text(jobLogSafe(text)));
 }
 
 /** Prints a JSON document. */

@@ -7,6 +7,7 @@ import type { HostPlatformOrigin } from './platform-commands.js';
 import { renderText } from './text.js';
 import { type Report, UNEXPLAINED_RULE } from './model.js';
 import { clip } from './text-utils.js';
+import { terminalSafe } from './terminal-safe.js';
 
 /** GitLab's section names: letters, digits, `_`, `.` and `-`. */
 const SECTION_NAME = /^[A-Za-z0-9_.-]+$/;
@@ -42,8 +43,10 @@ export interface GitlabSection {
 export function renderGitlabSections(sections: readonly GitlabSection[], unixSeconds: number): string {
   return sections
     .map((s) => {
-      const body = s.body.endsWith('\n') || s.body === '' ? s.body : `${s.body}\n`;
-      return `${sectionStart(s.name, s.header, unixSeconds, s.collapsed)}${body}${sectionEnd(s.name, unixSeconds)}`;
+      // Every control of the content goes before the markers are added: jobLogSafe keeps only what is left of them.
+      const safe = terminalSafe(s.body);
+      const body = safe.endsWith('\n') || safe === '' ? safe : `${safe}\n`;
+      return `${sectionStart(s.name, terminalSafe(s.header), unixSeconds, s.collapsed)}${body}${sectionEnd(s.name, unixSeconds)}`;
     })
     .join('');
 }

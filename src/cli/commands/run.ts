@@ -82,13 +82,13 @@ export async function runCommand(argv: string[], opts: RunOptions): Promise<numb
     // After the build's output on the same stream: on a line of its own, and (under GitHub Actions) fenced from
     // workflow commands, or for annotations, with commands turned back on if the build left them stopped.
     const { annotationsAfterBuild, fenceFor } = await import('../stdout.js');
-    const { jsonTerminalSafe, terminalSafe } = await import('../../report/terminal-safe.js');
+    const { jobLogSafe, jsonTerminalSafe, terminalSafe } = await import('../../report/terminal-safe.js');
     const { renderText } = await import('../../report/text.js');
     const stderr = fenceFor(process.env, result.output.stderr);
     let out = '';
     if (format === 'text') out += stderr.text(`\n${c.dim(`buildmedic: \`${shown}\` exited with ${result.signal ?? `code ${result.exitCode}`} after ${(result.durationMs / 1000).toFixed(1)} s.`)}\n`);
     if (format === 'github') out += annotationsAfterBuild(stderr, terminalSafe(emitted.primary), () => terminalSafe(renderText(emitted.diagnosis, c, { verbose: opts.verbose, hostPlatform: opts.platform ? 'flag' : 'build-machine' })));
-    else out += format === 'json' ? stderr.json(jsonTerminalSafe(emitted.primary)) : stderr.text(terminalSafe(emitted.primary));
+    else out += format === 'json' ? stderr.json(jsonTerminalSafe(emitted.primary)) : stderr.text(format === 'gitlab' ? jobLogSafe(emitted.primary) : terminalSafe(emitted.primary));
     process.stderr.write(out + stderr.close());
   }
   return result.exitCode;

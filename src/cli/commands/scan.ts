@@ -3,7 +3,7 @@
 import { type Command, Option } from 'commander';
 import { BuildmedicError } from '../../errors.js';
 import { colors, wantColor } from '../colors.js';
-import { printJson, printText } from '../stdout.js';
+import { printJobLog, printJson, printText } from '../stdout.js';
 
 interface ScanCliOptions {
   json?: boolean;
@@ -55,7 +55,7 @@ async function runScanCommand(paths: string[], opts: ScanCliOptions): Promise<nu
       const { renderGitlabSections } = await import('../../report/gitlab.js');
       const n = report.findings.length;
       const header = `buildmedic scan: ${n ? `${n} native-build risk${n === 1 ? '' : 's'} found` : 'no native-build risks found'}`;
-      printText(renderGitlabSections([{ name: 'buildmedic_scan', header, body: text, collapsed: n === 0 }], Math.floor(Date.now() / 1000)));
+      printJobLog(renderGitlabSections([{ name: 'buildmedic_scan', header, body: text, collapsed: n === 0 }], Math.floor(Date.now() / 1000)));
     } else {
       printText(text);
     }
