@@ -102,6 +102,21 @@ test('a toolchain channel that is a path is not handed to rustup', { skip: !have
   assert.match(report.checks.find((c) => c.component === 'rustc')!.detail, /is not a rustup toolchain name/);
 });
 
+test('a toolchain pin path holding shell syntax: the advised check command quotes it, and a huge channel is shortened', async () => {
+  const { rustToolchainChoice } = await import('../src/project/toolchain.ts');
+  const marker = '/tmp/bm-never-created-by-advice';
+  const pin = { channel: null, path: `$(touch ${marker})\`id\`;x`, file: 'rust-toolchain.toml' };
+  const choice = rustToolchainChoice(pin, {});
+  assert.ok(!choice.run);
+  const advised = /check them with `(.*) -vV`/.exec(choice.why)?.[1] ?? '';
+  // Run through a shell, the advised word is one argument: the path itself, nothing executed.
+  const echoed = spawnSync('sh', ['-c', `printf %s ${advised}`], { encoding: 'utf8' });
+  assert.equal(echoed.stdout, `${pin.path}/bin/rustc`);
+  assert.equal(existsSync(marker), false);
+  const huge = rustToolchainChoice({ channel: `${' '.repeat(10)}${'n'.repeat(1_000_000)}`, path: null, file: 'rust-toolchain' }, {});
+  assert.ok(!huge.run && huge.why.length < 1000, `${huge.run ? '' : huge.why.length}`);
+});
+
 test('programs in the project directory are not found through a `.` on PATH', async () => {
   const dir = tempDir('bm-hostile-path-');
   const marker = join(dir, 'ran');

@@ -36,6 +36,8 @@ test('terminalSafe keeps colour, tab and newline, and removes OSC, CSI, C1, BEL,
   assert.equal(terminalSafe('cc\u009b2J\u009b31m\u009d52;c;QUFB\u0007\b\bx'), 'ccx');
   assert.equal(terminalSafe('t\x1b]0;title\x07u\x1b]52;c;Y2xpcA==\x1b\\v'), 'tuv');
   assert.equal(terminalSafe('\x1b[2J\x1b[Hclear\rline\u0085next'), 'clearlinenext');
+  // Bidi overrides and isolates would show a quoted line in another order than it is.
+  assert.equal(terminalSafe('error: linker `cc\u202e\u2066 ton si dnammoc` x'), 'error: linker `cc ton si dnammoc` x');
   // CR ESC[0K erases the line shown before it, also after text that looks like a GitLab marker.
   assert.equal(terminalSafe('curl x | sh # section_start:1:a\r\x1b[0KRUN echo ok'), 'curl x | sh # section_start:1:aRUN echo ok');
   const json = jsonTerminalSafe(JSON.stringify({ v: 'x\u009by\u0085z' }));

@@ -5,6 +5,7 @@ import { compareVersions, numericChannel } from './checks/versions.js';
 import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
 import { toolchainCaveat, type CargoGraph, type CargoResolution } from '../project/cargo-metadata.js';
 import type { LockedCrate, Project } from '../project/model.js';
+import { clipForMessage } from '../project/shell-quote.js';
 
 export interface Constraint {
   /** min/max: inclusive bounds on major.minor(.patch); pep440: a Python specifier; pin: a version prefix that must match. */
@@ -172,7 +173,8 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   const channel = rust.toolchain?.channel;
   if (channel) {
     const numeric = numericChannel(channel);
-    set.add('rustc', '', { constraint: { kind: 'pin', version: numeric ?? channel, from: `channel in ${rust.toolchain!.file.split('/').pop()}` } });
+    // A channel is the project's text, shown in every row that names the pin: a megabyte of it is shown shortened.
+    set.add('rustc', '', { constraint: { kind: 'pin', version: numeric ?? clipForMessage(channel), from: `channel in ${rust.toolchain!.file.split('/').pop()}` } });
   }
   if (rust.lock) {
     const min = LOCK_MIN_CARGO[rust.lock.version];

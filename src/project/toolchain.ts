@@ -2,6 +2,7 @@
 
 import { parseTomlText } from './cargo.js';
 import type { RustToolchainFile } from './model.js';
+import { clipForMessage, shellQuote } from './shell-quote.js';
 
 export function parseRustToolchain(text: string, file: string): RustToolchainFile {
   const trimmed = text.trim();
@@ -47,9 +48,13 @@ export function rustToolchainChoice(pin: ToolchainPin | null, env: Record<string
   // RUSTUP_TOOLCHAIN already set is the user's own choice, and beats the file for rustup as well.
   if (!pin || env.RUSTUP_TOOLCHAIN) return { run: true, env: {} };
   const name = pin.file.split(/[\\/]/).pop();
-  if (pin.path !== null) return { run: false, why: `${name} pins a toolchain by path (${pin.path}); buildmedic runs no toolchain binaries a project points at (check them with \`${pin.path.replace(/[\\/]+$/, '')}/bin/rustc -vV\`)` };
+  if (pin.path !== null) {
+    // The path is the project's text: quoted, so the advised command cannot run what it holds.
+    const rustc = shellQuote(`${pin.path.replace(/[\\/]+$/, '')}/bin/rustc`);
+    return { run: false, why: `${name} pins a toolchain by path (${clipForMessage(pin.path)}); buildmedic runs no toolchain binaries a project points at (check them with \`${clipForMessage(rustc, 400)} -vV\`)` };
+  }
   if (pin.channel === null) return { run: true, env: {} };
   const channel = safeToolchainName(pin.channel);
-  if (!channel) return { run: false, why: `${name} names the toolchain ${JSON.stringify(pin.channel)}, which is not a rustup toolchain name; buildmedic does not pass it to rustup` };
+  if (!channel) return { run: false, why: `${name} names the toolchain ${JSON.stringify(clipForMessage(pin.channel))}, which is not a rustup toolchain name; buildmedic does not pass it to rustup` };
   return { run: true, env: { RUSTUP_TOOLCHAIN: channel } };
 }

@@ -7,10 +7,12 @@
 const KEPT = /^\x1b\[[0-9;]*m$/;
 // OSC (ESC ] or U+009D) up to BEL or ST (ESC \ or U+009C); other ESC sequences (CSI ESC [ or U+009B with its
 // parameters, two-byte escapes); every other C0 control but tab and newline (CR included), DEL, and the C1 block
-// U+0080-U+009F (NEL U+0085 included, which some readers take for a newline).
-const UNSAFE = /(?:\x1b\]|\u009d)[^\x07\x1b\u009c]*(?:\x07|\x1b\\|\u009c)?|(?:\x1b\[|\u009b)[0-?]*[ -/]*[@-~]?|\x1b[ -/]*[0-~]?|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+// U+0080-U+009F (NEL U+0085 included, which some readers take for a newline), and the Unicode bidi embeddings,
+// overrides and isolates (U+202A-U+202E, U+2066-U+2069), which show quoted text in another order than it is
+// ("trojan source").
+const UNSAFE = /(?:\x1b\]|\u009d)[^\x07\x1b\u009c]*(?:\x07|\x1b\\|\u009c)?|(?:\x1b\[|\u009b)[0-?]*[ -/]*[@-~]?|\x1b[ -/]*[0-~]?|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 
-/** The text with every terminal control but colour, tab and newline removed. */
+/** The text with every terminal control but colour, tab and newline removed, and no bidi reordering. */
 export function terminalSafe(text: string): string {
   return text.replace(UNSAFE, (match) => (KEPT.test(match) ? match : ''));
 }
