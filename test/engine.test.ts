@@ -240,3 +240,25 @@ test('repeated lines, remembered by their bytes, are diagnosed as if each were s
   assert.equal(remembered.rootCause, 'linker-not-found');
   assert.deepEqual(remembered, padded);
 });
+
+test("BuildKit's Dockerfile excerpt is shown but never matched: a comment quoting an error names no cause", () => {
+  // The shape BuildKit prints after a failed RUN (solver/errdefs: "%s:%d", dashes, " %3d | >>> line"); the comment
+  // quotes a linker error that the build did not hit.
+  const log = [
+    '------',
+    ' > [builder 3/7] RUN cargo install cargo-chef --locked:',
+    '0.512     Updating crates.io index',
+    '------',
+    'Dockerfile:6',
+    '--------------------',
+    '   5 |     # musl-dev avoids "ld: cannot find crti.o: No such file or directory"',
+    '   6 | >>> RUN cargo install cargo-chef --locked',
+    '   7 |     ',
+    '--------------------',
+    'ERROR: failed to solve: process "/bin/sh -c cargo install cargo-chef --locked" did not complete successfully: exit code: 101',
+  ].join('\n');
+  const d = diagnoseText(KB, log, { hostPlatform: 'debian' });
+  assert.equal(d.outcome, 'failed');
+  assert.equal(d.rootCause, null);
+  assert.ok(d.excerpt?.lines.includes('   6 | >>> RUN cargo install cargo-chef --locked'));
+});

@@ -245,7 +245,9 @@ export class Diagnoser {
     const known = sig === 0 ? undefined : this.lineFacts[slot];
     if (known && known.bytes.length === length && buf.compare(known.bytes, 0, length, start, capped) === 0) return known.facts;
     const raw = decodeLine(buf, start, capped);
-    const { text } = normalizeCleanLine(raw);
+    const normalized = normalizeCleanLine(raw);
+    // A quoted source line (a comment in a Dockerfile excerpt, a snippet under a compiler error) is not the tool speaking.
+    const text = normalized.quotedSource ? '' : normalized.text;
     // Only what owns a literal present in the line can match it: typically a handful of patterns, not all.
     const present = text === '' ? new Set<number>() : this.kb.scanner.literalsIn(buf, start, capped);
     // The markers and layers owning a literal of this line: usually none or one, so only those are checked.
