@@ -262,3 +262,18 @@ test("BuildKit's Dockerfile excerpt is shown but never matched: a comment quotin
   assert.equal(d.rootCause, null);
   assert.ok(d.excerpt?.lines.includes('   6 | >>> RUN cargo install cargo-chef --locked'));
 });
+
+test("an unexplained failure's excerpt reads a traceback to its exception line, and the script output above npm's summary", () => {
+  // Real output (test/fixtures/excerpts/README.md): the decisive line is the traceback's last line, 23 lines after it
+  // starts; and a script's own message, ten lines above the summary npm prints after it.
+  const cases = [
+    ['pip-long-traceback.log', 'RuntimeError: libwidget 2.4 or newer is required; found 1.9 in /usr/lib'],
+    ['npm-script-output-then-summary.log', 'the widget catalogue in ./widgets is corrupt'],
+  ];
+  for (const [file, decisive] of cases) {
+    const d = diagnoseText(KB, readFileSync(new URL(`./fixtures/excerpts/${file}`, import.meta.url), 'utf8'), { hostPlatform: 'debian' });
+    assert.equal(d.rootCause, null, file);
+    assert.ok(d.excerpt?.lines.some((l) => l.includes(decisive)), `${file}: ${JSON.stringify(d.excerpt?.lines)}`);
+    assert.ok((d.excerpt?.lines.length ?? 0) <= 40, file);
+  }
+});
