@@ -114,3 +114,10 @@ test("CI services' line prefixes: Cloud Build steps, CMake Tools channels, times
   assert.equal(text('travis_time:end:0a1b2c:start=1,finish=2,duration=1[0K'), '');
   assert.equal(text('2024-05-01T12:34:56.7890123Z ##[section]Starting: Build'), 'Starting: Build');
 });
+
+test("craft tools' stream prefix, once per nesting level; GitHub's workflow commands stay", () => {
+  assert.equal(text('::    ::         error: subprocess-exited-with-error'), 'error: subprocess-exited-with-error');
+  assert.equal(text(':: Collecting pydantic-core==2.27.2 (from pydantic->cosl)'), 'Collecting pydantic-core==2.27.2 (from pydantic->cosl)');
+  assert.equal(displayLine('::    ::         │ exit code: 1'), '          exit code: 1');
+  assert.equal(text('::error file=app.js,line=1::Missing semicolon'), '::error file=app.js,line=1::Missing semicolon');
+});

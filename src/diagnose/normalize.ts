@@ -30,6 +30,9 @@ const BRACKETED_TIME = /^\[(?:\d{4}-\d\d-\d\dT)?\d\d:\d\d:\d\d(?:\.\d+)?Z?\] /;
 // GitLab's collapsible sections and Travis CI's folds, when the carriage return after them was lost in a paste:
 // "section_start:1717171717:step_script[0K", "travis_fold:start:install[0K", "travis_time:end:0a1b:start=1,finish=2,duration=1[0K"
 const SECTION_MARKER = /^(?:section_(?:start|end):\d+:[\w.-]+(?:\[[\w=,]*\])?|travis_(?:fold|time):(?:start|end):[\w.:=,-]*)(?:\[0K)?/;
+// Canonical's craft tools (charmcraft, snapcraft, rockcraft via craft-cli) put ":: " before a subprocess's lines, once
+// per level of nesting: "::    ::   error: subprocess-exited-with-error" (GitHub's "::error::" commands have no space)
+const CRAFT_STREAM = /^::(?: +::)* /;
 // A quoted source line, never tool output: BuildKit's Dockerfile excerpt after a failure ("  12 | >>> RUN make",
 // "   5 |     # comment"), and the snippets of GCC >= 9, Clang >= 16 and rustc ("   12 | #include <x.h>", "3 |     foo();")
 const SOURCE_EXCERPT = /^\d{1,6} \| /;
@@ -88,6 +91,7 @@ function stripPrefixes(line: string): string {
     else if (first === 91 /* [ */) text = text.replace(CMAKE_TOOLS_CHANNEL, '').replace(BRACKETED_TIME, '');
     else if (first === 83 /* S */) text = text.replace(CLOUD_BUILD_STEP, '');
     else if (first === 115 /* s */ || first === 116 /* t */) text = text.replace(SECTION_MARKER, '');
+    else if (first === 58 /* : */) text = text.replace(CRAFT_STREAM, '');
     // One time column at most: a second number is the message's own
     else if (!timeColumn && first >= 48 && first <= 57) {
       text = text.replace(BUILDKIT_TIME, '');
@@ -107,7 +111,7 @@ function mayHavePrefix(line: string): boolean {
     if (c === 32 || c === 9) continue;
     // '#', '>', '[', digits (timestamps), box-drawing characters, '×', and the words that start CI prefixes
     if (c === 35 || c === 62 || c === 91 || (c >= 48 && c <= 57) || c === 0x2502 || c === 0x2570 || c === 0xd7 || c === 0x2551) return true;
-    return i === 0 && (line.startsWith('Step #') || line.startsWith('section_') || line.startsWith('travis_'));
+    return i === 0 && (line.startsWith('Step #') || line.startsWith(':: ') || line.startsWith('section_') || line.startsWith('travis_'));
   }
   return false;
 }
