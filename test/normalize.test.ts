@@ -121,3 +121,12 @@ test("craft tools' stream prefix, once per nesting level; GitHub's workflow comm
   assert.equal(displayLine('::    ::         │ exit code: 1'), '          exit code: 1');
   assert.equal(text('::error file=app.js,line=1::Missing semicolon'), '::error file=app.js,line=1::Missing semicolon');
 });
+
+test("uv's cause chain, in Unicode and in its ASCII form", () => {
+  assert.equal(text('  × Failed to build `flash-attn==2.7.4.post1`'), 'Failed to build `flash-attn==2.7.4.post1`');
+  assert.equal(text('  ├─▶ The build backend returned an error'), 'The build backend returned an error');
+  assert.equal(text('  ╰─▶ Call to `setuptools.build_meta:__legacy__.build_wheel` failed (exit status: 1)'), 'Call to `setuptools.build_meta:__legacy__.build_wheel` failed (exit status: 1)');
+  assert.equal(text('  |-> The build backend returned an error'), 'The build backend returned an error');
+  assert.equal(text('  `-> Call to `setuptools.build_meta.build_wheel` failed (exit code: 1)'), 'Call to `setuptools.build_meta.build_wheel` failed (exit code: 1)');
+  assert.equal(text('| Caused by:'), '| Caused by:');
+});

@@ -43,8 +43,10 @@ const TRAILING_BREAK = /(?:\s*<br\s*\/?>)+$/i;
 const GHA_MARKER = /^##\[(?:group|endgroup|error|warning|debug|notice|command|section)\]/;
 // Markdown quoting of pasted logs ("> "), and nix's builder log tail ("       > "), which is indented
 const QUOTE = /^\s*> ?/;
-// pip >= 22's subprocess error boxes: "│ ", "╰─> ", "× "
-const PIP_BOX = /^\s*(?:│|╰─>|×|║)\s?/;
+// pip >= 22's subprocess error boxes: "│ ", "╰─> ", "× "; uv's (miette) cause chain: "× Failed to build `x`",
+// "├─▶ The build backend returned an error", "╰─▶ Call to `setuptools.build_meta.build_wheel` failed", and its ASCII
+// form on consoles without Unicode: "|-> ...", "`-> ..."
+const PIP_BOX = /^\s*(?:│|╰─>|╰─▶|├─▶|×|║|\|->|`->)\s?/;
 // Colour codes whose ESC byte was lost in a copy-paste, e.g. "[1m[91merror[0m"
 const BROKEN_SGR = /\[(?:\d{1,3};){0,4}\d{1,3}m/g;
 const HTML_ENTITY = /&(?:lt|gt|amp|quot|#39|#x27|#96|#x60|nbsp);/g;
@@ -110,7 +112,8 @@ function mayHavePrefix(line: string): boolean {
     const c = line.charCodeAt(i);
     if (c === 32 || c === 9) continue;
     // '#', '>', '[', digits (timestamps), box-drawing characters, '×', and the words that start CI prefixes
-    if (c === 35 || c === 62 || c === 91 || (c >= 48 && c <= 57) || c === 0x2502 || c === 0x2570 || c === 0xd7 || c === 0x2551) return true;
+    if (c === 35 || c === 62 || c === 91 || (c >= 48 && c <= 57) || c === 0x2502 || c === 0x2570 || c === 0x251c || c === 0xd7 || c === 0x2551) return true;
+    if ((c === 124 /* | */ || c === 96) /* ` */ && line.startsWith('->', i + 1)) return true;
     return i === 0 && (line.startsWith('Step #') || line.startsWith(':: ') || line.startsWith('section_') || line.startsWith('travis_'));
   }
   return false;
