@@ -277,3 +277,13 @@ test("an unexplained failure's excerpt reads a traceback to its exception line, 
     assert.ok((d.excerpt?.lines.length ?? 0) <= 40, file);
   }
 });
+
+test("BuildKit's tty arrow and makepkg's error heading mark a failure; their progress lines do not", () => {
+  // BuildKit's tty progress ("=> ERROR [stage n/m] ...   0.4s") and makepkg's msg/error helpers ("==> ...", "==> ERROR: ...")
+  for (const line of [' => ERROR [builder 7/7] RUN cargo build --release                          0.4s', '==> ERROR: A failure occurred in build().']) {
+    assert.equal(diagnoseText(KB, `step one\n${line}\n`).outcome, 'failed', line);
+  }
+  for (const line of [' => [builder 6/7] COPY . .                                                   0.1s', '==> Starting build()...']) {
+    assert.equal(diagnoseText(KB, `step one\n${line}\n`).outcome, 'unknown', line);
+  }
+});
