@@ -287,3 +287,8 @@ test("BuildKit's tty arrow and makepkg's error heading mark a failure; their pro
     assert.equal(diagnoseText(KB, `step one\n${line}\n`).outcome, 'unknown', line);
   }
 });
+
+test("Gentoo portage's die() line marks a failure; its informational lines do not", () => {
+  assert.equal(diagnoseText(KB, 'step one\n * ERROR: dev-libs/openssl-3.0.13::gentoo failed (compile phase):\n').outcome, 'failed');
+  assert.equal(diagnoseText(KB, 'step one\n * Applying openssl-3.0.13-fix.patch ...\n').outcome, 'unknown');
+});

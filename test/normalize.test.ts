@@ -130,3 +130,11 @@ test("uv's cause chain, in Unicode and in its ASCII form", () => {
   assert.equal(text('  `-> Call to `setuptools.build_meta.build_wheel` failed (exit code: 1)'), 'Call to `setuptools.build_meta.build_wheel` failed (exit code: 1)');
   assert.equal(text('| Caused by:'), '| Caused by:');
 });
+
+test("git's remote: sideband of a push-to-deploy build, and inline HTML tags of a log copied from a web page", () => {
+  assert.equal(text('remote:        ERROR: Failed building wheel for psycopg2'), 'ERROR: Failed building wheel for psycopg2');
+  assert.equal(displayLine('remote:  !     Push rejected, failed to compile Python app.'), ' !     Push rejected, failed to compile Python app.');
+  assert.equal(text('<b>error: failed to run custom build command for `openssl-sys v0.9.58`</b>'), 'error: failed to run custom build command for `openssl-sys v0.9.58`');
+  assert.equal(text('<code>make: *** [all] Error 2</code>'), 'make: *** [all] Error 2');
+  assert.equal(text('error: expected `<` after `Vec`'), 'error: expected `<` after `Vec`');
+});

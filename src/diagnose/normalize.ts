@@ -30,6 +30,8 @@ const BRACKETED_TIME = /^\[(?:\d{4}-\d\d-\d\dT)?\d\d:\d\d:\d\d(?:\.\d+)?Z?\] /;
 // GitLab's collapsible sections and Travis CI's folds, when the carriage return after them was lost in a paste:
 // "section_start:1717171717:step_script[0K", "travis_fold:start:install[0K", "travis_time:end:0a1b:start=1,finish=2,duration=1[0K"
 const SECTION_MARKER = /^(?:section_(?:start|end):\d+:[\w.-]+(?:\[[\w=,]*\])?|travis_(?:fold|time):(?:start|end):[\w.:=,-]*)(?:\[0K)?/;
+// git's sideband, which carries a remote build's output to `git push` (Heroku, Dokku, Piku): "remote:        -----> Building"
+const GIT_REMOTE = /^remote: ?/;
 // Canonical's craft tools (charmcraft, snapcraft, rockcraft via craft-cli) put ":: " before a subprocess's lines, once
 // per level of nesting: "::    ::   error: subprocess-exited-with-error" (GitHub's "::error::" commands have no space)
 const CRAFT_STREAM = /^::(?: +::)* /;
@@ -38,6 +40,9 @@ const CRAFT_STREAM = /^::(?: +::)* /;
 const SOURCE_EXCERPT = /^\d{1,6} \| /;
 // Markdown around a line pasted into an issue: bold ("**configure: error: ...**", "***...***") and a line break tag
 const MARKDOWN_BOLD = /^\*{2,3}(?=[^\s*])(.*[^\s*])\*{2,3}$/;
+// ... and the HTML inline tags of a log copied out of a web page: "<b>error: failed to run custom build command</b>"
+const HTML_INLINE_OPEN = /^<(?:b|strong|code|tt|pre|samp|kbd)>/i;
+const HTML_INLINE_CLOSE = /<\/(?:b|strong|code|tt|pre|samp|kbd)>$/i;
 const TRAILING_BREAK = /(?:\s*<br\s*\/?>)+$/i;
 // GitHub Actions workflow markers: "##[group]", "##[error]"
 const GHA_MARKER = /^##\[(?:group|endgroup|error|warning|debug|notice|command|section)\]/;
@@ -94,6 +99,7 @@ function stripPrefixes(line: string): string {
     else if (first === 83 /* S */) text = text.replace(CLOUD_BUILD_STEP, '');
     else if (first === 115 /* s */ || first === 116 /* t */) text = text.replace(SECTION_MARKER, '');
     else if (first === 58 /* : */) text = text.replace(CRAFT_STREAM, '');
+    else if (first === 114 /* r */) text = text.replace(GIT_REMOTE, '');
     // One time column at most: a second number is the message's own
     else if (!timeColumn && first >= 48 && first <= 57) {
       text = text.replace(BUILDKIT_TIME, '');
@@ -114,7 +120,7 @@ function mayHavePrefix(line: string): boolean {
     // '#', '>', '[', digits (timestamps), box-drawing characters, '×', and the words that start CI prefixes
     if (c === 35 || c === 62 || c === 91 || (c >= 48 && c <= 57) || c === 0x2502 || c === 0x2570 || c === 0x251c || c === 0xd7 || c === 0x2551) return true;
     if ((c === 124 /* | */ || c === 96) /* ` */ && line.startsWith('->', i + 1)) return true;
-    return i === 0 && (line.startsWith('Step #') || line.startsWith(':: ') || line.startsWith('section_') || line.startsWith('travis_'));
+    return i === 0 && (line.startsWith('Step #') || line.startsWith('remote:') || line.startsWith(':: ') || line.startsWith('section_') || line.startsWith('travis_'));
   }
   return false;
 }
@@ -123,7 +129,8 @@ function mayHavePrefix(line: string): boolean {
 function stripMarkdown(text: string): string {
   let out = text;
   const last = out.charCodeAt(out.length - 1);
-  if (last === 62 /* > */) out = out.replace(TRAILING_BREAK, '');
+  if (last === 62 /* > */) out = out.replace(TRAILING_BREAK, '').replace(HTML_INLINE_CLOSE, '');
+  if (out.charCodeAt(0) === 60 /* < */) out = out.replace(HTML_INLINE_OPEN, '');
   if (out.charCodeAt(0) === 42 /* * */) out = out.replace(MARKDOWN_BOLD, '$1');
   if (out.charCodeAt(0) === 96 /* ` */) out = out.replace(/^`{1,3}\s*/, '');
   // The backtick closing inline code opened at the start or on a line before; a message's own backticks come in
@@ -136,7 +143,7 @@ function stripMarkdown(text: string): string {
 function mayHaveMarkdown(text: string): boolean {
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);
-  return first === 96 || first === 42 || last === 96 || last === 62;
+  return first === 96 || first === 42 || first === 60 || last === 96 || last === 62;
 }
 
 /** Normalises one line that `cleanText` has already cleaned. */
