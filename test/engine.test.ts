@@ -240,3 +240,55 @@ test('repeated lines, remembered by their bytes, are diagnosed as if each were s
   assert.equal(remembered.rootCause, 'linker-not-found');
   assert.deepEqual(remembered, padded);
 });
+
+test("BuildKit's Dockerfile excerpt is shown but never matched: a comment quoting an error names no cause", () => {
+  // The shape BuildKit prints after a failed RUN (solver/errdefs: "%s:%d", dashes, " %3d | >>> line"); the comment
+  // quotes a linker error that the build did not hit.
+  const log = [
+    '------',
+    ' > [builder 3/7] RUN cargo install cargo-chef --locked:',
+    '0.512     Updating crates.io index',
+    '------',
+    'Dockerfile:6',
+    '--------------------',
+    '   5 |     # musl-dev avoids "ld: cannot find crti.o: No such file or directory"',
+    '   6 | >>> RUN cargo install cargo-chef --locked',
+    '   7 |     ',
+    '--------------------',
+    'ERROR: failed to solve: process "/bin/sh -c cargo install cargo-chef --locked" did not complete successfully: exit code: 101',
+  ].join('\n');
+  const d = diagnoseText(KB, log, { hostPlatform: 'debian' });
+  assert.equal(d.outcome, 'failed');
+  assert.equal(d.rootCause, null);
+  assert.ok(d.excerpt?.lines.includes('   6 | >>> RUN cargo install cargo-chef --locked'));
+});
+
+test("an unexplained failure's excerpt reads a traceback to its exception line, and the script output above npm's summary", () => {
+  // Real output (test/fixtures/excerpts/README.md): the decisive line is the traceback's last line, 23 lines after it
+  // starts; and a script's own message, ten lines above the summary npm prints after it.
+  const cases = [
+    ['pip-long-traceback.log', 'RuntimeError: libwidget 2.4 or newer is required; found 1.9 in /usr/lib'],
+    ['npm-script-output-then-summary.log', 'the widget catalogue in ./widgets is corrupt'],
+  ];
+  for (const [file, decisive] of cases) {
+    const d = diagnoseText(KB, readFileSync(new URL(`./fixtures/excerpts/${file}`, import.meta.url), 'utf8'), { hostPlatform: 'debian' });
+    assert.equal(d.rootCause, null, file);
+    assert.ok(d.excerpt?.lines.some((l) => l.includes(decisive)), `${file}: ${JSON.stringify(d.excerpt?.lines)}`);
+    assert.ok((d.excerpt?.lines.length ?? 0) <= 40, file);
+  }
+});
+
+test("BuildKit's tty arrow and makepkg's error heading mark a failure; their progress lines do not", () => {
+  // BuildKit's tty progress ("=> ERROR [stage n/m] ...   0.4s") and makepkg's msg/error helpers ("==> ...", "==> ERROR: ...")
+  for (const line of [' => ERROR [builder 7/7] RUN cargo build --release                          0.4s', '==> ERROR: A failure occurred in build().']) {
+    assert.equal(diagnoseText(KB, `step one\n${line}\n`).outcome, 'failed', line);
+  }
+  for (const line of [' => [builder 6/7] COPY . .                                                   0.1s', '==> Starting build()...']) {
+    assert.equal(diagnoseText(KB, `step one\n${line}\n`).outcome, 'unknown', line);
+  }
+});
+
+test("Gentoo portage's die() line marks a failure; its informational lines do not", () => {
+  assert.equal(diagnoseText(KB, 'step one\n * ERROR: dev-libs/openssl-3.0.13::gentoo failed (compile phase):\n').outcome, 'failed');
+  assert.equal(diagnoseText(KB, 'step one\n * Applying openssl-3.0.13-fix.patch ...\n').outcome, 'unknown');
+});

@@ -50,7 +50,7 @@ test('cleanText never adds or removes a newline', () => {
 });
 
 test('indentation is reported, and kept for display', () => {
-  assert.deepEqual(normalizeLine('      error: command failed'), { text: 'error: command failed', indent: 6 });
+  assert.deepEqual(normalizeLine('      error: command failed'), { text: 'error: command failed', indent: 6, quotedSource: false });
   assert.equal(displayLine('#3 0.2   --- stderr'), '  --- stderr');
 });
 
@@ -61,4 +61,80 @@ test('Windows paths survive untouched', () => {
 test("nix's indented builder-log tail", () => {
   assert.equal(text('       > error: linker `cc` not found'), 'error: linker `cc` not found');
   assert.equal(text('  --> src/main.rs:2:9'), '--> src/main.rs:2:9');
+});
+
+test("BuildKit's time column without the step number, as the failed step's summary prints it", () => {
+  // progressui: 3 decimals under 10 s, 2 under 100 s, 1 beyond; the column is peeled once, a second number is the message's
+  assert.equal(text('0.512 error: linker `cc` not found'), 'error: linker `cc` not found');
+  assert.equal(text('19.45   package `icu_normalizer_data v2.0.0` cannot be built'), 'package `icu_normalizer_data v2.0.0` cannot be built');
+  assert.equal(text('163.9   revm-inspector@10.0.1 requires rustc 1.88.0'), 'revm-inspector@10.0.1 requires rustc 1.88.0');
+  assert.equal(text('2024-05-01T12:34:56.7890123Z 0.512 error: linker `cc` not found'), 'error: linker `cc` not found');
+  assert.equal(text('1.70.0 is required'), '1.70.0 is required');
+  assert.equal(text('3.14 error'), '3.14 error');
+  assert.equal(displayLine('85.28     --> src/cargo/util/toml/mod.rs:389:13'), '    --> src/cargo/util/toml/mod.rs:389:13');
+});
+
+test('quoted source lines are kept for display and context, never matched as the tool speaking', () => {
+  // BuildKit's Dockerfile excerpt (" %3d | >>> ..."), GCC >= 9's and rustc's snippets
+  for (const line of ['   5 |     # avoid "ld: cannot find crti.o: No such file or directory"', '   6 | >>> RUN cargo build', '   30 | #include "file_disvar.h"', '85.28 256 | pub fn normalize_bins(', '2 |     panic!("Unable to find libclang")']) {
+    assert.equal(normalizeLine(line).quotedSource, true, line);
+  }
+  assert.equal(displayLine('   6 | >>> RUN cargo build'), '   6 | >>> RUN cargo build');
+  for (const line of ['      |          ^~~~~~~~~~~~~~~', '  |', 'error: linker `cc` not found', '| Caused by:']) assert.equal(normalizeLine(line).quotedSource, false, line);
+});
+
+test('markdown an author put around a pasted line: backticks, bold, a line break tag', () => {
+  assert.equal(text('**configure: error: libcap-ng library was not found.**'), 'configure: error: libcap-ng library was not found.');
+  assert.equal(text('`*** Parse error in /tmp/gitstatus/gitstatus: Missing dependency operator (Makefile:27)'), '*** Parse error in /tmp/gitstatus/gitstatus: Missing dependency operator (Makefile:27)');
+  assert.equal(text("`error: command 'C:\\\\VC\\\\bin\\\\cl.exe'`"), "error: command 'C:\\\\VC\\\\bin\\\\cl.exe'");
+  assert.equal(text('`$ make` <br/>'), '$ make');
+  assert.equal(text('make[2]: gcc-4.9: Command not found<br>'), 'make[2]: gcc-4.9: Command not found');
+  assert.equal(text('``'), '');
+  // a message's own backticks come in pairs and stay; so do make's banners and BSD make's "***" lines
+  assert.equal(text('`error: failed to run custom build command for `sp1-recursion-compiler v0.1.0`'), 'error: failed to run custom build command for `sp1-recursion-compiler v0.1.0`');
+  assert.equal(text('error: could not compile `foo` (lib) due to 1 previous error`'), 'error: could not compile `foo` (lib) due to 1 previous error');
+  assert.equal(text('error: could not compile `foo`'), 'error: could not compile `foo`');
+  assert.equal(text('*** Error code 1'), '*** Error code 1');
+  assert.equal(text('**********************************************'), '**********************************************');
+});
+
+test("CI services' line prefixes: Cloud Build steps, CMake Tools channels, timestamps, GitLab sections, Travis folds", () => {
+  assert.equal(text('Step #1:     File "/tmp/pip-install-3p1noqkw/dlib/setup.py", line 129, in run'), 'File "/tmp/pip-install-3p1noqkw/dlib/setup.py", line 129, in run');
+  assert.equal(text('Step #0 - "build": error: linker `cc` not found'), 'error: linker `cc` not found');
+  assert.equal(text('Step 9/10 : RUN make'), 'Step 9/10 : RUN make');
+  assert.equal(text('[cmake] CMake Error at CMakeLists.txt:3 (project):'), 'CMake Error at CMakeLists.txt:3 (project):');
+  assert.equal(text('[ 50%] Building C object CMakeFiles/x.dir/x.c.o'), '[ 50%] Building C object CMakeFiles/x.dir/x.c.o');
+  assert.equal(text('[16:03:16.703] npm error gyp info spawn args'), 'npm error gyp info spawn args');
+  assert.equal(text('[2024-05-01T12:34:56.789Z] make: *** [all] Error 2'), 'make: *** [all] Error 2');
+  assert.equal(text('2024-05-14T11:19:20.000000Z 00O+error: linker `cc` not found'), 'error: linker `cc` not found');
+  assert.equal(text('2024-05-14T11:19:20.000000Z 01E error: linker `cc` not found'), 'error: linker `cc` not found');
+  assert.equal(text('section_start:1717171717:step_script\r\x1b[0KExecuting "step_script" stage of the job script'), 'Executing "step_script" stage of the job script');
+  assert.equal(text('section_start:1717171717:step_script[0Kerror: linker `cc` not found'), 'error: linker `cc` not found');
+  assert.equal(text('travis_fold:start:install[0K'), '');
+  assert.equal(text('travis_time:end:0a1b2c:start=1,finish=2,duration=1[0K'), '');
+  assert.equal(text('2024-05-01T12:34:56.7890123Z ##[section]Starting: Build'), 'Starting: Build');
+});
+
+test("craft tools' stream prefix, once per nesting level; GitHub's workflow commands stay", () => {
+  assert.equal(text('::    ::         error: subprocess-exited-with-error'), 'error: subprocess-exited-with-error');
+  assert.equal(text(':: Collecting pydantic-core==2.27.2 (from pydantic->cosl)'), 'Collecting pydantic-core==2.27.2 (from pydantic->cosl)');
+  assert.equal(displayLine('::    ::         │ exit code: 1'), '          exit code: 1');
+  assert.equal(text('::error file=app.js,line=1::Missing semicolon'), '::error file=app.js,line=1::Missing semicolon');
+});
+
+test("uv's cause chain, in Unicode and in its ASCII form", () => {
+  assert.equal(text('  × Failed to build `flash-attn==2.7.4.post1`'), 'Failed to build `flash-attn==2.7.4.post1`');
+  assert.equal(text('  ├─▶ The build backend returned an error'), 'The build backend returned an error');
+  assert.equal(text('  ╰─▶ Call to `setuptools.build_meta:__legacy__.build_wheel` failed (exit status: 1)'), 'Call to `setuptools.build_meta:__legacy__.build_wheel` failed (exit status: 1)');
+  assert.equal(text('  |-> The build backend returned an error'), 'The build backend returned an error');
+  assert.equal(text('  `-> Call to `setuptools.build_meta.build_wheel` failed (exit code: 1)'), 'Call to `setuptools.build_meta.build_wheel` failed (exit code: 1)');
+  assert.equal(text('| Caused by:'), '| Caused by:');
+});
+
+test("git's remote: sideband of a push-to-deploy build, and inline HTML tags of a log copied from a web page", () => {
+  assert.equal(text('remote:        ERROR: Failed building wheel for psycopg2'), 'ERROR: Failed building wheel for psycopg2');
+  assert.equal(displayLine('remote:  !     Push rejected, failed to compile Python app.'), ' !     Push rejected, failed to compile Python app.');
+  assert.equal(text('<b>error: failed to run custom build command for `openssl-sys v0.9.58`</b>'), 'error: failed to run custom build command for `openssl-sys v0.9.58`');
+  assert.equal(text('<code>make: *** [all] Error 2</code>'), 'make: *** [all] Error 2');
+  assert.equal(text('error: expected `<` after `Vec`'), 'error: expected `<` after `Vec`');
 });

@@ -39,6 +39,19 @@ export interface OwnerSlot {
 
 const EXCERPT_BEFORE = 3;
 const EXCERPT_AFTER = 15;
+/**
+ * npm prints its summary ("npm error code 1", "npm ERR! path ...") after the output of the script that failed, which
+ * no marker recognises: an excerpt anchored on that summary shows more of what came before it.
+ */
+const WRAPPER_SUMMARY_BEFORE = 12;
+// npm >= 10 "npm error ...", older "npm ERR! ..." (the lines npm prints about a failed lifecycle script)
+const NPM_SUMMARY = /^npm (?:error|ERR!) /;
+/** A Python traceback names its exception on its last line: an excerpt that starts at one reads on to it. */
+const TRACEBACK_AFTER = 80;
+// python: the first line of a traceback
+const TRACEBACK_START = /^Traceback \(most recent call last\):?$/;
+// python: the line that ends a traceback, "RuntimeError: message", "KeyboardInterrupt", "pkg.Error: ..."
+const TRACEBACK_END = /^[A-Za-z_][\w.]*(?::\s|:?$)/;
 const TAIL_LINES = 25;
 const MAX_HITS_PER_RULE = 12;
 const MAX_CONSEQUENCES = 30;
@@ -94,6 +107,8 @@ interface PendingExcerpt {
   startLine: number;
   head: string[];
   after: string[];
+  /** The anchor starts a Python traceback: the excerpt ends at the traceback's exception line. */
+  traceback?: boolean;
 }
 
 interface PendingContext {
@@ -245,7 +260,9 @@ export class Diagnoser {
     const known = sig === 0 ? undefined : this.lineFacts[slot];
     if (known && known.bytes.length === length && buf.compare(known.bytes, 0, length, start, capped) === 0) return known.facts;
     const raw = decodeLine(buf, start, capped);
-    const { text } = normalizeCleanLine(raw);
+    const normalized = normalizeCleanLine(raw);
+    // A quoted source line (a comment in a Dockerfile excerpt, a snippet under a compiler error) is not the tool speaking.
+    const text = normalized.quotedSource ? '' : normalized.text;
     // Only what owns a literal present in the line can match it: typically a handful of patterns, not all.
     const present = text === '' ? new Set<number>() : this.kb.scanner.literalsIn(buf, start, capped);
     // The markers and layers owning a literal of this line: usually none or one, so only those are checked.
@@ -366,7 +383,7 @@ export class Diagnoser {
       this.lastFailureLine = line;
       if (!this.firstError) {
         this.firstError = { line, text };
-        this.excerpt = this.captureExcerpt(buf, start, end, line);
+        this.excerpt = this.captureExcerpt(buf, start, end, line, text);
       }
       return;
     }
@@ -375,9 +392,11 @@ export class Diagnoser {
     if (success && !(success.onlyBeforeFailure && this.lastFailureLine > 0)) this.lastSuccessLine = line;
   }
 
-  private captureExcerpt(buf: Buffer, start: number, end: number, line: number): PendingExcerpt {
-    const before = this.linesBefore(buf, start, EXCERPT_BEFORE);
-    return { startLine: line - before.length, head: [...before, decodeLine(buf, start, end)], after: this.requestAfter(buf, end, EXCERPT_AFTER) };
+  private captureExcerpt(buf: Buffer, start: number, end: number, line: number, text = ''): PendingExcerpt {
+    const before = this.linesBefore(buf, start, NPM_SUMMARY.test(text) ? WRAPPER_SUMMARY_BEFORE : EXCERPT_BEFORE);
+    const traceback = TRACEBACK_START.test(text);
+    const after = this.requestAfter(buf, end, traceback ? TRACEBACK_AFTER : EXCERPT_AFTER);
+    return { startLine: line - before.length, head: [...before, decodeLine(buf, start, end)], after, traceback };
   }
 
   finish(): Diagnosis {
@@ -425,9 +444,20 @@ export class Diagnoser {
 
 const normalizedText = (line: string) => normalizeCleanLine(line).text;
 
+/** The lines after a traceback's first line, up to its exception line and two more (at least the usual count). */
+function tracebackLines(anchor: string, after: readonly string[]): readonly string[] {
+  const depth = normalizeCleanLine(anchor).indent;
+  const end = after.findIndex((l) => {
+    const { text, indent } = normalizeCleanLine(l);
+    return text !== '' && indent <= depth && !text.startsWith('File "') && TRACEBACK_END.test(text);
+  });
+  return after.slice(0, Math.max(EXCERPT_AFTER, end < 0 ? EXCERPT_AFTER : end + 3));
+}
+
 function trimExcerpt(excerpt: PendingExcerpt | null) {
   if (!excerpt) return null;
-  const lines = [...excerpt.head, ...excerpt.after].map(displayLine);
+  const after = excerpt.traceback ? tracebackLines(excerpt.head[excerpt.head.length - 1], excerpt.after) : excerpt.after;
+  const lines = [...excerpt.head, ...after].map(displayLine);
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   return { startLine: excerpt.startLine, lines };
 }

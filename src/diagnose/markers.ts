@@ -38,7 +38,12 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   { kind: 'consequence', source: 'cargo-chef', literals: ['cargo-chef', 'Exited with status code'], re: /cargo-chef-[\d.]+\/src\/|^Exited with status code: \d+/ },
   { kind: 'consequence', source: 'BuildKit', literals: ['failed to solve', 'did not complete successfully', 'executor failed running'], re: /failed to solve|did not complete successfully: exit code|executor failed running/ },
   { kind: 'consequence', source: 'docker (legacy builder)', literals: ['returned a non-zero code'], re: /The command .* returned a non-zero code: \d+/ },
-  { kind: 'consequence', source: 'BuildKit', literals: ['ERROR ['], re: /^ERROR \[[^\]]*\] / },
+  // (BuildKit's tty progress puts its arrow in front: " => ERROR [builder 7/7] RUN cargo build --release   0.4s")
+  { kind: 'consequence', source: 'BuildKit', literals: ['ERROR ['], re: /^(?:=> )?ERROR \[[^\]]*\] / },
+  // makepkg (Arch Linux PKGBUILDs, and paru/yay running it): "==> ERROR: A failure occurred in build()."
+  { kind: 'consequence', source: 'makepkg', literals: ['==> ERROR: '], re: /^==> ERROR: / },
+  // Gentoo portage's die(): " * ERROR: dev-libs/foo-1.0::gentoo failed (compile phase):"
+  { kind: 'consequence', source: 'portage (Gentoo)', literals: ['* ERROR: '], re: /^\* ERROR: \S+ failed \([\w ]+ phase\):/ },
   { kind: 'consequence', source: 'GitHub Actions', literals: ['Process completed with exit code', 'failed with exit code'], re: /Process completed with exit code [1-9]|^(?:Error: )?The process '.*' failed with exit code [1-9]/ },
   { kind: 'consequence', source: 'make', literals: ['***'], re: /^g?make(?:\[\d+\])?: \*\*\* .*(?:Error \d+|Killed|Segmentation fault)/ },
   { kind: 'consequence', source: 'ninja', literals: ['ninja: build stopped', 'FAILED: '], re: /^ninja: build stopped|^FAILED: / },

@@ -6,20 +6,52 @@ import stripAnsi from 'strip-ansi';
 export interface NormalizedLine {
   /** The message with decorations removed and surrounding whitespace trimmed. */
   text: string;
+  /** A line of source code the tool quoted (a snippet under a compiler error, BuildKit's Dockerfile excerpt): kept as
+   *  context for the lines around it, never matched as the tool's own output. */
+  quotedSource: boolean;
   /** Leading whitespace of the message after prefixes were removed (nesting depth of tool output). */
   indent: number;
 }
 
-// GitHub Actions raw logs: "2024-05-01T12:34:56.7890123Z "
-const GHA_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+// GitHub Actions / Azure Pipelines raw logs: "2024-05-01T12:34:56.7890123Z "; GitLab Runner >= 17 with FF_TIMESTAMPS
+// follows the timestamp with the stream number, its type and a continuation mark: "2024-05-14T11:19:20.000000Z 00O+"
+const CI_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z(?: [0-9a-f]{2}[EO][+ ]?| ?)/;
 // BuildKit plain progress: "#12 3.456 " (step number, seconds since the step started)
 const BUILDKIT_PREFIX = /^#\d+ (?:\d+\.\d+ )?/;
+// BuildKit's time column without the step number, as the failed step's summary after "------ / > [stage 3/7] RUN ...:"
+// prints it (progressui: 3 decimals under 10 s, 2 under 100 s, 1 beyond): "0.512 ", "12.34 ", "163.9 "
+const BUILDKIT_TIME = /^(?:\d\.\d{3}|\d\d\.\d\d|\d{3,}\.\d) /;
+// Google Cloud Build: "Step #1: ", "Step #0 - \"build\": " (the docker builder's own "Step 1/9 : RUN" has no "#")
+const CLOUD_BUILD_STEP = /^Step #\d+(?: - "[^"]*")?: ?/;
+// VS Code CMake Tools' output channel: "[cmake] -- Configuring incomplete", "[build] make: *** ...", "[proc] ..."
+const CMAKE_TOOLS_CHANNEL = /^\[(?:cmake|build|proc|driver|main|ctest)\] /;
+// Timestamp plugins: Vercel's build log "[16:03:16.703] ", Jenkins' timestamper "[2024-05-01T12:34:56.789Z] "
+const BRACKETED_TIME = /^\[(?:\d{4}-\d\d-\d\dT)?\d\d:\d\d:\d\d(?:\.\d+)?Z?\] /;
+// GitLab's collapsible sections and Travis CI's folds, when the carriage return after them was lost in a paste:
+// "section_start:1717171717:step_script[0K", "travis_fold:start:install[0K", "travis_time:end:0a1b:start=1,finish=2,duration=1[0K"
+const SECTION_MARKER = /^(?:section_(?:start|end):\d+:[\w.-]+(?:\[[\w=,]*\])?|travis_(?:fold|time):(?:start|end):[\w.:=,-]*)(?:\[0K)?/;
+// git's sideband, which carries a remote build's output to `git push` (Heroku, Dokku, Piku): "remote:        -----> Building"
+const GIT_REMOTE = /^remote: ?/;
+// Canonical's craft tools (charmcraft, snapcraft, rockcraft via craft-cli) put ":: " before a subprocess's lines, once
+// per level of nesting: "::    ::   error: subprocess-exited-with-error" (GitHub's "::error::" commands have no space)
+const CRAFT_STREAM = /^::(?: +::)* /;
+// A quoted source line, never tool output: BuildKit's Dockerfile excerpt after a failure ("  12 | >>> RUN make",
+// "   5 |     # comment"), and the snippets of GCC >= 9, Clang >= 16 and rustc ("   12 | #include <x.h>", "3 |     foo();")
+const SOURCE_EXCERPT = /^\d{1,6} \| /;
+// Markdown around a line pasted into an issue: bold ("**configure: error: ...**", "***...***") and a line break tag
+const MARKDOWN_BOLD = /^\*{2,3}(?=[^\s*])(.*[^\s*])\*{2,3}$/;
+// ... and the HTML inline tags of a log copied out of a web page: "<b>error: failed to run custom build command</b>"
+const HTML_INLINE_OPEN = /^<(?:b|strong|code|tt|pre|samp|kbd)>/i;
+const HTML_INLINE_CLOSE = /<\/(?:b|strong|code|tt|pre|samp|kbd)>$/i;
+const TRAILING_BREAK = /(?:\s*<br\s*\/?>)+$/i;
 // GitHub Actions workflow markers: "##[group]", "##[error]"
 const GHA_MARKER = /^##\[(?:group|endgroup|error|warning|debug|notice|command|section)\]/;
 // Markdown quoting of pasted logs ("> "), and nix's builder log tail ("       > "), which is indented
 const QUOTE = /^\s*> ?/;
-// pip >= 22's subprocess error boxes: "│ ", "╰─> ", "× "
-const PIP_BOX = /^\s*(?:│|╰─>|×|║)\s?/;
+// pip >= 22's subprocess error boxes: "│ ", "╰─> ", "× "; uv's (miette) cause chain: "× Failed to build `x`",
+// "├─▶ The build backend returned an error", "╰─▶ Call to `setuptools.build_meta.build_wheel` failed", and its ASCII
+// form on consoles without Unicode: "|-> ...", "`-> ..."
+const PIP_BOX = /^\s*(?:│|╰─>|╰─▶|├─▶|×|║|\|->|`->)\s?/;
 // Colour codes whose ESC byte was lost in a copy-paste, e.g. "[1m[91merror[0m"
 const BROKEN_SGR = /\[(?:\d{1,3};){0,4}\d{1,3}m/g;
 const HTML_ENTITY = /&(?:lt|gt|amp|quot|#39|#x27|#96|#x60|nbsp);/g;
@@ -56,11 +88,23 @@ function lastRedraw(line: string): string {
 
 function stripPrefixes(line: string): string {
   let text = line;
+  let timeColumn = false;
   // Prefixes nest (a quoted GitHub log of a BuildKit build), so peel them until nothing changes.
   for (let round = 0; round < 4; round++) {
     const before = text;
-    text = text.replace(GHA_TIMESTAMP, '');
-    if (text.charCodeAt(0) === 35 /* # */) text = text.replace(GHA_MARKER, '').replace(BUILDKIT_PREFIX, '');
+    text = text.replace(CI_TIMESTAMP, '');
+    const first = text.charCodeAt(0);
+    if (first === 35 /* # */) text = text.replace(GHA_MARKER, '').replace(BUILDKIT_PREFIX, '');
+    else if (first === 91 /* [ */) text = text.replace(CMAKE_TOOLS_CHANNEL, '').replace(BRACKETED_TIME, '');
+    else if (first === 83 /* S */) text = text.replace(CLOUD_BUILD_STEP, '');
+    else if (first === 115 /* s */ || first === 116 /* t */) text = text.replace(SECTION_MARKER, '');
+    else if (first === 58 /* : */) text = text.replace(CRAFT_STREAM, '');
+    else if (first === 114 /* r */) text = text.replace(GIT_REMOTE, '');
+    // One time column at most: a second number is the message's own
+    else if (!timeColumn && first >= 48 && first <= 57) {
+      text = text.replace(BUILDKIT_TIME, '');
+      timeColumn = text !== before;
+    }
     if (text.trimStart().charCodeAt(0) === 62 /* > */) text = text.replace(QUOTE, '');
     text = text.replace(PIP_BOX, (m) => ' '.repeat(m.length));
     if (text === before) break;
@@ -73,10 +117,33 @@ function mayHavePrefix(line: string): boolean {
   for (let i = 0; i < line.length && i < 40; i++) {
     const c = line.charCodeAt(i);
     if (c === 32 || c === 9) continue;
-    // '#', '>', digits (timestamps), box-drawing characters, '×'
-    return c === 35 || c === 62 || (c >= 48 && c <= 57) || c === 0x2502 || c === 0x2570 || c === 0xd7 || c === 0x2551;
+    // '#', '>', '[', digits (timestamps), box-drawing characters, '×', and the words that start CI prefixes
+    if (c === 35 || c === 62 || c === 91 || (c >= 48 && c <= 57) || c === 0x2502 || c === 0x2570 || c === 0x251c || c === 0xd7 || c === 0x2551) return true;
+    if ((c === 124 /* | */ || c === 96) /* ` */ && line.startsWith('->', i + 1)) return true;
+    return i === 0 && (line.startsWith('Step #') || line.startsWith('remote:') || line.startsWith(':: ') || line.startsWith('section_') || line.startsWith('travis_'));
   }
   return false;
+}
+
+/** Markdown an issue's author put around a pasted line: backticks of inline code, bold, a `<br>` line break. */
+function stripMarkdown(text: string): string {
+  let out = text;
+  const last = out.charCodeAt(out.length - 1);
+  if (last === 62 /* > */) out = out.replace(TRAILING_BREAK, '').replace(HTML_INLINE_CLOSE, '');
+  if (out.charCodeAt(0) === 60 /* < */) out = out.replace(HTML_INLINE_OPEN, '');
+  if (out.charCodeAt(0) === 42 /* * */) out = out.replace(MARKDOWN_BOLD, '$1');
+  if (out.charCodeAt(0) === 96 /* ` */) out = out.replace(/^`{1,3}\s*/, '');
+  // The backtick closing inline code opened at the start or on a line before; a message's own backticks come in
+  // pairs (cargo's "could not compile `foo`"), so only an odd one at the end is the paste's.
+  if (out.endsWith('`') && (out.match(/`/g)?.length ?? 0) % 2 === 1) out = out.replace(/\s*`{1,3}$/, '');
+  return out;
+}
+
+/** Whether a trimmed line may carry markdown decorations at its ends; most lines take the fast path. */
+function mayHaveMarkdown(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first === 96 || first === 42 || first === 60 || last === 96 || last === 62;
 }
 
 /** Normalises one line that `cleanText` has already cleaned. */
@@ -85,7 +152,9 @@ export function normalizeCleanLine(line: string): NormalizedLine {
   if (text.includes('\r')) text = lastRedraw(text);
   if (mayHavePrefix(text)) text = stripPrefixes(text);
   const trimmed = text.trimStart();
-  return { text: trimmed.trimEnd(), indent: text.length - trimmed.length };
+  let message = trimmed.trimEnd();
+  if (message !== '' && mayHaveMarkdown(message)) message = stripMarkdown(message).trim();
+  return { text: message, indent: text.length - trimmed.length, quotedSource: SOURCE_EXCERPT.test(message) };
 }
 
 /** Normalises one raw line. */

@@ -5,6 +5,17 @@ import { confidenceOf, defineRule } from '../../../rule.js';
 
 // Lines showing the failure happened inside a Nix builder (sandboxed, no network unless fixed-output).
 const NIX_BUILDER = /builder for '\/nix\/store\/|nix-build-|\/nix\/store\/[a-z0-9]{32}-/;
+// errno 101 is ENETUNREACH on Linux, and 101 is also the exit status of a failed cargo build (and of a Rust panic). A
+// Rust wrapper that turns a child's exit status into an io::Error (`io::Error::from_raw_os_error(status.code())`)
+// prints "Error: Os { code: 101, kind: ..., message: \"Network is unreachable\" }" or "Network is unreachable (os error
+// 101)" right after cargo said the build failed: that is cargo's status read as an errno, not a network failure.
+const ERRNO_101 = /\bOs \{ code: 101\b|\(os error 101\)/;
+// cargo's last lines of a failed build (cargo, rustc >= 1.0)
+const CARGO_BUILD_FAILED = /^(?:error: (?:could not compile `|build failed\b|failed to compile `|failed to run custom build command for `)|warning: build failed, waiting for other jobs)/;
+// Only main's own "Error: ..." counts: a build script's panic under cargo's "failed to run custom build command"
+// ("downloading x: Os { code: 101, ... }") is a real ENETUNREACH, and cargo reports the failure before its stderr.
+const isCargoStatusReadAsErrno = (h: { text: string; before: readonly string[] }) =>
+  h.text.startsWith('Error: ') && ERRNO_101.test(h.text) && h.before.some((l) => CARGO_BUILD_FAILED.test(l));
 
 export default defineRule({
   id: 'network-unreachable',
@@ -17,7 +28,8 @@ export default defineRule({
     requirement: { type: 'string', doc: 'the Python requirement pip could not fetch', optional: true },
   },
   internal: ['host2', 'url2', 'component', 'context'],
-  contextBefore: 0,
+  // the lines before an errno-101 line say whether cargo had just failed (see isCargoStatusReadAsErrno)
+  contextBefore: 3,
   patterns: [
     {
       id: 'curl-resolve-host',
@@ -238,7 +250,7 @@ export default defineRule({
   ],
   refine: (ctx) => {
     // An HTTP status from a reachable server (rustup "unsuccessful status code: 404") is not a network failure.
-    const main = ctx.hits.filter((h) => h.pattern !== 'nix-context' && !/unsuccessful status code|\b40[134] Not Found|\bgot 40[134]\b/.test(h.text));
+    const main = ctx.hits.filter((h) => h.pattern !== 'nix-context' && !/unsuccessful status code|\b40[134] Not Found|\bgot 40[134]\b/.test(h.text) && !isCargoStatusReadAsErrno(h));
     if (main.length === 0) return null;
     const urls = ctx.captures.url ?? ctx.captures.url2;
     const host = ctx.captures.host ?? ctx.captures.host2 ?? (urls ? /^\w+:\/\/(?<h>[^/:]+)/.exec(urls)?.groups?.h : undefined);

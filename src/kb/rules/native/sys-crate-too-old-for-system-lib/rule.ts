@@ -1,6 +1,7 @@
 // sys-crate-too-old-for-system-lib: a -sys crate (in practice openssl-sys) found the system library, but the library
 // is a version that this release of the crate does not know (OpenSSL 1.1.1 for openssl-sys < 0.9.42, OpenSSL 3 for
-// < 0.9.64, LibreSSL newer than the crate, OpenSSL 4 before support landed).
+// < 0.9.64, LibreSSL newer than the crate, OpenSSL 4 before support landed); or the bindings over it (the openssl
+// crate < 0.10.8) do not know the version openssl-sys reported.
 
 import { defineRule } from '../../../rule.js';
 
@@ -10,11 +11,11 @@ export default defineRule({
   summary: 'A -sys crate found the system library but does not support its (newer) version.',
   category: 'system-library',
   captures: {
-    crate: { type: 'string', doc: 'the -sys crate that is too old (`openssl-sys`)' },
+    crate: { type: 'string', doc: 'the crate that is too old (`openssl-sys`, or `openssl`, the bindings over it)' },
     crateVersion: { type: 'version', doc: 'its version', optional: true },
     libraryVersion: { type: 'string', doc: 'the system library version it cannot handle', optional: true },
   },
-  internal: ['crateVersion2', 'flavor', 'hex'],
+  internal: ['crateVersion2', 'flavor', 'hex', 'bindings', 'bindingsVersion', 'bindingsVersion2', 'finding'],
   // the expando.c preprocessor error is this mismatch, not an error in the project's C code
   explains: ['c-code-error'],
   patterns: [
@@ -56,6 +57,28 @@ export default defineRule({
       weight: 0.05,
     },
     {
+      id: 'openssl-bindings-unknown-version',
+      // the openssl crate's build script (0.9.x through 0.10.7) matches DEP_OPENSSL_VERSION, which openssl-sys sets
+      // from the headers it found ("101", "102", "110", "111" from openssl-sys 0.9.28 on), against the versions it
+      // knows, and panics otherwise: "thread 'main' panicked at 'Unable to detect OpenSSL version', .../openssl-0.9.24/
+      // build.rs:16:14" (rustc < 1.73; later rustc puts the message on the line after the location). tls-api-openssl's
+      // build script prints the same with its name in front. openssl-sys itself had found OpenSSL: its build script ran
+      // first, since the bindings' build script reads its output.
+      source: 'openssl / tls-api-openssl build script',
+      literals: ['Unable to detect OpenSSL version'],
+      re: /(?:panicked at '|^)(?<bindings>tls-api-openssl: )?Unable to detect OpenSSL version(?:'|$)/,
+      weight: 0.9,
+    },
+    {
+      id: 'openssl-bindings-crate-version',
+      // panic location or cargo's failed build script of the bindings: ".../openssl-0.9.24/build.rs:16:14",
+      // "failed to run custom build command for `openssl v0.9.24`" (support)
+      source: 'rustc panic location / cargo',
+      literals: ['/build.rs:', 'command for `openssl v'],
+      re: /\/openssl-(?<bindingsVersion>0\.\d+\.\d+)\/build\.rs:|command for `openssl v(?<bindingsVersion2>0\.\d+\.\d+)/,
+      weight: 0.05,
+    },
+    {
       id: 'openssl-version-number',
       // openssl-sys build script: "cargo:version_number=30000020" / "cargo:libressl_version_number=3070000f" (support: which library was found)
       source: 'openssl-sys build script',
@@ -66,8 +89,20 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const { hex, flavor } = ctx.captures;
+    const bindingsFailed = ctx.hits.some((h) => h.pattern === 'openssl-bindings-unknown-version');
+    const onlyBindings = bindingsFailed && !ctx.hits.some((h) => h.weight >= 0.5 && h.pattern !== 'openssl-bindings-unknown-version');
     const captures: Record<string, string> = { crate: 'openssl-sys' };
     if (!ctx.captures.crateVersion && ctx.captures.crateVersion2) captures.crateVersion = ctx.captures.crateVersion2;
+    if (onlyBindings) {
+      captures.crate = ctx.captures.bindings ? 'tls-api-openssl' : 'openssl';
+      const version = ctx.captures.bindingsVersion ?? ctx.captures.bindingsVersion2;
+      if (ctx.captures.bindings || !version) delete captures.crateVersion;
+      else captures.crateVersion = version;
+      captures.finding =
+        `openssl-sys found OpenSSL on the system and reported its version, but the ${captures.crate} crate` +
+        `${captures.crateVersion ? ` ${captures.crateVersion}` : ''} (bindings over openssl-sys) only knows the OpenSSL versions that existed ` +
+        'when it was released (openssl 0.9.x: 1.0.1, 1.0.2 and 1.1.0) and stops at any other, such as OpenSSL 1.1.1 or 3.x.';
+    }
     if (ctx.hits.some((h) => h.pattern === 'openssl-sys-expando-version-paste') && !hex) captures.libraryVersion = 'OpenSSL 3.x, whose version macro old openssl-sys cannot expand';
     if (hex) {
       // OpenSSL/LibreSSL version numbers are 0xMNN00PP0 (3.x: 0xMNN00PPL): major, minor, patch.
@@ -77,12 +112,14 @@ export default defineRule({
       const patch = Math.floor(n / 0x1000) % 0x100;
       captures.libraryVersion = `${flavor ? 'LibreSSL' : 'OpenSSL'} ${major}.${minor}.${patch}`;
     }
+    captures.finding ??=
+      `openssl-sys ${captures.crateVersion ?? '(the version in Cargo.lock)'} found OpenSSL on the system, but the installed library ` +
+      `(${captures.libraryVersion ?? 'a newer OpenSSL or LibreSSL'}) is not one this release of the crate knows how to bind.`;
     const evidence = ctx.hits.filter((h) => h.weight >= 0.5).map((h) => ({ line: h.line, text: h.text }));
     return { captures, evidence };
   },
   explanation:
-    'openssl-sys {{crateVersion|(the version in Cargo.lock)}} found OpenSSL on the system, but the installed library ({{libraryVersion|a newer OpenSSL or LibreSSL}}) ' +
-    'is not one this release of the crate knows how to bind. Each openssl-sys release lists the OpenSSL/LibreSSL versions it supports; ' +
+    '{{finding|openssl-sys found OpenSSL on the system, but the installed library is not one this release of the crate knows how to bind.}} Each openssl-sys release lists the OpenSSL/LibreSSL versions it supports; ' +
     'distributions moving to OpenSSL 1.1.1, 3.x or 4.x (or a newer LibreSSL) break builds that pin an old openssl-sys in Cargo.lock. ' +
     'The headers are present, so installing packages does not help: the crate must be updated.',
   fix: {

@@ -22,6 +22,35 @@ export default defineRule({
       weight: 0.85,
     },
     {
+      id: 'openbsd-make-parse-error',
+      // OpenBSD make (usr.bin/make/error.c, ParseVErrorInternal): the first parse error names the directory, later ones
+      // not, and each ends with its file and line: "*** Parse error in /src/x: Missing dependency operator (Makefile:25)",
+      // "*** Parse error: Need an operator in 'endif' (Makefile:27)"
+      source: 'OpenBSD make',
+      literals: ['Need an operator', 'Missing dependency operator'],
+      re: new RegExp(String.raw`^\*\*\* Parse error(?: in [^:]{1,300})?: ${OPERATOR}(?: in '[^']{0,100}')? \([^()\s]{1,300}:\d+\)$`),
+      weight: 0.85,
+    },
+    {
+      id: 'compiler-no-input-files',
+      // gcc "cc: fatal error: no input files" (gcc < 4.7 "cc: error: no input files"), clang "clang: error: no input files":
+      // the compile or link command got no sources, as when BSD make expands GNU make's $(wildcard ...) or $(patsubst ...)
+      // to nothing (support: see refine)
+      source: 'gcc / clang driver',
+      literals: ['error: no input files'],
+      re: /^(?:[\w.+-]+-)?(?:cc|gcc|g\+\+|c\+\+|clang(?:\+\+)?)(?:-\d+(?:\.\d+)*)?: (?:fatal )?error: no input files$/,
+      weight: 0.3,
+    },
+    {
+      id: 'bsd-make-error-code',
+      // the failed command as BSD make reports it: bmake and FreeBSD make "*** Error code 1" (then "Stop."), OpenBSD make
+      // "*** Error 1 in /root/x (Makefile:23 'x')"; GNU make says "make: *** [Makefile:5: x] Error 1" (support: see refine)
+      source: 'BSD make (bmake, FreeBSD/NetBSD/OpenBSD make)',
+      literals: ['*** Error '],
+      re: /^\*\*\* Error (?:code )?\d+\b/,
+      weight: 0.3,
+    },
+    {
       id: 'bsd-make-fatal-errors',
       // BSD make after its parse errors: "make: Fatal errors encountered -- cannot continue" (old: "fatal errors encountered")
       source: 'BSD make (bmake, FreeBSD/NetBSD/OpenBSD make)',
@@ -30,10 +59,26 @@ export default defineRule({
       weight: 0.3,
     },
   ],
+  refine: (ctx) => {
+    const parseErrors = ctx.hits.filter((h) => h.weight >= 0.5);
+    if (parseErrors.length > 0) return {};
+    // No parse error (the GNU constructs were read as variable names): a command that got no input files, and BSD make
+    // reporting that command's failure within the next lines, is GNU make's $(wildcard)/$(patsubst) expanded to nothing.
+    const noInput = ctx.hits.filter((h) => h.pattern === 'compiler-no-input-files');
+    const bsdError = ctx.hits.filter((h) => h.pattern === 'bsd-make-error-code');
+    const pair = noInput.map((n) => ({ n, e: bsdError.find((e) => e.line > n.line && e.line - n.line <= 4) })).find((p) => p.e !== undefined);
+    if (!pair?.e) return null;
+    return {
+      confidence: 0.75,
+      captures: { note: ' Here it shows as a command with no source files: GNU make functions such as `$(wildcard ...)` or `$(patsubst ...)` are not functions to BSD make, so the lists they should build expanded to nothing.' },
+      evidence: [pair.n, pair.e].map((h) => ({ line: h.line, text: h.text })),
+    };
+  },
+  internal: ['note'],
   explanation:
     'The make that ran is a BSD make (the system `make` of FreeBSD, NetBSD and OpenBSD, or `bmake`), and the Makefile is written ' +
     'for GNU make: conditionals such as `ifeq`/`ifdef`, `define`, `$(shell ...)`, `%` pattern rules or `:=` are GNU extensions, ' +
-    'so BSD make cannot read those lines as a rule or an assignment ("Need an operator") and stops before building anything.',
+    'so BSD make cannot read those lines as a rule or an assignment ("Need an operator") and stops.{{note|}}',
   fix: {
     summary: 'Build with GNU make (`gmake` on the BSDs) instead of the system make.',
     steps: [

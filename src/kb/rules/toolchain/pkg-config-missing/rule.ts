@@ -37,10 +37,24 @@ export default defineRule({
     {
       id: 'pkg-config-crate-failed-to-run',
       // pkg-config crate < 0.3.19: 'Failed to run `"pkg-config" "--libs" "--cflags" "openssl"`: No such file or directory (os error 2)'
-      // (Windows: "The system cannot find the file specified. (os error 2)")
+      // (Windows: "The system cannot find the file specified. (os error 2)", or the same localized); before 0.3.x's
+      // error type (2015-16) the message was lowercase: 'failed to run `"pkg-config" "--libs" "--cflags" "lua5.2"`: No
+      // such file or directory (os error 2)', and Rust 1.0's io error read "no such file or directory". The crate says
+      // "failed to run" only when the command could not be started (a pkg-config that ran and failed "did not exit
+      // successfully"), so the line counts even when a terminal wrapped it before the error text.
       source: 'pkg-config crate (old)',
-      literals: ['Failed to run `'],
-      re: /Failed to run `\\?"pkg-config\\?"[^`]*`: (?:No such file or directory|The system cannot find the file specified|program not found)/,
+      literals: ['Failed to run `', 'failed to run `'],
+      re: /[Ff]ailed to run `\\?"pkg-config\\?"(?:[^`]*--cflags\\?"? \\?"?(?<library>[\w.+-]+)\\?"?`)?/,
+      weight: 0.95,
+    },
+    {
+      id: 'pkg-config-crate-command-debug',
+      // pkg-config crate 0.3.9-0.3.18 behind a build script's unwrap(), the error's Debug form: 'Command { command:
+      // "\"pkg-config\" \"--libs\" \"--cflags\" \"mad\"", cause: Error { repr: Os { code: 2, message: "No such file or
+      // directory" } } }' (Rust < 1.21 io::Error), 'cause: Os { code: 2, kind: NotFound, ... }' (later); errno 2 is ENOENT
+      source: 'pkg-config crate (old) via a panic',
+      literals: ['command: "\\"pkg-config\\"'],
+      re: /Command \{ command: "\\"pkg-config\\"(?:[^"\\]|\\.)*", cause: (?:Error \{ repr: )?Os \{ code: 2\b/,
       weight: 0.95,
     },
     {
