@@ -42,3 +42,13 @@ test('doctor on a CMake project: cmake with its minimum, the compilers of its la
   writeFileSync(join(dir, 'CMakeLists.txt'), 'cmake_minimum_required(VERSION 3.14)\nproject(CPM LANGUAGES NONE)\n');
   assert.deepEqual(deriveNeeds(await readProject(dir), { env: {}, platform: 'linux' }).needs.map((n) => n.component).sort(), ['cmake', 'make']);
 });
+
+test('comments: line comments, bracket comments of any level, and an unclosed bracket comment that runs to the end', () => {
+  const text = 'cmake_minimum_required(VERSION 3.16) # project(x C)\n#[==[\nproject(hidden Fortran)\n]==]\nproject(real CXX)\n#[[ unclosed\nenable_language(C)\n';
+  const parsed = parseCmakeLists(text);
+  assert.equal(parsed.minimumVersion, '3.16');
+  assert.deepEqual([...parsed.languages].sort(), ['CXX']);
+  // A file of nothing but unclosed bracket-comment openers is one comment (each opener once rescanned the rest).
+  const openers = parseCmakeLists(`project(p C)\n${'#[=['.repeat(400_000)}`);
+  assert.deepEqual([...openers.languages], ['C']);
+});

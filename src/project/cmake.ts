@@ -12,7 +12,23 @@ export interface CmakeProject {
 
 /** The text without `#` comments and bracket comments, so that commented-out commands do not count. */
 function stripComments(text: string): string {
-  return text.replace(/#\[(=*)\[[\s\S]*?\]\1\]/g, ' ').replace(/#[^\n]*/g, '');
+  // One pass that jumps to each comment's end: a regex per `#[[` opener rescans the rest of the file for its close.
+  let out = '';
+  let at = 0;
+  for (let hash = text.indexOf('#'); hash >= 0; hash = text.indexOf('#', at)) {
+    out += text.slice(at, hash);
+    const bracket = /^#\[(=*)\[/.exec(text.slice(hash, hash + 64));
+    if (bracket) {
+      // CMake bracket comment `#[==[ ... ]==]`; unclosed, it runs to the end of the file.
+      const close = text.indexOf(`]${bracket[1]}]`, hash + bracket[0].length);
+      out += ' ';
+      at = close < 0 ? text.length : close + bracket[1].length + 2;
+    } else {
+      const eol = text.indexOf('\n', hash);
+      at = eol < 0 ? text.length : eol;
+    }
+  }
+  return out + text.slice(at);
 }
 
 /** Each call of `command` (names are case-insensitive in CMake) with its argument text; arguments have no nested parentheses in the commands read here. */
