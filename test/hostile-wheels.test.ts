@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fetchProjects, publicIndexUrl } from '../src/wheels/pypi/client.ts';
-import { anchors } from '../src/wheels/pypi/simple-api.ts';
+import { anchors, parseSimplePage } from '../src/wheels/pypi/simple-api.ts';
 import { readDependencySet } from '../src/wheels/dependencies.ts';
 import { markerEnv } from '../src/wheels/markers.ts';
 import { MAX_INCLUDE_DEPTH, readRequirements } from '../src/wheels/requirements.ts';
@@ -414,3 +414,14 @@ for (const [name, what] of [
     assert.equal(r.status, 0, r.stderr);
   });
 }
+
+test('an index page or Pipfile.lock nested millions of levels deep is refused before JSON.parse builds it', async () => {
+  const { readPipfileLock } = await import('../src/wheels/locks.ts');
+  const deep = `{"meta":{"api-version":"1.0"},"files":${'['.repeat(2_000_000)}${']'.repeat(2_000_000)}}`;
+  assert.throws(() => parseSimplePage(deep, 'application/vnd.pypi.simple.v1+json', 'https://pypi.org/simple/deep/', 'deep'), /nested deeper than 64 levels/);
+  const read = readPipfileLock('Pipfile.lock', `{"default":${deep}}`, markerEnv({ python: [3, 12], platform: 'manylinux_2_28_x86_64' }));
+  assert.match(read.problems[0]?.message ?? '', /nested deeper than 64 levels/);
+  // Brackets inside strings do not count; an ordinary page still parses.
+  const page = parseSimplePage(`{"name":"x","files":[{"filename":"x-1.0-py3-none-any.whl","url":"${'['.repeat(100)}"}]}`, 'application/json', 'https://pypi.org/simple/x/', 'x');
+  assert.equal(page.files.length, 1);
+});

@@ -6,6 +6,7 @@ import { normalizePackageName } from '../project/python.js';
 import { evaluateMarker, type MarkerEnv } from './markers.js';
 import type { Dependency, DependencyProblem } from './model.js';
 import { linesOf } from './text-lines.js';
+import { parseShallowJson } from '../project/json-depth.js';
 
 type Table = Record<string, unknown>;
 const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -231,7 +232,7 @@ export function readPylock(file: string, text: string, env: MarkerEnv): LockRead
 export function readPipfileLock(file: string, text: string, env: MarkerEnv): LockRead {
   let data: Table;
   try {
-    data = JSON.parse(text) as Table;
+    data = parseShallowJson(text) as Table;
   } catch (error) {
     const msg = (error as Error).message;
     const pos = Number(/position (\d+)/.exec(msg)?.[1] ?? NaN);

@@ -1,5 +1,7 @@
 // Pure parsing of simple-repository pages: PEP 691 JSON, with PEP 503 HTML as the fallback older indexes serve.
 
+import { parseShallowJson } from '../../project/json-depth.js';
+
 export interface IndexFile {
   filename: string;
   url: string;
@@ -62,7 +64,7 @@ export function* anchors(body: string): Generator<{ attrs: string; text: string 
 /** Parses one project page; `baseUrl` resolves relative file URLs; throws on a page of neither format. */
 export function parseSimplePage(body: string, contentType: string, baseUrl: string, name: string): IndexProject {
   if (/json/.test(contentType) || body.trimStart().startsWith('{')) {
-    const page = JSON.parse(body) as { name?: unknown; files?: unknown };
+    const page = parseShallowJson(body) as { name?: unknown; files?: unknown };
     if (!Array.isArray(page.files)) throw new Error('a PEP 691 page without a "files" list');
     const files = (page.files as (JsonFile | null)[]).flatMap((f): IndexFile[] => {
       if (typeof f?.filename !== 'string') return [];

@@ -1,0 +1,27 @@
+// A guard for JSON read from a project or an index: JSON.parse builds every nested array or object, so a page of
+// millions of `[` takes gigabytes before any check of its shape can run; pure.
+
+/** The deepest nesting of arrays and objects in `text`, counted outside strings; stops counting past `limit`. */
+export function jsonDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > deepest) deepest = depth;
+      if (deepest > limit) return deepest;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** JSON.parse, refusing a document nested deeper than `limit` levels before building it. */
+export function parseShallowJson(text: string, limit = 64): unknown {
+  if (jsonDepth(text, limit) > limit) throw new Error(`JSON nested deeper than ${limit} levels`);
+  return JSON.parse(text);
+}
