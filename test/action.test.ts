@@ -100,3 +100,12 @@ test('without run or log the step fails with an error annotation', () => {
   assert.equal(r.code, 2);
   assert.match(r.stdout, /^::error title=buildmedic::give exactly one of the inputs/m);
 });
+
+test('log mode: a FIFO where the log should be is refused at once, not read until the job times out', () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'buildmedic-action-fifo-'));
+  const made = spawnSync('mkfifo', [join(workspace, 'build.log')]);
+  assert.equal(made.status, 0, 'mkfifo (coreutils)');
+  const r = runAction({ log: 'build.log', 'working-directory': workspace });
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stdout, /^::error title=buildmedic::build\.log: not a regular file/m);
+});

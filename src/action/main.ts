@@ -1,6 +1,6 @@
 // Entry point of the GitHub Action (action.yml): runs the build through `buildmedic run` or diagnoses a log, annotates, summarises, sets outputs.
 
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -77,6 +77,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<A
     ];
   } else {
     const path = resolve(cwd, log);
+    // The log input names a file the build left; a FIFO or device there would block the job until it times out.
+    const kind = statSync(path, { throwIfNoEntry: false });
+    if (kind && !kind.isFile() && !kind.isDirectory()) throw new BuildmedicError('input-unreadable', `${log}: not a regular file (a FIFO, socket or device); the log input must name a log file`);
     diagnosis = await diagnoseFile(path, { hostPlatform });
     exitCode = diagnosis.outcome === 'failed' ? 1 : 0;
     logName = log;
