@@ -54,6 +54,12 @@ const TRACEBACK_START = /^Traceback \(most recent call last\):?$/;
 const TRACEBACK_END = /^[A-Za-z_][\w.]*(?::\s|:?$)/;
 const TAIL_LINES = 25;
 const MAX_HITS_PER_RULE = 12;
+
+/** A rule's full list of hits: how often each pattern is in it, and the index of the hit a new one replaces (-1: none). */
+interface FullList {
+  patterns: Map<string, number>;
+  victim: number;
+}
 const MAX_CONSEQUENCES = 30;
 /** Lines longer than this are matched on their start only and reported as truncated. */
 export const MAX_LINE_BYTES = 64 * 1024;
@@ -158,6 +164,7 @@ export class Diagnoser {
   private tail: string[] = [];
   private pending: PendingContext[] = [];
   private hits = new Map<number, PatternHit[]>();
+  private fullLists = new Map<number, FullList>();
   private consequences: Evidence[] = [];
   private firstError: Evidence | null = null;
   private firstConsequence: Evidence | null = null;
@@ -309,7 +316,7 @@ export class Diagnoser {
         const captures: Record<string, string> = {};
         for (const [k, v] of Object.entries(groups)) if (v !== undefined) captures[k] = v;
         const rule = this.kb.patterns[index].rule;
-        this.recordHit(rule, this.makeHit(buf, start, end, line, text, pattern.id, pattern.weight, captures, rule));
+        if (this.keepsHit(rule, pattern.id, pattern.weight)) this.recordHit(rule, this.makeHit(buf, start, end, line, text, pattern.id, pattern.weight, captures, rule));
         continue;
       }
       const signalPattern = pattern as SignalPattern;
@@ -323,6 +330,7 @@ export class Diagnoser {
       const first = takes(routed.rule) ?? takes(routed.fallback);
       const targets = [first, ...routed.also.map(takes)].filter((t, i, all): t is number => t !== undefined && all.indexOf(t) === i);
       for (const target of targets) {
+        if (!this.keepsHit(target, `${signal.id}:${pattern.id}`, routed.weight)) continue;
         const captures: Record<string, string> = { [CAPTURE_OF_KIND[routed.fact.kind]]: routed.fact.name, _entityKind: routed.fact.kind };
         for (const [k, v] of Object.entries(groups)) if (v !== undefined && !k.startsWith('entity')) captures[k] = v;
         const confirmAfter = signalPattern.confirm ? 3 : 0;
@@ -348,6 +356,31 @@ export class Diagnoser {
     };
   }
 
+  /**
+   * Whether recordHit would keep a hit of `pattern` with `weight`: once a rule's list is full, a flood of the same
+   * message (a million distinct missing headers) is decided here, before its context lines are copied.
+   */
+  private keepsHit(rule: number, pattern: string, weight: number): boolean {
+    const list = this.hits.get(rule);
+    if (!list || list.length < MAX_HITS_PER_RULE) return true;
+    const full = this.fullLists.get(rule) ?? this.describeFull(rule, list);
+    return full.victim >= 0 && (!full.patterns.has(pattern) || weight > list[full.victim].weight);
+  }
+
+  /** A full list's patterns and the hit to replace: the weakest of a pattern seen twice. Kept until the list changes. */
+  private describeFull(rule: number, list: readonly PatternHit[]): FullList {
+    const patterns = new Map<string, number>();
+    for (const h of list) patterns.set(h.pattern, (patterns.get(h.pattern) ?? 0) + 1);
+    let victim = -1;
+    for (let i = 0; i < list.length; i++) {
+      if ((patterns.get(list[i].pattern) ?? 0) < 2) continue;
+      if (victim < 0 || list[i].weight < list[victim].weight) victim = i;
+    }
+    const full = { patterns, victim };
+    this.fullLists.set(rule, full);
+    return full;
+  }
+
   private recordHit(rule: number, hit: PatternHit): void {
     const list = this.hits.get(rule) ?? [];
     this.hits.set(rule, list);
@@ -357,15 +390,9 @@ export class Diagnoser {
     }
     // Full: keep one hit of every pattern seen (a repeated message must not push out the line that supports
     // it), and otherwise the strongest evidence.
-    const count = new Map<string, number>();
-    for (const h of list) count.set(h.pattern, (count.get(h.pattern) ?? 0) + 1);
-    let victim = -1;
-    for (let i = 0; i < list.length; i++) {
-      if ((count.get(list[i].pattern) ?? 0) < 2) continue;
-      if (victim < 0 || list[i].weight < list[victim].weight) victim = i;
-    }
-    if (victim < 0) return;
-    if (!count.has(hit.pattern) || hit.weight > list[victim].weight) list[victim] = hit;
+    if (!this.keepsHit(rule, hit.pattern, hit.weight)) return;
+    list[this.fullLists.get(rule)!.victim] = hit;
+    this.fullLists.delete(rule);
   }
 
   private observeMarkers(buf: Buffer, start: number, end: number, line: number, text: string, owned: OwnedByLine): void {
