@@ -670,9 +670,13 @@ export function routeSignal(signal: Signal, pattern: SignalPattern, entity: stri
   if (!fact) return null;
   // A name the table does not know counts only where the wording surely names a missing program, header or library.
   if (!fact.known && !pattern.unknownOk) return null;
-  const also = kind === 'header' && !fact.known ? ['source-file-missing'] : [];
+  const also = kind === 'header' && !fact.known ? ['source-file-missing'] : kind === 'python-module' && REMOVED_FROM_SETUPTOOLS.has(entity) ? ['dependency-version-incompatible'] : [];
   return { rule: fact.rule, fallback: GENERIC_RULE[kind], also, fact, weight: pattern.weight };
 }
+
+// Modules a setuptools release dropped (pkg_resources in 82.0.0): their absence beside an installed setuptools is a
+// setuptools too new for the package, which dependency-version-incompatible checks; without one, a setuptools missing.
+const REMOVED_FROM_SETUPTOOLS = new Set(['pkg_resources']);
 
 const NOT_BUILD_TOOLS = new Set(['apk', 'apt', 'apt-get', 'dpkg', 'yum', 'dnf', 'microdnf', 'rpm', 'zypper', 'pacman', 'brew', 'port', 'choco', 'winget', 'scoop', 'sudo', 'doas']);
 

@@ -1,0 +1,193 @@
+// dependency-version-incompatible: the version of a dependency that the build resolved does not fit the toolchain or
+// the other tools it is built with, although both are fine on their own: a crate that probes nightly features
+// (proc-macro2, ahash) meets a nightly that removed or renamed them; code written for Cython 0.29 meets Cython 3; a
+// setup.py that imports pkg_resources meets setuptools 82, which no longer ships it. The fix is a version: update or
+// pin the dependency (or the toolchain), not an edit of the failing code.
+
+import type { PatternHit } from '../../../rule.js';
+import { defineRule } from '../../../rule.js';
+import { dependencyCrateAt, isDependencySource } from '../../rust/dependency-source.js';
+
+const RUST_FEATURE_PATTERNS = new Set(['rustc-unknown-feature', 'rustc-removed-feature']);
+
+/** The `-->` line rustc prints right under an error: where the failing #![feature] is. */
+function locationOf(hit: PatternHit): string | undefined {
+  return hit.after.slice(0, 2).find((l) => l.includes('-->'));
+}
+
+/** The feature name on the source line rustc quotes under "feature has been removed": "1 | #![feature(const_fn)]". */
+function quotedFeature(hit: PatternHit): string | undefined {
+  for (const l of hit.after.slice(0, 6)) {
+    const m = /\|\s*#!\[(?:cfg_attr\(.{1,200}?,\s*)?feature\((?<feature>\w+)/.exec(l);
+    if (m?.groups) return m.groups.feature;
+  }
+  return undefined;
+}
+
+function rustFinding(hits: readonly PatternHit[]) {
+  for (const hit of hits) {
+    if (!RUST_FEATURE_PATTERNS.has(hit.pattern)) continue;
+    const where = locationOf(hit);
+    // A #![feature] in the project's own code is the project's nightly use, not a dependency's version.
+    if (!where || !isDependencySource(where)) continue;
+    const crate = dependencyCrateAt(where);
+    const feature = hit.captures.feature ?? quotedFeature(hit);
+    const name = crate?.crate ?? 'a dependency';
+    const gone = hit.pattern === 'rustc-removed-feature' ? 'has been removed from' : 'is unknown to';
+    return {
+      captures: {
+        ...(crate ? { dependency: crate.crate, dependencyVersion: crate.version } : {}),
+        ...(feature ? { feature } : {}),
+        _story:
+          `${crate ? `${crate.crate} ${crate.version}` : 'A dependency'} turns on the nightly feature ${feature ? `\`${feature}\`` : 'it names'} when it sees a nightly compiler, and that feature ${gone} this rustc. ` +
+          'Crates such as proc-macro2 and ahash probe the compiler in their build script and enable unstable features on nightly; each nightly may remove or rename those features, and only a newer release of the crate follows (an older nightly than the crate expects fails the same way).',
+        _fix: `Update ${name} to a release that fits this nightly, or build with stable Rust (or the nightly it was written for).`,
+        _step: `Update the crate in Cargo.lock: \`cargo update -p ${crate?.crate ?? '<crate>'}\` (proc-macro2 1.0.60+ and ahash 0.7.8 / 0.8.7+ no longer use the removed features); a crate pinned with \`=\` in Cargo.toml needs its requirement raised first.`,
+        _step2: 'Or build with stable Rust (`cargo +stable build`, or `channel = "stable"` in rust-toolchain.toml), where such crates enable no unstable features; if the project needs nightly, pin a dated nightly that still has the feature (`channel = "nightly-2024-02-01"`).',
+        _command: `cargo update -p ${crate?.crate ?? '<crate>'}`,
+      },
+      evidence: [hit, ...hits.filter((h) => h !== hit && RUST_FEATURE_PATTERNS.has(h.pattern))].map((h) => ({ line: h.line, text: h.text })),
+    };
+  }
+  return null;
+}
+
+function cythonFinding(hits: readonly PatternHit[]) {
+  // Cython 3 names noexcept in the target type or explains the mismatch; a 0.29-era const or type mismatch is a code error.
+  const hit = hits.find(
+    (h) =>
+      h.pattern === 'cython3-noexcept-assignment' &&
+      /\bexcept\b/.test(h.captures._source ?? '') &&
+      (h.captures._incompatible !== undefined || /\bnoexcept\b/.test(`${h.captures._target} ${h.captures._alias ?? ''}`)),
+  );
+  if (!hit) return null;
+  const version = hits.find((h) => h.pattern === 'cython-3-installed')?.captures._cythonVersion;
+  return {
+    captures: {
+      dependency: 'Cython',
+      ...(version ? { dependencyVersion: version } : {}),
+      ...(hit.captures.file ? { file: hit.captures.file } : {}),
+      _story:
+        `Cython${version ? ` ${version}` : ' 3'} rejects ${hit.captures.file ?? 'the .pyx code'}, which was written for Cython 0.29: since Cython 3.0, a cdef function without an exception clause propagates Python exceptions (\`except *\` / \`except? -1\`), so it no longer fits a C function pointer declared without one, and each such callback needs \`noexcept\`. ` +
+        'The package does not cap Cython in its build requirements, so the build environment got Cython 3.',
+      _fix: 'Build with Cython 0.29 (cap it below 3), or use a release of the package that supports Cython 3.',
+      _step: 'Cap Cython for the build: `echo "cython<3" > constraints.txt` and `PIP_CONSTRAINT=constraints.txt pip install <package>` (pip applies PIP_CONSTRAINT inside build isolation; uv: `--build-constraint`), or `pip install "cython<3"` and then `pip install --no-build-isolation <package>`.',
+      _step2: 'If it is your code: add `noexcept` to the callbacks the error names (see Cython\'s "Migrating to Cython 3.0"), or pin `Cython<3` in pyproject.toml\'s [build-system] requires until then.',
+      _command: 'pip install "cython<3"',
+    },
+    evidence: [{ line: hit.line, text: hit.text }],
+  };
+}
+
+function setuptoolsFinding(hits: readonly PatternHit[]) {
+  const missing = hits.find((h) => h.captures.module === 'pkg_resources');
+  if (!missing) return null;
+  const newSetuptools = hits.find((h) => h.pattern === 'setuptools-82-installed')?.captures._setuptoolsVersion;
+  // Only an installed setuptools without pkg_resources is one too new; no setuptools at all is a build dependency missing.
+  if (!newSetuptools && !hits.some((h) => h.pattern === 'setuptools-in-traceback')) return null;
+  return {
+    captures: {
+      dependency: 'setuptools',
+      ...(newSetuptools ? { dependencyVersion: newSetuptools } : {}),
+      _story:
+        `The build imports \`pkg_resources\`, while the setuptools it runs with${newSetuptools ? ` (${newSetuptools})` : ''} is installed but no longer ships that module: setuptools 82.0.0 removed pkg_resources, deprecated since 67.5. ` +
+        'Build isolation always installs the newest setuptools, so a setup.py (or a build dependency) that still imports pkg_resources fails although nothing in the project changed.',
+      _fix: 'Build with setuptools older than 82 (a build constraint), or use a release of the package that no longer imports pkg_resources.',
+      _step: 'Cap setuptools inside the isolated build: `echo "setuptools<82" > constraints.txt` and `PIP_CONSTRAINT=constraints.txt pip install <package>` (uv: `--build-constraint constraints.txt`); or `pip install "setuptools<82"` and then `pip install --no-build-isolation <package>`.',
+      _step2: 'If it is your package: replace pkg_resources with importlib.metadata / importlib.resources / packaging, or pin `setuptools<82` in pyproject.toml\'s [build-system] requires until then.',
+      _command: 'pip install "setuptools<82"',
+    },
+    evidence: [{ line: missing.line, text: missing.text }],
+  };
+}
+
+export default defineRule({
+  id: 'dependency-version-incompatible',
+  title: 'A dependency version does not fit the toolchain it is built with',
+  summary: 'The version of a dependency that the build resolved does not fit the compiler or build tool in use, so it fails although neither is broken.',
+  category: 'toolchain',
+  captures: {
+    dependency: { type: 'string', doc: 'the crate or package whose version does not fit', optional: true },
+    dependencyVersion: { type: 'version', doc: 'its version, when the log shows it', optional: true },
+    feature: { type: 'string', doc: 'the unstable rustc feature the crate turns on', optional: true },
+    file: { type: 'path', doc: 'the Cython source the compiler rejected', optional: true },
+  },
+  internal: ['module'],
+  signals: ['python-module-missing'],
+  explains: ['rust-code-error', 'rustc-too-old', 'python-build-dependency-missing', 'c-code-error'],
+  contextAfter: 6,
+  patterns: [
+    {
+      id: 'rustc-unknown-feature',
+      // rustc on nightly (or RUSTC_BOOTSTRAP=1): "error[E0635]: unknown feature `proc_macro_span_shrink`", then
+      // "  --> /home/u/.cargo/registry/src/index.crates.io-6f17d22bba15001f/proc-macro2-1.0.47/src/lib.rs:92:30";
+      // counted only when that location is a dependency's source
+      source: 'rustc (nightly)',
+      literals: ['error[E0635]'],
+      re: /^error\[E0635\]: unknown feature [`'](?<feature>\w+)[`']/,
+      weight: 0.5,
+    },
+    {
+      id: 'rustc-removed-feature',
+      // rustc on nightly: "error[E0557]: feature has been removed" (the feature is on the quoted source line below,
+      // "1 | #![feature(const_fn)]"); counted only in a dependency's source
+      source: 'rustc (nightly)',
+      literals: ['error[E0557]'],
+      re: /^error\[E0557\]: feature has been removed/,
+      weight: 0.5,
+    },
+    {
+      id: 'cython3-noexcept-assignment',
+      // Cython 3.0.x: "jq.pyx:153:32: Cannot assign type 'void (void *, jv) except *' to 'jq_err_cb'. Exception values are
+      // incompatible. Suggest adding 'noexcept' to type 'void (void *, jv) except *'."; Cython 3.1+: "... to 'callback_t'
+      // (alias of 'void (*)(void *) noexcept'). Exception values are incompatible. Suggest adding 'noexcept' to the type of
+      // 'on_event'."; Cython 3.0.0: "... except? -1' to 'int (*)(...) noexcept'" with nothing after it
+      source: 'Cython 3.0+',
+      literals: ['Cannot assign type'],
+      re: /^(?<file>(?:[A-Za-z]:)?[^\s:'"]+\.(?:pyx|pxd|pxi)):\d+:\d+: Cannot assign type '(?<_source>[^']*)' to '(?<_target>[^']*)'(?: \(alias of '(?<_alias>[^']*)'\))?(?<_incompatible>\. Exception values are incompatible)?/,
+      weight: 0.9,
+    },
+    {
+      id: 'cython-3-installed',
+      // pip installing the build environment: "Downloading Cython-3.0.0-cp311-cp311-manylinux...whl",
+      // "Successfully installed Cython-3.0.2 setuptools-68.0.0", "Using cached cython-3.1.2.tar.gz" (support: names the release)
+      source: 'pip',
+      literals: ['ython-3.'],
+      re: /(?:^|[\s/\\])[Cc]ython-(?<_cythonVersion>3\.\d+(?:\.\d+)?(?:[ab]\d+)?)(?:-cp|-py|\.tar|\s|$)/,
+      weight: 0.05,
+    },
+    {
+      id: 'setuptools-in-traceback',
+      // a traceback frame inside an installed setuptools: 'File "/tmp/pip-build-env-x/overlay/lib/python3.12/site-packages/
+      // setuptools/build_meta.py", line 333, in get_requires_for_build_wheel' (Windows "...\Lib\site-packages\setuptools\");
+      // the source line Python quotes under its run_setup frame, "exec(code, locals())  # noqa: S102 # exec is intentional here";
+      // uv: "Call to `setuptools.build_meta:__legacy__.build_wheel` failed (exit code: 1)" (support: setuptools is there)
+      source: 'Python traceback / uv',
+      literals: ['site-packages/setuptools/', 'site-packages\\setuptools\\', 'Call to `setuptools.build_meta', 'exec(code, locals())'],
+      re: /site-packages[\\/]setuptools[\\/]\w+\.py|^Call to `setuptools\.build_meta|^exec\(code, locals\(\)\)/,
+      weight: 0.05,
+    },
+    {
+      id: 'setuptools-82-installed',
+      // pip: "Successfully installed setuptools-82.0.1 wheel-0.46.3", "Processing /x/setuptools-84.0.0-py3-none-any.whl"
+      // (support: a setuptools without pkg_resources)
+      source: 'pip',
+      literals: ['setuptools-'],
+      re: /(?:^|[\s/\\])setuptools-(?<_setuptoolsVersion>(?:8[2-9]|9\d|[1-9]\d\d)\.\d+(?:\.\d+)?)(?:-py|\.tar|\s|$)/,
+      weight: 0.05,
+    },
+  ],
+  refine: (ctx) => {
+    const found = rustFinding(ctx.hits) ?? cythonFinding(ctx.hits) ?? setuptoolsFinding(ctx.hits);
+    if (!found) return null;
+    return { confidence: 0.9, captures: found.captures, evidence: found.evidence };
+  },
+  explanation:
+    '{{_story}} Neither the failing code nor the toolchain is broken on its own; the versions the build resolved do not ' +
+    'fit each other, and the fix is to move one of them.',
+  fix: {
+    summary: '{{_fix}}',
+    steps: ['{{_step}}', '{{_step2}}'],
+    commands: ['{{_command}}'],
+  },
+});
