@@ -5,6 +5,7 @@
 // Like rule patterns, every signal pattern has literals: the engine runs its regex only on lines that contain one.
 
 import { factForCmakePackage, factForHeader, factForLibrary, factForProgram, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
+import { pythonReleaseThatRemoved } from './python-stdlib.js';
 import type { LinePattern } from './rule.js';
 
 export type SignalId = 'program-not-found' | 'header-not-found' | 'library-not-found' | 'dependency-not-found' | 'python-module-missing' | 'configure-check-failed';
@@ -706,6 +707,8 @@ function factFor(kind: EntityKind, entity: string): EntityFact | null {
     case 'cmake':
       return factForCmakePackage(entity);
     case 'python-module': {
+      // A standard-library module this Python removed: the code predates the Python, not a package to install.
+      if (pythonReleaseThatRemoved(entity)) return { kind, name: entity, component: null, rule: 'python-version-unsupported', label: entity, packages: {}, known: true };
       const pypi = PYTHON_BUILD_MODULES[entity];
       const known = pypi !== undefined;
       return { kind, name: entity, component: null, rule: 'python-build-dependency-missing', label: pypi ?? entity, packages: {}, known };
