@@ -8,7 +8,7 @@ import type { PatternHit } from '../../../rule.js';
 import { defineRule } from '../../../rule.js';
 import { dependencyCrateAt, isDependencySource } from '../../rust/dependency-source.js';
 
-const RUST_FEATURE_PATTERNS = new Set(['rustc-unknown-feature', 'rustc-removed-feature']);
+const RUST_FEATURE_PATTERNS = new Set(['rustc-unknown-feature', 'rustc-removed-feature', 'rustc-feature-on-stable']);
 
 /** The `-->` line rustc prints right under an error: where the failing #![feature] is. */
 function locationOf(hit: PatternHit): string | undefined {
@@ -33,6 +33,8 @@ function rustFinding(hits: readonly PatternHit[]) {
     const crate = dependencyCrateAt(where);
     const feature = hit.captures.feature ?? quotedFeature(hit);
     const name = crate?.crate ?? 'a dependency';
+    const evidence = [hit, ...hits.filter((h) => h !== hit && RUST_FEATURE_PATTERNS.has(h.pattern))].map((h) => ({ line: h.line, text: h.text }));
+    if (hit.pattern === 'rustc-feature-on-stable') return nightlyOnlyFinding(crate, feature, evidence);
     const gone = hit.pattern === 'rustc-removed-feature' ? 'has been removed from' : 'is unknown to';
     return {
       captures: {
@@ -46,10 +48,29 @@ function rustFinding(hits: readonly PatternHit[]) {
         _step2: 'Or build with stable Rust (`cargo +stable build`, or `channel = "stable"` in rust-toolchain.toml), where such crates enable no unstable features; if the project needs nightly, pin a dated nightly that still has the feature (`channel = "nightly-2024-02-01"`).',
         _command: `cargo update -p ${crate?.crate ?? '<crate>'}`,
       },
-      evidence: [hit, ...hits.filter((h) => h !== hit && RUST_FEATURE_PATTERNS.has(h.pattern))].map((h) => ({ line: h.line, text: h.text })),
+      evidence,
     };
   }
   return null;
+}
+
+/** A dependency whose code (or a cargo feature of it that is turned on) needs a nightly rustc, built with a stable one. */
+function nightlyOnlyFinding(crate: { crate: string; version: string } | undefined, feature: string | undefined, evidence: { line: number; text: string }[]) {
+  const name = crate?.crate ?? '<crate>';
+  return {
+    captures: {
+      ...(crate ? { dependency: crate.crate, dependencyVersion: crate.version } : {}),
+      ...(feature ? { feature } : {}),
+      _story:
+        `${crate ? `${crate.crate} ${crate.version}` : 'A dependency'} uses the unstable feature ${feature ? `\`${feature}\`` : 'it names'} (\`#![feature]\`), which only a nightly rustc accepts, and this rustc is a stable release. ` +
+        'Either this version of the crate needs nightly, or one of its cargo features that is turned on (often `nightly`, `unstable`, `specialize`) does; a newer stable rustc does not help.',
+      _fix: `Build with a nightly toolchain, or turn off the cargo feature of ${name} that needs it, or use a release of ${name} that builds on stable.`,
+      _step: `Find who turns the feature on: \`cargo tree -e features -i ${name}\`; drop it from your Cargo.toml's \`features = [...]\` (or update the dependency that enables it), or move to a release of ${name} that builds on stable.`,
+      _step2: 'If the project is meant for nightly, build with it: `rustup override set nightly` here, or `channel = "nightly"` in rust-toolchain.toml; if the crate saw nightly in an earlier build (RUSTC_BOOTSTRAP or a nightly run), `cargo clean` first.',
+      _command: `cargo tree -e features -i ${name}`,
+    },
+    evidence,
+  };
 }
 
 function cythonFinding(hits: readonly PatternHit[]) {
@@ -134,6 +155,15 @@ export default defineRule({
       source: 'rustc (nightly)',
       literals: ['error[E0557]'],
       re: /^error\[E0557\]: feature has been removed/,
+      weight: 0.5,
+    },
+    {
+      id: 'rustc-feature-on-stable',
+      // rustc on stable: "error[E0554]: `#![feature]` may not be used on the stable release channel" (before 1.2x without
+      // the backticks, older still "#[feature]"); counted only at a #![feature] inside a dependency's source
+      source: 'rustc (stable)',
+      literals: ['may not be used on the stable release channel'],
+      re: /^error\[E0554\]: [`']?#!?\[feature\][`']? may not be used on the stable release channel/,
       weight: 0.5,
     },
     {
