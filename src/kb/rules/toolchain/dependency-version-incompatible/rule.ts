@@ -1,11 +1,13 @@
 // dependency-version-incompatible: the version of a dependency that the build resolved does not fit the toolchain or
 // the other tools it is built with, although both are fine on their own: a crate that probes nightly features
 // (proc-macro2, ahash) meets a nightly that removed or renamed them; code written for Cython 0.29 meets Cython 3; a
-// setup.py that imports pkg_resources meets setuptools 82, which no longer ships it. The fix is a version: update or
+// setup.py that imports pkg_resources meets setuptools 82, which no longer ships it; a find_package(Boost COMPONENTS
+// system) meets Boost 1.89, which dropped that component. The fix is a version: update or
 // pin the dependency (or the toolchain), not an edit of the failing code.
 
 import type { PatternHit } from '../../../rule.js';
 import { defineRule } from '../../../rule.js';
+import { removedBoostComponent } from '../../../boost-components.js';
 import { dependencyCrateAt, isDependencySource } from '../../rust/dependency-source.js';
 
 const RUST_FEATURE_PATTERNS = new Set(['rustc-unknown-feature', 'rustc-removed-feature', 'rustc-feature-on-stable']);
@@ -122,10 +124,34 @@ function setuptoolsFinding(hits: readonly PatternHit[]) {
   };
 }
 
+function boostFinding(hits: readonly PatternHit[]) {
+  for (const hit of hits) {
+    if (hit.captures._entityKind !== 'cmake' || !hit.captures.library) continue;
+    const removed = removedBoostComponent(hit.captures.library, [hit.text, ...hit.before, ...hit.after]);
+    if (!removed) continue;
+    const component = hit.captures.library.replace(/^boost_/i, '');
+    return {
+      captures: {
+        dependency: 'Boost',
+        dependencyVersion: removed.boostVersion,
+        _story:
+          `The project asks CMake for the Boost component \`${component}\` (find_package(Boost ... COMPONENTS ${component})), and Boost ${removed.boostVersion} no longer has it: Boost ${removed.removedIn} removed that library${component === 'system' ? ' (Boost.System is header-only since 1.69; 1.89 dropped the stub library and its boost_system CMake package)' : ''}. ` +
+          'No package installs it; the build files were written for older Boost releases.',
+        _fix: `Drop \`${component}\` from the project's find_package(Boost COMPONENTS ...), or build against a Boost older than ${removed.removedIn}.`,
+        _step: `Remove \`${component}\` from \`find_package(Boost ... COMPONENTS ...)\` and \`Boost::${component}\` from target_link_libraries (or list it under OPTIONAL_COMPONENTS if Boost releases before 1.69 must still work); most projects have released this fix, so updating the project may be enough.`,
+        _step2: `Or build with Boost older than ${removed.removedIn} (an older distribution package, vcpkg/conan pinned to 1.88, \`-DBoost_ROOT=\` pointing at it).`,
+        _command: `grep -rn "COMPONENTS.*${component}" --include=CMakeLists.txt --include=*.cmake .`,
+      },
+      evidence: [{ line: hit.line, text: hit.text }],
+    };
+  }
+  return null;
+}
+
 export default defineRule({
   id: 'dependency-version-incompatible',
-  title: 'A dependency version does not fit the toolchain it is built with',
-  summary: 'The version of a dependency that the build resolved does not fit the compiler or build tool in use, so it fails although neither is broken.',
+  title: 'A dependency version does not fit the toolchain or build files it is built with',
+  summary: 'The version of a dependency that the build resolved does not fit the compiler, build tool or build files in use, so it fails although neither is broken on its own.',
   category: 'toolchain',
   captures: {
     dependency: { type: 'string', doc: 'the crate or package whose version does not fit', optional: true },
@@ -133,9 +159,10 @@ export default defineRule({
     feature: { type: 'string', doc: 'the unstable rustc feature the crate turns on', optional: true },
     file: { type: 'path', doc: 'the Cython source the compiler rejected', optional: true },
   },
-  internal: ['module'],
-  signals: ['python-module-missing'],
-  explains: ['rust-code-error', 'rustc-too-old', 'python-build-dependency-missing', 'c-code-error'],
+  internal: ['module', 'library'],
+  signals: ['python-module-missing', 'dependency-not-found'],
+  explains: ['rust-code-error', 'rustc-too-old', 'python-build-dependency-missing', 'c-code-error', 'native-lib-missing'],
+  contextBefore: 2,
   contextAfter: 6,
   patterns: [
     {
@@ -208,13 +235,13 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    const found = rustFinding(ctx.hits) ?? cythonFinding(ctx.hits) ?? setuptoolsFinding(ctx.hits);
+    const found = rustFinding(ctx.hits) ?? cythonFinding(ctx.hits) ?? setuptoolsFinding(ctx.hits) ?? boostFinding(ctx.hits);
     if (!found) return null;
     return { confidence: 0.9, captures: found.captures, evidence: found.evidence };
   },
   explanation:
-    '{{_story}} Neither the failing code nor the toolchain is broken on its own; the versions the build resolved do not ' +
-    'fit each other, and the fix is to move one of them.',
+    '{{_story}} Neither side is broken on its own; the versions the build resolved do not fit each other, and the fix ' +
+    'is to move one of them.',
   fix: {
     summary: '{{_fix}}',
     steps: ['{{_step}}', '{{_step2}}'],
