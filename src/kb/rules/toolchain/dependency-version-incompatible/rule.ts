@@ -75,6 +75,15 @@ function nightlyOnlyFinding(crate: { crate: string; version: string } | undefine
   };
 }
 
+/** Fix steps that cap a Python build dependency inside pip's isolated build environment (or outside it). */
+function buildCap(requirement: string, ownCodeStep: string) {
+  return {
+    _step: `Cap it for the build: \`echo "${requirement}" > constraints.txt\` and \`PIP_CONSTRAINT=constraints.txt pip install <package>\` (pip applies PIP_CONSTRAINT inside build isolation; uv: \`--build-constraint constraints.txt\`), or \`pip install "${requirement}"\` and then \`pip install --no-build-isolation <package>\`.`,
+    _step2: ownCodeStep,
+    _command: `pip install "${requirement}"`,
+  };
+}
+
 function cythonFinding(hits: readonly PatternHit[]) {
   // Cython 3 names noexcept in the target type or explains the mismatch; a 0.29-era const or type mismatch is a code error.
   const hit = hits.find(
@@ -94,9 +103,7 @@ function cythonFinding(hits: readonly PatternHit[]) {
         `Cython${version ? ` ${version}` : ' 3'} rejects ${hit.captures.file ?? 'the .pyx code'}, which was written for Cython 0.29: since Cython 3.0, a cdef function without an exception clause propagates Python exceptions (\`except *\` / \`except? -1\`), so it no longer fits a C function pointer declared without one, and each such callback needs \`noexcept\`. ` +
         'The package does not cap Cython in its build requirements, so the build environment got Cython 3.',
       _fix: 'Build with Cython 0.29 (cap it below 3), or use a release of the package that supports Cython 3.',
-      _step: 'Cap Cython for the build: `echo "cython<3" > constraints.txt` and `PIP_CONSTRAINT=constraints.txt pip install <package>` (pip applies PIP_CONSTRAINT inside build isolation; uv: `--build-constraint`), or `pip install "cython<3"` and then `pip install --no-build-isolation <package>`.',
-      _step2: 'If it is your code: add `noexcept` to the callbacks the error names (see Cython\'s "Migrating to Cython 3.0"), or pin `Cython<3` in pyproject.toml\'s [build-system] requires until then.',
-      _command: 'pip install "cython<3"',
+      ...buildCap('cython<3', 'If it is your code: add `noexcept` to the callbacks the error names (see Cython\'s "Migrating to Cython 3.0"), or pin `Cython<3` in pyproject.toml\'s [build-system] requires until then.'),
     },
     evidence: [{ line: hit.line, text: hit.text }],
   };
@@ -116,9 +123,7 @@ function setuptoolsFinding(hits: readonly PatternHit[]) {
         `The build imports \`pkg_resources\`, while the setuptools it runs with${newSetuptools ? ` (${newSetuptools})` : ''} is installed but no longer ships that module: setuptools 82.0.0 removed pkg_resources, deprecated since 67.5. ` +
         'Build isolation always installs the newest setuptools, so a setup.py (or a build dependency) that still imports pkg_resources fails although nothing in the project changed.',
       _fix: 'Build with setuptools older than 82 (a build constraint), or use a release of the package that no longer imports pkg_resources.',
-      _step: 'Cap setuptools inside the isolated build: `echo "setuptools<82" > constraints.txt` and `PIP_CONSTRAINT=constraints.txt pip install <package>` (uv: `--build-constraint constraints.txt`); or `pip install "setuptools<82"` and then `pip install --no-build-isolation <package>`.',
-      _step2: 'If it is your package: replace pkg_resources with importlib.metadata / importlib.resources / packaging, or pin `setuptools<82` in pyproject.toml\'s [build-system] requires until then.',
-      _command: 'pip install "setuptools<82"',
+      ...buildCap('setuptools<82', 'If it is your package: replace pkg_resources with importlib.metadata / importlib.resources / packaging, or pin `setuptools<82` in pyproject.toml\'s [build-system] requires until then.'),
     },
     evidence: [{ line: missing.line, text: missing.text }],
   };
