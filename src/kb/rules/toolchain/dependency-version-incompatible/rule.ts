@@ -101,7 +101,7 @@ function cythonFinding(hits: readonly PatternHit[]) {
       ...(hit.captures.file ? { file: hit.captures.file } : {}),
       _story:
         `Cython${version ? ` ${version}` : ' 3'} rejects ${hit.captures.file ?? 'the .pyx code'}, which was written for Cython 0.29: since Cython 3.0, a cdef function without an exception clause propagates Python exceptions (\`except *\` / \`except? -1\`), so it no longer fits a C function pointer declared without one, and each such callback needs \`noexcept\`. ` +
-        'The package does not cap Cython in its build requirements, so the build environment got Cython 3.',
+        'A package that does not cap Cython in its build requirements gets Cython 3 in every new build environment.',
       _fix: 'Build with Cython 0.29 (cap it below 3), or use a release of the package that supports Cython 3.',
       ...buildCap('cython<3', 'If it is your code: add `noexcept` to the callbacks the error names (see Cython\'s "Migrating to Cython 3.0"), or pin `Cython<3` in pyproject.toml\'s [build-system] requires until then.'),
     },
