@@ -5,6 +5,8 @@
 // Like rule patterns, every signal pattern has literals: the engine runs its regex only on lines that contain one.
 
 import { factForCmakePackage, factForHeader, factForLibrary, factForProgram, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
+import { isRemovedBoostComponent } from './boost-components.js';
+import { pythonReleaseThatRemoved } from './python-stdlib.js';
 import type { LinePattern } from './rule.js';
 
 export type SignalId = 'program-not-found' | 'header-not-found' | 'library-not-found' | 'dependency-not-found' | 'python-module-missing' | 'configure-check-failed';
@@ -670,8 +672,17 @@ export function routeSignal(signal: Signal, pattern: SignalPattern, entity: stri
   if (!fact) return null;
   // A name the table does not know counts only where the wording surely names a missing program, header or library.
   if (!fact.known && !pattern.unknownOk) return null;
-  const also = kind === 'header' && !fact.known ? ['source-file-missing'] : [];
+  const also = kind === 'header' && !fact.known ? ['source-file-missing'] : alsoVersionIncompatible(kind, entity) ? ['dependency-version-incompatible'] : [];
   return { rule: fact.rule, fallback: GENERIC_RULE[kind], also, fact, weight: pattern.weight };
+}
+
+// Modules a setuptools release dropped (pkg_resources in 82.0.0): their absence beside an installed setuptools is a
+// setuptools too new for the package, which dependency-version-incompatible checks; without one, a setuptools missing.
+const REMOVED_FROM_SETUPTOOLS = new Set(['pkg_resources']);
+
+/** Entities whose absence may be a dependency release that dropped them (the rule checks the version in the log). */
+function alsoVersionIncompatible(kind: EntityKind, entity: string): boolean {
+  return (kind === 'python-module' && REMOVED_FROM_SETUPTOOLS.has(entity)) || (kind === 'cmake' && isRemovedBoostComponent(entity));
 }
 
 const NOT_BUILD_TOOLS = new Set(['apk', 'apt', 'apt-get', 'dpkg', 'yum', 'dnf', 'microdnf', 'rpm', 'zypper', 'pacman', 'brew', 'port', 'choco', 'winget', 'scoop', 'sudo', 'doas']);
@@ -702,6 +713,8 @@ function factFor(kind: EntityKind, entity: string): EntityFact | null {
     case 'cmake':
       return factForCmakePackage(entity);
     case 'python-module': {
+      // A standard-library module this Python removed: the code predates the Python, not a package to install.
+      if (pythonReleaseThatRemoved(entity)) return { kind, name: entity, component: null, rule: 'python-version-unsupported', label: entity, packages: {}, known: true };
       const pypi = PYTHON_BUILD_MODULES[entity];
       const known = pypi !== undefined;
       return { kind, name: entity, component: null, rule: 'python-build-dependency-missing', label: pypi ?? entity, packages: {}, known };

@@ -11,6 +11,7 @@ import gnuMakeRequired from './gnu-make-required/rule.js';
 import fortranCompilerMissing from './fortran-compiler-missing/rule.js';
 import crossToolchainMisconfigured from './cross-toolchain-misconfigured/rule.js';
 import cxxCompilerMissing from './cxx-compiler-missing/rule.js';
+import dependencyVersionIncompatible from './dependency-version-incompatible/rule.js';
 import libclangMissing from './libclang-missing/rule.js';
 import linkerNotFound from './linker-not-found/rule.js';
 import msvcMissing from './msvc-missing/rule.js';
@@ -48,4 +49,5 @@ export default [
   crossToolchainMisconfigured,
   prebuiltBinaryUnavailable,
   nodeAddonAbiMismatch,
+  dependencyVersionIncompatible,
 ];

@@ -5,6 +5,7 @@
 // dependency-not-found (pkg-config, CMake, meson, autoconf) and header-not-found (gcc, clang, MSVC). The kb table
 // routes each entity here unless a dedicated rule owns it (OpenSSL, Python headers), and gives its packages.
 
+import { removedBoostComponent as removedBoostComponentIn } from '../../../boost-components.js';
 import { COMPONENTS, factForCmakePackage, factForHeader, factForLibrary, factForProgram, type EntityFact } from '../../../components.js';
 import { defineRule, type PatternHit } from '../../../rule.js';
 import { isProjectPath } from '../../../signals.js';
@@ -51,20 +52,10 @@ function projectModuleMissesOnlyLibrary(hit: PatternHit): boolean {
   return frame !== undefined && !/[/\\](?:share[/\\]cmake(?:-[\d.]+)?|Modules)[/\\]/i.test(frame);
 }
 
-// Boost libraries that Boost itself dropped (Boost release notes): Boost.System's stub library in 1.89 (header-only
-// since 1.69), Boost.Signals in 1.69. BoostConfig.cmake then finds no "boost_system" package in any install: the
-// project asks for a component this Boost no longer has, which no package provides.
-const REMOVED_BOOST_COMPONENTS: Record<string, readonly [number, number]> = { boost_system: [1, 89], boost_signals: [1, 69] };
-
-/** A BoostConfig.cmake component that the Boost version being searched no longer ships. */
+/** A BoostConfig.cmake component that the Boost version being searched no longer ships (dependency-version-incompatible). */
 function removedBoostComponent(hit: PatternHit): boolean {
-  const removedIn = REMOVED_BOOST_COMPONENTS[(hit.captures.library ?? '').toLowerCase()];
-  if (hit.captures._entityKind !== 'cmake' || !removedIn) return false;
-  // "(requested version 1.89.0)" on the next line, or the BoostConfig path ".../cmake/Boost-1.89.0/BoostConfig.cmake".
-  const version = [hit.text, ...hit.before, ...hit.after].map((l) => /requested version (\d+)\.(\d+)|Boost-(\d+)\.(\d+)\.\d+[/\\]BoostConfig/.exec(l)).find(Boolean);
-  if (!version) return false;
-  const [major, minor] = [Number(version[1] ?? version[3]), Number(version[2] ?? version[4])];
-  return major > removedIn[0] || (major === removedIn[0] && minor >= removedIn[1]);
+  if (hit.captures._entityKind !== 'cmake') return false;
+  return removedBoostComponentIn(hit.captures.library ?? '', [hit.text, ...hit.before, ...hit.after]) !== undefined;
 }
 
 /**

@@ -1,9 +1,7 @@
 // rustc-too-old: the installed cargo/rustc is older than the project or one of its dependencies needs.
 
 import { defineRule } from '../../../rule.js';
-
-// Paths of downloaded dependency sources: ~/.cargo/registry/src, git checkouts, Debian's directory source, vendor/.
-const DEP_SOURCE = /[\\/](?:registry[\\/]src|git[\\/]checkouts)[\\/]|[\\/]usr[\\/]share[\\/]cargo[\\/]registry[\\/]|[\\/]vendor[\\/][\w.-]+-\d+\.\d+/;
+import { isDependencySource } from '../dependency-source.js';
 
 // rustc's feature-gate messages (E0658) for syntax that a later stable rustc accepts, with the release that
 // stabilised it. Seen from an older stable rustc, in the project's own code or a dependency's, each one means the
@@ -184,15 +182,6 @@ export default defineRule({
       weight: 0.45,
     },
     {
-      id: 'feature-on-stable-channel',
-      // rustc: "error[E0554]: `#![feature]` may not be used on the stable release channel" — only counted inside a
-      // dependency's source (a dependency that needs nightly or a newer compiler)
-      source: 'rustc',
-      literals: ['may not be used on the stable release channel'],
-      re: /^error\[E0554\]: [`']?#!\[feature\]/,
-      weight: 0.45,
-    },
-    {
       id: 'syntax-error',
       // rustc's parser on syntax newer than itself: "error: prefix `c` is unknown" (c"" literals before 1.77), "error:
       // expected one of `!`, `.`, ... found `"x"`", "error: expected item, found keyword `use`"; only counted inside a
@@ -216,18 +205,19 @@ export default defineRule({
     // Editions come every three years (2015, 2018, 2021, 2024, 2027...); another year ("2022") is a typo in
     // Cargo.toml, which old cargo reports as "older than the `2022` edition" and new cargo as "unknown".
     const realEdition = (h: { captures: Record<string, string> }) => !h.captures.edition || (Number(h.captures.edition) - 2015) % 3 === 0;
-    const inDependency = (h: { after: readonly string[] }) => h.after.slice(0, 2).some((l) => l.includes('-->') && DEP_SOURCE.test(l));
+    const inDependency = (h: { after: readonly string[] }) => h.after.slice(0, 2).some((l) => l.includes('-->') && isDependencySource(l));
     const hits = ctx.hits.filter((h) => realEdition(h));
     if (hits.length === 0) return null;
     let confidence: number | undefined;
     const decisive = hits.some((h) => h.weight >= 0.5 && h.pattern !== 'unstable-library-feature');
     if (!decisive) {
       const library = hits.filter((h) => h.pattern === 'unstable-library-feature');
-      const weak = hits.filter((h) => h.pattern === 'unstable-language-feature' || h.pattern === 'feature-on-stable-channel');
+      // (E0554, a #![feature] on stable, is a dependency that needs nightly: dependency-version-incompatible)
+      const weak = hits.filter((h) => h.pattern === 'unstable-language-feature');
       const syntaxInDependency = hits.some((h) => h.pattern === 'syntax-error' && inDependency(h));
       const upgradeNote = hits.some((h) => h.pattern === 'compiler-built-on-upgrade');
       const stabilised = weak.map((h) => (h.pattern === 'unstable-language-feature' ? stabilisedIn(h.text) : undefined)).filter((v) => v !== undefined);
-      // rustc's E0658/E0554 prove an old compiler when they point into a dependency's source; in the project's own
+      // rustc's E0658 proves an old compiler when it points into a dependency's source; in the project's own
       // code a stabilised-later API still most often means an old compiler, a nightly-only syntax need not.
       if (library.some(inDependency) || weak.some(inDependency)) confidence = 0.92;
       else if (syntaxInDependency) confidence = 0.85;

@@ -1,0 +1,255 @@
+// dependency-version-incompatible: the version of a dependency that the build resolved does not fit the toolchain or
+// the other tools it is built with, although both are fine on their own: a crate that probes nightly features
+// (proc-macro2, ahash) meets a nightly that removed or renamed them; code written for Cython 0.29 meets Cython 3; a
+// setup.py that imports pkg_resources meets setuptools 82, which no longer ships it; a find_package(Boost COMPONENTS
+// system) meets Boost 1.89, which dropped that component. The fix is a version: update or
+// pin the dependency (or the toolchain), not an edit of the failing code.
+
+import type { PatternHit } from '../../../rule.js';
+import { defineRule } from '../../../rule.js';
+import { removedBoostComponent } from '../../../boost-components.js';
+import { dependencyCrateAt, isDependencySource } from '../../rust/dependency-source.js';
+
+const RUST_FEATURE_PATTERNS = new Set(['rustc-unknown-feature', 'rustc-removed-feature', 'rustc-feature-on-stable']);
+
+/** The `-->` line rustc prints right under an error: where the failing #![feature] is. */
+function locationOf(hit: PatternHit): string | undefined {
+  return hit.after.slice(0, 2).find((l) => l.includes('-->'));
+}
+
+/** The feature name on the source line rustc quotes under "feature has been removed": "1 | #![feature(const_fn)]". */
+function quotedFeature(hit: PatternHit): string | undefined {
+  for (const l of hit.after.slice(0, 6)) {
+    const m = /\|\s*#!\[(?:cfg_attr\(.{1,200}?,\s*)?feature\((?<feature>\w+)/.exec(l);
+    if (m?.groups) return m.groups.feature;
+  }
+  return undefined;
+}
+
+function rustFinding(hits: readonly PatternHit[]) {
+  for (const hit of hits) {
+    if (!RUST_FEATURE_PATTERNS.has(hit.pattern)) continue;
+    const where = locationOf(hit);
+    // A #![feature] in the project's own code is the project's nightly use, not a dependency's version.
+    if (!where || !isDependencySource(where)) continue;
+    const crate = dependencyCrateAt(where);
+    const feature = hit.captures.feature ?? quotedFeature(hit);
+    const name = crate?.crate ?? 'a dependency';
+    const evidence = [hit, ...hits.filter((h) => h !== hit && RUST_FEATURE_PATTERNS.has(h.pattern))].map((h) => ({ line: h.line, text: h.text }));
+    if (hit.pattern === 'rustc-feature-on-stable') return nightlyOnlyFinding(crate, feature, evidence);
+    const gone = hit.pattern === 'rustc-removed-feature' ? 'has been removed from' : 'is unknown to';
+    return {
+      captures: {
+        ...(crate ? { dependency: crate.crate, dependencyVersion: crate.version } : {}),
+        ...(feature ? { feature } : {}),
+        _story:
+          `${crate ? `${crate.crate} ${crate.version}` : 'A dependency'} turns on the nightly feature ${feature ? `\`${feature}\`` : 'it names'} when it sees a nightly compiler, and that feature ${gone} this rustc. ` +
+          'Crates such as proc-macro2 and ahash probe the compiler in their build script and enable unstable features on nightly; each nightly may remove or rename those features, and only a newer release of the crate follows (an older nightly than the crate expects fails the same way).',
+        _fix: `Update ${name} to a release that fits this nightly, or build with stable Rust (or the nightly it was written for).`,
+        _step: `Update the crate in Cargo.lock: \`cargo update -p ${crate?.crate ?? '<crate>'}\` (proc-macro2 1.0.60+ and ahash 0.7.8 / 0.8.7+ no longer use the removed features); a crate pinned with \`=\` in Cargo.toml needs its requirement raised first.`,
+        _step2: 'Or build with stable Rust (`cargo +stable build`, or `channel = "stable"` in rust-toolchain.toml), where such crates enable no unstable features; if the project needs nightly, pin a dated nightly that still has the feature (`channel = "nightly-2024-02-01"`).',
+        _command: `cargo update -p ${crate?.crate ?? '<crate>'}`,
+      },
+      evidence,
+    };
+  }
+  return null;
+}
+
+/** A dependency whose code (or a cargo feature of it that is turned on) needs a nightly rustc, built with a stable one. */
+function nightlyOnlyFinding(crate: { crate: string; version: string } | undefined, feature: string | undefined, evidence: { line: number; text: string }[]) {
+  const name = crate?.crate ?? '<crate>';
+  return {
+    captures: {
+      ...(crate ? { dependency: crate.crate, dependencyVersion: crate.version } : {}),
+      ...(feature ? { feature } : {}),
+      _story:
+        `${crate ? `${crate.crate} ${crate.version}` : 'A dependency'} uses the unstable feature ${feature ? `\`${feature}\`` : 'it names'} (\`#![feature]\`), which only a nightly rustc accepts, and this rustc is a stable release. ` +
+        'Either this version of the crate needs nightly, or one of its cargo features that is turned on (often `nightly`, `unstable`, `specialize`) does; a newer stable rustc does not help.',
+      _fix: `Build with a nightly toolchain, or turn off the cargo feature of ${name} that needs it, or use a release of ${name} that builds on stable.`,
+      _step: `Find who turns the feature on: \`cargo tree -e features -i ${name}\`; drop it from your Cargo.toml's \`features = [...]\` (or update the dependency that enables it), or move to a release of ${name} that builds on stable.`,
+      _step2: 'If the project is meant for nightly, build with it: `rustup override set nightly` here, or `channel = "nightly"` in rust-toolchain.toml; if the crate saw nightly in an earlier build (RUSTC_BOOTSTRAP or a nightly run), `cargo clean` first.',
+      _command: `cargo tree -e features -i ${name}`,
+    },
+    evidence,
+  };
+}
+
+/** Fix steps that cap a Python build dependency inside pip's isolated build environment (or outside it). */
+function buildCap(requirement: string, ownCodeStep: string) {
+  return {
+    _step: `Cap it for the build: \`echo "${requirement}" > constraints.txt\` and \`PIP_CONSTRAINT=constraints.txt pip install <package>\` (pip applies PIP_CONSTRAINT inside build isolation; uv: \`--build-constraint constraints.txt\`), or \`pip install "${requirement}"\` and then \`pip install --no-build-isolation <package>\`.`,
+    _step2: ownCodeStep,
+    _command: `pip install "${requirement}"`,
+  };
+}
+
+function cythonFinding(hits: readonly PatternHit[]) {
+  // Cython 3 names noexcept in the target type or explains the mismatch; a 0.29-era const or type mismatch is a code error.
+  const hit = hits.find(
+    (h) =>
+      h.pattern === 'cython3-noexcept-assignment' &&
+      /\bexcept\b/.test(h.captures._source ?? '') &&
+      (h.captures._incompatible !== undefined || /\bnoexcept\b/.test(`${h.captures._target} ${h.captures._alias ?? ''}`)),
+  );
+  if (!hit) return null;
+  const version = hits.find((h) => h.pattern === 'cython-3-installed')?.captures._cythonVersion;
+  return {
+    captures: {
+      dependency: 'Cython',
+      ...(version ? { dependencyVersion: version } : {}),
+      ...(hit.captures.file ? { file: hit.captures.file } : {}),
+      _story:
+        `Cython${version ? ` ${version}` : ' 3'} rejects ${hit.captures.file ?? 'the .pyx code'}, which was written for Cython 0.29: since Cython 3.0, a cdef function without an exception clause propagates Python exceptions (\`except *\` / \`except? -1\`), so it no longer fits a C function pointer declared without one, and each such callback needs \`noexcept\`. ` +
+        'A package that does not cap Cython in its build requirements gets Cython 3 in every new build environment.',
+      _fix: 'Build with Cython 0.29 (cap it below 3), or use a release of the package that supports Cython 3.',
+      ...buildCap('cython<3', 'If it is your code: add `noexcept` to the callbacks the error names (see Cython\'s "Migrating to Cython 3.0"), or pin `Cython<3` in pyproject.toml\'s [build-system] requires until then.'),
+    },
+    evidence: [{ line: hit.line, text: hit.text }],
+  };
+}
+
+function setuptoolsFinding(hits: readonly PatternHit[]) {
+  const missing = hits.find((h) => h.captures.module === 'pkg_resources');
+  if (!missing) return null;
+  const newSetuptools = hits.find((h) => h.pattern === 'setuptools-82-installed')?.captures._setuptoolsVersion;
+  // Only an installed setuptools without pkg_resources is one too new; no setuptools at all is a build dependency missing.
+  if (!newSetuptools && !hits.some((h) => h.pattern === 'setuptools-in-traceback')) return null;
+  return {
+    captures: {
+      dependency: 'setuptools',
+      ...(newSetuptools ? { dependencyVersion: newSetuptools } : {}),
+      _story:
+        `The build imports \`pkg_resources\`, while the setuptools it runs with${newSetuptools ? ` (${newSetuptools})` : ''} is installed but no longer ships that module: setuptools 82.0.0 removed pkg_resources, deprecated since 67.5. ` +
+        'Build isolation always installs the newest setuptools, so a setup.py (or a build dependency) that still imports pkg_resources fails although nothing in the project changed.',
+      _fix: 'Build with setuptools older than 82 (a build constraint), or use a release of the package that no longer imports pkg_resources.',
+      ...buildCap('setuptools<82', 'If it is your package: replace pkg_resources with importlib.metadata / importlib.resources / packaging, or pin `setuptools<82` in pyproject.toml\'s [build-system] requires until then.'),
+    },
+    evidence: [{ line: missing.line, text: missing.text }],
+  };
+}
+
+function boostFinding(hits: readonly PatternHit[]) {
+  for (const hit of hits) {
+    if (hit.captures._entityKind !== 'cmake' || !hit.captures.library) continue;
+    const removed = removedBoostComponent(hit.captures.library, [hit.text, ...hit.before, ...hit.after]);
+    if (!removed) continue;
+    const component = hit.captures.library.replace(/^boost_/i, '');
+    return {
+      captures: {
+        dependency: 'Boost',
+        dependencyVersion: removed.boostVersion,
+        _story:
+          `The project asks CMake for the Boost component \`${component}\` (find_package(Boost ... COMPONENTS ${component})), and Boost ${removed.boostVersion} no longer has it: Boost ${removed.removedIn} removed that library${component === 'system' ? ' (Boost.System is header-only since 1.69; 1.89 dropped the stub library and its boost_system CMake package)' : ''}. ` +
+          'No package installs it; the build files were written for older Boost releases.',
+        _fix: `Drop \`${component}\` from the project's find_package(Boost COMPONENTS ...), or build against a Boost older than ${removed.removedIn}.`,
+        _step: `Remove \`${component}\` from \`find_package(Boost ... COMPONENTS ...)\` and \`Boost::${component}\` from target_link_libraries (or list it under OPTIONAL_COMPONENTS if Boost releases before 1.69 must still work); most projects have released this fix, so updating the project may be enough.`,
+        _step2: `Or build with Boost older than ${removed.removedIn} (an older distribution package, vcpkg/conan pinned to 1.88, \`-DBoost_ROOT=\` pointing at it).`,
+        _command: `grep -rn "COMPONENTS.*${component}" --include=CMakeLists.txt --include=*.cmake .`,
+      },
+      evidence: [{ line: hit.line, text: hit.text }],
+    };
+  }
+  return null;
+}
+
+export default defineRule({
+  id: 'dependency-version-incompatible',
+  title: 'A dependency version does not fit the toolchain or build files it is built with',
+  summary: 'The version of a dependency that the build resolved does not fit the compiler, build tool or build files in use, so it fails although neither is broken on its own.',
+  category: 'toolchain',
+  captures: {
+    dependency: { type: 'string', doc: 'the crate or package whose version does not fit', optional: true },
+    dependencyVersion: { type: 'version', doc: 'its version, when the log shows it', optional: true },
+    feature: { type: 'string', doc: 'the unstable rustc feature the crate turns on', optional: true },
+    file: { type: 'path', doc: 'the Cython source the compiler rejected', optional: true },
+  },
+  internal: ['module', 'library'],
+  signals: ['python-module-missing', 'dependency-not-found'],
+  explains: ['rust-code-error', 'rustc-too-old', 'python-build-dependency-missing', 'c-code-error', 'native-lib-missing'],
+  contextBefore: 2,
+  contextAfter: 6,
+  patterns: [
+    {
+      id: 'rustc-unknown-feature',
+      // rustc on nightly (or RUSTC_BOOTSTRAP=1): "error[E0635]: unknown feature `proc_macro_span_shrink`", then
+      // "  --> /home/u/.cargo/registry/src/index.crates.io-6f17d22bba15001f/proc-macro2-1.0.47/src/lib.rs:92:30";
+      // counted only when that location is a dependency's source
+      source: 'rustc (nightly)',
+      literals: ['error[E0635]'],
+      re: /^error\[E0635\]: unknown feature [`'](?<feature>\w+)[`']/,
+      weight: 0.5,
+    },
+    {
+      id: 'rustc-removed-feature',
+      // rustc on nightly: "error[E0557]: feature has been removed" (the feature is on the quoted source line below,
+      // "1 | #![feature(const_fn)]"); counted only in a dependency's source
+      source: 'rustc (nightly)',
+      literals: ['error[E0557]'],
+      re: /^error\[E0557\]: feature has been removed/,
+      weight: 0.5,
+    },
+    {
+      id: 'rustc-feature-on-stable',
+      // rustc on stable: "error[E0554]: `#![feature]` may not be used on the stable release channel" (before 1.2x without
+      // the backticks, older still "#[feature]"); counted only at a #![feature] inside a dependency's source
+      source: 'rustc (stable)',
+      literals: ['may not be used on the stable release channel'],
+      re: /^error\[E0554\]: [`']?#!?\[feature\][`']? may not be used on the stable release channel/,
+      weight: 0.5,
+    },
+    {
+      id: 'cython3-noexcept-assignment',
+      // Cython 3.0.x: "jq.pyx:153:32: Cannot assign type 'void (void *, jv) except *' to 'jq_err_cb'. Exception values are
+      // incompatible. Suggest adding 'noexcept' to type 'void (void *, jv) except *'."; Cython 3.1+: "... to 'callback_t'
+      // (alias of 'void (*)(void *) noexcept'). Exception values are incompatible. Suggest adding 'noexcept' to the type of
+      // 'on_event'."; Cython 3.0.0: "... except? -1' to 'int (*)(...) noexcept'" with nothing after it
+      source: 'Cython 3.0+',
+      literals: ['Cannot assign type'],
+      re: /^(?<file>(?:[A-Za-z]:)?[^\s:'"]+\.(?:pyx|pxd|pxi)):\d+:\d+: Cannot assign type '(?<_source>[^']*)' to '(?<_target>[^']*)'(?: \(alias of '(?<_alias>[^']*)'\))?(?<_incompatible>\. Exception values are incompatible)?/,
+      weight: 0.9,
+    },
+    {
+      id: 'cython-3-installed',
+      // pip installing the build environment: "Downloading Cython-3.0.0-cp311-cp311-manylinux...whl",
+      // "Successfully installed Cython-3.0.2 setuptools-68.0.0", "Using cached cython-3.1.2.tar.gz" (support: names the release)
+      source: 'pip',
+      literals: ['ython-3.'],
+      re: /(?:^|[\s/\\])[Cc]ython-(?<_cythonVersion>3\.\d+(?:\.\d+)?(?:[ab]\d+)?)(?:-cp|-py|\.tar|\s|$)/,
+      weight: 0.05,
+    },
+    {
+      id: 'setuptools-in-traceback',
+      // a traceback frame inside an installed setuptools: 'File "/tmp/pip-build-env-x/overlay/lib/python3.12/site-packages/
+      // setuptools/build_meta.py", line 333, in get_requires_for_build_wheel' (Windows "...\Lib\site-packages\setuptools\");
+      // the source line Python quotes under its run_setup frame, "exec(code, locals())  # noqa: S102 # exec is intentional here";
+      // uv: "Call to `setuptools.build_meta:__legacy__.build_wheel` failed (exit code: 1)" (support: setuptools is there)
+      source: 'Python traceback / uv',
+      literals: ['site-packages/setuptools/', 'site-packages\\setuptools\\', 'Call to `setuptools.build_meta', 'exec(code, locals())'],
+      re: /site-packages[\\/]setuptools[\\/]\w+\.py|^Call to `setuptools\.build_meta|^exec\(code, locals\(\)\)/,
+      weight: 0.05,
+    },
+    {
+      id: 'setuptools-82-installed',
+      // pip: "Successfully installed setuptools-82.0.1 wheel-0.46.3", "Processing /x/setuptools-84.0.0-py3-none-any.whl"
+      // (support: a setuptools without pkg_resources)
+      source: 'pip',
+      literals: ['setuptools-'],
+      re: /(?:^|[\s/\\])setuptools-(?<_setuptoolsVersion>(?:8[2-9]|9\d|[1-9]\d\d)\.\d+(?:\.\d+)?)(?:-py|\.tar|\s|$)/,
+      weight: 0.05,
+    },
+  ],
+  refine: (ctx) => {
+    const found = rustFinding(ctx.hits) ?? cythonFinding(ctx.hits) ?? setuptoolsFinding(ctx.hits) ?? boostFinding(ctx.hits);
+    if (!found) return null;
+    return { confidence: 0.9, captures: found.captures, evidence: found.evidence };
+  },
+  explanation:
+    '{{_story}} Neither side is broken on its own; the versions the build resolved do not fit each other, and the fix ' +
+    'is to move one of them.',
+  fix: {
+    summary: '{{_fix}}',
+    steps: ['{{_step}}', '{{_step2}}'],
+    commands: ['{{_command}}'],
+  },
+});
