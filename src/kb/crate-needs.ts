@@ -102,6 +102,20 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   'pyo3-build-config': [{ component: 'python', why: 'asks a Python interpreter for its build configuration', unless: { env: ['PYO3_CONFIG_FILE'], why: 'PYO3_CONFIG_FILE' } }],
 };
 
+/**
+ * Needs that arise only when a build script calls a tool crate, not when the crate merely compiles: bindgen with its
+ * default `runtime` feature (clang-sys's `runtime`) loads libclang only when it generates bindings; the cmake crate
+ * runs cmake from `Config::build`; prost-build (also through tonic-build) runs protoc when it compiles protos. Keyed
+ * by the crate that carries the need; `callers` are the crates (and their Rust paths) whose calls run it; with
+ * `callerFeature`, the need waits for a call only while the caller keeps that feature (its default), else it links
+ * at build time. Only build scripts of the workspace's own crates are read (doctor/needs.ts).
+ */
+export const CALLED_TOOLS: Record<string, { callers: { crate: string; path: string }[]; callerFeature?: string }> = {
+  'clang-sys': { callers: [{ crate: 'bindgen', path: 'bindgen' }], callerFeature: 'runtime' },
+  cmake: { callers: [{ crate: 'cmake', path: 'cmake' }] },
+  'prost-build': { callers: [{ crate: 'prost-build', path: 'prost_build' }, { crate: 'tonic-build', path: 'tonic_build' }] },
+};
+
 /** Where C headers live when no pkg-config says otherwise (Debian multiarch, Fedora, Alpine, Homebrew, PostgreSQL's Debian layout). */
 export const INCLUDE_DIRS: readonly string[] = ['/usr/include', '/usr/local/include', '/usr/include/x86_64-linux-gnu', '/usr/include/aarch64-linux-gnu', '/usr/include/postgresql', '/opt/homebrew/include', '/usr/local/opt/openssl@3/include', '/opt/homebrew/opt/openssl@3/include'];
 

@@ -150,6 +150,20 @@ async function addPathMembers(root: string, rootManifest: CargoManifest, members
   return [...absent];
 }
 
+/** A package's build script as text (cargo's `build.rs` unless `package.build` names another file or is false). */
+async function readBuildScript(readText: TextReader, dir: string, manifest: CargoManifest): Promise<{ file: string; text: string | null } | null> {
+  const build = manifest.package?.build;
+  if (!manifest.package || build === false) return null;
+  const file = join(dir, typeof build === 'string' ? build : 'build.rs');
+  try {
+    const text = await readText(file);
+    return text === null ? null : { file, text };
+  } catch {
+    // A build script that cannot be read (a FIFO, a link out) is there, unread: nothing is concluded from it.
+    return { file, text: null };
+  }
+}
+
 async function readRust(readText: TextReader, dir: string, manifestPath: string, manifestText: string): Promise<RustProject> {
   const manifestDir = dirname(manifestPath);
   const own = parseCargoManifest(manifestText, manifestPath);
@@ -171,6 +185,7 @@ async function readRust(readText: TextReader, dir: string, manifestPath: string,
   }
   if (!members.some((m) => m.dir === manifestDir) && own.package) members.push({ dir: manifestDir, manifest: inheritFromWorkspace(own, rootManifest.workspace) });
   const absentPathCrates = rootManifest.workspace ? await addPathMembers(root, rootManifest, members) : [];
+  await Promise.all(members.map(async (m) => (m.buildScript = await readBuildScript(readText, m.dir, m.manifest))));
   // `cargo build` in the workspace root builds `default-members`, else the root package when the root manifest has one,
   // else every member (a member's directory keeps the whole workspace in view).
   const defaultMembers = rootManifest.workspace?.defaultMembers

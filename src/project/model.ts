@@ -79,8 +79,12 @@ export interface RustProject {
   root: string;
   manifestPath: string;
   manifest: CargoManifest;
-  /** Manifests of the workspace members (including the root package, if any), by directory. */
-  members: { dir: string; manifest: CargoManifest }[];
+  /**
+   * Manifests of the workspace members (including the root package, if any), by directory, with the text of each
+   * one's build script (`build.rs`, or `package.build`) when it has one: read, never run (`text` null: it is there but
+   * could not be read).
+   */
+  members: { dir: string; manifest: CargoManifest; buildScript?: { file: string; text: string | null } | null }[];
   /** Directories of `default-members` (what `cargo build` at the root builds), or null when all members are. */
   defaultMembers: string[] | null;
   lock: CargoLock | null;
