@@ -103,3 +103,19 @@ test('hostile build scripts: unbalanced braces, a flood of fns, a script past th
   assert.equal(toolCallsOf(huge, 'bindgen', NOTHING_SET).byDefault, 'yes');
   assert.deepEqual(pkgConfigProbesOf(huge, NOTHING_SET), []);
 });
+
+test('a maturin crate is built with [tool.maturin] features: an optional prost-build user counts, its vendored protoc feature does not', async () => {
+  const MATURIN = new URL('./fixtures/projects/maturin-features/', import.meta.url).pathname;
+  const plan = await planOf(MATURIN);
+  const needs = required(plan);
+  assert.deepEqual(needs.get('protoc'), ['prost-build 0.12.6 via substrait (runs protoc on .proto files)']);
+  // substrait's `protoc` feature (protobuf-src: cmake and C++) is a member's non-default feature, off here.
+  assert.equal(needs.get('cmake'), undefined);
+  assert.equal(needs.get('cxx-compiler'), undefined);
+  assert.ok(plan.notes.some((n) => n.includes("[tool.maturin] turns on: substrait")), plan.notes.join('\n'));
+  // Near miss: without the features line maturin builds the defaults, which leave substrait off.
+  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-maturin-'));
+  cpSync(MATURIN, dir, { recursive: true });
+  writeFileSync(join(dir, 'pyproject.toml'), readFileSync(join(dir, 'pyproject.toml'), 'utf8').replace('features = ["substrait"]\n', ''));
+  assert.equal(required(await planOf(dir)).get('protoc'), undefined);
+});
