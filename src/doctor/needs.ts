@@ -1,7 +1,7 @@
 // Pure: derives what a project needs from the system (components, version constraints, who needs them) from the project model.
 
 import { dirname } from 'node:path';
-import { CALLED_TOOLS, COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../kb/crate-needs.js';
+import { CALLED_TOOLS, COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, FETCHED_SOURCE_NEEDS, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../kb/crate-needs.js';
 import { compareVersions, numericChannel } from './checks/versions.js';
 import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
 import { toolchainCaveat, type CargoGraph, type CargoResolution } from '../project/cargo-metadata.js';
@@ -405,7 +405,7 @@ function derivePython(project: Project, set: NeedSet): void {
 
 const CMAKE_LANGUAGE_COMPONENT: Record<string, ComponentId> = { C: 'c-compiler', CXX: 'cxx-compiler', OBJC: 'c-compiler', OBJCXX: 'cxx-compiler', FORTRAN: 'gfortran' };
 
-function deriveCmake(project: Project, ctx: PlanContext, set: NeedSet): void {
+function deriveCmake(project: Project, ctx: PlanContext, set: NeedSet, unverified: Exempted[], notes: string[]): void {
   const cmake = project.cmake!;
   const from = 'CMakeLists.txt';
   set.add('cmake', `${from} (configure)`, cmake.minimumVersion ? { constraint: { kind: 'min', version: cmake.minimumVersion, from: `cmake_minimum_required in ${from}` } } : {});
@@ -417,6 +417,19 @@ function deriveCmake(project: Project, ctx: PlanContext, set: NeedSet): void {
   const generator = ctx.env.CMAKE_GENERATOR ?? '';
   if (ctx.platform !== 'win32' && (generator === '' || /Makefiles/.test(generator))) set.add('make', `${from}: CMake's ${generator || 'default'} generator (Unix Makefiles) builds with make`);
   if (cmake.needsPkgConfig) set.add('pkg-config', `${from}: find_package(PkgConfig REQUIRED) or pkg_check_modules(... REQUIRED)`);
+  // A source the configure fetches and builds brings its own build's needs.
+  for (const fetch of cmake.fetches) {
+    const known = FETCHED_SOURCE_NEEDS.find((k) => fetch.sources.some((src) => k.source.test(src)));
+    // FIND_PACKAGE_ARGS: the system's copy is used when find_package() finds it; the source is only the fallback.
+    if (!known || fetch.findsFirst) continue;
+    const label = `${fetch.via} in ${fetch.file} (builds ${known.name} from source`;
+    for (const n of known.needs) {
+      if (fetch.conditional) unverified.push({ component: n.component, crate: `${label}: ${n.why})`, why: 'it sits in an if(), a loop or a function body, which the configure may skip' });
+      else set.add(n.component, `${label}: ${n.why})`);
+    }
+  }
+  const held = cmake.fetches.filter((f) => f.conditional && !f.findsFirst && FETCHED_SOURCE_NEEDS.some((k) => f.sources.some((src) => k.source.test(src))));
+  if (held.length) notes.push(`Held back as unverified: what ${held.map((f) => `${f.via} in ${f.file}`).join(', ')} builds, since it sits in an if(), a loop or a function body the configure may skip.`);
 }
 
 /** The needs of the project; with no project, the general native-build toolchain. */
@@ -433,7 +446,7 @@ export function deriveNeeds(project: Project, ctx: PlanContext): NeedsPlan {
   }
   if (project.rust) deriveRust(project, ctx, set, exempted, unverified, notes);
   if (project.python) derivePython(project, set);
-  if (project.cmake) deriveCmake(project, ctx, set);
+  if (project.cmake) deriveCmake(project, ctx, set, unverified, notes);
   const needs = set.list().filter((n) => COMPONENTS[n.component]);
   return { mode: 'project', needs, exempted, unverified, notes };
 }

@@ -116,6 +116,24 @@ export const CALLED_TOOLS: Record<string, { callers: { crate: string; path: stri
   'prost-build': { callers: [{ crate: 'prost-build', path: 'prost_build' }, { crate: 'tonic-build', path: 'tonic_build' }] },
 };
 
+/**
+ * Sources a CMake project fetches and builds itself (FetchContent, ExternalProject, CPM: project/cmake.ts), and what
+ * their own builds need. OpenSSL has no CMake build: its official sources are built with its perl `Configure` (or the
+ * `config` wrapper) and make. CMake ports of OpenSSL live in other repositories and do not match.
+ */
+export const FETCHED_SOURCE_NEEDS: readonly { name: string; source: RegExp; needs: { component: ComponentId; why: string }[] }[] = [
+  {
+    name: 'OpenSSL',
+    // OpenSSL's repository (GIT_REPOSITORY https://github.com/openssl/openssl.git, CPM's gh:openssl/openssl@3.2.0 or
+    // GITHUB_REPOSITORY openssl/openssl) or a release tarball (openssl.org/source/openssl-3.2.0.tar.gz).
+    source: /^(?:(?:https?:\/\/|git@)github\.com[/:]openssl\/openssl(?:\.git)?(?:[/#?].*)?|gh:openssl\/openssl(?:[@#].*)?|openssl\/openssl|https?:\/\/(?:www\.)?openssl\.org\/source\/.*|.*\/openssl-\d+\.\d+[\w.]*\.tar\.gz)$/i,
+    needs: [
+      { component: 'perl', why: "OpenSSL's Configure is a perl script" },
+      { component: 'make', why: 'OpenSSL builds with make' },
+    ],
+  },
+];
+
 /** Where C headers live when no pkg-config says otherwise (Debian multiarch, Fedora, Alpine, Homebrew, PostgreSQL's Debian layout). */
 export const INCLUDE_DIRS: readonly string[] = ['/usr/include', '/usr/local/include', '/usr/include/x86_64-linux-gnu', '/usr/include/aarch64-linux-gnu', '/usr/include/postgresql', '/opt/homebrew/include', '/usr/local/opt/openssl@3/include', '/opt/homebrew/opt/openssl@3/include'];
 

@@ -3,7 +3,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BuildmedicError } from '../errors.js';
-import { parseCmakeLists } from './cmake.js';
+import { parseCmakeInclude, parseCmakeLists, type CmakeProject } from './cmake.js';
 import { isInside } from './paths.js';
 import { openProjectDir, readProjectText } from './reader.js';
 import { parseCargoConfigLinkers, parseCargoConfigTargets, parseCargoLock, parseCargoManifest } from './cargo.js';
@@ -279,6 +279,35 @@ async function readPython(readText: TextReader, dir: string): Promise<PythonProj
   };
 }
 
+/** How many included CMake files are read: real projects include a handful; a generated or cyclic tree stops here. */
+const MAX_CMAKE_INCLUDES = 64;
+
+/**
+ * Adds the fetches of the project files CMakeLists.txt includes (and they include), read as CMake reads them:
+ * relative to the top-level source directory, inside the project only. A fetch is conditional when its include is.
+ */
+async function withIncludes(readText: TextReader, dir: string, top: CmakeProject): Promise<CmakeProject> {
+  const fetches = [...top.fetches];
+  const queue = top.includes.map((i) => ({ ...i }));
+  const seen = new Set<string>();
+  for (let k = 0; k < queue.length && seen.size < MAX_CMAKE_INCLUDES; k++) {
+    const path = resolve(dir, queue[k].path);
+    if (seen.has(path) || !isInside(dir, path)) continue;
+    seen.add(path);
+    let text: string | null;
+    try {
+      text = await readText(path);
+    } catch {
+      continue; // a FIFO or a link out of the project: CMake's problem to report, not a reason to stop doctor
+    }
+    if (text === null) continue;
+    const included = parseCmakeInclude(text, relative(dir, path));
+    fetches.push(...included.fetches.map((f) => ({ ...f, conditional: f.conditional || queue[k].conditional })));
+    queue.push(...included.includes.map((i) => ({ path: i.path, conditional: i.conditional || queue[k].conditional })));
+  }
+  return { ...top, fetches };
+}
+
 /** Reads the project in `dirArg`; a directory with no project files yields a project with neither part. */
 export async function readProject(dirArg: string): Promise<Project> {
   const { root: dir, realRoot } = await openProjectDir(dirArg, 'doctor');
@@ -299,7 +328,7 @@ export async function readProject(dirArg: string): Promise<Project> {
   }
   const rust = manifestText === null ? null : await readRust(readText, dir, manifestPath, manifestText);
   const cmakeText = await readText(join(dir, 'CMakeLists.txt'));
-  const cmake = cmakeText === null ? null : parseCmakeLists(cmakeText);
+  const cmake = cmakeText === null ? null : await withIncludes(readText, dir, parseCmakeLists(cmakeText));
 
   const files: string[] = [];
   if (rust) {
