@@ -2,7 +2,7 @@
 // The shapes are the ones real projects use: a LANGUAGES list, the short project(X C CXX) form, project(X) with C and
 // CXX by default, LANGUAGES NONE for a script-only project, a version range, pkg-config asked for REQUIRED.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -65,4 +65,17 @@ test('a CMake project that fetches and builds OpenSSL from source needs perl (cl
   assert.deepEqual(await needsPerl('find_package(OpenSSL REQUIRED)\n'), { needed: false, held: false });
   // Behind an option the configure may leave off: held back as unverified, with a note.
   assert.deepEqual(await needsPerl('if(BUNDLE_OPENSSL)\n  FetchContent_Declare(openssl URL https://github.com/openssl/openssl/releases/download/openssl-3.2.0/openssl-3.2.0.tar.gz)\nendif()\n'), { needed: false, held: true });
+});
+
+test('included CMake files: a cycle is read once, a path out of the project and a module name are not read', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'bm-cmake-include-'));
+  const dir = join(root, 'proj');
+  mkdirSync(join(dir, 'cmake'), { recursive: true });
+  writeFileSync(join(root, 'outside.cmake'), 'FetchContent_Declare(openssl GIT_REPOSITORY https://github.com/openssl/openssl.git)\n');
+  writeFileSync(join(dir, 'CMakeLists.txt'), 'project(p C)\ninclude(cmake/a.cmake)\ninclude(../outside.cmake)\ninclude(FetchContent)\n');
+  writeFileSync(join(dir, 'cmake', 'a.cmake'), 'include(${CMAKE_SOURCE_DIR}/cmake/b.cmake)\n');
+  writeFileSync(join(dir, 'cmake', 'b.cmake'), 'include(cmake/a.cmake)\nFetchContent_Declare(zlib URL https://zlib.net/zlib-1.3.1.tar.gz)\n');
+  const project = await readProject(dir);
+  assert.deepEqual(project.cmake!.fetches.map((f) => `${f.via} ${f.file}`), ['FetchContent_Declare(zlib) cmake/b.cmake']);
+  assert.ok(!deriveNeeds(project, { env: {}, platform: 'linux' }).needs.some((n) => n.component === 'perl'));
 });
