@@ -3,7 +3,7 @@
 // (libsql-ffi's LIBSQL_DEV shape). Fixture: test/fixtures/projects/build-script-tools (see SOURCES.md).
 
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -118,4 +118,35 @@ test('a maturin crate is built with [tool.maturin] features: an optional prost-b
   cpSync(MATURIN, dir, { recursive: true });
   writeFileSync(join(dir, 'pyproject.toml'), readFileSync(join(dir, 'pyproject.toml'), 'utf8').replace('features = ["substrait"]\n', ''));
   assert.equal(required(await planOf(dir)).get('protoc'), undefined);
+});
+
+test('no Cargo.lock: a git dependency checked out in CARGO_HOME adds what it declares (tonic-build: protoc); absent, a note says so', async () => {
+  const cargoHome = mkdtempSync(join(tmpdir(), 'buildmedic-cargo-home-'));
+  const checkout = join(cargoHome, 'git', 'checkouts', 'rpc-stack-3f2a9c1d0e4b5a67', 'd2f3382', 'crates', 'rpc-core');
+  mkdirSync(checkout, { recursive: true });
+  writeFileSync(join(checkout, 'Cargo.toml'), '[package]\nname = "rpc-core"\nversion = "0.3.0"\nedition = "2021"\n\n[dependencies]\nprost = "0.11"\n\n[build-dependencies]\ntonic-build = "0.9"\n');
+  writeFileSync(join(checkout, 'build.rs'), 'fn main() { tonic_build::compile_protos("proto/rpc.proto").unwrap(); }\n');
+  const project = mkdtempSync(join(tmpdir(), 'buildmedic-git-dep-'));
+  mkdirSync(join(project, 'src'));
+  writeFileSync(join(project, 'src', 'main.rs'), 'fn main() {}\n');
+  const manifest = (pin: string) => `[package]\nname = "client"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nrpc-core = { git = "https://github.com/example/rpc-stack.git", ${pin} }\n`;
+  const saved = process.env.CARGO_HOME;
+  process.env.CARGO_HOME = cargoHome;
+  try {
+    writeFileSync(join(project, 'Cargo.toml'), manifest('rev = "d2f33820c108f63cd3a31e425bc15c7e9fec255b"'));
+    assert.deepEqual(required(await planOf(project)).get('protoc'), ['prost-build 0.11.0 via rpc-core (runs protoc on .proto files)']);
+    // Another revision is not what cargo builds: nothing is read, and the note says why.
+    writeFileSync(join(project, 'Cargo.toml'), manifest('rev = "0000000aaaa"'));
+    const other = await planOf(project);
+    assert.equal(required(other).get('protoc'), undefined);
+    assert.ok(other.notes.some((n) => /^rpc-core is a git dependency .* revision 0000000 is not checked out in /.test(n)), other.notes.join('\n'));
+    // A branch names no revision without the lock.
+    writeFileSync(join(project, 'Cargo.toml'), manifest('branch = "main"'));
+    const branch = await planOf(project);
+    assert.equal(required(branch).get('protoc'), undefined);
+    assert.ok(branch.notes.some((n) => n.includes('pinned by branch or tag, not by `rev`')), branch.notes.join('\n'));
+  } finally {
+    if (saved === undefined) delete process.env.CARGO_HOME;
+    else process.env.CARGO_HOME = saved;
+  }
 });

@@ -1,7 +1,7 @@
 // Pure: derives what a project needs from the system (components, version constraints, who needs them) from the project model.
 
 import { dirname } from 'node:path';
-import { CALLED_TOOLS, COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, FETCHED_SOURCE_NEEDS, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../kb/crate-needs.js';
+import { CALLED_TOOLS, COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, FETCHED_SOURCE_NEEDS, IMPLIED_CRATES, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../kb/crate-needs.js';
 import { compareVersions, numericChannel } from './checks/versions.js';
 import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
 import { toolchainCaveat, type CargoGraph, type CargoResolution } from '../project/cargo-metadata.js';
@@ -208,9 +208,28 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   // A plain `cargo build` builds the default members (all members when the workspace names none).
   const built = rust.defaultMembers ? members.filter((m) => rust.defaultMembers!.includes(m.dir)) : members;
   const manifests = (built.length ? built : members).map((m) => m.manifest);
-  const packages: LockedCrate[] = rust.lock
-    ? rust.lock.packages
-    : built.flatMap((m) => m.manifest.dependencies.filter((d) => builtByDefault(m.manifest, d, target, defaultFeatureRefs(m.manifest))).map((d) => ({ name: d.name, version: d.req ?? '', source: 'manifest', dependencies: [] })));
+  // Without a lock only declared crates are known: the members' own, and those of the git dependencies cargo has
+  // checked out (read from CARGO_HOME, each labelled with the git crate it comes through).
+  const declared = new Map<LockedCrate, string | null>();
+  if (!rust.lock) {
+    const declare = (m: CargoManifest, hop: string | null) => {
+      for (const d of m.dependencies.filter((x) => builtByDefault(m, x, target, defaultFeatureRefs(m)))) {
+        const version = (d.req ?? '').replace(/^[\s^~=<>]+/, '');
+        declared.set({ name: d.name, version, source: 'manifest', dependencies: [] }, hop);
+        for (const implied of IMPLIED_CRATES[d.name] ?? []) {
+          if (version && compareVersions(version, implied.since) >= 0) declared.set({ name: implied.crate, version: implied.version, source: 'manifest', dependencies: [] }, hop ?? d.name);
+        }
+      }
+    };
+    for (const m of built) declare(m.manifest, null);
+    const gitUsed = new Set(built.flatMap((m) => m.manifest.dependencies.filter((d) => d.git && builtByDefault(m.manifest, d, target, defaultFeatureRefs(m.manifest))).map((d) => d.name)));
+    for (const g of rust.gitDependencies ?? []) {
+      if (!gitUsed.has(g.name)) continue;
+      if (g.checkout) declare(g.checkout.manifest, g.name);
+      else notes.push(`${g.name} is a git dependency (${g.url}) whose checkout could not be read: ${g.why}. What its build needs is not known.`);
+    }
+  }
+  const packages: LockedCrate[] = rust.lock ? rust.lock.packages : [...declared.keys()];
   // What a default `cargo build` compiles: cargo's resolved graph when it could answer offline; else from the lock and
   // the manifests (no dev-dependencies, optional ones left off, other targets' tables).
   // cargo metadata ran without maturin's features: its graph would leave their crates out, so the lock decides then.
@@ -219,7 +238,7 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   if (fromGraph) notes.push(`Needs follow the build graph cargo resolved (cargo metadata --offline, for ${graph!.target}${toolchainCaveat(graph!)}).`);
   else if (ctx.cargo && 'unresolved' in ctx.cargo && rust.lock) notes.push(`${ctx.cargo.unresolved}; needs are read from Cargo.lock and the manifests instead.`);
   const fromLock = !fromGraph && rust.lock ? builtCrates(packages, manifests, target, members.map((m) => m.manifest), rust.absentPathCrates ?? []) : null;
-  const via = fromGraph ? fromGraph.via : fromLock ? fromLock.via : new Map<LockedCrate, string | null>();
+  const via = fromGraph ? fromGraph.via : fromLock ? fromLock.via : declared;
   const doubtful: { via: string; held: Exempted }[] = [];
   const lockNames = new Set(packages.map((p) => p.name));
   const requested: Map<string, ReadonlySet<string>> = fromGraph ? fromGraph.features : defaultRequestedFeatures(manifests, target);

@@ -134,6 +134,14 @@ export const FETCHED_SOURCE_NEEDS: readonly { name: string; source: RegExp; need
   },
 ];
 
+/**
+ * Without a Cargo.lock doctor knows only declared crates: these always bring a crate that carries a need. tonic-build
+ * generates its code with prost-build, and since tonic-build 0.8 with prost-build 0.11, which ships no protoc.
+ */
+export const IMPLIED_CRATES: Record<string, readonly { crate: string; version: string; since: string }[]> = {
+  'tonic-build': [{ crate: 'prost-build', version: '0.11.0', since: '0.8.0' }],
+};
+
 /** Where C headers live when no pkg-config says otherwise (Debian multiarch, Fedora, Alpine, Homebrew, PostgreSQL's Debian layout). */
 export const INCLUDE_DIRS: readonly string[] = ['/usr/include', '/usr/local/include', '/usr/include/x86_64-linux-gnu', '/usr/include/aarch64-linux-gnu', '/usr/include/postgresql', '/opt/homebrew/include', '/usr/local/opt/openssl@3/include', '/opt/homebrew/opt/openssl@3/include'];
 
