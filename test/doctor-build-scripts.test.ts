@@ -3,7 +3,8 @@
 // (libsql-ffi's LIBSQL_DEV shape). Fixture: test/fixtures/projects/build-script-tools (see SOURCES.md).
 
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -149,4 +150,17 @@ test('no Cargo.lock: a git dependency checked out in CARGO_HOME adds what it dec
     if (saved === undefined) delete process.env.CARGO_HOME;
     else process.env.CARGO_HOME = saved;
   }
+});
+
+test('a build script that is a FIFO or a link out of the project is not opened: the need it could lift stays', { skip: process.platform === 'win32' && 'no FIFOs' }, async () => {
+  const fifo = variant('ffi/build.rs', (t) => `${t}\n`);
+  rmSync(join(fifo, 'ffi', 'build.rs'));
+  assert.equal(spawnSync('mkfifo', [join(fifo, 'ffi', 'build.rs')]).status, 0);
+  assert.ok(required(await planOf(fifo)).has('libclang'));
+  const link = variant('ffi/build.rs', (t) => `${t}\n`);
+  const outside = join(mkdtempSync(join(tmpdir(), 'buildmedic-outside-')), 'build.rs');
+  writeFileSync(outside, readFileSync(join(FIXTURE, 'ffi', 'build.rs')));
+  rmSync(join(link, 'ffi', 'build.rs'));
+  symlinkSync(outside, join(link, 'ffi', 'build.rs'));
+  assert.ok(required(await planOf(link)).has('libclang'));
 });
