@@ -2,7 +2,7 @@
 // The shapes are the ones real projects use: a LANGUAGES list, the short project(X C CXX) form, project(X) with C and
 // CXX by default, LANGUAGES NONE for a script-only project, a version range, pkg-config asked for REQUIRED.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -51,4 +51,41 @@ test('comments: line comments, bracket comments of any level, and an unclosed br
   // A file of nothing but unclosed bracket-comment openers is one comment (each opener once rescanned the rest).
   const openers = parseCmakeLists(`project(p C)\n${'#[=['.repeat(400_000)}`);
   assert.deepEqual([...openers.languages], ['C']);
+});
+
+test('a CMake project that fetches and builds OpenSSL from source needs perl (clevisLib-style FetchContent in an included file)', async () => {
+  const FIXTURE = new URL('./fixtures/projects/cmake-fetch-openssl/', import.meta.url).pathname;
+  const plan = deriveNeeds(await readProject(FIXTURE), { env: {}, platform: 'linux' });
+  const perl = plan.needs.find((n) => n.component === 'perl');
+  assert.deepEqual(perl?.neededBy, ["FetchContent_Declare(openssl) in cmake/openssl.cmake (builds OpenSSL from source: OpenSSL's Configure is a perl script)"]);
+  // The commented-out include is not read; find_package(OpenSSL) alone asks nothing of perl.
+  assert.equal(plan.needs.filter((n) => n.component === 'perl').length, 1);
+  const dir = mkdtempSync(join(tmpdir(), 'bm-cmake-openssl-'));
+  const needsPerl = async (cmakeLists: string) => {
+    writeFileSync(join(dir, 'CMakeLists.txt'), `cmake_minimum_required(VERSION 3.24)\nproject(p C)\ninclude(FetchContent)\ninclude(ExternalProject)\n${cmakeLists}`);
+    const p = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux' });
+    return { needed: p.needs.some((n) => n.component === 'perl'), held: p.unverified.some((u) => u.component === 'perl') };
+  };
+  // An ExternalProject from a release tarball, with $(MAKE) in its arguments.
+  assert.deepEqual(await needsPerl('ExternalProject_Add(ossl\n  URL https://www.openssl.org/source/openssl-3.0.13.tar.gz\n  CONFIGURE_COMMAND <SOURCE_DIR>/config\n  BUILD_COMMAND $(MAKE)\n)\n'), { needed: true, held: false });
+  assert.deepEqual(await needsPerl('CPMAddPackage("gh:openssl/openssl#openssl-3.2.0")\n'), { needed: true, held: false });
+  // Near misses: a CMake port of OpenSSL (another repository), FetchContent that finds the system copy first, system OpenSSL only.
+  assert.deepEqual(await needsPerl('FetchContent_Declare(openssl GIT_REPOSITORY https://github.com/janbar/openssl-cmake.git)\n'), { needed: false, held: false });
+  assert.deepEqual(await needsPerl('FetchContent_Declare(openssl GIT_REPOSITORY https://github.com/openssl/openssl.git FIND_PACKAGE_ARGS NAMES OpenSSL)\n'), { needed: false, held: false });
+  assert.deepEqual(await needsPerl('find_package(OpenSSL REQUIRED)\n'), { needed: false, held: false });
+  // Behind an option the configure may leave off: held back as unverified, with a note.
+  assert.deepEqual(await needsPerl('if(BUNDLE_OPENSSL)\n  FetchContent_Declare(openssl URL https://github.com/openssl/openssl/releases/download/openssl-3.2.0/openssl-3.2.0.tar.gz)\nendif()\n'), { needed: false, held: true });
+});
+
+test('included CMake files: a cycle is read once, a path out of the project and a module name are not read', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'bm-cmake-include-'));
+  const dir = join(root, 'proj');
+  mkdirSync(join(dir, 'cmake'), { recursive: true });
+  writeFileSync(join(root, 'outside.cmake'), 'FetchContent_Declare(openssl GIT_REPOSITORY https://github.com/openssl/openssl.git)\n');
+  writeFileSync(join(dir, 'CMakeLists.txt'), 'project(p C)\ninclude(cmake/a.cmake)\ninclude(../outside.cmake)\ninclude(FetchContent)\n');
+  writeFileSync(join(dir, 'cmake', 'a.cmake'), 'include(${CMAKE_SOURCE_DIR}/cmake/b.cmake)\n');
+  writeFileSync(join(dir, 'cmake', 'b.cmake'), 'include(cmake/a.cmake)\nFetchContent_Declare(zlib URL https://zlib.net/zlib-1.3.1.tar.gz)\n');
+  const project = await readProject(dir);
+  assert.deepEqual(project.cmake!.fetches.map((f) => `${f.via} ${f.file}`), ['FetchContent_Declare(zlib) cmake/b.cmake']);
+  assert.ok(!deriveNeeds(project, { env: {}, platform: 'linux' }).needs.some((n) => n.component === 'perl'));
 });

@@ -14,6 +14,11 @@ import { runDoctor } from '../src/doctor/run.ts';
 import { deriveNeeds } from '../src/doctor/needs.ts';
 import { readProject } from '../src/project/discover.ts';
 import { resolveWithCargo, type CargoGraph } from '../src/project/cargo-metadata.ts';
+import { readProjectFiles } from '../src/project/read-project.ts';
+import { SCANNERS } from '../src/scan/registry.ts';
+import { scanProject } from '../src/scan/run-scan.ts';
+import { renderScanText, scanJson } from '../src/scan/render.ts';
+import { createColors } from 'picocolors';
 
 const haveRustup = spawnSync('rustup', ['--version'], { encoding: 'utf8' }).status === 0;
 const SETTINGS = 'version = "12"\ndefault_toolchain = "stable-x86_64-unknown-linux-gnu"\nprofile = "default"\n';
@@ -124,5 +129,25 @@ test('cargo metadata with the pinned toolchain absent: resolved with rustup\'s d
   const project = await readProject(dir);
   const plan = deriveNeeds(project, { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu', cargo: r });
   assert.ok(plan.notes.some((n) => n.includes(`with the installed toolchain ${graph.toolchain!.used}: the pinned 1.61.0-x86_64-unknown-linux-gnu is not installed`)), plan.notes.join('\n'));
+  // scan says the same, in text and in JSON.
+  const report = scanProject(await readProjectFiles(dir, SCANNERS, { resolveCargo: true, target: 'x86_64-unknown-linux-gnu' }), SCANNERS);
+  assert.deepEqual(report.toolchainFallbacks, [{ workspace: '.', used: graph.toolchain!.used, pinned: '1.61.0-x86_64-unknown-linux-gnu' }]);
+  assert.deepEqual((scanJson(dir, report) as { toolchainFallbacks: unknown }).toolchainFallbacks, report.toolchainFallbacks);
+  assert.match(renderScanText(report, createColors(false)), new RegExp(`note: the build graph of the workspace was resolved with the installed toolchain ${graph.toolchain!.used.replace(/[.+]/g, '\\$&')}: the pinned 1\\.61\\.0-x86_64-unknown-linux-gnu is not installed`));
   assert.equal(spawnSync('rustup', ['toolchain', 'list'], { encoding: 'utf8', env: { ...process.env, RUSTUP_AUTO_INSTALL: '0' } }).stdout, installed);
+});
+
+test('scan names each workspace whose graph came from the fallback toolchain, and none when cargo used the pin or could not answer', () => {
+  const graph = (toolchain?: CargoGraph['toolchain']): { graph: CargoGraph } => ({ graph: { target: 'x86_64-unknown-linux-gnu', packages: new Map(), ...(toolchain ? { toolchain } : {}) } });
+  const files = { root: '/p', files: new Map(), gitTracked: null, gitIgnored: null, paths: new Set<string>() };
+  const cargo = new Map([
+    ['tools/xtask', graph({ used: 'stable-x86_64-unknown-linux-gnu', pinned: '1.70.0-x86_64-unknown-linux-gnu' })],
+    ['', graph()],
+    ['other', { unresolved: 'cargo metadata --offline could not resolve the graph: no matching package' }],
+  ]);
+  const report = scanProject({ ...files, cargo }, SCANNERS);
+  assert.deepEqual(report.toolchainFallbacks, [{ workspace: 'tools/xtask', used: 'stable-x86_64-unknown-linux-gnu', pinned: '1.70.0-x86_64-unknown-linux-gnu' }]);
+  assert.match(renderScanText(report, createColors(false)), /^note: the build graph of tools\/xtask was resolved with the installed toolchain stable-x86_64-unknown-linux-gnu: the pinned 1\.70\.0-x86_64-unknown-linux-gnu is not installed$/m);
+  assert.deepEqual(scanProject(files, SCANNERS).toolchainFallbacks, []);
+  assert.doesNotMatch(renderScanText(scanProject(files, SCANNERS), createColors(false)), /installed toolchain/);
 });

@@ -263,6 +263,23 @@ test('shell tokenizer: continuations, Docker comment lines, quotes, shell commen
   assert.deepEqual(run.kind === 'run' ? run.installs.map((i) => i.packages) : [], [['pkg-config']]);
 });
 
+test('a build behind an env prefix whose value nests quotes in $(...), after an if/fi in the same RUN (vaultwarden-style xx-cargo)', () => {
+  // The shell parses `$(...)` inside double quotes anew, so its own quotes do not end the word.
+  const words = (t: string) => tokenizeShell(t, 0, t.length, false).map((c) => c.words.map((w) => w.value));
+  assert.deepEqual(words('PKG_CONFIG="$(command -v "$(uname -m)-pkg-config")" cargo build'), [['PKG_CONFIG=$(command -v "$(uname -m)-pkg-config")', 'cargo', 'build']]);
+  assert.deepEqual(words('echo $(date +%s) done'), [['echo', '$(date +%s)', 'done']]);
+  const build = (install: string) =>
+    `FROM rust:1.79-slim AS build\nRUN apt-get update && apt-get install -y pkg-config ${install}\nWORKDIR /app\nCOPY . .\n` +
+    'RUN if [ -n "$CROSS" ]; then \\\n      export FLAGS="-C link-arg=$(uname -m)"; \\\n    fi && \\\n' +
+    '    PKG_CONFIG="$(command -v "$(uname -m)-linux-gnu-pkg-config")" cargo build --release\n';
+  assert.deepEqual(brief(scan(withDockerfile('alpine-openssl', build('gcc')))), ['openssl-dev-missing Dockerfile:1']);
+  // Near miss: the same stage with libssl-dev installed.
+  assert.deepEqual(scan(withDockerfile('alpine-openssl', build('gcc libssl-dev'))), []);
+  // A reserved word before the program (`then cargo build`) does not hide the build either.
+  const then = 'FROM rust:1.79-slim\nWORKDIR /app\nCOPY . .\nRUN if true; then cargo build --release; fi\n';
+  assert.deepEqual(brief(scan(withDockerfile('alpine-openssl', then))), ['pkg-config-missing Dockerfile:1', 'openssl-dev-missing Dockerfile:1']);
+});
+
 test('which files are Dockerfiles', () => {
   assert.deepEqual(['Dockerfile', 'docker/Dockerfile.build', 'api.Dockerfile', 'Containerfile', 'Dockerfile.fixed', 'dockerfile-notes.md', 'src/Dockerfiles.rs', 'Dockerfile.dockerignore'].map(isDockerfile), [true, true, true, true, true, false, false, false]);
 });

@@ -1,10 +1,12 @@
 // Pure: derives what a project needs from the system (components, version constraints, who needs them) from the project model.
 
-import { COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../kb/crate-needs.js';
+import { dirname } from 'node:path';
+import { CALLED_TOOLS, COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, FETCHED_SOURCE_NEEDS, IMPLIED_CRATES, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../kb/crate-needs.js';
 import { compareVersions, numericChannel } from './checks/versions.js';
 import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
 import { toolchainCaveat, type CargoGraph, type CargoResolution } from '../project/cargo-metadata.js';
-import type { LockedCrate, Project } from '../project/model.js';
+import { pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../project/build-script.js';
+import type { CargoManifest, LockedCrate, Project, RustProject } from '../project/model.js';
 import { clipForMessage } from '../project/shell-quote.js';
 
 export interface Constraint {
@@ -201,20 +203,44 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   }
 
   const target = [...targets][0] ?? ctx.hostTriple ?? 'x86_64-unknown-linux-gnu';
+  // maturin builds its crate with `[tool.maturin] features` on top of the defaults: they count as default features.
+  const maturinFeatures = project.python?.backend === 'maturin' ? (project.python.pyproject?.maturinFeatures ?? []) : [];
+  const members = maturinFeatures.length ? rust.members.map((m) => (m.dir === dirname(rust.manifestPath) ? { ...m, manifest: withDefaultFeatures(m.manifest, maturinFeatures) } : m)) : rust.members;
+  if (maturinFeatures.length) notes.push(`The crate is built with the features pyproject.toml's [tool.maturin] turns on: ${maturinFeatures.join(', ')}.`);
   // A plain `cargo build` builds the default members (all members when the workspace names none).
-  const built = rust.defaultMembers ? rust.members.filter((m) => rust.defaultMembers!.includes(m.dir)) : rust.members;
-  const manifests = (built.length ? built : rust.members).map((m) => m.manifest);
-  const packages: LockedCrate[] = rust.lock
-    ? rust.lock.packages
-    : built.flatMap((m) => m.manifest.dependencies.filter((d) => builtByDefault(m.manifest, d, target, defaultFeatureRefs(m.manifest))).map((d) => ({ name: d.name, version: d.req ?? '', source: 'manifest', dependencies: [] })));
+  const built = rust.defaultMembers ? members.filter((m) => rust.defaultMembers!.includes(m.dir)) : members;
+  const manifests = (built.length ? built : members).map((m) => m.manifest);
+  // Without a lock only declared crates are known: the members' own, and those of the git dependencies cargo has
+  // checked out (read from CARGO_HOME, each labelled with the git crate it comes through).
+  const declared = new Map<LockedCrate, string | null>();
+  if (!rust.lock) {
+    const declare = (m: CargoManifest, hop: string | null) => {
+      for (const d of m.dependencies.filter((x) => builtByDefault(m, x, target, defaultFeatureRefs(m)))) {
+        const version = (d.req ?? '').replace(/^[\s^~=<>]+/, '');
+        declared.set({ name: d.name, version, source: 'manifest', dependencies: [] }, hop);
+        for (const implied of IMPLIED_CRATES[d.name] ?? []) {
+          if (version && compareVersions(version, implied.since) >= 0) declared.set({ name: implied.crate, version: implied.version, source: 'manifest', dependencies: [] }, hop ?? d.name);
+        }
+      }
+    };
+    for (const m of built) declare(m.manifest, null);
+    const gitUsed = new Set(built.flatMap((m) => m.manifest.dependencies.filter((d) => d.git && builtByDefault(m.manifest, d, target, defaultFeatureRefs(m.manifest))).map((d) => d.name)));
+    for (const g of rust.gitDependencies ?? []) {
+      if (!gitUsed.has(g.name)) continue;
+      if (g.checkout) declare(g.checkout.manifest, g.name);
+      else notes.push(`${g.name} is a git dependency (${g.url}) whose checkout could not be read: ${g.why}. What its build needs is not known.`);
+    }
+  }
+  const packages: LockedCrate[] = rust.lock ? rust.lock.packages : [...declared.keys()];
   // What a default `cargo build` compiles: cargo's resolved graph when it could answer offline; else from the lock and
   // the manifests (no dev-dependencies, optional ones left off, other targets' tables).
-  const graph = ctx.cargo && 'graph' in ctx.cargo ? ctx.cargo.graph : null;
+  // cargo metadata ran without maturin's features: its graph would leave their crates out, so the lock decides then.
+  const graph = ctx.cargo && 'graph' in ctx.cargo && !maturinFeatures.length ? ctx.cargo.graph : null;
   const fromGraph = graph && rust.lock ? builtFromGraph(graph, packages, manifests.map((m) => m.package?.name ?? '').filter(Boolean)) : null;
   if (fromGraph) notes.push(`Needs follow the build graph cargo resolved (cargo metadata --offline, for ${graph!.target}${toolchainCaveat(graph!)}).`);
   else if (ctx.cargo && 'unresolved' in ctx.cargo && rust.lock) notes.push(`${ctx.cargo.unresolved}; needs are read from Cargo.lock and the manifests instead.`);
-  const fromLock = !fromGraph && rust.lock ? builtCrates(packages, manifests, target, rust.members.map((m) => m.manifest), rust.absentPathCrates ?? []) : null;
-  const via = fromGraph ? fromGraph.via : fromLock ? fromLock.via : new Map<LockedCrate, string | null>();
+  const fromLock = !fromGraph && rust.lock ? builtCrates(packages, manifests, target, members.map((m) => m.manifest), rust.absentPathCrates ?? []) : null;
+  const via = fromGraph ? fromGraph.via : fromLock ? fromLock.via : declared;
   const doubtful: { via: string; held: Exempted }[] = [];
   const lockNames = new Set(packages.map((p) => p.name));
   const requested: Map<string, ReadonlySet<string>> = fromGraph ? fromGraph.features : defaultRequestedFeatures(manifests, target);
@@ -222,6 +248,16 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
     const [name, version] = dep.split(' ');
     return [...via.keys()].some((c) => c.name === name && (!version || c.version === version));
   };
+  // What the workspace's own build scripts do in this build: the user's environment and each crate's features decide.
+  const scriptContext = (name: string): BuildScriptContext => ({
+    envSet: (v) => ctx.env[v] !== undefined,
+    featureOn: (f) => {
+      const features = fromGraph ? fromGraph.features.get(name) : fromLock?.localFeatures.get(name);
+      return features ? features.has(f) : undefined;
+    },
+  });
+  const builtMembers = members.filter((m) => m.manifest.package && (rust.lock ? [...via.keys()].some((c) => c.source === null && c.name === m.manifest.package!.name) : built.includes(m)));
+  const heldByScripts = new Map<LockedCrate, string | null>();
   let heavy: string | null = null;
   for (const crate of packages) {
     if (crate.source === null) continue;
@@ -238,6 +274,14 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
       if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => ctx.env[e] !== undefined && ctx.env[e] !== '')) {
         exempted.push({ component: n.component, crate: label, why: n.unless.why });
         continue;
+      }
+      if (CALLED_TOOLS[crate.name]) {
+        if (!heldByScripts.has(crate)) heldByScripts.set(crate, calledOnlyWhenOff(crate, CALLED_TOOLS[crate.name], [...via.keys()], members, scriptContext, fromGraph?.features.get(crate.name)));
+        const why = heldByScripts.get(crate);
+        if (why) {
+          exempted.push({ component: n.component, crate: label, why });
+          continue;
+        }
       }
       if (doubtVia) {
         // Reached only through a step the checkout cannot settle (an absent path dependency, a guessed feature edge).
@@ -262,6 +306,17 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
       if (!extensionModule) set.add('python-headers', `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''} (links libpython: no extension-module feature)`);
     }
   }
+  // A pkg-config probe with no fallback in a built crate's own build script: pkg-config, and the library when known.
+  for (const m of builtMembers) {
+    const text = m.buildScript?.text;
+    const name = m.manifest.package!.name;
+    if (!text || !m.manifest.dependencies.some((d) => d.name === 'pkg-config' && d.kind === 'build')) continue;
+    for (const library of pkgConfigProbesOf(text, scriptContext(name))) {
+      set.add('pkg-config', `${name}'s build script (probes ${library || 'a library'} with pkg-config, with no fallback)`);
+      const component = (Object.keys(COMPONENTS) as ComponentId[]).find((c) => library && COMPONENTS[c].pkgConfig === library);
+      if (component) set.add(component, `${name}'s build script (links ${library}, found with pkg-config)`);
+    }
+  }
   // A component something verified needs anyway is a need, not held back.
   const needed = new Set(set.list().map((n) => n.component));
   const held = doubtful.filter((b) => !needed.has(b.held.component));
@@ -274,6 +329,63 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   set.add('disk', 'target/ and the crate cache', { minBytes: COMPONENT_FLOOR.disk(heavy) });
   set.add('memory', heavy ? `${heavy} (a large C/C++ build)` : 'rustc', { minBytes: COMPONENT_FLOOR.memory(heavy) });
   if (heavy) set.add('disk', `${heavy} (a large C/C++ build)`);
+}
+
+/** The manifest with `extra` features added to its `default` feature (what `--features` does on top of the defaults). */
+function withDefaultFeatures(manifest: CargoManifest, extra: readonly string[]): CargoManifest {
+  return { ...manifest, features: { ...manifest.features, default: [...(manifest.features.default ?? []), ...extra] } };
+}
+
+/**
+ * Why a tool crate's need does not arise in this build, or null when it may: every built crate that reaches it does so
+ * through its callers (bindgen for clang-sys) from the workspace's own crates, as build-dependencies, and each of
+ * those crates' build scripts calls them only behind a guard the build leaves off (an unset variable, a feature off).
+ * A registry crate on the way, a script not wholly read, or a caller without the feature that defers the need keeps it.
+ */
+function calledOnlyWhenOff(
+  crate: LockedCrate,
+  tool: (typeof CALLED_TOOLS)[string],
+  builtList: readonly LockedCrate[],
+  members: RustProject['members'],
+  scriptContext: (name: string) => BuildScriptContext,
+  resolvedFeatures: ReadonlySet<string> | undefined,
+): string | null {
+  const callers = new Map(tool.callers.map((c) => [c.crate, c.path]));
+  const dependsOn = (d: LockedCrate, c: LockedCrate) => d.dependencies.some((x) => {
+    const [name, version] = x.split(' ');
+    return name === c.name && (!version || version === c.version);
+  });
+  // The workspace crates that call the tool, each with the callers it depends on directly.
+  const frontier = new Map<string, Set<string>>();
+  const seen = new Set<LockedCrate>([crate]);
+  const queue = [crate];
+  for (let i = 0; i < queue.length; i++) {
+    const cur = queue[i];
+    for (const d of builtList) {
+      if (!dependsOn(d, cur)) continue;
+      if (!callers.has(d.source === null ? cur.name : d.name)) return null;
+      if (d.source === null) frontier.set(d.name, new Set([...(frontier.get(d.name) ?? []), cur.name]));
+      else if (!seen.has(d)) (seen.add(d), queue.push(d));
+    }
+  }
+  if (!frontier.size) return null;
+  if (tool.callerFeature && resolvedFeatures && !resolvedFeatures.has(tool.callerFeature)) return null;
+  const reasons: string[] = [];
+  for (const [name, used] of frontier) {
+    const member = members.find((m) => m.manifest.package?.name === name);
+    const text = member?.buildScript?.text;
+    if (!member || !text) return null;
+    for (const caller of used) {
+      const decls = member.manifest.dependencies.filter((d) => d.name === caller && d.kind !== 'dev');
+      if (!decls.length || decls.some((d) => d.kind !== 'build')) return null;
+      // Without the feature (default-features = false and not asked), the need is a build-time link, not a call.
+      if (tool.callerFeature && !resolvedFeatures && decls.some((d) => !d.defaultFeatures && !d.features.includes(tool.callerFeature!))) return null;
+      const calls = toolCallsOf(text, callers.get(caller)!, scriptContext(name));
+      if (calls.byDefault === 'yes') return null;
+      reasons.push(`${name}'s build script calls ${caller} only off the default build: ${calls.offBecause.join('; ')}`);
+    }
+  }
+  return reasons.join('; ');
 }
 
 const COMPONENT_FLOOR = {
@@ -314,7 +426,7 @@ function derivePython(project: Project, set: NeedSet): void {
 
 const CMAKE_LANGUAGE_COMPONENT: Record<string, ComponentId> = { C: 'c-compiler', CXX: 'cxx-compiler', OBJC: 'c-compiler', OBJCXX: 'cxx-compiler', FORTRAN: 'gfortran' };
 
-function deriveCmake(project: Project, ctx: PlanContext, set: NeedSet): void {
+function deriveCmake(project: Project, ctx: PlanContext, set: NeedSet, unverified: Exempted[], notes: string[]): void {
   const cmake = project.cmake!;
   const from = 'CMakeLists.txt';
   set.add('cmake', `${from} (configure)`, cmake.minimumVersion ? { constraint: { kind: 'min', version: cmake.minimumVersion, from: `cmake_minimum_required in ${from}` } } : {});
@@ -326,6 +438,19 @@ function deriveCmake(project: Project, ctx: PlanContext, set: NeedSet): void {
   const generator = ctx.env.CMAKE_GENERATOR ?? '';
   if (ctx.platform !== 'win32' && (generator === '' || /Makefiles/.test(generator))) set.add('make', `${from}: CMake's ${generator || 'default'} generator (Unix Makefiles) builds with make`);
   if (cmake.needsPkgConfig) set.add('pkg-config', `${from}: find_package(PkgConfig REQUIRED) or pkg_check_modules(... REQUIRED)`);
+  // A source the configure fetches and builds brings its own build's needs.
+  for (const fetch of cmake.fetches) {
+    const known = FETCHED_SOURCE_NEEDS.find((k) => fetch.sources.some((src) => k.source.test(src)));
+    // FIND_PACKAGE_ARGS: the system's copy is used when find_package() finds it; the source is only the fallback.
+    if (!known || fetch.findsFirst) continue;
+    const label = `${fetch.via} in ${fetch.file} (builds ${known.name} from source`;
+    for (const n of known.needs) {
+      if (fetch.conditional) unverified.push({ component: n.component, crate: `${label}: ${n.why})`, why: 'it sits in an if(), a loop or a function body, which the configure may skip' });
+      else set.add(n.component, `${label}: ${n.why})`);
+    }
+  }
+  const held = cmake.fetches.filter((f) => f.conditional && !f.findsFirst && FETCHED_SOURCE_NEEDS.some((k) => f.sources.some((src) => k.source.test(src))));
+  if (held.length) notes.push(`Held back as unverified: what ${held.map((f) => `${f.via} in ${f.file}`).join(', ')} builds, since it sits in an if(), a loop or a function body the configure may skip.`);
 }
 
 /** The needs of the project; with no project, the general native-build toolchain. */
@@ -342,7 +467,7 @@ export function deriveNeeds(project: Project, ctx: PlanContext): NeedsPlan {
   }
   if (project.rust) deriveRust(project, ctx, set, exempted, unverified, notes);
   if (project.python) derivePython(project, set);
-  if (project.cmake) deriveCmake(project, ctx, set);
+  if (project.cmake) deriveCmake(project, ctx, set, unverified, notes);
   const needs = set.list().filter((n) => COMPONENTS[n.component]);
   return { mode: 'project', needs, exempted, unverified, notes };
 }

@@ -102,6 +102,46 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   'pyo3-build-config': [{ component: 'python', why: 'asks a Python interpreter for its build configuration', unless: { env: ['PYO3_CONFIG_FILE'], why: 'PYO3_CONFIG_FILE' } }],
 };
 
+/**
+ * Needs that arise only when a build script calls a tool crate, not when the crate merely compiles: bindgen with its
+ * default `runtime` feature (clang-sys's `runtime`) loads libclang only when it generates bindings; the cmake crate
+ * runs cmake from `Config::build`; prost-build (also through tonic-build) runs protoc when it compiles protos. Keyed
+ * by the crate that carries the need; `callers` are the crates (and their Rust paths) whose calls run it; with
+ * `callerFeature`, the need waits for a call only while the caller keeps that feature (its default), else it links
+ * at build time. Only build scripts of the workspace's own crates are read (doctor/needs.ts).
+ */
+export const CALLED_TOOLS: Record<string, { callers: { crate: string; path: string }[]; callerFeature?: string }> = {
+  'clang-sys': { callers: [{ crate: 'bindgen', path: 'bindgen' }], callerFeature: 'runtime' },
+  cmake: { callers: [{ crate: 'cmake', path: 'cmake' }] },
+  'prost-build': { callers: [{ crate: 'prost-build', path: 'prost_build' }, { crate: 'tonic-build', path: 'tonic_build' }] },
+};
+
+/**
+ * Sources a CMake project fetches and builds itself (FetchContent, ExternalProject, CPM: project/cmake.ts), and what
+ * their own builds need. OpenSSL has no CMake build: its official sources are built with its perl `Configure` (or the
+ * `config` wrapper) and make. CMake ports of OpenSSL live in other repositories and do not match.
+ */
+export const FETCHED_SOURCE_NEEDS: readonly { name: string; source: RegExp; needs: { component: ComponentId; why: string }[] }[] = [
+  {
+    name: 'OpenSSL',
+    // OpenSSL's repository (GIT_REPOSITORY https://github.com/openssl/openssl.git, CPM's gh:openssl/openssl@3.2.0 or
+    // GITHUB_REPOSITORY openssl/openssl) or a release tarball (openssl.org/source/openssl-3.2.0.tar.gz).
+    source: /^(?:(?:https?:\/\/|git@)github\.com[/:]openssl\/openssl(?:\.git)?(?:[/#?].*)?|gh:openssl\/openssl(?:[@#].*)?|openssl\/openssl|https?:\/\/(?:www\.)?openssl\.org\/source\/.*|.*\/openssl-\d+\.\d+[\w.]*\.tar\.gz)$/i,
+    needs: [
+      { component: 'perl', why: "OpenSSL's Configure is a perl script" },
+      { component: 'make', why: 'OpenSSL builds with make' },
+    ],
+  },
+];
+
+/**
+ * Without a Cargo.lock doctor knows only declared crates: these always bring a crate that carries a need. tonic-build
+ * generates its code with prost-build, and since tonic-build 0.8 with prost-build 0.11, which ships no protoc.
+ */
+export const IMPLIED_CRATES: Record<string, readonly { crate: string; version: string; since: string }[]> = {
+  'tonic-build': [{ crate: 'prost-build', version: '0.11.0', since: '0.8.0' }],
+};
+
 /** Where C headers live when no pkg-config says otherwise (Debian multiarch, Fedora, Alpine, Homebrew, PostgreSQL's Debian layout). */
 export const INCLUDE_DIRS: readonly string[] = ['/usr/include', '/usr/local/include', '/usr/include/x86_64-linux-gnu', '/usr/include/aarch64-linux-gnu', '/usr/include/postgresql', '/opt/homebrew/include', '/usr/local/opt/openssl@3/include', '/opt/homebrew/opt/openssl@3/include'];
 

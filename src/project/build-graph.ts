@@ -120,6 +120,9 @@ export const FEATURE_EDGES: readonly FeatureEdge[] = [
   { from: 'rdkafka-sys', to: ['cmake'], feature: /^cmake[-_]build$/, onlyWhenAsked: true },
   // libz-sys builds zlib-ng with cmake only for its `zlib-ng` feature (libgit2-sys's zlib-ng-compat forwards to it).
   { from: 'libz-sys', to: ['cmake'], feature: /zlib-ng/, onlyWhenAsked: true },
+  // substrait vendors protoc (protobuf-src, built with cmake and a C++ compiler) only for its non-default `protoc`
+  // feature (datafusion-substrait's `protoc` forwards to it); without it prost-build runs the system protoc.
+  { from: 'substrait', to: ['protobuf-src'], feature: /^protoc$/ },
 ];
 
 function versionBefore(version: string, bound: string): boolean {
@@ -171,6 +174,8 @@ export interface BuiltCrates {
    * maps to the first such step, in words.
    */
   unverified: Map<LockedCrate, string>;
+  /** The features each walked local crate is built with (what its dependents and the roots ask, closed over `[features]`). */
+  localFeatures: Map<string, Set<string>>;
 }
 
 /** The features and `dep`/`dep/feature` references that `enabled` features of a package turn on (their closure). */
@@ -294,7 +299,8 @@ export function builtCrates(packages: readonly LockedCrate[], roots: readonly Ca
   }
   const unverified = new Map<LockedCrate, string>();
   for (const c of via.keys()) if (!seen.has(c) && !blind.has(c) && !manifestOf.has(c.name)) unverified.set(c, doubtfulOrigin(c, doubtful, resolveDep));
-  return { via, unverified };
+  const localFeatures = new Map([...asked].map(([name, features]) => [name, featureClosure(manifestOf.get(name)!, features).features]));
+  return { via, unverified, localFeatures };
 }
 
 /** The first doubtful step (breadth-first from its target) whose lock edges reach `target`. */

@@ -30,8 +30,35 @@ const HARMLESS_CONFIG: Record<string, true | readonly string[]> = {
 // [target.<triple or cfg>]: only the linker and the runner, which metadata and generate-lockfile never start.
 const HARMLESS_TARGET_KEYS = new Set(['linker', 'runner']);
 
-/** Why the checkout's .cargo/config(.toml) between `cwd` and `root` (inclusive) could run a program through cargo, or null. */
-export async function untrustedCargoConfig(cwd: string, root: string): Promise<string | null> {
+// The OS part a host triple of this machine has (rustc's host is always the OS it runs on): a `[target.<triple>]`
+// table without it can only be applied when cargo is asked to build for that triple.
+const HOST_OS: Partial<Record<NodeJS.Platform, RegExp>> = {
+  linux: /linux/i,
+  darwin: /apple|darwin/i,
+  win32: /windows/i,
+  freebsd: /freebsd/i,
+  openbsd: /openbsd/i,
+  netbsd: /netbsd/i,
+  sunos: /solaris|illumos/i,
+  aix: /aix/i,
+};
+
+/**
+ * Whether cargo never applies `[target.<triple>].rustflags` here: cargo passes a target table's rustflags to rustc
+ * (for `--print cfg` too) only for the kinds it builds, the host and the requested target (`--filter-platform`). A
+ * literal triple that is not `target` and cannot be this machine's host is never one of them; a `cfg(...)` table may
+ * match any target, and on a platform whose triples are not known here every triple may be the host.
+ */
+export function rustflagsNeverApplied(triple: string, target: string | undefined, platform: NodeJS.Platform = process.platform): boolean {
+  const hostOs = HOST_OS[platform];
+  return hostOs !== undefined && /^[A-Za-z0-9_.-]+$/.test(triple) && triple !== target && !hostOs.test(triple);
+}
+
+/**
+ * Why the checkout's .cargo/config(.toml) between `cwd` and `root` (inclusive) could run a program through cargo, or
+ * null. `target`: the triple cargo is asked about (`--filter-platform`), if any besides the host.
+ */
+export async function untrustedCargoConfig(cwd: string, root: string, target?: string): Promise<string | null> {
   const top = resolve(root);
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     for (const name of ['config.toml', 'config']) {
@@ -54,7 +81,7 @@ export async function untrustedCargoConfig(cwd: string, root: string): Promise<s
           allowed === undefined
             ? key
             : allowed === 'target'
-              ? sub.flatMap(([t, v]) => Object.keys((v ?? {}) as object).filter((k) => !HARMLESS_TARGET_KEYS.has(k)).map((k) => `target.${t}.${k}`))[0]
+              ? sub.flatMap(([t, v]) => Object.keys((v ?? {}) as object).filter((k) => !HARMLESS_TARGET_KEYS.has(k) && !(k === 'rustflags' && rustflagsNeverApplied(t, target))).map((k) => `target.${t}.${k}`))[0]
               : allowed === true
                 ? undefined
                 : sub.map(([k]) => k).filter((k) => !allowed.includes(k)).map((k) => `${key}.${k}`)[0];
@@ -68,15 +95,16 @@ export async function untrustedCargoConfig(cwd: string, root: string): Promise<s
 }
 
 /**
- * The environment cargo runs in, so that the checkout picks no program for it: rustup gets the pinned channel by
+ * The environment cargo runs in (asked about `target` besides the host, if given), so that the checkout picks no
+ * program for it: rustup gets the pinned channel by
  * name (a rust-toolchain `path` would run the checkout's cargo), and RUSTC / RUSTC_WRAPPER / RUSTC_WORKSPACE_WRAPPER
  * (which beat .cargo/config.toml) keep the project's `build.rustc` and wrappers from running (cargo runs `rustc -vV`
  * for `metadata --filter-platform` and for the rust-version-aware resolver). The user's own values stay.
  */
-export async function cargoEnv(cwd: string, root: string): Promise<{ env: Record<string, string> } | { refused: string }> {
+export async function cargoEnv(cwd: string, root: string, target?: string): Promise<{ env: Record<string, string> } | { refused: string }> {
   const choice = rustToolchainChoice(await findRustToolchain(cwd), process.env);
   if (!choice.run) return { refused: choice.why };
-  const config = await untrustedCargoConfig(cwd, root);
+  const config = await untrustedCargoConfig(cwd, root, target);
   if (config) return { refused: `${config}, and buildmedic runs no program a checkout configures` };
   return {
     env: {

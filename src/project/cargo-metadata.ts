@@ -105,7 +105,7 @@ async function rustupDefault(timeoutMs: number): Promise<string | null> {
 async function runCargoMetadata(root: string, cwd: string, manifest: string, target: string, locked: boolean, timeoutMs: number, extra: readonly string[] = []): Promise<MetadataRun> {
   const args = ['metadata', '--format-version', '1', '--offline', ...(locked ? ['--locked'] : []), ...extra, '--filter-platform', target, '--manifest-path', manifest];
   // The checkout is not trusted: its rust-toolchain `path` or .cargo/config.toml `build.rustc`/wrappers must not run.
-  const safe = await cargoEnv(cwd, root);
+  const safe = await cargoEnv(cwd, root, target);
   if ('refused' in safe) return { ok: false, why: `not run: ${safe.refused}` };
   const cargo = await absoluteProgram('cargo');
   if (!cargo) return { ok: false, why: 'cargo is not installed' };

@@ -46,6 +46,7 @@ function dependencyTable(table: unknown, kind: CargoDependency['kind'], target: 
       workspace: t.workspace === true,
       path: str(t.path),
       git: str(t.git),
+      rev: str(t.rev),
     };
   });
 }

@@ -8,27 +8,51 @@ export interface CmakeProject {
   languages: string[];
   /** `find_package(PkgConfig REQUIRED)` or a `pkg_check_modules(... REQUIRED ...)`: pkg-config is needed to configure. */
   needsPkgConfig: boolean;
+  /** Sources fetched to be built at configure or build time (FetchContent, ExternalProject, CPM), from this file and the files it includes. */
+  fetches: CmakeFetch[];
+  /** `include(path)` of project files (not CMake modules), in order; read by the caller, whose fetches it adds. */
+  includes: { path: string; conditional: boolean }[];
 }
 
-/** The text without `#` comments and bracket comments, so that commented-out commands do not count. */
+export interface CmakeFetch {
+  /** The source's URLs and repositories as written (`GIT_REPOSITORY`, `URL`, `GITHUB_REPOSITORY`, CPM's `gh:`). */
+  sources: string[];
+  /** The command that fetches it, for the report (`FetchContent_Declare(openssl)`). */
+  via: string;
+  /** The file it is in, relative to the project. */
+  file: string;
+  /** Inside an if(), a loop, or a function or macro body: whether it runs depends on what the configure decides. */
+  conditional: boolean;
+  /** `FIND_PACKAGE_ARGS`: FetchContent tries find_package() first and builds the source only when that fails. */
+  findsFirst: boolean;
+}
+
+/**
+ * The text without `#` comments and bracket comments, so that commented-out commands do not count; a `#` inside a
+ * quoted argument (CPM's `"gh:owner/repo#tag"`) is text, not a comment.
+ */
 function stripComments(text: string): string {
-  // One pass that jumps to each comment's end: a regex per `#[[` opener rescans the rest of the file for its close.
   let out = '';
-  let at = 0;
-  for (let hash = text.indexOf('#'); hash >= 0; hash = text.indexOf('#', at)) {
-    out += text.slice(at, hash);
-    const bracket = /^#\[(=*)\[/.exec(text.slice(hash, hash + 64));
-    if (bracket) {
-      // CMake bracket comment `#[==[ ... ]==]`; unclosed, it runs to the end of the file.
-      const close = text.indexOf(`]${bracket[1]}]`, hash + bracket[0].length);
-      out += ' ';
-      at = close < 0 ? text.length : close + bracket[1].length + 2;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '#') {
+      // CMake's bracket comment `#[[...]]` / `#[==[...]==]`, else a line comment.
+      const bracket = /^#\[(=*)\[/.exec(text.slice(i, i + 64));
+      const end = bracket ? text.indexOf(`]${bracket[1]}]`, i + bracket[0].length) : text.indexOf('\n', i);
+      out += bracket ? ' ' : '';
+      i = end < 0 ? text.length : bracket ? end + bracket[1].length + 2 : end;
     } else {
-      const eol = text.indexOf('\n', hash);
-      at = eol < 0 ? text.length : eol;
+      out += c;
+      i++;
     }
   }
-  return out + text.slice(at);
+  return out;
 }
 
 /** Each call of `command` (names are case-insensitive in CMake) with its argument text; arguments have no nested parentheses in the commands read here. */
@@ -41,6 +65,75 @@ const words = (args: string) => args.split(/\s+/).filter(Boolean).map((w) => w.r
 
 // The keywords of project() that start a value, so that what follows is not taken for a language.
 const PROJECT_KEYWORDS = new Set(['VERSION', 'DESCRIPTION', 'HOMEPAGE_URL', 'LANGUAGES']);
+
+// The commands that fetch a source to build (CMake's FetchContent and ExternalProject modules, CPM.cmake).
+const FETCH_COMMANDS = /^(?:FetchContent_Declare|ExternalProject_Add|CPMAddPackage|CPMDeclarePackage|CPMFindPackage)$/i;
+// Commands opening and closing a block whose body may not run (CMake's flow-control commands).
+const BLOCK_OPEN = /^(?:if|foreach|while|function|macro)$/i;
+const BLOCK_CLOSE = /^(?:endif|endforeach|endwhile|endfunction|endmacro)$/i;
+// A command invocation `name(`: CMake's command syntax (an identifier, optional blanks, a parenthesis).
+const COMMAND = /(?:^|[^\w$])([A-Za-z_][A-Za-z0-9_]*)[ \t]*\(/g;
+
+/** Each command invocation with its whole argument text (nested parentheses and quoted strings kept) and whether a block holds it. */
+function commands(code: string): { name: string; args: string; conditional: boolean }[] {
+  const out: { name: string; args: string; conditional: boolean }[] = [];
+  let depth = 0;
+  COMMAND.lastIndex = 0;
+  for (let m = COMMAND.exec(code); m; m = COMMAND.exec(code)) {
+    const open = m.index + m[0].length - 1;
+    let level = 0;
+    let end = code.length;
+    for (let i = open; i < code.length; i++) {
+      const c = code[i];
+      if (c === '"') {
+        i++;
+        while (i < code.length && code[i] !== '"') i += code[i] === '\\' ? 2 : 1;
+      } else if (c === '(') level++;
+      else if (c === ')' && --level === 0) {
+        end = i;
+        break;
+      }
+    }
+    const name = m[1];
+    if (BLOCK_CLOSE.test(name)) depth = Math.max(0, depth - 1);
+    out.push({ name, args: code.slice(open + 1, end), conditional: depth > 0 });
+    if (BLOCK_OPEN.test(name)) depth++;
+    COMMAND.lastIndex = end;
+  }
+  return out;
+}
+
+// The keywords whose next argument names where a fetched source comes from.
+const SOURCE_KEYWORDS = new Set(['GIT_REPOSITORY', 'URL', 'GITHUB_REPOSITORY', 'GITLAB_REPOSITORY', 'SVN_REPOSITORY', 'HG_REPOSITORY']);
+
+function fetchesOf(code: string, file: string): { fetches: CmakeFetch[]; includes: { path: string; conditional: boolean }[] } {
+  const fetches: CmakeFetch[] = [];
+  const includes: { path: string; conditional: boolean }[] = [];
+  for (const c of commands(code)) {
+    const w = words(c.args);
+    if (FETCH_COMMANDS.test(c.name)) {
+      const sources: string[] = [];
+      w.forEach((x, i) => {
+        if (SOURCE_KEYWORDS.has(x.toUpperCase()) && w[i + 1]) sources.push(w[i + 1]);
+        // CPM's shorthand: CPMAddPackage("gh:owner/repo@1.2") or NAME ... GITHUB_REPOSITORY (above).
+        if (/^(?:gh|gl|bb):/.test(x)) sources.push(x);
+      });
+      fetches.push({ sources, via: `${c.name}(${w[0] ?? ''})`, file, conditional: c.conditional, findsFirst: w.some((x) => x.toUpperCase() === 'FIND_PACKAGE_ARGS') });
+    } else if (/^include$/i.test(c.name) && w[0] && /\.cmake$/i.test(w[0])) {
+      // A project file (a path with .cmake); a bare name is a CMake module found on CMAKE_MODULE_PATH. include()
+      // keeps the current source directory, so a relative path is the top level's; CMAKE_CURRENT_LIST_DIR is this file's.
+      const here = file.includes('/') ? `${file.slice(0, file.lastIndexOf('/'))}/` : '';
+      const path = w[0].replace(/^\$\{(?:CMAKE_CURRENT_SOURCE_DIR|CMAKE_SOURCE_DIR|PROJECT_SOURCE_DIR)\}\//, '').replace(/^\$\{CMAKE_CURRENT_LIST_DIR\}\//, here);
+      if (!path.includes('$')) includes.push({ path, conditional: c.conditional });
+    }
+  }
+  return { fetches, includes };
+}
+
+/** What a file included from CMakeLists.txt adds: its fetches and its own includes. */
+export function parseCmakeInclude(text: string, file: string): Pick<CmakeProject, 'fetches' | 'includes'> {
+  return fetchesOf(stripComments(text), file);
+}
 
 export function parseCmakeLists(text: string): CmakeProject {
   const code = stripComments(text);
@@ -68,5 +161,5 @@ export function parseCmakeLists(text: string): CmakeProject {
   for (const args of calls(code, 'enable_language')) if (!/\bOPTIONAL\b/i.test(args)) for (const l of words(args)) languages.add(l.toUpperCase());
   const pkgConfigPackage = calls(code, 'find_package').map(words).some((w) => w[0] === 'PkgConfig' && w.some((x) => x.toUpperCase() === 'REQUIRED'));
   const pkgCheck = calls(code, 'pkg_check_modules').some((args) => /\bREQUIRED\b/i.test(args)) || calls(code, 'pkg_search_module').some((args) => /\bREQUIRED\b/i.test(args));
-  return { minimumVersion: minimum ? minimum.split('...')[0] : null, languages: [...languages], needsPkgConfig: pkgConfigPackage || pkgCheck };
+  return { minimumVersion: minimum ? minimum.split('...')[0] : null, languages: [...languages], needsPkgConfig: pkgConfigPackage || pkgCheck, ...fetchesOf(code, 'CMakeLists.txt') };
 }

@@ -1,13 +1,14 @@
 // Reads a project directory (I/O): finds the Cargo workspace, lock, toolchain and Python files and hands them to the pure parsers.
 
 import { readdir, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BuildmedicError } from '../errors.js';
-import { parseCmakeLists } from './cmake.js';
+import { parseCmakeInclude, parseCmakeLists, type CmakeProject } from './cmake.js';
 import { isInside } from './paths.js';
 import { openProjectDir, readProjectText } from './reader.js';
 import { parseCargoConfigLinkers, parseCargoConfigTargets, parseCargoLock, parseCargoManifest } from './cargo.js';
-import type { CargoManifest, Project, PythonProject, RustProject } from './model.js';
+import type { CargoManifest, GitDependency, Project, PythonProject, RustProject } from './model.js';
 import { parsePyproject, parsePythonVersionFile, parseRequirements, parseRuntimeTxt, pythonBackend, scanSetupPy } from './python.js';
 import { parseRustToolchain } from './toolchain.js';
 import { resolveMembers } from './workspace.js';
@@ -90,7 +91,7 @@ function inheritFromWorkspace(m: CargoManifest, ws: CargoManifest['workspace']):
     if (!d.workspace) return d;
     const base = ws.dependencies.find((w) => w.key === d.key);
     if (!base) return d;
-    return { ...d, name: base.name, req: base.req, path: base.path, git: base.git, features: [...new Set([...base.features, ...d.features])], defaultFeatures: base.defaultFeatures };
+    return { ...d, name: base.name, req: base.req, path: base.path, git: base.git, rev: base.rev, features: [...new Set([...base.features, ...d.features])], defaultFeatures: base.defaultFeatures };
   });
   return { ...m, package: pkg, dependencies };
 }
@@ -150,6 +151,76 @@ async function addPathMembers(root: string, rootManifest: CargoManifest, members
   return [...absent];
 }
 
+/** A package's build script as text (cargo's `build.rs` unless `package.build` names another file or is false). */
+async function readBuildScript(readText: TextReader, dir: string, manifest: CargoManifest): Promise<{ file: string; text: string | null } | null> {
+  const build = manifest.package?.build;
+  if (!manifest.package || build === false) return null;
+  const file = join(dir, typeof build === 'string' ? build : 'build.rs');
+  try {
+    const text = await readText(file);
+    return text === null ? null : { file, text };
+  } catch {
+    // A build script that cannot be read (a FIFO, a link out) is there, unread: nothing is concluded from it.
+    return { file, text: null };
+  }
+}
+
+/** How many directories of a git checkout are searched for the package's manifest (cargo finds it anywhere in the repository). */
+const MAX_CHECKOUT_DIRS = 400;
+
+/**
+ * The checkouts cargo made of the members' git dependencies (`CARGO_HOME/git/checkouts/<repo>-<hash>/<short rev>/`),
+ * read as text and never run: found for a `rev` pin only, since a branch or tag names no revision without the lock.
+ */
+async function readGitCheckouts(members: RustProject['members']): Promise<GitDependency[]> {
+  const cargoHome = process.env.CARGO_HOME || join(process.env.HOME || homedir(), '.cargo');
+  const out: GitDependency[] = [];
+  const seen = new Set<string>();
+  for (const d of members.flatMap((m) => m.manifest.dependencies)) {
+    if (!d.git || d.kind === 'dev' || seen.has(d.name)) continue;
+    seen.add(d.name);
+    const repo = d.git.replace(/\/+$/, '').replace(/\.git$/, '').split('/').pop() ?? '';
+    const rev = d.rev && /^[0-9a-f]{7,40}$/i.test(d.rev) ? d.rev.slice(0, 7).toLowerCase() : null;
+    if (!rev || !/^[A-Za-z0-9._-]+$/.test(repo)) {
+      out.push({ name: d.name, url: d.git, checkout: null, why: 'it is pinned by branch or tag, not by `rev`, so the revision cargo builds is not known without Cargo.lock' });
+      continue;
+    }
+    const checkouts = join(cargoHome, 'git', 'checkouts');
+    const candidates = (await readdir(checkouts).catch(() => [] as string[])).filter((e) => e.startsWith(`${repo}-`)).map((e) => join(checkouts, e, rev));
+    let checkout: GitDependency['checkout'] = null;
+    for (const dir of candidates) {
+      checkout = await findPackageIn(dir, d.name);
+      if (checkout) break;
+    }
+    out.push(checkout ? { name: d.name, url: d.git, checkout } : { name: d.name, url: d.git, checkout: null, why: `revision ${rev} is not checked out in ${checkouts} (\`cargo fetch\` puts it there)` });
+  }
+  return out;
+}
+
+/** The package `name` in a git checkout: the first Cargo.toml (breadth-first, bounded) whose package has that name. */
+async function findPackageIn(root: string, name: string): Promise<GitDependency['checkout']> {
+  const queue = [root];
+  for (let i = 0; i < queue.length && i < MAX_CHECKOUT_DIRS; i++) {
+    const dir = queue[i];
+    const read = await readProjectText(join(dir, 'Cargo.toml'), null, MAX_PATH_MANIFEST_BYTES);
+    if ('text' in read) {
+      try {
+        const manifest = parseCargoManifest(read.text, join(dir, 'Cargo.toml'));
+        if (manifest.package?.name === name) {
+          const build = manifest.package.build;
+          const script = build === false ? null : await readProjectText(join(dir, typeof build === 'string' ? build : 'build.rs'), null, MAX_PATH_MANIFEST_BYTES);
+          return { dir, manifest, buildScript: script && 'text' in script ? script.text : null };
+        }
+      } catch {
+        // Not a manifest cargo reads; look further.
+      }
+    }
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'target') queue.push(join(dir, e.name));
+  }
+  return null;
+}
+
 async function readRust(readText: TextReader, dir: string, manifestPath: string, manifestText: string): Promise<RustProject> {
   const manifestDir = dirname(manifestPath);
   const own = parseCargoManifest(manifestText, manifestPath);
@@ -171,6 +242,8 @@ async function readRust(readText: TextReader, dir: string, manifestPath: string,
   }
   if (!members.some((m) => m.dir === manifestDir) && own.package) members.push({ dir: manifestDir, manifest: inheritFromWorkspace(own, rootManifest.workspace) });
   const absentPathCrates = rootManifest.workspace ? await addPathMembers(root, rootManifest, members) : [];
+  await Promise.all(members.map(async (m) => (m.buildScript = await readBuildScript(readText, m.dir, m.manifest))));
+  const gitDependencies = await readGitCheckouts(members);
   // `cargo build` in the workspace root builds `default-members`, else the root package when the root manifest has one,
   // else every member (a member's directory keeps the whole workspace in view).
   const defaultMembers = rootManifest.workspace?.defaultMembers
@@ -230,6 +303,7 @@ async function readRust(readText: TextReader, dir: string, manifestPath: string,
     edition,
     requestedFeatures,
     absentPathCrates,
+    gitDependencies,
     notes,
   };
 }
@@ -264,6 +338,35 @@ async function readPython(readText: TextReader, dir: string): Promise<PythonProj
   };
 }
 
+/** How many included CMake files are read: real projects include a handful; a generated or cyclic tree stops here. */
+const MAX_CMAKE_INCLUDES = 64;
+
+/**
+ * Adds the fetches of the project files CMakeLists.txt includes (and they include), read as CMake reads them:
+ * relative to the top-level source directory, inside the project only. A fetch is conditional when its include is.
+ */
+async function withIncludes(readText: TextReader, dir: string, top: CmakeProject): Promise<CmakeProject> {
+  const fetches = [...top.fetches];
+  const queue = top.includes.map((i) => ({ ...i }));
+  const seen = new Set<string>();
+  for (let k = 0; k < queue.length && seen.size < MAX_CMAKE_INCLUDES; k++) {
+    const path = resolve(dir, queue[k].path);
+    if (seen.has(path) || !isInside(dir, path)) continue;
+    seen.add(path);
+    let text: string | null;
+    try {
+      text = await readText(path);
+    } catch {
+      continue; // a FIFO or a link out of the project: CMake's problem to report, not a reason to stop doctor
+    }
+    if (text === null) continue;
+    const included = parseCmakeInclude(text, relative(dir, path));
+    fetches.push(...included.fetches.map((f) => ({ ...f, conditional: f.conditional || queue[k].conditional })));
+    queue.push(...included.includes.map((i) => ({ path: i.path, conditional: i.conditional || queue[k].conditional })));
+  }
+  return { ...top, fetches };
+}
+
 /** Reads the project in `dirArg`; a directory with no project files yields a project with neither part. */
 export async function readProject(dirArg: string): Promise<Project> {
   const { root: dir, realRoot } = await openProjectDir(dirArg, 'doctor');
@@ -284,7 +387,7 @@ export async function readProject(dirArg: string): Promise<Project> {
   }
   const rust = manifestText === null ? null : await readRust(readText, dir, manifestPath, manifestText);
   const cmakeText = await readText(join(dir, 'CMakeLists.txt'));
-  const cmake = cmakeText === null ? null : parseCmakeLists(cmakeText);
+  const cmake = cmakeText === null ? null : await withIncludes(readText, dir, parseCmakeLists(cmakeText));
 
   const files: string[] = [];
   if (rust) {

@@ -20,6 +20,8 @@ export interface CargoDependency {
   workspace: boolean;
   path: string | null;
   git: string | null;
+  /** `rev = "..."` of a git dependency, when given. */
+  rev?: string | null;
 }
 
 export interface CargoManifest {
@@ -79,8 +81,12 @@ export interface RustProject {
   root: string;
   manifestPath: string;
   manifest: CargoManifest;
-  /** Manifests of the workspace members (including the root package, if any), by directory. */
-  members: { dir: string; manifest: CargoManifest }[];
+  /**
+   * Manifests of the workspace members (including the root package, if any), by directory, with the text of each
+   * one's build script (`build.rs`, or `package.build`) when it has one: read, never run (`text` null: it is there but
+   * could not be read).
+   */
+  members: { dir: string; manifest: CargoManifest; buildScript?: { file: string; text: string | null } | null }[];
   /** Directories of `default-members` (what `cargo build` at the root builds), or null when all members are. */
   defaultMembers: string[] | null;
   lock: CargoLock | null;
@@ -96,10 +102,23 @@ export interface RustProject {
   edition: { edition: string; from: string } | null;
   /** Features requested for each crate name by the workspace manifests (the lock does not record features). */
   requestedFeatures: Record<string, string[]>;
+  /**
+   * The git dependencies of the members, each with its checkout in CARGO_HOME/git/checkouts when cargo has fetched
+   * that revision (its manifest and build script, read and never run), else why it was not found.
+   */
+  gitDependencies?: GitDependency[];
   /** Path dependencies of the members whose Cargo.toml is not in the checkout (a git submodule not checked out). */
   absentPathCrates?: string[];
   /** What could not be read as cargo would (an invalid member glob), in one sentence each. */
   notes?: string[];
+}
+
+export interface GitDependency {
+  name: string;
+  url: string;
+  checkout: { dir: string; manifest: CargoManifest; buildScript: string | null } | null;
+  /** Why there is no checkout to read, when there is none. */
+  why?: string;
 }
 
 export interface PyprojectInfo {

@@ -66,6 +66,7 @@ export function selectForFiles(report: ScanReport, files: readonly string[]): Sc
   const changed = new Set(files);
   const findings = report.findings.filter((f) => [...filesOfFinding(f)].some((file) => changed.has(file)));
   const problems = report.problems.filter((p) => p.scanner === GIT_REFUSED || files.some((file) => p.message.startsWith(`${file}:`) || p.message.includes(` ${file}`)));
-  // What was held back is the whole project's: the changed files do not narrow why a check could not be verified.
-  return { findings, problems, heldBack: report.heldBack };
+  // What was held back, and which toolchain resolved the graph, are the whole project's: the changed files do not
+  // narrow why a check could not be verified.
+  return { findings, problems, heldBack: report.heldBack, toolchainFallbacks: report.toolchainFallbacks };
 }

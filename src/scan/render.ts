@@ -11,6 +11,7 @@ export function scanJson(root: string, report: ScanReport): object {
     findings: report.findings,
     heldBack: report.heldBack,
     problems: report.problems,
+    toolchainFallbacks: report.toolchainFallbacks,
     summary: {
       errors: report.findings.filter((f) => f.severity === 'error').length,
       warnings: report.findings.filter((f) => f.severity === 'warning').length,
@@ -23,6 +24,7 @@ export function scanJson(root: string, report: ScanReport): object {
 export function renderScanText(report: ScanReport, c: Colors): string {
   let out = report.findings.map((f) => renderFindingText(f, c)).join('\n');
   for (const p of report.problems) out += `${c.yellow('could not check')} (${p.scanner}): ${p.message}\n`;
+  for (const t of report.toolchainFallbacks) out += c.dim(`note: the build graph of ${t.workspace === '.' ? 'the workspace' : t.workspace} was resolved with the installed toolchain ${t.used}: the pinned ${t.pinned} is not installed\n`);
   const fixable = report.findings.filter((f) => f.fix).length;
   for (const h of report.heldBack) {
     out += c.dim(`held back ${h.count} unverified ${h.rule} finding${h.count === 1 ? '' : 's'} (\`--unverified\` shows them):\n`);

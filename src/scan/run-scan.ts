@@ -12,6 +12,12 @@ export interface ScanReport {
   heldBack: { rule: string; count: number; why: string[] }[];
   /** A scanner that could not read its files (invalid TOML/YAML...) says so here instead of stopping the others. */
   problems: { scanner: string; message: string }[];
+  /**
+   * Workspaces whose resolved graph came from rustup's default toolchain because the pinned one is not installed
+   * (`workspace`: its directory, '.' for the root): the features and kinds hardly depend on the toolchain with
+   * --locked, but the findings rest on that graph, so the report says so.
+   */
+  toolchainFallbacks: { workspace: string; used: string; pinned: string }[];
 }
 
 /**
@@ -84,5 +90,14 @@ export function scanProject(project: ProjectFiles, scanners: readonly Scanner[],
     held.set(f.rule, h);
     return false;
   });
-  return { findings: shown.sort(byLocation), heldBack: [...held.values()], problems };
+  return { findings: shown.sort(byLocation), heldBack: [...held.values()], problems, toolchainFallbacks: toolchainFallbacks(project) };
+}
+
+/** The workspaces whose graph cargo resolved with another toolchain than the pin. */
+function toolchainFallbacks(project: ProjectFiles): ScanReport['toolchainFallbacks'] {
+  const out: ScanReport['toolchainFallbacks'] = [];
+  for (const [dir, resolution] of project.cargo ?? []) {
+    if ('graph' in resolution && resolution.graph.toolchain) out.push({ workspace: dir || '.', ...resolution.graph.toolchain });
+  }
+  return out.sort((a, b) => (a.workspace < b.workspace ? -1 : a.workspace > b.workspace ? 1 : 0));
 }

@@ -106,11 +106,25 @@ export function tokenizeShell(text: string, start: number, end: number, heredoc:
     if (ch === '"') {
       let j = i + 1;
       while (j < end && text[j] !== '"') {
+        if (text[j] === '$' && text[j + 1] === '(') {
+          // A command substitution inside double quotes is parsed anew: its own quotes do not close these.
+          const close = substitutionEnd(text, j, end);
+          cur.value += text.slice(j, close);
+          j = close;
+          continue;
+        }
         if (text[j] === '\\' && j + 1 < end) j++;
         cur.value += text[j];
         j++;
       }
       i = j + 1;
+      continue;
+    }
+    if (ch === '$' && text[i + 1] === '(') {
+      // `$(...)` and `$((...))` are one word with their spaces, parentheses and quotes.
+      const close = substitutionEnd(text, i, end);
+      cur.value += text.slice(i, close);
+      i = close;
       continue;
     }
     if (ch === '\\' && i + 1 < end) {
@@ -126,6 +140,22 @@ export function tokenizeShell(text: string, start: number, end: number, heredoc:
   return commands;
 }
 
+/** The offset just past the `)` that closes the `$(` at `at` (nested parentheses and quotes skipped), or `end`. */
+function substitutionEnd(text: string, at: number, end: number): number {
+  let depth = 0;
+  for (let j = at + 1; j < end; j++) {
+    const c = text[j];
+    if (c === '\\') j++;
+    else if (c === "'" || c === '"') {
+      let k = j + 1;
+      while (k < end && text[k] !== c) k += text[k] === '\\' && c === '"' ? 2 : 1;
+      j = k;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j + 1;
+  }
+  return end;
+}
+
 export interface InstallCommand {
   manager: PackageManager;
   /** Package names (version pins and release suffixes removed). */
@@ -135,11 +165,15 @@ export interface InstallCommand {
   command: ShellCommand;
 }
 
-/** The program and its arguments, after `sudo`, `env` and `VAR=value` prefixes. */
+// Words before the program that the shell reads as syntax (reserved words opening or continuing a compound command)
+// or that run the program themselves.
+const PREFIX_WORDS = new Set(['sudo', 'env', 'exec', 'if', 'then', 'else', 'elif', 'while', 'until', 'do', '!', 'time']);
+
+/** The program and its arguments, after reserved words (`then cargo build`), `sudo`, `env` and `VAR=value` prefixes. */
 export function commandWords(cmd: ShellCommand): Word[] {
   let k = 0;
   const w = cmd.words;
-  while (k < w.length && (w[k].value === 'sudo' || w[k].value === 'env' || w[k].value === 'exec' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[k].value))) k++;
+  while (k < w.length && (PREFIX_WORDS.has(w[k].value) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[k].value))) k++;
   return w.slice(k);
 }
 
