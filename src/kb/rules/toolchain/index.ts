@@ -16,6 +16,7 @@ import linkerNotFound from './linker-not-found/rule.js';
 import msvcMissing from './msvc-missing/rule.js';
 import nodeAddonAbiMismatch from './node-addon-abi-mismatch/rule.js';
 import nodeGypTooOld from './node-gyp-too-old/rule.js';
+import nodeGypVsVersionMismatch from './node-gyp-vs-version-mismatch/rule.js';
 import perlMissing from './perl-missing/rule.js';
 import pkgConfigMissing from './pkg-config-missing/rule.js';
 import prebuiltBinaryUnavailable from './prebuilt-binary-unavailable/rule.js';
@@ -45,6 +46,7 @@ export default [
   buildToolMissing,
   gnuMakeRequired,
   nodeGypTooOld,
+  nodeGypVsVersionMismatch,
   crossToolchainMisconfigured,
   prebuiltBinaryUnavailable,
   nodeAddonAbiMismatch,
