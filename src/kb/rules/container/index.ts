@@ -6,6 +6,7 @@ import dockerCacheMountArtifact from './docker-cache-mount-artifact/rule.js';
 import nixFlakeUntrackedFile from './nix-flake-untracked-file/rule.js';
 import nixHashMismatch from './nix-hash-mismatch/rule.js';
 import nixCargoGitHashMissing from './nix-cargo-git-hash-missing/rule.js';
+import paasAppNotDetected from './paas-app-not-detected/rule.js';
 import cargoChefImageMismatch from './cargo-chef-image-mismatch/rule.js';
 import dockerCopyOverwritesGenerated from './docker-copy-overwrites-generated/rule.js';
 import dockerLockNotCopied from './docker-lock-not-copied/rule.js';
@@ -16,6 +17,7 @@ const rules: Rule[] = [
   nixFlakeUntrackedFile,
   nixHashMismatch,
   nixCargoGitHashMissing,
+  paasAppNotDetected,
   dockerCacheMountArtifact,
   // Reported by scan and fix from Dockerfiles only (no log patterns).
   dockerLockNotCopied,
