@@ -7,6 +7,7 @@ import nixFlakeUntrackedFile from './nix-flake-untracked-file/rule.js';
 import nixHashMismatch from './nix-hash-mismatch/rule.js';
 import nixCargoGitHashMissing from './nix-cargo-git-hash-missing/rule.js';
 import paasAppNotDetected from './paas-app-not-detected/rule.js';
+import paasConfigInvalid from './paas-config-invalid/rule.js';
 import cargoChefImageMismatch from './cargo-chef-image-mismatch/rule.js';
 import dockerCopyOverwritesGenerated from './docker-copy-overwrites-generated/rule.js';
 import dockerLockNotCopied from './docker-lock-not-copied/rule.js';
@@ -18,6 +19,7 @@ const rules: Rule[] = [
   nixHashMismatch,
   nixCargoGitHashMissing,
   paasAppNotDetected,
+  paasConfigInvalid,
   dockerCacheMountArtifact,
   // Reported by scan and fix from Dockerfiles only (no log patterns).
   dockerLockNotCopied,
