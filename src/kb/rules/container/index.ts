@@ -8,6 +8,7 @@ import nixHashMismatch from './nix-hash-mismatch/rule.js';
 import nixCargoGitHashMissing from './nix-cargo-git-hash-missing/rule.js';
 import paasAppNotDetected from './paas-app-not-detected/rule.js';
 import paasConfigInvalid from './paas-config-invalid/rule.js';
+import nixSystemUnsupported from './nix-system-unsupported/rule.js';
 import cargoChefImageMismatch from './cargo-chef-image-mismatch/rule.js';
 import dockerCopyOverwritesGenerated from './docker-copy-overwrites-generated/rule.js';
 import dockerLockNotCopied from './docker-lock-not-copied/rule.js';
@@ -20,6 +21,7 @@ const rules: Rule[] = [
   nixCargoGitHashMissing,
   paasAppNotDetected,
   paasConfigInvalid,
+  nixSystemUnsupported,
   dockerCacheMountArtifact,
   // Reported by scan and fix from Dockerfiles only (no log patterns).
   dockerLockNotCopied,
