@@ -6,7 +6,7 @@ import { defineRule } from '../../../rule.js';
 export default defineRule({
   id: 'nix-cargo-git-hash-missing',
   title: 'A git dependency in Cargo.lock has no entry in cargoLock.outputHashes',
-  summary: 'nixpkgs cannot vendor a git dependency of Cargo.lock because cargoLock.outputHashes has no hash for it.',
+  summary: 'The nixpkgs Cargo.lock importer cannot vendor a git dependency because cargoLock.outputHashes has no hash for it.',
   category: 'container',
   captures: {
     crate: { type: 'string', doc: 'the git dependency, as `<name>-<version>` (the key outputHashes expects)' },

@@ -86,7 +86,7 @@ export default defineRule({
       // nix 1.x: "output path ‘/nix/store/<h>-cargo-d814fcb’ should have r:sha256 hash ‘0spp...’, instead has ‘1c9h...’"
       source: 'nix 1.x',
       literals: ['should have r:sha256 hash', 'should have sha256 hash'],
-      re: /output path [‘'](?<drvOld>\/nix\/store\/[^’'\s]{1,300})[’'] should have (?:r:)?sha256 hash [‘'](?<_spec1>[a-z0-9]{52})[’'], instead has [‘'](?<_got1>[a-z0-9]{52})[’']/,
+      re: /output path [‘'](?<drvOld>\/nix\/store\/[\w.+=?-]{1,300})[’'] should have (?:r:)?sha256 hash [‘'](?<_spec1>[a-z0-9]{52})[’'], instead has [‘'](?<_got1>[a-z0-9]{52})[’']/,
       weight: 0.95,
     },
   ],

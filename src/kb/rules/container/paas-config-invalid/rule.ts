@@ -43,7 +43,7 @@ export default defineRule({
       // should be array." (the ajv message rewritten by @vercel/build-utils' getPrettyError)
       source: 'vercel CLI',
       literals: ['Invalid vercel.json - ', 'Invalid now.json - '],
-      re: /Invalid (?<configFile>(?:vercel|now)\.json) - (?<_reason2>.{1,300})$/,
+      re: /Invalid (?<configFile>(?:vercel|now)\.json) - (?<_reason2>.+)/,
       weight: 0.9,
     },
   ],

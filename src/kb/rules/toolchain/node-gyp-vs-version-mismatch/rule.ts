@@ -22,7 +22,7 @@ function rejectedYears(hits: readonly PatternHit[]): string[] {
 export default defineRule({
   id: 'node-gyp-vs-version-mismatch',
   title: 'node-gyp rejects the installed Visual Studio because msvs_version asks for another',
-  summary: 'node-gyp found a usable Visual Studio but skipped it, because msvs_version or the Developer Command Prompt it runs in selects a different one.',
+  summary: 'The node-gyp that builds the addon found a usable Visual Studio but skipped it, because msvs_version or the Developer Command Prompt it runs in selects a different one.',
   category: 'toolchain',
   captures: {
     requestedVersion: { type: 'string', doc: 'the Visual Studio that msvs_version asks for (a year or an installation path)', optional: true },

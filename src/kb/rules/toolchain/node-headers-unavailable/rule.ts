@@ -10,7 +10,7 @@ const URL_VERSION = /\/v(?<version>\d+\.\d+\.\d+[\w.+-]{0,40})\//;
 export default defineRule({
   id: 'node-headers-unavailable',
   title: 'The Node or Electron headers node-gyp needs are not published at its dist URL',
-  summary: 'node-gyp could not download the headers of the runtime version it builds for, because the server has no such file (HTTP 404 or 403).',
+  summary: 'The dist server node-gyp downloads from has no headers for the runtime version it builds for (HTTP 404 or 403).',
   category: 'toolchain',
   captures: {
     status: { type: 'integer', doc: 'the HTTP status the dist server answered' },
