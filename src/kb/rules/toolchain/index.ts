@@ -17,6 +17,8 @@ import linkerNotFound from './linker-not-found/rule.js';
 import msvcMissing from './msvc-missing/rule.js';
 import nodeAddonAbiMismatch from './node-addon-abi-mismatch/rule.js';
 import nodeGypTooOld from './node-gyp-too-old/rule.js';
+import nodeGypVsVersionMismatch from './node-gyp-vs-version-mismatch/rule.js';
+import nodeHeadersUnavailable from './node-headers-unavailable/rule.js';
 import perlMissing from './perl-missing/rule.js';
 import pkgConfigMissing from './pkg-config-missing/rule.js';
 import prebuiltBinaryUnavailable from './prebuilt-binary-unavailable/rule.js';
@@ -46,6 +48,8 @@ export default [
   buildToolMissing,
   gnuMakeRequired,
   nodeGypTooOld,
+  nodeGypVsVersionMismatch,
+  nodeHeadersUnavailable,
   crossToolchainMisconfigured,
   prebuiltBinaryUnavailable,
   nodeAddonAbiMismatch,

@@ -7,8 +7,12 @@ import { defineRule } from '../../../rule.js';
 
 const GYP_FRAME = 'gyp-python-frame';
 
-/** A Visual Studio 2022 instance folder, as in "C:\Program Files\Microsoft Visual Studio\2022\Community". */
-const VS2022_INSTANCE = /Microsoft Visual Studio[\\/]2022[\\/]\w+/;
+/** Visual Studio instance folders ("...\Microsoft Visual Studio\2022\Community", VS 2026's "...\18\Insiders") and the
+ * first node-gyp that can tell their version (node-gyp 8.4 for VS 2022, 12.1 for VS 2026). */
+const VS_INSTANCES: readonly { folder: RegExp; release: string; nodeGyp: readonly [number, number] }[] = [
+  { folder: /Microsoft Visual Studio[\\/]2022[\\/]\w+/, release: 'VS 2022', nodeGyp: [8, 4] },
+  { folder: /Microsoft Visual Studio[\\/]18[\\/]\w+/, release: 'VS 2026', nodeGyp: [12, 1] },
+];
 
 function olderThan(version: string, [major, minor]: readonly [number, number]): boolean {
   const [a, b] = version.split('.').map(Number);
@@ -79,7 +83,7 @@ export default defineRule({
     },
     {
       id: 'find-vs-unknown-version',
-      // node-gyp 5-8.3 with VS 2022 (and later node-gyp with VS 2026, "...\Microsoft Visual Studio\18\..."):
+      // node-gyp 5-8.3 with VS 2022, node-gyp before 12.1 with VS 2026 ("...\Microsoft Visual Studio\18\..."):
       // 'gyp ERR! find VS unknown version "undefined" found at "C:\Program Files\Microsoft Visual Studio\2022\Community"'
       source: 'node-gyp >= 5 (find-visualstudio)',
       literals: ['find VS unknown version'],
@@ -101,11 +105,13 @@ export default defineRule({
     const which = nodeGypVersion ? `node-gyp ${nodeGypVersion}` : 'This node-gyp';
     const version: Record<string, string> = nodeGypVersion ? { nodeGypVersion } : {};
     const vsPath = ctx.captures.vsPath;
-    // "unknown version" also means VCINSTALLDIR points at no VS instance at all (msvc-missing): only a VS 2022 instance
-    // folder (year + edition) that a node-gyp before 8.4 cannot identify is node-gyp being too old.
-    if (vsPath && VS2022_INSTANCE.test(vsPath) && (nodeGypVersion === undefined || olderThan(nodeGypVersion, [8, 4]))) {
+    // "unknown version" also means VCINSTALLDIR points at no VS instance at all (msvc-missing): only a VS instance folder
+    // (release + edition) that this node-gyp is too old to identify is node-gyp being too old.
+    const instance = vsPath ? VS_INSTANCES.find((v) => v.folder.test(vsPath)) : undefined;
+    if (vsPath && instance && (nodeGypVersion === undefined || olderThan(nodeGypVersion, instance.nodeGyp))) {
+      const needs = `${instance.release} needs node-gyp ${instance.nodeGyp.join('.')} or later`;
       return {
-        captures: { ...version, vsPath, _story: `${which} found Visual Studio at ${vsPath} but cannot tell its version, because that Visual Studio is newer than this node-gyp (VS 2022 needs node-gyp 8.4 or later), so it reports no usable Visual Studio.` },
+        captures: { ...version, vsPath, _story: `${which} found Visual Studio at ${vsPath} but cannot tell its version, because that Visual Studio is newer than this node-gyp (${needs}), so it reports no usable Visual Studio.` },
       };
     }
     if (has('node-gyp-3-python2-version-probe') || has('node-gyp-4-python3-unsupported')) {
