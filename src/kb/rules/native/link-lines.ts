@@ -15,7 +15,7 @@ export const UNDEFINED_SYMBOL_PATTERNS = [
     // ru "неопределённая ссылка на «pow»", pt_BR 'referência não definida para "pow"'
     source: 'GNU ld (bfd) / gold',
     literals: UNDEFINED_REFERENCE,
-    re: new RegExp(String.raw`(?:${UNDEFINED_REFERENCE.join('|')})[\x60'‘«"] ?(?<symbol>[^'’»"\x60\n]{1,400}?) ?['’»"]`),
+    re: new RegExp(String.raw`(?:${UNDEFINED_REFERENCE.join('|')})[\x60'‘«"](?<symbol>[^'’»"\x60‘«\n]{1,300})['’»"]`),
     weight: 0.6,
   },
   {
@@ -23,7 +23,7 @@ export const UNDEFINED_SYMBOL_PATTERNS = [
     // GNU ld (bfd), es: "m.c:(.text+0x34): referencia a `pow' sin definir"
     source: 'GNU ld (bfd), Spanish',
     literals: [' sin definir'],
-    re: /referencia a [`'‘«"] ?(?<symbol>[^'’»"`\n]{1,400}?) ?['’»"] sin definir/,
+    re: /referencia a [`'‘«"](?<symbol>[^'’»"`‘«\n]{1,300})['’»"] sin definir/,
     weight: 0.6,
   },
   {
@@ -31,7 +31,7 @@ export const UNDEFINED_SYMBOL_PATTERNS = [
     // GNU ld (bfd): "x.o:<artificial>:(.text+0x3cf8): more undefined references to `__atomic_load_8' follow"
     source: 'GNU ld (bfd)',
     literals: ['more undefined references to '],
-    re: /more undefined references to [`'‘] ?(?<symbol>[^'’`\n]{1,400}?) ?['’] follow/,
+    re: /more undefined references to [`'‘](?<symbol>[^'’`\n]{1,400})['’] follow/,
     weight: 0.6,
   },
   {
@@ -57,7 +57,7 @@ export const UNDEFINED_SYMBOL_PATTERNS = [
     // ">>> referenced by m.c"; lld-link: "lld-link: error: undefined symbol: __declspec(dllimport) WSAStartup"
     source: 'LLVM lld / mold',
     literals: ['error: undefined symbol: '],
-    re: /(?:^|[\\/]|\s)(?<_lldName>ld\.lld|rust-lld|lld-link|ld64\.lld|lld|mold|ld)(?:\.exe)?: error: undefined symbol: (?<symbol>.{1,400}?)\s*$/,
+    re: /^(?:= note: )?(?:[^\s:]{0,200}[\\/])?(?<_lldName>ld\.lld|rust-lld|lld-link|ld64\.lld|lld|mold|ld)(?:\.exe)?: error: undefined symbol: (?<symbol>.{1,400})$/,
     weight: 0.6,
   },
   {
@@ -92,7 +92,7 @@ export function undefinedSymbols(hits: readonly PatternHit[]): { symbol: string;
   const seen = new Set<string>();
   const out: { symbol: string; hit: PatternHit }[] = [];
   for (const hit of hits) {
-    const symbol = hit.captures.symbol ?? hit.captures.quoted;
+    const symbol = (hit.captures.symbol ?? hit.captures.quoted)?.trim();
     if (!symbol || seen.has(symbol)) continue;
     seen.add(symbol);
     out.push({ symbol, hit });

@@ -24,7 +24,11 @@ export default defineRule({
     if (python.length === 0 || python.length * 2 < symbols.length) return null;
     // ld64 names the function that references each symbol on the next line: "_main in main.o" is a program that embeds
     // Python and must link libpython instead.
-    if (python.some(({ hit }) => /^_main in /.test((hit.after[0] ?? '').trim()))) return null;
+    const referrers = python.map(({ hit }) => (hit.after[0] ?? '').trim());
+    if (referrers.some((r) => /^_main in /.test(r))) return null;
+    // An extension shows itself by who references the symbols: PyO3 or rust-cpython code, or a module's PyInit_ function.
+    // Anything else (CPython's own _testembed, an app embedding Python) is a program that lacks libpython.
+    if (!referrers.some((r) => /pyo3|\bcpython\b|python3_sys|_PyInit_\w+ in /.test(r))) return null;
     return {
       confidence: 0.85,
       captures: { symbol: bareSymbol(python[0].symbol, true).name, _count: String(python.length) },

@@ -82,7 +82,7 @@ export default defineRule({
         symbol: bareSymbol(symbols[0].symbol, linkerKind(symbols[0].hit) === 'ld64').name,
         library: lead.library,
         flag: lead.flag,
-        symbols: symbols.slice(0, 8).map((s) => s.symbol),
+        symbols: [...new Set(symbols.map((s) => bareSymbol(s.symbol, linkerKind(s.hit) === 'ld64').name))].slice(0, 8),
         _note: lead.note,
         _others: otherNote,
         _how: howToLink(lead) + (others.length > 0 ? ` Likewise for the other libraries: ${others.map((f) => f.flag).join(', ')}.` : ''),

@@ -29,7 +29,8 @@ export default defineRule({
       // against 'x' which may overflow at runtime; recompile with -fPIC"
       source: 'GNU ld (bfd) / lld / gold',
       literals: ['recompile with -fPIC', 'recompile with -fPIE'],
-      re: /(?<relocation>R_[A-Z0-9_]{2,40})\b[^;；]{0,400}[;；] ?recompile with (?<flag>-fPIC|-fPIE)\b/,
+      // (the relocation's name is read in refine: one regex for both would backtrack over the text between them)
+      re: /[;；] ?recompile with (?<flag>-fPIC|-fPIE)\b/,
       weight: 0.9,
     },
   ],
@@ -37,8 +38,11 @@ export default defineRule({
     const hit = ctx.hits[0];
     const object = OBJECT_BEFORE.exec(hit.text)?.groups?.object ?? hit.after.map((l) => LLD_DEFINED_IN.exec(l.trim())?.groups?.object).find(Boolean);
     const pie = ctx.captures.flag === '-fPIE';
+    // The relocation type the linker names: "R_X86_64_32S", "R_AARCH64_ADR_PREL_PG_HI21", "R_386_PC32".
+    const relocation = /\bR_[A-Z0-9_]{2,40}\b/.exec(hit.text)?.[0] ?? 'absolute';
     return {
       captures: {
+        relocation,
         ...(object ? { object } : {}),
         _output: pie ? 'a position-independent executable (PIE, the default of most distributions\' compilers)' : 'a shared library (a .so: a Python extension, a Rust cdylib, a plugin)',
         _what: object ? `\`${object}\`` : 'An object on the link line',
