@@ -3,7 +3,7 @@
 // project's own or a third-party library's: no cause is named for it.
 
 /** How the fix reads: a flag to add, a C++ driver to link with, or libpython's own linking rules. */
-export type LinkRemedy = 'flag' | 'cxx-driver' | 'libcxx' | 'libpython';
+export type LinkRemedy = 'flag' | 'cxx-driver' | 'libcxx' | 'libstdcxx' | 'libpython';
 
 export interface SymbolFamily {
   /** The library as people name it: `libdl`, `libm`, `the C++ runtime (libstdc++)`, `ws2_32.lib`. */
@@ -48,7 +48,8 @@ const BY_NAME: [names: readonly string[], family: SymbolFamily][] = [
   [['WSAStartup', 'WSACleanup', 'WSAGetLastError', 'WSASetLastError', 'WSASocket', 'WSAIoctl', 'WSARecv', 'WSASend', 'WSAPoll', 'WSAStringToAddress',
     'WSAAddressToString', 'closesocket', 'ioctlsocket', 'getaddrinfo', 'freeaddrinfo', 'getnameinfo', 'GetAddrInfo', 'FreeAddrInfo', 'inet_pton', 'inet_ntop',
     'gethostbyname', 'gethostname', 'htons', 'ntohs', 'htonl', 'ntohl', 'socket', 'connect', 'bind', 'listen', 'accept', 'send', 'recv', 'sendto', 'recvfrom',
-    'setsockopt', 'getsockopt', 'getsockname', 'getpeername', 'shutdown', 'select', '__WSAFDIsSet'],
+    'setsockopt', 'getsockopt', 'getsockname', 'getpeername', 'shutdown', 'select', '__WSAFDIsSet', 'inet_addr', 'inet_ntoa', 'gethostbyaddr', 'getservbyname',
+    'WSARecvFrom', 'WSASendTo', 'WSAEventSelect', 'WSAWaitForMultipleEvents', 'WSACreateEvent', 'WSACloseEvent', 'WSAEnumNetworkEvents', 'WSADuplicateSocket'],
     { library: 'ws2_32.lib (Winsock)', flag: 'ws2_32', remedy: 'flag', note: 'Winsock functions come from ws2_32.dll, whose import library a link must name', windows: true }],
   [['RegOpenKeyEx', 'RegCloseKey', 'RegQueryValueEx', 'RegSetValueEx', 'RegCreateKeyEx', 'RegDeleteKey', 'RegDeleteValue', 'RegEnumKeyEx', 'RegEnumValue', 'RegGetValue',
     'CryptAcquireContext', 'CryptReleaseContext', 'CryptGenRandom', 'SystemFunction036', 'OpenProcessToken', 'GetTokenInformation', 'LookupAccountSid', 'GetUserName',
@@ -101,6 +102,12 @@ const LIBCXX: SymbolFamily = {
   remedy: 'libcxx',
   note: 'symbols in std::__1 belong to libc++: the objects were compiled against libc++ headers (clang -stdlib=libc++, macOS, a prebuilt library), but the link uses libstdc++ or no C++ library at all',
 };
+const LIBSTDCXX_ON_LIBCXX: SymbolFamily = {
+  library: 'libstdc++ (GCC\'s C++ library)',
+  flag: 'the same C++ library for every object',
+  remedy: 'libstdcxx',
+  note: 'symbols in std::__cxx11 belong to libstdc++: objects compiled by GCC (Homebrew gcc, a prebuilt library) are linked by Apple clang against libc++, which has none of them',
+};
 const LIBPYTHON: SymbolFamily = {
   library: 'libpython',
   flag: 'python3-config --embed --ldflags',
@@ -118,7 +125,8 @@ const MANGLED_CXX_RUNTIME = /^_Z(?:nw|na|dl|da)[jmyPv]|^_Z(?:N|NK)?St|^_ZT[VIST]
 const DEMANGLED_CXX_RUNTIME =
   /^(?:std::|operator (?:new|delete)\b|__gxx_personality_v0$|__cxa_(?!atexit$|finalize$|thread_atexit_impl$)\w+$|__dynamic_cast$|(?:vtable|typeinfo|typeinfo name|VTT) for (?:std::|__cxxabiv1::))/;
 // The Python C API: PyObject_GetAttr, Py_Initialize, _Py_Dealloc, PyExc_TypeError, _PyBytes_Resize.
-const PYTHON_C_API = /^_?Py(?:_[A-Za-z]|[A-Z][a-z]|[A-Z]{2,}_)\w*$/;
+// (every name has an underscore after its type: PyTorchHelper is not CPython's)
+const PYTHON_C_API = /^_?Py(?:_[A-Za-z]\w*|[A-Z][A-Za-z0-9]*_\w+)$/;
 
 /** A symbol as the linker printed it, without the decorations of its platform or of the message. */
 export function bareSymbol(printed: string, macho = false): { name: string; version?: string; dllimport: boolean } {
@@ -158,6 +166,8 @@ export function symbolFamily(printed: string, opts: { windowsLink?: boolean; mac
   const { name, version, dllimport } = bareSymbol(printed, opts.macho);
   if (version !== undefined && !isBaseGlibcVersion(version)) return null;
   if (/std::__1::|NSt3__1/.test(name)) return LIBCXX;
+  // Apple's linker links libc++, which has no std::__cxx11 (libstdc++'s new-ABI namespace).
+  if (opts.macho && /std::__cxx11::|NSt7__cxx11/.test(name)) return LIBSTDCXX_ON_LIBCXX;
   if (DEMANGLED_CXX_RUNTIME.test(name) || MANGLED_CXX_RUNTIME.test(name)) return CXX_RUNTIME;
   if (PYTHON_C_API.test(name)) return LIBPYTHON;
   if (/^__atomic_\w+$/.test(name)) return LIBATOMIC;

@@ -81,8 +81,9 @@ export const UNDEFINED_SYMBOL_PATTERNS = [
     // MSVC link.exe: "main.obj : error LNK2019: unresolved external symbol __imp_WSAStartup referenced in function main",
     // "error LNK2001: unresolved external symbol __imp_RegOpenKeyExW"; C++ symbols come quoted with their decorated name
     source: 'MSVC link.exe',
-    literals: ['LNK2019: unresolved external symbol ', 'LNK2001: unresolved external symbol '],
-    re: /LNK20(?:19|01): unresolved external symbol (?:"(?<quoted>[^"\n]{1,400})"|(?<symbol>\S{1,400}?))(?: \(| referenced in function|\s*$)/,
+    // (zh-CN Visual Studio: "error LNK2019: 无法解析的外部符号 __imp_WSAStartup，函数 ws_global_init 中引用了该符号")
+    literals: ['LNK2019: unresolved external symbol ', 'LNK2001: unresolved external symbol ', 'LNK2019: 无法解析的外部符号 ', 'LNK2001: 无法解析的外部符号 '],
+    re: /LNK20(?:19|01): (?:unresolved external symbol|无法解析的外部符号) (?:"(?<quoted>[^"\n]{1,400})"|(?<symbol>[^\s，]{1,400}?))(?: \(| referenced in function|，|\s*$)/,
     weight: 0.6,
   },
 ] as const satisfies readonly LinePattern[];

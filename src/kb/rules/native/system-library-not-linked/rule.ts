@@ -13,6 +13,8 @@ function howToLink(family: SymbolFamily): string {
       return 'Link with the C++ driver (g++ or clang++) instead of gcc/clang/cc: in a Makefile set the link command to $(CXX), in CMake give the target a C++ source or `set_target_properties(<target> PROPERTIES LINKER_LANGUAGE CXX)`; or add `-lstdc++` (`-lc++` with clang on macOS) after the objects.';
     case 'libcxx':
       return 'Link with libc++ too: `clang++ -stdlib=libc++` (or add `-lc++ -lc++abi`), or use a build of the library compiled against libstdc++ (the toolchain you link with).';
+    case 'libstdcxx':
+      return 'Build every C++ object and library with the same compiler and C++ library: rebuild the GCC-built library with Apple clang (libc++), or link the whole program with that GCC (g++-14 and its libstdc++).';
     case 'libpython':
       return 'Link libpython into the program that calls the Python C API: `$(python3-config --embed --ldflags)` (Python >= 3.8 needs --embed), CMake `find_package(Python COMPONENTS Development.Embed)` + `Python::Python`. A PyO3 crate with the `extension-module` feature cannot be linked as a test or binary: build the extension with maturin, and run `cargo test` without that feature.';
     case 'flag': {
