@@ -40,6 +40,8 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const decided = ctx.hits.filter((hit) => {
+      // A C++ qualified name ("Config::instance") was never a tentative definition: -fno-common is not what changed.
+      if ((hit.captures.symbol ?? '').includes('::')) return false;
       if (hit.pattern === 'lld-duplicate-symbol') {
         // lld's places (">>> d1.o:(counter)", whose ">>>" quoting normalisation may strip), up to the next message:
         // one of them must be data, none code.

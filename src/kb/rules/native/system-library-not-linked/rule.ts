@@ -94,7 +94,7 @@ export default defineRule({
   },
   explanation:
     'The compile succeeded, but the link left `{{symbol}}` undefined. It is defined by {{library}}, which is not on the link line ' +
-    '(or comes before the objects that need it: GNU ld resolves symbols left to right). Why it is missing: {{_note}}.{{_others|}} ' +
+    '(or, for GNU ld, which resolves symbols left to right, comes before the objects that need it). Why it is missing: {{_note}}.{{_others|}} ' +
     'Nothing needs to be installed; the link command must name the library.',
   fix: {
     summary: 'Link {{library}} ({{flag}}).',
