@@ -26,6 +26,7 @@ import protocMissing from './protoc-missing/rule.js';
 import pythonMissing from './python-missing/rule.js';
 import buildToolMissing from './build-tool-missing/rule.js';
 import xcodeCltMissing from './xcode-clt-missing/rule.js';
+import objectNotPic from './object-not-pic/rule.js';
 
 export default [
   linkerNotFound,
@@ -54,4 +55,5 @@ export default [
   prebuiltBinaryUnavailable,
   nodeAddonAbiMismatch,
   dependencyVersionIncompatible,
+  objectNotPic,
 ];

@@ -11,6 +11,9 @@ const SOURCE_FILE = String.raw`(?<file>(?:[A-Za-z]:)?[^\s:()]+\.(?:c|cc|cpp|cxx|
 export const FOREIGN_PATH =
   /[\\/]\.?cargo[\\/](?:registry|git)[\\/]|[\\/]usr[\\/]share[\\/]cargo[\\/]registry[\\/]|[\\/]vendor(?:ed)?[\\/]|node_modules[\\/]|site-packages[\\/]|dist-packages[\\/]|[\\/]_deps[\\/]|third[_-]?party[\\/]|3rdparty[\\/]|^\/usr\/(?:local\/)?(?:include|lib)\/|^\/opt\/homebrew\/|^\/Library\/Developer\/|Program Files|[\\/]pip-(?:install|req-build|build-env)-|[\\/][^\\/\s]+\.sdk[\\/]|^\/Applications\/Xcode[^/]*\.app\//;
 
+/** gold prints linker errors in the compiler's shape ("m.c:3: error: undefined reference to 'pow'"): the link failed, not the compile. */
+const LINKER_MESSAGE = /^(?:undefined reference to |multiple definition of |relocation |requires (?:dynamic|unsupported) )/;
+
 /** Messages that are a missing file, not a coding mistake: the environment (or another rule) is to blame. */
 export const MISSING_INCLUDE = /No such file or directory|file not found|Cannot open include file/;
 
@@ -111,7 +114,7 @@ export default defineRule({
   contextAfter: 1,
   patterns: COMPILER_ERROR_PATTERNS,
   refine: (ctx) => {
-    const errors = ctx.hits.filter((h) => h.pattern === 'gcc-clang-error' || h.pattern === 'msvc-error');
+    const errors = ctx.hits.filter((h) => (h.pattern === 'gcc-clang-error' || h.pattern === 'msvc-error') && !LINKER_MESSAGE.test(h.captures.message ?? ''));
     // A missing header anywhere means the later errors are follow-ups of an environment problem.
     if (errors.some((h) => MISSING_INCLUDE.test(h.captures.message ?? ''))) return null;
     if (failedBuildScriptIsDependency(ctx.hits)) return null;
