@@ -7,9 +7,10 @@
 //   DIR (or BUILDMEDIC_REPOS) holds one directory per repository, named owner+name (a git work tree at the commit).
 //   --file        the catalogue (default validation/real-repos.json). One whose entries carry expectedNeeds
 //                 (validation/real-repos-fresh.json, labelled blind) is scored against those labels instead
-//                 (scripts/fresh-score.mjs); --set and --mutations do not apply to it.
+//                 (scripts/fresh-score.mjs); --set does not apply to it.
 //   --unverified  also count the findings scan holds back by default (it shows them with --unverified).
-//   --mutations   put each defect the scanners exist for back into temporary copies and report recall.
+//   --mutations   put each defect the scanners exist for back into temporary copies and report recall; with a
+//                 catalogue of expectedNeeds, the generic mutations (scripts/generic-mutations.mjs) on every entry.
 //   --verbose     list every finding with its verdict; unjudged ones always print, so they can be judged.
 // Verdicts: right, wrong, or unsure (what the repository's build does could not be established from its files; not
 // counted in precision, and listed).
@@ -120,7 +121,31 @@ if (catalogue.repos.some((entry) => entry.expectedNeeds)) {
   const totals = totalFresh(scores);
   if (flag('--json')) process.stdout.write(`${JSON.stringify({ totals, scores, absent, moved }, null, 2)}\n`);
   else console.log(`${renderFresh(scores, totals)}${absent.length ? `\nabsent from ${reposDir}: ${absent.join(', ')}` : ''}${moved.map((m) => `\nwarning: ${m}`).join('')}`);
+  if (flag('--mutations')) await genericMutationRecall();
   process.exit(0);
+}
+
+/** Recall of the mutations that need no knowledge of a repository's text (scripts/generic-mutations.mjs), on every entry. */
+async function genericMutationRecall() {
+  const { GENERIC_MUTATIONS } = await import(join(ROOT, 'scripts/generic-mutations.mjs'));
+  let found = 0;
+  let tried = 0;
+  for (const entry of catalogue.repos) {
+    const dir = copyOf(entry);
+    if (!dir) continue;
+    const project = await readProjectFiles(dir, SCANNERS, { resolveCargo: true, target: 'x86_64-unknown-linux-gnu' });
+    const before = new Set(scanProject(project, SCANNERS, undefined, scanOptions).findings.map(findingId));
+    for (const m of GENERIC_MUTATIONS) {
+      if (!m.applies(entry)) continue;
+      const mutated = m.apply(project);
+      if (!mutated) continue;
+      tried++;
+      const after = scanProject(mutated, SCANNERS, undefined, scanOptions).findings.filter((f) => m.rule.includes(f.rule) && !before.has(findingId(f)));
+      if (after.length) found++;
+      console.log(`mutation ${m.name} on ${entry.repo}: ${after.length ? `found (${after.map(findingId).join('; ')})` : `MISSED (no new ${m.rule.join(' or ')})`}`);
+    }
+  }
+  console.log(`generic mutation recall: ${found}/${tried}${tried ? ` (${((100 * found) / tried).toFixed(1)}%)` : ''}`);
 }
 
 for (const entry of catalogue.repos) {
