@@ -3,9 +3,10 @@
 
 /**
  * A dependency's source: ~/.cargo/registry/src/<index>/, git checkouts, Debian's directory source
- * /usr/share/cargo/registry/, `cargo vendor --versioned-dirs` output and FreeBSD ports' cargo-crates/.
+ * /usr/share/cargo/registry/, `cargo vendor` output (versioned dirs or not), Nix's cargo-vendor-dir and FreeBSD
+ * ports' cargo-crates/.
  */
-export const DEPENDENCY_SOURCE = /[\\/](?:registry[\\/]src|git[\\/]checkouts)[\\/]|[\\/]usr[\\/]share[\\/]cargo[\\/]registry[\\/]|[\\/](?:vendor|cargo-crates)[\\/][\w.-]+-\d+\.\d+/;
+export const DEPENDENCY_SOURCE = /[\\/](?:registry[\\/]src|git[\\/]checkouts)[\\/]|[\\/]usr[\\/]share[\\/]cargo[\\/]registry[\\/]|[\\/]vendor[\\/][\w.-]+[\\/]|cargo-vendor-dir[\\/]|[\\/]cargo-crates[\\/][\w.-]+-\d+\.\d+/;
 
 // The crate directory under a registry root: ".../registry/src/index.crates.io-6f17d22bba15001f/proc-macro2-1.0.47/src",
 // "C:\Users\u\.cargo\registry\src\mirrors.ustc.edu.cn-12df342d903acd47\ahash-0.7.7\src", "/usr/share/cargo/registry/ahash-0.7.6/".

@@ -1,10 +1,11 @@
 // rust-code-error: rustc rejects the project's own Rust code (an error whose location is not a dependency's source).
 
 import { defineRule } from '../../../rule.js';
+import { isDependencySource } from '../dependency-source.js';
 
-// Where downloaded dependencies live: cargo registry/git checkouts (any CARGO_HOME), Debian's directory source, vendor/,
-// Nix vendored crates (cargo-vendor-dir), and rustup's standard library sources.
-const DEP_SOURCE = /[\\/](?:registry[\\/]src|git[\\/]checkouts)[\\/]|[\\/]usr[\\/]share[\\/]cargo[\\/]registry[\\/]|[\\/]vendor[\\/][\w.-]+[\\/]|cargo-vendor-dir[\\/]|[\\/]rustlib[\\/]src[\\/]|[\\/]\.cargo[\\/]/;
+// Code that is not the project's: a dependency's source, rustup's standard library sources, anything under a CARGO_HOME.
+const NOT_PROJECT_SOURCE = /[\\/]rustlib[\\/]src[\\/]|[\\/]\.cargo[\\/]/;
+const notProjectCode = (file: string) => isDependencySource(file) || NOT_PROJECT_SOURCE.test(file);
 
 export default defineRule({
   id: 'rust-code-error',
@@ -70,7 +71,7 @@ export default defineRule({
     const installed = ctx.hits.find((h) => h.pattern === 'cargo-install-failed-to-compile')?.captures;
     const installedDir = installed ? `${installed._installed}-${installed._installedVersion}` : undefined;
     const isInstalledCrate = (file: string) => installedDir !== undefined && file.split(/[\\/]/).includes(installedDir);
-    if (located.some((x) => DEP_SOURCE.test(x.loc.file) && !isInstalledCrate(x.loc.file))) return null;
+    if (located.some((x) => notProjectCode(x.loc.file) && !isInstalledCrate(x.loc.file))) return null;
     // Build scripts of dependencies and generated code (OUT_DIR) are not the project's own code either.
     const own = located.filter((x) => !/[\\/]target[\\/][^\\/]+[\\/](?:build|debug[\\/]build|release[\\/]build)[\\/]/.test(x.loc.file));
     if (own.length === 0) return null;
