@@ -19,7 +19,7 @@ export default defineRule({
   category: 'python',
   captures: {
     module: { type: 'string', doc: 'the Python module the build imported' },
-    pypi: { type: 'string', doc: 'the PyPI project that provides it' },
+    pypi: { type: 'string', doc: 'the PyPI project that provides it, as a requirement (`setuptools<82` for pkg_resources)' },
   },
   signals: ['python-module-missing'],
   contextBefore: 14,
@@ -32,9 +32,11 @@ export default defineRule({
     });
     if (hits.length === 0) return null;
     const module = hits[0].captures.module;
-    const pypi = PYTHON_BUILD_MODULES[module];
+    // setuptools 82 no longer ships pkg_resources: the latest setuptools would not bring it back.
+    const pypi = module === 'pkg_resources' ? 'setuptools<82' : PYTHON_BUILD_MODULES[module];
     const captures: Record<string, string> = { module, pypi };
     // distutils left the standard library in Python 3.12: a release that still imports it predates 3.12.
+    if (module === 'pkg_resources') captures._note = ' setuptools 82 and later no longer include pkg_resources, so the build needs an older setuptools, or a release of the package that no longer imports pkg_resources.';
     if (module === 'distutils') captures._note = ' On Python 3.12 and later distutils is no longer part of Python: the package release imports it because it predates 3.12; setuptools provides a replacement, and a newer release of the package (or Python 3.11) avoids it.';
     return { captures, evidence: hits.map((h) => ({ line: h.line, text: h.text })) };
   },
@@ -46,10 +48,10 @@ export default defineRule({
   fix: {
     summary: 'Install {{pypi}} where the build runs (or let the package declare it as a build requirement).',
     steps: [
-      'Install it first: `python -m pip install {{pypi}}`; with build isolation, then build with `--no-build-isolation` so the build sees it.',
+      'Install it first: `python -m pip install "{{pypi}}"`; with build isolation, then build with `--no-build-isolation` so the build sees it.',
       'If it is your package, list {{pypi}} in pyproject.toml under [build-system] requires (not only in install_requires).',
       'For `invalid command \'bdist_wheel\'`, install `wheel` (or upgrade pip and setuptools, which no longer need it separately).',
     ],
-    commands: ['python -m pip install --upgrade pip setuptools wheel', 'python -m pip install {{pypi}}'],
+    commands: ['python -m pip install --upgrade pip setuptools wheel', 'python -m pip install "{{pypi}}"'],
   },
 });
