@@ -23,6 +23,10 @@ import protocMissing from './protoc-missing/rule.js';
 import pythonMissing from './python-missing/rule.js';
 import buildToolMissing from './build-tool-missing/rule.js';
 import xcodeCltMissing from './xcode-clt-missing/rule.js';
+import staleBuildDirectory from './stale-build-directory/rule.js';
+import buildFilesNotConfigured from './build-files-not-configured/rule.js';
+import wrongBuildInvocation from './wrong-build-invocation/rule.js';
+import autotoolsBootstrapNeeded from './autotools-bootstrap-needed/rule.js';
 
 export default [
   linkerNotFound,
@@ -48,4 +52,8 @@ export default [
   crossToolchainMisconfigured,
   prebuiltBinaryUnavailable,
   nodeAddonAbiMismatch,
+  staleBuildDirectory,
+  buildFilesNotConfigured,
+  wrongBuildInvocation,
+  autotoolsBootstrapNeeded,
 ];
