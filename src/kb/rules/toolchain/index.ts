@@ -27,6 +27,7 @@ import staleBuildDirectory from './stale-build-directory/rule.js';
 import buildFilesNotConfigured from './build-files-not-configured/rule.js';
 import wrongBuildInvocation from './wrong-build-invocation/rule.js';
 import autotoolsBootstrapNeeded from './autotools-bootstrap-needed/rule.js';
+import sourceNotGitCheckout from './source-not-git-checkout/rule.js';
 
 export default [
   linkerNotFound,
@@ -56,4 +57,5 @@ export default [
   buildFilesNotConfigured,
   wrongBuildInvocation,
   autotoolsBootstrapNeeded,
+  sourceNotGitCheckout,
 ];

@@ -15,6 +15,11 @@ function looksLikeFile(target: string | undefined): boolean {
   return target !== undefined && /[/\\]|\.\w{1,8}$/.test(target);
 }
 
+// `.git/HEAD`, `../.git/refs/heads`: git's own metadata, absent from a source archive.
+function isGitMetadata(file: string | undefined): boolean {
+  return file !== undefined && /(?:^|[/\\])\.git[/\\]/.test(file);
+}
+
 // CMake's "Cannot find source file:" names the file on the same line (older wordings) or on the first non-blank line after.
 function sourceFileOf(hit: { captures: Record<string, string | undefined>; after: readonly string[] }): string | undefined {
   const file = hit.captures.file ?? hit.after.find((l) => l.trim() !== '')?.trim();
@@ -84,7 +89,8 @@ export default defineRule({
     const hits = ctx.hits.filter((h) => {
       if (h.pattern === 'cmake-subdirectory-no-cmakelists' || h.pattern === 'cmake-subdirectory-absent') return true;
       // A bare word ('build', 'install') is a target the Makefile lacks (a project bug or a typo), not a file of the tree.
-      if (h.pattern === 'make-no-rule-needed-by') return looksLikeFile(h.captures.file);
+      // A file under .git/ is git metadata a source archive lacks (source-not-git-checkout), not a file of the tree.
+      if (h.pattern === 'make-no-rule-needed-by') return looksLikeFile(h.captures.file) && !isGitMetadata(h.captures.file);
       // Without "needed by", only an included makefile the line before said is missing (else: `make instal`, a typo).
       if (h.pattern === 'make-no-rule-included-file') return looksLikeFile(h.captures.file) && h.before.some((l) => l.endsWith(`${h.captures.file}: No such file or directory`));
       if (h.pattern === 'cmake-source-file-not-found') return sourceFileOf(h) !== undefined;
