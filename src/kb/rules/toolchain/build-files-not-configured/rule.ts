@@ -91,11 +91,12 @@ export default defineRule({
     },
     {
       id: CONFIGURE_FAILED,
-      // CMake: "-- Configuring incomplete, errors occurred!"; autoconf: "configure: error: ..."; an earlier configure failed, so
-      // the build files are missing because of that failure (e.g. `cmake ..; ninja`).
-      source: 'CMake / autoconf',
-      literals: ['Configuring incomplete, errors occurred', 'configure: error:'],
-      re: /^(?:-- )?Configuring incomplete, errors occurred|^configure: error: /,
+      // CMake: "-- Configuring incomplete, errors occurred!"; autoconf: "configure: error: ..."; meson setup, after its error only:
+      // "A full log can be found at /x/build/meson-logs/meson-log.txt". An earlier configure failed, so the build files are
+      // missing because of that failure (e.g. `cmake ..; ninja`, `meson setup build; ninja -C build`).
+      source: 'CMake / autoconf / meson',
+      literals: ['Configuring incomplete, errors occurred', 'configure: error:', 'A full log can be found at '],
+      re: /^(?:-- )?Configuring incomplete, errors occurred|^configure: error: |^A full log can be found at \S{0,400}meson-log\.txt/,
       weight: 0.1,
     },
   ],
