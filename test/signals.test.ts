@@ -53,9 +53,13 @@ test('program-not-found: every wording names the program and reaches its rule', 
 });
 
 test('program-not-found: a script of the project, a package manager or a known phrase in other words is no missing tool', () => {
-  for (const line of ['sh: 1: ./configure: not found', '/bin/sh: 1: apk: not found', 'bash: sudo: command not found', 'error: foo: not found', "FileNotFoundError: [Errno 2] No such file or directory: 'VERSION'"]) {
+  for (const line of ['/bin/sh: 1: apk: not found', 'bash: sudo: command not found', 'error: foo: not found', "FileNotFoundError: [Errno 2] No such file or directory: 'VERSION'"]) {
     assert.equal(top(`${line}\n`), null, line);
   }
+  // The project's own configure script missing is no missing tool: an autotools tree that was not bootstrapped.
+  const configure = top('sh: 1: ./configure: not found\n');
+  assert.equal(configure?.rule, 'autotools-bootstrap-needed');
+  assert.equal(configure?.captures.program, undefined);
 });
 
 test('header-not-found: gcc, clang and MSVC wordings, relayed and translated, reach the owning rule with its package', () => {

@@ -27,6 +27,11 @@ import pythonMissing from './python-missing/rule.js';
 import buildToolMissing from './build-tool-missing/rule.js';
 import xcodeCltMissing from './xcode-clt-missing/rule.js';
 import objectNotPic from './object-not-pic/rule.js';
+import staleBuildDirectory from './stale-build-directory/rule.js';
+import buildFilesNotConfigured from './build-files-not-configured/rule.js';
+import wrongBuildInvocation from './wrong-build-invocation/rule.js';
+import autotoolsBootstrapNeeded from './autotools-bootstrap-needed/rule.js';
+import sourceNotGitCheckout from './source-not-git-checkout/rule.js';
 
 export default [
   linkerNotFound,
@@ -56,4 +61,9 @@ export default [
   nodeAddonAbiMismatch,
   dependencyVersionIncompatible,
   objectNotPic,
+  staleBuildDirectory,
+  buildFilesNotConfigured,
+  wrongBuildInvocation,
+  autotoolsBootstrapNeeded,
+  sourceNotGitCheckout,
 ];

@@ -15,10 +15,21 @@ function looksLikeFile(target: string | undefined): boolean {
   return target !== undefined && /[/\\]|\.\w{1,8}$/.test(target);
 }
 
+// `.git/HEAD`, `../.git/refs/heads`: git's own metadata, absent from a source archive.
+function isGitMetadata(file: string | undefined): boolean {
+  return file !== undefined && /(?:^|[/\\])\.git[/\\]/.test(file);
+}
+
 // CMake's "Cannot find source file:" names the file on the same line (older wordings) or on the first non-blank line after.
 function sourceFileOf(hit: { captures: Record<string, string | undefined>; after: readonly string[] }): string | undefined {
   const file = hit.captures.file ?? hit.after.find((l) => l.trim() !== '')?.trim();
   return file !== undefined && !file.startsWith('Tried extensions') ? file : undefined;
+}
+
+// meson >= 1.x names the subproject a line or two before: "ERROR: Subproject foo is buildable: NO"; older meson does not.
+function mesonSubprojectOf(hit: { before: readonly string[] }): string {
+  const named = hit.before.map((l) => /^(?:ERROR: )?Subproject (\S{1,100}) is buildable: NO/.exec(l)?.[1]).find((n) => n !== undefined);
+  return named !== undefined ? `subprojects/${named}` : 'a directory under subprojects/';
 }
 
 export default defineRule({
@@ -79,12 +90,23 @@ export default defineRule({
       re: /^Cannot find source file:\s*(?<file>\S.{0,300})?$/,
       weight: 0.8,
     },
+    {
+      id: 'meson-subproject-no-build-file',
+      // meson (wrap.py resolve): "meson.build:2:0: ERROR: Subproject exists but has no meson.build file" (1.0.1; "... file." in 1.12,
+      // after "ERROR: Subproject foo is buildable: NO"): subprojects/foo is there but empty, as an unchecked-out git submodule or a
+      // GitHub source archive leaves it. Anchored: a `meson subprojects download` of a CMake wrap prints it inside its own report.
+      source: 'meson setup',
+      literals: ['Subproject exists but has no '],
+      re: /^(?:\S{0,300}meson\.build:\d+:\d+: )?ERROR: Subproject exists but has no (?:meson\.build|CMakeLists\.txt) file/,
+      weight: 0.85,
+    },
   ],
   refine: (ctx) => {
     const hits = ctx.hits.filter((h) => {
-      if (h.pattern === 'cmake-subdirectory-no-cmakelists' || h.pattern === 'cmake-subdirectory-absent') return true;
+      if (h.pattern === 'cmake-subdirectory-no-cmakelists' || h.pattern === 'cmake-subdirectory-absent' || h.pattern === 'meson-subproject-no-build-file') return true;
       // A bare word ('build', 'install') is a target the Makefile lacks (a project bug or a typo), not a file of the tree.
-      if (h.pattern === 'make-no-rule-needed-by') return looksLikeFile(h.captures.file);
+      // A file under .git/ is git metadata a source archive lacks (source-not-git-checkout), not a file of the tree.
+      if (h.pattern === 'make-no-rule-needed-by') return looksLikeFile(h.captures.file) && !isGitMetadata(h.captures.file);
       // Without "needed by", only an included makefile the line before said is missing (else: `make instal`, a typo).
       if (h.pattern === 'make-no-rule-included-file') return looksLikeFile(h.captures.file) && h.before.some((l) => l.endsWith(`${h.captures.file}: No such file or directory`));
       if (h.pattern === 'cmake-source-file-not-found') return sourceFileOf(h) !== undefined;
@@ -95,9 +117,9 @@ export default defineRule({
     if (hits.length === 0) return null;
     const first = hits[0];
     const dir = first.pattern === 'cmake-subdirectory-no-cmakelists' ? [...first.before].reverse().find((l) => /^[/\\\w.:~-]+$/.test(l) && /[/\\]/.test(l)) : undefined;
-    const file = dir ?? (first.pattern === 'cmake-source-file-not-found' ? sourceFileOf(first) : first.captures.file) ?? first.captures.header ?? 'a file of the project';
+    const file = dir ?? (first.pattern === 'cmake-source-file-not-found' ? sourceFileOf(first) : first.pattern === 'meson-subproject-no-build-file' ? mesonSubprojectOf(first) : first.captures.file) ?? first.captures.header ?? 'a file of the project';
     const captures: Record<string, string> = { file };
-    if (VENDORED.test(file) || first.pattern.startsWith('cmake-subdirectory-')) captures._submodule = ' It sits where projects keep git submodules, so the likeliest reason is a clone without `--recursive`.';
+    if (VENDORED.test(file) || first.pattern.startsWith('cmake-subdirectory-') || first.pattern === 'meson-subproject-no-build-file') captures._submodule = ' It sits where projects keep git submodules, so the likeliest reason is a clone without `--recursive`.';
     // A header of the project is a weaker sign than CMake's or make's own words: a wrong include path reads the same.
     const confidence = hits.every((h) => h.captures.header !== undefined) ? 0.6 : undefined;
     return { captures, evidence: hits.map((h) => ({ line: h.line, text: h.text })), ...(confidence !== undefined ? { confidence } : {}) };

@@ -1,0 +1,80 @@
+// autotools-bootstrap-needed: an autotools project taken from git (or a GitHub source archive) lacks the files that
+// autoreconf generates (configure, Makefile.in, config.h.in, install-sh and the other auxiliary scripts), so
+// ./configure is missing or stops. Running the project's autogen.sh or `autoreconf -fi` first fixes it.
+
+import { defineRule } from '../../../rule.js';
+
+// The generated inputs config.status reads: automake's Makefile.in and autoheader's config.h.in (not a project's own *.in).
+const GENERATED_INPUT = String.raw`(?:[^'’\s]{0,300}/)?(?:GNUmakefile|Makefile|config\.h|config\.hin)\.in`;
+
+export default defineRule({
+  id: 'autotools-bootstrap-needed',
+  title: 'The autotools build was not bootstrapped (autoreconf / autogen.sh not run)',
+  summary: 'An autotools project from git or a source archive lacks its generated configure script or Makefile.in files: autogen.sh or autoreconf -fi must run first.',
+  category: 'toolchain',
+  captures: {
+    file: { type: 'string', doc: 'the generated file that is missing (configure, Makefile.in, install-sh...)' },
+  },
+  patterns: [
+    {
+      id: 'configure-script-missing',
+      // bash: "bash: ./configure: No such file or directory" (login shell "-bash: ...", scripts "bash: line 1: ..."); dash/sh:
+      // "sh: 1: ./configure: not found", "./autogen.sh: 6: ./configure: not found"; out of tree "../configure".
+      source: 'bash / dash',
+      literals: ['/configure: No such file or directory', '/configure: not found'],
+      re: /^(?:\S{0,200}: (?:line )?(?:\d+: )?)?(?<file>\.{1,2}\/configure): (?:No such file or directory|not found)\s*$/,
+      weight: 0.8,
+    },
+    {
+      id: 'configure-script-missing-zsh',
+      // zsh: "zsh: no such file or directory: ./configure"
+      source: 'zsh',
+      literals: ['zsh: no such file or directory: '],
+      re: /^zsh: no such file or directory: (?<file>\.{1,2}\/configure)\s*$/,
+      weight: 0.8,
+    },
+    {
+      id: 'config-status-input-missing',
+      // autoconf's config.status (2.69, 2.71): "config.status: error: cannot find input file: `src/Makefile.in'"; plain or curly quotes accepted
+      source: 'autoconf config.status',
+      literals: ['config.status: error: cannot find input file'],
+      re: new RegExp(String.raw`^config\.status: error: cannot find input file: [\`'‘](?<file>${GENERATED_INPUT})['’]`),
+      weight: 0.85,
+    },
+    {
+      id: 'configure-aux-files-missing',
+      // autoconf >= 2.70: "configure: error: cannot find required auxiliary files: compile missing install-sh"; 2.69 and older:
+      // 'configure: error: cannot find install-sh, install.sh, or shtool in "." "./.." "./../.."' (AC_CONFIG_AUX_DIR files
+      // that `autoreconf -i` / `automake --add-missing` install)
+      source: 'autoconf configure',
+      literals: ['cannot find required auxiliary files', 'cannot find install-sh, install.sh, or shtool'],
+      re: /^configure: error: cannot find (?:required auxiliary files: (?<file>.{1,200})$|(?<file2>install-sh), install\.sh, or shtool)/,
+      weight: 0.85,
+    },
+  ],
+  internal: ['file2'],
+  refine: (ctx) => {
+    // An autogen.sh that could not run aclocal/autoconf/automake/libtoolize leaves configure missing: that missing tool is the cause.
+    if (ctx.firedRules.has('build-tool-missing') || ctx.firedRules.has('autoconf-macro-missing')) return null;
+    const first = ctx.hits.reduce((a, b) => (b.line < a.line ? b : a));
+    const file = first.captures.file ?? first.captures.file2 ?? 'configure';
+    // autoconf >= 2.70 lists the auxiliary files space-separated ("compile missing install-sh": `missing` is a script's name).
+    const named = first.pattern === 'configure-aux-files-missing' ? file.trim().split(/\s+/).join(', ') : file.replace(/^\.{1,2}\//, '');
+    return { captures: { file: named } };
+  },
+  explanation:
+    'This autotools project has not been bootstrapped: `{{file}}` is one of the files that autoreconf generates (configure from ' +
+    'configure.ac, Makefile.in from Makefile.am, config.h.in, and the auxiliary scripts install-sh, compile, config.guess), and ' +
+    'projects do not keep them in git. A git clone or a GitHub "Source code" archive therefore has no configure script until ' +
+    'the bootstrap step runs; release tarballs (`make dist`) include them. If the directory has no configure.ac either, the ' +
+    'command ran in the wrong directory.',
+  fix: {
+    summary: 'Run the project\'s bootstrap step (./autogen.sh, ./bootstrap, or `autoreconf -fi`), then ./configure.',
+    steps: [
+      'In the directory that holds configure.ac: run the project\'s `./autogen.sh` (or `./bootstrap`) if it has one, else `autoreconf -fi`; then `./configure && make`.',
+      'autoreconf needs autoconf, automake, libtool and pkg-config (for pkg.m4) installed: Debian/Ubuntu `apt-get install autoconf automake libtool pkg-config`, macOS `brew install autoconf automake libtool pkg-config`.',
+      'Or build from the project\'s release tarball, which ships a generated configure.',
+    ],
+    commands: ['autoreconf -fi && ./configure'],
+  },
+});

@@ -1,0 +1,143 @@
+// build-files-not-configured: the build step (ninja, make, cmake --build, meson compile, node-gyp) ran in a directory
+// that holds no build files: the configure step was not run, or the build ran in the wrong directory.
+
+import { confidenceOf, defineRule } from '../../../rule.js';
+
+// Patterns whose line only says an earlier configure step failed: then that failure is the cause, not this one.
+const CONFIGURE_FAILED = 'configure-step-failed';
+// npm ran node-gyp as a package's install script: then the package, not the directory the user chose, lacks binding.gyp.
+const NPM_RUNS_NODE_GYP = 'npm-lifecycle-runs-node-gyp';
+
+export default defineRule({
+  id: 'build-files-not-configured',
+  title: 'The build ran where there are no build files',
+  summary: 'A build tool ran in a directory with no build files (no build.ninja, Makefile, CMake cache or binding.gyp): the configure step was not run there.',
+  category: 'toolchain',
+  captures: {
+    tool: { type: 'string', doc: 'the build tool that found nothing to build' },
+    directory: { type: 'path', doc: 'the directory it ran in, when the log names it', optional: true },
+  },
+  patterns: [
+    {
+      id: 'ninja-no-build-ninja',
+      // ninja (ninja.cc, manifest_parser): "ninja: error: loading 'build.ninja': No such file or directory"; on Windows the system
+      // message, localized: "The system cannot find the file specified.", "Le fichier spécifié est introuvable."
+      source: 'ninja',
+      literals: ["ninja: error: loading '"],
+      re: /^ninja: error: loading '(?<_file>[^']{0,300}\.ninja)': (?!Permission denied)/,
+      weight: 0.85,
+    },
+    {
+      id: 'make-no-makefile',
+      // GNU make (main.c): "make: *** No targets specified and no makefile found.  Stop." (GitHub's editor escapes "**\*");
+      // zh_CN: "make: *** 没有指明目标并且找不到 makefile。 停止。"
+      source: 'GNU make',
+      literals: ['No targets specified and no makefile found', '没有指明目标并且找不到 makefile'],
+      re: /^g?make(?:\[\d+\])?: \*\*\\?\* (?:No targets specified and no makefile found|没有指明目标并且找不到 makefile)/,
+      weight: 0.85,
+    },
+    {
+      id: 'node-gyp-binding-gyp-not-found',
+      // gyp (input.py LoadOneBuildFile) under node-gyp configure/rebuild: "gyp: binding.gyp not found (cwd: C:\Users\x) while trying
+      // to load binding.gyp"; older gyp raises it as "Exception: binding.gyp not found (cwd: ...) while trying to load binding.gyp"
+      source: 'gyp (node-gyp)',
+      literals: ['binding.gyp not found (cwd:'],
+      re: /binding\.gyp not found \(cwd: (?<directory>[^()]{1,400})\) while trying to load binding\.gyp/,
+      weight: 0.85,
+    },
+    {
+      id: 'cmake-build-no-cache',
+      // cmake --build on a directory never configured: CMake <= 3.25 "Error: could not load cache"; newer "Error: not a CMake build
+      // directory (missing CMakeCache.txt)"
+      source: 'cmake --build',
+      literals: ['Error: could not load cache', 'not a CMake build directory (missing CMakeCache.txt)'],
+      re: /^Error: (?:could not load cache\s*$|not a CMake build directory \(missing CMakeCache\.txt\))/,
+      weight: 0.85,
+    },
+    {
+      id: 'meson-not-a-build-directory',
+      // meson compile/test/introspect (mcompile.py validate_builddir): "ERROR: Current directory is not a meson build directory:
+      // `/x/build`." (older mintro: "Current directory is not a meson build directory.")
+      source: 'meson',
+      literals: ['is not a meson build directory'],
+      re: /^(?:ERROR: )?Current directory is not a meson build directory(?::\s*`(?<directory>[^`]{1,400})`)?/,
+      weight: 0.85,
+    },
+    {
+      id: 'meson-install-data-not-found',
+      // meson install (minstall.py) outside a configured build directory: "Install data not found. Run this command in build directory root."
+      source: 'meson install',
+      literals: ['Install data not found. Run this command in build directory root'],
+      re: /^(?:ERROR: )?Install data not found\. Run this command in build directory root/,
+      weight: 0.8,
+    },
+    {
+      id: 'msbuild-no-project-file',
+      // MSBuild (node-gyp build on Windows without configure): "MSBUILD : error MSB1003: Specify a project or solution file. The
+      // current working directory does not contain a project or solution file."
+      source: 'MSBuild',
+      literals: ['MSB1003'],
+      re: /error MSB1003: Specify a project or solution file/,
+      weight: 0.8,
+    },
+    {
+      id: NPM_RUNS_NODE_GYP,
+      // npm's lifecycle echo of the script ("> node-gyp rebuild", the `> ` removed by normalisation) and its failure summary:
+      // npm 6 "npm ERR! x@1.0.0 install: `node-gyp rebuild`", npm >= 7 "npm ERR! command sh -c node-gyp rebuild" ("npm error ..." in npm 11, as made here)
+      source: 'npm',
+      literals: ['node-gyp rebuild'],
+      re: /^(?:npm (?:ERR!|error) (?:command (?:sh|cmd\.exe \/d \/s \/c) -c |\S{1,300} install: `))?node-gyp rebuild`?\s*$/,
+      weight: 0.1,
+    },
+    {
+      id: CONFIGURE_FAILED,
+      // CMake: "-- Configuring incomplete, errors occurred!"; autoconf: "configure: error: ..."; meson setup, after its error only:
+      // "A full log can be found at /x/build/meson-logs/meson-log.txt". An earlier configure failed, so the build files are
+      // missing because of that failure (e.g. `cmake ..; ninja`, `meson setup build; ninja -C build`).
+      source: 'CMake / autoconf / meson',
+      literals: ['Configuring incomplete, errors occurred', 'configure: error:', 'A full log can be found at '],
+      re: /^(?:-- )?Configuring incomplete, errors occurred|^configure: error: |^A full log can be found at \S{0,400}meson-log\.txt/,
+      weight: 0.1,
+    },
+  ],
+  refine: (ctx) => {
+    const hits = ctx.hits.filter((h) => h.pattern !== CONFIGURE_FAILED && h.pattern !== NPM_RUNS_NODE_GYP);
+    if (hits.length === 0) return null;
+    const first = hits.reduce((a, b) => (b.line < a.line ? b : a));
+    // A configure step that failed before is the cause; the missing build files only follow from it.
+    if (ctx.hits.some((h) => h.pattern === CONFIGURE_FAILED && h.line < first.line)) return null;
+    // gyp run by the Makefile it generated, from build/ (a Makefile regenerating itself): not a directory without a project.
+    if (first.pattern === 'node-gyp-binding-gyp-not-found' && /[/\\]build[/\\]?$/.test(first.captures.directory ?? '')) return null;
+    // A package's install script that runs node-gyp without a binding.gyp is that package's bug, not a wrong directory.
+    if (first.pattern === 'node-gyp-binding-gyp-not-found' && ctx.hits.some((h) => h.pattern === NPM_RUNS_NODE_GYP)) return null;
+    const tool = first.pattern.startsWith('ninja')
+      ? 'ninja'
+      : first.pattern.startsWith('make')
+        ? 'make'
+        : first.pattern.startsWith('node-gyp')
+          ? 'node-gyp'
+          : first.pattern.startsWith('cmake')
+            ? 'cmake --build'
+            : first.pattern.startsWith('meson')
+              ? 'meson'
+              : 'MSBuild';
+    return { confidence: confidenceOf(hits), captures: { tool }, evidence: hits.map((h) => ({ line: h.line, text: h.text })) };
+  },
+  explanation:
+    '{{tool}} ran in {{directory|a directory}} that holds no build files for it. The build files (build.ninja, Makefile, ' +
+    'CMakeCache.txt, the Visual Studio project) are written by the configure step (cmake, meson setup, ./configure, node-gyp ' +
+    'configure), and node-gyp needs the package\'s binding.gyp in the current directory. So either the configure step was never ' +
+    'run, it ran into another build directory, or the command ran in the wrong directory (the home directory, a parent folder, ' +
+    'the global node_modules).',
+  fix: {
+    summary: 'Run the configure step first, and run the build in the directory it configured.',
+    steps: [
+      'CMake: `cmake -S . -B build` in the source directory, then `cmake --build build` (or `ninja -C build` / `make -C build`).',
+      'Meson: `meson setup builddir` in the source directory, then `meson compile -C builddir` (or `ninja -C builddir`); if builddir was set up by another meson version (meson says so too), `meson setup --wipe builddir`.',
+      'Autotools: `./configure` (after `./autogen.sh` or `autoreconf -fi` in a git checkout), then `make`.',
+      'node-gyp: `cd` into the package that has binding.gyp before `node-gyp rebuild`; `node-gyp build` needs `node-gyp configure` first.',
+      'Follow the project\'s build instructions for the exact directory; an earlier configure error, if any, is the thing to fix.',
+    ],
+    commands: ['cmake -S . -B build && cmake --build build', 'meson setup builddir && meson compile -C builddir'],
+  },
+});
