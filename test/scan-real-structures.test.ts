@@ -92,6 +92,14 @@ test('the build context a compose file declares is the one used, and the output 
   assert.match(inferred.findings[0].message, /from its COPY sources/);
 });
 
+test('a compose file with thousands of services still declares the context (read without the quadratic duplicate-key check)', async () => {
+  const dir = copyFixture('compose-context');
+  const many = Array.from({ length: 5000 }, (_, i) => `  s${i}: {build: {context: d${i}, dockerfile: ../elsewhere/Dockerfile}}\n`).join('');
+  writeFiles(dir, { 'docker-compose.yml': `services:\n${many}  app:\n    build: {context: ., dockerfile: docker/Dockerfile}\n` });
+  const report = await scan(dir);
+  assert.match(report.findings[0]?.message ?? '', /\(build context \., from docker-compose\.yml\)/);
+});
+
 test('docker build -f and docker/build-push-action in a workflow declare the context', async () => {
   const dir = copyFixture('compose-context');
   rmSync(join(dir, 'docker-compose.yml'));

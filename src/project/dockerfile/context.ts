@@ -44,6 +44,10 @@ function dockerBuildPairs(script: string, pairs: Map<string, BuildContext>, from
   }
 }
 
+// yaml's duplicate-key check compares each key of a mapping with every other: 30k compose services took 20 s. A
+// duplicate key changes nothing this reading needs, so it is not checked.
+const YAML_OPTIONS = { uniqueKeys: false } as const;
+
 /** Every (Dockerfile -> context) pair that compose files, bake files and GitHub workflows declare. */
 function declaredContexts(project: ProjectFiles): Map<string, BuildContext> {
   const pairs = new Map<string, BuildContext>();
@@ -52,7 +56,7 @@ function declaredContexts(project: ProjectFiles): Map<string, BuildContext> {
     if (/^(?:docker-)?compose[\w.-]*\.ya?ml$/.test(base)) {
       let doc: unknown;
       try {
-        doc = parseYaml(text);
+        doc = parseYaml(text, YAML_OPTIONS);
       } catch {
         continue;
       }
@@ -73,7 +77,7 @@ function declaredContexts(project: ProjectFiles): Map<string, BuildContext> {
     } else if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) {
       let doc: unknown;
       try {
-        doc = parseYaml(text);
+        doc = parseYaml(text, YAML_OPTIONS);
       } catch {
         continue;
       }
@@ -199,10 +203,49 @@ function relOf(ctx: string, source: string): string {
   return clean === '' || clean === '.' ? ctx : joinRel(ctx, clean);
 }
 
+const dirsCache = new WeakMap<ReadonlySet<string>, Set<string>>();
+
+/** Whether `rel` is a directory holding some of `paths`: one set of every path's parent directories, made once. */
 function isDir(paths: ReadonlySet<string>, rel: string): boolean {
   if (rel === '') return true;
-  for (const p of paths) if (p.startsWith(`${rel}/`)) return true;
-  return false;
+  let dirs = dirsCache.get(paths);
+  if (!dirs) {
+    dirs = new Set<string>();
+    for (const p of paths) for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) dirs.add(p.slice(0, i));
+    dirsCache.set(paths, dirs);
+  }
+  return dirs.has(rel);
+}
+
+const byNameCache = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
+
+/** The paths grouped by file name (the last segment), made once per set. */
+function byName(paths: ReadonlySet<string>): Map<string, string[]> {
+  let names = byNameCache.get(paths);
+  if (!names) {
+    names = new Map();
+    for (const p of paths) {
+      const name = p.slice(p.lastIndexOf('/') + 1);
+      const list = names.get(name);
+      if (list) list.push(p);
+      else names.set(name, [p]);
+    }
+    byNameCache.set(paths, names);
+  }
+  return names;
+}
+
+const copyGlobs = new Map<string, ReturnType<typeof tryCompileGlob>>();
+
+/** A COPY source compiled as a glob, compiled once (a Dockerfile's sources are asked about for every path checked). */
+function copyGlob(source: string): ReturnType<typeof tryCompileGlob> {
+  let glob = copyGlobs.get(source);
+  if (!glob) {
+    if (copyGlobs.size > 10_000) copyGlobs.clear();
+    glob = tryCompileGlob(cleanPath(source), 'copy');
+    copyGlobs.set(source, glob);
+  }
+  return glob;
 }
 
 export type Landing = { kind: 'context'; path: string } | { kind: 'unknown' } | null;
@@ -223,12 +266,14 @@ export function landsAt(copy: CopyStep, abs: string, ctx: string, project: Proje
   }
   for (const s of copy.sources) {
     if (/[*?[\\]/.test(s.value)) {
-      // BuildKit expands COPY sources with Go's filepath.Match, component by component, relative to the context.
-      const glob = tryCompileGlob(cleanPath(s.value), 'copy');
+      // BuildKit expands COPY sources with Go's filepath.Match, component by component, relative to the context; a
+      // matched file lands under its own name, so only the context files named like `inside` can be it.
+      if (inside === null || inside.includes('/')) continue;
+      const glob = copyGlob(s.value);
       if ('error' in glob) continue;
-      for (const p of paths) {
+      for (const p of byName(paths).get(inside) ?? []) {
         const rel = ctx ? p.slice(ctx.length + 1) : p;
-        if (inside === p.slice(p.lastIndexOf('/') + 1) && matchGlob(glob, rel)) return { kind: 'context', path: p };
+        if (matchGlob(glob, rel)) return { kind: 'context', path: p };
       }
       continue;
     }

@@ -47,7 +47,8 @@ function isOff(s: Scalar): boolean {
 }
 
 function scanWorkflow(file: string, text: string): ScanFinding[] {
-  const doc = parseDocument(text, { keepSourceTokens: true });
+  // No duplicate-key check: it compares every key of a mapping with every other (quadratic in a hostile file).
+  const doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false });
   if (doc.errors.length) throw new Error(`${file}: not valid YAML (${doc.errors[0].message.split('\n')[0]})`);
   const jobs = get(doc.contents, 'jobs');
   if (!isMap(jobs)) return [];
