@@ -231,3 +231,22 @@ test("doctor follows the graph cargo resolves when it can: build-dependencies co
   const build = await needsOf();
   assert.ok(build.needs.find((n) => n.component === 'c-compiler')!.neededBy.some((b) => b.startsWith('cc 1.0.73')));
 });
+
+test('a Dockerfile that runs a plain cargo build needs only what the default-members build (artemis-style workspace)', async () => {
+  const dir = tempDir();
+  const lock = ['version = 3', '', '[[package]]', 'name = "app"', 'version = "0.1.0"', '', '[[package]]', 'name = "extra"', 'version = "0.1.0"', 'dependencies = [', ' "prost-build",', ']', '', '[[package]]', 'name = "prost-build"', 'version = "0.12.6"', 'source = "registry+https://github.com/rust-lang/crates.io-index"', ''].join('\n');
+  writeFiles(dir, {
+    'Cargo.toml': '[workspace]\nmembers = ["app", "crates/*"]\ndefault-members = ["app"]\nresolver = "2"\n',
+    'app/Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n',
+    'app/src/main.rs': 'fn main() {}\n',
+    // A member outside default-members compiles protos; `cargo build` at the root does not build it.
+    'crates/extra/Cargo.toml': '[package]\nname = "extra"\nversion = "0.1.0"\nedition = "2021"\n\n[build-dependencies]\nprost-build = "0.12"\n',
+    'crates/extra/src/lib.rs': '',
+    'Cargo.lock': lock,
+    Dockerfile: 'FROM rust:1.80-slim AS builder\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n',
+  });
+  assert.deepEqual(brief((await scan(dir)).findings).filter((f) => f.startsWith('protoc-missing')), []);
+  // Without default-members, `cargo build` builds every member, the protos too.
+  writeFiles(dir, { 'Cargo.toml': '[workspace]\nmembers = ["app", "crates/*"]\nresolver = "2"\n' });
+  assert.deepEqual(brief((await scan(dir)).findings).filter((f) => f.startsWith('protoc-missing')), ['protoc-missing Dockerfile:1']);
+});

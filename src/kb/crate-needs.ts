@@ -95,6 +95,16 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   'mysqlclient-sys': [{ component: 'pkg-config', why: 'finds libmysqlclient' }, { component: 'mysqlclient-dev', why: 'links libmysqlclient' }],
   'alsa-sys': [{ component: 'pkg-config', why: 'finds ALSA' }, { component: 'alsa-dev', why: 'links ALSA' }],
   'libudev-sys': [{ component: 'pkg-config', why: 'finds libudev' }, { component: 'libudev-dev', why: 'links libudev' }],
+  // nettle-sys finds nettle and hogweed with pkg-config and has no bundled build; pcsc-sys finds libpcsclite with it
+  // on Linux (the macOS and Windows frameworks need none).
+  'nettle-sys': [{ component: 'pkg-config', why: 'finds nettle' }],
+  'pcsc-sys': [{ component: 'pkg-config', why: 'finds libpcsclite' }],
+  // yeslogic-fontconfig-sys links fontconfig found with pkg-config unless its `dlopen` feature loads it at run time;
+  // freetype-sys probes freetype2 with pkg-config unless its `bundled` feature builds its own copy.
+  'yeslogic-fontconfig-sys': [{ component: 'pkg-config', why: 'finds fontconfig', unless: { features: ['dlopen'], env: ['RUST_FONTCONFIG_DLOPEN'], why: 'the dlopen feature' } }],
+  'freetype-sys': [C, { component: 'pkg-config', why: 'finds freetype2', unless: { features: ['bundled'], why: 'the bundled feature' } }],
+  // gmp-mpfr-sys runs GMP's and MPFR's configure and make on its bundled sources.
+  'gmp-mpfr-sys': [C, { component: 'make', why: "builds the bundled GMP and MPFR (configure and make)" }],
   'libdbus-sys': [
     { component: 'pkg-config', why: 'finds D-Bus', unless: { features: ['vendored'], why: 'the vendored feature' } },
     { component: 'dbus-dev', why: 'links D-Bus', unless: { features: ['vendored'], why: 'the vendored feature' } },

@@ -9,7 +9,8 @@ import { targetApplies } from './target-cfg.js';
 /**
  * Lock edges a default build does not use, from the crates' own manifests and build scripts: aws-lc-sys runs cmake only
  * for FIPS or targets without prebuilt assembly; v8 runs bindgen only with V8_FROM_SOURCE; libproc's bindgen is a
- * macOS build-dependency; coreaudio-sys is for Apple targets only, alsa-sys and libudev-sys for Linux (and BSDs). `from: '*'`: an edge from any crate.
+ * macOS build-dependency; coreaudio-sys is for Apple targets only, alsa-sys and libudev-sys for Linux (and BSDs),
+ * iana-time-zone-haiku for Haiku; mysql_common runs bindgen only with its test feature. `from: '*'`: an edge from any crate.
  */
 export const UNUSED_EDGES: readonly { from: string; to: string; unless?: string }[] = [
   { from: 'aws-lc-sys', to: 'cmake' },
@@ -21,6 +22,10 @@ export const UNUSED_EDGES: readonly { from: string; to: string; unless?: string 
   // ALSA and libudev exist on Linux (ALSA also on the BSDs cpal supports): their -sys crates build nowhere else.
   { from: '*', to: 'alsa-sys', unless: 'cfg(any(target_os = "linux", target_os = "dragonfly", target_os = "freebsd", target_os = "netbsd", target_os = "openbsd"))' },
   { from: '*', to: 'libudev-sys', unless: 'cfg(target_os = "linux")' },
+  // iana-time-zone depends on its Haiku helper (which compiles C++ with cxx) only in a cfg(target_os = "haiku") table.
+  { from: '*', to: 'iana-time-zone-haiku', unless: 'cfg(target_os = "haiku")' },
+  // mysql_common's build script runs bindgen (and cmake) only with its `test` feature, to check its bindings.
+  { from: 'mysql_common', to: 'bindgen' },
 ];
 
 /** The `dep/feature` and `dep` references a member's default build turns on (the `default` feature's closure). */

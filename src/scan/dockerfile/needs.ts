@@ -5,7 +5,9 @@ import { CRATE_NEEDS, type ComponentId } from '../../kb/crate-needs.js';
 import { exemptionApplies } from '../../doctor/needs.js';
 import { builtCrates, defaultRequestedFeatures } from '../../project/build-graph.js';
 import { hostTriple } from '../../project/target-cfg.js';
-import { cargoPackages } from '../../project/cargo/packages.js';
+import { cargoPackages, type CargoPackage } from '../../project/cargo/packages.js';
+import type { CargoManifest } from '../../project/model.js';
+import { isWorkspaceMember } from '../../project/workspace.js';
 import { isVendored } from '../../project/paths.js';
 import type { FileLocation, ProjectFiles } from '../../project/files.js';
 import { dirOf, joinRel, locate } from '../../project/text-location.js';
@@ -35,6 +37,15 @@ export function lockForDockerfile(project: ProjectFiles, dockerfile: string, con
   return null;
 }
 
+/** The manifests `default-members` of the workspace rooted at `root` names, or null when it names none. */
+function defaultMembersOf(packages: readonly CargoPackage[], root: string): CargoManifest[] | null {
+  const patterns = packages.find((p) => p.dir === root && p.manifest.workspace)?.manifest.workspace?.defaultMembers;
+  if (!patterns?.length) return null;
+  const rel = (dir: string) => (root === '' ? dir : dir.slice(root.length + 1));
+  const chosen = packages.filter((p) => (p.dir === root ? patterns.some((m) => m === '.' || m === '') : isWorkspaceMember(rel(p.dir), patterns, [])));
+  return chosen.length ? chosen.map((p) => p.manifest) : null;
+}
+
 /** Needs of the crates a default build compiles from the lock (first reason per component), minus exempted ones. */
 export function lockedNeeds(project: ProjectFiles, lockFile: string, env: ReadonlySet<string>): ComponentNeed[] {
   const text = project.files.get(lockFile);
@@ -48,11 +59,11 @@ export function lockedNeeds(project: ProjectFiles, lockFile: string, env: Readon
   }
   const lockDir = dirOf(lockFile);
   // The lock's workspace: the manifests whose workspace root (or own directory) holds this lock; no vendored copies.
-  const members = cargoPackages(project)
-    .filter((p) => (p.workspaceRoot?.dir ?? p.dir) === lockDir && !isVendored(p.file))
-    .map((p) => p.manifest);
+  const packages = cargoPackages(project).filter((p) => (p.workspaceRoot?.dir ?? p.dir) === lockDir && !isVendored(p.file));
+  const members = packages.map((p) => p.manifest);
   const target = project.target ?? hostTriple() ?? 'x86_64-unknown-linux-gnu';
-  const { via } = builtCrates(lock.packages, members, target);
+  // A plain `cargo build` (or `cargo chef cook`) at the root builds the workspace's default-members, as doctor reads it.
+  const { via } = builtCrates(lock.packages, defaultMembersOf(packages, lockDir) ?? members, target, members);
   const requested = defaultRequestedFeatures(members, target);
   const built = (dep: string) => {
     const [name, version] = dep.split(' ');
