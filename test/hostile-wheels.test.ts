@@ -421,6 +421,8 @@ test('an index page or Pipfile.lock nested millions of levels deep is refused be
   assert.throws(() => parseSimplePage(deep, 'application/vnd.pypi.simple.v1+json', 'https://pypi.org/simple/deep/', 'deep'), /nested deeper than 64 levels/);
   const read = readPipfileLock('Pipfile.lock', `{"default":${deep}}`, markerEnv({ python: [3, 12], platform: 'manylinux_2_28_x86_64' }));
   assert.match(read.problems[0]?.message ?? '', /nested deeper than 64 levels/);
+  // A page that is JSON but not an object is a page without files, said as such (not a TypeError's words).
+  for (const odd of ['null', '5', '"files"', '[]']) assert.throws(() => parseSimplePage(odd, 'application/vnd.pypi.simple.v1+json', 'https://pypi.org/simple/x/', 'x'), /a PEP 691 page without a "files" list/);
   // Brackets inside strings do not count; an ordinary page still parses.
   const page = parseSimplePage(`{"name":"x","files":[{"filename":"x-1.0-py3-none-any.whl","url":"${'['.repeat(100)}"}]}`, 'application/json', 'https://pypi.org/simple/x/', 'x');
   assert.equal(page.files.length, 1);

@@ -250,3 +250,14 @@ test('a Dockerfile that runs a plain cargo build needs only what the default-mem
   writeFiles(dir, { 'Cargo.toml': '[workspace]\nmembers = ["app", "crates/*"]\nresolver = "2"\n' });
   assert.deepEqual(brief((await scan(dir)).findings).filter((f) => f.startsWith('protoc-missing')), ['protoc-missing Dockerfile:1']);
 });
+
+test('a workflow or compose file of the wrong shape (steps: 5, services: a string) does not stop the Dockerfile checks', async () => {
+  const dir = copyFixture('compose-context');
+  writeFiles(dir, {
+    '.github/workflows/a.yml': 'jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: 5\n  other: 7\n',
+    'docker-compose.yml': 'services: just a string\n',
+  });
+  const report = await scan(dir);
+  assert.deepEqual(report.problems, []);
+  assert.deepEqual(brief(report.findings), ['docker-lock-not-copied docker/Dockerfile:5']);
+});

@@ -48,6 +48,11 @@ function dockerBuildPairs(script: string, pairs: Map<string, BuildContext>, from
 // duplicate key changes nothing this reading needs, so it is not checked.
 const YAML_OPTIONS = { uniqueKeys: false } as const;
 
+/** The values of a YAML mapping; nothing for a scalar or a list where a mapping belongs. */
+function valuesOf<T>(value: Record<string, T> | null | undefined): T[] {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.values(value) : [];
+}
+
 /** Every (Dockerfile -> context) pair that compose files, bake files and GitHub workflows declare. */
 function declaredContexts(project: ProjectFiles): Map<string, BuildContext> {
   const pairs = new Map<string, BuildContext>();
@@ -61,7 +66,7 @@ function declaredContexts(project: ProjectFiles): Map<string, BuildContext> {
         continue;
       }
       const services = (doc as { services?: Record<string, { build?: unknown }> } | null)?.services;
-      for (const svc of Object.values(services ?? {})) {
+      for (const svc of valuesOf(services)) {
         const build = svc?.build;
         if (typeof build === 'string') declared(pairs, dirOf(file), build, undefined, file);
         else if (build && typeof build === 'object') declared(pairs, dirOf(file), (build as { context?: unknown }).context ?? '.', (build as { dockerfile?: unknown }).dockerfile, file);
@@ -83,12 +88,13 @@ function declaredContexts(project: ProjectFiles): Map<string, BuildContext> {
       }
       type Uses = { uses?: unknown; with?: Record<string, unknown>; run?: unknown };
       const jobs = (doc as { jobs?: Record<string, Uses & { steps?: Uses[] }> } | null)?.jobs;
-      for (const job of Object.values(jobs ?? {})) {
+      for (const job of valuesOf(jobs)) {
         // A reusable workflow job (docker/github-builder's build.yml) takes the same `context:`/`file:` inputs.
         if (typeof job?.uses === 'string' && job.uses.startsWith('docker/') && job.with && (job.with.file !== undefined || job.with.context !== undefined)) {
           declared(pairs, '', job.with.context ?? '.', job.with.file, file, job.with.file !== undefined ? '' : undefined);
         }
-        for (const step of job?.steps ?? []) {
+        // YAML gives any shape (`steps: 5`): only a list is a list of steps.
+        for (const step of Array.isArray(job?.steps) ? job.steps : []) {
           if (typeof step?.uses === 'string' && step.uses.startsWith('docker/build-push-action')) {
             // `file:` is relative to the workspace, not to `context:` (default: {context}/Dockerfile).
             const ctx = step.with?.context ?? '.';

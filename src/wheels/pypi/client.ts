@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { constants as fsConstants } from 'node:fs';
 import { join } from 'node:path';
 import { parseSimplePage, type IndexProject } from './simple-api.js';
+import { parseShallowJson } from '../../project/json-depth.js';
 
 export interface IndexOptions {
   /** The primary index (pip's --index-url), e.g. https://pypi.org/simple. */
@@ -91,7 +92,10 @@ async function readCache(dir: string | null, indexUrl: string, name: string, max
     try {
       const st = await handle.stat();
       if (!st.isFile() || st.size > maxBytes * 2 + 4096) return null;
-      return JSON.parse(await handle.readFile('utf8')) as CacheEntry;
+      const entry = parseShallowJson(await handle.readFile('utf8'), 8) as Partial<CacheEntry> | null;
+      // Anyone who can write the cache can write any JSON: an entry of another shape is a cache miss.
+      const valid = entry !== null && typeof entry === 'object' && typeof entry.fetchedAt === 'number' && typeof entry.url === 'string' && typeof entry.contentType === 'string' && typeof entry.body === 'string';
+      return valid ? (entry as CacheEntry) : null;
     } finally {
       await handle.close();
     }

@@ -64,8 +64,8 @@ export function* anchors(body: string): Generator<{ attrs: string; text: string 
 /** Parses one project page; `baseUrl` resolves relative file URLs; throws on a page of neither format. */
 export function parseSimplePage(body: string, contentType: string, baseUrl: string, name: string): IndexProject {
   if (/json/.test(contentType) || body.trimStart().startsWith('{')) {
-    const page = parseShallowJson(body) as { name?: unknown; files?: unknown };
-    if (!Array.isArray(page.files)) throw new Error('a PEP 691 page without a "files" list');
+    const page = parseShallowJson(body) as { name?: unknown; files?: unknown } | null;
+    if (page === null || typeof page !== 'object' || !Array.isArray(page.files)) throw new Error('a PEP 691 page without a "files" list');
     const files = (page.files as (JsonFile | null)[]).flatMap((f): IndexFile[] => {
       if (typeof f?.filename !== 'string') return [];
       return [{
