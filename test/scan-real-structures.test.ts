@@ -261,3 +261,26 @@ test('a workflow or compose file of the wrong shape (steps: 5, services: a strin
   assert.deepEqual(report.problems, []);
   assert.deepEqual(brief(report.findings), ['docker-lock-not-copied docker/Dockerfile:5']);
 });
+
+test('a workspace member the image leaves out (.dockerignore, or COPY of some directories only): cargo cannot load the workspace (rust-finance)', async () => {
+  const dir = tempDir();
+  writeFiles(dir, {
+    'Cargo.toml': '[workspace]\nmembers = ["crates/*", "benchmarks"]\nresolver = "2"\n',
+    'crates/daemon/Cargo.toml': '[package]\nname = "daemon"\nversion = "0.1.0"\nedition = "2021"\n',
+    'crates/daemon/src/main.rs': 'fn main() {}\n',
+    'benchmarks/Cargo.toml': '[package]\nname = "benchmarks"\nversion = "0.1.0"\nedition = "2021"\n',
+    'benchmarks/src/lib.rs': '',
+    'Cargo.lock': 'version = 3\n\n[[package]]\nname = "benchmarks"\nversion = "0.1.0"\n\n[[package]]\nname = "daemon"\nversion = "0.1.0"\n',
+    '.dockerignore': 'target\nbenchmarks/\n',
+    Dockerfile: 'FROM rust:1.80-slim AS builder\nWORKDIR /build\nCOPY Cargo.toml Cargo.lock ./\nCOPY crates/ crates/\nRUN cargo build --release -p daemon\n',
+  });
+  const found = (await scan(dir)).findings.filter((f) => f.rule === 'cargo-manifest-missing');
+  assert.deepEqual(brief(found), ['cargo-manifest-missing Dockerfile:5']);
+  assert.match(found[0].message, /no benchmarks\/Cargo\.toml of its member benchmarks: cargo cannot load the workspace/);
+  // Near miss: the member is copied too (no .dockerignore line, and a COPY of it).
+  writeFiles(dir, { '.dockerignore': 'target\n', Dockerfile: 'FROM rust:1.80-slim AS builder\nWORKDIR /build\nCOPY Cargo.toml Cargo.lock ./\nCOPY crates/ crates/\nCOPY benchmarks/ benchmarks/\nRUN cargo build --release -p daemon\n' });
+  assert.deepEqual((await scan(dir)).findings.filter((f) => f.rule === 'cargo-manifest-missing'), []);
+  // COPY . . with the member not ignored: everything is there.
+  writeFiles(dir, { Dockerfile: 'FROM rust:1.80-slim AS builder\nWORKDIR /build\nCOPY . .\nRUN cargo build --release -p daemon\n' });
+  assert.deepEqual((await scan(dir)).findings.filter((f) => f.rule === 'cargo-manifest-missing'), []);
+});

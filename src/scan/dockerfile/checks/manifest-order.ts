@@ -6,6 +6,8 @@ import type { ScanFinding } from '../../../report/finding.js';
 import { dirOf, joinRel, locate } from '../../../project/text-location.js';
 import { cargoRuns } from '../../../project/dockerfile/cargo-commands.js';
 import { commandWords } from '../../../project/dockerfile/shell.js';
+import { cargoPackages } from '../../../project/cargo/packages.js';
+import { isVendored } from '../../../project/paths.js';
 import { bindMountAt, buildContext, contextDir, contextPaths, type Landing, landsAt } from '../../../project/dockerfile/context.js';
 import { type CopyStep, type DockerfileModel, type RunStep, stageChain, stageLabel } from '../../../project/dockerfile/parse.js';
 
@@ -32,6 +34,24 @@ function presentAt(model: DockerfileModel, run: RunStep, stageIndex: number, abs
     }
   }
   return found;
+}
+
+/**
+ * A member of the workspace whose root manifest is at `manifestPath` (relative to the project) whose own Cargo.toml
+ * no COPY puts into the image beside it before `run`: cargo loads every member of a workspace, so the build fails
+ * (a .dockerignore'd member, a COPY of only some directories). Null when each is there or cannot be told.
+ */
+function memberLeftOut(project: ProjectFiles, model: DockerfileModel, run: RunStep, stageIndex: number, cwd: string, manifestPath: string): string | null {
+  const rootDir = dirOf(manifestPath);
+  const root = cargoPackages(project).find((p) => p.file === manifestPath);
+  if (!root?.manifest.workspace) return null;
+  const members = cargoPackages(project).filter((p) => p.workspaceRoot?.file === manifestPath && p.file !== manifestPath && !isVendored(p.file));
+  for (const m of members) {
+    const rel = rootDir ? m.dir.slice(rootDir.length + 1) : m.dir;
+    const there = presentAt(model, run, stageIndex, `${cwd.replace(/\/$/, '')}/${rel}/Cargo.toml`, project);
+    if (there.landing === null) return rel;
+  }
+  return null;
 }
 
 export function checkManifestOrder(project: ProjectFiles, model: DockerfileModel): ScanFinding[] {
@@ -62,6 +82,19 @@ export function checkManifestOrder(project: ProjectFiles, model: DockerfileModel
       }
       if (manifest.landing.kind !== 'context') break;
       const manifestPath = manifest.landing.path;
+      const missingMember = memberLeftOut(project, model, step, stage.index, run.cwd, manifestPath);
+      if (missingMember) {
+        findings.push({
+          rule: 'cargo-manifest-missing',
+          title: 'cargo runs before Cargo.toml is copied into the image',
+          severity: 'error',
+          message: `${stageLabel(stage)} runs cargo in ${run.cwd} (line ${at.line}) with the workspace's Cargo.toml, but the image has no ${missingMember}/Cargo.toml of its member ${missingMember}: cargo cannot load the workspace (even with -p)${ctxNote}`,
+          evidence: [at],
+          captures: { dir: run.cwd, dockerfile: model.file, context: ctx, member: missingMember },
+          fix: null,
+        });
+        break;
+      }
       const lockRel = joinRel(dirOf(manifestPath), 'Cargo.lock');
       // A lock that .dockerignore keeps out of the context is the cargo-lock scanner's finding (it removes that line).
       if (!contextPaths(project, ctx).has(lockRel)) break;
