@@ -147,6 +147,7 @@ export function firstHops(packages: readonly LockedCrate[], roots: readonly stri
 /** Whether an exemption lifts a crate's need; `built` tells which lock crates the build compiles. */
 export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonly LockedCrate[], built: (dep: string) => boolean, features: ReadonlySet<string>, env: (name: string) => boolean): boolean {
   if (u.lockDependsOn?.some((d) => crate.dependencies.some((x) => (x === d || x.startsWith(`${d} `)) && built(x)))) return true;
+  if (u.unlessBuilds && !u.unlessBuilds.some((d) => crate.dependencies.some((x) => (x === d || x.startsWith(`${d} `)) && built(x)))) return true;
   if (u.lockHas?.some((n) => lock.some((p) => p.name === n))) return true;
   if (u.memberDependsOn?.some((n) => lock.some((p) => p.source === null && p.dependencies.some((x) => x.split(' ')[0] === n)))) return true;
   if (u.features?.some((f) => features.has(f))) return true;

@@ -10,6 +10,8 @@ export { COMPONENTS, type Component, type ComponentId } from './components.js';
 export interface Exemption {
   /** The crate itself depends on one of these in Cargo.lock (the lock lists optional dependencies only when a feature enables them). */
   lockDependsOn?: string[];
+  /** The crate builds none of these dependencies of its own (a need that comes with an optional build path, e.g. cmake). */
+  unlessBuilds?: string[];
   /** Any of these crates is in Cargo.lock at all. */
   lockHas?: string[];
   /** A workspace member depends on one of these itself (its build script can use them: a vendored protoc, protox). */
@@ -89,7 +91,12 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   'jemalloc-sys': [C, { component: 'make', why: 'builds jemalloc with its autotools build' }],
   // rdkafka-sys builds the bundled librdkafka with its mklove configure and make (cmake only for its non-default
   // cmake-build feature, project/build-graph.ts); gRPC's C++ core is built with cmake (the cmake crate's own need).
-  'rdkafka-sys': [C, { component: 'make', why: 'builds the bundled librdkafka (configure and make)' }],
+  'rdkafka-sys': [
+    C,
+    { component: 'make', why: 'builds the bundled librdkafka (configure and make)' },
+    // With cmake-build, librdkafka's CMake project (languages C and CXX, with its C++ API) needs a C++ compiler.
+    { ...CPP, why: 'builds librdkafka with CMake, whose project enables C++', unless: { unlessBuilds: ['cmake'], why: 'no cmake-build feature' } },
+  ],
   'grpcio-sys': [C, CPP],
   'pq-sys': [{ component: 'libpq-dev', why: 'links libpq', unless: { lockDependsOn: ['pq-src'], features: ['bundled'], why: 'the bundled feature (pq-src)' } }],
   'mysqlclient-sys': [{ component: 'pkg-config', why: 'finds libmysqlclient' }, { component: 'mysqlclient-dev', why: 'links libmysqlclient' }],
