@@ -17,6 +17,9 @@ const PROGRAM_LINES: [line: string, rule: string, program: string][] = [
   ['sh: 1: nasm: not found', 'build-tool-missing', 'nasm'],
   ['/bin/sh: 1: cmake: not found', 'cmake-missing', 'cmake'],
   ['./configure: 1234: bison: not found', 'build-tool-missing', 'bison'],
+  // dash < 0.5.11 repeats the script's name; bash's exec builtin names itself
+  ['./autogen.sh: 2: ./autogen.sh: autoreconf: not found', 'build-tool-missing', 'autoreconf'],
+  ['./autogen.sh: line 3: exec: autoreconf: not found', 'build-tool-missing', 'autoreconf'],
   ['/bin/sh: gcc: not found', 'c-compiler-missing', 'gcc'],
   ['bash: line 1: protoc: command not found', 'protoc-missing', 'protoc'],
   ['/tmp/build.sh: line 3: ninja: command not found', 'build-tool-missing', 'ninja'],
@@ -53,7 +56,7 @@ test('program-not-found: every wording names the program and reaches its rule', 
 });
 
 test('program-not-found: a script of the project, a package manager or a known phrase in other words is no missing tool', () => {
-  for (const line of ['/bin/sh: 1: apk: not found', 'bash: sudo: command not found', 'error: foo: not found', "FileNotFoundError: [Errno 2] No such file or directory: 'VERSION'"]) {
+  for (const line of ['/bin/sh: 1: apk: not found', 'bash: sudo: command not found', 'error: foo: not found', './demo: 1: ./demo: ELF: not found', "FileNotFoundError: [Errno 2] No such file or directory: 'VERSION'"]) {
     assert.equal(top(`${line}\n`), null, line);
   }
   // The project's own configure script missing is no missing tool: an autotools tree that was not bootstrapped.

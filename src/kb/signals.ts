@@ -52,10 +52,13 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     id: 'dash-not-found',
     // dash/ash/busybox sh: "sh: 1: nasm: not found", "/bin/sh: 1: cmake: not found", "./configure: 123: bison: not found",
     // relayed by lxml's setup.py as "ERROR: b'/bin/sh: xslt-config: not found\n'",
-    // busybox "/bin/sh: gcc: not found"; bash: "bash: line 1: make: command not found", "/tmp/x.sh: line 3: nasm: command not found"
+    // busybox "/bin/sh: gcc: not found"; bash: "bash: line 1: make: command not found", "/tmp/x.sh: line 3: nasm: command not found";
+    // dash < 0.5.11 repeats a script's name after the line number: "./autogen.sh: 2: ./autogen.sh: autoreconf: not found";
+    // bash's exec builtin: "./autogen.sh: line 3: exec: autoreconf: not found". Not "ELF": a shell that runs a binary it
+    // cannot execute as a script (dash < 0.5.11, busybox ash) reads its magic first, "./demo: line 1: ELF: not found"
     source: 'sh / dash / busybox ash / bash',
     literals: [': not found', 'command not found'],
-    re: new RegExp(String.raw`^(?:ERROR: (?:b')?)?(?:[^\s:]{1,200}: (?:line )?\d+: |(?:\S{0,200}/)?(?:ba|da|k)?sh: )(?<entity>${PROG}): (?:command )?not found(?:\\n')?\s*$`),
+    re: new RegExp(String.raw`^(?:ERROR: (?:b')?)?(?:(?<_script>[^\s:]{1,200}): (?:line )?\d+: (?:\k<_script>: |exec: )?|(?:\S{0,200}/)?(?:ba|da|k)?sh: )(?!ELF: )(?<entity>${PROG}): (?:command )?not found(?:\\n')?\s*$`),
     weight: 0.85,
     unknownOk: true,
   },

@@ -21,6 +21,11 @@ const ELF_MACHINES: Record<string, string> = {
 /** GNU ld's message starts with the linker that printed it: "/usr/bin/ld: main.o: Relocations in generic ELF (EM: 62)". */
 const LINKER_AND_OBJECT = /^(\S{1,300}?): (\S{1,300}?): Relocations in generic ELF/;
 
+/** configure's wordings, which alone do not decide it (security software deleting conftest, a broken runtime library path). */
+const CONFIGURE_CANNOT_RUN = 'configure-cannot-run-compiled-programs';
+const CONFIGURE_CROSS_CC = 'configure-found-cross-compiler';
+const CONFIGURE_PAIR_CONFIDENCE = 0.85;
+
 export default defineRule({
   id: 'cross-toolchain-misconfigured',
   title: 'Objects built for another CPU architecture reached the linker',
@@ -32,7 +37,7 @@ export default defineRule({
     objectArch: { type: 'string', doc: 'the architecture of that object', optional: true },
     em: { type: 'integer', doc: 'the ELF machine number the linker reported', optional: true },
     emulation: { type: 'string', doc: 'the linker emulation in use', optional: true },
-    triple: { type: 'string', doc: 'the target triple of the cross linker that found no target build of a library', optional: true },
+    triple: { type: 'string', doc: 'the target triple of the cross compiler configure found, or of the cross linker that found no target build of a library', optional: true },
     library: { type: 'string', doc: 'the library (-l name) the cross linker did not find for the target', optional: true },
   },
   internal: ['outputArch'],
@@ -93,6 +98,34 @@ export default defineRule({
       weight: 0.85,
     },
     {
+      id: 'configure-conftest-exec-format',
+      // bash running configure's test program (config.log, or configure's output where it is not redirected):
+      // "./configure: line 4308: ./conftest: cannot execute binary file: Exec format error" (bash >= 4.3; older bash
+      // stops after "binary file"); dash: "./configure: 4308: ./conftest: Exec format error"; macOS bash: "./conftest: Bad CPU type in executable"; conftest.exe under MSYS/Cygwin
+      source: 'bash running an autoconf configure',
+      literals: ['cannot execute binary file', 'Exec format error', 'Bad CPU type in executable'],
+      re: /(?:^|: )(?:\.\/)?conftest(?:\.exe)?: (?:cannot execute binary file|Exec format error|Bad CPU type in executable)/,
+      weight: 0.85,
+    },
+    {
+      id: CONFIGURE_CANNOT_RUN,
+      // autoconf (_AC_COMPILER_EXEEXT_CROSS): "configure: error: cannot run C compiled programs." then "If you meant to
+      // cross compile, use `--host'." (C++: "cannot run C++ compiled programs."); decides only with the cross compiler below
+      source: 'autoconf configure',
+      literals: ['cannot run C compiled programs', 'cannot run C++ compiled programs'],
+      re: /^(?:configure:(?:\d+:)? )?error: cannot run C(?:\+\+)? compiled programs\./,
+      weight: 0.3,
+    },
+    {
+      id: CONFIGURE_CROSS_CC,
+      // autoconf (AC_PROG_CC / AC_PROG_CXX): "checking for gcc... aarch64-linux-gnu-gcc" when CC names a triple-prefixed
+      // compiler; configure without --host still expects to run what it builds
+      source: 'autoconf configure',
+      literals: ['checking for gcc... ', 'checking for g++... ', 'checking for cc... ', 'checking for clang... '],
+      re: /^checking for (?:gcc|g\+\+|cc|clang)\.\.\. (?:\S{0,200}\/)?(?<triple>[a-z0-9_]{1,20}-[a-z0-9_]{1,20}(?:-[a-z0-9_.]{1,20}){0,2})-(?:gcc|g\+\+|cc|c\+\+|clang(?:\+\+)?)(?:-\d{1,3})?(?:\s{1,4}-\S.{0,400})?\s*$/,
+      weight: 0.1,
+    },
+    {
       id: 'bfd-compressed-debug-unreadable',
       // GNU ld older than the objects' compressed debug sections: "/usr/sbin/ld: /tmp/go-link-428780761/000006.o:
       // unable to initialize decompress status for section .debug_info" (an old binutils, not a foreign object;
@@ -104,6 +137,11 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
+    // configure's "cannot run C compiled programs" and a triple-prefixed compiler name decide it only together
+    const configureHits = ctx.hits.filter((h) => h.pattern === CONFIGURE_CANNOT_RUN || h.pattern === CONFIGURE_CROSS_CC);
+    const decisive = ctx.hits.filter((h) => !configureHits.includes(h));
+    const configureDecides = configureHits.some((h) => h.pattern === CONFIGURE_CANNOT_RUN) && configureHits.some((h) => h.pattern === CONFIGURE_CROSS_CC);
+    if (decisive.length === 0 && !configureDecides) return null;
     if (ctx.hits.some((h) => h.pattern === 'bfd-compressed-debug-unreadable')) {
       const others = ctx.hits.filter((h) => h.pattern !== 'bfd-compressed-debug-unreadable' && h.pattern !== 'go-link-object-not-recognized');
       if (others.length === 0) return null;
@@ -129,10 +167,14 @@ export default defineRule({
         ? `The linker was given ${inputArch} objects while producing ${ctx.captures.outputArch} output.`
         : ctx.captures.triple && ctx.captures.library
         ? `The cross linker for ${ctx.captures.triple} found no ${ctx.captures.triple} build of lib${ctx.captures.library}: a library installed for the host, or a host pkg-config's search path, does not serve the target.`
+        : ctx.hits.some((h) => h.pattern === 'configure-conftest-exec-format') || configureDecides
+        ? `configure built its test program with ${ctx.captures.triple ? `the cross compiler for ${ctx.captures.triple}` : 'a compiler for another architecture'} and could not run it on this machine: without \`--host\` configure assumes a native build.`
         : ctx.hits.some((h) => h.pattern === 'go-link-object-not-recognized')
         ? `The C linker that Go's external linking runs could not read ${ctx.captures.object}, an object Go wrote for its target (go.o) or copied from a host object or .syso file (00000N.o).`
         : 'The linker rejected an object file or library compiled for another architecture than the one it links for.';
-    return { captures: { ...captures, _story: story } };
+    // together, configure's two lines are as decisive as the conftest line configure.log holds
+    const confidence = decisive.length === 0 ? CONFIGURE_PAIR_CONFIDENCE : undefined;
+    return { captures: { ...captures, _story: story }, ...(confidence === undefined ? {} : { confidence }) };
   },
   explanation:
     '{{_story}} When cross-compiling, every object must come from the target\'s compiler: if a build script or ' +
@@ -143,6 +185,7 @@ export default defineRule({
     summary: 'Build every object with the target\'s compiler and link with the target\'s linker, starting from a clean build directory.',
     steps: [
       'Rust: set the target\'s C compiler and linker, e.g. `CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc` and `CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc` (or use `cross` / `cargo zigbuild`).',
+      'autotools with a cross compiler in CC: pass `--host=<triple>` (and `--build` for the machine itself) so configure does not run what it builds; a build step that needs a program for the build machine (Bazel rules_foreign_cc, a host tool) must use the host compiler instead.',
       'CMake: use a toolchain file (`-DCMAKE_TOOLCHAIN_FILE=...`) that sets the cross compilers; autotools: `./configure --host=<triple>`; Make: `CC=<triple>-gcc`.',
       'Android: point cc-rs at the NDK\'s clang (`CC_aarch64_linux_android=$NDK/toolchains/llvm/prebuilt/linux-x86_64/bin/aarch64-linux-android21-clang`).',
       'If the target\'s compiler is not installed: Debian/Ubuntu package it as gcc-<triple> with its C library (e.g. gcc-aarch64-linux-gnu and libc6-dev-arm64-cross), Fedora as gcc-<triple>.',
