@@ -110,7 +110,7 @@ export default defineRule({
     header: { type: 'string', doc: 'the missing header, when a header is what failed', optional: true },
     crate: { type: 'string', doc: 'the -sys crate whose build needed it', optional: true },
   },
-  internal: ['packageNote', 'crateNote'],
+  internal: ['packageNote', 'crateNote', 'program'],
   signals: ['library-not-found', 'dependency-not-found', 'header-not-found', 'configure-check-failed', 'program-not-found'],
   contextBefore: 6,
   contextAfter: 5,
