@@ -180,3 +180,42 @@ export function symbolFamily(printed: string, opts: { windowsLink?: boolean; mac
   if (!family.windows && dllimport) return null;
   return family;
 }
+
+/**
+ * Symbols only glibc defines, which an object or static library compiled against glibc's headers references: linked
+ * against another C library (musl on Alpine, most often) they stay undefined. `alone`: the symbol comes only from
+ * glibc's own headers and a glibc link always resolves it, so the reference shows a glibc-built object on another libc
+ * even when the log never names the libc; otherwise it also turns up on glibc itself (an older glibc, a MinGW fortify
+ * link) and needs the log to show musl.
+ */
+export interface GlibcOnlySymbolFamily {
+  /** What the symbols are, for the explanation. */
+  family: string;
+  alone: boolean;
+}
+
+const GLIBC_ONLY_SYMBOLS: [RegExp, GlibcOnlySymbolFamily][] = [
+  // glibc < 2.26's bits/string2.h inline helpers (strchr(s, 0) -> __rawmemchr, strdup -> __strdup, strspn -> __strspn_c1).
+  [/^__(?:rawmemchr|mempcpy|stpcpy|strdup|strndup|strtok_r|strsep_g|strsep_[123]c|str(?:c?spn|pbrk)_c[123])$/,
+    { family: "glibc's inline string helpers (bits/string2.h)", alone: true }],
+  // <gnu/libc-version.h>.
+  [/^gnu_get_libc_(?:version|release)$/, { family: "glibc's version query (gnu/libc-version.h)", alone: true }],
+  // _FORTIFY_SOURCE's checked variants (__memcpy_chk, __fprintf_chk, __open_2); MinGW also lacks them without -lssp.
+  [/^__\w+_chk$|^__(?:open|open64|openat|openat64|mq_open)_2$/, { family: "glibc's _FORTIFY_SOURCE checks", alone: false }],
+  // stdio.h's C99 scanf redirects (__isoc99_sscanf; glibc 2.38: __isoc23_strtol): glibc older than the headers lacks them too.
+  [/^__isoc(?:99|23)_\w+$/, { family: "glibc's ISO C scanf/strtol redirects", alone: false }],
+  // glibc internals that allocators, sanitizers and libstdc++ call (__libc_malloc, __libc_single_threaded, __libc_csu_init).
+  [/^__libc_(?:malloc|calloc|realloc|free|memalign|valloc|pvalloc|single_threaded|csu_init|csu_fini|stack_end|enable_secure)$/,
+    { family: "glibc's internal __libc_* symbols", alone: false }],
+  // resolv.h's and pthread_atfork's glibc names (res_query -> __res_query).
+  [/^__res_\w+$|^__register_atfork$/, { family: "glibc's resolver and atfork internals", alone: false }],
+  // Large-file *64 names: musl >= 1.2.4 no longer exports them (glibc always does).
+  [/^(?:open|fopen|fcntl|lseek|stat|fstat|lstat|fstatat|mmap|pread|pwrite|ftruncate|truncate|readdir|getrlimit|setrlimit|statvfs|fstatvfs|sendfile|posix_fadvise|posix_fallocate|ftello|fseeko|tmpfile|creat|openat|prlimit)64$/,
+    { family: 'the large-file *64 functions (musl 1.2.4 dropped them)', alone: false }],
+];
+
+/** The glibc-only family an undefined symbol belongs to ("__rawmemchr", "__memcpy_chk@GLIBC_2.3.4"), or null. */
+export function glibcOnlySymbol(printed: string): GlibcOnlySymbolFamily | null {
+  const { name } = bareSymbol(printed);
+  return GLIBC_ONLY_SYMBOLS.find(([re]) => re.test(name))?.[1] ?? null;
+}

@@ -264,6 +264,18 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     weight: 0.9,
   },
   {
+    id: 'debian-pg-config-wrapper',
+    // postgresql-common's /usr/bin/pg_config wrapper (Debian, Ubuntu) when neither libpq-dev nor a server-dev package is
+    // installed: "You need to install postgresql-server-dev-NN for building a server-side extension or libpq-dev for
+    // building a client-side application." (older releases: "postgresql-server-dev-X.Y"); psycopg2's setup.py relays it
+    // after "Error: ", node-gyp before "gyp: Call to 'pg_config --includedir' returned exit status 1"
+    source: 'postgresql-common pg_config wrapper',
+    literals: ['or libpq-dev for building a client-side application'],
+    re: /You need to install postgresql-server-dev-[\w.]{1,8} for building a server-side extension or libpq-dev for building a client-side application/,
+    name: () => 'pg_config',
+    weight: 0.9,
+  },
+  {
     id: 'missing-dependency',
     // aws-lc-sys build script: "Missing dependency: cmake" (also relayed as "cargo:warning=Missing dependency: cmake")
     source: 'aws-lc-sys build script',
@@ -483,12 +495,14 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'meson-dependency-not-found',
-    // meson: 'meson.build:12:0: ERROR: Dependency "foo" not found, tried pkgconfig and cmake';
-    // older meson: 'meson.build:12:0: ERROR: Dependency "foo" not found' / "ERROR: Native dependency 'foo' not found"
+    // meson >= 0.49 (dependencies/detect.py): 'meson.build:12:0: ERROR: Dependency "foo" not found, tried pkgconfig and cmake'
+    // (", tried pkgconfig, framework and cmake" on macOS); meson 0.4x printed two spaces after ERROR: ('ERROR:  Dependency
+    // "foo" not found, tried pkgconfig', "ERROR:  Native dependency 'foo' not found"); a dependency() with fallback names
+    // (interpreter/dependencyfallbacks.py): "ERROR: Dependency 'foo' is required but not found."
     source: 'meson',
-    literals: ['ERROR: Dependency "', "ERROR: Native dependency '"],
-    re: /ERROR: (?:Dependency "(?<entity>[^"]{1,100})" not found|Native dependency '(?<entity2>[^']{1,100})' not found)/,
-    name: (g) => g.entity ?? g.entity2,
+    literals: [' Dependency "', " Native dependency '", "' is required but not found"],
+    re: /ERROR: {1,2}(?:Dependency "(?<entity>[^"]{1,100})" not found|Native dependency '(?<entity2>[^']{1,100})' not found|Dependency '(?<entity3>[^']{1,100})' is required but not found)/,
+    name: (g) => g.entity ?? g.entity2 ?? g.entity3,
     weight: 0.85,
     unknownOk: true,
   },
@@ -496,10 +510,11 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
     id: 'meson-dependency-found-no',
     // meson >= 0.50: "Run-time dependency zlib found: NO (tried pkgconfig and cmake)"; older meson "Dependency zlib
     // found: NO" / "Native dependency zlib found: NO". Printed for optional dependencies too, so weak unless meson
-    // stopped right after it (see mesonStoppedAfter).
+    // stopped right after it (see mesonStoppedAfter). "Dependency zlib found: NO found 1.2.13 but need: '>=9.0'" is a
+    // version too old (the library is installed), not a missing one.
     source: 'meson',
     literals: ['found: NO'],
-    re: /^(?:(?:Run-time|Build-time|Native) dependency|Dependency) (?<entity>[\w.+-]{1,100}) found: NO\b/,
+    re: /^(?:(?:Run-time|Build-time|Native) dependency|Dependency) (?<entity>[\w.+-]{1,100}) found: NO\b(?! found [^ ]{1,40} but need)/,
     weight: 0.3,
     confirm: { weight: 0.8, by: (after, entity) => mesonStoppedAfter(after, entity) },
     unknownOk: true,
@@ -575,7 +590,10 @@ const MESON_GOES_ON =
 /** Whether meson went on after a "found: NO" only to fail on that dependency (or the paste ends there). */
 function mesonStoppedAfter(after: readonly string[], entity: string): boolean {
   const lines = after.map((l) => l.trim()).filter(Boolean);
-  return !lines.some((l) => MESON_GOES_ON.test(l)) && lines.every((l) => !/\bERROR:/.test(l) || l.includes(entity));
+  // meson 0.5x-1.x: "ERROR: Dependency lookup for zlib with method 'pkgconfig' failed: Invalid version, need 'zlib' ['>=9.0']
+  // found '1.2.13'." (older: "ERROR: Invalid version of dependency, need ...") ends a too-old library: it is installed.
+  const tooOld = lines.some((l) => /\bERROR:.{0,200}Invalid version\b/.test(l));
+  return !tooOld && !lines.some((l) => MESON_GOES_ON.test(l)) && lines.every((l) => !/\bERROR:/.test(l) || l.includes(entity));
 }
 
 // autoconf prints "checking for X... no" for optional checks too: such a line counts only when one of the next lines

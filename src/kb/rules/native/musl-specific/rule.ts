@@ -2,10 +2,18 @@
 // musl-dev/build-base missing (no crt1.o/crti.o), glibc-only headers or symbols, glibc binaries on musl, and
 // proc-macros on a statically linked musl host.
 
-import { defineRule } from '../../../rule.js';
+import { glibcOnlySymbol } from '../../../link-symbols.js';
+import { defineRule, type PatternHit } from '../../../rule.js';
 
 // glibc-only headers that musl does not ship (asked for by code written for glibc).
 const GLIBC_ONLY_HEADER = String.raw`(?<header>execinfo\.h|error\.h|fstab\.h|obstack\.h|printf\.h|gnu\/libc-version\.h|gnu\/lib-names\.h|bits\/libc-header-start\.h|sys\/cdefs\.h|ucontext\.h|argp\.h|fts\.h|libintl\.h)`;
+
+/** The glibc-only family of the symbol an undefined-reference hit names (kb/link-symbols.ts), or null. */
+function undefinedGlibcSymbol(hit: PatternHit) {
+  if (hit.pattern !== 'glibc-symbol-on-musl') return null;
+  const symbol = hit.captures.symbol2 ?? hit.captures.symbol3;
+  return symbol === undefined ? null : glibcOnlySymbol(symbol);
+}
 
 export default defineRule({
   id: 'musl-specific',
@@ -21,7 +29,7 @@ export default defineRule({
     object: { type: 'string', doc: 'the glibc binary that was run or linked', optional: true },
     symbol: { type: 'string', doc: 'a glibc-only symbol that is undefined', optional: true },
   },
-  internal: ['library', 'symbol2', 'glibcLib', 'ctx', 'reason'],
+  internal: ['library', 'symbol2', 'symbol3', 'glibcLib', 'ctx', 'reason'],
   explains: ['native-lib-missing', 'c-code-error', 'libc-headers-missing'],
   patterns: [
     {
@@ -63,11 +71,23 @@ export default defineRule({
     {
       id: 'glibc-symbol-on-musl',
       // musl's dynamic loader running a glibc binary: "Error relocating ./protoc: __memcpy_chk: symbol not found";
-      // ld linking glibc-built objects on musl: "undefined reference to `__memcpy_chk'" (fortify/glibc-internal symbols)
-      source: 'musl ld.so / GNU ld',
-      literals: ['Error relocating', 'undefined reference to `__'],
-      re: /Error relocating (?<object>[^:\s]+): (?<symbol>[\w.@]+): symbol not found|undefined reference to `(?<symbol2>__\w+_(?:chk|2)|__res_\w+|__register_atfork)'/,
+      // GNU ld: "util.c:(.text+0x55): undefined reference to `__memcpy_chk'" (binutils >= 2.42 quotes with 'x');
+      // lld / mold: "ld.lld: error: undefined symbol: __rawmemchr". Undefined references count only for the glibc-only
+      // symbols of kb/link-symbols.ts (checked in refine).
+      source: 'musl ld.so / GNU ld / lld / mold',
+      literals: ['Error relocating', 'undefined reference to ', 'error: undefined symbol: '],
+      re: /Error relocating (?<object>[^:\s]+): (?<symbol>[\w.@]+): symbol not found|undefined reference to [`'‘](?<symbol2>[\w.@]{1,120})['’]|error: undefined symbol: (?<symbol3>[\w.@]{1,120})\s*$/,
       weight: 0.85,
+    },
+    {
+      id: 'other-libc-context',
+      // a C library that is neither glibc nor musl (uClibc's i386-linux-uclibc, Android's bionic/NDK), or a glibc
+      // cross toolchain's own linker ("x86_64-unknown-linux-gnu-ld.bfd: "): a glibc-only symbol left undefined there is
+      // not musl's (support only: vetoes the symbol-only diagnosis)
+      source: 'gcc / ld paths',
+      literals: ['uclibc', 'uClibc', 'linux-android', 'bionic', 'linux-gnu-ld', 'dietlibc', 'newlib'],
+      re: /uclibc|uClibc|-linux-android|\bbionic\b|-linux-gnu-ld(?:\.bfd|\.gold)?:|dietlibc|newlib/,
+      weight: 0.01,
     },
     {
       id: 'glibc-loader-missing',
@@ -87,10 +107,18 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    const hits = ctx.hits.filter((h) => h.pattern !== 'proc-macro-musl-host' || (h.captures.target ?? '').includes('musl'));
+    const hits = ctx.hits
+      .filter((h) => h.pattern !== 'proc-macro-musl-host' || (h.captures.target ?? '').includes('musl'))
+      .filter((h) => h.pattern !== 'glibc-symbol-on-musl' || h.captures.symbol !== undefined || undefinedGlibcSymbol(h) !== null);
     const has = (id: string) => hits.some((h) => h.pattern === id);
     const musl = has('musl-context') || hits.some((h) => /musl|alpine/i.test(h.text));
-    const strong = has('proc-macro-musl-host') || has('glibc-loader-missing') || (has('glibc-symbol-on-musl') && hits.some((h) => h.pattern === 'glibc-symbol-on-musl' && h.text.startsWith('Error relocating')));
+    // A symbol only glibc's headers produce (__rawmemchr, gnu_get_libc_version) shows a glibc-built object on another
+    // C library by itself; the log not naming one, musl (Alpine) is the one builds meet: weaker then, and never where
+    // the log shows uClibc, Android or a glibc cross linker.
+    const symbolAlone = !musl && !has('other-libc-context')
+      && hits.some((h) => h.pattern === 'glibc-symbol-on-musl' && undefinedGlibcSymbol(h)?.alone === true);
+    const strong = has('proc-macro-musl-host') || has('glibc-loader-missing') || symbolAlone
+      || (has('glibc-symbol-on-musl') && hits.some((h) => h.pattern === 'glibc-symbol-on-musl' && h.text.startsWith('Error relocating')));
     // Kernel headers (linux/*.h, asm/*.h) come with every glibc toolchain (linux-libc-dev is a libc6-dev dependency) but are a
     // separate package on Alpine, so their absence points at Alpine even when the log never says so (weaker then).
     const kernelHeadersOnly = !strong && !musl && has('linux-headers-missing');
@@ -116,9 +144,15 @@ export default defineRule({
       'glibc-binary': 'a program or library built for glibc ({{object|a prebuilt binary}}) is being run or linked on musl, which lacks glibc-internal symbols such as {{symbol|__memcpy_chk}}',
     };
     // The reason is itself a template over this rule's captures (fillTemplate does not recurse).
-    const c = ctx.captures;
-    const reason = what[kind].replace(/\{\{(\w+)\|([^}]*)\}\}/g, (_, name: string, fallback: string) => c[name] || (name === 'symbol' && c.symbol2) || fallback);
-    return { captures: { kind, reason }, evidence, ...(kernelHeadersOnly ? { confidence: 0.75 } : {}) };
+    // The symbol named is the first glibc-only one (not an undefined symbol of the project's that came before it).
+    const glibcHit = hits.find((h) => undefinedGlibcSymbol(h) !== null);
+    const family = glibcHit ? undefinedGlibcSymbol(glibcHit) : null;
+    const symbol = ctx.captures.symbol || (glibcHit ? (glibcHit.captures.symbol2 ?? glibcHit.captures.symbol3 ?? '').replace(/@.*$/, '') : '');
+    const c: Record<string, string> = { ...ctx.captures, symbol };
+    const reason = what[kind].replace(/\{\{(\w+)\|([^}]*)\}\}/g, (_, name: string, fallback: string) => c[name] || fallback);
+    const captures: Record<string, string> = { kind, reason: kind === 'glibc-binary' && family ? `${reason} (${family.family})` : reason };
+    if (symbol) captures.symbol = symbol;
+    return { captures, evidence, ...(kernelHeadersOnly || (symbolAlone && !has('glibc-loader-missing')) ? { confidence: 0.75 } : {}) };
   },
   explanation:
     'This build runs on or targets musl libc (Alpine Linux and musl targets), and {{reason}}. musl is not a drop-in replacement ' +
@@ -132,6 +166,7 @@ export default defineRule({
       'For missing linux/*.h or asm/*.h headers: `apk add linux-headers` on Alpine (linux-libc-dev on Debian/Ubuntu, kernel-headers on Fedora, linux-api-headers on Arch).',
       'For glibc-only headers (execinfo.h, error.h, ...): use the musl-compatible alternative (e.g. libexecinfo-dev on older Alpine) or disable that feature of the code.',
       'For glibc binaries ("Error relocating ... symbol not found", missing ld-linux-x86-64.so.2): install a musl build of the tool (`apk add` it), try `apk add gcompat`, or switch the image to a glibc distribution (e.g. debian:bookworm-slim, rust:slim).',
+      'For undefined references to glibc-only symbols at link time (__memcpy_chk, __rawmemchr, __isoc99_sscanf, gnu_get_libc_version, open64): an object or static library in the link was compiled against glibc; rebuild it from source in the musl image (or use its musl build), since gcompat does not help a static link.',
     ],
     packages: {
       apk: ['build-base', 'musl-dev', 'linux-headers'],

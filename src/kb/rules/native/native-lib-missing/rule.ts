@@ -71,6 +71,16 @@ function optionalCmakePackage(hit: PatternHit): boolean {
 // -l words no library is named after: a linker flag (-static, -shared) that reached the link line as a library.
 const LINKER_FLAG_WORDS = new Set(['static', 'shared', 'dynamic', 'bstatic', 'bdynamic']);
 
+// GNU make right after Debian's pg_config wrapper refused: a PGXS Makefile (`PGXS := $(shell $(PG_CONFIG) --pgxs)`) got
+// no makefile to include, "make: *** No targets.  Stop." / "No rule to make target 'install'.  Stop.". That is a
+// server-side extension, which needs postgresql-server-dev-NN (PGXS), not the client library libpq-dev the table names.
+const PGXS_MAKE_STOPPED = /^make(?:\[\d+\])?: \*\*\* (?:No targets|No rule to make target)/;
+
+/** Debian's pg_config wrapper in a PostgreSQL server-side extension build (see PGXS_MAKE_STOPPED). */
+function serverExtensionBuild(hit: PatternHit): boolean {
+  return hit.pattern.endsWith(':debian-pg-config-wrapper') && hit.after.slice(0, 2).some((l) => PGXS_MAKE_STOPPED.test(l.trim()));
+}
+
 /** The file a package manager's file search should look for, for an entity the table does not know. */
 function searchFileOf(fact: EntityFact): string {
   if (fact.kind === 'header') return fact.name;
@@ -100,7 +110,7 @@ export default defineRule({
     header: { type: 'string', doc: 'the missing header, when a header is what failed', optional: true },
     crate: { type: 'string', doc: 'the -sys crate whose build needed it', optional: true },
   },
-  internal: ['packageNote', 'crateNote'],
+  internal: ['packageNote', 'crateNote', 'program'],
   signals: ['library-not-found', 'dependency-not-found', 'header-not-found', 'configure-check-failed', 'program-not-found'],
   contextBefore: 6,
   contextAfter: 5,
@@ -140,6 +150,7 @@ export default defineRule({
       .filter(({ hit }) => !projectModuleMissesOnlyLibrary(hit))
       .filter(({ hit }) => !removedBoostComponent(hit))
       .filter(({ hit }) => !optionalCmakePackage(hit))
+      .filter(({ hit }) => !serverExtensionBuild(hit))
       // An #include "..." of a header the table does not know is a file of the project (or of a submodule), not a system library.
       .filter(({ hit, fact }) => !(fact.kind === 'header' && !fact.known && hit.after.slice(0, 2).some((l) => QUOTED_INCLUDE.test(l))))
       // A header path into the build directory, a submodule or vendored directory, or "../": the project's own file.
@@ -159,7 +170,11 @@ export default defineRule({
       captures.crateNote = ` (required by the crate \`${hit.captures.crate}\`)`;
     }
     if (fact.kind === 'header') captures._via = ` (its header \`${fact.name}\` was not found)`;
-    if (fact.kind === 'program') captures._via = ` (its \`${fact.name}\` script, from the development package, was not found)`;
+    if (fact.kind === 'program') {
+      captures._via = hit.pattern.endsWith(':debian-pg-config-wrapper')
+        ? ' (Debian\'s `pg_config` wrapper found no development package to run it from)'
+        : ` (its \`${fact.name}\` script, from the development package, was not found)`;
+    }
     if (fact.kind === 'cmake') captures._via = ` (CMake's find_package(${fact.name}) failed)`;
     const guessed = !fact.known && fact.kind !== 'header' && fact.kind !== 'cmake' && fact.kind !== 'program';
     if (guessed) captures.packageNote = ` (the package names are guessed from the library name: confirm them with your package manager's file search, e.g. apt-file search ${searchFileOf(fact)})`;
