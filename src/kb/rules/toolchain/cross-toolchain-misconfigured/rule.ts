@@ -3,6 +3,7 @@
 // for another architecture. Not linker-not-found: the linker runs; it rejects what it was given.
 
 import { defineRule } from '../../../rule.js';
+import { withTargetFlags } from './target-flags.js';
 
 /** ELF e_machine numbers that GNU ld prints in "Relocations in generic ELF (EM: n)". */
 const ELF_MACHINES: Record<string, string> = {
@@ -21,7 +22,7 @@ const ELF_MACHINES: Record<string, string> = {
 /** GNU ld's message starts with the linker that printed it: "/usr/bin/ld: main.o: Relocations in generic ELF (EM: 62)". */
 const LINKER_AND_OBJECT = /^(\S{1,300}?): (\S{1,300}?): Relocations in generic ELF/;
 
-export default defineRule({
+export default defineRule(withTargetFlags({
   id: 'cross-toolchain-misconfigured',
   title: 'Objects built for another CPU architecture reached the linker',
   summary: 'The linker was given object files or libraries compiled for a different CPU architecture than the one it links for.',
@@ -151,4 +152,4 @@ export default defineRule({
       'Remove objects and libraries from earlier builds (`make clean`, `cargo clean`, delete `build/`) and do not copy build directories between architectures.',
     ],
   },
-});
+}));
