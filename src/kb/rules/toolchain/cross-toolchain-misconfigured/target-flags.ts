@@ -59,7 +59,9 @@ export const TARGET_FLAG_PATTERNS: readonly LinePattern[] = [
   },
   {
     id: 'clang-target-flag-for-x86',
-    // clang: "clang: error: unsupported option '-mfloat-abi=hard' for target 'x86_64-unknown-linux-gnu'"
+    // clang >= 17 (err_drv_unsupported_opt_for_target, DiagnosticDriverKinds.td; target-specific options unclaimed by the
+    // x86 backend are errors since LLVM D151590, clang 14 only warns "argument unused during compilation"):
+    // "clang: error: unsupported option '-mfloat-abi=hard' for target 'x86_64-unknown-linux-gnu'"
     source: 'clang',
     literals: ["for target 'x86_64", "for target 'i686", "for target 'i386"],
     re: /^(?<_compiler>[\w./\\+-]{1,240}): error: unsupported option ['‘](?<_flag>-[mE][^'’\s]{0,60})['’] for target ['‘](?:x86_64|i[36]86)-/,
