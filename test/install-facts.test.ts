@@ -72,8 +72,8 @@ test('a missing cross compiler or linker is installed from its target\'s cross t
   assert.deepEqual(crossToolchainFor('aarch64-linux-gnu-g++', 'cxx')?.packages, { apt: ['g++-aarch64-linux-gnu'], dnf: ['gcc-c++-aarch64-linux-gnu'], pacman: ['aarch64-linux-gnu-gcc'] });
   assert.deepEqual(crossToolchainFor('aarch64-linux-gnu-gcc-12', 'c')?.packages.apt, ['gcc-12-aarch64-linux-gnu']);
   assert.deepEqual(crossToolchainFor('x86_64-w64-mingw32-gcc.exe', 'c')?.packages.dnf, ['mingw64-gcc']);
-  assert.match(crossToolchainFor('arm-linux-androideabi-clang', 'c')?.platform?.any ?? '', /Android NDK/);
-  assert.match(crossToolchainFor('armv7a-linux-androideabi21-clang', 'c')?.platform?.any ?? '', /Android NDK/);
+  assert.match(crossToolchainFor('arm-linux-androideabi-clang', 'c')?.platform?.any ?? '', /sdkmanager --install "ndk;/);
+  assert.match(crossToolchainFor('armv7a-linux-androideabi21-clang', 'c')?.platform?.any ?? '', /sdkmanager --install "ndk;/);
   // Fedora's ARM cross gcc is arm-linux-gnu-gcc: it does not provide the gnueabihf name.
   assert.equal(crossToolchainFor('arm-linux-gnueabihf-gcc', 'c')?.packages.dnf, undefined);
   // A vendor's prefix and the host compiler get no guess.
@@ -95,6 +95,9 @@ test('a missing cross compiler or linker is installed from its target\'s cross t
   const linker = commandsOf('linker-not-found', 'fail-issue-drm-vc4-grabber-2-full-path-linker.log');
   assert.ok(linker.includes('sudo apt-get update && sudo apt-get install -y gcc-arm-linux-gnueabihf'), linker.join('\n'));
   assert.ok(!linker.some((c) => c.includes('build-essential')), linker.join('\n'));
+  const ndk = commandsOf('c-compiler-missing', 'fail-make-android-ndk-clang-made-here.log');
+  assert.match(ndk[0], /^sdkmanager --install "ndk;/, ndk.join('\n'));
+  assert.ok(!ndk.some((c) => c.includes('build-essential') || c.includes('xcode-select')), ndk.join('\n'));
   // The host compiler keeps the host toolchain.
   assert.ok(commandsOf('c-compiler-missing', 'fail-make-implicit-rule-no-cc.log').some((c) => c.includes('build-essential')));
 });

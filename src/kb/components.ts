@@ -518,8 +518,9 @@ const MINGW = (apt: string, dnf: string): CrossRow => ({
   c: { apt: [`gcc-mingw-w64-${apt}`], dnf: [`${dnf}-gcc`], pacman: ['mingw-w64-gcc'], apk: ['mingw-w64-gcc'], brew: ['mingw-w64'] },
   cxx: { apt: [`g++-mingw-w64-${apt}`], dnf: [`${dnf}-gcc-c++`], pacman: ['mingw-w64-gcc'], apk: ['mingw-w64-gcc'], brew: ['mingw-w64'] },
 });
+// The NDK is installed with Android's sdkmanager (or Android Studio), not a system package manager.
 const ANDROID_NDK =
-  'Install the Android NDK (Android Studio SDK Manager, or `sdkmanager --install "ndk;<version>"`) and put its toolchains/llvm/prebuilt/<host>/bin on PATH; the NDK names its compilers <triple><API level>-clang, e.g. aarch64-linux-android21-clang (cargo-ndk sets CC for cargo builds)';
+  'sdkmanager --install "ndk;<version>"   # Android NDK: put its toolchains/llvm/prebuilt/<host>/bin on PATH, whose compilers are <triple><API>-clang (e.g. aarch64-linux-android21-clang); cargo-ndk sets CC for cargo builds';
 const CROSS_TOOLCHAINS: Record<string, CrossRow> = {
   'aarch64-linux-gnu': debianCross('aarch64-linux-gnu', 'aarch64', ['aarch64-linux-gnu-gcc']),
   // Fedora's gcc-arm-linux-gnu installs arm-linux-gnu-gcc, not these names: no dnf package.
