@@ -7,7 +7,9 @@ import { test } from 'node:test';
 import { renderFix } from '../src/kb/install.ts';
 import { installCommands } from '../src/doctor/fixes.ts';
 import { ALL_PLATFORMS } from '../src/kb/platforms.ts';
-import { COMPONENTS, factForHeader, factForLibrary, factForProgram } from '../src/kb/components.ts';
+import { COMPONENTS, crossToolchainFor, factForHeader, factForLibrary, factForProgram } from '../src/kb/components.ts';
+import { diagnoseText } from '../src/diagnose/engine.ts';
+import { KB } from './helpers/cases.ts';
 import { ALL_RULES } from '../src/kb/rules/index.ts';
 
 const noDocker = (platform: (typeof ALL_PLATFORMS)[number]) => ({ platform, source: 'log' as const, evidence: [], docker: null, ci: [] });
@@ -63,4 +65,39 @@ test('src/kb imports nothing outside src/kb', () => {
     const text = readFileSync(new URL(file, dir), 'utf8');
     for (const [, spec] of text.matchAll(/from '([^']+)'/g)) assert.match(spec, /^\.\/[\w-]+\.js$/, `${file} imports ${spec}`);
   }
+});
+
+test('a missing cross compiler or linker is installed from its target\'s cross toolchain, not build-essential', () => {
+  assert.deepEqual(crossToolchainFor('arm-linux-gnueabihf-gcc', 'c')?.packages.apt, ['gcc-arm-linux-gnueabihf']);
+  assert.deepEqual(crossToolchainFor('aarch64-linux-gnu-g++', 'cxx')?.packages, { apt: ['g++-aarch64-linux-gnu'], dnf: ['gcc-c++-aarch64-linux-gnu'], pacman: ['aarch64-linux-gnu-gcc'] });
+  assert.deepEqual(crossToolchainFor('aarch64-linux-gnu-gcc-12', 'c')?.packages.apt, ['gcc-12-aarch64-linux-gnu']);
+  assert.deepEqual(crossToolchainFor('x86_64-w64-mingw32-gcc.exe', 'c')?.packages.dnf, ['mingw64-gcc']);
+  assert.match(crossToolchainFor('arm-linux-androideabi-clang', 'c')?.platform?.any ?? '', /sdkmanager --install "ndk;/);
+  assert.match(crossToolchainFor('armv7a-linux-androideabi21-clang', 'c')?.platform?.any ?? '', /sdkmanager --install "ndk;/);
+  // Fedora's ARM cross gcc is arm-linux-gnu-gcc: it does not provide the gnueabihf name.
+  assert.equal(crossToolchainFor('arm-linux-gnueabihf-gcc', 'c')?.packages.dnf, undefined);
+  // A vendor's prefix and the host compiler get no guess.
+  assert.equal(crossToolchainFor('arm-none-linux-gnueabihf-gcc', 'c'), null);
+  assert.equal(crossToolchainFor('gcc', 'c'), null);
+
+  const commandsOf = (rule: string, file: string) => {
+    const log = readFileSync(new URL(`../src/kb/rules/toolchain/${rule}/cases/${file}`, import.meta.url), 'utf8');
+    const finding = diagnoseText(KB, log).findings.find((f) => f.rule === rule)!;
+    return finding.fix.commands.map((c) => c.command);
+  };
+  const armhf = commandsOf('c-compiler-missing', 'fail-make-cross-compile-armhf-gcc-made-here.log');
+  assert.ok(armhf.includes('sudo apt-get update && sudo apt-get install -y gcc-arm-linux-gnueabihf'), armhf.join('\n'));
+  assert.ok(!armhf.some((c) => c.includes('build-essential')), armhf.join('\n'));
+  const riscv = commandsOf('c-compiler-missing', 'fail-cmake-cross-riscv64-gcc-made-here.log');
+  assert.ok(riscv.includes('sudo dnf install -y gcc-riscv64-linux-gnu'), riscv.join('\n'));
+  const gxx = commandsOf('cxx-compiler-missing', 'fail-make-cross-aarch64-gxx-made-here.log');
+  assert.ok(gxx.includes('sudo apt-get update && sudo apt-get install -y g++-aarch64-linux-gnu'), gxx.join('\n'));
+  const linker = commandsOf('linker-not-found', 'fail-issue-drm-vc4-grabber-2-full-path-linker.log');
+  assert.ok(linker.includes('sudo apt-get update && sudo apt-get install -y gcc-arm-linux-gnueabihf'), linker.join('\n'));
+  assert.ok(!linker.some((c) => c.includes('build-essential')), linker.join('\n'));
+  const ndk = commandsOf('c-compiler-missing', 'fail-make-android-ndk-clang-made-here.log');
+  assert.match(ndk[0], /^sdkmanager --install "ndk;/, ndk.join('\n'));
+  assert.ok(!ndk.some((c) => c.includes('build-essential') || c.includes('xcode-select')), ndk.join('\n'));
+  // The host compiler keeps the host toolchain.
+  assert.ok(commandsOf('c-compiler-missing', 'fail-make-implicit-rule-no-cc.log').some((c) => c.includes('build-essential')));
 });

@@ -499,6 +499,72 @@ export function factForHeader(header: string): EntityFact {
   return { kind: 'header', name: header, component: null, rule: 'native-lib-missing', label: header, packages: {}, known: false };
 }
 
+// Cross toolchains by target triple: the packages that install exactly `<triple>-gcc`/`<triple>-g++` (with their
+// binutils, so `<triple>-ld` too). Debian/Ubuntu name them gcc-<triple>; Fedora ships gcc-<arch>-linux-gnu (meant for
+// kernels and firmware: no target C library, so userland programs need a sysroot); Arch has a few; MinGW-w64 and
+// arm-none-eabi have their own names everywhere.
+// Only triples whose package names are known are listed: any other prefix (a vendor's or a Buildroot toolchain) gets
+// no package guess.
+interface CrossRow {
+  c: Partial<Record<PackageManager, string[]>>;
+  cxx: Partial<Record<PackageManager, string[]>>;
+  platform?: Component['platform'];
+}
+const debianCross = (triple: string, fedoraArch?: string, arch?: string[]): CrossRow => ({
+  c: { apt: [`gcc-${triple}`], ...(fedoraArch ? { dnf: [`gcc-${fedoraArch}-linux-gnu`] } : {}), ...(arch ? { pacman: [arch[0]] } : {}) },
+  cxx: { apt: [`g++-${triple}`], ...(fedoraArch ? { dnf: [`gcc-c++-${fedoraArch}-linux-gnu`] } : {}), ...(arch ? { pacman: [arch[1] ?? arch[0]] } : {}) },
+});
+const MINGW = (apt: string, dnf: string): CrossRow => ({
+  c: { apt: [`gcc-mingw-w64-${apt}`], dnf: [`${dnf}-gcc`], pacman: ['mingw-w64-gcc'], apk: ['mingw-w64-gcc'], brew: ['mingw-w64'] },
+  cxx: { apt: [`g++-mingw-w64-${apt}`], dnf: [`${dnf}-gcc-c++`], pacman: ['mingw-w64-gcc'], apk: ['mingw-w64-gcc'], brew: ['mingw-w64'] },
+});
+// The NDK is installed with Android's sdkmanager (or Android Studio), not a system package manager.
+const ANDROID_NDK =
+  'sdkmanager --install "ndk;<version>"   # Android NDK: put its toolchains/llvm/prebuilt/<host>/bin on PATH, whose compilers are <triple><API>-clang (e.g. aarch64-linux-android21-clang); cargo-ndk sets CC for cargo builds';
+const CROSS_TOOLCHAINS: Record<string, CrossRow> = {
+  'aarch64-linux-gnu': debianCross('aarch64-linux-gnu', 'aarch64', ['aarch64-linux-gnu-gcc']),
+  // Fedora's gcc-arm-linux-gnu installs arm-linux-gnu-gcc, not these names: no dnf package.
+  'arm-linux-gnueabihf': debianCross('arm-linux-gnueabihf'),
+  'arm-linux-gnueabi': debianCross('arm-linux-gnueabi'),
+  'riscv64-linux-gnu': debianCross('riscv64-linux-gnu', 'riscv64', ['riscv64-linux-gnu-gcc']),
+  'powerpc64le-linux-gnu': debianCross('powerpc64le-linux-gnu', 'powerpc64le'),
+  'powerpc64-linux-gnu': debianCross('powerpc64-linux-gnu', 'powerpc64'),
+  'powerpc-linux-gnu': debianCross('powerpc-linux-gnu'),
+  's390x-linux-gnu': debianCross('s390x-linux-gnu', 's390x'),
+  'i686-linux-gnu': debianCross('i686-linux-gnu'),
+  'mips-linux-gnu': debianCross('mips-linux-gnu'),
+  'mipsel-linux-gnu': debianCross('mipsel-linux-gnu'),
+  'mips64el-linux-gnuabi64': debianCross('mips64el-linux-gnuabi64'),
+  'x86_64-w64-mingw32': MINGW('x86-64', 'mingw64'),
+  'i686-w64-mingw32': MINGW('i686', 'mingw32'),
+  'arm-none-eabi': {
+    c: { apt: ['gcc-arm-none-eabi'], dnf: ['arm-none-eabi-gcc-cs'], pacman: ['arm-none-eabi-gcc'], apk: ['gcc-arm-none-eabi'], brew: ['arm-none-eabi-gcc'] },
+    cxx: { apt: ['gcc-arm-none-eabi', 'libstdc++-arm-none-eabi-newlib'], dnf: ['arm-none-eabi-gcc-cs-c++'], pacman: ['arm-none-eabi-gcc'], apk: ['g++-arm-none-eabi'], brew: ['arm-none-eabi-gcc'] },
+  },
+};
+// Android NDK compilers: arm-linux-androideabi-clang (old standalone toolchains), armv7a-linux-androideabi21-clang (NDK r19+).
+const ANDROID_TRIPLE = /^(?:aarch64|armv7a|arm|i686|x86_64|riscv64)-linux-android(?:eabi)?\d*$/;
+
+/**
+ * What installs a target-prefixed compiler or linker (`arm-linux-gnueabihf-gcc`, `aarch64-linux-gnu-g++-12`,
+ * `arm-linux-androideabi-clang`): the cross toolchain for its triple, or null when the triple's packages are not known.
+ * A version suffix picks Debian's versioned package (gcc-12-aarch64-linux-gnu).
+ */
+export function crossToolchainFor(program: string, language: 'c' | 'cxx'): { triple: string; packages: Partial<Record<PackageManager, string[]>>; platform?: Component['platform'] } | null {
+  const name = program.replace(/^.*[/\\]/, '').replace(/\.exe$/i, '');
+  // <triple>-<driver>[-<version>]: the driver is a C/C++ compiler or a linker.
+  const m = /^(?<triple>[a-z0-9_]+(?:-[a-z0-9_]+){1,3})-(?:gcc|cc|g\+\+|c\+\+|clang|clang\+\+|ld(?:\.bfd|\.gold)?)(?:-(?<version>\d+))?$/.exec(name);
+  if (!m?.groups) return null;
+  const { triple, version } = m.groups;
+  if (ANDROID_TRIPLE.test(triple)) return { triple, packages: {}, platform: { any: ANDROID_NDK } };
+  const row = CROSS_TOOLCHAINS[triple];
+  if (!row) return null;
+  const packages = { ...row[language] };
+  // Debian's versioned cross compilers: gcc-12-aarch64-linux-gnu provides aarch64-linux-gnu-gcc-12.
+  if (version && packages.apt) packages.apt = packages.apt.map((p) => p.replace(/^(gcc|g\+\+)-(?!mingw|arm-none)/, `$1-${version}-`));
+  return { triple, packages, ...(row.platform ? { platform: row.platform } : {}) };
+}
+
 // CMake find_package names (FindXXX modules and the usual config-file packages) of libraries in the table.
 const CMAKE_LIBRARY: Record<string, string> = {
   png: 'png', jpeg: 'jpeg', bzip2: 'bz2', liblzma: 'lzma', libxml2: 'xml2', libxslt: 'xslt', expat: 'expat', freetype: 'freetype2',

@@ -2,6 +2,8 @@
 // compiler's name tells them apart, so the patterns and the refine are written once here and each rule names its
 // language. A fix to one of these shapes lands in both rules.
 
+import { crossToolchainFor } from '../../components.js';
+import type { InstallFacts } from '../../platforms.js';
 import { confidenceOf, type CaptureSpec, type LinePattern, type Refinement, type RefineContext } from '../../rule.js';
 
 export interface CompilerLanguage {
@@ -74,11 +76,30 @@ export function refineCompilerMissing(lang: CompilerLanguage, ctx: RefineContext
   const header = `The CMAKE_${lang.cmakeLang}_COMPILER:`;
   const hits = ctx.hits.filter((h) => h.pattern !== notInPath || h.before.some((l) => l.includes(header)));
   if (hits.length === 0) return null;
-  const compiler = hits.map((h) => h.captures.program ?? h.captures.compiler).find(Boolean) ?? lang.defaultCompiler(hits);
+  const compiler = hits.map((h) => h.captures.program ?? h.captures.compiler ?? cmakeNamedCompiler(h.before, header)).find(Boolean) ?? lang.defaultCompiler(hits);
   const triple = lang.crossDriver.exec(compiler)?.groups?.triple;
+  const cross = triple && triple !== 'x86_64-linux-gnu' ? triple : undefined;
   return {
     confidence: confidenceOf(hits),
-    captures: { compiler, ...(triple && triple !== 'x86_64-linux-gnu' ? { crossTriple: triple } : {}) },
+    captures: { compiler, ...(cross ? { crossTriple: cross } : {}) },
     evidence: hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line),
+    // A cross compiler comes from its target's toolchain package, not build-essential; a triple without known packages
+    // gets none (the steps say what to install).
+    ...(cross ? { install: crossInstall(compiler, lang.key) } : {}),
   };
+}
+
+/** The install facts for a target-prefixed compiler or linker: its cross toolchain's packages, or none when not known. */
+export function crossInstall(program: string, language: 'c' | 'cxx'): InstallFacts {
+  const found = crossToolchainFor(program, language);
+  return found ? { packages: found.packages, ...(found.platform ? { platform: found.platform } : {}) } : { packages: {} };
+}
+
+/** The compiler CMake names between "The CMAKE_C_COMPILER:" and "is not a full path ...": the indented line after the header. */
+function cmakeNamedCompiler(before: readonly string[], header: string): string | undefined {
+  const at = before.findIndex((l) => l.includes(header));
+  if (at < 0) return undefined;
+  // CMake (3.x) indents the name by four spaces on its own line; a full path keeps only its file name.
+  const name = before.slice(at + 1).map((l) => l.trim()).find((l) => l.length > 0);
+  return name && /^[\w.+\/\\:-]{1,200}$/.test(name) ? name.replace(/^.*[/\\]/, '') : undefined;
 }

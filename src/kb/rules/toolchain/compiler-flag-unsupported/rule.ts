@@ -3,6 +3,7 @@
 // an older ld lacks, OpenMP with Apple clang). The tool works; the flag is wrong for it.
 
 import { defineRule } from '../../../rule.js';
+import { hostCompilerGivenTargetFlag } from '../cross-toolchain-misconfigured/target-flags.js';
 
 export default defineRule({
   id: 'compiler-flag-unsupported',
@@ -13,6 +14,9 @@ export default defineRule({
     flag: { type: 'string', doc: 'the compiler flag the compiler rejected' },
   },
   explains: ['c-code-error'],
+  // gcc's note after the rejected option and its warning before it say which backend it is (see target-flags.ts)
+  contextBefore: 1,
+  contextAfter: 2,
   patterns: [
     {
       id: 'apple-clang-march-native',
@@ -53,6 +57,9 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
+    // The unprefixed host gcc given an ARM/RISC-V/MIPS-only option: the cross compiler was not used
+    // (cross-toolchain-misconfigured), not an option this compiler lacks.
+    if (hostCompilerGivenTargetFlag(ctx.hits)) return null;
     const c = ctx.captures;
     const flag = c.flag ?? c._f2 ?? (c._f3 ? `${c._f3}${c._value ?? ''}` : undefined) ?? c._f4 ?? c._f7 ?? c._f5 ?? c._f6 ?? 'an option';
     const isLinker = ctx.hits.some((h) => h.pattern === 'linker-unrecognized-option');

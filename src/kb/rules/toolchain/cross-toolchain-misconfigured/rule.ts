@@ -3,6 +3,7 @@
 // for another architecture. Not linker-not-found: the linker runs; it rejects what it was given.
 
 import { defineRule } from '../../../rule.js';
+import { withTargetFlags } from './target-flags.js';
 
 /** ELF e_machine numbers that GNU ld prints in "Relocations in generic ELF (EM: n)". */
 const ELF_MACHINES: Record<string, string> = {
@@ -26,7 +27,7 @@ const CONFIGURE_CANNOT_RUN = 'configure-cannot-run-compiled-programs';
 const CONFIGURE_CROSS_CC = 'configure-found-cross-compiler';
 const CONFIGURE_PAIR_CONFIDENCE = 0.85;
 
-export default defineRule({
+export default defineRule(withTargetFlags({
   id: 'cross-toolchain-misconfigured',
   title: 'Objects built for another CPU architecture reached the linker',
   summary: 'The linker was given object files or libraries compiled for a different CPU architecture than the one it links for.',
@@ -194,4 +195,4 @@ export default defineRule({
       'Remove objects and libraries from earlier builds (`make clean`, `cargo clean`, delete `build/`) and do not copy build directories between architectures.',
     ],
   },
-});
+}));

@@ -1,6 +1,7 @@
 // linker-not-found: the linker that rustc or gcc was told to run does not exist on PATH.
 
-import { defineRule } from '../../../rule.js';
+import { defineRule, type Refinement } from '../../../rule.js';
+import { crossInstall } from '../compiler-family.js';
 
 export default defineRule({
   id: 'linker-not-found',
@@ -55,12 +56,16 @@ export default defineRule({
       weight: 0.9,
     },
   ],
-  refine: (ctx) => {
+  refine: (ctx): Refinement | null => {
     const linker = ctx.captures.linker ?? ctx.captures.linker2 ?? 'cc';
     // MSVC's link.exe is its own diagnosis (msvc-missing), with a different fix.
     if (/^link(?:\.exe)?$/i.test(linker)) return null;
-    const cross = /^(?<triple>[a-z0-9_]+-[a-z0-9_-]+)-(?:gcc|cc|clang|ld)(?:-\d+)?$/.exec(linker);
-    return { captures: { linker, ...(cross?.groups?.triple ? { crossTriple: cross.groups.triple } : {}) } };
+    // A configured linker may be a full path (/usr/bin/arm-linux-gnueabihf-gcc): its file name carries the triple.
+    const cross = /^(?<triple>[a-z0-9_]+-[a-z0-9_-]+)-(?:gcc|cc|clang|ld)(?:-\d+)?$/.exec(linker.replace(/^.*[/\\]/, ''));
+    const triple = cross?.groups?.triple;
+    if (!triple) return { captures: { linker } };
+    // A cross linker comes with its target's cross toolchain (gcc-<triple> pulls in binutils-<triple>), not build-essential.
+    return { captures: { linker, crossTriple: triple }, ...(triple !== 'x86_64-linux-gnu' ? { install: crossInstall(linker, 'c') } : {}) };
   },
   explanation:
     'Compiling succeeded, but producing the executable needs a linker, and `{{linker}}` could not be started. ' +
@@ -71,7 +76,8 @@ export default defineRule({
     summary: 'Install a C toolchain that provides `{{linker}}` (or point cargo at a linker you have).',
     steps: [
       'Install the system C toolchain (it provides cc and ld).',
-      'If `{{linker}}` is a cross or custom linker, install it or fix `linker =` in .cargo/config.toml / the CARGO_TARGET_<TRIPLE>_LINKER variable.',
+      'If `{{linker}}` is a cross linker (`<triple>-gcc`), install the cross toolchain for that target (Debian/Ubuntu: gcc-<triple>, e.g. gcc-aarch64-linux-gnu; the commands below when the triple is known), or use `cross`/`cargo zigbuild`.',
+      'If `{{linker}}` is a custom linker, install it or fix `linker =` in .cargo/config.toml / the CARGO_TARGET_<TRIPLE>_LINKER variable.',
     ],
     packages: {
       apt: ['build-essential'],
