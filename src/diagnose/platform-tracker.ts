@@ -29,9 +29,10 @@ const SIGNALS: readonly PlatformSignal[] = [
   { literals: ['/opt/python/cp', 'pypa/manylinux'], re: /\/opt\/python\/cp\d|quay\.io\/pypa\/manylinux/, platform: 'manylinux', score: 3 },
   { literals: ['pacman '], re: /(?:^|RUN\s+|^[+$#]\s*|&&\s*|;\s*)(?:sudo\s+)?pacman -S/, platform: 'arch', score: 2 },
   { literals: ['zypper '], re: /(?:^|RUN\s+|^[+$#]\s*|&&\s*|;\s*)(?:sudo\s+)?zypper (?:in|install)\b/, platform: 'suse', score: 2 },
-  { literals: ['/Users/', '/opt/homebrew', 'apple-darwin', 'xcrun', 'MacOSX', 'Xcode'], re: /\/Users\/[^/\s]+\/|\/opt\/homebrew\/|-apple-darwin\b|\bxcrun\b|MacOSX\d*\.?\d*\.sdk|Xcode\.app/, platform: 'macos', score: 1 },
+  // `/Users/<name>/` is a macOS home, unless a drive letter comes first (`C:/Users/...`, Windows with forward slashes).
+  { literals: ['/Users/', '/opt/homebrew', 'apple-darwin', 'xcrun', 'MacOSX', 'Xcode'], re: /(?<![A-Za-z]:)\/Users\/[^/\s]+\/|\/opt\/homebrew\/|-apple-darwin\b|\bxcrun\b|MacOSX\d*\.?\d*\.sdk|Xcode\.app/, platform: 'macos', score: 1 },
   // Not "windows-gnu": crates such as winapi-x86_64-pc-windows-gnu are compiled on every platform.
-  { literals: [':\\', 'windows-msvc', 'link.exe', 'cl.exe', 'MSVC'], re: /\b[A-Z]:\\(?:Users|Program Files|a\\|hostedtoolcache|Windows)|-pc-windows-msvc\b|\blink\.exe\b|\bcl\.exe\b|\bMSVC\b/, platform: 'windows', score: 1 },
+  { literals: [':\\', ':/Users/', ':/Program Files', 'windows-msvc', 'link.exe', 'cl.exe', 'MSVC'], re: /\b[A-Z]:[\\/](?:Users|Program Files|a[\\/]|hostedtoolcache|Windows)|-pc-windows-msvc\b|\blink\.exe\b|\bcl\.exe\b|\bMSVC\b/, platform: 'windows', score: 1 },
   // uv's resolver hints: "You're on Windows (`win_amd64`), but ..." / "You're on macOS (`macosx_14_0_arm64`)"
   { literals: ["You're on Windows"], re: /You're on Windows \(`/, platform: 'windows', score: 3 },
   { literals: ["You're on macOS"], re: /You're on macOS \(`/, platform: 'macos', score: 3 },
