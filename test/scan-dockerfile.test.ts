@@ -327,6 +327,8 @@ test('diagnose --fix for a Docker build log: the diagnosed component is installe
   assert.match(makeFor('make')?.fix?.title ?? '', /add make to the apt install line/);
   assert.equal(makeFor('nasm'), null);
   assert.equal(makeFor(), null);
+  // A cross compiler is not planned as the host toolchain's packages.
+  assert.equal(planDockerfileFromDiagnosis(project, { rule: 'cxx-compiler-missing', title: '', image: null, captures: { compiler: 'aarch64-linux-gnu-g++', crossTriple: 'aarch64-linux-gnu' } }), null);
 });
 
 test('diagnose --fix on a log that shows a Docker stage failing: the proven component is installed in that stage', async () => {

@@ -26,6 +26,9 @@ export interface DockerDiagnosis {
  * (build-tool-missing: make, nasm, ninja...; native-lib-missing), the one its captured program or library names.
  */
 function componentOf(diagnosis: DockerDiagnosis): ComponentId | null {
+  // A cross compiler (`aarch64-linux-gnu-gcc`) is not what the component's packages (build-essential) install; the
+  // diagnosis names the cross package itself.
+  if (typeof diagnosis.captures?.crossTriple === 'string') return null;
   const candidates = (Object.entries(RULE_OF) as [ComponentId, string][]).filter(([, r]) => r === diagnosis.rule).map(([c]) => c);
   const sharesRule = Object.values(COMPONENTS).filter((c) => c.rule === diagnosis.rule).length > 1;
   if (!sharesRule) return candidates.length === 1 ? candidates[0] : null;
