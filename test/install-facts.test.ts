@@ -101,3 +101,15 @@ test('a missing cross compiler or linker is installed from its target\'s cross t
   // The host compiler keeps the host toolchain.
   assert.ok(commandsOf('c-compiler-missing', 'fail-make-implicit-rule-no-cc.log').some((c) => c.includes('build-essential')));
 });
+
+test('pkg_resources missing is advised as setuptools<82, and the first step does not upgrade setuptools past it', () => {
+  const dir = '../src/kb/rules/python/python-build-dependency-missing/cases/';
+  const commandsOf = (file: string) => {
+    const log = readFileSync(new URL(`${dir}${file}`, import.meta.url), 'utf8');
+    return diagnoseText(KB, log).findings.find((f) => f.rule === 'python-build-dependency-missing')!.fix.commands.map((c) => c.command);
+  };
+  assert.deepEqual(commandsOf('fail-pkg-resources-no-setuptools-python-3.12-made-here.log'), ['python -m pip install --upgrade pip wheel', 'python -m pip install "setuptools<82"']);
+  // Any other build module keeps the usual first step.
+  const other = readdirSync(new URL(dir, import.meta.url)).find((f) => f.startsWith('fail-') && !f.includes('pkg-resources'))!;
+  assert.equal(commandsOf(other)[0], 'python -m pip install --upgrade pip setuptools wheel');
+});
