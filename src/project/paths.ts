@@ -14,3 +14,20 @@ const VENDORED = /(?:^|\/)(?:vendor|vendored|third[_-]party)\//;
 export function isVendored(path: string): boolean {
   return VENDORED.test(path);
 }
+
+const dirsCache = new WeakMap<ReadonlySet<string>, Set<string>>();
+
+/**
+ * Whether `rel` (project-relative, '' for the root) is a directory holding some of `paths`: one set of every path's
+ * parent directories, made once per set, so asking for many directories stays linear.
+ */
+export function holdsPaths(paths: ReadonlySet<string>, rel: string): boolean {
+  if (rel === '') return paths.size > 0;
+  let dirs = dirsCache.get(paths);
+  if (!dirs) {
+    dirs = new Set<string>();
+    for (const p of paths) for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) dirs.add(p.slice(0, i));
+    dirsCache.set(paths, dirs);
+  }
+  return dirs.has(rel);
+}

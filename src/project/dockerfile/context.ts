@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { type Glob, matchGlob, tryCompileGlob } from '../glob.js';
 import type { ProjectFiles } from '../files.js';
 import { dirOf, joinRel, normaliseRel } from '../text-location.js';
+import { holdsPaths } from '../paths.js';
 import { type CopyStep, type DockerfileModel, type RunStep, resolvePath } from './parse.js';
 
 /** A build context a Dockerfile is built with, and what says so. */
@@ -209,18 +210,9 @@ function relOf(ctx: string, source: string): string {
   return clean === '' || clean === '.' ? ctx : joinRel(ctx, clean);
 }
 
-const dirsCache = new WeakMap<ReadonlySet<string>, Set<string>>();
-
-/** Whether `rel` is a directory holding some of `paths`: one set of every path's parent directories, made once. */
+/** Whether `rel` is a directory of the context (the root always is). */
 function isDir(paths: ReadonlySet<string>, rel: string): boolean {
-  if (rel === '') return true;
-  let dirs = dirsCache.get(paths);
-  if (!dirs) {
-    dirs = new Set<string>();
-    for (const p of paths) for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) dirs.add(p.slice(0, i));
-    dirsCache.set(paths, dirs);
-  }
-  return dirs.has(rel);
+  return rel === '' || holdsPaths(paths, rel);
 }
 
 const byNameCache = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();

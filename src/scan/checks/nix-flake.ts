@@ -5,6 +5,7 @@ import type { ScanFinding } from '../../report/finding.js';
 import type { Scanner } from '../model.js';
 import { dirOf, joinRel, locate, normaliseRel } from '../../project/text-location.js';
 import { flakeNixFiles, isFlake, stripNixComments } from '../../project/nix.js';
+import { holdsPaths } from '../../project/paths.js';
 
 // Nix path literals: ./foo, ../bar/baz.nix, ${./patches} (a path needs a slash; "./." is the flake's own tree).
 const NIX_PATH = /(?<![\w./-])(\.{1,2}\/[A-Za-z0-9._+\-/]*[A-Za-z0-9_+\-])/g;
@@ -35,8 +36,7 @@ function scanFlakes(project: ProjectFiles): ScanFinding[] {
           continue;
         }
         // A directory: invisible when none of its files is tracked.
-        const under = [...paths].filter((p) => p.startsWith(`${rel}/`));
-        if (under.length && !under.some((p) => tracked.has(p))) untracked.set(rel, locate(nixFile, text, m.index));
+        if (holdsPaths(paths, rel) && !holdsPaths(tracked, rel)) untracked.set(rel, locate(nixFile, text, m.index));
       }
     }
     for (const [path, at] of untracked) {
