@@ -53,6 +53,15 @@ export function uniqueErrors(hits: readonly PatternHit[]): PatternHit[] {
   });
 }
 
+/** What a compiler error line gives, for the rules that read COMPILER_ERROR_PATTERNS. */
+export const COMPILER_ERROR_CAPTURES = {
+  file: { type: 'path', doc: 'the source file the compiler rejected' },
+  lineNo: { type: 'integer', doc: 'the line in that file' },
+  message: { type: 'string', doc: 'the compiler\'s error message' },
+  crate: { type: 'string', doc: 'the crate whose build script compiled it', optional: true },
+  crateVersion: { type: 'version', doc: 'the version of that crate', optional: true },
+} as const;
+
 export const COMPILER_ERROR_PATTERNS = [
   {
     id: 'gcc-clang-error',
@@ -103,11 +112,7 @@ export default defineRule({
   summary: 'The compiler ran and rejected the project’s own C or C++ source code.',
   category: 'code',
   captures: {
-    file: { type: 'path', doc: 'the source file the compiler rejected' },
-    lineNo: { type: 'integer', doc: 'the line in that file' },
-    message: { type: 'string', doc: 'the compiler\'s error message' },
-    crate: { type: 'string', doc: 'the crate whose build script compiled it', optional: true },
-    crateVersion: { type: 'version', doc: 'the version of that crate', optional: true },
+    ...COMPILER_ERROR_CAPTURES,
     cratePath: { type: 'path', doc: 'where that crate\'s sources are', optional: true },
   },
   internal: ['relayCrate', 'relayVersion', 'gypCwd', 'sdist'],

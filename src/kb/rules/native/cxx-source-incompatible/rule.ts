@@ -3,10 +3,9 @@
 // declarations and pointer mismatches into errors, new warnings under -Werror).
 
 import { defineRule } from '../../../rule.js';
-import { COMPILER_ERROR_PATTERNS, MISSING_INCLUDE, failedBuildScriptIsDependency, uniqueErrors } from '../c-code-error/rule.js';
+import { COMPILER_ERROR_CAPTURES, COMPILER_ERROR_PATTERNS, MISSING_INCLUDE, failedBuildScriptIsDependency, uniqueErrors } from '../c-code-error/rule.js';
+import { isDependencySource } from '../../rust/dependency-source.js';
 
-/** Sources of Rust dependencies: cargo registry and git checkouts (also Debian's registry and `cargo vendor` trees). */
-const CARGO_DEPENDENCY_PATH = /[\\/]\.?cargo[\\/](?:registry|git)[\\/]|[\\/]usr[\\/]share[\\/]cargo[\\/]registry[\\/]|[\\/]vendor[\\/][\w-]+-sys[\\/]/;
 
 export default defineRule({
   id: 'cxx-source-incompatible',
@@ -14,11 +13,7 @@ export default defineRule({
   summary: 'C or C++ sources shipped inside a dependency fail to compile with the installed (newer) compiler.',
   category: 'toolchain',
   captures: {
-    file: { type: 'path', doc: 'the source file the compiler rejected' },
-    lineNo: { type: 'integer', doc: 'the line in that file' },
-    message: { type: 'string', doc: 'the compiler\'s error message' },
-    crate: { type: 'string', doc: 'the crate whose build compiled it', optional: true },
-    crateVersion: { type: 'version', doc: 'the version of that crate', optional: true },
+    ...COMPILER_ERROR_CAPTURES,
     type: { type: 'string', doc: 'the fixed-width type (`uint64_t`) used without its header', optional: true },
   },
   internal: ['relayCrate', 'relayVersion', 'cratePath', 'flag', 'flag2', 'hint'],
@@ -53,7 +48,7 @@ export default defineRule({
     if (ctx.hits.some((h) => (h.pattern === 'gcc-clang-error' || h.pattern === 'msvc-error') && MISSING_INCLUDE.test(h.captures.message ?? ''))) return null;
     // Only Rust dependencies (registry/git checkouts, vendored -sys crates, or a failing build script of such a crate): a node_modules or
     // site-packages package that fails is a different story (an old package for a new Node/Python), not reported here.
-    const foreign = errors.filter((h) => CARGO_DEPENDENCY_PATH.test(h.captures.file ?? ''));
+    const foreign = errors.filter((h) => isDependencySource(h.captures.file ?? ''));
     const signatureSeen = ctx.hits.some((h) => h.pattern === 'gcc13-missing-cstdint' || (h.pattern === 'new-default-error-flag' && /\berror: /.test(h.text)));
     // A -sys crate relayed by cargo ("warning: foo-sys@1.2.3: ...") with a new-compiler signature is a dependency too.
     const sysRelay = signatureSeen && errors.some((h) => /-sys$/.test(h.captures.relayCrate ?? ''));
