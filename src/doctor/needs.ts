@@ -146,8 +146,10 @@ export function firstHops(packages: readonly LockedCrate[], roots: readonly stri
 
 /** Whether an exemption lifts a crate's need; `built` tells which lock crates the build compiles. */
 export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonly LockedCrate[], built: (dep: string) => boolean, features: ReadonlySet<string>, env: (name: string) => boolean): boolean {
-  if (u.lockDependsOn?.some((d) => crate.dependencies.some((x) => (x === d || x.startsWith(`${d} `)) && built(x)))) return true;
-  if (u.unlessBuilds && !u.unlessBuilds.some((d) => crate.dependencies.some((x) => (x === d || x.startsWith(`${d} `)) && built(x)))) return true;
+  // A lock dependency is "name" or "name version": the crate builds `d` when one of its entries names it and is built.
+  const builds = (d: string) => crate.dependencies.some((x) => (x === d || x.startsWith(`${d} `)) && built(x));
+  if (u.lockDependsOn?.some(builds)) return true;
+  if (u.unlessBuilds && !u.unlessBuilds.some(builds)) return true;
   if (u.lockHas?.some((n) => lock.some((p) => p.name === n))) return true;
   if (u.memberDependsOn?.some((n) => lock.some((p) => p.source === null && p.dependencies.some((x) => x.split(' ')[0] === n)))) return true;
   if (u.features?.some((f) => features.has(f))) return true;

@@ -36,9 +36,11 @@ export default defineRule({
     const pypi = module === 'pkg_resources' ? 'setuptools<82' : PYTHON_BUILD_MODULES[module];
     const captures: Record<string, string> = { module, pypi };
     // distutils left the standard library in Python 3.12: a release that still imports it predates 3.12.
-    // Upgrading setuptools first would install the release without pkg_resources.
-    if (module === 'pkg_resources') captures._upgrade = 'python -m pip install --upgrade pip wheel';
-    if (module === 'pkg_resources') captures._note = ' setuptools 82 and later no longer include pkg_resources, so the build needs an older setuptools, or a release of the package that no longer imports pkg_resources.';
+    if (module === 'pkg_resources') {
+      captures._note = ' setuptools 82 and later no longer include pkg_resources, so the build needs an older setuptools, or a release of the package that no longer imports pkg_resources.';
+      // Upgrading setuptools first would install the release without pkg_resources.
+      captures._upgrade = 'python -m pip install --upgrade pip wheel';
+    }
     if (module === 'distutils') captures._note = ' On Python 3.12 and later distutils is no longer part of Python: the package release imports it because it predates 3.12; setuptools provides a replacement, and a newer release of the package (or Python 3.11) avoids it.';
     return { captures, evidence: hits.map((h) => ({ line: h.line, text: h.text })) };
   },
