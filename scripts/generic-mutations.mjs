@@ -5,44 +5,31 @@
 // build needs (expectedNeeds): removing a package the build does not need is no defect.
 // Used by `validate-repos.mjs --file F --mutations`; the copies on disk are never changed.
 
-/** A copy of the read project with some files replaced and, optionally, git's tracked set changed. */
-function withFiles(project, changes, untrack = []) {
-  const files = new Map(project.files);
-  const paths = new Set(project.paths ?? project.files.keys());
-  for (const [file, text] of Object.entries(changes)) {
-    files.set(file, text);
-    paths.add(file);
-  }
-  const gitTracked = project.gitTracked ? new Set([...project.gitTracked].filter((p) => !untrack.includes(p))) : project.gitTracked;
-  return { ...project, files, paths, gitTracked, cargo: undefined };
-}
+import { withFiles } from './repo-mutations.mjs';
 
-const dockerfiles = (p) => [...p.files.keys()].filter((f) => /(?:^|\/)(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|\.Dockerfile$/i.test(f));
+const { isDockerfile } = await import(new URL('../dist/scan/dockerfile/index.js', import.meta.url));
+const { COMPONENTS } = await import(new URL('../dist/kb/components.js', import.meta.url));
+
+const dockerfiles = (p) => [...p.files.keys()].filter(isDockerfile);
 // A Dockerfile that builds the project (not one that only installs a tool with `cargo install <crate>`).
 const compiles = (text) => /\bcargo\s+(?:\+\S+\s+)?(?:build|install\s+(?:[^\n]*\s)?--path|chef\s+cook|zigbuild|auditable\s+build)\b|\bmaturin\s+build\b/.test(text);
 
-// Debian/Alpine/Fedora packages that provide each component a Dockerfile usually installs for a Rust build.
-const PACKAGES = {
-  'openssl-dev': ['libssl-dev', 'openssl-dev', 'openssl-devel'],
-  'pkg-config': ['pkg-config', 'pkgconf', 'pkgconfig'],
-  protoc: ['protobuf-compiler', 'protobuf-dev', 'protoc'],
-  cmake: ['cmake'],
-  libclang: ['libclang-dev', 'clang-dev', 'clang'],
-  perl: ['perl'],
-};
-const RULE_OF = { 'openssl-dev': 'openssl-dev-missing', 'pkg-config': 'pkg-config-missing', protoc: 'protoc-missing', cmake: 'cmake-missing', libclang: 'libclang-missing', perl: 'perl-missing' };
+// The components a Dockerfile usually installs for a Rust build, and their packages on the managers Dockerfiles use
+// (the knowledge base's install table).
+const DROPPABLE = ['openssl-dev', 'pkg-config', 'protoc', 'cmake', 'libclang', 'perl'];
+const packagesOf = (component) => [...new Set(['apt', 'apk', 'dnf'].flatMap((m) => COMPONENTS[component].packages[m] ?? []))];
 
 /** Removes the first install of `component` from a Dockerfile stage that compiles, when the build needs it. */
 function dropInstall(component) {
   return {
     name: `drop ${component}'s package from a Dockerfile install line`,
-    rule: [RULE_OF[component]],
+    rule: [COMPONENTS[component].rule],
     applies: (entry) => (entry.expectedNeeds ?? []).some((n) => (n.component ?? n) === component),
     apply: (p) => {
       for (const file of dockerfiles(p)) {
         const text = p.files.get(file);
         if (!compiles(text)) continue;
-        for (const pkg of PACKAGES[component]) {
+        for (const pkg of packagesOf(component)) {
           // An install line's package token (apt-get/apk/dnf), optionally `:arch`-qualified or version-pinned.
           const token = new RegExp(`((?:apt-get|apt|apk|dnf|yum|microdnf)\\s+(?:[^\\n]*\\\\\\n)*[^\\n]*?)\\s${pkg.replace(/[-.]/g, '\\$&')}(?::\\S+|=\\S+)?(?=[\\s\\\\;&|]|$)`, 'm');
           const next = text.replace(token, '$1');
@@ -87,5 +74,5 @@ export const GENERIC_MUTATIONS = [
       return null;
     },
   },
-  ...Object.keys(PACKAGES).map(dropInstall),
+  ...DROPPABLE.map(dropInstall),
 ];

@@ -4,7 +4,7 @@
 // disk are never changed. Only repositories of the development set are mutated (the held-out ones stay unread).
 
 /** A copy of the read project with some files replaced (null deletes) and, optionally, git's tracked set changed. */
-function withFiles(project, changes, untrack = []) {
+export function withFiles(project, changes, untrack = []) {
   const files = new Map(project.files);
   const paths = new Set(project.paths ?? project.files.keys());
   for (const [file, text] of Object.entries(changes)) {
