@@ -4,16 +4,19 @@
 //          BuildKit and cc-rs lines) vs `grep -c -E -f` of its patterns file (--grep-patterns PATH, default
 //          grep-patterns.txt beside the generator); target diagnose <= 1.5x grep. Skipped, with the reason, without them.
 //   small: a 1 MB log diagnosed end to end, median of 7 runs (target <= 150 ms)
+//   flood: the worst case, 50 MB in which every line is a failure line naming an entity of its own (gen-log.mjs
+//          --flood); targets: peak RSS <= 128 MiB and at least 5 MB/s, so a log of thousands of distinct errors
+//          stays seconds, not minutes
 //   then the other commands' benches (scripts/bench-*.mjs) when present.
 //   --rounds N runs grep and diagnose in alternation N times and reports medians and the spread (for a loaded machine).
-// usage: npm run bench [-- --size-mb 500] [--only log,biglog,small,wheel,doctor,run] [--gen-biglog PATH] [--grep-patterns PATH]
+// usage: npm run bench [-- --size-mb 500] [--only log,biglog,small,flood,wheel,doctor,run] [--gen-biglog PATH] [--grep-patterns PATH]
 //        [--rounds N]
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { generateLog } from './gen-log.mjs';
+import { generateFloodLog, generateLog } from './gen-log.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'dist/bin/main.js');
@@ -23,7 +26,7 @@ const arg = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const sizeMB = Number(arg('size-mb', '500'));
-const only = arg('only', 'log,biglog,small,wheel,doctor,run').split(',');
+const only = arg('only', 'log,biglog,small,flood,wheel,doctor,run').split(',');
 const rounds = Math.max(1, Number(arg('rounds', '1')));
 const genBiglog = arg('gen-biglog', null);
 const grepPatterns = arg('grep-patterns', genBiglog ? join(dirname(resolve(genBiglog)), 'grep-patterns.txt') : null);
@@ -149,6 +152,21 @@ async function benchSmall() {
   verdict(median <= 0.15, `1 MB log diagnosed in <= 150 ms (median ${(median * 1000).toFixed(0)} ms)`);
 }
 
+const FLOOD_MB = 50;
+
+async function benchFlood() {
+  const log = join(work, `flood-${FLOOD_MB}mb.log`);
+  if (!existsSync(log) || statSync(log).size < FLOOD_MB * 1024 * 1024) {
+    console.log(`generating ${FLOOD_MB} MB flood log at ${log} ...`);
+    await generateFloodLog(log, FLOOD_MB);
+  }
+  const [bm] = measureRounds([[process.execPath, [BIN, 'diagnose', '--json', log]]]);
+  const rate = FLOOD_MB / bm.wall;
+  console.log(`\nflood: ${FLOOD_MB} MB, every line a distinct failure line: ${bm.wall.toFixed(2)} s (${rate.toFixed(1)} MB/s), peak RSS ${bm.rss.toFixed(1)} MiB${bm.spread ? `, ${rounds} rounds ${bm.spread} s` : ''}`);
+  verdict(rate >= 5, `flood diagnosed at >= 5 MB/s (${rate.toFixed(1)} MB/s)`);
+  verdict(bm.rss <= 128, `flood peak RSS <= 128 MiB (${bm.rss.toFixed(1)} MiB)`);
+}
+
 async function benchOther(name) {
   const script = join(ROOT, 'scripts', `bench-${name}.mjs`);
   if (!existsSync(script)) return;
@@ -165,6 +183,7 @@ if (!existsSync(BIN)) {
 if (only.includes('log')) await benchLog();
 if (only.includes('biglog')) benchBiglog();
 if (only.includes('small')) await benchSmall();
+if (only.includes('flood')) await benchFlood();
 for (const name of ['wheel', 'doctor', 'run']) if (only.includes(name)) await benchOther(name);
 console.log(failures ? `\n${failures} target(s) missed` : '\nall targets met');
 process.exit(failures ? 1 : 0);

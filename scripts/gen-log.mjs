@@ -1,6 +1,9 @@
 // Generates a realistic large build log for the benchmark: cargo and BuildKit noise, cc-rs command lines,
 // ANSI colour, GitHub Actions timestamps, and a real failure (a bundled case log) near the end.
-// usage: node scripts/gen-log.mjs OUT_FILE [SIZE_MB]
+// With --flood, a worst case instead: every line is a failure line the knowledge base must look at (a missing
+// header, library, program, pkg-config module, CMake package or Python module, a rustc or make error), each naming
+// an entity no other line names, so no line's facts can be remembered from an earlier one.
+// usage: node scripts/gen-log.mjs OUT_FILE [SIZE_MB] [--flood]
 
 import { createWriteStream, readFileSync } from 'node:fs';
 
@@ -36,11 +39,30 @@ function line(rand, i) {
   return `\x1b[1m\x1b[33mwarning\x1b[0m\x1b[1m: ${crate}@${v}: src/vendor/unit_${i % 700}.c:${i % 300}:12: warning: unused parameter 'ctx' [-Wunused-parameter]\x1b[0m`;
 }
 
-export async function generateLog(path, sizeMB) {
+// The shapes real tools print, one entity per line (GCC, GNU ld, rustc, dash, pkg-config, CMake, CPython, make, cargo).
+const FLOOD_SHAPES = [
+  (i) => `src/mod_${i}.c:${i % 900}:10: fatal error: libfoo${i}/foo${i}.h: No such file or directory`,
+  (i) => `/usr/bin/ld: cannot find -lbar${i}: No such file or directory`,
+  (i) => `error[E0433]: failed to resolve: use of undeclared crate or module \`m${i}\`\n  --> src/lib_${i}.rs:${i % 300}:5`,
+  (i) => `sh: 1: tool${i}: not found`,
+  (i) => `Package libbaz${i} was not found in the pkg-config search path.`,
+  (i) => `-- Could NOT find Pkg${i} (missing: PKG${i}_LIBRARY PKG${i}_INCLUDE_DIR)`,
+  (i) => `ModuleNotFoundError: No module named 'mod${i}'`,
+  (i) => `make[2]: *** [CMakeFiles/t${i}.dir/build.make:${i % 99}: t${i}.o] Error 1`,
+  (i) => `#12 ${(i / 1000).toFixed(3)} error: could not compile \`crate${i}\` (lib) due to 1 previous error`,
+];
+
+const floodLine = (_rand, i) => FLOOD_SHAPES[i % FLOOD_SHAPES.length](i);
+
+/** The flood workload: failure lines only, each with an entity of its own. */
+export function generateFloodLog(path, sizeMB) {
+  return generateLog(path, sizeMB, { lineOf: floodLine, failure: '' });
+}
+
+export async function generateLog(path, sizeMB, { lineOf = line, failure = readFileSync(FAILURE_CASE, 'utf8') } = {}) {
   const target = sizeMB * 1024 * 1024;
   const out = createWriteStream(path);
   const rand = prng(42);
-  const failure = readFileSync(FAILURE_CASE, 'utf8');
   let written = 0;
   let i = 0;
   let failed = false;
@@ -52,24 +74,25 @@ export async function generateLog(path, sizeMB) {
     });
   while (written < target) {
     const block = [];
-    for (let k = 0; k < 2000; k++) block.push(line(rand, i++));
+    for (let k = 0; k < 2000; k++) block.push(lineOf(rand, i++));
     await write(`${block.join('\n')}\n`);
-    if (!failed && written > target * 0.97) {
+    if (failure && !failed && written > target * 0.97) {
       await write(failure);
       failed = true;
     }
   }
-  if (!failed) await write(failure);
+  if (failure && !failed) await write(failure);
   await new Promise((resolve) => out.end(resolve));
   return { bytes: written, lines: i };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [outFile, size = '500'] = process.argv.slice(2);
+  const flood = process.argv.includes('--flood');
+  const [outFile, size = '500'] = process.argv.slice(2).filter((a) => a !== '--flood');
   if (!outFile) {
-    console.error('usage: node scripts/gen-log.mjs OUT_FILE [SIZE_MB]');
+    console.error('usage: node scripts/gen-log.mjs OUT_FILE [SIZE_MB] [--flood]');
     process.exit(2);
   }
-  const { bytes, lines } = await generateLog(outFile, Number(size));
+  const { bytes, lines } = await (flood ? generateFloodLog(outFile, Number(size)) : generateLog(outFile, Number(size)));
   console.log(`${outFile}: ${(bytes / 1048576).toFixed(0)} MB, ${lines} generated lines`);
 }

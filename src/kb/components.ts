@@ -394,12 +394,18 @@ export function factForProgram(program: string): EntityFact {
   if (CXX_COMPILER.test(name)) return of('cxx-compiler');
   if (C_COMPILER.test(name)) return of('c-compiler');
   if (PYTHON.test(name)) return of('python');
-  for (const [id, c] of Object.entries(COMPONENTS) as [ComponentId, Component][]) if (c.programs?.includes(bare)) return of(id);
+  const component = BY_PROGRAM.get(bare);
+  if (component) return of(component);
   // A library's config script (xslt-config, xml2-config, sdl2-config, curl-config) ships in its development package.
   const configOf = /^(?<lib>[\w+.]+?)-config$/.exec(bare)?.groups?.lib;
   if (configOf && !['pkg', 'llvm', 'python', 'python3', 'gcc'].includes(configOf)) return { ...factForLibrary(configOf), kind: 'program', name };
   return { kind: 'program', name, component: null, rule: 'build-tool-missing', label: name, packages: {}, known: false };
 }
+
+// A flood of not-found lines asks for a program per line: a lookup, not a walk of every component (the first
+// component that lists a program owns it, as the table's order says).
+const BY_PROGRAM = new Map<string, ComponentId>();
+for (const [id, c] of Object.entries(COMPONENTS) as [ComponentId, Component][]) for (const p of c.programs ?? []) if (!BY_PROGRAM.has(p)) BY_PROGRAM.set(p, id);
 
 function fact(kind: EntityKind, name: string, id: ComponentId): EntityFact {
   const c = COMPONENTS[id];
