@@ -45,6 +45,23 @@ const PROGRAM_LINES: [line: string, rule: string, program: string][] = [
   ['CMake Error: CMake was unable to find a build program corresponding to "Unix Makefiles".  CMAKE_MAKE_PROGRAM is not set.', 'build-tool-missing', 'make'],
   ["meson.build:1:0: ERROR: Unknown compiler(s): [['cc'], ['gcc'], ['clang']]", 'c-compiler-missing', 'cc'],
   ['  Missing dependency: cmake', 'cmake-missing', 'cmake'],
+  // localized shells and libc (read off bash 5.2, make 4.3, xargs, env and sudo on Debian with each locale)
+  ['bash: Zeile 1: nasm: Kommando nicht gefunden.', 'build-tool-missing', 'nasm'],
+  ['bash: ligne 1: bison\u00a0: commande introuvable', 'build-tool-missing', 'bison'],
+  ['bash: 行 1: cmake: 未找到命令', 'cmake-missing', 'cmake'],
+  ['sudo: protoc：找不到命令', 'protoc-missing', 'protoc'],
+  ['make: perl: Datei oder Verzeichnis nicht gefunden', 'perl-missing', 'perl'],
+  ['make: pkg-config: Нет такого файла или каталога', 'pkg-config-missing', 'pkg-config'],
+  ['xargs: nasm: No existe el fichero o el directorio', 'build-tool-missing', 'nasm'],
+  ['env: «\u00a0python3\u00a0»: Aucun fichier ou dossier de ce type', 'python-missing', 'python3'],
+  ['"gcc" wird nicht als interner oder externer Befehl, betriebsfähiges Programm oder Batchdatei erkannt.', 'c-compiler-missing', 'gcc'],
+  ["'cmake' no se reconoce como un comando interno o externo,", 'cmake-missing', 'cmake'],
+  ['-bash: line 1: make: command not found', 'build-tool-missing', 'make'],
+  ['sudo: ninja: command not found', 'build-tool-missing', 'ninja'],
+  ["meson.build:58:4: ERROR: Program 'nasm' not found or not executable", 'build-tool-missing', 'nasm'],
+  ["meson.build:3:0: ERROR: Program(s) ['nasm', 'yasm'] not found or not executable", 'build-tool-missing', 'nasm'],
+  ['  No CMAKE_ASM_NASM_COMPILER could be found.', 'build-tool-missing', 'nasm'],
+  ['Could not find meson', 'build-tool-missing', 'meson'],
 ];
 
 test('program-not-found: every wording names the program and reaches its rule', () => {
@@ -56,7 +73,8 @@ test('program-not-found: every wording names the program and reaches its rule', 
 });
 
 test('program-not-found: a script of the project, a package manager or a known phrase in other words is no missing tool', () => {
-  for (const line of ['/bin/sh: 1: apk: not found', 'bash: sudo: command not found', 'error: foo: not found', './demo: 1: ./demo: ELF: not found', "FileNotFoundError: [Errno 2] No such file or directory: 'VERSION'"]) {
+  // A build script's "Could not find X" counts only for a tool the table knows, and only when X is all the line names.
+  for (const line of ['/bin/sh: 1: apk: not found', 'bash: sudo: command not found', 'error: foo: not found', './demo: 1: ./demo: ELF: not found', "FileNotFoundError: [Errno 2] No such file or directory: 'VERSION'", 'Could not find config.json', 'Could not find nasm, building without SIMD']) {
     assert.equal(top(`${line}\n`), null, line);
   }
   // The project's own configure script missing is no missing tool: an autotools tree that was not bootstrapped.

@@ -47,6 +47,23 @@ const DIR = String.raw`(?:[\w.~:+/\\-]{0,200}[/\\])?`;
 // A header as #include names it: a relative path, usually ending in .h/.hpp (C++ headers such as <Eigen/Core> have none).
 const HEADER = String.raw`[\w.+-]{1,100}(?:/[\w.+-]{1,100}){0,6}`;
 
+// strerror(ENOENT) in English and the translations glibc ships for the commonest locales (as make, xargs, env and the
+// compilers print it; es_ES reads "fichero", other Spanish locales "archivo").
+const ENOENT_TEXTS = [
+  'No such file or directory',
+  'Datei oder Verzeichnis nicht gefunden',
+  'Aucun fichier ou dossier de ce type',
+  'No existe el archivo o el directorio',
+  'No existe el fichero o el directorio',
+  'Bestand of map bestaat niet',
+  'Arquivo ou diretório inexistente',
+  'File o directory non esistente',
+  'Нет такого файла или каталога',
+  '没有那个文件或目录',
+  'そのようなファイルやディレクトリはありません',
+];
+const ENOENT = ENOENT_TEXTS.join('|');
+
 const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   {
     id: 'dash-not-found',
@@ -54,11 +71,12 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     // relayed by lxml's setup.py as "ERROR: b'/bin/sh: xslt-config: not found\n'",
     // busybox "/bin/sh: gcc: not found"; bash: "bash: line 1: make: command not found", "/tmp/x.sh: line 3: nasm: command not found";
     // dash < 0.5.11 repeats a script's name after the line number: "./autogen.sh: 2: ./autogen.sh: autoreconf: not found";
-    // bash's exec builtin: "./autogen.sh: line 3: exec: autoreconf: not found". Not "ELF": a shell that runs a binary it
+    // bash's exec builtin: "./autogen.sh: line 3: exec: autoreconf: not found"; a login shell "-bash: make: command not
+    // found"; sudo "sudo: cmake: command not found". Not "ELF": a shell that runs a binary it
     // cannot execute as a script (dash < 0.5.11, busybox ash) reads its magic first, "./demo: line 1: ELF: not found"
     source: 'sh / dash / busybox ash / bash',
     literals: [': not found', 'command not found'],
-    re: new RegExp(String.raw`^(?:ERROR: (?:b')?)?(?:(?<_script>[^\s:]{1,200}): (?:line )?\d+: (?:\k<_script>: |exec: )?|(?:\S{0,200}/)?(?:ba|da|k)?sh: )(?!ELF: )(?<entity>${PROG}): (?:command )?not found(?:\\n')?\s*$`),
+    re: new RegExp(String.raw`^(?:ERROR: (?:b')?)?(?:(?<_script>[^\s:]{1,200}): (?:line )?\d+: (?:\k<_script>: |exec: )?|(?:\S{0,200}/)?-?(?:ba|da|k)?sh: |sudo: )(?!ELF: )(?<entity>${PROG}): (?:command )?not found(?:\\n')?\s*$`),
     weight: 0.85,
     unknownOk: true,
   },
@@ -73,11 +91,14 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'localized-shell-not-found',
-    // bash, localized: de "bash: nasm: Befehl nicht gefunden", fr "commande introuvable", es "no se encontró la orden",
-    // pt "comando não encontrado", it "comando non trovato", ru "команда не найдена"; dash es "orden no encontrada"
+    // bash, localized: de "bash: nasm: Befehl nicht gefunden" (bash 5.2: "bash: Zeile 1: nasm: Kommando nicht gefunden."),
+    // fr "bash: ligne 1: nasm : commande introuvable" (a no-break space before the colon), es "no se encontró la orden",
+    // sudo zh "sudo: nasm：找不到命令",
+    // pt "comando não encontrado", it "comando non trovato", ru "команда не найдена", zh_CN "bash: nasm：未找到命令"
+    // (a full-width colon), ja "bash: nasm: コマンドが見つかりません", ko "명령어를 찾을 수 없음"; dash es "orden no encontrada"
     source: 'bash (gettext translations)',
-    literals: ['Befehl nicht gefunden', 'commande introuvable', 'no se encontró la orden', 'orden no encontrada', 'comando não encontrado', 'comando non trovato', 'команда не найдена'],
-    re: new RegExp(String.raw`^(?:[^\s:]{1,200}: (?:line |Zeile |ligne |línea )?(?:\d+: )?)?(?<entity>${PROG}): (?:Befehl nicht gefunden|commande introuvable|no se encontró la orden|orden no encontrada|comando não encontrado|comando non trovato|команда не найдена)\s*$`),
+    literals: ['Befehl nicht gefunden', 'Kommando nicht gefunden', 'commande introuvable', 'no se encontró la orden', 'orden no encontrada', 'comando não encontrado', 'comando non trovato', 'команда не найдена', '未找到命令', '命令未找到', '找不到命令', 'コマンドが見つかりません', '명령어를 찾을 수 없음'],
+    re: new RegExp(String.raw`^(?:[^\s:：]{1,200}[:：] ?(?:line |Zeile |ligne |línea |linha |riga |строка |行 )?(?:\d+[:：] ?)?)?(?<entity>${PROG})\s?[:：] ?(?:Befehl nicht gefunden|Kommando nicht gefunden|commande introuvable|no se encontró la orden|orden no encontrada|comando não encontrado|comando non trovato|команда не найдена|未找到命令|命令未找到|找不到命令|コマンドが見つかりません|명령어를 찾을 수 없음)\.?\s*$`),
     weight: 0.85,
     unknownOk: true,
   },
@@ -102,10 +123,14 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   {
     id: 'cmd-not-recognized',
     // cmd.exe: "'nasm' is not recognized as an internal or external command," (npm quotes: "npm ERR! '\"node\"' is not ..."); de "'nasm' wird nicht als interner oder externer
-    // Befehl, ..."; fr "'nasm' n'est pas reconnu en tant que commande interne"
+    // Befehl, ..." (Windows 10 quotes with ", older German cmd: 'Der Befehl "nasm" ist entweder falsch geschrieben oder
+    // konnte nicht gefunden werden.'); fr "'nasm' n'est pas reconnu en tant que commande interne", es "no se reconoce como
+    // un comando interno o externo", pt "não é reconhecido como um comando interno", it "non è riconosciuto come comando
+    // interno o esterno", ru "не является внутренней или внешней командой", zh "'nasm' 不是内部或外部命令",
+    // ja "'nasm' は、内部コマンドまたは外部コマンド、…として認識されていません"
     source: 'cmd.exe',
-    literals: ['is not recognized as an internal or external command', 'wird nicht als interner oder externer Befehl', "n'est pas reconnu en tant que commande interne"],
-    re: new RegExp(String.raw`(?:^|\s)'"?(?<entity>${PROG})"?' (?:is not recognized as an internal or external command|wird nicht als interner oder externer Befehl|n'est pas reconnu en tant que commande interne)`),
+    literals: ['is not recognized as an internal or external command', 'wird nicht als interner oder externer Befehl', "n'est pas reconnu en tant que commande interne", 'no se reconoce como un comando interno o externo', 'não é reconhecido como um comando interno', 'non è riconosciuto come comando interno o esterno', 'не является внутренней или внешней', '不是内部或外部命令', '内部コマンドまたは外部コマンド', 'ist entweder falsch geschrieben oder konnte nicht gefunden werden'],
+    re: new RegExp(String.raw`(?:^|\s)(?:Der Befehl )?(?:'"?|")(?<entity>${PROG})(?:"?'|") ?(?:is not recognized as an internal or external command|wird nicht als interner oder externer Befehl|n'est pas reconnu en tant que commande interne|no se reconoce como un comando interno o externo|não é reconhecido como um comando interno|non è riconosciuto come comando interno o esterno|не является внутренней или внешней|不是内部或外部命令|は、内部コマンドまたは外部コマンド|ist entweder falsch geschrieben oder konnte nicht gefunden werden)`),
     weight: 0.85,
     unknownOk: true,
   },
@@ -121,21 +146,63 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'make-enoent',
-    // GNU make >= 4.3: "make: nasm: No such file or directory"; older make: "make[1]: bison: Command not found"
+    // GNU make >= 4.3: "make: nasm: No such file or directory" (localized: de "make: nasm: Datei oder Verzeichnis nicht
+    // gefunden", zh "make: nasm: 没有那个文件或目录"); older make: "make[1]: bison: Command not found"
     source: 'GNU make',
-    literals: ['No such file or directory', 'Command not found'],
-    re: new RegExp(String.raw`^g?make(?:\[\d+\])?: (?<entity>${PROG}): (?:No such file or directory|Command not found)\s*$`),
+    literals: [...ENOENT_TEXTS, 'Command not found'],
+    re: new RegExp(String.raw`^g?make(?:\[\d+\])?: (?<entity>${PROG}): (?:${ENOENT}|Command not found)\s*$`),
     weight: 0.9,
     unknownOk: true,
   },
   {
     id: 'env-no-such-file',
-    // coreutils env (a "#!/usr/bin/env perl" shebang): "/usr/bin/env: ‘perl’: No such file or directory"; macOS/BSD "env: perl: No such file or directory"
+    // coreutils env (a "#!/usr/bin/env perl" shebang): "/usr/bin/env: ‘perl’: No such file or directory"; macOS/BSD "env: perl: No such file or directory";
+    // localized quotes and text: de 'env: „perl“: Datei oder Verzeichnis nicht gefunden', fr 'env: « perl »: …', ja "env: `perl': …"
     source: 'coreutils / BSD env',
-    literals: ['No such file or directory'],
-    re: new RegExp(String.raw`\benv: ['‘]?(?<entity>${PROG})['’]?: No such file or directory`),
+    literals: ENOENT_TEXTS,
+    re: new RegExp(String.raw`\benv: (?:['‘„"«\`]\s?)?(?<entity>${PROG})(?:\s?['’“"»])?: (?:${ENOENT})`),
     weight: 0.85,
     unknownOk: true,
+  },
+  {
+    id: 'xargs-no-such-file',
+    // GNU findutils xargs: "xargs: nasm: No such file or directory" (the command it was given is not installed)
+    source: 'GNU xargs',
+    literals: ['xargs: '],
+    re: new RegExp(String.raw`^xargs: ${DIR}(?<entity>${PROG}): (?:${ENOENT})\s*$`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'meson-program-not-found',
+    // meson find_program(..., required: true): "meson.build:12:0: ERROR: Program 'nasm' not found or not executable"
+    // (meson >= 0.57), "ERROR: Program 'nasm' not found" (0.5x), "ERROR: Program(s) ['nasm'] not found or not
+    // executable" (older; the first name tried is the entity)
+    source: 'meson',
+    literals: ['ERROR: Program'],
+    re: new RegExp(String.raw`ERROR: Program(?:\(s\))? \[?'(?<entity>${PROG})'(?:, '[^']{1,100}')*\]? not found(?: or not executable)?\s*$`),
+    weight: 0.9,
+    unknownOk: true,
+  },
+  {
+    id: 'cmake-nasm-compiler-not-found',
+    // CMake enable_language(ASM_NASM) (libjpeg-turbo, x264, aom, dav1d, openh264): "No CMAKE_ASM_NASM_COMPILER could be
+    // found." The assembler it looks for is nasm (or yasm)
+    source: 'CMake',
+    literals: ['No CMAKE_ASM_NASM_COMPILER could be found'],
+    re: /No CMAKE_ASM_NASM_COMPILER could be found/,
+    name: () => 'nasm',
+    weight: 0.9,
+  },
+  {
+    id: 'could-not-find-known-program',
+    // A build script's own words for a tool it looked for on PATH: "Could not find meson", "Unable to find nasm",
+    // "error: cannot find protoc". A whole line naming nothing but the tool, and only a tool the facts table knows:
+    // these words also name files and libraries
+    source: 'build scripts (npm install scripts, setup.py, build.rs)',
+    literals: ['ould not find ', 'nable to find ', 'annot find ', "an't find ", 'ailed to find '],
+    re: new RegExp(String.raw`^(?:(?:error|ERROR|Error|fatal): )?(?:[Cc]ould not|[Uu]nable to|[Cc]annot|[Cc]an't|[Ff]ailed to) find (?:program |executable |the )?['"\`]?(?<entity>${PROG})['"\`]?(?: (?:executable|program|binary|on (?:your )?PATH|in (?:your )?PATH))?[.!]?\s*$`),
+    weight: 0.6,
   },
   {
     id: 'bad-interpreter',
@@ -312,19 +379,6 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   },
 ];
 
-// strerror(ENOENT) in English and the translations glibc ships for the commonest locales.
-const ENOENT_TEXTS = [
-  'No such file or directory',
-  'Datei oder Verzeichnis nicht gefunden',
-  'Aucun fichier ou dossier de ce type',
-  'No existe el archivo o el directorio',
-  'Bestand of map bestaat niet',
-  'Arquivo ou diretório inexistente',
-  'File o directory non esistente',
-  'Нет такого файла или каталога',
-  '没有那个文件或目录',
-  'そのようなファイルやディレクトリはありません',
-];
 
 // A compiler line as printed (at the line start), or relayed by cc-rs ("cargo:warning="), cargo >= 1.77
 // ("warning: crate@1.2.3: "); anchored so the regex does not retry every offset.
