@@ -45,9 +45,12 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   // Gentoo portage's die(): " * ERROR: dev-libs/foo-1.0::gentoo failed (compile phase):"
   { kind: 'consequence', source: 'portage (Gentoo)', literals: ['* ERROR: '], re: /^\* ERROR: \S+ failed \([\w ]+ phase\):/ },
   { kind: 'consequence', source: 'GitHub Actions', literals: ['Process completed with exit code', 'failed with exit code'], re: /Process completed with exit code [1-9]|^(?:Error: )?The process '.*' failed with exit code [1-9]/ },
-  { kind: 'consequence', source: 'make', literals: ['***'], re: /^g?make(?:\[\d+\])?: \*\*\* .*(?:Error \d+|Killed|Segmentation fault)/ },
+  // (translated: de "Fehler 2", fr "Erreur 2", ru "Ошибка 2", zh "错误 2", ja "エラー 2", as make 4.3 prints them)
+  { kind: 'consequence', source: 'make', literals: ['***'], re: /^g?make(?:\[\d+\])?: \*\*\* .*(?:(?:Error|Fehler|Erreur|Ошибка|错误|エラー) \d+|Killed|Segmentation fault)/ },
   { kind: 'consequence', source: 'ninja', literals: ['ninja: build stopped', 'FAILED: '], re: /^ninja: build stopped|^FAILED: / },
-  { kind: 'consequence', source: 'collect2', literals: ['ld returned'], re: /ld returned \d+ exit status/ },
+  // (translated by gcc: de "ld gab 1 als Ende-Status zurück", fr "ld a retourné le statut de sortie 1", es "ld devolvió
+  // el estado de salida 1", ru "выполнение ld завершилось с кодом возврата 1", zh "ld 返回 1", ja "ld はステータス 1 で終了しました")
+  { kind: 'consequence', source: 'collect2', literals: ['ld returned', 'ld gab ', 'ld a retourné', 'ld devolvió', 'выполнение ld', 'ld 返回', 'ld はステータス'], re: /ld returned \d+ exit status|^collect2: .*\bld (?:gab \d|a retourné|devolvió|返回 \d|はステータス \d)|^collect2: .*выполнение ld завершилось/ },
   { kind: 'consequence', source: 'cc-rs', literals: ['error occurred in cc-rs', 'ToolExecError', 'did not execute successfully'], re: /error occurred in cc-rs: Command|ToolExecError|Command .* did not execute successfully \(status code/ },
   { kind: 'consequence', source: 'cmake', literals: ['Configuring incomplete'], re: /^-- Configuring incomplete, errors occurred!/ },
   { kind: 'consequence', source: 'cmake crate', literals: ['command did not execute successfully'], re: /command did not execute successfully, got: exit (?:status|code)/ },
@@ -68,6 +71,9 @@ export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'cargo/rustc/nix', literals: ['error:', 'error['], re: /^error(?:\[E\d{4}\])?: / },
   // (a pasted line may carry a reporter's mark in front: "--->  src/x.c:9:10: fatal error: ...")
   { kind: 'error', source: 'gcc/clang', literals: ['error:'], re: /^(?:[^\s\w]{1,8}\s+)?(?:[^\s:]+:\d+:(?:\d+:)? )?(?:fatal )?error: |^(?:clang|gcc|g\+\+|cc|c\+\+|cc1(?:plus)?|collect2|ld(?:\.\w+)?): (?:fatal )?error: / },
+  // gcc with its translations installed, at a source location: "x.c:2:10: schwerwiegender Fehler: …", "x.c:3:5: Fehler: …",
+  // fr "erreur fatale:", es "error fatal:", ru "фатальная ошибка:" / "ошибка:", zh "致命错误：" / "错误：", ja "致命的エラー:" / "エラー:"
+  { kind: 'error', source: 'gcc (translated)', literals: ['Fehler:', 'erreur', 'error fatal:', 'ошибка:', '错误：', 'エラー:'], re: /^(?:[^\s:]+:\d+:(?:\d+:)? )(?:schwerwiegender Fehler|Fehler|erreur fatale|erreur|error fatal|фатальная ошибка|ошибка|致命错误|错误|致命的エラー|エラー)\s?[:：]/ },
   // cc-rs relays the compiler's stderr through cargo: "cargo:warning=src/x.cc:9:1: error: ..." (older cargo), or
   // "warning: foo-sys@1.2.0: src/x.cc:9:1: error: ..." (cargo >= 1.77). Relayed warnings are harmless; errors are not.
   { kind: 'error', source: 'cc-rs via cargo', literals: ['error:'], re: /^(?:cargo:warning=|warning: [\w.-]+@[\w.+-]+: )(?:[^\s:]+:\d+:(?:\d+:)? )?(?:fatal )?error: / },

@@ -385,15 +385,20 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
 // A pasted line may also carry a short mark of punctuation the reporter put in front of it ("--->  ", "=> ", "* ").
 const RELAYED = String.raw`^(?:cargo:warning=|warning: [\w.-]{1,100}@[\w.+-]{1,100}: |[^\s\w]{1,8}\s+)?`;
 
+// gcc's "fatal error" in its translations (gcc-12-locales: de, fr, es, it, pt_BR, ru, zh_CN, ja).
+const GCC_FATAL_ERROR = ['schwerwiegender Fehler', 'erreur fatale', 'error fatal', 'errore fatale', 'erro fatal', 'фатальная ошибка', '致命错误', '致命的エラー'];
+
 const HEADER_PATTERNS: readonly SignalPattern[] = [
   {
     id: 'gcc-no-such-header',
     // gcc: "src/x.c:1:10: fatal error: zlib.h: No such file or directory" (also ‘zlib.h’ in some locales, relayed as
     // "cargo:warning=..." by cc-rs and inside pip's "│" boxes, which normalisation strips); strerror(ENOENT) is
-    // translated with the C library's locale: de, fr, es, nl, pt, it, ru, zh, ja
+    // translated with the C library's locale: de, fr, es, nl, pt, it, ru, zh, ja, and with gcc's translations installed
+    // "fatal error" too (de "schwerwiegender Fehler", zh "致命错误：zlib.h：…" with full-width colons, fr "erreur fatale:
+    // zlib.h : …" with a no-break space)
     source: 'gcc',
     literals: ENOENT_TEXTS,
-    re: new RegExp(String.raw`${RELAYED}(?<_includer>[^\s:]{1,300}):\d+(?::\d+)?: (?:fatal )?error: ['‘]?(?<entity>${HEADER})['’]?: (?:${ENOENT_TEXTS.join('|')})`),
+    re: new RegExp(String.raw`${RELAYED}(?<_includer>[^\s:]{1,300}):\d+(?::\d+)?: (?:(?:fatal )?error|${GCC_FATAL_ERROR.join('|')})\s?[:：] ?['‘«]?(?<entity>${HEADER})['’»]?\s?[:：] ?(?:${ENOENT})`),
     weight: 0.85,
     unknownOk: true,
   },
@@ -426,10 +431,12 @@ const LIBRARY_PATTERNS: readonly SignalPattern[] = [
     // GNU ld / gold (binutils >= 2.40 adds ": No such file or directory"): "/usr/bin/ld: cannot find -lfoo",
     // MinGW "ld.exe: cannot find -lfoo", also under rustc's "= note:" and cc-rs "cargo:warning=" prefixes.
     source: 'GNU ld / gold / MinGW ld',
-    // Translated binutils: zh_CN "ld: 找不到 -lfoo", de "ld: kann -lfoo nicht finden", fr "ld : ne peut trouver -lfoo",
-    // es "no se puede encontrar -lfoo", ru "невозможно найти -lfoo".
-    literals: ['cannot find -l', '找不到 -l', 'kann -l', 'ne peut trouver -l', 'no se puede encontrar -l', 'невозможно найти -l'],
-    re: new RegExp(String.raw`ld(?:\.\w+)?(?:\.exe)? ?: (?:error: )?(?:cannot find|找不到|kann|ne peut trouver|no se puede encontrar|невозможно найти) -l:?(?<entity>${LIB})`),
+    // Translated binutils: zh_CN "ld: 找不到 -lfoo", de "ld: kann -lfoo nicht finden" (2.40 keeps "cannot find"),
+    // fr "ld : ne peut pas trouver -lfoo" (older "ne peut trouver"), es "no se puede encontrar -lfoo", ru "невозможно
+    // найти -lfoo", ja "ld: -lfoo が見つかりません" (the name first).
+    literals: ['cannot find -l', '找不到 -l', 'kann -l', 'ne peut trouver -l', 'ne peut pas trouver -l', 'no se puede encontrar -l', 'невозможно найти -l', 'が見つかりません'],
+    re: new RegExp(String.raw`ld(?:\.\w+)?(?:\.exe)?\s?: (?:error: )?(?:(?:cannot find|找不到|kann|ne peut (?:pas )?trouver|no se puede encontrar|невозможно найти) -l:?(?<entity>${LIB})|-l:?(?<entity2>${LIB}) が見つかりません)`),
+    name: (g) => g.entity ?? g.entity2,
     weight: 0.9,
     unknownOk: true,
   },
