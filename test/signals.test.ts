@@ -120,6 +120,10 @@ test('library and dependency forms: linkers, pkg-config, CMake, meson, autoconf'
     ['CMake Error at /usr/share/cmake-3.25/Modules/FindPackageHandleStandardArgs.cmake:230 (message):\n  Could NOT find ZLIB (missing: ZLIB_LIBRARY ZLIB_INCLUDE_DIR)', 'native-lib-missing', 'ZLIB'],
     ['meson.build:10:0: ERROR: Dependency "glib-2.0" not found, tried pkgconfig', 'native-lib-missing', 'glib-2.0'],
     ['configure: error: Package requirements (libxml-2.0 >= 2.9) were not met:', 'native-lib-missing', 'libxml-2.0'],
+    // translated binutils 2.40 (fr, ja) and config-mode find_package of a package known by its library name
+    ['/usr/bin/ld\u00a0: ne peut pas trouver -lcurl\u00a0: Aucun fichier ou dossier de ce type', 'native-lib-missing', 'curl'],
+    ['/usr/bin/ld: -lasound が見つかりません: そのようなファイルやディレクトリはありません', 'native-lib-missing', 'asound'],
+    ['CMake Error at CMakeLists.txt:3 (find_package):\n  Could not find a package configuration file provided by "Qt5Widgets" with any of', 'native-lib-missing', 'Qt5Widgets'],
   ];
   for (const [line, rule, library] of cases) {
     const got = top(`${line}\n`);

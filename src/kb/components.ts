@@ -591,6 +591,9 @@ export function factForCmakePackage(pkg: string): EntityFact {
   // BoostConfig.cmake (Boost >= 1.70) finds each component as a package of its own: boost_filesystem, boost_thread.
   const library = CMAKE_LIBRARY[key] ?? (/^boost_\w+$/.test(key) ? 'boost' : undefined);
   if (library) return { ...factForLibrary(library), kind: 'cmake', name: pkg };
+  // Many packages go by the same name in CMake as in the library table (fmt, spdlog, Qt5Widgets, yaml-cpp).
+  const sameName = factForLibrary(pkg);
+  if (sameName.known) return { ...sameName, kind: 'cmake', name: pkg };
   return { kind: 'cmake', name: pkg, component: null, rule: 'native-lib-missing', label: pkg, packages: {}, known: false };
 }
 

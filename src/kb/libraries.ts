@@ -106,4 +106,15 @@ export const LIBRARY_ROWS: [names: string[], row: LibraryRow][] = [
   [['gnutls'], { apt: 'libgnutls28-dev', dnf: 'gnutls-devel', apk: 'gnutls-dev', pacman: 'gnutls', zypper: 'libgnutls-devel', brew: 'gnutls', nix: 'gnutls' }],
   [['boost_system', 'boost_filesystem', 'boost_thread', 'boost_program_options', 'boost'], { apt: 'libboost-all-dev', dnf: 'boost-devel', apk: 'boost-dev', pacman: 'boost', zypper: 'boost-devel', brew: 'boost', nix: 'boost' }],
   [['eigen3'], { apt: 'libeigen3-dev', dnf: 'eigen3-devel', apk: 'eigen-dev', pacman: 'eigen', zypper: 'eigen3-devel', brew: 'eigen', nix: 'eigen' }],
+  // Qt's base modules (Core, Gui, Widgets, Network, ...) are one development package; other modules (Multimedia,
+  // WebEngine, Svg) are packages of their own and are left to the naming guess.
+  [['qt5', 'qt5core', 'qt5gui', 'qt5widgets', 'qt5network', 'qt5concurrent', 'qt5test', 'qt5sql', 'qt5xml', 'qt5dbus', 'qt5printsupport', 'qt5opengl'], { apt: 'qtbase5-dev', dnf: 'qt5-qtbase-devel', apk: 'qt5-qtbase-dev', pacman: 'qt5-base', zypper: 'libqt5-qtbase-devel', brew: 'qt@5', nix: 'qt5.qtbase' }],
+  [['qt6', 'qt6core', 'qt6gui', 'qt6widgets', 'qt6network', 'qt6concurrent', 'qt6test', 'qt6sql', 'qt6xml', 'qt6dbus', 'qt6printsupport', 'qt6opengl', 'qt6openglwidgets'], { apt: 'qt6-base-dev', dnf: 'qt6-qtbase-devel', apk: 'qt6-qtbase-dev', pacman: 'qt6-base', zypper: 'qt6-base-devel', brew: 'qt', nix: 'qt6.qtbase' }],
+  [['spdlog'], { apt: 'libspdlog-dev', dnf: 'spdlog-devel', apk: 'spdlog-dev', pacman: 'spdlog', zypper: 'spdlog-devel', brew: 'spdlog', nix: 'spdlog' }],
+  [['nlohmann_json'], { apt: 'nlohmann-json3-dev', dnf: 'json-devel', apk: 'nlohmann-json', pacman: 'nlohmann-json', zypper: 'nlohmann_json-devel', brew: 'nlohmann-json', nix: 'nlohmann_json' }],
+  [['yaml-cpp'], { apt: 'libyaml-cpp-dev', dnf: 'yaml-cpp-devel', apk: 'yaml-cpp-dev', pacman: 'yaml-cpp', zypper: 'yaml-cpp-devel', brew: 'yaml-cpp', nix: 'yaml-cpp' }],
+  [['gtest', 'gtest_main', 'gmock'], { apt: 'libgtest-dev', dnf: 'gtest-devel', apk: 'gtest-dev', pacman: 'gtest', zypper: 'gtest', brew: 'googletest', nix: 'gtest' }],
+  [['tbb'], { apt: 'libtbb-dev', dnf: 'tbb-devel', apk: 'onetbb-dev', pacman: 'onetbb', zypper: 'tbb-devel', brew: 'tbb', nix: 'tbb' }],
+  [['glfw3', 'glfw'], { apt: 'libglfw3-dev', dnf: 'glfw-devel', apk: 'glfw-dev', pacman: 'glfw', zypper: 'libglfw-devel', brew: 'glfw', nix: 'glfw' }],
+  [['glew'], { apt: 'libglew-dev', dnf: 'glew-devel', apk: 'glew-dev', pacman: 'glew', zypper: 'glew-devel', brew: 'glew', nix: 'glew' }],
 ];

@@ -175,7 +175,10 @@ export default defineRule({
         ? ' (Debian\'s `pg_config` wrapper found no development package to run it from)'
         : ` (its \`${fact.name}\` script, from the development package, was not found)`;
     }
-    if (fact.kind === 'cmake') captures._via = ` (CMake's find_package(${fact.name}) failed)`;
+    if (fact.kind === 'cmake') {
+      captures._via = ` (CMake's find_package(${fact.name}) failed)`;
+      captures._cmakePrefix = `; for CMake, add its prefix to CMAKE_PREFIX_PATH (\`-DCMAKE_PREFIX_PATH=/path\`) or set \`${fact.name}_DIR\` to the directory that holds its ${fact.name}Config.cmake`;
+    }
     const guessed = !fact.known && fact.kind !== 'header' && fact.kind !== 'cmake' && fact.kind !== 'program';
     if (guessed) captures.packageNote = ` (the package names are guessed from the library name: confirm them with your package manager's file search, e.g. apt-file search ${searchFileOf(fact)})`;
     if (!fact.known && !guessed) captures.packageNote = ` (the table of known libraries does not name \`${fact.name}\`: the commands below search for the package that ships it)`;
@@ -198,7 +201,7 @@ export default defineRule({
     summary: 'Install the development package of `{{library}}`, or point the linker/pkg-config at where it is installed.',
     steps: [
       'Install the development package that provides `{{library}}` (below){{packageNote|}}.',
-      'If it is installed in a non-standard prefix, add its lib directory to the search path (RUSTFLAGS="-L native=/path/lib", LIBRARY_PATH, or a `cargo:rustc-link-search` line) and its pkgconfig directory to PKG_CONFIG_PATH.',
+      'If it is installed in a non-standard prefix, add its lib directory to the search path (RUSTFLAGS="-L native=/path/lib", LIBRARY_PATH, or a `cargo:rustc-link-search` line) and its pkgconfig directory to PKG_CONFIG_PATH{{_cmakePrefix|}}.',
       'If `{{library}}` is a library your own project builds, build it first or fix the -l name / link-search path.',
     ],
     platformCommands: {
