@@ -104,7 +104,7 @@ test("CI services' line prefixes: Cloud Build steps, CMake Tools channels, times
   assert.equal(text('Step 9/10 : RUN make'), 'Step 9/10 : RUN make');
   assert.equal(text('[cmake] CMake Error at CMakeLists.txt:3 (project):'), 'CMake Error at CMakeLists.txt:3 (project):');
   assert.equal(text('[ 50%] Building C object CMakeFiles/x.dir/x.c.o'), '[ 50%] Building C object CMakeFiles/x.dir/x.c.o');
-  assert.equal(text('[16:03:16.703] npm error gyp info spawn args'), 'npm error gyp info spawn args');
+  assert.equal(text('[16:03:16.703] npm error gyp info spawn args'), 'gyp info spawn args');
   assert.equal(text('[2024-05-01T12:34:56.789Z] make: *** [all] Error 2'), 'make: *** [all] Error 2');
   assert.equal(text('2024-05-14T11:19:20.000000Z 00O+error: linker `cc` not found'), 'error: linker `cc` not found');
   assert.equal(text('2024-05-14T11:19:20.000000Z 01E error: linker `cc` not found'), 'error: linker `cc` not found');
@@ -137,4 +137,61 @@ test("git's remote: sideband of a push-to-deploy build, and inline HTML tags of 
   assert.equal(text('<b>error: failed to run custom build command for `openssl-sys v0.9.58`</b>'), 'error: failed to run custom build command for `openssl-sys v0.9.58`');
   assert.equal(text('<code>make: *** [all] Error 2</code>'), 'make: *** [all] Error 2');
   assert.equal(text('error: expected `<` after `Vec`'), 'error: expected `<` after `Vec`');
+});
+
+test("Docker Compose's service column, v2 and v1; a table or a quoted source line is not one", () => {
+  assert.equal(text('web-1  | error: linker `cc` not found'), 'error: linker `cc` not found');
+  assert.equal(text('app_web_1  | ERROR: Failed building wheel for psycopg2'), 'ERROR: Failed building wheel for psycopg2');
+  assert.equal(displayLine('web-1  |    Compiling libc v0.2.139'), '   Compiling libc v0.2.139');
+  assert.equal(normalizeLine('web-1  |   12 | #include <x.h>').quotedSource, true);
+  assert.equal(text('foo | bar'), 'foo | bar');
+  assert.equal(text('| Caused by:'), '| Caused by:');
+});
+
+test('time columns: Jenkins clock and elapsed time, Vercel, Netlify and IntelliJ, Render, the Open Build Service', () => {
+  assert.equal(text('12:34:56  make: *** [all] Error 2'), 'make: *** [all] Error 2');
+  assert.equal(text('00:04:25.492 error: linker `cc` not found'), 'error: linker `cc` not found');
+  assert.equal(text('20:52:05.025 | sh: cargo-cp-artifact: command not found'), 'sh: cargo-cp-artifact: command not found');
+  assert.equal(text('4:27:44 PM: Task execution finished'), 'Task execution finished');
+  assert.equal(text('11:02:03 AM: error: linker `cc` not found'), 'error: linker `cc` not found');
+  assert.equal(text('Dec 9 03:03:10 PM  Dockerfile.render:25'), 'Dockerfile.render:25');
+  assert.equal(normalizeLine('Dec 9 03:03:10 PM    25 | >>> RUN make').quotedSource, true);
+  assert.equal(text('[   27s] gcc -pthread -c x.c'), 'gcc -pthread -c x.c');
+  // a message that starts with a time keeps the rest; only one time column is peeled
+  assert.equal(text('12:34:56  0.512 error'), '0.512 error');
+});
+
+test("TeamCity's downloaded build log and its web console", () => {
+  assert.equal(text('[14:36:30] :\t [Step 1/5] error: linker `cc` not found'), 'error: linker `cc` not found');
+  assert.equal(text('[14:36:30]W:\t [Step 1/5] From https://github.com/x/y'), 'From https://github.com/x/y');
+  assert.equal(text('[23:54:29] :\t\t\t [CompileWeb] MSBuild'), 'MSBuild');
+  assert.equal(text('[14:36:30] : Step 1/2: Command Line (2s)'), 'Step 1/2: Command Line (2s)');
+  assert.equal(text('[10:38:30][npm install] node-pre-gyp ERR! Tried to download'), 'node-pre-gyp ERR! Tried to download');
+});
+
+test("Buildkite's per-line timestamp escape", () => {
+  assert.equal(text('\x1b_bk;t=1745322209921\x07error: linker `cc` not found'), 'error: linker `cc` not found');
+  assert.equal(cleanText('\x1b_bk;t=1\x07a\n\x1b_bk;t=2\x07b'), 'a\nb');
+});
+
+test("npm's relay prefix goes from a script's output, and stays on npm's own lines", () => {
+  assert.equal(text('npm ERR! gyp ERR! find Python'), 'gyp ERR! find Python');
+  assert.equal(displayLine('npm error   CXX(target) Release/obj.target/x.o'), '  CXX(target) Release/obj.target/x.o');
+  for (const own of ['npm ERR! code 1', 'npm error command sh -c node-gyp rebuild', 'npm ERR! errno 1', 'npm error path /app/node_modules/x', 'npm ERR! x@1.0.0 install: `node-gyp rebuild`', 'npm ERR! Failed at the x@1.0.0 install script.', 'npm error network request failed', 'npm ERR! A complete log of this run can be found in:']) {
+    assert.equal(text(own), own);
+  }
+});
+
+test("Windows PowerShell's error record around a native command's first stderr line; MSVC's own tool names stay", () => {
+  assert.equal(text('cargo : error: linker `link.exe` not found'), 'error: linker `link.exe` not found');
+  assert.equal(text('pip : ERROR: Failed building wheel for x'), 'ERROR: Failed building wheel for x');
+  assert.equal(text("LINK : fatal error LNK1181: cannot open input file 'x.lib'"), "LINK : fatal error LNK1181: cannot open input file 'x.lib'");
+  assert.equal(text('NMAKE : fatal error U1077: exit code 2'), 'NMAKE : fatal error U1077: exit code 2');
+});
+
+test("an inner prefix behind an outer one's indentation: Heroku's 7 spaces, pnpm's box column", () => {
+  assert.equal(text('remote:        #12 7.830 ModuleNotFoundError: No module named x'), 'ModuleNotFoundError: No module named x');
+  assert.equal(text('│ #12 0.512 error: linker `cc` not found'), 'error: linker `cc` not found');
+  // with no outer prefix, an indented line keeps its indentation and content
+  assert.deepEqual(normalizeLine('      #1 step'), { text: '#1 step', indent: 6, quotedSource: false });
 });

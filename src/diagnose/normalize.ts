@@ -30,6 +30,30 @@ const BRACKETED_TIME = /^\[(?:\d{4}-\d\d-\d\dT)?\d\d:\d\d:\d\d(?:\.\d+)?Z?\] /;
 // GitLab's collapsible sections and Travis CI's folds, when the carriage return after them was lost in a paste:
 // "section_start:1717171717:step_script[0K", "travis_fold:start:install[0K", "travis_time:end:0a1b:start=1,finish=2,duration=1[0K"
 const SECTION_MARKER = /^(?:section_(?:start|end):\d+:[\w.-]+(?:\[[\w=,]*\])?|travis_(?:fold|time):(?:start|end):[\w.:=,-]*)(?:\[0K)?/;
+// Docker Compose's service column before each line of a container's output: v2 "web-1  | ", v1 "web_1  | " (the
+// service name padded to the longest, then " | "; the colour compose gives it is gone by now)
+const COMPOSE_PREFIX = /^[\w.-]{1,64}[-_]\d{1,3} +\| ?/;
+// Jenkins' Timestamper on a console page: the clock ("12:34:56  ") or the elapsed time ("00:04:25.492 "), and
+// Vercel's older build log ("20:52:05.025 | ")
+const CLOCK_COLUMN = /^\d\d:\d\d:\d\d(?:\.\d{1,3})?(?: \| | {1,2})/;
+// A TeamCity build log as downloaded: the time, the message's status ("W" stderr, "E" error, "i" internal), a tab per
+// level of nesting and the block's name: "[14:36:30] :\t [Step 1/5] ...", "[23:54:29]W:\t\t [Build/x] CompileWeb"
+// Its web console, copied, keeps the time and the block: "[10:38:30][npm install] > node-pre-gyp install"
+const TEAMCITY_PREFIX = /^\[\d\d:\d\d:\d\d\](?:[ WEFi]:(?:\t+ \[[^\]\t]{1,200}\])? ?|\[[^\]]{1,200}\] ?)/;
+// The Open Build Service's build log: the seconds since the build started, "[   27s] gcc -pthread ..."
+const OBS_TIME = /^\[ {0,6}\d{1,7}s\] /;
+// A clock with AM/PM: Render's dashboard, copied ("Dec 9 03:03:10 PM  Dockerfile.render:25"), Netlify's deploy log
+// and IntelliJ's build window ("4:27:44 PM: Task execution finished 'build'.")
+const DAY_CLOCK = /^[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d [AP]M {1,2}/;
+const AMPM_CLOCK = /^\d{1,2}:\d\d:\d\d [AP]M: /;
+// npm >= 7 relays a failed install script's output behind its own prefix ("npm ERR! " up to npm 9, "npm error " from
+// npm 10); npm's own lines keep it, since they are npm speaking: "npm ERR! code 1", "npm error command sh -c ...",
+// "npm ERR! x@1.0.0 install: `node-gyp rebuild`", "npm ERR! Failed at the x@1.0.0 install script."
+const NPM_PREFIX = /^npm (?:ERR!|error) (?!(?:code|errno|syscall|path|dest|signal|command|network|Exit status|Failed at|A complete log|Log files|This is probably|Tell the author|You can get|npm owner|There is likely|Missing script|enoent|notarget|404|403|ERESOLVE|peer|Could not resolve|While resolving|Found|Fix the upstream|Conflicting peer)\b|\S{1,214}@\S{1,100} \w{1,40}: )/;
+// Windows PowerShell 5.1 turns a native command's first stderr line into an error record, "cargo : error: linker
+// `link.exe` not found" (then "At line:1 char:1", "+ CategoryInfo ... NativeCommandError"): the command as the user
+// typed it, lowercase; MSVC's own "LINK : fatal error" and "NMAKE : fatal error" are upper case and stay
+const POWERSHELL_STDERR = /^(?:cargo|rustc|rustup|cross|maturin|pip3?|python3?|py|uv|poetry|pdm|tox|npm|npx|yarn|pnpm|bun|node|node-gyp|cmake|make|mingw32-make|ninja|meson|gcc|g\+\+|clang|clang\+\+|go|conan|vcpkg)(?:\.exe)? : (?=\S)/;
 // git's sideband, which carries a remote build's output to `git push` (Heroku, Dokku, Piku): "remote:        -----> Building"
 const GIT_REMOTE = /^remote: ?/;
 // Canonical's craft tools (charmcraft, snapcraft, rockcraft via craft-cli) put ":: " before a subprocess's lines, once
@@ -52,6 +76,9 @@ const QUOTE = /^\s*> ?/;
 // "├─▶ The build backend returned an error", "╰─▶ Call to `setuptools.build_meta.build_wheel` failed", and its ASCII
 // form on consoles without Unicode: "|-> ...", "`-> ..."
 const PIP_BOX = /^\s*(?:│|╰─>|╰─▶|├─▶|×|║|\|->|`->)\s?/;
+// Escape sequences strip-ansi leaves: APC, PM and SOS strings up to BEL or ESC \ (Buildkite's per-line timestamp
+// "ESC _bk;t=1745322209921 BEL"); a bare ESC _ with no terminator on the line is left alone
+const ESC_STRING = /\x1b[_^X][^\x07\x1b\n]{0,200}(?:\x07|\x1b\\)/g;
 // Colour codes whose ESC byte was lost in a copy-paste, e.g. "[1m[91merror[0m"
 const BROKEN_SGR = /\[(?:\d{1,3};){0,4}\d{1,3}m/g;
 const HTML_ENTITY = /&(?:lt|gt|amp|quot|#39|#x27|#96|#x60|nbsp);/g;
@@ -73,7 +100,7 @@ const ENTITY_TEXT: Record<string, string> = {
  */
 export function cleanText(text: string): string {
   let out = text;
-  if (out.includes('\x1b')) out = stripAnsi(out);
+  if (out.includes('\x1b')) out = stripAnsi(out.includes('\x1b_') || out.includes('\x1b^') || out.includes('\x1bX') ? out.replace(ESC_STRING, '') : out);
   if (out.includes('[0m')) out = out.replace(BROKEN_SGR, '');
   if (out.includes('&')) out = out.replace(HTML_ENTITY, (e) => ENTITY_TEXT[e] ?? e);
   return out;
@@ -86,24 +113,42 @@ function lastRedraw(line: string): string {
   return '';
 }
 
+/** Peels one prefix that starts a line at its first column; `state.timeColumn` allows one time column per line. */
+function peelAnchored(text: string, state: { timeColumn: boolean }): string {
+  let out = text.replace(CI_TIMESTAMP, '');
+  const first = out.charCodeAt(0);
+  const unstamped = out;
+  if (first === 35 /* # */) out = out.replace(GHA_MARKER, '').replace(BUILDKIT_PREFIX, '');
+  else if (first === 91 /* [ */) out = out.replace(CMAKE_TOOLS_CHANNEL, '').replace(TEAMCITY_PREFIX, '').replace(BRACKETED_TIME, '').replace(OBS_TIME, '');
+  else if (first >= 65 && first <= 90 /* A-Z */) out = out.replace(CLOUD_BUILD_STEP, '').replace(DAY_CLOCK, '');
+  else if (first === 115 /* s */ || first === 116 /* t */) out = out.replace(SECTION_MARKER, '');
+  else if (first === 58 /* : */) out = out.replace(CRAFT_STREAM, '');
+  else if (first === 114 /* r */) out = out.replace(GIT_REMOTE, '');
+  else if (first === 110 /* n */) out = out.replace(NPM_PREFIX, '');
+  // One time column at most: a second number is the message's own
+  else if (!state.timeColumn && first >= 48 && first <= 57) {
+    out = out.replace(BUILDKIT_TIME, '').replace(AMPM_CLOCK, '').replace(CLOCK_COLUMN, '');
+    state.timeColumn = out !== unstamped;
+  }
+  if (out === unstamped && isWordStart(first)) out = out.replace(COMPOSE_PREFIX, '');
+  if (out === unstamped && first >= 97 && first <= 122) out = out.replace(POWERSHELL_STDERR, '');
+  return out;
+}
+
 function stripPrefixes(line: string): string {
   let text = line;
-  let timeColumn = false;
+  const state = { timeColumn: false };
   // Prefixes nest (a quoted GitHub log of a BuildKit build), so peel them until nothing changes.
   for (let round = 0; round < 4; round++) {
     const before = text;
-    text = text.replace(CI_TIMESTAMP, '');
-    const first = text.charCodeAt(0);
-    if (first === 35 /* # */) text = text.replace(GHA_MARKER, '').replace(BUILDKIT_PREFIX, '');
-    else if (first === 91 /* [ */) text = text.replace(CMAKE_TOOLS_CHANNEL, '').replace(BRACKETED_TIME, '');
-    else if (first === 83 /* S */) text = text.replace(CLOUD_BUILD_STEP, '');
-    else if (first === 115 /* s */ || first === 116 /* t */) text = text.replace(SECTION_MARKER, '');
-    else if (first === 58 /* : */) text = text.replace(CRAFT_STREAM, '');
-    else if (first === 114 /* r */) text = text.replace(GIT_REMOTE, '');
-    // One time column at most: a second number is the message's own
-    else if (!timeColumn && first >= 48 && first <= 57) {
-      text = text.replace(BUILDKIT_TIME, '');
-      timeColumn = text !== before;
+    text = peelAnchored(text, state);
+    // Once an outer prefix is gone, the next one may sit behind the outer tool's indentation: Heroku's buildpack
+    // indents what it runs by 7 spaces ("remote:        #12 3.4 ..."), pnpm's "│ " column leaves spaces. That
+    // indentation was the wrapper's, so it goes with the prefix; an indented line with no prefix keeps it.
+    if (round > 0 && text === before && (text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9)) {
+      const body = text.trimStart();
+      const peeled = peelAnchored(body, state);
+      if (peeled !== body) text = peeled;
     }
     if (text.trimStart().charCodeAt(0) === 62 /* > */) text = text.replace(QUOTE, '');
     text = text.replace(PIP_BOX, (m) => ' '.repeat(m.length));
@@ -120,9 +165,19 @@ function mayHavePrefix(line: string): boolean {
     // '#', '>', '[', digits (timestamps), box-drawing characters, '×', and the words that start CI prefixes
     if (c === 35 || c === 62 || c === 91 || (c >= 48 && c <= 57) || c === 0x2502 || c === 0x2570 || c === 0x251c || c === 0xd7 || c === 0x2551) return true;
     if ((c === 124 /* | */ || c === 96) /* ` */ && line.startsWith('->', i + 1)) return true;
-    return i === 0 && (line.startsWith('Step #') || line.startsWith('remote:') || line.startsWith(':: ') || line.startsWith('section_') || line.startsWith('travis_'));
+    if (i !== 0) return false;
+    if (line.startsWith('Step #') || line.startsWith('remote:') || line.startsWith(':: ') || line.startsWith('section_') || line.startsWith('travis_') || line.startsWith('npm ')) return true;
+    if (c >= 65 && c <= 90 && DAY_CLOCK.test(line)) return true;
+    // Docker Compose's "web-1  | ": a name, a replica number, then the column; PowerShell's "cargo : "
+    // (searched from a bound backwards, so a long line costs no more than a short one)
+    if (isWordStart(c) && line.lastIndexOf(' | ', 80) > 0) return true;
+    return c >= 97 && c <= 122 && line.lastIndexOf(' : ', 20) > 0;
   }
   return false;
+}
+
+function isWordStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /** Markdown an issue's author put around a pasted line: backticks of inline code, bold, a `<br>` line break. */
