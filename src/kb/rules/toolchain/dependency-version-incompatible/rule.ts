@@ -9,6 +9,7 @@ import type { PatternHit } from '../../../rule.js';
 import { defineRule } from '../../../rule.js';
 import { removedBoostComponent } from '../../../boost-components.js';
 import { dependencyCrateAt, isDependencySource } from '../../rust/dependency-source.js';
+import { RUST_DEPENDENCY_CODE_PATTERNS, rustDependencyCodeFinding } from './rust-dependency-code.js';
 
 const RUST_FEATURE_PATTERNS = new Set(['rustc-unknown-feature', 'rustc-removed-feature', 'rustc-feature-on-stable']);
 
@@ -168,8 +169,9 @@ export default defineRule({
   signals: ['python-module-missing', 'dependency-not-found'],
   explains: ['rust-code-error', 'rustc-too-old', 'python-build-dependency-missing', 'c-code-error', 'native-lib-missing'],
   contextBefore: 2,
-  contextAfter: 6,
+  contextAfter: 10,
   patterns: [
+    ...RUST_DEPENDENCY_CODE_PATTERNS,
     {
       id: 'rustc-unknown-feature',
       // rustc on nightly (or RUSTC_BOOTSTRAP=1): "error[E0635]: unknown feature `proc_macro_span_shrink`", then
@@ -241,8 +243,8 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const found = rustFinding(ctx.hits) ?? cythonFinding(ctx.hits) ?? setuptoolsFinding(ctx.hits) ?? boostFinding(ctx.hits);
-    if (!found) return null;
-    return { confidence: 0.9, captures: found.captures, evidence: found.evidence };
+    if (found) return { confidence: 0.9, captures: found.captures, evidence: found.evidence };
+    return rustDependencyCodeFinding(ctx.hits, ctx.firedRules);
   },
   explanation:
     '{{_story}} Neither side is broken on its own; the versions the build resolved do not fit each other, and the fix ' +
