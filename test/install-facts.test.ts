@@ -95,7 +95,7 @@ test('a missing cross compiler or linker is installed from its target\'s cross t
   const linker = commandsOf('linker-not-found', 'fail-issue-drm-vc4-grabber-2-full-path-linker.log');
   assert.ok(linker.includes('sudo apt-get update && sudo apt-get install -y gcc-arm-linux-gnueabihf'), linker.join('\n'));
   assert.ok(!linker.some((c) => c.includes('build-essential')), linker.join('\n'));
-  const ndk = commandsOf('c-compiler-missing', 'fail-make-android-ndk-clang-made-here.log');
+  const ndk = commandsOf('cross-toolchain-misconfigured', 'fail-make-android-ndk-clang-made-here.log');
   assert.match(ndk[0], /^sdkmanager --install "ndk;/, ndk.join('\n'));
   assert.ok(!ndk.some((c) => c.includes('build-essential') || c.includes('xcode-select')), ndk.join('\n'));
   // The host compiler keeps the host toolchain.

@@ -571,6 +571,15 @@ export function crossToolchainFor(program: string, language: 'c' | 'cxx'): { tri
   return { triple, packages, ...(row.platform ? { platform: row.platform } : {}) };
 }
 
+/**
+ * The target triple in the name of a target-prefixed C or C++ compiler driver (`aarch64-linux-gnu-gcc`, `arm-none-eabi-g++-12`,
+ * `armv7a-linux-androideabi21-clang`, `x86_64-w64-mingw32-gcc.exe`, with or without its directory), else null.
+ */
+export function compilerTargetTriple(program: string): string | null {
+  const name = program.replace(/^.*[/\\]/, '').replace(/\.exe$/i, '');
+  return /^(?<triple>[a-z0-9_]+(?:-[a-z0-9_.]+){1,3})-(?:gcc|cc|g\+\+|c\+\+|clang|clang\+\+)(?:-\d+(?:\.\d+)*)?$/.exec(name)?.groups?.triple ?? null;
+}
+
 // CMake find_package names (FindXXX modules and the usual config-file packages) of libraries in the table.
 const CMAKE_LIBRARY: Record<string, string> = {
   png: 'png', jpeg: 'jpeg', bzip2: 'bz2', liblzma: 'lzma', libxml2: 'xml2', libxslt: 'xslt', expat: 'expat', freetype: 'freetype2',

@@ -4,7 +4,7 @@
 //
 // Like rule patterns, every signal pattern has literals: the engine runs its regex only on lines that contain one.
 
-import { factForCmakePackage, factForHeader, factForLibrary, factForProgram, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
+import { compilerTargetTriple, factForCmakePackage, factForHeader, factForLibrary, factForProgram, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
 import { isRemovedBoostComponent } from './boost-components.js';
 import { pythonReleaseThatRemoved } from './python-stdlib.js';
 import type { LinePattern } from './rule.js';
@@ -755,7 +755,21 @@ export function routeSignal(signal: Signal, pattern: SignalPattern, entity: stri
   // A name the table does not know counts only where the wording surely names a missing program, header or library.
   if (!fact.known && !pattern.unknownOk) return null;
   const also = kind === 'header' && !fact.known ? ['source-file-missing'] : alsoVersionIncompatible(kind, entity) ? ['dependency-version-incompatible'] : [];
+  if (alsoCrossToolchain(kind, entity, fact)) also.push('cross-toolchain-misconfigured');
   return { rule: fact.rule, fallback: GENERIC_RULE[kind], also, fact, weight: pattern.weight };
+}
+
+// The Windows SDK's own headers, which MinGW-w64 and MSVC ship and a compiler for any other target lacks.
+const WINDOWS_SDK_HEADER = /^(?:windows|winsock2?|ws2tcpip|windef|winbase|winnt|wincrypt|winerror)\.h$/i;
+
+/**
+ * Entities that, when the log shows a build for another target, mean its cross toolchain is missing or not in effect
+ * (cross-toolchain-misconfigured decides from the log): a target-prefixed compiler (`aarch64-linux-gnu-gcc`), and a
+ * Windows SDK header that the compiler in use does not have.
+ */
+function alsoCrossToolchain(kind: EntityKind, entity: string, fact: EntityFact): boolean {
+  if (kind === 'program') return (fact.rule === 'c-compiler-missing' || fact.rule === 'cxx-compiler-missing') && compilerTargetTriple(entity) !== null;
+  return kind === 'header' && WINDOWS_SDK_HEADER.test(entity);
 }
 
 // Modules a setuptools release dropped (pkg_resources in 82.0.0): their absence beside an installed setuptools is a

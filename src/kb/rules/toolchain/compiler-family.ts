@@ -2,9 +2,9 @@
 // compiler's name tells them apart, so the patterns and the refine are written once here and each rule names its
 // language. A fix to one of these shapes lands in both rules.
 
-import { crossToolchainFor } from '../../components.js';
+import { compilerTargetTriple, crossToolchainFor } from '../../components.js';
 import type { InstallFacts } from '../../platforms.js';
-import { confidenceOf, type CaptureSpec, type LinePattern, type Refinement, type RefineContext } from '../../rule.js';
+import { confidenceOf, type CaptureSpec, type LinePattern, type PatternHit, type Refinement, type RefineContext } from '../../rule.js';
 
 export interface CompilerLanguage {
   /** The pattern id stem: `c` or `cxx`. */
@@ -15,11 +15,34 @@ export interface CompilerLanguage {
   /** gcc's backend for the language (cc1, cc1plus), which the gcc driver execs. */
   backend: 'cc1' | 'cc1plus';
   backendLiterals: readonly string[];
-  /** A cross compiler's name: `<triple>-<driver>`, captured as the triple (drivers written as a regex alternation). */
-  crossDriver: RegExp;
+  /** The language's compiler drivers, with an optional target prefix, version suffix or .exe. */
+  drivers: RegExp;
   /** The compiler to name when no line does. */
   defaultCompiler: (hits: RefineContext['hits']) => string;
 }
+
+export const C_LANGUAGE: CompilerLanguage = {
+  key: 'c',
+  cmakeLang: 'C',
+  envVar: 'CC',
+  backend: 'cc1',
+  backendLiterals: ["cannot execute 'cc1'", 'cannot execute ‘cc1’', "exec 'cc1'"],
+  // "cc", "gcc-12", "aarch64-linux-gnu-gcc", "arm-none-eabi-gcc-12", "x86_64-w64-mingw32-gcc.exe", "clang"
+  drivers: /^(?:[\w.-]*-)?(?:gcc|cc|clang)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/,
+  defaultCompiler: () => 'cc',
+};
+
+export const CXX_LANGUAGE: CompilerLanguage = {
+  key: 'cxx',
+  cmakeLang: 'CXX',
+  envVar: 'CXX',
+  backend: 'cc1plus',
+  backendLiterals: ['cc1plus'],
+  // "c++", "g++-12", "aarch64-linux-gnu-g++", "x86_64-w64-mingw32-g++.exe", "clang++"
+  drivers: /^(?:[\w.-]*-)?(?:g\+\+|c\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/,
+  // gcc's missing C++ backend means g++ is what is missing.
+  defaultCompiler: (hits) => (hits.some((h) => h.pattern === 'gcc-cannot-exec-cc1plus') ? 'g++' : 'c++'),
+};
 
 /** The captures both rules publish. */
 export function compilerCaptures(language: string): Record<string, CaptureSpec> {
@@ -63,8 +86,9 @@ export function gccBackendMissing(lang: CompilerLanguage): LinePattern {
     id: `gcc-cannot-exec-${lang.backend}`,
     source: 'gcc',
     literals: lang.backendLiterals,
-    // gcc driver, quoting with ASCII or typographic quotes by locale
-    re: new RegExp(`(?:cannot execute|error trying to exec) ['‘]${lang.backend}['’] ?: execvp`),
+    // gcc driver, quoting with ASCII or typographic quotes by locale; the driver that printed it comes first
+    // ("arm-linux-gnueabihf-gcc: error trying to exec 'cc1': ...", "aarch64-linux-gnu-gcc:error trying to exec ...")
+    re: new RegExp(`(?:(?:^|[\\s'"])(?<_driver>(?:[A-Za-z]:)?[\\w./\\\\+-]{1,200}): ?(?:fatal error: |error: )?)?(?:cannot execute|error trying to exec) ['‘]${lang.backend}['’] ?: execvp`),
     weight: 0.9,
   };
 }
@@ -76,9 +100,12 @@ export function refineCompilerMissing(lang: CompilerLanguage, ctx: RefineContext
   const header = `The CMAKE_${lang.cmakeLang}_COMPILER:`;
   const hits = ctx.hits.filter((h) => h.pattern !== notInPath || h.before.some((l) => l.includes(header)));
   if (hits.length === 0) return null;
-  const compiler = hits.map((h) => h.captures.program ?? h.captures.compiler ?? cmakeNamedCompiler(h.before, header)).find(Boolean) ?? lang.defaultCompiler(hits);
-  const triple = lang.crossDriver.exec(compiler)?.groups?.triple;
-  const cross = triple && triple !== 'x86_64-linux-gnu' ? triple : undefined;
+  const compiler = hits.map((h) => compilerNamedBy(lang, h)).find(Boolean) ?? lang.defaultCompiler(hits);
+  const triple = compilerTargetTriple(compiler) ?? undefined;
+  // Python's build_ext runs the compiler the interpreter was built with, which Debian names by its own triple
+  // (arm-linux-gnueabihf-gcc on Raspberry Pi OS): the machine's native compiler, from build-essential.
+  const viaPython = hits.some((h) => h.pattern.endsWith(':distutils-unable-to-execute'));
+  const cross = triple && triple !== 'x86_64-linux-gnu' && !viaPython ? triple : undefined;
   return {
     confidence: confidenceOf(hits),
     captures: { compiler, ...(cross ? { crossTriple: cross } : {}) },
@@ -93,6 +120,22 @@ export function refineCompilerMissing(lang: CompilerLanguage, ctx: RefineContext
 export function crossInstall(program: string, language: 'c' | 'cxx'): InstallFacts {
   const found = crossToolchainFor(program, language);
   return found ? { packages: found.packages, ...(found.platform ? { platform: found.platform } : {}) } : { packages: {} };
+}
+
+/**
+ * The compiler of this language that a hit of the family's shapes names: the program a shell or tool did not find, the
+ * gcc driver whose backend is missing, or the compiler CMake's CMAKE_<LANG>_COMPILER names; undefined when it names none.
+ */
+export function compilerNamedBy(lang: CompilerLanguage, hit: PatternHit): string | undefined {
+  const named = hit.captures.program ?? hit.captures.compiler ?? cmakeNamedCompiler(hit.before, `The CMAKE_${lang.cmakeLang}_COMPILER:`);
+  if (named) return named;
+  // gcc's driver for the backend: either language's driver execs cc1 for C and cc1plus for C++, and the backend names
+  // the compiler that is missing ("gcc: error trying to exec 'cc1plus'" is g++ missing, "aarch64-linux-gnu-g++" for a cross gcc).
+  const driver = hit.captures._driver?.replace(/^.*[/\\]/, '');
+  if (!driver || !(C_LANGUAGE.drivers.test(driver) || CXX_LANGUAGE.drivers.test(driver))) return undefined;
+  return lang.key === 'cxx'
+    ? driver.replace(/(^|-)(gcc|cc|clang)(?=$|-\d|\.exe$)/, (_, dash: string, c: string) => `${dash}${c === 'gcc' ? 'g++' : c === 'cc' ? 'c++' : 'clang++'}`)
+    : driver.replace(/(^|-)(g\+\+|c\+\+|clang\+\+)(?=$|-\d|\.exe$)/, (_, dash: string, c: string) => `${dash}${c === 'g++' ? 'gcc' : c === 'c++' ? 'cc' : 'clang'}`);
 }
 
 /** The compiler CMake names between "The CMAKE_C_COMPILER:" and "is not a full path ...": the indented line after the header. */

@@ -7,8 +7,10 @@
 
 import { removedBoostComponent as removedBoostComponentIn } from '../../../boost-components.js';
 import { COMPONENTS, factForCmakePackage, factForHeader, factForLibrary, factForProgram, type EntityFact } from '../../../components.js';
+import type { InstallFacts } from '../../../platforms.js';
 import { defineRule, type PatternHit } from '../../../rule.js';
 import { isProjectPath } from '../../../signals.js';
+import { crossLinkerTriple, debianArchOf } from '../../toolchain/cross-toolchain-misconfigured/cross-build.js';
 
 const TOOLCHAIN_LIBS = new Set([
   'gcc', 'gcc_s', 'gcc_eh', 'ssp_nonshared', 'crt1.o',
@@ -109,6 +111,7 @@ export default defineRule({
     library: { type: 'string', doc: 'the missing library (as pkg-config, the linker or the table names it)', optional: true },
     header: { type: 'string', doc: 'the missing header, when a header is what failed', optional: true },
     crate: { type: 'string', doc: 'the -sys crate whose build needed it', optional: true },
+    crossTriple: { type: 'string', doc: 'the target triple of the cross linker that found no build of the library for its target', optional: true },
   },
   internal: ['packageNote', 'crateNote', 'program'],
   signals: ['library-not-found', 'dependency-not-found', 'header-not-found', 'configure-check-failed', 'program-not-found'],
@@ -182,7 +185,20 @@ export default defineRule({
     const guessed = !fact.known && fact.kind !== 'header' && fact.kind !== 'cmake' && fact.kind !== 'program';
     if (guessed) captures.packageNote = ` (the package names are guessed from the library name: confirm them with your package manager's file search, e.g. apt-file search ${searchFileOf(fact)})`;
     if (!fact.known && !guessed) captures.packageNote = ` (the table of known libraries does not name \`${fact.name}\`: the commands below search for the package that ships it)`;
-    const install = fact.known || guessed ? { packages: fact.packages } : { packages: {}, search: searchFileOf(fact) };
+    let install: InstallFacts = fact.known || guessed ? { packages: fact.packages } : { packages: {}, search: searchFileOf(fact) };
+    // A cross linker searches the target's libraries only: the target's build of the package is what is missing
+    // (Debian/Ubuntu multiarch `<pkg>:<arch>`), not the build machine's.
+    const target = fact.kind === 'library' ? crossLinkerTriple(hit.text) : undefined;
+    if (target) {
+      const arch = debianArchOf(target);
+      captures.crossTriple = target;
+      captures._via = ` for the target ${target} (the cross linker found no ${target} build of it)`;
+      captures.packageNote = arch
+        ? ` for ${arch}: on Debian/Ubuntu \`sudo dpkg --add-architecture ${arch} && sudo apt-get update\` first; or point the build at the target's sysroot, or let a -sys crate build its own copy (a static/vendored feature, with PKG_CONFIG_ALLOW_CROSS not set to 1)`
+        : ' for the target: install it into the cross toolchain\'s sysroot, or let a -sys crate build its own copy (a static/vendored feature)';
+      const apt = install.packages.apt;
+      install = { packages: arch && apt ? { apt: apt.map((p) => `${p}:${arch}`) } : {} };
+    }
     const required = ctx.hits.some((h) => h.pattern === 'cmake-required-package');
     const weak = (h: PatternHit) => h.weight < 0.5;
     // The wheel-build marker only vetoes libpython; it is no evidence of the library that is missing.

@@ -6,18 +6,9 @@
 // MSVC's cl.exe belongs to msvc-missing; the linker step (rustc "linker `cc` not found") to linker-not-found.
 
 import { defineRule } from '../../../rule.js';
-import { cmakeCompilerEnvNotFound, cmakeCompilerNotInPath, compilerCaptures, gccBackendMissing, refineCompilerMissing, type CompilerLanguage } from '../compiler-family.js';
+import { cmakeCompilerEnvNotFound, cmakeCompilerNotInPath, compilerCaptures, C_LANGUAGE, gccBackendMissing, refineCompilerMissing } from '../compiler-family.js';
 
-const C: CompilerLanguage = {
-  key: 'c',
-  cmakeLang: 'C',
-  envVar: 'CC',
-  backend: 'cc1',
-  backendLiterals: ["cannot execute 'cc1'", 'cannot execute ‘cc1’', "exec 'cc1'"],
-  // A cross C driver: "aarch64-linux-gnu-gcc", "arm-none-eabi-gcc-12", "x86_64-w64-mingw32-gcc.exe"
-  crossDriver: /^(?<triple>[a-z0-9_]+(?:-[a-z0-9_]+){1,3})-(?:gcc|cc|clang)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/,
-  defaultCompiler: () => 'cc',
-};
+const C = C_LANGUAGE;
 
 export default defineRule({
   id: 'c-compiler-missing',

@@ -1,8 +1,16 @@
-// cross-toolchain-misconfigured: the linker was handed object files or libraries built for another CPU architecture:
-// a cross build whose C compiler or linker is still the host's (or the reverse), or objects left over from a build
-// for another architecture. Not linker-not-found: the linker runs; it rejects what it was given.
+// cross-toolchain-misconfigured: a build for another target (CPU or operating system) that does not use a working
+// toolchain for that target. The linker given objects or libraries built for another CPU architecture (the host's `cc`
+// or linker in a cross build, or objects left from a build for another architecture); configure given a cross compiler
+// but no --host; the unprefixed host gcc given the target's -m options (target-flags.ts); a target-prefixed compiler
+// missing or broken where the log shows a cross build (cross-build.ts decides; a distribution's own prefixed compiler,
+// as Python's build_ext runs it on Raspberry Pi OS, stays c-compiler-missing); and a Windows SDK header missing from
+// the compiler that builds Go's runtime/cgo for Windows. Not linker-not-found: there the configured linker is not there.
+// A cross linker's `cannot find -lX` is the target's library missing: native-lib-missing, with the target's packages.
 
-import { defineRule } from '../../../rule.js';
+import { compilerTargetTriple, crossToolchainFor } from '../../../components.js';
+import { confidenceOf, defineRule, type PatternHit, type Refinement, type RefineContext } from '../../../rule.js';
+import { cmakeCompilerNotInPath, compilerNamedBy, crossInstall, CXX_LANGUAGE, C_LANGUAGE, gccBackendMissing, type CompilerLanguage } from '../compiler-family.js';
+import { CROSS_CONTEXT_IDS, CROSS_CONTEXT_PATTERNS, crossBuildFor, windowsTargetShown } from './cross-build.js';
 import { withTargetFlags } from './target-flags.js';
 
 /** ELF e_machine numbers that GNU ld prints in "Relocations in generic ELF (EM: n)". */
@@ -27,10 +35,124 @@ const CONFIGURE_CANNOT_RUN = 'configure-cannot-run-compiled-programs';
 const CONFIGURE_CROSS_CC = 'configure-found-cross-compiler';
 const CONFIGURE_PAIR_CONFIDENCE = 0.85;
 
+/** The hits of the missing or broken compiler shapes: a prefixed compiler not found (program-not-found, routed here too),
+ * gcc's backend missing, CMake's compiler not in PATH; and of a Windows SDK header not found (header-not-found). */
+const COMPILER_SHAPES = new Set(['gcc-cannot-exec-cc1', 'gcc-cannot-exec-cc1plus', 'cmake-c-compiler-not-in-path', 'cmake-cxx-compiler-not-in-path']);
+const isCompilerHit = (h: PatternHit) => COMPILER_SHAPES.has(h.pattern) || h.pattern.startsWith('program-not-found:');
+const isHeaderHit = (h: PatternHit) => h.pattern.startsWith('header-not-found:');
+
+/** Evidence lines as the engine picks them: the first line of each pattern, then the rest, in line order. */
+function evidenceOf(hits: readonly PatternHit[]): { line: number; text: string }[] {
+  const byLine = [...hits].sort((a, b) => a.line - b.line);
+  const firsts = byLine.filter((h, i) => byLine.findIndex((o) => o.pattern === h.pattern) === i);
+  return [...firsts, ...byLine.filter((h) => !firsts.includes(h))].slice(0, 6).sort((a, b) => a.line - b.line).map((h) => ({ line: h.line, text: h.text }));
+}
+
+const LINK_WHY =
+  'When cross-compiling, every object must come from the target\'s compiler: if a build script or Makefile compiles C with ' +
+  'the host `cc` (cc-rs, CMake or autotools without the target\'s CC), or links with the host linker, the two halves do not ' +
+  'match. The same error follows when object files or static libraries left from an earlier build for another architecture ' +
+  'are reused (a build directory copied into an ARM container, no `make clean`).';
+
+/** The linker's and configure's shapes: objects of another architecture, or a cross compiler configure was not told of. */
+function refineLink(ctx: RefineContext): Refinement | null {
+  // configure's "cannot run C compiled programs" and a triple-prefixed compiler name decide it only together
+  const configureHits = ctx.hits.filter((h) => h.pattern === CONFIGURE_CANNOT_RUN || h.pattern === CONFIGURE_CROSS_CC);
+  const decisive = ctx.hits.filter((h) => !configureHits.includes(h));
+  const configureDecides = configureHits.some((h) => h.pattern === CONFIGURE_CANNOT_RUN) && configureHits.some((h) => h.pattern === CONFIGURE_CROSS_CC);
+  if (decisive.length === 0 && !configureDecides) return null;
+  if (ctx.hits.some((h) => h.pattern === 'bfd-compressed-debug-unreadable')) {
+    const others = ctx.hits.filter((h) => h.pattern !== 'bfd-compressed-debug-unreadable' && h.pattern !== 'go-link-object-not-recognized');
+    if (others.length === 0) return null;
+  }
+  const relocation = ctx.hits.find((h) => h.pattern === 'bfd-relocations-generic-elf');
+  const em = relocation?.captures.em;
+  const m = relocation ? LINKER_AND_OBJECT.exec(relocation.text) : null;
+  const objectArch = em ? ELF_MACHINES[em] ?? `ELF machine ${em}` : undefined;
+  const captures: Record<string, string> = {};
+  if (objectArch) captures.objectArch = objectArch;
+  if (m) {
+    captures.linker = m[1];
+    captures.object = m[2];
+  }
+  const archLine = ctx.hits.find((h) => h.pattern === 'bfd-architecture-incompatible');
+  // the input architecture is the word before " architecture of input file", cut out here on the one hit line
+  const inputArch = archLine ? /([\w:-]{1,40}) architecture of input file/.exec(archLine.text)?.[1] : undefined;
+  const story = m && objectArch
+    ? `${m[1]} rejected ${m[2]}, which was compiled for ${objectArch}, a different architecture than the one this linker produces.`
+    : ctx.captures._lldObject
+      ? `${ctx.captures._lld} rejected ${ctx.captures._lldObject}, which was not compiled for ${ctx.captures.emulation}, the format this link produces.`
+      : inputArch
+      ? `The linker was given ${inputArch} objects while producing ${ctx.captures.outputArch} output.`
+      : ctx.hits.some((h) => h.pattern === 'configure-conftest-exec-format') || configureDecides
+      ? `configure built its test program with ${ctx.captures.triple ? `the cross compiler for ${ctx.captures.triple}` : 'a compiler for another architecture'} and could not run it on this machine: without \`--host\` configure assumes a native build.`
+      : ctx.hits.some((h) => h.pattern === 'go-link-object-not-recognized')
+      ? `The C linker that Go's external linking runs could not read ${ctx.captures.object}, an object Go wrote for its target (go.o) or copied from a host object or .syso file (00000N.o).`
+      : 'The linker rejected an object file or library compiled for another architecture than the one it links for.';
+  // together, configure's two lines are as decisive as the conftest line configure.log holds
+  const confidence = decisive.length === 0 ? CONFIGURE_PAIR_CONFIDENCE : confidenceOf(ctx.hits);
+  return { captures: { ...captures, _story: story, _why: LINK_WHY }, confidence, evidence: evidenceOf(ctx.hits) };
+}
+
+/** The language a compiler hit is about: gcc's C++ backend, CMake's CXX, or a C++ driver's name. */
+function languageOf(hit: PatternHit): CompilerLanguage {
+  if (hit.pattern === 'gcc-cannot-exec-cc1plus' || hit.pattern === 'cmake-cxx-compiler-not-in-path') return CXX_LANGUAGE;
+  if (hit.pattern === 'gcc-cannot-exec-cc1' || hit.pattern === 'cmake-c-compiler-not-in-path') return C_LANGUAGE;
+  return CXX_LANGUAGE.drivers.test((hit.captures.program ?? '').replace(/^.*[/\\]/, '')) ? CXX_LANGUAGE : C_LANGUAGE;
+}
+
+/** A target-prefixed compiler that is not installed (or not on PATH), or whose compiler proper is missing, in a build the log shows is a cross build. */
+function refineMissingCompiler(compilerHits: readonly PatternHit[], context: readonly PatternHit[]): Refinement | null {
+  for (const hit of [...compilerHits].sort((a, b) => b.weight - a.weight || a.line - b.line)) {
+    const lang = languageOf(hit);
+    // the CMake shape is shared by both languages: only the hit under this language's header names a compiler
+    const compiler = compilerNamedBy(lang, hit)?.replace(/^.*[/\\]/, '');
+    const triple = compiler ? compilerTargetTriple(compiler) : null;
+    if (!compiler || !triple) continue;
+    const cross = crossBuildFor(triple, context);
+    if (!cross) continue;
+    const broken = hit.pattern.startsWith('gcc-cannot-exec-');
+    // A cross compiler a package manager installs under this very name (Debian's gcc-aarch64-linux-gnu) is a compiler
+    // not installed: c-compiler-missing/cxx-compiler-missing name its package. Here: a vendor's, an SDK's or the NDK's.
+    const packaged = crossToolchainFor(compiler, lang.key);
+    if (!broken && packaged && Object.keys(packaged.packages).length > 0) continue;
+    const story = broken
+      ? `\`${compiler}\`, the cross compiler for ${triple}, runs but cannot start its compiler proper (\`${lang.backend}\`): the toolchain is incomplete, was unpacked only in part, or was moved away from the directory it was built for. The build is a cross build: ${cross.reason}.`
+      : `\`${compiler}\`, the cross compiler for ${triple} that the build names, is not on PATH, and no system package installs it under this name: it comes from a vendor's toolchain, a board SDK or the Android NDK. The build is a cross build: ${cross.reason}.`;
+    const why = 'A cross build runs the target\'s own toolchain under its prefixed name (the Makefile\'s CROSS_COMPILE, CC, cc-rs\'s ' +
+      'CC_<target>, a CMake toolchain file): that toolchain must be installed for the target and be on PATH under exactly that name ' +
+      '(sudo and new shells may drop a PATH set by hand), or the variable must name the prefix of the toolchain that is installed.';
+    const fix = broken
+      ? `Reinstall the ${triple} cross toolchain completely (or run it from the directory it was unpacked to).`
+      : `Install the ${triple} toolchain and put its bin directory on PATH, or point CROSS_COMPILE/CC at the cross toolchain you have.`;
+    const evidence = [hit, ...(cross.hit ? [cross.hit] : [])].map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line);
+    return { confidence: hit.weight, captures: { compiler, triple, _story: story, _why: why, _fix: fix }, evidence, install: crossInstall(compiler, lang.key) };
+  }
+  return null;
+}
+
+// Go's own C files for Windows in runtime/cgo: gcc_libinit_windows.c, gcc_windows_amd64.c, gcc_windows_arm64.c.
+const GO_CGO_WINDOWS_FILE = /(?:^|[/\\])gcc_\w{0,40}windows\w{0,40}\.c$/;
+
+/** A Windows SDK header missing from the (non-MSVC) compiler of a build for Windows: the host's compiler is in use. */
+function refineWindowsHeader(headerHits: readonly PatternHit[], context: readonly PatternHit[]): Refinement | null {
+  const shown = windowsTargetShown(context);
+  // MSVC's C1083 for windows.h is a Windows SDK missing from Visual Studio, not a compiler for another target.
+  const hit = headerHits.find((h) => !h.pattern.endsWith(':msvc-c1083') && (GO_CGO_WINDOWS_FILE.test(h.captures._includer ?? '') || shown));
+  if (!hit) return null;
+  const header = hit.captures.header ?? 'windows.h';
+  const story = `The compiler building ${hit.captures._includer ? `\`${hit.captures._includer}\`` : 'the code'} for Windows has no \`${header}\`: it is the build machine's own compiler (a Linux gcc, macOS clang), not one for Windows. MinGW-w64 and MSVC ship the Windows SDK headers.`;
+  const why = 'A Go (cgo) or C build for Windows on another system needs a C compiler for Windows: Go runs `gcc` (or $CC) and cc-rs ' +
+    'the host compiler unless told otherwise, and those compile for the machine they run on.';
+  const fix = 'Build with a MinGW-w64 cross compiler: `CC=x86_64-w64-mingw32-gcc` (`i686-w64-mingw32-gcc` for 32-bit, GOARCH=386).';
+  const evidence = [hit, ...(shown ? [shown] : [])].map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line);
+  return { confidence: hit.weight, captures: { header, _story: story, _why: why, _fix: fix }, evidence, install: crossInstall('x86_64-w64-mingw32-gcc', 'c') };
+}
+
 export default defineRule(withTargetFlags({
   id: 'cross-toolchain-misconfigured',
-  title: 'Objects built for another CPU architecture reached the linker',
-  summary: 'The linker was given object files or libraries compiled for a different CPU architecture than the one it links for.',
+  title: 'The build for another target does not use a working toolchain for that target',
+  summary: 'A cross build is missing its target\'s compiler, or runs the host\'s compiler, linker or configure settings where the target\'s belong.',
   category: 'toolchain',
   captures: {
     linker: { type: 'path', doc: 'the linker (or its directory) that rejected the object', optional: true },
@@ -38,12 +160,16 @@ export default defineRule(withTargetFlags({
     objectArch: { type: 'string', doc: 'the architecture of that object', optional: true },
     em: { type: 'integer', doc: 'the ELF machine number the linker reported', optional: true },
     emulation: { type: 'string', doc: 'the linker emulation in use', optional: true },
-    triple: { type: 'string', doc: 'the target triple of the cross compiler configure found, or of the cross linker that found no target build of a library', optional: true },
-    library: { type: 'string', doc: 'the library (-l name) the cross linker did not find for the target', optional: true },
+    triple: { type: 'string', doc: 'the target triple of the cross compiler that is missing or broken, or that configure found', optional: true },
+    compiler: { type: 'string', doc: 'the target-prefixed compiler that is not installed or cannot run its compiler proper', optional: true },
+    header: { type: 'string', doc: 'the Windows SDK header the compiler of a build for Windows does not have', optional: true },
   },
-  internal: ['outputArch'],
-  // a cross linker's "cannot find -lz" is the same line native-lib-missing reads, whose host-package fix cannot help
-  explains: ['native-lib-missing'],
+  internal: ['outputArch', 'program'],
+  // the missing cross compiler is the same line c-compiler-missing reads, whose build-essential cannot help; a target
+  // library or header the host compiler does not have is native-lib-missing's line
+  explains: ['c-compiler-missing', 'cxx-compiler-missing', 'native-lib-missing'],
+  signals: ['program-not-found', 'header-not-found'],
+  contextBefore: 4,
   patterns: [
     {
       id: 'bfd-relocations-generic-elf',
@@ -89,16 +215,6 @@ export default defineRule(withTargetFlags({
       weight: 0.8,
     },
     {
-      id: 'cross-ld-cannot-find-lib',
-      // GNU ld of Debian/Ubuntu's cross gcc (gcc-aarch64-linux-gnu & co.): "/usr/lib/gcc-cross/aarch64-linux-gnu/11/
-      // ../../../../aarch64-linux-gnu/bin/ld: cannot find -lz: No such file or directory": no build of the library
-      // for the target is on its search path (the host's package, or a host pkg-config's -L, does not serve it)
-      source: 'GNU ld (Debian/Ubuntu gcc-cross)',
-      literals: ['gcc-cross'],
-      re: /[\\/]gcc-cross[\\/](?<triple>[a-z0-9_]{1,20}-[a-z0-9_-]{1,40})[\\/][\d.]{1,10}[\\/](?:\.\.[\\/]){4}[a-z0-9_-]{1,60}[\\/]bin[\\/]ld: cannot find -l(?<library>[\w.+-]{1,80})/,
-      weight: 0.85,
-    },
-    {
       id: 'configure-conftest-exec-format',
       // bash running configure's test program (config.log, or configure's output where it is not redirected):
       // "./configure: line 4308: ./conftest: cannot execute binary file: Exec format error" (bash >= 4.3; older bash
@@ -136,62 +252,28 @@ export default defineRule(withTargetFlags({
       re: /unable to initialize decompress status for section/,
       weight: 0.1,
     },
+    gccBackendMissing(C_LANGUAGE),
+    gccBackendMissing(CXX_LANGUAGE),
+    cmakeCompilerNotInPath(C_LANGUAGE),
+    cmakeCompilerNotInPath(CXX_LANGUAGE),
+    ...CROSS_CONTEXT_PATTERNS,
   ],
   refine: (ctx) => {
-    // configure's "cannot run C compiled programs" and a triple-prefixed compiler name decide it only together
-    const configureHits = ctx.hits.filter((h) => h.pattern === CONFIGURE_CANNOT_RUN || h.pattern === CONFIGURE_CROSS_CC);
-    const decisive = ctx.hits.filter((h) => !configureHits.includes(h));
-    const configureDecides = configureHits.some((h) => h.pattern === CONFIGURE_CANNOT_RUN) && configureHits.some((h) => h.pattern === CONFIGURE_CROSS_CC);
-    if (decisive.length === 0 && !configureDecides) return null;
-    if (ctx.hits.some((h) => h.pattern === 'bfd-compressed-debug-unreadable')) {
-      const others = ctx.hits.filter((h) => h.pattern !== 'bfd-compressed-debug-unreadable' && h.pattern !== 'go-link-object-not-recognized');
-      if (others.length === 0) return null;
-    }
-    const relocation = ctx.hits.find((h) => h.pattern === 'bfd-relocations-generic-elf');
-    const em = relocation?.captures.em;
-    const m = relocation ? LINKER_AND_OBJECT.exec(relocation.text) : null;
-    const objectArch = em ? ELF_MACHINES[em] ?? `ELF machine ${em}` : undefined;
-    const captures: Record<string, string> = {};
-    if (objectArch) captures.objectArch = objectArch;
-    if (m) {
-      captures.linker = m[1];
-      captures.object = m[2];
-    }
-    const archLine = ctx.hits.find((h) => h.pattern === 'bfd-architecture-incompatible');
-    // the input architecture is the word before " architecture of input file", cut out here on the one hit line
-    const inputArch = archLine ? /([\w:-]{1,40}) architecture of input file/.exec(archLine.text)?.[1] : undefined;
-    const story = m && objectArch
-      ? `${m[1]} rejected ${m[2]}, which was compiled for ${objectArch}, a different architecture than the one this linker produces.`
-      : ctx.captures._lldObject
-        ? `${ctx.captures._lld} rejected ${ctx.captures._lldObject}, which was not compiled for ${ctx.captures.emulation}, the format this link produces.`
-        : inputArch
-        ? `The linker was given ${inputArch} objects while producing ${ctx.captures.outputArch} output.`
-        : ctx.captures.triple && ctx.captures.library
-        ? `The cross linker for ${ctx.captures.triple} found no ${ctx.captures.triple} build of lib${ctx.captures.library}: a library installed for the host, or a host pkg-config's search path, does not serve the target.`
-        : ctx.hits.some((h) => h.pattern === 'configure-conftest-exec-format') || configureDecides
-        ? `configure built its test program with ${ctx.captures.triple ? `the cross compiler for ${ctx.captures.triple}` : 'a compiler for another architecture'} and could not run it on this machine: without \`--host\` configure assumes a native build.`
-        : ctx.hits.some((h) => h.pattern === 'go-link-object-not-recognized')
-        ? `The C linker that Go's external linking runs could not read ${ctx.captures.object}, an object Go wrote for its target (go.o) or copied from a host object or .syso file (00000N.o).`
-        : 'The linker rejected an object file or library compiled for another architecture than the one it links for.';
-    // together, configure's two lines are as decisive as the conftest line configure.log holds
-    const confidence = decisive.length === 0 ? CONFIGURE_PAIR_CONFIDENCE : undefined;
-    return { captures: { ...captures, _story: story }, ...(confidence === undefined ? {} : { confidence }) };
+    const context = ctx.hits.filter((h) => CROSS_CONTEXT_IDS.has(h.pattern));
+    const compilerHits = ctx.hits.filter(isCompilerHit);
+    const headerHits = ctx.hits.filter(isHeaderHit);
+    const link = ctx.hits.filter((h) => !context.includes(h) && !compilerHits.includes(h) && !headerHits.includes(h));
+    return (link.length > 0 ? refineLink({ ...ctx, hits: link }) : null) ?? refineMissingCompiler(compilerHits, context) ?? refineWindowsHeader(headerHits, context);
   },
-  explanation:
-    '{{_story}} When cross-compiling, every object must come from the target\'s compiler: if a build script or ' +
-    'Makefile compiles C with the host `cc` (cc-rs, CMake or autotools without the target\'s CC), or links with the host ' +
-    'linker, the two halves do not match. The same error follows when object files or static libraries left from an ' +
-    'earlier build for another architecture are reused (a build directory copied into an ARM container, no `make clean`).',
+  explanation: '{{_story}} {{_why}}',
   fix: {
-    summary: 'Build every object with the target\'s compiler and link with the target\'s linker, starting from a clean build directory.',
+    summary: '{{_fix|Build every object with the target\'s compiler and link with the target\'s linker, starting from a clean build directory.}}',
     steps: [
-      'Rust: set the target\'s C compiler and linker, e.g. `CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc` and `CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc` (or use `cross` / `cargo zigbuild`).',
-      'autotools with a cross compiler in CC: pass `--host=<triple>` (and `--build` for the machine itself) so configure does not run what it builds; a build step that needs a program for the build machine (Bazel rules_foreign_cc, a host tool) must use the host compiler instead.',
-      'CMake: use a toolchain file (`-DCMAKE_TOOLCHAIN_FILE=...`) that sets the cross compilers; autotools: `./configure --host=<triple>`; Make: `CC=<triple>-gcc`.',
-      'Android: point cc-rs at the NDK\'s clang (`CC_aarch64_linux_android=$NDK/toolchains/llvm/prebuilt/linux-x86_64/bin/aarch64-linux-android21-clang`).',
-      'If the target\'s compiler is not installed: Debian/Ubuntu package it as gcc-<triple> with its C library (e.g. gcc-aarch64-linux-gnu and libc6-dev-arm64-cross), Fedora as gcc-<triple>.',
-      'A library the cross linker cannot find (`cannot find -lz`): install the target\'s build (Debian/Ubuntu multiarch: `dpkg --add-architecture arm64 && apt-get update && apt-get install zlib1g-dev:arm64`), point `PKG_CONFIG_SYSROOT_DIR`/`PKG_CONFIG_LIBDIR` at the target\'s sysroot, or let the -sys crate build the library itself (`PKG_CONFIG_ALLOW_CROSS=0`, a `static`/`vendored` feature).',
-      'Go with cgo: the gcc on PATH must target GOOS/GOARCH (a 64-bit MinGW-w64 for windows/amd64, `CC=i686-w64-mingw32-gcc` for windows/386, `CC=<triple>-gcc` for a Linux cross build); delete `.syso` files made for another platform from the package directory.',
+      'If the target\'s compiler is not installed: Debian/Ubuntu package it as gcc-<triple> (e.g. gcc-aarch64-linux-gnu, with libc6-dev-arm64-cross for its C library), Fedora as gcc-<arch>-linux-gnu; bare-metal and vendor toolchains (arm-none-eabi, a board SDK) come from their vendor. Then check that `<triple>-gcc --version` runs in the same shell (sudo drops a PATH set by hand).',
+      'Name the prefix of the toolchain you have: kernels and U-Boot take `ARCH=<arch> CROSS_COMPILE=<triple>-` (with the trailing dash) on every make step; Makefiles `CC=<triple>-gcc`; CMake a toolchain file (`-DCMAKE_TOOLCHAIN_FILE=...`); autotools `./configure --host=<triple>` (and `--build` for the machine itself) so configure does not run what it builds.',
+      'Rust: set the target\'s C compiler and linker, e.g. `CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc` and `CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc` (or use `cross` / `cargo zigbuild`); Android: point cc-rs at the NDK\'s clang (`CC_aarch64_linux_android=$NDK/toolchains/llvm/prebuilt/linux-x86_64/bin/aarch64-linux-android21-clang`, or use cargo-ndk).',
+      'Go with cgo: the C compiler must target GOOS/GOARCH (`CC=x86_64-w64-mingw32-gcc` for windows/amd64, `CC=i686-w64-mingw32-gcc` for windows/386, `CC=<triple>-gcc` for a Linux cross build); delete `.syso` files made for another platform from the package directory.',
+      'A build step that needs a program for the build machine (Bazel rules_foreign_cc, a generator) must get the host compiler instead.',
       'Remove objects and libraries from earlier builds (`make clean`, `cargo clean`, delete `build/`) and do not copy build directories between architectures.',
     ],
   },

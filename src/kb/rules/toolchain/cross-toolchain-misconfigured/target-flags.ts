@@ -1,20 +1,25 @@
 // The host compiler handed a cross target's options: an ARM, RISC-V or MIPS build whose cross prefix (CROSS_COMPILE,
 // CC, a toolchain file) is not in effect, so the unprefixed host gcc runs and rejects the target's -m options
-// (`gcc: error: unrecognized argument in option '-mabi=aapcs-linux'` from a kernel built with ARCH=arm alone).
+// (`gcc: error: unrecognized argument in option '-mabi=aapcs-linux'` from a kernel built with ARCH=arm alone); and a
+// build for Windows run with the host gcc, which rejects the MinGW-only options Go's cgo and Windows Makefiles pass
+// (`gcc: error: unrecognized command-line option '-mthreads'`, `-mwindows`).
 //
 // Only where the log decides it: the flag belongs to ARM, RISC-V or MIPS only, the compiler has no target prefix, and
 // gcc shows that it is an x86 compiler (x86's "bad value ... switch" wording, its -mabi note "ms sysv", its -mcpu
 // deprecation warning, clang's "for target 'x86_64-..."), or the flag is the kernel's 32-bit ARM ABI
 // (-mabi=aapcs-linux/apcs-gnu) and no note shows a native aarch64 gcc ("valid arguments to '-mabi=' are: ilp32 lp64":
 // a 32-bit-only project or ARCH=arm on a 64-bit Raspberry Pi OS, where no cross prefix is missing). `-mfpu=neon` on a native aarch64 gcc (a 32-bit ARM Makefile on a 64-bit board),
-// `-m32`, or an x86 flag to a cross gcc stay compiler-flag-unsupported's.
+// `-m32`, or an x86 flag to a cross gcc stay compiler-flag-unsupported's. A MinGW-only option decides alone when gcc
+// (any gcc but MinGW's) rejects it; clang rejecting it "for target 'x86_64-pc-windows-msvc'" is clang on Windows
+// targeting MSVC, not a host compiler (compiler-flag-unsupported).
 //
 // cross-toolchain-misconfigured's rule.ts wraps its definition with `withTargetFlags`; compiler-flag-unsupported yields
 // the same lines through `hostCompilerGivenTargetFlag`.
 
 import type { LinePattern, PatternHit, Refinement, RefineContext, RuleDefinition } from '../../../rule.js';
+import { crossInstall } from '../compiler-family.js';
 
-export type TargetFamily = 'ARM' | 'RISC-V' | 'MIPS';
+export type TargetFamily = 'ARM' | 'RISC-V' | 'MIPS' | 'Windows';
 
 // Options (and -march/-mcpu/-mtune values) that only the ARM, RISC-V or MIPS gcc backends accept; an x86 gcc rejects
 // them all. -mgeneral-regs-only, -mlittle-endian and -mabi=lp64 are left out: x86 or aarch64 accept them too.
@@ -25,6 +30,8 @@ const TARGET_ONLY: readonly [RegExp, TargetFamily][] = [
   [/^rv(?:32|64)[a-z]/, 'RISC-V'],
   [/^-(?:mips(?:\d|16)|mabi=(?:32|n32|o64|eabi)$|mno-abicalls|mabicalls|EL$|EB$|mhard-float$|msoft-float$)/, 'MIPS'],
   [/^mips\d/, 'MIPS'],
+  // MinGW-w64's and Cygwin's target options (gcc's i386/cygming.opt): Go's cgo passes -mthreads for GOOS=windows
+  [/^-m(?:threads|windows|console|dll|nop-fun-dllimport|unicode|win32)$/, 'Windows'],
 ];
 
 /** The architecture family an option (or an -march/-mcpu/-mtune value) belongs to only, or null. */
@@ -90,6 +97,11 @@ export function hostCompilerGivenTargetFlag(hits: readonly PatternHit[]): Target
     const flag = g._flag ?? `${viaMcpu ? '-mcpu=' : g._switch}${g._value}`;
     const family = targetFamilyOf(g._flag ?? g._value);
     if (!family) continue;
+    if (family === 'Windows') {
+      // any gcc but a MinGW one rejects these; clang says for which target, and one for Windows is clang on Windows
+      if (/for target ['‘][\w.-]{0,40}(?:windows|mingw|cygwin)/.test(hit.text)) continue;
+      return { compiler: g._compiler.replace(/^.*[/\\]/, ''), flag, family, hit };
+    }
     const x86 = g._value !== undefined || /for target/.test(hit.text) || [...hit.before, ...hit.after].some((l) => X86_GCC_WITNESS.test(l));
     const aarch64 = hit.after.some((l) => AARCH64_GCC_WITNESS.test(l));
     if (x86 || (ARM_KERNEL_ABI.test(flag) && !aarch64)) return { compiler: g._compiler.replace(/^.*[/\\]/, ''), flag, family, hit };
@@ -101,17 +113,27 @@ function refineTargetFlag(ctx: RefineContext): Refinement | null {
   const found = hostCompilerGivenTargetFlag(ctx.hits.filter((h) => PATTERN_IDS.has(h.pattern)));
   if (!found) return null;
   const compiler = /^cc1/.test(found.compiler) ? `gcc (${found.compiler})` : found.compiler;
+  if (found.family === 'Windows') {
+    const story =
+      `The host compiler \`${compiler}\` rejected \`${found.flag}\`, an option only a compiler for Windows (MinGW-w64) accepts: the build ` +
+      'targets Windows (Go\'s cgo passes -mthreads for GOOS=windows), but the compiler in use builds for the machine it runs on.';
+    const why = 'A cgo or C build for Windows on Linux or macOS needs a MinGW-w64 cross compiler: Go runs `gcc` (or $CC), which is the host\'s.';
+    const fix = 'Build with a MinGW-w64 cross compiler: `CC=x86_64-w64-mingw32-gcc` (`CXX=x86_64-w64-mingw32-g++`; `i686-w64-mingw32-gcc` for 32-bit, GOARCH=386).';
+    return { confidence: found.hit.weight, captures: { _story: story, _why: why, _fix: fix }, evidence: [{ line: found.hit.line, text: found.hit.text }], install: crossInstall('x86_64-w64-mingw32-gcc', 'c') };
+  }
   const article = found.family === 'ARM' ? 'an' : 'a';
   const story =
     `The host compiler \`${compiler}\` rejected \`${found.flag}\`, an option only ${article} ${found.family} compiler accepts: the build ` +
     `targets ${found.family}, but its cross compiler was not used (CROSS_COMPILE, CC or the toolchain file not in effect), so the ` +
     'unprefixed host gcc ran. For a kernel or U-Boot, pass both `ARCH=` and `CROSS_COMPILE=<triple>-` (with the trailing dash) to every make step.';
-  return { confidence: found.hit.weight, captures: { _story: story }, evidence: [{ line: found.hit.line, text: found.hit.text }] };
+  const why = 'A cross build must run the target\'s compiler for every object of the target; the host compiler builds only the tools that run on the build machine (Kbuild\'s HOSTCC).';
+  const fix = 'Pass the cross toolchain\'s prefix to every build step: `CROSS_COMPILE=<triple>-`, `CC=<triple>-gcc` or a CMake toolchain file.';
+  return { confidence: found.hit.weight, captures: { _story: story, _why: why, _fix: fix }, evidence: [{ line: found.hit.line, text: found.hit.text }] };
 }
 
 /**
  * Adds the target-flag lines to cross-toolchain-misconfigured: its patterns plus these, the two lines after each hit
- * (gcc's note), and this refine where only these lines matched (the rule's own refine otherwise).
+ * (gcc's note), and this refine where the rule's own refine, given the other lines, finds nothing.
  */
 export function withTargetFlags(def: RuleDefinition): RuleDefinition {
   return {
@@ -120,9 +142,10 @@ export function withTargetFlags(def: RuleDefinition): RuleDefinition {
     contextBefore: Math.max(def.contextBefore ?? 0, 1),
     contextAfter: Math.max(def.contextAfter ?? 0, 2),
     refine: (ctx) => {
-      if (ctx.hits.every((h) => PATTERN_IDS.has(h.pattern))) return refineTargetFlag(ctx);
+      const flags = ctx.hits.filter((h) => PATTERN_IDS.has(h.pattern));
       const own = { ...ctx, hits: ctx.hits.filter((h) => !PATTERN_IDS.has(h.pattern)) };
-      return def.refine ? def.refine(own) : null;
+      const found = own.hits.length > 0 && def.refine ? def.refine(own) : null;
+      return found ?? (flags.length > 0 ? refineTargetFlag({ ...ctx, hits: flags }) : null);
     },
   };
 }

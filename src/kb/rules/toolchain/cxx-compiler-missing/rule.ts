@@ -6,19 +6,9 @@
 // both rules share live in ../compiler-family.ts.
 
 import { defineRule } from '../../../rule.js';
-import { cmakeCompilerEnvNotFound, cmakeCompilerNotInPath, compilerCaptures, gccBackendMissing, refineCompilerMissing, type CompilerLanguage } from '../compiler-family.js';
+import { cmakeCompilerEnvNotFound, cmakeCompilerNotInPath, compilerCaptures, CXX_LANGUAGE, gccBackendMissing, refineCompilerMissing } from '../compiler-family.js';
 
-const CXX: CompilerLanguage = {
-  key: 'cxx',
-  cmakeLang: 'CXX',
-  envVar: 'CXX',
-  backend: 'cc1plus',
-  backendLiterals: ['cc1plus'],
-  // A cross C++ driver: "aarch64-linux-gnu-g++", "arm-linux-gnueabihf-g++-12", "x86_64-w64-mingw32-g++.exe"
-  crossDriver: /^(?<triple>[a-z0-9_]+(?:-[a-z0-9_]+){1,3})-(?:g\+\+|c\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/,
-  // gcc's missing C++ backend means g++ is what is missing.
-  defaultCompiler: (hits) => (hits.some((h) => h.pattern === 'gcc-cannot-exec-cc1plus') ? 'g++' : 'c++'),
-};
+const CXX = CXX_LANGUAGE;
 
 export default defineRule({
   id: 'cxx-compiler-missing',
