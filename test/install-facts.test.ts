@@ -113,3 +113,14 @@ test('pkg_resources missing is advised as setuptools<82, and the first step does
   const other = readdirSync(new URL(dir, import.meta.url)).find((f) => f.startsWith('fail-') && !f.includes('pkg-resources'))!;
   assert.equal(commandsOf(other)[0], 'python -m pip install --upgrade pip setuptools wheel');
 });
+
+test("a compiler toolchain's own runtime library is installed with its toolchain, never as a guessed lib<name>-dev", () => {
+  assert.deepEqual(factForLibrary('mingwex').packages.apt, ['mingw-w64']);
+  assert.deepEqual(factForLibrary('gcc_s').packages.dnf, ['gcc']);
+  assert.deepEqual(factForLibrary('c++abi').packages.apt, ['libc++-dev', 'libc++abi-dev']);
+  const log = '/usr/lib/gcc/x86_64-pc-msys/9.3.0/../../../../x86_64-pc-msys/bin/ld: cannot find -lmingwex\ncollect2: error: ld returned 1 exit status\n';
+  const d = diagnoseText(KB, log, { hostPlatform: 'debian' });
+  assert.equal(d.rootCause, 'native-lib-missing');
+  assert.match(d.findings[0].explanation, /runtime library of the compiler toolchain itself/);
+  assert.equal(d.findings[0].captures.crossTriple, undefined);
+});

@@ -117,4 +117,13 @@ export const LIBRARY_ROWS: [names: string[], row: LibraryRow][] = [
   [['tbb'], { apt: 'libtbb-dev', dnf: 'tbb-devel', apk: 'onetbb-dev', pacman: 'onetbb', zypper: 'tbb-devel', brew: 'tbb', nix: 'tbb' }],
   [['glfw3', 'glfw'], { apt: 'libglfw3-dev', dnf: 'glfw-devel', apk: 'glfw-dev', pacman: 'glfw', zypper: 'libglfw-devel', brew: 'glfw', nix: 'glfw' }],
   [['glew'], { apt: 'libglew-dev', dnf: 'glew-devel', apk: 'glew-dev', pacman: 'glew', zypper: 'glew-devel', brew: 'glew', nix: 'glew' }],
+  // A compiler's own runtime libraries (TOOLCHAIN_RUNTIME_LIBRARIES): they come with the toolchain, not with a
+  // development package of their own.
+  [['gcc_s', 'gcc', 'gcc_eh', 'atomic', 'quadmath', 'gomp'], { apt: 'gcc', dnf: 'gcc', apk: 'gcc', pacman: 'gcc', zypper: 'gcc', brew: 'gcc', nix: 'gcc' }],
+  [['c++', 'c++abi'], { apt: 'libc++-dev libc++abi-dev', dnf: 'libcxx-devel libcxxabi-devel', apk: 'libc++-dev', pacman: 'libc++', zypper: 'libc++-devel', brew: 'llvm', nix: 'libcxx' }],
+  // MinGW-w64's C runtime: missing when the gcc that links is not a MinGW one (MSYS's or Cygwin's own gcc, a host gcc).
+  [['mingw32', 'mingwex', 'moldname', 'msvcrt', 'mingwthrd'], { apt: 'mingw-w64', dnf: 'mingw64-gcc', apk: 'mingw-w64-gcc', pacman: 'mingw-w64-gcc', zypper: 'mingw64-cross-gcc', brew: 'mingw-w64', nix: 'pkgsCross.mingwW64.buildPackages.gcc' }],
 ];
+
+/** Libraries that belong to a compiler toolchain's runtime: missing means that toolchain is incomplete or not the one linking. */
+export const TOOLCHAIN_RUNTIME_LIBRARIES: ReadonlySet<string> = new Set(['gcc_s', 'gcc', 'gcc_eh', 'atomic', 'quadmath', 'gomp', 'c++', 'c++abi', 'mingw32', 'mingwex', 'moldname', 'msvcrt', 'mingwthrd']);

@@ -6,6 +6,7 @@
 // routes each entity here unless a dedicated rule owns it (OpenSSL, Python headers), and gives its packages.
 
 import { removedBoostComponent as removedBoostComponentIn } from '../../../boost-components.js';
+import { TOOLCHAIN_RUNTIME_LIBRARIES } from '../../../libraries.js';
 import { COMPONENTS, factForCmakePackage, factForHeader, factForLibrary, factForProgram, type EntityFact } from '../../../components.js';
 import type { InstallFacts } from '../../../platforms.js';
 import { defineRule, type PatternHit } from '../../../rule.js';
@@ -188,7 +189,12 @@ export default defineRule({
     let install: InstallFacts = fact.known || guessed ? { packages: fact.packages } : { packages: {}, search: searchFileOf(fact) };
     // A cross linker searches the target's libraries only: the target's build of the package is what is missing
     // (Debian/Ubuntu multiarch `<pkg>:<arch>`), not the build machine's.
-    const target = fact.kind === 'library' ? crossLinkerTriple(hit.text) : undefined;
+    const runtime = fact.kind === 'library' && TOOLCHAIN_RUNTIME_LIBRARIES.has(fact.name.replace(/^lib/, '').toLowerCase());
+    if (runtime) {
+      captures._via = ' (a runtime library of the compiler toolchain itself, installed with its compiler: missing when that toolchain is incomplete, or when the compiler that links is not the one the build expects, such as MSYS\'s or Cygwin\'s own gcc where MinGW-w64\'s is needed)';
+      captures.packageNote = ' (the toolchain that ships it)';
+    }
+    const target = !runtime && fact.kind === 'library' ? crossLinkerTriple(hit.text) : undefined;
     if (target) {
       const arch = debianArchOf(target);
       captures.crossTriple = target;
