@@ -62,6 +62,7 @@ const PROGRAM_LINES: [line: string, rule: string, program: string][] = [
   ["meson.build:3:0: ERROR: Program(s) ['nasm', 'yasm'] not found or not executable", 'build-tool-missing', 'nasm'],
   ['  No CMAKE_ASM_NASM_COMPILER could be found.', 'build-tool-missing', 'nasm'],
   ['Could not find meson', 'build-tool-missing', 'meson'],
+  ['make: /usr/local/bin/nasm: No such file or directory', 'build-tool-missing', 'nasm'],
 ];
 
 test('program-not-found: every wording names the program and reaches its rule', () => {

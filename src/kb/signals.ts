@@ -147,10 +147,12 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   {
     id: 'make-enoent',
     // GNU make >= 4.3: "make: nasm: No such file or directory" (localized: de "make: nasm: Datei oder Verzeichnis nicht
-    // gefunden", zh "make: nasm: 没有那个文件或目录"); older make: "make[1]: bison: Command not found"
+    // gefunden", zh "make: nasm: 没有那个文件或目录"); older make: "make[1]: bison: Command not found"; a program named
+    // by an absolute path that does not exist: "make[1]: /opt/sdk/bin/aarch64-linux-gnu-gcc: Command not found"
+    // (a relative ./ path is the project's own file, not a tool)
     source: 'GNU make',
     literals: [...ENOENT_TEXTS, 'Command not found'],
-    re: new RegExp(String.raw`^g?make(?:\[\d+\])?: (?<entity>${PROG}): (?:${ENOENT}|Command not found)\s*$`),
+    re: new RegExp(String.raw`^g?make(?:\[\d+\])?: (?:/[^\s:]{0,200}/)?(?<entity>${PROG}): (?:${ENOENT}|Command not found)\s*$`),
     weight: 0.9,
     unknownOk: true,
   },
