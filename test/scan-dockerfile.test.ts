@@ -118,7 +118,7 @@ test('heredoc RUNs in a CRLF Dockerfile: the heredoc install line is extended an
 test('a workspace with vendored OpenSSL (feature set in [workspace.dependencies]) on a slim image needs perl, not libssl-dev', () => {
   const findings = scan(load('ws-vendored'));
   assert.deepEqual(brief(findings), ['perl-missing Dockerfile:3']);
-  assert.match(findings[0].message, /openssl-src 300\.4\.0\+3\.4\.0 \(runs OpenSSL's Configure\)/);
+  assert.match(findings[0].message, /openssl-src 300\.4\.0\+3\.4\.0 via openssl \(runs OpenSSL's Configure\)/);
   assertFixedAsBlessed('ws-vendored');
   // openssl-src also runs make, which slim images lack (build-essential or make provides it).
   const noMake = readFileSync(join(FIXTURES, 'ws-vendored', 'Dockerfile'), 'utf8').replace(' pkg-config make ', ' pkg-config ');

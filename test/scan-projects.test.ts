@@ -38,6 +38,8 @@ test('clap env / serde derive / tokio::main without their features, through work
   // The multi-line #[clap(long, env, ...)] is found too, the commented-out one is not.
   assert.deepEqual(clap.evidence.map((e) => `${e.file}:${e.line}`), ['crates/local_backend/src/config.rs:8', 'crates/local_backend/src/config.rs:14', 'crates/local_backend/Cargo.toml:8']);
   assert.deepEqual([tokio.captures.crate, tokio.captures.feature], ['tokio', 'macros`, `rt-multi-thread']);
+  // The list, as diagnose publishes it (docs/scan-json.md): one entry per feature, never a joined string.
+  assert.deepEqual([serde.captures.features, tokio.captures.features], [['derive'], ['macros', 'rt-multi-thread']]);
   // The crate that enables everything it uses (`quiet`) has no finding.
   assert.ok(!findings.some((f) => f.evidence[0].file.startsWith('crates/quiet/')));
 });

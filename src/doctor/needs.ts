@@ -1,10 +1,10 @@
 // Pure: derives what a project needs from the system (components, version constraints, who needs them) from the project model.
 
-import { dirname } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import { CALLED_TOOLS, COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, FETCHED_SOURCE_NEEDS, IMPLIED_CRATES, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../kb/crate-needs.js';
 import { compareVersions, numericChannel } from './checks/versions.js';
 import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
-import { toolchainCaveat, type CargoGraph, type CargoResolution } from '../project/cargo-metadata.js';
+import { toolchainCaveat, type CargoGraph, type CargoResolution, type MetadataRequest } from '../project/cargo-metadata.js';
 import { pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../project/build-script.js';
 import type { CargoManifest, LockedCrate, Project, RustProject } from '../project/model.js';
 import { clipForMessage } from '../project/shell-quote.js';
@@ -99,6 +99,9 @@ class NeedSet {
   }
   list(): Need[] {
     return [...this.byKey.values()];
+  }
+  has(component: ComponentId): boolean {
+    return [...this.byKey.values()].some((n) => n.component === component);
   }
 }
 
@@ -206,12 +209,122 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   }
 
   const target = [...targets][0] ?? ctx.hostTriple ?? 'x86_64-unknown-linux-gnu';
-  // maturin builds its crate with `[tool.maturin] features` on top of the defaults: they count as default features.
-  const maturinFeatures = project.python?.backend === 'maturin' ? (project.python.pyproject?.maturinFeatures ?? []) : [];
-  const members = maturinFeatures.length ? rust.members.map((m) => (m.dir === dirname(rust.manifestPath) ? { ...m, manifest: withDefaultFeatures(m.manifest, maturinFeatures) } : m)) : rust.members;
-  if (maturinFeatures.length) notes.push(`The crate is built with the features pyproject.toml's [tool.maturin] turns on: ${maturinFeatures.join(', ')}.`);
-  // A plain `cargo build` builds the default members (all members when the workspace names none).
-  const built = rust.defaultMembers ? members.filter((m) => rust.defaultMembers!.includes(m.dir)) : members;
+  // maturin builds its crate with `[tool.maturin] features` on top of the defaults.
+  const maturin = project.python?.backend === 'maturin';
+  const selection = doctorSelection(project);
+  const { heavy } = rustBuildNeeds({ rust, target, selection, maturin, env: ctx.env, cargo: ctx.cargo ?? null }, set, exempted, unverified, notes);
+  set.add('disk', 'target/ and the crate cache', { minBytes: COMPONENT_FLOOR.disk(heavy) });
+  set.add('memory', heavy ? `${heavy} (a large C/C++ build)` : 'rustc', { minBytes: COMPONENT_FLOOR.memory(heavy) });
+  if (heavy) set.add('disk', `${heavy} (a large C/C++ build)`);
+}
+
+/** What doctor checks the machine for: a plain `cargo build` at the workspace root, with maturin's features on its crate. */
+function doctorSelection(project: Project): BuildSelection {
+  const rust = project.rust!;
+  const features = project.python?.backend === 'maturin' ? (project.python.pyproject?.maturinFeatures ?? []) : [];
+  return { roots: null, features, featuresOf: dirname(rust.manifestPath), featuresFrom: "pyproject.toml's [tool.maturin]" };
+}
+
+/** What doctor asks `cargo metadata` for: maturin's features on its crate (cargo applies them to the package it is pointed at). */
+export function metadataRequest(project: Project): MetadataRequest {
+  if (!project.rust) return {};
+  const selection = doctorSelection(project);
+  if (!selection.features.length) return {};
+  return { manifestDir: relative(project.rust.root, selection.featuresOf!).split(sep).join('/'), featureArgs: selectionFeatureArgs(selection) };
+}
+
+/**
+ * What one cargo (or maturin) command builds: which packages, with which features. doctor asks for a plain
+ * `cargo build` at the workspace root (plus maturin's features); scan asks for what a Dockerfile's command says.
+ */
+export interface BuildSelection {
+  /** Directories (as in RustProject.members) of the packages built; null: what a plain `cargo build` at the root builds. */
+  roots: string[] | null;
+  /**
+   * `--features` (or `[tool.maturin] features`): `feat` of the built packages, `pkg/feat` of the built package `pkg`,
+   * or `dep/feat` of a dependency of the built packages.
+   */
+  features: readonly string[];
+  /** The one package the features are for (maturin's crate), when not every built package. */
+  featuresOf?: string | null;
+  /** Where the features come from, for the note ("pyproject.toml's [tool.maturin]", "the cargo command"). */
+  featuresFrom?: string;
+  noDefaultFeatures?: boolean;
+  allFeatures?: boolean;
+}
+
+/** The cargo metadata flags that resolve a selection's features (what `resolveWithCargo` is asked with); pure. */
+export function selectionFeatureArgs(selection: Pick<BuildSelection, 'features' | 'noDefaultFeatures' | 'allFeatures'>): string[] {
+  return [...(selection.allFeatures ? ['--all-features'] : []), ...(selection.noDefaultFeatures ? ['--no-default-features'] : []), ...(selection.features.length ? ['--features', [...selection.features].join(',')] : [])];
+}
+
+/** The input of rustBuildNeeds: a workspace as read, the target, the selection, and what cargo resolved (if it could). */
+export interface RustBuild {
+  rust: Pick<RustProject, 'members' | 'defaultMembers' | 'lock' | 'gitDependencies' | 'absentPathCrates' | 'requestedFeatures'>;
+  target: string;
+  selection: BuildSelection;
+  /** maturin builds the crate: an extension module, so pyo3 links no libpython. */
+  maturin: boolean;
+  env: Record<string, string | undefined>;
+  /** cargo's graph, used when it was resolved for this target and these features (CargoGraph.featureArgs). */
+  cargo: CargoResolution | null;
+}
+
+/** Where a need comes from, for a caller that points at it (scan points at the crate's lock entry or the build script). */
+export interface NeedOrigin {
+  crate?: LockedCrate;
+  buildScript?: string;
+}
+
+/** Receives the needs rustBuildNeeds finds (doctor's NeedSet; scan's collector). */
+export interface NeedSink {
+  add(component: ComponentId, neededBy: string, opts?: { required?: boolean; constraint?: Constraint }, origin?: NeedOrigin): void;
+  /** Whether something already needs the component (then a need only an unverified step brings is not held back). */
+  has(component: ComponentId): boolean;
+}
+
+/** The manifest built with `features` (and without its defaults when `noDefault`), as a new `default` feature. */
+function withFeatures(manifest: CargoManifest, features: readonly string[], noDefault: boolean, all: boolean): CargoManifest {
+  const base = all ? Object.keys(manifest.features) : noDefault ? [] : (manifest.features.default ?? []);
+  return { ...manifest, features: { ...manifest.features, default: [...base, ...features] } };
+}
+
+/** The members, with each built package's manifest carrying the selection's features as its default ones. */
+function selectedMembers(rust: RustBuild['rust'], selection: BuildSelection): { members: RustBuild['rust']['members']; roots: RustBuild['rust']['members'] } {
+  const byDefault = rust.defaultMembers ? rust.members.filter((m) => rust.defaultMembers!.includes(m.dir)) : rust.members;
+  const chosen = selection.roots ? rust.members.filter((m) => selection.roots!.includes(m.dir)) : byDefault;
+  const targets = new Set((selection.featuresOf ? rust.members.filter((m) => m.dir === selection.featuresOf) : chosen.length ? chosen : rust.members).map((m) => m.dir));
+  const names = new Set(rust.members.filter((m) => targets.has(m.dir)).map((m) => m.manifest.package?.name));
+  const changes = selection.features.length > 0 || selection.noDefaultFeatures || selection.allFeatures;
+  const members = !changes ? rust.members : rust.members.map((m) => {
+    if (!targets.has(m.dir) || !m.manifest.package) return m;
+    const own = selection.features.flatMap((f) => {
+      const slash = f.indexOf('/');
+      if (slash < 0) return [f];
+      const pkg = f.slice(0, slash);
+      // `pkg/feat` names a built package's own feature; anything else before the slash is a dependency.
+      if (names.has(pkg)) return pkg === m.manifest.package!.name ? [f.slice(slash + 1)] : [];
+      return [f];
+    });
+    return { ...m, manifest: withFeatures(m.manifest, own, Boolean(selection.noDefaultFeatures), Boolean(selection.allFeatures)) };
+  });
+  const roots = members.filter((m) => chosen.some((c) => c.dir === m.dir));
+  return { members, roots };
+}
+
+/**
+ * The system needs of the crates one cargo command compiles, shared by doctor and scan: cargo's resolved graph when
+ * it answered for this target and these features, else a walk of Cargo.lock from the built packages' declarations
+ * (or, without a lock, the declared crates and the git checkouts in CARGO_HOME); each crate's needs from the
+ * knowledge base less the exemptions the build meets, and the pkg-config probes of the workspace's own build scripts.
+ */
+export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempted[], unverified: Exempted[], notes: string[]): { heavy: string | null } {
+  const { rust, target, selection, env } = input;
+  const added = new Set<ComponentId>();
+  const sink = set;
+  set = { add: (component, ...rest) => (added.add(component), sink.add(component, ...rest)), has: (c) => added.has(c) || sink.has(c) };
+  const { members, roots: built } = selectedMembers(rust, selection);
+  if (selection.features.length) notes.push(`The crate is built with the features ${selection.featuresFrom ?? 'the command'} turns on: ${selection.features.join(', ')}.`);
   const manifests = (built.length ? built : members).map((m) => m.manifest);
   // Without a lock only declared crates are known: the members' own, and those of the git dependencies cargo has
   // checked out (read from CARGO_HOME, each labelled with the git crate it comes through).
@@ -237,11 +350,12 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   const packages: LockedCrate[] = rust.lock ? rust.lock.packages : [...declared.keys()];
   // What a default `cargo build` compiles: cargo's resolved graph when it could answer offline; else from the lock and
   // the manifests (no dev-dependencies, optional ones left off, other targets' tables).
-  // cargo metadata ran without maturin's features: its graph would leave their crates out, so the lock decides then.
-  const graph = ctx.cargo && 'graph' in ctx.cargo && !maturinFeatures.length ? ctx.cargo.graph : null;
+  // A graph cargo resolved for another target or other features would leave crates out (or in): the lock decides then.
+  const wanted = selectionFeatureArgs(selection).join(' ');
+  const graph = input.cargo && 'graph' in input.cargo && input.cargo.graph.target === target && (input.cargo.graph.featureArgs ?? []).join(' ') === wanted ? input.cargo.graph : null;
   const fromGraph = graph && rust.lock ? builtFromGraph(graph, packages, manifests.map((m) => m.package?.name ?? '').filter(Boolean)) : null;
   if (fromGraph) notes.push(`Needs follow the build graph cargo resolved (cargo metadata --offline, for ${graph!.target}${toolchainCaveat(graph!)}).`);
-  else if (ctx.cargo && 'unresolved' in ctx.cargo && rust.lock) notes.push(`${ctx.cargo.unresolved}; needs are read from Cargo.lock and the manifests instead.`);
+  else if (input.cargo && 'unresolved' in input.cargo && rust.lock) notes.push(`${input.cargo.unresolved}; needs are read from Cargo.lock and the manifests instead.`);
   const fromLock = !fromGraph && rust.lock ? builtCrates(packages, manifests, target, members.map((m) => m.manifest), rust.absentPathCrates ?? []) : null;
   const via = fromGraph ? fromGraph.via : fromLock ? fromLock.via : declared;
   const doubtful: { via: string; held: Exempted }[] = [];
@@ -253,7 +367,7 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
   };
   // What the workspace's own build scripts do in this build: the user's environment and each crate's features decide.
   const scriptContext = (name: string): BuildScriptContext => ({
-    envSet: (v) => ctx.env[v] !== undefined,
+    envSet: (v) => env[v] !== undefined,
     featureOn: (f) => {
       const features = fromGraph ? fromGraph.features.get(name) : fromLock?.localFeatures.get(name);
       return features ? features.has(f) : undefined;
@@ -274,7 +388,7 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
     const doubtVia = fromLock?.unverified.get(crate);
     for (const n of needs) {
       if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
-      if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => ctx.env[e] !== undefined && ctx.env[e] !== '')) {
+      if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => env[e] !== undefined && env[e] !== '')) {
         exempted.push({ component: n.component, crate: label, why: n.unless.why });
         continue;
       }
@@ -291,7 +405,7 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
         doubtful.push({ via: doubtVia, held: { component: n.component, crate: `${label} (${n.why})`, why: `needed only through ${doubtVia}` } });
         continue;
       }
-      set.add(n.component, `${label} (${n.why})`, { required: n.required ?? true });
+      set.add(n.component, `${label} (${n.why})`, { required: n.required ?? true }, { crate });
     }
     // An unverified pyo3 sets no Python bounds either (its python need is held back above).
     if (!doubtVia && (crate.name === 'pyo3-build-config' || (crate.name === 'pyo3' && !lockNames.has('pyo3-build-config')))) {
@@ -299,13 +413,13 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
       set.add('python', `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''} (supports CPython ${range.min}–${range.max})`, {
         constraint: { kind: 'min', version: range.min, from: `pyo3 ${crate.version}` },
       });
-      const abi3 = (rust.requestedFeatures.pyo3 ?? []).some((f) => f.startsWith('abi3')) || (project.python?.pyproject?.maturinFeatures ?? []).some((f) => f.startsWith('pyo3/abi3'));
-      const forward = ctx.env.PYO3_USE_ABI3_FORWARD_COMPATIBILITY === '1';
+      const abi3 = (rust.requestedFeatures.pyo3 ?? []).some((f) => f.startsWith('abi3')) || (input.maturin && selection.features.some((f) => f.startsWith('pyo3/abi3')));
+      const forward = env.PYO3_USE_ABI3_FORWARD_COMPATIBILITY === '1';
       // abi3 builds run on newer interpreters; otherwise pyo3's build script rejects versions it does not know.
       if (!abi3 && !forward) set.add('python', '', { constraint: { kind: 'max', version: range.max, from: `pyo3 ${crate.version}` } });
       // pyo3 declares the C API in Rust, so an extension module needs no headers; without `extension-module`
       // (embedding Python, or `cargo test` of the crate) it links libpython, which ships with the development files.
-      const extensionModule = (rust.requestedFeatures.pyo3 ?? []).includes('extension-module') || project.python?.backend === 'maturin';
+      const extensionModule = (rust.requestedFeatures.pyo3 ?? []).includes('extension-module') || input.maturin;
       if (!extensionModule) set.add('python-headers', `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''} (links libpython: no extension-module feature)`);
     }
   }
@@ -315,28 +429,21 @@ function deriveRust(project: Project, ctx: PlanContext, set: NeedSet, exempted: 
     const name = m.manifest.package!.name;
     if (!text || !m.manifest.dependencies.some((d) => d.name === 'pkg-config' && d.kind === 'build')) continue;
     for (const library of pkgConfigProbesOf(text, scriptContext(name))) {
-      set.add('pkg-config', `${name}'s build script (probes ${library || 'a library'} with pkg-config, with no fallback)`);
+      const origin = { buildScript: m.buildScript!.file };
+      set.add('pkg-config', `${name}'s build script (probes ${library || 'a library'} with pkg-config, with no fallback)`, {}, origin);
       const component = (Object.keys(COMPONENTS) as ComponentId[]).find((c) => library && COMPONENTS[c].pkgConfig === library);
-      if (component) set.add(component, `${name}'s build script (links ${library}, found with pkg-config)`);
+      if (component) set.add(component, `${name}'s build script (links ${library}, found with pkg-config)`, {}, origin);
     }
   }
   // A component something verified needs anyway is a need, not held back.
-  const needed = new Set(set.list().map((n) => n.component));
-  const held = doubtful.filter((b) => !needed.has(b.held.component));
+  const held = doubtful.filter((b) => !set.has(b.held.component));
   unverified.push(...held.map((b) => b.held));
   if (held.length) {
     const components = [...new Set(held.map((b) => b.held.component))].join(', ');
     const through = [...new Set(held.map((b) => b.via))].join('; ');
     notes.push(`Held back as unverified: ${components}, needed only through ${through}; what those build cannot be told from the checkout (cargo metadata can, with the crates in CARGO_HOME and any submodule checked out).`);
   }
-  set.add('disk', 'target/ and the crate cache', { minBytes: COMPONENT_FLOOR.disk(heavy) });
-  set.add('memory', heavy ? `${heavy} (a large C/C++ build)` : 'rustc', { minBytes: COMPONENT_FLOOR.memory(heavy) });
-  if (heavy) set.add('disk', `${heavy} (a large C/C++ build)`);
-}
-
-/** The manifest with `extra` features added to its `default` feature (what `--features` does on top of the defaults). */
-function withDefaultFeatures(manifest: CargoManifest, extra: readonly string[]): CargoManifest {
-  return { ...manifest, features: { ...manifest.features, default: [...(manifest.features.default ?? []), ...extra] } };
+  return { heavy };
 }
 
 /**

@@ -12,7 +12,7 @@ import { readProject } from '../project/discover.js';
 import type { Project } from '../project/model.js';
 import { combinedInstall } from './fixes.js';
 import { resolveWithCargo } from '../project/cargo-metadata.js';
-import { deriveNeeds, type Exempted } from './needs.js';
+import { deriveNeeds, metadataRequest, type Exempted } from './needs.js';
 import { rustToolchainChoice, safeToolchainName } from '../project/toolchain.js';
 import { neutralCwd, probeSpecs } from './probes.js';
 
@@ -93,7 +93,7 @@ export async function runDoctor(dirArg: string, opts: DoctorOptions = {}): Promi
   const hostTriple = guessHostTriple();
   // cargo's own resolved graph (offline, never writing Cargo.lock), when the project has a lock and cargo can answer.
   const target = project.rust?.configTargets[0] ?? hostTriple;
-  const cargo = project.rust?.lock && target ? await resolveWithCargo(project.rust.root, '', target, new Map(), timeoutMs * 4) : null;
+  const cargo = project.rust?.lock && target ? await resolveWithCargo(project.rust.root, '', target, new Map(), timeoutMs * 4, metadataRequest(project)) : null;
   const plan = deriveNeeds(project, { env, platform: osPlatform(), hostTriple, cargo });
   const want = new Set(plan.needs.map((n) => n.component));
   const toolchain = project.rust?.toolchain ?? null;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { absoluteProgram, cargoEnv } from './cargo-env.js';
 import { safeToolchainName } from './toolchain.js';
+import { joinRel } from './text-location.js';
 
 export interface ResolvedDependency {
   /** The dependency's package name (not the renamed key). */
@@ -33,6 +34,10 @@ export interface CargoGraph {
   packages: ReadonlyMap<string, ResolvedPackage>;
   /** Set when the project's pinned toolchain is not installed and cargo ran with rustup's default one instead. */
   toolchain?: { used: string; pinned: string };
+  /** The feature flags cargo resolved it with (`--features a,b`, `--no-default-features`); absent: the defaults. */
+  featureArgs?: readonly string[];
+  /** The manifest cargo was pointed at, relative to the scanned root (the features are that package's). */
+  manifest?: string;
 }
 
 /** The words for a graph cargo resolved with another toolchain than the pin, or '' when it used the pin. */
@@ -155,16 +160,30 @@ function lockKind(path: string): 'file' | 'other' | 'none' {
  * so nothing is downloaded. With a Cargo.lock, `--locked` keeps cargo from writing it; without one, cargo runs in a
  * temporary copy of the manifests and sources (`files`), so the lock it creates lands there, not in the project.
  * Resolves to why it could not when cargo is missing, the crate cache lacks a dependency, or the lock is stale.
+ * `request` asks for a member's features (`--features` applies to the package cargo is pointed at).
  */
-export async function resolveWithCargo(root: string, dir: string, target: string, files: ReadonlyMap<string, string>, timeoutMs = 20_000): Promise<CargoResolution> {
+export interface MetadataRequest {
+  /** The package whose features are asked for (its directory relative to root), when not the workspace root's. */
+  manifestDir?: string;
+  /** `--features a,b`, `--no-default-features`, `--all-features`: what the build turns on (maturin's features...). */
+  featureArgs?: readonly string[];
+}
+
+export async function resolveWithCargo(root: string, dir: string, target: string, files: ReadonlyMap<string, string>, timeoutMs = 20_000, request: MetadataRequest = {}): Promise<CargoResolution> {
   const fail = (why: string): CargoResolution => ({ unresolved: `cargo metadata --offline could not resolve the graph: ${why}` });
+  const manifestDir = request.manifestDir ?? dir;
+  const featureArgs = [...(request.featureArgs ?? [])];
+  // The graph says what it was resolved for, so a caller asking for other features does not take it as theirs.
+  const described = (graph: CargoGraph | null, toolchain: CargoGraph['toolchain'] | undefined): CargoResolution => {
+    if (!graph) return fail('it printed no resolved graph');
+    return { graph: { ...graph, ...(toolchain ? { toolchain } : {}), ...(featureArgs.length ? { featureArgs } : {}), ...(request.manifestDir !== undefined ? { manifest: joinRel(manifestDir, 'Cargo.toml') } : {}) } };
+  };
   const lock = lockKind(join(root, dir, 'Cargo.lock'));
   if (lock === 'other') return fail('its Cargo.lock is not a regular file (cargo would block on a FIFO or read a device)');
   if (lock === 'file') {
-    const r = await runCargoMetadata(root, join(root, dir), join(root, dir, 'Cargo.toml'), target, true, timeoutMs);
+    const r = await runCargoMetadata(root, join(root, dir), join(root, manifestDir, 'Cargo.toml'), target, true, timeoutMs, featureArgs);
     if (!r.ok) return fail(r.why);
-    const graph = parseCargoMetadata(r.stdout, root, target);
-    return graph ? { graph: r.toolchain ? { ...graph, toolchain: r.toolchain } : graph } : fail('it printed no resolved graph');
+    return described(parseCargoMetadata(r.stdout, root, target), r.toolchain);
   }
   const copied = [...files.keys()].filter((f) => COPIED.test(f) && (dir === '' || f.startsWith(`${dir}/`) || f.startsWith('.cargo/')));
   if (copied.length > MAX_COPIED) return fail(`no Cargo.lock, and the workspace is too large (${copied.length} files) to resolve in a copy`);
@@ -174,10 +193,9 @@ export async function resolveWithCargo(root: string, dir: string, target: string
       await mkdir(dirname(join(tmp, f)), { recursive: true });
       await writeFile(join(tmp, f), files.get(f) as string);
     }
-    const r = await runCargoMetadata(tmp, join(tmp, dir), join(tmp, dir, 'Cargo.toml'), target, false, timeoutMs);
+    const r = await runCargoMetadata(tmp, join(tmp, dir), join(tmp, manifestDir, 'Cargo.toml'), target, false, timeoutMs, featureArgs);
     if (!r.ok) return fail(r.why);
-    const graph = parseCargoMetadata(r.stdout, tmp, target);
-    return graph ? { graph: r.toolchain ? { ...graph, toolchain: r.toolchain } : graph } : fail('it printed no resolved graph');
+    return described(parseCargoMetadata(r.stdout, tmp, target), r.toolchain);
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

@@ -133,3 +133,18 @@ export function parseCargoConfigTargets(text: string, file = '.cargo/config.toml
   const target = isTable(t.build) ? t.build.target : undefined;
   return typeof target === 'string' ? [target] : strList(target);
 }
+
+/** Fills `{ workspace = true }` edition / rust-version and dependency specs from the workspace root. */
+export function inheritFromWorkspace(m: CargoManifest, ws: CargoManifest['workspace']): CargoManifest {
+  if (!ws || !m.package) return m;
+  const pkg = { ...m.package };
+  if (pkg.inherits.edition) pkg.edition = ws.package.edition;
+  if (pkg.inherits.rustVersion) pkg.rustVersion = ws.package.rustVersion;
+  const dependencies = m.dependencies.map((d) => {
+    if (!d.workspace) return d;
+    const base = ws.dependencies.find((w) => w.key === d.key);
+    if (!base) return d;
+    return { ...d, name: base.name, req: base.req, path: base.path, git: base.git, rev: base.rev, features: [...new Set([...base.features, ...d.features])], defaultFeatures: base.defaultFeatures };
+  });
+  return { ...m, package: pkg, dependencies };
+}

@@ -7,7 +7,7 @@ import { BuildmedicError } from '../errors.js';
 import { parseCmakeInclude, parseCmakeLists, type CmakeProject } from './cmake.js';
 import { isInside } from './paths.js';
 import { openProjectDir, readProjectText } from './reader.js';
-import { parseCargoConfigLinkers, parseCargoConfigTargets, parseCargoLock, parseCargoManifest } from './cargo.js';
+import { inheritFromWorkspace, parseCargoConfigLinkers, parseCargoConfigTargets, parseCargoLock, parseCargoManifest } from './cargo.js';
 import type { CargoManifest, GitDependency, Project, PythonProject, RustProject } from './model.js';
 import { parsePyproject, parsePythonVersionFile, parseRequirements, parseRuntimeTxt, pythonBackend, scanSetupPy } from './python.js';
 import { parseRustToolchain } from './toolchain.js';
@@ -79,21 +79,6 @@ export async function findRustToolchain(dir: string, readText: TextReader = proj
     }
   }
   return null;
-}
-
-/** Fills `{ workspace = true }` edition / rust-version and dependency specs from the workspace root. */
-function inheritFromWorkspace(m: CargoManifest, ws: CargoManifest['workspace']): CargoManifest {
-  if (!ws || !m.package) return m;
-  const pkg = { ...m.package };
-  if (pkg.inherits.edition) pkg.edition = ws.package.edition;
-  if (pkg.inherits.rustVersion) pkg.rustVersion = ws.package.rustVersion;
-  const dependencies = m.dependencies.map((d) => {
-    if (!d.workspace) return d;
-    const base = ws.dependencies.find((w) => w.key === d.key);
-    if (!base) return d;
-    return { ...d, name: base.name, req: base.req, path: base.path, git: base.git, rev: base.rev, features: [...new Set([...base.features, ...d.features])], defaultFeatures: base.defaultFeatures };
-  });
-  return { ...m, package: pkg, dependencies };
 }
 
 const EDITION_ORDER = ['2015', '2018', '2021', '2024'];

@@ -39,6 +39,16 @@ export interface ProjectFiles {
   gitRefused?: string;
   /** What `cargo metadata` resolved for each workspace (keyed by the workspace root's directory), when it was asked. */
   cargo?: ReadonlyMap<string, CargoResolution>;
+  /**
+   * What `cargo metadata` resolved for a package built with other features than its defaults (maturin's
+   * `[tool.maturin] features`), keyed by featureVariantKey(manifest, flags).
+   */
+  cargoVariants?: ReadonlyMap<string, CargoResolution>;
   /** The Rust target triple the build is for (`--target`, `[build] target`, else the host). */
   target?: string;
+}
+
+/** The key of ProjectFiles.cargoVariants: the package's manifest (relative path) and the feature flags cargo was given. */
+export function featureVariantKey(manifest: string, featureArgs: readonly string[]): string {
+  return `${manifest}\0${featureArgs.join(' ')}`;
 }

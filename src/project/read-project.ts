@@ -7,10 +7,29 @@ import { dubiousOwnership, runGit } from './git.js';
 import { globMatcher } from './glob.js';
 import { parseCargoConfigTargets } from './cargo.js';
 import { hostTriple } from './target-cfg.js';
-import { resolveWorkspaces } from './cargo-metadata.js';
-import { lockLocations } from './cargo/packages.js';
+import { type CargoResolution, resolveWithCargo, resolveWorkspaces } from './cargo-metadata.js';
+import { lockLocations, readManifests, workspaceOf } from './cargo/packages.js';
 import { isVendored } from './paths.js';
-import type { ProjectFiles } from './files.js';
+import { featureVariantKey, type ProjectFiles } from './files.js';
+import { parsePyproject } from './python.js';
+import { dirOf, joinRel } from './text-location.js';
+
+/** The crates maturin builds with `[tool.maturin] features` (each pyproject.toml's manifest-path, else its Cargo.toml). */
+function maturinVariants(files: ReadonlyMap<string, string>): { manifest: string; features: string[] }[] {
+  const out: { manifest: string; features: string[] }[] = [];
+  for (const [file, text] of files) {
+    if (file !== 'pyproject.toml' && !file.endsWith('/pyproject.toml')) continue;
+    try {
+      const info = parsePyproject(text, file);
+      if (info.buildBackend !== 'maturin' || !info.maturinFeatures.length) continue;
+      const manifest = joinRel(dirOf(file), info.maturinManifestPath ?? 'Cargo.toml').replace(/(^|\/)\.\//g, '$1');
+      if (files.has(manifest)) out.push({ manifest, features: info.maturinFeatures });
+    } catch {
+      // An unreadable pyproject.toml is the Python scanner's finding.
+    }
+  }
+  return out;
+}
 
 /** What git tracks and ignores under root, with paths relative to root; nulls when root is not in a work tree. */
 async function readGitState(root: string, candidates: string[]): Promise<{ tracked: Set<string> | null; ignored: Set<string> | null; refused: string | null }> {
@@ -83,6 +102,16 @@ export async function readProjectFiles(dir: string, scanners: readonly { readonl
   const project: ProjectFiles = { root, files: sorted, gitTracked: tracked, gitIgnored: ignored, paths: new Set([...paths, ...linked]), symlinks: walk.symlinks, unread, ...(refused ? { gitRefused: refused } : {}) };
   const target = options.target ?? configTarget(sorted) ?? hostTriple() ?? undefined;
   if (!options.resolveCargo || !target) return target ? { ...project, target } : project;
-  const dirs = lockLocations(project).map((l) => l.dir).filter((d) => !isVendored(`${d}/`));
-  return { ...project, target, cargo: await resolveWorkspaces(root, dirs, target, sorted) };
+  const locations = lockLocations(project).filter((l) => !isVendored(`${l.dir}/`));
+  const cargo = await resolveWorkspaces(root, locations.map((l) => l.dir), target, sorted);
+  // maturin builds its crate with [tool.maturin] features: cargo is asked for that graph too, once per crate.
+  const cargoVariants = new Map<string, CargoResolution>();
+  for (const v of maturinVariants(sorted)) {
+    const ws = workspaceOf(dirOf(v.manifest), readManifests(project).manifests);
+    const wsDir = ws?.dir ?? dirOf(v.manifest);
+    if (isVendored(`${wsDir}/`) || !locations.some((l) => l.dir === wsDir)) continue;
+    const featureArgs = ['--features', v.features.join(',')];
+    cargoVariants.set(featureVariantKey(v.manifest, featureArgs), await resolveWithCargo(root, wsDir, target, sorted, undefined, { manifestDir: dirOf(v.manifest), featureArgs }));
+  }
+  return { ...project, target, cargo, ...(cargoVariants.size ? { cargoVariants } : {}) };
 }

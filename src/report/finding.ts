@@ -35,7 +35,8 @@ export interface ScanFinding {
   /** What is wrong here, specifically (names the crate, stage, file...). */
   message: string;
   evidence: FileLocation[];
-  captures: Record<string, string>;
+  /** Named values; a list stays a list (crate-feature-missing's `features`), as diagnose publishes it. */
+  captures: Record<string, string | string[]>;
   fix: FixPlan | null;
   /**
    * Set when the finding depends on something scan could not resolve (e.g. Cargo's feature unification without

@@ -403,7 +403,9 @@ function scanFeatures(project: ProjectFiles): ScanFinding[] {
         evidence: [...at, ...(depLine ? [depLine] : [])],
         captures: {
           crate: dep.name,
+          // `feature` (the names joined, as schema 1 first printed it) stays; `features` is the list, as diagnose names it.
           feature: feats.join('`, `'),
+          features: [...feats],
           cargoAdd: `cargo add ${misplaced ? '--dev ' : ''}${dep.name} --features ${feats.join(',')}`,
           manifest: pkg.file,
         },

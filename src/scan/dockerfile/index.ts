@@ -45,7 +45,7 @@ export function scanDockerfiles(project: ProjectFiles, skipped: (message: string
 
 const scanner: Scanner = {
   id: 'dockerfile',
-  reads: [...DOCKERFILE_READS, '**/Cargo.toml', '**/Cargo.lock', '**/.dockerignore', '**/docker-compose*.yml', '**/docker-compose*.yaml', '**/compose*.yml', '**/compose*.yaml', '**/docker-bake*.hcl', '.github/workflows/*.yml', '.github/workflows/*.yaml', '**/build.rs'],
+  reads: [...DOCKERFILE_READS, '**/Cargo.toml', '**/Cargo.lock', '**/.dockerignore', '**/docker-compose*.yml', '**/docker-compose*.yaml', '**/compose*.yml', '**/compose*.yaml', '**/docker-bake*.hcl', '.github/workflows/*.yml', '.github/workflows/*.yaml', '**/build.rs', '**/pyproject.toml'],
   scan: scanDockerfiles,
 };
 export default scanner;

@@ -1,29 +1,29 @@
-// Which system components the crates locked for a Docker build context need (crate-needs knowledge over Cargo.lock); pure.
+// Which system components the crates a Dockerfile's cargo or maturin command builds need: the workspace of the
+// manifest the command finds in the image, the packages, features and target its flags select, resolved by the same
+// function doctor uses (rustBuildNeeds); pure.
 
-import { parseCargoLock } from '../../project/cargo.js';
-import { CRATE_NEEDS, type ComponentId } from '../../kb/crate-needs.js';
-import { exemptionApplies } from '../../doctor/needs.js';
-import { builtCrates, defaultRequestedFeatures } from '../../project/build-graph.js';
-import { hostTriple } from '../../project/target-cfg.js';
+import { inheritFromWorkspace, parseCargoLock } from '../../project/cargo.js';
+import type { ComponentId } from '../../kb/crate-needs.js';
+import { rustBuildNeeds, selectionFeatureArgs, type BuildSelection, type Exempted, type NeedOrigin, type NeedSink, type RustBuild } from '../../doctor/needs.js';
 import { cargoPackages, type CargoPackage } from '../../project/cargo/packages.js';
-import type { CargoManifest } from '../../project/model.js';
+import type { RustProject } from '../../project/model.js';
 import { isWorkspaceMember } from '../../project/workspace.js';
 import { isVendored } from '../../project/paths.js';
-import type { FileLocation, ProjectFiles } from '../../project/files.js';
+import { parsePyproject } from '../../project/python.js';
+import type { CargoRun } from '../../project/dockerfile/cargo-commands.js';
+import type { DockerfileModel, RunStep, Stage } from '../../project/dockerfile/parse.js';
+import { featureVariantKey, type FileLocation, type ProjectFiles } from '../../project/files.js';
+import type { CargoResolution } from '../../project/cargo-metadata.js';
 import { dirOf, joinRel, locate } from '../../project/text-location.js';
+import { presentAt } from './present.js';
 
 export interface ComponentNeed {
   component: ComponentId;
-  /** "librocksdb-sys 0.16.0 (compiles C++ in its build script)". */
+  /** "librocksdb-sys 0.16.0 via rocksdb (compiles C++ in its build script)". */
   why: string;
   at: FileLocation;
-}
-
-function compareVersions(a: string, b: string): number {
-  const x = a.split(/[.+-]/).map((n) => Number.parseInt(n, 10) || 0);
-  const y = b.split(/[.+-]/).map((n) => Number.parseInt(n, 10) || 0);
-  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
-  return 0;
+  /** Set when the need comes only through a step the checkout cannot settle (held back unless asked for). */
+  unverified?: string;
 }
 
 /**
@@ -37,49 +37,183 @@ export function lockForDockerfile(project: ProjectFiles, dockerfile: string, con
   return null;
 }
 
-/** The manifests `default-members` of the workspace rooted at `root` names, or null when it names none. */
-function defaultMembersOf(packages: readonly CargoPackage[], root: string): CargoManifest[] | null {
-  const patterns = packages.find((p) => p.dir === root && p.manifest.workspace)?.manifest.workspace?.defaultMembers;
-  if (!patterns?.length) return null;
-  const rel = (dir: string) => (root === '' ? dir : dir.slice(root.length + 1));
-  const chosen = packages.filter((p) => (p.dir === root ? patterns.some((m) => m === '.' || m === '') : isWorkspaceMember(rel(p.dir), patterns, [])));
-  return chosen.length ? chosen.map((p) => p.manifest) : null;
+/** What one command of a Dockerfile builds: the lock it resolves with, the workspace, the selection. */
+export interface DockerBuild {
+  lockFile: string;
+  /** The manifest the command builds, when it is a context file (the key of a graph cargo resolved with its features). */
+  manifest: string | null;
+  selection: BuildSelection;
+  maturin: boolean;
+  /** The target triple, from `--target`, else the project's when it is a Linux one (an image builds for Linux). */
+  target: string;
 }
 
-/** Needs of the crates a default build compiles from the lock (first reason per component), minus exempted ones. */
-export function lockedNeeds(project: ProjectFiles, lockFile: string, env: ReadonlySet<string>): ComponentNeed[] {
-  const text = project.files.get(lockFile);
-  if (text === undefined) return [];
+function isUnder(dir: string, root: string): boolean {
+  return root === '' || dir === root || dir.startsWith(`${root}/`);
+}
+
+/**
+ * The packages sharing the lock at `lockDir`, none vendored: its workspace's members, and the path crates below it the
+ * lock lists as local (cargo makes a path dependency inside the workspace a member by itself).
+ */
+function lockPackages(project: ProjectFiles, lockDir: string, lockText: string | undefined = project.files.get(joinRel(lockDir, 'Cargo.lock'))): CargoPackage[] {
+  let local: Set<string> | null = null;
+  const isLocal = (name: string) => {
+    if (!local) {
+      local = new Set<string>();
+      try {
+        if (lockText !== undefined) for (const c of parseCargoLock(lockText, joinRel(lockDir, 'Cargo.lock')).packages) if (c.source === null) local.add(c.name);
+      } catch {
+        // An unparseable lock names no local crates.
+      }
+    }
+    return local.has(name);
+  };
+  return cargoPackages(project).filter((p) => !isVendored(p.file) && ((p.workspaceRoot?.dir ?? p.dir) === lockDir || (!p.workspaceRoot && p.dir !== lockDir && isUnder(p.dir, lockDir) && p.manifest.package !== null && isLocal(p.manifest.package.name))));
+}
+
+/** The manifest (a project path) an image path holds when `step` runs, when it is a context file the scan has read. */
+function manifestAt(project: ProjectFiles, model: DockerfileModel, stage: Stage, step: RunStep, abs: string): string | null {
+  const { landing } = presentAt(model, step, stage.index, abs, project);
+  return landing?.kind === 'context' && project.files.has(landing.path) ? landing.path : null;
+}
+
+/**
+ * What `run` (a compiling command of `step`) builds, read from the files the build context puts in the image: the
+ * manifest at its `--manifest-path` or working directory (maturin: pyproject.toml's `[tool.maturin] manifest-path`),
+ * its workspace's lock, and its `-p`, `--bin`, `--workspace`, `--features`, `--no-default-features`, `--target`. A
+ * command whose manifest is not a context file (`cargo chef cook`'s skeleton) builds from the context's lock.
+ */
+export function dockerBuild(project: ProjectFiles, model: DockerfileModel, stage: Stage, step: RunStep, run: CargoRun, context: string): DockerBuild | null {
+  const sel = run.selection;
+  const maturin = run.action === 'maturin';
+  const cwd = run.cwd.replace(/\/$/, '');
+  let features = [...sel.features];
+  let manifest: string | null = null;
+  if (maturin && !sel.manifestPath) {
+    const pyproject = manifestAt(project, model, stage, step, `${cwd}/pyproject.toml`);
+    let info = null;
+    try {
+      info = pyproject ? parsePyproject(project.files.get(pyproject) as string, pyproject) : null;
+    } catch {
+      // An unreadable pyproject.toml is maturin's error; the crate beside it is still what it would build.
+    }
+    if (pyproject && info) {
+      features = [...info.maturinFeatures, ...features];
+      const rel = info.maturinManifestPath ? joinRel(dirOf(pyproject), info.maturinManifestPath).replace(/(^|\/)\.\//g, '$1') : joinRel(dirOf(pyproject), 'Cargo.toml');
+      manifest = project.files.has(rel) ? rel : null;
+    }
+  }
+  manifest ??= manifestAt(project, model, stage, step, sel.manifestPath ?? `${cwd}/Cargo.toml`);
+  const pkg = manifest ? cargoPackages(project).find((p) => p.file === manifest) : undefined;
+  const rootDir = pkg ? (pkg.workspaceRoot?.dir ?? pkg.dir) : null;
+  const lockFile = rootDir !== null ? (project.files.has(joinRel(rootDir, 'Cargo.lock')) && isUnder(rootDir, context) ? joinRel(rootDir, 'Cargo.lock') : null) : lockForDockerfile(project, model.file, context);
+  if (!lockFile) return null;
+  const packages = lockPackages(project, dirOf(lockFile));
+  const named = (names: readonly string[]) => packages.filter((p) => p.manifest.package && names.includes(p.manifest.package.name)).map((p) => p.dir);
+  let roots: string[] | null = null;
+  if (sel.workspace) roots = packages.filter((p) => p.manifest.package && (p.workspaceRoot || p.dir === dirOf(lockFile))).map((p) => p.dir);
+  else if (sel.packages.length) roots = named(sel.packages);
+  else if (sel.bins.length && named(sel.bins).length) roots = named(sel.bins);
+  // cargo builds the package whose directory it runs in; at the workspace root, the default members.
+  else if (pkg?.manifest.package && pkg.dir !== rootDir) roots = [pkg.dir];
+  else if (maturin && pkg?.manifest.package) roots = [pkg.dir];
+  if (roots && !roots.length) roots = null;
+  const selection: BuildSelection = {
+    roots,
+    features,
+    featuresOf: maturin && pkg ? pkg.dir : null,
+    featuresFrom: maturin ? "the maturin command and pyproject.toml's [tool.maturin]" : 'the cargo command',
+    noDefaultFeatures: sel.noDefaultFeatures,
+    allFeatures: sel.allFeatures,
+  };
+  const target = sel.target ?? (project.target && /-linux-/.test(project.target) ? project.target : 'x86_64-unknown-linux-gnu');
+  return { lockFile, manifest, selection, maturin, target };
+}
+
+/** The workspace at `lockDir` as doctor reads it (members, default members, build scripts), from the read files. */
+function workspaceOf(project: ProjectFiles, lockDir: string, lockText: string): RustBuild['rust'] | null {
   let lock;
   try {
-    lock = parseCargoLock(text, lockFile);
+    lock = parseCargoLock(lockText, joinRel(lockDir, 'Cargo.lock'));
   } catch {
     // An unparseable lock file is the Cargo scanners' finding; here it only means no needs are known.
-    return [];
+    return null;
   }
-  const lockDir = dirOf(lockFile);
-  // The lock's workspace: the manifests whose workspace root (or own directory) holds this lock; no vendored copies.
-  const packages = cargoPackages(project).filter((p) => (p.workspaceRoot?.dir ?? p.dir) === lockDir && !isVendored(p.file));
-  const members = packages.map((p) => p.manifest);
-  const target = project.target ?? hostTriple() ?? 'x86_64-unknown-linux-gnu';
-  // A plain `cargo build` (or `cargo chef cook`) at the root builds the workspace's default-members, as doctor reads it.
-  const { via } = builtCrates(lock.packages, defaultMembersOf(packages, lockDir) ?? members, target, members);
-  const requested = defaultRequestedFeatures(members, target);
-  const built = (dep: string) => {
-    const [name, version] = dep.split(' ');
-    for (const c of via.keys()) if (c.name === name && (!version || c.version === version)) return true;
-    return false;
-  };
+  const packages = lockPackages(project, lockDir, lockText);
+  const root = packages.find((p) => p.dir === lockDir);
+  const ws = root?.manifest.workspace ?? null;
+  const paths = project.paths ?? new Set(project.files.keys());
+  const members: RustProject['members'] = packages.filter((p) => p.manifest.package).map((p) => {
+    const build = p.manifest.package!.build;
+    const file = build === false ? null : joinRel(p.dir, typeof build === 'string' ? build.replace(/^\.\//, '') : 'build.rs');
+    const text = file ? project.files.get(file) : undefined;
+    return { dir: p.dir, manifest: inheritFromWorkspace(p.manifest, ws), buildScript: file && (text !== undefined || paths.has(file)) ? { file, text: text ?? null } : null };
+  });
+  const rel = (dir: string) => (lockDir === '' ? dir : dir.slice(lockDir.length + 1));
+  const defaultMembers = ws?.defaultMembers?.length
+    ? members.filter((m) => (m.dir === lockDir ? ws.defaultMembers!.some((d) => d === '.' || d === '') : isWorkspaceMember(rel(m.dir), ws.defaultMembers!, []))).map((m) => m.dir)
+    : ws && root?.manifest.package
+      ? [lockDir]
+      : null;
+  // Path dependencies whose Cargo.toml the checkout lacks (a submodule not checked out): what they build is unknown.
+  const absentPathCrates = [...new Set(members.flatMap((m) => m.manifest.dependencies.filter((d) => d.path !== null && !paths.has(joinRel(normalize(joinRel(m.dir, d.path!)), 'Cargo.toml'))).map((d) => d.name)))];
+  const requestedFeatures: Record<string, string[]> = {};
+  for (const m of members) for (const d of m.manifest.dependencies) requestedFeatures[d.name] = [...new Set([...(requestedFeatures[d.name] ?? []), ...d.features])].sort();
+  return { members, defaultMembers, lock, gitDependencies: [], absentPathCrates, requestedFeatures };
+}
+
+/** The graph cargo resolved for the build's features (the workspace's default one when it asks for none). */
+function graphFor(project: ProjectFiles, build: DockerBuild, lockDir: string): CargoResolution | null {
+  const args = selectionFeatureArgs(build.selection);
+  if (!args.length) return project.cargo?.get(lockDir) ?? null;
+  return build.manifest ? (project.cargoVariants?.get(featureVariantKey(build.manifest, args)) ?? null) : null;
+}
+
+/** `a/b/../c` as `a/c` (a path dependency's directory, relative to the project root). */
+function normalize(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/');
+}
+
+/**
+ * The needs of what `build` compiles (first reason per component; optional needs left out), as doctor derives them;
+ * `env` holds the ENV values of the stage (an exemption such as OPENSSL_DIR or PROTOC may rest on one).
+ */
+export function buildNeeds(project: ProjectFiles, build: DockerBuild, env: ReadonlyMap<string, string>): ComponentNeed[] {
+  const lockText = project.files.get(build.lockFile);
+  if (lockText === undefined) return [];
+  const lockDir = dirOf(build.lockFile);
+  const rust = workspaceOf(project, lockDir, lockText);
+  if (!rust) return [];
   const out = new Map<ComponentId, ComponentNeed>();
-  for (const crate of lock.packages) {
-    if (crate.source === null || !via.has(crate)) continue;
-    for (const n of CRATE_NEEDS[crate.name] ?? []) {
-      if (n.required === false || out.has(n.component)) continue;
-      if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
-      if (n.unless && exemptionApplies(n.unless, crate, lock.packages, built, requested.get(crate.name) ?? new Set(), (e) => env.has(e))) continue;
-      const idx = text.indexOf(`name = "${crate.name}"`);
-      out.set(n.component, { component: n.component, why: `${crate.name} ${crate.version} (${n.why})`, at: locate(lockFile, text, Math.max(0, idx)) });
-    }
+  const any = new Set<ComponentId>();
+  const at = (origin: NeedOrigin | undefined): FileLocation => {
+    if (origin?.buildScript && project.files.has(origin.buildScript)) return locate(origin.buildScript, project.files.get(origin.buildScript) as string, 0);
+    const idx = origin?.crate ? lockText.indexOf(`name = "${origin.crate.name}"`) : -1;
+    return locate(build.lockFile, lockText, Math.max(0, idx));
+  };
+  const sink: NeedSink = {
+    add: (component, neededBy, opts, origin) => {
+      any.add(component);
+      if (!neededBy || opts?.required === false || out.has(component)) return;
+      out.set(component, { component, why: neededBy, at: at(origin) });
+    },
+    has: (c) => any.has(c),
+  };
+  const exempted: Exempted[] = [];
+  const unverified: Exempted[] = [];
+  const notes: string[] = [];
+  const input: RustBuild = { rust, target: build.target, selection: build.selection, maturin: build.maturin, env: Object.fromEntries(env), cargo: graphFor(project, build, lockDir) };
+  rustBuildNeeds(input, sink, exempted, unverified, notes);
+  for (const u of unverified) {
+    if (out.has(u.component)) continue;
+    out.set(u.component, { component: u.component, why: u.crate, at: locate(build.lockFile, lockText, 0), unverified: `${u.why}; whether the build compiles it cannot be told from the checkout` });
   }
   return [...out.values()];
 }

@@ -11,7 +11,8 @@ import { locate } from '../../../project/text-location.js';
 import { cargoRuns, compiles } from '../../../project/dockerfile/cargo-commands.js';
 import { componentsOfPackage, imageProfile } from '../../../kb/images.js';
 import { contextDir } from '../../../project/dockerfile/context.js';
-import { lockedNeeds, lockForDockerfile } from '../needs.js';
+import { buildNeeds, type ComponentNeed, dockerBuild, lockForDockerfile } from '../needs.js';
+import { cargoPackages } from '../../../project/cargo/packages.js';
 import { type DockerfileModel, type RunStep, type Stage, rootImage, stageChain, stageLabel, stagePlatform } from '../../../project/dockerfile/parse.js';
 import { commandWords, type InstallCommand } from '../../../project/dockerfile/shell.js';
 
@@ -86,35 +87,54 @@ export function opaqueSetup(model: DockerfileModel, stage: Stage, before: RunSte
 }
 
 export function checkSystemPackages(project: ProjectFiles, model: DockerfileModel): ScanFinding[] {
-  const lock = lockForDockerfile(project, model.file, contextDir(project, model));
-  if (!lock) return [];
+  const context = contextDir(project, model);
+  if (!lockForDockerfile(project, model.file, context) && !cargoPackages(project).length) return [];
   const findings: ScanFinding[] = [];
   for (const stage of model.stages) {
-    const build = stage.steps.find((s): s is RunStep => s.kind === 'run' && cargoRuns(s).some((c) => compiles(c.action)));
-    if (!build) continue;
+    // Every compiling RUN of the stage (a `cargo chef cook`, then a `cargo build -p ...`).
+    const steps = stage.steps.filter((s): s is RunStep => s.kind === 'run' && cargoRuns(s).some((c) => compiles(c.action)));
+    if (!steps.length) continue;
     const image = rootImage(model, stage);
     const profile = image ? imageProfile(image) : null;
     const { manager } = stagePlatform(model, stage);
     if (!profile || !manager || !image) continue;
     const chain = stageChain(model, stage);
-    const env = new Set<string>();
-    for (const s of chain) for (const step of s.steps) if (step.kind === 'env') for (const v of step.vars) env.add(v.name);
-    const installs = installsBefore(model, stage, build, manager);
-    // Packages from a variable or a script (`apt-get install -y $PKGS`, `RUN ./install-deps.sh`) cannot be known:
-    // say nothing rather than guess.
-    if (opaqueSetup(model, stage, build)) continue;
-    const installed = new Set(installs.flatMap((i) => i.install.packages));
-    const have = new Set<ComponentId>(profile.provides);
-    for (const p of installed) for (const c of componentsOfPackage(manager, p)) have.add(c);
-    const needs = lockedNeeds(project, lock, env).filter((n) => RULE_OF[n.component] && !have.has(n.component));
-    const missing = needs.map((n) => n.component);
-    for (const need of needs) {
+    const env = new Map<string, string>();
+    for (const s of chain) for (const step of s.steps) if (step.kind === 'env') for (const v of step.vars) env.set(v.name, v.value || '1');
+    // A package, target or manifest from a variable (`-p $APP`): what is built is not known. (Features from a variable
+    // are left out: the needs of the known ones stand.)
+    if (steps.some((step) => cargoRuns(step).some((run) => compiles(run.action) && run.selection.opaque))) continue;
+    // Each command's needs against what the stage has installed before its RUN; a component counts once, at the
+    // first RUN that lacks it.
+    const byComponent = new Map<ComponentId, { need: ComponentNeed; step: RunStep; installs: StageInstall[]; installed: Set<string> }>();
+    for (const step of steps) {
+      // Packages from a variable or a script (`apt-get install -y $PKGS`, `RUN ./install-deps.sh`) cannot be known:
+      // say nothing rather than guess.
+      if (opaqueSetup(model, stage, step)) break;
+      const installs = installsBefore(model, stage, step, manager);
+      const installed = new Set(installs.flatMap((i) => i.install.packages));
+      const have = new Set<ComponentId>(profile.provides);
+      for (const p of installed) for (const c of componentsOfPackage(manager, p)) have.add(c);
+      for (const run of cargoRuns(step).filter((c) => compiles(c.action))) {
+        const what = dockerBuild(project, model, stage, step, run, context);
+        if (!what) continue;
+        for (const n of buildNeeds(project, what, env)) {
+          if (!RULE_OF[n.component] || have.has(n.component)) continue;
+          const known = byComponent.get(n.component);
+          if (!known || (known.need.unverified && !n.unverified)) byComponent.set(n.component, { need: n, step, installs, installed });
+        }
+      }
+    }
+    const needs = [...byComponent.values()];
+    // One RUN installs what the verified needs of the same RUN ask for; a held-back need gets its own packages only.
+    for (const { need, step: build, installs, installed } of needs) {
       const rule = RULE_OF[need.component] as string;
       const packages = (COMPONENTS[need.component].packages[manager] ?? []).filter((p) => !installed.has(p));
       const from = locate(model.file, model.text, stage.start);
       const label = COMPONENTS[need.component].label;
       // One RUN for everything the stage lacks (not one per component): the first applied fix settles the others.
-      const all = [...new Set(missing.flatMap((c) => COMPONENTS[c].packages[manager] ?? []))].filter((p) => !installed.has(p));
+      const missing = needs.filter((n) => !n.need.unverified && n.step === build).map((n) => n.need.component);
+      const all = need.unverified ? packages : [...new Set(missing.flatMap((c) => COMPONENTS[c].packages[manager] ?? []))].filter((p) => !installed.has(p));
       const planned = packages.length ? planInstall(model, stage, build, manager, packages, all) : null;
       const edit = planned?.edit ?? null;
       const title = planned?.title ?? '';
@@ -126,6 +146,7 @@ export function checkSystemPackages(project: ProjectFiles, model: DockerfileMode
         evidence: [from, locate(model.file, model.text, build.start), need.at],
         captures: { component: need.component, stage: stage.name ?? String(stage.index + 1), image, packages: packages.join(' '), manager, dockerfile: model.file },
         fix: edit ? { title, safety: 'safe', edits: [edit], commands: [] } : null,
+        ...(need.unverified ? { unverified: need.unverified } : {}),
       });
     }
   }

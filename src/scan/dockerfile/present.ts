@@ -1,0 +1,31 @@
+// What a COPY, a bind mount or a `cargo new` has put at a path of the image when a RUN starts; pure.
+
+import type { ProjectFiles } from '../../project/files.js';
+import { commandWords } from '../../project/dockerfile/shell.js';
+import { bindMountAt, contextDir, type Landing, landsAt } from '../../project/dockerfile/context.js';
+import { type CopyStep, type DockerfileModel, type RunStep, stageChain } from '../../project/dockerfile/parse.js';
+
+export /** What is at `abs` when `run` starts: the last COPY (or the RUN's bind mount) that puts something there. */
+function presentAt(model: DockerfileModel, run: RunStep, stageIndex: number, abs: string, project: ProjectFiles): { landing: Landing; copy: CopyStep | null } {
+  const ctx = contextDir(project, model);
+  const bound = bindMountAt(run, abs, ctx, project);
+  if (bound) return { landing: bound, copy: null };
+  let found: { landing: Landing; copy: CopyStep | null } = { landing: null, copy: null };
+  for (const s of stageChain(model, model.stages[stageIndex]).reverse()) {
+    for (const step of s.steps) {
+      if (s.index === stageIndex && step.start >= run.start) break;
+      if (step.kind === 'copy') {
+        const l = landsAt(step, abs, ctx, project);
+        if (l) found = { landing: l, copy: step };
+      } else if (step.kind === 'run' && step.commands.some((c) => {
+        // `USER=root cargo new --bin app`: the program after VAR=value prefixes.
+        const w = commandWords(c);
+        return ['cargo', 'git'].includes(w[0]?.value ?? '') && ['new', 'init', 'clone', 'generate-lockfile'].includes(w[1]?.value ?? '');
+      })) {
+        // `cargo new`, `cargo init`, `git clone`, `cargo generate-lockfile`: files this check cannot see.
+        found = { landing: { kind: 'unknown' }, copy: null };
+      }
+    }
+  }
+  return found;
+}
