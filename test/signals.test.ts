@@ -111,6 +111,55 @@ test('header-not-found: a header the table does not know gets the file search; t
   assert.deepEqual(own.findings.map((f) => f.rule), ['source-file-missing']);
 });
 
+test('header-not-found: MSVC C1083 in Visual Studio\'s languages and layouts; the toolchain\'s own headers are msvc-missing, POSIX-only ones no cause', () => {
+  // (wordings read off public issue threads: see the cases of msvc-missing and the comment of the msvc-c1083 pattern)
+  const library: string[] = [
+    "getchmodule.c(2): fatal error C1083: 无法打开包括文件: “zlib.h”: No such file or directory",
+    'detpdb\\detpdb.cpp(48,10): fatal error C1083: 无法打开包括文件:“zlib.h”: No such file or directory',
+    'c:\\dev\\python34\\include\\x.h(68) : fatal error C1083: Datei (Include) kann nicht geöffnet werden: "zlib.h": No such file or directory',
+    "D:\\david\\src\\t.cpp(1,10): fatal error C1083: Impossible d'ouvrir le fichier include : 'zlib.h' : No such file or directory [D:\\david\\build\\u.vcxproj]",
+    "pptest.c(1): fatal error C1083: include ファイルを開けません。'zlib.h':No such file or directory",
+    'lab8.c(1): fatal error C1083: Не удается открыть файл включение: zlib.h: No such file or directory,',
+    "1>C:\\Users\\x\\Desktop\\r6xx\\src\\deflate.h(15,10): fatal error C1083: Non è possibile aprire il file inclusione: 'zlib.h': No such file or directory",
+    "Error\tC1083\tiçerme dosyası açılamıyor: 'zlib.h': No such file or directory\tsimplewall\tc:\\src\\global.hpp\t6\t",
+  ];
+  for (const line of library) {
+    const got = top(`${line}\n`);
+    assert.equal(got?.rule, 'native-lib-missing', line);
+    assert.equal(got?.captures.library, 'zlib', line);
+  }
+  const toolchain: [string, string][] = [
+    ['x.c(1): fatal error C1083: Cannot open include file: \'windows.h\': No such file or directory', 'windows.h'],
+    ['d:\\py\\include\\pyconfig.h(59): fatal error C1083: �޷��򿪰����ļ�: ��io.h��: No such file or directory', 'io.h'],
+    ['x.cpp(1): fatal error C1083: ÎÞ·¨´ò¿ª°üÀ¨ÎÄ¼þ: ¡°iostream¡±: No such file or directory', 'iostream'],
+  ];
+  for (const [line, header] of toolchain) {
+    const got = top(`${line}\n`);
+    assert.equal(got?.rule, 'msvc-missing', line);
+    assert.equal(got?.captures.header, header, line);
+  }
+  // POSIX-only headers, a source file and a bundled dependency's own header name no missing component.
+  for (const line of [
+    "x.c(2): fatal error C1083: Cannot open include file: 'unistd.h': No such file or directory",
+    "regparse.c(3): fatal error C1083: Cannot open include file: 'sys/socket.h': No such file or directory",
+    "c1xx: fatal error C1083: Cannot open source file: '..\\routine\\rapp.cpp': No such file or directory",
+    "D:\\glib\\subprojects\\libffi\\include\\ffi.h(10): fatal error C1083: Cannot open include file: 'ffi-x86_64.h': No such file or directory",
+  ]) {
+    assert.equal(top(`${line}\n`), null, line);
+  }
+});
+
+test('library-not-found: MSVC LNK1181/LNK1104 on a .lib in any language; the toolchain\'s libraries are msvc-missing', () => {
+  assert.equal(top("LINK : fatal error LNK1181: Eingabedatei \"Qt6Core5Compat.lib\" kann nicht geöffnet werden.\n")?.captures.library, 'Qt6Core5Compat');
+  assert.equal(top("LINK : fatal error LNK1104: cannot open file 'C:\\Program Files\\gmp\\lib\\gmp.lib'\n")?.captures.library, 'gmp');
+  for (const line of ["LINK : fatal error LNK1104: 无法打开文件“kernel32.lib”", "  = note: LINK : fatal error LNK1181: cannot open input file 'kernel32.lib'", "LINK : fatal error LNK1104: ファイル 'oldnames.lib' を開くことができません"]) {
+    assert.equal(top(`${line}\n`)?.rule, 'msvc-missing', line);
+  }
+  for (const line of ["LINK : fatal error LNK1104: cannot open file 'target\\debug\\app.exe'", "LINK : fatal error LNK1181: cannot open input file 'foo.obj'"]) {
+    assert.equal(top(`${line}\n`), null, line);
+  }
+});
+
 test('library and dependency forms: linkers, pkg-config, CMake, meson, autoconf', () => {
   const cases: [string, string, string][] = [
     ['/usr/bin/ld: cannot find -lpcap: No such file or directory', 'native-lib-missing', 'pcap'],

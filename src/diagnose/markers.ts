@@ -121,6 +121,11 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // the SEVERE level of Dart's logging package (Flutter's Cargokit: "[   +1 ms] SEVERE: Cargokit BuildTool failed
   // with error:", behind flutter -v's timing column) and of java.util.logging
   { kind: 'error', source: 'Dart logging / java.util.logging', literals: ['SEVERE: '], re: /^(?:\[\s*(?:\+\d+ ms)?\] )?SEVERE: / },
+  // MSVC and MSBuild, whose error codes stay English in every language Visual Studio ships: cl.exe "src\\x.cpp(12,5): error
+  // C2065: ..." ("fatal error C1083", VS 2008 "x.c(12) : error"), link.exe "LINK : fatal error LNK1181: ..." and
+  // "x.obj : error LNK2019: ...", MSBuild "C:\\...\\Microsoft.CppBuild.targets(440,5): error MSB8020: ..." (MSBuild puts
+  // the project number in front: "6>x.cpp(3): error C2143"; the IDE's error list is not a log: no location before the code)
+  { kind: 'error', source: 'MSVC cl.exe / link.exe / MSBuild', literals: [': error C', ': fatal error C', 'error LNK', 'error MSB', 'error C'], re: /^(?:\d{1,4}>)?(?:[^\s(]{1,300}|[A-Za-z]:[\\/][^\n]{0,300}?)\(\d+(?:,\d+)?\) ?: (?:fatal )?error (?:C\d{4}|MSB\d{4}):|^(?:\d{1,4}>)?(?:LINK|[^\s:]{1,200}\.(?:obj|lib|exe|dll)) : (?:fatal )?error LNK\d{4}:|^(?:\d{1,4}>)?(?:[^\s:]{1,40} )?:? ?error MSB\d{4}:/ },
   // node-pre-gyp: "node-pre-gyp ERR! Pre-built binaries not found for sqlite3@3.1.13 ..." (a later "gyp info ok" still wins)
   { kind: 'error', source: 'node-pre-gyp', literals: ['node-pre-gyp ERR!'], re: /^node-pre-gyp ERR! / },
 ];

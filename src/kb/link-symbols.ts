@@ -79,6 +79,10 @@ const BY_NAME: [names: readonly string[], family: SymbolFamily][] = [
     { library: 'winmm.lib', flag: 'winmm', remedy: 'flag', note: 'multimedia timer and sound functions come from winmm.dll', windows: true }],
   [['GetProcessMemoryInfo', 'EnumProcessModules', 'EnumProcesses', 'GetModuleFileNameEx', 'GetModuleBaseName'],
     { library: 'psapi.lib', flag: 'psapi', remedy: 'flag', note: 'process status functions come from psapi.dll (kernel32 exports them as K32* only from Windows 7)', windows: true }],
+  [['WinHttpOpen', 'WinHttpConnect', 'WinHttpOpenRequest', 'WinHttpSendRequest', 'WinHttpReceiveResponse', 'WinHttpQueryHeaders', 'WinHttpReadData',
+    'WinHttpWriteData', 'WinHttpQueryDataAvailable', 'WinHttpCloseHandle', 'WinHttpSetOption', 'WinHttpQueryOption', 'WinHttpSetTimeouts', 'WinHttpCrackUrl',
+    'WinHttpAddRequestHeaders', 'WinHttpSetStatusCallback', 'WinHttpGetDefaultProxyConfiguration', 'WinHttpGetIEProxyConfigForCurrentUser', 'WinHttpGetProxyForUrl'],
+    { library: 'winhttp.lib', flag: 'winhttp', remedy: 'flag', note: 'the WinHTTP client functions come from winhttp.dll', windows: true }],
   [['MiniDumpWriteDump', 'SymInitialize', 'SymCleanup', 'SymFromAddr', 'StackWalk64', 'SymGetLineFromAddr64', 'UnDecorateSymbolName'],
     { library: 'dbghelp.lib', flag: 'dbghelp', remedy: 'flag', note: 'debug help functions come from dbghelp.dll', windows: true }],
 ];

@@ -6,6 +6,7 @@
 
 import { compilerTargetTriple, factForCmakePackage, factForHeader, factForLibrary, factForProgram, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
 import { isRemovedBoostComponent } from './boost-components.js';
+import { msvcShipsHeader, msvcShipsLibrary } from './msvc-toolchain.js';
 import { pythonReleaseThatRemoved } from './python-stdlib.js';
 import type { LinePattern } from './rule.js';
 
@@ -19,6 +20,8 @@ export interface SignalPattern extends LinePattern {
   name?: (groups: Record<string, string | undefined>) => string | undefined;
   /** Hits of unknown entities (not in the kb table) count only from wordings that surely name a program or header. */
   unknownOk?: boolean;
+  /** Re-routes the entity by what this wording shows of the toolchain (null: the line names no missing component). */
+  route?: (fact: EntityFact) => EntityFact | null;
   /** A weak line that becomes strong when the lines after it confirm it (checked once the log is read). */
   confirm?: { weight: number; by: (after: readonly string[], entity: string) => boolean };
 }
@@ -390,6 +393,45 @@ const RELAYED = String.raw`^(?:cargo:warning=|warning: [\w.-]{1,100}@[\w.+-]{1,1
 // gcc's "fatal error" in its translations (gcc-12-locales: de, fr, es, it, pt_BR, ru, zh_CN, ja).
 const GCC_FATAL_ERROR = ['schwerwiegender Fehler', 'erreur fatale', 'error fatal', 'errore fatale', 'erro fatal', 'фатальная ошибка', '致命错误', '致命的エラー'];
 
+// MSVC's "Cannot open include file" in the languages Visual Studio ships (see msvc-c1083).
+const MSVC_INCLUDE_PHRASES = [
+  'Cannot open include file',
+  String.raw`Datei \(Include\) kann nicht geöffnet werden`,
+  "Impossible d'ouvrir le fichier include",
+  '[Nn]o se puede abrir el archivo incluir',
+  'Non è possibile aprire il file inclusione',
+  'include ファイルを開けません',
+  '无法打开包括文件',
+  '無法開啟包含檔案',
+  'Не удается открыть файл включение',
+  '포함 파일을 열 수 없습니다',
+  'içerme dosyası açılamıyor',
+];
+// The quotes around MSVC's file name: ASCII, the translations' typographic ones, or their GBK bytes as mojibake.
+const MSVC_QUOTE = String.raw`(?:['"“”‘’«»]|\uFFFD{1,2}|¡[°±])?`;
+// C1083 also reports source files, objects, precompiled headers and type libraries it cannot open: not headers.
+const MSVC_NOT_A_HEADER = /\.(?:c|cc|cpp|cxx|c\+\+|m|mm|asm|s|cu|obj|o|pch|pdb|tlb|idl|rc|res|def|lib)$/i;
+
+// A directory where a project keeps the dependencies it bundles (meson subprojects, CMake _deps, git submodules).
+const BUNDLED_DIR = /[/\\](?:subprojects|third[_-]?party|3rdparty|vendor(?:ed)?|external|extern|_deps|deps|submodules?)[/\\]/i;
+
+/** An unknown header included from a file of a bundled dependency is that dependency's own (generated, or not checked out). */
+function bundledOwnHeader(header: string, includer: string | undefined): boolean {
+  return includer !== undefined && BUNDLED_DIR.test(includer) && !factForHeader(header).known && !msvcShipsHeader(header);
+}
+
+/**
+ * Where MSVC's missing header belongs: a header MSVC or the Windows SDK ships is the toolchain's (msvc-missing); a C
+ * library header that MSVC never had (unistd.h, pthread.h, sys/socket.h) means code written for POSIX only, which
+ * no package installs (no rule); any other header keeps the table's verdict.
+ */
+function msvcHeaderRoute(fact: EntityFact): EntityFact | null {
+  if (msvcShipsHeader(fact.name)) {
+    return { kind: 'header', name: fact.name, component: null, rule: 'msvc-missing', label: 'the MSVC and Windows SDK headers', packages: {}, known: true };
+  }
+  return fact.rule === 'libc-headers-missing' ? null : fact;
+}
+
 const HEADER_PATTERNS: readonly SignalPattern[] = [
   {
     id: 'gcc-no-such-header',
@@ -415,10 +457,24 @@ const HEADER_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'msvc-c1083',
-    // MSVC cl.exe: "src\\x.c(1): fatal error C1083: Cannot open include file: 'zlib.h': No such file or directory"
+    // MSVC cl.exe: "src\\x.c(1): fatal error C1083: Cannot open include file: 'zlib.h': No such file or directory"; VS 2019+
+    // adds the column ("x.cpp(48,10)"), VS 2008 a space ("pyconfig.h(68) : fatal error"), MSBuild its project number
+    // ("6>D:\\src\\x.h(10,10): ..."), the IDE's error list a tab ("Error\tC1083\tCannot open include file: ..."). The
+    // message is translated with Visual Studio's language (strerror stays English): de 'Datei (Include) kann nicht geöffnet
+    // werden: "io.h"', fr "Impossible d'ouvrir le fichier include : 'x.h'", es "No se puede abrir el archivo incluir: 'x.h'",
+    // it "Non è possibile aprire il file inclusione: 'x.h'", ja "include ファイルを開けません。'x.h':No such ...", zh-CN
+    // "无法打开包括文件: “x.h”", zh-TW "無法開啟包含檔案: 'x.h'", ru "Не удается открыть файл включение: x.h: No such ...",
+    // ko "포함 파일을 열 수 없습니다. 'x.h'", tr "içerme dosyası açılamıyor: 'x.h'"; a Chinese console's GBK read as UTF-8
+    // or Latin-1 turns the phrase and the quotes into mojibake ("�޷��򿪰����ļ�: ��zlib.h��"), matched as any run of
+    // non-ASCII text. The headers MSVC and the Windows SDK ship are the toolchain's (msvcHeaderRoute).
     source: 'MSVC cl.exe',
     literals: ['C1083'],
-    re: new RegExp(String.raw`${RELAYED}(?<_includer>[^\s(]{1,300})\(\d+\)(?:,\d+)?: fatal error C1083: Cannot open include file: '(?<entity>${HEADER.replace('(?:/', '(?:[/\\\\]')})'`),
+    re: new RegExp(
+      String.raw`${RELAYED}(?:\d{1,4}>)?(?:(?<_includer>[^\s(]{1,300}|[A-Za-z]:[\\/][^\n]{1,300}?)\(\d+(?:,\d+)?\) ?: (?:fatal\s{1,2})?error C1083: |(?:\S{1,20}\s{1,8}(?:\d{1,5}\s{1,8})?)?(?:fatal\s{1,2})?error C1083: |(?:\S{1,20}\s{1,8})?C1083\s{1,8})` +
+        String.raw`(?:${MSVC_INCLUDE_PHRASES.join('|')}|[^\x00-\x7F'"“”‘’«»:：]{3,60})\s?[:：.。]?\s?${MSVC_QUOTE}(?<entity>${HEADER.replace('(?:/', '(?:[/\\\\]')})${MSVC_QUOTE}\s?[:：]\s?(?:No such file or directory|$)`,
+    ),
+    name: (g) => (g.entity && !MSVC_NOT_A_HEADER.test(g.entity) && !bundledOwnHeader(g.entity, g._includer) ? g.entity : undefined),
+    route: msvcHeaderRoute,
     weight: 0.85,
     unknownOk: true,
   },
@@ -426,6 +482,12 @@ const HEADER_PATTERNS: readonly SignalPattern[] = [
 
 // A library name as it appears after -l or in pkg-config (letters, digits, . _ + -).
 const LIB = String.raw`[\w.+-]{1,100}`;
+
+/** A link library MSVC or the Windows SDK ships (kernel32.lib, LIBCMT.lib) missing is the toolchain's (msvc-missing). */
+function msvcLibraryRoute(fact: EntityFact): EntityFact | null {
+  if (!msvcShipsLibrary(fact.name)) return fact;
+  return { kind: 'library', name: fact.name, component: null, rule: 'msvc-missing', label: 'the MSVC and Windows SDK libraries', packages: {}, known: true };
+}
 
 const LIBRARY_PATTERNS: readonly SignalPattern[] = [
   {
@@ -480,10 +542,25 @@ const LIBRARY_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'msvc-lnk1181',
-    // MSVC link.exe: "LINK : fatal error LNK1181: cannot open input file 'foo.lib'"
-    source: 'MSVC link.exe',
-    literals: ['LNK1181'],
-    re: /LNK1181: cannot open input file '(?<entity>[\w.+-]{1,100}?)(?:\.lib)?'/,
+    // MSVC link.exe: "LINK : fatal error LNK1181: cannot open input file 'foo.lib'" (a name from the command line or a
+    // #pragma comment(lib)), and "LNK1104: cannot open file 'foo.lib'" (one from the LIB search, default libraries such
+    // as LIBCMT.lib); a full path may hold spaces. Translated with Visual Studio's language, always with the name
+    // quoted: zh 'LNK1104: 无法打开文件“kernel32.lib”', de 'LNK1181: Eingabedatei "foo.lib" kann nicht geöffnet werden',
+    // es "LNK1104: no se puede abrir el archivo 'msvcrt.lib'", ja "LNK1104: ファイル 'foo.lib' を開くことができません。";
+    // also through rustc's "= note:" and lld-link ("lld-link: error: could not open 'foo.lib': no such file or directory").
+    // Only .lib names: LNK1104 on an .exe or .pdb is a file in use, on an .obj an earlier compile that failed. The
+    // libraries of MSVC and the Windows SDK are the toolchain's (msvcLibraryRoute).
+    source: 'MSVC link.exe / lld-link',
+    literals: ['LNK1181', 'LNK1104', "lld-link: error: could not open '"],
+    re: /(?:\bLNK11(?:81|04): [^'"“”«»\n]{0,80}|lld-link: error: could not open )['"“«](?<entity>[^'"“”«»\n]{1,300})['"”»]/i,
+    // (the file name after any directory; one with an extension must be a .lib, one without is a library named on the
+    // command line)
+    name: (g) => {
+      const file = g.entity?.replace(/^.*[/\\]/, '');
+      if (!file || !/^[\w.+-]{1,100}$/.test(file)) return undefined;
+      return /\.lib$/i.test(file) ? file.slice(0, -4) : file.includes('.') ? undefined : file;
+    },
+    route: msvcLibraryRoute,
     weight: 0.85,
     unknownOk: true,
   },
@@ -752,7 +829,8 @@ export function entityOf(pattern: SignalPattern, groups: Record<string, string |
 /** Which rule a signal hit belongs to (null: not a missing system component, e.g. a path inside the project). */
 export function routeSignal(signal: Signal, pattern: SignalPattern, entity: string): RoutedSignal | null {
   const kind = pattern.kind ?? signal.kind;
-  const fact = factFor(kind, entity);
+  const table = factFor(kind, entity);
+  const fact = table && pattern.route ? pattern.route(table) : table;
   if (!fact) return null;
   // A name the table does not know counts only where the wording surely names a missing program, header or library.
   if (!fact.known && !pattern.unknownOk) return null;

@@ -81,9 +81,20 @@ export const UNDEFINED_SYMBOL_PATTERNS = [
     // MSVC link.exe: "main.obj : error LNK2019: unresolved external symbol __imp_WSAStartup referenced in function main",
     // "error LNK2001: unresolved external symbol __imp_RegOpenKeyExW"; C++ symbols come quoted with their decorated name
     source: 'MSVC link.exe',
-    // (zh-CN Visual Studio: "error LNK2019: 无法解析的外部符号 __imp_WSAStartup，函数 ws_global_init 中引用了该符号")
-    literals: ['LNK2019: unresolved external symbol ', 'LNK2001: unresolved external symbol ', 'LNK2019: 无法解析的外部符号 ', 'LNK2001: 无法解析的外部符号 '],
-    re: /LNK20(?:19|01): (?:unresolved external symbol|无法解析的外部符号) (?:"(?<quoted>[^"\n]{1,400})"|(?<symbol>[^\s，]{1,400}?))(?: \(| referenced in function|，|\s*$)/,
+    // (translated: zh-CN "error LNK2019: 无法解析的外部符号 __imp_WSAStartup，函数 ws_global_init 中引用了该符号", de 'error
+    // LNK2019: Verweis auf nicht aufgelöstes externes Symbol "__imp_MPI_Finalize" in Funktion "main".', ja "error LNK2019:
+    // 未解決の外部シンボル __imp__closesocket@4 が関数 _main で参照されました")
+    literals: ['LNK2019: unresolved external symbol ', 'LNK2001: unresolved external symbol ', 'LNK2019: 无法解析的外部符号 ', 'LNK2001: 无法解析的外部符号 ', 'LNK2019: Verweis auf nicht aufgel', 'LNK2001: Nicht aufgel', 'LNK2019: 未解決の外部シンボル ', 'LNK2001: 未解決の外部シンボル '],
+    re: /LNK20(?:19|01): (?:unresolved external symbol|无法解析的外部符号|Verweis auf nicht aufgel(?:ö|oe)stes externes Symbol|Nicht aufgel(?:ö|oe)stes externes Symbol|未解決の外部シンボル) (?:"(?<quoted>[^"\n]{1,400})"|(?<symbol>[^\s，"]{1,400}?))(?: \(| referenced in function| in Funktion| が関数|，|\.?\s*$)/,
+    weight: 0.6,
+  },
+  {
+    id: 'msvc-unresolved-import',
+    // MSVC link.exe in any of Visual Studio's languages: an import thunk ("__imp_WSAStartup", 32-bit "__imp__WSAStartup@16")
+    // keeps its name in the translated LNK2019/LNK2001 line, wherever the language puts it
+    source: 'MSVC link.exe (any language)',
+    literals: ['LNK2019: ', 'LNK2001: '],
+    re: /LNK20(?:19|01): [^_:\n]{0,120}(?<symbol>__imp_[\w@?$]{1,200})/,
     weight: 0.6,
   },
 ] as const satisfies readonly LinePattern[];
@@ -104,7 +115,7 @@ export function undefinedSymbols(hits: readonly PatternHit[]): { symbol: string;
 /** Which linker printed a hit: Apple's (Mach-O names), a Windows one (import libraries), or a Unix ELF one. */
 export function linkerKind(hit: PatternHit): 'ld64' | 'windows' | 'elf' {
   if (hit.pattern.endsWith('ld64-undefined-symbol')) return 'ld64';
-  if (hit.pattern.endsWith('msvc-unresolved-external') || hit.captures._lldName === 'lld-link') return 'windows';
+  if (/msvc-unresolved-(?:external|import)$/.test(hit.pattern) || hit.captures._lldName === 'lld-link') return 'windows';
   // MinGW ld prints Windows paths ("C:/msys64/..." or "c:\\go\\...") and .obj/.exe names.
   if (/(?:^|\s)[A-Za-z]:[\\/]|\.obj\b|\.exe\b/.test(hit.text)) return 'windows';
   return 'elf';

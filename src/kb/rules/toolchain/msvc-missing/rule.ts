@@ -1,19 +1,31 @@
 // msvc-missing: on Windows, the MSVC toolchain (link.exe, cl.exe, the Windows SDK) that Rust's *-pc-windows-msvc
-// targets, Python extensions and node-gyp use is not installed (or Visual Studio lacks the C++ workload).
+// targets, Python extensions and node-gyp use is not installed (or Visual Studio lacks the C++ workload), or lacks the
+// part the build asks for: an MSVC toolset version (MSB8020), a Windows SDK version (MSB8036), its own headers and
+// libraries (cl.exe's C1083 and link.exe's LNK1104 on a file the toolchain ships, routed here by the shared signals).
 
+import type { PatternHit } from '../../../rule.js';
 import { defineRule } from '../../../rule.js';
+
+// The Visual Studio release that installs each MSVC platform toolset (MSBuild's PlatformToolset).
+const TOOLSET_VS: Record<string, string> = { v100: 'Visual Studio 2010', v110: 'Visual Studio 2012', v120: 'Visual Studio 2013', v140: 'Visual Studio 2015', v141: 'Visual Studio 2017', v142: 'Visual Studio 2019', v143: 'Visual Studio 2022', v145: 'Visual Studio 2026' };
+
+const isSignal = (h: PatternHit, signal: string) => h.pattern.startsWith(`${signal}:`);
 
 export default defineRule({
   id: 'msvc-missing',
-  title: 'The Microsoft C++ build tools (MSVC) are not installed',
-  summary: 'A Windows build needs the Microsoft C++ compiler and linker from Visual Studio Build Tools, and they are not installed.',
+  title: 'The Microsoft C++ build tools (MSVC), or the part of them the build needs, are not installed',
+  summary: 'A Windows build needs the Microsoft C++ compiler and linker from Visual Studio Build Tools, or a toolset version, Windows SDK, header or library of theirs, and it is not installed.',
   category: 'toolchain',
   captures: {
     msvcVersion: { type: 'version', doc: 'the MSVC toolset version the build asked for', optional: true },
     program: { type: 'string', doc: 'the MSVC program the shell did not find (`cl.exe`, `link.exe`)', optional: true },
+    toolset: { type: 'string', doc: 'the MSVC platform toolset MSBuild did not find (`v142`, `ClangCL`)', optional: true },
+    sdkVersion: { type: 'version', doc: 'the Windows SDK version MSBuild did not find', optional: true },
+    header: { type: 'string', doc: 'a header of MSVC or the Windows SDK that cl.exe could not open', optional: true },
+    library: { type: 'string', doc: 'a library of MSVC or the Windows SDK that link.exe could not open', optional: true },
   },
-  signals: ['program-not-found'],
-  explains: ['linker-not-found', 'c-compiler-missing'],
+  signals: ['program-not-found', 'header-not-found', 'library-not-found'],
+  explains: ['linker-not-found', 'c-compiler-missing', 'cxx-compiler-missing'],
   patterns: [
     {
       id: 'rustc-msvc-linker-note',
@@ -91,11 +103,91 @@ export default defineRule({
       re: /could not find specified instance of Visual Studio/,
       weight: 0.9,
     },
+    {
+      id: 'msbuild-toolset-missing',
+      // MSBuild (Microsoft.Cpp.Platform.targets / Microsoft.CppBuild.targets): "error MSB8020: The build tools for v142
+      // (Platform Toolset = 'v142') cannot be found. To build using the v142 build tools, please install v142 build
+      // tools." (VS 2012-2015: "The builds tools for v140 ..."; "for Visual Studio 2013 (Platform Toolset = 'v120')");
+      // translated with Visual Studio's language, the code and the toolset stay: zh "error MSB8020: 无法找到 v140 的生成工具
+      // (平台工具集 =“v140”)"; the IDE's error list: "Error\tMSB8020\tThe build tools for v143 ...". The first toolset
+      // name after the code is the one asked for.
+      source: 'MSBuild (Visual C++ targets)',
+      literals: ['MSB8020'],
+      re: /\bMSB8020\b[:\s][^\n]{0,160}?(?<![\w.])(?<toolset>v\d{3}(?:_xp)?|ClangCL)(?!\w)/,
+      weight: 0.9,
+    },
+    {
+      id: 'msbuild-windows-sdk-missing',
+      // MSBuild (Microsoft.Cpp.WindowsSDK.targets): "error MSB8036: The Windows SDK version 10.0.17763.0 was not found.
+      // Install the required version of Windows SDK or change the SDK version in the project property pages ..."
+      // (also "version 8.1"); zh "error MSB8036: 找不到 Windows SDK 版本 10.0.26100.0。"; the IDE's error list "Error\tMSB8036\t..."
+      source: 'MSBuild (Visual C++ targets)',
+      literals: ['MSB8036'],
+      re: /\bMSB8036\b[:\s]\D{0,120}(?<sdkVersion>\d{1,2}\.\d(?:\.\d{1,5}){0,2})(?![\w.])/,
+      weight: 0.9,
+    },
+    {
+      id: 'cmake-nmake-not-found',
+      // CMake with the NMake generator (its default on Windows when it finds no Visual Studio, or -G "NMake Makefiles"):
+      // 'CMake was unable to find a build program corresponding to "NMake Makefiles".  CMAKE_MAKE_PROGRAM is not set.'
+      // nmake.exe, like cl.exe, is on PATH only in a shell that ran vcvarsall.bat (a Developer Command Prompt)
+      source: 'CMake (NMake generator)',
+      literals: ['unable to find a build program corresponding to "NMake Makefiles"'],
+      re: /unable to find a build program corresponding to "NMake Makefiles"/,
+      weight: 0.9,
+    },
+    {
+      id: 'cmake-vs-generator',
+      // CMake with a Visual Studio generator: "-- Building for: Visual Studio 17 2022" (the default generator picked),
+      // "-- Selecting Windows SDK version 10.0.22621.0 to target Windows 10.0.19045." (printed by VS generators only; the
+      // version is empty when no SDK is installed), or the generator on the command line (-G "Visual Studio 15 2017 Win64")
+      source: 'CMake (Visual Studio generators)',
+      literals: ['Building for: Visual Studio', 'Selecting Windows SDK version', '-G "Visual Studio', '-G"Visual Studio'],
+      re: /^-- (?:Building for: Visual Studio \d|Selecting Windows SDK version)|-G ?"Visual Studio \d/,
+      weight: 0.05,
+    },
+    {
+      id: 'cmake-compiler-unknown',
+      // CMake: "-- The C compiler identification is unknown" (it could not build its compiler-id project: with a Visual
+      // Studio generator, MSBuild found no working MSVC)
+      source: 'CMake',
+      literals: ['compiler identification is unknown'],
+      re: /^-- The (?:C|CXX) compiler identification is unknown/,
+      weight: 0.1,
+    },
   ],
+  refine: (ctx) => {
+    const has = (id: string) => ctx.hits.some((h) => h.pattern === id);
+    const header = ctx.hits.find((h) => isSignal(h, 'header-not-found'))?.captures.header;
+    const library = ctx.hits.find((h) => isSignal(h, 'library-not-found'))?.captures.library;
+    const { toolset, sdkVersion } = ctx.captures;
+    if (!ctx.hits.some((h) => h.weight >= 0.5)) {
+      // CMake's Visual Studio generator only says it could not identify the compiler, then that it found none.
+      const cmake = has('cmake-vs-generator') && has('cmake-compiler-unknown') && (ctx.firedRules.has('c-compiler-missing') || ctx.firedRules.has('cxx-compiler-missing'));
+      if (!cmake) return null;
+      return {
+        confidence: 0.8,
+        captures: { _story: 'CMake\'s Visual Studio generator could not build even its compiler test project with MSBuild: the Visual Studio it selected has no working C++ compiler (the "Desktop development with C++" workload, or a Windows SDK, is not installed), so no CMAKE_C_COMPILER or CMAKE_CXX_COMPILER was found.' },
+      };
+    }
+    const story = toolset
+      ? `The project asks MSBuild for the MSVC toolset ${toolset}${TOOLSET_VS[toolset] ? ` (that of ${TOOLSET_VS[toolset]})` : ''}, and the Visual Studio running the build does not have it installed.`
+      : sdkVersion
+        ? `The project targets the Windows SDK ${sdkVersion}, and that SDK version is not installed (or not the one this Visual Studio sees).`
+        : header
+          ? `cl.exe runs, but cannot open \`${header}\`, a header of MSVC itself or of the Windows SDK: the SDK (or the C++ workload, or its ATL/MFC component) is not installed, or cl.exe runs outside a Visual Studio Developer prompt, so INCLUDE does not list those directories.`
+          : library
+            ? `link.exe runs, but cannot open \`${library}\`, a library of MSVC itself or of the Windows SDK: the SDK (or the libraries for this target architecture) is not installed, or the linker runs outside a Visual Studio Developer prompt, so LIB does not list those directories.`
+            : has('cmake-nmake-not-found')
+              ? 'CMake\'s NMake generator needs nmake.exe and cl.exe, which are on PATH only in a shell that ran vcvarsall.bat (a Developer Command Prompt), or not at all without the Visual Studio C++ build tools.'
+              : 'The Microsoft C++ compiler or linker that the build needs is not installed.';
+    return { captures: { _story: story } };
+  },
   explanation:
-    'On Windows, Rust\'s default *-pc-windows-msvc targets link with Microsoft\'s `link.exe`, and Python extensions, node-gyp addons ' +
+    '{{_story}} On Windows, Rust\'s default *-pc-windows-msvc targets link with Microsoft\'s `link.exe`, and Python extensions, node-gyp addons ' +
     'and cc-rs compile C/C++ with `cl.exe`; both come only with Visual Studio or the Visual Studio Build Tools, installed with the ' +
-    '"Desktop development with C++" workload (MSVC compiler + Windows SDK). VS Code, or Visual Studio without that workload, is not enough.',
+    '"Desktop development with C++" workload (MSVC compiler + Windows SDK); MSVC toolset versions, Windows SDK versions and ATL/MFC are ' +
+    'further components of the same installer. VS Code, or Visual Studio without that workload, is not enough.',
   fix: {
     summary: 'Install Visual Studio Build Tools with the "Desktop development with C++" workload (MSVC and the Windows SDK).',
     steps: [
@@ -103,6 +195,9 @@ export default defineRule({
       'Open a new terminal (or the "Developer PowerShell for VS") so the updated environment is used, then rebuild.',
       'For Rust without MSVC, the alternative is the GNU toolchain: `rustup toolchain install stable-x86_64-pc-windows-gnu` plus MinGW-w64.',
       'For Python, a prebuilt wheel for your Python version (check the package\'s PyPI files) avoids compiling at all.',
+      'If MSBuild names a toolset (MSB8020, {{toolset|v142}}): add its "MSVC {{toolset|v142}} build tools" component in the Visual Studio Installer (Individual components), or build with the toolset you have (`msbuild /p:PlatformToolset=v143`, CMake `-T v143`, or "Retarget solution"); under node-gyp the toolset follows msvs_version, which must name the installed Visual Studio.',
+      'If MSBuild names a Windows SDK (MSB8036, {{sdkVersion|10.0.x}}): add that SDK in the Visual Studio Installer (Individual components), or retarget to an installed one (`msbuild /p:WindowsTargetPlatformVersion=10.0`, CMake `-DCMAKE_SYSTEM_VERSION=<installed>`).',
+      'If cl.exe or link.exe cannot open a header or library of the toolchain itself (windows.h, stdio.h, io.h, atlbase.h, kernel32.lib, LIBCMT.lib): install the Windows SDK (and the ATL/MFC component for atl*/afx* headers), and build from the "Developer PowerShell for VS" or after `vcvarsall.bat x64`, which set INCLUDE and LIB.',
       'If CMake says `could not find specified instance of Visual Studio`, the path it names comes from CMAKE_GENERATOR_INSTANCE or from the CMakeCache.txt of an earlier configure: delete the build directory and configure with the generator of the Visual Studio you have (`-G "Visual Studio 17 2022"`).',
     ],
     platformCommands: {
