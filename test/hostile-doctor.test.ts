@@ -210,3 +210,19 @@ test('doctor: thousands of member globs over thousands of directories share one 
   assert.ok(peakKiB < 400 * 1024, `peak RSS ${Math.round(peakKiB / 1024)} MiB`);
   assert.ok(JSON.parse(r.stdout));
 });
+
+test('doctor text and --json mask credentials in a git dependency URL that a note quotes', () => {
+  const dir = tempDir('bm-hostile-cred-');
+  const token = `ghp_${'a1B2c3D4e5'.repeat(3)}abcdef`;
+  writeFiles(dir, {
+    'Cargo.toml': `${CARGO_TOML}[dependencies]\nfoo = { git = "https://x-access-token:${token}@github.com/o/foo", branch = "main" }\n`,
+    'src/main.rs': 'fn main() {}\n',
+  });
+  const bin = new URL('../dist/bin/main.js', import.meta.url).pathname;
+  for (const args of [['doctor', dir], ['doctor', '--json', dir]]) {
+    const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+    assert.ok(r.status === 0 || r.status === 1, `${args.join(' ')}: exit ${r.status} ${r.stderr}`);
+    assert.match(r.stdout, /foo is a git dependency \(https:\/\/x-access-token:\*\*\*@github\.com\/o\/foo\)/, args.join(' '));
+    assert.ok(!r.stdout.includes(token), args.join(' '));
+  }
+});
