@@ -226,3 +226,23 @@ test('doctor text and --json mask credentials in a git dependency URL that a not
     assert.ok(!r.stdout.includes(token), args.join(' '));
   }
 });
+
+test('doctor and scan read a workspace of more files than the descriptor limit: none is unreadable (EMFILE)', () => {
+  const dir = tempDir('bm-hostile-emfile-');
+  const members: string[] = [];
+  const files: Record<string, string> = { 'src/main.rs': 'fn main() {}\n' };
+  for (let i = 0; i < 400; i++) {
+    members.push(`"c/m${i}"`);
+    files[`c/m${i}/Cargo.toml`] = CARGO_TOML.replace('victim', `m${i}`);
+    files[`c/m${i}/src/lib.rs`] = 'pub fn f() {}\n';
+    files[`c/m${i}/src/more.rs`] = 'pub fn g() {}\n';
+  }
+  writeFiles(dir, { ...files, 'Cargo.toml': `[workspace]\nmembers = [${members.join(', ')}]\n` });
+  const bin = new URL('../dist/bin/main.js', import.meta.url).pathname;
+  for (const command of ['doctor', 'scan']) {
+    // 200 descriptors: below the 400 manifests and 800 sources read at once before (macOS's soft limit is 256).
+    const r = spawnSync('sh', ['-c', `ulimit -n 200 && exec "$0" "$@"`, process.execPath, bin, command, '--json', dir], { encoding: 'utf8', timeout: 180_000 });
+    assert.ok(!/EMFILE/.test(`${r.stdout}${r.stderr}`), `${command}: ${r.stderr.slice(0, 300)} ${r.stdout.slice(-300)}`);
+    assert.ok(r.status === 0 || r.status === 1, `${command}: exit ${r.status}`);
+  }
+});
