@@ -118,3 +118,21 @@ test('line numbers and quoted lines of locate are those of the text, also for CR
   assert.equal(at.line, 2);
   assert.ok(at.text.length <= 1000 && /^y+$/.test(at.text));
 });
+
+test('a workspace listing 5000 members by path finds each one its workspace without compiling the list per manifest', { timeout: 120_000 }, async () => {
+  const { cargoPackages } = await import('../src/project/cargo/packages.ts');
+  const files: Record<string, string> = {};
+  const members: string[] = [];
+  for (let i = 0; i < 5000; i++) {
+    members.push(`"c/m${i}"`);
+    files[`c/m${i}/Cargo.toml`] = `[package]\nname = "m${i}"\nversion = "0.1.0"\n`;
+  }
+  files['c/stray/Cargo.toml'] = '[package]\nname = "stray"\nversion = "0.1.0"\n';
+  files['Cargo.toml'] = `[workspace]\nmembers = [${members.join(', ')}, "g/*"]\n`;
+  files['g/x/Cargo.toml'] = '[package]\nname = "x"\nversion = "0.1.0"\n';
+  // Every manifest compiled all 5000 patterns again: 25 million glob compilations, minutes of scan.
+  const packages = cargoPackages(project(files));
+  const inWorkspace = packages.filter((p) => p.workspaceRoot?.dir === '').map((p) => p.dir);
+  assert.equal(inWorkspace.length, 5002);
+  assert.ok(inWorkspace.includes('c/m4999') && inWorkspace.includes('g/x') && !inWorkspace.includes('c/stray'));
+});
