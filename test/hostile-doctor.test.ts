@@ -246,3 +246,21 @@ test('doctor and scan read a workspace of more files than the descriptor limit: 
     assert.ok(r.status === 0 || r.status === 1, `${command}: exit ${r.status}`);
   }
 });
+
+test('build scripts of 256 KiB built to make the reading quadratic are read in one pass each', { timeout: 30_000 }, async () => {
+  const { pkgConfigProbesOf, toolCallsOf } = await import('../src/project/build-script.ts');
+  const ctx = { envSet: () => false, featureOn: () => undefined };
+  // Each took 5 to 80 s per reading before (doctor reads a script once per tool crate it may call), 120 s in all;
+  // now well under a second, so the timeout only ends a reading that has gone quadratic again.
+  const fnFlood = `${'fn a '.repeat(50_000)};\nfn main() { pkg_config::probe_library("z").unwrap(); }\n`;
+  assert.deepEqual(pkgConfigProbesOf(fnFlood, ctx), ['z']);
+  const deepCalls = `fn a() {}\nfn main() { pkg_config::probe_library("z").unwrap(); ${'{'.repeat(2000)}${' a();'.repeat(30_000)}${'}'.repeat(2000)} bindgen::x(); }\n`;
+  assert.deepEqual(pkgConfigProbesOf(deepCalls, ctx), ['z']);
+  assert.equal(toolCallsOf(deepCalls, 'bindgen', ctx).byDefault, 'yes');
+  const unclosed = `fn main() { ${'pkg_config::probe_library('.repeat(9000)} }\n`;
+  assert.deepEqual(pkgConfigProbesOf(unclosed, ctx), []);
+  const nested = `fn main() { ${'pkg_config::probe_library('.repeat(9000)}"z"${')'.repeat(9000)}.unwrap(); }\n`;
+  assert.deepEqual(pkgConfigProbesOf(nested, ctx), ['']);
+  const deepMods = `${'mod m { '.repeat(2000)}${'bindgen::X; '.repeat(15_000)}${'}'.repeat(2000)}\nfn main() {}\n`;
+  assert.equal(toolCallsOf(deepMods, 'bindgen', ctx).byDefault, 'no');
+});
