@@ -4,9 +4,9 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { runDoctor } from '../src/doctor/run.ts';
 
@@ -263,4 +263,38 @@ test('build scripts of 256 KiB built to make the reading quadratic are read in o
   assert.deepEqual(pkgConfigProbesOf(nested, ctx), ['']);
   const deepMods = `${'mod m { '.repeat(2000)}${'bindgen::X; '.repeat(15_000)}${'}'.repeat(2000)}\nfn main() {}\n`;
   assert.equal(toolCallsOf(deepMods, 'bindgen', ctx).byDefault, 'no');
+});
+
+test('doctor reads no file outside the project that a manifest names: maturin manifest-path, build =, members, a linked path dependency', async () => {
+  const outside = tempDir('bm-hostile-outside-');
+  // A build script outside that would add a pkg-config need, and a Cargo.toml outside that names a crate.
+  writeFiles(outside, {
+    'evil_build.rs': 'fn main() { pkg_config::probe_library("zzoutside").unwrap(); }\n',
+    'm1/Cargo.toml': `${CARGO_TOML.replace('victim', 'outsidemember')}[build-dependencies]\npkg-config = "0.3"\n`,
+    'm1/build.rs': 'fn main() { pkg_config::probe_library("zzoutside").unwrap(); }\n',
+    'netrc': 'machine github.com login me password hunter2\n',
+  });
+  const build = tempDir('bm-hostile-out-build-');
+  writeFiles(build, { 'Cargo.toml': `${CARGO_TOML}build = ${JSON.stringify(join(outside, 'evil_build.rs'))}\n[build-dependencies]\npkg-config = "0.3"\n`, 'src/main.rs': 'fn main() {}\n' });
+  const built = await runDoctor(build, { timeoutMs: 30_000 });
+  assert.ok(!JSON.stringify(built).includes('zzoutside'), 'the build script outside was read');
+
+  const members = tempDir('bm-hostile-out-members-');
+  writeFiles(members, { 'Cargo.toml': `[workspace]\nmembers = [${JSON.stringify(relative(members, join(outside, 'm1')))}]\n` });
+  const ws = await runDoctor(members, { timeoutMs: 30_000 });
+  assert.deepEqual(ws.project.rust?.members, []);
+  assert.ok(ws.notes.some((n) => /members outside the workspace .* were not read/.test(n)), ws.notes.join('\n'));
+
+  const linked = tempDir('bm-hostile-out-link-');
+  writeFiles(linked, { 'Cargo.toml': `[workspace]\n${CARGO_TOML}[dependencies]\nom = { path = "crates/link" }\n`, 'src/main.rs': 'fn main() {}\n' });
+  mkdirSync(join(linked, 'crates'));
+  symlinkSync(join(outside, 'm1'), join(linked, 'crates/link'));
+  const viaLink = await runDoctor(linked, { timeoutMs: 30_000 });
+  assert.deepEqual(viaLink.project.rust?.members, ['victim']);
+
+  const maturin = tempDir('bm-hostile-out-maturin-');
+  for (const manifestPath of [join(outside, 'netrc'), join(outside, 'm1/Cargo.toml')]) {
+    writeFiles(maturin, { 'pyproject.toml': `[build-system]\nrequires = ["maturin>=1"]\nbuild-backend = "maturin"\n[tool.maturin]\nmanifest-path = ${JSON.stringify(manifestPath)}\n` });
+    await assert.rejects(runDoctor(maturin, { timeoutMs: 30_000 }), /manifest-path .* (is not a Cargo\.toml|is outside the project)/);
+  }
 });

@@ -152,7 +152,9 @@ export function walkedButUnread(walk: ProjectWalk, wanted: (path: string) => boo
   return out;
 }
 
-const OUTSIDE = 'a link to a file outside the project; not read';
+/** Why a link out of the project was not read (a reader may treat it as not there). */
+export const LINK_OUT = 'a link to a file outside the project; not read';
+const OUTSIDE = LINK_OUT;
 
 export type TextRead = { text: string } | { unread: string; tooLarge?: { size: number; cap: number } } | { missing: true };
 
