@@ -4,9 +4,9 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { runDoctor } from '../src/doctor/run.ts';
 
@@ -209,4 +209,92 @@ test('doctor: thousands of member globs over thousands of directories share one 
   const peakKiB = Number(readFileSync(rssFile, 'utf8'));
   assert.ok(peakKiB < 400 * 1024, `peak RSS ${Math.round(peakKiB / 1024)} MiB`);
   assert.ok(JSON.parse(r.stdout));
+});
+
+test('doctor text and --json mask credentials in a git dependency URL that a note quotes', () => {
+  const dir = tempDir('bm-hostile-cred-');
+  const token = `ghp_${'a1B2c3D4e5'.repeat(3)}abcdef`;
+  writeFiles(dir, {
+    'Cargo.toml': `${CARGO_TOML}[dependencies]\nfoo = { git = "https://x-access-token:${token}@github.com/o/foo", branch = "main" }\n`,
+    'src/main.rs': 'fn main() {}\n',
+  });
+  const bin = new URL('../dist/bin/main.js', import.meta.url).pathname;
+  for (const args of [['doctor', dir], ['doctor', '--json', dir]]) {
+    const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+    assert.ok(r.status === 0 || r.status === 1, `${args.join(' ')}: exit ${r.status} ${r.stderr}`);
+    assert.match(r.stdout, /foo is a git dependency \(https:\/\/x-access-token:\*\*\*@github\.com\/o\/foo\)/, args.join(' '));
+    assert.ok(!r.stdout.includes(token), args.join(' '));
+  }
+});
+
+test('doctor and scan read a workspace of more files than the descriptor limit: none is unreadable (EMFILE)', () => {
+  const dir = tempDir('bm-hostile-emfile-');
+  const members: string[] = [];
+  const files: Record<string, string> = { 'src/main.rs': 'fn main() {}\n' };
+  for (let i = 0; i < 400; i++) {
+    members.push(`"c/m${i}"`);
+    files[`c/m${i}/Cargo.toml`] = CARGO_TOML.replace('victim', `m${i}`);
+    files[`c/m${i}/src/lib.rs`] = 'pub fn f() {}\n';
+    files[`c/m${i}/src/more.rs`] = 'pub fn g() {}\n';
+  }
+  writeFiles(dir, { ...files, 'Cargo.toml': `[workspace]\nmembers = [${members.join(', ')}]\n` });
+  const bin = new URL('../dist/bin/main.js', import.meta.url).pathname;
+  for (const command of ['doctor', 'scan']) {
+    // 200 descriptors: below the 400 manifests and 800 sources read at once before (macOS's soft limit is 256).
+    const r = spawnSync('sh', ['-c', `ulimit -n 200 && exec "$0" "$@"`, process.execPath, bin, command, '--json', dir], { encoding: 'utf8', timeout: 180_000 });
+    assert.ok(!/EMFILE/.test(`${r.stdout}${r.stderr}`), `${command}: ${r.stderr.slice(0, 300)} ${r.stdout.slice(-300)}`);
+    assert.ok(r.status === 0 || r.status === 1, `${command}: exit ${r.status}`);
+  }
+});
+
+test('build scripts of 256 KiB built to make the reading quadratic are read in one pass each', { timeout: 60_000 }, async () => {
+  const { pkgConfigProbesOf, toolCallsOf } = await import('../src/project/build-script.ts');
+  const ctx = { envSet: () => false, featureOn: () => undefined };
+  // Each took 5 to 80 s per reading before (doctor reads a script once per tool crate it may call), 120 s in all;
+  // now well under a second, so the timeout only ends a reading that has gone quadratic again.
+  const fnFlood = `${'fn a '.repeat(50_000)};\nfn main() { pkg_config::probe_library("z").unwrap(); }\n`;
+  assert.deepEqual(pkgConfigProbesOf(fnFlood, ctx), ['z']);
+  const deepCalls = `fn a() {}\nfn main() { pkg_config::probe_library("z").unwrap(); ${'{'.repeat(2000)}${' a();'.repeat(30_000)}${'}'.repeat(2000)} bindgen::x(); }\n`;
+  assert.deepEqual(pkgConfigProbesOf(deepCalls, ctx), ['z']);
+  assert.equal(toolCallsOf(deepCalls, 'bindgen', ctx).byDefault, 'yes');
+  const unclosed = `fn main() { ${'pkg_config::probe_library('.repeat(9000)} }\n`;
+  assert.deepEqual(pkgConfigProbesOf(unclosed, ctx), []);
+  const nested = `fn main() { ${'pkg_config::probe_library('.repeat(9000)}"z"${')'.repeat(9000)}.unwrap(); }\n`;
+  assert.deepEqual(pkgConfigProbesOf(nested, ctx), ['']);
+  const deepMods = `${'mod m { '.repeat(2000)}${'bindgen::X; '.repeat(15_000)}${'}'.repeat(2000)}\nfn main() {}\n`;
+  assert.equal(toolCallsOf(deepMods, 'bindgen', ctx).byDefault, 'no');
+});
+
+test('doctor reads no file outside the project that a manifest names: maturin manifest-path, build =, members, a linked path dependency', async () => {
+  const outside = tempDir('bm-hostile-outside-');
+  // A build script outside that would add a pkg-config need, and a Cargo.toml outside that names a crate.
+  writeFiles(outside, {
+    'evil_build.rs': 'fn main() { pkg_config::probe_library("zzoutside").unwrap(); }\n',
+    'm1/Cargo.toml': `${CARGO_TOML.replace('victim', 'outsidemember')}[build-dependencies]\npkg-config = "0.3"\n`,
+    'm1/build.rs': 'fn main() { pkg_config::probe_library("zzoutside").unwrap(); }\n',
+    'netrc': 'machine github.com login me password hunter2\n',
+  });
+  const build = tempDir('bm-hostile-out-build-');
+  writeFiles(build, { 'Cargo.toml': `${CARGO_TOML}build = ${JSON.stringify(join(outside, 'evil_build.rs'))}\n[build-dependencies]\npkg-config = "0.3"\n`, 'src/main.rs': 'fn main() {}\n' });
+  const built = await runDoctor(build, { timeoutMs: 30_000 });
+  assert.ok(!JSON.stringify(built).includes('zzoutside'), 'the build script outside was read');
+
+  const members = tempDir('bm-hostile-out-members-');
+  writeFiles(members, { 'Cargo.toml': `[workspace]\nmembers = [${JSON.stringify(relative(members, join(outside, 'm1')))}]\n` });
+  const ws = await runDoctor(members, { timeoutMs: 30_000 });
+  assert.deepEqual(ws.project.rust?.members, []);
+  assert.ok(ws.notes.some((n) => /members outside the workspace .* were not read/.test(n)), ws.notes.join('\n'));
+
+  const linked = tempDir('bm-hostile-out-link-');
+  writeFiles(linked, { 'Cargo.toml': `[workspace]\n${CARGO_TOML}[dependencies]\nom = { path = "crates/link" }\n`, 'src/main.rs': 'fn main() {}\n' });
+  mkdirSync(join(linked, 'crates'));
+  symlinkSync(join(outside, 'm1'), join(linked, 'crates/link'));
+  const viaLink = await runDoctor(linked, { timeoutMs: 30_000 });
+  assert.deepEqual(viaLink.project.rust?.members, ['victim']);
+
+  const maturin = tempDir('bm-hostile-out-maturin-');
+  for (const manifestPath of [join(outside, 'netrc'), join(outside, 'm1/Cargo.toml')]) {
+    writeFiles(maturin, { 'pyproject.toml': `[build-system]\nrequires = ["maturin>=1"]\nbuild-backend = "maturin"\n[tool.maturin]\nmanifest-path = ${JSON.stringify(manifestPath)}\n` });
+    await assert.rejects(runDoctor(maturin, { timeoutMs: 30_000 }), /manifest-path .* (is not a Cargo\.toml|is outside the project)/);
+  }
 });

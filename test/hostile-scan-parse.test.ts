@@ -118,3 +118,40 @@ test('line numbers and quoted lines of locate are those of the text, also for CR
   assert.equal(at.line, 2);
   assert.ok(at.text.length <= 1000 && /^y+$/.test(at.text));
 });
+
+test('a workspace listing 5000 members by path finds each one its workspace without compiling the list per manifest', { timeout: 120_000 }, async () => {
+  const { cargoPackages } = await import('../src/project/cargo/packages.ts');
+  const files: Record<string, string> = {};
+  const members: string[] = [];
+  for (let i = 0; i < 5000; i++) {
+    members.push(`"c/m${i}"`);
+    files[`c/m${i}/Cargo.toml`] = `[package]\nname = "m${i}"\nversion = "0.1.0"\n`;
+  }
+  files['c/stray/Cargo.toml'] = '[package]\nname = "stray"\nversion = "0.1.0"\n';
+  files['Cargo.toml'] = `[workspace]\nmembers = [${members.join(', ')}, "g/*"]\n`;
+  files['g/x/Cargo.toml'] = '[package]\nname = "x"\nversion = "0.1.0"\n';
+  // Every manifest compiled all 5000 patterns again: 25 million glob compilations, minutes of scan.
+  const packages = cargoPackages(project(files));
+  const inWorkspace = packages.filter((p) => p.workspaceRoot?.dir === '').map((p) => p.dir);
+  assert.equal(inWorkspace.length, 5002);
+  assert.ok(inWorkspace.includes('c/m4999') && inWorkspace.includes('g/x') && !inWorkspace.includes('c/stray'));
+});
+
+test('an absolute build context or Dockerfile path in compose, bake or a workflow is not taken for a project directory', async () => {
+  const { buildContext } = await import('../src/project/dockerfile/context.ts');
+  const dockerfile = 'FROM rust:1.79-slim\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n';
+  const declarations: Record<string, string> = {
+    'docker-compose.yml': 'services:\n  a:\n    build:\n      context: /srv\n      dockerfile: Dockerfile\n  b:\n    build: /\n',
+    'docker-bake.hcl': 'target "x" {\n  context = "/srv"\n}\n',
+    '.github/workflows/ci.yml': 'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          context: /srv\n      - run: docker build -f srv/Dockerfile /\n',
+    '.github/workflows/file.yml': 'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          context: .\n          file: /srv/Dockerfile\n',
+  };
+  for (const [file, text] of Object.entries(declarations)) {
+    const p = project({ [file]: text, 'srv/Dockerfile': dockerfile, 'srv/Cargo.toml': '[package]\nname = "a"\n', Dockerfile: dockerfile });
+    for (const path of ['Dockerfile', 'srv/Dockerfile']) {
+      const context = buildContext(p, parseDockerfile(path, dockerfile));
+      // `/srv` was the project's srv/, `/` the project root: both are directories of the machine running docker.
+      assert.equal(context.from, "the Dockerfile's folder", `${file} ${path}: ${JSON.stringify(context)}`);
+    }
+  }
+});

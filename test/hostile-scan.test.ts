@@ -2,14 +2,14 @@
 // globs must not run programs or hang. Each test failed before its fix.
 
 import { strict as assert } from 'node:assert';
-import { chmodSync, chownSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runFix } from '../src/fix/run-fix.ts';
 import { readProjectFiles } from '../src/project/read-project.ts';
 import { SCANNERS } from '../src/scan/registry.ts';
 import { scanProject } from '../src/scan/run-scan.ts';
-import { copyFixture, git, gitInit, tempDir, writeFiles } from './helpers/scan-projects.ts';
+import { copyFixture, git, gitInit, runCli, tempDir, writeFiles } from './helpers/scan-projects.ts';
 
 /** A program that records each run in `marker`: the project "runs code" when the marker appears. */
 function evilProgram(): { program: string; marker: string } {
@@ -254,4 +254,20 @@ test('fix --git: a filter the checkout assigns to the files inside an untracked 
   assert.deepEqual(add.argv.slice(-1), ['nixmods']);
   assert.match(add.message, /nixmods\/logo\.svg \(filter=evil\)/);
   assert.deepEqual(trackedSafely(dir).filter((f) => f.startsWith('nixmods/')), []);
+});
+
+test('scan text and --json mask a token that a quoted Dockerfile line carries (only gitlab and codequality did)', () => {
+  const dir = tempDir('bm-scan-token-');
+  cpSync(new URL('./fixtures/dockerfiles/alpine-openssl', import.meta.url), dir, { recursive: true });
+  const token = `ghp_${'a1B2c3D4e5'.repeat(3)}abcdef`;
+  const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+  const quoted = "RUN mkdir src && echo 'fn main() {}' > src/main.rs && cargo build --release --locked";
+  assert.ok(dockerfile.includes(quoted));
+  writeFileSync(join(dir, 'Dockerfile'), dockerfile.replace(quoted, quoted.replace('cargo build', `GITHUB_TOKEN=${token} cargo build`)));
+  for (const args of [['scan', dir], ['scan', '--json', dir]]) {
+    const r = runCli(args);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /GITHUB_TOKEN=ghp_\*\*\* cargo build/, args.join(' '));
+    assert.ok(!r.stdout.includes(token), args.join(' '));
+  }
 });

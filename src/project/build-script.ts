@@ -101,16 +101,28 @@ function blocks(code: string): { pairs: Map<number, number>; enclosing: Int32Arr
   return { pairs, enclosing, balanced: balanced && stack.length === 0 };
 }
 
-// `fn name` with its generics and parameters, up to the body's `{` (a `;` first: a declaration without a body).
-const FN_ITEM = /\bfn\s+([A-Za-z_][A-Za-z0-9_]*)[^{;]*\{/g;
+// `fn name`; its generics and parameters run up to the body's `{` (a `;` first: a declaration without a body).
+const FN_NAME = /\bfn\s+([A-Za-z_][A-Za-z0-9_]*)/g;
 
 function functions(code: string, pairs: Map<number, number>): FnItem[] {
   const out: FnItem[] = [];
-  for (const m of code.matchAll(FN_ITEM)) {
-    const open = m.index! + m[0].length - 1;
-    const close = pairs.get(open);
+  // The first `{` or `;` at or after a place, found once for all the `fn`s before it: a regex running `[^{;]*` from
+  // every `fn` to it was quadratic (a 256 KiB script of `fn a fn a ...` took 18 s per read).
+  let stop = -1;
+  FN_NAME.lastIndex = 0;
+  for (let m = FN_NAME.exec(code); m; m = FN_NAME.exec(code)) {
+    const after = m.index + m[0].length;
+    if (stop < after) {
+      stop = after;
+      while (stop < code.length && code[stop] !== '{' && code[stop] !== ';') stop++;
+    }
+    if (stop >= code.length) break;
+    if (code[stop] !== '{') continue;
+    // As a global regex would, the search goes on after this fn's `{` (a `fn` in its header is not an item).
+    FN_NAME.lastIndex = stop + 1;
+    const close = pairs.get(stop);
     if (close === undefined) continue;
-    out.push({ name: m[1], start: statementStart(code, m.index!), body: { open, close } });
+    out.push({ name: m[1], start: statementStart(code, m.index), body: { open: stop, close } });
   }
   return out;
 }
@@ -211,19 +223,35 @@ class ScriptReading {
 
   /** The innermost fn whose body holds `at`. */
   fnAt(at: number): FnItem | null {
-    for (let b = this.enclosing[at]; b >= 0; b = this.enclosing[b]) {
-      const f = this.fnByBody.get(b);
-      if (f && at < f.body.close) return f;
-    }
-    return null;
+    return this.upBlocks(this.enclosing[at], -1, this.fnOfBlock, (b) => this.fnByBody.get(b) ?? null);
   }
 
-  /** The blocks around `at`, innermost first, up to (not including) `stop`'s. */
-  private *around(at: number, stop = -1): Generator<[number, number]> {
-    for (let b = this.enclosing[at]; b >= 0 && b !== stop; b = this.enclosing[b]) {
-      const close = this.pairs.get(b);
-      if (close !== undefined && at < close) yield [b, close];
+  // What each block's walk up found, so that many places in one deep block do not each walk up again: a main of 60000
+  // calls inside 2000 nested blocks took 80 s per read.
+  private readonly fnOfBlock = new Map<number, FnItem | null>();
+  private readonly guardOfBlocks = new Map<number, string | null>();
+  private readonly macroOfBlock = new Map<number, true | null>();
+
+  /**
+   * `own(b)` of the innermost block from `b` up (not past `stop`) that has one, else null; memoised per block in
+   * `memo`, which is only right for one `stop` per block (a block's innermost enclosing fn body, for guards).
+   */
+  private upBlocks<T>(from: number, stop: number, memo: Map<number, T | null>, own: (b: number) => T | null): T | null {
+    const path: number[] = [];
+    let found: T | null = null;
+    for (let b = from; b >= 0 && b !== stop; b = this.enclosing[b]) {
+      const known = memo.get(b);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      path.push(b);
     }
+    for (let i = path.length - 1; i >= 0; i--) {
+      found = own(path[i]) ?? found;
+      memo.set(path[i], found);
+    }
+    return found;
   }
 
   /** Why `at` does not run when its fn does (a guard a default build leaves off), or null when it may run. */
@@ -231,28 +259,30 @@ class ScriptReading {
     const own = this.code.slice(statementStart(this.code, at), at);
     const direct = offAttributes(this.text.slice(statementStart(this.code, at), at), this.ctx);
     if (direct && /#\s*\[/.test(own)) return direct;
-    for (const [open] of this.around(at, fn.body.open)) {
-      const start = statementStart(this.code, open);
-      const header = this.code.slice(start, open);
-      const original = this.text.slice(start, open);
-      const attribute = offAttributes(original, this.ctx);
-      if (attribute) return attribute;
-      // `if COND {` and `else if COND {`; a plain `else {`, a match arm, a loop or a closure may run.
-      const cond = /^\s*(?:#\s*\[[^\]]*\]\s*)*(?:else\s+)?if\s+([\s\S]*?)\s*$/.exec(header);
-      if (!cond || /(?:^|\s)else\s*$/.test(header)) continue;
-      const offset = header.length - header.trimStart().length;
-      const at0 = header.indexOf(cond[1], offset);
-      const why = offGuard(cond[1], original.slice(at0, at0 + cond[1].length), this.ctx);
-      if (why) return why;
-    }
-    return null;
+    return this.upBlocks(this.enclosing[at], fn.body.open, this.guardOfBlocks, (open) => this.blockGuard(open));
+  }
+
+  /** Why the block opening at `open` does not run when the code around it does, or null. */
+  private blockGuard(open: number): string | null {
+    if (this.pairs.get(open) === undefined) return null;
+    const start = statementStart(this.code, open);
+    const header = this.code.slice(start, open);
+    const original = this.text.slice(start, open);
+    const attribute = offAttributes(original, this.ctx);
+    if (attribute) return attribute;
+    // `if COND {` and `else if COND {`; a plain `else {`, a match arm, a loop or a closure may run.
+    const cond = /^\s*(?:#\s*\[[^\]]*\]\s*)*(?:else\s+)?if\s+([\s\S]*?)\s*$/.exec(header);
+    if (!cond || /(?:^|\s)else\s*$/.test(header)) return null;
+    const offset = header.length - header.trimStart().length;
+    const at0 = header.indexOf(cond[1], offset);
+    return offGuard(cond[1], original.slice(at0, at0 + cond[1].length), this.ctx);
   }
 
   /** Whether `at` (outside any fn) is in a `macro_rules!` body or a `const`/`static` item. */
   inMacroOrConstant(at: number): boolean {
     if (/^\s*(?:pub(?:\([^)]*\))?\s+)?(?:const|static)\b/.test(this.code.slice(statementStart(this.code, at), at))) return true;
-    for (const [open] of this.around(at)) if (/macro_rules!\s*[A-Za-z_][A-Za-z0-9_]*\s*$/.test(this.code.slice(Math.max(0, open - 200), open))) return true;
-    return false;
+    const inMacro = (open: number) => (this.pairs.get(open) !== undefined && /macro_rules!\s*[A-Za-z_][A-Za-z0-9_]*\s*$/.test(this.code.slice(Math.max(0, open - 200), open)) ? true : null);
+    return this.upBlocks(this.enclosing[at], -1, this.macroOfBlock, inMacro) === true;
   }
 
   /** Whether the fn runs in a default build: `main`, or called on an unguarded path from one that does. */
@@ -262,7 +292,11 @@ class ScriptReading {
 
   private reach(): void {
     const byName = new Map<string, FnItem[]>();
-    for (const f of this.fns) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
+    for (const f of this.fns) {
+      const same = byName.get(f.name);
+      if (same) same.push(f);
+      else byName.set(f.name, [f]);
+    }
     const queue = this.fns.filter((f) => f.name === 'main' && this.fnAt(f.body.open) === null);
     for (const f of queue) this.defaults.set(f, true);
     for (let i = 0; i < queue.length; i++) {
@@ -272,10 +306,14 @@ class ScriptReading {
         const callees = byName.get(m[1]);
         if (!callees) continue;
         const at = caller.body.open + m.index!;
+        // A callee already known to run gains nothing from another call: its guard is not looked for.
+        if (callees.every((c) => this.defaults.has(c) || at === c.body.open)) continue;
         if (this.fnAt(at) !== caller) continue;
         const guard = this.guardAt(at, caller);
         if (guard) {
-          this.blockedBy.set(m[1], new Set([...(this.blockedBy.get(m[1]) ?? []), guard]));
+          const guards = this.blockedBy.get(m[1]);
+          if (guards) guards.add(guard);
+          else this.blockedBy.set(m[1], new Set([guard]));
           continue;
         }
         for (const callee of callees) {
@@ -339,14 +377,18 @@ export function toolCallsOf(text: string, crate: string, ctx: BuildScriptContext
   return { byDefault: 'no', offBecause: [...offBecause] };
 }
 
-/** The closing parenthesis of the call whose `(` is at `open` in masked code, or -1. */
-function closeParen(code: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < code.length; i++) {
-    if (code[i] === '(') depth++;
-    else if (code[i] === ')' && --depth === 0) return i;
+/**
+ * Every `(` of the masked code with its closing `)`, matched once: scanning from each probe to its `)` was quadratic
+ * (9000 nested or unclosed `probe_library(` took 5 s).
+ */
+function parenPairs(code: string): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = 0; i < code.length; i++) {
+    if (code[i] === '(') stack.push(i);
+    else if (code[i] === ')' && stack.length) pairs.set(stack.pop()!, i);
   }
-  return -1;
+  return pairs;
 }
 
 // The pkg-config crate's probes: `pkg_config::probe_library("x")` and `pkg_config::Config::new()...probe("x")`.
@@ -363,6 +405,9 @@ const NO_FALLBACK = /^\s*(?:\.\s*(?:unwrap|expect)\s*\(|\?)/;
  */
 export function pkgConfigProbesOf(text: string, ctx: BuildScriptContext): string[] {
   const script = new ScriptReading(text, ctx);
+  const parens = parenPairs(script.code);
+  /** The closing parenthesis of the call whose `(` is at `open`, or -1. */
+  const closeParen = (open: number) => parens.get(open) ?? -1;
   const out: string[] = [];
   for (const m of script.code.matchAll(PROBE_START)) {
     const at = m.index!;
@@ -371,7 +416,7 @@ export function pkgConfigProbesOf(text: string, ctx: BuildScriptContext): string
     let end = at + m[0].length - 1;
     let library: string | null = null;
     if (m[1].startsWith('probe_library')) {
-      const close = closeParen(script.code, end);
+      const close = closeParen(end);
       if (close < 0) continue;
       library = /^\s*"([^"]*)"\s*$/.exec(text.slice(end + 1, close))?.[1] ?? '';
       end = close;
@@ -381,7 +426,7 @@ export function pkgConfigProbesOf(text: string, ctx: BuildScriptContext): string
         const method = CHAIN_METHOD.exec(script.code.slice(end + 1, end + 400));
         if (!method) break;
         const open = end + 1 + method[0].length - 1;
-        const close = closeParen(script.code, open);
+        const close = closeParen(open);
         if (close < 0) break;
         end = close;
         if (method[1] === 'probe') {

@@ -1,12 +1,12 @@
 // Reads a project directory (I/O): finds the Cargo workspace, lock, toolchain and Python files and hands them to the pure parsers.
 
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BuildmedicError } from '../errors.js';
 import { parseCmakeInclude, parseCmakeLists, type CmakeProject } from './cmake.js';
 import { isInside } from './paths.js';
-import { openProjectDir, readProjectText } from './reader.js';
+import { LINK_OUT, openProjectDir, readProjectText } from './reader.js';
 import { inheritFromWorkspace, parseCargoConfigLinkers, parseCargoConfigTargets, parseCargoLock, parseCargoManifest } from './cargo.js';
 import type { CargoManifest, GitDependency, Project, PythonProject, RustProject } from './model.js';
 import { parsePyproject, parsePythonVersionFile, parseRequirements, parseRuntimeTxt, pythonBackend, scanSetupPy } from './python.js';
@@ -107,6 +107,9 @@ const MAX_PATH_MANIFESTS_TOTAL = 64 * 1024 * 1024;
  */
 async function addPathMembers(root: string, rootManifest: CargoManifest, members: RustProject['members']): Promise<string[]> {
   const absent = new Set<string>();
+  // A path under the root that a link takes out of it (`crates/x -> /elsewhere`) is not read: nothing outside the
+  // project is; what it builds is held back as unverified, as for a missing checkout.
+  const realRoot = await realpath(root).catch(() => root);
   const seen = new Set(members.map((m) => resolve(m.dir)));
   let budget = MAX_PATH_MANIFESTS_TOTAL;
   for (let i = 0; i < members.length && seen.size < MAX_PATH_MEMBERS && budget > 0; i++) {
@@ -117,8 +120,8 @@ async function addPathMembers(root: string, rootManifest: CargoManifest, members
       seen.add(dir);
       const rel = relative(root, dir).split(sep).join('/');
       if (rel.startsWith('..') || isAbsolute(rel) || (rootManifest.workspace?.exclude ?? []).some((e) => rel === e.replace(/\/+$/, '') || rel.startsWith(`${e.replace(/\/+$/, '')}/`))) continue;
-      const read = await readProjectText(join(dir, 'Cargo.toml'), null, Math.min(MAX_PATH_MANIFEST_BYTES, budget));
-      if ('missing' in read) {
+      const read = await readProjectText(join(dir, 'Cargo.toml'), realRoot, Math.min(MAX_PATH_MANIFEST_BYTES, budget));
+      if ('missing' in read || ('unread' in read && read.unread === LINK_OUT)) {
         absent.add(d.name);
         continue;
       }
@@ -137,10 +140,12 @@ async function addPathMembers(root: string, rootManifest: CargoManifest, members
 }
 
 /** A package's build script as text (cargo's `build.rs` unless `package.build` names another file or is false). */
-async function readBuildScript(readText: TextReader, dir: string, manifest: CargoManifest): Promise<{ file: string; text: string | null } | null> {
+async function readBuildScript(readText: TextReader, root: string, dir: string, manifest: CargoManifest): Promise<{ file: string; text: string | null } | null> {
   const build = manifest.package?.build;
   if (!manifest.package || build === false) return null;
-  const file = join(dir, typeof build === 'string' ? build : 'build.rs');
+  const file = resolve(dir, typeof build === 'string' ? build : 'build.rs');
+  // `build = "../../elsewhere.rs"`: a file outside the workspace is not read; the script is there, unread.
+  if (!isInside(root, file)) return { file, text: null };
   try {
     const text = await readText(file);
     return text === null ? null : { file, text };
@@ -217,8 +222,11 @@ async function readRust(readText: TextReader, dir: string, manifestPath: string,
   const notes: string[] = [];
   if (rootManifest.workspace) {
     const resolved = await resolveMembers(root, rootManifest.workspace.members, rootManifest.workspace.exclude);
-    const dirs = resolved.dirs;
+    // `members = ["../elsewhere"]`: cargo reads it, doctor reads nothing outside the workspace.
+    const outside = resolved.dirs.filter((d) => !isInside(root, d));
+    const dirs = resolved.dirs.filter((d) => isInside(root, d));
     notes.push(...resolved.notes);
+    if (outside.length) notes.push(`Cargo.toml [workspace] members outside the workspace (${outside.map((d) => relative(root, d)).join(', ')}) were not read: doctor reads no file outside the project, so what they need is not checked.`);
     const texts = await Promise.all(dirs.map((d) => readText(join(d, 'Cargo.toml'))));
     dirs.forEach((d, i) => {
       const text = texts[i];
@@ -227,7 +235,7 @@ async function readRust(readText: TextReader, dir: string, manifestPath: string,
   }
   if (!members.some((m) => m.dir === manifestDir) && own.package) members.push({ dir: manifestDir, manifest: inheritFromWorkspace(own, rootManifest.workspace) });
   const absentPathCrates = rootManifest.workspace ? await addPathMembers(root, rootManifest, members) : [];
-  await Promise.all(members.map(async (m) => (m.buildScript = await readBuildScript(readText, m.dir, m.manifest))));
+  await Promise.all(members.map(async (m) => (m.buildScript = await readBuildScript(readText, root, m.dir, m.manifest))));
   const gitDependencies = await readGitCheckouts(members);
   // `cargo build` in the workspace root builds `default-members`, else the root package when the root manifest has one,
   // else every member (a member's directory keeps the whole workspace in view).
@@ -362,6 +370,13 @@ export async function readProject(dirArg: string): Promise<Project> {
   let manifestText = await readText(manifestPath);
   if (manifestText === null && python?.pyproject?.maturinManifestPath) {
     manifestPath = resolve(dir, python.pyproject.maturinManifestPath);
+    // Only a Cargo.toml (cargo takes no other manifest), in the project or in a directory above it, as cargo looks
+    // upwards: `manifest-path = "/home/me/.netrc"` must not make doctor read and quote any file on the machine.
+    const named = python.pyproject.maturinManifestPath;
+    if (basename(manifestPath) !== 'Cargo.toml') throw new BuildmedicError('project-unreadable', `pyproject.toml: [tool.maturin] manifest-path ${named} is not a Cargo.toml; cargo reads no other manifest, and doctor did not read it`);
+    if (!isInside(dir, manifestPath) && !isInside(dirname(manifestPath), dir)) {
+      throw new BuildmedicError('project-unreadable', `pyproject.toml: [tool.maturin] manifest-path ${named} is outside the project; doctor reads no file outside it (run doctor in a directory that holds both)`);
+    }
     manifestText = await readText(manifestPath);
   }
   // setuptools-rust and maturin projects often keep the crate in a subdirectory.

@@ -152,7 +152,9 @@ export function walkedButUnread(walk: ProjectWalk, wanted: (path: string) => boo
   return out;
 }
 
-const OUTSIDE = 'a link to a file outside the project; not read';
+/** Why a link out of the project was not read (a reader may treat it as not there). */
+export const LINK_OUT = 'a link to a file outside the project; not read';
+const OUTSIDE = LINK_OUT;
 
 export type TextRead = { text: string } | { unread: string; tooLarge?: { size: number; cap: number } } | { missing: true };
 
@@ -162,6 +164,45 @@ export type TextRead = { text: string } | { unread: string; tooLarge?: { size: n
  * is not read. The cap is the file's by name unless `maxBytes` says otherwise.
  */
 export async function readProjectText(path: string, realRoot: string | null, maxBytes = sizeCapOf(path)): Promise<TextRead> {
+  await openSlot();
+  try {
+    return await readTextNow(path, realRoot, maxBytes);
+  } finally {
+    releaseSlot();
+  }
+}
+
+/**
+ * How many project files are open at once. Callers read thousands of files with one Promise.all (every .rs file of a
+ * crate, every member's manifest): opened all at once, they ran out of file descriptors (EMFILE) past the soft limit
+ * of 1024 on Linux, 256 on macOS, and the files were reported as unreadable.
+ */
+const MAX_OPEN_READS = 64;
+let openReads = 0;
+// A queue read from `head` on (Array.prototype.shift copies the array: quadratic over 50k waiting reads).
+let waiting: (() => void)[] = [];
+let head = 0;
+
+function openSlot(): Promise<void> {
+  if (openReads < MAX_OPEN_READS) {
+    openReads++;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => waiting.push(resolve));
+}
+
+/** Hands the slot to the next waiting read, or frees it. */
+function releaseSlot(): void {
+  const next = head < waiting.length ? waiting[head++] : undefined;
+  if (head === waiting.length) {
+    waiting = [];
+    head = 0;
+  }
+  if (next) next();
+  else openReads--;
+}
+
+async function readTextNow(path: string, realRoot: string | null, maxBytes: number): Promise<TextRead> {
   let real: string;
   try {
     real = await realpath(path);

@@ -20,11 +20,33 @@ function cleanMember(m: string): string {
  * entry names it or a parent literally. Members cargo cannot parse (cargo refuses the workspace) match nothing.
  */
 export function isWorkspaceMember(rel: string, members: readonly string[], exclude: readonly string[]): boolean {
-  const cleaned = members.map(cleanMember);
-  const globs = cleaned.map((m) => tryCompileGlob(m, 'cargo')).filter((g): g is Glob => 'alternatives' in g);
-  if (!globs.some((g) => matchGlob(g, rel))) return false;
+  const { cleaned, literal, globs } = compiledMembers(members);
+  if (!literal.has(rel) && !globs.some((g) => matchGlob(g, rel))) return false;
   const excluded = exclude.map(cleanMember).some((e) => isUnderPath(rel, e));
   return !excluded || cleaned.some((m) => isUnderPath(rel, m));
+}
+
+const compiledCache = new WeakMap<readonly string[], { cleaned: string[]; literal: Set<string>; globs: Glob[] }>();
+
+/**
+ * A `members` list cleaned and compiled once: asked about every manifest of a workspace, compiling every pattern on
+ * each question made a scan of 2000 listed members take minutes. Plain paths (most lists) are a set lookup.
+ */
+function compiledMembers(members: readonly string[]): { cleaned: string[]; literal: Set<string>; globs: Glob[] } {
+  let compiled = compiledCache.get(members);
+  if (compiled) return compiled;
+  const cleaned = members.map(cleanMember);
+  const literal = new Set<string>();
+  const globs: Glob[] = [];
+  for (const m of cleaned) {
+    if (!m.split('/').some((seg) => hasWildcard(seg, 'cargo'))) literal.add(m.split('/').filter((seg) => seg && seg !== '.').join('/'));
+    else {
+      const g = tryCompileGlob(m, 'cargo');
+      if ('alternatives' in g) globs.push(g);
+    }
+  }
+  compiledCache.set(members, (compiled = { cleaned, literal, globs }));
+  return compiled;
 }
 
 /** Directories `**` may descend through, and how deep: a member glob must not walk a whole disk. */

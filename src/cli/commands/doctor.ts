@@ -20,7 +20,9 @@ async function runDoctorCommand(dir: string | undefined, opts: DoctorCliOptions)
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new BuildmedicError('usage', `--timeout wants milliseconds > 0, not ${opts.timeout}`);
   const { runDoctor } = await import('../../doctor/run.js');
   const { detectHostPlatform } = await import('../host.js');
-  const report = await runDoctor(dir ?? '.', { timeoutMs, host: (opts.platform as never) ?? detectHostPlatform() });
+  const { redactDeep } = await import('../../report/redact.js');
+  // Notes and needs quote project files (a git dependency's URL, a build script's probe), which can hold a token.
+  const report = redactDeep(await runDoctor(dir ?? '.', { timeoutMs, host: (opts.platform as never) ?? detectHostPlatform() }));
   if (opts.json) {
     printJson(`${JSON.stringify(report, null, 2)}\n`);
   } else {

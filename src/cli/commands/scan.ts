@@ -40,17 +40,18 @@ async function runScanCommand(paths: string[], opts: ScanCliOptions): Promise<nu
   const whole = scanProject(project, SCANNERS, opts.only, { unverified: opts.unverified });
   const report = target.kind === 'files' ? selectForFiles(whole, target.files) : whole;
   const { redactDeep } = await import('../../report/redact.js');
-  // Findings quote project files (workflows, Dockerfiles), which can hold a token: reports mask them as diagnose's do.
-  const masked = { ...report, findings: redactDeep(report.findings) };
+  // Findings, problems and held-back findings quote project files (workflows, Dockerfiles), which can hold a token:
+  // every format masks them as diagnose's do (the text and JSON formats printed them unmasked).
+  const masked = redactDeep(report);
   const format = opts.format ?? (opts.json ? 'json' : process.env.GITLAB_CI === 'true' ? 'gitlab' : 'text');
   if (format === 'json') {
     const { scanJson } = await import('../../scan/render.js');
-    printJson(`${JSON.stringify(scanJson(project.root, report), null, 2)}\n`);
+    printJson(`${JSON.stringify(scanJson(project.root, masked), null, 2)}\n`);
   } else {
     const { renderScanText } = await import('../../scan/render.js');
     const { neutralizeDeep } = await import('../../report/gitlab.js');
     // In a GitLab job log, a quoted file line must not be able to open, close or hide a section.
-    const text = renderScanText(format === 'gitlab' ? neutralizeDeep(masked) : report, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY))));
+    const text = renderScanText(format === 'gitlab' ? neutralizeDeep(masked) : masked, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY))));
     if (format === 'gitlab') {
       const { renderGitlabSections } = await import('../../report/gitlab.js');
       const n = report.findings.length;

@@ -15,7 +15,10 @@ export interface BuildContext {
 }
 
 function declared(pairs: Map<string, BuildContext>, baseDir: string, context: unknown, dockerfile: unknown, from: string, dockerfileBase?: string): void {
-  if (typeof context !== 'string' || /\$\{?\w|^[a-z]+:\/\//i.test(context)) return;
+  // An absolute path (`context: /srv/app`, `file: /tmp/Dockerfile`) is on the machine, not in the project: joined
+  // below, it was read as the project's own `srv/app` (and `/` as the project root).
+  if (typeof context !== 'string' || context.startsWith('/') || /\$\{?\w|^[a-z]+:\/\//i.test(context)) return;
+  if (typeof dockerfile === 'string' && dockerfile.startsWith('/')) return;
   const ctx = normaliseRel(joinRel(baseDir, context));
   if (ctx === null) return;
   const file = typeof dockerfile === 'string' && !/\$\{?\w/.test(dockerfile) ? dockerfile : 'Dockerfile';
