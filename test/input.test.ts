@@ -124,3 +124,18 @@ test('on a terminal, a progress bar for large inputs goes to stderr', { skip: sp
   assert.match(screen, /reading log \[[#.]{20}\] \d+% \d+ MB of 80 MB/);
   assert.match(screen, /Root cause: The linker is not installed/);
 });
+
+test("UTF-16 with a byte-order mark (Windows PowerShell 5.1's `>`) is read as the same log, little- and big-endian", () => {
+  const plain = diagnoseCli([], LOG);
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LOG.toString('utf8').replace(/\n/g, '\r\n'), 'utf16le')]);
+  const be = Buffer.from(le);
+  be.swap16();
+  for (const [name, bytes] of [['le', le], ['be', be]] as const) {
+    const path = join(scratch, `ps-${name}.log`);
+    writeFileSync(path, bytes);
+    const r = diagnoseCli([path]);
+    assert.equal(r.code, plain.code, name);
+    assert.equal(r.json.rootCause, plain.json.rootCause, name);
+    assert.deepEqual(r.json.findings[0].evidence, plain.json.findings[0].evidence, name);
+  }
+});

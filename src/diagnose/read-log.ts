@@ -170,6 +170,19 @@ async function openInput(path: string | null): Promise<LogInput> {
   return { chunks: stream, name: path, total: null, close: () => stream.destroy() };
 }
 
+/**
+ * 'utf-16le' / 'utf-16be' for input that starts with that byte-order mark and whose first characters are mostly ASCII
+ * (a zero high byte, as a log's paths, spaces and newlines are), else null: FF FE alone also starts invalid UTF-8.
+ */
+function utf16Encoding(head: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const encoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
+  if (!encoding || head.length < 4) return null;
+  const units = Math.min(256, Math.floor((head.length - 2) / 2));
+  let ascii = 0;
+  for (let i = 0; i < units; i++) if (head[2 + 2 * i + (encoding === 'utf-16le' ? 1 : 0)] === 0) ascii++;
+  return ascii * 4 >= units ? encoding : null;
+}
+
 /** Streams a log into `sink`. Throws BuildmedicError for unreadable, binary or corrupt input. */
 export async function readLog(path: string | null, sink: LogSink, onProgress?: (p: ReadProgress) => void): Promise<ReadResult> {
   const { chunks, name, total, close } = await openInput(path);
@@ -188,7 +201,14 @@ export async function readLog(path: string | null, sink: LogSink, onProgress?: (
     if (first.done) return { bytes: 0, name };
     const head: Buffer = first.value;
     const isGzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
-    if (!isGzip && looksBinary(head.subarray(0, 65536))) {
+    // Windows PowerShell 5.1's `>` and Out-File write UTF-16 with a byte-order mark: a log all the same, in other bytes.
+    const utf16 = utf16Encoding(head);
+    if (utf16) {
+      const decoder = new TextDecoder(utf16);
+      chunker.push(Buffer.from(decoder.decode(head, { stream: true }), 'utf8'));
+      for await (const raw of source) chunker.push(Buffer.from(decoder.decode(raw, { stream: true }), 'utf8'));
+      chunker.push(Buffer.from(decoder.decode(), 'utf8'));
+    } else if (!isGzip && looksBinary(head.subarray(0, 65536))) {
       throw new BuildmedicError('input-binary', `${name}: looks like a binary file, not a build log (use a text or .gz log)`);
     }
     if (isGzip) {
@@ -205,7 +225,7 @@ export async function readLog(path: string | null, sink: LogSink, onProgress?: (
       } catch (error) {
         throw new BuildmedicError('input-corrupt-gzip', `${name}: gzip data is corrupt or cut short (${(error as Error).message})`, { cause: error });
       }
-    } else {
+    } else if (!utf16) {
       chunker.push(head);
       for await (const out of source) chunker.push(out);
     }
