@@ -120,5 +120,9 @@ test('--fix shows a diff, --fix --write applies it, and a second --write changes
 test('usage errors exit 2', async () => {
   assert.equal((await run(['--write'])).code, 2);
   assert.equal((await run([join(PROJECTS, 'render-app'), '--platform', 'solaris_sparc', '--no-cache'])).code, 2);
+  // Refused before any lookup, offline too (it used to be accepted as a tag and the report said "on ../../etc").
+  const traversal = await run([join(PROJECTS, 'render-app'), '--platform', '../../etc', '--offline', '--no-cache']);
+  assert.equal(traversal.code, 2);
+  assert.match(traversal.stderr, /--platform: unknown target platform/);
   assert.equal((await run([join(tmp, 'no-such-dir')])).code, 2);
 });

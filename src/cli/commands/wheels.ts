@@ -27,6 +27,15 @@ async function runWheelsCommand(dir: string | undefined, opts: WheelsCliOptions)
   if (opts.fix && opts.json) throw new BuildmedicError('usage', '--fix prints a diff after the text report; it cannot be combined with --json');
   const timeoutMs = Number(opts.timeout) * 1000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new BuildmedicError('usage', `--timeout ${opts.timeout}: expected a number of seconds`);
+  if (opts.platform !== undefined) {
+    // Checked before any lookup: an unknown tag would otherwise only fail per package, or not at all offline.
+    const { platformTags } = await import('../../wheels/tags.js');
+    try {
+      platformTags(opts.platform);
+    } catch (error) {
+      throw new BuildmedicError('usage', `--platform: ${(error as Error).message}`);
+    }
+  }
   const { runWheelsCheck } = await import('../../wheels/run.js');
   const { defaultCacheDir } = await import('../../wheels/pypi/client.js');
   const root = dir ?? '.';
