@@ -93,6 +93,15 @@ export const CROSS_CONTEXT_PATTERNS: readonly LinePattern[] = [
     weight: 0.01,
   },
   {
+    id: 'termux-path',
+    // Termux, a Linux userland on Android: its prefix "/data/data/com.termux/files/usr"; there the native compilers are
+    // the Android ones (arm-linux-androideabi-gcc, aarch64-linux-android-clang), so such a name is no cross compiler
+    source: 'paths in any tool output',
+    literals: ['/data/data/com.termux/'],
+    re: /\/data\/data\/com\.termux\//,
+    weight: 0.01,
+  },
+  {
     id: 'goos-windows',
     // Go told to build for Windows: "GOOS=windows go build", "set GOOS=windows", `go env` lines `GOOS="windows"`
     source: 'Go command lines and go env',
@@ -140,6 +149,8 @@ export interface CrossEvidence {
  * when it may be the machine's own.
  */
 export function crossBuildFor(triple: string, hits: readonly PatternHit[]): CrossEvidence | null {
+  // On Termux the Android toolchains are the machine's own: a missing one is its compiler package (c-compiler-missing).
+  if (/android/.test(triple) && hits.some((h) => h.pattern === 'termux-path')) return null;
   if (FOREIGN_ONLY.test(triple)) return { reason: `\`${triple}\` names a toolchain for another system (no distribution installs one as its native compiler)` };
   const ccrs = ccrsCrossTarget(hits);
   if (ccrs) return { reason: `cc-rs builds for TARGET ${ccrs.target} on HOST ${ccrs.host}`, hit: ccrs.hit };
