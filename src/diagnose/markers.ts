@@ -77,7 +77,7 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // cc-rs relays the compiler's stderr through cargo: "cargo:warning=src/x.cc:9:1: error: ..." (older cargo), or
   // "warning: foo-sys@1.2.0: src/x.cc:9:1: error: ..." (cargo >= 1.77). Relayed warnings are harmless; errors are not.
   { kind: 'error', source: 'cc-rs via cargo', literals: ['error:'], re: /^(?:cargo:warning=|warning: [\w.-]+@[\w.+-]+: )(?:[^\s:]+:\d+:(?:\d+:)? )?(?:fatal )?error: / },
-  { kind: 'error', source: 'ld', literals: ['cannot find -l', 'undefined reference to', 'cannot find '], re: /ld(?:\.\w+)?: (?:cannot find |.*undefined reference to)|undefined reference to `/ },
+  { kind: 'error', source: 'ld', literals: ['cannot find -l', 'undefined reference to', 'cannot find ', 'multiple definition of'], re: /ld(?:\.\w+)?: (?:cannot find |.*undefined reference to|.*multiple definition of [`'‘])|undefined reference to `/ },
   { kind: 'error', source: 'pip', literals: ['ERROR: '], re: /^ERROR: / },
   { kind: 'error', source: 'cmake', literals: ['CMake Error'], re: /^CMake Error\b/ },
   { kind: 'error', source: 'rust panic', literals: ['panicked at'], re: /^thread '[^']*'(?: \(\d+\))? panicked at/ },
@@ -104,7 +104,8 @@ export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'GNU make', literals: ['Stop.'], re: /^[`"]?(?:g?make(?:\[\d+\])?|[^\s:]+:\d+): \*\*\\?\* .*\bStop\./ },
   // BSD make (bmake, FreeBSD/macOS make) reading a GNU Makefile: 'make: "/x/Makefile" line 107: Need an operator',
   // "make: don't know how to make arch.c. Stop", "*** Parse error in /x: Missing dependency operator (Makefile:27)"
-  { kind: 'error', source: 'BSD make', literals: ['" line ', "don't know how to make", 'Fatal errors encountered', 'Parse error in'], re: /^[`"]?b?make: (?:"[^"]+" line \d+: |don't know how to make |Fatal errors encountered)|^[`"]?\*\*\* Parse error in / },
+  // (a sub-make names itself twice: "make[3]: make[3]: don't know how to make castget.1. Stop")
+  { kind: 'error', source: 'BSD make', literals: ['" line ', "don't know how to make", 'Fatal errors encountered', 'Parse error in'], re: /^[`"]?(?:b?make(?:\[\d+\])?: ){1,2}(?:"[^"]+" line \d+: |don't know how to make |Fatal errors encountered)|^[`"]?\*\*\* Parse error in / },
   // ninja: "ninja: error: loading 'build.ninja': No such file or directory" (Error() in ninja's util.cc; Fatal() says "fatal")
   { kind: 'error', source: 'ninja', literals: ['ninja: error:', 'ninja: fatal:'], re: /^ninja: (?:error|fatal): / },
   // meson >= 0.50 puts the location first: "meson.build:237:14: ERROR: Expecting eol got id."; older meson:
@@ -126,6 +127,18 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // "x.obj : error LNK2019: ...", MSBuild "C:\\...\\Microsoft.CppBuild.targets(440,5): error MSB8020: ..." (MSBuild puts
   // the project number in front: "6>x.cpp(3): error C2143"; the IDE's error list is not a log: no location before the code)
   { kind: 'error', source: 'MSVC cl.exe / link.exe / MSBuild', literals: [': error C', ': fatal error C', 'error LNK', 'error MSB', 'error C'], re: /^(?:\d{1,4}>)?(?:[^\s(]{1,300}|[A-Za-z]:[\\/][^\n]{0,300}?)\(\d+(?:,\d+)?\) ?: (?:fatal )?error (?:C\d{4}|MSB\d{4}):|^(?:\d{1,4}>)?(?:LINK|[^\s:]{1,200}\.(?:obj|lib|exe|dll)) : (?:fatal )?error LNK\d{4}:|^(?:\d{1,4}>)?(?:[^\s:]{1,40} )?:? ?error MSB\d{4}:/ },
+  // the Go compiler and go vet (no warnings exist): "ui/command-processor.go:112:21: undefined: autocompleteUser";
+  // cgo: "could not determine kind of name for C.GIT_BLAME_IGNORE_WHITESPACE"
+  { kind: 'error', source: 'go / cgo', literals: ['.go:', 'could not determine kind of name for C.'], re: /^(?:\.{1,2}\/)?[\w./@+-]{1,300}\.go:\d+(?::\d+)?: \S|^could not determine kind of name for C\./ },
+  // Python's argparse refusing a command line (meson, conan, scons): "meson setup: error: argument --debug: ignored
+  // explicit argument 'false'", "conan: error: unrecognized arguments: --build"
+  { kind: 'error', source: 'argparse (meson, conan, ...)', literals: [': error: argument ', ': error: unrecognized arguments', ': error: the following arguments are required', ': error: invalid choice'], re: /^[\w.+-]{1,40}(?: [\w-]{1,40})?: error: (?:argument |unrecognized arguments|the following arguments are required|invalid choice)/ },
+  // npm-debug.log's numbered lines: "2274 error gyp ERR! node-gyp -v v3.8.0"
+  { kind: 'error', source: 'npm-debug.log', literals: [' error '], re: /^\d{1,7} error \S/ },
+  // QEMU user-mode emulation (a foreign-architecture docker build): "qemu: uncaught target signal 11 (Segmentation fault) - core dumped"
+  { kind: 'error', source: 'QEMU user emulation', literals: ['uncaught target signal'], re: /qemu(?:-[\w-]{1,30})?: uncaught target signal \d+/ },
+  // pip's PEP 517 hooks: "pip._vendor.pyproject_hooks._impl.BackendUnavailable: Cannot import 'x.build'"
+  { kind: 'error', source: 'pyproject_hooks', literals: ['BackendUnavailable: ', 'BackendInvalid: '], re: /\bBackend(?:Unavailable|Invalid): / },
   // node-pre-gyp: "node-pre-gyp ERR! Pre-built binaries not found for sqlite3@3.1.13 ..." (a later "gyp info ok" still wins)
   { kind: 'error', source: 'node-pre-gyp', literals: ['node-pre-gyp ERR!'], re: /^node-pre-gyp ERR! / },
 ];
