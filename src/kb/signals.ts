@@ -412,8 +412,10 @@ const MSVC_QUOTE = String.raw`(?:['"“”‘’«»]|\uFFFD{1,2}|¡[°±])?`;
 // C1083 also reports source files, objects, precompiled headers and type libraries it cannot open: not headers.
 const MSVC_NOT_A_HEADER = /\.(?:c|cc|cpp|cxx|c\+\+|m|mm|asm|s|cu|obj|o|pch|pdb|tlb|idl|rc|res|def|lib)$/i;
 
-// A directory where a project keeps the dependencies it bundles (meson subprojects, CMake _deps, git submodules).
-const BUNDLED_DIR = /[/\\](?:subprojects|third[_-]?party|3rdparty|vendor(?:ed)?|external|extern|_deps|deps|submodules?)[/\\]/i;
+// Directories where a project keeps the dependencies it bundles (meson subprojects, CMake _deps, git submodules,
+// vendored copies): a file under one is the project's own, not a system package's.
+const BUNDLED_DIR_NAMES = String.raw`subprojects|third[_-]?party|3rdparty|vendor(?:ed)?|external|extern|_deps|deps|submodules?`;
+const BUNDLED_DIR = new RegExp(String.raw`[/\\](?:${BUNDLED_DIR_NAMES})[/\\]`, 'i');
 
 /** An unknown header included from a file of a bundled dependency is that dependency's own (generated, or not checked out). */
 function bundledOwnHeader(header: string, includer: string | undefined): boolean {
@@ -443,6 +445,7 @@ const HEADER_PATTERNS: readonly SignalPattern[] = [
     source: 'gcc',
     literals: ENOENT_TEXTS,
     re: new RegExp(String.raw`${RELAYED}(?<_includer>[^\s:]{1,300}):\d+(?::\d+)?: (?:(?:fatal )?error|${GCC_FATAL_ERROR.join('|')})\s?[:：] ?['‘«]?(?<entity>${HEADER})['’»]?\s?[:：] ?(?:${ENOENT})`),
+    name: (g) => (g.entity && !bundledOwnHeader(g.entity, g._includer) ? g.entity : undefined),
     weight: 0.85,
     unknownOk: true,
   },
@@ -452,6 +455,7 @@ const HEADER_PATTERNS: readonly SignalPattern[] = [
     source: 'clang',
     literals: ["' file not found"],
     re: new RegExp(String.raw`${RELAYED}(?<_includer>[^\s:]{1,300}):\d+(?::\d+)?: (?:fatal )?error: '(?<entity>${HEADER})' file not found`),
+    name: (g) => (g.entity && !bundledOwnHeader(g.entity, g._includer) ? g.entity : undefined),
     weight: 0.85,
     unknownOk: true,
   },
@@ -808,10 +812,12 @@ export const SIGNALS: readonly Signal[] = [
 ];
 
 // Where a header path shows it belongs to the source tree, not to a system package: a relative "./" or "../" path, a
-// build directory (CMake's build/, cmake-build-*/ and _deps/, meson's builddir, generated/ and gen/ output), or a
-// directory where projects keep their git submodules and vendored copies (third_party/, external/, vendor/...).
-const PROJECT_PATH =
-  /^\.{1,2}[/\\]|[/\\]\.\.[/\\]|(?:^|[/\\])(?:build|builddir|_build|cmake-build-[\w-]{1,40}|_deps|generated|gen|autogen|third[_-]?party|3rdparty|vendor|vendored|external|extern|submodules?)[/\\]/i;
+// build directory (CMake's build/, cmake-build-*/, meson's builddir, generated/ and gen/ output), or a directory where
+// projects keep the dependencies they bundle (BUNDLED_DIR_NAMES: subprojects/, third_party/, vendor/...).
+const PROJECT_PATH = new RegExp(
+  String.raw`^\.{1,2}[/\\]|[/\\]\.\.[/\\]|(?:^|[/\\])(?:build|builddir|_build|cmake-build-[\w-]{1,40}|generated|gen|autogen|${BUNDLED_DIR_NAMES})[/\\]`,
+  'i',
+);
 
 /** Whether a header or file path names a file of the project itself (its tree, its build dir, its submodules). */
 export function isProjectPath(path: string): boolean {
