@@ -293,13 +293,12 @@ test("Gentoo portage's die() line marks a failure; its informational lines do no
   assert.equal(diagnoseText(KB, 'step one\n * Applying openssl-3.0.13-fix.patch ...\n').outcome, 'unknown');
 });
 
-test("errors in the shapes of Go, cgo, argparse, npm-debug.log, QEMU, pip's PEP 517 hooks and ld's duplicate symbols are failures, shown in the excerpt", () => {
+test("errors in the shapes of Go, cgo, argparse, QEMU, pip's PEP 517 hooks and ld's duplicate symbols are failures, shown in the excerpt", () => {
   // Lines as real tools print them (from threads of validation/natural/fresh3, after it was scored).
   const lines = [
     'ui/command-processor.go:112:21: undefined: autocompleteUser',
     'could not determine kind of name for C.GIT_CHECKOUT_DONT_WRITE_INDEX',
     "meson setup: error: argument --debug: ignored explicit argument 'false'",
-    '2274 error gyp ERR! node-gyp -v v3.8.0',
     'qemu: uncaught target signal 11 (Segmentation fault) - core dumped',
     "pip._vendor.pyproject_hooks._impl.BackendUnavailable: Cannot import 'scikit_build_core_conan.build'",
     "/usr/bin/ld: main.o:(.bss+0x0): multiple definition of `counter'; util.o:(.bss+0x0): first defined here",
@@ -310,6 +309,12 @@ test("errors in the shapes of Go, cgo, argparse, npm-debug.log, QEMU, pip's PEP 
     assert.equal(d.outcome, 'failed', line);
     assert.ok(d.excerpt?.lines.includes(line), line);
   }
+  // npm-debug.log's line numbering is a decoration, peeled like a time column: the excerpt shows what node-gyp said.
+  const numbered = diagnoseText(KB, 'checking something\n2274 error gyp ERR! node-gyp -v v3.8.0\n', { hostPlatform: 'debian' });
+  assert.equal(numbered.outcome, 'failed');
+  assert.ok(numbered.excerpt?.lines.includes('gyp ERR! node-gyp -v v3.8.0'));
+  // clang's own count is no npm-debug.log line
+  assert.ok(diagnoseText(KB, 'x.c:1:2: error: oops\n1 error generated.\n', { hostPlatform: 'debian' }).excerpt?.lines.includes('1 error generated.'));
   // A Go source path in a successful build's listing is no error.
   assert.notEqual(diagnoseText(KB, 'go: downloading example.com/x v1.0.0\nok  \texample.com/x\t0.01s\n', { hostPlatform: 'debian' }).outcome, 'failed');
 });

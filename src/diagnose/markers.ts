@@ -133,8 +133,6 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // Python's argparse refusing a command line (meson, conan, scons): "meson setup: error: argument --debug: ignored
   // explicit argument 'false'", "conan: error: unrecognized arguments: --build"
   { kind: 'error', source: 'argparse (meson, conan, ...)', literals: [': error: argument ', ': error: unrecognized arguments', ': error: the following arguments are required', ': error: invalid choice'], re: /^[\w.+-]{1,40}(?: [\w-]{1,40})?: error: (?:argument |unrecognized arguments|the following arguments are required|invalid choice)/ },
-  // npm-debug.log's numbered lines: "2274 error gyp ERR! node-gyp -v v3.8.0"
-  { kind: 'error', source: 'npm-debug.log', literals: [' error '], re: /^\d{1,7} error \S/ },
   // QEMU user-mode emulation (a foreign-architecture docker build): "qemu: uncaught target signal 11 (Segmentation fault) - core dumped"
   { kind: 'error', source: 'QEMU user emulation', literals: ['uncaught target signal'], re: /qemu(?:-[\w-]{1,30})?: uncaught target signal \d+/ },
   // pip's PEP 517 hooks: "pip._vendor.pyproject_hooks._impl.BackendUnavailable: Cannot import 'x.build'"

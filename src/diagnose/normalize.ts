@@ -46,6 +46,9 @@ const OBS_TIME = /^\[ {0,6}\d{1,7}s\] /;
 // and IntelliJ's build window ("4:27:44 PM: Task execution finished 'build'.")
 const DAY_CLOCK = /^[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d [AP]M {1,2}/;
 const AMPM_CLOCK = /^\d{1,2}:\d\d:\d\d [AP]M: /;
+// npm-debug.log's numbered lines: "2274 error gyp ERR! node-gyp -v v3.8.0", "11 verbose stack Error: ..." (not clang's
+// own count, "1 error generated.")
+const NPM_DEBUG_LINE = /^\d{1,7} (?:error|warn|verbose|info|silly|http|timing|notice) (?!generated\.)/;
 // npm >= 7 relays a failed install script's output behind its own prefix ("npm ERR! " up to npm 9, "npm error " from
 // npm 10); npm's own lines keep it, since they are npm speaking: "npm ERR! code 1", "npm error command sh -c ...",
 // "npm ERR! x@1.0.0 install: `node-gyp rebuild`", "npm ERR! Failed at the x@1.0.0 install script."
@@ -127,7 +130,7 @@ function peelAnchored(text: string, state: { timeColumn: boolean }): string {
   else if (first === 110 /* n */) out = out.replace(NPM_PREFIX, '');
   // One time column at most: a second number is the message's own
   else if (!state.timeColumn && first >= 48 && first <= 57) {
-    out = out.replace(BUILDKIT_TIME, '').replace(AMPM_CLOCK, '').replace(CLOCK_COLUMN, '');
+    out = out.replace(BUILDKIT_TIME, '').replace(AMPM_CLOCK, '').replace(CLOCK_COLUMN, '').replace(NPM_DEBUG_LINE, '');
     state.timeColumn = out !== unstamped;
   }
   if (out === unstamped && isWordStart(first)) out = out.replace(COMPOSE_PREFIX, '');
