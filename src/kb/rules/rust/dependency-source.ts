@@ -22,6 +22,15 @@ const GIT_CHECKOUT = /git[\\/]checkouts[\\/](?<repo>[A-Za-z0-9_][\w.-]{0,63}?)-[
 // `cargo vendor` without versioned directories: ".../vendor/serde/src/de.rs".
 const VENDOR_DIR = /[\\/]vendor[\\/](?<crate>[A-Za-z0-9_][\w-]{0,63})[\\/]/;
 
+/**
+ * The path of the ` --> src/lib.rs:8:5` line rustc prints under an error (one of the two lines after it), if any; raw
+ * lines, so a CI or BuildKit prefix may precede the arrow.
+ */
+export function rustcErrorLocation(after: readonly string[]): string | undefined {
+  const arrow = after.slice(0, 2).find((l) => l.includes('-->'));
+  return arrow?.slice(arrow.indexOf('-->') + 3).trim();
+}
+
 /** Whether a source path (a `-->` line) lies in a dependency's source rather than the project's. */
 export function isDependencySource(path: string): boolean {
   return DEPENDENCY_SOURCE.test(path);

@@ -1,7 +1,7 @@
 // rustc-too-old: the installed cargo/rustc is older than the project or one of its dependencies needs.
 
 import { defineRule } from '../../../rule.js';
-import { isDependencySource } from '../dependency-source.js';
+import { isDependencySource, rustcErrorLocation } from '../dependency-source.js';
 
 // rustc's feature-gate messages (E0658) for syntax that a later stable rustc accepts, with the release that
 // stabilised it. Seen from an older stable rustc, in the project's own code or a dependency's, each one means the
@@ -205,7 +205,7 @@ export default defineRule({
     // Editions come every three years (2015, 2018, 2021, 2024, 2027...); another year ("2022") is a typo in
     // Cargo.toml, which old cargo reports as "older than the `2022` edition" and new cargo as "unknown".
     const realEdition = (h: { captures: Record<string, string> }) => !h.captures.edition || (Number(h.captures.edition) - 2015) % 3 === 0;
-    const inDependency = (h: { after: readonly string[] }) => h.after.slice(0, 2).some((l) => l.includes('-->') && isDependencySource(l));
+    const inDependency = (h: { after: readonly string[] }) => isDependencySource(rustcErrorLocation(h.after) ?? '');
     const hits = ctx.hits.filter((h) => realEdition(h));
     if (hits.length === 0) return null;
     let confidence: number | undefined;

@@ -8,15 +8,10 @@
 import type { PatternHit } from '../../../rule.js';
 import { defineRule } from '../../../rule.js';
 import { removedBoostComponent } from '../../../boost-components.js';
-import { dependencyCrateAt, isDependencySource } from '../../rust/dependency-source.js';
+import { dependencyCrateAt, isDependencySource, rustcErrorLocation } from '../../rust/dependency-source.js';
 import { RUST_DEPENDENCY_CODE_PATTERNS, rustDependencyCodeFinding } from './rust-dependency-code.js';
 
 const RUST_FEATURE_PATTERNS = new Set(['rustc-unknown-feature', 'rustc-removed-feature', 'rustc-feature-on-stable']);
-
-/** The `-->` line rustc prints right under an error: where the failing #![feature] is. */
-function locationOf(hit: PatternHit): string | undefined {
-  return hit.after.slice(0, 2).find((l) => l.includes('-->'));
-}
 
 /** The feature name on the source line rustc quotes under "feature has been removed": "1 | #![feature(const_fn)]". */
 function quotedFeature(hit: PatternHit): string | undefined {
@@ -30,8 +25,8 @@ function quotedFeature(hit: PatternHit): string | undefined {
 function rustFinding(hits: readonly PatternHit[]) {
   for (const hit of hits) {
     if (!RUST_FEATURE_PATTERNS.has(hit.pattern)) continue;
-    const where = locationOf(hit);
-    // A #![feature] in the project's own code is the project's nightly use, not a dependency's version.
+    const where = rustcErrorLocation(hit.after);
+    // Where the failing #![feature] is; one in the project's own code is the project's nightly use, not a dependency's version.
     if (!where || !isDependencySource(where)) continue;
     const crate = dependencyCrateAt(where);
     const feature = hit.captures.feature ?? quotedFeature(hit);

@@ -10,7 +10,7 @@
 // builds (its own code), or an error in the project's code as well.
 
 import type { LinePattern, PatternHit } from '../../../rule.js';
-import { dependencyAt, isDependencySource } from '../../rust/dependency-source.js';
+import { dependencyAt, isDependencySource, rustcErrorLocation } from '../../rust/dependency-source.js';
 
 export const RUST_DEPENDENCY_CODE_PATTERNS: readonly LinePattern[] = [
   {
@@ -99,12 +99,6 @@ interface Located {
   block: string;
 }
 
-/** The path on the `-->` line rustc prints under an error (raw lines: a CI or BuildKit prefix may precede the arrow). */
-function locationOf(hit: PatternHit): string | undefined {
-  const arrow = hit.after.slice(0, 2).find((l) => l.includes('-->'));
-  return arrow?.slice(arrow.indexOf('-->') + 3).trim();
-}
-
 /** The error's own block: its line and the lines after it up to the next error. */
 function blockOf(hit: PatternHit): string {
   const end = hit.after.findIndex((l) => /(?:^|\s)error(?:\[E\d{4}\])?:/.test(l));
@@ -135,7 +129,7 @@ export function rustDependencyCodeFinding(hits: readonly PatternHit[], fired: Re
   const errors = hits.filter((h) => h.pattern === 'rustc-error-located').sort((a, b) => a.line - b.line);
   const located: Located[] = [];
   for (const hit of errors) {
-    const path = locationOf(hit);
+    const path = rustcErrorLocation(hit.after);
     if (path) located.push({ hit, path, block: blockOf(hit) });
   }
   const inDependency = located.filter((l) => isDependencySource(l.path));
