@@ -5,7 +5,7 @@ import type { CiProvider, PlatformId } from '../kb/platforms.js';
 import type { PlatformTracker } from './platform-tracker.js';
 import type { InstallFacts } from '../kb/platforms.js';
 import type { CaptureValue, Evidence, PatternHit, PublicCaptureValue, Rule, RuleCategory } from '../kb/rule.js';
-import { confidenceOf, fillTemplate, publicCaptures, templateCaptures } from '../kb/rule.js';
+import { confidenceOf, fillTemplate, MAX_EVIDENCE, publicCaptures, representativeHits, templateCaptures } from '../kb/rule.js';
 
 export const SCHEMA_VERSION = 2;
 
@@ -72,7 +72,6 @@ export interface RankInput {
 export const MIN_CONFIDENCE = 0.5;
 /** A finding this strong shows a failure even when the log has no failure marker (a pasted fragment). */
 const STANDALONE_CONFIDENCE = 0.8;
-const MAX_EVIDENCE = 6;
 
 interface Scored {
   rule: Rule;
@@ -83,14 +82,6 @@ interface Scored {
   install?: InstallFacts;
   /** Every line shown is one the tool printed as a warning and went on. */
   warningOnly: boolean;
-}
-
-/** Hits to show: the first of each pattern, then the rest, in line order, so a repeated line cannot hide the others. */
-function representativeHits(hits: readonly PatternHit[]): PatternHit[] {
-  const byLine = [...hits].sort((a, b) => a.line - b.line);
-  const firsts = byLine.filter((h, i) => byLine.findIndex((o) => o.pattern === h.pattern) === i);
-  const rest = byLine.filter((h) => !firsts.includes(h));
-  return [...firsts, ...rest].slice(0, MAX_EVIDENCE).sort((a, b) => a.line - b.line);
 }
 
 function scoreRule(result: RuleResult, fired: ReadonlySet<string>): Scored | null {

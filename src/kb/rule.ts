@@ -175,6 +175,21 @@ export function confidenceOf(hits: readonly Pick<PatternHit, 'weight' | 'pattern
   return Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1));
 }
 
+/** How many evidence lines a finding shows at most. */
+export const MAX_EVIDENCE = 6;
+
+/**
+ * The default evidence of a set of hits: the first of each pattern, then the rest, in line order, so a repeated line
+ * cannot hide the others. The engine applies it to all of a rule's hits; a refine hook that sets some hits aside
+ * applies it to the rest.
+ */
+export function representativeHits<H extends Pick<PatternHit, 'line' | 'pattern'>>(hits: readonly H[]): H[] {
+  const byLine = [...hits].sort((a, b) => a.line - b.line);
+  const firsts = byLine.filter((h, i) => byLine.findIndex((o) => o.pattern === h.pattern) === i);
+  const rest = byLine.filter((h) => !firsts.includes(h));
+  return [...firsts, ...rest].slice(0, MAX_EVIDENCE).sort((a, b) => a.line - b.line);
+}
+
 export const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
 
 export function defineRule(def: RuleDefinition): Rule {

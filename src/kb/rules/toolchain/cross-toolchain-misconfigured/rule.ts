@@ -8,7 +8,7 @@
 // A cross linker's `cannot find -lX` is the target's library missing: native-lib-missing, with the target's packages.
 
 import { compilerTargetTriple, crossToolchainFor } from '../../../components.js';
-import { confidenceOf, defineRule, type PatternHit, type Refinement, type RefineContext } from '../../../rule.js';
+import { confidenceOf, defineRule, representativeHits, type PatternHit, type Refinement, type RefineContext } from '../../../rule.js';
 import { cmakeCompilerNotInPath, compilerNamedBy, crossInstall, CXX_LANGUAGE, C_LANGUAGE, gccBackendMissing, type CompilerLanguage } from '../compiler-family.js';
 import { CROSS_CONTEXT_IDS, CROSS_CONTEXT_PATTERNS, crossBuildFor, windowsTargetShown } from './cross-build.js';
 import { withTargetFlags } from './target-flags.js';
@@ -40,13 +40,6 @@ const CONFIGURE_PAIR_CONFIDENCE = 0.85;
 const COMPILER_SHAPES = new Set(['gcc-cannot-exec-cc1', 'gcc-cannot-exec-cc1plus', 'cmake-c-compiler-not-in-path', 'cmake-cxx-compiler-not-in-path']);
 const isCompilerHit = (h: PatternHit) => COMPILER_SHAPES.has(h.pattern) || h.pattern.startsWith('program-not-found:');
 const isHeaderHit = (h: PatternHit) => h.pattern.startsWith('header-not-found:');
-
-/** Evidence lines as the engine picks them: the first line of each pattern, then the rest, in line order. */
-function evidenceOf(hits: readonly PatternHit[]): { line: number; text: string }[] {
-  const byLine = [...hits].sort((a, b) => a.line - b.line);
-  const firsts = byLine.filter((h, i) => byLine.findIndex((o) => o.pattern === h.pattern) === i);
-  return [...firsts, ...byLine.filter((h) => !firsts.includes(h))].slice(0, 6).sort((a, b) => a.line - b.line).map((h) => ({ line: h.line, text: h.text }));
-}
 
 const LINK_WHY =
   'When cross-compiling, every object must come from the target\'s compiler: if a build script or Makefile compiles C with ' +
@@ -91,7 +84,7 @@ function refineLink(ctx: RefineContext): Refinement | null {
       : 'The linker rejected an object file or library compiled for another architecture than the one it links for.';
   // together, configure's two lines are as decisive as the conftest line configure.log holds
   const confidence = decisive.length === 0 ? CONFIGURE_PAIR_CONFIDENCE : confidenceOf(ctx.hits);
-  return { captures: { ...captures, _story: story, _why: LINK_WHY }, confidence, evidence: evidenceOf(ctx.hits) };
+  return { captures: { ...captures, _story: story, _why: LINK_WHY }, confidence, evidence: representativeHits(ctx.hits).map((h) => ({ line: h.line, text: h.text })) };
 }
 
 /** The language a compiler hit is about: gcc's C++ backend, CMake's CXX, or a C++ driver's name. */
