@@ -134,6 +134,19 @@ export function parseCargoConfigTargets(text: string, file = '.cargo/config.toml
   return typeof target === 'string' ? [target] : strList(target);
 }
 
+/** The features the manifests ask of each dependency, by name (the union over all of them, sorted). */
+export function requestedFeaturesOf(manifests: readonly CargoManifest[]): Record<string, string[]> {
+  const requested = new Map<string, Set<string>>();
+  for (const m of manifests) {
+    for (const d of m.dependencies) {
+      const set = requested.get(d.name) ?? new Set<string>();
+      for (const f of d.features) set.add(f);
+      requested.set(d.name, set);
+    }
+  }
+  return Object.fromEntries([...requested].map(([name, set]) => [name, [...set].sort()]));
+}
+
 /** Fills `{ workspace = true }` edition / rust-version and dependency specs from the workspace root. */
 export function inheritFromWorkspace(m: CargoManifest, ws: CargoManifest['workspace']): CargoManifest {
   if (!ws || !m.package) return m;

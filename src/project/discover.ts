@@ -7,7 +7,7 @@ import { BuildmedicError } from '../errors.js';
 import { parseCmakeInclude, parseCmakeLists, type CmakeProject } from './cmake.js';
 import { isInside } from './paths.js';
 import { LINK_OUT, openProjectDir, readProjectText } from './reader.js';
-import { inheritFromWorkspace, parseCargoConfigLinkers, parseCargoConfigTargets, parseCargoLock, parseCargoManifest } from './cargo.js';
+import { inheritFromWorkspace, parseCargoConfigLinkers, parseCargoConfigTargets, parseCargoLock, parseCargoManifest, requestedFeaturesOf } from './cargo.js';
 import type { CargoManifest, GitDependency, Project, PythonProject, RustProject } from './model.js';
 import { parsePyproject, parsePythonVersionFile, parseRequirements, parseRuntimeTxt, pythonBackend, scanSetupPy } from './python.js';
 import { parseRustToolchain } from './toolchain.js';
@@ -266,20 +266,13 @@ async function readRust(readText: TextReader, dir: string, manifestPath: string,
 
   let rustVersion: RustProject['rustVersion'] = null;
   let edition: RustProject['edition'] = null;
-  const requested = new Map<string, Set<string>>();
   for (const m of members) {
     const file = relative(dir, join(m.dir, 'Cargo.toml')) || 'Cargo.toml';
     const p = m.manifest.package;
     if (p?.rustVersion && (!rustVersion || newer(p.rustVersion, rustVersion.version))) rustVersion = { version: p.rustVersion, from: file };
     if (p?.edition && (!edition || EDITION_ORDER.indexOf(p.edition) > EDITION_ORDER.indexOf(edition.edition))) edition = { edition: p.edition, from: file };
-    for (const d of m.manifest.dependencies) {
-      const set = requested.get(d.name) ?? new Set<string>();
-      for (const f of d.features) set.add(f);
-      requested.set(d.name, set);
-    }
   }
-  const requestedFeatures: Record<string, string[]> = {};
-  for (const [name, set] of requested) requestedFeatures[name] = [...set].sort();
+  const requestedFeatures = requestedFeaturesOf(members.map((m) => m.manifest));
 
   return {
     root,

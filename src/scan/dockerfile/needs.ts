@@ -2,7 +2,7 @@
 // manifest the command finds in the image, the packages, features and target its flags select, resolved by the same
 // function doctor uses (rustBuildNeeds); pure.
 
-import { inheritFromWorkspace, parseCargoLock } from '../../project/cargo.js';
+import { inheritFromWorkspace, parseCargoLock, requestedFeaturesOf } from '../../project/cargo.js';
 import type { ComponentId } from '../../kb/crate-needs.js';
 import { rustBuildNeeds, selectionFeatureArgs, type BuildSelection, type Exempted, type NeedOrigin, type NeedSink, type RustBuild } from '../../doctor/needs.js';
 import { cargoPackages, type CargoPackage } from '../../project/cargo/packages.js';
@@ -14,7 +14,7 @@ import type { CargoRun } from '../../project/dockerfile/cargo-commands.js';
 import type { DockerfileModel, RunStep, Stage } from '../../project/dockerfile/parse.js';
 import { featureVariantKey, type FileLocation, type ProjectFiles } from '../../project/files.js';
 import type { CargoResolution } from '../../project/cargo-metadata.js';
-import { dirOf, joinRel, locate } from '../../project/text-location.js';
+import { dirOf, joinRel, locate, normaliseRel } from '../../project/text-location.js';
 import { presentAt } from './present.js';
 
 export interface ComponentNeed {
@@ -156,11 +156,14 @@ function workspaceOf(project: ProjectFiles, lockDir: string, lockText: string): 
     : ws && root?.manifest.package
       ? [lockDir]
       : null;
-  // Path dependencies whose Cargo.toml the checkout lacks (a submodule not checked out): what they build is unknown.
-  const absentPathCrates = [...new Set(members.flatMap((m) => m.manifest.dependencies.filter((d) => d.path !== null && !paths.has(joinRel(normalize(joinRel(m.dir, d.path!)), 'Cargo.toml'))).map((d) => d.name)))];
-  const requestedFeatures: Record<string, string[]> = {};
-  for (const m of members) for (const d of m.manifest.dependencies) requestedFeatures[d.name] = [...new Set([...(requestedFeatures[d.name] ?? []), ...d.features])].sort();
-  return { members, defaultMembers, lock, gitDependencies: [], absentPathCrates, requestedFeatures };
+  // Path dependencies whose Cargo.toml the checkout lacks (a submodule not checked out, a directory outside the
+  // context): what they build is unknown.
+  const absent = (dir: string, path: string) => {
+    const depDir = normaliseRel(joinRel(dir, path));
+    return depDir === null || !paths.has(joinRel(depDir, 'Cargo.toml'));
+  };
+  const absentPathCrates = [...new Set(members.flatMap((m) => m.manifest.dependencies.filter((d) => d.path !== null && absent(m.dir, d.path)).map((d) => d.name)))];
+  return { members, defaultMembers, lock, gitDependencies: [], absentPathCrates, requestedFeatures: requestedFeaturesOf(members.map((m) => m.manifest)) };
 }
 
 /** The graph cargo resolved for the build's features (the workspace's default one when it asks for none). */
@@ -168,17 +171,6 @@ function graphFor(project: ProjectFiles, build: DockerBuild, lockDir: string): C
   const args = selectionFeatureArgs(build.selection);
   if (!args.length) return project.cargo?.get(lockDir) ?? null;
   return build.manifest ? (project.cargoVariants?.get(featureVariantKey(build.manifest, args)) ?? null) : null;
-}
-
-/** `a/b/../c` as `a/c` (a path dependency's directory, relative to the project root). */
-function normalize(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return out.join('/');
 }
 
 /**
