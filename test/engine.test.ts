@@ -194,6 +194,27 @@ test("uv's platform hint says where the build ran", () => {
   assert.equal(d.platform.source, 'log');
 });
 
+test('MSVC and MSBuild output says the build ran on Windows, whatever the drive, folder or language', () => {
+  const rules = new URL('../src/kb/rules/', import.meta.url);
+  const cases = [
+    'toolchain/msvc-missing/cases/fail-issue-corert-7521-lnk1104-kernel32.log', // banners, `LINK : fatal error LNK1104`
+    'toolchain/msvc-missing/cases/fail-issue-vcpkg-42247-zh-msb8036-sdk.log', // Chinese MSBuild on D:\
+    'native/system-library-not-linked/cases/fail-issue-wepoll-31-msvc-zh.log', // Chinese link.exe, no path at all
+    'native/python-headers-missing/cases/fail-issue-microsoft-ell-97-visual-studio.log', // the Error List's columns
+    'toolchain/msvc-missing/cases/fail-issue-vcpkg-23986-es-ctype-h.log', // Spanish cl.exe under C:\src
+  ];
+  for (const c of cases) {
+    const d = diagnoseText(KB, readFileSync(new URL(c, rules), 'utf8'), { hostPlatform: 'debian' });
+    assert.deepEqual([d.platform.detected, d.platform.source], ['windows', 'log'], c);
+  }
+  // Near misses: a gcc log, lld-link cross-linking for Windows from Linux (no MSVC codes), and "error C..." words.
+  const linux = diagnoseText(KB, LINKER_LOG, { hostPlatform: 'debian' });
+  assert.equal(linux.platform.source, 'host');
+  for (const text of ["lld-link: error: could not open 'kernel32.lib': No such file or directory", 'CMake Error at CMakeLists.txt:3 (project):\n  error CMAKE_C_COMPILER not set, error C compiler missing']) {
+    assert.equal(diagnoseText(KB, text, { hostPlatform: 'debian' }).platform.source, 'host', text);
+  }
+});
+
 test('a message repeated many times does not push out the one line that supports it', () => {
   const repeated = Array.from({ length: 40 }, () => 'error: linker `cc` not found').join('\n');
   const d = diagnoseText(KB, `${repeated}\ncollect2: fatal error: cannot find 'ld'`);

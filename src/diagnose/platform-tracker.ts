@@ -32,7 +32,13 @@ const SIGNALS: readonly PlatformSignal[] = [
   // `/Users/<name>/` is a macOS home, unless a drive letter comes first (`C:/Users/...`, Windows with forward slashes).
   { literals: ['/Users/', '/opt/homebrew', 'apple-darwin', 'xcrun', 'MacOSX', 'Xcode'], re: /(?<![A-Za-z]:)\/Users\/[^/\s]+\/|\/opt\/homebrew\/|-apple-darwin\b|\bxcrun\b|MacOSX\d*\.?\d*\.sdk|Xcode\.app/, platform: 'macos', score: 1 },
   // Not "windows-gnu": crates such as winapi-x86_64-pc-windows-gnu are compiled on every platform.
-  { literals: [':\\', ':/Users/', ':/Program Files', 'windows-msvc', 'link.exe', 'cl.exe', 'MSVC'], re: /\b[A-Z]:[\\/](?:Users|Program Files|a[\\/]|hostedtoolcache|Windows)|-pc-windows-msvc\b|\blink\.exe\b|\bcl\.exe\b|\bMSVC\b/, platform: 'windows', score: 1 },
+  // A drive path with backslashes and at least one directory (`D:\\src\\vcpkg\\...`), or a forward-slash one under a
+  // Windows-only root.
+  { literals: [':\\', ':/Users/', ':/Program Files', 'windows-msvc', 'link.exe', 'cl.exe', 'MSVC'], re: /\b[A-Za-z]:\\[^\\\s"'<>|]+\\|\b[A-Z]:[\\/](?:Users|Program Files|a[\\/]|hostedtoolcache|Windows)|-pc-windows-msvc\b|\blink\.exe\b|\bcl\.exe\b|\bMSVC\b/, platform: 'windows', score: 1 },
+  // What only MSVC and MSBuild print, in every language they are localized to (the codes stay): `error C1083:`,
+  // `LINK : fatal error LNK1104:`, `error MSB8036:`, the Error List's tab-separated `Error\tC1083\t`, the banners.
+  // clang-cl and lld-link cross-building from Linux print neither the codes nor the banners.
+  { literals: ['error C', 'error LNK', 'warning LNK', 'error MSB', 'Error\tC', '.vcxproj', 'Microsoft (R)'], re: /\b(?:fatal )?(?:error|warning) (?:C\d{4}|LNK\d{4}|MSB\d{4}):|^\s*Error\tC\d{4}\t|\.vcxproj\b|Microsoft \(R\) (?:C\/C\+\+ Optimizing Compiler|Incremental Linker|Build Engine)/, platform: 'windows', score: 2 },
   // uv's resolver hints: "You're on Windows (`win_amd64`), but ..." / "You're on macOS (`macosx_14_0_arm64`)"
   { literals: ["You're on Windows"], re: /You're on Windows \(`/, platform: 'windows', score: 3 },
   { literals: ["You're on macOS"], re: /You're on macOS \(`/, platform: 'macos', score: 3 },
