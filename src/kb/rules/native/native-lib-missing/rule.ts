@@ -103,6 +103,18 @@ function linksFromOwnLibraryDir(hit: PatternHit, library: string): boolean {
   return hit.before.some((l) => ownDir.test(l));
 }
 
+/**
+ * Windows has no system package manager: a library comes from vcpkg, but a MinGW or gcc runtime library comes with the
+ * MinGW-w64 toolchain itself (MSYS2's, used from its MINGW64/UCRT64 shell rather than the MSYS one, whose gcc links
+ * for MSYS), and vcpkg has no port of it.
+ */
+function windowsInstallOf(library: string, runtime: boolean): { windows?: string } {
+  const name = library.replace(/^lib/, '').toLowerCase();
+  if (!runtime) return { windows: `vcpkg install ${library}:x64-windows   # then make the library directory visible to the linker (LIB / cargo:rustc-link-search)` };
+  if (/^(?:mingw|moldname|msvcrt|gcc)/.test(name)) return { windows: 'pacman -S --needed mingw-w64-ucrt-x86_64-toolchain   # in MSYS2; then build from its UCRT64 (or MINGW64, with mingw-w64-x86_64-toolchain) shell, not the MSYS one' };
+  return {};
+}
+
 export default defineRule({
   id: 'native-lib-missing',
   title: 'A system library is not installed',
@@ -194,6 +206,7 @@ export default defineRule({
       captures._via = ' (a runtime library of the compiler toolchain itself, installed with its compiler: missing when that toolchain is incomplete, or when the compiler that links is not the one the build expects, such as MSYS\'s or Cygwin\'s own gcc where MinGW-w64\'s is needed)';
       captures.packageNote = ' (the toolchain that ships it)';
     }
+    install = { ...install, platform: { ...install.platform, ...windowsInstallOf(fact.name, runtime) } };
     const target = !runtime && fact.kind === 'library' ? crossLinkerTriple(hit.text) : undefined;
     if (target) {
       const arch = debianArchOf(target);
@@ -226,8 +239,5 @@ export default defineRule({
       'If it is installed in a non-standard prefix, add its lib directory to the search path (RUSTFLAGS="-L native=/path/lib", LIBRARY_PATH, or a `cargo:rustc-link-search` line) and its pkgconfig directory to PKG_CONFIG_PATH{{_cmakePrefix|}}.',
       'If `{{library}}` is a library your own project builds, build it first or fix the -l name / link-search path.',
     ],
-    platformCommands: {
-      windows: ['vcpkg install {{library}}:x64-windows   # then make the library directory visible to the linker (LIB / cargo:rustc-link-search)'],
-    },
   },
 });
