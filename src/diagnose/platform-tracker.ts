@@ -35,6 +35,9 @@ const SIGNALS: readonly PlatformSignal[] = [
   // A drive path with backslashes and at least one directory (`D:\\src\\vcpkg\\...`), or a forward-slash one under a
   // Windows-only root.
   { literals: [':\\', ':/Users/', ':/Program Files', 'windows-msvc', 'link.exe', 'cl.exe', 'MSVC'], re: /\b[A-Za-z]:\\[^\\\s"'<>|]+\\|\b[A-Z]:[\\/](?:Users|Program Files|a[\\/]|hostedtoolcache|Windows)|-pc-windows-msvc\b|\blink\.exe\b|\bcl\.exe\b|\bMSVC\b/, platform: 'windows', score: 1 },
+  // MSYS2, Cygwin and MinGW: their root on a drive (`D:/msys64/`), MSYS's and Cygwin's own triples, a toolchain program
+  // run as .exe (`ld.exe: cannot find -lfoo`, `collect2.exe`); Linux cross toolchains for Windows have no .exe.
+  { literals: ['msys', 'cygwin', 'mingw', '.exe:', '.exe '], re: /\b[A-Za-z]:[\\/](?:msys(?:64|32|2)?|cygwin(?:64)?|mingw(?:64|32)?|MinGW)[\\/]|-pc-(?:msys|cygwin)\b|\b(?:ld|collect2|gcc|g\+\+|cc1(?:plus)?|as|ar|mingw32-make|make|cmake|ninja)\.exe\b/, platform: 'windows', score: 1 },
   // What only MSVC and MSBuild print, in every language they are localized to (the codes stay): `error C1083:`,
   // `LINK : fatal error LNK1104:`, `error MSB8036:`, the Error List's tab-separated `Error\tC1083\t`, the banners.
   // clang-cl and lld-link cross-building from Linux print neither the codes nor the banners.

@@ -850,11 +850,13 @@ const WINDOWS_SDK_HEADER = /^(?:windows|winsock2?|ws2tcpip|windef|winbase|winnt|
 
 /**
  * Entities that, when the log shows a build for another target, mean its cross toolchain is missing or not in effect
- * (cross-toolchain-misconfigured decides from the log): a target-prefixed compiler (`aarch64-linux-gnu-gcc`), and a
- * Windows SDK header that the compiler in use does not have.
+ * (cross-toolchain-misconfigured decides from the log): a target-prefixed compiler (`aarch64-linux-gnu-gcc`), a
+ * Windows SDK header that the compiler in use does not have, and a library ld skipped as built for another architecture.
  */
 function alsoCrossToolchain(kind: EntityKind, entity: string, fact: EntityFact): boolean {
   if (kind === 'program') return (fact.rule === 'c-compiler-missing' || fact.rule === 'cxx-compiler-missing') && compilerTargetTriple(entity) !== null;
+  // Any library: the rule reads it only after ld's "skipping incompatible" for the same library.
+  if (kind === 'library') return true;
   return kind === 'header' && WINDOWS_SDK_HEADER.test(entity);
 }
 

@@ -87,6 +87,38 @@ function refineLink(ctx: RefineContext): Refinement | null {
   return { captures: { ...captures, _story: story, _why: LINK_WHY }, confidence, evidence: representativeHits(ctx.hits).map((h) => ({ line: h.line, text: h.text })) };
 }
 
+const SKIPPING_INCOMPATIBLE = 'bfd-skipping-incompatible';
+const isLibraryHit = (h: PatternHit) => h.pattern.startsWith('library-not-found:');
+const bareLibraryName = (name: string) => name.replace(/^lib/, '').toLowerCase();
+
+/**
+ * ld skipped every copy of a library on its search path as built for another architecture, then could not find it: the
+ * link is for another architecture than the libraries installed (a 32-bit build on a 64-bit system), or the library was
+ * built for another CPU. Only the pair decides it; a missing library that ld skipped nothing for is native-lib-missing's.
+ */
+function refineIncompatibleLibrary(skipped: readonly PatternHit[], notFound: readonly PatternHit[]): Refinement | null {
+  for (const missing of notFound) {
+    const library = missing.captures.library;
+    if (!library) continue;
+    const skip = skipped.find((s) => s.line < missing.line && bareLibraryName(s.captures._skippedLibrary ?? '') === bareLibraryName(library));
+    if (!skip) continue;
+    const story = `The linker found \`${skip.captures._skippedFile}\` for \`-l${library}\` but skipped it as built for another architecture than this link, and found no other ${library} on its search path.`;
+    const why =
+      'Either the link is for another architecture than the libraries that are installed: a 32-bit build (`-m32`, a 32-bit ' +
+      'target or toolchain) needs the 32-bit build of every library it links, which a 64-bit system leaves out unless asked ' +
+      '(Debian/Ubuntu `gcc-multilib` and the `:i386` packages, Fedora the `.i686` packages, MSYS2 the MINGW32 environment ' +
+      'with `mingw-w64-i686-toolchain`); or the library itself was built for another CPU (left from a cross build, a ' +
+      'prebuilt copy for another platform).';
+    const fix = `Link against a ${library} built for the architecture of this link: install its build for that architecture (the multilib or 32-bit packages for \`-m32\`), or rebuild it with the same compiler and flags; or build for the architecture the installed libraries have.`;
+    return {
+      confidence: 0.85,
+      captures: { library, _story: story, _why: why, _fix: fix },
+      evidence: [skip, missing].map((h) => ({ line: h.line, text: h.text })),
+    };
+  }
+  return null;
+}
+
 /** The language a compiler hit is about: gcc's C++ backend, CMake's CXX, or a C++ driver's name. */
 function languageOf(hit: PatternHit): CompilerLanguage {
   if (hit.pattern === 'gcc-cannot-exec-cc1plus' || hit.pattern === 'cmake-cxx-compiler-not-in-path') return CXX_LANGUAGE;
@@ -156,12 +188,14 @@ export default defineRule(withTargetFlags({
     triple: { type: 'string', doc: 'the target triple of the cross compiler that is missing or broken, or that configure found', optional: true },
     compiler: { type: 'string', doc: 'the target-prefixed compiler that is not installed or cannot run its compiler proper', optional: true },
     header: { type: 'string', doc: 'the Windows SDK header the compiler of a build for Windows does not have', optional: true },
+    library: { type: 'string', doc: 'the library whose only copies on the search path are for another architecture', optional: true },
   },
-  internal: ['outputArch', 'program'],
+  internal: ['outputArch', 'program', '_skippedFile', '_skippedLibrary'],
   // the missing cross compiler is the same line c-compiler-missing reads, whose build-essential cannot help; a target
   // library or header the host compiler does not have is native-lib-missing's line
-  explains: ['c-compiler-missing', 'cxx-compiler-missing', 'native-lib-missing'],
-  signals: ['program-not-found', 'header-not-found'],
+  // (a 32-bit link on a 64-bit system misses the 32-bit C library's start files, crti.o, the same way)
+  explains: ['c-compiler-missing', 'cxx-compiler-missing', 'native-lib-missing', 'libc-headers-missing'],
+  signals: ['program-not-found', 'header-not-found', 'library-not-found'],
   contextBefore: 4,
   patterns: [
     {
@@ -236,6 +270,16 @@ export default defineRule(withTargetFlags({
       weight: 0.1,
     },
     {
+      id: SKIPPING_INCOMPATIBLE,
+      // GNU ld (bfd; MinGW's ld.exe): "/usr/bin/ld: skipping incompatible /usr/lib/gcc/x86_64-linux-gnu/12/libgcc.a when
+      // searching for -lgcc", once for each candidate of another architecture on the search path. Healthy multilib builds
+      // print it too (ld goes on to the right one): it counts only before the same library's "cannot find -l"
+      source: 'GNU ld (bfd)',
+      literals: ['skipping incompatible '],
+      re: /skipping incompatible (?<_skippedFile>\S{1,300}) when searching for -l:?(?<_skippedLibrary>[\w.+-]{1,100})/,
+      weight: 0.1,
+    },
+    {
       id: 'bfd-compressed-debug-unreadable',
       // GNU ld older than the objects' compressed debug sections: "/usr/sbin/ld: /tmp/go-link-428780761/000006.o:
       // unable to initialize decompress status for section .debug_info" (an old binutils, not a foreign object;
@@ -255,8 +299,10 @@ export default defineRule(withTargetFlags({
     const context = ctx.hits.filter((h) => CROSS_CONTEXT_IDS.has(h.pattern));
     const compilerHits = ctx.hits.filter(isCompilerHit);
     const headerHits = ctx.hits.filter(isHeaderHit);
-    const link = ctx.hits.filter((h) => !context.includes(h) && !compilerHits.includes(h) && !headerHits.includes(h));
-    return (link.length > 0 ? refineLink({ ...ctx, hits: link }) : null) ?? refineMissingCompiler(compilerHits, context) ?? refineWindowsHeader(headerHits, context);
+    const skipped = ctx.hits.filter((h) => h.pattern === SKIPPING_INCOMPATIBLE);
+    const notFound = ctx.hits.filter(isLibraryHit);
+    const link = ctx.hits.filter((h) => !context.includes(h) && !compilerHits.includes(h) && !headerHits.includes(h) && !skipped.includes(h) && !notFound.includes(h));
+    return (link.length > 0 ? refineLink({ ...ctx, hits: link }) : null) ?? refineIncompatibleLibrary(skipped, notFound) ?? refineMissingCompiler(compilerHits, context) ?? refineWindowsHeader(headerHits, context);
   },
   explanation: '{{_story}} {{_why}}',
   fix: {
