@@ -124,3 +124,22 @@ test("a compiler toolchain's own runtime library is installed with its toolchain
   assert.match(d.findings[0].explanation, /runtime library of the compiler toolchain itself/);
   assert.equal(d.findings[0].captures.crossTriple, undefined);
 });
+
+test('on Windows a MinGW runtime library comes from the MinGW-w64 toolchain of MSYS2, any other library from vcpkg', () => {
+  const windowsCommands = (log: string) => {
+    const d = diagnoseText(KB, log, { hostPlatform: 'debian' });
+    assert.equal(d.platform.detected, 'windows', log);
+    const f = d.findings.find((x) => x.rule === 'native-lib-missing');
+    assert.ok(f, log);
+    return f.fix.commands.filter((c) => c.platform === 'windows').map((c) => c.command);
+  };
+  // MSYS's own gcc (x86_64-pc-msys) linking a MinGW program: the lines of syzygy1/Cfish#157 and couchbase-lite-cgo
+  const runtime = windowsCommands('/usr/lib/gcc/x86_64-pc-msys/9.3.0/../../../../x86_64-pc-msys/bin/ld: cannot find -lmingwex\n/usr/lib/gcc/x86_64-pc-msys/9.3.0/../../../../x86_64-pc-msys/bin/ld: cannot find -lmingw32\ncollect2: error: ld returned 1 exit status\n');
+  assert.equal(runtime.length, 1);
+  assert.match(runtime[0], /^pacman -S --needed mingw-w64-ucrt-x86_64-toolchain\b/);
+  const library = windowsCommands('C:/msys64/mingw64/bin/../lib/gcc/x86_64-w64-mingw32/13.2.0/../../../../x86_64-w64-mingw32/bin/ld.exe: cannot find -lgmp: No such file or directory\ncollect2.exe: error: ld returned 1 exit status\n');
+  assert.deepEqual(library.map((c) => c.split(' ').slice(0, 3).join(' ')), ['vcpkg install gmp:x64-windows']);
+  // Near miss: Debian's MinGW cross linker on Linux links for Windows from another system: the target's library.
+  const cross = diagnoseText(KB, '/usr/bin/x86_64-w64-mingw32-ld: cannot find -lgmp\ncollect2: error: ld returned 1 exit status\n', { hostPlatform: 'debian' });
+  assert.equal(cross.findings.find((x) => x.rule === 'native-lib-missing')?.captures.crossTriple, 'x86_64-w64-mingw32');
+});

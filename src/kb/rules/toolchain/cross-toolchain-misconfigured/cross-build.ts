@@ -202,9 +202,15 @@ export function debianArchOf(triple: string): string | undefined {
 // a toolchain tree's "<triple>/bin/ld:", or binutils' "<triple>-ld:" run directly.
 const CROSS_LINKER = /[\\/]gcc-cross[\\/](?<t1>[a-z0-9_]{1,20}(?:-[a-z0-9_]{1,20}){1,3})[\\/]|(?:^|[\s/\\])(?<t2>[a-z0-9_]{1,20}(?:-[a-z0-9_]{1,20}){1,3})[\\/]bin[\\/]ld(?:\.\w{1,6})?(?:\.exe)? ?:|(?:^|[\s/\\])(?<t3>[a-z0-9_]{1,20}(?:-[a-z0-9_]{1,20}){1,3})-ld(?:\.\w{1,6})?(?:\.exe)? ?:/;
 
+// A linker that runs on Windows (`ld.exe`, a drive-letter path) for a Windows triple is MinGW's or MSYS's own, in the
+// `<triple>/bin/ld.exe` layout of every native MinGW-w64 install (MSYS2's mingw64/, chocolatey's mingw): not a cross one.
+const WINDOWS_TRIPLE = /-(?:w64-)?mingw32$|-pc-(?:msys|cygwin)$/;
+const RUNS_ON_WINDOWS = /(?:^|\s)[A-Za-z]:[\\/]|\bld\.exe ?:/;
+
 /** The target triple of the cross linker that printed a line ("…/gcc-cross/arm-linux-gnueabihf/…/ld: cannot find -lz"), or undefined. */
 export function crossLinkerTriple(line: string): string | undefined {
   const g = CROSS_LINKER.exec(line)?.groups;
   const triple = g?.t1 ?? g?.t2 ?? g?.t3;
-  return triple && !X86_64_HOST.test(triple) ? triple : undefined;
+  if (!triple || X86_64_HOST.test(triple)) return undefined;
+  return WINDOWS_TRIPLE.test(triple) && RUNS_ON_WINDOWS.test(line) ? undefined : triple;
 }
