@@ -6,7 +6,7 @@ import { LiteralScanner, type CompiledAutomaton } from './literal-scanner.js';
 import { CHAIN_LAYERS, CONSEQUENCE_MARKERS, ERROR_MARKERS, SUCCESS_MARKERS, type Marker } from './markers.js';
 import { PLATFORM_LITERALS, PlatformTracker } from './platform-tracker.js';
 import { type PlatformId } from '../kb/platforms.js';
-import type { Evidence, LinePattern, PatternHit, Rule } from '../kb/rule.js';
+import type { BuildTool, Evidence, LinePattern, PatternHit, Rule } from '../kb/rule.js';
 import { CAPTURE_OF_KIND, entityOf, routeSignal, SIGNALS, type Signal, type SignalPattern } from '../kb/signals.js';
 import { rankFindings, type Diagnosis, type RuleResult } from './rank.js';
 
@@ -156,6 +156,7 @@ interface ChainHit {
   label: string;
   line: number;
   depth: number;
+  tool?: BuildTool;
 }
 
 /** Streaming diagnosis: call `feed` (text) or `feedBytes` (UTF-8) with consecutive chunks of whole lines, then `finish`. */
@@ -303,7 +304,7 @@ export class Diagnoser {
       if (!m) continue;
       const label = layer.label.replace(/\$(\d)/g, (_, i: string) => m[Number(i)] ?? '').trim();
       const seen = this.chain.get(layer.depth) ?? [];
-      if (seen.length < 64 && !seen.some((h) => h.label === label)) seen.push({ label, line, depth: layer.depth });
+      if (seen.length < 64 && !seen.some((h) => h.label === label)) seen.push({ label, line, depth: layer.depth, ...(layer.tool ? { tool: layer.tool } : {}) });
       this.chain.set(layer.depth, seen);
     }
     if (platformLiteral) this.platform.observe(raw, text, line, (l) => present.has(this.kb.literalIds.get(l)!));

@@ -1,5 +1,6 @@
 // Rule-independent signals: did the build fail or succeed, which lines are mere consequences of an earlier
 // error, and which wrappers (Docker, pip, maturin, cargo, a build script, cc-rs...) the failure travelled through.
+import type { BuildTool } from '../kb/rule.js';
 
 export type MarkerKind = 'error' | 'consequence' | 'success';
 
@@ -164,27 +165,46 @@ export interface ChainLayer {
   label: string;
   /** Later hits replace the label (e.g. the Docker step that ran last). */
   latest?: boolean;
+  /** The build tool this layer shows ran, whose commands a fix may then offer. */
+  tool?: BuildTool;
 }
+
+/**
+ * A build tool named on a finding's own evidence line: with the chain, which of a rule's tool-specific commands apply
+ * (`ERROR: Neither directory contains a build file meson.build.` is meson's, `CMakeCache.txt` CMake's).
+ */
+export const TOOL_ON_LINE: readonly { tool: BuildTool; re: RegExp }[] = [
+  { tool: 'cargo', re: /\bcargo\b|\brustc\b|Cargo\.toml/ },
+  { tool: 'pip', re: /\bpip3?\b|setup\.py|pyproject\.toml|\bwheel for\b/ },
+  // node-gyp's make output names its targets `CXX(target) Release/obj.target/...`
+  { tool: 'node-gyp', re: /\bgyp\b|node-gyp|binding\.gyp|\b(?:CXX|CC|LINK|SOLINK_MODULE)\(target\)/ },
+  { tool: 'cmake', re: /\bcmake\b|CMake|CMakeLists\.txt/i },
+  { tool: 'meson', re: /\bmeson\b/i },
+  { tool: 'make', re: /^g?make(?:\[\d+\])?: |\bMakefile\b/ },
+  { tool: 'docker', re: /\bdocker\b|Dockerfile|failed to solve/i },
+];
 
 export const CHAIN_LAYERS: readonly ChainLayer[] = [
   { depth: 0, literals: ['##[group]', '##[error]'], re: /##\[(?:group|error)\]/, label: 'GitHub Actions' },
   { depth: 0, literals: ['gitlab-runner'], re: /Running with gitlab-runner/, label: 'GitLab CI' },
-  { depth: 1, literals: [' RUN ', ' RUN\t'], re: /\[(?:[\w.-]+ )?(\d+\/\d+)\] RUN\b|^Step (\d+\/\d+) : RUN\b/, label: 'docker build step $1$2', latest: true },
+  { depth: 1, literals: [' RUN ', ' RUN\t'], re: /\[(?:[\w.-]+ )?(\d+\/\d+)\] RUN\b|^Step (\d+\/\d+) : RUN\b/, label: 'docker build step $1$2', latest: true, tool: 'docker' },
   { depth: 2, literals: ['/nix/store/', 'building \''], re: /^building '\/nix\/store\/[a-z0-9]{32}-([^']+)\.drv'/, label: 'nix build $1', latest: true },
   { depth: 2, literals: ['error: path \'/nix/store', 'flake'], re: /^error: (?:path '\/nix\/store|getting status of '\/nix\/store)|in flake\b/, label: 'nix flake evaluation' },
-  { depth: 3, literals: ['Building wheel for', 'Preparing metadata', 'pip install', 'Collecting '], re: /Building wheel for ([\w.-]+)|Preparing metadata \(|pip3? install|^Collecting ([\w.-]+)/, label: 'pip' },
-  { depth: 3, literals: ['gyp info', 'node-gyp'], re: /^gyp (?:info|ERR!) |node-gyp/, label: 'node-gyp' },
-  { depth: 4, literals: ['maturin', '🍹'], re: /maturin|🍹/, label: 'maturin' },
-  { depth: 4, literals: ['running build_rust', 'setuptools_rust', 'setuptools-rust'], re: /running build_rust|setuptools[_-]rust/, label: 'setuptools-rust' },
-  { depth: 4, literals: ['running build_ext'], re: /^running build_ext/, label: 'setuptools build_ext' },
-  { depth: 5, literals: ['cargo-chef', 'chef cook'], re: /cargo-chef|chef cook/, label: 'cargo-chef' },
-  { depth: 6, literals: ['could not compile', 'failed to run custom build command', 'Caused by:', 'error[E'], re: /could not compile|failed to run custom build command|^Caused by:|^error\[E\d{4}\]/, label: 'cargo' },
-  { depth: 7, literals: ['failed to run custom build command'], re: /failed to run custom build command for `([^`]+)`/, label: 'build script of $1' },
-  { depth: 8, literals: ['cc-rs', 'ToolExecError', 'failed to find tool'], re: /cc-rs|ToolExecError|failed to find tool/, label: 'cc-rs' },
-  { depth: 8, literals: ['CMake Error', 'running: "cmake"', 'running: cd '], re: /^CMake Error|running: "cmake"|running: cd .*"cmake"/, label: 'cmake' },
+  { depth: 3, literals: ['Building wheel for', 'Preparing metadata', 'pip install', 'Collecting '], re: /Building wheel for ([\w.-]+)|Preparing metadata \(|pip3? install|^Collecting ([\w.-]+)/, label: 'pip', tool: 'pip' },
+  { depth: 3, literals: ['gyp info', 'node-gyp'], re: /^gyp (?:info|ERR!) |node-gyp/, label: 'node-gyp', tool: 'node-gyp' },
+  { depth: 4, literals: ['maturin', '🍹'], re: /maturin|🍹/, label: 'maturin', tool: 'cargo' },
+  { depth: 4, literals: ['running build_rust', 'setuptools_rust', 'setuptools-rust'], re: /running build_rust|setuptools[_-]rust/, label: 'setuptools-rust', tool: 'cargo' },
+  { depth: 4, literals: ['running build_ext'], re: /^running build_ext/, label: 'setuptools build_ext', tool: 'pip' },
+  { depth: 5, literals: ['cargo-chef', 'chef cook'], re: /cargo-chef|chef cook/, label: 'cargo-chef', tool: 'cargo' },
+  { depth: 6, literals: ['could not compile', 'failed to run custom build command', 'Caused by:', 'error[E'], re: /could not compile|failed to run custom build command|^Caused by:|^error\[E\d{4}\]/, label: 'cargo', tool: 'cargo' },
+  { depth: 7, literals: ['failed to run custom build command'], re: /failed to run custom build command for `([^`]+)`/, label: 'build script of $1', tool: 'cargo' },
+  { depth: 8, literals: ['cc-rs', 'ToolExecError', 'failed to find tool'], re: /cc-rs|ToolExecError|failed to find tool/, label: 'cc-rs', tool: 'cargo' },
+  { depth: 8, literals: ['CMake Error', 'running: "cmake"', 'running: cd '], re: /^CMake Error|running: "cmake"|running: cd .*"cmake"/, label: 'cmake', tool: 'cmake' },
   // Crate names alone ("Compiling bindgen v0.69") say nothing: only bindgen's failures and panic paths count.
   { depth: 8, literals: ['Unable to find libclang', "couldn't find any valid shared libraries"], re: /Unable to find libclang|couldn't find any valid shared libraries matching/, label: 'bindgen' },
-  { depth: 8, literals: ['***'], re: /^g?make(?:\[\d+\])?: \*\*\*/, label: 'make' },
+  { depth: 8, literals: ['***'], re: /^g?make(?:\[\d+\])?: \*\*\*/, label: 'make', tool: 'make' },
+  // meson's banner, its errors located in a meson.build, the log it points to
+  { depth: 8, literals: ['The Meson build system', 'meson.build:', 'meson-log.txt'], re: /^The Meson build system$|meson\.build:\d+:\d+: ERROR|meson-logs[\\/]meson-log\.txt/, label: 'meson', tool: 'meson' },
   { depth: 9, literals: ['pkg-config search path', '"pkg-config"', 'pkg_config fail', 'pkg-config command', '`pkg-config`', 'PKG_CONFIG_PATH environment'], re: /pkg-config search path|"pkg-config"|pkg_config fail|pkg-config command|`pkg-config`|PKG_CONFIG_PATH environment/, label: 'pkg-config' },
   { depth: 9, literals: ['linking with', 'collect2', 'linker `'], re: /linking with `|collect2|linker `/, label: 'linker' },
 ];

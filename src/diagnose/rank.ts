@@ -4,8 +4,9 @@ import { renderFix, type RenderedFix } from '../kb/install.js';
 import type { CiProvider, PlatformId } from '../kb/platforms.js';
 import type { PlatformTracker } from './platform-tracker.js';
 import type { InstallFacts } from '../kb/platforms.js';
-import type { CaptureValue, Evidence, PatternHit, PublicCaptureValue, Rule, RuleCategory } from '../kb/rule.js';
+import type { BuildTool, CaptureValue, Evidence, PatternHit, PublicCaptureValue, Rule, RuleCategory } from '../kb/rule.js';
 import { confidenceOf, fillTemplate, MAX_EVIDENCE, publicCaptures, representativeHits, templateCaptures } from '../kb/rule.js';
+import { TOOL_ON_LINE } from './markers.js';
 
 export const SCHEMA_VERSION = 2;
 
@@ -63,7 +64,7 @@ export interface RankInput {
   firstError: Evidence | null;
   excerpt: { startLine: number; lines: string[] } | null;
   consequences: Evidence[];
-  chain: { label: string; line: number; depth: number }[];
+  chain: { label: string; line: number; depth: number; tool?: BuildTool }[];
   platform: PlatformTracker;
   hostPlatform: PlatformId | null;
 }
@@ -113,15 +114,15 @@ function decideOutcome(input: RankInput, strongest: number): Outcome {
   return strongest >= STANDALONE_CONFIDENCE ? 'failed' : 'unknown';
 }
 
+/** The layer hits that belong to the failure at `anchor`: inner layers (compilers, pkg-config) only near it, outer wrappers anywhere before it. */
+function chainHitsAround(hits: RankInput['chain'], anchor: number): RankInput['chain'] {
+  return hits.filter((h) => (h.depth >= 6 ? h.line >= anchor - 400 && h.line <= anchor + 60 : h.line <= anchor + 60));
+}
+
 /** One label per nesting depth: the layer hit nearest before the anchor line (the failure). */
 function resolveChain(hits: RankInput['chain'], anchor: number): string[] {
   const byDepth = new Map<number, { label: string; line: number }[]>();
-  for (const h of hits) {
-    // Inner layers (compilers, pkg-config) count only near the failure; outer wrappers anywhere before it.
-    if (h.depth >= 6 && (h.line < anchor - 400 || h.line > anchor + 60)) continue;
-    if (h.depth < 6 && h.line > anchor + 60) continue;
-    byDepth.set(h.depth, [...(byDepth.get(h.depth) ?? []), h]);
-  }
+  for (const h of chainHitsAround(hits, anchor)) byDepth.set(h.depth, [...(byDepth.get(h.depth) ?? []), h]);
   return [...byDepth.entries()]
     .sort(([a], [b]) => a - b)
     .map(([, list]) => {
@@ -151,6 +152,10 @@ export function rankFindings(input: RankInput): Diagnosis {
 
   const anchor = independent[0]?.firstLine || input.firstError?.line || input.lastFailureLine || input.lineCount;
   const platform = input.platform.resolve(anchor, input.hostPlatform);
+  const toolsOnLines = (lines: readonly string[]) => lines.flatMap((line) => TOOL_ON_LINE.filter((t) => t.re.test(line)).map((t) => t.tool));
+  const failureTools = [...chainHitsAround(input.chain, anchor).flatMap((h) => (h.tool ? [h.tool] : [])), ...toolsOnLines(input.excerpt?.lines ?? [])];
+  /** The build tools the failure shows: the chain's, the error block's, and those a finding's own evidence lines name. */
+  const toolsOf = (s: Scored): ReadonlySet<BuildTool> => new Set([...failureTools, ...toolsOnLines(s.evidence.map((e) => e.text))]);
   const toFinding = (s: Scored, role: Role): Finding => ({
     rule: s.rule.id,
     title: s.rule.title,
@@ -160,7 +165,7 @@ export function rankFindings(input: RankInput): Diagnosis {
     evidence: s.evidence,
     captures: publicCaptures(s.rule, s.captures),
     explanation: fillTemplate(s.rule.explanation, templateCaptures(s.captures)),
-    fix: renderFix(s.rule.fix, platform, templateCaptures(s.captures), s.install),
+    fix: renderFix(s.rule.fix, platform, templateCaptures(s.captures), s.install, toolsOf(s)),
     ...(explainer.has(s.rule.id) ? { explainedBy: explainer.get(s.rule.id) } : {}),
   });
   const findings =

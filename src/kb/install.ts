@@ -4,7 +4,7 @@
 
 import { COMPONENTS } from './components.js';
 import { ALL_PLATFORMS, installCommand, installCommandsFor, mergeInstallFacts, PACKAGE_MANAGER_OF, PLATFORM_LABEL, type InstallFacts, type PlatformId } from './platforms.js';
-import { fillTemplate, type FixSpec } from './rule.js';
+import { fillTemplate, type BuildTool, type FixSpec, type ToolCommand } from './rule.js';
 import type { PlatformContext } from './platforms.js';
 
 export { installCommand };
@@ -57,12 +57,22 @@ function commandsFor(spec: FixSpec, facts: InstallFacts | null, platform: Platfo
   return out;
 }
 
-export function renderFix(spec: FixSpec, context: PlatformContext, captures: Record<string, string>, found?: InstallFacts): RenderedFix {
+/**
+ * The rule's platform-independent commands for the tools the log shows: untagged ones always, tagged ones for a tool
+ * that ran; all of them when the log shows none of the tools they are tagged with (a pasted fragment).
+ */
+export function commandsForTools(commands: readonly (string | ToolCommand)[], tools: ReadonlySet<BuildTool>): string[] {
+  const tagged = commands.filter((c): c is ToolCommand => typeof c !== 'string');
+  const matching = tagged.some((c) => tools.has(c.tool));
+  return commands.flatMap((c) => (typeof c === 'string' ? [c] : !matching || tools.has(c.tool) ? [c.command] : []));
+}
+
+export function renderFix(spec: FixSpec, context: PlatformContext, captures: Record<string, string>, found?: InstallFacts, tools: ReadonlySet<BuildTool> = new Set()): RenderedFix {
   const inDocker = context.docker !== null;
   const facts = installFactsOf(spec, found);
   const commands: FixCommand[] = [];
   if (facts?.platform?.any) commands.push({ platform: 'any', label: 'any platform', command: facts.platform.any });
-  for (const c of spec.commands ?? []) commands.push({ platform: 'any', label: 'any platform', command: fillTemplate(c, captures) });
+  for (const c of commandsForTools(spec.commands ?? [], tools)) commands.push({ platform: 'any', label: 'any platform', command: fillTemplate(c, captures) });
   const order = context.platform ? [context.platform, ...ALL_PLATFORMS.filter((p) => p !== context.platform)] : ALL_PLATFORMS;
   const seen = new Set<string>();
   for (const p of order) {

@@ -43,6 +43,16 @@ export interface LinePattern {
   severity?: 'warning';
 }
 
+/** The build tools a fix command can be for. */
+export const BUILD_TOOLS = ['cargo', 'pip', 'node-gyp', 'cmake', 'meson', 'make', 'docker'] as const;
+export type BuildTool = (typeof BUILD_TOOLS)[number];
+
+/** A command that only helps where one build tool runs (`cargo fetch`, `meson setup --wipe builddir`). */
+export interface ToolCommand {
+  tool: BuildTool;
+  command: string;
+}
+
 /** Advice for the fix, rendered for the platform the build ran on. Strings may use {{capture}} placeholders. */
 export interface FixSpec {
   summary: string;
@@ -51,8 +61,12 @@ export interface FixSpec {
   components?: readonly ComponentId[];
   /** System packages that provide what is missing, per package manager, when no component of the table fits. */
   packages?: Partial<Record<PackageManager, readonly string[]>>;
-  /** Commands that do not depend on the platform (e.g. `cargo update -p openssl-sys`). */
-  commands?: readonly string[];
+  /**
+   * Commands that do not depend on the platform (e.g. `cargo update -p openssl-sys`). One tagged with a build tool is
+   * shown only when the log shows that tool ran (the failure's wrapper chain, its evidence lines), unless the log shows
+   * none of the tools the rule's tagged commands name.
+   */
+  commands?: readonly (string | ToolCommand)[];
   /** Commands for one platform only (e.g. `xcode-select --install` on macOS). */
   platformCommands?: Partial<Record<'macos' | 'windows' | 'linux' | 'nix', readonly string[]>>;
 }

@@ -101,7 +101,7 @@ export default defineRule({
       'Point the build at a bigger disk: `CARGO_TARGET_DIR=/bigdisk/target`, `TMPDIR=/bigdisk/tmp`.',
       'GitHub Actions: remove preinstalled SDKs before building (e.g. `sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc`, or the jlumbroso/free-disk-space action); reduce debug info with `CARGO_PROFILE_DEV_DEBUG=0`.',
     ],
-    commands: ['df -h', 'cargo clean', 'docker system prune -af'],
+    commands: ['df -h', { tool: 'cargo', command: 'cargo clean' }, { tool: 'pip', command: 'python -m pip cache purge' }, { tool: 'docker', command: 'docker system prune -af' }],
     platformCommands: {
       windows: ['cargo clean', 'cleanmgr', 'wsl --shutdown, then compact the WSL2 virtual disk (Optimize-VHD)'],
       macos: ['docker system prune -af', 'Docker Desktop: Settings > Resources > Virtual disk limit'],

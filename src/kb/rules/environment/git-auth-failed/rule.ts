@@ -127,7 +127,7 @@ export default defineRule({
       'If the failing URL is a public one (crates.io index), remove the `url."git@github.com:".insteadOf` rule from ~/.gitconfig.',
       'Check the URL and that the account or key really has access to the repository.',
     ],
-    commands: ['CARGO_NET_GIT_FETCH_WITH_CLI=true cargo build', 'ssh -T git@github.com'],
+    commands: [{ tool: 'cargo', command: 'CARGO_NET_GIT_FETCH_WITH_CLI=true cargo build' }, 'ssh -T git@github.com'],
     platformCommands: {
       windows: ['Start the OpenSSH agent: `Get-Service ssh-agent | Set-Service -StartupType Automatic; Start-Service ssh-agent; ssh-add`'],
     },

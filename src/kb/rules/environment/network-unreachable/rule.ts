@@ -304,7 +304,16 @@ export default defineRule({
       'node-gyp: point at local headers with `npm_config_nodedir=/usr/include/node` (or `--nodedir`).',
       'Nix: fetch crates through `cargoLock.lockFile = ./Cargo.lock` (or `cargoHash`), crane or naersk instead of running cargo against the network.',
     ],
-    commands: ['cargo fetch', 'cargo vendor', 'cargo build --offline'],
+    commands: [
+      { tool: 'cargo', command: 'cargo fetch' },
+      { tool: 'cargo', command: 'cargo vendor' },
+      { tool: 'cargo', command: 'cargo build --offline' },
+      { tool: 'pip', command: 'python -m pip download -d wheels <package>   # while online; then pip install --no-index --find-links wheels <package>' },
+      { tool: 'node-gyp', command: 'npm install --nodedir=<directory with the Node.js headers>   # node-gyp downloads no headers then' },
+      { tool: 'meson', command: 'meson subprojects download   # while online; then meson setup --wrap-mode=nodownload builddir' },
+      { tool: 'cmake', command: 'cmake -S . -B build -DFETCHCONTENT_FULLY_DISCONNECTED=ON   # after one configure online filled build/_deps' },
+      { tool: 'docker', command: 'docker build --network host .' },
+    ],
     platformCommands: {
       nix: ['Use rustPlatform.buildRustPackage { cargoLock.lockFile = ./Cargo.lock; } (or cargoHash) so crates are fetched by a fixed-output derivation'],
       windows: ['Check proxy settings: `netsh winhttp show proxy`, and set HTTPS_PROXY for cargo/pip'],

@@ -243,7 +243,14 @@ export default defineRule({
       'Reduce per-process memory for Rust: in Cargo.toml `[profile.release] codegen-units = 16`, `lto = false`, `debug = 0` (or `CARGO_PROFILE_RELEASE_LTO=false`, `CARGO_PROFILE_DEV_DEBUG=0`).',
       'When building for another architecture under QEMU, cross-compile natively instead (e.g. `cargo build --target aarch64-unknown-linux-gnu` with a cross linker, or cross/cargo-zigbuild).',
     ],
-    commands: ['CARGO_BUILD_JOBS=1 cargo build --release', 'make -j1'],
+    commands: [
+      { tool: 'cargo', command: 'CARGO_BUILD_JOBS=1 cargo build --release' },
+      { tool: 'pip', command: 'CARGO_BUILD_JOBS=1 CMAKE_BUILD_PARALLEL_LEVEL=1 MAKEFLAGS=-j1 python -m pip install <package>   # the cargo, CMake and make builds pip starts read these' },
+      { tool: 'node-gyp', command: 'JOBS=1 npm rebuild   # node-gyp reads JOBS' },
+      { tool: 'cmake', command: 'cmake --build build -j 1' },
+      { tool: 'meson', command: 'meson compile -C builddir -j 1' },
+      { tool: 'make', command: 'make -j1' },
+    ],
     platformCommands: {
       linux: ['sudo fallocate -l 4G /swapfile && sudo chmod 600 /swapfile && sudo mkswap /swapfile && sudo swapon /swapfile'],
       windows: ['Increase the page file size (System Properties > Advanced > Performance > Virtual memory), or set `memory=8GB` in %UserProfile%\\.wslconfig for WSL2'],

@@ -138,6 +138,6 @@ export default defineRule({
       'node-gyp: `cd` into the package that has binding.gyp before `node-gyp rebuild`; `node-gyp build` needs `node-gyp configure` first.',
       'Follow the project\'s build instructions for the exact directory; an earlier configure error, if any, is the thing to fix.',
     ],
-    commands: ['cmake -S . -B build && cmake --build build', 'meson setup builddir && meson compile -C builddir'],
+    commands: [{ tool: 'cmake', command: 'cmake -S . -B build && cmake --build build' }, { tool: 'meson', command: 'meson setup builddir && meson compile -C builddir' }, { tool: 'node-gyp', command: 'node-gyp rebuild' }],
   },
 });

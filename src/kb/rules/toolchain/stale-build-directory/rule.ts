@@ -90,6 +90,6 @@ export default defineRule({
       'Meson: `meson setup --wipe builddir` (or `meson setup --reconfigure builddir` after a minor meson upgrade), or delete builddir and run `meson setup builddir` again.',
       'Do not ship a build directory with the sources: add `build/` to .gitignore and .dockerignore, so a Docker `COPY . .` does not bring the host\'s cache into the image.',
     ],
-    commands: ['rm -rf build && cmake -S . -B build', 'meson setup --wipe builddir'],
+    commands: [{ tool: 'cmake', command: 'rm -rf build && cmake -S . -B build' }, { tool: 'meson', command: 'meson setup --wipe builddir' }],
   },
 });
