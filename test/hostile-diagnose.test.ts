@@ -80,6 +80,20 @@ const LEAKS: [string, string, string][] = [
   ],
   ["+ curl -fsSL -H 'Cookie: sessionid=Qp7vXk2LmZ9sTb4R' https://dl.example.com/x.tgz", 'Qp7vXk2LmZ9sTb4R', "+ curl -fsSL -H 'Cookie: ***' https://dl.example.com/x.tgz"],
   ['{"registry":"https:\\/\\/builder:Wm4Rt8Yp2Kx6@registry.acme.internal\\/v2\\/","status":401}', 'Wm4Rt8Yp2Kx6', '{"registry":"https:\\/\\/builder:***@registry.acme.internal\\/v2\\/","status":401}'],
+  // attack5: a capitals variable glued to its word, a password's own .netrc line, aws configure set, an `@` left in a
+  // URL password, the word after an unquoted auth scheme, provider shapes, a base64 PEM key, a key cut in one string.
+  ['+ PGPASSWORD=Hunt3rTwo!x psql -h db -c "select 1"', 'Hunt3rTwo!x', '+ PGPASSWORD=*** psql -h db -c "select 1"'],
+  ['  password S3cr3tPassw0rdValue', 'S3cr3tPassw0rdValue', '  password ***'],
+  ['  login deploy password Qx7-Lm2pVb9', 'Qx7-Lm2pVb9', '  login deploy password ***'],
+  ['+ aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'wJalrXUtnFEMI/K7MDENG', '+ aws configure set aws_secret_access_key ***'],
+  ['fatal: unable to access https://deploy:p4ss@w0rd@github.com/o/r.git/', 'w0rd', 'fatal: unable to access https://deploy:***@github.com/o/r.git/'],
+  ['CARGO_REGISTRIES_ACME_TOKEN=Bearer abcDEF123ghiJKL456', 'abcDEF123ghiJKL456', 'CARGO_REGISTRIES_ACME_TOKEN=Bearer ***'],
+  [`+ doctl auth init -t dop_v1_${'a1b2c3d4'.repeat(8)}`, 'a1b2c3d4a1b2c3d4', '+ doctl auth init -t dop_v1_***'],
+  ['+ vault login hvs.CAESIJ8x9yZaBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789AbCdEfGh', 'CAESIJ8x9yZaBcDeFgHi', '+ vault login hvs.***'],
+  [`X-Shopify-Access-Token: shpat_${'0123456789abcdef'.repeat(2)}`, '0123456789abcdef0123', 'X-Shopify-Access-Token: shpat_***'],
+  [`databricks: dapi${'0123456789abcdef'.repeat(2)} rejected`, '0123456789abcdef0123', 'databricks: dapi*** rejected'],
+  ['    client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFcEFJQkFBS0NBUUVBdGVzdA==', 'UFJJVkFURSBLRVkt', '    client-key-data: ***'],
+  ["+ sh -c 'echo -----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcw'", 'MIIEvQIBADANBgkqhkiG9w0', "+ sh -c 'echo -----BEGIN PRIVATE KEY----- ***"],
 ];
 
 /** Lines that name where a secret comes from, or read one in code: none of them holds a secret. */
@@ -111,6 +125,11 @@ test('redaction masks each token shape, assignment, flag, URL and header form th
     '+ docker login --password-stdin -u ci registry.example.com',
     '+ export DISABLE_AUTH=1',
     'Downloading https://files.pythonhosted.org:443/packages/ab/cd/demo-1.0.tar.gz@sha256',
+    'remote: Invalid username or password',
+    '  password incorrect',
+    'error: TOKEN=Bearer',
+    'certificate: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t',
+    '+ pip install git+https://github.com/o/r@v1#egg=x git+ssh://git@github.com/o/r.git@v1.2',
   ]) {
     assert.equal(redactText(line), line);
   }

@@ -298,3 +298,11 @@ test('doctor reads no file outside the project that a manifest names: maturin ma
     await assert.rejects(runDoctor(maturin, { timeoutMs: 30_000 }), /manifest-path .* (is not a Cargo\.toml|is outside the project)/);
   }
 });
+
+test('a --timeout beyond what a timer holds (2^31-1 ms) does not stop every probe at once (attack5)', async () => {
+  const { runProbe } = await import('../src/project/probe.ts');
+  // Node turns a longer timer into 1 ms: every probe was reported as not answering within 99999999.999 s.
+  const r = await runProbe({ id: 'sleepy', command: 'sh', args: ['-c', 'sleep 0.2; echo answered'], cwd: '/' }, process.env, 99_999_999_999);
+  assert.equal(r.outcome, 'ok');
+  assert.match(r.stdout, /answered/);
+});

@@ -309,3 +309,22 @@ test('a Rust source over the cap is listed as skipped but does not make the scan
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /could not check \(reader-sources\): src\/bindings\.rs: skipped, larger than 2 MiB/);
 });
+
+test('fix masks a token on a line the diff quotes, in text and --json, and say the diff then needs --write (attack5)', () => {
+  const token = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
+  const dir = tempDir('bm-hostile-');
+  writeFiles(dir, { 'Cargo.toml': '[package]\nname = "d"\nversion = "0.1.0"\nedition = "2021"\n', 'Cargo.lock': 'version = 3\n' });
+  writeFileSync(join(dir, 'Dockerfile'), `FROM rust:1.80 AS build\nWORKDIR /app\nRUN git config --global url."https://x-access-token:${token}@github.com/".insteadOf https://github.com/\nCOPY Cargo.toml ./\nRUN cargo build --locked --release\n`);
+  const text = runCli(['fix', dir]);
+  assert.equal(text.status, 1, text.stderr);
+  assert.match(text.stdout, /^\+COPY Cargo\.toml Cargo\.lock/m);
+  assert.ok(!text.stdout.includes(token), text.stdout);
+  assert.match(text.stdout, /^ RUN git config --global url\."https:\/\/x-access-token:\*\*\*@github\.com\//m);
+  assert.match(text.stdout, /so this diff does not apply as shown: `buildmedic fix --write` writes the real lines/);
+  const json = runCli(['fix', '--json', dir]);
+  assert.ok(!json.stdout.includes(token));
+  assert.match(JSON.parse(json.stdout).diff, /x-access-token:\*\*\*@/);
+  // --write writes the real lines: the file keeps its token.
+  assert.equal(runCli(['fix', '--write', dir]).status, 1);
+  assert.ok(readFileSync(join(dir, 'Dockerfile'), 'utf8').includes(token));
+});

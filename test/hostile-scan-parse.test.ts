@@ -155,3 +155,18 @@ test('an absolute build context or Dockerfile path in compose, bake or a workflo
     }
   }
 });
+
+test('YAML flow collections nested a million deep in a workflow or compose file are refused before the parser builds them (attack5)', { timeout: 60_000 }, async () => {
+  const { yamlFlowDepth, YAML_FLOW_DEPTH_LIMIT } = await import('../src/project/json-depth.ts');
+  const n = 1_000_000;
+  // The yaml package's recursive tree took 16 s and 2 GiB on this workflow, and failed with a stack overflow.
+  const r = scanWithin20s({
+    '.github/workflows/deep.yml': `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${'['.repeat(n)}${']'.repeat(n)}\n`,
+    'compose.yaml': `services:\n  web:\n    build: .\n    labels: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n`,
+    Dockerfile: 'FROM rust:1.80\nRUN cargo build\n',
+  });
+  assert.match(r.stdout, /deep\.yml: not valid YAML \(flow collections nested deeper than 256 levels\)/);
+  // Real files nest a few levels; brackets in strings and block scalars count, and close again.
+  assert.equal(yamlFlowDepth('steps:\n  - run: |\n      [[ -f x ]] && echo "${{ matrix.os }}"\n  - with: { a: [1, [2, {b: 3}]] }\n', YAML_FLOW_DEPTH_LIMIT), 4);
+  assert.equal(yamlFlowDepth(']]]] [', YAML_FLOW_DEPTH_LIMIT), 1);
+});

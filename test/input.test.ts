@@ -139,3 +139,33 @@ test("UTF-16 with a byte-order mark (Windows PowerShell 5.1's `>`) is read as th
     assert.deepEqual(r.json.findings[0].evidence, plain.json.findings[0].evidence, name);
   }
 });
+
+test('UTF-16 without a byte-order mark (cmd /u, .NET without preamble) and a gzipped UTF-16 log are read as the same log (attack5)', () => {
+  const plain = diagnoseCli([], LOG);
+  const le = Buffer.from(LOG.toString('utf8'), 'utf16le');
+  const be = Buffer.from(le);
+  be.swap16();
+  const gzipped = gzipSync(Buffer.concat([Buffer.from([0xff, 0xfe]), le]));
+  for (const [name, bytes] of [['le.log', le], ['be.log', be], ['bom.log.gz', gzipped]] as const) {
+    const path = join(scratch, `nobom-${name}`);
+    writeFileSync(path, bytes);
+    const r = diagnoseCli([path]);
+    assert.equal(r.code, plain.code, `${name}: ${r.stderr}`);
+    assert.equal(r.json.rootCause, plain.json.rootCause, name);
+    assert.deepEqual(r.json.findings[0].evidence, plain.json.findings[0].evidence, name);
+  }
+});
+
+test('a gzip archive holding a binary file (an executable, another archive) is refused as binary, exit 2, not "no failure" (attack5)', () => {
+  for (const [name, bytes] of [['exe.gz', gzipSync(readFileSync(process.execPath).subarray(0, 1 << 20))], ['twice.log.gz', gzipSync(gzipSync(LOG))]] as const) {
+    const path = join(scratch, name);
+    writeFileSync(path, bytes);
+    const r = diagnoseCli([path]);
+    assert.equal(r.code, 2, name);
+    assert.match(r.stderr, /looks like a binary file/, name);
+  }
+  // A text log with a NUL here and there stays a UTF-8 log.
+  const path = join(scratch, 'nul.log.gz');
+  writeFileSync(path, gzipSync(Buffer.from(LOG.toString('utf8').replace('\n', '\0\n'))));
+  assert.equal(diagnoseCli([path]).json.rootCause, diagnoseCli([], LOG).json.rootCause);
+});

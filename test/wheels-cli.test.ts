@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -125,4 +125,16 @@ test('usage errors exit 2', async () => {
   assert.equal(traversal.code, 2);
   assert.match(traversal.stderr, /--platform: unknown target platform/);
   assert.equal((await run([join(tmp, 'no-such-dir')])).code, 2);
+});
+
+test('--fix: a credential on a line the diff quotes around the edit is masked, and the output says the diff then needs --write (attack5)', async () => {
+  const dir = copy('docker-alpine');
+  const req = join(dir, 'requirements.txt');
+  writeFileSync(req, readFileSync(req, 'utf8').replace(/^jiter/m, '# mirror: https://deploy:S3cretPassw0rd@pypi.example.com/simple\njiter'));
+  const dry = await run([dir, '--no-cache', '--python', '3.14', '--fix']);
+  assert.equal(dry.code, 1);
+  assert.match(dry.stdout, /^-jiter==0\.9\.0\n\+jiter==0\.10\.0$/m);
+  assert.doesNotMatch(dry.stdout, /S3cretPassw0rd/);
+  assert.match(dry.stdout, /^ # mirror: https:\/\/deploy:\*\*\*@pypi\.example\.com\/simple$/m);
+  assert.match(dry.stdout, /masked \(\*\*\*\), so this diff does not apply as shown: `buildmedic wheels --fix --write`/);
 });

@@ -83,11 +83,12 @@ async function runDiagnose(
   if (opts.fix && diagnosis.outcome === 'failed') {
     // The same plan `buildmedic fix` would make, for the project in the current directory.
     const { runDiagnosisFix } = await import('../fix/run-fix.js');
-    const { renderDiagnosisFixText } = await import('../fix/render.js');
+    const { renderDiagnosisFixText, maskFixText } = await import('../fix/render.js');
     const { cleanUpTempFilesOnSignals } = await import('./signals.js');
     const uninstall = opts.write ? cleanUpTempFilesOnSignals() : () => undefined;
     const fix = await runDiagnosisFix('.', diagnosis.findings.filter((f) => f.role !== 'consequence'), Boolean(opts.write), diagnosis.platform.docker?.image ?? null).finally(uninstall);
-    printText(renderDiagnosisFixText(fix, Boolean(opts.write), useColor(opts)));
+    const text = renderDiagnosisFixText(fix, Boolean(opts.write), useColor(opts));
+    printText(opts.redact ? maskFixText(text, Boolean(opts.write), '`buildmedic diagnose --fix --write`') : text);
   }
   return diagnosis.outcome === 'failed' ? EXIT.findings : EXIT.ok;
 }

@@ -173,14 +173,63 @@ async function openInput(path: string | null): Promise<LogInput> {
 /**
  * 'utf-16le' / 'utf-16be' for input that starts with that byte-order mark and whose first characters are mostly ASCII
  * (a zero high byte, as a log's paths, spaces and newlines are), else null: FF FE alone also starts invalid UTF-8.
+ * Without a mark (cmd.exe /u, .NET's UnicodeEncoding without preamble), the input is UTF-16 when nearly every
+ * character of its start is ASCII in one byte order: one byte of every pair zero, the other not.
  */
-function utf16Encoding(head: Buffer): 'utf-16le' | 'utf-16be' | null {
-  const encoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
-  if (!encoding || head.length < 4) return null;
-  const units = Math.min(256, Math.floor((head.length - 2) / 2));
-  let ascii = 0;
-  for (let i = 0; i < units; i++) if (head[2 + 2 * i + (encoding === 'utf-16le' ? 1 : 0)] === 0) ascii++;
-  return ascii * 4 >= units ? encoding : null;
+function utf16Encoding(head: Buffer): { encoding: 'utf-16le' | 'utf-16be'; bom: boolean } | null {
+  const marked = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
+  if (marked) {
+    if (head.length < 4) return null;
+    const units = Math.min(256, Math.floor((head.length - 2) / 2));
+    let ascii = 0;
+    for (let i = 0; i < units; i++) if (head[2 + 2 * i + (marked === 'utf-16le' ? 1 : 0)] === 0) ascii++;
+    return ascii * 4 >= units ? { encoding: marked, bom: true } : null;
+  }
+  const units = Math.min(2048, Math.floor(head.length / 2));
+  if (units < 16) return null;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < units; i++) {
+    const a = head[2 * i];
+    const b = head[2 * i + 1];
+    if (b === 0 && a !== 0) le++;
+    else if (a === 0 && b !== 0) be++;
+  }
+  if (le * 20 >= units * 19) return { encoding: 'utf-16le', bom: false };
+  if (be * 20 >= units * 19) return { encoding: 'utf-16be', bom: false };
+  return null;
+}
+
+/**
+ * Feeds decoded text (a file's bytes, or what gunzip made of them) to `chunker`: UTF-16 is decoded, UTF-8 passed
+ * as is, and a start that is neither is refused as binary (a .gz of an executable too, not only the file itself).
+ */
+async function feedText(head: Buffer, rest: AsyncIterable<Buffer>, chunker: ByteLineChunker, name: string): Promise<void> {
+  const utf16 = utf16Encoding(head);
+  if (utf16) {
+    // The mark is not text: TextDecoder drops a BOM itself, and with none there is nothing to drop.
+    const decoder = new TextDecoder(utf16.encoding);
+    chunker.push(Buffer.from(decoder.decode(head, { stream: true }), 'utf8'));
+    for await (const raw of rest) chunker.push(Buffer.from(decoder.decode(raw, { stream: true }), 'utf8'));
+    chunker.push(Buffer.from(decoder.decode(), 'utf8'));
+    return;
+  }
+  if (looksBinary(head.subarray(0, 65536))) throw new BuildmedicError('input-binary', `${name}: looks like a binary file, not a build log (use a text or .gz log)`);
+  chunker.push(head);
+  for await (const out of rest) chunker.push(out);
+}
+
+/** The first chunk of at least `min` bytes (or all there is) of `source`, and the rest of it. */
+async function splitHead(source: AsyncIterator<Buffer>, min: number): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  while (size < min) {
+    const next = await source.next();
+    if (next.done) break;
+    parts.push(Buffer.from(next.value));
+    size += next.value.length;
+  }
+  return { head: Buffer.concat(parts), rest: { [Symbol.asyncIterator]: () => source } };
 }
 
 /** Streams a log into `sink`. Throws BuildmedicError for unreadable, binary or corrupt input. */
@@ -201,16 +250,6 @@ export async function readLog(path: string | null, sink: LogSink, onProgress?: (
     if (first.done) return { bytes: 0, name };
     const head: Buffer = first.value;
     const isGzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
-    // Windows PowerShell 5.1's `>` and Out-File write UTF-16 with a byte-order mark: a log all the same, in other bytes.
-    const utf16 = utf16Encoding(head);
-    if (utf16) {
-      const decoder = new TextDecoder(utf16);
-      chunker.push(Buffer.from(decoder.decode(head, { stream: true }), 'utf8'));
-      for await (const raw of source) chunker.push(Buffer.from(decoder.decode(raw, { stream: true }), 'utf8'));
-      chunker.push(Buffer.from(decoder.decode(), 'utf8'));
-    } else if (!isGzip && looksBinary(head.subarray(0, 65536))) {
-      throw new BuildmedicError('input-binary', `${name}: looks like a binary file, not a build log (use a text or .gz log)`);
-    }
     if (isGzip) {
       // The stream reads ahead of gunzip, so it gets copies: a file's chunks share one buffer.
       const all = Readable.from((async function* () {
@@ -219,15 +258,24 @@ export async function readLog(path: string | null, sink: LogSink, onProgress?: (
       })());
       const gunzip = createGunzip();
       const piping = pipeline(all, gunzip);
+      // What the archive holds is read as a file is: a PowerShell log gzipped is UTF-16, an executable is binary.
+      let content: Awaited<ReturnType<typeof splitHead>>;
+      const output = (gunzip as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
       try {
-        for await (const out of gunzip as AsyncIterable<Buffer>) chunker.push(out);
-        await piping;
+        content = await splitHead(output, 4096);
       } catch (error) {
         throw new BuildmedicError('input-corrupt-gzip', `${name}: gzip data is corrupt or cut short (${(error as Error).message})`, { cause: error });
       }
-    } else if (!utf16) {
-      chunker.push(head);
-      for await (const out of source) chunker.push(out);
+      try {
+        await feedText(content.head, content.rest, chunker, name);
+        await piping;
+      } catch (error) {
+        piping.catch(() => undefined);
+        if (error instanceof BuildmedicError) throw error;
+        throw new BuildmedicError('input-corrupt-gzip', `${name}: gzip data is corrupt or cut short (${(error as Error).message})`, { cause: error });
+      }
+    } else {
+      await feedText(head, source, chunker, name);
     }
   } catch (error) {
     if (error instanceof BuildmedicError) throw error;

@@ -1,6 +1,7 @@
 // Renders a fix run (the diff, the commands, what was held back, what remains) as text and as JSON; pure.
 
 import type { Colors } from 'picocolors/types.js';
+import { redactText } from '../report/redact.js';
 import { renderUnifiedDiff } from './render-diff.js';
 import type { DiagnosisFixResult, FixRun } from './run-fix.js';
 import { SCAN_SCHEMA_VERSION, scanIncomplete } from '../scan/run-scan.js';
@@ -77,4 +78,14 @@ export function renderDiagnosisFixText(result: DiagnosisFixResult, write: boolea
   if (!out) out = c.dim('\nNo fix for this diagnosis in the project here (--fix edits Cargo.toml for crate-feature-missing, installs a component a Docker build log shows missing in the Dockerfile stage it failed in, and applies what `buildmedic fix` finds for the other rules).\n');
   else if (!write && result.changes.length) out += c.dim('Dry run: `buildmedic diagnose --fix --write` applies it.\n');
   return out;
+}
+
+/**
+ * Fix output as printed: secrets masked like every other output (a diff quotes the lines around an edit, which may
+ * hold a token). A masked diff no longer applies with `git apply`, so the output then says what writes the real lines.
+ */
+export function maskFixText(text: string, write: boolean, applyWith: string): string {
+  const masked = redactText(text);
+  if (masked === text || write) return masked;
+  return `${masked}Secrets in the lines above are masked (***), so this diff does not apply as shown: ${applyWith} writes the real lines.\n`;
 }

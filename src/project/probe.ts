@@ -66,6 +66,7 @@ export function runProbe(spec: ProbeSpec, env: NodeJS.ProcessEnv, timeoutMs: num
       finish({ outcome: 'error', exitCode: null, signal: null, error: (error as Error).message });
       return;
     }
+    // Node's timers take at most 2^31-1 ms; a longer one (`doctor --timeout 99999999999`) would fire at once.
     const timer = setTimeout(() => {
       timedOut = true;
       try {
@@ -76,7 +77,7 @@ export function runProbe(spec: ProbeSpec, env: NodeJS.ProcessEnv, timeoutMs: num
       }
       // A grandchild that keeps the pipes open must not keep us waiting.
       setTimeout(() => finish({ outcome: 'timeout', exitCode: null, signal: 'SIGKILL', error: null }), 200).unref();
-    }, timeoutMs);
+    }, Math.min(timeoutMs, 2 ** 31 - 1));
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       if (stdout.length < OUTPUT_CAP) stdout += d;
     });

@@ -54,7 +54,9 @@ const SECRET_WORDS = [
 function endsInSecretWord(prefix: string, word: string): boolean {
   if (prefix === '') return true;
   const last = prefix[prefix.length - 1];
-  return /[_.\-:/]/.test(last) || (/[a-z0-9]/.test(last) && /[A-Z]/.test(word[0]));
+  if (/[_.\-:/]/.test(last) || (/[a-z0-9]/.test(last) && /[A-Z]/.test(word[0]))) return true;
+  // An environment variable in capitals glued to its word: PGPASSWORD (libpq), MYAPPTOKEN.
+  return !/[a-z]/.test(prefix) && /^(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN)$/.test(word);
 }
 
 /** A value after `name:` (not `name=`): in quoted code (`token: String`, `password: &str`) it is usually a type. */
@@ -62,6 +64,9 @@ function looksLikeValueAfterColon(value: string): boolean {
   if (value.length < 6 || /^[&*<([{'`]/.test(value) || /[()<>]/.test(value) || FILE_PATH.test(value)) return false;
   return /[^A-Za-z_]/.test(value) || value.length >= 16;
 }
+
+/** An HTTP auth scheme: `NAME=Bearer <token>` holds its secret in the word after it. */
+const AUTH_SCHEME = /^(?:bearer|basic|token)$/i;
 
 /** A value after `name=`: code (`token = lexer.next();`, `if password == x`) and flags (`DISABLE_AUTH=1`) are not secrets. */
 function looksLikeValueAfterEquals(value: string): boolean {
@@ -97,7 +102,7 @@ function looksRandom(word: string): boolean {
 const maskAssignment: Replacer = (match, quoteKey, prefix, word, op, quote, value) => {
   if (!endsInSecretWord(prefix, word)) return match;
   const v = value ?? '';
-  if (v === '' || isPlaceholder(v)) return match;
+  if (v === '' || isPlaceholder(v) || (!quote && AUTH_SCHEME.test(v))) return match;
   if (!quote && (op.trim() === ':' ? !looksLikeValueAfterColon(v) : !looksLikeValueAfterEquals(v))) return match;
   return `${quoteKey}${prefix}${word}${quoteKey}${op}${quote}${MASK}${quote}`;
 };
@@ -143,6 +148,17 @@ const PATTERNS: readonly SecretPattern[] = [
   // AWS access key ids (long-term AKIA, temporary ASIA).
   // Not \b before the prefix: a key glued to a flag (`-lAKIA...`, `--key=AKIA...`) has a word character before it.
   { name: 'aws-key-id', re: /(?<![A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g, replace: `$1${MASK}` },
+  // DigitalOcean personal, OAuth and refresh tokens.
+  { name: 'digitalocean-token', re: /\b(do[opr]_v1_)[a-f0-9]{64}\b/g, replace: `$1${MASK}` },
+  // HashiCorp Vault service, batch and recovery tokens (`vault login hvs.CAES...`).
+  { name: 'vault-token', re: /\b(hv[sbr]\.)[\w-]{24,512}/g, replace: `$1${MASK}` },
+  // Shopify access tokens (admin API, custom and private apps, shared secrets).
+  { name: 'shopify-token', re: /\b(shp(?:at|ca|pa|ss)_)[a-fA-F0-9]{32}\b/g, replace: `$1${MASK}` },
+  // Databricks personal access tokens.
+  { name: 'databricks-token', re: /\b(dapi)[a-f0-9]{32}(?:-\d)?\b/g, replace: `$1${MASK}` },
+  // A base64-encoded PEM private key, as kubeconfig's `client-key-data` and CI secrets carry one: `-----BEGIN `
+  // encodes as LS0tLS1CRUdJTi; a certificate (`certificate-authority-data`) is public and left alone.
+  { name: 'base64-private-key', hint: /LS0tLS1CRUdJT/, re: /\bLS0tLS1CRUdJT[A-Za-z0-9+/]{20,8192}={0,2}/g, replace: (m) => (Buffer.from(m.slice(0, 120), 'base64').toString('latin1').includes('PRIVATE KEY') ? MASK : m) },
   // JSON Web Tokens (header.payload.signature; both JSON parts base64url-encode `{"`), e.g. OIDC tokens in CI.
   { name: 'jwt', re: /\beyJ[\w-]{8,4096}\.eyJ[\w-]{8,8192}\.[\w-]{0,2048}/g, replace: `eyJ${MASK}` },
   // HTTP Authorization / Proxy-Authorization headers as curl -v, git GIT_CURL_VERBOSE and pip -vvv print them, and the
@@ -158,7 +174,9 @@ const PATTERNS: readonly SecretPattern[] = [
   {
     name: 'url-credentials',
     hint: URL_HINT,
-    re: /\b([a-z][a-z0-9+.-]{1,20}:(?:\/\/|\\\/\\\/))([^\s:/?#@'"`\\]{1,256}):([^\s@'"`]{1,256})@/gi,
+    // An `@` left unencoded in the password (`deploy:p4ss@w0rd@host`) is the password's when another `@` follows
+    // before the host's path: git and curl take the last one for the host.
+    re: /\b([a-z][a-z0-9+.-]{1,20}:(?:\/\/|\\\/\\\/))([^\s:/?#@'"`\\]{1,256}):((?:[^\s@'"`]|@(?=[^\s@/'"`]{0,256}@)){1,256})@/gi,
     replace: (m, scheme, user, password) => {
       if (PORT_LIKE.test(password) || (isPlaceholder(password) && !password.includes(MASK))) return m;
       return `${scheme}${looksLikeTokenUser(user) ? MASK : user}:${MASK}@`;
@@ -224,6 +242,27 @@ const PATTERNS: readonly SecretPattern[] = [
     re: /\b((?:machine|default)\b[^\n]{0,300}?[ \t]password[ \t]+)(\S{1,512})/g,
     replace: (m, head, value) => (isPlaceholder(value) ? m : `${head}${MASK}`),
   },
+  // A .netrc written over several lines: the password has a line of its own (`  password <pw>`, or after `login <user>`).
+  {
+    name: 'netrc-password-line',
+    hint: /\bpassword\b/,
+    re: /^([ \t]*(?:login[ \t]+\S{1,256}[ \t]+)?password[ \t]+)(\S{1,512})([ \t]*)$/g,
+    replace: (m, head, value, tail) => (isPlaceholder(value) || !looksLikeValueAfterColon(value) ? m : `${head}${MASK}${tail}`),
+  },
+  // `aws configure set aws_secret_access_key <key>`: the AWS CLI takes the value as the next argument.
+  {
+    name: 'aws-configure-set',
+    hint: /aws_(?:secret_access_key|session_token)/,
+    re: /\b(aws[ \t]+configure[ \t]+set[ \t]+(?:[\w-]{1,64}\.)?aws_(?:secret_access_key|session_token)[ \t]+)(["']?)([^\s"']{1,2048})\2/g,
+    replace: (m, head, quote, value) => (isPlaceholder(value) ? m : `${head}${quote}${MASK}${quote}`),
+  },
+  // `NAME=Bearer <token>` unquoted (an `env` dump, a CI variable listing): the scheme is kept, the word after it masked.
+  {
+    name: 'assignment-auth-scheme',
+    hint: SECRET_HINT,
+    re: new RegExp(`(?<![\\w.-])((?:--?)?[\\w.\\-]{0,64}?(?:${SECRET_WORDS})[ \\t]*[=:][ \\t]*(?:bearer|basic|token)[ \\t]+)([^\\s"'\`]{6,512})`, 'gi'),
+    replace: (m, head, value) => (isPlaceholder(value) ? m : `${head}${MASK}`),
+  },
   // Azure storage and Service Bus connection strings (`AccountKey=...;`, `SharedAccessKey=...`, `SharedAccessSignature=...`).
   {
     name: 'azure-connection-key',
@@ -263,7 +302,12 @@ const KEY_BODY_FULL = /^\s*[A-Za-z0-9+/]{60,76}={0,2}\s*$/;
 /** Masks secrets within one line (or a single-line field). Pure. */
 function redactLine(line: string): string {
   let out = line;
-  if (out.includes('PRIVATE KEY')) out = out.replace(KEY_BLOCK, KEY_BLOCK_MASK);
+  if (out.includes('PRIVATE KEY')) {
+    out = out.replace(KEY_BLOCK, KEY_BLOCK_MASK);
+    // A key cut before its END within one string (a command line, a JSON field, a clipped line): the rest is key.
+    const at = out.search(KEY_BEGIN);
+    if (at >= 0 && !KEY_END.test(out) && !out.endsWith(KEY_LINE_MASK)) out = `${out.slice(0, at)}${KEY_LINE_MASK}`;
+  }
   for (const p of PATTERNS) {
     if (p.hint && !p.hint.test(out)) continue;
     out = out.replace(p.re, p.replace as string);

@@ -28,12 +28,14 @@ async function runFixCommand(dir: string | undefined, opts: FixCliOptions): Prom
   } finally {
     uninstall();
   }
+  // The diff and the findings quote project lines, which may hold a token: masked as scan masks them.
   if (opts.json) {
     const { fixJson } = await import('../../fix/render.js');
-    printJson(`${JSON.stringify(fixJson(run, write), null, 2)}\n`);
+    const { redactDeep } = await import('../../report/redact.js');
+    printJson(`${JSON.stringify(redactDeep(fixJson(run, write)), null, 2)}\n`);
   } else {
-    const { renderFixText } = await import('../../fix/render.js');
-    printText(renderFixText(run, write, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)))));
+    const { renderFixText, maskFixText } = await import('../../fix/render.js');
+    printText(maskFixText(renderFixText(run, write, colors(wantColor(opts.color, process.env, Boolean(process.stdout.isTTY)))), write, '`buildmedic fix --write`'));
   }
   return fixExitCode(run);
 }

@@ -80,7 +80,9 @@ async function runWheelsCommand(dir: string | undefined, opts: WheelsCliOptions)
       printStderr(`${lines.join('\n')}\n`);
       if (refused.length) return 2;
     } else {
-      printText(renderUnifiedDiff(composeFixes(project, report.findings).changes));
+      const { maskFixText } = await import('../../fix/render.js');
+      const diff = renderUnifiedDiff(composeFixes(project, report.findings).changes);
+      printText(opts.redact ? maskFixText(diff, false, '`buildmedic wheels --fix --write`') : diff);
     }
   }
   if (report.findings.length) return 1;

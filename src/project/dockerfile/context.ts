@@ -1,6 +1,7 @@
 // Which build-context file a COPY/ADD puts at a given path of the image (or whether it cannot be known); pure.
 
 import { parse as parseYaml } from 'yaml';
+import { YAML_FLOW_DEPTH_LIMIT, yamlFlowDepth } from '../json-depth.js';
 import { type Glob, matchGlob, tryCompileGlob } from '../glob.js';
 import type { ProjectFiles } from '../files.js';
 import { dirOf, joinRel, normaliseRel } from '../text-location.js';
@@ -52,6 +53,12 @@ function dockerBuildPairs(script: string, pairs: Map<string, BuildContext>, from
 // duplicate key changes nothing this reading needs, so it is not checked.
 const YAML_OPTIONS = { uniqueKeys: false } as const;
 
+/** parseYaml, refusing (throwing) a file nested deeper than any real one before the parser builds it. */
+function parseBoundedYaml(text: string): unknown {
+  if (yamlFlowDepth(text, YAML_FLOW_DEPTH_LIMIT) > YAML_FLOW_DEPTH_LIMIT) throw new Error('YAML nested too deep');
+  return parseYaml(text, YAML_OPTIONS);
+}
+
 /** The values of a YAML mapping; nothing for a scalar or a list where a mapping belongs. */
 function valuesOf<T>(value: Record<string, T> | null | undefined): T[] {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.values(value) : [];
@@ -65,7 +72,7 @@ function declaredContexts(project: ProjectFiles): Map<string, BuildContext> {
     if (/^(?:docker-)?compose[\w.-]*\.ya?ml$/.test(base)) {
       let doc: unknown;
       try {
-        doc = parseYaml(text, YAML_OPTIONS);
+        doc = parseBoundedYaml(text);
       } catch {
         continue;
       }
@@ -86,7 +93,7 @@ function declaredContexts(project: ProjectFiles): Map<string, BuildContext> {
     } else if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) {
       let doc: unknown;
       try {
-        doc = parseYaml(text, YAML_OPTIONS);
+        doc = parseBoundedYaml(text);
       } catch {
         continue;
       }

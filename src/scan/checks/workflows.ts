@@ -2,6 +2,7 @@
 // BSD/illumos targets have no tag PyPI accepts); pure.
 
 import { isMap, isScalar, isSeq, parseDocument, type Scalar, type YAMLMap } from 'yaml';
+import { YAML_FLOW_DEPTH_LIMIT, yamlFlowDepth } from '../../project/json-depth.js';
 import type { ProjectFiles } from '../../project/files.js';
 import type { ScanFinding } from '../../report/finding.js';
 import type { Scanner } from '../model.js';
@@ -47,6 +48,7 @@ function isOff(s: Scalar): boolean {
 }
 
 function scanWorkflow(file: string, text: string): ScanFinding[] {
+  if (yamlFlowDepth(text, YAML_FLOW_DEPTH_LIMIT) > YAML_FLOW_DEPTH_LIMIT) throw new Error(`${file}: not valid YAML (flow collections nested deeper than ${YAML_FLOW_DEPTH_LIMIT} levels)`);
   // No duplicate-key check: it compares every key of a mapping with every other (quadratic in a hostile file).
   const doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false });
   if (doc.errors.length) throw new Error(`${file}: not valid YAML (${doc.errors[0].message.split('\n')[0]})`);
