@@ -223,6 +223,7 @@ const TOOL_VERSION_LINES: [line: string, rule: string, captures: Record<string, 
   ['  Unknown CMake command "ADD_COMPILE_DEFINITIONS".', 'cmake-too-old', { required: '3.12', feature: 'ADD_COMPILE_DEFINITIONS' }],
   ['meson.build:1:0: ERROR: Meson version is 0.53.2 but project requires >=0.56.0', 'meson-too-old', { required: '>=0.56.0', version: '0.53.2' }],
   ['meson_options.txt:1:0: ERROR: Unknown type array.', 'meson-too-old', { required: '>=0.44' }],
+  ['meson.build:37:0: ERROR: Unknown function "install_symlink".', 'meson-too-old', { required: '>=0.61' }],
   ['ninja: fatal: ninja version (1.10.0.git) incompatible with build file ninja_required_version version (1.12).', 'build-tool-too-old', { program: 'ninja', version: '1.10.0', required: '1.12' }],
   ['grammar.yy:3.10-16: error: require bison 3.2, but have 3.0.4', 'build-tool-too-old', { program: 'bison', required: '3.2', version: '3.0.4' }],
   ['parse.y:1.10-14: Fehler: erfordere bison 3.9, habe aber 3.8.2', 'build-tool-too-old', { program: 'bison', required: '3.9', version: '3.8.2' }],
@@ -244,6 +245,7 @@ test('tool-version-too-old: a feature no release added, a module function or a n
   for (const line of [
     '  Unknown CMake command "FetchContent_MakeAvailable".', // a module's function: include(FetchContent) is missing
     '  Policy "CMP9999" is not known to this version of CMake.', // beyond every release the table knows
+    'meson.build:2:0: ERROR: Unknown function "instal_data".', // a typo
     'meson_options.txt:1:0: ERROR: Unknown type strng.', // a typo
     'ninja: warning: ninja executable version (1.11.1) greater than build file ninja_required_version (0.9); versions may be incompatible.',
     'configure.ac:33: error: Please use exactly Autoconf 2.69 instead of 2.71.', // autoconf too new

@@ -9,7 +9,7 @@ import { isRemovedBoostComponent } from './boost-components.js';
 import { msvcShipsHeader, msvcShipsLibrary } from './msvc-toolchain.js';
 import { pythonReleaseThatRemoved } from './python-stdlib.js';
 import type { LinePattern } from './rule.js';
-import { cmakeReleaseOfCommand, cmakeReleaseOfPolicy, mesonReleaseOfOptionType } from './tool-versions.js';
+import { cmakeReleaseOfCommand, cmakeReleaseOfPolicy, mesonReleaseOfFunction, mesonReleaseOfOptionType } from './tool-versions.js';
 
 export type SignalId = 'program-not-found' | 'header-not-found' | 'library-not-found' | 'dependency-not-found' | 'python-module-missing' | 'configure-check-failed' | 'tool-version-too-old';
 
@@ -878,6 +878,18 @@ const TOOL_VERSION_PATTERNS: readonly SignalPattern[] = [
     re: /meson_options\.txt:\d+:\d+: ERROR: Unknown type (?<optionType>\w{1,20})\.$/,
     name: (g) => (g.optionType && mesonReleaseOfOptionType(g.optionType) ? 'meson' : undefined),
     weight: 0.9,
+  },
+  {
+    id: 'meson-function-unknown',
+    // meson (interpreterbase) on a built-in function newer than itself: "meson.build:37:0: ERROR: Unknown function
+    // "install_symlink"." (0.45+; 0.49 prints two spaces after "ERROR:"; 1.x may add ' Did you mean "..."?'); before
+    // 0.45 the message stands on the line after "Meson encountered an error in file meson.build, line 23, column 0:".
+    // Only functions the kb table dates count: a typo reads the same.
+    source: 'meson (interpreter)',
+    literals: ['Unknown function "'],
+    re: /^(?:\S{0,300}meson\.build:\d+:\d+: ERROR:\s{1,3})?Unknown function "(?<function>\w{1,64})"\./,
+    name: (g) => (g.function && mesonReleaseOfFunction(g.function) ? 'meson' : undefined),
+    weight: 0.85,
   },
   {
     id: 'autoconf-prereq',

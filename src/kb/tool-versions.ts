@@ -1,5 +1,5 @@
 // Facts about when build tools gained what a project may use: CMake policies and built-in commands, meson option
-// types. An old tool that meets one of them fails with a message that names the feature, not the version it needs;
+// types and functions. An old tool that meets one of them fails with a message that names the feature, not the version it needs;
 // these tables turn the feature into the release that added it. Part of kb/: imports nothing outside kb/.
 
 /**
@@ -63,4 +63,37 @@ const MESON_OPTION_TYPES: Readonly<Record<string, string>> = { array: '0.44', in
 /** The meson release that added option type `type`, or undefined for an original type or a typo. */
 export function mesonReleaseOfOptionType(type: string): string | undefined {
   return MESON_OPTION_TYPES[type];
+}
+
+/**
+ * meson's built-in functions and the first x.y.0 release whose interpreter registers them (from the interpreter's
+ * function table in each tag since 0.29; the ones 0.29 already had are left out, as are test-only functions).
+ */
+const MESON_FUNCTIONS: Readonly<Record<string, string>> = {
+  add_global_link_arguments: '0.32',
+  environment: '0.35',
+  add_project_arguments: '0.36',
+  add_project_link_arguments: '0.36',
+  join_paths: '0.36',
+  shared_module: '0.37',
+  add_test_setup: '0.38',
+  disabler: '0.44',
+  warning: '0.44',
+  both_libraries: '0.46',
+  subdir_done: '0.46',
+  alias_target: '0.52',
+  is_disabler: '0.52',
+  summary: '0.53',
+  range: '0.58',
+  install_emptydir: '0.60',
+  unset_variable: '0.60',
+  install_symlink: '0.61',
+  structured_sources: '0.62',
+  add_project_dependencies: '0.63',
+  debug: '0.63',
+};
+
+/** The meson release that added built-in function `name`, or undefined for an original function or a typo. */
+export function mesonReleaseOfFunction(name: string): string | undefined {
+  return MESON_FUNCTIONS[name];
 }

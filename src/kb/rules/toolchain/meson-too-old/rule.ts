@@ -3,7 +3,7 @@
 
 import type { Refinement } from '../../../rule.js';
 import { defineRule } from '../../../rule.js';
-import { mesonReleaseOfOptionType } from '../../../tool-versions.js';
+import { mesonReleaseOfFunction, mesonReleaseOfOptionType } from '../../../tool-versions.js';
 
 // Meson 1.0 (December 2022): a parse error under an older meson in a project's own meson.build is far likelier to be
 // syntax that meson does not know yet than a typo that the project's CI (on a current meson) never saw.
@@ -18,7 +18,7 @@ export default defineRule({
     version: { type: 'version', doc: 'the meson version that ran', optional: true },
     required: { type: 'string', doc: "the project's meson_version requirement (`>=0.56.0`)", optional: true },
   },
-  internal: ['program', 'optionType'],
+  internal: ['program', 'optionType', 'function'],
   signals: ['tool-version-too-old'],
   contextAfter: 1,
   patterns: [
@@ -71,6 +71,16 @@ export default defineRule({
         captures: { ...(version ? { version } : {}), required: `>=${since}`, _requiredNote: ` (its meson_options.txt uses the \`${optionType}\` option type, added in meson ${since})` },
         confidence: 0.95,
         evidence,
+      };
+    }
+    // A built-in function that a later meson added (the signal dates it from the kb table).
+    const functionHit = ctx.hits.find((h) => h.pattern === 'tool-version-too-old:meson-function-unknown');
+    const functionSince = functionHit ? mesonReleaseOfFunction(functionHit.captures.function ?? '') : undefined;
+    if (functionHit && functionSince) {
+      return {
+        captures: { ...(version ? { version } : {}), required: `>=${functionSince}`, _requiredNote: ` (its meson.build calls \`${functionHit.captures.function}()\`, added in meson ${functionSince})` },
+        confidence: 0.9,
+        evidence: [{ line: functionHit.line, text: functionHit.text }],
       };
     }
     const unparsable = ctx.hits.find((h) => h.pattern === 'meson-build-unparsable');
