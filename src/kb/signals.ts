@@ -860,6 +860,18 @@ const TOOL_VERSION_PATTERNS: readonly SignalPattern[] = [
     weight: 0.95,
   },
   {
+    id: 'cmake-ninja-features',
+    // CMake 3.17+ Ninja generator (cmGlobalNinjaGenerator.cxx) for Fortran, ISPC or C++20 modules: "The Ninja generator
+    // does not support Fortran using Ninja version" / "    1.9" / "due to lack of required features.  Ninja 1.10 or
+    // higher is required." (the version that ran stands two lines above; build-tool-too-old reads it). Not CMake's
+    // "The detected version of Ninja () is less than ...": in public logs its version is mostly empty or not ninja's.
+    source: 'CMake Ninja generator',
+    literals: ['due to lack of required features'],
+    re: /(?:^|\s)due to lack of required features\.\s+Ninja (?<required>\d+(?:\.\d+){1,3}) or higher is required\./,
+    name: () => 'ninja',
+    weight: 0.9,
+  },
+  {
     id: 'meson-version-required',
     // meson 0.27+ project(meson_version:) (interpreter.py): "meson.build:1:0: ERROR: Meson version is 1.0.1 but project
     // requires >=1.4.0" (0.27 ended it with a period; a development build says "1.5.0.dev1")

@@ -28,12 +28,15 @@ export default defineRule({
   },
   internal: ['required2', 'required3', 'version2', 'version3'],
   signals: ['tool-version-too-old'],
+  // CMake's Ninja generator names the ninja that ran two lines above its "Ninja 1.10 or higher is required."
+  contextBefore: 3,
   patterns: [],
   refine: (ctx) => {
     const hit = [...ctx.hits].sort((a, b) => a.line - b.line)[0];
     const program = hit.captures.program;
     const required = hit.captures.required ?? hit.captures.required2 ?? hit.captures.required3;
-    const version = hit.captures.version ?? hit.captures.version2 ?? hit.captures.version3;
+    const before = hit.pattern === 'tool-version-too-old:cmake-ninja-features' ? hit.before.map((l) => /^\s*(?<v>\d+(?:\.\d+){1,3})\s*$/.exec(l)?.groups?.v).find(Boolean) : undefined;
+    const version = hit.captures.version ?? hit.captures.version2 ?? hit.captures.version3 ?? before;
     if (!program || !required) return null;
     const fact = factForOutdatedProgram(program);
     const install = fact.component ? mergeInstallFacts([COMPONENTS[fact.component]]) : undefined;
