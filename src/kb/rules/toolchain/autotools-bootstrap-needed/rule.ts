@@ -10,7 +10,7 @@ const GENERATED_INPUT = String.raw`(?:[^'’\s]{0,300}/)?(?:GNUmakefile|Makefile
 export default defineRule({
   id: 'autotools-bootstrap-needed',
   title: 'The autotools build was not bootstrapped (autoreconf / autogen.sh not run)',
-  summary: 'An autotools project from git or a source archive lacks its generated configure script or Makefile.in files: autogen.sh or autoreconf -fi must run first.',
+  summary: 'An autotools project from git or a source archive lacks its generated configure script or Makefile.in files, or has ones from other autotools releases: autogen.sh or autoreconf -fi must run first.',
   category: 'toolchain',
   captures: {
     file: { type: 'string', doc: 'the generated file that is missing (configure, Makefile.in, install-sh...), or the versioned automake program (aclocal-1.16) that make runs to regenerate them' },

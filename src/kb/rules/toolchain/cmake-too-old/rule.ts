@@ -24,18 +24,17 @@ export default defineRule({
     const minimum = ctx.hits.find((h) => h.captures.required);
     if (minimum?.captures.version) {
       const { required, version } = minimum.captures;
-      return { captures: { required, version, _why: `declares \`cmake_minimum_required(VERSION ${required})\`,`, _ran: ` (${version})` } };
+      return { captures: { required, version, _why: `declares \`cmake_minimum_required(VERSION ${required})\`,`, _ran: ` (${version})`, _stops: 'CMake stops at that line, before looking at compilers or dependencies.' } };
     }
     const first = [...ctx.hits].sort((a, b) => a.line - b.line)[0];
     const { policy, command } = first.captures;
     const required = policy ? cmakeReleaseOfPolicy(policy) : command ? cmakeReleaseOfCommand(command) : undefined;
     if (!required) return null;
     const why = policy ? `sets policy ${policy}, which CMake ${required} introduced,` : `calls \`${command}()\`, a command CMake ${required} added,`;
-    return { captures: { required, feature: policy ?? command ?? '', _why: why } };
+    return { captures: { required, feature: policy ?? command ?? '', _why: why, _stops: 'CMake reports the line and goes on, but the configure step fails.' } };
   },
   explanation:
-    'The project {{_why}} and the CMake that ran{{_ran|}} is older. CMake stops at that line, before looking ' +
-    'at compilers or dependencies. Distribution CMake packages lag behind (Ubuntu 18.04 ships 3.10, 20.04 ships 3.16, ' +
+    'The project {{_why}} and the CMake that ran{{_ran|}} is older. {{_stops|}} Distribution CMake packages lag behind (Ubuntu 18.04 ships 3.10, 20.04 ships 3.16, ' +
     'Debian 11 ships 3.18, Debian 12 ships 3.25), while projects adopt new CMake features quickly.',
   fix: {
     summary: 'Install CMake {{required}} or newer (from PyPI, Kitware or a newer distribution), and make it the first cmake on PATH.',
