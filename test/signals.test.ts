@@ -212,3 +212,46 @@ test("meson's 'found: NO' where the paste ends is the missing dependency; one me
   assert.ok(jack > 0);
   assert.equal(top(optional.slice(0, jack + 2).join('\n'))?.rule, undefined);
 });
+
+// tool-version-too-old: each tool's own version check, across its releases and translations, reaches the rule the kb
+// table gives the tool, with the versions the line states; features the table dates give the release that added them.
+const TOOL_VERSION_LINES: [line: string, rule: string, captures: Record<string, string>][] = [
+  ['CMake 3.15 or higher is required.  You are running version 3.10.2', 'cmake-too-old', { required: '3.15', version: '3.10.2' }],
+  ['  Policy "CMP0156" is not known to this version of CMake.', 'cmake-too-old', { required: '3.29', feature: 'CMP0156' }],
+  ['  GET given policy "CMP0077" which is not known to this version of CMake.', 'cmake-too-old', { required: '3.13', feature: 'CMP0077' }],
+  ['  Unknown CMake command "cmake_path".', 'cmake-too-old', { required: '3.20', feature: 'cmake_path' }],
+  ['  Unknown CMake command "ADD_COMPILE_DEFINITIONS".', 'cmake-too-old', { required: '3.12', feature: 'ADD_COMPILE_DEFINITIONS' }],
+  ['meson.build:1:0: ERROR: Meson version is 0.53.2 but project requires >=0.56.0', 'meson-too-old', { required: '>=0.56.0', version: '0.53.2' }],
+  ['meson_options.txt:1:0: ERROR: Unknown type array.', 'meson-too-old', { required: '>=0.44' }],
+  ['meson.build:37:0: ERROR: Unknown function "install_symlink".', 'meson-too-old', { required: '>=0.61' }],
+  ['ninja: fatal: ninja version (1.10.0.git) incompatible with build file ninja_required_version version (1.12).', 'build-tool-too-old', { program: 'ninja', version: '1.10.0', required: '1.12' }],
+  ['  due to lack of required features.  Ninja 1.10 or higher is required.', 'build-tool-too-old', { program: 'ninja', required: '1.10' }],
+  ['grammar.yy:3.10-16: error: require bison 3.2, but have 3.0.4', 'build-tool-too-old', { program: 'bison', required: '3.2', version: '3.0.4' }],
+  ['parse.y:1.10-14: Fehler: erfordere bison 3.9, habe aber 3.8.2', 'build-tool-too-old', { program: 'bison', required: '3.9', version: '3.8.2' }],
+  ['parse.y:1.10-14: erreur: exige bison 3.9 mais a 3.8.2', 'build-tool-too-old', { program: 'bison', required: '3.9', version: '3.8.2' }],
+  ['configure.in:3: error: Autoconf version 2.52 or higher is required for this script', 'build-tool-too-old', { program: 'autoconf', required: '2.52' }],
+  ['Makefile.am: error: require Automake 1.16.2, but have 1.15.1', 'build-tool-too-old', { program: 'automake', required: '1.16.2', version: '1.15.1' }],
+  ['error: package `home v0.5.9` cannot be built because it requires rustc 1.70.0 or newer, while the currently active rustc version is 1.62.1', 'rustc-too-old', { required: '1.70.0', current: '1.62.1', package: 'home' }],
+];
+
+test('tool-version-too-old: each wording names the tool, the versions, and reaches its rule', () => {
+  for (const [line, rule, captures] of TOOL_VERSION_LINES) {
+    const f = top(`${line}\n`);
+    assert.equal(f?.rule, rule, line);
+    for (const [k, v] of Object.entries(captures)) assert.equal(f?.captures[k], v, `${line}: ${k}`);
+  }
+});
+
+test('tool-version-too-old: a feature no release added, a module function or a newer tool is no finding of an old one', () => {
+  for (const line of [
+    '  Unknown CMake command "FetchContent_MakeAvailable".', // a module's function: include(FetchContent) is missing
+    '  Policy "CMP9999" is not known to this version of CMake.', // beyond every release the table knows
+    'meson.build:2:0: ERROR: Unknown function "instal_data".', // a typo
+    'meson_options.txt:1:0: ERROR: Unknown type strng.', // a typo
+    'ninja: warning: ninja executable version (1.11.1) greater than build file ninja_required_version (0.9); versions may be incompatible.',
+    'configure.ac:33: error: Please use exactly Autoconf 2.69 instead of 2.71.', // autoconf too new
+  ]) {
+    const f = top(`${line}\n`);
+    assert.ok(!f || !/too-old$/.test(f.rule), `${line} -> ${f?.rule}`);
+  }
+});

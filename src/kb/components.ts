@@ -74,6 +74,8 @@ export interface Component {
   label: string;
   /** The rule that diagnoses this component missing (absent: doctor-only facts such as disk space). */
   rule?: string;
+  /** The rule that diagnoses it older than the project needs (absent: build-tool-too-old, the generic one). */
+  tooOldRule?: string;
   /** Distribution packages that provide it; absent managers have no package (see `platform`). */
   packages: Partial<Record<PackageManager, string[]>>;
   /** Install advice where a package manager is not the way (Windows, macOS toolchains, rustup). */
@@ -107,8 +109,8 @@ function sameName(label: string, name: string, extra: Partial<Component> = {}): 
 }
 
 export const COMPONENTS: Record<ComponentId, Component> = {
-  rustc: { label: 'Rust compiler (rustc)', rule: 'rust-toolchain-missing', programs: ['rustc'], packages: {}, platform: { any: RUSTUP } },
-  cargo: { label: 'cargo', rule: 'rust-toolchain-missing', programs: ['cargo', 'rustup'], packages: {}, platform: { any: RUSTUP } },
+  rustc: { label: 'Rust compiler (rustc)', rule: 'rust-toolchain-missing', tooOldRule: 'rustc-too-old', programs: ['rustc'], packages: {}, platform: { any: RUSTUP } },
+  cargo: { label: 'cargo', rule: 'rust-toolchain-missing', tooOldRule: 'rustc-too-old', programs: ['cargo', 'rustup'], packages: {}, platform: { any: RUSTUP } },
   'rust-target': { label: 'Rust target', rule: 'rust-target-missing', packages: {} },
   'cargo-home': { label: 'CARGO_HOME', rule: 'cargo-home-readonly', packages: {} },
   linker: { label: 'configured linker', rule: 'linker-not-found', packages: {} },
@@ -167,6 +169,7 @@ export const COMPONENTS: Record<ComponentId, Component> = {
   cmake: {
     label: 'cmake',
     rule: 'cmake-missing',
+    tooOldRule: 'cmake-too-old',
     programs: ['cmake', 'cmake3'],
     packages: { apt: ['cmake'], dnf: ['cmake'], yum: ['cmake'], apk: ['cmake'], pacman: ['cmake'], zypper: ['cmake'], brew: ['cmake'], nix: ['cmake'] },
     platform: { windows: 'winget install Kitware.CMake' },
@@ -306,7 +309,7 @@ export const COMPONENTS: Record<ComponentId, Component> = {
     packages: { apt: ['ninja-build'], dnf: ['ninja-build'], yum: ['ninja-build'], apk: ['samurai'], pacman: ['ninja'], zypper: ['ninja'], brew: ['ninja'], nix: ['ninja'] },
     platform: { windows: 'winget install Ninja-build.Ninja' },
   },
-  meson: sameName('meson', 'meson', { platform: { windows: 'pip install meson' } }),
+  meson: sameName('meson', 'meson', { tooOldRule: 'meson-too-old', platform: { windows: 'pip install meson' } }),
   git: sameName('git', 'git', { platform: { windows: 'winget install Git.Git' } }),
   patch: sameName('patch', 'patch'),
   gperf: sameName('gperf', 'gperf'),
@@ -394,12 +397,22 @@ export function factForProgram(program: string): EntityFact {
   if (CXX_COMPILER.test(name)) return of('cxx-compiler');
   if (C_COMPILER.test(name)) return of('c-compiler');
   if (PYTHON.test(name)) return of('python');
+  // automake's versioned programs, which a generated Makefile runs (through `missing`) to regenerate aclocal.m4 and
+  // Makefile.in: the files came from an automake release that is not installed, so they must be regenerated.
+  if (/^(?:aclocal|automake)-\d+\.\d+$/.test(bare)) return { ...of('automake'), rule: 'autotools-bootstrap-needed' };
   const component = BY_PROGRAM.get(bare);
   if (component) return of(component);
   // A library's config script (xslt-config, xml2-config, sdl2-config, curl-config) ships in its development package.
   const configOf = /^(?<lib>[\w+.]+?)-config$/.exec(bare)?.groups?.lib;
   if (configOf && !['pkg', 'llvm', 'python', 'python3', 'gcc'].includes(configOf)) return { ...factForLibrary(configOf), kind: 'program', name };
   return { kind: 'program', name, component: null, rule: 'build-tool-missing', label: name, packages: {}, known: false };
+}
+
+/** Which rule owns a program that ran but is older than the project needs: the component's own, else build-tool-too-old. */
+export function factForOutdatedProgram(program: string): EntityFact {
+  const found = factForProgram(program);
+  const rule = found.component ? COMPONENTS[found.component].tooOldRule : undefined;
+  return { ...found, rule: rule ?? 'build-tool-too-old' };
 }
 
 // A flood of not-found lines asks for a program per line: a lookup, not a walk of every component (the first

@@ -4,13 +4,14 @@
 //
 // Like rule patterns, every signal pattern has literals: the engine runs its regex only on lines that contain one.
 
-import { compilerTargetTriple, factForCmakePackage, factForHeader, factForLibrary, factForProgram, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
+import { compilerTargetTriple, factForCmakePackage, factForHeader, factForLibrary, factForOutdatedProgram, factForProgram, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
 import { isRemovedBoostComponent } from './boost-components.js';
 import { msvcShipsHeader, msvcShipsLibrary } from './msvc-toolchain.js';
 import { pythonReleaseThatRemoved } from './python-stdlib.js';
 import type { LinePattern } from './rule.js';
+import { cmakeReleaseOfCommand, cmakeReleaseOfPolicy, mesonReleaseOfFunction, mesonReleaseOfOptionType } from './tool-versions.js';
 
-export type SignalId = 'program-not-found' | 'header-not-found' | 'library-not-found' | 'dependency-not-found' | 'python-module-missing' | 'configure-check-failed';
+export type SignalId = 'program-not-found' | 'header-not-found' | 'library-not-found' | 'dependency-not-found' | 'python-module-missing' | 'configure-check-failed' | 'tool-version-too-old';
 
 /** One wording of a signal. The regex has a group `entity` (or `entity` is derived by `name`). */
 export interface SignalPattern extends LinePattern {
@@ -30,6 +31,10 @@ export interface Signal {
   id: SignalId;
   kind: EntityKind;
   patterns: readonly SignalPattern[];
+  /** The entity's facts when they are not those of a missing entity of `kind` (a tool that is there but too old). */
+  facts?: (entity: string) => EntityFact;
+  /** The rule that takes a hit whose entity's own rule does not take this signal (default: the kind's generic rule). */
+  fallback?: string;
 }
 
 /** A signal hit routed to a rule: the rule id, the entity's facts, and the weight this wording gives it. */
@@ -802,6 +807,156 @@ const PYTHON_MODULE_PATTERNS: readonly SignalPattern[] = [
   },
 ];
 
+// Bison's "require bison X, but have Y" (%require) in the translations bison.mo ships (3.8): en, de, fr, nl, sv, da, ja, zh_TW.
+const BISON_REQUIRE = ['require bison ', 'erfordere bison ', 'exige bison ', 'behöver bison ', 'kræver bison ', 'が必要ですが', '的 bison'];
+
+// "Tool T is version A, the project needs B": each tool's own wording of its version check, across its releases. The
+// entity is the tool; `version` (what ran) and `required` (what the project asks) are captured where the line says
+// them. Lines that name a feature instead of a version (a CMake policy or command, a meson option type) count only for
+// features the kb table (tool-versions.ts) dates, so a typo stays silent.
+const TOOL_VERSION_PATTERNS: readonly SignalPattern[] = [
+  {
+    id: 'cmake-minimum-required',
+    // CMake 2.6-4.x cmake_minimum_required (cmCMakeMinimumRequired.cxx): "CMake 3.15 or higher is required.  You are
+    // running version 3.10.2" under "CMake Error at CMakeLists.txt:1 (cmake_minimum_required):"
+    source: 'CMake cmake_minimum_required',
+    literals: ['or higher is required.'],
+    re: /CMake (?<required>\d+(?:\.\d+){1,3}) or higher is required\.\s+You are running version (?<version>\d+(?:\.\d+){1,3})/,
+    name: () => 'cmake',
+    weight: 0.95,
+  },
+  {
+    id: 'cmake-policy-unknown',
+    // CMake 2.6-4.x cmake_policy(SET ...) on a policy newer than itself (cmMakefile.cxx): 'Policy "CMP0156" is not known
+    // to this version of CMake.'; cmake_policy(GET ...) (cmCMakePolicyCommand.cxx): 'GET given policy "CMP0156" which is
+    // not known to this version of CMake.'
+    source: 'CMake cmake_policy',
+    literals: ['is not known to this version of CMake'],
+    re: /(?:^|\s)(?:Policy|given policy) "(?<policy>CMP\d{4})"(?: which)? is not known to this version of CMake\./,
+    name: (g) => (g.policy && cmakeReleaseOfPolicy(g.policy) ? 'cmake' : undefined),
+    // CMake reports the line and goes on configuring: a later error it does not explain (a package not found) ranks first
+    weight: 0.8,
+  },
+  {
+    id: 'cmake-command-unknown',
+    // CMake 2.x-4.x (cmMakefile.cxx): 'Unknown CMake command "add_compile_definitions".' under "CMake Error at
+    // CMakeLists.txt:85 (add_compile_definitions):". Only built-in commands count: a module's function
+    // (FetchContent_Declare, check_cxx_compiler_flag) reads the same when its include() is missing.
+    source: 'CMake',
+    literals: ['Unknown CMake command "'],
+    re: /(?:^|\s)Unknown CMake command "(?<command>\w{1,64})"\./,
+    name: (g) => (g.command && cmakeReleaseOfCommand(g.command) ? 'cmake' : undefined),
+    // CMake reports the line and goes on configuring: a later error it does not explain (a package not found) ranks first
+    weight: 0.8,
+  },
+  {
+    id: 'ninja-required-version',
+    // ninja 1.2+ (version.cc, build.ninja's ninja_required_version): "ninja: fatal: ninja version (1.5.1) incompatible
+    // with build file ninja_required_version version (1.7)." (a git build says "1.12.0.git")
+    source: 'ninja',
+    literals: ['incompatible with build file ninja_required_version'],
+    re: /ninja version \((?<version>\d+(?:\.\d+){1,3})(?:\.?[a-z][\w.-]{0,20})?\) incompatible with build file ninja_required_version version \((?<required>\d+(?:\.\d+){0,3})\)/,
+    name: () => 'ninja',
+    weight: 0.95,
+  },
+  {
+    id: 'cmake-ninja-features',
+    // CMake 3.17+ Ninja generator (cmGlobalNinjaGenerator.cxx) for Fortran, ISPC or C++20 modules: "The Ninja generator
+    // does not support Fortran using Ninja version" / "    1.9" / "due to lack of required features.  Ninja 1.10 or
+    // higher is required." (the version that ran stands two lines above; build-tool-too-old reads it). Not CMake's
+    // "The detected version of Ninja () is less than ...": in public logs its version is mostly empty or not ninja's.
+    source: 'CMake Ninja generator',
+    literals: ['due to lack of required features'],
+    re: /(?:^|\s)due to lack of required features\.\s+Ninja (?<required>\d+(?:\.\d+){1,3}) or higher is required\./,
+    name: () => 'ninja',
+    weight: 0.9,
+  },
+  {
+    id: 'meson-version-required',
+    // meson 0.27+ project(meson_version:) (interpreter.py): "meson.build:1:0: ERROR: Meson version is 1.0.1 but project
+    // requires >=1.4.0" (0.27 ended it with a period; a development build says "1.5.0.dev1")
+    source: 'meson (project meson_version)',
+    literals: ['but project requires'],
+    re: /Meson version is (?<version>\d+(?:\.\d+){1,3})(?:\.?[a-z]+\d*)? but project requires (?<required>[<>=!]{0,2}\s?\d+(?:\.\d+){0,3})/,
+    name: () => 'meson',
+    weight: 0.95,
+  },
+  {
+    id: 'meson-option-type-unknown',
+    // meson 0.45-1.0 (optinterpreter.py) on an option type newer than itself: "meson_options.txt:3:0: ERROR: Unknown type
+    // feature." (array 0.44, integer 0.45, feature 0.47; meson < 0.45 says it on a line of its own, which meson-too-old reads)
+    source: 'meson (meson_options.txt)',
+    literals: ['ERROR: Unknown type '],
+    re: /meson_options\.txt:\d+:\d+: ERROR: Unknown type (?<optionType>\w{1,20})\.$/,
+    name: (g) => (g.optionType && mesonReleaseOfOptionType(g.optionType) ? 'meson' : undefined),
+    weight: 0.9,
+  },
+  {
+    id: 'meson-function-unknown',
+    // meson (interpreterbase) on a built-in function newer than itself: "meson.build:37:0: ERROR: Unknown function
+    // "install_symlink"." (0.45+; 0.49 prints two spaces after "ERROR:"; 1.x may add ' Did you mean "..."?'); before
+    // 0.45 the message stands on the line after "Meson encountered an error in file meson.build, line 23, column 0:".
+    // Only functions the kb table dates count: a typo reads the same.
+    source: 'meson (interpreter)',
+    literals: ['Unknown function "'],
+    re: /^(?:\S{0,300}meson\.build:\d+:\d+: ERROR:\s{1,3})?Unknown function "(?<function>\w{1,64})"\./,
+    name: (g) => (g.function && mesonReleaseOfFunction(g.function) ? 'meson' : undefined),
+    weight: 0.85,
+  },
+  {
+    id: 'autoconf-prereq',
+    // autoconf AC_PREREQ (m4sugar.m4 since 2.52): "configure.ac:1: error: Autoconf version 2.71 or higher is required";
+    // 2.50 and older: "... or higher is required for this script"
+    source: 'autoconf (autom4te)',
+    literals: ['Autoconf version '],
+    re: /(?:^|\s)Autoconf version (?<required>\d+\.\d+[a-z]?) or higher is required(?: for this script)?\s*$/,
+    name: () => 'autoconf',
+    weight: 0.95,
+  },
+  {
+    id: 'automake-required',
+    // automake 1.5+ AM_INIT_AUTOMAKE([1.17]) or AUTOMAKE_OPTIONS (Automake/Options.pm): "configure.ac:2: error: require
+    // Automake 1.17, but have 1.16.5"
+    source: 'automake',
+    literals: ['require Automake '],
+    re: /(?:^|\s)require Automake (?<required>\d+\.\d+(?:\.\d+)?[a-z]?), but have (?<version>\d+\.\d+(?:\.\d+)?[a-z]?)\s*$/,
+    name: () => 'automake',
+    weight: 0.95,
+  },
+  {
+    id: 'bison-require',
+    // bison 2.3+ %require (parse-gram.y): "parse.y:1.10-14: error: require bison 3.9, but have 3.8.2" (bison 2.x without
+    // "error: "); bison.mo: de "erfordere bison 3.9, habe aber 3.8.2", fr "exige bison 3.9 mais a 3.8.2", sv "behöver
+    // bison 3.9, men har 3.8.2", da "kræver bison 3.9, men har 3.8.2", ja "bison 3.9 が必要ですが、3.8.2 です。",
+    // zh_TW "需要版本為 3.9 的 bison，卻只有 3.8.2 版本"
+    source: 'bison',
+    literals: BISON_REQUIRE,
+    re: /\.y{1,2}(?:p{2})?:[\d.-]{1,40}: (?:\S{1,20}: )?(?:(?:require|erfordere|exige|behöver|kræver) bison (?<required>\d+(?:\.\d+){0,2}),? (?:but have|habe aber|mais a|men har) (?<version>\d+(?:\.\d+){0,2})|bison (?<required2>\d+(?:\.\d+){0,2}) が必要ですが、(?<version2>\d+(?:\.\d+){0,2}) です|需要版本為 (?<required3>\d+(?:\.\d+){0,2}) 的 bison，卻只有 (?<version3>\d+(?:\.\d+){0,2}) 版本)/,
+    name: () => 'bison',
+    weight: 0.95,
+  },
+  {
+    id: 'msrv-package-requires-rustc',
+    // cargo 1.56-1.82: "error: package `home v0.5.9` cannot be built because it requires rustc 1.70.0 or newer,
+    // while the currently active rustc version is 1.62.1" (also inside "Caused by:" of cargo install)
+    source: 'cargo 1.56-1.82',
+    literals: ['cannot be built because it requires rustc'],
+    re: /package [`'](?<package>[^`' ]+)(?: v(?<packageVersion>\d[\w.+-]*))?(?: \([^`'()]*\))?[`'] cannot be built because it requires rustc (?<required>[\d.]+)(?:-\w+)? or newer, while the currently active rustc version is (?<current>[\w.-]+)/,
+    name: () => 'rustc',
+    weight: 0.97,
+  },
+  {
+    id: 'msrv-cargo-install-requires-rustc',
+    // cargo install 1.70+: "error: cannot install package `cargo-foo 1.2.0`, it requires rustc 1.74 or newer,
+    // while the currently active rustc version is 1.70.0"
+    source: 'cargo install 1.70+',
+    literals: ['cannot install package'],
+    re: /cannot install package [`'](?<package>[^`' ]+)(?: v?(?<packageVersion>[^`' ]+))?[`'], it requires rustc (?<required>[\d.]+) or newer, while the currently active rustc version is (?<current>[\w.-]+)/,
+    name: () => 'rustc',
+    weight: 0.97,
+  },
+];
+
 export const SIGNALS: readonly Signal[] = [
   { id: 'program-not-found', kind: 'program', patterns: PROGRAM_PATTERNS },
   { id: 'header-not-found', kind: 'header', patterns: HEADER_PATTERNS },
@@ -809,6 +964,7 @@ export const SIGNALS: readonly Signal[] = [
   { id: 'dependency-not-found', kind: 'pkg-config', patterns: DEPENDENCY_PATTERNS },
   { id: 'python-module-missing', kind: 'python-module', patterns: PYTHON_MODULE_PATTERNS },
   { id: 'configure-check-failed', kind: 'library', patterns: AUTOCONF_PATTERNS },
+  { id: 'tool-version-too-old', kind: 'program', patterns: TOOL_VERSION_PATTERNS, facts: factForOutdatedProgram, fallback: 'build-tool-too-old' },
 ];
 
 // Where a header path shows it belongs to the source tree, not to a system package: a relative "./" or "../" path, a
@@ -835,14 +991,14 @@ export function entityOf(pattern: SignalPattern, groups: Record<string, string |
 /** Which rule a signal hit belongs to (null: not a missing system component, e.g. a path inside the project). */
 export function routeSignal(signal: Signal, pattern: SignalPattern, entity: string): RoutedSignal | null {
   const kind = pattern.kind ?? signal.kind;
-  const table = factFor(kind, entity);
+  const table = signal.facts ? signal.facts(entity) : factFor(kind, entity);
   const fact = table && pattern.route ? pattern.route(table) : table;
   if (!fact) return null;
   // A name the table does not know counts only where the wording surely names a missing program, header or library.
   if (!fact.known && !pattern.unknownOk) return null;
   const also = kind === 'header' && !fact.known ? ['source-file-missing'] : alsoVersionIncompatible(kind, entity) ? ['dependency-version-incompatible'] : [];
   if (alsoCrossToolchain(kind, entity, fact)) also.push('cross-toolchain-misconfigured');
-  return { rule: fact.rule, fallback: GENERIC_RULE[kind], also, fact, weight: pattern.weight };
+  return { rule: fact.rule, fallback: signal.fallback ?? GENERIC_RULE[kind], also, fact, weight: pattern.weight };
 }
 
 // The Windows SDK's own headers, which MinGW-w64 and MSVC ship and a compiler for any other target lacks.

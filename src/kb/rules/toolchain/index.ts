@@ -25,6 +25,7 @@ import prebuiltBinaryUnavailable from './prebuilt-binary-unavailable/rule.js';
 import protocMissing from './protoc-missing/rule.js';
 import pythonMissing from './python-missing/rule.js';
 import buildToolMissing from './build-tool-missing/rule.js';
+import buildToolTooOld from './build-tool-too-old/rule.js';
 import xcodeCltMissing from './xcode-clt-missing/rule.js';
 import objectNotPic from './object-not-pic/rule.js';
 import staleBuildDirectory from './stale-build-directory/rule.js';
@@ -52,6 +53,7 @@ export default [
   xcodeCltMissing,
   pythonMissing,
   buildToolMissing,
+  buildToolTooOld,
   gnuMakeRequired,
   nodeGypTooOld,
   nodeGypVsVersionMismatch,

@@ -43,28 +43,13 @@ export default defineRule({
     lockVersion: { type: 'integer', doc: 'the Cargo.lock format version that is not supported', optional: true },
     feature: { type: 'string', doc: 'the unstable or newer language feature used', optional: true },
   },
-  internal: ['builtOn', 'need', 'currentNote', 'pin'],
+  internal: ['builtOn', 'need', 'currentNote', 'pin', 'program'],
+  // cargo's "package X cannot be built because it requires rustc Y or newer, while the currently active rustc version
+  // is Z" (1.56-1.82) and cargo install's "it requires rustc Y or newer" come from the tool-version-too-old signal.
+  signals: ['tool-version-too-old'],
   explains: ['rust-code-error', 'crate-feature-missing'],
   contextAfter: 6,
   patterns: [
-    {
-      id: 'msrv-package-requires-rustc',
-      // cargo 1.56-1.82: "error: package `home v0.5.9` cannot be built because it requires rustc 1.70.0 or newer,
-      // while the currently active rustc version is 1.62.1" (also inside "Caused by:" of cargo install)
-      source: 'cargo 1.56+',
-      literals: ['cannot be built because it requires rustc'],
-      re: /package [`'](?<package>[^`' ]+)(?: v(?<packageVersion>\d[\w.+-]*))?(?: \([^`'()]*\))?[`'] cannot be built because it requires rustc (?<required>[\d.]+)(?:-\w+)? or newer, while the currently active rustc version is (?<current>[\w.-]+)/,
-      weight: 0.97,
-    },
-    {
-      id: 'msrv-cargo-install-requires-rustc',
-      // cargo install 1.70+: "error: cannot install package `cargo-foo 1.2.0`, it requires rustc 1.74 or newer,
-      // while the currently active rustc version is 1.70.0"
-      source: 'cargo install 1.70+',
-      literals: ['cannot install package'],
-      re: /cannot install package [`'](?<package>[^`' ]+)(?: v?(?<packageVersion>[^`' ]+))?[`'], it requires rustc (?<required>[\d.]+) or newer, while the currently active rustc version is (?<current>[\w.-]+)/,
-      weight: 0.97,
-    },
     {
       id: 'msrv-rustc-not-supported',
       // cargo 1.83+: "error: rustc 1.75.0 is not supported by the following package(s):" then

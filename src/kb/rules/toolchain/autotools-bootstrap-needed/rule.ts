@@ -10,11 +10,13 @@ const GENERATED_INPUT = String.raw`(?:[^'’\s]{0,300}/)?(?:GNUmakefile|Makefile
 export default defineRule({
   id: 'autotools-bootstrap-needed',
   title: 'The autotools build was not bootstrapped (autoreconf / autogen.sh not run)',
-  summary: 'An autotools project from git or a source archive lacks its generated configure script or Makefile.in files: autogen.sh or autoreconf -fi must run first.',
+  summary: 'An autotools project from git or a source archive lacks its generated configure script or Makefile.in files, or has ones from other autotools releases: autogen.sh or autoreconf -fi must run first.',
   category: 'toolchain',
   captures: {
-    file: { type: 'string', doc: 'the generated file that is missing (configure, Makefile.in, install-sh...)' },
+    file: { type: 'string', doc: 'the generated file that is missing (configure, Makefile.in, install-sh...), or the versioned automake program (aclocal-1.16) that make runs to regenerate them' },
   },
+  // automake's versioned programs (aclocal-1.16: command not found), which the kb table routes here
+  signals: ['program-not-found'],
   patterns: [
     {
       id: 'configure-script-missing',
@@ -51,23 +53,80 @@ export default defineRule({
       re: /^configure: error: cannot find (?:required auxiliary files: (?<file>.{1,200})$|(?<file2>install-sh), install\.sh, or shtool)/,
       weight: 0.85,
     },
+    {
+      id: 'missing-versioned-automake',
+      // automake's `missing` script (1.13+: "WARNING: 'aclocal-1.16' is missing on your system.", 1.12 and older with a
+      // backquote and the advice on the same line) when make reruns the automake release that generated aclocal.m4 and
+      // the Makefile.in files; exit 63 (an older automake) reads "is probably too old."
+      source: 'automake missing',
+      literals: ['is missing on your system', 'is probably too old'],
+      re: /^WARNING: ['`](?<program>(?:aclocal|automake)-\d+\.\d+)' is (?:missing on your system|probably too old)\./,
+      weight: 0.85,
+    },
+    {
+      id: 'libtool-version-mismatch',
+      // libtool 2.x (ltmain.sh, the `libtool` script configure writes): "libtool: Version mismatch error.  This is libtool
+      // 2.4.6, but the" / "libtool: definition of this LT_INIT comes from libtool 2.4.2." (aclocal.m4's libtool macros
+      // come from another libtool release than the ltmain.sh beside them); a distribution adds its own suffix
+      // ("2.4.6 Debian-2.4.6-0.1")
+      source: 'libtool 2.x',
+      literals: ['Version mismatch error.  This is libtool'],
+      re: /^(?:libtool|ltmain\.sh): Version mismatch error\.  This is libtool (?<ltVersion>\d+(?:\.\d+){1,3}[a-z]?)\b/,
+      weight: 0.85,
+    },
   ],
-  internal: ['file2'],
+  internal: ['file2', 'program', 'programs', 'ltVersion'],
   refine: (ctx) => {
     // An autogen.sh that could not run aclocal/autoconf/automake/libtoolize leaves configure missing: that missing tool is the cause.
     if (ctx.firedRules.has('build-tool-missing') || ctx.firedRules.has('autoconf-macro-missing')) return null;
     const first = ctx.hits.reduce((a, b) => (b.line < a.line ? b : a));
+    if (first.pattern === 'libtool-version-mismatch') {
+      return {
+        captures: {
+          file: 'aclocal.m4',
+          _lead:
+            `The project's aclocal.m4 carries the libtool macros of another libtool release than the ltmain.sh (libtool ` +
+            `${first.captures.ltVersion}) it runs with, so libtool refuses to work: the generated files are stale, from a ` +
+            'tarball or checkout made with other autotools, or from a half-done regeneration.',
+        },
+      };
+    }
+    const versioned = first.captures.program;
+    if (versioned) {
+      const release = versioned.replace(/^\w+-/, '');
+      // `missing` says "probably too old" when the program ran and failed with automake's version-mismatch status (63).
+      const mismatch = ctx.hits.some((h) => h.text.includes('is probably too old'));
+      const lead = mismatch
+        ? `The project's generated files come from more than one automake release: make ran \`${versioned}\` to regenerate ` +
+          'them, and it refused aclocal.m4, which another automake release made.'
+        : `The project's generated files (aclocal.m4, configure, Makefile.in) were made by automake ${release}, and make wants ` +
+          `to regenerate them with \`${versioned}\`, which is not here (another automake release, or none, is installed).`;
+      return {
+        captures: {
+          file: versioned,
+          _lead:
+            `${lead} make regenerates them when configure.ac, Makefile.am or an m4 file looks newer than what was generated ` +
+            'from it: a git checkout does not keep timestamps, and an edited file counts too.',
+        },
+      };
+    }
     const file = first.captures.file ?? first.captures.file2 ?? 'configure';
     // autoconf >= 2.70 lists the auxiliary files space-separated ("compile missing install-sh": `missing` is a script's name).
     const named = first.pattern === 'configure-aux-files-missing' ? file.trim().split(/\s+/).join(', ') : file.replace(/^\.{1,2}\//, '');
-    return { captures: { file: named } };
+    return {
+      captures: {
+        file: named,
+        _lead:
+          `This autotools project has not been bootstrapped: \`${named}\` is one of the files that autoreconf generates (configure from ` +
+          'configure.ac, Makefile.in from Makefile.am, config.h.in, and the auxiliary scripts install-sh, compile, config.guess), and ' +
+          'projects do not keep them in git.',
+      },
+    };
   },
   explanation:
-    'This autotools project has not been bootstrapped: `{{file}}` is one of the files that autoreconf generates (configure from ' +
-    'configure.ac, Makefile.in from Makefile.am, config.h.in, and the auxiliary scripts install-sh, compile, config.guess), and ' +
-    'projects do not keep them in git. A git clone or a GitHub "Source code" archive therefore has no configure script until ' +
-    'the bootstrap step runs; release tarballs (`make dist`) include them. If the directory has no configure.ac either, the ' +
-    'command ran in the wrong directory.',
+    '{{_lead}} A git clone or a GitHub "Source code" archive has no configure script (or stale generated files) until ' +
+    'the bootstrap step runs with the autotools installed here; release tarballs (`make dist`) include the generated ' +
+    'files. If the directory has no configure.ac at all, the command ran in the wrong directory.',
   fix: {
     summary: 'Run the project\'s bootstrap step (./autogen.sh, ./bootstrap, or `autoreconf -fi`), then ./configure.',
     steps: [

@@ -3,6 +3,7 @@
 
 import type { Refinement } from '../../../rule.js';
 import { defineRule } from '../../../rule.js';
+import { mesonReleaseOfFunction, mesonReleaseOfOptionType } from '../../../tool-versions.js';
 
 // Meson 1.0 (December 2022): a parse error under an older meson in a project's own meson.build is far likelier to be
 // syntax that meson does not know yet than a typo that the project's CI (on a current meson) never saw.
@@ -17,15 +18,19 @@ export default defineRule({
     version: { type: 'version', doc: 'the meson version that ran', optional: true },
     required: { type: 'string', doc: "the project's meson_version requirement (`>=0.56.0`)", optional: true },
   },
+  internal: ['program', 'optionType', 'function'],
+  signals: ['tool-version-too-old'],
   contextAfter: 1,
   patterns: [
     {
-      id: 'meson-version-required',
-      // meson project() with meson_version: "meson.build:1:0: ERROR: Meson version is 1.0.1 but project requires >=1.4.0"
-      source: 'meson (project meson_version)',
-      literals: ['but project requires'],
-      re: /Meson version is (?<version>\d+(?:\.\d+){1,3})(?:\.?[a-z]+\d*)? but project requires (?<required>[<>=!]{0,2}\s?\d+(?:\.\d+){0,3})/,
-      weight: 0.95,
+      id: 'meson-option-type-unknown-old',
+      // meson < 0.45 on an option type newer than itself prints the file on one line and the message on the next:
+      // "Meson encountered an error in file meson_options.txt, line 2, column 0:" then "Unknown type feature." (meson
+      // 0.45+ puts both on one line, which the tool-version-too-old signal reads)
+      source: 'meson < 0.45 (mesonmain.py)',
+      literals: ['Meson encountered an error in file meson_options.txt'],
+      re: /^Meson encountered an error in file meson_options\.txt, line \d+, column \d+:$/,
+      weight: 0.3,
     },
     {
       id: 'meson-build-unparsable',
@@ -48,11 +53,36 @@ export default defineRule({
     },
   ],
   refine: (ctx): Refinement | null => {
-    const required = ctx.hits.find((h) => h.pattern === 'meson-version-required');
+    const required = ctx.hits.find((h) => h.pattern === 'tool-version-too-old:meson-version-required');
     if (required?.captures.version && required.captures.required) return { captures: { version: required.captures.version, required: required.captures.required, _requiredNote: ` (its project() asks for meson \`${required.captures.required}\`)` } };
     const banner = ctx.hits.find((h) => h.pattern === 'meson-banner');
     // The banner's next line: "Version: 0.45.1".
     const version = /^Version: (?<v>\d+(?:\.\d+){1,3})$/.exec(banner?.after[0] ?? '')?.groups?.v;
+    // An option type of meson_options.txt that a later meson added: on the signal's line, or on the line after meson <
+    // 0.45's "Meson encountered an error in file meson_options.txt, line 2, column 0:".
+    const optionHit = ctx.hits.find((h) => h.pattern === 'tool-version-too-old:meson-option-type-unknown');
+    const oldForm = ctx.hits.find((h) => h.pattern === 'meson-option-type-unknown-old');
+    const optionType = optionHit?.captures.optionType ?? /^Unknown type (?<t>\w{1,20})\.$/.exec(oldForm?.after[0] ?? '')?.groups?.t;
+    const since = optionType ? mesonReleaseOfOptionType(optionType) : undefined;
+    if (since) {
+      const hit = optionHit ?? oldForm!;
+      const evidence = optionHit ? [{ line: hit.line, text: hit.text }] : [{ line: hit.line, text: hit.text }, { line: hit.line + 1, text: hit.after[0] }];
+      return {
+        captures: { ...(version ? { version } : {}), required: `>=${since}`, _requiredNote: ` (its meson_options.txt uses the \`${optionType}\` option type, added in meson ${since})` },
+        confidence: 0.95,
+        evidence,
+      };
+    }
+    // A built-in function that a later meson added (the signal dates it from the kb table).
+    const functionHit = ctx.hits.find((h) => h.pattern === 'tool-version-too-old:meson-function-unknown');
+    const functionSince = functionHit ? mesonReleaseOfFunction(functionHit.captures.function ?? '') : undefined;
+    if (functionHit && functionSince) {
+      return {
+        captures: { ...(version ? { version } : {}), required: `>=${functionSince}`, _requiredNote: ` (its meson.build calls \`${functionHit.captures.function}()\`, added in meson ${functionSince})` },
+        confidence: 0.9,
+        evidence: [{ line: functionHit.line, text: functionHit.text }],
+      };
+    }
     const unparsable = ctx.hits.find((h) => h.pattern === 'meson-build-unparsable');
     if (!unparsable || !version || Number(version.split('.')[0]) >= OLD_MESON_BEFORE_MAJOR) return null;
     return { captures: { version }, confidence: 0.8, evidence: [{ line: unparsable.line, text: unparsable.text }] };

@@ -1,0 +1,99 @@
+// Facts about when build tools gained what a project may use: CMake policies and built-in commands, meson option
+// types and functions. An old tool that meets one of them fails with a message that names the feature, not the version it needs;
+// these tables turn the feature into the release that added it. Part of kb/: imports nothing outside kb/.
+
+/**
+ * The first policy of each CMake release, from Source/cmPolicies.h (policies are numbered in release order; checked
+ * against CMake's sources up to 4.5). A CMake that does not know CMP0156 is older than 3.29.
+ */
+const CMAKE_FIRST_POLICY: ReadonlyArray<readonly [number, string]> = [
+  [0, '2.6'], [8, '2.6.1'], [9, '2.6.2'], [10, '2.6.3'], [12, '2.8.0'], [15, '2.8.1'], [16, '2.8.3'], [17, '2.8.4'],
+  [18, '2.8.9'], [19, '2.8.11'], [21, '2.8.12'], [24, '3.0'], [51, '3.1'], [55, '3.2'], [57, '3.3'], [64, '3.4'], [66, '3.7'], [67, '3.8'], [68, '3.9'], [70, '3.10'],
+  [72, '3.11'], [73, '3.12'], [76, '3.13'], [82, '3.14'], [89, '3.15'], [95, '3.16'], [98, '3.17'], [103, '3.18'],
+  [109, '3.19'], [115, '3.20'], [121, '3.21'], [127, '3.22'], [129, '3.23'], [130, '3.24'], [140, '3.25'], [143, '3.26'],
+  [144, '3.27'], [152, '3.28'], [156, '3.29'], [162, '3.30'], [171, '3.31'], [181, '4.0'], [186, '4.1'], [198, '4.2'],
+  [205, '4.3'], [211, '4.4'],
+];
+/** The highest policy number the table has checked: a number above it may be a typo, not a newer CMake. */
+const CMAKE_LAST_KNOWN_POLICY = 220;
+
+/** The CMake release that introduced policy `CMP0nnn`, or undefined for a number beyond the table. */
+export function cmakeReleaseOfPolicy(policy: string): string | undefined {
+  const m = /^CMP(\d{4})$/.exec(policy);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  if (n > CMAKE_LAST_KNOWN_POLICY) return undefined;
+  let release: string | undefined;
+  for (const [first, version] of CMAKE_FIRST_POLICY) if (n >= first) release = version;
+  return release;
+}
+
+/**
+ * Built-in CMake commands (not module functions such as FetchContent_MakeAvailable, which an `include()` provides) and
+ * the release whose cmCommands.cxx first registered them. "Unknown CMake command" for one of these can only be a CMake
+ * older than that release; for a module's function it is usually a missing include().
+ */
+const CMAKE_BUILTIN_COMMANDS: Readonly<Record<string, string>> = {
+  target_sources: '3.1',
+  target_compile_features: '3.1',
+  continue: '3.2',
+  include_guard: '3.10',
+  add_compile_definitions: '3.12',
+  add_link_options: '3.13',
+  target_link_options: '3.13',
+  target_link_directories: '3.13',
+  target_precompile_headers: '3.16',
+  cmake_language: '3.18',
+  cmake_path: '3.20',
+  block: '3.25',
+  endblock: '3.25',
+  cmake_file_api: '3.27',
+  cmake_pkg_config: '3.31',
+  cmake_instrumentation: '4.0',
+};
+
+/** The CMake release that added built-in command `name` (CMake command names are case-insensitive). */
+export function cmakeReleaseOfCommand(name: string): string | undefined {
+  return CMAKE_BUILTIN_COMMANDS[name.toLowerCase()];
+}
+
+/** meson_options.txt option types and the meson release that added them (string, boolean and combo are original). */
+const MESON_OPTION_TYPES: Readonly<Record<string, string>> = { array: '0.44', integer: '0.45', feature: '0.47' };
+
+/** The meson release that added option type `type`, or undefined for an original type or a typo. */
+export function mesonReleaseOfOptionType(type: string): string | undefined {
+  return MESON_OPTION_TYPES[type];
+}
+
+/**
+ * meson's built-in functions and the first x.y.0 release whose interpreter registers them (from the interpreter's
+ * function table in each tag since 0.29; the ones 0.29 already had are left out, as are test-only functions).
+ */
+const MESON_FUNCTIONS: Readonly<Record<string, string>> = {
+  add_global_link_arguments: '0.32',
+  environment: '0.35',
+  add_project_arguments: '0.36',
+  add_project_link_arguments: '0.36',
+  join_paths: '0.36',
+  shared_module: '0.37',
+  add_test_setup: '0.38',
+  disabler: '0.44',
+  warning: '0.44',
+  both_libraries: '0.46',
+  subdir_done: '0.46',
+  alias_target: '0.52',
+  is_disabler: '0.52',
+  summary: '0.53',
+  range: '0.58',
+  install_emptydir: '0.60',
+  unset_variable: '0.60',
+  install_symlink: '0.61',
+  structured_sources: '0.62',
+  add_project_dependencies: '0.63',
+  debug: '0.63',
+};
+
+/** The meson release that added built-in function `name`, or undefined for an original function or a typo. */
+export function mesonReleaseOfFunction(name: string): string | undefined {
+  return MESON_FUNCTIONS[name];
+}
