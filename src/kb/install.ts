@@ -72,7 +72,11 @@ export function renderFix(spec: FixSpec, context: PlatformContext, captures: Rec
   const facts = installFactsOf(spec, found);
   const commands: FixCommand[] = [];
   if (facts?.platform?.any) commands.push({ platform: 'any', label: 'any platform', command: facts.platform.any });
-  for (const c of commandsForTools(spec.commands ?? [], tools)) commands.push({ platform: 'any', label: 'any platform', command: fillTemplate(c, captures) });
+  // A command or step whose template fills to nothing (a rule's `{{_step2|}}` for a case with one step) is left out.
+  for (const c of commandsForTools(spec.commands ?? [], tools)) {
+    const command = fillTemplate(c, captures);
+    if (command !== '') commands.push({ platform: 'any', label: 'any platform', command });
+  }
   const order = context.platform ? [context.platform, ...ALL_PLATFORMS.filter((p) => p !== context.platform)] : ALL_PLATFORMS;
   const seen = new Set<string>();
   for (const p of order) {
@@ -90,7 +94,7 @@ export function renderFix(spec: FixSpec, context: PlatformContext, captures: Rec
   }
   return {
     summary: fillTemplate(spec.summary, captures),
-    steps: (spec.steps ?? []).map((s) => fillTemplate(s, captures)),
+    steps: (spec.steps ?? []).map((s) => fillTemplate(s, captures)).filter((s) => s !== ''),
     commands,
     dockerfile,
   };

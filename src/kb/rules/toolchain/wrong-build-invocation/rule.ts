@@ -1,20 +1,219 @@
-// wrong-build-invocation: the configure tool was pointed at directories that are not a source tree and a build
-// directory (meson given two directories without meson.build, or the same one twice; CMake given a source path that
-// does not exist or holds no CMakeLists.txt): the command, not the project or the machine, is wrong. CMake's top-level
-// "does not appear to contain CMakeLists.txt" also comes from an empty git submodule directory, so the advice names
-// both; add_subdirectory's "does not contain a CMakeLists.txt file" stays with source-file-missing.
+// wrong-build-invocation: a build tool rejected its own command line, or was pointed at a place that has nothing for
+// it: meson or CMake given directories that are not a source tree and a build directory, an option or generator name
+// the tool does not have (CMake, meson's argparse, cargo's clap), a cargo command or target that does not exist, a
+// Dockerfile or build context that is not there, an npm script the package does not define, a requirements file pip
+// cannot open. The command, not the project or the machine, is wrong. Build steps run where nothing was configured
+// (ninja, make, `cmake --build` without a cache, node-gyp without binding.gyp) are build-files-not-configured's;
+// setup.py's "invalid command 'bdist_wheel'" is the python-module-missing signal's (the wheel package).
 
-import { defineRule } from '../../../rule.js';
+import { confidenceOf, defineRule, fillTemplate, type PatternHit } from '../../../rule.js';
+
+/** What went wrong with the command, each with its own story and fix. */
+type Family = 'directory' | 'cmake-generator' | 'cmake-option' | 'meson-option' | 'cargo-option' | 'cargo-command' | 'cargo-target' | 'dockerfile' | 'docker-usage' | 'npm-script' | 'pip-requirements';
+
+// Support pattern: CMake quotes a failed compiler check's build output (see the pattern).
+const TRY_COMPILE = 'cmake-try-compile-output';
+
+const FAMILY_OF: Record<string, Family> = {
+  'meson-neither-directory-has-meson-build': 'directory',
+  'meson-source-equals-build': 'directory',
+  'cmake-source-directory-does-not-exist': 'directory',
+  'cmake-source-directory-without-cmakelists': 'directory',
+  'cmake-source-directory-is-file': 'directory',
+  'cmake-generator-unknown': 'cmake-generator',
+  'cmake-unknown-argument': 'cmake-option',
+  'cmake-build-unknown-argument': 'cmake-option',
+  'meson-argparse-error': 'meson-option',
+  'cargo-unexpected-argument': 'cargo-option',
+  'cargo-no-such-command': 'cargo-command',
+  'cargo-no-target-named': 'cargo-target',
+  'docker-dockerfile-not-found': 'dockerfile',
+  'docker-build-usage': 'docker-usage',
+  'docker-unknown-flag': 'docker-usage',
+  'npm-missing-script': 'npm-script',
+  'pip-requirements-file-missing': 'pip-requirements',
+};
+
+// The usage block a CLI prints under its complaint, which says whose complaint it is (normalised lines are trimmed).
+// CMake's --build/--install/--open (cmakemain.cxx): "Usage: cmake --build <dir> [options] ...".
+const CMAKE_SUBMODE_USAGE = /^Usage: cmake --(?:build|install|open|workflow)\b/;
+// clap 4 (cargo >= 1.66): "Usage: cargo build [OPTIONS]"; clap 2/3 (older cargo): "USAGE:" then "cargo build [OPTIONS]".
+const CARGO_USAGE = /^(?:Usage: cargo(?:\.exe)?\b|cargo(?:\.exe)? [\w-]{1,40}\b)/;
+// docker CLI (cobra): "Usage:  docker build [OPTIONS] PATH | URL | -" (docker >= 20) or "See 'docker build --help'." (older).
+const DOCKER_BUILD_USAGE = /^(?:Usage:\s+docker (?:buildx )?build\b|See 'docker (?:buildx )?build --help')/;
+
+/** Whether a hit whose line alone is shared with other programs is vouched for by the usage block after it. */
+function vouched(h: PatternHit): boolean {
+  const after = h.after.slice(0, 14);
+  if (h.pattern === 'cmake-build-unknown-argument') return after.slice(0, 3).some((l) => CMAKE_SUBMODE_USAGE.test(l));
+  if (h.pattern === 'cargo-unexpected-argument') {
+    // clap 2/3 puts the usage line under "USAGE:"; clap 4 on the same line.
+    return after.some((l, i) => /^Usage: cargo(?:\.exe)?\b/.test(l) || (l === 'USAGE:' && CARGO_USAGE.test(after[i + 1] ?? '')));
+  }
+  if (h.pattern === 'docker-unknown-flag') return after.slice(0, 3).some((l) => DOCKER_BUILD_USAGE.test(l));
+  return true;
+}
+
+interface Story {
+  tool: string;
+  what: string;
+  why: string;
+  fix: string;
+  steps: string[];
+  command: string;
+  command2?: string;
+}
+
+function storyOf(family: Family, first: PatternHit, c: Record<string, string>): Story {
+  const arg = c.argument;
+  switch (family) {
+    case 'cmake-generator':
+      return {
+        tool: 'CMake',
+        what: `CMake has no generator named ${arg ? `"${arg}"` : 'as given'} (\`-G\` takes the exact name from the list CMake prints, e.g. "Unix Makefiles", "Ninja", "Visual Studio 17 2022").`,
+        why: 'The usual causes are a misspelled or lower-cased name, a name with spaces that lost its quotes (CMake then sees only "Unix" or "Visual"), an option taken as the name because `-G` had no value, a generator of another platform (the Visual Studio and NMake generators exist only in CMake for Windows, MinGW Makefiles there too), or a CMake older than the generator (Ninja came in CMake 2.8.8, "Visual Studio 17 2022" in 3.21).',
+        fix: 'Pass `-G` one of the generators this CMake lists, quoted.',
+        steps: [
+          '`cmake --help` lists the generators this CMake has (the default one is starred); copy the name exactly, in quotes: `cmake -S . -B build -G "Unix Makefiles"` or `-G Ninja`.',
+          'A Visual Studio or NMake generator needs CMake on Windows (and NMake Makefiles a Developer Command Prompt); on Linux or macOS use Ninja or Unix Makefiles.',
+          'If the generator is newer than this CMake (`cmake --version`), install a newer CMake (pip install cmake, or the release from cmake.org).',
+        ],
+        command: 'cmake --help',
+      };
+    case 'cmake-option':
+      return {
+        tool: 'CMake',
+        what: `CMake does not take the option ${arg ?? 'it was given'} in this mode.`,
+        why: 'Each mode of cmake has its own options: `--config`, `--target`, `--parallel`/`-j` belong to `cmake --build <dir>`, `--prefix` and `--component` to `cmake --install <dir>`, and `-D`, `-G`, `-S`, `-B` to the configure step; since CMake 3.20 the configure step rejects an option it does not know instead of ignoring it. A misspelled option, a script written for another CMake version (`--parallel` needs 3.12, `--install` 3.15), or a build-tool flag placed before `--` gives the same error.',
+        fix: 'Give each cmake mode only its own options; pass native build-tool flags after `--`.',
+        steps: [
+          'Configure, then build: `cmake -S . -B build -DCMAKE_BUILD_TYPE=Release`, then `cmake --build build --config Release --parallel`; `cmake --install build --prefix <dir>`.',
+          'Flags for the native tool (make, ninja, MSBuild) go after `--`: `cmake --build build -- -k`.',
+          'Check the option against `cmake --help` (or `cmake --build` with no arguments) of the CMake that ran (`cmake --version`); a newer option needs a newer CMake.',
+        ],
+        command: 'cmake --help',
+      };
+    case 'meson-option':
+      return {
+        tool: 'Meson',
+        what: `meson rejected its command line${arg ? ` (${arg})` : ''}.`,
+        why: 'meson\'s options are checked by its argument parser: a misspelled option, an option of another meson command (`meson compile` and `meson setup` take different ones), an option of a newer meson than the one installed, a value for a flag that takes none (`--debug=false`; the option form is `-Ddebug=false`), or a stray word the parser cannot place (an empty shell variable, a value split from its option) all stop it.',
+        fix: 'Correct the option for this meson command and version; project and built-in options go as `-Dname=value`.',
+        steps: [
+          '`meson setup --help` (or `meson compile --help`, ...) lists the options of that command for the meson that ran (`meson --version`).',
+          'Built-in and project options take `-D`: `meson setup builddir -Dbuildtype=release -Ddebug=false`; to change them later, `meson configure builddir -Dname=value`.',
+          'If a build script passes an option newer than this meson, upgrade meson (`pip install --upgrade meson`) or use the script\'s release that matches it.',
+        ],
+        command: 'meson setup --help',
+      };
+    case 'cargo-option':
+      return {
+        tool: 'cargo',
+        what: `cargo does not take the argument ${arg ? `'${arg}'` : 'it was given'} here.`,
+        why: 'The option is misspelled or does not exist for this cargo command (`cargo build` has `--release` but no `--debug`, which is the default), it is newer than this cargo, it was typed with a look-alike character (an en dash `–-release` pasted from a web page), or it is meant for the program being run and was not put after `--`.',
+        fix: 'Use an option this cargo command has; arguments for your program go after `--`.',
+        steps: [
+          '`cargo help build` (or `cargo build --help`) lists the options of that command for the cargo that ran (`cargo --version`); cargo prints the similar option it knows, if any.',
+          'Arguments for the program itself: `cargo run --release -- --its-flag`.',
+          'If the option is newer than this cargo, update the toolchain (`rustup update`).',
+        ],
+        command: 'cargo help build',
+      };
+    case 'cargo-command':
+      return {
+        tool: 'cargo',
+        what: `cargo has no command ${arg ? `\`${arg}\`` : 'of that name'}.`,
+        why: 'Either the command is misspelled (cargo suggests the close one), it is a cargo extension that is not installed (`cargo x` runs a program named cargo-x on PATH, such as cargo-make or cargo-ndk), or it is a built-in command of a newer cargo (`cargo add` and `cargo remove` came in 1.62 and 1.66).',
+        fix: 'Fix the command name, or install the extension that provides it.',
+        steps: [
+          '`cargo --list` shows the commands this cargo has, extensions included.',
+          `For an extension: \`cargo install cargo-${arg ?? '<name>'}\` (check the crate name in the project's instructions), then make sure ~/.cargo/bin is on PATH.`,
+          'For a built-in command of newer cargo: `rustup update`.',
+        ],
+        command: 'cargo --list',
+      };
+    case 'cargo-target':
+      return {
+        tool: 'cargo',
+        what: `The package has no ${c._kind ?? 'bin'} target named ${arg ? `\`${arg}\`` : 'as given'}.`,
+        why: 'Target names come from the package: its `[[bin]]`/`[[example]]`/`[[test]]` sections, or the files under src/bin/, examples/, tests/ (the file name without .rs), and the main binary is named after the package. A typo, a target of another workspace member (add `-p <package>`), or one that needs a feature (`required-features`) gives this error.',
+        fix: 'Name a target the package has (cargo lists them), or select the package that has it.',
+        steps: [
+          'The targets cargo knows: `cargo run --bin` (or `--example`, `--test`) with no name lists them.',
+          'In a workspace, select the member that has the target: `cargo run -p <package> --bin <name>`; a target with `required-features` needs `--features <them>`.',
+        ],
+        command: 'cargo run --bin',
+      };
+    case 'dockerfile':
+      return {
+        tool: 'Docker',
+        what: `The Docker build found no ${c._file ? `\`${c._file}\`` : c.directory ? `build context at "${c.directory}"` : 'Dockerfile'} where it was told to look.`,
+        why: 'docker build reads `Dockerfile` (exactly that name, case-sensitive on Linux, no extension) in the build context unless `-f` names another file; a command run from another directory, a context path (`.`) that is not the project, a Dockerfile named `dockerfile` or `Dockerfile.txt`, a compose or CI setting (`build.context`, `dockerfile:`, a PaaS\'s Dockerfile path) that points elsewhere, or a checkout that lacks the file all end here.',
+        fix: 'Point docker build at the Dockerfile and the context directory that exist.',
+        steps: [
+          'Run from the directory that holds the Dockerfile (`docker build -t name .`), or name both: `docker build -f path/to/Dockerfile path/to/context`.',
+          'The file must be named `Dockerfile` exactly unless `-f` says otherwise; in compose, `dockerfile:` is relative to `build.context`.',
+          'In CI or a PaaS, check the configured Dockerfile path and working directory against the repository layout (and that the file is committed).',
+        ],
+        command: 'docker build -f <path/to/Dockerfile> <context directory>',
+      };
+    case 'docker-usage':
+      return {
+        tool: 'Docker',
+        what: `docker build rejected its command line${arg ? ` (${arg})` : ''}.`,
+        why: 'docker build takes exactly one build context (a directory, URL or `-`) after its options: a missing `.` at the end, an extra word (an unquoted value with a space, an empty variable leaving a flag without its value), or an option this docker or buildx does not have stops it before anything is built.',
+        fix: 'Give docker build its options and exactly one context.',
+        steps: [
+          '`docker build [OPTIONS] PATH | URL | -`: e.g. `docker build -t name:tag .` (note the final `.`).',
+          'Quote values with spaces (`--build-arg "X=a b"`); check an option against `docker build --help` of the docker that ran (BuildKit options such as `--platform` lists or `--secret` need buildx).',
+        ],
+        command: 'docker build --help',
+      };
+    case 'npm-script':
+      return {
+        tool: 'npm',
+        what: `The package.json npm read has no script ${arg ? `"${arg}"` : 'of that name'}.`,
+        why: 'npm run only runs the entries of the "scripts" section of the package.json in the current directory (or the workspace it is told to use); a typo, a command run in another directory (a monorepo root instead of the package, or the reverse), or instructions written for another version of the project give this error.',
+        fix: 'Run a script the package defines, from its directory.',
+        steps: [
+          '`npm run` with no name lists the scripts of the package.json in this directory.',
+          '`cd` into the package that defines the script, or in a workspace: `npm run <script> -w <package>`.',
+        ],
+        command: 'npm run',
+      };
+    case 'pip-requirements':
+      return {
+        tool: 'pip',
+        what: `pip could not open the requirements file ${c._file ? `'${c._file}'` : 'it was given'}: it does not exist there.`,
+        why: 'pip -r reads the path relative to the current directory, so the command ran in another directory than the project\'s (a fresh terminal starts in the home directory), the project was not downloaded or cloned first, the name differs (requirement.txt, requirements/base.txt), or a Dockerfile did not COPY the file before the RUN that installs it.',
+        fix: 'Run pip from the directory that holds the requirements file, or give its path.',
+        steps: [
+          '`cd` into the project (where the file is) first, or pass the path: `python -m pip install -r path/to/requirements.txt`.',
+          'In a Dockerfile, `COPY requirements.txt .` before `RUN pip install -r requirements.txt`.',
+        ],
+        command: 'python -m pip install -r <path/to/requirements.txt>',
+      };
+    case 'directory': {
+      const tool = first.pattern.startsWith('cmake-') ? 'CMake' : 'Meson';
+      const fill = (t: string) => fillTemplate(t, { ...c, tool });
+      return { tool, what: fill(DIRECTORY_WHAT), why: DIRECTORY_WHY, fix: DIRECTORY_FIX, steps: DIRECTORY_STEPS.map(fill), command: 'meson setup builddir', command2: 'cmake -S . -B build' };
+    }
+  }
+}
 
 export default defineRule({
   id: 'wrong-build-invocation',
-  title: 'The configure command was pointed at the wrong directories',
-  summary: 'The configure command (meson setup, cmake) was given directories that are not the project\'s source tree and a separate build directory.',
+  title: 'The build command was wrong: a rejected option or command, or the wrong place',
+  summary: 'A build tool (CMake, meson, cargo, docker build, npm, pip) rejected its own command line, or was pointed at directories or files that are not there.',
   category: 'toolchain',
   captures: {
-    tool: { type: 'string', doc: 'the build system that rejected its arguments (CMake or Meson)' },
-    directory: { type: 'path', doc: 'the source directory it was given, when the log names it', optional: true },
+    tool: { type: 'string', doc: 'the tool that rejected its command line (CMake, Meson, cargo, Docker, npm or pip)' },
+    directory: { type: 'path', doc: 'the source directory (or Docker build context) it was given, when the log names it', optional: true },
+    argument: { type: 'string', doc: 'the option, generator, command, target or script it rejected, when the log names it', optional: true },
   },
+  internal: ['argument2'],
+  // clap's usage block sits up to 6 lines under its error; a PowerShell error record can add 6 more.
+  contextAfter: 14,
   patterns: [
     {
       id: 'meson-neither-directory-has-meson-build',
@@ -36,8 +235,8 @@ export default defineRule({
     },
     {
       id: 'cmake-source-directory-does-not-exist',
-      // CMake (cmake.cxx): 'CMake Error: The source directory "/x/nosuch" does not exist.' then "Specify --help for usage, or press
-      // the help button on the CMake GUI."
+      // CMake (cmake.cxx DoPreConfigureChecks): 'CMake Error: The source directory "/x/nosuch" does not exist.' then "Specify --help
+      // for usage, or press the help button on the CMake GUI."
       source: 'CMake',
       literals: ['" does not exist.'],
       re: /CMake Error: The source directory "(?<directory>[^"]{1,400})" does not exist\./,
@@ -45,7 +244,7 @@ export default defineRule({
     },
     {
       id: 'cmake-source-directory-without-cmakelists',
-      // CMake (cmake.cxx, 2.x to 3.31): 'CMake Error: The source directory "/x/build" does not appear to contain CMakeLists.txt.'
+      // CMake (cmake.cxx, 2.x to 4.x): 'CMake Error: The source directory "/x/build" does not appear to contain CMakeLists.txt.'
       // then "Specify --help for usage, ...". add_subdirectory's different wording ("does not contain a CMakeLists.txt file")
       // is source-file-missing's.
       source: 'CMake',
@@ -53,23 +252,196 @@ export default defineRule({
       re: /CMake Error: The source directory "(?<directory>[^"]{1,400})" does not appear to contain CMakeLists\.txt/,
       weight: 0.8,
     },
+    {
+      id: 'cmake-source-directory-is-file',
+      // CMake (cmake.cxx DoPreConfigureChecks, since 2003): 'CMake Error: The source directory "/x/CMakeLists.txt" is a file, not a
+      // directory.' (`cmake -S` or `cmake <path>` given a file)
+      source: 'CMake',
+      literals: ['" is a file, not a directory.'],
+      re: /CMake Error: The source directory "(?<directory>[^"]{1,400})" is a file, not a directory\./,
+      weight: 0.8,
+    },
+    {
+      id: 'cmake-generator-unknown',
+      // CMake (cmake.cxx, 2.4 to 4.x; also for CMAKE_GENERATOR and presets): "CMake Error: Could not create named generator Unix
+      // Makefile" then the "Generators" list; `-G` with no value: "CMake Error: No generator specified for -G".
+      source: 'CMake',
+      literals: ['CMake Error: Could not create named generator', 'CMake Error: No generator specified for -G'],
+      re: /^CMake Error: (?:Could not create named generator (?<argument>\S.{0,200})|No generator specified for -G)/,
+      weight: 0.85,
+    },
+    {
+      id: 'cmake-unknown-argument',
+      // CMake >= 3.20 (cmake.cxx SetArgs, "Error out on unknown arguments starting with -"): "CMake Error: Unknown argument --foo"
+      // then "CMake Error: Run 'cmake --help' for all supported options." Only at the start of a line: the same text indented
+      // inside a try_compile's output is a compiler set to cmake itself, not the user's command.
+      source: 'CMake >= 3.20',
+      literals: ['CMake Error: Unknown argument '],
+      re: /^CMake Error: Unknown argument (?<argument>\S.{0,200})/,
+      weight: 0.85,
+    },
+    {
+      id: 'cmake-build-unknown-argument',
+      // cmake --build / --install / --open (cmakemain.cxx, since 2009; an error exit since 3.20.3): "Unknown argument --paralel"
+      // then "Usage: cmake --build <dir> [options] ..." (the usage line is required: other programs print the bare words too).
+      source: 'cmake --build/--install',
+      literals: ['Unknown argument '],
+      re: /^Unknown argument (?<argument>-{0,2}[\w=.:+/-]{1,200})\s*$/,
+      weight: 0.8,
+    },
+    {
+      id: TRY_COMPILE,
+      // CMake's compiler check quoting the failed test build (CMakeTestCCompiler.cmake): "is not able to compile a simple test
+      // program." then "Run Build Command(s):..." and the compiler's output. A "CMake Error: Unknown argument -c" after it is
+      // that compiler's output (CC or CMAKE_C_COMPILER set to cmake itself), not the user's command line.
+      source: 'CMake',
+      literals: ['is not able to compile a simple test program', 'Run Build Command(s):'],
+      re: /is not able to compile a simple test program|^Run Build Command\(s\):/,
+      weight: 0.05,
+    },
+    {
+      id: 'meson-argparse-error',
+      // meson (Python argparse, mesonmain.py: prog "meson" for the top level, "meson <command>" for each command):
+      // "meson setup: error: argument --debug: ignored explicit argument 'false'", "meson: error: unrecognized arguments: --jobz",
+      // "meson configure: error: unrecognized arguments: --buildtype release" (0.45), "meson compile: error: argument --vs-args:
+      // expected one argument", "... error: argument --buildtype: invalid choice: 'fast' (choose from ...)", "... the following
+      // arguments are required: ...".
+      source: 'meson (argparse)',
+      literals: ['meson: error: ', ': error: argument ', ': error: unrecognized arguments', ': error: the following arguments are required'],
+      re: /^meson(?: [a-z][a-z0-9]{1,20})?: error: (?:unrecognized arguments: (?<argument>\S.{0,300})|argument (?<argument2>[^:\s]{1,100}): |the following arguments are required: )/,
+      weight: 0.85,
+    },
+    {
+      id: 'cargo-unexpected-argument',
+      // cargo's clap >= 4.1 (cargo >= 1.68): "error: unexpected argument '--relase' found" (then "tip: a similar argument exists" and
+      // "Usage: cargo build [OPTIONS]"); clap 2, 3 and 4.0 (older cargo): "error: Found argument '--debug' which wasn't expected, or isn't
+      // valid in this context" then "USAGE:" / "cargo build [OPTIONS]". Every clap program prints the first line; the usage line
+      // under it must name cargo.
+      source: 'cargo (clap)',
+      literals: ['error: unexpected argument ', 'which wasn\'t expected, or isn\'t valid in this context'],
+      re: /^error: (?:unexpected argument '(?<argument>[^']{1,200})' found|Found argument '(?<argument2>[^']{1,200})' which wasn't expected, or isn't valid in this context)/,
+      weight: 0.8,
+    },
+    {
+      id: 'cargo-no-such-command',
+      // cargo (cli.rs execute_external_subcommand): >= 1.66 "error: no such command: `biuld`" then "help: a command with a similar
+      // name exists: `build`"; older "error: no such subcommand: `biuld`" then "Did you mean `build`?"
+      source: 'cargo',
+      literals: ['error: no such command: `', 'error: no such subcommand: `'],
+      re: /^error: no such (?:sub)?command: `(?<argument>[^`\s]{1,100})`/,
+      weight: 0.8,
+    },
+    {
+      id: 'cargo-no-target-named',
+      // cargo (ops/cargo_compile/unit_generator.rs): "error: no bin target named `server` in default-run packages" (>= 1.87), older
+      // "error: no bin target named `server`"; likewise example, test and bench targets.
+      source: 'cargo',
+      literals: ['target named `', "target named '"],
+      re: /^error: no (?<_kind>bin|example|test|bench) target named [`'](?<argument>[^`'\s]{1,100})[`']/,
+      weight: 0.8,
+    },
+    {
+      id: 'docker-dockerfile-not-found',
+      // BuildKit's Dockerfile frontend: "failed to solve: failed to read dockerfile: open Dockerfile: no such file or directory"
+      // (older: "failed to solve with frontend dockerfile.v0: failed to read dockerfile: open /var/lib/docker/tmp/buildkit-mount1/Dockerfile:
+      // no such file or directory"); the legacy builder (docker CLI build context): "unable to prepare context: unable to evaluate
+      // symlinks in Dockerfile path: lstat /x/Dockerfile: no such file or directory" and 'unable to prepare context: path "x" not
+      // found'. Only a missing file: "failed to read dockerfile: failed to mount ..." is the builder's own trouble.
+      source: 'docker build (BuildKit, legacy builder)',
+      literals: ['failed to read dockerfile: open ', 'unable to evaluate symlinks in Dockerfile path', 'unable to prepare context: path "'],
+      re: /failed to read dockerfile: open (?<_file>[^:\s]{1,400}): no such file or directory|unable to prepare context: unable to evaluate symlinks in Dockerfile path: (?:lstat|GetFileAttributesEx) (?<_file2>[^\s]{1,400}): (?:no such file or directory|The system cannot find the (?:file|path) specified\.)|unable to prepare context: path "(?<directory>[^"]{1,400})" not found/,
+      weight: 0.85,
+    },
+    {
+      id: 'docker-build-usage',
+      // docker CLI (cli/required.go ExactArgs): '"docker build" requires exactly 1 argument.' (docker 17-27; 1.13-17.0x wrote
+      // "argument(s)"; 1.x 'docker: "build" requires 1 argument.'), buildx: 'ERROR: "docker buildx build" requires exactly 1
+      // argument.'; docker 28: "docker: 'docker build' requires 1 argument"
+      source: 'docker build / buildx',
+      literals: ['build" requires exactly 1 argument', "build' requires 1 argument", 'docker: "build" requires 1 argument'],
+      re: /^(?:(?:ERROR: |docker: )?(?:"docker (?:buildx )?build" requires exactly 1 argument(?:\(s\))?\.|'docker (?:buildx )?build' requires 1 argument)|docker: "build" requires 1 argument\.)/,
+      weight: 0.8,
+    },
+    {
+      id: 'docker-unknown-flag',
+      // pflag under the docker CLI: "unknown flag: --tagg" / "unknown shorthand flag: 'x' in -x", then "See 'docker build --help'."
+      // (older) or "Usage:  docker build [OPTIONS] PATH | URL | -" (docker >= 20); the usage line must name docker build.
+      source: 'docker build (cobra/pflag)',
+      literals: ['unknown flag: ', 'unknown shorthand flag: '],
+      re: /^(?:ERROR: |docker: )?unknown (?:shorthand flag: '\S' in (?<argument>-\S{1,100})|flag: (?<argument2>-{1,2}\S{1,100}))/,
+      weight: 0.8,
+    },
+    {
+      id: 'npm-missing-script',
+      // npm >= 7 (run-script): 'npm ERR! Missing script: "build"' (npm 10+: "npm error Missing script: ..."); npm <= 6: "npm ERR!
+      // missing script: build" (normalisation peels that prefix); pnpm: "ERR_PNPM_NO_SCRIPT  Missing script: build".
+      source: 'npm / pnpm',
+      literals: ['Missing script: ', 'missing script: '],
+      re: /^(?:npm (?:ERR!|error) |ERR_PNPM_NO_SCRIPT\s{1,4})?(?:Missing script: "(?<argument>[^"]{1,100})"|[Mm]issing script: (?<argument2>[^\s"]{1,100}))\s*$/,
+      weight: 0.8,
+    },
+    {
+      id: 'pip-requirements-file-missing',
+      // pip (req_file.py get_file_content): >= 10 "ERROR: Could not open requirements file: [Errno 2] No such file or directory:
+      // 'requirements.txt'"; older pip without "ERROR: ". Errno 2 only: another errno is permissions or a directory.
+      source: 'pip',
+      literals: ['Could not open requirements file: [Errno 2]'],
+      re: /^(?:ERROR: )?Could not open requirements file: \[Errno 2\] [^:]{1,100}: '(?<_file>[^']{1,400})'/,
+      weight: 0.85,
+    },
   ],
-  refine: (ctx) => ({ captures: { tool: ctx.hits.some((h) => h.pattern.startsWith('cmake-')) ? 'CMake' : 'Meson' } }),
-  explanation:
-    '{{tool}} was run with directories it cannot use: the source directory it was given ({{directory|the one on the command line}}) ' +
-    'does not exist or holds no build file (meson.build, CMakeLists.txt), or the source and build directories are the same. The usual causes are ' +
-    'running the command from another directory than the instructions assume (inside `build/`, or in a parent folder), a typo in ' +
-    'the path, or a mistyped step (`meson install` where the instructions say `ninja install`, which an old meson reads as ' +
-    '`meson setup install`). When that directory is a git submodule of the project (or a vendored dependency), it is usually ' +
-    'empty because the repository was cloned without its submodules or downloaded as a ZIP archive, which has none.',
+  refine: (ctx) => {
+    const tryCompile = ctx.hits.filter((h) => h.pattern === TRY_COMPILE).map((h) => h.line);
+    const quoted = (h: PatternHit) => h.pattern === 'cmake-unknown-argument' && tryCompile.some((l) => l < h.line);
+    const hits = ctx.hits.filter((h) => FAMILY_OF[h.pattern] && vouched(h) && !quoted(h));
+    if (hits.length === 0) return null;
+    const first = hits.reduce((a, b) => (b.line < a.line ? b : a));
+    const family = FAMILY_OF[first.pattern];
+    const own = hits.filter((h) => FAMILY_OF[h.pattern] === family);
+    const argument = (first.captures.argument ?? first.captures.argument2)?.trim();
+    const file = first.captures._file ?? first.captures._file2;
+    const captures: Record<string, string> = { ...first.captures, ...(argument ? { argument } : {}), ...(file ? { _file: file } : {}) };
+    delete captures.argument2;
+    delete captures._file2;
+    const s = storyOf(family, first, captures);
+    return {
+      confidence: confidenceOf(own),
+      captures: {
+        ...captures,
+        tool: s.tool,
+        _what: s.what,
+        _why: s.why,
+        _fix: s.fix,
+        _step1: s.steps[0] ?? '',
+        _step2: s.steps[1] ?? '',
+        _step3: s.steps[2] ?? '',
+        _step4: s.steps[3] ?? '',
+        _command: s.command,
+        _command2: s.command2 ?? '',
+      },
+      evidence: own.map((h) => ({ line: h.line, text: h.text })),
+    };
+  },
+  explanation: '{{_what}} {{_why}}',
   fix: {
-    summary: 'Run the configure command from the project\'s top directory, with a separate build directory.',
-    steps: [
-      'Meson: from the directory that holds the top-level meson.build, `meson setup builddir`; then `meson compile -C builddir` and `meson install -C builddir` (or `ninja -C builddir install`).',
-      'CMake: `cmake -S <top-level source directory> -B build`, with the path that holds the top-level CMakeLists.txt (run from the project root, or point -S there; `cmake ..` only works from a build directory directly inside it).',
-      'If {{directory|that directory}} is a git submodule (an empty directory in a clone), fetch it: `git submodule update --init --recursive` in the project root; a ZIP download has no submodules, so clone with `git clone --recursive` instead.',
-      'Check the build instructions for the exact commands; a typo in one of them is a common cause.',
-    ],
-    commands: ['meson setup builddir', 'cmake -S . -B build'],
+    summary: '{{_fix}}',
+    steps: ['{{_step1|}}', '{{_step2|}}', '{{_step3|}}', '{{_step4|}}'],
+    commands: ['{{_command|}}', '{{_command2|}}'],
   },
 });
+
+const DIRECTORY_WHAT =
+  '{{tool}} was run with directories it cannot use: the source directory it was given ({{directory|the one on the command line}}) ' +
+  'does not exist, is a file, or holds no build file (meson.build, CMakeLists.txt), or the source and build directories are the same.';
+const DIRECTORY_WHY =
+  'The usual causes are running the command from another directory than the instructions assume (inside `build/`, or in a parent ' +
+  'folder), a typo in the path, or a mistyped step (`meson install` where the instructions say `ninja install`, which an old meson ' +
+  'reads as `meson setup install`). When that directory is a git submodule of the project (or a vendored dependency), it is usually ' +
+  'empty because the repository was cloned without its submodules or downloaded as a ZIP archive, which has none.';
+const DIRECTORY_FIX = "Run the configure command from the project's top directory, with a separate build directory.";
+const DIRECTORY_STEPS = [
+  'Meson: from the directory that holds the top-level meson.build, `meson setup builddir`; then `meson compile -C builddir` and `meson install -C builddir` (or `ninja -C builddir install`).',
+  'CMake: `cmake -S <top-level source directory> -B build`, with the path that holds the top-level CMakeLists.txt (run from the project root, or point -S there; `cmake ..` only works from a build directory directly inside it).',
+  'If {{directory|that directory}} is a git submodule (an empty directory in a clone), fetch it: `git submodule update --init --recursive` in the project root; a ZIP download has no submodules, so clone with `git clone --recursive` instead.',
+  'Check the build instructions for the exact commands; a typo in one of them is a common cause.',
+];
