@@ -55,14 +55,6 @@ export default defineRule({
       weight: 0.75,
     },
     {
-      id: 'node-gyp-prerelease-node',
-      // node-gyp <= 3 refuses to fetch headers for a pre-release Node: 'gyp ERR! stack Error: "pre" versions of node cannot be installed, use the --nodedir flag instead'
-      source: 'node-gyp <= 3',
-      literals: ['versions of node cannot be installed'],
-      re: /"pre" versions of node cannot be installed/,
-      weight: 0.9,
-    },
-    {
       id: 'node-gyp-context',
       // node-gyp's banner ("gyp info using node@0.11.13 | darwin | x64", "gyp ERR! node -v v17.9.0") or the header cache it
       // compiles against ("/home/u/.node-gyp/12.10.0/include/node/v8.h", "node-gyp\Cache\18.1.0\include\node\v8.h",
@@ -77,10 +69,8 @@ export default defineRule({
     const nodeVersion = nodeVersionOf(ctx.hits);
     const node = nodeVersion ? `Node.js ${nodeVersion}` : 'this Node.js';
     const v8Errors = ctx.hits.filter((h) => V8_ERROR_PATTERN_IDS.has(h.pattern));
-    if (v8Errors.length === 0) {
-      if (!ctx.hits.some((h) => h.pattern === 'node-gyp-prerelease-node')) return null;
-      return { captures: { ...(nodeVersion ? { nodeVersion } : {}), _story: `node-gyp cannot download headers for a pre-release Node.js (${node}), so it cannot build the addon for it.` } };
-    }
+    // node-gyp's '"pre" versions of node cannot be installed' is node-headers-unavailable: no headers to download, not a V8 API the addon lacks.
+    if (v8Errors.length === 0) return null;
     // V8 errors alone could come from a project that embeds V8 itself; require node-gyp, or the error inside nan's headers.
     const inNan = v8Errors.some((h) => /(?:^|[\\/])nan(?:_\w+)?\.h$/.test(h.captures.file ?? ''));
     const viaNodeGyp = ctx.hits.some((h) => h.pattern === 'node-gyp-context');

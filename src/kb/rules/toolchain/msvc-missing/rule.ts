@@ -79,6 +79,16 @@ export default defineRule({
       weight: 0.95,
     },
     {
+      id: 'node-gyp-msbuild-not-found',
+      // node-gyp 0.x-4 (lib/build.js, no MSBuild among the registry's ToolsVersions): 'gyp ERR! stack Error: Can't find
+      // "msbuild.exe". Do you have Microsoft Visual Studio C++ 2008+ installed?' (a cmd.exe console of 80 columns may
+      // wrap the line, so only its start is read)
+      source: 'node-gyp <= 4 (lib/build.js)',
+      literals: ['find "msbuild.exe". Do you have'],
+      re: /Can(?:'|’)t find "msbuild\.exe"\. Do you have/,
+      weight: 0.9,
+    },
+    {
       id: 'msbuild-vcbuild-missing',
       // node-gyp <= 4 (MSBuild): 'MSBUILD : error MSB3428: Could not load the Visual C++ component "VCBuild.exe"'
       source: 'MSBuild (old node-gyp)',

@@ -1,6 +1,7 @@
 // node-gyp-too-old: the node-gyp that runs (often the copy bundled with npm or pinned by a package such as node-sass)
-// predates the Python or Visual Studio it finds: Python 2-only code under Python 3, gyp importing distutils under
-// Python 3.12+, or a Visual Studio release it cannot identify. Not python-missing / msvc-missing: the tool is there.
+// predates the Python, Visual Studio or Node.js it finds: Python 2-only code under Python 3, gyp importing distutils
+// under Python 3.12+, a Visual Studio release it cannot identify, or a Node.js whose process.config is read-only.
+// Not python-missing / msvc-missing: the tool is there.
 
 import type { PatternHit } from '../../../rule.js';
 import { defineRule } from '../../../rule.js';
@@ -27,8 +28,8 @@ function nodeGypVersionOf(hits: readonly PatternHit[]): string | undefined {
 
 export default defineRule({
   id: 'node-gyp-too-old',
-  title: 'node-gyp is too old for the installed Python or Visual Studio',
-  summary: 'The node-gyp that builds the addon predates the Python or Visual Studio it found, so it cannot use them.',
+  title: 'node-gyp is too old for the installed Python, Visual Studio or Node.js',
+  summary: 'The node-gyp that builds the addon predates the Python, Visual Studio or Node.js it found, so it cannot use them.',
   category: 'toolchain',
   captures: {
     nodeGypVersion: { type: 'version', doc: 'the node-gyp version that ran', optional: true },
@@ -54,6 +55,53 @@ export default defineRule({
       literals: ['which is not supported by gyp'],
       re: /Python executable "(?<_gyp4Python>[^"]{1,300})" is v(?<pythonVersion>3\.\d+(?:\.\d+)?), which is not supported by gyp/,
       weight: 0.9,
+    },
+    {
+      id: 'node-gyp-5.0-python2-range',
+      // node-gyp 5.0.0-5.0.2 (lib/configure.js PythonFinder, semverRange '>=2.6.0 <3.0.0') rejecting each Python 3 it
+      // tries: 'gyp ERR! find Python - version is 3.7.3 - should be >=2.6.0 <3.0.0'. At ERR! level only when no candidate
+      // was accepted (fail() prints the search log); "gyp verb find Python ..." when a later Python 2 was used.
+      source: 'node-gyp 5.0.0-5.0.2',
+      literals: ['should be >=2.6.0 <3.0.0'],
+      re: /find Python - version is (?<pythonVersion>3\.\d+\.\d+) - should be >=2\.6\.0 <3\.0\.0/,
+      weight: 0.3,
+    },
+    {
+      id: 'node-gyp-5.0-no-python2',
+      // node-gyp 5.0.0-5.0.2's final error when no Python 2 was found: "gyp ERR! stack Error: Could not find any Python 2 installation to use"
+      source: 'node-gyp 5.0.0-5.0.2',
+      literals: ['Could not find any Python 2 installation to use'],
+      re: /Could not find any Python 2 installation to use/,
+      weight: 0.3,
+    },
+    {
+      id: 'gyp-undefined-standalone-static-library',
+      // node-gyp <= 5.0 (sloppy-mode lib/configure.js) on Node.js whose process.config is read-only (19 and later, and
+      // recent 20.x/22.x): its assignment of the variable is silently dropped, and gyp (pylib/gyp/input.py) stops:
+      // "gyp: Undefined variable standalone_static_library in binding.gyp while trying to load binding.gyp"
+      // (nw-gyp 3.x, a node-gyp 3 fork, prints the same)
+      source: 'gyp in node-gyp <= 5.0 / nw-gyp 3',
+      literals: ['Undefined variable standalone_static_library'],
+      re: /gyp: Undefined variable standalone_static_library in /,
+      weight: 0.85,
+    },
+    {
+      id: 'process-config-read-only',
+      // node-gyp 5.1-8.1 (strict-mode lib/configure.js, before 8.2 deep-copied process.config) on such a Node.js:
+      // "gyp ERR! stack TypeError: Cannot assign to read only property 'cflags' of object '#<Object>'"; counts only with
+      // node-gyp's configure.js frame below (node-gyp-configure-frame)
+      source: 'node-gyp 5.1-8.1 on a read-only process.config',
+      literals: ['Cannot assign to read only property'],
+      re: /TypeError: Cannot assign to read only property '(?:cflags|defines|include_dirs|libraries)' of object '#<Object>'/,
+      weight: 0.3,
+    },
+    {
+      id: 'node-gyp-configure-frame',
+      // the stack frame of node-gyp's createConfigFile: "at createConfigFile (/x/node_modules/node-gyp/lib/configure.js:117:21)"
+      source: 'node-gyp',
+      literals: ['configure.js:'],
+      re: /\bat (?:createConfigFile \()?[^\s()]{0,300}(?:node-gyp|nw-gyp)[\\/]lib[\\/]configure\.js:\d+/,
+      weight: 0.05,
     },
     {
       id: 'gyp-python-frame',
@@ -114,13 +162,28 @@ export default defineRule({
         captures: { ...version, vsPath, _story: `${which} found Visual Studio at ${vsPath} but cannot tell its version, because that Visual Studio is newer than this node-gyp (${needs}), so it reports no usable Visual Studio.` },
       };
     }
+    // node-gyp 5.0.0-5.0.2 looked for Python 2 only: it failed (the search log at ERR! level, or its final error) after rejecting a Python 3.
+    const rejected = ctx.hits.find((h) => h.pattern === 'node-gyp-5.0-python2-range');
+    if (rejected && (has('node-gyp-5.0-no-python2') || / ERR! find Python /.test(` ${rejected.text}`))) {
+      const pythonVersion = rejected.captures.pythonVersion;
+      return {
+        confidence: 0.9,
+        captures: { ...version, pythonVersion, _story: `${which} accepts only Python 2 (>=2.6.0 <3.0.0, node-gyp 5.0.0 to 5.0.2), and rejected Python ${pythonVersion}, so it found no Python it could use (node-gyp supports Python 3 from 5.0.5).` },
+      };
+    }
+    if (has('gyp-undefined-standalone-static-library') || (has('process-config-read-only') && has('node-gyp-configure-frame'))) {
+      const story = has('gyp-undefined-standalone-static-library')
+        ? `${which} writes its build variables into Node's process.config, which current Node.js releases (19 and later) make read-only; this old node-gyp's assignment is silently lost, so gyp finds standalone_static_library undefined. node-gyp 8.2 and later copy process.config first.`
+        : `${which} writes its build variables into Node's process.config, which current Node.js releases (19 and later) make read-only, so it fails before running gyp. node-gyp 8.2 and later copy process.config first.`;
+      return { confidence: 0.9, captures: { ...version, _story: story } };
+    }
     if (has('node-gyp-3-python2-version-probe') || has('node-gyp-4-python3-unsupported')) {
       const probe = ctx.hits.find((h) => h.pattern === 'node-gyp-3-python2-version-probe');
       // the interpreter path may contain spaces ("C:\Program Files\Python38\python.exe"), so it is cut out here, on one line
       const probed = probe ? / failed: (.{1,300}?) -c import sys;/.exec(probe.text)?.[1] : undefined;
       const python = probed ?? ctx.captures._gyp4Python ?? 'python3';
       return {
-        captures: { ...version, python, _story: `${which} supports only Python 2, and the Python it found (${python}) is Python 3 (node-gyp supports Python 3 from release 5).` },
+        captures: { ...version, python, _story: `${which} supports only Python 2, and the Python it found (${python}) is Python 3 (node-gyp supports Python 3 from release 5.0.5).` },
       };
     }
     // Python tracebacks count only when they run inside node-gyp's own gyp, not in some package's setup.py.
@@ -142,7 +205,7 @@ export default defineRule({
       'Or point npm at a newer node-gyp: `npm install -g node-gyp` and set `npm_config_node_gyp` to its bin/node-gyp.js.',
       'If a package pins an old node-gyp (`npm ls node-gyp`), upgrade that package (node-sass users: move to `sass`).',
       'Python 3.12+ without distutils: `pip install setuptools` gives old gyp its distutils back until node-gyp is upgraded.',
-      'Otherwise point the old node-gyp at an interpreter or Visual Studio it supports (`npm config set python ...`, `--msvs_version`).',
+      'Otherwise point the old node-gyp at an interpreter or Visual Studio it supports (`npm config set python ...`, `--msvs_version`), or build with the Node.js it was made for (before 19).',
     ],
     commands: ['npm ls node-gyp', 'npm install -g npm@latest'],
   },

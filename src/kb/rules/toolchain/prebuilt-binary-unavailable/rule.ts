@@ -25,7 +25,7 @@ export default defineRule({
     libvips: { type: 'version', doc: 'the libvips version sharp wanted', optional: true },
     sharpPlatform: { type: 'string', doc: 'the platform sharp looked for (`win32-x64`)', optional: true },
   },
-  internal: ['target', 'runtime2'],
+  internal: ['target', 'runtime2', '_hitStatus'],
   patterns: [
     {
       id: 'prebuild-install-none-found',
@@ -38,12 +38,23 @@ export default defineRule({
     },
     {
       id: 'node-pre-gyp-not-found',
-      // @mapbox/node-pre-gyp: "node-pre-gyp WARN Pre-built binaries not found for bcrypt@5.0.0 and node@15.0.1 (node-v88 ABI, glibc)
-      // (falling back to source compile with node-gyp)"; older releases log it at ERR! level; "not installable" when the download broke
+      // @mapbox/node-pre-gyp (lib/install.js print_fallback_error): "node-pre-gyp WARN Pre-built binaries not found for bcrypt@5.0.0
+      // and node@15.0.1 (node-v88 ABI, glibc) (falling back to source compile with node-gyp)" when the server answered (older
+      // releases log it at ERR! level); "not installable" when the download threw instead, which since 1.0 (node-fetch,
+      // 2021) includes a 404: its next line says which (node-pre-gyp-hit-error)
       source: 'node-pre-gyp',
       literals: ['Pre-built binaries not found for', 'Pre-built binaries not installable for'],
       re: /Pre-built binaries not (?:found|installable) for (?<package>[\w@/.-]{1,100}?)@(?<packageVersion>[\w.+-]{1,40}) and (?<runtime2>node|electron|node-webkit)@(?<runtimeVersion>[\w.+-]{1,40}) \((?<abi>[^)]{1,60})\)/,
       weight: 0.75,
+    },
+    {
+      id: 'node-pre-gyp-hit-error',
+      // @mapbox/node-pre-gyp after "not installable": "node-pre-gyp WARN Hit error response status 404 Not Found on https://..."
+      // (the file is not published), or another error (ENOTDIR, an invalid URI, a network failure) that says nothing about it
+      source: 'node-pre-gyp',
+      literals: ['Hit error '],
+      re: /Hit error (?:response status (?<_hitStatus>\d{3})\b)?/,
+      weight: 0.05,
     },
     {
       id: 'sharp-libvips-unavailable',
@@ -69,7 +80,12 @@ export default defineRule({
     // A missing prebuild followed by a source build that works is a normal install; only a failed one is reported.
     const sharpFailed = ctx.hits.some((h) => h.pattern === 'sharp-libvips-unavailable');
     if (!sharpFailed && !ctx.hits.some((h) => h.pattern === 'native-build-failed')) return null;
-    if (!ctx.hits.some((h) => FALLBACK_PATTERNS.has(h.pattern))) return null;
+    // "not installable" is a missing binary only when the error it hit was the server's 403/404; a download that broke
+    // otherwise (ENOTDIR, a bad URI, the network) says nothing about which binaries are published.
+    const missing = ctx.hits.filter((h) => FALLBACK_PATTERNS.has(h.pattern) && !(h.pattern === 'node-pre-gyp-not-found' && h.text.includes('not installable')));
+    const answered = ctx.hits.some((h) => h.pattern === 'node-pre-gyp-hit-error' && /^40[34]$/.test(h.captures._hitStatus ?? ''));
+    const installable404 = answered && ctx.hits.some((h) => h.pattern === 'node-pre-gyp-not-found');
+    if (missing.length === 0 && !installable404) return null;
     const c = ctx.captures;
     const nodeVersion = c.runtimeVersion ?? (c.target && c.target !== 'undefined' ? c.target : undefined);
     const runtime = c.runtime2 ?? c.runtime ?? 'node';

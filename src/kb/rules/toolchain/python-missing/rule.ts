@@ -18,10 +18,11 @@ export default defineRule({
   patterns: [
     {
       id: 'node-gyp-no-python',
-      // node-gyp >= 6: "gyp ERR! stack Error: Could not find any Python installation to use"
+      // node-gyp >= 5.0.3 (lib/find-python.js): "gyp ERR! stack Error: Could not find any Python installation to use";
+      // 5.0.0-5.0.2 looked for Python 2 only: "... any Python 2 installation to use" (node-gyp-too-old when it rejected a Python 3)
       source: 'node-gyp',
-      literals: ['Could not find any Python installation to use'],
-      re: /Could not find any Python installation to use/,
+      literals: ['Could not find any Python installation to use', 'Could not find any Python 2 installation to use'],
+      re: /Could not find any Python (?:2 )?installation to use/,
       weight: 0.95,
     },
     {
