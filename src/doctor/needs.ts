@@ -377,14 +377,18 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
   const heldByScripts = new Map<LockedCrate, string | null>();
   let heavy: string | null = null;
   for (const crate of packages) {
-    if (crate.source === null) continue;
+    // A workspace crate is the project's own code, unless it is a known crate itself (rdkafka-sys in its own
+    // repository): then its build script does what the published crate's does.
+    if (crate.source === null && !CRATE_NEEDS[crate.name]) continue;
     if (rust.lock && !via.has(crate)) continue; // not reachable from the workspace: a stale lock entry
     const hop = via.get(crate) ?? null;
     const label = `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''}`.trim();
     if (!heavy && HEAVY_CRATES.includes(crate.name)) heavy = label;
     const needs = CRATE_NEEDS[crate.name];
     if (!needs) continue;
-    const features = requested.get(crate.name) ?? new Set<string>();
+    // A workspace crate is built with the features its dependents and the roots turn on, closed over its [features].
+    const own = crate.source === null ? (fromGraph ? fromGraph.features.get(crate.name) : fromLock?.localFeatures.get(crate.name)) : undefined;
+    const features = own ?? requested.get(crate.name) ?? new Set<string>();
     const doubtVia = fromLock?.unverified.get(crate);
     for (const n of needs) {
       if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;

@@ -36,6 +36,7 @@ export interface CrateNeed {
 }
 
 const OPENSSL_VENDORED: Exemption = { lockDependsOn: ['openssl-src'], features: ['vendored'], env: ['OPENSSL_DIR', 'OPENSSL_LIB_DIR'], why: 'vendored OpenSSL (openssl-src) or OPENSSL_DIR' };
+const RDKAFKA_DYNAMIC: Exemption = { features: ['dynamic-linking', 'dynamic_linking'], why: 'the dynamic-linking feature (the system librdkafka)' };
 const CPP = { component: 'cxx-compiler', why: 'compiles C++ in its build script' } as const;
 const C = { component: 'c-compiler', why: 'compiles C in its build script' } as const;
 
@@ -47,6 +48,14 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   'link-cplusplus': [CPP],
   'cpp_build': [CPP],
   'librocksdb-sys': [C, CPP],
+  // rust-librocksdb-sys is a published fork of librocksdb-sys with the same build (RocksDB's C++ through cc).
+  'rust-librocksdb-sys': [C, CPP],
+  // BoringSSL's CMake project enables C and C++ (boring-sys and its boring-sys2 fork run it through the cmake crate);
+  // BORING_BSSL_PATH points at a prebuilt BoringSSL instead.
+  'boring-sys': [C, { ...CPP, why: "builds BoringSSL, whose CMake project enables C++", unless: { env: ['BORING_BSSL_PATH'], why: 'BORING_BSSL_PATH (a prebuilt BoringSSL)' } }],
+  'boring-sys2': [C, { ...CPP, why: "builds BoringSSL, whose CMake project enables C++", unless: { env: ['BORING_BSSL_PATH'], why: 'BORING_BSSL_PATH (a prebuilt BoringSSL)' } }],
+  // luajit-src builds LuaJIT with its Makefile (make, gmake on the BSDs; msvcbuild.bat on MSVC) and the C compiler cc finds.
+  'luajit-src': [C, { component: 'make', why: "builds LuaJIT with its Makefile" }],
   'openssl-sys': [
     { component: 'pkg-config', why: 'finds the system OpenSSL', unless: OPENSSL_VENDORED },
     { component: 'openssl-dev', why: 'links the system OpenSSL', unless: OPENSSL_VENDORED },
@@ -57,7 +66,12 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
     C,
   ],
   'clang-sys': [{ component: 'libclang', why: 'loads libclang to parse C headers' }],
-  cmake: [{ component: 'cmake', why: 'runs cmake in its build script' }],
+  // The cmake crate configures with CMake's default generator unless CMAKE_GENERATOR names another: Unix Makefiles
+  // on Linux and macOS, so the build step runs make.
+  cmake: [
+    { component: 'cmake', why: 'runs cmake in its build script' },
+    { component: 'make', why: "builds with CMake's default generator (Unix Makefiles)", unless: { env: ['CMAKE_GENERATOR'], why: 'CMAKE_GENERATOR names the generator' } },
+  ],
   'prost-build': [
     {
       component: 'protoc',
@@ -89,13 +103,13 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   'libmimalloc-sys': [C],
   // The older name of tikv-jemalloc-sys, same build.
   'jemalloc-sys': [C, { component: 'make', why: 'builds jemalloc with its autotools build' }],
-  // rdkafka-sys builds the bundled librdkafka with its mklove configure and make (cmake only for its non-default
-  // cmake-build feature, project/build-graph.ts); gRPC's C++ core is built with cmake (the cmake crate's own need).
+  // rdkafka-sys builds the bundled librdkafka with its mklove configure and `make libs`, whose subdirectories are src
+  // and src-cpp (the C++ API), so C++ is compiled too; with its cmake-build feature librdkafka's CMake project (C and
+  // CXX) builds with the cmake crate instead. dynamic-linking builds nothing: it links the system librdkafka.
   'rdkafka-sys': [
-    C,
-    { component: 'make', why: 'builds the bundled librdkafka (configure and make)' },
-    // With cmake-build, librdkafka's CMake project (languages C and CXX, with its C++ API) needs a C++ compiler.
-    { ...CPP, why: 'builds librdkafka with CMake, whose project enables C++', unless: { unlessBuilds: ['cmake'], why: 'no cmake-build feature' } },
+    { ...C, unless: RDKAFKA_DYNAMIC },
+    { component: 'make', why: 'builds the bundled librdkafka (configure and make libs)', unless: RDKAFKA_DYNAMIC },
+    { ...CPP, why: "builds the bundled librdkafka's C++ library (src-cpp)", unless: RDKAFKA_DYNAMIC },
   ],
   'grpcio-sys': [C, CPP],
   'pq-sys': [{ component: 'libpq-dev', why: 'links libpq', unless: { lockDependsOn: ['pq-src'], features: ['bundled'], why: 'the bundled feature (pq-src)' } }],

@@ -141,7 +141,7 @@ function versionBefore(version: string, bound: string): boolean {
  * Whether a default build uses a feature edge: true or false when the members' declarations decide it, 'guess' when
  * it rests on the manifests of crates outside the workspace (taken as used, but what it alone reaches is unverified).
  */
-function featureEdgeUsed(edge: FeatureEdge, fromVersion: string, members: readonly CargoManifest[], target: string): boolean | 'guess' {
+function featureEdgeUsed(edge: FeatureEdge, fromVersion: string, members: readonly CargoManifest[], target: string, membersDependOnIt = true): boolean | 'guess' {
   const asked = defaultRequestedFeatures(members, target);
   const requested = [...asked].some(([crate, set]) => (!edge.askedOf || edge.askedOf.includes(crate)) && [...set].some((f) => edge.feature.test(f)));
   if (requested) return true;
@@ -152,7 +152,9 @@ function featureEdgeUsed(edge: FeatureEdge, fromVersion: string, members: readon
       const defaults = defaultFeatureRefs(m);
       return m.dependencies.filter((d) => d.name === edge.from && builtByDefault(m, d, target, defaults)).map((d) => ({ d, ws: m.workspace?.dependencies.find((w) => w.key === d.key) }));
     });
-    const declaredAnywhere = members.some((m) => [...m.dependencies, ...(m.workspace?.dependencies ?? [])].some((d) => d.name === edge.from));
+    // A member's declaration decides only the version it resolves to: another copy in the lock (reqwest 0.9 under a
+    // dependency, beside the members' reqwest 0.12) is declared by crates outside the workspace alone.
+    const declaredAnywhere = membersDependOnIt && members.some((m) => [...m.dependencies, ...(m.workspace?.dependencies ?? [])].some((d) => d.name === edge.from));
     // Only crates outside the workspace declare it. The lock has the edge because some feature turned it on: theirs,
     // unless a member's own non-default feature forwards to one (then their manifests would have to tell).
     if (!declaredAnywhere) return memberMentions(edge, members) ? 'guess' : true;
@@ -222,16 +224,40 @@ export function builtCrates(packages: readonly LockedCrate[], roots: readonly Ca
     return version ? (list?.find((p) => p.version === version) ?? list?.[0]) : list?.[0];
   };
   const edgeCache = new Map<string, boolean | 'guess'>();
+  const offFeatures = featuresLeftOff(roots, target);
+  const reachCache = new Map<string, Set<LockedCrate>>();
+  // The registry crates the lock lets a dependency reach (every edge): where a feature asked of it can act.
+  const reachOf = (name: string): Set<LockedCrate> => {
+    if (!reachCache.has(name)) {
+      const seen = new Set<LockedCrate>((byName.get(name) ?? []).filter((c) => c.source !== null));
+      const queue = [...seen];
+      for (let i = 0; i < queue.length; i++) {
+        for (const d of queue[i].dependencies) {
+          const c = resolveDep(d);
+          if (c && c.source !== null && !seen.has(c)) (seen.add(c), queue.push(c));
+        }
+      }
+      reachCache.set(name, seen);
+    }
+    return reachCache.get(name)!;
+  };
   const edgeUse = (from: LockedCrate, to: string): boolean | 'guess' => {
     if (UNUSED_EDGES.some((e) => (e.from === from.name || e.from === '*') && e.to === to && (!e.unless || targetApplies(e.unless, target) === false))) return false;
     const index = FEATURE_EDGES.findIndex((e) => e.from === from.name && e.to.includes(to));
-    if (index < 0) return true;
+    if (index < 0) {
+      // A member forwards a feature named after the crate (`actix-web/openssl`) only from a non-default feature of
+      // its own: the lock edges into that crate under the dependency are likely that feature's, so what they alone
+      // reach is unverified (cargo metadata decides it when it can answer).
+      return offFeatures.some((o) => featureNamesCrate(o.feature, to) && reachOf(o.dep).has(from)) ? 'guess' : true;
+    }
     // Per edge entry: one crate can have several (diesel's mysql and postgres backends).
     const key = `${index} ${from.version}`;
-    if (!edgeCache.has(key)) edgeCache.set(key, featureEdgeUsed(FEATURE_EDGES[index], from.version, roots, target));
+    if (!edgeCache.has(key)) edgeCache.set(key, featureEdgeUsed(FEATURE_EDGES[index], from.version, roots, target, membersDependOn(from)));
     return edgeCache.get(key)!;
   };
   const unused = (from: LockedCrate, to: string) => edgeUse(from, to) === false;
+  // Whether a local crate's lock entry depends on this very copy of a crate ("name" alone: the lock has one copy).
+  const membersDependOn = (c: LockedCrate) => packages.some((p) => p.source === null && p.dependencies.some((d) => d === c.name || d === `${c.name} ${c.version}`));
   const manifestOf = new Map<string, CargoManifest>();
   for (const m of [...known, ...roots]) if (m.package) manifestOf.set(m.package.name, m);
   const via = new Map<LockedCrate, string | null>();
@@ -306,6 +332,41 @@ export function builtCrates(packages: readonly LockedCrate[], roots: readonly Ca
   for (const c of via.keys()) if (!seen.has(c) && !blind.has(c) && !manifestOf.has(c.name)) unverified.set(c, doubtfulOrigin(c, doubtful, resolveDep));
   const localFeatures = new Map([...asked].map(([name, features]) => [name, featureClosure(manifestOf.get(name)!, features).features]));
   return { via, unverified, localFeatures };
+}
+
+/**
+ * The `dep/feature` (and `dep?/feature`) items of the members' non-default features whose feature their default
+ * builds ask of no dependency (in the default features' closure or a declaration's `features`), by dependency name.
+ */
+export function featuresLeftOff(members: readonly CargoManifest[], target: string): { dep: string; feature: string }[] {
+  const out: { dep: string; feature: string }[] = [];
+  // What any member's default build asks of a dependency is on for all of them (cargo unifies features).
+  const asked = defaultRequestedFeatures(members, target);
+  for (const m of members) {
+    const on = featureClosure(m, ['default']);
+    for (const [name, items] of Object.entries(m.features)) {
+      if (on.features.has(name)) continue;
+      for (const item of items) {
+        const slash = item.indexOf('/');
+        if (slash < 0) continue;
+        const key = item.slice(0, slash).replace(/\?$/, '');
+        const feature = item.slice(slash + 1);
+        const dep = m.dependencies.find((d) => d.key === key && d.kind !== 'dev');
+        // Asked of any dependency by default (`awc/openssl` declared), the crates it names are built after all.
+        if (!dep || [...asked.values()].some((set) => set.has(feature))) continue;
+        if (!out.some((o) => o.dep === dep.name && o.feature === feature)) out.push({ dep: dep.name, feature });
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether a feature's name is a crate's name or a whole part of it (`openssl`: openssl, openssl-sys, tokio-openssl). */
+export function featureNamesCrate(feature: string, crate: string): boolean {
+  const words = crate.split(/[-_]/);
+  const wanted = feature.split(/[-_]/);
+  for (let i = 0; i + wanted.length <= words.length; i++) if (wanted.every((w, j) => words[i + j] === w)) return true;
+  return false;
 }
 
 /** The first doubtful step (breadth-first from its target) whose lock edges reach `target`. */
