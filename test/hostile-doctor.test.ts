@@ -306,3 +306,16 @@ test('a --timeout beyond what a timer holds (2^31-1 ms) does not stop every prob
   assert.equal(r.outcome, 'ok');
   assert.match(r.stdout, /answered/);
 });
+
+test('workspace crates named after Object.prototype members (constructor, __proto__) are not read as table entries', async () => {
+  const dir = tempDir('bm-hostile-proto-');
+  writeFiles(dir, {
+    'Cargo.toml': '[package]\nname = "constructor"\nversion = "0.1.0"\nedition = "2021"\n\n[features]\ndefault = ["hasOwnProperty"]\nhasOwnProperty = []\n\n[dependencies]\n__proto__ = { path = "p" }\n',
+    'src/main.rs': 'fn main() {}\n',
+    'p/Cargo.toml': '[package]\nname = "__proto__"\nversion = "0.1.0"\n',
+    'p/lib.rs': '',
+    'Cargo.lock': 'version = 3\n\n[[package]]\nname = "constructor"\nversion = "0.1.0"\ndependencies = ["__proto__"]\n\n[[package]]\nname = "__proto__"\nversion = "0.1.0"\n',
+  });
+  const report = await runDoctor(dir, { env: withoutRustupToolchain(), timeoutMs: 30_000 });
+  assert.ok(report.checks.length > 0);
+});

@@ -379,12 +379,13 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
   for (const crate of packages) {
     // A workspace crate is the project's own code, unless it is a known crate itself (rdkafka-sys in its own
     // repository): then its build script does what the published crate's does.
-    if (crate.source === null && !CRATE_NEEDS[crate.name]) continue;
+    if (crate.source === null && !Object.hasOwn(CRATE_NEEDS, crate.name)) continue;
     if (rust.lock && !via.has(crate)) continue; // not reachable from the workspace: a stale lock entry
     const hop = via.get(crate) ?? null;
     const label = `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''}`.trim();
     if (!heavy && HEAVY_CRATES.includes(crate.name)) heavy = label;
-    const needs = CRATE_NEEDS[crate.name];
+    // own keys only: a crate named `constructor` or `__proto__` is not a table entry
+    const needs = Object.hasOwn(CRATE_NEEDS, crate.name) ? CRATE_NEEDS[crate.name] : undefined;
     if (!needs) continue;
     // A workspace crate is built with the features its dependents and the roots turn on, closed over its [features].
     const own = crate.source === null ? (fromGraph ? fromGraph.features.get(crate.name) : fromLock?.localFeatures.get(crate.name)) : undefined;
