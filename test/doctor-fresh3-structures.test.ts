@@ -3,36 +3,11 @@
 // workspace member itself, and the build tools vendored C builds run (make for LuaJIT and CMake, C++ for BoringSSL).
 
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { deriveNeeds, type NeedsPlan } from '../src/doctor/needs.ts';
-import { readProject } from '../src/project/discover.ts';
+import { FIX, needsOf, planOf, variant } from './helpers/needs-fixtures.ts';
 import { featureNamesCrate } from '../src/project/build-graph.ts';
 
-const FIX = new URL('./fixtures/projects/', import.meta.url).pathname;
-
-async function planOf(dir: string, env: Record<string, string> = {}): Promise<NeedsPlan> {
-  return deriveNeeds(await readProject(dir), { env, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
-}
-
-async function needsOf(dir: string, env: Record<string, string> = {}): Promise<Map<string, string[]>> {
-  const plan = await planOf(dir, env);
-  return new Map(plan.needs.filter((n) => n.required).map((n) => [n.component, n.neededBy]));
-}
-
-/** A copy of the fixture with one file's text edited. */
-function variant(name: string, file: string, edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-fresh3-'));
-  cpSync(join(FIX, name), dir, { recursive: true });
-  const path = join(dir, file);
-  const before = readFileSync(path, 'utf8');
-  const after = edit(before);
-  assert.notEqual(after, before, `the edit of ${file} changed nothing`);
-  writeFileSync(path, after);
-  return dir;
-}
 
 test('OpenSSL only through a non-default feature forwarded to dependencies is held back, not needed (rustypaste)', async () => {
   const plan = await planOf(join(FIX, 'off-feature-tls'));

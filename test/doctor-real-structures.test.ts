@@ -8,27 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
+import { FIX, needsOf, planOf, variant } from './helpers/needs-fixtures.ts';
 import { deriveNeeds } from '../src/doctor/needs.ts';
 import { readProject } from '../src/project/discover.ts';
 
-const FIX = new URL('./fixtures/projects/', import.meta.url).pathname;
-
-async function needsOf(dir: string): Promise<Map<string, string[]>> {
-  const plan = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
-  return new Map(plan.needs.filter((n) => n.required).map((n) => [n.component, n.neededBy]));
-}
-
-/** A copy of the fixture with one manifest's text edited. */
-function variant(name: string, file: string, edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-needs-'));
-  cpSync(join(FIX, name), dir, { recursive: true });
-  const path = join(dir, file);
-  const before = readFileSync(path, 'utf8');
-  const after = edit(before);
-  assert.notEqual(after, before, `the edit of ${file} changed nothing`);
-  writeFileSync(path, after);
-  return dir;
-}
 
 test('registry feature edges a default build leaves off: no OpenSSL and no cmake (exa, nushell, git2-rs)', async () => {
   const needs = await needsOf(join(FIX, 'registry-feature-edges'));
@@ -51,7 +34,7 @@ test('update-informer asked for its reqwest client builds native-tls; a member f
   // A member's own non-default feature may be what added the edge (nushell's `native-tls`): only update-informer's
   // manifest could tell, so the need is held back, with the edge named.
   writeFileSync(join(dir, 'notify', 'Cargo.toml'), `${readFileSync(join(dir, 'notify', 'Cargo.toml'), 'utf8')}\n[features]\nnative-tls = ["update-informer/native-tls"]\n`);
-  const plan = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
+  const plan = await planOf(dir);
   assert.ok(!plan.needs.some((n) => n.component === 'openssl-dev'));
   assert.match(plan.unverified.find((u) => u.component === 'openssl-dev')!.why, /the lock edge reqwest -> native-tls, which a feature of reqwest adds/);
   // pkg-config is a need anyway (alsa-sys), so only openssl-dev is held back.
@@ -64,7 +47,7 @@ test('libz-sys\'s zlib-ng feature on by default runs cmake', async () => {
 });
 
 test('needs reached only through a path dependency whose sources are absent are held back as unverified (rustdesk-server)', async () => {
-  const plan = deriveNeeds(await readProject(join(FIX, 'absent-submodule')), { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
+  const plan = await planOf(join(FIX, 'absent-submodule'));
   const needed = plan.needs.map((n) => n.component);
   for (const c of ['openssl-dev', 'pkg-config', 'libclang']) assert.ok(!needed.includes(c), `${c} is not a verified need`);
   assert.deepEqual([...new Set(plan.unverified.map((u) => u.component))].sort(), ['libclang', 'openssl-dev', 'pkg-config', 'python']);
@@ -79,7 +62,7 @@ test('needs reached only through a path dependency whose sources are absent are 
   cpSync(join(FIX, 'absent-submodule'), dir, { recursive: true });
   mkdirSync(join(dir, 'libs', 'common', 'src'), { recursive: true });
   writeFileSync(join(dir, 'libs', 'common', 'Cargo.toml'), '[package]\nname = "common"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nopenssl-sys = "0.9"\nclang-sys = "1.8"\n');
-  const full = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: 'x86_64-unknown-linux-gnu' });
+  const full = await planOf(dir);
   assert.deepEqual(full.unverified, []);
   assert.ok(full.needs.some((n) => n.component === 'openssl-dev'));
 });
