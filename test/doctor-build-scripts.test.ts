@@ -67,6 +67,14 @@ test('near misses that keep libclang: an unguarded call, bindgen without its run
   assert.ok(required(await planOf(either)).has('libclang'));
 });
 
+test('a build script that never calls its build-dependency says so, rather than naming no guard', async () => {
+  // bindgen stays a build-dependency, but every call to it is gone: nothing guards a call that is not there.
+  const never = variant('ffi/build.rs', (t) => t.replace(/\/\* A block comment[\s\S]*$/, '').replace('        regenerate(Path::new(&out));\n', ''));
+  const plan = await planOf(never);
+  assert.ok(!required(plan).has('libclang'));
+  assert.deepEqual(plan.exempted.filter((e) => e.component === 'libclang').map((e) => e.why), ["ffi's build script never calls bindgen"]);
+});
+
 test('lexing: strings, raw strings, char literals and nested comments hide their braces and names', () => {
   const code = maskRust('let a = r#"{ bindgen:: }"#; let b = \'{\'; /* x /* { */ } */ fn f<\'a>(s: &\'a str) {}');
   assert.doesNotMatch(code, /bindgen/);

@@ -497,7 +497,11 @@ function calledOnlyWhenOff(
       if (tool.callerFeature && !resolvedFeatures && decls.some((d) => !d.defaultFeatures && !d.features.includes(tool.callerFeature!))) return null;
       const calls = toolCallsOf(text, callers.get(caller)!, scriptContext(name));
       if (calls.byDefault === 'yes') return null;
-      reasons.push(`${name}'s build script calls ${caller} only off the default build: ${calls.offBecause.join('; ')}`);
+      reasons.push(
+        calls.offBecause.length
+          ? `${name}'s build script calls ${caller} only off the default build: ${calls.offBecause.join('; ')}`
+          : `${name}'s build script never calls ${caller}`,
+      );
     }
   }
   return reasons.join('; ');
