@@ -57,7 +57,7 @@ test('every template placeholder names a declared, internal or _ capture', () =>
   const undeclared: string[] = [];
   for (const rule of rules) {
     const f = rule.fix;
-    const templates = [rule.explanation, f.summary, ...(f.steps ?? []), ...(f.commands ?? []).map((c) => (typeof c === 'string' ? c : c.command)), ...Object.values(f.platformCommands ?? {}).flat(), ...Object.values(f.packages ?? {}).flat()];
+    const templates = [rule.explanation, f.summary, ...(f.steps ?? []).map((c) => (typeof c === 'string' ? c : c.step)), ...(f.commands ?? []).map((c) => (typeof c === 'string' ? c : c.command)), ...Object.values(f.platformCommands ?? {}).flat(), ...Object.values(f.packages ?? {}).flat()];
     for (const t of templates) for (const m of t.matchAll(/\{\{(\w+)/g)) if (!known(rule, m[1])) undeclared.push(`${rule.id}: {{${m[1]}}}`);
   }
   assert.deepEqual(undeclared, []);

@@ -4,7 +4,7 @@
 
 import { COMPONENTS } from './components.js';
 import { ALL_PLATFORMS, installCommand, installCommandsFor, mergeInstallFacts, PACKAGE_MANAGER_OF, PLATFORM_LABEL, type InstallFacts, type PlatformId } from './platforms.js';
-import { fillTemplate, type BuildTool, type FixSpec, type ToolCommand } from './rule.js';
+import { fillTemplate, type BuildTool, type FixSpec, type ToolCommand, type ToolStep } from './rule.js';
 import type { PlatformContext } from './platforms.js';
 
 export { installCommand };
@@ -58,13 +58,13 @@ function commandsFor(spec: FixSpec, facts: InstallFacts | null, platform: Platfo
 }
 
 /**
- * The rule's platform-independent commands for the tools the log shows: untagged ones always, tagged ones for a tool
- * that ran; all of them when the log shows none of the tools they are tagged with (a pasted fragment).
+ * A rule's commands or steps for the tools the log shows: untagged ones always, tagged ones for a tool that ran; all
+ * of them when the log shows none of the tools they are tagged with (a pasted fragment).
  */
-export function commandsForTools(commands: readonly (string | ToolCommand)[], tools: ReadonlySet<BuildTool>): string[] {
-  const tagged = commands.filter((c): c is ToolCommand => typeof c !== 'string');
-  const matching = tagged.some((c) => tools.has(c.tool));
-  return commands.flatMap((c) => (typeof c === 'string' ? [c] : !matching || tools.has(c.tool) ? [c.command] : []));
+export function forTools(items: readonly (string | ToolCommand | ToolStep)[], tools: ReadonlySet<BuildTool>): string[] {
+  const matching = items.some((c) => typeof c !== 'string' && tools.has(c.tool));
+  const textOf = (c: ToolCommand | ToolStep) => ('command' in c ? c.command : c.step);
+  return items.flatMap((c) => (typeof c === 'string' ? [c] : !matching || tools.has(c.tool) ? [textOf(c)] : []));
 }
 
 export function renderFix(spec: FixSpec, context: PlatformContext, captures: Record<string, string>, found?: InstallFacts, tools: ReadonlySet<BuildTool> = new Set()): RenderedFix {
@@ -73,7 +73,7 @@ export function renderFix(spec: FixSpec, context: PlatformContext, captures: Rec
   const commands: FixCommand[] = [];
   if (facts?.platform?.any) commands.push({ platform: 'any', label: 'any platform', command: facts.platform.any });
   // A command or step whose template fills to nothing (a rule's `{{_step2|}}` for a case with one step) is left out.
-  for (const c of commandsForTools(spec.commands ?? [], tools)) {
+  for (const c of forTools(spec.commands ?? [], tools)) {
     const command = fillTemplate(c, captures);
     if (command !== '') commands.push({ platform: 'any', label: 'any platform', command });
   }
@@ -94,7 +94,7 @@ export function renderFix(spec: FixSpec, context: PlatformContext, captures: Rec
   }
   return {
     summary: fillTemplate(spec.summary, captures),
-    steps: (spec.steps ?? []).map((s) => fillTemplate(s, captures)).filter((s) => s !== ''),
+    steps: forTools(spec.steps ?? [], tools).map((s) => fillTemplate(s, captures)).filter((s) => s !== ''),
     commands,
     dockerfile,
   };

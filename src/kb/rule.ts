@@ -53,10 +53,17 @@ export interface ToolCommand {
   command: string;
 }
 
+/** A step of advice that only applies where one build tool runs (a crate feature for cargo, a CMake cache variable). */
+export interface ToolStep {
+  tool: BuildTool;
+  step: string;
+}
+
 /** Advice for the fix, rendered for the platform the build ran on. Strings may use {{capture}} placeholders. */
 export interface FixSpec {
   summary: string;
-  steps?: readonly string[];
+  /** Steps of advice; one tagged with a build tool is chosen the way tagged commands are (below). */
+  steps?: readonly (string | ToolStep)[];
   /** Components of the kb table that provide what is missing: their packages and platform advice (preferred). */
   components?: readonly ComponentId[];
   /** System packages that provide what is missing, per package manager, when no component of the table fits. */

@@ -174,11 +174,17 @@ export default defineRule({
     'OpenSSL through pkg-config, so both the development package and pkg-config must be present; on macOS and Windows it needs ' +
     'OPENSSL_DIR (or Homebrew/vcpkg) to point at an installation.',
   fix: {
-    summary: 'Install the OpenSSL development package (and pkg-config), or build OpenSSL from source with the `vendored` feature.',
+    summary: 'Install the OpenSSL development package (and pkg-config).',
     steps: [
       'Install the OpenSSL development package for your system (below); keep pkg-config installed too.',
-      'If OpenSSL is installed in a non-standard place, set OPENSSL_DIR (or OPENSSL_LIB_DIR and OPENSSL_INCLUDE_DIR) for the build.',
-      'Or avoid the system OpenSSL: enable the `vendored` feature of the `openssl` crate (builds OpenSSL from source; needs perl and make), or switch the HTTP/TLS crate to rustls (e.g. reqwest `default-features = false, features = ["rustls-tls"]`).',
+      // openssl-sys reads these (also under pip, for cryptography's Rust build); CMake's FindOpenSSL reads OPENSSL_ROOT_DIR.
+      { tool: 'cargo', step: 'If OpenSSL is installed in a non-standard place, set OPENSSL_DIR (or OPENSSL_LIB_DIR and OPENSSL_INCLUDE_DIR) for the build.' },
+      { tool: 'cmake', step: 'If OpenSSL is installed in a non-standard place, pass -DOPENSSL_ROOT_DIR=<its prefix> to cmake.' },
+      { tool: 'meson', step: "If OpenSSL is installed in a non-standard place, add its lib/pkgconfig directory to PKG_CONFIG_PATH." },
+      {
+        tool: 'cargo',
+        step: 'Or avoid the system OpenSSL: enable the `vendored` feature of the `openssl` crate (builds OpenSSL from source; needs perl and make), or switch the HTTP/TLS crate to rustls (e.g. reqwest `default-features = false, features = ["rustls-tls"]`).',
+      },
     ],
     components: ['openssl-dev', 'pkg-config'],
     platformCommands: {

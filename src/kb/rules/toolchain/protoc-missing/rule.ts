@@ -68,8 +68,10 @@ export default defineRule({
     summary: 'Install the Protocol Buffers compiler (protoc), or point PROTOC at one.',
     steps: [
       'Install protoc from the system package manager (a recent one: very old protoc 3.0 rejects proto3 `optional`).',
-      'Or download a release from https://github.com/protocolbuffers/protobuf/releases and set PROTOC=/path/to/bin/protoc.',
-      'In Docker, install it in the builder stage that runs `cargo build`.',
+      // prost-build and protobuf-codegen read PROTOC; CMake's FindProtobuf reads Protobuf_PROTOC_EXECUTABLE.
+      { tool: 'cargo', step: 'Or download a release from https://github.com/protocolbuffers/protobuf/releases and set PROTOC=/path/to/bin/protoc.' },
+      { tool: 'cmake', step: 'Or download a release from https://github.com/protocolbuffers/protobuf/releases and pass -DProtobuf_PROTOC_EXECUTABLE=/path/to/bin/protoc to cmake.' },
+      'In Docker, install it in the builder stage that runs the build.',
     ],
     components: ['protoc'],
   },
