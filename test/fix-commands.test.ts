@@ -15,12 +15,19 @@ const anyPlatform = (log: string, rule: string) => {
   return d.findings[0].fix.commands.filter((c) => c.platform === 'any').map((c) => c.command);
 };
 
-test('tagged commands are kept for the tools that ran, all of them when none of their tools is known', () => {
+test('tagged commands are kept for the tools that ran, all of them when the log shows no tool that builds', () => {
   const commands = ['df -h', { tool: 'cargo' as const, command: 'cargo clean' }, { tool: 'docker' as const, command: 'docker system prune -af' }];
   assert.deepEqual(forTools(commands, new Set(['cargo'])), ['df -h', 'cargo clean']);
   assert.deepEqual(forTools(commands, new Set(['docker', 'cargo'])), ['df -h', 'cargo clean', 'docker system prune -af']);
-  assert.deepEqual(forTools(commands, new Set(['meson'])), ['df -h', 'cargo clean', 'docker system prune -af']);
+  // meson ran: neither cargo's nor Docker's command is for this build
+  assert.deepEqual(forTools(commands, new Set(['meson'])), ['df -h']);
+  // only the Docker wrapper, or nothing at all: the tool inside is unknown, so every command may be the one
+  assert.deepEqual(forTools(commands, new Set(['docker'])), ['df -h', 'cargo clean', 'docker system prune -af']);
   assert.deepEqual(forTools(commands, new Set()), ['df -h', 'cargo clean', 'docker system prune -af']);
+  // a step tagged with several tools shows where any of them ran
+  const steps = [{ tool: ['pip', 'make'] as const, step: 'set CPATH' }, { tool: 'cargo' as const, step: 'set RUSTFLAGS' }];
+  assert.deepEqual(forTools(steps, new Set(['make'])), ['set CPATH']);
+  assert.deepEqual(forTools(steps, new Set(['pip', 'cargo'])), ['set CPATH', 'set RUSTFLAGS']);
 });
 
 test('out of memory: node-gyp, cargo and CMake builds each get their own way to run fewer jobs', () => {
@@ -57,9 +64,17 @@ test("openssl-dev-missing: a crate's OPENSSL_DIR and `vendored` advice only wher
   assert.match(cargo, /OPENSSL_DIR/);
   assert.match(cargo, /`vendored` feature/);
   assert.doesNotMatch(cargo, /OPENSSL_ROOT_DIR|PKG_CONFIG_PATH/);
-  // cryptography built by pip through setuptools-rust: the crate's variables apply
-  assert.match(stepsOf('fail-issue-auvsi-interop-226-pip-cryptography.log'), /OPENSSL_DIR/);
-  // a bare compile of ssl.h by make names no tool the steps are for: every step stays
+  // cryptography 1.x built by pip from C (setup.py, cffi): the compiler's search paths, not the crate's variables
+  const pip = stepsOf('fail-issue-auvsi-interop-226-pip-cryptography.log');
+  assert.match(pip, /CPATH and LIBRARY_PATH/);
+  assert.doesNotMatch(pip, /OPENSSL_DIR|vendored/);
+  // a C build under make: the compiler's own search paths, none of the crate's or CMake's
   const make = stepsOf('fail-make-gcc-ssl-h.log');
-  for (const variable of ['OPENSSL_DIR', 'OPENSSL_ROOT_DIR', 'PKG_CONFIG_PATH']) assert.match(make, new RegExp(variable));
+  assert.match(make, /CPATH and LIBRARY_PATH/);
+  assert.doesNotMatch(make, /OPENSSL_DIR|OPENSSL_ROOT_DIR|vendored/);
+  // a pasted line that shows no build tool: every tool's advice, since any of them may have run
+  const fragment = diagnoseText(KB, 'src/tls.c:3:10: fatal error: openssl/ssl.h: No such file or directory\n', { hostPlatform: 'debian' });
+  assert.equal(fragment.rootCause, 'openssl-dev-missing');
+  const all = fragment.findings[0].fix.steps.join('\n');
+  for (const advice of ['OPENSSL_DIR', 'OPENSSL_ROOT_DIR', 'CPATH', '`vendored`']) assert.ok(all.includes(advice), advice);
 });

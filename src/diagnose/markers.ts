@@ -175,12 +175,15 @@ export interface ChainLayer {
  */
 export const TOOL_ON_LINE: readonly { tool: BuildTool; re: RegExp }[] = [
   { tool: 'cargo', re: /\bcargo\b|\brustc\b|Cargo\.toml/ },
-  { tool: 'pip', re: /\bpip3?\b|setup\.py|pyproject\.toml|\bwheel for\b/ },
+  { tool: 'pip', re: /\bpip3?\b|setup\.py|pyproject\.toml|\bwheel for\b|\bskbuild\b|scikit[-_]build|\bsetuptools\b|\bdistutils\b/ },
   // node-gyp's make output names its targets `CXX(target) Release/obj.target/...`
   { tool: 'node-gyp', re: /\bgyp\b|node-gyp|binding\.gyp|\b(?:CXX|CC|LINK|SOLINK_MODULE)\(target\)/ },
   { tool: 'cmake', re: /\bcmake\b|CMake|CMakeLists\.txt/i },
   { tool: 'meson', re: /\bmeson\b/i },
-  { tool: 'make', re: /^g?make(?:\[\d+\])?: |\bMakefile\b/ },
+  // autotools' configure counts as make's: its advice (CPATH, PKG_CONFIG_PATH, a rerun) is the same
+  { tool: 'make', re: /^g?make(?:\[\d+\])?: |\bMakefile\b|^configure: (?:error|WARNING): / },
+  // cgo: the package header `# runtime/cgo` and the go command's own lines
+  { tool: 'go', re: /\bcgo\b|^# [\w.-]+(?:\/[\w.-]+)+$|^go(?: build| install| get| run|: )/ },
   { tool: 'docker', re: /\bdocker\b|Dockerfile|failed to solve/i },
 ];
 

@@ -59,12 +59,14 @@ function commandsFor(spec: FixSpec, facts: InstallFacts | null, platform: Platfo
 
 /**
  * A rule's commands or steps for the tools the log shows: untagged ones always, tagged ones for a tool that ran; all
- * of them when the log shows none of the tools they are tagged with (a pasted fragment).
+ * of them when the log shows no tool that builds (a pasted fragment, or only the Docker build around it), since any
+ * of them may then be the one that ran.
  */
 export function forTools(items: readonly (string | ToolCommand | ToolStep)[], tools: ReadonlySet<BuildTool>): string[] {
-  const matching = items.some((c) => typeof c !== 'string' && tools.has(c.tool));
+  const ran = (c: ToolCommand | ToolStep) => (typeof c.tool === 'string' ? tools.has(c.tool) : c.tool.some((t) => tools.has(t)));
+  const builderKnown = [...tools].some((t) => t !== 'docker');
   const textOf = (c: ToolCommand | ToolStep) => ('command' in c ? c.command : c.step);
-  return items.flatMap((c) => (typeof c === 'string' ? [c] : !matching || tools.has(c.tool) ? [textOf(c)] : []));
+  return items.flatMap((c) => (typeof c === 'string' ? [c] : !builderKnown || ran(c) ? [textOf(c)] : []));
 }
 
 export function renderFix(spec: FixSpec, context: PlatformContext, captures: Record<string, string>, found?: InstallFacts, tools: ReadonlySet<BuildTool> = new Set()): RenderedFix {

@@ -44,7 +44,7 @@ export interface LinePattern {
 }
 
 /** The build tools a fix command can be for. */
-export const BUILD_TOOLS = ['cargo', 'pip', 'node-gyp', 'cmake', 'meson', 'make', 'docker'] as const;
+export const BUILD_TOOLS = ['cargo', 'pip', 'node-gyp', 'cmake', 'meson', 'make', 'go', 'docker'] as const;
 export type BuildTool = (typeof BUILD_TOOLS)[number];
 
 /** A command that only helps where one build tool runs (`cargo fetch`, `meson setup --wipe builddir`). */
@@ -53,9 +53,9 @@ export interface ToolCommand {
   command: string;
 }
 
-/** A step of advice that only applies where one build tool runs (a crate feature for cargo, a CMake cache variable). */
+/** A step of advice that only applies where some build tools run (a crate feature for cargo, a CMake cache variable). */
 export interface ToolStep {
-  tool: BuildTool;
+  tool: BuildTool | readonly BuildTool[];
   step: string;
 }
 

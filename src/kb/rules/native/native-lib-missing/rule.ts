@@ -193,7 +193,7 @@ export default defineRule({
     }
     if (fact.kind === 'cmake') {
       captures._via = ` (CMake's find_package(${fact.name}) failed)`;
-      captures._cmakePrefix = `; for CMake, add its prefix to CMAKE_PREFIX_PATH (\`-DCMAKE_PREFIX_PATH=/path\`) or set \`${fact.name}_DIR\` to the directory that holds its ${fact.name}Config.cmake`;
+      captures._cmakeDir = ` or set \`${fact.name}_DIR\` to the directory that holds its ${fact.name}Config.cmake`;
     }
     const guessed = !fact.known && fact.kind !== 'header' && fact.kind !== 'cmake' && fact.kind !== 'program';
     if (guessed) captures.packageNote = ` (the package names are guessed from the library name: confirm them with your package manager's file search, e.g. apt-file search ${searchFileOf(fact)})`;
@@ -236,7 +236,16 @@ export default defineRule({
     summary: 'Install the development package of `{{library}}`, or point the linker/pkg-config at where it is installed.',
     steps: [
       'Install the development package that provides `{{library}}` (below){{packageNote|}}.',
-      'If it is installed in a non-standard prefix, add its lib directory to the search path (RUSTFLAGS="-L native=/path/lib", LIBRARY_PATH, or a `cargo:rustc-link-search` line) and its pkgconfig directory to PKG_CONFIG_PATH{{_cmakePrefix|}}.',
+      // Each build tool has its own search paths; a fragment that shows no tool gets them all.
+      {
+        tool: 'cargo',
+        step: 'If it is installed in a non-standard prefix, add its lib directory to the link search path (RUSTFLAGS="-L native=/path/lib" or a `cargo:rustc-link-search` line in a build script) and its pkgconfig directory to PKG_CONFIG_PATH.',
+      },
+      { tool: 'cmake', step: 'If it is installed in a non-standard prefix, add that prefix to CMAKE_PREFIX_PATH (`-DCMAKE_PREFIX_PATH=/path`){{_cmakeDir|}}.' },
+      {
+        tool: ['pip', 'node-gyp', 'make', 'meson'],
+        step: 'If it is installed in a non-standard prefix, add its include and lib directories to CPATH and LIBRARY_PATH (or the -I/-L flags of the build) and its pkgconfig directory to PKG_CONFIG_PATH.',
+      },
       'If `{{library}}` is a library your own project builds, build it first or fix the -l name / link-search path.',
     ],
   },

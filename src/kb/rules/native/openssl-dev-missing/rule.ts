@@ -180,7 +180,10 @@ export default defineRule({
       // openssl-sys reads these (also under pip, for cryptography's Rust build); CMake's FindOpenSSL reads OPENSSL_ROOT_DIR.
       { tool: 'cargo', step: 'If OpenSSL is installed in a non-standard place, set OPENSSL_DIR (or OPENSSL_LIB_DIR and OPENSSL_INCLUDE_DIR) for the build.' },
       { tool: 'cmake', step: 'If OpenSSL is installed in a non-standard place, pass -DOPENSSL_ROOT_DIR=<its prefix> to cmake.' },
-      { tool: 'meson', step: "If OpenSSL is installed in a non-standard place, add its lib/pkgconfig directory to PKG_CONFIG_PATH." },
+      {
+        tool: ['pip', 'node-gyp', 'make', 'meson'],
+        step: 'If OpenSSL is installed in a non-standard place, add its include and lib directories to CPATH and LIBRARY_PATH (or the -I/-L flags of the build) and its lib/pkgconfig directory to PKG_CONFIG_PATH.',
+      },
       {
         tool: 'cargo',
         step: 'Or avoid the system OpenSSL: enable the `vendored` feature of the `openssl` crate (builds OpenSSL from source; needs perl and make), or switch the HTTP/TLS crate to rustls (e.g. reqwest `default-features = false, features = ["rustls-tls"]`).',

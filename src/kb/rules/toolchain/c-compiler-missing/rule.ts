@@ -50,7 +50,8 @@ export default defineRule({
     summary: 'Install a C compiler that provides `{{compiler}}` (or point CC at one you have).',
     steps: [
       'Install the system C toolchain (gcc or clang, with make and the C library headers).',
-      'If `{{compiler}}` is a cross compiler (`<triple>-gcc`), install the cross toolchain for that target (Debian/Ubuntu: gcc-<triple>, e.g. gcc-aarch64-linux-gnu), or use `cross`/`cargo zigbuild`.',
+      'If `{{compiler}}` is a cross compiler (`<triple>-gcc`), install the cross toolchain for that target (Debian/Ubuntu: gcc-<triple>, e.g. gcc-aarch64-linux-gnu).',
+      { tool: 'cargo', step: 'For a Rust cross build, `cross` or `cargo zigbuild` bring a C toolchain for the target.' },
       'If CC, CC_<target> or CMAKE_C_COMPILER is set to `{{compiler}}`, install that compiler or unset the variable.',
       'In a Dockerfile, add the install line to the same stage that runs the build.',
     ],

@@ -56,7 +56,8 @@ export default defineRule({
     summary: 'Install CMake (and a C/C++ compiler, which CMake will need next).',
     steps: [
       'Install cmake from the system package manager (or `pip install cmake` for a recent version in a Python environment).',
-      'If cmake is installed outside PATH, add its bin directory to PATH or set the CMAKE environment variable (the Rust cmake crate honours CMAKE=/path/to/cmake).',
+      'If cmake is installed outside PATH, add its bin directory to PATH.',
+      { tool: 'cargo', step: 'The Rust cmake crate also takes the path from the CMAKE environment variable (CMAKE=/path/to/cmake).' },
       'Check whether the crate/package has a feature or option that uses a bundled or prebuilt library instead.',
     ],
     components: ['cmake'],
