@@ -94,7 +94,10 @@ async function expand(base: string, segments: string[], budget: Walk): Promise<s
   }
   if (!hasWildcard(head, 'cargo')) return expand(join(base, head), rest, budget);
   const glob = compileGlob(head, 'cargo');
-  const names = (await listing(budget, base)).filter((name) => matchGlob(glob, name));
+  // The literal text before the first wildcard rules out most names without running the matcher: thousands of
+  // `crates/foo-*` members over thousands of directories stay linear in practice.
+  const prefix = head.slice(0, head.search(/[*?[]/));
+  const names = (await listing(budget, base)).filter((name) => name.startsWith(prefix) && matchGlob(glob, name));
   const nested = await Promise.all(names.map((e) => expand(join(base, e), rest, budget)));
   return nested.flat();
 }
