@@ -192,3 +192,15 @@ test('a gzip archive holding a binary file (an executable, another archive) is r
   writeFileSync(path, gzipSync(Buffer.from(LOG.toString('utf8').replace('\n', '\0\n'))));
   assert.equal(diagnoseCli([path]).json.rootCause, diagnoseCli([], LOG).json.rootCause);
 });
+
+test('a log ending in the zero-filled block a crash leaves is read as a log; only padding, or an executable, is still binary (attack6)', () => {
+  const padded = Buffer.concat([LOG, Buffer.alloc(4096)]);
+  const r = diagnoseCli([], padded);
+  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.json.rootCause, 'linker-not-found');
+  for (const [name, bytes] of [['zeros', Buffer.alloc(8192)], ['node', readFileSync(process.execPath).subarray(0, 1 << 16)]] as const) {
+    const refused = diagnoseCli([], bytes);
+    assert.equal(refused.code, 2, name);
+    assert.match(refused.stderr, /looks like a binary file/, name);
+  }
+});

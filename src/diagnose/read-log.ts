@@ -30,14 +30,29 @@ export interface ReadResult {
 /** Share of control bytes above which the start of an input is taken for a binary file, not a log. */
 const BINARY_THRESHOLD = 0.1;
 
+/** A run of NUL bytes this long is padding (the zero-filled block a crash or a preallocating writer leaves in a log), not content. */
+const NUL_PADDING = 16;
+
 export function looksBinary(sample: Uint8Array): boolean {
   if (sample.length === 0) return false;
   let control = 0;
+  let padding = 0;
   for (let i = 0; i < sample.length; i++) {
     const b = sample[i];
+    if (b === 0) {
+      let end = i;
+      while (end < sample.length && sample[end] === 0) end++;
+      if (end - i >= NUL_PADDING) {
+        padding += end - i;
+        i = end - 1;
+        continue;
+      }
+    }
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 27 && b !== 12 && b !== 8) control++;
   }
-  return control / sample.length > BINARY_THRESHOLD;
+  // Nothing but padding (/dev/zero, an empty preallocated file) is no log either.
+  const content = sample.length - padding;
+  return content === 0 || control / content > BINARY_THRESHOLD;
 }
 
 /** Splits decoded text into whole-line chunks for the sink; keeps the partial last line for the next call. */
