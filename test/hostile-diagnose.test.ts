@@ -93,7 +93,13 @@ const LEAKS: [string, string, string][] = [
   [`X-Shopify-Access-Token: shpat_${'0123456789abcdef'.repeat(2)}`, '0123456789abcdef0123', 'X-Shopify-Access-Token: shpat_***'],
   [`databricks: dapi${'0123456789abcdef'.repeat(2)} rejected`, '0123456789abcdef0123', 'databricks: dapi*** rejected'],
   ['    client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFcEFJQkFBS0NBUUVBdGVzdA==', 'UFJJVkFURSBLRVkt', '    client-key-data: ***'],
-  ["+ sh -c 'echo -----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcw'", 'MIIEvQIBADANBgkqhkiG9w0', "+ sh -c 'echo -----BEGIN PRIVATE KEY----- ***"],
+  ["+ sh -c 'echo -----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcw'", 'MIIEvQIBADANBgkqhkiG9w0', "+ sh -c 'echo -----BEGIN PRIVATE KEY----- ***"],  // attack6: the MySQL/MariaDB clients' password glued to -p, MYSQL_PWD, and redis-cli's -a / --pass argument.
+  ['+ mysql -uroot -pS3cretPW1 app < schema.sql', 'S3cretPW1', '+ mysql -uroot -p*** app < schema.sql'],
+  ['RUN /usr/bin/mysqldump -h db -p"two words" app', 'two words', 'RUN /usr/bin/mysqldump -h db -p"***" app'],
+  ['+ mariadb-dump -pMdPW4321 app', 'MdPW4321', '+ mariadb-dump -p*** app'],
+  ['+ MYSQL_PWD=MyEnvPW1234 mysql -uroot', 'MyEnvPW1234', '+ MYSQL_PWD=*** mysql -uroot'],
+  ['+ redis-cli -h cache -a R3disPW22 ping', 'R3disPW22', '+ redis-cli -h cache -a *** ping'],
+  ['+ valkey-cli --pass Vk9PW77x -n 1 ping', 'Vk9PW77x', '+ valkey-cli --pass *** -n 1 ping'],
 ];
 
 /** Lines that name where a secret comes from, or read one in code: none of them holds a secret. */
@@ -130,6 +136,12 @@ test('redaction masks each token shape, assignment, flag, URL and header form th
     'error: TOKEN=Bearer',
     'certificate: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t',
     '+ pip install git+https://github.com/o/r@v1#egg=x git+ssh://git@github.com/o/r.git@v1.2',
+    // -p with a space names the database (the client prompts); a compiler's -pthread after a mysql include directory.
+    '+ mysql -u root -p appdb',
+    'gcc -I/usr/include/mysql -pthread -o _mysql.o _mysql.c',
+    'x86_64-linux-gnu-gcc -I /usr/include/mariadb -pipe -c x.c',
+    '+ mysql -uroot -p$MYSQL_ROOT_PASSWORD',
+    '+ redis-cli -a "$REDIS_PASSWORD" --no-auth-warning ping',
   ]) {
     assert.equal(redactText(line), line);
   }

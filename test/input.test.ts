@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { diagnoseText } from '../src/diagnose/engine.ts';
+import { ByteLineChunker } from '../src/diagnose/read-log.ts';
 import { KB } from './helpers/cases.ts';
 
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
@@ -47,6 +48,28 @@ test('CRLF and lone carriage returns give the same diagnosis as LF', () => {
   assert.deepEqual(crlf.findings[0].evidence, lf.findings[0].evidence);
   const redraws = diagnoseText(KB, LOG.toString().replace('error: linker', 'Building [=====>    ] 12/40\rerror: linker'));
   assert.equal(redraws.rootCause, 'linker-not-found');
+});
+
+/** The lines a ByteLineChunker hands on for `parts` pushed one after another. */
+function chunkedLines(parts: string[]): string[] {
+  const lines: string[] = [];
+  const chunker = new ByteLineChunker({ feed: () => {}, feedBytes: (b) => lines.push(...Buffer.from(b).toString().split('\n')), noteTruncated: () => {} });
+  for (const p of parts) chunker.push(Buffer.from(p));
+  chunker.end();
+  return lines;
+}
+
+test('a log whose lines end at a lone CR (no LF anywhere) is read line by line (the chunker diagnose and run share)', () => {
+  const crOnly = LOG.toString().replaceAll('\n', '\r');
+  const r = diagnoseCli([], crOnly);
+  assert.equal(r.json.rootCause, 'linker-not-found');
+  assert.equal(r.json.findings[0].evidence[0].line, 3);
+  // Cut anywhere, and past the line cap before the first CR-only line ends: still the same lines.
+  assert.deepEqual(chunkedLines(['a\rb', 'c\rd\r']), ['a', 'bc', 'd']);
+  const long = 'x'.repeat(70 * 1024);
+  assert.deepEqual(chunkedLines(['one\rtwo\r', long, '\rthree']).map((l) => l.slice(0, 5)), ['one', 'two', 'xxxxx', 'three']);
+  // Near miss: with an LF in the input, a CR stays inside its line (a progress bar's redraws, read by normalize).
+  assert.deepEqual(chunkedLines(['Building 1/3\rBuilding 2/3\rerror: x\n', 'next\r\n']), ['Building 1/3\rBuilding 2/3\rerror: x', 'next\r']);
 });
 
 test('10,000 ANSI sequences on one line', () => {
@@ -168,4 +191,16 @@ test('a gzip archive holding a binary file (an executable, another archive) is r
   const path = join(scratch, 'nul.log.gz');
   writeFileSync(path, gzipSync(Buffer.from(LOG.toString('utf8').replace('\n', '\0\n'))));
   assert.equal(diagnoseCli([path]).json.rootCause, diagnoseCli([], LOG).json.rootCause);
+});
+
+test('a log ending in the zero-filled block a crash leaves is read as a log; only padding, or an executable, is still binary (attack6)', () => {
+  const padded = Buffer.concat([LOG, Buffer.alloc(4096)]);
+  const r = diagnoseCli([], padded);
+  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.json.rootCause, 'linker-not-found');
+  for (const [name, bytes] of [['zeros', Buffer.alloc(8192)], ['node', readFileSync(process.execPath).subarray(0, 1 << 16)]] as const) {
+    const refused = diagnoseCli([], bytes);
+    assert.equal(refused.code, 2, name);
+    assert.match(refused.stderr, /looks like a binary file/, name);
+  }
 });

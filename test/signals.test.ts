@@ -255,3 +255,19 @@ test('tool-version-too-old: a feature no release added, a module function or a n
     assert.ok(!f || !/too-old$/.test(f.rule), `${line} -> ${f?.rule}`);
   }
 });
+
+test('a "name" holding a shell metacharacter or a space is no entity, so no install command or file search is built from it', () => {
+  // attack6: pkgconf's quoted module name took `libfoo;touch /tmp/pw` whole, and the guessed packages put it in
+  // `apt-get install -y libfoo;touch /tmp/pw-dev`.
+  for (const line of [
+    "Package 'libfoo;touch /tmp/pw', required by 'virtual:world', not found",
+    "No package 'gtk+-3.0 $(id)' found",
+    'The system library `dbus-1`id`` required by crate `libdbus-sys` was not found.',
+  ]) {
+    const d = diagnoseText(KB, `${line}\n`, { hostPlatform: 'debian' });
+    const commands = d.findings.flatMap((f) => f.fix?.commands.map((c) => c.command) ?? []);
+    assert.deepEqual(commands.filter((c) => /touch|\$\(id\)|`id`/.test(c)), [], line);
+  }
+  // Near miss: the same wordings with a real name (the + and . of pkg-config names) still name it.
+  assert.equal(top("Package 'gtk+-3.0', required by 'virtual:world', not found\n")?.captures.library, 'gtk+-3.0');
+});

@@ -30,14 +30,29 @@ export interface ReadResult {
 /** Share of control bytes above which the start of an input is taken for a binary file, not a log. */
 const BINARY_THRESHOLD = 0.1;
 
+/** A run of NUL bytes this long is padding (the zero-filled block a crash or a preallocating writer leaves in a log), not content. */
+const NUL_PADDING = 16;
+
 export function looksBinary(sample: Uint8Array): boolean {
   if (sample.length === 0) return false;
   let control = 0;
+  let padding = 0;
   for (let i = 0; i < sample.length; i++) {
     const b = sample[i];
+    if (b === 0) {
+      let end = i;
+      while (end < sample.length && sample[end] === 0) end++;
+      if (end - i >= NUL_PADDING) {
+        padding += end - i;
+        i = end - 1;
+        continue;
+      }
+    }
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 27 && b !== 12 && b !== 8) control++;
   }
-  return control / sample.length > BINARY_THRESHOLD;
+  // Nothing but padding (/dev/zero, an empty preallocated file) is no log either.
+  const content = sample.length - padding;
+  return content === 0 || control / content > BINARY_THRESHOLD;
 }
 
 /** Splits decoded text into whole-line chunks for the sink; keeps the partial last line for the next call. */
@@ -88,10 +103,22 @@ export class LineChunker {
 export class ByteLineChunker {
   private carry: Buffer | null = null;
   private discarding = false;
+  private sawNewline = false;
+  /** Lines end at a lone CR (classic Mac OS, some serial consoles and Windows tools): no LF came before a line overflowed or the input ended. */
+  private crOnly = false;
 
   constructor(private readonly sink: LogSink) {}
 
   push(bytes: Buffer): void {
+    if (!this.sawNewline && bytes.includes(10)) {
+      // One LF and the CRs are redraws within lines again (progress bars), as normalize reads them.
+      this.sawNewline = true;
+      this.crOnly = false;
+    }
+    this.split(this.crOnly ? crToLf(bytes) : bytes);
+  }
+
+  private split(bytes: Buffer): void {
     let buf = bytes;
     if (this.discarding) {
       const nl = buf.indexOf(10);
@@ -114,6 +141,7 @@ export class ByteLineChunker {
       this.carry = lastNl + 1 < buf.length ? Buffer.from(buf.subarray(lastNl + 1)) : null;
     }
     if (this.carry && this.carry.length > MAX_LINE_CHARS) {
+      if (this.startCrOnly()) return;
       // A line longer than any log line: match its start, skip the rest up to the next newline.
       this.sink.feedBytes(this.carry.subarray(0, MAX_LINE_CHARS));
       this.sink.noteTruncated(1);
@@ -122,10 +150,28 @@ export class ByteLineChunker {
     }
   }
 
+  /** Re-splits the carry at its CRs when everything so far is one "line" holding CRs and no LF; false when it is not. */
+  private startCrOnly(): boolean {
+    if (this.sawNewline || this.crOnly || !this.carry?.includes(13)) return false;
+    this.crOnly = true;
+    const text = crToLf(this.carry);
+    this.carry = null;
+    this.split(text);
+    return true;
+  }
+
   end(): void {
+    this.startCrOnly();
     if (this.carry && this.carry.length > 0) this.sink.feedBytes(this.carry);
     this.carry = null;
   }
+}
+
+/** A copy of `bytes` with every CR made an LF (only used where no LF occurs). */
+function crToLf(bytes: Buffer): Buffer {
+  const out = Buffer.from(bytes);
+  for (let i = out.indexOf(13); i >= 0; i = out.indexOf(13, i + 1)) out[i] = 10;
+  return out;
 }
 
 interface LogInput {

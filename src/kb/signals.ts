@@ -983,9 +983,15 @@ export function isProjectPath(path: string): boolean {
 /** The capture that carries an entity's name in a hit (rules' templates use it). */
 export const CAPTURE_OF_KIND: Record<EntityKind, string> = { program: 'program', header: 'header', library: 'library', 'pkg-config': 'library', cmake: 'library', 'python-module': 'module' };
 
+// No program, header, library, pkg-config/CMake package or Python module a tool names holds a shell metacharacter
+// or whitespace (none does in any kept log); one that seems to was never a name, and install commands and file
+// searches built from it (`apt-get install -y libfoo;touch x-dev`) would run the rest when pasted.
+const NOT_A_NAME = /[\s;&|$`'"<>(){}[\]*?!#]/;
+
 /** The entity named by a signal hit, or undefined when the line names none. */
 export function entityOf(pattern: SignalPattern, groups: Record<string, string | undefined>): string | undefined {
-  return (pattern.name ? pattern.name(groups) : groups.entity)?.trim() || undefined;
+  const entity = (pattern.name ? pattern.name(groups) : groups.entity)?.trim();
+  return entity && !NOT_A_NAME.test(entity) ? entity : undefined;
 }
 
 /** Which rule a signal hit belongs to (null: not a missing system component, e.g. a path inside the project). */

@@ -228,6 +228,32 @@ const PATTERNS: readonly SecretPattern[] = [
     re: /\b((?:(?:docker|podman|buildah|nerdctl|skopeo|oras|helm(?:[ \t]+registry)?)[ \t]+login\b[^\n]{0,200}?[ \t]-p|sshpass[ \t]+-p)([ \t]*))(["']?)([^\s"']{1,512})\3/g,
     replace: (m, head, _space, quote, value) => (isPlaceholder(value) ? m : `${head}${quote}${MASK}${quote}`),
   },
+  // The MySQL/MariaDB clients take the password glued to `-p` (`mysql -uroot -pS3cret db`; `-p db` prompts and names
+  // the database). The client must be the command, not a directory in a compiler's `-I/usr/include/mysql -pthread`.
+  {
+    name: 'mysql-password-flag',
+    hint: /mysql|mariadb/i,
+    re: /(?<![\w./-])((?:\/(?:usr\/)?(?:local\/)?s?bin\/)?(?:mysql(?:dump|admin|import|check|show|binlog|slap|pump)?|mariadb(?:-(?!config)[a-z]+)?)(?:\.exe)?(?=[ \t])[^\n;|&]{0,300}?[ \t]-p)(?:(["'])([^"'\n]{1,512})\2|()([^\s"'-][^\s"']{0,511}))/g,
+    replace: (m, head, quoteA, valueA, quoteB, valueB) => {
+      const value = valueA ?? valueB;
+      const quote = quoteA ?? quoteB ?? '';
+      return isPlaceholder(value) || /^(?:thread|ipe|edantic)/.test(value) ? m : `${head}${quote}${MASK}${quote}`;
+    },
+  },
+  // The password the MySQL clients read from the environment (MYSQL_PWD; libpq's PGPASSWORD is a secret-assignment).
+  {
+    name: 'mysql-pwd-env',
+    hint: /MYSQL_PWD/,
+    re: /\b(MYSQL_PWD[ \t]*[=:][ \t]*)(["']?)([^\s"']{1,512})\2/g,
+    replace: (m, head, quote, value) => (isPlaceholder(value) ? m : `${head}${quote}${MASK}${quote}`),
+  },
+  // redis-cli (and its forks valkey-cli, keydb-cli) take the password as the argument after `-a` or `--pass`.
+  {
+    name: 'redis-cli-password',
+    hint: /(?:redis|valkey|keydb)-cli/,
+    re: /\b((?:redis|valkey|keydb)-cli(?:\.exe)?(?=[ \t])[^\n;|&]{0,300}?[ \t](?:-a|--pass)[ \t]+)(["']?)([^\s"'-][^\s"']{0,511})\2/g,
+    replace: (m, head, quote, value) => (isPlaceholder(value) ? m : `${head}${quote}${MASK}${quote}`),
+  },
   // curl's `-u user:password` / `--user user:password`.
   {
     name: 'curl-user',
