@@ -955,6 +955,18 @@ const TOOL_VERSION_PATTERNS: readonly SignalPattern[] = [
     name: () => 'rustc',
     weight: 0.97,
   },
+  {
+    id: 'cargo-directive-reserved',
+    // cargo 1.71-1.76 on a build script's `cargo::` directive (the two-colon syntax of cargo 1.77+): "error: unsupported
+    // output in build script of `psm v0.1.22`: `cargo::rustc-check-cfg=...`" then "Found a `cargo::key=value` build
+    // directive which is reserved for future use." and "Either change the directive ... or upgrade your version of Rust."
+    // (one line or three, as pasted)
+    source: 'cargo 1.71-1.76',
+    literals: ['build directive which is reserved for future use'],
+    re: /Found a [`']cargo::key=value[`'] build directive which is reserved for future use/,
+    name: () => 'cargo',
+    weight: 0.9,
+  },
 ];
 
 export const SIGNALS: readonly Signal[] = [
