@@ -29,6 +29,9 @@ const CMAKE_TOOLS_CHANNEL = /^\[(?:cmake|build|proc|driver|main|ctest)\] /;
 // wrangler (3.x-4.x) relays the output of a Worker's [build] command behind "[custom build] " (an empty line of it is
 // the bare tag): "[custom build] /bin/sh: 1: cargo: not found"
 const WRANGLER_CUSTOM_BUILD = /^\[custom build\](?: |$)/;
+// Visual Studio's Error List, copied: the severity and the code columns before the description ("Error\tC1083\tCannot
+// open include file: ...", "Error\t\tCMake Error at ..."), in the IDE's English, German, French and Spanish
+const VS_ERROR_LIST = /^(?:Error|Warning|Message|Fehler|Warnung|Erreur|Avertissement|Advertencia)\t(?:[A-Z]{1,8}\d{1,6})?\t/;
 // Timestamp plugins: Vercel's build log "[16:03:16.703] ", Jenkins' timestamper "[2024-05-01T12:34:56.789Z] "
 const BRACKETED_TIME = /^\[(?:\d{4}-\d\d-\d\dT)?\d\d:\d\d:\d\d(?:\.\d+)?Z?\] /;
 // GitLab's collapsible sections and Travis CI's folds, when the carriage return after them was lost in a paste:
@@ -127,7 +130,7 @@ function peelAnchored(text: string, state: { timeColumn: boolean }): string {
   const unstamped = out;
   if (first === 35 /* # */) out = out.replace(GHA_MARKER, '').replace(BUILDKIT_PREFIX, '');
   else if (first === 91 /* [ */) out = out.replace(CMAKE_TOOLS_CHANNEL, '').replace(WRANGLER_CUSTOM_BUILD, '').replace(TEAMCITY_PREFIX, '').replace(BRACKETED_TIME, '').replace(OBS_TIME, '');
-  else if (first >= 65 && first <= 90 /* A-Z */) out = out.replace(CLOUD_BUILD_STEP, '').replace(DAY_CLOCK, '');
+  else if (first >= 65 && first <= 90 /* A-Z */) out = out.replace(CLOUD_BUILD_STEP, '').replace(DAY_CLOCK, '').replace(VS_ERROR_LIST, '');
   else if (first === 115 /* s */ || first === 116 /* t */) out = out.replace(SECTION_MARKER, '');
   else if (first === 58 /* : */) out = out.replace(CRAFT_STREAM, '');
   else if (first === 114 /* r */) out = out.replace(GIT_REMOTE, '');
@@ -174,7 +177,7 @@ function mayHavePrefix(line: string): boolean {
     if ((c === 124 /* | */ || c === 96) /* ` */ && line.startsWith('->', i + 1)) return true;
     if (i !== 0) return false;
     if (line.startsWith('Step #') || line.startsWith('remote:') || line.startsWith(':: ') || line.startsWith('section_') || line.startsWith('travis_') || line.startsWith('npm ')) return true;
-    if (c >= 65 && c <= 90 && DAY_CLOCK.test(line)) return true;
+    if (c >= 65 && c <= 90 && (DAY_CLOCK.test(line) || VS_ERROR_LIST.test(line))) return true;
     // Docker Compose's "web-1  | ": a name, a replica number, then the column; PowerShell's "cargo : "
     // (searched from a bound backwards, so a long line costs no more than a short one)
     if (isWordStart(c) && line.lastIndexOf(' | ', 80) > 0) return true;
