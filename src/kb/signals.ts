@@ -1110,6 +1110,9 @@ function alsoVersionIncompatible(kind: EntityKind, entity: string): boolean {
   return (kind === 'python-module' && REMOVED_FROM_SETUPTOOLS.has(entity)) || (kind === 'cmake' && isRemovedBoostComponent(entity));
 }
 
+// GNU make's own file names and the included makefiles' usual suffixes.
+const MAKEFILE_NAME = /^(?:GNUmakefile|[Mm]akefile(?:\.[\w.-]{1,20})?|[\w.+-]{1,60}\.(?:mk|mak|make))$/;
+
 const NOT_BUILD_TOOLS = new Set(['apk', 'apt', 'apt-get', 'dpkg', 'yum', 'dnf', 'microdnf', 'rpm', 'zypper', 'pacman', 'brew', 'port', 'choco', 'winget', 'scoop', 'sudo', 'doas']);
 
 /** The rule that takes an entity of each kind when no dedicated rule owns it. */
@@ -1129,6 +1132,9 @@ function factFor(kind: EntityKind, entity: string): EntityFact | null {
       if (/^\.{1,2}[/\\]/.test(entity)) return null;
       // A package manager or sudo that is not there means a script written for another image or system: not a build tool.
       if (NOT_BUILD_TOOLS.has(entity.toLowerCase().replace(/\.exe$/, ''))) return null;
+      // make names a makefile it cannot read the way it names a program it cannot run ("gmake[2]: Makefile: No such file
+      // or directory", then "No rule to make target 'Makefile'"): a build file not generated yet, not a program.
+      if (MAKEFILE_NAME.test(entity)) return null;
       return factForProgram(entity);
     case 'header':
       return factForHeader(entity);
