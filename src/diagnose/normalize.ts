@@ -29,9 +29,10 @@ const CMAKE_TOOLS_CHANNEL = /^\[(?:cmake|build|proc|driver|main|ctest)\] /;
 // wrangler (3.x-4.x) relays the output of a Worker's [build] command behind "[custom build] " (an empty line of it is
 // the bare tag): "[custom build] /bin/sh: 1: cargo: not found"
 const WRANGLER_CUSTOM_BUILD = /^\[custom build\](?: |$)/;
-// Visual Studio's Error List, copied: the severity and the code columns before the description ("Error\tC1083\tCannot
-// open include file: ...", "Error\t\tCMake Error at ..."), in the IDE's English, German, French and Spanish
-const VS_ERROR_LIST = /^(?:Error|Warning|Message|Fehler|Warnung|Erreur|Avertissement|Advertencia)\t(?:[A-Z]{1,8}\d{1,6})?\t/;
+// Visual Studio's Error List, copied: the severity column and an empty code column before a tool's own message ("Error\t\t
+// CMake Error at ..."), in the IDE's English, German, French and Spanish. A line with a code keeps it ("Error\tC1083\t
+// Cannot open include file: ..."): the code is what the MSVC signals read.
+const VS_ERROR_LIST = /^(?:Error|Warning|Message|Fehler|Warnung|Erreur|Avertissement|Advertencia)\t\t/;
 // Timestamp plugins: Vercel's build log "[16:03:16.703] ", Jenkins' timestamper "[2024-05-01T12:34:56.789Z] "
 const BRACKETED_TIME = /^\[(?:\d{4}-\d\d-\d\dT)?\d\d:\d\d:\d\d(?:\.\d+)?Z?\] /;
 // GitLab's collapsible sections and Travis CI's folds, when the carriage return after them was lost in a paste:

@@ -363,7 +363,7 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     // whose 127 may be another program's
     source: 'R system() / Docker / BuildKit / execa / Python subprocess',
     literals: ['had status 127', 'returned a non-zero code: 127', 'did not complete successfully: exit code: 127', 'Command failed with exit code 127: ', 'returned non-zero exit status 127'],
-    re: /(?:running command '(?<_cmd1>[^\s']{1,300})(?: [^\n]{0,4000})?' had status 127|The command '(?:\/bin\/(?:ba)?sh -c )?(?<_cmd2>[^'\n]{1,4000})' returned a non-zero code: 127|process "(?:\/bin\/(?:ba)?sh -c )?(?<_cmd3>[^"\n]{1,4000})" did not complete successfully: exit code: 127|Command failed with exit code 127: (?<_cmd4>[^\n]{1,4000})$|Command '(?<_cmd5>[^'\n[][^'\n]{0,4000})' returned non-zero exit status 127)/,
+    re: /^(?:Warning: )?running command '(?<_cmd1>[^\s']{1,300})(?: [^\n]{0,4000})?' had status 127|(?:^|: )The command '(?:\/bin\/(?:ba)?sh -c )?(?<_cmd2>[^'\n]{1,4000})' returned a non-zero code: 127|process "(?:\/bin\/(?:ba)?sh -c )?(?<_cmd3>[^"\n]{1,4000})" did not complete successfully: exit code: 127|Command failed with exit code 127: (?<_cmd4>\S[^\n]{0,4000})|(?:^|\s)Command '(?<_cmd5>[^'\n[][^'\n]{0,4000})' returned non-zero exit status 127/,
     name: (g) => commandNotFoundIn(g._cmd1 ?? g._cmd2 ?? g._cmd3 ?? g._cmd4 ?? g._cmd5 ?? ''),
     weight: 0.8,
   },

@@ -228,7 +228,7 @@ export default defineRule({
   summary: 'A build tool (CMake, meson, cargo, docker build, npm, pip) rejected its own command line, or was pointed at directories or files that are not there.',
   category: 'toolchain',
   captures: {
-    tool: { type: 'string', doc: 'the tool that rejected its command line (CMake, Meson, cargo, Docker, npm or pip)' },
+    tool: { type: 'string', doc: 'the tool that rejected its command line (CMake, Meson, cargo, Docker, npm, pip or vcpkg)' },
     directory: { type: 'path', doc: 'the source directory (or Docker build context) it was given, when the log names it', optional: true },
     argument: { type: 'string', doc: 'the option, generator, command, target or script it rejected, when the log names it', optional: true },
   },
