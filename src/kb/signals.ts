@@ -352,19 +352,57 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     re: new RegExp(String.raw`could not execute process \x60${DIR}(?<entity>${PROG})(?: [^\x60]*)?\x60 \(never executed\)`),
     weight: 0.85,
   },
+  // The exit status 127 ("command not found") of one simple command, as the tool that ran it reports it; the program is
+  // the command's first word (see commandNotFoundIn for the commands whose 127 may be another program's). One pattern per
+  // wording, each anchored so that it cannot backtrack across the line.
   {
-    id: 'exit-127-command',
-    // the exit status 127 ("command not found") of one simple command, as the tool that ran it reports it: R's "Warning:
-    // running command 'make -f "Makevars.win" ... SHLIB_LD='$(SHLIB_CXXLD)' ...' had status 127" (R builds the command
-    // itself and quotes inside it, so only its first word is read), Docker's "The command '/bin/sh -c cmake ..'
-    // returned a non-zero code: 127", BuildKit's 'process "/bin/sh -c cargo build" did not complete successfully: exit
-    // code: 127', execa's "Command failed with exit code 127: cargo build", Python's "Command 'meson setup b' returned
-    // non-zero exit status 127." The program is the command's first word; see commandNotFoundIn for the commands
-    // whose 127 may be another program's
-    source: 'R system() / Docker / BuildKit / execa / Python subprocess',
-    literals: ['had status 127', 'returned a non-zero code: 127', 'did not complete successfully: exit code: 127', 'Command failed with exit code 127: ', 'returned non-zero exit status 127'],
-    re: /^(?:Warning: )?running command '(?<_cmd1>[^\s']{1,300})(?: [^\n]{0,4000})?' had status 127|(?:^|: )The command '(?:\/bin\/(?:ba)?sh -c )?(?<_cmd2>[^'\n]{1,4000})' returned a non-zero code: 127|process "(?:\/bin\/(?:ba)?sh -c )?(?<_cmd3>[^"\n]{1,4000})" did not complete successfully: exit code: 127|Command failed with exit code 127: (?<_cmd4>\S[^\n]{0,4000})|(?:^|\s)Command '(?<_cmd5>[^'\n[][^'\n]{0,4000})' returned non-zero exit status 127/,
-    name: (g) => commandNotFoundIn(g._cmd1 ?? g._cmd2 ?? g._cmd3 ?? g._cmd4 ?? g._cmd5 ?? ''),
+    id: 'exit-127-r-system',
+    // R's system(): "Warning: running command 'make -f "Makevars.win" ... SHLIB_LD='$(SHLIB_CXXLD)' ...' had status 127"
+    // (or the line alone under "Warning message:"); R builds the command and quotes inside it, so only its first word is read
+    source: 'R system()',
+    literals: ['had status 127'],
+    // (R quotes inside the command, so the regex reads only its start; the prefilter literal, which the engine requires
+    // on the line, carries the status)
+    re: /^(?:Warning: )?running command '(?<_cmd>[^\s']{1,300})[\s']/,
+    name: (g) => commandNotFoundIn(g._cmd ?? ''),
+    weight: 0.8,
+  },
+  {
+    id: 'exit-127-docker-legacy',
+    // docker build's legacy builder: "The command '/bin/sh -c cmake ..' returned a non-zero code: 127"
+    source: 'docker build (legacy builder)',
+    literals: ['returned a non-zero code: 127'],
+    re: /^The command '(?:\/bin\/(?:ba)?sh -c )?(?<_cmd>[^'\n]{1,4000})' returned a non-zero code: 127/,
+    name: (g) => commandNotFoundIn(g._cmd ?? ''),
+    weight: 0.8,
+  },
+  {
+    id: 'exit-127-buildkit',
+    // BuildKit: 'ERROR: failed to solve: process "/bin/sh -c cargo build --release" did not complete successfully: exit
+    // code: 127' (the step's own "#12 ERROR: process ..." once its prefix is peeled)
+    source: 'BuildKit',
+    literals: ['did not complete successfully: exit code: 127'],
+    re: /^(?:ERROR: |error: )?(?:failed to solve: )?process "(?:\/bin\/(?:ba)?sh -c )?(?<_cmd>[^"\n]{1,4000})" did not complete successfully: exit code: 127/,
+    name: (g) => commandNotFoundIn(g._cmd ?? ''),
+    weight: 0.8,
+  },
+  {
+    id: 'exit-127-execa',
+    // execa (wrangler, Node build tools): "Error: Command failed with exit code 127: cargo build"
+    source: 'execa (Node.js)',
+    literals: ['Command failed with exit code 127: '],
+    re: /Command failed with exit code 127: (?<_cmd>\S[^\n]{0,4000})/,
+    name: (g) => commandNotFoundIn(g._cmd ?? ''),
+    weight: 0.8,
+  },
+  {
+    id: 'exit-127-python-subprocess',
+    // Python's subprocess.CalledProcessError for a shell command: "Command 'meson setup b' returned non-zero exit status 127."
+    // (a list form, "Command '['x', ...]'", never exits 127: Python raises FileNotFoundError instead)
+    source: 'Python subprocess',
+    literals: ['returned non-zero exit status 127'],
+    re: /^(?:subprocess\.CalledProcessError: |CalledProcessError: )?Command '(?<_cmd>[^'\n[][^'\n]{0,4000})' returned non-zero exit status 127/,
+    name: (g) => commandNotFoundIn(g._cmd ?? ''),
     weight: 0.8,
   },
   {

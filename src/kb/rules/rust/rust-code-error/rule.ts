@@ -39,7 +39,8 @@ export default defineRule({
       // rustc prints, and that the file is the project's own
       source: 'rustc',
       literals: ['error: '],
-      re: /^error: (?<message>(?!aborting due to|could not compile|Could not compile)\S.*)/,
+      // (not cargo's own summaries, nor setuptools' "error: command 'cl.exe' failed: ...", the program-not-found signal's)
+      re: /^error: (?<message>(?!aborting due to|could not compile|Could not compile|command ')\S.*)/,
       weight: 0.6,
     },
     {
