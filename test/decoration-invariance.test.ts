@@ -400,7 +400,8 @@ const ALL: readonly Decoration[] = [
   nested('Jenkins pipeline, clock time column', 'pnpm install script'),
 ];
 
-const OUTER_COLUMN = /^(?:#\d+ |\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d|remote: |> ?|\[\d\d:\d\d:\d\d)/;
+// (Cloudflare Pages' build log: "04:48:47.418\t<line>")
+const OUTER_COLUMN = /^(?:#\d+ |\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d|remote: |> ?|\[\d\d:\d\d:\d\d|\d\d:\d\d:\d\d(?:\.\d+)?\t)/;
 
 /** Whether most lines of a log carry an outermost wrapper's column already. */
 function outerWrapped(lines: readonly string[]): boolean {
@@ -435,6 +436,7 @@ const CASES = loadCases();
 
 const MEANING = "the wrapper's own lines change what the log says";
 const WINDOW = 'the rule reads a fixed number of lines around its hit, and the wrapper puts its own lines there (a rule change, not normalisation)';
+const SECOND_CLOCK = 'the log carries a time column of its own (Cloudflare Pages), and a line keeps a second time column: a number after the first is the message\'s own';
 /**
  * Where a decorated log rightly or unavoidably gets another answer, per decoration and case, with the reason. The test
  * fails when one of these stops happening too, so the list never outlives what it describes.
@@ -451,6 +453,13 @@ const EXPECTED: Record<string, Record<string, string>> = {
   },
   'pip subprocess box': {
     'sdist-fallback-needs-rust/fail-issue-sickchill-cryptography-armv7-pip18.log': `${MEANING}: pip names the failed wheel "app", which is no known Rust-backed sdist`,
+    'source-not-git-checkout/fail-issue-build-push-action-378-buildkit-git-describe-128.log': 'pip never relays a BuildKit log: the box indents BuildKit\'s "#10 0.093 " column, and an indented line keeps what follows its indentation',
+  },
+  'Jenkins pipeline, clock time column': {
+    'rust-toolchain-missing/fail-gh-tunl-10-cloudflare-custom-build-cargo-not-found.log': SECOND_CLOCK,
+  },
+  'Jenkins, elapsed time column': {
+    'rust-toolchain-missing/fail-gh-tunl-10-cloudflare-custom-build-cargo-not-found.log': SECOND_CLOCK,
   },
   'Heroku git push around pip subprocess box': {
     'sdist-fallback-needs-rust/fail-issue-sickchill-cryptography-armv7-pip18.log': `${MEANING}: pip names the failed wheel "app", which is no known Rust-backed sdist`,
@@ -466,6 +475,9 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'dependency-version-incompatible/fail-time-0.3.34-nix-cargo-vendor-dir-insulator2-pr.log': `${WINDOW}: rustc's "-->" must follow its error within 2 lines`,
     'global-variable-multiply-defined/fail-made-lld-tentative-definition.log': `${WINDOW}: lld's ">>> defined at" lines must follow "duplicate symbol"`,
     'out-of-memory/fail-made-dash-rustc-killed.log': `${WINDOW}: the build step must be among the 3 lines before "Killed"`,
+    'build-tool-missing/fail-issue-vibe-187-pnpm-bare-not-found.log': `${WINDOW}: a bare "X: not found" counts only with the exit status 127 or the package manager's failure within 3 lines`,
+    'rustc-too-old/fail-gh-bandwhich-29-const-fn-cargo-install.log': `${WINDOW}: rustc's "-->" must follow its error within 2 lines`,
+    'rust-code-error/fail-issue-rq-222-deny-warnings-non-fmt-panics.log': `${WINDOW}: rustc's "-->" must follow its error within 2 lines`,
   },
 };
 

@@ -161,6 +161,19 @@ test('time columns: Jenkins clock and elapsed time, Vercel, Netlify and IntelliJ
   assert.equal(text('12:34:56  0.512 error'), '0.512 error');
 });
 
+test("Cloudflare's build logs (a tab after the clock or timestamp, wrangler's [custom build] relay) and Visual Studio's Error List (an empty code column)", () => {
+  assert.equal(text('04:48:47.430\t[custom build] /bin/sh: 1: cargo: not found'), '/bin/sh: 1: cargo: not found');
+  assert.equal(text('2026-01-17T02:28:09.922Z\t[custom build] Running: pnpm run build'), 'Running: pnpm run build');
+  assert.equal(text('[custom build] '), '');
+  assert.equal(text('[custom] build'), '[custom] build');
+  assert.equal(text('Error\tC1083\tCannot open include file: \'Python.h\': No such file or directory'), "Error\tC1083\tCannot open include file: 'Python.h': No such file or directory");
+  assert.equal(text('Error\t\tCMake Error at scripts/cmake/vcpkg_download_distfile.cmake:32 (message):'), 'CMake Error at scripts/cmake/vcpkg_download_distfile.cmake:32 (message):');
+  assert.equal(text('Warnung\t\tCMake Warning (dev) at CMakeLists.txt:3 (project):'), 'CMake Warning (dev) at CMakeLists.txt:3 (project):');
+  // a message of its own that starts with the word keeps it
+  assert.equal(text('Error: Command failed (1)'), 'Error: Command failed (1)');
+  assert.equal(text('Error\tsomething\telse'), 'Error\tsomething\telse');
+});
+
 test("TeamCity's downloaded build log and its web console", () => {
   assert.equal(text('[14:36:30] :\t [Step 1/5] error: linker `cc` not found'), 'error: linker `cc` not found');
   assert.equal(text('[14:36:30]W:\t [Step 1/5] From https://github.com/x/y'), 'From https://github.com/x/y');

@@ -14,8 +14,9 @@ export interface NormalizedLine {
 }
 
 // GitHub Actions / Azure Pipelines raw logs: "2024-05-01T12:34:56.7890123Z "; GitLab Runner >= 17 with FF_TIMESTAMPS
-// follows the timestamp with the stream number, its type and a continuation mark: "2024-05-14T11:19:20.000000Z 00O+"
-const CI_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z(?: [0-9a-f]{2}[EO][+ ]?| ?)/;
+// follows the timestamp with the stream number, its type and a continuation mark: "2024-05-14T11:19:20.000000Z 00O+";
+// Cloudflare's Workers Builds log puts a tab after it: "2026-01-17T02:28:09.922Z\t[custom build] Running: pnpm build"
+const CI_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z(?: [0-9a-f]{2}[EO][+ ]?|\t| ?)/;
 // BuildKit plain progress: "#12 3.456 " (step number, seconds since the step started)
 const BUILDKIT_PREFIX = /^#\d+ (?:\d+\.\d+ )?/;
 // BuildKit's time column without the step number, as the failed step's summary after "------ / > [stage 3/7] RUN ...:"
@@ -25,6 +26,13 @@ const BUILDKIT_TIME = /^(?:\d\.\d{3}|\d\d\.\d\d|\d{3,}\.\d) /;
 const CLOUD_BUILD_STEP = /^Step #\d+(?: - "[^"]*")?: ?/;
 // VS Code CMake Tools' output channel: "[cmake] -- Configuring incomplete", "[build] make: *** ...", "[proc] ..."
 const CMAKE_TOOLS_CHANNEL = /^\[(?:cmake|build|proc|driver|main|ctest)\] /;
+// wrangler (3.x-4.x) relays the output of a Worker's [build] command behind "[custom build] " (an empty line of it is
+// the bare tag): "[custom build] /bin/sh: 1: cargo: not found"
+const WRANGLER_CUSTOM_BUILD = /^\[custom build\](?: |$)/;
+// Visual Studio's Error List, copied: the severity column and an empty code column before a tool's own message ("Error\t\t
+// CMake Error at ..."), in the IDE's English, German, French and Spanish. A line with a code keeps it ("Error\tC1083\t
+// Cannot open include file: ..."): the code is what the MSVC signals read.
+const VS_ERROR_LIST = /^(?:Error|Warning|Message|Fehler|Warnung|Erreur|Avertissement|Advertencia)\t\t/;
 // Timestamp plugins: Vercel's build log "[16:03:16.703] ", Jenkins' timestamper "[2024-05-01T12:34:56.789Z] "
 const BRACKETED_TIME = /^\[(?:\d{4}-\d\d-\d\dT)?\d\d:\d\d:\d\d(?:\.\d+)?Z?\] /;
 // GitLab's collapsible sections and Travis CI's folds, when the carriage return after them was lost in a paste:
@@ -33,9 +41,9 @@ const SECTION_MARKER = /^(?:section_(?:start|end):\d+:[\w.-]+(?:\[[\w=,]*\])?|tr
 // Docker Compose's service column before each line of a container's output: v2 "web-1  | ", v1 "web_1  | " (the
 // service name padded to the longest, then " | "; the colour compose gives it is gone by now)
 const COMPOSE_PREFIX = /^[\w.-]{1,64}[-_]\d{1,3} +\| ?/;
-// Jenkins' Timestamper on a console page: the clock ("12:34:56  ") or the elapsed time ("00:04:25.492 "), and
-// Vercel's older build log ("20:52:05.025 | ")
-const CLOCK_COLUMN = /^\d\d:\d\d:\d\d(?:\.\d{1,3})?(?: \| | {1,2})/;
+// Jenkins' Timestamper on a console page: the clock ("12:34:56  ") or the elapsed time ("00:04:25.492 "),
+// Vercel's older build log ("20:52:05.025 | ") and Cloudflare Pages' build log, copied ("04:48:47.418\t")
+const CLOCK_COLUMN = /^\d\d:\d\d:\d\d(?:\.\d{1,3})?(?: \| | {1,2}|\t)/;
 // A TeamCity build log as downloaded: the time, the message's status ("W" stderr, "E" error, "i" internal), a tab per
 // level of nesting and the block's name: "[14:36:30] :\t [Step 1/5] ...", "[23:54:29]W:\t\t [Build/x] CompileWeb"
 // Its web console, copied, keeps the time and the block: "[10:38:30][npm install] > node-pre-gyp install"
@@ -122,8 +130,8 @@ function peelAnchored(text: string, state: { timeColumn: boolean }): string {
   const first = out.charCodeAt(0);
   const unstamped = out;
   if (first === 35 /* # */) out = out.replace(GHA_MARKER, '').replace(BUILDKIT_PREFIX, '');
-  else if (first === 91 /* [ */) out = out.replace(CMAKE_TOOLS_CHANNEL, '').replace(TEAMCITY_PREFIX, '').replace(BRACKETED_TIME, '').replace(OBS_TIME, '');
-  else if (first >= 65 && first <= 90 /* A-Z */) out = out.replace(CLOUD_BUILD_STEP, '').replace(DAY_CLOCK, '');
+  else if (first === 91 /* [ */) out = out.replace(CMAKE_TOOLS_CHANNEL, '').replace(WRANGLER_CUSTOM_BUILD, '').replace(TEAMCITY_PREFIX, '').replace(BRACKETED_TIME, '').replace(OBS_TIME, '');
+  else if (first >= 65 && first <= 90 /* A-Z */) out = out.replace(CLOUD_BUILD_STEP, '').replace(DAY_CLOCK, '').replace(VS_ERROR_LIST, '');
   else if (first === 115 /* s */ || first === 116 /* t */) out = out.replace(SECTION_MARKER, '');
   else if (first === 58 /* : */) out = out.replace(CRAFT_STREAM, '');
   else if (first === 114 /* r */) out = out.replace(GIT_REMOTE, '');
@@ -170,7 +178,7 @@ function mayHavePrefix(line: string): boolean {
     if ((c === 124 /* | */ || c === 96) /* ` */ && line.startsWith('->', i + 1)) return true;
     if (i !== 0) return false;
     if (line.startsWith('Step #') || line.startsWith('remote:') || line.startsWith(':: ') || line.startsWith('section_') || line.startsWith('travis_') || line.startsWith('npm ')) return true;
-    if (c >= 65 && c <= 90 && DAY_CLOCK.test(line)) return true;
+    if (c >= 65 && c <= 90 && (DAY_CLOCK.test(line) || VS_ERROR_LIST.test(line))) return true;
     // Docker Compose's "web-1  | ": a name, a replica number, then the column; PowerShell's "cargo : "
     // (searched from a bound backwards, so a long line costs no more than a short one)
     if (isWordStart(c) && line.lastIndexOf(' | ', 80) > 0) return true;

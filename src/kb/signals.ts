@@ -72,6 +72,37 @@ const ENOENT_TEXTS = [
 ];
 const ENOENT = ENOENT_TEXTS.join('|');
 
+// What follows a bare "X: not found" when X was a command: its exit status 127 (make's "Error 127", yarn's "Command failed
+// with exit code 127.", npm's "code 127", Docker's "non-zero code: 127") or the package manager's script failure (pnpm
+// "ELIFECYCLE  Command failed.", npm "code ELIFECYCLE").
+const EXIT_127_OR_SCRIPT_FAILED = /(?:Error|code|status)[: ]{1,3}127\b|\bELIFECYCLE\b/;
+
+// Programs whose exit status may be that of a command they ran (a shell, a script runner, a package manager running a
+// script, a container or environment runner): their 127 says nothing about the program itself.
+const RUNS_OTHER_COMMANDS = new Set(['sh', 'bash', 'dash', 'zsh', 'env', 'sudo', 'doas', 'time', 'nohup', 'xargs', 'exec', 'eval', 'npm', 'npx', 'yarn', 'pnpm', 'bun', 'node', 'deno', 'nix', 'nix-shell', 'nix-build', 'docker', 'podman', 'uv', 'uvx', 'poetry', 'pipenv', 'pdm', 'hatch', 'tox', 'nox', 'conda', 'mamba', 'cross', 'wsl']);
+
+/**
+ * The program a command's exit status 127 says was not found: its first word, when the command is one simple command
+ * (no `&&`, `;`, pipe or substitution, where the 127 may be any of them) run by no wrapper that passes a child's status on.
+ */
+function commandNotFoundIn(command: string): string | undefined {
+  if (/&&|\|\||[;|`]|\$\(/.test(command)) return undefined;
+  const words = command.trim().replace(/\\"/g, '"').split(/\s+/);
+  const first = words[0]?.replace(/^["']|["']$/g, '').replace(/^.*[/\\]/, '').replace(/\.exe$/i, '');
+  if (!first || !/^[\w.+-]{1,64}$/.test(first) || RUNS_OTHER_COMMANDS.has(first)) return undefined;
+  // `cargo run`, `cmake --build` and `go run` pass on the exit status of what they run
+  if (/^(?:run|exec|x|xtask|--build|-E|-P)$/.test(words[1] ?? '')) return undefined;
+  return first;
+}
+
+/** The program a CMake generator builds with (undefined for generators whose absence another rule explains). */
+function buildProgramOfGenerator(generator: string): string | undefined {
+  if (/^(?:[\w ]+ - )?Ninja(?: Multi-Config)?$/.test(generator)) return 'ninja';
+  if (generator === 'NMake Makefiles JOM') return 'jom';
+  if (generator === 'Watcom WMake') return 'wmake';
+  return /^(?:[\w ]+ - )?(?:Unix|MinGW|MSYS) Makefiles$/.test(generator) ? 'make' : undefined;
+}
+
 const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   {
     id: 'dash-not-found',
@@ -109,6 +140,30 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     re: new RegExp(String.raw`^(?:[^\s:：]{1,200}[:：] ?(?:line |Zeile |ligne |línea |linha |riga |строка |行 )?(?:\d+[:：] ?)?)?(?<entity>${PROG})\s?[:：] ?(?:Befehl nicht gefunden|Kommando nicht gefunden|commande introuvable|no se encontró la orden|orden no encontrada|comando não encontrado|comando non trovato|команда не найдена|未找到命令|命令未找到|找不到命令|コマンドが見つかりません|명령어를 찾을 수 없음)\.?\s*$`),
     weight: 0.85,
     unknownOk: true,
+  },
+  {
+    id: 'bare-not-found-exit-127',
+    // a shell's not-found line whose "sh: 1: " the wrapper or the paste dropped: pnpm "node-gyp: not found" then
+    // " ELIFECYCLE  Command failed."; Rtools' sh under make "c:/rtools40/mingw32/bin/gcc: not found" then "make: ***
+    // [dotsElt.o] Error 127". The bare words also end other lines ("libfoo.so: not found"), so the line counts only when
+    // the next lines show the exit status 127 of a command not found or a package manager's script failure
+    source: 'sh (prefix dropped) under make / pnpm / yarn / npm',
+    literals: [': not found'],
+    re: new RegExp(String.raw`^${DIR}(?<entity>${PROG}): not found\s*$`),
+    weight: 0.3,
+    confirm: { weight: 0.85, by: (after) => after.some((l) => EXIT_127_OR_SCRIPT_FAILED.test(l)) },
+    unknownOk: true,
+  },
+  {
+    id: 'shell-path-not-found',
+    // a shell given a compiler or tool by a path that does not exist (Rtools' BINPREF, a stale CC): "sh: C:/rtools40/
+    // mingw64/bin/g++: No such file or directory", "sh: line 1: C:/rtools40/usr/mingw_32/bin/gcc: No such file or
+    // directory", dash "/bin/sh: 1: /opt/cross/bin/arm-linux-gnueabihf-gcc: not found". Known programs only: a path may
+    // as well be one of the project's own scripts
+    source: 'sh / dash / bash',
+    literals: [': No such file or directory', ': not found'],
+    re: new RegExp(String.raw`^(?:\S{0,200}/)?-?(?:ba|da|k)?sh: (?:line )?(?:\d+: )?(?:[A-Za-z]:)?[/\\]${DIR}(?<entity>${PROG}): (?:No such file or directory|not found)\s*$`),
+    weight: 0.85,
   },
   {
     id: 'zsh-not-found',
@@ -297,6 +352,59 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     re: new RegExp(String.raw`could not execute process \x60${DIR}(?<entity>${PROG})(?: [^\x60]*)?\x60 \(never executed\)`),
     weight: 0.85,
   },
+  // The exit status 127 ("command not found") of one simple command, as the tool that ran it reports it; the program is
+  // the command's first word (see commandNotFoundIn for the commands whose 127 may be another program's). One pattern per
+  // wording, each anchored so that it cannot backtrack across the line.
+  {
+    id: 'exit-127-r-system',
+    // R's system(): "Warning: running command 'make -f "Makevars.win" ... SHLIB_LD='$(SHLIB_CXXLD)' ...' had status 127"
+    // (or the line alone under "Warning message:"); R builds the command and quotes inside it, so only its first word is read
+    source: 'R system()',
+    literals: ['had status 127'],
+    // (R quotes inside the command, so the regex reads only its start; the prefilter literal, which the engine requires
+    // on the line, carries the status)
+    re: /^(?:Warning: )?running command '(?<_cmd>[^\s']{1,300})[\s']/,
+    name: (g) => commandNotFoundIn(g._cmd ?? ''),
+    weight: 0.8,
+  },
+  {
+    id: 'exit-127-docker-legacy',
+    // docker build's legacy builder: "The command '/bin/sh -c cmake ..' returned a non-zero code: 127"
+    source: 'docker build (legacy builder)',
+    literals: ['returned a non-zero code: 127'],
+    re: /^The command '(?:\/bin\/(?:ba)?sh -c )?(?<_cmd>[^'\n]{1,4000})' returned a non-zero code: 127/,
+    name: (g) => commandNotFoundIn(g._cmd ?? ''),
+    weight: 0.8,
+  },
+  {
+    id: 'exit-127-buildkit',
+    // BuildKit: 'ERROR: failed to solve: process "/bin/sh -c cargo build --release" did not complete successfully: exit
+    // code: 127' (the step's own "#12 ERROR: process ..." once its prefix is peeled)
+    source: 'BuildKit',
+    literals: ['did not complete successfully: exit code: 127'],
+    re: /^(?:ERROR: |error: )?(?:failed to solve: )?process "(?:\/bin\/(?:ba)?sh -c )?(?<_cmd>[^"\n]{1,4000})" did not complete successfully: exit code: 127/,
+    name: (g) => commandNotFoundIn(g._cmd ?? ''),
+    weight: 0.8,
+  },
+  {
+    id: 'exit-127-execa',
+    // execa (wrangler, Node build tools): "Error: Command failed with exit code 127: cargo build"
+    source: 'execa (Node.js)',
+    literals: ['Command failed with exit code 127: '],
+    re: /Command failed with exit code 127: (?<_cmd>\S[^\n]{0,4000})/,
+    name: (g) => commandNotFoundIn(g._cmd ?? ''),
+    weight: 0.8,
+  },
+  {
+    id: 'exit-127-python-subprocess',
+    // Python's subprocess.CalledProcessError for a shell command: "Command 'meson setup b' returned non-zero exit status 127."
+    // (a list form, "Command '['x', ...]'", never exits 127: Python raises FileNotFoundError instead)
+    source: 'Python subprocess',
+    literals: ['returned non-zero exit status 127'],
+    re: /^(?:subprocess\.CalledProcessError: |CalledProcessError: )?Command '(?<_cmd>[^'\n[][^'\n]{0,4000})' returned non-zero exit status 127/,
+    name: (g) => commandNotFoundIn(g._cmd ?? ''),
+    weight: 0.8,
+  },
   {
     id: 'node-which-not-found',
     // the `which` npm package (node-gyp < 10, prebuild): "Error: not found: python2", "gyp ERR! stack Error: not found: make"
@@ -372,11 +480,14 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'cmake-no-build-program',
-    // CMake: 'CMake was unable to find a build program corresponding to "Ninja".  CMAKE_MAKE_PROGRAM is not set.'
+    // CMake (cmGlobalGenerator): 'CMake was unable to find a build program corresponding to "Ninja".  CMAKE_MAKE_PROGRAM
+    // is not set.' for every generator that runs a build program: "Ninja", "Ninja Multi-Config" (3.17+), "Unix
+    // Makefiles", "MinGW Makefiles", "MSYS Makefiles", "NMake Makefiles JOM", "Watcom WMake" ("NMake Makefiles" is a
+    // Visual Studio environment not set up, which msvc-missing reads)
     source: 'CMake',
     literals: ['unable to find a build program corresponding to'],
-    re: /unable to find a build program corresponding to "(?<_generator>Ninja|Unix Makefiles|MinGW Makefiles|MSYS Makefiles)"/,
-    name: (g) => (g._generator === 'Ninja' ? 'ninja' : 'make'),
+    re: /unable to find a build program corresponding to "(?<_generator>[\w -]{1,60})"/,
+    name: (g) => buildProgramOfGenerator(g._generator ?? ''),
     weight: 0.9,
   },
   {
@@ -955,6 +1066,18 @@ const TOOL_VERSION_PATTERNS: readonly SignalPattern[] = [
     name: () => 'rustc',
     weight: 0.97,
   },
+  {
+    id: 'cargo-directive-reserved',
+    // cargo 1.71-1.76 on a build script's `cargo::` directive (the two-colon syntax of cargo 1.77+): "error: unsupported
+    // output in build script of `psm v0.1.22`: `cargo::rustc-check-cfg=...`" then "Found a `cargo::key=value` build
+    // directive which is reserved for future use." and "Either change the directive ... or upgrade your version of Rust."
+    // (one line or three, as pasted)
+    source: 'cargo 1.71-1.76',
+    literals: ['build directive which is reserved for future use'],
+    re: /Found a [`']cargo::key=value[`'] build directive which is reserved for future use/,
+    name: () => 'cargo',
+    weight: 0.9,
+  },
 ];
 
 export const SIGNALS: readonly Signal[] = [
@@ -1031,6 +1154,9 @@ function alsoVersionIncompatible(kind: EntityKind, entity: string): boolean {
   return (kind === 'python-module' && REMOVED_FROM_SETUPTOOLS.has(entity)) || (kind === 'cmake' && isRemovedBoostComponent(entity));
 }
 
+// GNU make's own file names and the included makefiles' usual suffixes.
+const MAKEFILE_NAME = /^(?:GNUmakefile|[Mm]akefile(?:\.[\w.-]{1,20})?|[\w.+-]{1,60}\.(?:mk|mak|make))$/;
+
 const NOT_BUILD_TOOLS = new Set(['apk', 'apt', 'apt-get', 'dpkg', 'yum', 'dnf', 'microdnf', 'rpm', 'zypper', 'pacman', 'brew', 'port', 'choco', 'winget', 'scoop', 'sudo', 'doas']);
 
 /** The rule that takes an entity of each kind when no dedicated rule owns it. */
@@ -1050,6 +1176,9 @@ function factFor(kind: EntityKind, entity: string): EntityFact | null {
       if (/^\.{1,2}[/\\]/.test(entity)) return null;
       // A package manager or sudo that is not there means a script written for another image or system: not a build tool.
       if (NOT_BUILD_TOOLS.has(entity.toLowerCase().replace(/\.exe$/, ''))) return null;
+      // make names a makefile it cannot read the way it names a program it cannot run ("gmake[2]: Makefile: No such file
+      // or directory", then "No rule to make target 'Makefile'"): a build file not generated yet, not a program.
+      if (MAKEFILE_NAME.test(entity)) return null;
       return factForProgram(entity);
     case 'header':
       return factForHeader(entity);

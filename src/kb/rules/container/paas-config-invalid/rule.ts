@@ -16,7 +16,7 @@ export default defineRule({
     configFile: { type: 'path', doc: 'the configuration file the platform rejected' },
     reason: { type: 'string', doc: 'what the platform said is wrong in it', optional: true },
   },
-  internal: ['_reason1', '_reason2'],
+  internal: ['_reason1', '_reason2', '_reason3', '_reason4'],
   contextAfter: 4,
   patterns: [
     {
@@ -45,12 +45,26 @@ export default defineRule({
       literals: ['Invalid vercel.json - ', 'Invalid now.json - '],
       re: /Invalid (?<configFile>(?:vercel|now)\.json) - (?<_reason2>.+)/,
       weight: 0.9,
+    },    {
+      id: 'vercel-functions-runtime',
+      // vercel CLI (`vercel build`, 2020-): a community runtime in vercel.json's "functions" given without its version:
+      // "Error: Function Runtimes must have a valid version, for example `now-php@1.0.0`."; at deploy: "Error: The following
+      // Serverless Functions contain an invalid "runtime":" then "  - api/index (nodejs18.x)" (a runtime the platform retired)
+      source: 'vercel CLI',
+      literals: ['Function Runtimes must have a valid version', 'Serverless Functions contain an invalid "runtime"'],
+      re: /(?:^|\s)(?:Error: )?(?:(?<_reason3>Function Runtimes must have a valid version)|The following Serverless Functions contain an (?<_reason4>invalid "runtime"))/,
+      weight: 0.85,
     },
   ],
   refine: (ctx) => {
     const hit = ctx.hits[0];
     if (!hit) return null;
     let reason = ctx.captures._reason1 ?? ctx.captures._reason2;
+    if (hit.pattern === 'vercel-functions-runtime') {
+      reason = ctx.captures._reason3
+        ? 'a "runtime" in "functions" is not a runtime package with its version (a community runtime is named with it, `vercel-php@0.7.3`; the official Node.js and Python runtimes are not named there at all)'
+        : 'a function\'s "runtime" is one the platform no longer accepts (an old `nodejs` or community runtime version)';
+    }
     if (!reason && hit.pattern === 'nixpacks-config-parse') {
       for (const line of hit.after) {
         const m = SERDE_REASON.exec(line);
@@ -60,7 +74,7 @@ export default defineRule({
         }
       }
     }
-    return { captures: { configFile: hit.captures.configFile, ...(reason ? { reason } : {}), _why: reason ? `: ${reason}` : ' (the lines after the error say why)' } };
+    return { captures: { configFile: hit.captures.configFile ?? 'vercel.json', ...(reason ? { reason } : {}), _why: reason ? `: ${reason}` : ' (the lines after the error say why)' } };
   },
   explanation:
     'The platform read `{{configFile}}` from the repository to plan the build and rejected it{{_why}}. ' +

@@ -32,11 +32,15 @@ export default defineRule({
     },
     {
       id: 'rustc-error-no-code',
-      // rustc errors without a code, still located in a file: "error: expected one of `,` or `}`, found `;`",
-      // "error: cannot find macro `foo` in this scope" (refine requires the " --> file" line after them)
+      // rustc errors without a code, still located in a file: parse errors ("error: expected one of `,` or `}`, found
+      // `;`", "error: this file contains an unclosed delimiter"), "error: cannot find macro `foo` in this scope", and
+      // every lint a `#![deny(warnings)]` or `-D warnings` turns into an error ("error: unused variable: `x`", "error:
+      // panic message is not a string literal"); refine requires the " --> file.rs" line right after them, which only
+      // rustc prints, and that the file is the project's own
       source: 'rustc',
-      literals: ['error: expected ', 'error: cannot find ', 'error: unexpected ', 'error: mismatched closing delimiter', 'error: this file contains an unclosed delimiter', 'error: unused '],
-      re: /^error: (?<message>(?:expected |cannot find |unexpected |mismatched closing delimiter|this file contains an unclosed delimiter|unused ).+)/,
+      literals: ['error: '],
+      // (not cargo's own summaries, nor setuptools' "error: command 'cl.exe' failed: ...", the program-not-found signal's)
+      re: /^error: (?<message>(?!aborting due to|could not compile|Could not compile|command ')\S.*)/,
       weight: 0.6,
     },
     {

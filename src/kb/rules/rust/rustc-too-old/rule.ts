@@ -167,6 +167,18 @@ export default defineRule({
       weight: 0.45,
     },
     {
+      id: 'const-fn-not-stable',
+      // rustc 1.3x-1.5x, before const fn grew: "error: `core::slice::<impl [T]>::len` is not yet stable as a const fn"
+      // (rustc 1.8x adds "... as a const trait" / "as a const intrinsic"),
+      // "error: function pointers in const fn are unstable", "error[E0723]: loops and conditional expressions are not
+      // stable in const fn", "error[E0658]: `match` is not allowed in a `const fn`"; like an E0658 gate, counted only
+      // inside a dependency's source (a beta rustc may print the first one as a regression of its own)
+      source: 'rustc 1.3x-1.5x',
+      literals: ['is not yet stable as a const ', 'in const fn are unstable', 'are not stable in const fn', 'is not allowed in a `const fn`'],
+      re: /^error(?:\[E0\d{3}\])?: (?:`[^`]{1,200}` is not yet stable as a const (?:fn|trait|intrinsic)|.{1,120} in const fn are unstable|.{1,120} are not stable in const fn|`\w{1,20}` is not allowed in a `const fn`)/,
+      weight: 0.45,
+    },
+    {
       id: 'syntax-error',
       // rustc's parser on syntax newer than itself: "error: prefix `c` is unknown" (c"" literals before 1.77), "error:
       // expected one of `!`, `.`, ... found `"x"`", "error: expected item, found keyword `use`"; only counted inside a
@@ -198,7 +210,7 @@ export default defineRule({
     if (!decisive) {
       const library = hits.filter((h) => h.pattern === 'unstable-library-feature');
       // (E0554, a #![feature] on stable, is a dependency that needs nightly: dependency-version-incompatible)
-      const weak = hits.filter((h) => h.pattern === 'unstable-language-feature');
+      const weak = hits.filter((h) => h.pattern === 'unstable-language-feature' || h.pattern === 'const-fn-not-stable');
       const syntaxInDependency = hits.some((h) => h.pattern === 'syntax-error' && inDependency(h));
       const upgradeNote = hits.some((h) => h.pattern === 'compiler-built-on-upgrade');
       const stabilised = weak.map((h) => (h.pattern === 'unstable-language-feature' ? stabilisedIn(h.text) : undefined)).filter((v) => v !== undefined);
@@ -230,6 +242,7 @@ export default defineRule({
     if (edition) captures.need = `the ${edition} edition (${{ '2018': 'cargo 1.31+', '2021': 'cargo 1.56+', '2024': 'cargo 1.85+' }[edition] ?? 'a cargo newer than this one'})`;
     else if (required) captures.need = `rustc ${required} or newer`;
     else if (hits.some((h) => h.pattern === 'lockfile-v2-packageid')) captures.need = 'Cargo.lock format version 2 (cargo 1.41+)';
+    else if (hits.some((h) => h.pattern.endsWith(':cargo-directive-reserved'))) captures.need = 'the `cargo::` build-script directives (cargo 1.77+)';
     else if (ctx.captures.lockVersion) captures.need = `Cargo.lock format version ${ctx.captures.lockVersion} (${ctx.captures.lockVersion === '4' ? 'cargo 1.78+' : 'a cargo newer than this one'})`;
     else if (ctx.captures.feature) captures.need = `the \`${ctx.captures.feature}\` API, stabilised in a newer rustc`;
     if (ctx.captures.current) captures.currentNote = ` (${hits.some((h) => h.pattern === 'cargo-version-not-stabilized') ? 'cargo' : 'rustc'} ${ctx.captures.current})`;

@@ -49,7 +49,7 @@ export default defineRule({
       id: NOT_A_REPOSITORY,
       // git: "fatal: not a git repository (or any of the parent directories): .git" (git < 2.? capitalises "Not"), or "(or any
       // parent up to mount point /mnt)"; often only a warning (a version string left empty), so it counts only when the next
-      // lines show the step failing: make's "Error 128" (git's exit status) or a CMake error.
+      // lines show the step failing: git's exit status 128 (make, Docker, BuildKit, podman) or a CMake error.
       source: 'git',
       literals: ['ot a git repository (or any'],
       re: /^fatal: [Nn]ot a git repository \(or any (?:of the parent directories|parent up to mount point [^)]{1,300})\)/,
@@ -61,8 +61,10 @@ export default defineRule({
       // vergen without fail_on_error reports the libgit2 error as a cargo warning ("warning: vergen: could not find repository
       // ...") and the build goes on.
       if (h.pattern === 'libgit2-repository-not-found') return !/^(?:cargo:)?warning[:=]/.test(h.text);
-      // make's "Error 128" is git's exit status; CMake's error is the script that ran git.
-      return h.pattern !== NOT_A_REPOSITORY || h.after.some((l) => /\bError 128\b|^CMake Error at |failed with (?:exit code )?128\b/.test(l));
+      // git's exit status 128 as the step that ran it reports it: make's "Error 128", Docker's "returned a non-zero code: 128",
+      // BuildKit's "exit code: 128", podman/buildah's "error while running runtime: exit status 128"; CMake's error is the
+      // script that ran git.
+      return h.pattern !== NOT_A_REPOSITORY || h.after.some((l) => /\bError 128\b|^CMake Error at |failed with (?:exit code )?128\b|\bexit (?:status|code):? 128\b|non-zero code: 128\b/.test(l));
     });
     if (hits.length === 0) return null;
     const first = hits.reduce((a, b) => (b.line < a.line ? b : a));

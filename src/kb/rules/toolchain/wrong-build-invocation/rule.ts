@@ -9,7 +9,7 @@
 import { confidenceOf, defineRule, fillTemplate, type PatternHit } from '../../../rule.js';
 
 /** What went wrong with the command, each with its own story and fix. */
-type Family = 'directory' | 'cmake-generator' | 'cmake-option' | 'meson-option' | 'cargo-option' | 'cargo-command' | 'cargo-target' | 'dockerfile' | 'docker-usage' | 'npm-script' | 'pip-requirements';
+type Family = 'directory' | 'cmake-generator' | 'cmake-option' | 'meson-option' | 'cargo-option' | 'cargo-command' | 'cargo-target' | 'dockerfile' | 'docker-usage' | 'npm-script' | 'pip-requirements' | 'vcpkg-usage';
 
 // Support pattern: CMake quotes a failed compiler check's build output (see the pattern).
 const TRY_COMPILE = 'cmake-try-compile-output';
@@ -32,6 +32,8 @@ const FAMILY_OF: Record<string, Family> = {
   'docker-unknown-flag': 'docker-usage',
   'npm-missing-script': 'npm-script',
   'pip-requirements-file-missing': 'pip-requirements',
+  'vcpkg-manifest-mode-package-arguments': 'vcpkg-usage',
+  'vcpkg-argument-count': 'vcpkg-usage',
 };
 
 // The usage block a CLI prints under its complaint, which says whose complaint it is (normalised lines are trimmed).
@@ -42,6 +44,9 @@ const CARGO_USAGE = /^(?:Usage: cargo(?:\.exe)?\b|cargo(?:\.exe)? [\w-]{1,40}\b)
 // docker CLI (cobra): "Usage:  docker build [OPTIONS] PATH | URL | -" (docker >= 20) or "See 'docker build --help'." (older).
 const DOCKER_BUILD_USAGE = /^(?:Usage:\s+docker (?:buildx )?build\b|See 'docker (?:buildx )?build --help')/;
 
+// vcpkg's usage block under an argument error: "Example:" then "  vcpkg install --triplet x64-windows" (older: "Options:").
+const VCPKG_USAGE = /^(?:vcpkg(?:\.exe)? [\w-]{1,40}\b|Example:$)/;
+
 /** Whether a hit whose line alone is shared with other programs is vouched for by the usage block after it. */
 function vouched(h: PatternHit): boolean {
   const after = h.after.slice(0, 14);
@@ -51,6 +56,7 @@ function vouched(h: PatternHit): boolean {
     return after.some((l, i) => /^Usage: cargo(?:\.exe)?\b/.test(l) || (l === 'USAGE:' && CARGO_USAGE.test(after[i + 1] ?? '')));
   }
   if (h.pattern === 'docker-unknown-flag') return after.slice(0, 3).some((l) => DOCKER_BUILD_USAGE.test(l));
+  if (h.pattern === 'vcpkg-argument-count') return after.slice(0, 4).some((l) => VCPKG_USAGE.test(l)) || h.before.some((l) => /\bvcpkg(?:\.exe)? /.test(l));
   return true;
 }
 
@@ -181,6 +187,21 @@ function storyOf(family: Family, first: PatternHit, c: Record<string, string>): 
         ],
         command: 'npm run',
       };
+    case 'vcpkg-usage':
+      return {
+        tool: 'vcpkg',
+        what: c._manifest || (arg === 'install' && c._count === '0')
+          ? 'vcpkg runs in manifest mode here (a vcpkg.json was found in this directory or above), where `vcpkg install` takes no package names.'
+          : `vcpkg's \`${arg}\` command was given a number of arguments it does not take.`,
+        why: 'vcpkg has two modes. In manifest mode, chosen whenever a vcpkg.json sits in the current directory or a parent (a project\'s own, or one left in the vcpkg checkout), the dependencies are the ones vcpkg.json lists and `vcpkg install` installs exactly those; package names on the command line are refused (vcpkg before 2022 said only "\'install\' requires 0 arguments"). In classic mode, `vcpkg install <port>...` installs the named ports. A CI action or script written for one mode, run where the other applies, ends here.',
+        fix: 'Add the packages to vcpkg.json and run `vcpkg install` without names, or run vcpkg outside the manifest (classic mode).',
+        steps: [
+          'Manifest mode: add the ports to "dependencies" in vcpkg.json (`vcpkg add port <name>`), then `vcpkg install` with no package names (CMake with the vcpkg toolchain file does this at configure time).',
+          'Classic mode: run `vcpkg install <port>` from a directory with no vcpkg.json above it, or pass `--classic`.',
+          'Check which manifest vcpkg used: it prints "Using manifest file at ..."; a stray vcpkg.json in the vcpkg checkout or a parent directory switches every call to manifest mode.',
+        ],
+        command: 'vcpkg install',
+      };
     case 'pip-requirements':
       return {
         tool: 'pip',
@@ -207,13 +228,15 @@ export default defineRule({
   summary: 'A build tool (CMake, meson, cargo, docker build, npm, pip) rejected its own command line, or was pointed at directories or files that are not there.',
   category: 'toolchain',
   captures: {
-    tool: { type: 'string', doc: 'the tool that rejected its command line (CMake, Meson, cargo, Docker, npm or pip)' },
+    tool: { type: 'string', doc: 'the tool that rejected its command line (CMake, Meson, cargo, Docker, npm, pip or vcpkg)' },
     directory: { type: 'path', doc: 'the source directory (or Docker build context) it was given, when the log names it', optional: true },
     argument: { type: 'string', doc: 'the option, generator, command, target or script it rejected, when the log names it', optional: true },
   },
   internal: ['argument2'],
   // clap's usage block sits up to 6 lines under its error; a PowerShell error record can add 6 more.
   contextAfter: 14,
+  // vcpkg's argument-count error is vouched for by the command on the lines before it.
+  contextBefore: 3,
   patterns: [
     {
       id: 'meson-neither-directory-has-meson-build',
@@ -388,6 +411,26 @@ export default defineRule({
       literals: ['Could not open requirements file: [Errno 2]'],
       re: /^(?:ERROR: )?Could not open requirements file: \[Errno 2\] [^:]{1,100}: '(?<_file>[^']{1,400})'/,
       weight: 0.85,
+    },
+    {
+      id: 'vcpkg-manifest-mode-package-arguments',
+      // vcpkg-tool 2021-12+ (microsoft/vcpkg-tool#288): "error: In manifest mode, `vcpkg install` does not support individual
+      // package arguments." ("Error: " before 2023), then "To install additional packages, edit vcpkg.json and then run `vcpkg
+      // install` without any package arguments." and "Using manifest file at <path>/vcpkg.json."
+      source: 'vcpkg',
+      literals: ['does not support individual package arguments'],
+      re: /^(?:[Ee]rror: )?In manifest mode, `vcpkg (?<_manifest>\w{1,20})` does not support individual package arguments/,
+      weight: 0.85,
+    },
+    {
+      id: 'vcpkg-argument-count',
+      // vcpkg's argument parser (older vcpkg, and today's for other commands): "Error: 'install' requires 0 arguments, but 1
+      // were provided." ("error: " from 2023), "'x-add-version' requires at least 1 arguments, but 0 were provided."; only with a
+      // vcpkg usage block after it ("Example:" / "vcpkg install --triplet ...") or vcpkg named on the lines before
+      source: 'vcpkg',
+      literals: ["arguments, but ", "argument, but "],
+      re: /^(?:[Ee]rror: )?'(?<argument>[\w-]{1,40})' requires (?:at least |at most )?(?<_count>\d+) arguments?, but \d+ (?:were|was) provided\.?$/,
+      weight: 0.8,
     },
   ],
   refine: (ctx) => {
