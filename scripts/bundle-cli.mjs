@@ -11,8 +11,27 @@ import { build } from 'esbuild';
 
 const OUT = 'dist/bin';
 
+/**
+ * commander requires node:child_process at load, for stand-alone executable subcommands, which buildmedic has none
+ * of; loading it (and net, dgram, ...) cost every start ~3 ms. In the bundle that require is deferred to the first
+ * spawn. If commander no longer has that line, the bundle keeps it as it is: slower to start, never wrong.
+ */
+const COMMANDER_CHILD_PROCESS = "const childProcess = require('node:child_process');";
+const deferCommanderChildProcess = {
+  name: 'defer-commander-child-process',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(COMMANDER_CHILD_PROCESS)) return undefined;
+      const deferred = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: source.replace(COMMANDER_CHILD_PROCESS, deferred), loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: ['dist/cli/main.js'],
+  plugins: [deferCommanderChildProcess],
   outfile: `${OUT}/cli.cjs`,
   bundle: true,
   format: 'cjs',

@@ -2,7 +2,9 @@
 // assembles it), find the same hits: on every case log, and on inputs made of the escape sequences both step over.
 
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { compileKnowledgeBase } from '../src/diagnose/engine.ts';
 import { MAX_WASM_TEXT } from '../src/diagnose/literal-scan-wasm.ts';
@@ -109,6 +111,48 @@ test('a stored automaton keeps the pieces it was tuned with, and a malformed lis
   rebuilt.useWasm(wasmModule);
   const text = Buffer.from('ok\nerror: linker `cc` not found\nKilled\n');
   assert.deepEqual(hits(rebuilt.over(text), text), jsHits(new LiteralScanner(literals), text));
+});
+
+test('a stored automaton read from disk is scanned where it was read to, finds the same hits, and a cut file is refused', async () => {
+  const { LiteralScanner, encodeAutomaton, decodeAutomaton } = await import('../src/diagnose/literal-scanner.ts');
+  const { readStoredAutomaton } = await import('../src/diagnose/diagnose.ts');
+  const { scanLayout } = await import('../src/diagnose/literal-scan-wasm.ts');
+  const literals = ['error: linker `', 'could not compile', 'Killed', 'fatal error: ', 'café ok'];
+  const tuned = new LiteralScanner(literals);
+  tuned.tunePieces([Buffer.from('error: linker error: linker fatal error: fatal')]);
+  const bytes = encodeAutomaton(tuned.compiled());
+  const dir = mkdtempSync(join(tmpdir(), 'bm-automaton-'));
+  const text = Buffer.from('ok\nerror: linker `cc` not found\n\x1b[1mKilled\x1b[0m\nx café ok\nfatal error: a.h\n');
+  const expected = jsHits(new LiteralScanner(literals), text);
+  try {
+    const path = join(dir, 'kb-automaton.bin');
+    writeFileSync(path, bytes);
+    const stored = readStoredAutomaton(path, wasmModule);
+    assert.ok(stored?.memory, 'read into a scan memory');
+    assert.deepEqual(stored.pieces, tuned.compiled().pieces);
+    const scanner = new LiteralScanner(literals, stored);
+    scanner.useWasm(wasmModule);
+    assert.deepEqual(hits(scanner.over(text), text), expected);
+    // In place: the text went into the memory the file was read into, behind the table.
+    const { textAt } = scanLayout(stored.filter!.grams.length, stored.table.byteLength);
+    assert.deepEqual(Buffer.from(stored.memory.buffer, textAt, text.length), text);
+    // A second scanner on the same memory copies instead of sharing the text's room.
+    const second = new LiteralScanner(literals, stored);
+    second.useWasm(wasmModule);
+    const other = Buffer.from('Killed\n');
+    assert.deepEqual(hits(second.over(other), other), [5]);
+    assert.deepEqual(Buffer.from(stored.memory.buffer, textAt, text.length), text);
+    // Without the module: the same automaton in ordinary memory, and the JavaScript loop.
+    const plain = readStoredAutomaton(path, null);
+    assert.equal(plain?.memory, undefined);
+    assert.deepEqual(jsHits(new LiteralScanner(literals, plain), text), expected);
+    assert.deepEqual(decodeAutomaton(bytes)?.table, stored.table);
+    writeFileSync(path, bytes.subarray(0, bytes.length - 1));
+    assert.equal(readStoredAutomaton(path, wasmModule), null);
+    assert.equal(readStoredAutomaton(join(dir, 'missing.bin'), wasmModule), null);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('newlines and over-long lines are counted alike in WebAssembly and JavaScript, from any offset', () => {

@@ -1,18 +1,19 @@
 // What commands print on stdout goes through here: under GitHub Actions, text that quotes a log or a project is
 // fenced with ::stop-commands:: so that none of its lines can act as a workflow command (I/O).
 
-import { randomBytes } from 'node:crypto';
+import { lazyCrypto } from '../report/lazy-crypto.js';
 import { jobLogSafe, jsonTerminalSafe, terminalSafe } from '../report/terminal-safe.js';
 import { type StreamSoFar, WorkflowCommandFence } from '../report/workflow-commands.js';
 
 /** 128 random bits: text inside the fence cannot guess the token that ends it. */
 export function newStopToken(): string {
-  return randomBytes(16).toString('hex');
+  return lazyCrypto().randomBytes(16).toString('hex');
 }
 
-/** A fence for one of this process's streams, as the environment asks for. */
+/** A fence for one of this process's streams, as the environment asks for (outside GitHub Actions it needs no token). */
 export function fenceFor(env: NodeJS.ProcessEnv, soFar?: StreamSoFar): WorkflowCommandFence {
-  return new WorkflowCommandFence(env.GITHUB_ACTIONS === 'true', newStopToken(), soFar);
+  const underActions = env.GITHUB_ACTIONS === 'true';
+  return new WorkflowCommandFence(underActions, underActions ? newStopToken() : '', soFar);
 }
 
 let stdoutFence: WorkflowCommandFence | null = null;

@@ -1,8 +1,9 @@
 // Library entry for diagnosing a log file or stream: reads (I/O) and runs the pure engine.
 
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { compileKnowledgeBase, Diagnoser, type DiagnoseOptions, type KnowledgeBase } from './engine.js';
-import { decodeAutomaton } from './literal-scanner.js';
+import { scanMemory } from './literal-scan-wasm.js';
+import { AUTOMATON_PREFIX_BYTES, automatonFromImage, automatonHeaderBytes, parseAutomatonHeader, type CompiledAutomaton } from './literal-scanner.js';
 import type { Diagnosis } from './rank.js';
 import { readLog, type ReadProgress } from './read-log.js';
 import { ALL_RULES } from '../kb/rules/index.js';
@@ -12,11 +13,39 @@ let defaultKb: KnowledgeBase | null = null;
 /** Written by `npm run build` (scripts/build-automaton.mjs): the literal automaton, so a run need not rebuild it. */
 export const STORED_AUTOMATON = new URL('../kb-automaton.bin', import.meta.url);
 
-function readStoredAutomaton() {
+/**
+ * Reads the stored automaton; with the scanner's module, straight into the memory the module will scan with (its
+ * image is megabytes, and a copy of it in fresh memory cost more than the read).
+ */
+export function readStoredAutomaton(path: URL | string, scanModule: WebAssembly.Module | null): CompiledAutomaton | null {
+  let fd: number;
   try {
-    return decodeAutomaton(readFileSync(STORED_AUTOMATON));
+    fd = openSync(path, 'r');
   } catch {
     return null; // not built yet, or unreadable: build it in memory instead
+  }
+  const readFully = (into: Uint8Array, position: number): boolean => {
+    for (let done = 0; done < into.length; ) {
+      const n = readSync(fd, into, done, into.length - done, position + done);
+      if (n === 0) return false;
+      done += n;
+    }
+    return true;
+  };
+  try {
+    const prefix = new Uint8Array(AUTOMATON_PREFIX_BYTES);
+    const headerBytes = readFully(prefix, 0) ? automatonHeaderBytes(prefix) : null;
+    if (headerBytes === null) return null;
+    const headerText = new Uint8Array(headerBytes);
+    const header = readFully(headerText, AUTOMATON_PREFIX_BYTES) ? parseAutomatonHeader(headerText) : null;
+    if (header === null) return null;
+    const memory = scanModule ? scanMemory(header.layout) : undefined;
+    const image = memory ? new Uint8Array(memory.buffer, 0, header.layout.textAt) : new Uint8Array(header.layout.textAt);
+    return readFully(image, header.imageAt) ? automatonFromImage(header, image, memory) : null;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -33,7 +62,10 @@ function readScanModule(): WebAssembly.Module | null {
 
 /** The knowledge base of every built-in rule, compiled once per process. */
 export function defaultKnowledgeBase(): KnowledgeBase {
-  defaultKb ??= compileKnowledgeBase(ALL_RULES, readStoredAutomaton(), readScanModule());
+  if (defaultKb === null) {
+    const scanModule = readScanModule();
+    defaultKb = compileKnowledgeBase(ALL_RULES, readStoredAutomaton(STORED_AUTOMATON, scanModule), scanModule);
+  }
   return defaultKb;
 }
 

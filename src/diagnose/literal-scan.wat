@@ -1,12 +1,13 @@
 ;; The hot loop of LiteralScanner.find (literal-scanner.ts), in WebAssembly: the same hits as the automaton walk over
 ;; raw bytes, stepping over ANSI escape sequences the same way, about twice as fast as the JavaScript loop.
-;; Most bytes never reach the automaton, whose 2.5 MB next-state table does not fit in cache and whose walk waits on
+;; Most bytes never reach the automaton, whose next-state table (megabytes) does not fit in cache and whose walk waits on
 ;; one load after another. A filter (KeyFilter in literal-scanner.ts) looks at every second position: the two bytes
 ;; there, in a table of pairs, say which hash of the bytes there (4 or 8 of them) to look up in a bitmap of key pieces,
 ;; or that the position is flagged.
 ;; Every key occurrence, and every ESC, is flagged this way, at or before its last byte. From a flagged position the
 ;; automaton walks a few bytes back and on, until a hit or until it is past that position with no key begun.
-;; Built to dist/literal-scan.wasm by scripts/build-scan-wasm.mjs; literal-scan-wasm.ts lays out the memory:
+;; Built to dist/literal-scan.wasm by scripts/build-scan-wasm.mjs; literal-scan-wasm.ts lays out the memory (a stored
+;; automaton, dist/kb-automaton.bin, holds the same bytes up to the text):
 ;;   [0, 256)           class of each byte (u8)
 ;;   [pairs, +64 KiB)   u8 per pair (b0 | b1 << 8): 1 check the 4-byte piece, 2 the 8-byte piece, 4 flag
 ;;   [grams, ...)       bits (u32 here * 0x9e3779b1) >> (32 - $gramBits), (u64 here * 0x9e3779b97f4a7c15) >> (64 - ...)
@@ -15,7 +16,8 @@
 ;; countLines counts newlines with SIMD for the engine. test/literal-scan-wasm.test.ts checks that both loops find
 ;; the same lines, and both counts agree.
 (module
-  (memory (export "memory") 1)
+  ;; literal-scan-wasm.ts makes the memory, so that a stored automaton can be read from disk straight into it
+  (import "scan" "memory" (memory 1))
 
   ;; The last byte of the escape sequence starting with the ESC at $i (skipEscape in literal-scanner.ts).
   (func $skipEscape (param $i i32) (param $to i32) (result i32)

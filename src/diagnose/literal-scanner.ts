@@ -3,7 +3,7 @@
 // Hand-written because it runs on every byte of every log: a typed-array DFA reads bytes without decoding them,
 // about twice as fast here as one alternation RegExp over decoded text (scripts/bench.mjs measures both).
 
-import { MAX_WASM_TEXT, WasmFind } from './literal-scan-wasm.js';
+import { MAX_WASM_TEXT, scanLayout, WasmFind, type ScanLayout } from './literal-scan-wasm.js';
 
 const ESC = 0x1b;
 /**
@@ -18,6 +18,24 @@ function keyOf(bytes: Uint8Array): Uint8Array {
   let cut = KEY_BYTES;
   while (cut > 0 && (bytes[cut] & 0xc0) === 0x80) cut--;
   return bytes.subarray(0, cut);
+}
+
+/**
+ * The keys of `literals`, encoded as one text and cut at the NULs between them (no literal holds one; a line's NULs
+ * are dropped before matching): a thousand TextEncoder calls were milliseconds of every start.
+ */
+function keysOf(literals: readonly string[]): Uint8Array[] {
+  const encoder = new TextEncoder();
+  if (literals.some((l) => l.includes('\0'))) return literals.map((l) => keyOf(encoder.encode(l)));
+  const all = encoder.encode(literals.join('\0'));
+  const keys: Uint8Array[] = [];
+  for (let from = 0; keys.length < literals.length; ) {
+    let to = all.indexOf(0, from);
+    if (to < 0) to = all.length;
+    keys.push(keyOf(all.subarray(from, to)));
+    from = to + 1;
+  }
+  return keys;
 }
 
 /**
@@ -176,30 +194,29 @@ export function buildKeyFilter(keys: readonly Uint8Array[], pieces: readonly num
 
 /** The built automaton as plain data, so a build step can store it and a process can load it instead of rebuilding. */
 export interface CompiledAutomaton {
-  /** Digest of the literals (and key length) it was built from; a mismatch means rebuild. */
-  digest: string;
+  /** The literals (and key length) it was built from, as literalSetOf writes them; a mismatch means rebuild. */
+  literalSet: string;
   width: number;
   classOf: Uint16Array;
   table: Int32Array;
   outputs: number[][];
   /** choosePieces' answer for the keys, when a build step counted them in sample logs. */
   pieces?: number[];
+  /** The WebAssembly loop's filter for those pieces. */
+  filter?: KeyFilter;
+  /**
+   * The memory that `table` and `filter` are views of, laid out as scanLayout lays out the WebAssembly module's
+   * (a stored automaton read straight into it): the module then scans with them in place instead of copying.
+   */
+  memory?: WebAssembly.Memory;
 }
 
-/** FNV-1a over the literals: identifies the literal set a stored automaton belongs to. */
-export function literalsDigest(literals: readonly string[]): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ KEY_BYTES;
-  for (const l of literals) {
-    for (let i = 0; i < l.length; i++) {
-      const c = l.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-    }
-    h1 = Math.imul(h1 ^ 0, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995) >>> 0;
-  }
-  return `${literals.length}-${h1.toString(16)}-${h2.toString(16)}`;
+/**
+ * Identifies the literal set (and key length) an automaton belongs to: the literals themselves, as one string, so
+ * comparing is one native string comparison and never a false match (a hash of them took milliseconds per start).
+ */
+export function literalSetOf(literals: readonly string[]): string {
+  return `${KEY_BYTES}\0${literals.join('\0')}`;
 }
 
 export class LiteralScanner {
@@ -214,34 +231,41 @@ export class LiteralScanner {
   /** Ids (indexes into the constructor's list) of the literals whose key ends in each state. */
   private readonly outputs: number[][];
   readonly states: number;
-  private readonly digest: string;
+  private readonly literalSet: string;
 
+  /** The automaton as plain data (its filter included, for storing), never tied to this scanner's memory. */
   compiled(): CompiledAutomaton {
-    return { digest: this.digest, width: this.width, classOf: this.classOf, table: this.table, outputs: this.outputs, pieces: this.pieces };
+    return { literalSet: this.literalSet, width: this.width, classOf: this.classOf, table: this.table, outputs: this.outputs, pieces: this.pieces, filter: this.keyFilter() };
   }
 
   /** The literals' keys, and the piece of each that the WebAssembly loop's filter looks for. */
   private readonly keys: readonly Uint8Array[];
   private pieces: number[];
+  /** The filter for those pieces, once built or stored (a stored one spares building it on every start). */
+  private filter: KeyFilter | null = null;
+  /** The memory a stored automaton was read into, for useWasm to scan in. */
+  private readonly memory: WebAssembly.Memory | undefined;
 
   /** Builds the automaton for `literals`, or takes a stored one built from the same literals. */
   constructor(literals: readonly string[], stored?: CompiledAutomaton | null) {
-    const encoder = new TextEncoder();
-    const encoded = literals.map((l) => keyOf(encoder.encode(l)));
+    const encoded = keysOf(literals);
     this.keys = encoded;
-    const fits = stored !== null && stored !== undefined && stored.digest === literalsDigest(literals);
+    const literalSet = literalSetOf(literals);
+    const fits = stored !== null && stored !== undefined && stored.literalSet === literalSet;
     // Choosing pieces costs a few milliseconds, a visible share of a small log's run: only when none are stored.
-    this.pieces = fits && piecesFit(stored.pieces, encoded) ? stored.pieces : choosePieces(encoded);
+    const piecesStored = fits && piecesFit(stored.pieces, encoded);
+    this.pieces = piecesStored ? stored.pieces! : choosePieces(encoded);
+    if (piecesStored && stored.filter?.gramBits === GRAM_BITS) this.filter = stored.filter;
+    this.literalSet = literalSet;
     if (fits) {
       this.classOf = stored.classOf;
       this.width = stored.width;
       this.table = stored.table;
       this.outputs = stored.outputs;
       this.states = stored.table.length / stored.width;
-      this.digest = stored.digest;
+      this.memory = stored.memory;
       return;
     }
-    this.digest = literalsDigest(literals);
     this.classOf = new Uint16Array(256);
     let width = 1;
     for (const bytes of encoded) for (const b of bytes) if (this.classOf[b] === 0) this.classOf[b] = width++;
@@ -307,11 +331,17 @@ export class LiteralScanner {
   /** Chooses the filter's pieces by how often they occur in `sample` (build logs); before useWasm. */
   tunePieces(sample: readonly Uint8Array[]): void {
     this.pieces = choosePieces(this.keys, sample);
+    this.filter = null;
+  }
+
+  private keyFilter(): KeyFilter {
+    this.filter ??= buildKeyFilter(this.keys, this.pieces);
+    return this.filter;
   }
 
   /** Runs `find` in WebAssembly from now on (literal-scan.wat), unless this automaton has over 256 columns. */
   useWasm(module: WebAssembly.Module): void {
-    if (WasmFind.fits(this.classOf)) this.wasm = new WasmFind(module, this.classOf, this.table, buildKeyFilter(this.keys, this.pieces));
+    if (WasmFind.fits(this.classOf)) this.wasm = new WasmFind(module, this.classOf, this.table, this.keyFilter(), this.memory);
   }
 
   get usesWasm(): boolean {
@@ -415,37 +445,111 @@ function skipEscape(buf: Uint8Array, i: number, to: number): number {
   return j;
 }
 
-const MAGIC = 'buildmedic-automaton-1\n';
+/**
+ * A stored automaton's first line: this, the length in bytes of the JSON header line that follows (ten digits), and a
+ * newline; so a reader knows how much to read before the image, which it can then read straight to where it is used.
+ */
+const MAGIC = 'buildmedic-automaton-2 ';
+export const AUTOMATON_PREFIX_BYTES = MAGIC.length + 11;
 
-/** Stores a compiled automaton as bytes: a magic line, a JSON header line, then the class map and the table. */
+/** What the JSON header of a stored automaton says, and where its image lies in the file and in a scan memory. */
+export interface AutomatonHeader {
+  literalSet: string;
+  width: number;
+  classOf: number[];
+  outputs: number[][];
+  pieces?: number[];
+  gramBits: number;
+  maxKey: number;
+  states: number;
+  /** Offset of the image in the file (8-aligned); the image is the module's memory up to the text (scanLayout). */
+  imageAt: number;
+  layout: ScanLayout;
+}
+
+/**
+ * Stores a compiled automaton and its filter as bytes: the first line, a JSON header line, then the image, laid out
+ * as the WebAssembly module's memory is up to the text: byte classes (u8), the filter's pairs and grams, the table.
+ */
 export function encodeAutomaton(a: CompiledAutomaton): Uint8Array {
-  const header = new TextEncoder().encode(`${MAGIC}${JSON.stringify({ digest: a.digest, width: a.width, outputs: a.outputs, pieces: a.pieces })}\n`);
-  const pad = (4 - (header.length % 4)) % 4;
-  const out = new Uint8Array(header.length + pad + a.classOf.byteLength + a.table.byteLength);
-  out.set(header, 0);
-  out.set(new Uint8Array(a.classOf.buffer, a.classOf.byteOffset, a.classOf.byteLength), header.length + pad);
-  out.set(new Uint8Array(a.table.buffer, a.table.byteOffset, a.table.byteLength), header.length + pad + a.classOf.byteLength);
+  if (!a.filter) throw new Error('encodeAutomaton: the automaton has no filter');
+  const { pairs, grams, gramBits, maxKey } = a.filter;
+  const layout = scanLayout(grams.length, a.table.byteLength);
+  const states = a.table.length / a.width;
+  const json = new TextEncoder().encode(`${JSON.stringify({ literalSet: a.literalSet, width: a.width, classOf: [...a.classOf], outputs: a.outputs, pieces: a.pieces, gramBits, maxKey, states })}\n`);
+  const prefix = new TextEncoder().encode(`${MAGIC}${String(json.length).padStart(10, '0')}\n`);
+  const imageAt = alignTo8(prefix.length + json.length);
+  const out = new Uint8Array(imageAt + layout.textAt);
+  out.set(prefix, 0);
+  out.set(json, prefix.length);
+  const image = out.subarray(imageAt);
+  // Classes over 255 do not fit the module's bytes; such an automaton is scanned in JavaScript, from `classOf`.
+  a.classOf.forEach((c, b) => (image[b] = c < 256 ? c : 0));
+  image.set(pairs, layout.pairsAt);
+  image.set(grams, layout.gramsAt);
+  image.set(new Uint8Array(a.table.buffer, a.table.byteOffset, a.table.byteLength), layout.tableAt);
   return out;
 }
 
-/** Reads what encodeAutomaton wrote; null when the bytes are not a stored automaton. */
-export function decodeAutomaton(bytes: Uint8Array): CompiledAutomaton | null {
-  const magic = new TextEncoder().encode(MAGIC);
-  if (bytes.length < magic.length || magic.some((b, i) => bytes[i] !== b)) return null;
-  const nl = bytes.indexOf(10, magic.length);
-  if (nl < 0) return null;
-  let header: { digest: string; width: number; outputs: number[][]; pieces?: number[] };
+const alignTo8 = (n: number) => n + ((8 - (n % 8)) % 8);
+
+/** The length of the header line after a stored automaton's first line (its first AUTOMATON_PREFIX_BYTES bytes), or null. */
+export function automatonHeaderBytes(prefix: Uint8Array): number | null {
+  if (prefix.length < AUTOMATON_PREFIX_BYTES) return null;
+  const line = Buffer.from(prefix.buffer, prefix.byteOffset, AUTOMATON_PREFIX_BYTES).toString('latin1');
+  const match = /^buildmedic-automaton-2 (\d{10})\n$/.exec(line);
+  return match ? Number(match[1]) : null;
+}
+
+/** Reads the JSON header line (the bytes after the first line); null when it is not one encodeAutomaton wrote. */
+export function parseAutomatonHeader(bytes: Uint8Array): AutomatonHeader | null {
+  let json: Omit<AutomatonHeader, 'imageAt' | 'layout'>;
   try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(magic.length, nl)));
+    json = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     return null;
   }
-  const start = nl + 1 + ((4 - ((nl + 1) % 4)) % 4);
-  const tableBytes = bytes.length - start - 512;
-  if (tableBytes < 0 || tableBytes % (4 * header.width) !== 0) return null;
-  // Copies (Uint8Array's slice, not Buffer's, which shares memory), so the views are aligned and own their bytes.
-  const copy = (from: number, to: number) => Uint8Array.prototype.slice.call(bytes, from, to).buffer;
-  const classOf = new Uint16Array(copy(start, start + 512));
-  const table = new Int32Array(copy(start + 512, bytes.length));
-  return { digest: header.digest, width: header.width, classOf, table, outputs: header.outputs, pieces: header.pieces };
+  const { width, states, gramBits, classOf, outputs } = json ?? {};
+  const counts = [width, states, gramBits, json?.maxKey];
+  if (!counts.every((n) => Number.isInteger(n) && n >= 0) || gramBits < 3 || gramBits > 24 || typeof json.literalSet !== 'string') return null;
+  if (!Array.isArray(classOf) || classOf.length !== 256 || !Array.isArray(outputs) || outputs.length !== states) return null;
+  const layout = scanLayout(1 << (gramBits - 3), states * width * 4);
+  return { ...json, imageAt: alignTo8(AUTOMATON_PREFIX_BYTES + bytes.length), layout };
+}
+
+/**
+ * The automaton whose image (header.layout.textAt bytes) is `image`: views of it, not copies, when it is 4-aligned.
+ * `memory` is the WebAssembly memory the image was read into, if it was.
+ */
+export function automatonFromImage(header: AutomatonHeader, image: Uint8Array, memory?: WebAssembly.Memory): CompiledAutomaton | null {
+  const { layout } = header;
+  if (image.length < layout.textAt) return null;
+  const own = image.byteOffset % 4 === 0 ? image : image.slice(0, layout.textAt);
+  const at = (offset: number) => own.byteOffset + offset;
+  const filter: KeyFilter = {
+    pairs: new Uint8Array(own.buffer, at(layout.pairsAt), layout.gramsAt - layout.pairsAt),
+    grams: new Uint8Array(own.buffer, at(layout.gramsAt), layout.tableAt - layout.gramsAt),
+    gramBits: header.gramBits,
+    maxKey: header.maxKey,
+  };
+  return {
+    literalSet: header.literalSet,
+    width: header.width,
+    classOf: Uint16Array.from(header.classOf),
+    table: new Int32Array(own.buffer, at(layout.tableAt), (layout.textAt - layout.tableAt) / 4),
+    outputs: header.outputs,
+    pieces: header.pieces,
+    filter,
+    memory: own === image ? memory : undefined,
+  };
+}
+
+/** Reads what encodeAutomaton wrote, from one buffer (the image is copied, so it is aligned); null when it is not that. */
+export function decodeAutomaton(bytes: Uint8Array): CompiledAutomaton | null {
+  const headerBytes = automatonHeaderBytes(bytes);
+  if (headerBytes === null || bytes.length < AUTOMATON_PREFIX_BYTES + headerBytes) return null;
+  const header = parseAutomatonHeader(bytes.subarray(AUTOMATON_PREFIX_BYTES, AUTOMATON_PREFIX_BYTES + headerBytes));
+  if (header === null || bytes.length !== header.imageAt + header.layout.textAt) return null;
+  // Uint8Array's slice, not Buffer's (which shares memory): the copy starts its own buffer, so its views are aligned.
+  return automatonFromImage(header, Uint8Array.prototype.slice.call(bytes, header.imageAt));
 }

@@ -9,7 +9,7 @@ import { BuildmedicError, fileError } from '../errors.js';
 
 /** Lines longer than this are cut for matching and reported as truncated. */
 export const MAX_LINE_CHARS = 64 * 1024;
-const READ_CHUNK = 1 << 20;
+const READ_CHUNK = 1 << 17;
 
 export interface LogSink {
   feed(text: string): void;

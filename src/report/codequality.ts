@@ -1,9 +1,9 @@
 // Renders findings as a GitLab Code Quality report: the JSON array GitLab reads from `artifacts:reports:codequality`
 // (a subset of the Code Climate issue format). Pure.
 
-import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { ScanFinding } from './finding.js';
+import { lazyCrypto } from './lazy-crypto.js';
 import type { Report, ReportItem, ReportSeverity } from './model.js';
 import { clip } from './text-utils.js';
 
@@ -56,7 +56,7 @@ function withFingerprints(located: readonly Located[]): CodeQualityIssue[] {
     const key = [l.rule, l.path, l.identity.replace(/\s+/g, ' ').trim()].join('\0');
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    const fingerprint = createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32);
+    const fingerprint = lazyCrypto().createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32);
     return {
       type: 'issue',
       check_name: l.rule,
