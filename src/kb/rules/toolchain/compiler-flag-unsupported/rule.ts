@@ -40,12 +40,20 @@ export default defineRule({
     {
       id: 'clang-unsupported-option',
       // clang driver: "clang: error: unsupported option '-fopenmp'" (Apple clang), "clang: error: unknown argument: '-mno-cygwin'",
-      // and with -Werror: "error: unknown warning option '-Wno-maybe-uninitialized'; did you mean ...?"; an option's value it
-      // rejects (err_drv_unsupported_option_argument): clang >= 15 "clang++: error: unsupported argument 'native' to option
-      // '-march='" (Apple clang 15 on arm64), clang 14 and older without the dash, "unsupported argument 'bogus' to option 'flto='"
+      // and with -Werror: "error: unknown warning option '-Wno-maybe-uninitialized'; did you mean ...?"
       source: 'clang',
-      literals: ['error: unsupported option', 'error: unknown argument', 'error: unknown warning option', 'error: unsupported argument'],
-      re: /clang[\w+.-]{0,20}: error: (?:unsupported option|unknown argument:?) ['‘](?<_f4>-[^'’]{1,100})['’]|error: unknown warning option ['‘](?<_f7>-W[^'’]{1,100})['’]|clang[\w+.-]{0,20}: error: unsupported argument ['‘](?<_value2>[^'’]{1,60})['’] to option ['‘]-?(?<_f8>\w[\w-]{0,40}=?)['’]/,
+      literals: ['error: unsupported option', 'error: unknown argument', 'error: unknown warning option'],
+      re: /clang[\w+.-]{0,20}: error: (?:unsupported option|unknown argument:?) ['‘](?<_f4>-[^'’]{1,100})['’]|error: unknown warning option ['‘](?<_f7>-W[^'’]{1,100})['’]/,
+      weight: 0.85,
+    },
+    {
+      id: 'clang-unsupported-argument',
+      // an option's value clang rejects (err_drv_unsupported_option_argument): clang >= 15 "clang++: error: unsupported
+      // argument 'native' to option '-march='" (Apple clang 15 on arm64), clang 14 and older without the dash,
+      // "clang: error: unsupported argument 'bogus' to option 'flto='"
+      source: 'clang',
+      literals: ['error: unsupported argument'],
+      re: /^clang(?:\+\+)?(?:-\d{1,2})?: error: unsupported argument '(?<_value2>[^']{1,60})' to option '-?(?<_f8>\w[\w-]{0,40}=?)'/,
       weight: 0.85,
     },
     {
@@ -65,7 +73,7 @@ export default defineRule({
     const c = ctx.captures;
     const flag = c.flag ?? c._f2 ?? (c._f3 ? `${c._f3}${c._value ?? ''}` : undefined) ?? c._f4 ?? c._f7 ?? (c._f8 ? `-${c._f8}${c._value2 ?? ''}` : undefined) ?? c._f5 ?? c._f6 ?? 'an option';
     const isLinker = ctx.hits.some((h) => h.pattern === 'linker-unrecognized-option');
-    const hint = /^-m(?:arch|cpu)=native$/.test(flag) && ctx.hits.some((h) => h.pattern === 'apple-clang-march-native' || (h.pattern === 'clang-unsupported-option' && h.captures._f8 !== undefined))
+    const hint = /^-m(?:arch|cpu)=native$/.test(flag) && ctx.hits.some((h) => h.pattern === 'apple-clang-march-native' || h.pattern === 'clang-unsupported-argument')
       ? ' Apple clang rejects -march=native whenever it compiles for arm64: on Apple silicon, and on Intel Macs when pip builds a universal2 (x86_64 + arm64) extension.'
       : /^-m(?:sse|avx|fma|bmi|popcnt|64|32|arch=x86|tune=generic)/.test(flag)
         ? ' That is an x86 option, and this compiler targets another architecture.'
