@@ -53,7 +53,7 @@ export default defineRule({
       // "clang: error: unsupported argument 'bogus' to option 'flto='"
       source: 'clang',
       literals: ['error: unsupported argument'],
-      re: /^clang(?:\+\+)?(?:-\d{1,2})?: error: unsupported argument '(?<_value2>[^']{1,60})' to option '-?(?<_f8>\w[\w-]{0,40}=?)'/,
+      re: /(?:^|\s)clang(?:\+\+)?(?:-\d{1,2})?: error: unsupported argument '(?<_value2>[^']{1,60})' to option '-?(?<_f8>\w[\w-]{0,40}=?)'/,
       weight: 0.85,
     },
     {
