@@ -400,8 +400,8 @@ const ALL: readonly Decoration[] = [
   nested('Jenkins pipeline, clock time column', 'pnpm install script'),
 ];
 
-// (Cloudflare Pages' build log: "04:48:47.418\t<line>")
-const OUTER_COLUMN = /^(?:#\d+ |\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d|remote: |> ?|\[\d\d:\d\d:\d\d|\d\d:\d\d:\d\d(?:\.\d+)?\t)/;
+// (Cloudflare Pages' build log: "04:48:47.418\t<line>"; Jenkins' "12:34:56 <line>")
+const OUTER_COLUMN = /^(?:#\d+ |\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d|remote: |> ?|\[\d\d:\d\d:\d\d|\d\d:\d\d:\d\d(?:\.\d+)?[\t ])/;
 
 /** Whether most lines of a log carry an outermost wrapper's column already. */
 function outerWrapped(lines: readonly string[]): boolean {
@@ -435,13 +435,22 @@ function loadCases(): Case[] {
 const CASES = loadCases();
 
 const MEANING = "the wrapper's own lines change what the log says";
+const TWO_CLOCKS = 'the log carries a time column of its own (Jenkins, Cloudflare Pages), and one time column is stripped per line: a second number is read as the message\'s own';
 const WINDOW = 'the rule reads a fixed number of lines around its hit, and the wrapper puts its own lines there (a rule change, not normalisation)';
-const SECOND_CLOCK = 'the log carries a time column of its own (Cloudflare Pages), and a line keeps a second time column: a number after the first is the message\'s own';
 /**
  * Where a decorated log rightly or unavoidably gets another answer, per decoration and case, with the reason. The test
  * fails when one of these stops happening too, so the list never outlives what it describes.
  */
 const EXPECTED: Record<string, Record<string, string>> = {
+  'Jenkins pipeline, clock time column': {
+    'dependency-version-incompatible/fail-cython-old-build-ext-madmom-issue.log': TWO_CLOCKS,
+    'rust-toolchain-missing/fail-gh-tunl-10-cloudflare-custom-build-cargo-not-found.log': TWO_CLOCKS,
+  },
+  'Jenkins, elapsed time column': {
+    'dependency-version-incompatible/fail-cython-old-build-ext-madmom-issue.log': TWO_CLOCKS,
+    'rust-toolchain-missing/fail-gh-tunl-10-cloudflare-custom-build-cargo-not-found.log': TWO_CLOCKS,
+  },
+  'Vercel build log': { 'dependency-version-incompatible/fail-cython-old-build-ext-madmom-issue.log': TWO_CLOCKS },
   'BuildKit plain progress': {
     'out-of-memory/pass-made-dash-killed-no-build.log': `${MEANING}: a bare "Killed" right after BuildKit's RUN step is the OOM killer's`,
   },
@@ -454,12 +463,6 @@ const EXPECTED: Record<string, Record<string, string>> = {
   'pip subprocess box': {
     'sdist-fallback-needs-rust/fail-issue-sickchill-cryptography-armv7-pip18.log': `${MEANING}: pip names the failed wheel "app", which is no known Rust-backed sdist`,
     'source-not-git-checkout/fail-issue-build-push-action-378-buildkit-git-describe-128.log': 'pip never relays a BuildKit log: the box indents BuildKit\'s "#10 0.093 " column, and an indented line keeps what follows its indentation',
-  },
-  'Jenkins pipeline, clock time column': {
-    'rust-toolchain-missing/fail-gh-tunl-10-cloudflare-custom-build-cargo-not-found.log': SECOND_CLOCK,
-  },
-  'Jenkins, elapsed time column': {
-    'rust-toolchain-missing/fail-gh-tunl-10-cloudflare-custom-build-cargo-not-found.log': SECOND_CLOCK,
   },
   'Heroku git push around pip subprocess box': {
     'sdist-fallback-needs-rust/fail-issue-sickchill-cryptography-armv7-pip18.log': `${MEANING}: pip names the failed wheel "app", which is no known Rust-backed sdist`,

@@ -88,15 +88,19 @@ const MARKER_LOGS: readonly [file: string, decisive: string][] = [
   ['java-exception.log', 'Caused by: java.io.IOException: Cannot run program "cargo-not-installed": error=2, No such file or directory'],
   ['java-logging-severe.log', 'SEVERE: native library build failed: rustup not found in PATH'],
   ['node-gyp-no-binding.log', 'gyp: binding.gyp not found (cwd: /tmp/t/ng) while trying to load binding.gyp'],
+  ['ruby-extconf-raise.log', "extconf.rb:3:in `<main>': missing API: are you using ruby 9.9+? (RuntimeError)"],
+  ['bash-script-path-missing.log', '/tmp/t/swiftenv/shims/tool: line 2: /tmp/t/swiftenv/libexec/../libexec/tool: No such file or directory'],
 ];
 
-test('make, bmake, ninja, meson, bash, autotools, Cython, JVM and gyp failure lines mark a failure whose excerpt shows the decisive line', () => {
-  for (const [file, decisive] of MARKER_LOGS) {
-    const log = readFileSync(new URL(`./fixtures/failure-markers/${file}`, import.meta.url), 'utf8');
-    const d = diagnoseText(KB, log);
-    assert.equal(d.outcome, 'failed', file);
-    assert.ok(d.excerpt?.lines.some((l) => l.includes(decisive)), `${file}: ${JSON.stringify(d.excerpt)}`);
-  }
+/** The log is a failure, and the excerpt a reader gets shows its decisive line. */
+function assertFailureShown(what: string, log: string, decisive: string): void {
+  const d = diagnoseText(KB, log);
+  assert.equal(d.outcome, 'failed', what);
+  assert.ok(d.excerpt?.lines.some((l) => l.includes(decisive)), `${what}: ${JSON.stringify(d.excerpt)}`);
+}
+
+test('make, bmake, ninja, meson, bash, autotools, Cython, JVM, gyp and Ruby failure lines mark a failure whose excerpt shows the decisive line', () => {
+  for (const [file, decisive] of MARKER_LOGS) assertFailureShown(file, readFileSync(new URL(`./fixtures/failure-markers/${file}`, import.meta.url), 'utf8'), decisive);
 });
 
 test("the excerpt of a node-gyp failure starts at gyp's own error, not at npm's summary after it", () => {
@@ -133,6 +137,32 @@ test('a paste that starts inside the failure still marks it: cargo\'s Caused-by 
   ];
   for (const paste of pastes) assert.equal(diagnoseText(KB, `$ build\n${paste}\n`).outcome, 'failed', paste);
   assert.equal(diagnoseText(KB, "  Running setup.py bdist_wheel for pyyaml: finished with status 'done'\n").outcome, 'unknown');
+});
+
+// Lines of the natural samples (validation/natural/fresh2, fresh4) whose logs had no failure marker, so their excerpt was
+// empty: each thread is cited; the lines are the tools' own.
+const PASTED_FAILURES: readonly [source: string, log: string, decisive: string][] = [
+  // https://github.com/bytebeamio/rumqtt/issues/674: cross (color-eyre) puts its causes under a bare "Error:"
+  ['color-eyre', 'Error:\n   0: failed to parse file `"/src/Cross.toml"` as TOML\n   1: invalid type: map, expected a string for key `target.x86_64-unknown-linux-musl.image` at line 8 column 14\n', 'invalid type: map, expected a string'],
+  // https://github.com/wiringX/wiringX/issues/74: make's stars escaped by GitHub's editor, after "[100%] Built target" lines
+  ['make, escaped stars', "[100%] Built target wiringx_static\nRun CPack packaging tool...\nCPack Error: Cannot initialize CPack generator: DEB RPM\nMakefile:107: recipe for target 'package' failed\nmake: **\\* [package] Error 1\n", 'CPack Error: Cannot initialize CPack generator'],
+  // https://github.com/golang-migrate/migrate/issues/78: the go command refuses a cgo package with CGO_ENABLED=0
+  ['go package loading', 'package github.com/mattn/go-sqlite3: C source files not allowed when not using cgo or SWIG: sqlite3-binding.c\n', 'C source files not allowed'],
+  // https://github.com/NixOS/nixpkgs/issues/22735: nix 1.x names the failed builder with curly quotes and no "error: "
+  ['nix 1.x', "mv: missing destination file operand after '/nix/store/x-ill-fetch/registry/cache/HASH'\nTry 'mv --help' for more information.\nbuilder for ‘/nix/store/dw177b3in0rmfsx237jlzqimbjmcxrpk-ill-fetch.drv’ failed with exit code 1\n", 'mv: missing destination file operand'],
+  // https://github.com/electron/electron/issues/39953: Electron Forge's listr column ("[FAILED] ") before @electron/rebuild's error
+  ['listr', "node-gyp failed to rebuild 'K:\\app\\node_modules\\exe-icon-extractor'.\n\n[FAILED] For more information, rerun with the DEBUG environment variable set to \"electron-rebuild\".\n", "node-gyp failed to rebuild"],
+];
+
+test('pasted failures without a usual marker still mark a failure whose excerpt shows the decisive line', () => {
+  for (const [what, log, decisive] of PASTED_FAILURES) assertFailureShown(what, log, decisive);
+});
+
+test('near misses of the new failure markers: a Ruby warning, a script line naming no path, a build that then succeeds', () => {
+  for (const line of ["x.rb:3:in `foo': deprecated (Warning)", 'setup.sh: line 4: cd: build: No such file or directory', 'package foo is not in GOROOT']) {
+    assert.equal(diagnoseText(KB, `step one\n${line}\n`).outcome, 'unknown', line);
+  }
+  assert.equal(diagnoseText(KB, 'Error:\n   0: first try failed\n[100%] Built target demo\n').outcome, 'succeeded');
 });
 
 test('near misses of the failure markers leave a log undecided', () => {

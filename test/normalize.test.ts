@@ -115,6 +115,13 @@ test("CI services' line prefixes: Cloud Build steps, CMake Tools channels, times
   assert.equal(text('2024-05-01T12:34:56.7890123Z ##[section]Starting: Build'), 'Starting: Build');
 });
 
+test("listr's level column (Electron Forge on CI) goes; a bracketed word that is a message's own stays", () => {
+  assert.equal(text('[FAILED] Error: request to https://www.electronjs.org/headers/v26.2.1/node-v26.2.1-headers.tar.gz failed'), 'Error: request to https://www.electronjs.org/headers/v26.2.1/node-v26.2.1-headers.tar.gz failed');
+  assert.equal(text('[STARTED] Preparing native dependencies'), 'Preparing native dependencies');
+  assert.equal(text('[WARNING] deprecated option'), '[WARNING] deprecated option');
+  assert.equal(text('[FAILED]'), '');
+});
+
 test("craft tools' stream prefix, once per nesting level; GitHub's workflow commands stay", () => {
   assert.equal(text('::    ::         error: subprocess-exited-with-error'), 'error: subprocess-exited-with-error');
   assert.equal(text(':: Collecting pydantic-core==2.27.2 (from pydantic->cosl)'), 'Collecting pydantic-core==2.27.2 (from pydantic->cosl)');

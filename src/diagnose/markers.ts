@@ -47,7 +47,8 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   { kind: 'consequence', source: 'portage (Gentoo)', literals: ['* ERROR: '], re: /^\* ERROR: \S+ failed \([\w ]+ phase\):/ },
   { kind: 'consequence', source: 'GitHub Actions', literals: ['Process completed with exit code', 'failed with exit code'], re: /Process completed with exit code [1-9]|^(?:Error: )?The process '.*' failed with exit code [1-9]/ },
   // (translated: de "Fehler 2", fr "Erreur 2", ru "Ошибка 2", zh "错误 2", ja "エラー 2", as make 4.3 prints them)
-  { kind: 'consequence', source: 'make', literals: ['***'], re: /^g?make(?:\[\d+\])?: \*\*\* .*(?:(?:Error|Fehler|Erreur|Ошибка|错误|エラー) \d+|Killed|Segmentation fault)/ },
+  // (a paste through GitHub's editor may escape the third star: "make: **\\* [package] Error 1")
+  { kind: 'consequence', source: 'make', literals: ['***', '**\\*'], re: /^g?make(?:\[\d+\])?: \*\*\\?\* .*(?:(?:Error|Fehler|Erreur|Ошибка|错误|エラー) \d+|Killed|Segmentation fault)/ },
   { kind: 'consequence', source: 'ninja', literals: ['ninja: build stopped', 'FAILED: '], re: /^ninja: build stopped|^FAILED: / },
   // (translated by gcc: de "ld gab 1 als Ende-Status zurück", fr "ld a retourné le statut de sortie 1", es "ld devolvió
   // el estado de salida 1", ru "выполнение ld завершилось с кодом возврата 1", zh "ld 返回 1", ja "ld はステータス 1 で終了しました")
@@ -55,7 +56,8 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   { kind: 'consequence', source: 'cc-rs', literals: ['error occurred in cc-rs', 'ToolExecError', 'did not execute successfully'], re: /error occurred in cc-rs: Command|ToolExecError|Command .* did not execute successfully \(status code/ },
   { kind: 'consequence', source: 'cmake', literals: ['Configuring incomplete'], re: /^-- Configuring incomplete, errors occurred!/ },
   { kind: 'consequence', source: 'cmake crate', literals: ['command did not execute successfully'], re: /command did not execute successfully, got: exit (?:status|code)/ },
-  { kind: 'consequence', source: 'nix', literals: ['builder for', 'dependencies of derivation', 'dependency of derivation'], re: /^error: (?:builder for '[^']+' failed|\d+ dependenc(?:ies|y) of derivation)/ },
+  // (nix 1.x: "builder for ‘/nix/store/x.drv’ failed with exit code 1", curly quotes and no "error: " in front)
+  { kind: 'consequence', source: 'nix', literals: ['builder for', 'dependencies of derivation', 'dependency of derivation'], re: /^(?:error: (?:builder for '[^']+' failed|\d+ dependenc(?:ies|y) of derivation)|builder for ‘[^’]+’ failed)/ },
   { kind: 'consequence', source: 'npm', literals: ['ELIFECYCLE', 'npm ERR! Failed at', 'npm error code', 'npm ERR! code', 'npm error command failed', 'npm ERR! command failed'], re: /^npm (?:ERR!|error) (?:code\b|Failed at|command failed|errno)|ELIFECYCLE/ },
   { kind: 'consequence', source: 'node-gyp', literals: ['gyp ERR! '], re: /^gyp ERR! (?:stack|not ok|System|command|cwd|node -v|node-gyp -v|build error|configure error)/ },
   // Heroku's git push: "remote:  !     Push rejected to myapp." / "remote:  !     Push failed: command=..."
@@ -65,6 +67,11 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   { kind: 'consequence', source: 'flyctl', literals: ['failed to fetch an image or build from source'], re: /^Error:? failed to fetch an image or build from source: / },
   // electron-rebuild's spinner: "✖ Rebuild Failed", then the node-gyp error it relays
   { kind: 'consequence', source: 'electron-rebuild', literals: ['Rebuild Failed'], re: /^✖ Rebuild Failed/ },
+  // @electron/rebuild under Electron Forge: "node-gyp failed to rebuild '/app/node_modules/better-sqlite3'"
+  { kind: 'consequence', source: '@electron/rebuild', literals: ['node-gyp failed to rebuild'], re: /^(?:Error: )?node-gyp failed to rebuild '/ },
+  // Ruby's mkmf, when extconf.rb raised or a check failed: "*** extconf.rb failed ***" (then gem's "ERROR: Failed to build
+  // gem native extension." or the exception that stopped it)
+  { kind: 'consequence', source: 'Ruby mkmf', literals: ['*** extconf.rb failed ***'], re: /^\*\*\* extconf\.rb failed \*\*\*/ },
   { kind: 'consequence', source: 'just / task runners', literals: ['Recipe `'], re: /^error: Recipe `[^`]+` failed/ },
 ];
 
@@ -87,7 +94,8 @@ export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'npm/node-gyp', literals: ['npm ERR!', 'npm error', 'gyp ERR!'], re: /^(?:npm ERR!|npm error|gyp ERR!) / },
   { kind: 'error', source: 'python', literals: ['Traceback (most recent call last)'], re: /^Traceback \(most recent call last\)/ },
   { kind: 'error', source: 'rustup', literals: ['error: toolchain', 'error: component'], re: /^error: (?:toolchain|component) / },
-  { kind: 'error', source: 'generic', literals: ['Error: ', 'FATAL: ', 'fatal: '], re: /^(?:Error|FATAL|fatal): / },
+  // (color-eyre and some CLIs put the message on the next lines: "Error:" alone, then "   0: failed to parse ...")
+  { kind: 'error', source: 'generic', literals: ['Error:', 'FATAL: ', 'fatal: '], re: /^(?:Error|FATAL|fatal): |^Error:$/ },
   // autoconf: "configure: error: C compiler cannot create executables"; its config.status: "config.status: error:
   // cannot find input file: `Makefile.in'"
   { kind: 'error', source: 'autoconf', literals: ['configure: error:', 'config.status: error:'], re: /^(?:configure|config\.status): error: / },
@@ -98,7 +106,9 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // a shell script): "./configure: line 4634: syntax error near unexpected token `ZLIB,'"; and a program of the
   // project it cannot start: "-bash: ./configure: No such file or directory" (only a ./ or ../ path: a missing
   // "bash: /root/.bashrc" in a container's log is harmless)
-  { kind: 'error', source: 'bash/sh', literals: ['syntax error', 'No such file or directory', 'Permission denied'], re: /^[^\s:]+: line \d+: syntax error\b|^-?(?:ba|da|z)?sh: (?:line \d+: )?\.\.?\/[^\s:]*: (?:No such file or directory|Permission denied)$/ },
+  // A script that cannot run a program it names by path: "/app/shims/swift: line 3: /tmp/x/libexec/swiftenv: No such
+  // file or directory" (bash names the script and its line)
+  { kind: 'error', source: 'bash/sh', literals: ['syntax error', 'No such file or directory', 'Permission denied'], re: /^[^\s:]+: line \d+: syntax error\b|^-?(?:ba|da|z)?sh: (?:line \d+: )?\.\.?\/[^\s:]*: (?:No such file or directory|Permission denied)$|^[^\s:]+: line \d+: \.{0,2}\/[^\s:]*: (?:No such file or directory|Permission denied)$/ },
   // GNU make's fatal errors all end in "Stop.": "make: *** No rule to make target 'all'.  Stop.", "Makefile:3: ***
   // missing separator.  Stop." (a paste through GitHub's editor may escape the third star, "**\*", or keep the
   // backtick or quote the line was wrapped in)
@@ -138,6 +148,12 @@ export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'QEMU user emulation', literals: ['uncaught target signal'], re: /qemu(?:-[\w-]{1,30})?: uncaught target signal \d+/ },
   // pip's PEP 517 hooks: "pip._vendor.pyproject_hooks._impl.BackendUnavailable: Cannot import 'x.build'"
   { kind: 'error', source: 'pyproject_hooks', literals: ['BackendUnavailable: ', 'BackendInvalid: '], re: /\bBackend(?:Unavailable|Invalid): / },
+  // the go command refusing a package before it compiles anything: "package github.com/mattn/go-sqlite3: C source files
+  // not allowed when not using cgo or SWIG: sqlite3-binding.c" (go >= 1.11; older go: "can't load package: package x: ...")
+  { kind: 'error', source: 'go (package loading)', literals: ['C source files not allowed', 'build constraints exclude all Go files', 'cannot find package'], re: /^(?:can't load package: )?package \S+: (?:C source files not allowed|build constraints exclude all Go files|cannot find package)/ },
+  // Ruby's uncaught exception (an extconf.rb or Rakefile that raised): "extconf.rb:8:in `<main>': missing API: are you
+  // using ruby 2.1+? (RuntimeError)"; Ruby >= 3.4 quotes the method 'like this'
+  { kind: 'error', source: 'Ruby', literals: [":in `", ":in '"], re: /^[^\s:]+\.rb:\d+:in [`'][^']{1,200}': .* \((?:[A-Z]\w*::)*(?:[A-Z]\w*(?:Error|Exception)|E[A-Z0-9]{2,}|Interrupt)\)$/ },
   // node-pre-gyp: "node-pre-gyp ERR! Pre-built binaries not found for sqlite3@3.1.13 ..." (a later "gyp info ok" still wins)
   { kind: 'error', source: 'node-pre-gyp', literals: ['node-pre-gyp ERR!'], re: /^node-pre-gyp ERR! / },
 ];

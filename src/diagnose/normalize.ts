@@ -33,6 +33,9 @@ const WRANGLER_CUSTOM_BUILD = /^\[custom build\](?: |$)/;
 // CMake Error at ..."), in the IDE's English, German, French and Spanish. A line with a code keeps it ("Error\tC1083\t
 // Cannot open include file: ..."): the code is what the MSVC signals read.
 const VS_ERROR_LIST = /^(?:Error|Warning|Message|Fehler|Warnung|Erreur|Avertissement|Advertencia)\t\t/;
+// listr / listr2's plain renderers (Electron Forge's steps, on CI or with a non-TTY stdout): "[STARTED] Preparing native
+// dependencies", "[FAILED] Error: request to https://... failed", "[DATA] ...", "[OUTPUT] ..."
+const LISTR_LEVEL = /^\[(?:STARTED|COMPLETED|SUCCESS|FAILED|SKIPPED|OUTPUT|DATA|TITLE|RETRY|ROLLBACK|PAUSED|PROMPT)\] ?/;
 // Timestamp plugins: Vercel's build log "[16:03:16.703] ", Jenkins' timestamper "[2024-05-01T12:34:56.789Z] "
 const BRACKETED_TIME = /^\[(?:\d{4}-\d\d-\d\dT)?\d\d:\d\d:\d\d(?:\.\d+)?Z?\] /;
 // GitLab's collapsible sections and Travis CI's folds, when the carriage return after them was lost in a paste:
@@ -130,7 +133,7 @@ function peelAnchored(text: string, state: { timeColumn: boolean }): string {
   const first = out.charCodeAt(0);
   const unstamped = out;
   if (first === 35 /* # */) out = out.replace(GHA_MARKER, '').replace(BUILDKIT_PREFIX, '');
-  else if (first === 91 /* [ */) out = out.replace(CMAKE_TOOLS_CHANNEL, '').replace(WRANGLER_CUSTOM_BUILD, '').replace(TEAMCITY_PREFIX, '').replace(BRACKETED_TIME, '').replace(OBS_TIME, '');
+  else if (first === 91 /* [ */) out = out.replace(CMAKE_TOOLS_CHANNEL, '').replace(WRANGLER_CUSTOM_BUILD, '').replace(LISTR_LEVEL, '').replace(TEAMCITY_PREFIX, '').replace(BRACKETED_TIME, '').replace(OBS_TIME, '');
   else if (first >= 65 && first <= 90 /* A-Z */) out = out.replace(CLOUD_BUILD_STEP, '').replace(DAY_CLOCK, '').replace(VS_ERROR_LIST, '');
   else if (first === 115 /* s */ || first === 116 /* t */) out = out.replace(SECTION_MARKER, '');
   else if (first === 58 /* : */) out = out.replace(CRAFT_STREAM, '');

@@ -93,10 +93,15 @@ export default defineRule({
       id: 'node-socket-reset',
       // node's net socket, thrown by node-gyp's headers download ("gyp ERR! stack Error: read ECONNRESET" after "gyp http GET
       // https://.../node-v20.20.2-headers.tar.gz"), electron-rebuild ("Error: read ECONNRESET"), npm ("reason: read ECONNRESET"):
-      // the peer or a proxy cut the connection mid-transfer
-      source: 'node (net) via node-gyp / electron-rebuild / npm',
-      literals: ['read ECONNRESET'],
-      re: /(?:\bError|\breason): read ECONNRESET\b/,
+      // the peer or a proxy cut the connection mid-transfer; and a TLS handshake that a proxy, a firewall or a plain-HTTP
+      // endpoint broke (node-fetch / minipass-fetch: npm 5-9 "request to https://registry.npmjs.org/x failed, reason: write
+      // EPROTO 1407...:error:1408F10B:SSL routines:ssl3_get_record:wrong version number", npm 10+ on Node 20 the OpenSSL
+      // error alone, @electron/rebuild fetching headers "Error: request to https://www.electronjs.org/headers/... failed,
+      // reason: write EPROTO ...:unsafe legacy renegotiation disabled"). Not a certificate the client distrusts
+      // ("reason: self-signed certificate"): that is a trust setting, not the path to the server.
+      source: 'node (net, tls) via node-gyp / electron-rebuild / npm',
+      literals: ['read ECONNRESET', 'write EPROTO', ':SSL routines:'],
+      re: /(?:request to (?<url>https?:\/\/[^\s]{1,300}) failed, reason: (?:write EPROTO )?(?=[0-9A-F]{1,40}:error:[0-9A-F]{1,10}:SSL routines:)|(?:request to (?<url2>https?:\/\/[^\s]{1,300}) failed, )?(?:\bError|\breason): (?:read ECONNRESET|write EPROTO)\b)/,
       weight: 0.8,
     },
     {

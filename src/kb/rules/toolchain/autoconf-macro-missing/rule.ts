@@ -7,7 +7,7 @@
 
 import { COMPONENTS, componentForAutoconfMacro } from '../../../components.js';
 import { confidenceOf, defineRule, type CaptureValue } from '../../../rule.js';
-import { NON_PKG_MACRO, unexpandedMacroPatterns } from '../autoconf-macro-lines.js';
+import { autoconfRanAlone, bootstrapPatterns, isAutomakeMacro, isBootstrapSupport, NON_PKG_MACRO, unexpandedMacroPatterns } from '../autoconf-macro-lines.js';
 
 // bash: "./configure: line 4634: syntax error near unexpected token `ZLIB,'" (pasted copies may use a straight quote)
 const SYNTAX_ERROR = String.raw`^(?:\S{0,200}/)?configure: line \d+: syntax error near unexpected token [\`']`;
@@ -32,6 +32,7 @@ export default defineRule({
   internal: ['provider'],
   patterns: [
     ...unexpandedMacroPatterns('macro', NON_PKG_MACRO),
+    ...bootstrapPatterns(),
     {
       id: 'automake-libtool-undefined',
       // automake (require_variables): "Makefile.am:8: error: Libtool library used but 'LIBTOOL' is undefined" (>= 1.12);
@@ -70,6 +71,11 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const named = ctx.hits.map((h) => h.captures.macro).filter((m): m is string => typeof m === 'string');
+    // automake's own macros undefined after autoconf ran alone: aclocal never ran, so no package's macros were defined
+    // (autotools-bootstrap-needed), whichever other macros the log names
+    if (named.some(isAutomakeMacro) && autoconfRanAlone(ctx.hits)) return null;
+    const own = ctx.hits.filter((h) => !isBootstrapSupport(h));
+    if (own.length === 0) return null;
     // automake's first line names the variable, not the macro: LIBTOOL is defined by libtool's macro alone
     if (named.length === 0 && ctx.hits.some((h) => h.pattern === 'automake-libtool-undefined')) named.push(LIBTOOL_MACRO);
     // A macro a package defines names that package; AC_MSG_ERROR and the like only sit inside the unexpanded call.
@@ -78,14 +84,14 @@ export default defineRule({
     const captures: Record<string, CaptureValue> = macro === undefined ? {} : { macro };
     if (component !== null) captures.provider = COMPONENTS[component].label;
     const macroPhrase = macro === undefined ? 'an autoconf macro' : `the autoconf macro \`${macro}\``;
-    captures._story = ctx.hits.some((h) => h.pattern.startsWith('automake-'))
+    captures._story = own.some((h) => h.pattern.startsWith('automake-'))
       ? `automake stopped: a Makefile.am builds a libtool library, but the LIBTOOL variable that ${macroPhrase} defines is missing, because aclocal found no .m4 file defining that macro when autoreconf (autogen.sh, bootstrap) ran (or configure.ac does not call it).`
       : `configure calls ${macroPhrase}, but when configure was generated (autoreconf, autogen.sh, bootstrap) aclocal found no .m4 file defining it, so autoconf copied the call into configure as plain text and the shell stops on it.`;
-    const evidence = ctx.hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line);
+    const evidence = own.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line);
     const install = component === null ? undefined : { packages: COMPONENTS[component].packages, platform: COMPONENTS[component].platform };
     // Without a package known to define the macro, the fix may as well be the project's (a macro such as
     // LIBCURL_CHECK_CONFIG that it should ship in its m4/ directory): shown, but not strong enough alone for a fragment.
-    const confidence = component === null ? Math.min(UNKNOWN_OWNER_CONFIDENCE, confidenceOf(ctx.hits)) : confidenceOf(ctx.hits);
+    const confidence = component === null ? Math.min(UNKNOWN_OWNER_CONFIDENCE, confidenceOf(own)) : confidenceOf(own);
     return { captures, confidence, evidence, ...(install ? { install } : {}) };
   },
   explanation:

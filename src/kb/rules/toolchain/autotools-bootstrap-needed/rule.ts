@@ -2,7 +2,8 @@
 // autoreconf generates (configure, Makefile.in, config.h.in, install-sh and the other auxiliary scripts), so
 // ./configure is missing or stops. Running the project's autogen.sh or `autoreconf -fi` first fixes it.
 
-import { defineRule } from '../../../rule.js';
+import { confidenceOf, defineRule, representativeHits } from '../../../rule.js';
+import { autoconfRanAlone, bootstrapPatterns, isAutomakeMacro, MACRO_NAME, unexpandedMacroPatterns } from '../autoconf-macro-lines.js';
 
 // The generated inputs config.status reads: automake's Makefile.in and autoheader's config.h.in (not a project's own *.in).
 const GENERATED_INPUT = String.raw`(?:[^'’\s]{0,300}/)?(?:GNUmakefile|Makefile|config\.h|config\.hin)\.in`;
@@ -13,11 +14,15 @@ export default defineRule({
   summary: 'An autotools project from git or a source archive lacks its generated configure script or Makefile.in files, or has ones from other autotools releases: autogen.sh or autoreconf -fi must run first.',
   category: 'toolchain',
   captures: {
-    file: { type: 'string', doc: 'the generated file that is missing (configure, Makefile.in, install-sh...), or the versioned automake program (aclocal-1.16) that make runs to regenerate them' },
+    file: { type: 'string', doc: 'the generated file that is missing (configure, Makefile.in, install-sh...), the versioned automake program (aclocal-1.16) that make runs to regenerate them, aclocal.m4 when autoconf ran without aclocal, or the substitution configure left unfilled (@mkdir_p@)' },
   },
   // automake's versioned programs (aclocal-1.16: command not found), which the kb table routes here
   signals: ['program-not-found'],
   patterns: [
+    // autoconf run by hand on an automake project: "$ autoconf" then "configure.ac:6: error: possibly undefined macro:
+    // AM_INIT_AUTOMAKE" (the refine keeps only automake's own macros, and only when no aclocal ran)
+    ...unexpandedMacroPatterns('automake-macro', MACRO_NAME).filter((p) => p.id === 'automake-macro-autoconf-possibly-undefined'),
+    ...bootstrapPatterns(),
     {
       id: 'configure-script-missing',
       // bash: "bash: ./configure: No such file or directory" (login shell "-bash: ...", scripts "bash: line 1: ..."); dash/sh:
@@ -64,6 +69,17 @@ export default defineRule({
       weight: 0.85,
     },
     {
+      id: 'unsubstituted-variable',
+      // a Makefile that configure did not fill in: an autoconf substitution left as text reaches a command, which takes
+      // it for a file or a program: gcc "gcc: error: @LIBCERROR_DLL_EXPORT@: No such file or directory" (gcc 12: "...:
+      // linker input file not found: No such file or directory"), dash "/bin/sh: 6: @mkdir_p@: not found", bash "...:
+      // @MKDIR_P@: command not found", make "make: @GMSGFMT@: Command not found"
+      source: 'gcc / sh / make',
+      literals: ['@: '],
+      re: /(?:^|: )(?<subst>@[A-Za-z_][A-Za-z0-9_]{1,60}@): (?:linker input file not found: )?(?:No such file or directory|[Cc]ommand not found|not found)\s*$/,
+      weight: 0.85,
+    },
+    {
       id: 'libtool-version-mismatch',
       // libtool 2.x (ltmain.sh, the `libtool` script configure writes): "libtool: Version mismatch error.  This is libtool
       // 2.4.6, but the" / "libtool: definition of this LT_INIT comes from libtool 2.4.2." (aclocal.m4's libtool macros
@@ -75,19 +91,52 @@ export default defineRule({
       weight: 0.85,
     },
   ],
-  internal: ['file2', 'program', 'programs', 'ltVersion'],
+  internal: ['file2', 'program', 'programs', 'ltVersion', 'macro', 'subst'],
   refine: (ctx) => {
+    const automake = ctx.hits.filter((h) => h.pattern === 'automake-macro-autoconf-possibly-undefined' && isAutomakeMacro(h.captures.macro ?? ''));
+    if (automake.length > 0 && autoconfRanAlone(ctx.hits)) {
+      const macro = automake[0].captures.macro;
+      return {
+        confidence: 0.9,
+        evidence: automake.slice(0, 3).map((h) => ({ line: h.line, text: h.text })),
+        captures: {
+          file: 'aclocal.m4',
+          _lead:
+            `autoconf ran on its own, so aclocal never made aclocal.m4 and automake's macros (\`${macro}\`) stayed undefined: ` +
+            'an automake project must be bootstrapped with autoreconf (or its autogen.sh), which runs aclocal, autoconf, ' +
+            'autoheader, libtoolize and automake in order.',
+        },
+      };
+    }
+    const others = ctx.hits.filter((h) => h.weight >= 0.5 && !h.pattern.startsWith('automake-macro-'));
+    if (others.length === 0) return null;
+    // the support lines (autoreconf's, a typed autoconf) are context, never evidence
+    const shown = { confidence: confidenceOf(others), evidence: representativeHits(others).map((h) => ({ line: h.line, text: h.text })) };
     // An autogen.sh that could not run aclocal/autoconf/automake/libtoolize leaves configure missing: that missing tool is the cause.
     if (ctx.firedRules.has('build-tool-missing') || ctx.firedRules.has('autoconf-macro-missing')) return null;
-    const first = ctx.hits.reduce((a, b) => (b.line < a.line ? b : a));
+    const first = others.reduce((a, b) => (b.line < a.line ? b : a));
     if (first.pattern === 'libtool-version-mismatch') {
       return {
+        ...shown,
         captures: {
           file: 'aclocal.m4',
           _lead:
             `The project's aclocal.m4 carries the libtool macros of another libtool release than the ltmain.sh (libtool ` +
             `${first.captures.ltVersion}) it runs with, so libtool refuses to work: the generated files are stale, from a ` +
             'tarball or checkout made with other autotools, or from a half-done regeneration.',
+        },
+      };
+    }
+    if (first.pattern === 'unsubstituted-variable') {
+      return {
+        ...shown,
+        captures: {
+          file: first.captures.subst,
+          _lead:
+            `The Makefile hands \`${first.captures.subst}\` on as text: configure never substituted it, so the generated files do not ` +
+            'match each other. Makefile.in (or po/Makefile.in.in) was generated from a Makefile.am or m4 macros that define that ' +
+            'substitution, and the configure here came from other ones: a checkout whose bootstrap (or its step that fetches ' +
+            'local libraries and m4 files) did not run, or files generated by other automake or gettext releases.',
         },
       };
     }
@@ -102,6 +151,7 @@ export default defineRule({
         : `The project's generated files (aclocal.m4, configure, Makefile.in) were made by automake ${release}, and make wants ` +
           `to regenerate them with \`${versioned}\`, which is not here (another automake release, or none, is installed).`;
       return {
+        ...shown,
         captures: {
           file: versioned,
           _lead:
@@ -114,6 +164,7 @@ export default defineRule({
     // autoconf >= 2.70 lists the auxiliary files space-separated ("compile missing install-sh": `missing` is a script's name).
     const named = first.pattern === 'configure-aux-files-missing' ? file.trim().split(/\s+/).join(', ') : file.replace(/^\.{1,2}\//, '');
     return {
+      ...shown,
       captures: {
         file: named,
         _lead:

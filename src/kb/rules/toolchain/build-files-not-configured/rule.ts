@@ -37,6 +37,16 @@ export default defineRule({
       weight: 0.85,
     },
     {
+      id: 'make-named-makefile-missing',
+      // GNU make told which makefile to read (`make -f Makefile`, a ports or package recipe) when it is not there: "make:
+      // Makefile: No such file or directory", then "make: *** No rule to make target 'Makefile'.  Stop." (not "..., needed
+      // by 'x.o'", a rule's prerequisite; not an included fragment such as config.mk, which may be the project's own)
+      source: 'GNU make',
+      literals: ['No rule to make target'],
+      re: /^g?make(?:\[\d+\])?: \*\*\\?\* No rule to make target [`'‘](?:GNUmakefile|makefile|Makefile)['’]\.\s+Stop\./,
+      weight: 0.85,
+    },
+    {
       id: 'node-gyp-binding-gyp-not-found',
       // gyp (input.py LoadOneBuildFile) under node-gyp configure/rebuild: "gyp: binding.gyp not found (cwd: C:\Users\x) while trying
       // to load binding.gyp"; older gyp raises it as "Exception: binding.gyp not found (cwd: ...) while trying to load binding.gyp"

@@ -47,6 +47,16 @@ export default defineRule({
       weight: 0.85,
     },
     {
+      id: 'clang-unsupported-argument',
+      // an option's value clang rejects (err_drv_unsupported_option_argument): clang >= 15 "clang++: error: unsupported
+      // argument 'native' to option '-march='" (Apple clang 15 on arm64), clang 14 and older without the dash,
+      // "clang: error: unsupported argument 'bogus' to option 'flto='"
+      source: 'clang',
+      literals: ['error: unsupported argument'],
+      re: /(?:^|\s)clang(?:\+\+)?(?:-\d{1,2})?: error: unsupported argument '(?<_value2>[^']{1,60})' to option '-?(?<_f8>\w[\w-]{0,40}=?)'/,
+      weight: 0.85,
+    },
+    {
       id: 'linker-unrecognized-option',
       // GNU ld: "/usr/bin/ld: unrecognized option '--no-undefined-version'" (cross: "aarch64-linux-gnu-ld: ..."); Apple ld64:
       // "ld: unknown option: --as-needed". Anchored on the program name so "build: unrecognized option" does not match.
@@ -61,9 +71,9 @@ export default defineRule({
     // (cross-toolchain-misconfigured), not an option this compiler lacks.
     if (hostCompilerGivenTargetFlag(ctx.hits)) return null;
     const c = ctx.captures;
-    const flag = c.flag ?? c._f2 ?? (c._f3 ? `${c._f3}${c._value ?? ''}` : undefined) ?? c._f4 ?? c._f7 ?? c._f5 ?? c._f6 ?? 'an option';
+    const flag = c.flag ?? c._f2 ?? (c._f3 ? `${c._f3}${c._value ?? ''}` : undefined) ?? c._f4 ?? c._f7 ?? (c._f8 ? `-${c._f8}${c._value2 ?? ''}` : undefined) ?? c._f5 ?? c._f6 ?? 'an option';
     const isLinker = ctx.hits.some((h) => h.pattern === 'linker-unrecognized-option');
-    const hint = /native/.test(flag) && ctx.hits.some((h) => h.pattern === 'apple-clang-march-native')
+    const hint = /^-m(?:arch|cpu)=native$/.test(flag) && ctx.hits.some((h) => h.pattern === 'apple-clang-march-native' || h.pattern === 'clang-unsupported-argument')
       ? ' Apple clang rejects -march=native whenever it compiles for arm64: on Apple silicon, and on Intel Macs when pip builds a universal2 (x86_64 + arm64) extension.'
       : /^-m(?:sse|avx|fma|bmi|popcnt|64|32|arch=x86|tune=generic)/.test(flag)
         ? ' That is an x86 option, and this compiler targets another architecture.'

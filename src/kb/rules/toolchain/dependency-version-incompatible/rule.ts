@@ -8,6 +8,7 @@
 import type { PatternHit } from '../../../rule.js';
 import { defineRule } from '../../../rule.js';
 import { removedBoostComponent } from '../../../boost-components.js';
+import { PYTHON_BUILD_MODULES } from '../../../components.js';
 import { dependencyCrateAt, isDependencySource, rustcErrorLocation } from '../../rust/dependency-source.js';
 import { RUST_DEPENDENCY_CODE_PATTERNS, rustDependencyCodeFinding } from './rust-dependency-code.js';
 
@@ -125,6 +126,35 @@ function setuptoolsFinding(hits: readonly PatternHit[]) {
   };
 }
 
+// Python 2 and < 3.7 quote the import statement on the traceback line before the error: "from Cython.Build import cythonize, build_ext"
+const IMPORT_STATEMENT = /^from (?<module>[\w.]{1,200}) import /;
+
+/** A build dependency (setuptools, Cython, numpy...) that lacks a name the build imports from it: another release of it is needed. */
+function missingNameFinding(hits: readonly PatternHit[]) {
+  for (const hit of hits) {
+    if (hit.pattern !== 'build-module-lacks-name') continue;
+    const module = hit.captures._module ?? hit.before.map((l) => IMPORT_STATEMENT.exec(l)?.groups?.module).find((m) => m !== undefined);
+    const dist = module === undefined ? undefined : PYTHON_BUILD_MODULES[module.split('.')[0]];
+    if (module === undefined || dist === undefined) continue;
+    const name = hit.captures._name;
+    return {
+      captures: {
+        dependency: dist,
+        _story:
+          `The build imports \`${name}\` from \`${module}\`, and the ${dist} it runs with has no such name: the package was written for another release of ${dist}. ` +
+          `Build dependencies drop names (setuptools 46 removed \`Feature\`, setuptools 74 \`distutils.msvccompiler\`) and add them (\`Cython.Build.build_ext\` is missing from old Cython releases), ` +
+          'and pip\'s build isolation installs the newest release unless the package caps it.',
+        _fix: `Build with a release of ${dist} that has \`${name}\` (older or newer, as the package expects), or use a release of the package that fits the ${dist} you have.`,
+        _step: `Find the ${dist} release the package was written for (its setup.py, pyproject.toml or changelog); cap an older one for the build with \`echo "${dist}<N" > constraints.txt\` and \`PIP_CONSTRAINT=constraints.txt pip install <package>\` (uv: \`--build-constraint\`), or upgrade an old one with \`pip install -U ${dist}\` and build with \`--no-build-isolation\`.`,
+        _step2: `If it is your package: import \`${name}\` the way the current ${dist} provides it, or state the ${dist} range it needs in pyproject.toml's [build-system] requires.`,
+        _command: `python -m pip show ${dist}`,
+      },
+      evidence: [{ line: hit.line, text: hit.text }],
+    };
+  }
+  return null;
+}
+
 function boostFinding(hits: readonly PatternHit[]) {
   for (const hit of hits) {
     if (hit.captures._entityKind !== 'cmake' || !hit.captures.library) continue;
@@ -227,6 +257,17 @@ export default defineRule({
       weight: 0.05,
     },
     {
+      id: 'build-module-lacks-name',
+      // Python: an import in setup.py or a build backend of a name the installed module does not have (>= 3.7 names the
+      // module: "ImportError: cannot import name 'Feature' from 'setuptools' (/usr/lib/python3/site-packages/setuptools/__init__.py)";
+      // older Pythons only "ImportError: cannot import name build_ext"); counted for build dependencies only, never for a
+      // circular import ("from partially initialized module")
+      source: 'Python (import)',
+      literals: ['cannot import name'],
+      re: /^ImportError: cannot import name '?(?<_name>\w{1,100})'?(?: from '(?<_module>[\w.]{1,200})'|$| \()/,
+      weight: 0.5,
+    },
+    {
       id: 'setuptools-82-installed',
       // pip: "Successfully installed setuptools-82.0.1 wheel-0.46.3", "Processing /x/setuptools-84.0.0-py3-none-any.whl"
       // (support: a setuptools without pkg_resources)
@@ -237,7 +278,7 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    const found = rustFinding(ctx.hits) ?? cythonFinding(ctx.hits) ?? setuptoolsFinding(ctx.hits) ?? boostFinding(ctx.hits);
+    const found = rustFinding(ctx.hits) ?? cythonFinding(ctx.hits) ?? setuptoolsFinding(ctx.hits) ?? boostFinding(ctx.hits) ?? missingNameFinding(ctx.hits);
     if (found) return { confidence: 0.9, captures: found.captures, evidence: found.evidence };
     return rustDependencyCodeFinding(ctx.hits, ctx.firedRules);
   },
