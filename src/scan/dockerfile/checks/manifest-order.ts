@@ -70,6 +70,8 @@ export function checkManifestOrder(project: ProjectFiles, model: DockerfileModel
         });
         break;
       }
+      // `cargo install --path` reads Cargo.lock only with --locked: without it the lock's presence changes nothing.
+      if (run.action === 'install-path' && !run.locked) break;
       const lockRel = joinRel(dirOf(manifestPath), 'Cargo.lock');
       // A lock that .dockerignore keeps out of the context is the cargo-lock scanner's finding (it removes that line).
       if (!contextPaths(project, ctx).has(lockRel)) break;
