@@ -371,6 +371,14 @@ test('a path dependency outside the repository is walked through the lock edges 
   assert.equal(openssl.unverified, undefined);
   assert.match(openssl.message, /openssl-sys 0\.9\.101 via engine/);
   assert.equal(openssl.captures.packages, 'libssl-dev');
+  // cargo cannot load ../engine's manifest in the image: no COPY from the context can put it at /engine.
+  const manifest = outside.find((f) => f.rule === 'cargo-manifest-missing');
+  assert.equal(manifest && brief([manifest])[0], 'cargo-manifest-missing Dockerfile:6');
+  assert.equal(manifest?.captures.dir, '/engine');
+  assert.match(manifest?.message ?? '', /depends on engine at path \.\.\/engine, outside the build context/);
+  // A later stage that copies the crate there from another image is no defect.
+  const copied = readFileSync(join(FIXTURES, 'path-dep-outside', 'Dockerfile'), 'utf8').replace('WORKDIR /build\n', 'WORKDIR /build\nCOPY --from=engine-src /src/engine /engine\n');
+  assert.deepEqual(scan(withDockerfile('path-dep-outside', copied)).filter((f) => f.rule === 'cargo-manifest-missing'), []);
   // The install line that adds libssl-dev settles it.
   const installed = (d: string) => d.replace('pkg-config python3', 'pkg-config libssl-dev python3');
   assert.deepEqual(scan(withDockerfile('path-dep-outside', installed(readFileSync(join(FIXTURES, 'path-dep-outside', 'Dockerfile'), 'utf8')))).filter((f) => f.rule === 'openssl-dev-missing'), []);
@@ -378,5 +386,6 @@ test('a path dependency outside the repository is walked through the lock edges 
   // what it builds is unknown, so the need is held back.
   const inside = load('path-dep-outside', { 'Cargo.toml': readFileSync(join(FIXTURES, 'path-dep-outside', 'Cargo.toml'), 'utf8').replace('"../engine"', '"engine"') });
   const held = scan(inside).find((f) => f.rule === 'openssl-dev-missing');
+  assert.deepEqual(scan(inside).filter((f) => f.rule === 'cargo-manifest-missing'), []);
   assert.match(held?.unverified ?? '', /engine, a path dependency whose Cargo\.toml is not in the checkout/);
 });
