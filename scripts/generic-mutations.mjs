@@ -9,6 +9,8 @@ import { withFiles } from './repo-mutations.mjs';
 
 const { isDockerfile } = await import(new URL('../dist/scan/dockerfile/index.js', import.meta.url));
 const { COMPONENTS } = await import(new URL('../dist/kb/components.js', import.meta.url));
+const { parseDockerfile, rootImage } = await import(new URL('../dist/project/dockerfile/parse.js', import.meta.url));
+const { imageProfile } = await import(new URL('../dist/kb/images.js', import.meta.url));
 
 const dockerfiles = (p) => [...p.files.keys()].filter(isDockerfile);
 // A Dockerfile that builds the project (not one that only installs a tool with `cargo install <crate>`).
@@ -18,6 +20,17 @@ const compiles = (text) => /\bcargo\s+(?:\+\S+\s+)?(?:build|install\s+(?:[^\n]*\
 // (the knowledge base's install table).
 const DROPPABLE = ['openssl-dev', 'pkg-config', 'protoc', 'cmake', 'libclang', 'perl'];
 const packagesOf = (component) => [...new Set(['apt', 'apk', 'dnf'].flatMap((m) => COMPONENTS[component].packages[m] ?? []))];
+
+// Whether the stage holding `index` is built on an image known to lack `component`: dropping the package from an
+// image that ships it anyway (rust-musl-cross has cmake and libclang), or from one whose contents are unknown, puts
+// no defect back.
+function imageLacks(file, text, index, component) {
+  const model = parseDockerfile(file, text);
+  const stage = model.stages.filter((s) => s.start <= index).at(-1);
+  const image = stage ? rootImage(model, stage) : null;
+  const profile = image ? imageProfile(image) : null;
+  return profile !== null && !profile.provides.has(component);
+}
 
 /** Removes the first install of `component` from a Dockerfile stage that compiles, when the build needs it. */
 function dropInstall(component) {
@@ -32,8 +45,9 @@ function dropInstall(component) {
         for (const pkg of packagesOf(component)) {
           // An install line's package token (apt-get/apk/dnf), optionally `:arch`-qualified or version-pinned.
           const token = new RegExp(`((?:apt-get|apt|apk|dnf|yum|microdnf)\\s+(?:[^\\n]*\\\\\\n)*[^\\n]*?)\\s${pkg.replace(/[-.]/g, '\\$&')}(?::\\S+|=\\S+)?(?=[\\s\\\\;&|]|$)`, 'm');
-          const next = text.replace(token, '$1');
-          if (next !== text) return withFiles(p, { [file]: next });
+          const m = token.exec(text);
+          if (!m || !imageLacks(file, text, m.index, component)) continue;
+          return withFiles(p, { [file]: text.replace(token, '$1') });
         }
       }
       return null;

@@ -89,3 +89,21 @@ test('included CMake files: a cycle is read once, a path out of the project and 
   assert.deepEqual(project.cmake!.fetches.map((f) => `${f.via} ${f.file}`), ['FetchContent_Declare(zlib) cmake/b.cmake']);
   assert.ok(!deriveNeeds(project, { env: {}, platform: 'linux' }).needs.some((n) => n.component === 'perl'));
 });
+
+test('pybind11_add_module and nanobind_add_module build a Python extension: the Python headers are needed; inside an if() only unverified (vcflib)', async () => {
+  // Modelled on ekg/vcflib's top level: find_package(pybind11 CONFIG), then pybind11_add_module(pyvcflib ...) outside any if().
+  assert.deepEqual(parseCmakeLists('project(v)\nfind_package(pybind11 CONFIG)\npybind11_add_module(pyv "${CMAKE_SOURCE_DIR}/src/ffi.cpp")\n').pythonModules, [{ via: 'pybind11_add_module(pyv)', conditional: false }]);
+  assert.deepEqual(parseCmakeLists('project(v)\nif(BUILD_PYTHON)\n  nanobind_add_module(ext a.cpp)\nendif()\n').pythonModules, [{ via: 'nanobind_add_module(ext)', conditional: true }]);
+  // Near miss: a comment, and a project that only finds pybind11.
+  assert.deepEqual(parseCmakeLists('project(v)\nfind_package(pybind11 CONFIG)\n# pybind11_add_module(old x.cpp)\n').pythonModules, []);
+  const needsOf = async (cmake: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'bm-cmake-'));
+    writeFileSync(join(dir, 'CMakeLists.txt'), cmake);
+    return deriveNeeds(await readProject(dir), { env: {}, platform: 'linux' });
+  };
+  const plain = await needsOf('cmake_minimum_required(VERSION 3.16)\nproject(v LANGUAGES CXX)\nfind_package(pybind11 CONFIG)\npybind11_add_module(pyv src/ffi.cpp)\n');
+  assert.match(plain.needs.find((n) => n.component === 'python-headers')?.neededBy.join(' ') ?? '', /pybind11_add_module\(pyv\) in CMakeLists\.txt/);
+  const optional = await needsOf('project(v LANGUAGES CXX)\noption(PY "bindings" OFF)\nif(PY)\n  pybind11_add_module(pyv src/ffi.cpp)\nendif()\n');
+  assert.equal(optional.needs.some((n) => n.component === 'python-headers'), false);
+  assert.deepEqual(optional.unverified.map((u) => u.component), ['python-headers']);
+});

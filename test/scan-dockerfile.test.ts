@@ -183,6 +183,10 @@ test('cargo build before Cargo.toml is copied; bind mounts and COPY first are ne
   assert.equal(lock.rule, 'docker-lock-not-copied');
   assert.equal(lock.severity, 'warning');
   assert.equal(lock.fix, null);
+  // `cargo install --path` ignores Cargo.lock unless --locked (porkbun-ddns-rs): only the --locked one is reported.
+  const install = (flags: string) => `FROM rust:1.79\nWORKDIR /app\nCOPY Cargo.toml ./\nCOPY src ./src\nRUN cargo install ${flags}--path .\n`;
+  assert.deepEqual(scan(withDockerfile('manifest-order', install(''))), []);
+  assert.deepEqual(brief(scan(withDockerfile('manifest-order', install('--locked ')))), ['docker-lock-not-copied Dockerfile:5']);
 });
 
 test('near misses for the system packages check: full images, install lines that provide, unknown images, exemptions', () => {
@@ -357,4 +361,31 @@ test('diagnose --fix on a log that shows a Docker stage failing: the proven comp
   cpSync(join(dir, 'Dockerfile'), join(dir, 'Dockerfile.musl'));
   const twoFiles = await runDiagnosisFix(dir, findings, false, 'rust:1.79-alpine');
   assert.ok(twoFiles.planned.every((p) => p.rule !== 'openssl-dev-missing'));
+});
+
+test('a path dependency outside the repository is walked through the lock edges it left, as doctor does; one missing inside it is held back (pyo3-noir)', () => {
+  // Modelled on chinifabio/pyo3-noir: `engine = { path = "../engine" }`, whose lock entry reaches openssl-sys.
+  const outside = scan(load('path-dep-outside'));
+  const openssl = outside.find((f) => f.rule === 'openssl-dev-missing');
+  assert.ok(openssl, brief(outside).join(', '));
+  assert.equal(openssl.unverified, undefined);
+  assert.match(openssl.message, /openssl-sys 0\.9\.101 via engine/);
+  assert.equal(openssl.captures.packages, 'libssl-dev');
+  // cargo cannot load ../engine's manifest in the image: no COPY from the context can put it at /engine.
+  const manifest = outside.find((f) => f.rule === 'cargo-manifest-missing');
+  assert.equal(manifest && brief([manifest])[0], 'cargo-manifest-missing Dockerfile:6');
+  assert.equal(manifest?.captures.dir, '/engine');
+  assert.match(manifest?.message ?? '', /depends on engine at path \.\.\/engine, outside the build context/);
+  // A later stage that copies the crate there from another image is no defect.
+  const copied = readFileSync(join(FIXTURES, 'path-dep-outside', 'Dockerfile'), 'utf8').replace('WORKDIR /build\n', 'WORKDIR /build\nCOPY --from=engine-src /src/engine /engine\n');
+  assert.deepEqual(scan(withDockerfile('path-dep-outside', copied)).filter((f) => f.rule === 'cargo-manifest-missing'), []);
+  // The install line that adds libssl-dev settles it.
+  const installed = (d: string) => d.replace('pkg-config python3', 'pkg-config libssl-dev python3');
+  assert.deepEqual(scan(withDockerfile('path-dep-outside', installed(readFileSync(join(FIXTURES, 'path-dep-outside', 'Dockerfile'), 'utf8')))).filter((f) => f.rule === 'openssl-dev-missing'), []);
+  // Near miss: the same crate at a path inside the repository with no Cargo.toml there (a submodule not checked out):
+  // what it builds is unknown, so the need is held back.
+  const inside = load('path-dep-outside', { 'Cargo.toml': readFileSync(join(FIXTURES, 'path-dep-outside', 'Cargo.toml'), 'utf8').replace('"../engine"', '"engine"') });
+  const held = scan(inside).find((f) => f.rule === 'openssl-dev-missing');
+  assert.deepEqual(scan(inside).filter((f) => f.rule === 'cargo-manifest-missing'), []);
+  assert.match(held?.unverified ?? '', /engine, a path dependency whose Cargo\.toml is not in the checkout/);
 });

@@ -284,3 +284,18 @@ test('a workspace member the image leaves out (.dockerignore, or COPY of some di
   writeFiles(dir, { Dockerfile: 'FROM rust:1.80-slim AS builder\nWORKDIR /build\nCOPY . .\nRUN cargo build --release -p daemon\n' });
   assert.deepEqual((await scan(dir)).findings.filter((f) => f.rule === 'cargo-manifest-missing'), []);
 });
+
+test('a COPY --from another stage of the Cargo.lock it put there is no lock the build context lacks; one from the context is (tuwunel)', async () => {
+  const dir = tempDir();
+  const dockerfile = (copy: string) => `FROM rust:1.80 AS source\nADD . /usr/src/app\n\nFROM rust:1.80 AS build\nWORKDIR /usr/src/app\nCOPY --link --from=source /usr/src/app/Cargo.toml Cargo.toml\n${copy}\nRUN cargo build --locked --release\n`;
+  writeFiles(dir, {
+    'Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n',
+    'Cargo.lock': 'version = 3\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n',
+    'src/main.rs': 'fn main() {}\n',
+    'docker/Dockerfile.source': dockerfile('COPY --link --from=source /usr/src/app/Cargo.lock Cargo.lock'),
+  });
+  assert.deepEqual(brief((await scan(dir)).findings).filter((f) => f.startsWith('cargo-lock-missing')), []);
+  // Near miss: the same path copied from the build context names a lock the project does not have there.
+  writeFiles(dir, { 'docker/Dockerfile.source': dockerfile('COPY usr/src/app/Cargo.lock Cargo.lock') });
+  assert.deepEqual(brief((await scan(dir)).findings).filter((f) => f.startsWith('cargo-lock-missing')), ['cargo-lock-missing docker/Dockerfile.source:7']);
+});

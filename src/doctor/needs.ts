@@ -557,6 +557,11 @@ function deriveCmake(project: Project, ctx: PlanContext, set: NeedSet, unverifie
   const generator = ctx.env.CMAKE_GENERATOR ?? '';
   if (ctx.platform !== 'win32' && (generator === '' || /Makefiles/.test(generator))) set.add('make', `${from}: CMake's ${generator || 'default'} generator (Unix Makefiles) builds with make`);
   if (cmake.needsPkgConfig) set.add('pkg-config', `${from}: find_package(PkgConfig REQUIRED) or pkg_check_modules(... REQUIRED)`);
+  for (const m of cmake.pythonModules) {
+    const why = `${m.via} in ${from} (builds a Python extension module against the Python headers)`;
+    if (m.conditional) unverified.push({ component: 'python-headers', crate: why, why: 'it sits in an if(), a loop or a function body, which the configure may skip' });
+    else set.add('python-headers', why);
+  }
   // A source the configure fetches and builds brings its own build's needs.
   for (const fetch of cmake.fetches) {
     const known = FETCHED_SOURCE_NEEDS.find((k) => fetch.sources.some((src) => k.source.test(src)));

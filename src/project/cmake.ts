@@ -8,6 +8,8 @@ export interface CmakeProject {
   languages: string[];
   /** `find_package(PkgConfig REQUIRED)` or a `pkg_check_modules(... REQUIRED ...)`: pkg-config is needed to configure. */
   needsPkgConfig: boolean;
+  /** `pybind11_add_module(name ...)` / `nanobind_add_module(name ...)`: a Python extension module compiled against Python.h. */
+  pythonModules: { via: string; conditional: boolean }[];
   /** Sources fetched to be built at configure or build time (FetchContent, ExternalProject, CPM), from this file and the files it includes. */
   fetches: CmakeFetch[];
   /** `include(path)` of project files (not CMake modules), in order; read by the caller, whose fetches it adds. */
@@ -68,6 +70,8 @@ const PROJECT_KEYWORDS = new Set(['VERSION', 'DESCRIPTION', 'HOMEPAGE_URL', 'LAN
 
 // The commands that fetch a source to build (CMake's FetchContent and ExternalProject modules, CPM.cmake).
 const FETCH_COMMANDS = /^(?:FetchContent_Declare|ExternalProject_Add|CPMAddPackage|CPMDeclarePackage|CPMFindPackage)$/i;
+// pybind11's and nanobind's CMake helpers: each builds a Python extension module, whose sources include Python.h.
+const PYTHON_MODULE_COMMANDS = /^(?:pybind11_add_module|nanobind_add_module)$/i;
 // Commands opening and closing a block whose body may not run (CMake's flow-control commands).
 const BLOCK_OPEN = /^(?:if|foreach|while|function|macro)$/i;
 const BLOCK_CLOSE = /^(?:endif|endforeach|endwhile|endfunction|endmacro)$/i;
@@ -161,5 +165,6 @@ export function parseCmakeLists(text: string): CmakeProject {
   for (const args of calls(code, 'enable_language')) if (!/\bOPTIONAL\b/i.test(args)) for (const l of words(args)) languages.add(l.toUpperCase());
   const pkgConfigPackage = calls(code, 'find_package').map(words).some((w) => w[0] === 'PkgConfig' && w.some((x) => x.toUpperCase() === 'REQUIRED'));
   const pkgCheck = calls(code, 'pkg_check_modules').some((args) => /\bREQUIRED\b/i.test(args)) || calls(code, 'pkg_search_module').some((args) => /\bREQUIRED\b/i.test(args));
-  return { minimumVersion: minimum ? minimum.split('...')[0] : null, languages: [...languages], needsPkgConfig: pkgConfigPackage || pkgCheck, ...fetchesOf(code, 'CMakeLists.txt') };
+  const pythonModules = commands(code).filter((c) => PYTHON_MODULE_COMMANDS.test(c.name)).map((c) => ({ via: `${c.name}(${words(c.args)[0] ?? ''})`, conditional: c.conditional }));
+  return { minimumVersion: minimum ? minimum.split('...')[0] : null, languages: [...languages], needsPkgConfig: pkgConfigPackage || pkgCheck, pythonModules, ...fetchesOf(code, 'CMakeLists.txt') };
 }

@@ -33,7 +33,8 @@ export function readManifests(project: ProjectFiles): { manifests: ManifestFile[
   return { manifests, invalid };
 }
 
-function isUnder(dir: string, root: string): boolean {
+/** Whether project directory `dir` is `root` or below it ('' is the project root). */
+export function isUnder(dir: string, root: string): boolean {
   return root === '' || dir === root || dir.startsWith(`${root}/`);
 }
 

@@ -60,6 +60,8 @@ function dockerAndCiUsers(project: ProjectFiles, locks: Set<string>): LockUser[]
     if (!docker && !ci) continue;
     if (docker) {
       for (const m of text.matchAll(DOCKER_COPY_LOCK)) {
+        // `COPY --from=<stage or image>` reads another image's file system, not the build context.
+        if (/\s--from[=\s]/i.test(m[0])) continue;
         const lock = normaliseRel(m[1]);
         if (lock) users.push({ kind: 'dockerfile', lock, at: locate(file, text, m.index + (m[0].length - m[0].trimStart().length)) });
       }

@@ -156,11 +156,12 @@ function workspaceOf(project: ProjectFiles, lockDir: string, lockText: string): 
     : ws && root?.manifest.package
       ? [lockDir]
       : null;
-  // Path dependencies whose Cargo.toml the checkout lacks (a submodule not checked out, a directory outside the
-  // context): what they build is unknown.
+  // Path dependencies inside the workspace whose Cargo.toml the checkout lacks (a submodule not checked out): what
+  // they build is unknown. One outside the workspace (`path = "../noir"`) is not a member: the lock recorded its edges
+  // with the features its dependents ask for, so it is walked through them, as doctor does.
   const absent = (dir: string, path: string) => {
     const depDir = normaliseRel(joinRel(dir, path));
-    return depDir === null || !paths.has(joinRel(depDir, 'Cargo.toml'));
+    return depDir !== null && isUnder(depDir, lockDir) && !paths.has(joinRel(depDir, 'Cargo.toml'));
   };
   const absentPathCrates = [...new Set(members.flatMap((m) => m.manifest.dependencies.filter((d) => d.path !== null && absent(m.dir, d.path)).map((d) => d.name)))];
   return { members, defaultMembers, lock, gitDependencies: [], absentPathCrates, requestedFeatures: requestedFeaturesOf(members.map((m) => m.manifest)) };

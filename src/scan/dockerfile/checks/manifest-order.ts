@@ -3,13 +3,13 @@
 
 import type { ProjectFiles, TextEdit } from '../../../project/files.js';
 import type { ScanFinding } from '../../../report/finding.js';
-import { dirOf, joinRel, locate } from '../../../project/text-location.js';
+import { dirOf, joinRel, locate, normaliseRel } from '../../../project/text-location.js';
 import { cargoRuns } from '../../../project/dockerfile/cargo-commands.js';
-import { cargoPackages } from '../../../project/cargo/packages.js';
+import { cargoPackages, isUnder } from '../../../project/cargo/packages.js';
 import { isVendored } from '../../../project/paths.js';
 import { buildContext, contextPaths } from '../../../project/dockerfile/context.js';
 import { presentAt } from '../present.js';
-import { type DockerfileModel, type RunStep, stageLabel } from '../../../project/dockerfile/parse.js';
+import { type DockerfileModel, resolvePath, type RunStep, stageLabel } from '../../../project/dockerfile/parse.js';
 
 /**
  * A member of the workspace whose root manifest is at `manifestPath` (relative to the project) whose own Cargo.toml
@@ -25,6 +25,28 @@ function memberLeftOut(project: ProjectFiles, model: DockerfileModel, run: RunSt
     const rel = rootDir ? m.dir.slice(rootDir.length + 1) : m.dir;
     const there = presentAt(model, run, stageIndex, `${cwd.replace(/\/$/, '')}/${rel}/Cargo.toml`, project);
     if (there.landing === null) return rel;
+  }
+  return null;
+}
+
+/**
+ * A path dependency of the workspace built from `manifestPath` whose directory lies outside the build context
+ * (`path = "../engine"`) and that nothing has put into the image before `run`: cargo must load every path
+ * dependency's manifest to resolve, so the build fails. Optional and target-specific ones are left out (cargo may
+ * never need them in this image); null when there is none.
+ */
+function pathDependencyOutside(project: ProjectFiles, model: DockerfileModel, run: RunStep, stageIndex: number, cwd: string, manifestPath: string, ctx: string): { name: string; path: string; from: string; dir: string } | null {
+  const rootDir = dirOf(manifestPath);
+  const packages = cargoPackages(project).filter((p) => (p.file === manifestPath || p.workspaceRoot?.file === manifestPath) && !isVendored(p.file));
+  for (const p of packages) {
+    const imageDir = resolvePath(cwd, rootDir ? p.dir.slice(rootDir.length + 1) : p.dir);
+    for (const d of p.manifest.dependencies) {
+      if (d.path === null || d.kind === 'dev' || d.optional || d.target) continue;
+      const inProject = normaliseRel(joinRel(p.dir, d.path));
+      if (inProject !== null && isUnder(inProject, ctx)) continue;
+      const dir = resolvePath(imageDir, d.path);
+      if (presentAt(model, run, stageIndex, `${dir}/Cargo.toml`, project).landing === null) return { name: d.name, path: d.path, from: p.file, dir };
+    }
   }
   return null;
 }
@@ -66,6 +88,21 @@ export function checkManifestOrder(project: ProjectFiles, model: DockerfileModel
           message: `${stageLabel(stage)} runs cargo in ${run.cwd} (line ${at.line}) with the workspace's Cargo.toml, but the image has no ${missingMember}/Cargo.toml of its member ${missingMember}: cargo cannot load the workspace (even with -p)${ctxNote}`,
           evidence: [at],
           captures: { dir: run.cwd, dockerfile: model.file, context: ctx, member: missingMember },
+          fix: null,
+        });
+        break;
+      }
+      // `cargo install --path` reads Cargo.lock only with --locked: without it the lock's presence changes nothing.
+      if (run.action === 'install-path' && !run.locked) break;
+      const outside = pathDependencyOutside(project, model, step, stage.index, run.cwd, manifestPath, ctx);
+      if (outside) {
+        findings.push({
+          rule: 'cargo-manifest-missing',
+          title: 'cargo runs before Cargo.toml is copied into the image',
+          severity: 'error',
+          message: `${stageLabel(stage)} runs cargo in ${run.cwd} (line ${at.line}), but ${outside.from} depends on ${outside.name} at path ${outside.path}, outside the build context: no COPY can put its Cargo.toml into the image, so cargo cannot load it${ctxNote}`,
+          evidence: [at],
+          captures: { dir: outside.dir, dockerfile: model.file, context: ctx },
           fix: null,
         });
         break;
