@@ -158,6 +158,14 @@ test('needs from Cargo.lock are those of a default build: no cmake for aws-lc-sy
   const needs = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: LINUX }).needs.map((n) => n.component);
   for (const c of ['openssl-dev', 'pkg-config', 'c-compiler']) assert.ok(needs.includes(c as never), c);
   for (const c of ['cmake', 'perl', 'protoc', 'sqlite3-dev']) assert.ok(!needs.includes(c as never), c);
+  // aws-lc-sys 0.22's lock entry also lists bindgen (for targets without its pre-generated bindings, uvenv): no
+  // libclang on x86_64 Linux, but on a target it has no bindings for
+  const lock = readFileSync(join(dir, 'Cargo.lock'), 'utf8').replace('name = "aws-lc-sys"\nversion = "0.37.0"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\ndependencies = [\n', '$& "bindgen",\n')
+    .concat('\n[[package]]\nname = "bindgen"\nversion = "0.69.5"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\ndependencies = [\n "clang-sys",\n]\n\n[[package]]\nname = "clang-sys"\nversion = "1.8.1"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n');
+  writeFiles(dir, { 'Cargo.lock': lock });
+  const withBindgen = async (hostTriple: string) => deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple }).needs.map((n) => n.component);
+  assert.ok(!(await withBindgen(LINUX)).includes('libclang'));
+  assert.ok((await withBindgen('riscv64gc-unknown-linux-gnu')).includes('libclang'));
   // With the vendored feature on by default, openssl-src is built: perl and make, and no system OpenSSL.
   writeFiles(dir, { 'Cargo.toml': readFileSync(join(dir, 'Cargo.toml'), 'utf8').replace('[features]\n', '[features]\ndefault = ["vendored_openssl"]\n') });
   const vendored = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: LINUX }).needs.map((n) => n.component);

@@ -8,12 +8,15 @@ import { targetApplies } from './target-cfg.js';
 
 /**
  * Lock edges a default build does not use, from the crates' own manifests and build scripts: aws-lc-sys runs cmake only
- * for FIPS or targets without prebuilt assembly; v8 runs bindgen only with V8_FROM_SOURCE; libproc's bindgen is a
+ * for FIPS or targets without prebuilt assembly, and bindgen only for targets without pre-generated bindings; v8 runs bindgen only with V8_FROM_SOURCE; libproc's bindgen is a
  * macOS build-dependency; coreaudio-sys is for Apple targets only, alsa-sys and libudev-sys for Linux (and BSDs),
  * iana-time-zone-haiku for Haiku; mysql_common runs bindgen only with its test feature. `from: '*'`: an edge from any crate.
  */
 export const UNUSED_EDGES: readonly { from: string; to: string; unless?: string }[] = [
   { from: 'aws-lc-sys', to: 'cmake' },
+  // aws-lc-sys (0.2x) ships pre-generated bindings for Linux on x86_64/aarch64 and for macOS; its bindgen build-dependency
+  // (which Cargo.lock lists for every target) runs only elsewhere, or with its `bindgen` feature.
+  { from: 'aws-lc-sys', to: 'bindgen', unless: 'cfg(not(any(all(target_os = "linux", any(target_arch = "x86_64", target_arch = "aarch64")), target_os = "macos")))' },
   { from: 'v8', to: 'bindgen' },
   { from: 'libproc', to: 'bindgen', unless: 'cfg(target_os = "macos")' },
   // coreaudio-sys (bindgen over Apple's headers) builds for Apple targets only, so whoever depends on it (cpal,
