@@ -506,6 +506,16 @@ const CXX_STD_HEADERS = new Set(
 );
 
 /** A header as an #include names it: a component, a library of the table, or unknown (then the file search finds it). */
+// Headers that an npm package ships and a node-gyp addon finds through binding.gyp's include_dirs: missing, they are
+// a dependency absent from node_modules (or an include_dirs entry left out), neither a system library nor a file of the
+// project's own tree.
+const NPM_PACKAGE_HEADERS: Record<string, string> = { 'nan.h': 'nan', 'napi.h': 'node-addon-api', 'napi-inl.h': 'node-addon-api' };
+
+/** The npm package that ships `header`, when it is one of a node addon's header-only dependencies. */
+export function npmPackageOfHeader(header: string): string | undefined {
+  return Object.hasOwn(NPM_PACKAGE_HEADERS, header.toLowerCase()) ? NPM_PACKAGE_HEADERS[header.toLowerCase()] : undefined;
+}
+
 export function factForHeader(header: string): EntityFact {
   const key = header.toLowerCase();
   const id = BY_HEADER.get(key);
