@@ -17,12 +17,9 @@ const AUTOCONF_MACRO = new RegExp(String.raw`^${MACRO_NAME}$`);
 // CMake: "CMake Error at CMakeLists.txt:38 (message):" or "CMake Error: ..." after a find module's status line.
 const CMAKE_ERROR = /^CMake Error\b/;
 
-// GNU make names a makefile it cannot read the way it names a program it cannot run ("make: Makefile: No such file or
-// directory"): a makefile is a build file (build-files-not-configured), never a tool.
-const MAKEFILE = /^(?:GNUmakefile|makefile|Makefile)$|\.mk$/;
-
 function factOf(hit: PatternHit): EntityFact | null {
-  if (hit.captures.program && (AUTOCONF_MACRO.test(hit.captures.program) || MAKEFILE.test(hit.captures.program))) return null;
+  // (A makefile that make names the way it names a missing program is dropped where the signal routes its hit.)
+  if (hit.captures.program && AUTOCONF_MACRO.test(hit.captures.program)) return null;
   if (hit.captures.program) return factForProgram(hit.captures.program);
   if (hit.captures.library && hit.captures._entityKind === 'cmake') return factForCmakePackage(hit.captures.library);
   return null;
