@@ -509,11 +509,12 @@ const CXX_STD_HEADERS = new Set(
 // Headers that an npm package ships and a node-gyp addon finds through binding.gyp's include_dirs: missing, they are
 // a dependency absent from node_modules (or an include_dirs entry left out), neither a system library nor a file of the
 // project's own tree.
-const NPM_PACKAGE_HEADERS: Record<string, string> = { 'nan.h': 'nan', 'napi.h': 'node-addon-api', 'napi-inl.h': 'node-addon-api' };
+// (nan.h: the nan package; napi.h, napi-inl.h: node-addon-api)
+const NPM_PACKAGE_HEADERS = new Set(['nan.h', 'napi.h', 'napi-inl.h']);
 
-/** The npm package that ships `header`, when it is one of a node addon's header-only dependencies. */
-export function npmPackageOfHeader(header: string): string | undefined {
-  return Object.hasOwn(NPM_PACKAGE_HEADERS, header.toLowerCase()) ? NPM_PACKAGE_HEADERS[header.toLowerCase()] : undefined;
+/** Whether `header` is shipped by one of a node addon's header-only npm dependencies. */
+export function isNpmPackageHeader(header: string): boolean {
+  return NPM_PACKAGE_HEADERS.has(header.toLowerCase());
 }
 
 export function factForHeader(header: string): EntityFact {

@@ -4,7 +4,7 @@
 //
 // Like rule patterns, every signal pattern has literals: the engine runs its regex only on lines that contain one.
 
-import { compilerTargetTriple, factForCmakePackage, factForHeader, factForLibrary, factForOutdatedProgram, factForProgram, npmPackageOfHeader, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
+import { compilerTargetTriple, factForCmakePackage, factForHeader, factForLibrary, factForOutdatedProgram, factForProgram, isNpmPackageHeader, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
 import { isRemovedBoostComponent } from './boost-components.js';
 import { msvcShipsHeader, msvcShipsLibrary } from './msvc-toolchain.js';
 import { pythonReleaseThatRemoved } from './python-stdlib.js';
@@ -1120,8 +1120,6 @@ export function entityOf(pattern: SignalPattern, groups: Record<string, string |
 /** Which rule a signal hit belongs to (null: not a missing system component, e.g. a path inside the project). */
 export function routeSignal(signal: Signal, pattern: SignalPattern, entity: string): RoutedSignal | null {
   const kind = pattern.kind ?? signal.kind;
-  // An npm package's header (nan.h, napi.h) is no system component and no file of the tree: no rule knows the fix yet.
-  if (kind === 'header' && npmPackageOfHeader(entity) !== undefined) return null;
   const table = signal.facts ? signal.facts(entity) : factFor(kind, entity);
   const fact = table && pattern.route ? pattern.route(table) : table;
   if (!fact) return null;
@@ -1183,6 +1181,8 @@ function factFor(kind: EntityKind, entity: string): EntityFact | null {
       if (MAKEFILE_NAME.test(entity)) return null;
       return factForProgram(entity);
     case 'header':
+      // An npm package's header (nan.h, napi.h) is no system component and no file of the tree: no rule knows the fix yet.
+      if (isNpmPackageHeader(entity)) return null;
       return factForHeader(entity);
     case 'library':
     case 'pkg-config':
