@@ -497,8 +497,8 @@ const alignTo8 = (n: number) => n + ((8 - (n % 8)) % 8);
 export function automatonHeaderBytes(prefix: Uint8Array): number | null {
   if (prefix.length < AUTOMATON_PREFIX_BYTES) return null;
   const line = Buffer.from(prefix.buffer, prefix.byteOffset, AUTOMATON_PREFIX_BYTES).toString('latin1');
-  const match = /^buildmedic-automaton-2 (\d{10})\n$/.exec(line);
-  return match ? Number(match[1]) : null;
+  const digits = line.slice(MAGIC.length, -1);
+  return line.startsWith(MAGIC) && line.endsWith('\n') && /^\d{10}$/.test(digits) ? Number(digits) : null;
 }
 
 /** Reads the JSON header line (the bytes after the first line); null when it is not one encodeAutomaton wrote. */
