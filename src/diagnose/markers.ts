@@ -200,6 +200,8 @@ export const TOOL_ON_LINE: readonly { tool: BuildTool; re: RegExp }[] = [
   { tool: 'make', re: /^g?make(?:\[\d+\])?: |\bMakefile\b|^configure: (?:error|WARNING): / },
   // cgo: the package header `# runtime/cgo` and the go command's own lines
   { tool: 'go', re: /\bcgo\b|^# [\w.-]+(?:\/[\w.-]+)+$|^go(?: build| install| get| run|: )/ },
+  // a Ruby gem's C extension: RubyGems' and Bundler's failure lines, and mkmf (extconf.rb) itself
+  { tool: 'gem', re: /\bmkmf\b|extconf\.rb|gem native extension|Gem::Ext::BuildError/ },
   { tool: 'docker', re: /\bdocker\b|Dockerfile|failed to solve/i },
 ];
 

@@ -30,7 +30,14 @@ const SIGNALS: readonly PlatformSignal[] = [
   { literals: ['pacman '], re: /(?:^|RUN\s+|^[+$#]\s*|&&\s*|;\s*)(?:sudo\s+)?pacman -S/, platform: 'arch', score: 2 },
   { literals: ['zypper '], re: /(?:^|RUN\s+|^[+$#]\s*|&&\s*|;\s*)(?:sudo\s+)?zypper (?:in|install)\b/, platform: 'suse', score: 2 },
   // `/Users/<name>/` is a macOS home, unless a drive letter comes first (`C:/Users/...`, Windows with forward slashes).
-  { literals: ['/Users/', '/opt/homebrew', 'apple-darwin', 'xcrun', 'MacOSX', 'Xcode'], re: /(?<![A-Za-z]:)\/Users\/[^/\s]+\/|\/opt\/homebrew\/|-apple-darwin\b|\bxcrun\b|MacOSX\d*\.?\d*\.sdk|Xcode\.app/, platform: 'macos', score: 1 },
+  // macOS's own roots: the system frameworks (its Ruby, Python and Perl live there), the Command Line Tools, the
+  // system Ruby's gem directory, Homebrew's Intel cellar, and the darwin arch names Ruby builds extensions under.
+  {
+    literals: ['/Users/', '/opt/homebrew', 'apple-darwin', 'xcrun', 'MacOSX', 'Xcode', '/System/Library/', '/Library/', '/usr/local/Cellar/', '-darwin'],
+    re: /(?<![A-Za-z]:)\/Users\/[^/\s]+\/|\/opt\/homebrew\/|-apple-darwin\b|\bxcrun\b|MacOSX\d*\.?\d*\.sdk|Xcode\.app|(?<![\w.-])\/(?:System\/Library\/Frameworks|Library\/(?:Developer\/CommandLineTools|Ruby\/Gems|Frameworks\/Python\.framework))\/|(?<![\w.-])\/usr\/local\/Cellar\/|\b(?:x86_64|arm64|universal)-darwin\d+\b/,
+    platform: 'macos',
+    score: 1,
+  },
   // Not "windows-gnu": crates such as winapi-x86_64-pc-windows-gnu are compiled on every platform.
   // A drive path with backslashes and at least one directory (`D:\\src\\vcpkg\\...`), or a forward-slash one under a
   // Windows-only root.

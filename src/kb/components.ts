@@ -31,6 +31,7 @@ export type ComponentId =
   | 'dbus-dev'
   | 'python'
   | 'python-headers'
+  | 'ruby-headers'
   | 'maturin'
   | 'libc-dev'
   | 'linux-headers'
@@ -265,6 +266,17 @@ export const COMPONENTS: Record<ComponentId, Component> = {
     rule: 'python-headers-missing',
     packages: { apt: ['python3-dev'], dnf: ['python3-devel'], yum: ['python3-devel'], apk: ['python3-dev'], pacman: ['python'], zypper: ['python3-devel'], brew: ['python3'], nix: ['python3'] },
     header: 'Python.h',
+  },
+  // A Ruby C extension (a gem's extconf.rb through mkmf, or any compile that includes ruby.h) needs the interpreter's
+  // headers, which distributions split from it; macOS's system Ruby takes them from the SDK of the Command Line Tools,
+  // and a Ruby built by rbenv, rvm or asdf carries its own.
+  'ruby-headers': {
+    label: 'Ruby headers (ruby.h)',
+    rule: 'native-lib-missing',
+    packages: { apt: ['ruby-dev'], dnf: ['ruby-devel'], yum: ['ruby-devel'], apk: ['ruby-dev'], pacman: ['ruby'], zypper: ['ruby-devel'], brew: ['ruby'], nix: ['ruby'] },
+    platform: { macos: 'xcode-select --install   # the system Ruby reads its headers from the SDK; a Ruby of rbenv, rvm or asdf carries its own: reinstall that version' },
+    header: 'ruby.h',
+    headers: ['ruby/ruby.h', 'ruby/config.h'],
   },
   'libc-dev': {
     label: 'C library development headers (stdio.h, sys/types.h, ...)',

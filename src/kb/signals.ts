@@ -598,6 +598,17 @@ const HEADER_PATTERNS: readonly SignalPattern[] = [
     weight: 0.85,
     unknownOk: true,
   },
+  {
+    id: 'mkmf-no-ruby-headers',
+    // Ruby's mkmf (lib/mkmf.rb, 1.8 to 3.x) stops before any check when the interpreter's own headers are absent:
+    // "mkmf.rb can't find header files for ruby at /usr/lib/ruby/include/ruby.h" (a gem's extconf.rb, then "extconf
+    // failed"); the header is always ruby.h, whatever directory the line names, and a paste may wrap before the path.
+    source: 'Ruby mkmf',
+    literals: ["can't find header files for ruby"],
+    re: /^mkmf\.rb can't find header files for ruby(?: at |$)/,
+    name: () => 'ruby.h',
+    weight: 0.9,
+  },
 ];
 
 // A library name as it appears after -l or in pkg-config (letters, digits, . _ + -).

@@ -198,7 +198,7 @@ export default defineRule({
     const guessed = !fact.known && fact.kind !== 'header' && fact.kind !== 'cmake' && fact.kind !== 'program';
     if (guessed) captures.packageNote = ` (the package names are guessed from the library name: confirm them with your package manager's file search, e.g. apt-file search ${searchFileOf(fact)})`;
     if (!fact.known && !guessed) captures.packageNote = ` (the table of known libraries does not name \`${fact.name}\`: the commands below search for the package that ships it)`;
-    let install: InstallFacts = fact.known || guessed ? { packages: fact.packages } : { packages: {}, search: searchFileOf(fact) };
+    let install: InstallFacts = fact.known || guessed ? { packages: fact.packages, ...(fact.platform ? { platform: fact.platform } : {}) } : { packages: {}, search: searchFileOf(fact) };
     // A cross linker searches the target's libraries only: the target's build of the package is what is missing
     // (Debian/Ubuntu multiarch `<pkg>:<arch>`), not the build machine's.
     const runtime = fact.kind === 'library' && TOOLCHAIN_RUNTIME_LIBRARIES.has(fact.name.replace(/^lib/, '').toLowerCase());
@@ -245,6 +245,10 @@ export default defineRule({
       {
         tool: ['pip', 'node-gyp', 'make', 'meson'],
         step: 'If it is installed in a non-standard prefix, add its include and lib directories to CPATH and LIBRARY_PATH (or the -I/-L flags of the build) and its pkgconfig directory to PKG_CONFIG_PATH.',
+      },
+      {
+        tool: 'gem',
+        step: "If it is installed in a non-standard prefix, pass that prefix to the gem's extconf.rb: `gem install <gem> -- --with-opt-dir=/path` (Bundler: `bundle config build.<gem> --with-opt-dir=/path`).",
       },
       'If `{{library}}` is a library your own project builds, build it first or fix the -l name / link-search path.',
     ],
