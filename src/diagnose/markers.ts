@@ -72,6 +72,15 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   // Ruby's mkmf, when extconf.rb raised or a check failed: "*** extconf.rb failed ***" (then gem's "ERROR: Failed to build
   // gem native extension." or the exception that stopped it)
   { kind: 'consequence', source: 'Ruby mkmf', literals: ['*** extconf.rb failed ***'], re: /^\*\*\* extconf\.rb failed \*\*\*/ },
+  // RubyGems and Bundler around a gem's native build: "ERROR: Failed to build gem native extension." (Bundler:
+  // "Gem::Ext::BuildError: ERROR: ..."), "extconf failed, exit code 1" / "make failed, exit code 2", and Bundler's "An
+  // error occurred while installing nokogiri (1.16.0), and Bundler cannot" (its output wraps at 80 columns)
+  {
+    kind: 'consequence',
+    source: 'RubyGems / Bundler',
+    literals: ['Failed to build gem native extension', 'failed, exit code', 'Bundler cannot'],
+    re: /Failed to build gem native extension|^(?:extconf|make) failed, exit code \d+|^An error occurred while installing .*, and Bundler cannot\b/,
+  },
   { kind: 'consequence', source: 'just / task runners', literals: ['Recipe `'], re: /^error: Recipe `[^`]+` failed/ },
 ];
 

@@ -31,6 +31,18 @@ export default defineRule({
     },
     gccBackendMissing(C),
     {
+      id: 'mkmf-cannot-link',
+      // Ruby's mkmf (1.9 to 3.x), at a gem's first check: "/usr/lib/ruby/3.1.0/mkmf.rb:498:in `try_do': The compiler
+      // failed to generate an executable file. (RuntimeError)" (Ruby 3.4 names the method 'MakeMakefile#try_do'). It
+      // could not compile and link a program that does nothing: as a rule no compiler at all, else a CC in RbConfig
+      // naming one that is not installed, or a flag or library it rejects (mkmf.log has the command), hence the weight.
+      source: 'Ruby mkmf',
+      // (Bundler wraps its output at 80 columns, which may break the line after "an")
+      literals: ['The compiler failed to generate an'],
+      re: /The compiler failed to generate an(?: executable file\.|$)/,
+      weight: 0.75,
+    },
+    {
       id: 'cgo-c-compiler-not-found',
       // Go cgo: 'cgo: C compiler "gcc" not found: exec: "gcc": executable file not found in $PATH'
       source: 'go (cgo)',
@@ -53,6 +65,10 @@ export default defineRule({
       'If `{{compiler}}` is a cross compiler (`<triple>-gcc`), install the cross toolchain for that target (Debian/Ubuntu: gcc-<triple>, e.g. gcc-aarch64-linux-gnu).',
       { tool: 'cargo', step: 'For a Rust cross build, `cross` or `cargo zigbuild` bring a C toolchain for the target.' },
       'If CC, CC_<target> or CMAKE_C_COMPILER is set to `{{compiler}}`, install that compiler or unset the variable.',
+      {
+        tool: 'gem',
+        step: "mkmf says \"The compiler failed to generate an executable file\" whenever it cannot link a program that does nothing: if a compiler is installed, the gem's mkmf.log (beside gem_make.out) shows the command that failed, such as a CC from RbConfig that names another compiler, or a flag or library it rejects.",
+      },
       'In a Dockerfile, add the install line to the same stage that runs the build.',
     ],
     components: ['c-compiler'],

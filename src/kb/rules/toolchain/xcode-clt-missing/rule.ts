@@ -45,6 +45,16 @@ export default defineRule({
       weight: 0.85,
     },
     {
+      id: 'mkmf-cannot-link-macos',
+      // Ruby's mkmf run by a macOS Ruby (the system one under /System/Library/Frameworks, or one under a home, Homebrew or
+      // /Library/Ruby, where the trace line starts): "/Users/x/.rvm/rubies/ruby-1.9.3/lib/ruby/1.9.1/mkmf.rb:369:in `try_do': The compiler failed to
+      // generate an executable file. (RuntimeError)". cc there is the shim that asks xcrun for the Command Line Tools.
+      source: 'Ruby mkmf (macOS)',
+      literals: ['The compiler failed to generate an'],
+      re: /^(?:\/Users\/[^/\s]+\/|\/System\/Library\/Frameworks\/Ruby\.framework\/|\/Library\/Ruby\/|\/opt\/homebrew\/|\/usr\/local\/Cellar\/)\S*mkmf\.rb:\d+:in [`'](?:MakeMakefile#)?try_do': The compiler failed to generate an(?: executable file\.|$)/,
+      weight: 0.85,
+    },
+    {
       id: 'node-gyp-no-xcode-or-clt',
       // node-gyp (gyp xcode_emulation.py): "gyp: No Xcode or CLT version detected!"
       source: 'node-gyp (macOS)',
