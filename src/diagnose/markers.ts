@@ -203,7 +203,8 @@ export const TOOL_ON_LINE: readonly { tool: BuildTool; re: RegExp }[] = [
   { tool: 'pip', re: /\bpip3?\b|setup\.py|pyproject\.toml|\bwheel for\b|\bskbuild\b|scikit[-_]build|\bsetuptools\b|\bdistutils\b/ },
   // node-gyp's make output names its targets `CXX(target) Release/obj.target/...`
   { tool: 'node-gyp', re: /\bgyp\b|node-gyp|binding\.gyp|\b(?:CXX|CC|LINK|SOLINK_MODULE)\(target\)/ },
-  { tool: 'cmake', re: /\bcmake\b|CMake|CMakeLists\.txt/i },
+  // (a `<VAR>-NOTFOUND` word is a CMake variable's value: a custom command CMake generated runs it)
+  { tool: 'cmake', re: /\bcmake\b|CMake|CMakeLists\.txt|\b[A-Za-z]\w*-NOTFOUND\b/i },
   { tool: 'meson', re: /\bmeson\b/i },
   // autotools' configure counts as make's: its advice (CPATH, PKG_CONFIG_PATH, a rerun) is the same
   { tool: 'make', re: /^g?make(?:\[\d+\])?: |\bMakefile\b|^configure: (?:error|WARNING): / },

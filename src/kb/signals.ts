@@ -406,6 +406,17 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     weight: 0.8,
   },
   {
+    id: 'cmake-notfound-command',
+    // A command CMake generated from a find_program variable that holds `<VAR>-NOTFOUND`, as the build echoes it:
+    // MSBuild's MSB3073 batch ("PYTHON_COMMAND-NOTFOUND D:/x/sync_folder.py -s ...", ending "exited with code 9009"),
+    // make's VERBOSE and ninja's FAILED command lines ("cd /x && PYTHON_EXECUTABLE-NOTFOUND /x/gen.py"). That word is no
+    // program anywhere, so running it fails; the variable names the program (programOfCmakeNotFound).
+    source: 'CMake-generated commands',
+    literals: ['-NOTFOUND '],
+    re: /(?:^|&& )(?<entity>[A-Za-z][A-Za-z0-9_]{0,80}-NOTFOUND) /,
+    weight: 0.8,
+  },
+  {
     id: 'node-which-not-found',
     // the `which` npm package (node-gyp < 10, prebuild): "Error: not found: python2", "gyp ERR! stack Error: not found: make"
     source: 'which (npm package)',
@@ -1165,6 +1176,22 @@ function alsoVersionIncompatible(kind: EntityKind, entity: string): boolean {
   return (kind === 'python-module' && REMOVED_FROM_SETUPTOOLS.has(entity)) || (kind === 'cmake' && isRemovedBoostComponent(entity));
 }
 
+// CMake's find_program leaves `<VAR>-NOTFOUND` in its variable when the program is absent, and a custom command built
+// from the variable runs that word: "gmake[2]: PYTHON_EXECUTABLE-NOTFOUND: No such file or directory", "/bin/sh: 1:
+// GIT_EXECUTABLE-NOTFOUND: not found", "'PYTHON_COMMAND-NOTFOUND' is not recognized ...". The variable is named after
+// the program (the find modules' <NAME>_EXECUTABLE, Protobuf_PROTOC_EXECUTABLE, a project's own PERL_COMMAND): its
+// stem, or the stem's last word, read as a program name.
+const CMAKE_NOTFOUND = /^(?<stem>[A-Za-z][A-Za-z0-9_]*?)(?:_(?:EXECUTABLE|COMMAND|PROGRAM|BIN|BINARY|EXE|TOOL|CMD))?-NOTFOUND$/;
+
+/** The program a CMake `<VAR>-NOTFOUND` word stands for, when the table knows a program of that name. */
+function programOfCmakeNotFound(word: string): string | undefined {
+  const stem = CMAKE_NOTFOUND.exec(word)?.groups?.stem;
+  if (!stem) return undefined;
+  const lower = stem.toLowerCase();
+  const candidates = [lower.replace(/_/g, '-'), lower.split('_').at(-1) ?? lower];
+  return candidates.find((name) => factForProgram(name).known);
+}
+
 // GNU make's own file names and the included makefiles' usual suffixes.
 const MAKEFILE_NAME = /^(?:GNUmakefile|[Mm]akefile(?:\.[\w.-]{1,20})?|[\w.+-]{1,60}\.(?:mk|mak|make))$/;
 
@@ -1190,7 +1217,7 @@ function factFor(kind: EntityKind, entity: string): EntityFact | null {
       // make names a makefile it cannot read the way it names a program it cannot run ("gmake[2]: Makefile: No such file
       // or directory", then "No rule to make target 'Makefile'"): a build file not generated yet, not a program.
       if (MAKEFILE_NAME.test(entity)) return null;
-      return factForProgram(entity);
+      return factForProgram(programOfCmakeNotFound(entity) ?? entity);
     case 'header':
       // An npm package's header (nan.h, napi.h) is no system component and no file of the tree: no rule knows the fix yet.
       if (isNpmPackageHeader(entity)) return null;

@@ -8,6 +8,7 @@
 import { COMPONENTS, factForCmakePackage, factForProgram, type EntityFact } from '../../../components.js';
 import { mergeInstallFacts } from '../../../platforms.js';
 import { defineRule, type CaptureValue, type PatternHit } from '../../../rule.js';
+import { CMAKE_RECONFIGURE_STEP } from '../cmake-find-program.js';
 import { MACRO_NAME } from '../autoconf-macro-lines.js';
 
 // "./configure: line 4113: PKG_PROG_PKG_CONFIG: command not found" is an unexpanded autoconf macro, not a program
@@ -86,6 +87,7 @@ export default defineRule({
       'Install the package that provides `{{program}}`{{packageNote|}}.',
       'If it is installed in a non-standard place, add that directory to PATH for the build (under sudo, PATH is reset: pass it on or use the full path).',
       'In a Dockerfile, add the install line to the same stage that runs the build.',
+      { tool: 'cmake', step: CMAKE_RECONFIGURE_STEP },
     ],
   },
 });

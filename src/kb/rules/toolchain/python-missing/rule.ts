@@ -3,6 +3,7 @@
 // Not python-interpreter-not-found: that rule is about pyo3/maturin not finding the Python they build an extension for.
 
 import { defineRule } from '../../../rule.js';
+import { CMAKE_RECONFIGURE_STEP } from '../cmake-find-program.js';
 
 export default defineRule({
   id: 'python-missing',
@@ -74,8 +75,9 @@ export default defineRule({
     steps: [
       'Install Python 3 from the system package manager.',
       'If a script calls `python` (not python3): on Debian/Ubuntu install python-is-python3, elsewhere create the alias or fix the shebang.',
-      'For node-gyp, you can point it at an interpreter with `npm config set python /usr/bin/python3` or the PYTHON / npm_config_python environment variable.',
-      'Alpine node images also need make and g++ for node-gyp: `apk add --no-cache python3 make g++`.',
+      { tool: 'node-gyp', step: 'For node-gyp, you can point it at an interpreter with `npm config set python /usr/bin/python3` or the PYTHON / npm_config_python environment variable.' },
+      { tool: 'node-gyp', step: 'Alpine node images also need make and g++ for node-gyp: `apk add --no-cache python3 make g++`.' },
+      { tool: 'cmake', step: CMAKE_RECONFIGURE_STEP },
     ],
     components: ['python'],
   },
