@@ -75,6 +75,15 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   // RubyGems and Bundler around a gem's native build: "ERROR: Failed to build gem native extension." (Bundler:
   // "Gem::Ext::BuildError: ERROR: ..."), "extconf failed, exit code 1" / "make failed, exit code 2", and Bundler's "An
   // error occurred while installing nokogiri (1.16.0), and Bundler cannot" (its output wraps at 80 columns)
+  // R CMD INSTALL after a package's configure or compile failed: "ERROR: configuration failed for package ‘curl’" (then
+  // "* removing ‘/usr/lib/R/site-library/curl’"); install.packages() warns "installation of package ‘curl’ had non-zero
+  // exit status"
+  {
+    kind: 'consequence',
+    source: 'R CMD INSTALL',
+    literals: ['failed for package', 'had non-zero exit status'],
+    re: /^ERROR: (?:configuration|compilation) failed for package |installation of package .* had non-zero exit status/,
+  },
   {
     kind: 'consequence',
     source: 'RubyGems / Bundler',
@@ -212,6 +221,8 @@ export const TOOL_ON_LINE: readonly { tool: BuildTool; re: RegExp }[] = [
   { tool: 'go', re: /\bcgo\b|^# [\w.-]+(?:\/[\w.-]+)+$|^go(?: build| install| get| run|: )/ },
   // a Ruby gem's C extension: RubyGems' and Bundler's failure lines, and mkmf (extconf.rb) itself
   { tool: 'gem', re: /\bmkmf\b|extconf\.rb|gem native extension|Gem::Ext::BuildError/ },
+  // an R package's source install: R CMD INSTALL's own lines, and install.packages() around it
+  { tool: 'r', re: /\bR CMD INSTALL\b|^\* installing \*source\* package|^ERROR: (?:configuration|compilation) failed for package|installation of package .* had non-zero exit status/ },
   { tool: 'docker', re: /\bdocker\b|Dockerfile|failed to solve/i },
 ];
 

@@ -247,6 +247,10 @@ export default defineRule({
         step: 'If it is installed in a non-standard prefix, add its include and lib directories to CPATH and LIBRARY_PATH (or the -I/-L flags of the build) and its pkgconfig directory to PKG_CONFIG_PATH.',
       },
       {
+        tool: 'r',
+        step: "If it is installed in a non-standard prefix, add its pkgconfig directory to PKG_CONFIG_PATH, or pass its directories to the package's configure (many packages read `R CMD INSTALL --configure-vars='INCLUDE_DIR=/path/include LIB_DIR=/path/lib' <pkg>`; install.packages() takes the same as `configure.vars`).",
+      },
+      {
         tool: 'gem',
         step: "If it is installed in a non-standard prefix, pass that prefix to the gem's extconf.rb: `gem install <gem> -- --with-opt-dir=/path` (Bundler: `bundle config build.<gem> --with-opt-dir=/path`).",
       },
