@@ -1,0 +1,57 @@
+// A failure no rule explains must still put the line that decides it in front of the reader, in a short excerpt:
+// real logs (test/fixtures/decisive/README.md) of tool shapes, wrappers and pastes the excerpt once missed.
+
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { diagnoseText } from '../src/diagnose/engine.ts';
+import type { Diagnosis } from '../src/diagnose/rank.ts';
+import { KB } from './helpers/cases.ts';
+
+const fixture = (file: string) => readFileSync(new URL(`./fixtures/decisive/${file}`, import.meta.url), 'utf8');
+
+/** What a reader of the diagnosis sees of the log: the excerpt and every finding's evidence (as scripts/validate.mjs counts it). */
+const shownLines = (d: Diagnosis) => [...(d.excerpt?.lines ?? []), ...d.findings.flatMap((f) => f.evidence.map((e) => e.text))];
+
+/** The excerpt of a failure whose first error is this line: it starts a few lines before it, whatever the log's length. */
+const EXCERPT_MAX = 19;
+
+// [log, the line that decides it, the outcome buildmedic gives]
+const DECISIVE: readonly [file: string, decisive: string, outcome: Diagnosis['outcome']][] = [
+  ['nmake-no-makefile.log', 'NMAKE : fatal error U1064: MAKEFILE not found and no target specified', 'failed'],
+  ['cl-command-line-too-long.log', "cl : Command line error D8049 : cannot execute 'D:\\Apps\\Microsoft Visual Studio 14.0\\VC\\bin\\c1xx.dll'", 'failed'],
+  ['gnu-make-other-name.log', 'mingw32-make: *** No targets specified and no makefile found.  Stop.', 'failed'],
+  ['gnu-make-mingw32.log', 'mingw32-make: *** No targets specified and no makefile found.  Stop.', 'failed'],
+  ['vs-output-cmake-vcpkg.log', 'Failed to read manifest C:\\src\\mlcard\\vcpkg.json\\vcpkg.json: no such file or directory', 'failed'],
+  ['vs-output-cmake-variable.log', 'CMake Error: Error required internal CMake variable not set', 'failed'],
+  ['vs-error-list-msb3073.log', 'PYTHON_COMMAND-NOTFOUND D:/______/GitHub/engine-x/cmake/scripts/sync_folder.py', 'failed'],
+  ['vs-error-list-msb8066.log', 'MSB8066', 'failed'],
+  ['cargo-old-build-script.log', "task '<main>' panicked at 'called `Result::unwrap()` on an `Err` value: no such file or directory'", 'failed'],
+  ['cargo-old-install.log', 'failed to unpack package `cargo-edit v0.1.1`', 'failed'],
+  ['ld-old-could-not-read-symbols.log', 'crt1.o: could not read symbols: File in wrong format', 'failed'],
+  ['ld-config-log-excerpt.log', 'bad.o: file not recognized: file format not recognized', 'failed'],
+  ['ld-file-not-recognized.log', 'bad.o: file not recognized: file format not recognized', 'failed'],
+  ['ld-archive-no-index.log', 'noidx.a: error adding symbols: archive has no index', 'failed'],
+  ['rubygems-extconf-raise.log', "extconf.rb:3:in `<main>': widget catalogue headers 4.2 or newer are required (RuntimeError)", 'failed'],
+  ['rubygems-nokogiri.log', 'The compiler failed to generate an executable file. (RuntimeError)', 'failed'],
+];
+
+test('an unexplained failure shows its decisive line: NMAKE, cl.exe, make by another name, Visual Studio, old cargo, GNU ld, RubyGems', () => {
+  for (const [file, decisive, outcome] of DECISIVE) {
+    const d = diagnoseText(KB, fixture(file), { hostPlatform: 'debian' });
+    assert.equal(d.rootCause, null, file);
+    assert.equal(d.outcome, outcome, file);
+    assert.ok(shownLines(d).some((l) => l.includes(decisive)), `${file}: ${JSON.stringify(d.excerpt?.lines)}`);
+    assert.ok((d.excerpt?.lines.length ?? 0) <= EXCERPT_MAX, `${file}: ${d.excerpt?.lines.length} lines shown`);
+  }
+});
+
+test("the tools' warnings and progress in those shapes mark no failure: cl.exe's D9xxx, an Error List warning row, make by another name entering a directory", () => {
+  const lines = [
+    "cl : Command line warning D9002 : ignoring unknown option '-fPIC'",
+    "Warning\tC4996\t'strcpy': This function or variable may be unsafe.\twidget\tC:\\src\\widget.c\t12",
+    "mingw32-make[1]: Entering directory 'C:/src/widget/build'",
+    '  Compiling widget v0.1.0 (file:///src/widget)',
+  ];
+  for (const line of lines) assert.equal(diagnoseText(KB, `$ build\n${line}\n`).outcome, 'unknown', line);
+});
