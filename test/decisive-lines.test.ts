@@ -34,6 +34,9 @@ const DECISIVE: readonly [file: string, decisive: string, outcome: Diagnosis['ou
   ['ld-archive-no-index.log', 'noidx.a: error adding symbols: archive has no index', 'failed'],
   ['rubygems-extconf-raise.log', "extconf.rb:3:in `<main>': widget catalogue headers 4.2 or newer are required (RuntimeError)", 'failed'],
   ['rubygems-nokogiri.log', 'The compiler failed to generate an executable file. (RuntimeError)', 'failed'],
+  ['cmake-benign-error-then-failure.log', 'gen-catalogue: schema version 3 is not supported by this generator', 'failed'],
+  ['pip-resolver-error-then-failure.log', 'RuntimeError: widget needs b 1.0 at run time, found b 2.0', 'failed'],
+  ['cmake-send-error.log', 'widget: WIDGET_CATALOGUE_DIR is not set', 'failed'],
 ];
 
 test('an unexplained failure shows its decisive line: NMAKE, cl.exe, make by another name, Visual Studio, old cargo, GNU ld, RubyGems', () => {
@@ -54,4 +57,37 @@ test("the tools' warnings and progress in those shapes mark no failure: cl.exe's
     '  Compiling widget v0.1.0 (file:///src/widget)',
   ];
   for (const line of lines) assert.equal(diagnoseText(KB, `$ build\n${line}\n`).outcome, 'unknown', line);
+});
+
+test('on a long log the excerpt stays short and starts at the failure, past an error the build went on from', () => {
+  // 417 lines: git's harmless "fatal:" on line 7, then CMake configures, builds 400 files, and a generator fails
+  const log = fixture('cmake-benign-error-then-failure.log');
+  const lines = log.trimEnd().split('\n');
+  assert.ok(lines.length > 400);
+  const d = diagnoseText(KB, log, { hostPlatform: 'debian' });
+  const decisive = lines.findIndex((l) => l.startsWith('gen-catalogue: ')) + 1;
+  assert.ok(d.excerpt && d.excerpt.lines.length <= EXCERPT_MAX, JSON.stringify(d.excerpt));
+  assert.ok(d.excerpt.startLine <= decisive && decisive < d.excerpt.startLine + d.excerpt.lines.length, JSON.stringify(d.excerpt));
+  assert.ok(!d.excerpt.lines.some((l) => l.startsWith('fatal: not a git repository')));
+  // pip's resolver ERROR line, then "Successfully installed": the traceback after it is the failure's block
+  const pip = diagnoseText(KB, fixture('pip-resolver-error-then-failure.log'), { hostPlatform: 'debian' });
+  assert.ok(!pip.excerpt?.lines.some((l) => l.startsWith("ERROR: pip's dependency resolver")), JSON.stringify(pip.excerpt));
+});
+
+test('an error the build did not go on from keeps the block: CMake configuring to "incomplete", pip building another wheel', () => {
+  const cmake = diagnoseText(KB, fixture('cmake-send-error.log'), { hostPlatform: 'debian' });
+  assert.ok(cmake.excerpt?.lines.some((l) => l.startsWith('CMake Error at CMakeLists.txt:3 (message):')), JSON.stringify(cmake.excerpt));
+  // pip prints "Successfully built a" after b's failure and before "Failed to build b": it proves nothing about b
+  const progress = Array.from({ length: 20 }, (_, i) => `  copying src/widget/part${i}.py -> build/lib/widget`);
+  const pip = [
+    'Building wheel for b (setup.py): started',
+    'ERROR: Command errored out with exit status 1:',
+    'RuntimeError: widget catalogue schema 3 is not supported',
+    ...progress,
+    'Successfully built a',
+    'Failed to build b',
+  ].join('\n');
+  const d = diagnoseText(KB, pip, { hostPlatform: 'debian' });
+  assert.equal(d.outcome, 'failed');
+  assert.ok(d.excerpt?.lines.some((l) => l.includes('widget catalogue schema 3 is not supported')), JSON.stringify(d.excerpt));
 });

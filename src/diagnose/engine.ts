@@ -168,9 +168,10 @@ export class Diagnoser {
   private fullLists = new Map<number, FullList>();
   private consequences: Evidence[] = [];
   private firstError: Evidence | null = null;
-  private firstConsequence: Evidence | null = null;
   private excerpt: PendingExcerpt | null = null;
   private consequenceExcerpt: PendingExcerpt | null = null;
+  /** The first error block the build went on past (a stage completed after it): shown only when nothing came later. */
+  private passedExcerpt: PendingExcerpt | null = null;
   private lastFailureLine = 0;
   private lastSuccessLine = 0;
   private chain = new Map<number, ChainHit[]>();
@@ -401,23 +402,26 @@ export class Diagnoser {
     if (owned.consequence.some(matches(CONSEQUENCE_MARKERS))) {
       this.lastFailureLine = line;
       if (this.consequences.length < MAX_CONSEQUENCES) this.consequences.push({ line, text });
-      if (!this.firstConsequence) {
-        this.firstConsequence = { line, text };
-        this.consequenceExcerpt = this.captureExcerpt(buf, start, end, line);
-      }
+      this.consequenceExcerpt ??= this.captureExcerpt(buf, start, end, line);
       return;
     }
     if (owned.error.some(matches(ERROR_MARKERS))) {
       this.lastFailureLine = line;
-      if (!this.firstError) {
-        this.firstError = { line, text };
-        this.excerpt = this.captureExcerpt(buf, start, end, line, text);
-      }
+      this.firstError ??= { line, text };
+      this.excerpt ??= this.captureExcerpt(buf, start, end, line, text);
       return;
     }
     const successIndex = owned.success.find(matches(SUCCESS_MARKERS));
     const success = successIndex === undefined ? undefined : SUCCESS_MARKERS[successIndex];
-    if (success && !(success.onlyBeforeFailure && this.lastFailureLine > 0)) this.lastSuccessLine = line;
+    if (!success) return;
+    // The build went on past the errors so far (pip's "Successfully built a" comes right before "Failed to build b", so
+    // it proves nothing): the block of the failure starts at the next one.
+    if (!success.onlyBeforeFailure && (this.excerpt || this.consequenceExcerpt)) {
+      this.passedExcerpt ??= this.excerpt ?? this.consequenceExcerpt;
+      this.excerpt = null;
+      this.consequenceExcerpt = null;
+    }
+    if (!success.stageOnly && !(success.onlyBeforeFailure && this.lastFailureLine > 0)) this.lastSuccessLine = line;
   }
 
   private captureExcerpt(buf: Buffer, start: number, end: number, line: number, text = ''): PendingExcerpt {
@@ -457,7 +461,8 @@ export class Diagnoser {
   }
 
   /**
-   * The block shown when no cause matched: around the first error (else the first consequence, else the tail). A log no
+   * The block shown when no cause matched: around the first error after the last stage the build completed (else the
+   * first such consequence, else the first error the build went on past, else the tail). A log no
    * longer than that block is shown whole, since the decisive line of a short paste often precedes its first
    * recognised error by more than the lines kept before it (a reporter's quoting, a command line, a compiler error
    * followed by its include and caret lines).
@@ -466,7 +471,7 @@ export class Diagnoser {
     if (this.lineCount > 0 && this.lineCount <= EXCERPT_BEFORE + 1 + EXCERPT_AFTER && this.tail.length >= this.lineCount) {
       return { startLine: 1, head: this.tail.slice(-this.lineCount), after: [] };
     }
-    return this.excerpt ?? this.consequenceExcerpt ?? (this.tail.length ? { startLine: tailStart, head: this.tail, after: [] } : null);
+    return this.excerpt ?? this.consequenceExcerpt ?? this.passedExcerpt ?? (this.tail.length ? { startLine: tailStart, head: this.tail, after: [] } : null);
   }
 }
 

@@ -8,6 +8,9 @@ export interface Marker {
   kind: MarkerKind;
   /** A success line that does not outweigh a failure seen before it in the same log. */
   onlyBeforeFailure?: boolean;
+  /** A stage of the build that completed, not the build: it shows the build went on past the errors before it (so they
+   *  were not the failure's), never that the build succeeded. */
+  stageOnly?: boolean;
   /** What prints it. */
   source: string;
   literals: readonly string[];
@@ -193,6 +196,10 @@ export const SUCCESS_MARKERS: readonly Marker[] = [
   { kind: 'success', source: 'npm', literals: ['added '], re: /^added \d+ packages?\b/ },
   { kind: 'success', source: 'BuildKit', literals: ['naming to ', 'writing image sha256'], re: /^(?:=> )?(?:naming to |writing image sha256:)/ },
   { kind: 'success', source: 'gradle/generic', literals: ['BUILD SUCCESSFUL'], re: /^BUILD SUCCESSFUL/ },
+  // CMake's configure step completed ("-- Configuring done", "-- Configuring done (0.3s)" since 3.26, then "-- Generating
+  // done" and "-- Build files have been written to: /x/build"): an error it printed before was not fatal to it, for
+  // after a CMake Error it prints "-- Configuring incomplete, errors occurred!" instead
+  { kind: 'success', source: 'cmake', literals: ['-- Configuring done', '-- Generating done'], re: /^-- (?:Configuring|Generating) done\b/, stageOnly: true },
 ];
 
 export interface ChainLayer {
