@@ -4,10 +4,13 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { createColors } from 'picocolors';
 import { diagnoseText } from '../src/diagnose/engine.ts';
 import type { Diagnosis } from '../src/diagnose/rank.ts';
+import { renderText } from '../src/report/text.ts';
 import { KB } from './helpers/cases.ts';
 
+const plain = createColors(false);
 const fixture = (file: string) => readFileSync(new URL(`./fixtures/decisive/${file}`, import.meta.url), 'utf8');
 
 /** What a reader of the diagnosis sees of the log: the excerpt and every finding's evidence (as scripts/validate.mjs counts it). */
@@ -37,9 +40,11 @@ const DECISIVE: readonly [file: string, decisive: string, outcome: Diagnosis['ou
   ['cmake-benign-error-then-failure.log', 'gen-catalogue: schema version 3 is not supported by this generator', 'failed'],
   ['pip-resolver-error-then-failure.log', 'RuntimeError: widget needs b 1.0 at run time, found b 2.0', 'failed'],
   ['cmake-send-error.log', 'widget: WIDGET_CATALOGUE_DIR is not set', 'failed'],
+  ['tar-unmarked-paste.log', 'tar: widget-1.2.tar.gz: Cannot open: No such file or directory', 'unknown'],
+  ['vcpkg-unmarked-paste.log', "Failed to open 'E:\\Work\\Libraries\\vcpkg\\buildtrees\\freetype\\stdout-x86-windows.log' for writing", 'unknown'],
 ];
 
-test('an unexplained failure shows its decisive line: NMAKE, cl.exe, make by another name, Visual Studio, old cargo, GNU ld, RubyGems', () => {
+test('an unexplained failure shows its decisive line: NMAKE, cl.exe, make by another name, Visual Studio, old cargo, GNU ld, RubyGems, an unmarked paste', () => {
   for (const [file, decisive, outcome] of DECISIVE) {
     const d = diagnoseText(KB, fixture(file), { hostPlatform: 'debian' });
     assert.equal(d.rootCause, null, file);
@@ -90,4 +95,20 @@ test('an error the build did not go on from keeps the block: CMake configuring t
   const d = diagnoseText(KB, pip, { hostPlatform: 'debian' });
   assert.equal(d.outcome, 'failed');
   assert.ok(d.excerpt?.lines.some((l) => l.includes('widget catalogue schema 3 is not supported')), JSON.stringify(d.excerpt));
+});
+
+test('a short paste with no failure marker is shown whole only when its lines read like an error', () => {
+  const tar = diagnoseText(KB, fixture('tar-unmarked-paste.log'), { hostPlatform: 'debian' });
+  assert.equal(tar.outcome, 'unknown');
+  assert.deepEqual(tar.excerpt, { startLine: 1, lines: fixture('tar-unmarked-paste.log').trimEnd().split('\n') });
+  const text = renderText(tar, plain);
+  assert.match(text, /No failure marker found\./);
+  assert.match(text, /tar: Error is not recoverable: exiting now/);
+  const version = diagnoseText(KB, fixture('cmake-version-paste.log'), { hostPlatform: 'debian' });
+  assert.equal(version.outcome, 'unknown');
+  assert.equal(version.excerpt, null);
+  assert.equal(renderText(version, plain), 'No build failure found in this log.\n');
+  // a paste longer than the excerpt is no reporter's cut: with no marker it stays without one
+  const long = Array.from({ length: 40 }, (_, i) => (i === 20 ? 'tar: Error is not recoverable: exiting now' : `x/file${i}.txt`)).join('\n');
+  assert.equal(diagnoseText(KB, long).excerpt, null);
 });

@@ -3,7 +3,7 @@
 
 import { cleanText, displayLine, normalizeCleanLine } from './normalize.js';
 import { LiteralScanner, type CompiledAutomaton } from './literal-scanner.js';
-import { CHAIN_LAYERS, CONSEQUENCE_MARKERS, ERROR_MARKERS, SUCCESS_MARKERS, type Marker } from './markers.js';
+import { CHAIN_LAYERS, CONSEQUENCE_MARKERS, ERROR_MARKERS, ERROR_WORDS, SUCCESS_MARKERS, type Marker } from './markers.js';
 import { PLATFORM_LITERALS, PlatformTracker } from './platform-tracker.js';
 import { type PlatformId } from '../kb/platforms.js';
 import type { BuildTool, Evidence, LinePattern, PatternHit, Rule } from '../kb/rule.js';
@@ -453,6 +453,7 @@ export class Diagnoser {
       lastSuccessLine: this.lastSuccessLine,
       firstError: this.firstError,
       excerpt: trimExcerpt(this.excerptBlock(tailStart)),
+      unmarkedExcerpt: trimExcerpt(this.unmarkedPaste()),
       consequences: this.consequences,
       chain: [...this.chain.values()].flat(),
       platform: this.platform,
@@ -472,6 +473,17 @@ export class Diagnoser {
       return { startLine: 1, head: this.tail.slice(-this.lineCount), after: [] };
     }
     return this.excerpt ?? this.consequenceExcerpt ?? this.passedExcerpt ?? (this.tail.length ? { startLine: tailStart, head: this.tail, after: [] } : null);
+  }
+
+  /**
+   * A short paste with no failure marker whose lines read like an error, whole (shown while the outcome stays unknown):
+   * the reporter cut it to the lines that failed, and the one that decides it is a message no marker knows.
+   */
+  private unmarkedPaste(): PendingExcerpt | null {
+    if (this.lastFailureLine > 0 || this.lastSuccessLine > 0) return null;
+    if (this.lineCount === 0 || this.lineCount > EXCERPT_BEFORE + 1 + EXCERPT_AFTER || this.tail.length < this.lineCount) return null;
+    const paste = this.tail.slice(-this.lineCount);
+    return paste.some((line) => ERROR_WORDS.test(normalizedText(line))) ? { startLine: 1, head: paste, after: [] } : null;
   }
 }
 

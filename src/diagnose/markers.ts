@@ -184,6 +184,13 @@ export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'node-pre-gyp', literals: ['node-pre-gyp ERR!'], re: /^node-pre-gyp ERR! / },
 ];
 
+/**
+ * Words an error message carries whatever prints it, for a paste with no failure marker at all: a short paste the
+ * reporter cut down to the lines that failed (a tool's own message with no marker, a wrapper's prefix that hides one)
+ * is shown whole when one of its lines reads like this. Never a failure on its own: the outcome stays unknown.
+ */
+export const ERROR_WORDS = /\b(?:error|fatal|failed|failure|cannot|can't|could not|couldn't|unable to|not found|no such file|panicked|permission denied)\b|-NOTFOUND\b/i;
+
 export const SUCCESS_MARKERS: readonly Marker[] = [
   // cargo >= 1.75: "Finished `dev` profile [unoptimized + debuginfo] target(s) in 0.32s"; older: "Finished dev [unoptimized + debuginfo] target(s) in"
   { kind: 'success', source: 'cargo', literals: ['Finished '], re: /^Finished `?\w+`? (?:profile )?\[[^\]]*\] target\(s\) in / },
