@@ -40,11 +40,14 @@ const DECISIVE: readonly [file: string, decisive: string, outcome: Diagnosis['ou
   ['cmake-benign-error-then-failure.log', 'gen-catalogue: schema version 3 is not supported by this generator', 'failed'],
   ['pip-resolver-error-then-failure.log', 'RuntimeError: widget needs b 1.0 at run time, found b 2.0', 'failed'],
   ['cmake-send-error.log', 'widget: WIDGET_CATALOGUE_DIR is not set', 'failed'],
+  ['node-uncaught-deep-stack.log', "TypeError: Cannot read properties of null (reading 'schema')", 'failed'],
+  ['node-esm-package-missing.log', "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'widget-catalogue' imported from", 'failed'],
+  ['node-error-code-vercel.log', 'TypeError [ERR_INVALID_ARG_TYPE]: The "path" argument must be of type string. Received undefined', 'failed'],
   ['tar-unmarked-paste.log', 'tar: widget-1.2.tar.gz: Cannot open: No such file or directory', 'unknown'],
   ['vcpkg-unmarked-paste.log', "Failed to open 'E:\\Work\\Libraries\\vcpkg\\buildtrees\\freetype\\stdout-x86-windows.log' for writing", 'unknown'],
 ];
 
-test('an unexplained failure shows its decisive line: NMAKE, cl.exe, make by another name, Visual Studio, old cargo, GNU ld, RubyGems, an unmarked paste', () => {
+test('an unexplained failure shows its decisive line: NMAKE, cl.exe, make by another name, Visual Studio, old cargo, GNU ld, RubyGems, Node.js, an unmarked paste', () => {
   for (const [file, decisive, outcome] of DECISIVE) {
     const d = diagnoseText(KB, fixture(file), { hostPlatform: 'debian' });
     assert.equal(d.rootCause, null, file);
@@ -54,12 +57,14 @@ test('an unexplained failure shows its decisive line: NMAKE, cl.exe, make by ano
   }
 });
 
-test("the tools' warnings and progress in those shapes mark no failure: cl.exe's D9xxx, an Error List warning row, make by another name entering a directory", () => {
+test("the tools' warnings and progress in those shapes mark no failure: cl.exe's D9xxx, an Error List warning row, make by another name entering a directory, Node.js and Python warnings", () => {
   const lines = [
     "cl : Command line warning D9002 : ignoring unknown option '-fPIC'",
     "Warning\tC4996\t'strcpy': This function or variable may be unsafe.\twidget\tC:\\src\\widget.c\t12",
     "mingw32-make[1]: Entering directory 'C:/src/widget/build'",
     '  Compiling widget v0.1.0 (file:///src/widget)',
+    "(node:4242) ExperimentalWarning: Importing JSON modules is an experimental feature and might change at any time",
+    '/usr/lib/python3/dist-packages/setuptools/dist.py:472: DeprecationWarning: Invalid dash-separated options',
   ];
   for (const line of lines) assert.equal(diagnoseText(KB, `$ build\n${line}\n`).outcome, 'unknown', line);
 });

@@ -149,6 +149,11 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // the last line of a Python traceback whose top was not pasted: "distutils.errors.DistutilsError: Setup script
   // exited with error: ...", "subprocess.CalledProcessError: Command '['false']' returned non-zero exit status 1."
   { kind: 'error', source: 'JVM / Python', literals: ['Exception: ', 'Error: ', 'Exception in thread', 'Caused by: '], re: /^(?:Exception in thread "[^"]*" |Caused by: )(?:[a-z]\w*\.)+[A-Z]\w*(?:Exception|Error)\b|^(?:[a-z_]\w*\.)+[A-Z]\w*(?:Exception|Error): / },
+  // An uncaught exception's own line, where no traceback start or wrapper marks it: Node.js after the source line and
+  // caret it quotes ("TypeError: Cannot read properties of null (reading 'schema')", "Error [ERR_MODULE_NOT_FOUND]:
+  // Cannot find package 'x'"), so a stack of ten frames cannot push it out of the lines kept before npm's summary; and
+  // the last line of a Python traceback pasted without its top ("ModuleNotFoundError: No module named 'pybind11'")
+  { kind: 'error', source: 'Node.js / Python', literals: ['Error: ', 'Exception: ', 'Error [', 'KeyboardInterrupt'], re: /^(?:(?:[A-Z]\w*)?(?:Error|Exception)(?: \[[A-Z][A-Z0-9_]{2,60}\])?: \S|KeyboardInterrupt$)/ },
   // the SEVERE level of Dart's logging package (Flutter's Cargokit: "[   +1 ms] SEVERE: Cargokit BuildTool failed
   // with error:", behind flutter -v's timing column) and of java.util.logging
   { kind: 'error', source: 'Dart logging / java.util.logging', literals: ['SEVERE: '], re: /^(?:\[\s*(?:\+\d+ ms)?\] )?SEVERE: / },
