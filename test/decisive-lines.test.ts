@@ -79,6 +79,11 @@ test('on a long log the excerpt stays short and starts at the failure, past an e
   assert.ok(d.excerpt && d.excerpt.lines.length <= EXCERPT_MAX, JSON.stringify(d.excerpt));
   assert.ok(d.excerpt.startLine <= decisive && decisive < d.excerpt.startLine + d.excerpt.lines.length, JSON.stringify(d.excerpt));
   assert.ok(!d.excerpt.lines.some((l) => l.startsWith('fatal: not a git repository')));
+  // config.log: the compiler version probes of autoconf fail before every check ("gcc: error: unrecognized
+  // command-line option '-V'"); the block is the failing check's, from its "configure:NNNN: checking" line
+  const configLog = diagnoseText(KB, fixture('autoconf-config-log.log'), { hostPlatform: 'debian' });
+  assert.ok(configLog.excerpt?.lines.some((l) => l.startsWith('bad.o: file not recognized')), JSON.stringify(configLog.excerpt));
+  assert.ok(!configLog.excerpt?.lines.some((l) => l.includes("unrecognized command-line option '-V'")), JSON.stringify(configLog.excerpt));
   // pip's resolver ERROR line, then "Successfully installed": the traceback after it is the failure's block
   const pip = diagnoseText(KB, fixture('pip-resolver-error-then-failure.log'), { hostPlatform: 'debian' });
   assert.ok(!pip.excerpt?.lines.some((l) => l.startsWith("ERROR: pip's dependency resolver")), JSON.stringify(pip.excerpt));

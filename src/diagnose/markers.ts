@@ -8,8 +8,8 @@ export interface Marker {
   kind: MarkerKind;
   /** A success line that does not outweigh a failure seen before it in the same log. */
   onlyBeforeFailure?: boolean;
-  /** A stage of the build that completed, not the build: it shows the build went on past the errors before it (so they
-   *  were not the failure's), never that the build succeeded. */
+  /** A stage of the build that completed or the next one that started, not the build: it shows the build went on past
+   *  the errors before it (so they were not the failure's), never that the build succeeded. */
   stageOnly?: boolean;
   /** What prints it. */
   source: string;
@@ -212,6 +212,10 @@ export const SUCCESS_MARKERS: readonly Marker[] = [
   // done" and "-- Build files have been written to: /x/build"): an error it printed before was not fatal to it, for
   // after a CMake Error it prints "-- Configuring incomplete, errors occurred!" instead
   { kind: 'success', source: 'cmake', literals: ['-- Configuring done', '-- Generating done'], re: /^-- (?:Configuring|Generating) done\b/, stageOnly: true },
+  // autoconf's config.log starts each check with its line number: "configure:2576: checking whether the C compiler works".
+  // The errors of the checks before it (the compiler version probes "gcc -V", a header it looked for and went on
+  // without) were expected; the block of the failure starts at the errors of the check that failed.
+  { kind: 'success', source: 'autoconf (config.log)', literals: [': checking '], re: /^configure:\d+: checking /, stageOnly: true },
 ];
 
 export interface ChainLayer {
