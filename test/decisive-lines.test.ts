@@ -89,7 +89,7 @@ test('on a long log the excerpt stays short and starts at the failure, past an e
   assert.ok(!pip.excerpt?.lines.some((l) => l.startsWith("ERROR: pip's dependency resolver")), JSON.stringify(pip.excerpt));
 });
 
-test('an error the build did not go on from keeps the block: CMake configuring to "incomplete", pip building another wheel', () => {
+test('an error the build did not go on from keeps the block: CMake configuring to "incomplete", pip building another wheel, another job of make -j', () => {
   const cmake = diagnoseText(KB, fixture('cmake-send-error.log'), { hostPlatform: 'debian' });
   assert.ok(cmake.excerpt?.lines.some((l) => l.startsWith('CMake Error at CMakeLists.txt:3 (message):')), JSON.stringify(cmake.excerpt));
   // pip prints "Successfully built a" after b's failure and before "Failed to build b": it proves nothing about b
@@ -105,6 +105,17 @@ test('an error the build did not go on from keeps the block: CMake configuring t
   const d = diagnoseText(KB, pip, { hostPlatform: 'debian' });
   assert.equal(d.outcome, 'failed');
   assert.ok(d.excerpt?.lines.some((l) => l.includes('widget catalogue schema 3 is not supported')), JSON.stringify(d.excerpt));
+  // make -j: another job's target finishes after the one that failed
+  const jobs = Array.from({ length: 20 }, (_, i) => `[${String(50 + i).padStart(3)}%] Building C object CMakeFiles/b.dir/b${i}.c.o`);
+  const parallel = [
+    '[ 45%] Building C object CMakeFiles/a.dir/a.c.o',
+    'make[2]: *** No rule to make target \'catalogue/schema3.h\', needed by \'CMakeFiles/a.dir/a.c.o\'.  Stop.',
+    ...jobs,
+    '[100%] Built target b',
+    'make: *** [Makefile:91: all] Error 2',
+  ].join('\n');
+  const j = diagnoseText(KB, parallel, { hostPlatform: 'debian' });
+  assert.ok(j.excerpt?.lines.some((l) => l.includes("No rule to make target 'catalogue/schema3.h'")), JSON.stringify(j.excerpt));
 });
 
 test('a short paste with no failure marker is shown whole only when its lines read like an error', () => {

@@ -414,9 +414,9 @@ export class Diagnoser {
     const successIndex = owned.success.find(matches(SUCCESS_MARKERS));
     const success = successIndex === undefined ? undefined : SUCCESS_MARKERS[successIndex];
     if (!success) return;
-    // The build went on past the errors so far (pip's "Successfully built a" comes right before "Failed to build b", so
-    // it proves nothing): the block of the failure starts at the next one.
-    if (!success.onlyBeforeFailure && (this.excerpt || this.consequenceExcerpt)) {
+    // The build went on past the errors so far (pip's "Successfully built a" comes right before "Failed to build b", and
+    // another job of make -j may finish after one failed, so those prove nothing): the failure's block starts later.
+    if (!success.onlyBeforeFailure && !success.interleaves && (this.excerpt || this.consequenceExcerpt)) {
       this.passedExcerpt ??= this.excerpt ?? this.consequenceExcerpt;
       this.excerpt = null;
       this.consequenceExcerpt = null;

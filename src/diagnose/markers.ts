@@ -11,6 +11,8 @@ export interface Marker {
   /** A stage of the build that completed or the next one that started, not the build: it shows the build went on past
    *  the errors before it (so they were not the failure's), never that the build succeeded. */
   stageOnly?: boolean;
+  /** Printed by the other jobs of a parallel build too, so it shows nothing about an error printed before it. */
+  interleaves?: boolean;
   /** What prints it. */
   source: string;
   literals: readonly string[];
@@ -203,7 +205,8 @@ export const SUCCESS_MARKERS: readonly Marker[] = [
   // pip prints "Successfully built a" right before "Failed to build b": it only ends a log that had no failure.
   { kind: 'success', source: 'pip / docker (legacy)', literals: ['Successfully built'], re: /^Successfully built \S/, onlyBeforeFailure: true },
   { kind: 'success', source: 'maturin', literals: ['Built wheel', 'Installed '], re: /^(?:📦 )?Built wheel (?:for|to) |^(?:🛠 )?Installed [\w.-]+-\d/ },
-  { kind: 'success', source: 'cmake/make', literals: ['[100%] Built target'], re: /^\[100%\] Built target / },
+  // (make -j: another job's target can still finish after one failed, and its progress may read 100%)
+  { kind: 'success', source: 'cmake/make', literals: ['[100%] Built target'], re: /^\[100%\] Built target /, interleaves: true },
   { kind: 'success', source: 'node-gyp', literals: ['gyp info ok'], re: /^gyp info ok\b/ },
   { kind: 'success', source: 'npm', literals: ['added '], re: /^added \d+ packages?\b/ },
   { kind: 'success', source: 'BuildKit', literals: ['naming to ', 'writing image sha256'], re: /^(?:=> )?(?:naming to |writing image sha256:)/ },
