@@ -133,3 +133,15 @@ test('a short paste with no failure marker is shown whole only when its lines re
   const long = Array.from({ length: 40 }, (_, i) => (i === 20 ? 'tar: Error is not recoverable: exiting now' : `x/file${i}.txt`)).join('\n');
   assert.equal(diagnoseText(KB, long).excerpt, null);
 });
+
+test("GNU ld's input-file errors mark the failure behind any of the prefixes ld gives them", () => {
+  // BFD's "%F%P: %pB: error adding symbols: %E" and older "%F%B: could not read symbols: %E", as Linux and MinGW print them
+  for (const line of [
+    'bad.o: file not recognized: file format not recognized',
+    '/usr/bin/ld: noidx.a: error adding symbols: archive has no index; run ranlib to add one',
+    'C:/msys64/mingw64/bin/../lib/gcc/x86_64-w64-mingw32/13.2.0/../../../../x86_64-w64-mingw32/bin/ld.exe: C:/src/libz.a: error adding symbols: file format not recognized',
+    '/usr/bin/ld: final link failed: file in wrong format',
+  ]) {
+    assert.equal(diagnoseText(KB, `$ build\n${line}\n`).outcome, 'failed', line);
+  }
+});

@@ -103,8 +103,8 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // GNU ld (BFD) unable to read an input file, named first and (older binutils, and some messages of current ones) with
   // no "ld: " in front: "crt1.o: could not read symbols: File in wrong format", "bad.o: file not recognized: file format
   // not recognized", "/usr/bin/ld: libx.a: error adding symbols: archive has no index; run ranlib to add one",
-  // "/usr/bin/ld: final link failed: file in wrong format"
-  { kind: 'error', source: 'GNU ld (BFD)', literals: ['could not read symbols', 'error adding symbols', 'file not recognized', 'final link failed'], re: /^(?:[^\s:]*ld(?:\.\w+)?: ?)?[^\s:]+: (?:could not read symbols|error adding symbols|file not recognized): |ld(?:\.\w+)?: final link failed: / },
+  // "/usr/bin/ld: final link failed: file in wrong format" (MinGW's: "C:/msys64/mingw64/bin/ld.exe: C:/x/libz.a: error adding symbols: ...")
+  { kind: 'error', source: 'GNU ld (BFD)', literals: ['could not read symbols', 'error adding symbols', 'file not recognized', 'final link failed'], re: /^(?:(?:[A-Za-z]:)?[^\s:]*ld(?:\.\w+)?: ?)?(?:[A-Za-z]:)?[^\s:]+: (?:could not read symbols|error adding symbols|file not recognized): |ld(?:\.\w+)?: final link failed: / },
   { kind: 'error', source: 'pip', literals: ['ERROR: '], re: /^ERROR: / },
   { kind: 'error', source: 'cmake', literals: ['CMake Error'], re: /^CMake Error\b/ },
   // (Rust before 1.0 named the thread a task: "task '<main>' panicked at 'called `Result::unwrap()` ...'")

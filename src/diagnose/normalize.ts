@@ -143,8 +143,8 @@ function peelAnchored(text: string, state: { timeColumn: boolean }): string {
   else if (first === 58 /* : */) out = out.replace(CRAFT_STREAM, '');
   else if (first === 114 /* r */) out = out.replace(GIT_REMOTE, '');
   else if (first === 110 /* n */) out = out.replace(NPM_PREFIX, '');
-  // One time column at most: a second number is the message's own
   else if (first >= 48 && first <= 57 && VS_OUTPUT_CMAKE.test(out)) out = out.replace(VS_OUTPUT_CMAKE, '');
+  // One time column at most: a second number is the message's own
   else if (!state.timeColumn && first >= 48 && first <= 57) {
     out = out.replace(BUILDKIT_TIME, '').replace(AMPM_CLOCK, '').replace(CLOCK_COLUMN, '').replace(NPM_DEBUG_LINE, '');
     state.timeColumn = out !== unstamped;
