@@ -3,7 +3,7 @@
 
 import { cleanText, displayLine, normalizeCleanLine } from './normalize.js';
 import { LiteralScanner, type CompiledAutomaton } from './literal-scanner.js';
-import { CHAIN_LAYERS, CONSEQUENCE_MARKERS, ERROR_MARKERS, SUCCESS_MARKERS, type Marker } from './markers.js';
+import { CHAIN_LAYERS, CONSEQUENCE_MARKERS, ERROR_MARKERS, ERROR_WORDS, SUCCESS_MARKERS, type Marker } from './markers.js';
 import { PLATFORM_LITERALS, PlatformTracker } from './platform-tracker.js';
 import { type PlatformId } from '../kb/platforms.js';
 import type { BuildTool, Evidence, LinePattern, PatternHit, Rule } from '../kb/rule.js';
@@ -168,9 +168,10 @@ export class Diagnoser {
   private fullLists = new Map<number, FullList>();
   private consequences: Evidence[] = [];
   private firstError: Evidence | null = null;
-  private firstConsequence: Evidence | null = null;
   private excerpt: PendingExcerpt | null = null;
   private consequenceExcerpt: PendingExcerpt | null = null;
+  /** The first error block the build went on past (a stage completed after it): shown only when nothing came later. */
+  private passedExcerpt: PendingExcerpt | null = null;
   private lastFailureLine = 0;
   private lastSuccessLine = 0;
   private chain = new Map<number, ChainHit[]>();
@@ -401,23 +402,26 @@ export class Diagnoser {
     if (owned.consequence.some(matches(CONSEQUENCE_MARKERS))) {
       this.lastFailureLine = line;
       if (this.consequences.length < MAX_CONSEQUENCES) this.consequences.push({ line, text });
-      if (!this.firstConsequence) {
-        this.firstConsequence = { line, text };
-        this.consequenceExcerpt = this.captureExcerpt(buf, start, end, line);
-      }
+      this.consequenceExcerpt ??= this.captureExcerpt(buf, start, end, line);
       return;
     }
     if (owned.error.some(matches(ERROR_MARKERS))) {
       this.lastFailureLine = line;
-      if (!this.firstError) {
-        this.firstError = { line, text };
-        this.excerpt = this.captureExcerpt(buf, start, end, line, text);
-      }
+      this.firstError ??= { line, text };
+      this.excerpt ??= this.captureExcerpt(buf, start, end, line, text);
       return;
     }
     const successIndex = owned.success.find(matches(SUCCESS_MARKERS));
     const success = successIndex === undefined ? undefined : SUCCESS_MARKERS[successIndex];
-    if (success && !(success.onlyBeforeFailure && this.lastFailureLine > 0)) this.lastSuccessLine = line;
+    if (!success) return;
+    // The build went on past the errors so far (pip's "Successfully built a" comes right before "Failed to build b", and
+    // another job of make -j may finish after one failed, so those prove nothing): the failure's block starts later.
+    if (!success.onlyBeforeFailure && !success.interleaves && (this.excerpt || this.consequenceExcerpt)) {
+      this.passedExcerpt ??= this.excerpt ?? this.consequenceExcerpt;
+      this.excerpt = null;
+      this.consequenceExcerpt = null;
+    }
+    if (!success.stageOnly && !(success.onlyBeforeFailure && this.lastFailureLine > 0)) this.lastSuccessLine = line;
   }
 
   private captureExcerpt(buf: Buffer, start: number, end: number, line: number, text = ''): PendingExcerpt {
@@ -449,6 +453,7 @@ export class Diagnoser {
       lastSuccessLine: this.lastSuccessLine,
       firstError: this.firstError,
       excerpt: trimExcerpt(this.excerptBlock(tailStart)),
+      unmarkedExcerpt: trimExcerpt(this.unmarkedPaste()),
       consequences: this.consequences,
       chain: [...this.chain.values()].flat(),
       platform: this.platform,
@@ -457,7 +462,8 @@ export class Diagnoser {
   }
 
   /**
-   * The block shown when no cause matched: around the first error (else the first consequence, else the tail). A log no
+   * The block shown when no cause matched: around the first error after the last stage the build completed (else the
+   * first such consequence, else the first error the build went on past, else the tail). A log no
    * longer than that block is shown whole, since the decisive line of a short paste often precedes its first
    * recognised error by more than the lines kept before it (a reporter's quoting, a command line, a compiler error
    * followed by its include and caret lines).
@@ -466,7 +472,18 @@ export class Diagnoser {
     if (this.lineCount > 0 && this.lineCount <= EXCERPT_BEFORE + 1 + EXCERPT_AFTER && this.tail.length >= this.lineCount) {
       return { startLine: 1, head: this.tail.slice(-this.lineCount), after: [] };
     }
-    return this.excerpt ?? this.consequenceExcerpt ?? (this.tail.length ? { startLine: tailStart, head: this.tail, after: [] } : null);
+    return this.excerpt ?? this.consequenceExcerpt ?? this.passedExcerpt ?? (this.tail.length ? { startLine: tailStart, head: this.tail, after: [] } : null);
+  }
+
+  /**
+   * A short paste with no failure marker whose lines read like an error, whole (shown while the outcome stays unknown):
+   * the reporter cut it to the lines that failed, and the one that decides it is a message no marker knows.
+   */
+  private unmarkedPaste(): PendingExcerpt | null {
+    if (this.lastFailureLine > 0 || this.lastSuccessLine > 0) return null;
+    if (this.lineCount === 0 || this.lineCount > EXCERPT_BEFORE + 1 + EXCERPT_AFTER || this.tail.length < this.lineCount) return null;
+    const paste = this.tail.slice(-this.lineCount);
+    return paste.some((line) => ERROR_WORDS.test(normalizedText(line))) ? { startLine: 1, head: paste, after: [] } : null;
   }
 }
 

@@ -8,6 +8,11 @@ export interface Marker {
   kind: MarkerKind;
   /** A success line that does not outweigh a failure seen before it in the same log. */
   onlyBeforeFailure?: boolean;
+  /** A stage of the build that completed or the next one that started, not the build: it shows the build went on past
+   *  the errors before it (so they were not the failure's), never that the build succeeded. */
+  stageOnly?: boolean;
+  /** Printed by the other jobs of a parallel build too, so it shows nothing about an error printed before it. */
+  interleaves?: boolean;
   /** What prints it. */
   source: string;
   literals: readonly string[];
@@ -19,13 +24,16 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   { kind: 'consequence', source: 'cargo', literals: ['could not compile'], re: /^error: could not compile `/ },
   { kind: 'consequence', source: 'cargo', literals: ['build failed, waiting'], re: /^warning: build failed, waiting for other jobs to finish/ },
   // (cargo before 1.x printed it without "error: ", and "Build failed, waiting for other jobs to finish...")
-  { kind: 'consequence', source: 'cargo', literals: ['failed to run custom build command'], re: /^(?:error: )?failed to run custom build command for `/ },
+  // (cargo before 1.0 capitalised it: "Failed to run custom build command for `libgit2-sys v0.1.3 (file:///x)`")
+  { kind: 'consequence', source: 'cargo', literals: ['failed to run custom build command', 'Failed to run custom build command'], re: /^(?:error: )?[Ff]ailed to run custom build command for `/ },
   { kind: 'consequence', source: 'cargo (old)', literals: ['Build failed, waiting'], re: /^Build failed, waiting for other jobs to finish/ },
   // cargo's "Caused by:" under a build script failure, the first line of a paste that starts there:
-  // "  process didn't exit successfully: `/x/target/debug/build/foo-1/build-script-build` (exit status: 101)"
-  { kind: 'consequence', source: 'cargo', literals: ["process didn't exit successfully", "Process didn't exit successfully"], re: /^[Pp]rocess didn't exit successfully: `[^`]+` \(exit (?:status|code): ?\d+\)/ },
+  // "  process didn't exit successfully: `/x/target/debug/build/foo-1/build-script-build` (exit status: 101)" (cargo
+  // before 1.0: "Process didn't exit successfully: `/x/build-script-build` (status=101)")
+  { kind: 'consequence', source: 'cargo', literals: ["process didn't exit successfully", "Process didn't exit successfully"], re: /^[Pp]rocess didn't exit successfully: `[^`]+` \((?:exit (?:status|code): ?|status=)\d+\)/ },
   { kind: 'consequence', source: 'cargo', literals: ['linking with'], re: /^error: linking with `[^`]+` failed/ },
-  { kind: 'consequence', source: 'cargo install', literals: ['failed to compile'], re: /^error: failed to compile `/ },
+  // (cargo install before 1.0, with no "error: " in front: "failed to compile `cargo-extras v0.3.0`, intermediate artifacts ...")
+  { kind: 'consequence', source: 'cargo install', literals: ['failed to compile'], re: /^(?:error: )?failed to compile `[^`]+`/ },
   { kind: 'consequence', source: 'rustc', literals: ['aborting due to'], re: /^error: aborting due to/ },
   { kind: 'consequence', source: 'pip', literals: ['subprocess-exited-with-error'], re: /^error: subprocess-exited-with-error/ },
   { kind: 'consequence', source: 'pip', literals: ['originates from a subprocess'], re: /This error originates from a subprocess/ },
@@ -48,7 +56,7 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   { kind: 'consequence', source: 'GitHub Actions', literals: ['Process completed with exit code', 'failed with exit code'], re: /Process completed with exit code [1-9]|^(?:Error: )?The process '.*' failed with exit code [1-9]/ },
   // (translated: de "Fehler 2", fr "Erreur 2", ru "Ошибка 2", zh "错误 2", ja "エラー 2", as make 4.3 prints them)
   // (a paste through GitHub's editor may escape the third star: "make: **\\* [package] Error 1")
-  { kind: 'consequence', source: 'make', literals: ['***', '**\\*'], re: /^g?make(?:\[\d+\])?: \*\*\\?\* .*(?:(?:Error|Fehler|Erreur|Ошибка|错误|エラー) \d+|Killed|Segmentation fault)/ },
+  { kind: 'consequence', source: 'make', literals: ['***', '**\\*'], re: /^(?:[\w.]+-)?g?make(?:\.exe)?(?:\[\d+\])?: \*\*\\?\* .*(?:(?:Error|Fehler|Erreur|Ошибка|错误|エラー) \d+|Killed|Segmentation fault)/ },
   { kind: 'consequence', source: 'ninja', literals: ['ninja: build stopped', 'FAILED: '], re: /^ninja: build stopped|^FAILED: / },
   // (translated by gcc: de "ld gab 1 als Ende-Status zurück", fr "ld a retourné le statut de sortie 1", es "ld devolvió
   // el estado de salida 1", ru "выполнение ld завершилось с кодом возврата 1", zh "ld 返回 1", ja "ld はステータス 1 で終了しました")
@@ -91,6 +99,12 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
     re: /Failed to build gem native extension|^(?:extconf|make) failed, exit code \d+|^An error occurred while installing .*, and Bundler cannot\b/,
   },
   { kind: 'consequence', source: 'just / task runners', literals: ['Recipe `'], re: /^error: Recipe `[^`]+` failed/ },
+  // RubyGems' summary of a gem it could not install, printed before the output of the extconf.rb that failed (so the
+  // Ruby exception that decides it comes many lines later): alert_error's "ERROR:  Error installing nokogiri:" and
+  // Gem::Ext::BuildError's "ERROR: Failed to build gem native extension."
+  { kind: 'consequence', source: 'RubyGems', literals: ['Error installing ', 'Failed to build gem native extension'], re: /^ERROR: {1,2}(?:Error installing \S{1,300}:|Failed to build gem native extension\.)/ },
+  // NMAKE's report of a command it ran that failed: "NMAKE : fatal error U1077: '\"C:\\...\\cl.exe\"' : return code '0x2'"
+  { kind: 'consequence', source: 'NMAKE', literals: ['fatal error U1077'], re: /^(?:\d{1,4}>)?NMAKE : fatal error U1077: / },
 ];
 
 export const ERROR_MARKERS: readonly Marker[] = [
@@ -104,9 +118,15 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // "warning: foo-sys@1.2.0: src/x.cc:9:1: error: ..." (cargo >= 1.77). Relayed warnings are harmless; errors are not.
   { kind: 'error', source: 'cc-rs via cargo', literals: ['error:'], re: /^(?:cargo:warning=|warning: [\w.-]+@[\w.+-]+: )(?:[^\s:]+:\d+:(?:\d+:)? )?(?:fatal )?error: / },
   { kind: 'error', source: 'ld', literals: ['cannot find -l', 'undefined reference to', 'cannot find ', 'multiple definition of'], re: /ld(?:\.\w+)?: (?:cannot find |.*undefined reference to|.*multiple definition of [`'‘])|undefined reference to `/ },
+  // GNU ld (BFD) unable to read an input file, named first and (older binutils, and some messages of current ones) with
+  // no "ld: " in front: "crt1.o: could not read symbols: File in wrong format", "bad.o: file not recognized: file format
+  // not recognized", "/usr/bin/ld: libx.a: error adding symbols: archive has no index; run ranlib to add one",
+  // "/usr/bin/ld: final link failed: file in wrong format" (MinGW's: "C:/msys64/mingw64/bin/ld.exe: C:/x/libz.a: error adding symbols: ...")
+  { kind: 'error', source: 'GNU ld (BFD)', literals: ['could not read symbols', 'error adding symbols', 'file not recognized', 'final link failed'], re: /^(?:(?:[A-Za-z]:)?[^\s:]*ld(?:\.\w+)?: ?)?(?:[A-Za-z]:)?[^\s:]+: (?:could not read symbols|error adding symbols|file not recognized): |ld(?:\.\w+)?: final link failed: / },
   { kind: 'error', source: 'pip', literals: ['ERROR: '], re: /^ERROR: / },
   { kind: 'error', source: 'cmake', literals: ['CMake Error'], re: /^CMake Error\b/ },
-  { kind: 'error', source: 'rust panic', literals: ['panicked at'], re: /^thread '[^']*'(?: \(\d+\))? panicked at/ },
+  // (Rust before 1.0 named the thread a task: "task '<main>' panicked at 'called `Result::unwrap()` ...'")
+  { kind: 'error', source: 'rust panic', literals: ['panicked at'], re: /^(?:thread|task) '[^']*'(?: \(\d+\))? panicked at/ },
   { kind: 'error', source: 'kernel OOM killer / shells', literals: ['Killed', 'SIGKILL'], re: /^Killed\b|signal: 9, SIGKILL/ },
   { kind: 'error', source: 'sh', literals: ['command not found', 'not found'], re: /: (?:\d+: )?[\w.+-]+: (?:command )?not found$/ },
   { kind: 'error', source: 'npm/node-gyp', literals: ['npm ERR!', 'npm error', 'gyp ERR!'], re: /^(?:npm ERR!|npm error|gyp ERR!) / },
@@ -130,7 +150,8 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // GNU make's fatal errors all end in "Stop.": "make: *** No rule to make target 'all'.  Stop.", "Makefile:3: ***
   // missing separator.  Stop." (a paste through GitHub's editor may escape the third star, "**\*", or keep the
   // backtick or quote the line was wrapped in)
-  { kind: 'error', source: 'GNU make', literals: ['Stop.'], re: /^[`"]?(?:g?make(?:\[\d+\])?|[^\s:]+:\d+): \*\*\\?\* .*\bStop\./ },
+  // GNU make names itself by the name it was run as: "mingw32-make: *** No targets specified and no makefile found.  Stop."
+  { kind: 'error', source: 'GNU make', literals: ['Stop.'], re: /^[`"]?(?:(?:[\w.]+-)?g?make(?:\.exe)?(?:\[\d+\])?|[^\s:]+:\d+): \*\*\\?\* .*\bStop\./ },
   // BSD make (bmake, FreeBSD/macOS make) reading a GNU Makefile: 'make: "/x/Makefile" line 107: Need an operator',
   // "make: don't know how to make arch.c. Stop", "*** Parse error in /x: Missing dependency operator (Makefile:27)"
   // (a sub-make names itself twice: "make[3]: make[3]: don't know how to make castget.1. Stop")
@@ -148,6 +169,11 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // the last line of a Python traceback whose top was not pasted: "distutils.errors.DistutilsError: Setup script
   // exited with error: ...", "subprocess.CalledProcessError: Command '['false']' returned non-zero exit status 1."
   { kind: 'error', source: 'JVM / Python', literals: ['Exception: ', 'Error: ', 'Exception in thread', 'Caused by: '], re: /^(?:Exception in thread "[^"]*" |Caused by: )(?:[a-z]\w*\.)+[A-Z]\w*(?:Exception|Error)\b|^(?:[a-z_]\w*\.)+[A-Z]\w*(?:Exception|Error): / },
+  // An uncaught exception's own line, where no traceback start or wrapper marks it: Node.js after the source line and
+  // caret it quotes ("TypeError: Cannot read properties of null (reading 'schema')", "Error [ERR_MODULE_NOT_FOUND]:
+  // Cannot find package 'x'"), so a stack of ten frames cannot push it out of the lines kept before npm's summary; and
+  // the last line of a Python traceback pasted without its top ("ModuleNotFoundError: No module named 'pybind11'")
+  { kind: 'error', source: 'Node.js / Python', literals: ['Error: ', 'Exception: ', 'Error [', 'KeyboardInterrupt'], re: /^(?:(?:[A-Z]\w*)?(?:Error|Exception)(?: \[[A-Z][A-Z0-9_]{2,60}\])?: \S|KeyboardInterrupt$)/ },
   // the SEVERE level of Dart's logging package (Flutter's Cargokit: "[   +1 ms] SEVERE: Cargokit BuildTool failed
   // with error:", behind flutter -v's timing column) and of java.util.logging
   { kind: 'error', source: 'Dart logging / java.util.logging', literals: ['SEVERE: '], re: /^(?:\[\s*(?:\+\d+ ms)?\] )?SEVERE: / },
@@ -156,6 +182,13 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // "x.obj : error LNK2019: ...", MSBuild "C:\\...\\Microsoft.CppBuild.targets(440,5): error MSB8020: ..." (MSBuild puts
   // the project number in front: "6>x.cpp(3): error C2143"; the IDE's error list is not a log: no location before the code)
   { kind: 'error', source: 'MSVC cl.exe / link.exe / MSBuild', literals: [': error C', ': fatal error C', 'error LNK', 'error MSB', 'error C'], re: /^(?:\d{1,4}>)?(?:[^\s(]{1,300}|[A-Za-z]:[\\/][^\n]{0,300}?)\(\d+(?:,\d+)?\) ?: (?:fatal )?error (?:C\d{4}|MSB\d{4}):|^(?:\d{1,4}>)?(?:LINK|[^\s:]{1,200}\.(?:obj|lib|exe|dll)) : (?:fatal )?error LNK\d{4}:|^(?:\d{1,4}>)?(?:[^\s:]{1,40} )?:? ?error MSB\d{4}:/ },
+  // NMAKE's own fatal errors ("NMAKE : fatal error U1064: MAKEFILE not found and no target specified"; U1077, a command
+  // that failed, is a consequence above) and cl.exe refusing its command line ("cl : Command line error D8049 : cannot
+  // execute 'c1xx.dll': command line is too long to fit in debug record"; D9xxx are its warnings)
+  { kind: 'error', source: 'NMAKE / cl.exe command line', literals: ['fatal error U', 'Command line error D'], re: /^(?:\d{1,4}>)?(?:NMAKE : fatal error U\d{4}:|cl(?:\.exe)? : Command line error D\d{4} ?:)/ },
+  // Visual Studio's Error List, copied, an Error row with its code (the row with an empty code is unwrapped by
+  // normalize.ts): "Error\tMSB3073\tThe command \"...\" exited with code 9009.", "Fehler\tC1083\tDatei ... nicht öffnen"
+  { kind: 'error', source: 'Visual Studio Error List', literals: ['Error\t', 'Fehler\t', 'Erreur\t'], re: /^(?:Error|Fehler|Erreur)\t(?:[A-Z]{1,3}\d{4,5})\t/ },
   // the Go compiler and go vet (no warnings exist): "ui/command-processor.go:112:21: undefined: autocompleteUser";
   // cgo: "could not determine kind of name for C.GIT_BLAME_IGNORE_WHITESPACE"
   { kind: 'error', source: 'go / cgo', literals: ['.go:', 'could not determine kind of name for C.'], re: /^(?:\.{1,2}\/)?[\w./@+-]{1,300}\.go:\d+(?::\d+)?: \S|^could not determine kind of name for C\./ },
@@ -176,6 +209,13 @@ export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'node-pre-gyp', literals: ['node-pre-gyp ERR!'], re: /^node-pre-gyp ERR! / },
 ];
 
+/**
+ * Words an error message carries whatever prints it, for a paste with no failure marker at all: a short paste the
+ * reporter cut down to the lines that failed (a tool's own message with no marker, a wrapper's prefix that hides one)
+ * is shown whole when one of its lines reads like this. Never a failure on its own: the outcome stays unknown.
+ */
+export const ERROR_WORDS = /\b(?:error|fatal|failed|failure|cannot|can't|could not|couldn't|unable to|not found|no such file|panicked|permission denied)\b|-NOTFOUND\b/i;
+
 export const SUCCESS_MARKERS: readonly Marker[] = [
   // cargo >= 1.75: "Finished `dev` profile [unoptimized + debuginfo] target(s) in 0.32s"; older: "Finished dev [unoptimized + debuginfo] target(s) in"
   { kind: 'success', source: 'cargo', literals: ['Finished '], re: /^Finished `?\w+`? (?:profile )?\[[^\]]*\] target\(s\) in / },
@@ -183,11 +223,20 @@ export const SUCCESS_MARKERS: readonly Marker[] = [
   // pip prints "Successfully built a" right before "Failed to build b": it only ends a log that had no failure.
   { kind: 'success', source: 'pip / docker (legacy)', literals: ['Successfully built'], re: /^Successfully built \S/, onlyBeforeFailure: true },
   { kind: 'success', source: 'maturin', literals: ['Built wheel', 'Installed '], re: /^(?:📦 )?Built wheel (?:for|to) |^(?:🛠 )?Installed [\w.-]+-\d/ },
-  { kind: 'success', source: 'cmake/make', literals: ['[100%] Built target'], re: /^\[100%\] Built target / },
+  // (make -j: another job's target can still finish after one failed, and its progress may read 100%)
+  { kind: 'success', source: 'cmake/make', literals: ['[100%] Built target'], re: /^\[100%\] Built target /, interleaves: true },
   { kind: 'success', source: 'node-gyp', literals: ['gyp info ok'], re: /^gyp info ok\b/ },
   { kind: 'success', source: 'npm', literals: ['added '], re: /^added \d+ packages?\b/ },
   { kind: 'success', source: 'BuildKit', literals: ['naming to ', 'writing image sha256'], re: /^(?:=> )?(?:naming to |writing image sha256:)/ },
   { kind: 'success', source: 'gradle/generic', literals: ['BUILD SUCCESSFUL'], re: /^BUILD SUCCESSFUL/ },
+  // CMake's configure step completed ("-- Configuring done", "-- Configuring done (0.3s)" since 3.26, then "-- Generating
+  // done" and "-- Build files have been written to: /x/build"): an error it printed before was not fatal to it, for
+  // after a CMake Error it prints "-- Configuring incomplete, errors occurred!" instead
+  { kind: 'success', source: 'cmake', literals: ['-- Configuring done', '-- Generating done'], re: /^-- (?:Configuring|Generating) done\b/, stageOnly: true },
+  // autoconf's config.log starts each check with its line number: "configure:2576: checking whether the C compiler works".
+  // The errors of the checks before it (the compiler version probes "gcc -V", a header it looked for and went on
+  // without) were expected; the block of the failure starts at the errors of the check that failed.
+  { kind: 'success', source: 'autoconf (config.log)', literals: [': checking '], re: /^configure:\d+: checking /, stageOnly: true },
 ];
 
 export interface ChainLayer {
@@ -244,7 +293,7 @@ export const CHAIN_LAYERS: readonly ChainLayer[] = [
   { depth: 8, literals: ['CMake Error', 'running: "cmake"', 'running: cd '], re: /^CMake Error|running: "cmake"|running: cd .*"cmake"/, label: 'cmake', tool: 'cmake' },
   // Crate names alone ("Compiling bindgen v0.69") say nothing: only bindgen's failures and panic paths count.
   { depth: 8, literals: ['Unable to find libclang', "couldn't find any valid shared libraries"], re: /Unable to find libclang|couldn't find any valid shared libraries matching/, label: 'bindgen' },
-  { depth: 8, literals: ['***'], re: /^g?make(?:\[\d+\])?: \*\*\*/, label: 'make', tool: 'make' },
+  { depth: 8, literals: ['***'], re: /^(?:[\w.]+-)?g?make(?:\.exe)?(?:\[\d+\])?: \*\*\*/, label: 'make', tool: 'make' },
   // meson's banner, its errors located in a meson.build, the log it points to
   { depth: 8, literals: ['The Meson build system', 'meson.build:', 'meson-log.txt'], re: /^The Meson build system$|meson\.build:\d+:\d+: ERROR|meson-logs[\\/]meson-log\.txt/, label: 'meson', tool: 'meson' },
   { depth: 9, literals: ['pkg-config search path', '"pkg-config"', 'pkg_config fail', 'pkg-config command', '`pkg-config`', 'PKG_CONFIG_PATH environment'], re: /pkg-config search path|"pkg-config"|pkg_config fail|pkg-config command|`pkg-config`|PKG_CONFIG_PATH environment/, label: 'pkg-config' },

@@ -33,6 +33,10 @@ const WRANGLER_CUSTOM_BUILD = /^\[custom build\](?: |$)/;
 // CMake Error at ..."), in the IDE's English, German, French and Spanish. A line with a code keeps it ("Error\tC1083\t
 // Cannot open include file: ..."): the code is what the MSVC signals read.
 const VS_ERROR_LIST = /^(?:Error|Warning|Message|Fehler|Warnung|Erreur|Avertissement|Advertencia)\t\t/;
+// Visual Studio's Output window: the build node's number, and on the CMake integration's lines its channel ("1>
+// [CMake] CMake Error at C:/src/vcpkg/scripts/buildsystems/vcpkg.cmake:337 (message):", "1>  [CMake] -- Running vcpkg
+// install"); MSVC's own markers also take the bare node number ("6>x.cpp(3): error C2143")
+const VS_OUTPUT_CMAKE = /^\d{1,4}> *\[CMake\] /;
 // listr / listr2's plain renderers (Electron Forge's steps, on CI or with a non-TTY stdout): "[STARTED] Preparing native
 // dependencies", "[FAILED] Error: request to https://... failed", "[DATA] ...", "[OUTPUT] ..."
 const LISTR_LEVEL = /^\[(?:STARTED|COMPLETED|SUCCESS|FAILED|SKIPPED|OUTPUT|DATA|TITLE|RETRY|ROLLBACK|PAUSED|PROMPT)\] ?/;
@@ -139,6 +143,7 @@ function peelAnchored(text: string, state: { timeColumn: boolean }): string {
   else if (first === 58 /* : */) out = out.replace(CRAFT_STREAM, '');
   else if (first === 114 /* r */) out = out.replace(GIT_REMOTE, '');
   else if (first === 110 /* n */) out = out.replace(NPM_PREFIX, '');
+  else if (first >= 48 && first <= 57 && VS_OUTPUT_CMAKE.test(out)) out = out.replace(VS_OUTPUT_CMAKE, '');
   // One time column at most: a second number is the message's own
   else if (!state.timeColumn && first >= 48 && first <= 57) {
     out = out.replace(BUILDKIT_TIME, '').replace(AMPM_CLOCK, '').replace(CLOCK_COLUMN, '').replace(NPM_DEBUG_LINE, '');

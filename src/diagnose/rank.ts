@@ -63,6 +63,8 @@ export interface RankInput {
   lastSuccessLine: number;
   firstError: Evidence | null;
   excerpt: { startLine: number; lines: string[] } | null;
+  /** A short paste with no failure marker whose lines read like an error: shown when the outcome is unknown. */
+  unmarkedExcerpt: { startLine: number; lines: string[] } | null;
   consequences: Evidence[];
   chain: { label: string; line: number; depth: number; tool?: BuildTool }[];
   platform: PlatformTracker;
@@ -184,7 +186,9 @@ export function rankFindings(input: RankInput): Diagnosis {
         ? `${root.title}. ${root.fix.summary}`
         : outcome === 'failed'
           ? 'The build failed, and no known cause matched; the excerpt shows the most relevant error block.'
-          : 'No build failure found in this log.';
+          : input.unmarkedExcerpt
+            ? 'No failure marker found in this short log, but lines of it read like an error; the excerpt shows it whole.'
+            : 'No build failure found in this log.';
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -193,7 +197,7 @@ export function rankFindings(input: RankInput): Diagnosis {
     summary,
     findings,
     chain: outcome === 'failed' ? resolveChain(input.chain, anchor) : [],
-    excerpt: outcome === 'failed' ? input.excerpt : null,
+    excerpt: outcome === 'failed' ? input.excerpt : outcome === 'unknown' ? input.unmarkedExcerpt : null,
     consequences: outcome === 'failed' ? input.consequences : [],
     platform: {
       detected: platform.platform,

@@ -59,6 +59,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   out.push(`${h(0)} buildmedic: ${verdict}`, '');
   out.push(`**Problem:** ${escapeMarkdown(report.summary)}`, '');
   if (report.outcome !== 'failed' && report.items.length === 0) {
+    // an unknown outcome's excerpt: a short paste whose lines read like an error, with no failure marker
+    if (report.excerpt) out.push(quoted(report.excerpt.lines.map((text, i) => ({ no: report.excerpt!.startLine + i, text }))), '');
     out.push(...environmentBlock(report, h(1)));
     return `${out.join('\n')}\n`;
   }

@@ -51,6 +51,12 @@ function platformLine(d: Diagnosis, hostOrigin: HostPlatformOrigin): string {
   return `Platform: ${d.platform.detected} (${from})${docker}.`;
 }
 
+/** The excerpt's lines, numbered as in the log. */
+function excerptLines(excerpt: NonNullable<Diagnosis['excerpt']>, c: Colors): string[] {
+  const width = String(excerpt.startLine + excerpt.lines.length).length;
+  return excerpt.lines.map((l, i) => `  ${c.dim(String(excerpt.startLine + i).padStart(width))} ${c.dim('│')} ${clip(l)}`);
+}
+
 export function renderText(d: Diagnosis, c: Colors, options: TextOptions = {}): string {
   const verbose = options.verbose ?? false;
   const hostOrigin = options.hostPlatform ?? 'guess';
@@ -60,7 +66,12 @@ export function renderText(d: Diagnosis, c: Colors, options: TextOptions = {}): 
     return `${out.join('\n')}\n`;
   }
   if (d.outcome === 'unknown' && d.findings.length === 0) {
-    out.push('No build failure found in this log.');
+    if (!d.excerpt) {
+      out.push('No build failure found in this log.');
+      return `${out.join('\n')}\n`;
+    }
+    out.push(`${c.yellow(c.bold('No failure marker found.'))} Lines of this paste read like an error:`, '', ...excerptLines(d.excerpt, c), '');
+    out.push(c.dim(platformLine(d, hostOrigin)));
     return `${out.join('\n')}\n`;
   }
   if (d.chain.length) out.push(c.dim(`Failed in: ${d.chain.join(' → ')}`), '');
@@ -70,11 +81,7 @@ export function renderText(d: Diagnosis, c: Colors, options: TextOptions = {}): 
   }
   if (!d.rootCause) {
     out.push(c.yellow(c.bold('No known cause matched.')) + ' The most relevant error block:');
-    if (d.excerpt) {
-      const width = String(d.excerpt.startLine + d.excerpt.lines.length).length;
-      out.push('');
-      d.excerpt.lines.forEach((l, i) => out.push(`  ${c.dim(String(d.excerpt!.startLine + i).padStart(width))} ${c.dim('│')} ${clip(l)}`));
-    }
+    if (d.excerpt) out.push('', ...excerptLines(d.excerpt, c));
     out.push('');
   }
   if (d.consequences.length && verbose) {
