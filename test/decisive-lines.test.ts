@@ -19,15 +19,16 @@ const shownLines = (d: Diagnosis) => [...(d.excerpt?.lines ?? []), ...d.findings
 /** The excerpt of a failure whose first error is this line: it starts a few lines before it, whatever the log's length. */
 const EXCERPT_MAX = 19;
 
-// [log, the line that decides it, the outcome buildmedic gives]
-const DECISIVE: readonly [file: string, decisive: string, outcome: Diagnosis['outcome']][] = [
+// [log, the line that decides it, the outcome buildmedic gives, the root cause a rule has since named (none: unexplained)]
+const DECISIVE: readonly [file: string, decisive: string, outcome: Diagnosis['outcome'], rootCause?: string][] = [
   ['nmake-no-makefile.log', 'NMAKE : fatal error U1064: MAKEFILE not found and no target specified', 'failed'],
   ['cl-command-line-too-long.log', "cl : Command line error D8049 : cannot execute 'D:\\Apps\\Microsoft Visual Studio 14.0\\VC\\bin\\c1xx.dll'", 'failed'],
   ['gnu-make-other-name.log', 'mingw32-make: *** No targets specified and no makefile found.  Stop.', 'failed'],
   ['gnu-make-mingw32.log', 'mingw32-make: *** No targets specified and no makefile found.  Stop.', 'failed'],
   ['vs-output-cmake-vcpkg.log', 'Failed to read manifest C:\\src\\mlcard\\vcpkg.json\\vcpkg.json: no such file or directory', 'failed'],
   ['vs-output-cmake-variable.log', 'CMake Error: Error required internal CMake variable not set', 'failed'],
-  ['vs-error-list-msb3073.log', 'PYTHON_COMMAND-NOTFOUND D:/______/GitHub/engine-x/cmake/scripts/sync_folder.py', 'failed'],
+  // (CMake's <VAR>-NOTFOUND command and mkmf's macOS link failure now have rules: the line stays shown as their evidence)
+  ['vs-error-list-msb3073.log', 'PYTHON_COMMAND-NOTFOUND D:/______/GitHub/engine-x/cmake/scripts/sync_folder.py', 'failed', 'python-missing'],
   ['vs-error-list-msb8066.log', 'MSB8066', 'failed'],
   ['cargo-old-build-script.log', "task '<main>' panicked at 'called `Result::unwrap()` on an `Err` value: no such file or directory'", 'failed'],
   ['cargo-old-install.log', 'failed to unpack package `cargo-edit v0.1.1`', 'failed'],
@@ -36,7 +37,7 @@ const DECISIVE: readonly [file: string, decisive: string, outcome: Diagnosis['ou
   ['ld-file-not-recognized.log', 'bad.o: file not recognized: file format not recognized', 'failed'],
   ['ld-archive-no-index.log', 'noidx.a: error adding symbols: archive has no index', 'failed'],
   ['rubygems-extconf-raise.log', "extconf.rb:3:in `<main>': widget catalogue headers 4.2 or newer are required (RuntimeError)", 'failed'],
-  ['rubygems-nokogiri.log', 'The compiler failed to generate an executable file. (RuntimeError)', 'failed'],
+  ['rubygems-nokogiri.log', 'The compiler failed to generate an executable file. (RuntimeError)', 'failed', 'xcode-clt-missing'],
   ['cmake-benign-error-then-failure.log', 'gen-catalogue: schema version 3 is not supported by this generator', 'failed'],
   ['pip-resolver-error-then-failure.log', 'RuntimeError: widget needs b 1.0 at run time, found b 2.0', 'failed'],
   ['cmake-send-error.log', 'widget: WIDGET_CATALOGUE_DIR is not set', 'failed'],
@@ -47,10 +48,10 @@ const DECISIVE: readonly [file: string, decisive: string, outcome: Diagnosis['ou
   ['vcpkg-unmarked-paste.log', "Failed to open 'E:\\Work\\Libraries\\vcpkg\\buildtrees\\freetype\\stdout-x86-windows.log' for writing", 'unknown'],
 ];
 
-test('an unexplained failure shows its decisive line: NMAKE, cl.exe, make by another name, Visual Studio, old cargo, GNU ld, RubyGems, Node.js, an unmarked paste', () => {
-  for (const [file, decisive, outcome] of DECISIVE) {
+test('a failure shows its decisive line, unexplained or not: NMAKE, cl.exe, make by another name, Visual Studio, old cargo, GNU ld, RubyGems, Node.js, an unmarked paste', () => {
+  for (const [file, decisive, outcome, rootCause = null] of DECISIVE) {
     const d = diagnoseText(KB, fixture(file), { hostPlatform: 'debian' });
-    assert.equal(d.rootCause, null, file);
+    assert.equal(d.rootCause, rootCause, file);
     assert.equal(d.outcome, outcome, file);
     assert.ok(shownLines(d).some((l) => l.includes(decisive)), `${file}: ${JSON.stringify(d.excerpt?.lines)}`);
     assert.ok((d.excerpt?.lines.length ?? 0) <= EXCERPT_MAX, `${file}: ${d.excerpt?.lines.length} lines shown`);
