@@ -12,7 +12,9 @@ const VENDORED = /(?:^|[/\\])(?:third[_-]?party|3rdparty|vendor|external|extern|
 
 // A make target that names a file: it has a directory or an extension (`src/x.o`, `build/Makefile.bottom`), unlike `build`.
 function looksLikeFile(target: string | undefined): boolean {
-  return target !== undefined && /[/\\]|\.\w{1,8}$/.test(target);
+  // "//github.com/...": the rest of a URL that a variable put into a rule line, where make read "https" as a target and
+  // what follows its colon as a prerequisite: text, not a file of the tree.
+  return target !== undefined && /[/\\]|\.\w{1,8}$/.test(target) && !target.startsWith('//');
 }
 
 // `.git/HEAD`, `../.git/refs/heads`: git's own metadata, absent from a source archive.
