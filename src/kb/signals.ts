@@ -1187,6 +1187,9 @@ function unknownProjectScript(entity: string): boolean {
   return /\.(?:py|sh|pl|rb)$/i.test(entity) && !factForProgram(entity).known;
 }
 
+// ISO C's freestanding headers, which gcc and clang install in their own include directory.
+const COMPILER_OWN_HEADERS = new Set(['stddef.h', 'stdarg.h', 'stdbool.h', 'float.h', 'iso646.h', 'stdalign.h', 'stdnoreturn.h']);
+
 // GNU make's own file names and the included makefiles' usual suffixes.
 const MAKEFILE_NAME = /^(?:GNUmakefile|[Mm]akefile(?:\.[\w.-]{1,20})?|[\w.+-]{1,60}\.(?:mk|mak|make))$/;
 
@@ -1224,6 +1227,10 @@ function factFor(kind: EntityKind, entity: string): EntityFact | null {
       // An npm package's header (nan.h, napi.h) or the Erlang runtime's (erl_nif.h), whose directory the build tool
       // passes itself, is no system component and no file of the tree: no rule knows the fix yet.
       if (isToolIncludedHeader(entity)) return null;
+      // The freestanding headers come with the compiler itself (gcc's include directory, clang's resource directory),
+      // not with the C library: missing, the compiler's own installation is broken or misplaced (clang without its
+      // resource directory, a relocated toolchain), which no libc package fixes.
+      if (COMPILER_OWN_HEADERS.has(entity)) return null;
       return factForHeader(entity);
     case 'library':
     case 'pkg-config':
