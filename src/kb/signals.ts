@@ -103,6 +103,9 @@ function buildProgramOfGenerator(generator: string): string | undefined {
   return /^(?:[\w ]+ - )?(?:Unix|MinGW|MSYS) Makefiles$/.test(generator) ? 'make' : undefined;
 }
 
+// A buildpack's phase scripts as the platform runs them ("/tmp/buildpacks/<id>/bin/compile", "/app/tmp/buildpacks/<hash>/bin/compile").
+const BUILDPACK_SCRIPT = /[/\\]buildpacks?[/\\][^/\\\s]{1,200}[/\\]bin[/\\](?:compile|supply|finalize|detect|release|build)$/;
+
 // The directories a system package manager installs interpreters to (or none: the name alone).
 const SYSTEM_BIN_DIR = /^(?:(?:\/usr(?:\/local)?|\/opt\/homebrew)?\/s?bin\/)?$/;
 
@@ -119,6 +122,9 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     source: 'sh / dash / busybox ash / bash',
     literals: [': not found', 'command not found'],
     re: new RegExp(String.raw`^(?:ERROR: (?:b')?)?(?:(?<_script>[^\s:]{1,200}): (?:line )?\d+: (?:\k<_script>: |exec: )?|(?:\S{0,200}/)?-?(?:ba|da|k)?sh: |sudo: )(?!ELF: )(?<entity>${PROG}): (?:command )?not found(?:\\n')?\s*$`),
+    // A buildpack's own script (Heroku, Cloud Foundry: bin/compile, bin/supply) installs what it runs itself: a program
+    // it cannot find there is the buildpack's setup failing (a stale cache, a detection bug), nothing the user installs.
+    name: (g) => (BUILDPACK_SCRIPT.test(g._script ?? '') ? undefined : g.entity),
     weight: 0.85,
     unknownOk: true,
   },
