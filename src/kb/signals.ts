@@ -631,9 +631,6 @@ function msvcLibraryRoute(fact: EntityFact): EntityFact | null {
   return { kind: 'library', name: fact.name, component: null, rule: 'msvc-missing', label: 'the MSVC and Windows SDK libraries', packages: {}, known: true };
 }
 
-// The runtime libraries a MinGW-w64 gcc links into every program (its specs' -lmingw32 -lmingwex -lmoldname ...).
-const MINGW_RUNTIME_LIBRARIES = new Set(['mingw32', 'mingwex', 'mingwthrd', 'moldname']);
-
 const LIBRARY_PATTERNS: readonly SignalPattern[] = [
   {
     id: 'ld-cannot-find-lib',
@@ -644,10 +641,8 @@ const LIBRARY_PATTERNS: readonly SignalPattern[] = [
     // fr "ld : ne peut pas trouver -lfoo" (older "ne peut trouver"), es "no se puede encontrar -lfoo", ru "невозможно
     // найти -lfoo", ja "ld: -lfoo が見つかりません" (the name first).
     literals: ['cannot find -l', '找不到 -l', 'kann -l', 'ne peut trouver -l', 'ne peut pas trouver -l', 'no se puede encontrar -l', 'невозможно найти -l', 'が見つかりません'],
-    re: new RegExp(String.raw`(?<_posixHost>-pc-(?:cygwin|msys)/bin/)?ld(?:\.\w+)?(?:\.exe)?\s?: (?:error: )?(?:(?:cannot find|找不到|kann|ne peut (?:pas )?trouver|no se puede encontrar|невозможно найти) -l:?(?<entity>${LIB})|-l:?(?<entity2>${LIB}) が見つかりません)`),
-    // MinGW-w64's own runtime (mingwex, mingw32) asked of Cygwin's or MSYS's ld: the gcc on PATH is not a MinGW one
-    // (cgo and Go's external link pick the first gcc), and no package adds those libraries to it.
-    name: (g) => (g._posixHost && MINGW_RUNTIME_LIBRARIES.has(g.entity ?? '') ? undefined : g.entity ?? g.entity2),
+    re: new RegExp(String.raw`ld(?:\.\w+)?(?:\.exe)?\s?: (?:error: )?(?:(?:cannot find|找不到|kann|ne peut (?:pas )?trouver|no se puede encontrar|невозможно найти) -l:?(?<entity>${LIB})|-l:?(?<entity2>${LIB}) が見つかりません)`),
+    name: (g) => g.entity ?? g.entity2,
     weight: 0.9,
     unknownOk: true,
   },
