@@ -462,10 +462,12 @@ const EXPECTED: Record<string, Record<string, string>> = {
   },
   'pip subprocess box': {
     'sdist-fallback-needs-rust/fail-issue-sickchill-cryptography-armv7-pip18.log': `${MEANING}: pip names the failed wheel "app", which is no known Rust-backed sdist`,
+    'sdist-fallback-needs-rust/fail-issue-crypto-ticker-33-old-pip-bcrypt-unpacked.log': `${MEANING}: pip names the failed wheel "app", not the bcrypt it unpacked`,
     'source-not-git-checkout/fail-issue-build-push-action-378-buildkit-git-describe-128.log': 'pip never relays a BuildKit log: the box indents BuildKit\'s "#10 0.093 " column, and an indented line keeps what follows its indentation',
   },
   'Heroku git push around pip subprocess box': {
     'sdist-fallback-needs-rust/fail-issue-sickchill-cryptography-armv7-pip18.log': `${MEANING}: pip names the failed wheel "app", which is no known Rust-backed sdist`,
+    'sdist-fallback-needs-rust/fail-issue-crypto-ticker-33-old-pip-bcrypt-unpacked.log': `${MEANING}: pip names the failed wheel "app", not the bcrypt it unpacked`,
   },
   'PowerShell native command error': {
     'dependency-version-incompatible/fail-ahash-0.7.6-freebsd-ports-cargo-crates-qldb-issue.log': `${WINDOW}: rustc's "-->" must follow its error within 2 lines`,

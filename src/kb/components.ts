@@ -517,18 +517,19 @@ const CXX_STD_HEADERS = new Set(
     .split(' '),
 );
 
-/** A header as an #include names it: a component, a library of the table, or unknown (then the file search finds it). */
-// Headers that an npm package ships and a node-gyp addon finds through binding.gyp's include_dirs: missing, they are
-// a dependency absent from node_modules (or an include_dirs entry left out), neither a system library nor a file of the
-// project's own tree.
-// (nan.h: the nan package; napi.h, napi-inl.h: node-addon-api)
-const NPM_PACKAGE_HEADERS = new Set(['nan.h', 'napi.h', 'napi-inl.h']);
+// Headers whose directory the build tool itself puts on the include path, never a system include directory: an npm
+// package's that a node-gyp addon finds through binding.gyp's include_dirs (nan.h: the nan package; napi.h, napi-inl.h:
+// node-addon-api), and the Erlang runtime's that rebar, rebar3 and erlang.mk pass as -I$(ERTS)/include (erl_nif.h,
+// erl_driver.h). Missing, they are a dependency absent from node_modules or an include path the tool did not pass,
+// neither a system library nor a file of the project's own tree.
+const TOOL_INCLUDED_HEADERS = new Set(['nan.h', 'napi.h', 'napi-inl.h', 'erl_nif.h', 'erl_driver.h']);
 
-/** Whether `header` is shipped by one of a node addon's header-only npm dependencies. */
-export function isNpmPackageHeader(header: string): boolean {
-  return NPM_PACKAGE_HEADERS.has(header.toLowerCase());
+/** Whether `header` lives in a directory only the build tool adds (a node addon's npm dependency, the Erlang runtime). */
+export function isToolIncludedHeader(header: string): boolean {
+  return TOOL_INCLUDED_HEADERS.has(header.toLowerCase());
 }
 
+/** A header as an #include names it: a component, a library of the table, or unknown (then the file search finds it). */
 export function factForHeader(header: string): EntityFact {
   const key = header.toLowerCase();
   const id = BY_HEADER.get(key);

@@ -129,8 +129,10 @@ const MANGLED_CXX_RUNTIME = /^_Z(?:nw|na|dl|da)[jmyPv]|^_Z(?:N|NK)?St|^_ZT[VIST]
 const DEMANGLED_CXX_RUNTIME =
   /^(?:std::|operator (?:new|delete)\b|__gxx_personality_v0$|__cxa_(?!atexit$|finalize$|thread_atexit_impl$)\w+$|__dynamic_cast$|(?:vtable|typeinfo|typeinfo name|VTT) for (?:std::|__cxxabiv1::))/;
 // The Python C API: PyObject_GetAttr, Py_Initialize, _Py_Dealloc, PyExc_TypeError, _PyBytes_Resize.
-// (every name has an underscore after its type: PyTorchHelper is not CPython's)
-const PYTHON_C_API = /^_?Py(?:_[A-Za-z]\w*|[A-Z][A-Za-z0-9]*_\w+)$/;
+// (every name has an underscore after its type: PyTorchHelper is not CPython's). PyInit_<module> is no part of it: the
+// extension module defines its own init function, and a link that misses it (an export list naming another module's,
+// a module name that differs from the file's) is the extension's build, not libpython.
+const PYTHON_C_API = /^(?!PyInit_)_?Py(?:_[A-Za-z]\w*|[A-Z][A-Za-z0-9]*_\w+)$/;
 
 /** A symbol as the linker printed it, without the decorations of its platform or of the message. */
 export function bareSymbol(printed: string, macho = false): { name: string; version?: string; dllimport: boolean } {

@@ -4,7 +4,7 @@
 //
 // Like rule patterns, every signal pattern has literals: the engine runs its regex only on lines that contain one.
 
-import { compilerTargetTriple, factForCmakePackage, factForHeader, factForLibrary, factForOutdatedProgram, factForProgram, isNpmPackageHeader, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
+import { compilerTargetTriple, factForCmakePackage, factForHeader, factForLibrary, factForOutdatedProgram, factForProgram, isToolIncludedHeader, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
 import { isRemovedBoostComponent } from './boost-components.js';
 import { msvcShipsHeader, msvcShipsLibrary } from './msvc-toolchain.js';
 import { pythonReleaseThatRemoved } from './python-stdlib.js';
@@ -103,6 +103,12 @@ function buildProgramOfGenerator(generator: string): string | undefined {
   return /^(?:[\w ]+ - )?(?:Unix|MinGW|MSYS) Makefiles$/.test(generator) ? 'make' : undefined;
 }
 
+// A buildpack's phase scripts as the platform runs them ("/tmp/buildpacks/<id>/bin/compile", "/app/tmp/buildpacks/<hash>/bin/compile").
+const BUILDPACK_SCRIPT = /[/\\]buildpacks?[/\\][^/\\\s]{1,200}[/\\]bin[/\\](?:compile|supply|finalize|detect|release|build)$/;
+
+// The directories a system package manager installs interpreters to (or none: the name alone).
+const SYSTEM_BIN_DIR = /^(?:(?:\/usr(?:\/local)?|\/opt\/homebrew)?\/s?bin\/)?$/;
+
 const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   {
     id: 'dash-not-found',
@@ -116,6 +122,9 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     source: 'sh / dash / busybox ash / bash',
     literals: [': not found', 'command not found'],
     re: new RegExp(String.raw`^(?:ERROR: (?:b')?)?(?:(?<_script>[^\s:]{1,200}): (?:line )?\d+: (?:\k<_script>: |exec: )?|(?:\S{0,200}/)?-?(?:ba|da|k)?sh: |sudo: )(?!ELF: )(?<entity>${PROG}): (?:command )?not found(?:\\n')?\s*$`),
+    // A buildpack's own script (Heroku, Cloud Foundry: bin/compile, bin/supply) installs what it runs itself: a program
+    // it cannot find there is the buildpack's setup failing (a stale cache, a detection bug), nothing the user installs.
+    name: (g) => (BUILDPACK_SCRIPT.test(g._script ?? '') ? undefined : g.entity),
     weight: 0.85,
     unknownOk: true,
   },
@@ -271,10 +280,14 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'bad-interpreter',
-    // bash running a script whose shebang names a missing interpreter: "./configure: /usr/bin/perl: bad interpreter: No such file or directory"
+    // bash running a script whose shebang names a missing interpreter: "./configure: /usr/bin/perl: bad interpreter: No such file or directory".
+    // Only a system bin directory's interpreter is a program to install: a shebang into a versioned framework, a
+    // virtualenv or another installation ("/System/Library/Frameworks/Ruby.framework/Versions/1.8/usr/bin/ruby") names
+    // an installation that is gone, and the tool whose script it is is broken.
     source: 'bash',
     literals: ['bad interpreter'],
-    re: new RegExp(String.raw`: ${DIR}(?<entity>${PROG}): bad interpreter: No such file or directory`),
+    re: new RegExp(String.raw`: (?<_dir>${DIR})(?<entity>${PROG}): bad interpreter: No such file or directory`),
+    name: (g) => (SYSTEM_BIN_DIR.test(g._dir ?? '') ? g.entity : undefined),
     weight: 0.85,
     unknownOk: true,
   },
@@ -544,9 +557,18 @@ const MSVC_NOT_A_HEADER = /\.(?:c|cc|cpp|cxx|c\+\+|m|mm|asm|s|cu|obj|o|pch|pdb|t
 const BUNDLED_DIR_NAMES = String.raw`subprojects|third[_-]?party|3rdparty|vendor(?:ed)?|external|extern|_deps|deps|submodules?`;
 const BUNDLED_DIR = new RegExp(String.raw`[/\\](?:${BUNDLED_DIR_NAMES})[/\\]`, 'i');
 
-/** An unknown header included from a file of a bundled dependency is that dependency's own (generated, or not checked out). */
+// node-gyp's cache of a runtime's headers and import libraries (~/.node-gyp/<version>, ~/.electron-gyp, ~/.cache/node-gyp,
+// %LOCALAPPDATA%\node-gyp\Cache, ~/Library/Caches/node-gyp), which node-gyp downloads and fills itself.
+const NODE_GYP_CACHE = /[/\\](?:\.node-gyp|\.electron-gyp|\.cache[/\\]node-gyp|node-gyp[/\\]Cache|Caches[/\\]node-gyp)[/\\]/i;
+
+/**
+ * An unknown header included from a file of a bundled dependency is that dependency's own (generated, or not checked
+ * out); included from node-gyp's copy of the runtime's headers or from an npm package's header (nan.h), it is a file of
+ * that download or package, which does not match the build (a version mismatch), not a system package.
+ */
 function bundledOwnHeader(header: string, includer: string | undefined): boolean {
-  return includer !== undefined && BUNDLED_DIR.test(includer) && !factForHeader(header).known && !msvcShipsHeader(header);
+  if (includer === undefined || factForHeader(header).known || msvcShipsHeader(header)) return false;
+  return BUNDLED_DIR.test(includer) || NODE_GYP_CACHE.test(includer) || isToolIncludedHeader(includer.replace(/^.*[/\\]/, ''));
 }
 
 /**
@@ -700,6 +722,9 @@ const LIBRARY_PATTERNS: readonly SignalPattern[] = [
     name: (g) => {
       const file = g.entity?.replace(/^.*[/\\]/, '');
       if (!file || !/^[\w.+-]{1,100}$/.test(file)) return undefined;
+      // node.lib (iojs.lib) from node-gyp's download of the runtime's headers is no system library: a wrong target or
+      // version directory in that cache, which node-gyp fills.
+      if (NODE_GYP_CACHE.test(g.entity ?? '')) return undefined;
       return /\.lib$/i.test(file) ? file.slice(0, -4) : file.includes('.') ? undefined : file;
     },
     route: msvcLibraryRoute,
@@ -1192,6 +1217,18 @@ function programOfCmakeNotFound(word: string): string | undefined {
   return candidates.find((name) => factForProgram(name).known);
 }
 
+// The POSIX utilities a shell itself relies on, present wherever /bin/sh is (coreutils, sed, busybox); a build may lack
+// others of coreutils or diffutils (`install`, `cmp` on a bare Chromebrew), so those stay programs to install.
+const BASE_UTILITIES = new Set(['sh', 'rm', 'mkdir', 'rmdir', 'sed', 'uname', 'cat', 'ls', 'cp', 'mv', 'ln', 'chmod', 'echo', 'test', 'expr', 'basename', 'dirname', 'tr', 'cut', 'head', 'tail', 'sort', 'touch', 'env']);
+
+/** A script named like one of the project's own (`setup.py: command not found`) that the table knows as no program: run without its interpreter or `./`, not a tool to install. */
+function unknownProjectScript(entity: string): boolean {
+  return /\.(?:py|sh|pl|rb)$/i.test(entity) && !factForProgram(entity).known;
+}
+
+// ISO C's freestanding headers, which gcc and clang install in their own include directory.
+const COMPILER_OWN_HEADERS = new Set(['stddef.h', 'stdarg.h', 'stdbool.h', 'float.h', 'iso646.h', 'stdalign.h', 'stdnoreturn.h']);
+
 // GNU make's own file names and the included makefiles' usual suffixes.
 const MAKEFILE_NAME = /^(?:GNUmakefile|[Mm]akefile(?:\.[\w.-]{1,20})?|[\w.+-]{1,60}\.(?:mk|mak|make))$/;
 
@@ -1217,13 +1254,28 @@ function factFor(kind: EntityKind, entity: string): EntityFact | null {
       // make names a makefile it cannot read the way it names a program it cannot run ("gmake[2]: Makefile: No such file
       // or directory", then "No rule to make target 'Makefile'"): a build file not generated yet, not a program.
       if (MAKEFILE_NAME.test(entity)) return null;
-      return factForProgram(programOfCmakeNotFound(entity) ?? entity);
+      // "-o: command not found": the variable that held the command (CC, CXX, LD) expanded empty and the shell ran its
+      // first option; no program is missing, the build's configuration is.
+      if (entity.startsWith('-')) return null;
+      // The base utilities every shell environment has (sh, rm, mkdir, sed): not found, the PATH or the root filesystem
+      // is broken (a PATH overwritten in a Dockerfile, a sandbox without /bin, a cwd that does not exist for Node's
+      // spawn), and no package to install fixes it.
+      if (BASE_UTILITIES.has(entity.replace(/^.*[/\\]/, ''))) return null;
+      return unknownProjectScript(entity) ? null : factForProgram(programOfCmakeNotFound(entity) ?? entity);
     case 'header':
-      // An npm package's header (nan.h, napi.h) is no system component and no file of the tree: no rule knows the fix yet.
-      if (isNpmPackageHeader(entity)) return null;
+      // An npm package's header (nan.h, napi.h) or the Erlang runtime's (erl_nif.h), whose directory the build tool
+      // passes itself, is no system component and no file of the tree: no rule knows the fix yet.
+      if (isToolIncludedHeader(entity)) return null;
+      // The freestanding headers come with the compiler itself (gcc's include directory, clang's resource directory),
+      // not with the C library: missing, the compiler's own installation is broken or misplaced (clang without its
+      // resource directory, a relocated toolchain), which no libc package fixes.
+      if (COMPILER_OWN_HEADERS.has(entity)) return null;
       return factForHeader(entity);
     case 'library':
     case 'pkg-config':
+      // CMake's FindThreads (CheckLibraryExists) always tries -lpthreads, HP-UX's name, before -lpthread: a probe in
+      // CMakeError.log, never a library a Linux or macOS build lacks.
+      if (kind === 'library' && entity === 'pthreads') return null;
       return factForLibrary(entity, kind);
     case 'cmake':
       return factForCmakePackage(entity);

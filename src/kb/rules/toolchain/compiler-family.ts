@@ -101,6 +101,8 @@ export function refineCompilerMissing(lang: CompilerLanguage, ctx: RefineContext
   const hits = ctx.hits.filter((h) => h.pattern !== notInPath || h.before.some((l) => l.includes(header)));
   if (hits.length === 0) return null;
   const compiler = hits.map((h) => compilerNamedBy(lang, h)).find(Boolean) ?? lang.defaultCompiler(hits);
+  // CMake's NMake generator names MSVC's cl: a missing Visual C++ (or a shell without vcvarsall), which msvc-missing reads.
+  if (/^cl(?:\.exe)?$/i.test(compiler)) return null;
   const triple = compilerTargetTriple(compiler) ?? undefined;
   // Python's build_ext runs the compiler the interpreter was built with, which Debian names by its own triple
   // (arm-linux-gnueabihf-gcc on Raspberry Pi OS): the machine's native compiler, from build-essential.

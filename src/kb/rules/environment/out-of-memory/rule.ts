@@ -31,6 +31,11 @@ function bareKilledOutsideBuild(hit: PatternHit): boolean {
   return hit.pattern === 'shell-killed' && /^Killed\.?$/.test(hit.text.trim()) && !hit.before.some((l) => BUILD_STEP.test(l.trim()));
 }
 
+// cargo's own build-script binary (target/<profile>/build/<crate>-<hash>/build-script-build): a small program that the
+// OOM killer, which picks the process with the most memory, does not choose over the compilers beside it. Killed, it
+// was something else (macOS refusing an unsigned or quarantined binary, an endpoint agent, a sandbox).
+const BUILD_SCRIPT_KILLED = /[/\\]build[/\\][\w-]+-[0-9a-f]{16}[/\\]build-script-\w+`/;
+
 // Patterns that name memory explicitly; the others (SIGKILL, Killed, 137) only imply it.
 const EXPLICIT = new Set(['enomem', 'rust-alloc-failed', 'gcc-killed-signal', 'gcc-ice-killed', 'gcc-out-of-memory', 'llvm-out-of-memory', 'msvc-heap-space', 'windows-paging-file', 'ld-killed', 'ld-killed-localized']);
 
@@ -204,7 +209,7 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    const real = ctx.hits.filter((h) => h.pattern !== 'emulation' && !bareKilledOutsideBuild(h));
+    const real = ctx.hits.filter((h) => h.pattern !== 'emulation' && !bareKilledOutsideBuild(h) && !(h.pattern === 'cargo-sigkill' && BUILD_SCRIPT_KILLED.test(h.text)));
     if (real.length === 0) return null;
     const explicit = real.some((h) => EXPLICIT.has(h.pattern));
     let confidence = confidenceOf(real);

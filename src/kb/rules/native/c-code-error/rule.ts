@@ -8,14 +8,18 @@ const SOURCE_FILE = String.raw`(?<file>(?:[A-Za-z]:)?[^\s:()]+\.(?:c|cc|cpp|cxx|
 
 /** Paths of code the project did not write: registries, vendored/third-party trees, system and SDK headers (an Xcode or
  * Command Line Tools SDK: "/Applications/Xcode.app/.../MacOSX.sdk/usr/include/machine/types.h", osxcross's "target/SDK/MacOSX14.4.sdk/"). */
+// (node-gyp's download of the runtime's headers, an npm package's header such as nan.h, and an SDK's sysroot headers
+// are never the project's own code either)
 export const FOREIGN_PATH =
-  /[\\/]\.?cargo[\\/](?:registry|git)[\\/]|[\\/]usr[\\/]share[\\/]cargo[\\/]registry[\\/]|[\\/]vendor(?:ed)?[\\/]|node_modules[\\/]|site-packages[\\/]|dist-packages[\\/]|[\\/]_deps[\\/]|third[_-]?party[\\/]|3rdparty[\\/]|^\/usr\/(?:local\/)?(?:include|lib)\/|^\/opt\/homebrew\/|^\/Library\/Developer\/|Program Files|[\\/]pip-(?:install|req-build|build-env)-|[\\/][^\\/\s]+\.sdk[\\/]|^\/Applications\/Xcode[^/]*\.app\//;
+  /[\\/]\.(?:node|electron)-gyp[\\/]|[\\/]\.cache[\\/]node-gyp[\\/]|node-gyp[\\/]Cache[\\/]|Caches[\\/]node-gyp[\\/]|(?:^|[\\/])(?:nan|napi|napi-inl)\.h$|[\\/]sysroots?[\\/][^\\/\s]+[\\/]usr[\\/](?:local[\\/])?include[\\/]|[\\/]\.?cargo[\\/](?:registry|git)[\\/]|[\\/]usr[\\/]share[\\/]cargo[\\/]registry[\\/]|[\\/]vendor(?:ed)?[\\/]|node_modules[\\/]|site-packages[\\/]|dist-packages[\\/]|[\\/]_deps[\\/]|third[_-]?party[\\/]|3rdparty[\\/]|^\/usr\/(?:local\/)?(?:include|lib)\/|^\/opt\/homebrew\/|^\/Library\/Developer\/|Program Files|[\\/]pip-(?:install|req-build|build-env)-|[\\/][^\\/\s]+\.sdk[\\/]|^\/Applications\/Xcode[^/]*\.app\//;
 
 /** gold prints linker errors in the compiler's shape ("m.c:3: error: undefined reference to 'pow'"): the link failed, not the compile. */
 const LINKER_MESSAGE = /^(?:undefined reference to |multiple definition of |relocation |requires (?:dynamic|unsupported) )/;
 
 /** Messages that are a missing file, not a coding mistake: the environment (or another rule) is to blame. */
 export const MISSING_INCLUDE = /No such file or directory|file not found|Cannot open include file/;
+// MSVC's C1083 (cannot open a file) is a missing file in every language Visual Studio speaks, however its text reads.
+const MSVC_CANNOT_OPEN = /\berror C1083:/;
 
 /** A compiler line prefixed the way cc-rs and cargo relay it: "cargo:warning=" or "warning: crate@1.2.3: ". */
 export const RELAY_PREFIX = String.raw`^(?:cargo:warning=|warning: (?:(?<relayCrate>[\w.-]+)@(?<relayVersion>[\w.+-]+): )?)?`;
@@ -97,6 +101,15 @@ export const COMPILER_ERROR_PATTERNS = [
     weight: 0.05,
   },
   {
+    id: 'gem-native-extension',
+    // RubyGems (gem install, bundle install): "ERROR: Failed to build gem native extension." (support only: a gem's C
+    // extension is a published package's code built against this Ruby, not the user's own project)
+    source: 'RubyGems',
+    literals: ['Failed to build gem native extension'],
+    re: /Failed to build gem native extension/,
+    weight: 0.05,
+  },
+  {
     id: 'pip-remote-sdist',
     // pip: "Downloading foo-1.2.3.tar.gz (45 kB)" / "Collecting foo==1.2" (support only: a downloaded sdist is not the user's own code)
     source: 'pip',
@@ -121,9 +134,9 @@ export default defineRule({
   refine: (ctx) => {
     const errors = ctx.hits.filter((h) => (h.pattern === 'gcc-clang-error' || h.pattern === 'msvc-error') && !LINKER_MESSAGE.test(h.captures.message ?? ''));
     // A missing header anywhere means the later errors are follow-ups of an environment problem.
-    if (errors.some((h) => MISSING_INCLUDE.test(h.captures.message ?? ''))) return null;
+    if (errors.some((h) => MISSING_INCLUDE.test(h.captures.message ?? '') || MSVC_CANNOT_OPEN.test(h.text))) return null;
     if (failedBuildScriptIsDependency(ctx.hits)) return null;
-    if (ctx.hits.some((h) => h.pattern === 'pip-remote-sdist')) return null;
+    if (ctx.hits.some((h) => h.pattern === 'pip-remote-sdist' || h.pattern === 'gem-native-extension')) return null;
     if (/node_modules/.test(ctx.captures.gypCwd ?? '')) return null;
     // cc-rs output appears twice (cargo's relayed "warning: crate@ver:" copy and the raw "cargo:warning=" one): count each error once.
     const own = uniqueErrors(errors.filter((h) => !FOREIGN_PATH.test(h.captures.file ?? '') && !isErrorDirective(h)));

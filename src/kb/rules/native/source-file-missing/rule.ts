@@ -12,7 +12,9 @@ const VENDORED = /(?:^|[/\\])(?:third[_-]?party|3rdparty|vendor|external|extern|
 
 // A make target that names a file: it has a directory or an extension (`src/x.o`, `build/Makefile.bottom`), unlike `build`.
 function looksLikeFile(target: string | undefined): boolean {
-  return target !== undefined && /[/\\]|\.\w{1,8}$/.test(target);
+  // "//github.com/...": the rest of a URL that a variable put into a rule line, where make read "https" as a target and
+  // what follows its colon as a prerequisite: text, not a file of the tree.
+  return target !== undefined && /[/\\]|\.\w{1,8}$/.test(target) && !target.startsWith('//');
 }
 
 // `.git/HEAD`, `../.git/refs/heads`: git's own metadata, absent from a source archive.
@@ -103,7 +105,10 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const hits = ctx.hits.filter((h) => {
-      if (h.pattern === 'cmake-subdirectory-no-cmakelists' || h.pattern === 'cmake-subdirectory-absent' || h.pattern === 'meson-subproject-no-build-file') return true;
+      // A CMake status line ("-- Component directory ... does not contain a CMakeLists.txt file. No component will be
+      // added", ESP-IDF) is information the configure went on from; add_subdirectory's error is never printed so.
+      if (h.pattern === 'cmake-subdirectory-no-cmakelists') return !h.text.startsWith('-- ');
+      if (h.pattern === 'cmake-subdirectory-absent' || h.pattern === 'meson-subproject-no-build-file') return true;
       // A bare word ('build', 'install') is a target the Makefile lacks (a project bug or a typo), not a file of the tree.
       // A file under .git/ is git metadata a source archive lacks (source-not-git-checkout), not a file of the tree.
       if (h.pattern === 'make-no-rule-needed-by') return looksLikeFile(h.captures.file) && !isGitMetadata(h.captures.file);

@@ -87,6 +87,16 @@ export default defineRule({
       weight: 0.3,
     },
     {
+      id: 'pip-unpacked-known-rust-package',
+      // pip unpacks a requirement it downloaded into its global build directory, /tmp/pip-install-<random>/<name>
+      // (pip >= 20.3 adds "_<32 hex>"; a local project builds in place or in pip-req-build-<random>): a package known to
+      // need Rust there came as an sdist ("cwd: /tmp/pip-install-3wfzp7my/bcrypt/", "Removing source in ...")
+      source: 'pip',
+      literals: ['pip-install-'],
+      re: new RegExp(`[/\\\\]pip-install-\\w{4,16}[/\\\\](?<_unpacked>${RUST_BACKED})(?:_[0-9a-f]{32})?(?:[/\\\\'"\\s]|$)`, 'i'),
+      weight: 0.3,
+    },
+    {
       id: 'uv-poetry-source-build',
       // uv builds only source distributions: "× Failed to build `pydantic-core==2.33.2`", "× Failed to download and
       // build `kinto==11.2.1`" (its progress line "Building pydantic-core==2.33.2" is left out: "Building " would make
@@ -130,6 +140,7 @@ export default defineRule({
     const fromSdist =
       ids.has('pip-downloading-sdist') ||
       ids.has('pip-building-known-rust-package') ||
+      ids.has('pip-unpacked-known-rust-package') ||
       ids.has('uv-poetry-source-build') ||
       ctx.hits.some((h) => h.pattern === 'cryptography-debug-assistance' && /DEBUG ASSISTANCE/.test(h.text));
     if (!noRust) return null;
@@ -151,6 +162,7 @@ export default defineRule({
       .map((h) => /wheel for (?<name>[\w.-]+)/.exec(h.text)?.groups?.name)
       .filter((n): n is string => !!n);
     const downloaded = new Set(ctx.hits.filter((h) => h.pattern === 'pip-downloading-sdist' && h.captures.package).map((h) => norm(h.captures.package)));
+    for (const h of ctx.hits) if (h.pattern === 'pip-unpacked-known-rust-package' && h.captures._unpacked) downloaded.add(norm(h.captures._unpacked));
     const known = new RegExp(`^(?:${RUST_BACKED})$`, 'i');
     if (failed.length > 0 && !failed.some((n) => downloaded.has(norm(n)) || known.test(n))) return null;
     // Metadata-phase failures name no package: pip collects requirements one by one, so the collection line nearest
@@ -172,7 +184,9 @@ export default defineRule({
       .map((h) => ({ line: h.line, text: h.text }));
     return {
       confidence: 0.9,
-      captures: { ...(reasons.length ? { likelyReason: reasons.join('; ') } : {}), ...(c.version ? { versionText: ` ${c.version}` } : {}), ...(c.rustRequired ? { rustText: ` ${c.rustRequired}` } : {}) },
+      captures: {
+        ...(!c.package && c._unpacked ? { package: c._unpacked } : {}),
+        ...(reasons.length ? { likelyReason: reasons.join('; ') } : {}), ...(c.version ? { versionText: ` ${c.version}` } : {}), ...(c.rustRequired ? { rustText: ` ${c.rustRequired}` } : {}) },
       evidence,
     };
   },

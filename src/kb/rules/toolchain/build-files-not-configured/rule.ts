@@ -8,6 +8,9 @@ const CONFIGURE_FAILED = 'configure-step-failed';
 // npm ran node-gyp as a package's install script: then the package, not the directory the user chose, lacks binding.gyp.
 const NPM_RUNS_NODE_GYP = 'npm-lifecycle-runs-node-gyp';
 
+// A package's directory in node_modules (`node_modules/n64`, `node_modules/@scope/name`).
+const NPM_PACKAGE_DIR = /node_modules[/\\](?:@[^/\\]+[/\\])?[^/\\@]+[/\\]?$/;
+
 export default defineRule({
   id: 'build-files-not-configured',
   title: 'The build ran where there are no build files',
@@ -119,7 +122,9 @@ export default defineRule({
     // gyp run by the Makefile it generated, from build/ (a Makefile regenerating itself): not a directory without a project.
     if (first.pattern === 'node-gyp-binding-gyp-not-found' && /[/\\]build[/\\]?$/.test(first.captures.directory ?? '')) return null;
     // A package's install script that runs node-gyp without a binding.gyp is that package's bug, not a wrong directory.
-    if (first.pattern === 'node-gyp-binding-gyp-not-found' && ctx.hits.some((h) => h.pattern === NPM_RUNS_NODE_GYP)) return null;
+    // So is a package's own directory under node_modules (npm ran it there: the published package lacks the file); the
+    // node_modules directory itself is still a wrong place the user chose.
+    if (first.pattern === 'node-gyp-binding-gyp-not-found' && (ctx.hits.some((h) => h.pattern === NPM_RUNS_NODE_GYP) || NPM_PACKAGE_DIR.test(first.captures.directory ?? ''))) return null;
     const tool = first.pattern.startsWith('ninja')
       ? 'ninja'
       : first.pattern.startsWith('make')

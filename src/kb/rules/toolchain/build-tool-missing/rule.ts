@@ -57,9 +57,22 @@ export default defineRule({
       re: /^autoreconf[\w.-]{0,8}: (?:error: )?failed to run (?<program>[\w.+-]{1,64})(?:: No such file or directory)?\s*$/,
       weight: 0.85,
     },
+    {
+      id: 'cmake-toolchain-file-failed',
+      // CMake's call stack under an error raised while project() loads the toolchain file (vcpkg.cmake's "vcpkg install
+      // failed", a CMAKE_TOOLCHAIN_FILE's FATAL_ERROR): "  /usr/share/cmake-3.25/Modules/CMakeDetermineSystem.cmake:124
+      // (include)". Support only: after it CMake never looks for the build program, so its "unable to find a build
+      // program corresponding to \"Ninja\"" that follows is no missing ninja
+      source: 'CMake',
+      literals: ['CMakeDetermineSystem.cmake:'],
+      re: /CMakeDetermineSystem\.cmake:\d+ \(include\)/,
+      weight: 0.05,
+    },
   ],
   refine: (ctx) => {
+    const toolchainFailedAt = Math.min(...ctx.hits.filter((h) => h.pattern === 'cmake-toolchain-file-failed').map((h) => h.line));
     const found = ctx.hits
+      .filter((hit) => !(hit.pattern.endsWith('cmake-no-build-program') && hit.line > toolchainFailedAt))
       .map((hit) => ({ hit, fact: factOf(hit) }))
       .filter((f): f is { hit: PatternHit; fact: EntityFact } => f.fact !== null && f.fact.rule === 'build-tool-missing')
       // CMake's "-- Could NOT find BISON" status line counts when the configure step then fails.

@@ -5,6 +5,9 @@
 import { defineRule } from '../../../rule.js';
 import { hostCompilerGivenTargetFlag } from '../cross-toolchain-misconfigured/target-flags.js';
 
+// The options autoconf's compiler version probe tries one after another (lang.m4, c.m4), expecting some to fail.
+const AUTOCONF_VERSION_PROBES = new Set(['-V', '-qversion', '-version']);
+
 export default defineRule({
   id: 'compiler-flag-unsupported',
   title: 'The compiler or linker does not accept an option the build passes',
@@ -70,7 +73,11 @@ export default defineRule({
     // The unprefixed host gcc given an ARM/RISC-V/MIPS-only option: the cross compiler was not used
     // (cross-toolchain-misconfigured), not an option this compiler lacks.
     if (hostCompilerGivenTargetFlag(ctx.hits)) return null;
-    const c = ctx.captures;
+    // configure asks every compiler for its version with each of --version -v -V -qversion -version (autoconf's
+    // _AC_PROG_*_VERSION loop) and goes on whatever it says: gcc rejecting -V or -qversion in config.log is that probe.
+    const built = ctx.hits.filter((h) => !AUTOCONF_VERSION_PROBES.has(h.captures._f2 ?? h.captures._f4 ?? ''));
+    if (built.length === 0) return null;
+    const c = built.length === ctx.hits.length ? ctx.captures : Object.assign({}, ...[...built].reverse().map((h) => h.captures));
     const flag = c.flag ?? c._f2 ?? (c._f3 ? `${c._f3}${c._value ?? ''}` : undefined) ?? c._f4 ?? c._f7 ?? (c._f8 ? `-${c._f8}${c._value2 ?? ''}` : undefined) ?? c._f5 ?? c._f6 ?? 'an option';
     const isLinker = ctx.hits.some((h) => h.pattern === 'linker-unrecognized-option');
     const hint = /^-m(?:arch|cpu)=native$/.test(flag) && ctx.hits.some((h) => h.pattern === 'apple-clang-march-native' || h.pattern === 'clang-unsupported-argument')
@@ -78,7 +85,8 @@ export default defineRule({
       : /^-m(?:sse|avx|fma|bmi|popcnt|64|32|arch=x86|tune=generic)/.test(flag)
         ? ' That is an x86 option, and this compiler targets another architecture.'
         : '';
-    return { captures: { flag, _tool: isLinker ? 'linker' : 'compiler', _hint: hint } };
+    const evidence = built.length === ctx.hits.length ? undefined : built.map((h) => ({ line: h.line, text: h.text }));
+    return { captures: { flag, _tool: isLinker ? 'linker' : 'compiler', _hint: hint }, ...(evidence ? { evidence } : {}) };
   },
   explanation:
     'The {{_tool}} stopped at `{{flag}}`, an option it does not support for this target or in this version.{{_hint|}} The flag ' +

@@ -147,6 +147,19 @@ export default defineRule({
       weight: 0.9,
     },
     {
+      id: 'cmake-nmake-cl-not-invocable',
+      // CMake's NMake and JOM generators after "The CMAKE_C_COMPILER: cl is not a full path and was not found in the
+      // PATH" (cmGlobalNMakeMakefileGenerator::PrintCompilerAdvice, CMake >= 3.3): "To use the NMake generator with
+      // Visual C++, cmake must be run from a shell that can use the compiler cl from the command line. This environment
+      // is unable to invoke the cl compiler." (CMake < 3.3 warned "To use the NMake generator, cmake must be run from a
+      // shell that can use the compiler cl from the command line.  This environment does not contain INCLUDE, LIB, or
+      // LIBPATH"); wrapped to the message width, both keep "compiler cl from the command line" on one line
+      source: 'CMake (NMake / JOM generators)',
+      literals: ['compiler cl from the command line'],
+      re: /compiler cl from the command line\./,
+      weight: 0.9,
+    },
+    {
       id: 'cmake-vs-generator',
       // CMake with a Visual Studio generator: "-- Building for: Visual Studio 17 2022" (the default generator picked),
       // "-- Selecting Windows SDK version 10.0.22621.0 to target Windows 10.0.19045." (printed by VS generators only; the
