@@ -86,6 +86,14 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   // R CMD INSTALL after a package's configure or compile failed: "ERROR: configuration failed for package ‘curl’" (then
   // "* removing ‘/usr/lib/R/site-library/curl’"); install.packages() warns "installation of package ‘curl’ had non-zero
   // exit status"
+  // Mix around a dependency's native build: 'could not compile dependency :bcrypt_elixir, "mix compile" failed.' (Elixir
+  // < 1.4 without the colon and quotes), and elixir_make's '** (Mix) Could not compile with "make" (exit status: 2).'
+  {
+    kind: 'consequence',
+    source: 'Elixir Mix',
+    literals: ['could not compile dependency', 'Could not compile with'],
+    re: /^could not compile dependency :?[\w.]+, "?mix compile"? failed|^\*\* \(Mix\) Could not compile with ["`]/,
+  },
   {
     kind: 'consequence',
     source: 'R CMD INSTALL',
@@ -134,6 +142,9 @@ export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'rustup', literals: ['error: toolchain', 'error: component'], re: /^error: (?:toolchain|component) / },
   // (color-eyre and some CLIs put the message on the next lines: "Error:" alone, then "   0: failed to parse ...")
   { kind: 'error', source: 'generic', literals: ['Error:', 'FATAL: ', 'fatal: '], re: /^(?:Error|FATAL|fatal): |^Error:$/ },
+  // Elixir's uncaught exception, Mix's own errors among them: "** (Mix) ...", "** (ErlangError) erlang error: :enoent",
+  // "** (CompileError) lib/x.ex:3: ..."
+  { kind: 'error', source: 'Elixir', literals: ['** ('], re: /^\*\* \([A-Z][\w.]*\) / },
   // autoconf: "configure: error: C compiler cannot create executables"; its config.status: "config.status: error:
   // cannot find input file: `Makefile.in'"
   { kind: 'error', source: 'autoconf', literals: ['configure: error:', 'config.status: error:'], re: /^(?:configure|config\.status): error: / },
@@ -287,7 +298,7 @@ export const CHAIN_LAYERS: readonly ChainLayer[] = [
   { depth: 4, literals: ['running build_rust', 'setuptools_rust', 'setuptools-rust'], re: /running build_rust|setuptools[_-]rust/, label: 'setuptools-rust', tool: 'cargo' },
   { depth: 4, literals: ['running build_ext'], re: /^running build_ext/, label: 'setuptools build_ext', tool: 'pip' },
   { depth: 5, literals: ['cargo-chef', 'chef cook'], re: /cargo-chef|chef cook/, label: 'cargo-chef', tool: 'cargo' },
-  { depth: 6, literals: ['could not compile', 'failed to run custom build command', 'Caused by:', 'error[E'], re: /could not compile|failed to run custom build command|^Caused by:|^error\[E\d{4}\]/, label: 'cargo', tool: 'cargo' },
+  { depth: 6, literals: ['could not compile', 'failed to run custom build command', 'Caused by:', 'error[E'], re: /[Cc]ould not compile `|failed to run custom build command|^Caused by:|^error\[E\d{4}\]/, label: 'cargo', tool: 'cargo' },
   { depth: 7, literals: ['failed to run custom build command'], re: /failed to run custom build command for `([^`]+)`/, label: 'build script of $1', tool: 'cargo' },
   { depth: 8, literals: ['cc-rs', 'ToolExecError', 'failed to find tool'], re: /cc-rs|ToolExecError|failed to find tool/, label: 'cc-rs', tool: 'cargo' },
   { depth: 8, literals: ['CMake Error', 'running: "cmake"', 'running: cd '], re: /^CMake Error|running: "cmake"|running: cd .*"cmake"/, label: 'cmake', tool: 'cmake' },

@@ -398,7 +398,8 @@ export interface EntityFact {
 const C_COMPILER = /^(?:[\w.-]*-)?(?:cc|gcc|clang)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/;
 const CXX_COMPILER = /^(?:[\w.-]*-)?(?:c\+\+|g\+\+|clang\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/;
 const PYTHON = /^python(?:[23](?:\.\d+)?)?(?:\.exe)?$|^py$/;
-const MSVC_TOOL = /^(?:cl|link|lib|rc|mt)(?:\.exe)?$/i;
+// (nmake ships only with the MSVC Build Tools, on PATH in their developer prompt)
+const MSVC_TOOL = /^(?:cl|link|lib|rc|mt|nmake)(?:\.exe)?$/i;
 
 /** Which rule owns a missing program: compilers, interpreters and named tools first, any other program last. */
 export function factForProgram(program: string): EntityFact {

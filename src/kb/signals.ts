@@ -430,6 +430,16 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     weight: 0.8,
   },
   {
+    id: 'elixir-make-not-found',
+    // elixir_make, the Mix compiler that runs a NIF's Makefile: '** (Mix) "make" not found in the path. If you have set
+    // the MAKE environment variable, please make sure it is correct.' ("nmake" on Windows, "gmake" on the BSDs). A MAKE
+    // that names a directory or a path with spaces names no program (entityOf drops it).
+    source: 'elixir_make (Mix)',
+    literals: ['not found in the path'],
+    re: new RegExp(String.raw`^\*\* \(Mix\) "(?<entity>${PROG})" not found in the path\b`),
+    weight: 0.9,
+  },
+  {
     id: 'node-which-not-found',
     // the `which` npm package (node-gyp < 10, prebuild): "Error: not found: python2", "gyp ERR! stack Error: not found: make"
     source: 'which (npm package)',
