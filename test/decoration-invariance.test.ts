@@ -127,6 +127,11 @@ const DECORATIONS: readonly Decoration[] = [
     wrap: (lines) => ['STEP 5/10: RUN ./ci/build.sh', ...lines, 'Error: building at STEP "RUN ./ci/build.sh": while running runtime: exit status 2'],
   },
   {
+    name: 'pnpm lifecycle',
+    source: 'pnpm install (append-only reporter): ".../node_modules/widget install: <line>", the echoed command with "install$"',
+    wrap: (lines) => ['.../node_modules/widget install$ ./ci/build.sh', ...lines.map((l) => `.../node_modules/widget install: ${l}`), '.../node_modules/widget install: Failed', ' ELIFECYCLE  Command failed with exit code 1.'],
+  },
+  {
     name: 'docker compose v2',
     source: 'docker compose up (v2): "web-1  | <line>", the service name padded to the longest',
     wrap: (lines) => ['Attaching to db-1, web-1', ...lines.map((l) => `web-1  | ${l}`), 'web-1 exited with code 1'],

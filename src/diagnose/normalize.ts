@@ -72,6 +72,11 @@ const NPM_PREFIX = /^npm (?:ERR!|error) (?!(?:code|errno|syscall|path|dest|signa
 // `link.exe` not found" (then "At line:1 char:1", "+ CategoryInfo ... NativeCommandError"): the command as the user
 // typed it, lowercase; MSVC's own "LINK : fatal error" and "NMAKE : fatal error" are upper case and stay
 const POWERSHELL_STDERR = /^(?:cargo|rustc|rustup|cross|maturin|pip3?|python3?|py|uv|poetry|pdm|tox|npm|npx|yarn|pnpm|bun|node|node-gyp|cmake|make|mingw32-make|ninja|meson|gcc|g\+\+|clang|clang\+\+|go|conan|vcpkg)(?:\.exe)? : (?=\S)/;
+// pnpm's append-only reporter (CI, a stdout that is no terminal) puts the package's directory and the script's stage
+// before each line a dependency's lifecycle script prints: ".../node_modules/sharp install: gyp info it worked if it
+// ends with ok", "node_modules/.pnpm/esbuild@0.15.0/node_modules/esbuild postinstall: ..." ("." for the root package).
+// The command it echoes ("install$ node-gyp rebuild") is pnpm speaking and keeps its prefix.
+const PNPM_LIFECYCLE = /^(?:\.|(?:\.\.\.)?[^\s:]{0,300}node_modules\/[^\s:]{1,300}) (?:preinstall|install|postinstall|prepare|prepack|prepublish|build): /;
 // git's sideband, which carries a remote build's output to `git push` (Heroku, Dokku, Piku): "remote:        -----> Building"
 const GIT_REMOTE = /^remote: ?/;
 // Canonical's craft tools (charmcraft, snapcraft, rockcraft via craft-cli) put ":: " before a subprocess's lines, once
@@ -142,7 +147,8 @@ function peelAnchored(text: string, state: { timeColumn: boolean }): string {
   else if (first === 115 /* s */ || first === 116 /* t */) out = out.replace(SECTION_MARKER, '');
   else if (first === 58 /* : */) out = out.replace(CRAFT_STREAM, '');
   else if (first === 114 /* r */) out = out.replace(GIT_REMOTE, '');
-  else if (first === 110 /* n */) out = out.replace(NPM_PREFIX, '');
+  else if (first === 110 /* n */) out = out.replace(NPM_PREFIX, '').replace(PNPM_LIFECYCLE, '');
+  else if (first === 46 /* . */) out = out.replace(PNPM_LIFECYCLE, '');
   else if (first >= 48 && first <= 57 && VS_OUTPUT_CMAKE.test(out)) out = out.replace(VS_OUTPUT_CMAKE, '');
   // One time column at most: a second number is the message's own
   else if (!state.timeColumn && first >= 48 && first <= 57) {
@@ -186,6 +192,7 @@ function mayHavePrefix(line: string): boolean {
     if ((c === 124 /* | */ || c === 96) /* ` */ && line.startsWith('->', i + 1)) return true;
     if (i !== 0) return false;
     if (line.startsWith('Step #') || line.startsWith('remote:') || line.startsWith(':: ') || line.startsWith('section_') || line.startsWith('travis_') || line.startsWith('npm ')) return true;
+    if (line.startsWith('...') || line.startsWith('. ') || line.startsWith('node_modules/')) return true;
     if (c >= 65 && c <= 90 && (DAY_CLOCK.test(line) || VS_ERROR_LIST.test(line))) return true;
     // Docker Compose's "web-1  | ": a name, a replica number, then the column; PowerShell's "cargo : "
     // (searched from a bound backwards, so a long line costs no more than a short one)
