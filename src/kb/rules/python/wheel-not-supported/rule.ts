@@ -34,7 +34,7 @@ export default defineRule({
     python: { type: 'version', doc: 'the running Python that the Requires-Python range excludes', optional: true },
     requiresPython: { type: 'string', doc: 'the Requires-Python range of the release', optional: true },
   },
-  internal: ['wheelRef', 'hint', 'tagText', 'python2', 'python3', 'wheel3', 'requiresPython3'],
+  internal: ['wheelRef', 'hint', 'tagText', 'python2', 'python3', 'wheel3', 'requiresPython3', 'python4', 'requiresPython4'],
   patterns: [
     {
       id: 'pip-not-a-supported-wheel',
@@ -92,6 +92,17 @@ export default defineRule({
       weight: 0.95,
     },
     {
+      id: 'uv-current-python-excluded',
+      // uv 0.1+ resolver report: "╰─▶ Because the current Python version (3.8.10) does not satisfy Python>=3.9 and foo==2.0
+      // depends on Python>=3.9, we can conclude ..." (wrapped at the terminal width, so the range may be on the next line).
+      // Not "the requested Python version (>=3.9) does not satisfy": that is the project's requires-python range, not the
+      // interpreter
+      source: 'uv',
+      literals: ['the current Python version ('],
+      re: /\bthe current Python version \((?<python4>\d[\w.+]{0,30})\) does not satisfy(?: Python(?<requiresPython4>[<>=!~][^\s,]{0,40}(?:,[<>=!~][^\s,]{0,40}){0,4}))?/,
+      weight: 0.9,
+    },
+    {
       id: 'pip-ignored-requires-python',
       // pip >= 21.2 resolver, printed only when nothing matched:
       // "ERROR: Ignored the following versions that require a different python version: 2.0.0 Requires-Python >=3.12"
@@ -135,13 +146,13 @@ export default defineRule({
         : 'the package publishes no wheel (and no sdist) for this platform; uv prints the platforms it does support in its hint line';
       return { captures: { reason: 'no-wheel', wheel, wheelRef: `\`${wheel}\``, hint, ...(on ? { platformTag: on.tag } : {}) } };
     }
-    // pip named the release whose Requires-Python excludes this interpreter.
-    const refusal = ctx.hits.find((h) => h.pattern === 'pip-package-requires-different-python' || h.pattern === 'pip-old-requires-python');
+    // pip (or uv) named the release, or the range, whose Requires-Python excludes this interpreter.
+    const refusal = ctx.hits.find((h) => h.pattern === 'pip-package-requires-different-python' || h.pattern === 'pip-old-requires-python' || h.pattern === 'uv-current-python-excluded');
     if (refusal) {
       const c = refusal.captures;
       const wheel = c.wheel ?? c.wheel3;
-      const python = c.python ?? c.python2 ?? c.python3;
-      const requiresPython = c.requiresPython ?? c.requiresPython3;
+      const python = c.python ?? c.python2 ?? c.python3 ?? c.python4;
+      const requiresPython = c.requiresPython ?? c.requiresPython3 ?? c.requiresPython4;
       const range = requiresPython ? `Requires-Python \`${requiresPython}\`` : 'a Requires-Python range';
       return {
         captures: {
