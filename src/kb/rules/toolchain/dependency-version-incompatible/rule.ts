@@ -196,7 +196,7 @@ function visualStudioFinding(hits: readonly PatternHit[]) {
   const cmakeVersion = [hit.text, ...hit.after].map((l) => /[\\/]cmake-(?<v>\d+\.\d+\.\d+)[\\/]src[\\/]lib\.rs/.exec(l)?.groups?.v).find((v) => v);
   const story = known
     ? `The build runs in a ${known.release} developer environment (VisualStudioVersion ${ccHit?.captures._vsVersion}), and the cc crate that the cmake crate${cmakeVersion ? ` ${cmakeVersion}` : ''} asks which Visual Studio generator to use is older than it: cc knows ${known.release} from ${known.cc}.`
-    : `The cmake crate${cmakeVersion ? ` ${cmakeVersion}` : ''} found a Visual Studio it has no CMake generator name for: it is older than that Visual Studio (the cmake crate names Visual Studio 2022 from 0.1.48).`;
+    : `The cmake crate${cmakeVersion ? ` ${cmakeVersion}` : ''} found a Visual Studio it has no CMake generator name for: it is older than that Visual Studio (the cmake crate names Visual Studio 2022 from 0.1.47, Visual Studio 2026 from 0.1.55).`;
   return {
     captures: {
       dependency: known ? 'cc' : 'cmake',
@@ -311,7 +311,7 @@ export default defineRule({
     },
     {
       id: 'cmake-crate-unknown-visual-studio',
-      // cmake crate 0.1.2x-0.1.47 (VS 2022), before 0.1.55-ish for VS 2026: "Visual studio version detected but this crate
+      // cmake crate before 0.1.47 with VS 2022, before 0.1.55 with VS 2026: "Visual studio version detected but this crate
       // doesn't know how to generate cmake files for it, can the `cmake` crate be updated?"
       source: 'cmake crate',
       literals: ["doesn't know how to generate cmake files for it"],
