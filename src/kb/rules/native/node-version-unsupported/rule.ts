@@ -115,7 +115,7 @@ export default defineRule({
     {
       id: 'yarn-engine-node-incompatible',
       // yarn 1 (an error unless --ignore-engines): 'error foo@1.0.0: The engine "node" is incompatible with this module.
-      // Expected version ">=14.16". Got "12.22.12"' (before 1.4 without the "Got" part); "info ..." is an optional
+      // Expected version ">=14.16". Got "12.22.12"' (older yarn 1 releases print no "Got" part); "info ..." is an optional
       // dependency yarn skips, and "The engine "yarn"" is yarn's own version, not Node's
       source: 'yarn 1',
       literals: ['The engine "node" is incompatible'],
@@ -124,11 +124,11 @@ export default defineRule({
     },
     {
       id: 'pnpm-node-version-incompatible',
-      // pnpm 6+ under " ERR_PNPM_UNSUPPORTED_ENGINE  Unsupported environment (bad pnpm and/or Node.js version)": 'Your Node
+      // pnpm (7-10 seen) under " ERR_PNPM_UNSUPPORTED_ENGINE  Unsupported environment (bad pnpm and/or Node.js version)": 'Your Node
       // version is incompatible with "registry.npmjs.org/vite-plugin-mkcert/1.10.1".' then "Expected version: >=v16.0.0"
       // and "Got: v14.19.0" (its warning form reads " WARN  Unsupported engine: wanted: ..."; "Your pnpm version is
       // incompatible" is pnpm's own version)
-      source: 'pnpm 6+',
+      source: 'pnpm',
       literals: ['Your Node version is incompatible with'],
       re: /^Your Node version is incompatible with "(?<package>[^"]{1,300})"/,
       weight: 0.9,

@@ -74,19 +74,19 @@ export default defineRule({
     },
     {
       id: 'pip-package-requires-different-python',
-      // pip >= 19.0 (both resolvers), a release whose Requires-Python excludes the running interpreter:
-      // "ERROR: Package 'demo-rp' requires a different Python: 3.11.7 not in '>=3.12'"; pip >= 20.3 with several such
+      // pip >= 19.2 (both resolvers), a release whose Requires-Python excludes the running interpreter:
+      // "ERROR: Package 'demo-rp' requires a different Python: 3.11.7 not in '>=3.12'"; pip >= 21.1 with several such
       // requirements: "ERROR: Packages require a different Python. 3.7.3 not in:" then "'>=3.8' (required by x 1.0)".
       // Not pip -v's "Link requires a different Python (3.11.7 not in: '>=3.12'): URL", a candidate it skips and goes on
-      source: 'pip >= 19.0',
+      source: 'pip >= 19.2',
       literals: ['require a different Python', 'requires a different Python'],
       re: /^(?:ERROR: )?(?:Package '(?<wheel>[^'\s]{1,100})' requires a different Python: (?<python>\d[\w.+]{0,30}) not in '(?<requiresPython>[^']{1,100})'|Packages require a different Python\. (?<python2>\d[\w.+]{0,30}) not in:)/,
       weight: 0.95,
     },
     {
       id: 'pip-old-requires-python',
-      // pip 9-18: "ERROR: pyvizio requires Python '>= 3.7' but the running Python is 3.6.5" (pip < 10 without "ERROR: ")
-      source: 'pip 9-18',
+      // pip 9.0-19.1: "ERROR: pyvizio requires Python '>= 3.7' but the running Python is 3.6.5" (pip < 10 without "ERROR: ")
+      source: 'pip 9.0-19.1',
       literals: ['but the running Python is'],
       re: /^(?:ERROR: )?(?<wheel3>[A-Za-z0-9][\w.-]{0,100}) requires Python '(?<requiresPython3>[^']{1,100})' but the running Python is (?<python3>\d[\w.+]{0,30})/,
       weight: 0.95,
