@@ -197,7 +197,7 @@ test("Buildkite's per-line timestamp escape", () => {
 test("npm's relay prefix goes from a script's output, and stays on npm's own lines", () => {
   assert.equal(text('npm ERR! gyp ERR! find Python'), 'gyp ERR! find Python');
   assert.equal(displayLine('npm error   CXX(target) Release/obj.target/x.o'), '  CXX(target) Release/obj.target/x.o');
-  for (const own of ['npm ERR! code 1', 'npm error command sh -c node-gyp rebuild', 'npm ERR! errno 1', 'npm error path /app/node_modules/x', 'npm ERR! x@1.0.0 install: `node-gyp rebuild`', 'npm ERR! Failed at the x@1.0.0 install script.', 'npm error network request failed', 'npm ERR! A complete log of this run can be found in:']) {
+  for (const own of ['npm ERR! code 1', 'npm error command sh -c node-gyp rebuild', 'npm ERR! errno 1', 'npm error path /app/node_modules/x', 'npm ERR! x@1.0.0 install: `node-gyp rebuild`', 'npm ERR! Failed at the x@1.0.0 install script.', 'npm error network request failed', 'npm ERR! A complete log of this run can be found in:', 'npm ERR! notsup Required: {"node":">=20"}', 'npm error engine Unsupported engine', 'npm ERR! Required: {"node":">= 0.8.0"}']) {
     assert.equal(text(own), own);
   }
 });

@@ -97,3 +97,20 @@ const MESON_FUNCTIONS: Readonly<Record<string, string>> = {
 export function mesonReleaseOfFunction(name: string): string | undefined {
   return MESON_FUNCTIONS[name];
 }
+
+/**
+ * The cargo release that stabilised each `cargo-features` gate, from cargo's features table (src/cargo/core/features.rs,
+ * later src/workspace/features.rs; checked against cargo 1.95). A cargo older than that release rejects a manifest
+ * using the feature with "feature `X` is required"; a gate missing here is still unstable (it needs nightly cargo, not
+ * a newer stable one) or was removed.
+ */
+const CARGO_STABILISED_FEATURES: ReadonlyMap<string, string> = new Map([
+  ['edition', '1.31'], ['rename-dependency', '1.31'], ['alternative-registries', '1.34'], ['default-run', '1.37'],
+  ['profile-overrides', '1.41'], ['resolver', '1.51'], ['rust-version', '1.56'], ['edition2021', '1.56'],
+  ['named-profiles', '1.57'], ['strip', '1.58'], ['workspace-inheritance', '1.64'], ['edition2024', '1.85'],
+]);
+
+/** The cargo release that stabilised the `cargo-features` gate `feature`, or undefined for an unstable or unknown one. */
+export function cargoReleaseOfFeature(feature: string): string | undefined {
+  return CARGO_STABILISED_FEATURES.get(feature);
+}

@@ -1,9 +1,19 @@
 // node-version-unsupported: a native addon (or the nan release it bundles) is compiled by node-gyp against the V8
 // API of a Node.js it does not support, so the compiler rejects V8 calls that this Node removed or changed.
 // Not c-code-error: the code is fine for the Node versions it was written for; the fix is a Node or addon version.
+// The package manager can say the same before anything compiles: a package's `engines.node` range excludes the running
+// Node.js, and npm (engine-strict), yarn 1 or pnpm refuses to install it.
 
 import type { PatternHit } from '../../../rule.js';
 import { defineRule } from '../../../rule.js';
+
+const V8_WHY =
+  'V8 drops and changes ' +
+  'functions with each Node.js major release (v8::Handle, ForceSet, String::New, Object::Get without a context, ' +
+  'AccessorSignature), so an addon or nan release written before that Node cannot compile against it. The other way round ' +
+  'also happens: a nan newer than the Node headers expects an API this V8 does not have yet. The code is not broken; the ' +
+  'combination of Node.js and addon (or nan) versions is unsupported. When the installed `node -v` is one the addon supports, ' +
+  'node-gyp compiled against other headers than that Node\'s (a stale header cache or a distribution\'s patched node).';
 
 const V8_ERROR_PATTERN_IDS = new Set(['gcc-clang-v8-api-error', 'msvc-v8-api-error']);
 
@@ -20,16 +30,53 @@ function nodeVersionOf(hits: readonly PatternHit[]): string | undefined {
   return undefined;
 }
 
+const ENGINE_PATTERN_IDS = new Set(['npm-engine-required', 'yarn-engine-node-incompatible', 'pnpm-node-version-incompatible']);
+
+/** The story of a package manager that refused a package whose `engines.node` excludes this Node.js (null: not that). */
+function engineStory(hits: readonly PatternHit[]): { captures: Record<string, string> } | null {
+  const engine = hits.find((h) => ENGINE_PATTERN_IDS.has(h.pattern));
+  if (!engine) return null;
+  const c = engine.captures;
+  let required: string | undefined = c.requiredNode ?? engine.after.map((l) => /^Expected version: (?<r>\S.{0,200})$/.exec(l)?.groups?.r).find((r) => r);
+  if (engine.pattern === 'npm-engine-required') {
+    // npm checks engines.node and engines.npm alike; only a range that names node alone says Node.js is the one refused
+    const engines = c._engines ?? '';
+    if (!/"node":/.test(engines) || /"npm":/.test(engines)) return null;
+    required = /"node":"(?<range>[^"]{1,200})"/.exec(engines)?.groups?.range;
+  }
+  const nodeVersion = c.nodeVersion ?? engine.after.map((l) => /^(?:(?:npm (?:ERR!|error) )?(?:notsup )?Actual: +\{.{0,200}"node":"v?|Got: v?)(?<v>\d+\.\d+\.\d+)/.exec(l)?.groups?.v).find((v) => v);
+  const pkg = c.package ?? engine.before.map((l) => /^(?:npm (?:ERR!|error) )?(?:notsup )?Not compatible with your version of node\/npm: (?<p>\S{1,214})/.exec(l)?.groups?.p).filter((p) => p).pop();
+  const node = nodeVersion ? `Node.js ${nodeVersion}` : 'the running Node.js';
+  return {
+    captures: {
+      ...(nodeVersion ? { nodeVersion } : {}),
+      ...(pkg ? { package: pkg } : {}),
+      ...(required ? { requiredNode: required } : {}),
+      _story: `The package manager refused ${pkg ? `\`${pkg}\`` : 'a package'}: its \`engines.node\` range${required ? ` (\`${required}\`)` : ''} excludes ${node}.`,
+      _why: ENGINES_WHY,
+    },
+  };
+}
+
+const ENGINES_WHY =
+  'A package declares in its package.json (`engines`) the Node.js versions it supports; npm with engine-strict, yarn 1 and ' +
+  'pnpm refuse to install it on any other, for a dependency as for the project itself. The range is often a minimum (a ' +
+  'release that dropped an old Node.js), sometimes an exact or upper bound that a newer Node.js misses.';
+
 export default defineRule({
   id: 'node-version-unsupported',
-  title: 'The native addon does not support this Node.js version',
-  summary: 'A native addon (or the nan release it uses) does not compile against the V8 API of the Node.js version node-gyp builds it for.',
+  title: 'The package does not support this Node.js version',
+  summary: 'A package does not support the running Node.js: its native addon (or the nan release it uses) does not compile against that V8 API, or its engines.node range excludes it and the package manager refuses it.',
   category: 'toolchain',
   captures: {
     file: { type: 'path', doc: 'the header or source file the error is in', optional: true },
     message: { type: 'string', doc: 'the compiler\'s error message', optional: true },
-    nodeVersion: { type: 'version', doc: 'the Node.js version the addon was built for', optional: true },
+    nodeVersion: { type: 'version', doc: 'the Node.js version the addon was built for, or that the package manager refused', optional: true },
+    package: { type: 'string', doc: 'the package whose `engines.node` range excludes this Node.js', optional: true },
+    requiredNode: { type: 'string', doc: 'that `engines.node` range', optional: true },
   },
+  contextBefore: 3,
+  contextAfter: 8,
   explains: ['c-code-error'],
   patterns: [
     {
@@ -55,6 +102,38 @@ export default defineRule({
       weight: 0.75,
     },
     {
+      id: 'npm-engine-required',
+      // npm under engine-strict (npm 7+ code EBADENGINE, before ENOTSUP), after "npm ERR! notsup Not compatible with your
+      // version of node/npm: foo@1.0.0": 'npm ERR! notsup Required: {"node":">=20"}' then 'npm ERR! notsup Actual:
+      // {"npm":"9.6.7","node":"v18.17.0"}' (npm 11: "npm error notsup"; npm 1.0-1.1 without the "notsup" tag). The
+      // warning form ("npm WARN EBADENGINE", "npm WARN notsup") installs anyway and is left out
+      source: 'npm',
+      literals: ['notsup Required: {', 'ERR! Required: {'],
+      re: /^npm (?:ERR!|error) (?:notsup )?Required: (?<_engines>\{.{0,300}\})\s*$/,
+      weight: 0.9,
+    },
+    {
+      id: 'yarn-engine-node-incompatible',
+      // yarn 1 (an error unless --ignore-engines): 'error foo@1.0.0: The engine "node" is incompatible with this module.
+      // Expected version ">=14.16". Got "12.22.12"' (older yarn 1 releases print no "Got" part); "info ..." is an optional
+      // dependency yarn skips, and "The engine "yarn"" is yarn's own version, not Node's
+      source: 'yarn 1',
+      literals: ['The engine "node" is incompatible'],
+      re: /^error (?<package>\S{1,214}): The engine "node" is incompatible with this module\. Expected version "(?<requiredNode>[^"]{0,200})"(?:\. Got "(?<nodeVersion>\d+\.\d+\.\d+)")?/,
+      weight: 0.9,
+    },
+    {
+      id: 'pnpm-node-version-incompatible',
+      // pnpm (7-10 seen) under " ERR_PNPM_UNSUPPORTED_ENGINE  Unsupported environment (bad pnpm and/or Node.js version)": 'Your Node
+      // version is incompatible with "registry.npmjs.org/vite-plugin-mkcert/1.10.1".' then "Expected version: >=v16.0.0"
+      // and "Got: v14.19.0" (its warning form reads " WARN  Unsupported engine: wanted: ..."; "Your pnpm version is
+      // incompatible" is pnpm's own version)
+      source: 'pnpm',
+      literals: ['Your Node version is incompatible with'],
+      re: /^Your Node version is incompatible with "(?<package>[^"]{1,300})"/,
+      weight: 0.9,
+    },
+    {
       id: 'node-gyp-context',
       // node-gyp's banner ("gyp info using node@0.11.13 | darwin | x64", "gyp ERR! node -v v17.9.0") or the header cache it
       // compiles against ("/home/u/.node-gyp/12.10.0/include/node/v8.h", "node-gyp\Cache\18.1.0\include\node\v8.h",
@@ -66,6 +145,11 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
+    if (ctx.hits.some((h) => ENGINE_PATTERN_IDS.has(h.pattern))) {
+      const engines = engineStory(ctx.hits);
+      if (engines) return engines;
+      if (ctx.hits.every((h) => ENGINE_PATTERN_IDS.has(h.pattern) || h.pattern === 'node-gyp-context')) return null;
+    }
     const nodeVersion = nodeVersionOf(ctx.hits);
     const node = nodeVersion ? `Node.js ${nodeVersion}` : 'this Node.js';
     const v8Errors = ctx.hits.filter((h) => V8_ERROR_PATTERN_IDS.has(h.pattern));
@@ -78,22 +162,17 @@ export default defineRule({
     const where = inNan ? 'inside nan (Native Abstractions for Node.js), the compatibility layer the addon bundles,' : "in the addon's own bindings";
     return {
       confidence: inNan ? 0.9 : 0.85,
-      captures: { ...(nodeVersion ? { nodeVersion } : {}), _story: `The compiler rejected calls to the V8 API ${where} while node-gyp built it for ${node}.` },
+      captures: { ...(nodeVersion ? { nodeVersion } : {}), _story: `The compiler rejected calls to the V8 API ${where} while node-gyp built it for ${node}.`, _why: V8_WHY },
     };
   },
-  explanation:
-    '{{_story}} V8 drops and changes ' +
-    'functions with each Node.js major release (v8::Handle, ForceSet, String::New, Object::Get without a context, ' +
-    'AccessorSignature), so an addon or nan release written before that Node cannot compile against it. The other way round ' +
-    'also happens: a nan newer than the Node headers expects an API this V8 does not have yet. The code is not broken; the ' +
-    'combination of Node.js and addon (or nan) versions is unsupported. When the installed `node -v` is one the addon supports, ' +
-    'node-gyp compiled against other headers than that Node\'s (a stale header cache or a distribution\'s patched node).',
+  explanation: '{{_story}} {{_why}}',
   fix: {
-    summary: 'Use a release of the addon (and nan) that supports this Node.js, or build with a Node.js version the addon supports.',
+    summary: 'Use a release of the package (and nan) that supports this Node.js, or run a Node.js version the package supports.',
     steps: [
       'Upgrade the package that owns the addon to a release that supports this Node.js (`npm ls nan` shows which packages pull an old nan); many old addons are replaced by N-API packages that no longer depend on the V8 API.',
       'If the package cannot be upgraded, run the build with a Node.js LTS it supports (nvm, volta, or the Docker image tag), e.g. `nvm install 18 && nvm use 18`.',
       'If nan is newer than the Node.js (rare), pin nan to the release that matched it with npm `overrides` / yarn `resolutions`.',
+      'For an engines refusal, switch to a Node.js inside the range the error prints (nvm, volta, `.nvmrc`, the CI setup-node version or the Docker image tag), or use a release of the package whose range includes this Node.js; yarn\'s `--ignore-engines` or npm without engine-strict only hides the mismatch.',
       'If `node -v` is a supported version, clear node-gyp\'s header cache (`rm -rf ~/.cache/node-gyp ~/.node-gyp`) and rebuild, so the headers match the running Node.js.',
     ],
     commands: ['npm ls nan', 'node -v'],

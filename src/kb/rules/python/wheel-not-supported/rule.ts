@@ -31,8 +31,10 @@ export default defineRule({
     pyTag: { type: 'string', doc: 'its Python tag', optional: true },
     abiTag: { type: 'string', doc: 'its ABI tag', optional: true },
     platformTag: { type: 'string', doc: 'its platform tag', optional: true },
+    python: { type: 'version', doc: 'the running Python that the Requires-Python range excludes', optional: true },
+    requiresPython: { type: 'string', doc: 'the Requires-Python range of the release', optional: true },
   },
-  internal: ['wheelRef', 'hint', 'tagText'],
+  internal: ['wheelRef', 'hint', 'tagText', 'python2', 'python3', 'wheel3', 'requiresPython3', 'python4', 'requiresPython4'],
   patterns: [
     {
       id: 'pip-not-a-supported-wheel',
@@ -68,6 +70,36 @@ export default defineRule({
       source: 'uv',
       literals: ['dependency is incompatible with the current platform', 'is not compatible with the current Python'],
       re: /A path dependency is incompatible with the current platform|\.whl` is not compatible with the current Python/,
+      weight: 0.9,
+    },
+    {
+      id: 'pip-package-requires-different-python',
+      // pip >= 19.2 (both resolvers), a release whose Requires-Python excludes the running interpreter:
+      // "ERROR: Package 'demo-rp' requires a different Python: 3.11.7 not in '>=3.12'"; pip >= 21.1 with several such
+      // requirements: "ERROR: Packages require a different Python. 3.7.3 not in:" then "'>=3.8' (required by x 1.0)".
+      // Not pip -v's "Link requires a different Python (3.11.7 not in: '>=3.12'): URL", a candidate it skips and goes on
+      source: 'pip >= 19.2',
+      literals: ['require a different Python', 'requires a different Python'],
+      re: /^(?:ERROR: )?(?:Package '(?<wheel>[^'\s]{1,100})' requires a different Python: (?<python>\d[\w.+]{0,30}) not in '(?<requiresPython>[^']{1,100})'|Packages require a different Python\. (?<python2>\d[\w.+]{0,30}) not in:)/,
+      weight: 0.95,
+    },
+    {
+      id: 'pip-old-requires-python',
+      // pip 9.0-19.1: "ERROR: pyvizio requires Python '>= 3.7' but the running Python is 3.6.5" (pip < 10 without "ERROR: ")
+      source: 'pip 9.0-19.1',
+      literals: ['but the running Python is'],
+      re: /^(?:ERROR: )?(?<wheel3>[A-Za-z0-9][\w.-]{0,100}) requires Python '(?<requiresPython3>[^']{1,100})' but the running Python is (?<python3>\d[\w.+]{0,30})/,
+      weight: 0.95,
+    },
+    {
+      id: 'uv-current-python-excluded',
+      // uv 0.1+ resolver report: "╰─▶ Because the current Python version (3.8.10) does not satisfy Python>=3.9 and foo==2.0
+      // depends on Python>=3.9, we can conclude ..." (wrapped at the terminal width, so the range may be on the next line).
+      // Not "the requested Python version (>=3.9) does not satisfy": that is the project's requires-python range, not the
+      // interpreter
+      source: 'uv',
+      literals: ['the current Python version ('],
+      re: /\bthe current Python version \((?<python4>\d[\w.+]{0,30})\) does not satisfy(?: Python(?<requiresPython4>[<>=!~][^\s,]{0,40}(?:,[<>=!~][^\s,]{0,40}){0,4}))?/,
       weight: 0.9,
     },
     {
@@ -113,6 +145,24 @@ export default defineRule({
         ? `it publishes no wheel (and no sdist) for ${on.os} (\`${on.tag}\`), only for the platforms uv lists in its hint`
         : 'the package publishes no wheel (and no sdist) for this platform; uv prints the platforms it does support in its hint line';
       return { captures: { reason: 'no-wheel', wheel, wheelRef: `\`${wheel}\``, hint, ...(on ? { platformTag: on.tag } : {}) } };
+    }
+    // pip (or uv) named the release, or the range, whose Requires-Python excludes this interpreter.
+    const refusal = ctx.hits.find((h) => h.pattern === 'pip-package-requires-different-python' || h.pattern === 'pip-old-requires-python' || h.pattern === 'uv-current-python-excluded');
+    if (refusal) {
+      const c = refusal.captures;
+      const wheel = c.wheel ?? c.wheel3;
+      const python = c.python ?? c.python2 ?? c.python3 ?? c.python4;
+      const requiresPython = c.requiresPython ?? c.requiresPython3 ?? c.requiresPython4;
+      const range = requiresPython ? `Requires-Python \`${requiresPython}\`` : 'a Requires-Python range';
+      return {
+        captures: {
+          reason: 'requires-python',
+          ...(wheel ? { wheel, wheelRef: `\`${wheel}\`` } : {}),
+          ...(python ? { python } : {}),
+          ...(requiresPython ? { requiresPython } : {}),
+          hint: `the release declares ${range}, which excludes the running Python${python ? ` ${python}` : ''}`,
+        },
+      };
     }
     // Requires-Python excluded every release and nothing else was on offer: the interpreter is the problem.
     if (ids.has('pip-ignored-requires-python') && ids.has('pip-no-versions')) {

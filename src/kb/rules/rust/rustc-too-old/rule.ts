@@ -1,6 +1,7 @@
 // rustc-too-old: the installed cargo/rustc is older than the project or one of its dependencies needs.
 
 import { defineRule } from '../../../rule.js';
+import { cargoReleaseOfFeature } from '../../../tool-versions.js';
 import { isDependencySource, rustcErrorLocation } from '../dependency-source.js';
 
 // rustc's feature-gate messages (E0658) for syntax that a later stable rustc accepts, with the release that
@@ -42,6 +43,7 @@ export default defineRule({
     edition: { type: 'string', doc: 'the Rust edition that is not supported', optional: true },
     lockVersion: { type: 'integer', doc: 'the Cargo.lock format version that is not supported', optional: true },
     feature: { type: 'string', doc: 'the unstable or newer language feature used', optional: true },
+    cargoFeature: { type: 'string', doc: 'the `cargo-features` gate of the manifest that this cargo has not stabilised', optional: true },
   },
   internal: ['builtOn', 'need', 'currentNote', 'pin', 'program'],
   // cargo's "package X cannot be built because it requires rustc Y or newer, while the currently active rustc version
@@ -88,11 +90,15 @@ export default defineRule({
       weight: 0.97,
     },
     {
-      id: 'edition-feature-required',
-      // cargo before an edition is stable (1.5x for 2021, 1.7x-1.84 for 2024): "feature `edition2021` is required"
+      id: 'cargo-feature-required',
+      // cargo 1.2x+ on a manifest using a `cargo-features` gate it has not stabilised: "feature `resolver` is required"
+      // (since 2017; then "consider adding `cargo-features = [...]` to the manifest" / "this Cargo does not support
+      // nightly features", from 1.5x "The package requires the Cargo feature called `X`, but that feature is not
+      // stabilized in this version of Cargo"). refine keeps it only for a gate a later stable cargo has (edition2021,
+      // resolver, workspace-inheritance...), not for one still unstable, which needs nightly instead
       source: 'cargo',
       literals: ['is required'],
-      re: /^feature [`'](?:edition(?<edition>\d{4}))[`'] is required/,
+      re: /^feature [`'](?<cargoFeature>[a-z][\w-]{0,40})[`'] is required/,
       weight: 0.95,
     },
     {
@@ -203,7 +209,9 @@ export default defineRule({
     // Cargo.toml, which old cargo reports as "older than the `2022` edition" and new cargo as "unknown".
     const realEdition = (h: { captures: Record<string, string> }) => !h.captures.edition || (Number(h.captures.edition) - 2015) % 3 === 0;
     const inDependency = (h: { after: readonly string[] }) => isDependencySource(rustcErrorLocation(h.after) ?? '');
-    const hits = ctx.hits.filter((h) => realEdition(h));
+    // a gate no stable cargo has yet needs nightly cargo, which a newer stable one does not give
+    const stableGate = (h: { captures: Record<string, string> }) => !h.captures.cargoFeature || cargoReleaseOfFeature(h.captures.cargoFeature) !== undefined;
+    const hits = ctx.hits.filter((h) => realEdition(h) && stableGate(h));
     if (hits.length === 0) return null;
     let confidence: number | undefined;
     const decisive = hits.some((h) => h.weight >= 0.5 && h.pattern !== 'unstable-library-feature');
@@ -238,8 +246,13 @@ export default defineRule({
       }
     }
     const required = captures.required ?? ctx.captures.required;
-    const edition = hits.find((h) => h.captures.edition)?.captures.edition;
-    if (edition) captures.need = `the ${edition} edition (${{ '2018': 'cargo 1.31+', '2021': 'cargo 1.56+', '2024': 'cargo 1.85+' }[edition] ?? 'a cargo newer than this one'})`;
+    const gate = hits.find((h) => h.captures.cargoFeature)?.captures.cargoFeature;
+    const edition = hits.find((h) => h.captures.edition)?.captures.edition ?? /^edition(\d{4})$/.exec(gate ?? '')?.[1];
+    if (edition) captures.edition = edition;
+    const gateRelease = gate ? cargoReleaseOfFeature(gate) : undefined;
+    if (gateRelease && !ctx.captures.required) captures.required = gateRelease;
+    if (gate && !edition) captures.need = `the \`${gate}\` Cargo feature (cargo ${gateRelease}+)`;
+    else if (edition) captures.need = `the ${edition} edition (${{ '2018': 'cargo 1.31+', '2021': 'cargo 1.56+', '2024': 'cargo 1.85+' }[edition] ?? 'a cargo newer than this one'})`;
     else if (required) captures.need = `rustc ${required} or newer`;
     else if (hits.some((h) => h.pattern === 'lockfile-v2-packageid')) captures.need = 'Cargo.lock format version 2 (cargo 1.41+)';
     else if (hits.some((h) => h.pattern.endsWith(':cargo-directive-reserved'))) captures.need = 'the `cargo::` build-script directives (cargo 1.77+)';

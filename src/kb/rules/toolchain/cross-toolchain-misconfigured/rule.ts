@@ -160,6 +160,30 @@ function refineMissingCompiler(compilerHits: readonly PatternHit[], context: rea
 const GO_CGO_WINDOWS_FILE = /(?:^|[/\\])gcc_\w{0,40}windows\w{0,40}\.c$/;
 
 /** A Windows SDK header missing from the (non-MSVC) compiler of a build for Windows: the host's compiler is in use. */
+/** The pkg-config crate's refusal to run pkg-config for another target (0.3.19+ wording, 0.3.7-0.3.18 Display and Debug). */
+const PKG_CONFIG_CROSS = new Set(['pkg-config-crate-not-cross', 'pkg-config-crate-cross-detected', 'pkg-config-crate-cross-debug']);
+
+/** A build script's pkg-config lookup in a cross build that has no pkg-config set up for the target. */
+function refinePkgConfigCross(hits: readonly PatternHit[]): Refinement | null {
+  // a build script's own error outweighs the same text relayed as a cargo warning ("warning: x@1.0: pkg-config has not
+  // been configured ..."), which a build script may print and go on from
+  const relayed = (h: PatternHit) => /^warning: (?:\S{1,100}: )?pkg-config has not/.test(h.text);
+  const hit = hits.find((h) => PKG_CONFIG_CROSS.has(h.pattern) && !relayed(h)) ?? hits.find((h) => PKG_CONFIG_CROSS.has(h.pattern));
+  if (!hit) return null;
+  // the build script announces the per-target variables it reads: "cargo:rerun-if-env-changed=PKG_CONFIG_ALLOW_CROSS_aarch64-unknown-linux-gnu"
+  const triple = hit.before.map((l) => /PKG_CONFIG_ALLOW_CROSS_(?<t>[a-z0-9_]+-[\w.-]+)$/.exec(l)?.groups?.t).find((t) => t);
+  return {
+    confidence: relayed(hit) ? 0.6 : 0.9,
+    captures: {
+      ...(triple ? { triple } : {}),
+      _story: `A build script looks a library up with pkg-config while cargo builds for another target${triple ? ` (${triple})` : ''}, and pkg-config is not set up for that target: the pkg-config crate refuses, since the host's pkg-config would hand it the host's libraries.`,
+      _why: 'A cross build needs the target\'s libraries (a sysroot, or the target architecture\'s -dev packages) and a pkg-config that looks there: PKG_CONFIG_SYSROOT_DIR with PKG_CONFIG_PATH (or PKG_CONFIG_LIBDIR), or a target-prefixed wrapper named by PKG_CONFIG. PKG_CONFIG_ALLOW_CROSS=1 only silences the check.',
+      _fix: 'Give pkg-config the target\'s libraries: install them for the target (a sysroot, `dpkg --add-architecture <arch>` and the -dev packages), then set PKG_CONFIG_SYSROOT_DIR and PKG_CONFIG_PATH for it (or PKG_CONFIG=<triple>-pkg-config), or use the -sys crate\'s vendored/static feature, or build with `cross`.',
+    },
+    evidence: [{ line: hit.line, text: hit.text }],
+  };
+}
+
 function refineWindowsHeader(headerHits: readonly PatternHit[], context: readonly PatternHit[]): Refinement | null {
   const shown = windowsTargetShown(context);
   // MSVC's C1083 for windows.h is a Windows SDK missing from Visual Studio, not a compiler for another target.
@@ -194,7 +218,7 @@ export default defineRule(withTargetFlags({
   // the missing cross compiler is the same line c-compiler-missing reads, whose build-essential cannot help; a target
   // library or header the host compiler does not have is native-lib-missing's line
   // (a 32-bit link on a 64-bit system misses the 32-bit C library's start files, crti.o, the same way)
-  explains: ['c-compiler-missing', 'cxx-compiler-missing', 'native-lib-missing', 'libc-headers-missing'],
+  explains: ['c-compiler-missing', 'cxx-compiler-missing', 'native-lib-missing', 'libc-headers-missing', 'openssl-dev-missing'],
   signals: ['program-not-found', 'header-not-found', 'library-not-found'],
   contextBefore: 4,
   patterns: [
@@ -289,6 +313,34 @@ export default defineRule(withTargetFlags({
       re: /unable to initialize decompress status for section/,
       weight: 0.1,
     },
+    {
+      id: 'pkg-config-crate-not-cross',
+      // pkg-config crate 0.3.19+, asked for a library while TARGET differs from HOST and no PKG_CONFIG_ALLOW_CROSS is set:
+      // "pkg-config has not been configured to support cross-compilation." (then "Install a sysroot for the target
+      // platform and configure it via PKG_CONFIG_SYSROOT_DIR and PKG_CONFIG_PATH, ..."); glib-sys and others relay it as
+      // a cargo warning, openssl-sys as "run pkg_config fail: ..."
+      source: 'pkg-config crate 0.3.19+',
+      literals: ['configured to support cross-compilation'],
+      re: /pkg-config has not been configured to support cross-compilation/,
+      weight: 0.85,
+    },
+    {
+      id: 'pkg-config-crate-cross-detected',
+      // pkg-config crate 0.3.7-0.3.18 (its Display form): "Cross compilation detected. Use PKG_CONFIG_ALLOW_CROSS=1 to override"
+      source: 'pkg-config crate 0.3.7-0.3.18',
+      literals: ['Use PKG_CONFIG_ALLOW_CROSS=1 to override'],
+      re: /Cross compilation detected\. Use PKG_CONFIG_ALLOW_CROSS=1 to override/,
+      weight: 0.85,
+    },
+    {
+      id: 'pkg-config-crate-cross-debug',
+      // pkg-config crate 0.3.7-0.3.18 behind a build script's unwrap(), the error's Debug form:
+      // "called `Result::unwrap()` on an `Err` value: CrossCompilation"
+      source: 'pkg-config crate 0.3.7-0.3.18 via a panic',
+      literals: ['value: CrossCompilation'],
+      re: /`Err` value: CrossCompilation\b/,
+      weight: 0.85,
+    },
     gccBackendMissing(C_LANGUAGE),
     gccBackendMissing(CXX_LANGUAGE),
     cmakeCompilerNotInPath(C_LANGUAGE),
@@ -302,7 +354,9 @@ export default defineRule(withTargetFlags({
     const skipped = ctx.hits.filter((h) => h.pattern === SKIPPING_INCOMPATIBLE);
     const notFound = ctx.hits.filter(isLibraryHit);
     const link = ctx.hits.filter((h) => !context.includes(h) && !compilerHits.includes(h) && !headerHits.includes(h) && !skipped.includes(h) && !notFound.includes(h));
-    return (link.length > 0 ? refineLink({ ...ctx, hits: link }) : null) ?? refineIncompatibleLibrary(skipped, notFound) ?? refineMissingCompiler(compilerHits, context) ?? refineWindowsHeader(headerHits, context);
+    const pkgConfig = ctx.hits.filter((h) => PKG_CONFIG_CROSS.has(h.pattern));
+    const rest = link.filter((h) => !pkgConfig.includes(h));
+    return (rest.length > 0 ? refineLink({ ...ctx, hits: rest }) : null) ?? refinePkgConfigCross(pkgConfig) ?? refineIncompatibleLibrary(skipped, notFound) ?? refineMissingCompiler(compilerHits, context) ?? refineWindowsHeader(headerHits, context);
   },
   explanation: '{{_story}} {{_why}}',
   fix: {

@@ -179,6 +179,38 @@ function boostFinding(hits: readonly PatternHit[]) {
   return null;
 }
 
+// The first cc release whose find_vs_version knows each Visual Studio (VisualStudioVersion 17.0 is VS 2022, 18.0 VS 2026);
+// the cmake crate asks it which generator to use. An older cc panics "unsupported or unknown VisualStudio version".
+const CC_KNOWS_VISUAL_STUDIO: Readonly<Record<string, { release: string; cc: string }>> = {
+  '17.0': { release: 'Visual Studio 2022', cc: '1.0.72' },
+  '18.0': { release: 'Visual Studio 2026', cc: '1.2.46' },
+};
+
+/** The cmake crate (or the cc crate it asks) is older than the Visual Studio whose developer prompt the build runs in. */
+function visualStudioFinding(hits: readonly PatternHit[]) {
+  const cmakeCrate = hits.find((h) => h.pattern === 'cmake-crate-unknown-visual-studio');
+  const ccHit = hits.find((h) => h.pattern === 'cc-unknown-visual-studio-version');
+  const known = ccHit ? CC_KNOWS_VISUAL_STUDIO[ccHit.captures._vsVersion ?? ''] : undefined;
+  const hit = known ? ccHit : cmakeCrate;
+  if (!hit) return null;
+  const cmakeVersion = [hit.text, ...hit.after].map((l) => /[\\/]cmake-(?<v>\d+\.\d+\.\d+)[\\/]src[\\/]lib\.rs/.exec(l)?.groups?.v).find((v) => v);
+  const story = known
+    ? `The build runs in a ${known.release} developer environment (VisualStudioVersion ${ccHit?.captures._vsVersion}), and the cc crate that the cmake crate${cmakeVersion ? ` ${cmakeVersion}` : ''} asks which Visual Studio generator to use is older than it: cc knows ${known.release} from ${known.cc}.`
+    : `The cmake crate${cmakeVersion ? ` ${cmakeVersion}` : ''} found a Visual Studio it has no CMake generator name for: it is older than that Visual Studio (the cmake crate names Visual Studio 2022 from 0.1.47, Visual Studio 2026 from 0.1.55).`;
+  return {
+    captures: {
+      dependency: known ? 'cc' : 'cmake',
+      ...(cmakeVersion && !known ? { dependencyVersion: cmakeVersion } : {}),
+      _story: story,
+      _fix: 'Update the cc and cmake crates in Cargo.lock (`cargo update -p cc -p cmake`), or build from an older Visual Studio\'s developer prompt.',
+      _step: 'Run `cargo update -p cc -p cmake`; when a -sys crate pins an old cmake (`cmake = "=0.1.45"`), update that -sys crate, or use its Ninja option where it has one.',
+      _step2: 'Or run the build from the developer prompt of a Visual Studio those crates know (vcvarsall.bat of VS 2019/2022), or set CMAKE_GENERATOR=Ninja.',
+      _command: 'cargo tree -i cc',
+    },
+    evidence: [{ line: hit.line, text: hit.text }],
+  };
+}
+
 export default defineRule({
   id: 'dependency-version-incompatible',
   title: 'A dependency version does not fit the toolchain or build files it is built with',
@@ -268,6 +300,25 @@ export default defineRule({
       weight: 0.5,
     },
     {
+      id: 'cc-unknown-visual-studio-version',
+      // cc 0.3.48+ windows_registry::find_vs_version (find-msvc-tools from cc 1.2.3x), asked by the cmake crate for a
+      // generator, in a developer prompt whose VisualStudioVersion it does not know: "unsupported or unknown VisualStudio
+      // version: 17.0" then "if another version is installed consider running the appropriate vcvars script ..."
+      source: 'cc crate (via the cmake crate)',
+      literals: ['unsupported or unknown VisualStudio version'],
+      re: /^unsupported or unknown VisualStudio version: (?<_vsVersion>\d+\.\d+)/,
+      weight: 0.9,
+    },
+    {
+      id: 'cmake-crate-unknown-visual-studio',
+      // cmake crate before 0.1.47 with VS 2022, before 0.1.55 with VS 2026: "Visual studio version detected but this crate
+      // doesn't know how to generate cmake files for it, can the `cmake` crate be updated?"
+      source: 'cmake crate',
+      literals: ["doesn't know how to generate cmake files for it"],
+      re: /Visual studio version detected but this crate doesn't know how to generate cmake files for it/,
+      weight: 0.9,
+    },
+    {
       id: 'setuptools-82-installed',
       // pip: "Successfully installed setuptools-82.0.1 wheel-0.46.3", "Processing /x/setuptools-84.0.0-py3-none-any.whl"
       // (support: a setuptools without pkg_resources)
@@ -278,7 +329,7 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    const found = rustFinding(ctx.hits) ?? cythonFinding(ctx.hits) ?? setuptoolsFinding(ctx.hits) ?? boostFinding(ctx.hits) ?? missingNameFinding(ctx.hits);
+    const found = rustFinding(ctx.hits) ?? visualStudioFinding(ctx.hits) ?? cythonFinding(ctx.hits) ?? setuptoolsFinding(ctx.hits) ?? boostFinding(ctx.hits) ?? missingNameFinding(ctx.hits);
     if (found) return { confidence: 0.9, captures: found.captures, evidence: found.evidence };
     return rustDependencyCodeFinding(ctx.hits, ctx.firedRules);
   },

@@ -122,6 +122,16 @@ export default defineRule({
       weight: 0.3,
     },
     {
+      id: 'gyp-universal-newline-mode',
+      // Python >= 3.11 (the 'U' open mode removed) running the gyp of node-gyp 3.5-7.x, whose input.py opens binding.gyp
+      // with 'rU' (node-gyp 8.0 dropped it); gyp appends what it was loading: "ValueError: invalid mode: 'rU' while trying to
+      // load binding.gyp". Without that suffix it counts only under a gyp frame (a package's setup.py can do the same)
+      source: 'Python 3.11+',
+      literals: ["invalid mode: 'rU'"],
+      re: /ValueError: invalid mode: 'rU'(?<_gypLoad> while trying to load [\w.\\/-]{0,200}\.gypi?\b)?/,
+      weight: 0.3,
+    },
+    {
       id: 'python2-print-syntax',
       // Python 3 parsing gyp's Python 2 code: "SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?"
       source: 'Python 3',
@@ -187,6 +197,12 @@ export default defineRule({
       };
     }
     // Python tracebacks count only when they run inside node-gyp's own gyp, not in some package's setup.py.
+    if (has('gyp-universal-newline-mode') && (has(GYP_FRAME) || ctx.captures._gypLoad)) {
+      return {
+        confidence: 0.9,
+        captures: { ...version, _story: `${which} runs a gyp that opens binding.gyp with the 'rU' file mode, which Python 3.11 removed; node-gyp 8 and later open it without it.` },
+      };
+    }
     if (has(GYP_FRAME) && (has('distutils-missing') || has('python2-print-syntax'))) {
       const story = has('distutils-missing')
         ? `${which} runs a gyp that imports distutils, which Python 3.12 removed (and which Python 3.11 has only with setuptools installed); node-gyp 10 and later no longer need it.`

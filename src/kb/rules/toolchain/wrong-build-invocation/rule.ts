@@ -9,7 +9,7 @@
 import { confidenceOf, defineRule, fillTemplate, type PatternHit } from '../../../rule.js';
 
 /** What went wrong with the command, each with its own story and fix. */
-type Family = 'directory' | 'cmake-generator' | 'cmake-option' | 'meson-option' | 'cargo-option' | 'cargo-command' | 'cargo-target' | 'dockerfile' | 'docker-usage' | 'npm-script' | 'pip-requirements' | 'vcpkg-usage';
+type Family = 'directory' | 'cmake-generator' | 'cmake-option' | 'meson-option' | 'cargo-option' | 'cargo-command' | 'cargo-target' | 'cargo-feature' | 'dockerfile' | 'docker-usage' | 'npm-script' | 'pip-requirements' | 'vcpkg-usage';
 
 // Support pattern: CMake quotes a failed compiler check's build output (see the pattern).
 const TRY_COMPILE = 'cmake-try-compile-output';
@@ -27,6 +27,7 @@ const FAMILY_OF: Record<string, Family> = {
   'cargo-unexpected-argument': 'cargo-option',
   'cargo-no-such-command': 'cargo-command',
   'cargo-no-target-named': 'cargo-target',
+  'cargo-no-such-feature': 'cargo-feature',
   'docker-dockerfile-not-found': 'dockerfile',
   'docker-build-usage': 'docker-usage',
   'docker-unknown-flag': 'docker-usage',
@@ -150,6 +151,20 @@ function storyOf(family: Family, first: PatternHit, c: Record<string, string>): 
         ],
         command: 'cargo run --bin',
       };
+    case 'cargo-feature': {
+      const pkg = c._pkgA ?? c._pkgB;
+      return {
+        tool: 'cargo',
+        what: `cargo was asked for the feature ${arg ? `\`${arg}\`` : 'given'} (\`--features\` / \`-F\`), which ${pkg ? `the package \`${pkg}\`` : 'the selected package'} does not have.`,
+        why: 'Features are the names under `[features]` in the package\'s Cargo.toml (and, before the `dep:` syntax, its optional dependencies). A misspelled name (cargo suggests the close one), a feature of another workspace member (select it with `-p`, or write `member/feature`), a feature of a dependency (write `dependency/feature`), or one that a newer or older release of the package renamed gives this error.',
+        fix: 'Ask for a feature the package has, or select the package that has it.',
+        steps: [
+          'The features the package has: its `[features]` table, or `cargo metadata --no-deps --format-version 1` (the "features" of each package).',
+          'In a workspace, name the member: `cargo build -p <package> --features <feature>`, or `--features <package>/<feature>`.',
+        ],
+        command: 'cargo metadata --no-deps --format-version 1',
+      };
+    }
     case 'dockerfile':
       return {
         tool: 'Docker',
@@ -362,6 +377,19 @@ export default defineRule({
       literals: ['target named `', "target named '"],
       re: /^error: no (?<_kind>bin|example|test|bench) target named [`'](?<argument>[^`'\s]{1,100})[`']/,
       weight: 0.8,
+    },
+    {
+      id: 'cargo-no-such-feature',
+      // cargo refusing a --features/-F name the selected package does not have: resolver 1 (1.50+) "error: Package `demo
+      // v0.1.0 (/p)` does not have the feature `fsat`" (lower case "package" from about 1.9x), resolver 2 (1.55-1.83)
+      // "error: none of the selected packages contains these features: fsat, did you mean: fast?", 1.84+ "error: the
+      // package 'demo' does not contain this feature: fsat". Not a dependency's missing feature ("package `app` depends on
+      // `demo` with feature `fsat` but `demo` does not have that feature"), and not 1.28-1.49's "does not have these
+      // features", which cargo before 1.28 printed for dependencies too
+      source: 'cargo',
+      literals: ['does not have the feature `', 'does not contain this feature: ', 'does not contain these features: ', 'selected packages contains '],
+      re: /^error: (?:[Pp]ackage `(?<_pkgA>[^`\s]{1,100}) [^`]{1,200}` does not have the feature `(?<argument>[^`]{1,200})`|(?:the package '(?<_pkgB>[^'\s]{1,100})' does not contain|none of the selected packages contains) (?:this feature|these features): (?<argument2>[^\s,]{1,100}))/,
+      weight: 0.85,
     },
     {
       id: 'docker-dockerfile-not-found',
