@@ -79,6 +79,7 @@ const POWERSHELL_STDERR = /^(?:cargo|rustc|rustup|cross|maturin|pip3?|python3?|p
 // ends with ok", "node_modules/.pnpm/esbuild@0.15.0/node_modules/esbuild postinstall: ..." ("." for the root package).
 // The command it echoes ("install$ node-gyp rebuild") is pnpm speaking and keeps its prefix.
 const PNPM_LIFECYCLE = /^(?:\.|(?:\.\.\.)?[^\s:]{0,300}node_modules\/[^\s:]{1,300}) (?:preinstall|install|postinstall|prepare|prepack|prepublish|build): /;
+const INDENTED_PNPM = /^[ \t]+(?:\.\.\.\/|node_modules\/)/;
 // git's sideband, which carries a remote build's output to `git push` (Heroku, Dokku, Piku): "remote:        -----> Building"
 const GIT_REMOTE = /^remote: ?/;
 // Canonical's craft tools (charmcraft, snapcraft, rockcraft via craft-cli) put ":: " before a subprocess's lines, once
@@ -172,7 +173,8 @@ function stripPrefixes(line: string): string {
     // Once an outer prefix is gone, the next one may sit behind the outer tool's indentation: Heroku's buildpack
     // indents what it runs by 7 spaces ("remote:        #12 3.4 ..."), pnpm's "│ " column leaves spaces. That
     // indentation was the wrapper's, so it goes with the prefix; an indented line with no prefix keeps it.
-    if (round > 0 && text === before && (text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9)) {
+    // pnpm's lifecycle prefix is always its own, however far the wrapper around pnpm indents it.
+    if ((round > 0 || INDENTED_PNPM.test(text)) && text === before && (text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9)) {
       const body = text.trimStart();
       const peeled = peelAnchored(body, state);
       if (peeled !== body) text = peeled;
@@ -192,6 +194,7 @@ function mayHavePrefix(line: string): boolean {
     // '#', '>', '[', digits (timestamps), box-drawing characters, '×', and the words that start CI prefixes
     if (c === 35 || c === 62 || c === 91 || (c >= 48 && c <= 57) || c === 0x2502 || c === 0x2570 || c === 0x251c || c === 0xd7 || c === 0x2551) return true;
     if ((c === 124 /* | */ || c === 96) /* ` */ && line.startsWith('->', i + 1)) return true;
+    if ((c === 46 && line.startsWith('.../', i)) || (c === 110 && line.startsWith('node_modules/', i))) return true;
     if (i !== 0) return false;
     if (line.startsWith('Step #') || line.startsWith('remote:') || line.startsWith(':: ') || line.startsWith('section_') || line.startsWith('travis_') || line.startsWith('npm ')) return true;
     if (line.startsWith('...') || line.startsWith('. ') || line.startsWith('node_modules/')) return true;
