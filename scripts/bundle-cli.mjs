@@ -6,8 +6,9 @@
 // `buildmedic run` is its own entry point, next to the bundle, where run-build.ts looks for it.
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { asciiSource } from './ascii-source.mjs';
 
 const OUT = 'dist/bin';
 
@@ -40,8 +41,19 @@ await build({
   // CommonJS has no import.meta; the bundle's own file URL stands in for it.
   define: { 'import.meta.url': 'bundleFileUrl' },
   banner: { js: "var bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // ASCII strings and identifiers (esbuild's default), and template literals written as strings, so that their
+  // characters are escaped too: a tagged template's raw text (String.raw) cannot be. asciiSource does the rest.
+  charset: 'ascii',
+  supported: { 'template-literal': false },
   logLevel: 'warning',
 });
+
+// An ASCII bundle is read at every start without UTF-8 decoding (ascii-source.mjs); if an escape could change its
+// meaning, it stays as esbuild wrote it: slower to start, never wrong.
+const bundled = readFileSync(`${OUT}/cli.cjs`, 'utf8');
+const ascii = asciiSource(bundled);
+if (ascii === null) console.warn('bundle-cli: dist/bin/cli.cjs keeps non-ASCII characters that cannot be escaped safely');
+else writeFileSync(`${OUT}/cli.cjs`, ascii);
 
 // vm.Script (how main.js runs the bundle) has no loader for import(): every dynamic import must have been bundled.
 const leftover = readFileSync(`${OUT}/cli.cjs`, 'utf8').match(/[^\w.$]import\(\s*["'`][^"'`]*/g);

@@ -98,6 +98,29 @@ test('keys of every length at every offset: the filtered loop finds what the pla
   }
 });
 
+test('keys of 3 and 4 bytes: every pair of covers they can choose finds what the plain automaton finds', async () => {
+  const { LiteralScanner } = await import('../src/diagnose/literal-scanner.ts');
+  // a 3-byte and a 4-byte key, beside a long one whose walks hand back to the filter at either parity
+  const literals = ['@: ', '.go:', 'error: linker `'];
+  const parts = [...literals, '@', ': ', '.g', 'o:', 'go', '.', ':', 'error: li', 'x', 'xx', '\x1b[1m', '\n'];
+  const rand = prng(5);
+  const texts = Array.from({ length: 3000 }, () =>
+    Buffer.from(Array.from({ length: 1 + Math.floor(rand() * 12) }, () => parts[Math.floor(rand() * parts.length)]).join('')),
+  );
+  const plain = new LiteralScanner(literals);
+  // 2 x 2 covers of a 3-byte key, 2 x 3 of a 4-byte one (shortCovers in literal-scanner.ts)
+  for (let three = 0; three < 4; three++) {
+    for (let four = 0; four < 6; four++) {
+      const stored = { ...plain.compiled(), pieces: [three, four, 0], filter: undefined };
+      const filtered = new LiteralScanner(literals, stored);
+      assert.deepEqual(filtered.compiled().pieces, [three, four, 0]);
+      filtered.useWasm(wasmModule);
+      assert.ok(filtered.usesWasm);
+      for (const buf of texts) assert.deepEqual(hits(filtered.over(buf), buf), jsHits(plain, buf), `covers ${three}, ${four}: ${JSON.stringify(buf.toString())}`);
+    }
+  }
+});
+
 test('a stored automaton keeps the pieces it was tuned with, and a malformed list of pieces is not used', async () => {
   const { LiteralScanner, decodeAutomaton, encodeAutomaton } = await import('../src/diagnose/literal-scanner.ts');
   const literals = ['error: linker `', 'could not compile', 'Killed'];

@@ -105,13 +105,39 @@ function commonness(byte: number): number {
 }
 
 /**
- * Length of a key's pieces (2: none, its pairs flag the position), how many it registers (span), and how many offsets
- * o it can start them at (0: a key under 3 bytes, whose bytes flag positions on their own).
+ * Length of a key's pieces (2: none, pairs flag the position: shortCovers), how many it registers (span), and how many
+ * offsets o it can start them at, or for a key of 3 or 4 bytes how many pairs of covers it can choose from (0: a key
+ * under 3 bytes, whose bytes flag positions on their own).
  */
 function pieceShape(key: Uint8Array): { length: number; span: number; offsets: number } {
   if (key.length >= LONG_PIECE_KEY) return { length: 8, span: STRIDE, offsets: key.length - LONG_PIECE_KEY + 1 };
   if (key.length >= SHORT_PIECE_KEY) return { length: 4, span: STRIDE, offsets: key.length - SHORT_PIECE_KEY + 1 };
-  return { length: 2, span: STRIDE, offsets: key.length >= 3 ? key.length - 2 : 0 };
+  if (key.length < 3) return { length: 2, span: STRIDE, offsets: 0 };
+  const { even, odd } = shortCovers(key);
+  return { length: 2, span: STRIDE, offsets: even.length * odd.length };
+}
+
+/** Pairs that flag a position: both bytes given, or one of them and any byte (null) beside it. */
+type PairCover = readonly [first: number | null, second: number | null];
+
+/**
+ * The pairs that can flag an occurrence of a key of 3 or 4 bytes, for each parity of the looked-at positions in it:
+ * `even` holds those looked at when its first byte is, `odd` those looked at when it is not. Every cover starts at
+ * or after the key's first byte, except (any, first byte): flagged just before the key, the walk hands back at its
+ * first byte at the latest (no key is begun there), and from there the filter looks at the key's even positions.
+ * A key registers one cover of each list: the two rarest, rather than two overlapping pairs inside it (": " for "@: ").
+ */
+function shortCovers(key: Uint8Array): { even: PairCover[]; odd: PairCover[] } {
+  const even: PairCover[] = [];
+  const odd: PairCover[] = [[null, key[0]]];
+  for (let at = 0; at < key.length; at++) (at % 2 === 0 ? even : odd).push(at + 1 < key.length ? [key[at], key[at + 1]] : [key[at], null]);
+  return { even, odd };
+}
+
+/** The even and the odd cover of shortCovers that choice `n` (below pieceShape's offsets) names. */
+function shortCoversOf(key: Uint8Array, n: number): [PairCover, PairCover] {
+  const { even, odd } = shortCovers(key);
+  return [even[Math.floor(n / odd.length)], odd[n % odd.length]];
 }
 
 /**
@@ -119,30 +145,56 @@ function pieceShape(key: Uint8Array): { length: number; span: number; offsets: n
  * to rarer bytes; -1 for a key under 3 bytes. Any choice finds the same lines: a rarer one only flags fewer.
  */
 export function choosePieces(keys: readonly Uint8Array[], sample: readonly Uint8Array[] = []): number[] {
-  const latin1 = (bytes: Uint8Array, from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('latin1');
-  const counts = new Map<string, number>();
+  // A piece is known by what the filter looks up: its pair, or the hash of its 4 or 8 bytes. Counting sample text by
+  // hash counts the text that collides with a piece too, which flags a position as often as the piece itself does.
+  const idOf = (bytes: Uint8Array, at: number, length: number) =>
+    length === 2 ? pairAt(bytes, at) : length === 4 ? (1 << 16) + pieceHash4(u32At(bytes, at)) : (1 << 16) + (1 << GRAM_BITS) + pieceHash8(bytes, at);
+  const counts = new Map<number, number>();
   for (const key of keys) {
     const { length, span, offsets } = pieceShape(key);
-    if (offsets > 0) for (let at = 0; at < offsets + span - 1; at++) counts.set(latin1(key, at, at + length), 0);
+    if (length === 2) for (let at = 0; offsets > 0 && at + 1 < key.length; at++) counts.set(idOf(key, at, 2), 0);
+    else if (offsets > 0) for (let at = 0; at < offsets + span - 1; at++) counts.set(idOf(key, at, length), 0);
   }
+  /** Lines holding each byte, for the covers of short keys that flag a byte beside any other. */
+  const byteLines = new Array<number>(256).fill(0);
+  // Lines holding a piece, not its occurrences: a walk from a flagged position runs on through the occurrences
+  // that follow it in a line ("----" in a rule of dashes), so a run of them costs one walk, not one per byte.
+  const lineCounted = new Map<number, number>();
+  const byteCounted = new Array<number>(256).fill(-1);
+  let line = 0;
   for (const text of sample) {
-    const line = Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('latin1');
-    for (const size of [2, 4, 8]) {
-      for (let at = 0; at + size <= line.length; at++) {
-        const piece = line.slice(at, at + size);
-        const n = counts.get(piece);
-        if (n !== undefined) counts.set(piece, n + 1);
+    for (let at = 0; at < text.length; at++) {
+      if (text[at] === 10) line++;
+      if (byteCounted[text[at]] !== line) (byteCounted[text[at]] = line), byteLines[text[at]]++;
+      for (const size of [2, 4, 8]) {
+        if (at + size > text.length) break;
+        const id = idOf(text, at, size);
+        if (counts.has(id) && lineCounted.get(id) !== line) {
+          lineCounted.set(id, line);
+          counts.set(id, counts.get(id)! + 1);
+        }
       }
     }
+    line++;
   }
+  // A cover of one byte beside any flags every position of that byte: on a tie (no sample) the pair inside the key.
+  const coverScore = ([first, second]: PairCover) =>
+    first !== null && second !== null
+      ? counts.get(first | (second << 8))! * 4096 + commonness(first) + commonness(second)
+      : byteLines[(first ?? second)!] * 4096 + 2048 + commonness((first ?? second)!);
   return keys.map((key) => {
     const { length, span, offsets } = pieceShape(key);
+    if (length === 2 && offsets > 0) {
+      const { even, odd } = shortCovers(key);
+      const rarest = (covers: PairCover[]) => covers.reduce((b, c, i) => (coverScore(c) < coverScore(covers[b]) ? i : b), 0);
+      return rarest(even) * odd.length + rarest(odd);
+    }
     let best = -1;
     let bestScore = Infinity;
     for (let o = 0; o < offsets; o++) {
       let seen = 0;
       let bytes = 0;
-      for (let at = o; at < o + span; at++) seen += counts.get(latin1(key, at, at + length))!;
+      for (let at = o; at < o + span; at++) seen += counts.get(idOf(key, at, length))!;
       for (let at = o; at < o + span - 1 + length; at++) bytes += commonness(key[at]);
       const score = seen * 4096 + bytes;
       if (score < bestScore) [best, bestScore] = [o, score];
@@ -173,6 +225,13 @@ export function buildKeyFilter(keys: readonly Uint8Array[], pieces: readonly num
   everyPair(null, ESC);
   keys.forEach((key, i) => {
     const { length, span, offsets } = pieceShape(key);
+    if (length === 2 && offsets > 0) {
+      for (const [first, second] of shortCoversOf(key, pieces[i])) {
+        if (first !== null && second !== null) mark(first | (second << 8), FLAG);
+        else everyPair(first, second);
+      }
+      return;
+    }
     for (let at = pieces[i]; offsets > 0 && at < pieces[i] + span; at++) {
       if (length === 8) setBit(pieceHash8(key, at));
       if (length === 4) setBit(pieceHash4(u32At(key, at)));
@@ -449,7 +508,7 @@ function skipEscape(buf: Uint8Array, i: number, to: number): number {
  * A stored automaton's first line: this, the length in bytes of the JSON header line that follows (ten digits), and a
  * newline; so a reader knows how much to read before the image, which it can then read straight to where it is used.
  */
-const MAGIC = 'buildmedic-automaton-2 ';
+const MAGIC = 'buildmedic-automaton-3 ';
 export const AUTOMATON_PREFIX_BYTES = MAGIC.length + 11;
 
 /** What the JSON header of a stored automaton says, and where its image lies in the file and in a scan memory. */
