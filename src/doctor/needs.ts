@@ -263,7 +263,7 @@ export interface RustBuild {
   rust: Pick<RustProject, 'members' | 'defaultMembers' | 'lock' | 'gitDependencies' | 'absentPathCrates' | 'requestedFeatures'>;
   target: string;
   selection: BuildSelection;
-  /** maturin builds the crate: an extension module, so pyo3 links no libpython. */
+  /** maturin builds the crate (it asks pyo3 0.26 on for an extension module through PYO3_BUILD_EXTENSION_MODULE). */
   maturin: boolean;
   env: Record<string, string | undefined>;
   /** cargo's graph, used when it was resolved for this target and these features (CargoGraph.featureArgs). */
@@ -424,7 +424,9 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
       if (!abi3 && !forward) set.add('python', '', { constraint: { kind: 'max', version: range.max, from: `pyo3 ${crate.version}` } });
       // pyo3 declares the C API in Rust, so an extension module needs no headers; without `extension-module`
       // (embedding Python, or `cargo test` of the crate) it links libpython, which ships with the development files.
-      const extensionModule = (rust.requestedFeatures.pyo3 ?? []).includes('extension-module') || input.maturin;
+      // maturin turns on no feature by itself: only pyo3 0.26 on reads the PYO3_BUILD_EXTENSION_MODULE it sets.
+      const asked = [...(rust.requestedFeatures.pyo3 ?? []), ...(requested.get('pyo3') ?? []), ...selection.features.filter((f) => f.startsWith('pyo3/')).map((f) => f.slice(5))];
+      const extensionModule = asked.includes('extension-module') || (input.maturin && compareVersions(crate.version, '0.26.0') >= 0);
       if (!extensionModule) set.add('python-headers', `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''} (links libpython: no extension-module feature)`);
     }
   }
