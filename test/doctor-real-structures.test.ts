@@ -152,3 +152,18 @@ test('maturin turns on no pyo3 feature: without extension-module, pyo3 before 0.
   writeFileSync(join(newer, 'Cargo.lock'), readFileSync(join(newer, 'Cargo.lock'), 'utf8').replaceAll('version = "0.16.6"', 'version = "0.26.0"'));
   assert.equal((await needsOf(newer)).get('python-headers'), undefined);
 });
+
+test("inkjet's default all_languages compiles C++ grammar scanners; with its defaults off it needs no C++ compiler (my-website)", async () => {
+  const withInkjet = (decl: string) => {
+    const dir = variant('registry-feature-edges', 'gui/Cargo.toml', (t) => t.replace('slint = "1.11"', `slint = "1.11"\ninkjet = ${decl}`));
+    const lock = join(dir, 'Cargo.lock');
+    const text = readFileSync(lock, 'utf8').replace('name = "gui"\nversion = "0.1.0"\ndependencies = [\n', 'name = "gui"\nversion = "0.1.0"\ndependencies = [\n "inkjet",\n');
+    writeFileSync(lock, `${text}\n[[package]]\nname = "inkjet"\nversion = "0.11.1"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\ndependencies = [\n "cc",\n]\n`);
+    return dir;
+  };
+  // rdkafka-sys's bundled build needs the C++ compiler here anyway: what counts is whether inkjet is among its users.
+  const byInkjet = async (dir: string) => ((await needsOf(dir)).get('cxx-compiler') ?? []).some((n) => n.startsWith('inkjet 0.11.1'));
+  assert.equal(await byInkjet(withInkjet('"0.11"')), true);
+  assert.equal(await byInkjet(withInkjet('{ version = "0.11", default-features = false, features = ["language-rust"] }')), false);
+  assert.equal(await byInkjet(withInkjet('{ version = "0.11", default-features = false, features = ["all_languages"] }')), true);
+});

@@ -5,7 +5,7 @@ import { CALLED_TOOLS, COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, FETCHED_SOURC
 import { compareVersions, numericChannel } from './checks/versions.js';
 import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
 import { toolchainCaveat, type CargoGraph, type CargoResolution, type MetadataRequest } from '../project/cargo-metadata.js';
-import { pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../project/build-script.js';
+import { cppBuildOf, pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../project/build-script.js';
 import type { CargoManifest, LockedCrate, Project, RustProject } from '../project/model.js';
 import { clipForMessage } from '../project/shell-quote.js';
 
@@ -148,7 +148,7 @@ export function firstHops(packages: readonly LockedCrate[], roots: readonly stri
 }
 
 /** Whether an exemption lifts a crate's need; `built` tells which lock crates the build compiles. */
-export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonly LockedCrate[], built: (dep: string) => boolean, features: ReadonlySet<string>, env: (name: string) => boolean): boolean {
+export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonly LockedCrate[], built: (dep: string) => boolean, features: ReadonlySet<string>, env: (name: string) => boolean, defaultsKept = true): boolean {
   // A lock dependency is "name" or "name version": the crate builds `d` when one of its entries names it and is built.
   const builds = (d: string) => crate.dependencies.some((x) => (x === d || x.startsWith(`${d} `)) && built(x));
   if (u.lockDependsOn?.some(builds)) return true;
@@ -157,6 +157,7 @@ export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonl
   if (u.memberDependsOn?.some((n) => lock.some((p) => p.source === null && p.dependencies.some((x) => x.split(' ')[0] === n)))) return true;
   if (u.features?.some((f) => features.has(f))) return true;
   if (u.env?.some((e) => env(e))) return true;
+  if (u.defaultsOffWithout && !defaultsKept && !u.defaultsOffWithout.some((f) => features.has(f))) return true;
   return false;
 }
 
@@ -373,6 +374,13 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
       return features ? features.has(f) : undefined;
     },
   });
+  // Whether the build keeps a crate's default features: cargo's resolved features say; else any built declaration
+  // keeping them does, and a crate only registry crates depend on is taken to keep them.
+  const defaultsKept = (name: string): boolean => {
+    if (fromGraph) return fromGraph.features.get(name)?.has('default') ?? true;
+    const kept = members.flatMap(({ manifest: m }) => m.dependencies.filter((d) => d.name === name && builtByDefault(m, d, target, defaultFeatureRefs(m))).map((d) => d.defaultFeatures));
+    return kept.length === 0 || kept.some(Boolean);
+  };
   const builtMembers = members.filter((m) => m.manifest.package && (rust.lock ? [...via.keys()].some((c) => c.source === null && c.name === m.manifest.package!.name) : built.includes(m)));
   const heldByScripts = new Map<LockedCrate, string | null>();
   let heavy: string | null = null;
@@ -393,7 +401,7 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
     const doubtVia = fromLock?.unverified.get(crate);
     for (const n of needs) {
       if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
-      if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => env[e] !== undefined && env[e] !== '')) {
+      if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => env[e] !== undefined && env[e] !== '', defaultsKept(crate.name))) {
         exempted.push({ component: n.component, crate: label, why: n.unless.why });
         continue;
       }
@@ -441,6 +449,14 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
       const component = (Object.keys(COMPONENTS) as ComponentId[]).find((c) => library && COMPONENTS[c].pkgConfig === library);
       if (component) set.add(component, `${name}'s build script (links ${library}, found with pkg-config)`, {}, origin);
     }
+  }
+  // A built crate's own build script compiling C++ through cc: the C++ compiler (g++ ships what gcc hands C++ sources to).
+  for (const m of builtMembers) {
+    const text = m.buildScript?.text;
+    const name = m.manifest.package!.name;
+    if (!text || !m.manifest.dependencies.some((d) => d.name === 'cc' && d.kind === 'build')) continue;
+    const how = cppBuildOf(text, scriptContext(name));
+    if (how) set.add('cxx-compiler', `${name}'s build script (cc: ${how})`, {}, { buildScript: m.buildScript!.file });
   }
   // A component something verified needs anyway is a need, not held back.
   const held = doubtful.filter((b) => !set.has(b.held.component));
