@@ -3,6 +3,7 @@
 import { dirname, relative, sep } from 'node:path';
 import { CALLED_TOOLS, COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, FETCHED_SOURCE_NEEDS, IMPLIED_CRATES, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../kb/crate-needs.js';
 import { compareVersions, numericChannel } from './checks/versions.js';
+import { factForCmakePackage } from '../kb/components.js';
 import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
 import { toolchainCaveat, type CargoGraph, type CargoResolution, type MetadataRequest } from '../project/cargo-metadata.js';
 import { cppBuildOf, pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../project/build-script.js';
@@ -575,6 +576,19 @@ function deriveCmake(project: Project, ctx: PlanContext, set: NeedSet, unverifie
   const generator = ctx.env.CMAKE_GENERATOR ?? '';
   if (ctx.platform !== 'win32' && (generator === '' || /Makefiles/.test(generator))) set.add('make', `${from}: CMake's ${generator || 'default'} generator (Unix Makefiles) builds with make`);
   if (cmake.needsPkgConfig) set.add('pkg-config', `${from}: find_package(PkgConfig REQUIRED) or pkg_check_modules(... REQUIRED)`);
+  // A library the configure stops without, through the one table of facts (find_package and pkg-config names). Only a
+  // find of the system's copy counts: not one the project fetches and builds, or points at with <NAME>_ROOT_DIR and the like.
+  for (const p of cmake.requiredPackages) {
+    const component = p.kind === 'find_package' ? factForCmakePackage(p.name).component : (Object.keys(COMPONENTS) as ComponentId[]).find((c) => COMPONENTS[c].pkgConfig === p.name);
+    if (!component || !COMPONENTS[component].pkgConfig) continue;
+    const names = [p.name, COMPONENTS[component].pkgConfig!].map((n) => n.toLowerCase());
+    const fetched = cmake.fetches.some((f) => names.some((n) => `${f.via} ${f.sources.join(' ')}`.toLowerCase().includes(n)));
+    const pointed = cmake.setVariables.some((v) => names.some((n) => v.toUpperCase().startsWith(`${n.toUpperCase()}_`)));
+    if (fetched || pointed) continue;
+    const why = `${from}: ${p.via}`;
+    if (p.conditional) unverified.push({ component, crate: why, why: 'it sits in an if(), a loop or a function body, which the configure may skip' });
+    else set.add(component, why);
+  }
   for (const m of cmake.pythonModules) {
     const why = `${m.via} in ${from} (builds a Python extension module against the Python headers)`;
     if (m.conditional) unverified.push({ component: 'python-headers', crate: why, why: 'it sits in an if(), a loop or a function body, which the configure may skip' });
