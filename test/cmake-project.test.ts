@@ -107,3 +107,31 @@ test('pybind11_add_module and nanobind_add_module build a Python extension: the 
   assert.equal(optional.needs.some((n) => n.component === 'python-headers'), false);
   assert.deepEqual(optional.unverified.map((u) => u.component), ['python-headers']);
 });
+
+test('find_package(X REQUIRED) and pkg_check_modules(P REQUIRED m) of a library: a need through the table of facts; fetched, pointed at, optional or in an if() it is not', async () => {
+  const needsOf = async (cmake: string, extra: Record<string, string> = {}) => {
+    const dir = mkdtempSync(join(tmpdir(), 'bm-cmake-'));
+    writeFileSync(join(dir, 'CMakeLists.txt'), cmake);
+    for (const [file, text] of Object.entries(extra)) {
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      writeFileSync(join(dir, file), text);
+    }
+    return deriveNeeds(await readProject(dir), { env: {}, platform: 'linux' });
+  };
+  const libraries = (plan: Awaited<ReturnType<typeof needsOf>>) => plan.needs.filter((n) => ['openssl-dev', 'libcurl-dev', 'zlib-dev', 'sqlite3-dev'].includes(n.component)).map((n) => `${n.component}: ${n.neededBy.join('; ')}`);
+  const head = 'cmake_minimum_required(VERSION 3.16)\nproject(p LANGUAGES CXX)\nfind_package(PkgConfig REQUIRED)\n';
+  assert.deepEqual(libraries(await needsOf(`${head}find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)\npkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl>=7.60)\nfind_package(ZLIB)\n`)), [
+    'openssl-dev: CMakeLists.txt: find_package(OpenSSL REQUIRED)',
+    'libcurl-dev: CMakeLists.txt: pkg_check_modules(CURL REQUIRED libcurl>=7.60)',
+  ]);
+  // Held back inside an if() (actor-framework's OpenSSL module option).
+  const optional = await needsOf(`${head}option(WITH_SSL "tls" ON)\nif(WITH_SSL)\n  find_package(OpenSSL REQUIRED)\nendif()\n`);
+  assert.deepEqual(libraries(optional), []);
+  assert.deepEqual(optional.unverified.map((u) => u.component), ['openssl-dev']);
+  // A copy the project builds (clevisLib fetches OpenSSL in an included file), points at, or finds under PATHS.
+  assert.deepEqual(libraries(await needsOf(`${head}include(cmake/ssl.cmake)\nfind_package(OpenSSL REQUIRED)\n`, { 'cmake/ssl.cmake': 'include(FetchContent)\nFetchContent_Declare(openssl URL https://example.org/openssl-3.2.0.tar.gz)\n' })), []);
+  assert.deepEqual(libraries(await needsOf(`${head}set(OPENSSL_ROOT_DIR \${CMAKE_BINARY_DIR}/ssl)\nfind_package(OpenSSL REQUIRED)\n`)), []);
+  assert.deepEqual(libraries(await needsOf(`${head}find_package(SQLite3 REQUIRED PATHS \${CMAKE_BINARY_DIR}/deps NO_DEFAULT_PATH)\n`)), []);
+  // Not a library of the table (Threads, Git): no library need.
+  assert.deepEqual(libraries(await needsOf(`${head}find_package(Threads REQUIRED)\nfind_package(Git REQUIRED)\n`)), []);
+});

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { deriveNeeds } from '../src/doctor/needs.ts';
-import { maskRust, pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../src/project/build-script.ts';
+import { cppBuildOf, maskRust, pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../src/project/build-script.ts';
 import { readProject } from '../src/project/discover.ts';
 
 const FIXTURE = new URL('./fixtures/projects/build-script-tools/', import.meta.url).pathname;
@@ -73,6 +73,22 @@ test('a build script that never calls its build-dependency says so, rather than 
   const plan = await planOf(never);
   assert.ok(!required(plan).has('libclang'));
   assert.deepEqual(plan.exempted.filter((e) => e.component === 'libclang').map((e) => e.why), ["ffi's build script never calls bindgen"]);
+});
+
+test("a member's cc build of C++ (.cpp(true), a .cc source) needs the C++ compiler; its C shim or a guarded C++ build does not", async () => {
+  assert.equal(required(await planOf(FIXTURE)).get('cxx-compiler'), undefined);
+  const cppSwitch = variant('ffi/build.rs', (t) => t.replace('cc::Build::new().file', 'cc::Build::new().cpp(true).file'));
+  assert.ok(required(await planOf(cppSwitch)).get('cxx-compiler')?.includes("ffi's build script (cc: .cpp(true))"));
+  const ccSource = variant('ffi/build.rs', (t) => t.replace('.file("src/shim.c")', '.file("src/shim.cc")'));
+  assert.ok(required(await planOf(ccSource)).get('cxx-compiler')?.includes("ffi's build script (cc: compiles src/shim.cc)"));
+  // Behind the extra-codec feature, which nothing turns on here: off; asked by a dependent: on.
+  const guarded = variant('ffi/build.rs', (t) => t.replace('let dst = cmake', 'cc::Build::new().cpp(true).file("codec/c.cpp").compile("codec");\n    let dst = cmake'));
+  assert.equal(required(await planOf(guarded)).get('cxx-compiler'), undefined);
+  writeFileSync(join(guarded, 'app', 'Cargo.toml'), readFileSync(join(guarded, 'app', 'Cargo.toml'), 'utf8').replace('ffi = { path = "../ffi" }', 'ffi = { path = "../ffi", features = ["extra-codec"] }'));
+  assert.ok(required(await planOf(guarded)).get('cxx-compiler')?.some((n) => n.startsWith("ffi's build script")));
+  // A string naming a .cpp outside a file call, and `.cpp(false)`, are no C++ build.
+  assert.equal(cppBuildOf('fn main() { println!("see x.cpp"); cc::Build::new().cpp(false).file("a.c").compile("a"); }', NOTHING_SET), null);
+  assert.equal(cppBuildOf('fn main() { cc::Build::new().files(["a.c", "b.cxx"]).compile("a"); }', NOTHING_SET), 'compiles b.cxx');
 });
 
 test('lexing: strings, raw strings, char literals and nested comments hide their braces and names', () => {

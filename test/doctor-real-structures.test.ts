@@ -46,6 +46,18 @@ test('libz-sys\'s zlib-ng feature on by default runs cmake', async () => {
   assert.ok((await needsOf(dir)).get('cmake')?.some((n) => n.startsWith('cmake 0.1.54 via libz-sys')));
 });
 
+test("slint's weak references keep the Skia renderer and the linuxkms backend in the lock; only their features build them (shr)", async () => {
+  const plain = await needsOf(join(FIX, 'registry-feature-edges'));
+  assert.equal(plain.get('libclang'), undefined, plain.get('libclang')?.join('; '));
+  assert.equal(plain.get('libudev-dev'), undefined, plain.get('libudev-dev')?.join('; '));
+  const skia = variant('registry-feature-edges', 'gui/Cargo.toml', (t) => t.replace('slint = "1.11"', 'slint = { version = "1.11", features = ["renderer-skia"] }'));
+  const skiaNeeds = await needsOf(skia);
+  assert.ok(skiaNeeds.get('libclang')?.some((n) => n.startsWith('clang-sys 1.8.1 via slint')), skiaNeeds.get('libclang')?.join('; '));
+  assert.equal(skiaNeeds.get('libudev-dev'), undefined);
+  const kms = variant('registry-feature-edges', 'gui/Cargo.toml', (t) => t.replace('slint = "1.11"', 'slint = { version = "1.11", features = ["backend-linuxkms"] }'));
+  assert.ok((await needsOf(kms)).get('libudev-dev')?.some((n) => n.startsWith('libudev-sys 0.1.4 via slint')));
+});
+
 test('needs reached only through a path dependency whose sources are absent are held back as unverified (rustdesk-server)', async () => {
   const plan = await planOf(join(FIX, 'absent-submodule'));
   const needed = plan.needs.map((n) => n.component);
@@ -125,4 +137,33 @@ test('cpal\'s CoreAudio bindings need libclang on Apple targets only; ALSA on Li
   assert.ok(on('x86_64-unknown-linux-gnu').includes('alsa-dev'));
   assert.ok(on('aarch64-apple-darwin').includes('libclang'));
   assert.ok(!on('aarch64-apple-darwin').includes('alsa-dev'));
+});
+
+test('maturin turns on no pyo3 feature: without extension-module, pyo3 before 0.26 links libpython (pm4py-rs)', async () => {
+  assert.equal((await needsOf(join(FIX, 'pyo3-old'))).get('python-headers'), undefined);
+  const linked = variant('pyo3-old', 'Cargo.toml', (t) => t.replace(', features = ["extension-module"]', ''));
+  assert.ok((await needsOf(linked)).get('python-headers')?.some((n) => n.includes('no extension-module feature')));
+  // [tool.maturin] features asking pyo3 for it make an extension module again.
+  const viaMaturin = join(linked, 'pyproject.toml');
+  writeFileSync(viaMaturin, `${readFileSync(viaMaturin, 'utf8')}\n[tool.maturin]\nfeatures = ["pyo3/extension-module"]\n`);
+  assert.equal((await needsOf(linked)).get('python-headers'), undefined);
+  // pyo3 0.26 on reads the PYO3_BUILD_EXTENSION_MODULE maturin sets, with no feature.
+  const newer = variant('pyo3-old', 'Cargo.toml', (t) => t.replace(', features = ["extension-module"]', ''));
+  writeFileSync(join(newer, 'Cargo.lock'), readFileSync(join(newer, 'Cargo.lock'), 'utf8').replaceAll('version = "0.16.6"', 'version = "0.26.0"'));
+  assert.equal((await needsOf(newer)).get('python-headers'), undefined);
+});
+
+test("inkjet's default all_languages compiles C++ grammar scanners; with its defaults off it needs no C++ compiler (my-website)", async () => {
+  const withInkjet = (decl: string) => {
+    const dir = variant('registry-feature-edges', 'gui/Cargo.toml', (t) => t.replace('slint = "1.11"', `slint = "1.11"\ninkjet = ${decl}`));
+    const lock = join(dir, 'Cargo.lock');
+    const text = readFileSync(lock, 'utf8').replace('name = "gui"\nversion = "0.1.0"\ndependencies = [\n', 'name = "gui"\nversion = "0.1.0"\ndependencies = [\n "inkjet",\n');
+    writeFileSync(lock, `${text}\n[[package]]\nname = "inkjet"\nversion = "0.11.1"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\ndependencies = [\n "cc",\n]\n`);
+    return dir;
+  };
+  // rdkafka-sys's bundled build needs the C++ compiler here anyway: what counts is whether inkjet is among its users.
+  const byInkjet = async (dir: string) => ((await needsOf(dir)).get('cxx-compiler') ?? []).some((n) => n.startsWith('inkjet 0.11.1'));
+  assert.equal(await byInkjet(withInkjet('"0.11"')), true);
+  assert.equal(await byInkjet(withInkjet('{ version = "0.11", default-features = false, features = ["language-rust"] }')), false);
+  assert.equal(await byInkjet(withInkjet('{ version = "0.11", default-features = false, features = ["all_languages"] }')), true);
 });

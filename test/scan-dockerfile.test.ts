@@ -389,3 +389,35 @@ test('a path dependency outside the repository is walked through the lock edges 
   assert.deepEqual(scan(inside).filter((f) => f.rule === 'cargo-manifest-missing'), []);
   assert.match(held?.unverified ?? '', /engine, a path dependency whose Cargo\.toml is not in the checkout/);
 });
+
+test('rust-target-missing: an official rust image builds --target for a target nothing adds (rust-api-test); near misses stay silent', () => {
+  const project = (dockerfile: string, extra: Record<string, string> = {}): ProjectFiles => {
+    const files = new Map<string, string>([['Dockerfile', dockerfile], ['Cargo.toml', '[package]\nname = "api"\nversion = "0.1.0"\n'], ...Object.entries(extra)]);
+    return { root: '/nonexistent', files, gitTracked: null, gitIgnored: null, paths: new Set(files.keys()) };
+  };
+  const targets = (p: ProjectFiles) => scan(p).filter((f) => f.rule === 'rust-target-missing').map((f) => `${f.captures.target} ${f.evidence[0].file}:${f.evidence[0].line}`);
+  const musl = 'FROM rust:1.77.0-slim AS build\nCOPY . .\nRUN cargo build --target x86_64-unknown-linux-musl --release\n';
+  assert.deepEqual(targets(project(musl)), ['x86_64-unknown-linux-musl Dockerfile:3']);
+  // cargo-chef's cook for a target on an Alpine image (musl host): a glibc target is missing there, WebAssembly too.
+  assert.deepEqual(targets(project('FROM rust:alpine3.21 AS chef\nRUN cargo chef cook --release --target wasm32-unknown-unknown --recipe-path r.json\n')), ['wasm32-unknown-unknown Dockerfile:2']);
+  // The fix adds the target right before the build, and the scan is then silent.
+  const fixed = fixAll(project(musl)).project;
+  assert.match(fixed.files.get('Dockerfile')!, /COPY \. \.\nRUN rustup target add x86_64-unknown-linux-musl\nRUN cargo build --target/);
+  assert.deepEqual(targets(fixed), []);
+  for (const quiet of [
+    // Added in the stage it is built FROM (lldap's chef stage), or in the same RUN before the build.
+    'FROM rust:alpine3.21 AS chef\nRUN rustup target add wasm32-unknown-unknown\nFROM chef AS builder\nRUN cargo build --target wasm32-unknown-unknown\n',
+    'FROM rust:1.77\nRUN rustup target add x86_64-unknown-linux-musl && cargo build --target x86_64-unknown-linux-musl\n',
+    // The image's own host target (either platform), a target from a variable, cross's own images.
+    'FROM rust:1.77-slim\nRUN cargo build --release --target x86_64-unknown-linux-gnu\n',
+    'FROM rust:1.77-alpine\nRUN cargo build --release --target aarch64-unknown-linux-musl\n',
+    'FROM rust:1.77\nARG ARCH=x86_64\nRUN cargo build --target=$ARCH-unknown-linux-musl\n',
+    'FROM rust:1.77\nRUN cross build --target aarch64-unknown-linux-gnu\n',
+    // An image that is not the official one (muslrust ships its target), a script that may add it, --target-dir.
+    'FROM clux/muslrust:stable\nRUN cargo build --target x86_64-unknown-linux-musl\n',
+    'FROM rust:1.77\nCOPY setup.sh .\nRUN ./setup.sh\nRUN cargo build --target x86_64-unknown-linux-musl\n',
+    'FROM rust:latest\nRUN cargo build --release --target-dir /app/out --locked\n',
+  ]) assert.deepEqual(targets(project(quiet)), [], quiet);
+  // A toolchain file listing the target: rustup installs it with the toolchain.
+  assert.deepEqual(targets(project(musl, { 'rust-toolchain.toml': '[toolchain]\nchannel = "1.77.0"\ntargets = ["x86_64-unknown-linux-musl"]\n' })), []);
+});

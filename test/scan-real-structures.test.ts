@@ -15,7 +15,7 @@ import { cargoRejects } from '../src/project/cargo-metadata.ts';
 import { type ReadOptions, readProjectFiles } from '../src/project/read-project.ts';
 import { SCANNERS } from '../src/scan/registry.ts';
 import { type ScanReport, scanProject } from '../src/scan/run-scan.ts';
-import { cargoMetadataError, copyFixture, DEBIAN_REGISTRY, runCli, tempDir, useDebianCrates, writeFiles } from './helpers/scan-projects.ts';
+import { cargoMetadataError, copyFixture, DEBIAN_REGISTRY, gitInit, runCli, tempDir, useDebianCrates, writeFiles } from './helpers/scan-projects.ts';
 
 const haveTokio = existsSync(join(DEBIAN_REGISTRY, 'tokio-1.24.2'));
 const LINUX = 'x86_64-unknown-linux-gnu';
@@ -306,4 +306,33 @@ test('a COPY --from another stage of the Cargo.lock it put there is no lock the 
   // Near miss: the same path copied from the build context names a lock the project does not have there.
   writeFiles(dir, { 'docker/Dockerfile.source': dockerfile('COPY usr/src/app/Cargo.lock Cargo.lock') });
   assert.deepEqual(brief((await scan(dir)).findings).filter((f) => f.startsWith('cargo-lock-missing')), ['cargo-lock-missing docker/Dockerfile.source:7']);
+});
+
+test('a Cargo.lock git does not track, which a Dockerfile builds --locked with, is missing from a clean checkout (cepler); tracked, or no Dockerfile use, is silent', async () => {
+  const dir = tempDir();
+  writeFiles(dir, {
+    'Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n',
+    'Cargo.lock': 'version = 3\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n',
+    'src/main.rs': 'fn main() {}\n',
+    // A flake that only makes a dev shell reads no Cargo.lock.
+    'flake.nix': '{ outputs = { self, nixpkgs }: { devShells.x86_64-linux.default = nixpkgs.legacyPackages.x86_64-linux.mkShell { }; }; }\n',
+    'images/app/Dockerfile': 'FROM clux/muslrust:stable AS build\nCOPY . /src\nWORKDIR /src\nRUN cargo build --release --locked\n',
+  });
+  gitInit(dir, ['Cargo.toml', 'src/main.rs', 'flake.nix', 'images/app/Dockerfile']);
+  const lockFindings = async () => (await scan(dir)).findings.filter((f) => f.rule === 'cargo-lock-missing' || f.rule === 'nix-flake-untracked-file');
+  const untracked = await lockFindings();
+  assert.deepEqual(brief(untracked), ['cargo-lock-missing images/app/Dockerfile:4']);
+  assert.match(untracked[0].message, /Cargo\.lock exists but git does not track it, so the Dockerfile, built from a clean checkout/);
+  gitInit(dir, ['Cargo.lock']);
+  assert.deepEqual(await lockFindings(), []);
+  // Untracked again, but the Dockerfile neither copies the lock by name nor builds --locked: nothing needs it.
+  const bare = tempDir();
+  writeFiles(bare, {
+    'Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n',
+    'Cargo.lock': 'version = 3\n',
+    'src/main.rs': 'fn main() {}\n',
+    Dockerfile: 'FROM rust:1.80\nCOPY . .\nRUN cargo build --release\n',
+  });
+  gitInit(bare, ['Cargo.toml', 'src/main.rs', 'Dockerfile']);
+  assert.deepEqual((await scanProject(await readProjectFiles(bare, SCANNERS, { target: LINUX }), SCANNERS)).findings.filter((f) => f.rule === 'cargo-lock-missing'), []);
 });

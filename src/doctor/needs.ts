@@ -3,9 +3,10 @@
 import { dirname, relative, sep } from 'node:path';
 import { CALLED_TOOLS, COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, FETCHED_SOURCE_NEEDS, IMPLIED_CRATES, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../kb/crate-needs.js';
 import { compareVersions, numericChannel } from './checks/versions.js';
+import { factForCmakePackage } from '../kb/components.js';
 import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
 import { toolchainCaveat, type CargoGraph, type CargoResolution, type MetadataRequest } from '../project/cargo-metadata.js';
-import { pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../project/build-script.js';
+import { cppBuildOf, pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../project/build-script.js';
 import type { CargoManifest, LockedCrate, Project, RustProject } from '../project/model.js';
 import { clipForMessage } from '../project/shell-quote.js';
 
@@ -148,7 +149,7 @@ export function firstHops(packages: readonly LockedCrate[], roots: readonly stri
 }
 
 /** Whether an exemption lifts a crate's need; `built` tells which lock crates the build compiles. */
-export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonly LockedCrate[], built: (dep: string) => boolean, features: ReadonlySet<string>, env: (name: string) => boolean): boolean {
+export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonly LockedCrate[], built: (dep: string) => boolean, features: ReadonlySet<string>, env: (name: string) => boolean, defaultsKept = true): boolean {
   // A lock dependency is "name" or "name version": the crate builds `d` when one of its entries names it and is built.
   const builds = (d: string) => crate.dependencies.some((x) => (x === d || x.startsWith(`${d} `)) && built(x));
   if (u.lockDependsOn?.some(builds)) return true;
@@ -157,6 +158,7 @@ export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonl
   if (u.memberDependsOn?.some((n) => lock.some((p) => p.source === null && p.dependencies.some((x) => x.split(' ')[0] === n)))) return true;
   if (u.features?.some((f) => features.has(f))) return true;
   if (u.env?.some((e) => env(e))) return true;
+  if (u.defaultsOffWithout && !defaultsKept && !u.defaultsOffWithout.some((f) => features.has(f))) return true;
   return false;
 }
 
@@ -263,7 +265,7 @@ export interface RustBuild {
   rust: Pick<RustProject, 'members' | 'defaultMembers' | 'lock' | 'gitDependencies' | 'absentPathCrates' | 'requestedFeatures'>;
   target: string;
   selection: BuildSelection;
-  /** maturin builds the crate: an extension module, so pyo3 links no libpython. */
+  /** maturin builds the crate (it asks pyo3 0.26 on for an extension module through PYO3_BUILD_EXTENSION_MODULE). */
   maturin: boolean;
   env: Record<string, string | undefined>;
   /** cargo's graph, used when it was resolved for this target and these features (CargoGraph.featureArgs). */
@@ -373,6 +375,13 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
       return features ? features.has(f) : undefined;
     },
   });
+  // Whether the build keeps a crate's default features: cargo's resolved features say; else any built declaration
+  // keeping them does, and a crate only registry crates depend on is taken to keep them.
+  const defaultsKept = (name: string): boolean => {
+    if (fromGraph) return fromGraph.features.get(name)?.has('default') ?? true;
+    const kept = members.flatMap(({ manifest: m }) => m.dependencies.filter((d) => d.name === name && builtByDefault(m, d, target, defaultFeatureRefs(m))).map((d) => d.defaultFeatures));
+    return kept.length === 0 || kept.some(Boolean);
+  };
   const builtMembers = members.filter((m) => m.manifest.package && (rust.lock ? [...via.keys()].some((c) => c.source === null && c.name === m.manifest.package!.name) : built.includes(m)));
   const heldByScripts = new Map<LockedCrate, string | null>();
   let heavy: string | null = null;
@@ -393,7 +402,7 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
     const doubtVia = fromLock?.unverified.get(crate);
     for (const n of needs) {
       if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
-      if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => env[e] !== undefined && env[e] !== '')) {
+      if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => env[e] !== undefined && env[e] !== '', defaultsKept(crate.name))) {
         exempted.push({ component: n.component, crate: label, why: n.unless.why });
         continue;
       }
@@ -424,7 +433,9 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
       if (!abi3 && !forward) set.add('python', '', { constraint: { kind: 'max', version: range.max, from: `pyo3 ${crate.version}` } });
       // pyo3 declares the C API in Rust, so an extension module needs no headers; without `extension-module`
       // (embedding Python, or `cargo test` of the crate) it links libpython, which ships with the development files.
-      const extensionModule = (rust.requestedFeatures.pyo3 ?? []).includes('extension-module') || input.maturin;
+      // maturin turns on no feature by itself: only pyo3 0.26 on reads the PYO3_BUILD_EXTENSION_MODULE it sets.
+      const asked = [...(rust.requestedFeatures.pyo3 ?? []), ...(requested.get('pyo3') ?? []), ...selection.features.filter((f) => f.startsWith('pyo3/')).map((f) => f.slice(5))];
+      const extensionModule = asked.includes('extension-module') || (input.maturin && compareVersions(crate.version, '0.26.0') >= 0);
       if (!extensionModule) set.add('python-headers', `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''} (links libpython: no extension-module feature)`);
     }
   }
@@ -439,6 +450,14 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
       const component = (Object.keys(COMPONENTS) as ComponentId[]).find((c) => library && COMPONENTS[c].pkgConfig === library);
       if (component) set.add(component, `${name}'s build script (links ${library}, found with pkg-config)`, {}, origin);
     }
+  }
+  // A built crate's own build script compiling C++ through cc: the C++ compiler (g++ ships what gcc hands C++ sources to).
+  for (const m of builtMembers) {
+    const text = m.buildScript?.text;
+    const name = m.manifest.package!.name;
+    if (!text || !m.manifest.dependencies.some((d) => d.name === 'cc' && d.kind === 'build')) continue;
+    const how = cppBuildOf(text, scriptContext(name));
+    if (how) set.add('cxx-compiler', `${name}'s build script (cc: ${how})`, {}, { buildScript: m.buildScript!.file });
   }
   // A component something verified needs anyway is a need, not held back.
   const held = doubtful.filter((b) => !set.has(b.held.component));
@@ -557,6 +576,19 @@ function deriveCmake(project: Project, ctx: PlanContext, set: NeedSet, unverifie
   const generator = ctx.env.CMAKE_GENERATOR ?? '';
   if (ctx.platform !== 'win32' && (generator === '' || /Makefiles/.test(generator))) set.add('make', `${from}: CMake's ${generator || 'default'} generator (Unix Makefiles) builds with make`);
   if (cmake.needsPkgConfig) set.add('pkg-config', `${from}: find_package(PkgConfig REQUIRED) or pkg_check_modules(... REQUIRED)`);
+  // A library the configure stops without, through the one table of facts (find_package and pkg-config names). Only a
+  // find of the system's copy counts: not one the project fetches and builds, or points at with <NAME>_ROOT_DIR and the like.
+  for (const p of cmake.requiredPackages) {
+    const component = p.kind === 'find_package' ? factForCmakePackage(p.name).component : (Object.keys(COMPONENTS) as ComponentId[]).find((c) => COMPONENTS[c].pkgConfig === p.name);
+    if (!component || !COMPONENTS[component].pkgConfig) continue;
+    const names = [p.name, COMPONENTS[component].pkgConfig!].map((n) => n.toLowerCase());
+    const fetched = cmake.fetches.some((f) => names.some((n) => `${f.via} ${f.sources.join(' ')}`.toLowerCase().includes(n)));
+    const pointed = cmake.setVariables.some((v) => names.some((n) => v.toUpperCase().startsWith(`${n.toUpperCase()}_`)));
+    if (fetched || pointed) continue;
+    const why = `${from}: ${p.via}`;
+    if (p.conditional) unverified.push({ component, crate: why, why: 'it sits in an if(), a loop or a function body, which the configure may skip' });
+    else set.add(component, why);
+  }
   for (const m of cmake.pythonModules) {
     const why = `${m.via} in ${from} (builds a Python extension module against the Python headers)`;
     if (m.conditional) unverified.push({ component: 'python-headers', crate: why, why: 'it sits in an if(), a loop or a function body, which the configure may skip' });

@@ -20,6 +20,8 @@ export interface Exemption {
   features?: string[];
   /** Any of these environment variables is set. */
   env?: string[];
+  /** The build turns the crate's default features off and asks none of these features of it. */
+  defaultsOffWithout?: string[];
   /** Human words for the report. */
   why: string;
 }
@@ -47,6 +49,9 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   cxx: [CPP],
   'link-cplusplus': [CPP],
   'cpp_build': [CPP],
+  // inkjet compiles its tree-sitter grammars with cc, a C++ scanner (scanner.cc) with `.cpp(true)`; its default
+  // `all_languages` takes in grammars that have one (YAML's among them).
+  inkjet: [{ ...CPP, why: "compiles tree-sitter grammars' C++ scanners (its default all_languages)", unless: { defaultsOffWithout: ['all_languages'], why: 'default features off and all_languages not asked' } }],
   'librocksdb-sys': [C, CPP],
   // rust-librocksdb-sys is a published fork of librocksdb-sys with the same build (RocksDB's C++ through cc).
   'rust-librocksdb-sys': [C, CPP],

@@ -128,6 +128,12 @@ export const FEATURE_EDGES: readonly FeatureEdge[] = [
   { from: 'rdkafka-sys', to: ['cmake'], feature: /^cmake[-_]build$/, onlyWhenAsked: true },
   // libz-sys builds zlib-ng with cmake only for its `zlib-ng` feature (libgit2-sys's zlib-ng-compat forwards to it).
   { from: 'libz-sys', to: ['cmake'], feature: /zlib-ng/, onlyWhenAsked: true },
+  // slint's backend crates name the Skia renderer and the linuxkms backend only weakly (`i-slint-renderer-skia?/x11`,
+  // `i-slint-backend-linuxkms?/renderer-femtovg`) outside the features that enable them; the lock keeps the weak edges
+  // (cargo#10801), which bring bindgen/libclang and libudev. slint's `renderer-skia*` and `backend-linuxkms*` forward here.
+  { from: 'i-slint-backend-winit', to: ['i-slint-renderer-skia'], feature: /^renderer-skia/, onlyWhenAsked: true },
+  { from: 'i-slint-backend-selector', to: ['i-slint-renderer-skia'], feature: /^renderer-skia/, onlyWhenAsked: true },
+  { from: 'i-slint-backend-selector', to: ['i-slint-backend-linuxkms'], feature: /^backend-linuxkms/, onlyWhenAsked: true },
   // substrait vendors protoc (protobuf-src, built with cmake and a C++ compiler) only for its non-default `protoc`
   // feature (datafusion-substrait's `protoc` forwards to it); without it prost-build runs the system protoc.
   { from: 'substrait', to: ['protobuf-src'], feature: /^protoc$/ },

@@ -442,3 +442,35 @@ export function pkgConfigProbesOf(text: string, ctx: BuildScriptContext): string
   }
   return out;
 }
+
+// cc's switch to its C++ compiler, and the calls that hand it source files.
+const CPP_SWITCH = /\.\s*cpp\s*\(\s*true\s*\)/g;
+const SOURCE_CALL = /\.\s*files?\s*\(/g;
+// Extensions the compiler driver compiles as C++ whatever cc calls it as (gcc hands them to cc1plus, which g++ ships).
+const CPP_SOURCE = /\.(?:cc|cpp|cxx|c\+\+)$/i;
+
+/**
+ * How a build script compiles C++ with the cc crate on a path `main` takes by default: `.cpp(true)` on a Build, or a
+ * `.file(...)`/`.files(...)` call naming a C++ source literally; null when it does neither (or only behind a guard).
+ */
+export function cppBuildOf(text: string, ctx: BuildScriptContext): string | null {
+  const script = new ScriptReading(text, ctx);
+  const parens = parenPairs(script.code);
+  const onDefaultPath = (at: number) => {
+    const fn = script.fnAt(at);
+    return fn !== null && script.runs(fn) && !script.guardAt(at, fn);
+  };
+  for (const m of script.code.matchAll(CPP_SWITCH)) if (onDefaultPath(m.index!)) return '.cpp(true)';
+  for (const m of script.code.matchAll(SOURCE_CALL)) {
+    const open = m.index! + m[0].length - 1;
+    const close = parens.get(open) ?? -1;
+    if (close < 0 || !onDefaultPath(m.index!)) continue;
+    // The masked code keeps each literal's quotes: its value is read from the text between them.
+    for (const q of script.code.slice(open, close).matchAll(/"( *)"/g)) {
+      const start = open + q.index! + 1;
+      const value = text.slice(start, start + q[1].length);
+      if (CPP_SOURCE.test(value)) return `compiles ${value}`;
+    }
+  }
+  return null;
+}

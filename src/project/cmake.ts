@@ -14,6 +14,19 @@ export interface CmakeProject {
   fetches: CmakeFetch[];
   /** `include(path)` of project files (not CMake modules), in order; read by the caller, whose fetches it adds. */
   includes: { path: string; conditional: boolean }[];
+  /** Packages the configure stops without: `find_package(X REQUIRED)` (a find of the system's copy) and the modules of a `pkg_check_modules(P REQUIRED ...)`. */
+  requiredPackages: CmakeRequiredPackage[];
+  /** Variables `set()` here and in the included files (`OPENSSL_ROOT_DIR`): a find hinted at a copy the project builds. */
+  setVariables: string[];
+}
+
+export interface CmakeRequiredPackage {
+  /** The find_package name (`OpenSSL`) or the pkg-config module (`libcurl`). */
+  name: string;
+  kind: 'find_package' | 'pkg-config';
+  via: string;
+  /** Inside an if(), a loop, or a function or macro body. */
+  conditional: boolean;
 }
 
 export interface CmakeFetch {
@@ -134,9 +147,39 @@ function fetchesOf(code: string, file: string): { fetches: CmakeFetch[]; include
   return { fetches, includes };
 }
 
-/** What a file included from CMakeLists.txt adds: its fetches and its own includes. */
-export function parseCmakeInclude(text: string, file: string): Pick<CmakeProject, 'fetches' | 'includes'> {
-  return fetchesOf(stripComments(text), file);
+// pkg_check_modules / pkg_search_module keywords (the rest after the prefix are modules, with optional versions).
+const PKG_CHECK_KEYWORDS = new Set(['REQUIRED', 'QUIET', 'NO_CMAKE_PATH', 'NO_CMAKE_ENVIRONMENT_PATH', 'IMPORTED_TARGET', 'GLOBAL']);
+
+/**
+ * The packages a configure cannot go on without. A find_package() given PATHS, HINTS or NO_DEFAULT_PATH looks for a
+ * copy the project points it at (one it builds), not the system's, and is left out.
+ */
+function requiredPackagesOf(code: string): CmakeRequiredPackage[] {
+  const out: CmakeRequiredPackage[] = [];
+  for (const c of commands(code)) {
+    const w = words(c.args);
+    const upper = w.map((x) => x.toUpperCase());
+    if (!upper.includes('REQUIRED')) continue;
+    if (/^find_package$/i.test(c.name) && w[0] && !upper.some((x) => x === 'PATHS' || x === 'HINTS' || x === 'NO_DEFAULT_PATH')) {
+      out.push({ name: w[0], kind: 'find_package', via: `find_package(${w[0]} REQUIRED)`, conditional: c.conditional });
+    } else if (/^pkg_(?:check|search)_modules?$/i.test(c.name)) {
+      for (const m of w.slice(1).filter((x) => !PKG_CHECK_KEYWORDS.has(x.toUpperCase()))) {
+        const name = m.replace(/[<>=].*$/, '');
+        if (name && !name.includes('$')) out.push({ name, kind: 'pkg-config', via: `${c.name}(${w[0]} REQUIRED ${m})`, conditional: c.conditional });
+      }
+    }
+  }
+  return out;
+}
+
+function setVariablesOf(code: string): string[] {
+  return commands(code).filter((c) => /^set$/i.test(c.name)).map((c) => words(c.args)[0]).filter((v): v is string => Boolean(v));
+}
+
+/** What a file included from CMakeLists.txt adds: its fetches, its own includes and the variables it sets. */
+export function parseCmakeInclude(text: string, file: string): Pick<CmakeProject, 'fetches' | 'includes' | 'setVariables'> {
+  const code = stripComments(text);
+  return { ...fetchesOf(code, file), setVariables: setVariablesOf(code) };
 }
 
 export function parseCmakeLists(text: string): CmakeProject {
@@ -166,5 +209,5 @@ export function parseCmakeLists(text: string): CmakeProject {
   const pkgConfigPackage = calls(code, 'find_package').map(words).some((w) => w[0] === 'PkgConfig' && w.some((x) => x.toUpperCase() === 'REQUIRED'));
   const pkgCheck = calls(code, 'pkg_check_modules').some((args) => /\bREQUIRED\b/i.test(args)) || calls(code, 'pkg_search_module').some((args) => /\bREQUIRED\b/i.test(args));
   const pythonModules = commands(code).filter((c) => PYTHON_MODULE_COMMANDS.test(c.name)).map((c) => ({ via: `${c.name}(${words(c.args)[0] ?? ''})`, conditional: c.conditional }));
-  return { minimumVersion: minimum ? minimum.split('...')[0] : null, languages: [...languages], needsPkgConfig: pkgConfigPackage || pkgCheck, pythonModules, ...fetchesOf(code, 'CMakeLists.txt') };
+  return { minimumVersion: minimum ? minimum.split('...')[0] : null, languages: [...languages], needsPkgConfig: pkgConfigPackage || pkgCheck, pythonModules, ...fetchesOf(code, 'CMakeLists.txt'), requiredPackages: requiredPackagesOf(code), setVariables: setVariablesOf(code) };
 }

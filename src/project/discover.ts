@@ -328,11 +328,12 @@ async function readPython(readText: TextReader, dir: string): Promise<PythonProj
 const MAX_CMAKE_INCLUDES = 64;
 
 /**
- * Adds the fetches of the project files CMakeLists.txt includes (and they include), read as CMake reads them:
+ * Adds the fetches (and the variables set) of the project files CMakeLists.txt includes (and they include), read as CMake reads them:
  * relative to the top-level source directory, inside the project only. A fetch is conditional when its include is.
  */
 async function withIncludes(readText: TextReader, dir: string, top: CmakeProject): Promise<CmakeProject> {
   const fetches = [...top.fetches];
+  const setVariables = [...top.setVariables];
   const queue = top.includes.map((i) => ({ ...i }));
   const seen = new Set<string>();
   for (let k = 0; k < queue.length && seen.size < MAX_CMAKE_INCLUDES; k++) {
@@ -348,9 +349,10 @@ async function withIncludes(readText: TextReader, dir: string, top: CmakeProject
     if (text === null) continue;
     const included = parseCmakeInclude(text, relative(dir, path));
     fetches.push(...included.fetches.map((f) => ({ ...f, conditional: f.conditional || queue[k].conditional })));
+    setVariables.push(...included.setVariables);
     queue.push(...included.includes.map((i) => ({ path: i.path, conditional: i.conditional || queue[k].conditional })));
   }
-  return { ...top, fetches };
+  return { ...top, fetches, setVariables };
 }
 
 /** Reads the project in `dirArg`; a directory with no project files yields a project with neither part. */

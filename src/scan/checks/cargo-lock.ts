@@ -126,7 +126,10 @@ function scanLocks(project: ProjectFiles): ScanFinding[] {
     const ignored = project.gitIgnored?.has(lock) ?? false;
     const tracked = project.gitTracked?.has(lock) ?? true;
     const gitSees = us.some((u) => u.kind === 'flake' || u.kind === 'ci');
-    const unignore = ignored && gitSees ? unignoreEdits(project, lock) : [];
+    // A Dockerfile reads the build context, which has the lock only where it is on disk: a clean checkout (CI, another
+    // machine) of a repository that does not track it has none.
+    const checkoutNeeds = gitSees || us.some((u) => u.kind === 'dockerfile');
+    const unignore = ignored && checkoutNeeds ? unignoreEdits(project, lock) : [];
     // Only a pattern we cannot remove (a negation, a glob) needs git add --force.
     const gitAdd: FixCommand = { argv: ['git', 'add', ...(ignored && unignore.length === 0 ? ['--force'] : []), '--', lock], cwd: '.', why: `git add ${lock}, so the flake and CI checkouts see it`, optIn: 'git' };
     const link = exists ? undefined : project.symlinks?.get(lock);
@@ -166,14 +169,15 @@ function scanLocks(project: ProjectFiles): ScanFinding[] {
         captures: { lockPath: lock, where: 'the Docker build context' },
         fix: { title: `stop excluding ${lock} in .dockerignore`, safety: 'safe', edits, commands: [] },
       });
-    } else if (gitSees && project.gitTracked && !tracked) {
+    } else if (checkoutNeeds && project.gitTracked && !tracked) {
       const flake = us.some((u) => u.kind === 'flake');
+      const reader = flake ? 'the flake (which only sees git-tracked files)' : gitSees ? 'a CI checkout' : 'the Dockerfile, built from a clean checkout (CI, another machine),';
       const edits = unignore;
       findings.push({
         rule: flake ? 'nix-flake-untracked-file' : 'cargo-lock-missing',
         title: flake ? 'A file the flake needs is not tracked by git' : 'Cargo.lock is not in the repository',
         severity: 'error',
-        message: `${lock} exists but git ${ignored ? 'ignores' : 'does not track'} it, so ${flake ? 'the flake (which only sees git-tracked files)' : 'a CI checkout'} will not have it`,
+        message: `${lock} exists but git ${ignored ? 'ignores' : 'does not track'} it, so ${reader} will not have it`,
         evidence: us.slice(0, 4).map((u) => u.at),
         captures: { file: lock, lockPath: lock, addCommand: `git add ${lock}` },
         fix: { title: `${ignored ? 'stop ignoring and ' : ''}git add ${lock}`, safety: 'safe', edits, commands: [gitAdd] },

@@ -8,6 +8,7 @@ import { checkChefImages } from './checks/chef-images.js';
 import { checkCopyOverwrites } from './checks/copy-overwrites.js';
 import { checkLibclangPath } from './checks/libclang-path.js';
 import { checkManifestOrder } from './checks/manifest-order.js';
+import { checkRustTargets } from './checks/rust-target.js';
 import { checkSystemPackages } from './checks/system-packages.js';
 import { parseDockerfile } from '../../project/dockerfile/parse.js';
 
@@ -38,6 +39,7 @@ export function scanDockerfiles(project: ProjectFiles, skipped: (message: string
       ...checkCopyOverwrites(project, model),
       ...checkChefImages(model),
       ...checkLibclangPath(model),
+      ...checkRustTargets(project, model),
     );
   }
   return findings;
@@ -45,7 +47,7 @@ export function scanDockerfiles(project: ProjectFiles, skipped: (message: string
 
 const scanner: Scanner = {
   id: 'dockerfile',
-  reads: [...DOCKERFILE_READS, '**/Cargo.toml', '**/Cargo.lock', '**/.dockerignore', '**/docker-compose*.yml', '**/docker-compose*.yaml', '**/compose*.yml', '**/compose*.yaml', '**/docker-bake*.hcl', '.github/workflows/*.yml', '.github/workflows/*.yaml', '**/build.rs', '**/pyproject.toml'],
+  reads: [...DOCKERFILE_READS, '**/Cargo.toml', '**/Cargo.lock', '**/.dockerignore', '**/docker-compose*.yml', '**/docker-compose*.yaml', '**/compose*.yml', '**/compose*.yaml', '**/docker-bake*.hcl', '.github/workflows/*.yml', '.github/workflows/*.yaml', '**/build.rs', '**/pyproject.toml', '**/rust-toolchain', '**/rust-toolchain.toml'],
   scan: scanDockerfiles,
 };
 export default scanner;
