@@ -111,7 +111,8 @@ export function mergeInstallFacts(all: readonly InstallFacts[]): InstallFacts {
     for (const f of all) for (const p of f.packages[m] ?? (m === 'yum' ? (f.packages.dnf ?? []) : [])) if (!list.includes(p)) list.push(p);
     packages[m] = list;
   }
-  const join = (k: 'macos' | 'windows' | 'any') => all.map((f) => f.platform?.[k]).filter(Boolean).join(' && ') || undefined;
+  // (each command once: several hits on one program carry the same advice)
+  const join = (k: 'macos' | 'windows' | 'any') => [...new Set(all.map((f) => f.platform?.[k]).filter(Boolean))].join(' && ') || undefined;
   return { packages, platform: { macos: join('macos'), windows: join('windows'), any: join('any') } };
 }
 
