@@ -571,6 +571,16 @@ const RELAYED = String.raw`^(?:cargo:warning=|warning: [\w.-]{1,100}@[\w.+-]{1,1
 // ja, nl, ru, sr, sv, tr, uk, vi, zh_CN, zh_TW; id keeps the English), and the Italian and Portuguese of older releases.
 const GCC_FATAL_ERROR = ['schwerwiegender Fehler', 'erreur fatale', 'error fatal', 'errore fatale', 'erro fatal', 'фатальная ошибка', '致命错误', '致命的エラー', 'fatal fejl', 'μοιραίο σφάλμα', 'vakava virhe', 'fatalna greška', 'fatale fout', 'кобна грешка', 'ödesdigert fel', 'ölümcül hata', 'критична помилка', 'lỗi nghiêm trọng', '嚴重錯誤'];
 
+/**
+ * The source of a regex for gcc's or clang's "<header> not found" after the severity (gcc "fatal error: x.h: No such file
+ * or directory" with gcc's and glibc's translations, clang "fatal error: 'x.h' file not found"), for rules that read one
+ * particular header; `header` is its source. The matching prefilter literals are HEADER_NOT_FOUND_LITERALS.
+ */
+export function compilerHeaderNotFound(header: string): string {
+  return String.raw`(?:(?:fatal )?error|${GCC_FATAL_ERROR.join('|')})\s?[:：] ?['‘"«]?${header}['’"»]?\s?[:：]? ?(?:${ENOENT}|file not found)`;
+}
+export const HEADER_NOT_FOUND_LITERALS: readonly string[] = [...ENOENT_TEXTS, 'file not found'];
+
 // MSVC's "Cannot open include file" in the languages Visual Studio ships (see msvc-c1083).
 const MSVC_INCLUDE_PHRASES = [
   'Cannot open include file',
@@ -697,7 +707,24 @@ const LD_CANNOT_FIND_BEFORE = [
 ];
 const LD_CANNOT_FIND_AFTER = ['が見つかりません', 'bulunamadı', 'introuvable'];
 // The "error" word gold and the gcc driver put before a message, in gcc-12's and binutils' translations.
-const TOOL_ERROR_WORDS = ['error', 'fejl', 'Fehler', 'σφάλμα', 'erreur', 'errore', 'greška', 'エラー', 'fout', 'ошибка', 'грешка', 'fel', 'hata', 'помилка', 'lỗi', '错误', '錯誤', 'virhe', 'erro', 'błąd', 'chyba', '오류'];
+export const TOOL_ERROR_WORDS = ['error', 'fejl', 'Fehler', 'σφάλμα', 'erreur', 'errore', 'greška', 'エラー', 'fout', 'ошибка', 'грешка', 'fel', 'hata', 'помилка', 'lỗi', '错误', '錯誤', 'virhe', 'erro', 'błąd', 'chyba', '오류'];
+
+/**
+ * The source of a regex for GNU ld's or gold's "cannot find <file>" in any of their translations, the file before or after
+ * the phrase: `file(suffix)` is the file's source with a named group whose name ends in `suffix` ("" before, "After" after).
+ * Rules that read a particular file (crti.o, -lgcc_s) build their patterns with it, so they read what the signal reads.
+ */
+export function ldCannotFind(file: (suffix: '' | 'After') => string): string {
+  return (
+    String.raw`ld(?:\.\w+)?(?:\.exe)?\s?[:：] ?(?:(?:${TOOL_ERROR_WORDS.join('|')})\s?[:：] ?)?` +
+    String.raw`(?:(?:${LD_CANNOT_FIND_BEFORE.join('|')}) ${file('')}|${file('After')} (?:${LD_CANNOT_FIND_AFTER.join('|')}))`
+  );
+}
+
+/** The prefilter literals of an ldCannotFind pattern whose file starts with `start` ("-l", "crt"). */
+export function ldCannotFindLiterals(start: string): string[] {
+  return [...LD_CANNOT_FIND_BEFORE.map((phrase) => `${phrase} ${start}`), ...LD_CANNOT_FIND_AFTER];
+}
 
 const LIBRARY_PATTERNS: readonly SignalPattern[] = [
   {
@@ -707,12 +734,9 @@ const LIBRARY_PATTERNS: readonly SignalPattern[] = [
     // (LD_CANNOT_FIND: ld.mo and gold.mo), gold with its translated "error:" and a full-width colon in zh_CN
     // ("ld.gold：错误：cannot find -lfoo", "ld.gold : erreur : -lfoo introuvable")
     source: 'GNU ld / gold / MinGW ld',
-    literals: [...LD_CANNOT_FIND_BEFORE.map((phrase) => `${phrase} -l`), ...LD_CANNOT_FIND_AFTER],
-    re: new RegExp(
-      String.raw`ld(?:\.\w+)?(?:\.exe)?\s?[:：] ?(?:(?:${TOOL_ERROR_WORDS.join('|')})\s?[:：] ?)?` +
-        String.raw`(?:(?:${LD_CANNOT_FIND_BEFORE.join('|')}) -l:?(?<entity>${LIB})|-l:?(?<entity2>${LIB}) (?:${LD_CANNOT_FIND_AFTER.join('|')}))`,
-    ),
-    name: (g) => g.entity ?? g.entity2,
+    literals: ldCannotFindLiterals('-l'),
+    re: new RegExp(ldCannotFind((suffix) => String.raw`-l:?(?<entity${suffix}>${LIB})`)),
+    name: (g) => g.entity ?? g.entityAfter,
     weight: 0.9,
     unknownOk: true,
   },
