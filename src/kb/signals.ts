@@ -569,7 +569,7 @@ const RELAYED = String.raw`^(?:cargo:warning=|warning: [\w.-]{1,100}@[\w.+-]{1,1
 
 // gcc's "fatal error" in every translation gcc-12's gcc.mo ships (gcc-12-locales: da, de, el, es, fi, fr, hr, id,
 // ja, nl, ru, sr, sv, tr, uk, vi, zh_CN, zh_TW; id keeps the English), and the Italian and Portuguese of older releases.
-const GCC_FATAL_ERROR = ['schwerwiegender Fehler', 'erreur fatale', 'error fatal', 'errore fatale', 'erro fatal', 'фатальная ошибка', '致命错误', '致命的エラー', 'fatal fejl', 'μοιραίο σφάλμα', 'vakava virhe', 'fatalna greška', 'fatale fout', 'кобна грешка', 'ödesdigert fel', 'ölümcül hata', 'критична помилка', 'lỗi nghiêm trọng', '嚴重錯誤'];
+export const GCC_FATAL_ERROR = ['schwerwiegender Fehler', 'erreur fatale', 'error fatal', 'errore fatale', 'erro fatal', 'фатальная ошибка', '致命错误', '致命的エラー', 'fatal fejl', 'μοιραίο σφάλμα', 'vakava virhe', 'fatalna greška', 'fatale fout', 'кобна грешка', 'ödesdigert fel', 'ölümcül hata', 'критична помилка', 'lỗi nghiêm trọng', '嚴重錯誤'];
 
 /**
  * The source of a regex for gcc's or clang's "<header> not found" after the severity (gcc "fatal error: x.h: No such file
