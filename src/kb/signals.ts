@@ -581,6 +581,9 @@ export function compilerHeaderNotFound(header: string): string {
 }
 export const HEADER_NOT_FOUND_LITERALS: readonly string[] = [...ENOENT_TEXTS, 'file not found'];
 
+// The language names meson's compilers display (get_display_language) before "header"/"library".
+const MESON_LANGUAGE = String.raw`(?:C|C\+\+|Objective-C|Objective-C\+\+|CUDA|Fortran|D|Vala|Rust|C#|Cython|NASM)`;
+
 // MSVC's "Cannot open include file" in the languages Visual Studio ships (see msvc-c1083).
 const MSVC_INCLUDE_PHRASES = [
   'Cannot open include file',
@@ -683,6 +686,16 @@ const HEADER_PATTERNS: readonly SignalPattern[] = [
     re: new RegExp(String.raw`^\s*Could not find (?<_var>[A-Za-z_]\w{0,100}) using the following files: (?<entity>${HEADER})`),
     name: (g) => (g._var && /_INCLUDE(?:_DIRS?|_PATH|S)?$/i.test(g._var) ? g.entity : undefined),
     weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'meson-header-required',
+    // meson >= 0.50 compiler.has_header/check_header(..., required: true) (interpreter/compiler.py "{lang} header {name!r}
+    // not found"): "meson.build:3:3: ERROR: C header 'pcap.h' not found" (also "C++ header", "Objective-C header")
+    source: 'meson (compiler.has_header, required)',
+    literals: [" header '"],
+    re: new RegExp(String.raw`ERROR: {1,2}${MESON_LANGUAGE} header '(?<entity>${HEADER})' not found`),
+    weight: 0.9,
     unknownOk: true,
   },
 ];
@@ -814,6 +827,16 @@ const LIBRARY_PATTERNS: readonly SignalPattern[] = [
       return file?.groups?.link ?? g.entity.replace(/,$/, '');
     },
     weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'meson-library-required',
+    // meson compiler.find_library(..., required: true) (interpreter/compiler.py): >= 0.51 "meson.build:3:0: ERROR: C shared
+    // or static library 'pcap' not found" ("shared"/"static" with static:), older "ERROR: C library 'pcap' not found"
+    source: 'meson (compiler.find_library, required)',
+    literals: [" library '"],
+    re: new RegExp(String.raw`ERROR: {1,2}${MESON_LANGUAGE} (?:(?:shared or static|shared|static) )?library '(?<entity>${LIB})' not found`),
+    weight: 0.9,
     unknownOk: true,
   },
   {
