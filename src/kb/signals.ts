@@ -880,11 +880,13 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'pkg-config-no-package',
-    // pkg-config 0.28/0.29: "No package 'foo' found"; pkgconf >= 1.5: "Package 'foo', required by 'virtual:world', not found".
-    // Not after CMake's "--" (an optional pkg_check_modules probe, see below).
+    // pkg-config 0.28/0.29: "No package 'foo' found"; pkgconf >= 1.5: "Package 'foo', required by 'virtual:world', not found",
+    // and for a module another .pc file requires (pkgconf, and pkg-config >= 0.24 the same words): "Package 'libpcap',
+    // required by 'capture', not found" (the required one is missing). Not after CMake's "--" (an optional
+    // pkg_check_modules probe, see below).
     source: 'pkg-config / pkgconf',
-    literals: ['No package ', "required by 'virtual:world'"],
-    re: /^(?:No package '(?<entity>[^']{1,100})' found|Package '(?<entity2>[^']{1,100})', required by 'virtual:world', not found)/,
+    literals: ['No package ', "', required by '"],
+    re: /^(?:No package '(?<entity>[^']{1,100})' found|Package '(?<entity2>[^']{1,100})', required by '[^']{1,200}', not found)/,
     name: (g) => g.entity ?? g.entity2,
     weight: 0.8,
     unknownOk: true,
@@ -942,8 +944,9 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
     // carry its version: 'xproto>=7.0.15').
     // Often an optional probe: support only (a REQUIRED probe adds "A required package was not found", which native-lib-missing reads).
     source: 'CMake FindPkgConfig',
-    literals: ['No package ', "required by 'virtual:world'", "ackage '"],
-    re: /^--\s+(?:No package '(?<entity>[^']{1,100})' found|[Pp]ackage '(?<entity2>[^']{1,100})'(?:, required by 'virtual:world',)? not found)/,
+    // A module that another .pc file requires reads "--   Package 'libpcap', required by 'capture', not found".
+    literals: ['No package ', "', required by '", "ackage '"],
+    re: /^--\s+(?:No package '(?<entity>[^']{1,100})' found|[Pp]ackage '(?<entity2>[^']{1,100})'(?:, required by '[^']{1,200}',)? not found)/,
     name: (g) => (g.entity ?? g.entity2)?.replace(/\s*[<>=!].*$/, ''),
     weight: 0.45,
     unknownOk: true,
