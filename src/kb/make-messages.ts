@@ -56,7 +56,7 @@ const NEEDED_BY = [
   ', която е необходима на',
   ' koji je potrebni za',
   ', треба га',
-  ', rud a theastaíonn',
+  ' a dhéanamh, rud a theastaíonn',
   ',\\s*$',
 ];
 

@@ -95,6 +95,7 @@ export const ENOENT_TEXTS = [
   'Không có tập tin hoặc thư mục như vậy',
   'Toks failas ar aplankas neegzistuoja',
   'Dosiero aŭ dosierujo ne ekzistas',
+  'Necun tal file o directorio',
 ];
 const ENOENT = ENOENT_TEXTS.join('|');
 
@@ -132,7 +133,7 @@ function buildProgramOfGenerator(generator: string): string | undefined {
   return /^(?:[\w ]+ - )?(?:Unix|MinGW|MSYS) Makefiles$/.test(generator) ? 'make' : undefined;
 }
 
-// bash's "%s: command not found" in every translation bash 5.2's bash.mo ships but nb (which puts the name last), the
+// bash's "%s: command not found" in every translation bash 5.2's bash.mo ships (nb's puts the name last: see below), the
 // German of bash < 5 ("Befehl nicht gefunden"), dash's Spanish, and sudo's and older bash's Chinese ("命令未找到", "找不到命令").
 const BASH_COMMAND_NOT_FOUND = [
   'Befehl nicht gefunden', 'Kommando nicht gefunden', 'commande introuvable', 'no se encontró la orden', 'orden no encontrada',
@@ -182,10 +183,16 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     // nasm : commande introuvable" (a no-break space before the colon), zh_CN "bash: 行 1: nasm: 未找到命令", zh_TW
     // "bash: 列 1: nasm：指令找不到" (a full-width colon), tr "bash: satır 1: nasm: komut yok", ko "bash: 줄 1: …"; sudo zh
     // "sudo: nasm：找不到命令"; dash es "orden no encontrada". bash's "line N" is translated too, with the number before or
-    // after the word ("第 1 行：", "1. satır:"): any short word beside the number
+    // after the word ("第 1 行：", "1. satır:"): any short word beside the number; the script's name ends with a colon,
+    // a comma (pt_BR "./build.sh, linha 3:"), " :" (fr) or a space (ca "./build.sh línia 3:"); nb names the program last
+    // ("bash: fant ikke kommando nasm")
     source: 'bash (gettext translations)',
-    literals: BASH_COMMAND_NOT_FOUND,
-    re: new RegExp(String.raw`^(?:[^\s:：]{1,200}[:：] ?(?:(?:[^\s\d:：]{1,12} ?\d{1,6}|(?:第 )?\d{1,6}\.? ?[^\s\d:：]{1,6})\s?[:：] ?)?)?(?<entity>${PROG})\s?[:：] ?(?:${BASH_COMMAND_NOT_FOUND.join('|')})\.?\s*$`),
+    literals: [...BASH_COMMAND_NOT_FOUND, 'fant ikke kommando '],
+    re: new RegExp(
+      String.raw`^(?:[^\s:：,]{1,200}(?:\s?[:：,] ?| )(?:(?:[^\s\d:：]{1,12} ?\d{1,6}ª?|(?:第 )?\d{1,6}\.? ?[^\s\d:：]{1,6})\s?[:：] ?)?)?` +
+        String.raw`(?:(?<entity>${PROG})\s?[:：] ?(?:${BASH_COMMAND_NOT_FOUND.join('|')})\.?|fant ikke kommando (?<entityAfter>${PROG}))\s*$`,
+    ),
+    name: (g) => g.entity ?? g.entityAfter,
     weight: 0.85,
     unknownOk: true,
   },
@@ -720,7 +727,7 @@ const LD_CANNOT_FIND_BEFORE = [
 ];
 const LD_CANNOT_FIND_AFTER = ['が見つかりません', 'bulunamadı', 'introuvable'];
 // The "error" word gold and the gcc driver put before a message, in gcc-12's and binutils' translations.
-export const TOOL_ERROR_WORDS = ['error', 'fejl', 'Fehler', 'σφάλμα', 'erreur', 'errore', 'greška', 'エラー', 'fout', 'ошибка', 'грешка', 'fel', 'hata', 'помилка', 'lỗi', '错误', '錯誤', 'virhe', 'erro', 'błąd', 'chyba', '오류'];
+export const TOOL_ERROR_WORDS = ['error', 'eroare', 'fejl', 'Fehler', 'σφάλμα', 'erreur', 'errore', 'greška', 'エラー', 'fout', 'ошибка', 'грешка', 'fel', 'hata', 'помилка', 'lỗi', '错误', '錯誤', 'virhe', 'erro', 'błąd', 'chyba', '오류'];
 
 /**
  * The source of a regex for GNU ld's or gold's "cannot find <file>" in any of their translations, the file before or after
@@ -730,13 +737,14 @@ export const TOOL_ERROR_WORDS = ['error', 'fejl', 'Fehler', 'σφάλμα', 'err
 export function ldCannotFind(file: (suffix: '' | 'After') => string): string {
   return (
     String.raw`ld(?:\.\w+)?(?:\.exe)?\s?[:：] ?(?:(?:${TOOL_ERROR_WORDS.join('|')})\s?[:：] ?)?` +
-    String.raw`(?:(?:${LD_CANNOT_FIND_BEFORE.join('|')}) ${file('')}|${file('After')} (?:${LD_CANNOT_FIND_AFTER.join('|')}))`
+    String.raw`(?:(?:${LD_CANNOT_FIND_BEFORE.join('|')}) ?${file('')}|${file('After')} (?:${LD_CANNOT_FIND_AFTER.join('|')}))`
   );
 }
 
 /** The prefilter literals of an ldCannotFind pattern whose file starts with `start` ("-l", "crt"). */
 export function ldCannotFindLiterals(start: string): string[] {
-  return [...LD_CANNOT_FIND_BEFORE.map((phrase) => `${phrase} ${start}`), ...LD_CANNOT_FIND_AFTER];
+  // (Serbian opens its quote right before the name: 'не могу да нађем „-lfoo“')
+  return [...LD_CANNOT_FIND_BEFORE.map((phrase) => (phrase.endsWith('„') ? `${phrase}${start}` : `${phrase} ${start}`)), ...LD_CANNOT_FIND_AFTER];
 }
 
 const LIBRARY_PATTERNS: readonly SignalPattern[] = [
