@@ -3,6 +3,10 @@
 // consume entities instead of re-listing every shell's, compiler's and build system's wording.
 //
 // Like rule patterns, every signal pattern has literals: the engine runs its regex only on lines that contain one.
+//
+// A wording is a tool's message template, in every translation the tool's catalogue ships (docs/catalogues.md lists
+// them; scripts/catalogue-coverage.mjs counts what is recognised): the fixed parts come from the catalogues, the entity
+// is the template's argument.
 
 import { compilerTargetTriple, factForCmakePackage, factForHeader, factForLibrary, factForOutdatedProgram, factForProgram, isNpmPackageHeader, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
 import { isRemovedBoostComponent } from './boost-components.js';
