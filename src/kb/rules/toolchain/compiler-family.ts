@@ -97,7 +97,8 @@ export function gccBackendMissing(lang: CompilerLanguage): LinePattern {
     // "aarch64-linux-gnu-gcc:error trying to exec ...")
     re: new RegExp(
       String.raw`(?:(?:^|[\s'"])(?<_driver>(?:[A-Za-z]:)?[\w./\\+-]{1,200}): ?(?:(?:fatal error|error|${GCC_FATAL_ERROR.join('|')})\s?[:：] ?)?)?` +
-        String.raw`(?:(?:cannot execute|error trying to exec|ne peut exécuter|det går inte att köra|не вдалося виконати) ?${quoted}|${quoted} kann nicht ausgeführt werden) ?: execvp`,
+        // (the verb before the name, or de's after it: one of the two, the name written once)
+        String.raw`(?:(?:cannot execute|error trying to exec|ne peut exécuter|det går inte att köra|не вдалося виконати) ?)?${quoted}(?: kann nicht ausgeführt werden)? ?: execvp`,
     ),
     weight: 0.9,
   };

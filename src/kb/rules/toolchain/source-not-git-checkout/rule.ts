@@ -5,8 +5,9 @@
 import { makeNoRuleNeededBy, makeNoRuleStop, MAKE_NO_RULE_LITERALS } from '../../../make-messages.js';
 import { defineRule } from '../../../rule.js';
 
-// A target under .git/ (.git/HEAD, .git/refs/heads/main, ../.git/index), as make quotes it.
-const GIT_METADATA_TARGET = String.raw`(?:[^'’“”»」"\n]{0,300}\/)?\.git\/[^'’“”»」"\n]{0,200}`;
+// A target under .git/ (.git/HEAD, .git/refs/heads/main, ../.git/index), as make quotes it (no space at either end: the
+// space inside a guillemet is the quote's, and a class that overlaps it would backtrack)
+const GIT_METADATA_TARGET = String.raw`(?:[^'’“”»」"\s][^'’“”»」"\n]{0,299}\/)?\.git\/[^'’“”»」"\n]{0,199}[^'’“”»」"\s]`;
 
 const NOT_A_REPOSITORY = 'git-not-a-repository';
 
