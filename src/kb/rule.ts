@@ -196,6 +196,19 @@ export function confidenceOf(hits: readonly Pick<PatternHit, 'weight' | 'pattern
   return Math.min(0.99, best + 0.05 * Math.min(2, distinct - 1));
 }
 
+/**
+ * The hits with one reading per line: where a shared signal and a rule's own pattern read the same line, only the
+ * stronger (the first of equals) counts, so one line is not taken for two wordings that agree.
+ */
+export function oneHitPerLine<T extends Pick<PatternHit, 'weight' | 'line'>>(hits: readonly T[]): T[] {
+  const best = new Map<number, T>();
+  for (const hit of hits) {
+    const kept = best.get(hit.line);
+    if (!kept || hit.weight > kept.weight) best.set(hit.line, hit);
+  }
+  return hits.filter((h) => best.get(h.line) === h);
+}
+
 /** How many evidence lines a finding shows at most. */
 export const MAX_EVIDENCE = 6;
 

@@ -3,6 +3,10 @@
 // consume entities instead of re-listing every shell's, compiler's and build system's wording.
 //
 // Like rule patterns, every signal pattern has literals: the engine runs its regex only on lines that contain one.
+//
+// A wording is a tool's message template, in every translation the tool's catalogue ships (docs/catalogues.md lists
+// them; scripts/catalogue-coverage.mjs counts what is recognised): the fixed parts come from the catalogues, the entity
+// is the template's argument.
 
 import { compilerTargetTriple, factForCmakePackage, factForHeader, factForLibrary, factForOutdatedProgram, factForProgram, isToolIncludedHeader, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
 import { isRemovedBoostComponent } from './boost-components.js';
@@ -55,9 +59,10 @@ const DIR = String.raw`(?:[\w.~:+/\\-]{0,200}[/\\])?`;
 // A header as #include names it: a relative path, usually ending in .h/.hpp (C++ headers such as <Eigen/Core> have none).
 const HEADER = String.raw`[\w.+-]{1,100}(?:/[\w.+-]{1,100}){0,6}`;
 
-// strerror(ENOENT) in English and the translations glibc ships for the commonest locales (as make, xargs, env and the
-// compilers print it; es_ES reads "fichero", other Spanish locales "archivo").
-const ENOENT_TEXTS = [
+// strerror(ENOENT) in English and in every translation glibc 2.36's libc.mo ships (as make, xargs, env, ld and the
+// compilers print it), plus the wordings older glibc releases used ("No existe el archivo o el directorio" before es_ES
+// said "fichero").
+export const ENOENT_TEXTS = [
   'No such file or directory',
   'Datei oder Verzeichnis nicht gefunden',
   'Aucun fichier ou dossier de ce type',
@@ -65,17 +70,46 @@ const ENOENT_TEXTS = [
   'No existe el fichero o el directorio',
   'Bestand of map bestaat niet',
   'Arquivo ou diretório inexistente',
+  'Ficheiro ou pasta inexistente',
   'File o directory non esistente',
   'Нет такого файла или каталога',
   '没有那个文件或目录',
+  '沒有此一檔案或目錄',
   'そのようなファイルやディレクトリはありません',
+  '그런 파일이나 디렉터리가 없습니다',
+  'Nie ma takiego pliku ani katalogu',
+  'Böyle bir dosya ya da dizin yok',
+  'Adresář nebo soubor neexistuje',
+  'Adresár alebo súbor neexistuje',
+  'Filen eller katalogen finns inte',
+  'Ingen sådan fil eller filkatalog',
+  'Ingen slik fil eller filkatalog',
+  'Tiedostoa tai hakemistoa ei ole',
+  'Nincs ilyen fájl vagy könyvtár',
+  'Немає такого файла або каталогу',
+  'Няма такъв файл или директория',
+  'Няма такога файла ці каталога',
+  'Нема такве датотеке или директоријума',
+  'Nema takve datoteke ili direktorija',
+  'Datoteka ali imenik s tem imenom ne obstaja',
+  'Δεν υπάρχει τέτοιο αρχείο ή κατάλογος',
+  'El fitxer o directori no existeix',
+  'Non hai tal ficheiro ou directorio',
+  'Tidak ada berkas atau direktori seperti itu',
+  'Không có tập tin hoặc thư mục như vậy',
+  'Toks failas ar aplankas neegzistuoja',
+  'Dosiero aŭ dosierujo ne ekzistas',
+  'Necun tal file o directorio',
 ];
 const ENOENT = ENOENT_TEXTS.join('|');
 
-// What follows a bare "X: not found" when X was a command: its exit status 127 (make's "Error 127", yarn's "Command failed
-// with exit code 127.", npm's "code 127", Docker's "non-zero code: 127") or the package manager's script failure (pnpm
-// "ELIFECYCLE  Command failed.", npm "code ELIFECYCLE").
-const EXIT_127_OR_SCRIPT_FAILED = /(?:Error|code|status)[: ]{1,3}127\b|\bELIFECYCLE\b/;
+// make's "Error" in "*** [target] Error 127", in the translations GNU make 4.3's make.mo ships.
+const MAKE_ERROR_WORDS = ['Fehler', 'Erreur', 'Errore', 'Erro', 'Ошибка', '错误', '錯誤', 'エラー', '오류', 'Błąd', 'Chyba', 'Fejl', 'Fout', 'Fel', 'Virhe', 'Помилка', 'Грешка', 'грешка', 'Greška', 'Lỗi', 'Earráid'];
+
+// What follows a bare "X: not found" when X was a command: its exit status 127 (make's "Error 127", translated by make.mo:
+// "Fehler 127", "Erreur 127", "错误 127"...; yarn's "Command failed with exit code 127.", npm's "code 127", Docker's
+// "non-zero code: 127") or the package manager's script failure (pnpm "ELIFECYCLE  Command failed.", npm "code ELIFECYCLE").
+const EXIT_127_OR_SCRIPT_FAILED = new RegExp(String.raw`(?:Error|code|status|${MAKE_ERROR_WORDS.join('|')})[: ]{1,3}127\b|\bELIFECYCLE\b`);
 
 // Programs whose exit status may be that of a command they ran (a shell, a script runner, a package manager running a
 // script, a container or environment runner): their 127 says nothing about the program itself.
@@ -109,6 +143,25 @@ const BUILDPACK_SCRIPT = /[/\\]buildpacks?[/\\][^/\\\s]{1,200}[/\\]bin[/\\](?:co
 // The directories a system package manager installs interpreters to (or none: the name alone).
 const SYSTEM_BIN_DIR = /^(?:(?:\/usr(?:\/local)?|\/opt\/homebrew)?\/s?bin\/)?$/;
 
+// bash's "%s: command not found" in every translation bash 5.2's bash.mo ships (nb's puts the name last: see below), the
+// German of bash < 5 ("Befehl nicht gefunden"), dash's Spanish, and sudo's and older bash's Chinese ("命令未找到", "找不到命令").
+const BASH_COMMAND_NOT_FOUND = [
+  'Befehl nicht gefunden', 'Kommando nicht gefunden', 'commande introuvable', 'no se encontró la orden', 'orden no encontrada',
+  'comando não encontrado', 'comando non trovato', 'команда не найдена', '未找到命令', '命令未找到', '找不到命令', '指令找不到',
+  'コマンドが見つかりません', '명령어를 찾을 수 없음', 'nie znaleziono polecenia', 'komut yok', 'příkaz nenalezen', 'príkaz nenájdený',
+  'kommandot finns inte', 'kommando ikke fundet', 'opdracht niet gevonden', 'команду не знайдено', 'командата не е открита',
+  'нема такве наредбе', 'naredba nije pronađena', 'ukaza ni mogoče najti', 'parancs nem található', 'komentoa ei löydy',
+  'käsku ei ole', 'komanda nerasta', 'comandă negăsită', 'εντολή δεν βρέθηκε', "no s'ha trobat l'ordre", 'non se atopou a orde',
+  'perintah tidak ditemukan', 'không tìm thấy lệnh', 'Komando ne trovita', 'bevel nie gevind nie', 'níor aimsíodh an t-ordú',
+];
+
+// CMake >= 3.18 find_program/find_library/find_path/find_file with REQUIRED (cmFindBase.cxx): "Could not find <VAR>
+// using the following names: a, b" (programs and libraries) or "... using the following files: a.h, b.h" (paths and
+// files). The result variable's conventional name says what was looked for.
+const CMAKE_FIND_NAMES = 'using the following names: ';
+const CMAKE_FIND_FILES = 'using the following files: ';
+const CMAKE_FIND_NAMES_RE = String.raw`Could not find (?<_var>[A-Za-z_][\w]{0,100}) using the following names: `;
+
 const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   {
     id: 'dash-not-found',
@@ -139,14 +192,20 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'localized-shell-not-found',
-    // bash, localized: de "bash: nasm: Befehl nicht gefunden" (bash 5.2: "bash: Zeile 1: nasm: Kommando nicht gefunden."),
-    // fr "bash: ligne 1: nasm : commande introuvable" (a no-break space before the colon), es "no se encontró la orden",
-    // sudo zh "sudo: nasm：找不到命令",
-    // pt "comando não encontrado", it "comando non trovato", ru "команда не найдена", zh_CN "bash: nasm：未找到命令"
-    // (a full-width colon), ja "bash: nasm: コマンドが見つかりません", ko "명령어를 찾을 수 없음"; dash es "orden no encontrada"
+    // bash, localized (BASH_COMMAND_NOT_FOUND): de "bash: Zeile 1: nasm: Kommando nicht gefunden.", fr "bash: ligne 1:
+    // nasm : commande introuvable" (a no-break space before the colon), zh_CN "bash: 行 1: nasm: 未找到命令", zh_TW
+    // "bash: 列 1: nasm：指令找不到" (a full-width colon), tr "bash: satır 1: nasm: komut yok", ko "bash: 줄 1: …"; sudo zh
+    // "sudo: nasm：找不到命令"; dash es "orden no encontrada". bash's "line N" is translated too, with the number before or
+    // after the word ("第 1 行：", "1. satır:"): any short word beside the number; the script's name ends with a colon,
+    // a comma (pt_BR "./build.sh, linha 3:"), " :" (fr) or a space (ca "./build.sh línia 3:"); nb names the program last
+    // ("bash: fant ikke kommando nasm")
     source: 'bash (gettext translations)',
-    literals: ['Befehl nicht gefunden', 'Kommando nicht gefunden', 'commande introuvable', 'no se encontró la orden', 'orden no encontrada', 'comando não encontrado', 'comando non trovato', 'команда не найдена', '未找到命令', '命令未找到', '找不到命令', 'コマンドが見つかりません', '명령어를 찾을 수 없음'],
-    re: new RegExp(String.raw`^(?:[^\s:：]{1,200}[:：] ?(?:line |Zeile |ligne |línea |linha |riga |строка |行 )?(?:\d+[:：] ?)?)?(?<entity>${PROG})\s?[:：] ?(?:Befehl nicht gefunden|Kommando nicht gefunden|commande introuvable|no se encontró la orden|orden no encontrada|comando não encontrado|comando non trovato|команда не найдена|未找到命令|命令未找到|找不到命令|コマンドが見つかりません|명령어를 찾을 수 없음)\.?\s*$`),
+    literals: [...BASH_COMMAND_NOT_FOUND, 'fant ikke kommando '],
+    re: new RegExp(
+      String.raw`^(?:[^\s:：,]{1,200}(?:\s?[:：,] ?| )(?:(?:[^\s\d:：]{1,12} ?\d{1,6}ª?|(?:第 )?\d{1,6}\.? ?[^\s\d:：]{1,6})\s?[:：] ?)?)?` +
+        String.raw`(?:(?<entity>${PROG})\s?[:：] ?(?:${BASH_COMMAND_NOT_FOUND.join('|')})\.?|fant ikke kommando (?<entityAfter>${PROG}))\s*$`,
+    ),
+    name: (g) => g.entity ?? g.entityAfter,
     weight: 0.85,
     unknownOk: true,
   },
@@ -503,6 +562,19 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     weight: 0.85,
   },
   {
+    id: 'cmake-find-program-required',
+    // CMake >= 3.18 find_program(... REQUIRED) (cmFindBase): "Could not find NASM_EXECUTABLE using the following names:
+    // nasm, yasm" under "CMake Error at CMakeLists.txt:3 (find_program):"; find_library prints the same words, so only
+    // a result variable named as programs' are (..._EXECUTABLE, ..._PROGRAM, ..._BIN, ..._COMMAND) counts, and the
+    // first name tried is the program
+    source: 'CMake find_program',
+    literals: [CMAKE_FIND_NAMES],
+    re: new RegExp(String.raw`^\s*${CMAKE_FIND_NAMES_RE}(?<entity>${PROG})`),
+    name: (g) => (g._var && /(?:EXECUTABLE|PROGRAM|_EXE|_BIN|_BINARY|_COMMAND|_TOOL)$/i.test(g._var) ? g.entity?.replace(/\.exe$/i, '') : undefined),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
     id: 'cmake-no-compiler',
     // CMake >= 3.x: "No CMAKE_C_COMPILER could be found." / "No CMAKE_CXX_COMPILER could be found." /
     // "No CMAKE_Fortran_COMPILER could be found." (project()/enable_language())
@@ -540,8 +612,22 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
 // A pasted line may also carry a short mark of punctuation the reporter put in front of it ("--->  ", "=> ", "* ").
 const RELAYED = String.raw`^(?:cargo:warning=|warning: [\w.-]{1,100}@[\w.+-]{1,100}: |[^\s\w]{1,8}\s+)?`;
 
-// gcc's "fatal error" in its translations (gcc-12-locales: de, fr, es, it, pt_BR, ru, zh_CN, ja).
-const GCC_FATAL_ERROR = ['schwerwiegender Fehler', 'erreur fatale', 'error fatal', 'errore fatale', 'erro fatal', 'фатальная ошибка', '致命错误', '致命的エラー'];
+// gcc's "fatal error" in every translation gcc-12's gcc.mo ships (gcc-12-locales: da, de, el, es, fi, fr, hr, id,
+// ja, nl, ru, sr, sv, tr, uk, vi, zh_CN, zh_TW; id keeps the English), and the Italian and Portuguese of older releases.
+export const GCC_FATAL_ERROR = ['schwerwiegender Fehler', 'erreur fatale', 'error fatal', 'errore fatale', 'erro fatal', 'фатальная ошибка', '致命错误', '致命的エラー', 'fatal fejl', 'μοιραίο σφάλμα', 'vakava virhe', 'fatalna greška', 'fatale fout', 'кобна грешка', 'ödesdigert fel', 'ölümcül hata', 'критична помилка', 'lỗi nghiêm trọng', '嚴重錯誤'];
+
+/**
+ * The source of a regex for gcc's or clang's "<header> not found" after the severity (gcc "fatal error: x.h: No such file
+ * or directory" with gcc's and glibc's translations, clang "fatal error: 'x.h' file not found"), for rules that read one
+ * particular header; `header` is its source. The matching prefilter literals are HEADER_NOT_FOUND_LITERALS.
+ */
+export function compilerHeaderNotFound(header: string): string {
+  return String.raw`(?:(?:fatal )?error|${GCC_FATAL_ERROR.join('|')})\s?[:：] ?['‘"«]?${header}['’"»]?\s?[:：]? ?(?:${ENOENT}|file not found)`;
+}
+export const HEADER_NOT_FOUND_LITERALS: readonly string[] = [...ENOENT_TEXTS, 'file not found'];
+
+// The language names meson's compilers display (get_display_language) before "header"/"library".
+const MESON_LANGUAGE = String.raw`(?:C|C\+\+|Objective-C|Objective-C\+\+|CUDA|Fortran|D|Vala|Rust|C#|Cython|NASM)`;
 
 // MSVC's "Cannot open include file" in the languages Visual Studio ships (see msvc-c1083).
 const MSVC_INCLUDE_PHRASES = [
@@ -610,10 +696,13 @@ const HEADER_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'clang-header-not-found',
-    // clang / Apple clang: "src/x.c:1:10: fatal error: 'zlib.h' file not found"
+    // clang / Apple clang (DiagnosticLexKinds.td err_pp_file_not_found): "src/x.c:1:10: fatal error: 'zlib.h' file not
+    // found". Not its two recoverable forms, which say the file is there under another spelling: "'Foo.h' file not found,
+    // did you mean 'foo.h'?" (a typo or a case) and "'x.h' file not found with <angled> include; use "quotes" instead"
+    // (a file of the project included as a system header)
     source: 'clang',
     literals: ["' file not found"],
-    re: new RegExp(String.raw`${RELAYED}(?<_includer>[^\s:]{1,300}):\d+(?::\d+)?: (?:fatal )?error: '(?<entity>${HEADER})' file not found`),
+    re: new RegExp(String.raw`${RELAYED}(?<_includer>[^\s:]{1,300}):\d+(?::\d+)?: (?:fatal )?error: '(?<entity>${HEADER})' file not found(?!, did you mean| with <angled>)`),
     name: (g) => (g.entity && !bundledOwnHeader(g.entity, g._includer) ? g.entity : undefined),
     weight: 0.85,
     unknownOk: true,
@@ -652,6 +741,28 @@ const HEADER_PATTERNS: readonly SignalPattern[] = [
     name: () => 'ruby.h',
     weight: 0.9,
   },
+  {
+    id: 'cmake-find-path-required',
+    // CMake >= 3.18 find_path(... REQUIRED): "Could not find PCAP_INCLUDE_DIR using the following files: pcap.h,
+    // pcap/pcap.h" (CMake wraps the list onto the next lines); only an include-directory variable (..._INCLUDE_DIR,
+    // ..._INCLUDE_DIRS, ..._INCLUDE_PATH, ..._INCLUDES) names a header, the first one tried
+    source: 'CMake find_path',
+    literals: [CMAKE_FIND_FILES],
+    re: new RegExp(String.raw`^\s*Could not find (?<_var>[A-Za-z_]\w{0,100}) using the following files: (?<entity>${HEADER})`),
+    name: (g) => (g._var && /_INCLUDE(?:_DIRS?|_PATH|S)?$/i.test(g._var) ? g.entity : undefined),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'meson-header-required',
+    // meson >= 0.50 compiler.has_header/check_header(..., required: true) (interpreter/compiler.py "{lang} header {name!r}
+    // not found"): "meson.build:3:3: ERROR: C header 'pcap.h' not found" (also "C++ header", "Objective-C header")
+    source: 'meson (compiler.has_header, required)',
+    literals: [" header '"],
+    re: new RegExp(String.raw`ERROR: {1,2}${MESON_LANGUAGE} header '(?<entity>${HEADER})' not found`),
+    weight: 0.9,
+    unknownOk: true,
+  },
 ];
 
 // A library name as it appears after -l or in pkg-config (letters, digits, . _ + -).
@@ -663,18 +774,48 @@ function msvcLibraryRoute(fact: EntityFact): EntityFact | null {
   return { kind: 'library', name: fact.name, component: null, rule: 'msvc-missing', label: 'the MSVC and Windows SDK libraries', packages: {}, known: true };
 }
 
+// ld's "cannot find %s" (ldfile.c, "%P: cannot find %s: %E" since 2.40) and gold's "cannot find %s" in the
+// translations binutils 2.40 ships (ld.mo: bg da es fi fr ga id it ja pt_BR ru sr sv tr uk vi zh_CN zh_TW; gold.mo: es fi
+// fr id it ja ro sr uk vi), and the German of older ld.mo ("kann -lfoo nicht finden"), the library before or after the
+// phrase. Finnish and Serbian wrap it ("kohdetta -lfoo ei löydy", 'не могу да нађем „-lfoo“'): the words before it suffice.
+const LD_CANNOT_FIND_BEFORE = [
+  'cannot find', '找不到', 'kann', 'ne peut trouver', 'ne peut pas trouver', 'no se puede encontrar', 'невозможно найти',
+  'não foi possível localizar', 'impossibile trovare', 'kan inte hitta', 'kan ikke finde', 'не вдалося знайти', 'không tìm thấy',
+  'tidak dapat menemukan', 'не се намира', 'ní féidir', 'kohdetta', 'kohteen', 'не могу да нађем „', 'nu se poate găsi',
+];
+const LD_CANNOT_FIND_AFTER = ['が見つかりません', 'bulunamadı', 'introuvable'];
+// The "error" word gold and the gcc driver put before a message, in gcc-12's and binutils' translations.
+export const TOOL_ERROR_WORDS = ['error', 'eroare', 'fejl', 'Fehler', 'σφάλμα', 'erreur', 'errore', 'greška', 'エラー', 'fout', 'ошибка', 'грешка', 'fel', 'hata', 'помилка', 'lỗi', '错误', '錯誤', 'virhe', 'erro', 'błąd', 'chyba', '오류'];
+
+/**
+ * The source of a regex for GNU ld's or gold's "cannot find <file>" in any of their translations, the file before or after
+ * the phrase: `file(suffix)` is the file's source with a named group whose name ends in `suffix` ("" before, "After" after).
+ * Rules that read a particular file (crti.o, -lgcc_s) build their patterns with it, so they read what the signal reads.
+ */
+export function ldCannotFind(file: (suffix: '' | 'After') => string): string {
+  return (
+    String.raw`ld(?:\.\w+)?(?:\.exe)?\s?[:：] ?(?:(?:${TOOL_ERROR_WORDS.join('|')})\s?[:：] ?)?` +
+    String.raw`(?:(?:${LD_CANNOT_FIND_BEFORE.join('|')}) ?${file('')}|${file('After')} (?:${LD_CANNOT_FIND_AFTER.join('|')}))`
+  );
+}
+
+/** The prefilter literals of an ldCannotFind pattern whose file starts with `start` ("-l", "crt"). */
+export function ldCannotFindLiterals(start: string): string[] {
+  // (Serbian opens its quote right before the name: 'не могу да нађем „-lfoo“')
+  return [...LD_CANNOT_FIND_BEFORE.map((phrase) => (phrase.endsWith('„') ? `${phrase}${start}` : `${phrase} ${start}`)), ...LD_CANNOT_FIND_AFTER];
+}
+
 const LIBRARY_PATTERNS: readonly SignalPattern[] = [
   {
     id: 'ld-cannot-find-lib',
     // GNU ld / gold (binutils >= 2.40 adds ": No such file or directory"): "/usr/bin/ld: cannot find -lfoo",
-    // MinGW "ld.exe: cannot find -lfoo", also under rustc's "= note:" and cc-rs "cargo:warning=" prefixes.
+    // MinGW "ld.exe: cannot find -lfoo", also under rustc's "= note:" and cc-rs "cargo:warning=" prefixes. Translated
+    // (LD_CANNOT_FIND: ld.mo and gold.mo), gold with its translated "error:" and a full-width colon in zh_CN
+    // ("ld.gold：错误：cannot find -lfoo", "ld.gold : erreur : -lfoo introuvable")
     source: 'GNU ld / gold / MinGW ld',
-    // Translated binutils: zh_CN "ld: 找不到 -lfoo", de "ld: kann -lfoo nicht finden" (2.40 keeps "cannot find"),
-    // fr "ld : ne peut pas trouver -lfoo" (older "ne peut trouver"), es "no se puede encontrar -lfoo", ru "невозможно
-    // найти -lfoo", ja "ld: -lfoo が見つかりません" (the name first).
-    literals: ['cannot find -l', '找不到 -l', 'kann -l', 'ne peut trouver -l', 'ne peut pas trouver -l', 'no se puede encontrar -l', 'невозможно найти -l', 'が見つかりません'],
-    re: new RegExp(String.raw`ld(?:\.\w+)?(?:\.exe)?\s?: (?:error: )?(?:(?:cannot find|找不到|kann|ne peut (?:pas )?trouver|no se puede encontrar|невозможно найти) -l:?(?<entity>${LIB})|-l:?(?<entity2>${LIB}) が見つかりません)`),
-    name: (g) => g.entity ?? g.entity2,
+    literals: ldCannotFindLiterals('-l'),
+    re: new RegExp(ldCannotFind((suffix) => String.raw`-l:?(?<entity${suffix}>${LIB})`)),
+    name: (g) => g.entity ?? g.entityAfter,
     weight: 0.9,
     unknownOk: true,
   },
@@ -742,6 +883,32 @@ const LIBRARY_PATTERNS: readonly SignalPattern[] = [
     unknownOk: true,
   },
   {
+    id: 'cmake-find-library-required',
+    // CMake >= 3.18 find_library(... REQUIRED): "Could not find PCAP_LIBRARY using the following names: pcap, wpcap"
+    // under "CMake Error at ... (find_library):"; only a library variable (..._LIBRARY, ..._LIBRARIES, ..._LIB,
+    // ..._LIBRARY_RELEASE) counts. The first name is a link name ("pcap") or a file name ("libpcap.a": its link name)
+    source: 'CMake find_library',
+    literals: [CMAKE_FIND_NAMES],
+    re: new RegExp(String.raw`^\s*${CMAKE_FIND_NAMES_RE}(?<entity>${LIB})`),
+    name: (g) => {
+      if (!g._var || !/_LIB(?:RARY|RARIES|S)?(?:_(?:RELEASE|DEBUG))?$/i.test(g._var) || !g.entity) return undefined;
+      const file = /^(?:lib)?(?<link>[\w.+-]+?)\.(?:a|so|lib|dylib|dll\.a)$/.exec(g.entity);
+      return file?.groups?.link ?? g.entity.replace(/,$/, '');
+    },
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'meson-library-required',
+    // meson compiler.find_library(..., required: true) (interpreter/compiler.py): >= 0.51 "meson.build:3:0: ERROR: C shared
+    // or static library 'pcap' not found" ("shared"/"static" with static:), older "ERROR: C library 'pcap' not found"
+    source: 'meson (compiler.find_library, required)',
+    literals: [" library '"],
+    re: new RegExp(String.raw`ERROR: {1,2}${MESON_LANGUAGE} (?:(?:shared or static|shared|static) )?library '(?<entity>${LIB})' not found`),
+    weight: 0.9,
+    unknownOk: true,
+  },
+  {
     id: 'rustc-native-static-lib',
     // rustc: "error: could not find native static library `foo`, perhaps an -L flag is missing?" (static=foo link requests)
     source: 'rustc',
@@ -782,11 +949,13 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'pkg-config-no-package',
-    // pkg-config 0.28/0.29: "No package 'foo' found"; pkgconf >= 1.5: "Package 'foo', required by 'virtual:world', not found".
-    // Not after CMake's "--" (an optional pkg_check_modules probe, see below).
+    // pkg-config 0.28/0.29: "No package 'foo' found"; pkgconf >= 1.5: "Package 'foo', required by 'virtual:world', not found",
+    // and for a module another .pc file requires (pkgconf, and pkg-config >= 0.24 the same words): "Package 'libpcap',
+    // required by 'capture', not found" (the required one is missing). Not after CMake's "--" (an optional
+    // pkg_check_modules probe, see below).
     source: 'pkg-config / pkgconf',
-    literals: ['No package ', "required by 'virtual:world'"],
-    re: /^(?:No package '(?<entity>[^']{1,100})' found|Package '(?<entity2>[^']{1,100})', required by 'virtual:world', not found)/,
+    literals: ['No package ', "', required by '"],
+    re: /^(?:No package '(?<entity>[^']{1,100})' found|Package '(?<entity2>[^']{1,100})', required by '[^']{1,200}', not found)/,
     name: (g) => g.entity ?? g.entity2,
     weight: 0.8,
     unknownOk: true,
@@ -844,8 +1013,9 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
     // carry its version: 'xproto>=7.0.15').
     // Often an optional probe: support only (a REQUIRED probe adds "A required package was not found", which native-lib-missing reads).
     source: 'CMake FindPkgConfig',
-    literals: ['No package ', "required by 'virtual:world'", "ackage '"],
-    re: /^--\s+(?:No package '(?<entity>[^']{1,100})' found|[Pp]ackage '(?<entity2>[^']{1,100})'(?:, required by 'virtual:world',)? not found)/,
+    // A module that another .pc file requires reads "--   Package 'libpcap', required by 'capture', not found".
+    literals: ['No package ', "', required by '", "ackage '"],
+    re: /^--\s+(?:No package '(?<entity>[^']{1,100})' found|[Pp]ackage '(?<entity2>[^']{1,100})'(?:, required by '[^']{1,200}',)? not found)/,
     name: (g) => (g.entity ?? g.entity2)?.replace(/\s*[<>=!].*$/, ''),
     weight: 0.45,
     unknownOk: true,

@@ -4,6 +4,7 @@
 
 import { compilerTargetTriple, crossToolchainFor } from '../../components.js';
 import type { InstallFacts } from '../../platforms.js';
+import { GCC_FATAL_ERROR } from '../../signals.js';
 import { confidenceOf, type CaptureSpec, type LinePattern, type PatternHit, type Refinement, type RefineContext } from '../../rule.js';
 
 export interface CompilerLanguage {
@@ -26,7 +27,9 @@ export const C_LANGUAGE: CompilerLanguage = {
   cmakeLang: 'C',
   envVar: 'CC',
   backend: 'cc1',
-  backendLiterals: ["cannot execute 'cc1'", 'cannot execute ‘cc1’', "exec 'cc1'"],
+  // (the name with its closing quote, as every translation prints it: 'cc1', ‘cc1’, »cc1«, « cc1 » with no-break
+  // spaces, ”cc1”)
+  backendLiterals: ["cc1'", 'cc1’', 'cc1«', 'cc1\u00a0»', 'cc1 »', 'cc1”'],
   // "cc", "gcc-12", "aarch64-linux-gnu-gcc", "arm-none-eabi-gcc-12", "x86_64-w64-mingw32-gcc.exe", "clang"
   drivers: /^(?:[\w.-]*-)?(?:gcc|cc|clang)(?:-\d+(?:\.\d+)*)?(?:\.exe)?$/,
   defaultCompiler: () => 'cc',
@@ -80,15 +83,23 @@ export function cmakeCompilerEnvNotFound(lang: CompilerLanguage): LinePattern {
 /**
  * gcc driver present but the language's backend is not: "gcc: fatal error: cannot execute 'cc1plus': execvp: No such
  * file or directory" (gcc >= 4.6; older: "gcc: error trying to exec 'cc1plus': execvp: No such file or directory").
+ * gcc.mo translates "cannot execute %qs: %s" (gcc 12: de "»cc1plus« kann nicht ausgeführt werden", fr "ne peut exécuter
+ * « cc1plus »", sv "det går inte att köra ”cc1plus”", uk "не вдалося виконати ‘cc1plus’"; zh_CN keeps the English
+ * between translated "致命错误："), and the quotes %qs prints follow the locale.
  */
 export function gccBackendMissing(lang: CompilerLanguage): LinePattern {
+  const quoted = String.raw`['‘’"“”«»‹›]\s?${lang.backend}\s?['‘’"“”«»‹›]`;
   return {
     id: `gcc-cannot-exec-${lang.backend}`,
     source: 'gcc',
     literals: lang.backendLiterals,
-    // gcc driver, quoting with ASCII or typographic quotes by locale; the driver that printed it comes first
-    // ("arm-linux-gnueabihf-gcc: error trying to exec 'cc1': ...", "aarch64-linux-gnu-gcc:error trying to exec ...")
-    re: new RegExp(`(?:(?:^|[\\s'"])(?<_driver>(?:[A-Za-z]:)?[\\w./\\\\+-]{1,200}): ?(?:fatal error: |error: )?)?(?:cannot execute|error trying to exec) ['‘]${lang.backend}['’] ?: execvp`),
+    // gcc driver; the driver that printed it comes first ("arm-linux-gnueabihf-gcc: error trying to exec 'cc1': ...",
+    // "aarch64-linux-gnu-gcc:error trying to exec ...")
+    re: new RegExp(
+      String.raw`(?:(?:^|[\s'"])(?<_driver>(?:[A-Za-z]:)?[\w./\\+-]{1,200}): ?(?:(?:fatal error|error|${GCC_FATAL_ERROR.join('|')})\s?[:：] ?)?)?` +
+        // (the verb before the name, or de's after it: one of the two, the name written once)
+        String.raw`(?:(?:cannot execute|error trying to exec|ne peut exécuter|det går inte att köra|не вдалося виконати) ?)?${quoted}(?: kann nicht ausgeführt werden)? ?: execvp`,
+    ),
     weight: 0.9,
   };
 }

@@ -2,6 +2,7 @@
 
 import type { PatternHit } from '../../../rule.js';
 import { defineRule } from '../../../rule.js';
+import { ENOENT_TEXTS } from '../../../signals.js';
 
 // C/C++ sources and headers as compilers name them in diagnostics.
 const SOURCE_FILE = String.raw`(?<file>(?:[A-Za-z]:)?[^\s:()]+\.(?:c|cc|cpp|cxx|c\+\+|C|h|hh|hpp|hxx|inl|ipp|tcc|m|mm|cu|cuh))`;
@@ -16,8 +17,9 @@ export const FOREIGN_PATH =
 /** gold prints linker errors in the compiler's shape ("m.c:3: error: undefined reference to 'pow'"): the link failed, not the compile. */
 const LINKER_MESSAGE = /^(?:undefined reference to |multiple definition of |relocation |requires (?:dynamic|unsupported) )/;
 
-/** Messages that are a missing file, not a coding mistake: the environment (or another rule) is to blame. */
-export const MISSING_INCLUDE = /No such file or directory|file not found|Cannot open include file/;
+/** Messages that are a missing file, not a coding mistake: the environment (or another rule) is to blame. strerror is
+ * translated even where gcc's own words are not (a ko_KR or pl_PL gcc prints "fatal error: x.h: 그런 파일이나 …"). */
+export const MISSING_INCLUDE = new RegExp([...ENOENT_TEXTS, 'file not found', 'Cannot open include file'].join('|'));
 // MSVC's C1083 (cannot open a file) is a missing file in every language Visual Studio speaks, however its text reads.
 const MSVC_CANNOT_OPEN = /\berror C1083:/;
 

@@ -7,6 +7,7 @@
 import { COMPONENTS, factForHeader, type ComponentId } from '../../../components.js';
 import { mergeInstallFacts } from '../../../platforms.js';
 import { defineRule } from '../../../rule.js';
+import { ldCannotFind } from '../../../signals.js';
 
 export default defineRule({
   id: 'libc-headers-missing',
@@ -17,7 +18,7 @@ export default defineRule({
     header: { type: 'string', doc: 'the first missing header (or start file)' },
     headers: { type: 'string[]', doc: 'every missing header, start file and link library of the C library' },
   },
-  internal: ['crt', 'libcLibrary', 'role', 'what'],
+  internal: ['crt', 'crtAfter', 'libcLibrary', 'libcLibraryAfter', 'role', 'what'],
   signals: ['header-not-found', 'configure-check-failed'],
   explains: ['c-code-error', 'native-lib-missing'],
   patterns: [
@@ -26,8 +27,9 @@ export default defineRule({
       // GNU ld without the C library's dev package (libc6-dev, glibc-devel, Alpine's musl-dev): "/usr/bin/ld: cannot find
       // crti.o: No such file or directory" (also crt1.o, Scrt1.o, rcrt1.o, crtn.o; gcc's own crtbegin*.o are not libc's)
       source: 'GNU ld',
-      literals: ['cannot find crt', 'cannot find Scrt1.o', 'cannot find rcrt1.o', 'cannot find gcrt1.o', 'cannot find Mcrt1.o'],
-      re: /ld(?:\.\w+)?: cannot find (?<crt>(?:S|r|g|M)?crt[1in]\.o)\b/,
+      // (in ld's and gold's translations too: "impossibile trovare crti.o", "crti.o が見つかりません")
+      literals: ['crt1.o', 'crti.o', 'crtn.o'],
+      re: new RegExp(ldCannotFind((suffix) => String.raw`(?<crt${suffix}>(?:S|r|g|M)?crt[1in]\.o)\b`)),
       weight: 0.85,
     },
     {
@@ -35,8 +37,8 @@ export default defineRule({
       // GNU ld on Alpine: "ld: cannot find -lssp_nonshared" (musl-dev ships libssp_nonshared.a). Not "-lc": that is most
       // often a -static link without the static libc (glibc-static), a library of its own (native-lib-missing)
       source: 'GNU ld',
-      literals: ['cannot find -lssp_nonshared'],
-      re: /ld(?:\.\w+)?: cannot find -l(?<libcLibrary>ssp_nonshared)\b/,
+      literals: ['-lssp_nonshared'],
+      re: new RegExp(ldCannotFind((suffix) => String.raw`-l(?<libcLibrary${suffix}>ssp_nonshared)\b`)),
       weight: 0.8,
     },
   ],
@@ -47,7 +49,7 @@ export default defineRule({
     const components = [...new Set([...found.map((f) => f.fact.component).filter((c): c is ComponentId => c !== null), ...(runtime.length ? ['libc-dev' as const] : [])])];
     const headers = [...new Set(found.map((f) => f.fact.name))];
     // The C library's start files and link libraries ship in the same dev package as its headers.
-    const files = runtime.map((h) => h.captures.crt ?? `-l${h.captures.libcLibrary}`);
+    const files = runtime.map((h) => h.captures.crt ?? h.captures.crtAfter ?? `-l${h.captures.libcLibrary ?? h.captures.libcLibraryAfter}`);
     const first = headers[0] ?? files[0];
     return {
       captures: {

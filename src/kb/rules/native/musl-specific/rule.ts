@@ -4,6 +4,7 @@
 
 import { glibcOnlySymbol } from '../../../link-symbols.js';
 import { defineRule, type PatternHit } from '../../../rule.js';
+import { compilerHeaderNotFound, HEADER_NOT_FOUND_LITERALS, ldCannotFind } from '../../../signals.js';
 
 // glibc-only headers that musl does not ship (asked for by code written for glibc).
 const GLIBC_ONLY_HEADER = String.raw`(?<header>execinfo\.h|error\.h|fstab\.h|obstack\.h|printf\.h|gnu\/libc-version\.h|gnu\/lib-names\.h|bits\/libc-header-start\.h|sys\/cdefs\.h|ucontext\.h|argp\.h|fts\.h|libintl\.h)`;
@@ -29,7 +30,7 @@ export default defineRule({
     object: { type: 'string', doc: 'the glibc binary that was run or linked', optional: true },
     symbol: { type: 'string', doc: 'a glibc-only symbol that is undefined', optional: true },
   },
-  internal: ['library', 'symbol2', 'symbol3', 'glibcLib', 'ctx', 'reason'],
+  internal: ['library', 'libraryAfter', 'symbol2', 'symbol3', 'glibcLib', 'ctx', 'reason'],
   explains: ['native-lib-missing', 'c-code-error', 'libc-headers-missing'],
   patterns: [
     {
@@ -47,8 +48,8 @@ export default defineRule({
       // GNU ld on Alpine: "x86_64-alpine-linux-musl/bin/ld: cannot find -lgcc_s" (Alpine's libgcc/gcc packages missing); musl
       // context required. The C library's own files (crt1.o, crti.o, -lssp_nonshared: musl-dev) are libc-headers-missing.
       source: 'GNU ld (Alpine gcc)',
-      literals: ['cannot find -lgcc'],
-      re: /ld(?:\.\w+)?: cannot find -l(?<library>gcc_s|gcc_eh)\b/,
+      literals: ['-lgcc_s', '-lgcc_eh'],
+      re: new RegExp(ldCannotFind((suffix) => String.raw`-l(?<library${suffix}>gcc_s|gcc_eh)\b`)),
       weight: 0.8,
     },
     {
@@ -56,16 +57,17 @@ export default defineRule({
       // gcc: "crash.c:1:10: fatal error: execinfo.h: No such file or directory"; clang: "fatal error: 'execinfo.h' file not found"
       // for headers glibc has and musl does not; musl context required (musl-gcc, *-linux-musl, alpine)
       source: 'gcc / clang with musl',
-      literals: ['No such file or directory', 'file not found'],
-      re: new RegExp(String.raw`(?:fatal )?error: ['‘"]?${GLIBC_ONLY_HEADER}['’"]?:? (?:No such file or directory|file not found)`),
+      // (gcc's and glibc's translations too: "schwerwiegender Fehler: execinfo.h: Datei oder Verzeichnis nicht gefunden")
+      literals: HEADER_NOT_FOUND_LITERALS,
+      re: new RegExp(compilerHeaderNotFound(GLIBC_ONLY_HEADER)),
       weight: 0.85,
     },
     {
       id: 'linux-headers-missing',
       // gcc/clang on Alpine without the linux-headers package: "fatal error: linux/limits.h: No such file or directory"; musl context required
       source: 'gcc / clang on Alpine',
-      literals: ['No such file or directory', 'file not found'],
-      re: /error: ['‘"]?(?<kheader>(?:linux|asm|asm-generic)\/[\w-]+(?:\/[\w-]+)?\.h)['’"]?:? (?:No such file or directory|file not found)/,
+      literals: HEADER_NOT_FOUND_LITERALS,
+      re: new RegExp(compilerHeaderNotFound(String.raw`(?<kheader>(?:linux|asm|asm-generic)\/[\w-]+(?:\/[\w-]+)?\.h)`)),
       weight: 0.8,
     },
     {

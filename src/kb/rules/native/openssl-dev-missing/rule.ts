@@ -1,7 +1,7 @@
 // openssl-dev-missing: OpenSSL's headers/libraries (the -dev/-devel package) are not installed, so openssl-sys,
 // a C build or a CMake project cannot find them.
 
-import { defineRule } from '../../../rule.js';
+import { confidenceOf, defineRule, oneHitPerLine } from '../../../rule.js';
 
 // The OpenSSL names pkg-config knows: openssl.pc, libssl.pc, libcrypto.pc.
 const OPENSSL_PC = String.raw`(?:openssl|libssl|libcrypto)`;
@@ -17,7 +17,11 @@ export default defineRule({
     header: { type: 'string', doc: 'the OpenSSL header that was not found', optional: true },
     target: { type: 'string', doc: 'the Rust target triple the build was for', optional: true },
   },
-  internal: ['crate2', 'dir', 'targetEnv'],
+  internal: ['crate2', 'dir', 'targetEnv', 'library'],
+  // The shared signals' wordings of a missing OpenSSL header, -lssl/-lcrypto or openssl.pc (every compiler's, linker's and
+  // pkg-config's, in their translations) reach this rule through the kb table; its own patterns below read the English
+  // forms and what only OpenSSL's users print.
+  signals: ['header-not-found', 'library-not-found', 'dependency-not-found'],
   // The same missing package also shows up as an unresolved -lssl or a failing C compile of the crate's probe.
   explains: ['native-lib-missing', 'c-code-error'],
   patterns: [
@@ -152,7 +156,8 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const has = (id: string) => ctx.hits.some((h) => h.pattern === id);
-    const direct = has('openssl-header-missing') || has('msvc-openssl-h') || has('cmake-find-openssl') || has('linker-libssl-missing') || has('openssl-dir-invalid') || has('meson-autoconf-openssl');
+    const signalled = ctx.hits.some((h) => h.pattern.startsWith('header-not-found:') || h.pattern.startsWith('library-not-found:') || h.pattern.startsWith('dependency-not-found:'));
+    const direct = signalled || has('openssl-header-missing') || has('msvc-openssl-h') || has('cmake-find-openssl') || has('linker-libssl-missing') || has('openssl-dir-invalid') || has('meson-autoconf-openssl');
     const target = `${ctx.captures.target ?? ''} ${(ctx.captures.targetEnv ?? '').toLowerCase()}`;
     // On Linux openssl-sys finds OpenSSL only through pkg-config: with the tool absent, that is the cause to fix first.
     // (On macOS/Windows targets the pkg-config failure is incidental: there OpenSSL itself is what is missing.)
@@ -161,11 +166,15 @@ export default defineRule({
     // A cross build whose pkg-config is not set up for the target is a configuration problem, not a missing package.
     if (has('pkg-config-not-cross') && !direct) return null;
     if (ctx.firedRules.has('pkg-config-missing') && !direct && !/apple|darwin|windows/.test(target)) return null;
-    const { targetEnv: _targetEnv, crate2: _crate2, ...rest } = ctx.captures;
+    const { targetEnv: _targetEnv, crate2: _crate2, library: _library, ...rest } = ctx.captures;
+    // A signal names the header by its include path ("openssl/ssl.h"); this rule's capture is the file under openssl/.
+    if (rest.header) rest.header = rest.header.replace(/^openssl\//, '');
     const crate = ctx.captures.crate ?? ctx.captures.crate2 ?? (has('openssl-sys-dir-not-found') || has('openssl-sys-pkg-config-probe') ? 'openssl-sys' : undefined);
     // Show the lines that prove the cause; the env-var and footer lines only feed captures.
-    const evidence = ctx.hits.filter((h) => h.weight >= 0.5 || h.pattern === 'openssl-sys-version-line').map((h) => ({ line: h.line, text: h.text }));
-    return { captures: { ...rest, ...(crate ? { crate } : {}) }, evidence: evidence.sort((a, b) => a.line - b.line) };
+    // (a line both a signal and this rule's own pattern read is shown and counted once)
+    const perLine = oneHitPerLine(ctx.hits);
+    const evidence = perLine.filter((h) => h.weight >= 0.5 || h.pattern === 'openssl-sys-version-line').map((h) => ({ line: h.line, text: h.text }));
+    return { confidence: confidenceOf(perLine), captures: { ...rest, ...(crate ? { crate } : {}) }, evidence: evidence.sort((a, b) => a.line - b.line) };
   },
   explanation:
     'The build looked for OpenSSL (headers such as openssl/ssl.h, the libraries libssl/libcrypto and their pkg-config file openssl.pc) ' +

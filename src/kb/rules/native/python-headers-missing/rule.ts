@@ -1,6 +1,6 @@
 // python-headers-missing: a C/C++ extension includes Python.h, but the Python development headers are not installed.
 
-import { defineRule } from '../../../rule.js';
+import { confidenceOf, defineRule, oneHitPerLine } from '../../../rule.js';
 
 export default defineRule({
   id: 'python-headers-missing',
@@ -10,7 +10,10 @@ export default defineRule({
   captures: {
     pyver: { type: 'version', doc: 'the Python version whose headers are missing', optional: true },
   },
-  internal: ['aptPython', 'pythonLabel'],
+  internal: ['aptPython', 'pythonLabel', 'header'],
+  // The shared header signal reads every compiler's wording of a missing Python.h, in its translations; the kb table
+  // routes Python.h here. The patterns below read the English forms and the lines only Python builds print.
+  signals: ['header-not-found'],
   // The compiler's follow-up errors in the same file are consequences of the missing header, not bugs in the code.
   explains: ['c-code-error'],
   patterns: [
@@ -62,14 +65,16 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const pyver = ctx.captures.pyver;
-    const relevant = ctx.hits.filter((h) => h.weight >= 0.5 && (h.pattern !== 'cmake-find-python-development' || /INCLUDE_DIR|Development/.test(h.text)));
+    // (a line the header signal and python-h-not-found both read counts once)
+    const perLine = oneHitPerLine(ctx.hits);
+    const relevant = perLine.filter((h) => h.weight >= 0.5 && (h.pattern !== 'cmake-find-python-development' || /INCLUDE_DIR|Development/.test(h.text)));
     if (relevant.length === 0) return null;
     const evidence = relevant.map((h) => ({ line: h.line, text: h.text }));
     const captures: Record<string, string> = {};
     // Debian/Ubuntu name the package after the exact interpreter (python3.11-dev); python3-dev covers only the default one.
     captures.aptPython = pyver ? `python${pyver}-dev` : 'python3-dev';
     captures.pythonLabel = pyver ? `Python ${pyver}` : 'this Python';
-    return { captures, evidence };
+    return { confidence: confidenceOf(perLine), captures, evidence };
   },
   explanation:
     'The extension is C/C++ code that includes Python.h, which ships with the Python development package, not with the ' +

@@ -3,7 +3,8 @@
 
 import { factForHeader } from '../../../components.js';
 import { defineRule } from '../../../rule.js';
-import { isProjectPath } from '../../../signals.js';
+import { makeNoRuleNeededBy, makeNoRuleStop, MAKE_NO_RULE_LITERALS } from '../../../make-messages.js';
+import { ENOENT_TEXTS, isProjectPath } from '../../../signals.js';
 
 // gcc and clang quote the failing #include on the next lines: `    1 | #include "config.h"` (gcc >= 9) or `#include "config.h"`.
 const QUOTED_INCLUDE = /#\s*include\s*"/;
@@ -23,6 +24,11 @@ function isGitMetadata(file: string | undefined): boolean {
 }
 
 // CMake's "Cannot find source file:" names the file on the same line (older wordings) or on the first non-blank line after.
+/** The file a make "No rule to make target" hit names (where the needer comes first, as ja and ko print it, fileAfter). */
+function targetOf(hit: { captures: Record<string, string | undefined> }): string | undefined {
+  return hit.captures.file ?? hit.captures.fileAfter;
+}
+
 function sourceFileOf(hit: { captures: Record<string, string | undefined>; after: readonly string[] }): string | undefined {
   const file = hit.captures.file ?? hit.after.find((l) => l.trim() !== '')?.trim();
   return file !== undefined && !file.startsWith('Tried extensions') ? file : undefined;
@@ -43,6 +49,7 @@ export default defineRule({
     file: { type: 'path', doc: 'the file the build expected and did not find' },
     header: { type: 'string', doc: 'the same file, when an #include named it', optional: true },
   },
+  internal: ['fileAfter'],
   signals: ['header-not-found'],
   explains: ['c-code-error'],
   contextBefore: 3,
@@ -68,19 +75,22 @@ export default defineRule({
     {
       id: 'make-no-rule-needed-by',
       // GNU make: "make: *** No rule to make target 'vendor/lib.o', needed by 'app'.  Stop." (the file and no way to make it);
-      // a paste through GitHub's editor often escapes the third star ("**\*") and eats the space before a backquote.
+      // a paste through GitHub's editor often escapes the third star ("**\*") and eats the space before a backquote. In
+      // make.mo's translations too (make-messages.ts): zh_CN "没有规则可制作目标“vendor/lib.o”，由“app” 需求。", ja "'app' に必要な
+      // ターゲット 'vendor/lib.o' を make するルールがありません" (the needer first: fileAfter)
       source: 'GNU make',
-      literals: ['No rule to make target'],
-      re: /^g?make(?:\[\d+\])?: \*\*\\?\* No rule to make target [`'‘](?<file>[^'’]{1,300})['’], ?needed by ?[`'‘]/,
+      literals: MAKE_NO_RULE_LITERALS,
+      re: new RegExp(makeNoRuleNeededBy()),
       weight: 0.8,
     },
     {
       id: 'make-no-rule-included-file',
       // GNU make: a missing `include`d makefile is first "Makefile:3: build/Makefile.top: No such file or directory",
       // then "make: *** No rule to make target 'build/Makefile.top'.  Stop." (no "needed by"); refine wants the file to be a path.
+      // (translated: de "Keine Regel, um „build/config.mk“ zu erstellen.  Schluss.", ko "타겟 'build/config.mk'을(를) 만들 규칙이 없습니다.  멈춤.")
       source: 'GNU make',
-      literals: ['No rule to make target'],
-      re: /^g?make(?:\[\d+\])?: \*\*\\?\* No rule to make target [`'‘](?<file>[^'’]{1,300})['’]\.\s+Stop\./,
+      literals: MAKE_NO_RULE_LITERALS,
+      re: new RegExp(makeNoRuleStop()),
       weight: 0.8,
     },
     {
@@ -111,9 +121,9 @@ export default defineRule({
       if (h.pattern === 'cmake-subdirectory-absent' || h.pattern === 'meson-subproject-no-build-file') return true;
       // A bare word ('build', 'install') is a target the Makefile lacks (a project bug or a typo), not a file of the tree.
       // A file under .git/ is git metadata a source archive lacks (source-not-git-checkout), not a file of the tree.
-      if (h.pattern === 'make-no-rule-needed-by') return looksLikeFile(h.captures.file) && !isGitMetadata(h.captures.file);
+      if (h.pattern === 'make-no-rule-needed-by') return looksLikeFile(targetOf(h)) && !isGitMetadata(targetOf(h));
       // Without "needed by", only an included makefile the line before said is missing (else: `make instal`, a typo).
-      if (h.pattern === 'make-no-rule-included-file') return looksLikeFile(h.captures.file) && h.before.some((l) => l.endsWith(`${h.captures.file}: No such file or directory`));
+      if (h.pattern === 'make-no-rule-included-file') return looksLikeFile(h.captures.file) && h.before.some((l) => ENOENT_TEXTS.some((enoent) => l.endsWith(`${h.captures.file}: ${enoent}`)));
       if (h.pattern === 'cmake-source-file-not-found') return sourceFileOf(h) !== undefined;
       // A header: only one the kb does not know, included with quotes or by a path into the project's own tree.
       const header = h.captures.header;
@@ -122,7 +132,7 @@ export default defineRule({
     if (hits.length === 0) return null;
     const first = hits[0];
     const dir = first.pattern === 'cmake-subdirectory-no-cmakelists' ? [...first.before].reverse().find((l) => /^[/\\\w.:~-]+$/.test(l) && /[/\\]/.test(l)) : undefined;
-    const file = dir ?? (first.pattern === 'cmake-source-file-not-found' ? sourceFileOf(first) : first.pattern === 'meson-subproject-no-build-file' ? mesonSubprojectOf(first) : first.captures.file) ?? first.captures.header ?? 'a file of the project';
+    const file = dir ?? (first.pattern === 'cmake-source-file-not-found' ? sourceFileOf(first) : first.pattern === 'meson-subproject-no-build-file' ? mesonSubprojectOf(first) : targetOf(first)) ?? first.captures.header ?? 'a file of the project';
     const captures: Record<string, string> = { file };
     if (VENDORED.test(file) || first.pattern.startsWith('cmake-subdirectory-') || first.pattern === 'meson-subproject-no-build-file') captures._submodule = ' It sits where projects keep git submodules, so the likeliest reason is a clone without `--recursive`.';
     // A header of the project is a weaker sign than CMake's or make's own words: a wrong include path reads the same.

@@ -1,6 +1,7 @@
 // build-files-not-configured: the build step (ninja, make, cmake --build, meson compile, node-gyp) ran in a directory
 // that holds no build files: the configure step was not run, or the build ran in the wrong directory.
 
+import { makeNoRuleStop, MAKE_NO_RULE_LITERALS } from '../../../make-messages.js';
 import { confidenceOf, defineRule } from '../../../rule.js';
 
 // Patterns whose line only says an earlier configure step failed: then that failure is the cause, not this one.
@@ -45,8 +46,9 @@ export default defineRule({
       // Makefile: No such file or directory", then "make: *** No rule to make target 'Makefile'.  Stop." (not "..., needed
       // by 'x.o'", a rule's prerequisite; not an included fragment such as config.mk, which may be the project's own)
       source: 'GNU make',
-      literals: ['No rule to make target'],
-      re: /^g?make(?:\[\d+\])?: \*\*\\?\* No rule to make target [`'‘](?:GNUmakefile|makefile|Makefile)['’]\.\s+Stop\./,
+      // (in make.mo's translations too: make-messages.ts)
+      literals: MAKE_NO_RULE_LITERALS,
+      re: new RegExp(makeNoRuleStop('(?:GNUmakefile|makefile|Makefile)')),
       weight: 0.85,
     },
     {

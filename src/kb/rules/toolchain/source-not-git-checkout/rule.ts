@@ -2,7 +2,12 @@
 // dependency, git archive, submodules) and the tree is not a git checkout: a GitHub source archive, a tarball, a
 // Docker build context without .git.
 
+import { makeNoRuleNeededBy, makeNoRuleStop, MAKE_NO_RULE_LITERALS } from '../../../make-messages.js';
 import { defineRule } from '../../../rule.js';
+
+// A target under .git/ (.git/HEAD, .git/refs/heads/main, ../.git/index), as make quotes it (no space at either end: the
+// space inside a guillemet is the quote's, and a class that overlaps it would backtrack)
+const GIT_METADATA_TARGET = String.raw`(?:[^'’“”»」"\s][^'’“”»」"\n]{0,299}\/)?\.git\/[^'’“”»」"\n]{0,199}[^'’“”»」"\s]`;
 
 const NOT_A_REPOSITORY = 'git-not-a-repository';
 
@@ -23,8 +28,9 @@ export default defineRule({
       // GNU make: "make: *** No rule to make target '.git/HEAD', needed by 'build.h'.  Stop." (make 3.81 quotes `.git/HEAD');
       // a Makefile that derives a version from .git/HEAD or .git/refs/heads, in a tree without .git
       source: 'GNU make',
-      literals: ['No rule to make target'],
-      re: /^g?make(?:\[\d+\])?: \*\*\\?\* No rule to make target [`'‘](?:[^'’]{0,300}\/)?\.git\/[^'’]{0,200}['’]/,
+      // (in make.mo's translations too, either form: make-messages.ts)
+      literals: MAKE_NO_RULE_LITERALS,
+      re: new RegExp(`${makeNoRuleNeededBy(() => GIT_METADATA_TARGET)}|${makeNoRuleStop(GIT_METADATA_TARGET)}`),
       weight: 0.9,
     },
     {
