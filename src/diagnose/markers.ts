@@ -19,6 +19,10 @@ export interface Marker {
   re: RegExp;
 }
 
+// R CMD INSTALL after a package's configure or compile failed, and install.packages() around it: a consequence, and
+// the sign that R's installer ran the build.
+const R_PACKAGE_FAILED = /^ERROR: (?:configuration|compilation) failed for package |installation of package .* had non-zero exit status/;
+
 // Consequences are checked before errors: "error: could not compile" is both, and it is a consequence.
 export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   { kind: 'consequence', source: 'cargo', literals: ['could not compile'], re: /^error: could not compile `/ },
@@ -98,7 +102,7 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
     kind: 'consequence',
     source: 'R CMD INSTALL',
     literals: ['failed for package', 'had non-zero exit status'],
-    re: /^ERROR: (?:configuration|compilation) failed for package |installation of package .* had non-zero exit status/,
+    re: R_PACKAGE_FAILED,
   },
   {
     kind: 'consequence',
@@ -282,7 +286,7 @@ export const TOOL_ON_LINE: readonly { tool: BuildTool; re: RegExp }[] = [
   // a Ruby gem's C extension: RubyGems' and Bundler's failure lines, and mkmf (extconf.rb) itself
   { tool: 'gem', re: /\bmkmf\b|extconf\.rb|gem native extension|Gem::Ext::BuildError/ },
   // an R package's source install: R CMD INSTALL's own lines, and install.packages() around it
-  { tool: 'r', re: /\bR CMD INSTALL\b|^\* installing \*source\* package|^ERROR: (?:configuration|compilation) failed for package|installation of package .* had non-zero exit status/ },
+  { tool: 'r', re: new RegExp(String.raw`\bR CMD INSTALL\b|^\* installing \*source\* package|${R_PACKAGE_FAILED.source}`) },
   { tool: 'docker', re: /\bdocker\b|Dockerfile|failed to solve/i },
 ];
 

@@ -1,6 +1,6 @@
 // Where did the build run? Platform hints read from log lines (pure); the platforms themselves are facts in kb/platforms.ts.
 
-import { platformOfImage, type CiProvider, type PlatformContext, type PlatformId } from '../kb/platforms.js';
+import { MACOS_PATH_ROOT, platformOfImage, type CiProvider, type PlatformContext, type PlatformId } from '../kb/platforms.js';
 
 interface PlatformSignal {
   literals: readonly string[];
@@ -34,7 +34,8 @@ const SIGNALS: readonly PlatformSignal[] = [
   // system Ruby's gem directory, Homebrew's Intel cellar, and the darwin arch names Ruby builds extensions under.
   {
     literals: ['/Users/', '/opt/homebrew', 'apple-darwin', 'xcrun', 'MacOSX', 'Xcode', '/System/Library/', '/Library/', '/usr/local/Cellar/', '-darwin'],
-    re: /(?<![A-Za-z]:)\/Users\/[^/\s]+\/|\/opt\/homebrew\/|-apple-darwin\b|\bxcrun\b|MacOSX\d*\.?\d*\.sdk|Xcode\.app|(?<![\w.-])\/(?:System\/Library\/Frameworks|Library\/(?:Developer\/CommandLineTools|Ruby\/Gems|Frameworks\/Python\.framework))\/|(?<![\w.-])\/usr\/local\/Cellar\/|\b(?:x86_64|arm64|universal)-darwin\d+\b/,
+    // (a root counts where no name or drive letter runs into it: not "C:/Users/...", Windows with forward slashes)
+    re: new RegExp(String.raw`(?<![\w.:-])(?:${MACOS_PATH_ROOT})|-apple-darwin\b|\bxcrun\b|MacOSX\d*\.?\d*\.sdk|Xcode\.app|\b(?:x86_64|arm64|universal)-darwin\d+\b`),
     platform: 'macos',
     score: 1,
   },

@@ -6,6 +6,13 @@ export type PlatformId = 'debian' | 'fedora' | 'rhel' | 'manylinux' | 'alpine' |
 export type PackageManager = 'apt' | 'dnf' | 'yum' | 'apk' | 'pacman' | 'zypper' | 'brew' | 'nix';
 
 /** Every platform, in the order fixes list them when the log does not say where it ran. */
+/**
+ * Directories only macOS has, as a regex source: a home under /Users, Homebrew's prefixes (Apple silicon, Intel's
+ * cellar), the system frameworks (its Ruby, Python and Perl live there), the Command Line Tools, and /Library's Ruby
+ * gems and python.org framework. Platform detection and the rules that tell a macOS tool by its path share it.
+ */
+export const MACOS_PATH_ROOT = String.raw`\/Users\/[^/\s]+\/|\/opt\/homebrew\/|\/usr\/local\/Cellar\/|\/System\/Library\/Frameworks\/|\/Library\/(?:Developer\/CommandLineTools|Ruby|Frameworks\/Python\.framework)\/`;
+
 export const ALL_PLATFORMS: readonly PlatformId[] = ['debian', 'fedora', 'rhel', 'manylinux', 'alpine', 'arch', 'suse', 'macos', 'nix', 'windows'];
 
 export const PLATFORM_LABEL: Record<PlatformId, string> = {

@@ -1,6 +1,7 @@
 // xcode-clt-missing: on macOS the Xcode Command Line Tools (clang, ld, the SDK, xcrun) are missing or broken, which
 // typically happens on a fresh Mac or after a macOS upgrade removed them.
 
+import { MACOS_PATH_ROOT } from '../../../platforms.js';
 import { defineRule } from '../../../rule.js';
 
 export default defineRule({
@@ -51,7 +52,7 @@ export default defineRule({
       // generate an executable file. (RuntimeError)". cc there is the shim that asks xcrun for the Command Line Tools.
       source: 'Ruby mkmf (macOS)',
       literals: ['The compiler failed to generate an'],
-      re: /^(?:\/Users\/[^/\s]+\/|\/System\/Library\/Frameworks\/Ruby\.framework\/|\/Library\/Ruby\/|\/opt\/homebrew\/|\/usr\/local\/Cellar\/)\S*mkmf\.rb:\d+:in [`'](?:MakeMakefile#)?try_do': The compiler failed to generate an(?: executable file\.|$)/,
+      re: new RegExp(String.raw`^(?:${MACOS_PATH_ROOT})\S*mkmf\.rb:\d+:in [\x60'](?:MakeMakefile#)?try_do': The compiler failed to generate an(?: executable file\.|$)`),
       weight: 0.85,
     },
     {
