@@ -15,7 +15,7 @@ const anyPlatform = (log: string, rule: string) => {
   return d.findings[0].fix.commands.filter((c) => c.platform === 'any').map((c) => c.command);
 };
 
-test('tagged commands are kept for the tools that ran, all of them when the log shows no tool that builds', () => {
+test('tagged commands are kept for the tools that ran, those of every unnamed-fragment tool when the log shows none', () => {
   const commands = ['df -h', { tool: 'cargo' as const, command: 'cargo clean' }, { tool: 'docker' as const, command: 'docker system prune -af' }];
   assert.deepEqual(forTools(commands, new Set(['cargo'])), ['df -h', 'cargo clean']);
   assert.deepEqual(forTools(commands, new Set(['docker', 'cargo'])), ['df -h', 'cargo clean', 'docker system prune -af']);
@@ -24,6 +24,12 @@ test('tagged commands are kept for the tools that ran, all of them when the log 
   // only the Docker wrapper, or nothing at all: the tool inside is unknown, so every command may be the one
   assert.deepEqual(forTools(commands, new Set(['docker'])), ['df -h', 'cargo clean', 'docker system prune -af']);
   assert.deepEqual(forTools(commands, new Set()), ['df -h', 'cargo clean', 'docker system prune -af']);
+  // ...but not the advice of tools that name themselves in lines of their own (RubyGems, R, Cabal, Go): a fragment
+  // without those lines is not theirs
+  const framed = [{ tool: 'gem' as const, step: 'gem --with-opt-dir' }, { tool: 'cabal' as const, step: 'cabal --extra-lib-dirs' }, { tool: 'make' as const, step: 'LIBRARY_PATH' }];
+  assert.deepEqual(forTools(framed, new Set()), ['LIBRARY_PATH']);
+  assert.deepEqual(forTools(framed, new Set(['docker'])), ['LIBRARY_PATH']);
+  assert.deepEqual(forTools(framed, new Set(['cabal'])), ['cabal --extra-lib-dirs']);
   // a step tagged with several tools shows where any of them ran
   const steps = [{ tool: ['pip', 'make'] as const, step: 'set CPATH' }, { tool: 'cargo' as const, step: 'set RUSTFLAGS' }];
   assert.deepEqual(forTools(steps, new Set(['make'])), ['set CPATH']);

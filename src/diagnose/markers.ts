@@ -120,6 +120,10 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
 ];
 
 export const ERROR_MARKERS: readonly Marker[] = [
+  // Cabal's configure stopping on a package's extra-libraries/includes (Setup configure, cabal-install, stack, whose
+  // "pkg   > " prefix comes first): "Setup.hs: Missing dependency on a foreign library:" ("Missing dependencies on
+  // foreign libraries:", newer cabal-install "Error: setup: ..."), and "Setup.hs: Bad header file: foo.h"
+  { kind: 'error', source: 'Cabal configure', literals: ['foreign librar', 'Bad header file: '], re: /: Missing dependenc(?:y on a foreign library|ies on foreign libraries):|: Bad header file: / },
   { kind: 'error', source: 'cargo/rustc/nix', literals: ['error:', 'error['], re: /^error(?:\[E\d{4}\])?: / },
   // (a pasted line may carry a reporter's mark in front: "--->  src/x.c:9:10: fatal error: ...")
   { kind: 'error', source: 'gcc/clang', literals: ['error:'], re: /^(?:[^\s\w]{1,8}\s+)?(?:[^\s:]+:\d+:(?:\d+:)? )?(?:fatal )?error: |^(?:clang|gcc|g\+\+|cc|c\+\+|cc1(?:plus)?|collect2|ld(?:\.\w+)?): (?:fatal )?error: / },
@@ -287,6 +291,8 @@ export const TOOL_ON_LINE: readonly { tool: BuildTool; re: RegExp }[] = [
   { tool: 'gem', re: /\bmkmf\b|extconf\.rb|gem native extension|Gem::Ext::BuildError/ },
   // an R package's source install: R CMD INSTALL's own lines, and install.packages() around it
   { tool: 'r', re: new RegExp(String.raw`\bR CMD INSTALL\b|^\* installing \*source\* package|${R_PACKAGE_FAILED.source}`) },
+  // a Haskell package's configure: cabal-install's and stack's lines, and Cabal's own foreign-library check
+  { tool: 'cabal', re: /\bcabal(?:-install)?\b|\bstack (?:build|install)\b|Missing (?:\(or bad\) )?(?:C librar|header file)|foreign librar/ },
   { tool: 'docker', re: /\bdocker\b|Dockerfile|failed to solve/i },
 ];
 

@@ -57,16 +57,23 @@ function commandsFor(spec: FixSpec, facts: InstallFacts | null, platform: Platfo
   return out;
 }
 
+// The tools a pasted fragment that names none may have come from (and Docker, which may run any of them). Go,
+// RubyGems, R and Cabal frame their builds in lines of their own (`# pkg`, mkmf, `* installing *source* package`,
+// "Missing dependency on a foreign library"), so a fragment without those is not theirs, and their advice would only
+// bury the rest.
+const UNNAMED_FRAGMENT_TOOLS: ReadonlySet<BuildTool> = new Set(['cargo', 'pip', 'node-gyp', 'cmake', 'meson', 'make', 'docker']);
+
 /**
- * A rule's commands or steps for the tools the log shows: untagged ones always, tagged ones for a tool that ran; all
- * of them when the log shows no tool that builds (a pasted fragment, or only the Docker build around it), since any
- * of them may then be the one that ran.
+ * A rule's commands or steps for the tools the log shows: untagged ones always, tagged ones for a tool that ran; when
+ * the log shows no tool that builds (a pasted fragment, or only the Docker build around it), those of every tool such
+ * a fragment may come from, since any of them may be the one that ran.
  */
 export function forTools(items: readonly (string | ToolCommand | ToolStep)[], tools: ReadonlySet<BuildTool>): string[] {
-  const ran = (c: ToolCommand | ToolStep) => (typeof c.tool === 'string' ? tools.has(c.tool) : c.tool.some((t) => tools.has(t)));
   const builderKnown = [...tools].some((t) => t !== 'docker');
+  const candidates = builderKnown ? tools : UNNAMED_FRAGMENT_TOOLS;
+  const applies = (c: ToolCommand | ToolStep) => (typeof c.tool === 'string' ? [c.tool] : c.tool).some((t) => candidates.has(t));
   const textOf = (c: ToolCommand | ToolStep) => ('command' in c ? c.command : c.step);
-  return items.flatMap((c) => (typeof c === 'string' ? [c] : !builderKnown || ran(c) ? [textOf(c)] : []));
+  return items.flatMap((c) => (typeof c === 'string' ? [c] : applies(c) ? [textOf(c)] : []));
 }
 
 export function renderFix(spec: FixSpec, context: PlatformContext, captures: Record<string, string>, found?: InstallFacts, tools: ReadonlySet<BuildTool> = new Set()): RenderedFix {

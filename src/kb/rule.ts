@@ -44,7 +44,7 @@ export interface LinePattern {
 }
 
 /** The build tools a fix command can be for. */
-export const BUILD_TOOLS = ['cargo', 'pip', 'node-gyp', 'cmake', 'meson', 'make', 'go', 'gem', 'r', 'docker'] as const;
+export const BUILD_TOOLS = ['cargo', 'pip', 'node-gyp', 'cmake', 'meson', 'make', 'go', 'gem', 'r', 'cabal', 'docker'] as const;
 export type BuildTool = (typeof BUILD_TOOLS)[number];
 
 /** A command that only helps where one build tool runs (`cargo fetch`, `meson setup --wipe builddir`). */

@@ -763,6 +763,19 @@ const HEADER_PATTERNS: readonly SignalPattern[] = [
     weight: 0.9,
     unknownOk: true,
   },
+  {
+    id: 'cabal-missing-header',
+    // Cabal's configure check of a package's `includes:` (Setup configure, cabal-install, stack): under "Missing
+    // dependency on a foreign library:" ("Missing dependencies on foreign libraries:"), "* Missing (or bad) header
+    // file: zlib.h"; Cabal 1.x "* Missing header file: foo.h" ("- " bullets before 1.10). Unanchored: stack puts
+    // "pkg-name   > " before each line of a dependency's build. Not "* Bad header file: foo.h": found, but it does
+    // not compile.
+    source: 'Cabal (configure)',
+    literals: ['Missing (or bad) header file: ', 'Missing header file: '],
+    re: new RegExp(String.raw`[*-] Missing (?:\(or bad\) )?header file: (?<entity>${HEADER})`),
+    weight: 0.85,
+    unknownOk: true,
+  },
 ];
 
 // A library name as it appears after -l or in pkg-config (letters, digits, . _ + -).
@@ -915,6 +928,18 @@ const LIBRARY_PATTERNS: readonly SignalPattern[] = [
     literals: ['could not find native static library'],
     re: /could not find native static library `(?<entity>[^`]{1,100})`/,
     weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'cabal-missing-c-library',
+    // Cabal's configure check of a package's `extra-libraries:`: "* Missing (or bad) C library: cairo", several as
+    // "* Missing (or bad) C libraries: ssl, crypto" (the first one is named); Cabal 1.x "* Missing C library: IL" ("- "
+    // bullets before 1.10), also behind stack's "pkg-name   > " prefix. Windows' own libraries (kernel32) are not
+    // missing packages there but a toolchain Cabal could not link with (native-lib-missing leaves them alone).
+    source: 'Cabal (configure)',
+    literals: ['Missing (or bad) C librar', 'Missing C librar'],
+    re: new RegExp(String.raw`[*-] Missing (?:\(or bad\) )?C librar(?:y|ies): (?<entity>${LIB})`),
+    weight: 0.9,
     unknownOk: true,
   },
 ];

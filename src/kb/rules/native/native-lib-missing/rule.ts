@@ -254,6 +254,10 @@ export default defineRule({
         tool: 'gem',
         step: "If it is installed in a non-standard prefix, pass that prefix to the gem's extconf.rb: `gem install <gem> -- --with-opt-dir=/path` (Bundler: `bundle config build.<gem> --with-opt-dir=/path`).",
       },
+      {
+        tool: 'cabal',
+        step: 'If it is installed in a non-standard prefix, pass its directories to Cabal: `cabal build --extra-include-dirs=/path/include --extra-lib-dirs=/path/lib` (or `extra-include-dirs:`/`extra-lib-dirs:` in cabal.project, stack.yaml for stack).',
+      },
       'If `{{library}}` is a library your own project builds, build it first or fix the -l name / link-search path.',
     ],
   },
