@@ -44,11 +44,13 @@ const DECISIVE: readonly [file: string, decisive: string, outcome: Diagnosis['ou
   ['node-uncaught-deep-stack.log', "TypeError: Cannot read properties of null (reading 'schema')", 'failed'],
   ['node-esm-package-missing.log', "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'widget-catalogue' imported from", 'failed'],
   ['node-error-code-vercel.log', 'TypeError [ERR_INVALID_ARG_TYPE]: The "path" argument must be of type string. Received undefined', 'failed'],
+  ['gradle-agp-ninja-missing-input.log', "ninja: error: 'E:/Documents/AndroidStudioProjects/RaptorMark/app/src/main/cpp/fio/backend.c', needed by", 'failed'],
+  ['gradle-agp-cxx-build-system.log', "ninja: error: 'C:/Users/Sora/Downloads/simplex-chat-5.6.0/simplex-chat-5.6.0/apps/multiplatform/common/src/commonMain/cpp/android/libs/arm64-v8a/libsimplex.so', needed by", 'failed'],
   ['tar-unmarked-paste.log', 'tar: widget-1.2.tar.gz: Cannot open: No such file or directory', 'unknown'],
   ['vcpkg-unmarked-paste.log', "Failed to open 'E:\\Work\\Libraries\\vcpkg\\buildtrees\\freetype\\stdout-x86-windows.log' for writing", 'unknown'],
 ];
 
-test('a failure shows its decisive line, unexplained or not: NMAKE, cl.exe, make by another name, Visual Studio, old cargo, GNU ld, RubyGems, Node.js, an unmarked paste', () => {
+test('a failure shows its decisive line, unexplained or not: NMAKE, cl.exe, make by another name, Visual Studio, old cargo, GNU ld, RubyGems, Node.js, Gradle, an unmarked paste', () => {
   for (const [file, decisive, outcome, rootCause = null] of DECISIVE) {
     const d = diagnoseText(KB, fixture(file), { hostPlatform: 'debian' });
     assert.equal(d.rootCause, rootCause, file);
@@ -58,7 +60,7 @@ test('a failure shows its decisive line, unexplained or not: NMAKE, cl.exe, make
   }
 });
 
-test("the tools' warnings and progress in those shapes mark no failure: cl.exe's D9xxx, an Error List warning row, make by another name entering a directory, Node.js and Python warnings", () => {
+test("the tools' warnings and progress in those shapes mark no failure: cl.exe's D9xxx, an Error List warning row, make by another name entering a directory, Node.js and Python warnings, Gradle's task lines and AGP's relayed warnings", () => {
   const lines = [
     "cl : Command line warning D9002 : ignoring unknown option '-fPIC'",
     "Warning\tC4996\t'strcpy': This function or variable may be unsafe.\twidget\tC:\\src\\widget.c\t12",
@@ -66,6 +68,8 @@ test("the tools' warnings and progress in those shapes mark no failure: cl.exe's
     '  Compiling widget v0.1.0 (file:///src/widget)',
     "(node:4242) ExperimentalWarning: Importing JSON modules is an experimental feature and might change at any time",
     '/usr/lib/python3/dist-packages/setuptools/dist.py:472: DeprecationWarning: Invalid dash-separated options',
+    '> Task :app:buildCMakeDebug[arm64-v8a]',
+    'C/C++: debug|arm64-v8a :CMake Warning at CMakeLists.txt:12 (message):',
   ];
   for (const line of lines) assert.equal(diagnoseText(KB, `$ build\n${line}\n`).outcome, 'unknown', line);
 });

@@ -132,6 +132,11 @@ const DECORATIONS: readonly Decoration[] = [
     wrap: (lines) => ['.../node_modules/widget install$ ./ci/build.sh', ...lines.map((l) => `.../node_modules/widget install: ${l}`), '.../node_modules/widget install: Failed', ' ELIFECYCLE  Command failed with exit code 1.'],
   },
   {
+    name: 'Android Gradle plugin',
+    source: 'gradle assembleDebug: the native build\'s lines behind "C/C++: ", then Gradle\'s task failure',
+    wrap: (lines) => ['> Task :app:buildCMakeDebug[arm64-v8a]', ...lines.map((l) => `C/C++: ${l}`), '> Task :app:buildCMakeDebug[arm64-v8a] FAILED', '', 'FAILURE: Build failed with an exception.', '', '* What went wrong:', "Execution failed for task ':app:buildCMakeDebug[arm64-v8a]'.", 'BUILD FAILED in 14s'],
+  },
+  {
     name: 'docker compose v2',
     source: 'docker compose up (v2): "web-1  | <line>", the service name padded to the longest',
     wrap: (lines) => ['Attaching to db-1, web-1', ...lines.map((l) => `web-1  | ${l}`), 'web-1 exited with code 1'],

@@ -115,6 +115,17 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   // Ruby exception that decides it comes many lines later): alert_error's "ERROR:  Error installing nokogiri:" and
   // Gem::Ext::BuildError's "ERROR: Failed to build gem native extension."
   { kind: 'consequence', source: 'RubyGems', literals: ['Error installing ', 'Failed to build gem native extension'], re: /^ERROR: {1,2}(?:Error installing \S{1,300}:|Failed to build gem native extension\.)/ },
+  // Gradle around a task that failed (BuildExceptionReporter, the console's task lines): "> Task :app:buildCMakeDebug
+  // FAILED", "Execution failed for task ':app:externalNativeBuildDebug'.", "FAILURE: Build failed with an exception." /
+  // "FAILURE: Build completed with 2 failures.", "BUILD FAILED in 12s"; and the Android Gradle plugin around its native
+  // build: "C++ build system [build] failed while executing:" (AGP >= 7), "Build command failed." then "Error while
+  // executing process .../ninja.exe with arguments {...}" (older AGP)
+  {
+    kind: 'consequence',
+    source: 'Gradle / Android Gradle plugin',
+    literals: [' FAILED', 'Execution failed for task', 'FAILURE: Build', 'BUILD FAILED in', 'C++ build system [', 'Build command failed.', 'Error while executing process'],
+    re: /^(?:> )?Task :[\w:.-]{1,200}(?:\[[\w-]{1,30}\])? FAILED$|^Execution failed for task '|^FAILURE: Build (?:failed with an exception|completed with \d+ failures?)\.|^BUILD FAILED in \d|^C\+\+ build system \[\w+\] failed while executing:|^Build command failed\.$|^Error while executing process \S/,
+  },
   // NMAKE's report of a command it ran that failed: "NMAKE : fatal error U1077: '\"C:\\...\\cl.exe\"' : return code '0x2'"
   { kind: 'consequence', source: 'NMAKE', literals: ['fatal error U1077'], re: /^(?:\d{1,4}>)?NMAKE : fatal error U1077: / },
 ];

@@ -33,6 +33,9 @@ const WRANGLER_CUSTOM_BUILD = /^\[custom build\](?: |$)/;
 // CMake Error at ..."), in the IDE's English, German, French and Spanish. A line with a code keeps it ("Error\tC1083\t
 // Cannot open include file: ..."): the code is what the MSVC signals read.
 const VS_ERROR_LIST = /^(?:Error|Warning|Message|Fehler|Warnung|Erreur|Avertissement|Advertencia)\t\t/;
+// The Android Gradle plugin relays its native build's output (CMake, ndk-build, ninja, clang) behind "C/C++: ",
+// with the variant and ABI after it in some versions: "C/C++: ninja: error: ...", "C/C++: debug|arm64-v8a :CMake Error at"
+const AGP_NATIVE = /^C\/C\+\+: (?:[\w-]{1,60}\|[\w-]{1,30} ?: ?)?/;
 // Visual Studio's Output window: the build node's number, and on the CMake integration's lines its channel ("1>
 // [CMake] CMake Error at C:/src/vcpkg/scripts/buildsystems/vcpkg.cmake:337 (message):", "1>  [CMake] -- Running vcpkg
 // install"); MSVC's own markers also take the bare node number ("6>x.cpp(3): error C2143")
@@ -146,7 +149,7 @@ function peelAnchored(text: string, state: { timeColumn: boolean }): string {
   const unstamped = out;
   if (first === 35 /* # */) out = out.replace(GHA_MARKER, '').replace(BUILDKIT_PREFIX, '');
   else if (first === 91 /* [ */) out = out.replace(CMAKE_TOOLS_CHANNEL, '').replace(WRANGLER_CUSTOM_BUILD, '').replace(LISTR_LEVEL, '').replace(TEAMCITY_PREFIX, '').replace(BRACKETED_TIME, '').replace(OBS_TIME, '');
-  else if (first >= 65 && first <= 90 /* A-Z */) out = out.replace(CLOUD_BUILD_STEP, '').replace(DAY_CLOCK, '').replace(VS_ERROR_LIST, '');
+  else if (first >= 65 && first <= 90 /* A-Z */) out = out.replace(CLOUD_BUILD_STEP, '').replace(DAY_CLOCK, '').replace(VS_ERROR_LIST, '').replace(AGP_NATIVE, '');
   else if (first === 115 /* s */ || first === 116 /* t */) out = out.replace(SECTION_MARKER, '');
   else if (first === 58 /* : */) out = out.replace(CRAFT_STREAM, '');
   else if (first === 114 /* r */) out = out.replace(GIT_REMOTE, '');
@@ -198,7 +201,7 @@ function mayHavePrefix(line: string): boolean {
     if (i !== 0) return false;
     if (line.startsWith('Step #') || line.startsWith('remote:') || line.startsWith(':: ') || line.startsWith('section_') || line.startsWith('travis_') || line.startsWith('npm ')) return true;
     if (line.startsWith('...') || line.startsWith('. ') || line.startsWith('node_modules/')) return true;
-    if (c >= 65 && c <= 90 && (DAY_CLOCK.test(line) || VS_ERROR_LIST.test(line))) return true;
+    if (c >= 65 && c <= 90 && (DAY_CLOCK.test(line) || VS_ERROR_LIST.test(line) || line.startsWith('C/C++: '))) return true;
     // Docker Compose's "web-1  | ": a name, a replica number, then the column; PowerShell's "cargo : "
     // (searched from a bound backwards, so a long line costs no more than a short one)
     if (isWordStart(c) && line.lastIndexOf(' | ', 80) > 0) return true;
