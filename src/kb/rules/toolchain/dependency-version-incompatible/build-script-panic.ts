@@ -38,6 +38,19 @@ const MISFIT_MESSAGES: readonly { kind: Misfit; re: RegExp }[] = [
   { kind: 'rustc-version', re: /^called `Result::unwrap\(\)` on an `Err` value: (?:UnknownPreReleaseTag|SemVerError)\(/u },
 ];
 
+const NOT_A_CRATE = /^(?:rustc|rust|cargo|rustup|toolchain|compiler|your|the|it|this|to)$/i;
+
+const spelling = (name: string) => name.toLowerCase().replace(/[-_]/g, '');
+
+/**
+ * Whether serde's list of expected fields holds the unknown one in another case or separator ("devpath" for
+ * `devPath`): a slip in the file, not a field of another release.
+ */
+function misspelt(field: string, message: string): boolean {
+  const expected = message.slice(message.indexOf(', expected ')).match(/`[^`]{1,100}`/g) ?? [];
+  return expected.some((name) => spelling(name.slice(1, -1)) === spelling(field));
+}
+
 /** The panic's message and where it was raised, in either of the two layouts rustc's panic hook has used. */
 function panicOf(hit: PatternHit): { message: string; at: string } | undefined {
   const { _quoted: quoted, _quotedAt: quotedAt, _at: at } = hit.captures;
@@ -56,6 +69,9 @@ export function buildScriptPanicFinding(hits: readonly PatternHit[]) {
     const misfit = MISFIT_MESSAGES.find((m) => m.re.test(panic.message));
     if (!misfit || !dep) continue;
     const groups = misfit.re.exec(panic.message)?.groups ?? {};
+    // "please update rustc" is a toolchain too old (rustc-too-old's), and "please update your ..." names nothing
+    if (groups.other && NOT_A_CRATE.test(groups.other)) continue;
+    if (misfit.kind === 'config' && misspelt(groups.item ?? '', panic.message)) continue;
     const evidence = [{ line: hit.line, text: hit.text }, ...(panic.message === hit.captures._quoted ? [] : [{ line: hit.line + 1, text: panic.message }])];
     return { captures: storyOf(misfit.kind, groups, dep), evidence };
   }
