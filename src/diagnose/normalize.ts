@@ -75,8 +75,10 @@ const NPM_DEBUG_LINE = /^\d{1,7} (?:error|warn|verbose|info|silly|http|timing|no
 const NPM_PREFIX = /^npm (?:ERR!|error) (?!(?:code|errno|notsup|engine|Required|syscall|path|dest|signal|command|network|Exit status|Failed at|A complete log|Log files|This is probably|Tell the author|You can get|npm owner|There is likely|Missing script|enoent|notarget|404|403|ERESOLVE|peer|Could not resolve|While resolving|Found|Fix the upstream|Conflicting peer)\b|\S{1,214}@\S{1,100} \w{1,40}: )/;
 // Windows PowerShell 5.1 turns a native command's first stderr line into an error record, "cargo : error: linker
 // `link.exe` not found" (then "At line:1 char:1", "+ CategoryInfo ... NativeCommandError"): the command as the user
-// typed it, lowercase; MSVC's own "LINK : fatal error" and "NMAKE : fatal error" are upper case and stay
-const POWERSHELL_STDERR = /^(?:cargo|rustc|rustup|cross|maturin|pip3?|python3?|py|uv|poetry|pdm|tox|npm|npx|yarn|pnpm|bun|node|node-gyp|cmake|make|mingw32-make|ninja|meson|gcc|g\+\+|clang|clang\+\+|go|conan|vcpkg)(?:\.exe)? : (?=\S)/;
+// typed it, lowercase, before the line as the tool printed it, indented or not ("cargo :   thread 'main' panicked at"
+// when that first line is a build script's output); MSVC's own "LINK : fatal error" and "NMAKE : fatal error" are
+// upper case and stay
+const POWERSHELL_STDERR = /^(?:cargo|rustc|rustup|cross|maturin|pip3?|python3?|py|uv|poetry|pdm|tox|npm|npx|yarn|pnpm|bun|node|node-gyp|cmake|make|mingw32-make|ninja|meson|gcc|g\+\+|clang|clang\+\+|go|conan|vcpkg)(?:\.exe)? : (?=[ \t]*\S)/;
 // pnpm's append-only reporter (CI, a stdout that is no terminal) puts the package's directory and the script's stage
 // before each line a dependency's lifecycle script prints: ".../node_modules/sharp install: gyp info it worked if it
 // ends with ok", "node_modules/.pnpm/esbuild@0.15.0/node_modules/esbuild postinstall: ..." ("." for the root package).

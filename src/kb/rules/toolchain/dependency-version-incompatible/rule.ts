@@ -11,6 +11,7 @@ import { removedBoostComponent } from '../../../boost-components.js';
 import { PYTHON_BUILD_MODULES } from '../../../components.js';
 import { dependencyCrateAt, isDependencySource, rustcErrorLocation } from '../../rust/dependency-source.js';
 import { RUST_DEPENDENCY_CODE_PATTERNS, rustDependencyCodeFinding } from './rust-dependency-code.js';
+import { BUILD_SCRIPT_PANIC_PATTERNS, buildScriptPanicFinding } from './build-script-panic.js';
 
 const RUST_FEATURE_PATTERNS = new Set(['rustc-unknown-feature', 'rustc-removed-feature', 'rustc-feature-on-stable']);
 
@@ -229,6 +230,7 @@ export default defineRule({
   contextAfter: 10,
   patterns: [
     ...RUST_DEPENDENCY_CODE_PATTERNS,
+    ...BUILD_SCRIPT_PANIC_PATTERNS,
     {
       id: 'rustc-unknown-feature',
       // rustc on nightly (or RUSTC_BOOTSTRAP=1): "error[E0635]: unknown feature `proc_macro_span_shrink`", then
@@ -329,7 +331,7 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    const found = rustFinding(ctx.hits) ?? visualStudioFinding(ctx.hits) ?? cythonFinding(ctx.hits) ?? setuptoolsFinding(ctx.hits) ?? boostFinding(ctx.hits) ?? missingNameFinding(ctx.hits);
+    const found = rustFinding(ctx.hits) ?? buildScriptPanicFinding(ctx.hits) ?? visualStudioFinding(ctx.hits) ?? cythonFinding(ctx.hits) ?? setuptoolsFinding(ctx.hits) ?? boostFinding(ctx.hits) ?? missingNameFinding(ctx.hits);
     if (found) return { confidence: 0.9, captures: found.captures, evidence: found.evidence };
     return rustDependencyCodeFinding(ctx.hits, ctx.firedRules);
   },
