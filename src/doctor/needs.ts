@@ -4,7 +4,7 @@ import { dirname, relative, sep } from 'node:path';
 import { CALLED_TOOLS, COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, FETCHED_SOURCE_NEEDS, IMPLIED_CRATES, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../kb/crate-needs.js';
 import { compareVersions, numericChannel } from './checks/versions.js';
 import { factForCmakePackage } from '../kb/components.js';
-import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
+import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures, edgeUnused } from '../project/build-graph.js';
 import { toolchainCaveat, type CargoGraph, type CargoResolution, type MetadataRequest } from '../project/cargo-metadata.js';
 import { cppBuildOf, pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../project/build-script.js';
 import type { CargoManifest, LockedCrate, Project, RustProject } from '../project/model.js';
@@ -61,8 +61,10 @@ export interface PlanContext {
 /**
  * The lock crates cargo's resolved graph builds: breadth-first from the workspace's default members through normal
  * and build dependencies (dev-dependencies only build tests), each with the member's direct dependency it comes through.
+ * A build-dependency the build script calls only behind a guard the build leaves off is not followed: cargo resolves it
+ * all the same (UNUSED_EDGES, decided by the crate's resolved features and the environment).
  */
-function builtFromGraph(graph: CargoGraph, lock: readonly LockedCrate[], roots: readonly string[]): { via: Map<LockedCrate, string | null>; features: Map<string, ReadonlySet<string>> } {
+function builtFromGraph(graph: CargoGraph, lock: readonly LockedCrate[], roots: readonly string[], target: string, envSet: (name: string) => boolean): { via: Map<LockedCrate, string | null>; features: Map<string, ReadonlySet<string>> } {
   const byKey = new Map(lock.map((c) => [`${c.name} ${c.version}`, c]));
   const via = new Map<LockedCrate, string | null>();
   const features = new Map<string, ReadonlySet<string>>();
@@ -77,7 +79,13 @@ function builtFromGraph(graph: CargoGraph, lock: readonly LockedCrate[], roots: 
     const locked = byKey.get(`${p.name} ${p.version}`);
     if (locked && !via.has(locked)) via.set(locked, hop);
     features.set(p.name, new Set([...(features.get(p.name) ?? []), ...p.features]));
-    for (const d of p.deps) if (d.kinds.some((k) => k !== 'dev')) queue.push({ id: d.pkg, hop: p.manifest !== null ? null : (hop ?? p.name) });
+    const guards = { envSet, featureOn: (feature: RegExp) => [...p.features].some((f) => feature.test(f)) };
+    for (const d of p.deps) {
+      if (!d.kinds.some((k) => k !== 'dev')) continue;
+      const to = graph.packages.get(d.pkg)?.name;
+      if (to && edgeUnused(p.name, to, target, guards)) continue;
+      queue.push({ id: d.pkg, hop: p.manifest !== null ? null : (hop ?? p.name) });
+    }
   }
   return { via, features };
 }
@@ -355,10 +363,11 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
   // A graph cargo resolved for another target or other features would leave crates out (or in): the lock decides then.
   const wanted = selectionFeatureArgs(selection).join(' ');
   const graph = input.cargo && 'graph' in input.cargo && input.cargo.graph.target === target && (input.cargo.graph.featureArgs ?? []).join(' ') === wanted ? input.cargo.graph : null;
-  const fromGraph = graph && rust.lock ? builtFromGraph(graph, packages, manifests.map((m) => m.package?.name ?? '').filter(Boolean)) : null;
+  const envSet = (name: string) => env[name] !== undefined && env[name] !== '';
+  const fromGraph = graph && rust.lock ? builtFromGraph(graph, packages, manifests.map((m) => m.package?.name ?? '').filter(Boolean), target, envSet) : null;
   if (fromGraph) notes.push(`Needs follow the build graph cargo resolved (cargo metadata --offline, for ${graph!.target}${toolchainCaveat(graph!)}).`);
   else if (input.cargo && 'unresolved' in input.cargo && rust.lock) notes.push(`${input.cargo.unresolved}; needs are read from Cargo.lock and the manifests instead.`);
-  const fromLock = !fromGraph && rust.lock ? builtCrates(packages, manifests, target, members.map((m) => m.manifest), rust.absentPathCrates ?? []) : null;
+  const fromLock = !fromGraph && rust.lock ? builtCrates(packages, manifests, target, members.map((m) => m.manifest), rust.absentPathCrates ?? [], envSet) : null;
   const via = fromGraph ? fromGraph.via : fromLock ? fromLock.via : declared;
   const doubtful: { via: string; held: Exempted }[] = [];
   const lockNames = new Set(packages.map((p) => p.name));
