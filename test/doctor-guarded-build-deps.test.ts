@@ -16,7 +16,7 @@ const LINUX = 'x86_64-unknown-linux-gnu';
 
 test('guarded build-dependencies left off: no protoc, cmake, make, libclang or Python headers', async () => {
   const needs = await needsOf(DIR);
-  for (const c of ['protoc', 'cmake', 'make', 'libclang']) assert.equal(needs.get(c), undefined, `${c}: ${needs.get(c)?.join('; ')}`);
+  for (const c of ['protoc', 'cmake', 'make', 'libclang', 'python-headers']) assert.equal(needs.get(c), undefined, `${c}: ${needs.get(c)?.join('; ')}`);
   // What the default builds do compile stays: libsql-ffi's and aws-lc-sys's C through cc.
   assert.ok(needs.get('c-compiler')!.some((n) => n.startsWith('cc 1.0.83')), needs.get('c-compiler')!.join('; '));
 });
@@ -39,6 +39,13 @@ test("a feature that opens the guard brings its tool back: libsql's encryption, 
   assert.ok(mysql.get('cmake')?.some((n) => n.startsWith('cmake 0.1.54 via mysql')), mysql.get('cmake')?.join('; '));
   const fips = await needsOf(variant('guarded-build-deps', 'tls/Cargo.toml', (t) => t.replace('features = ["aws-lc-rs"]', 'features = ["aws-lc-rs", "fips"]')));
   assert.ok(fips.get('cmake')?.some((n) => n.startsWith('cmake 0.1.54 via rustls')), fips.get('cmake')?.join('; '));
+});
+
+test('pyo3-build-config alone links no libpython; pyo3 without extension-module does', async () => {
+  const lock = (t: string) => t.replace('name = "chialisp"\nversion = "0.4.1"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\ndependencies = [\n', '$&"pyo3",\n')
+    .replace('\n[[package]]\nname = "pyo3-build-config"', '\n[[package]]\nname = "pyo3"\nversion = "0.24.2"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\ndependencies = [\n "pyo3-build-config",\n]\n$&');
+  const needs = await needsOf(variant('guarded-build-deps', 'Cargo.lock', lock));
+  assert.ok(needs.get('python-headers')?.some((n) => n.startsWith('pyo3')), needs.get('python-headers')?.join('; '));
 });
 
 test("edgeUnused: a guard's variable or feature opens the edge; an unguarded edge stays used", () => {
@@ -72,7 +79,7 @@ test("cargo's resolved graph lists a guarded build-dependency too: the crate's r
   const components = (p: ReturnType<typeof plan>) => p.needs.map((n) => n.component);
   const plain = plan([]);
   assert.ok(plain.notes.some((n) => /follow the build graph cargo resolved/.test(n)), plain.notes.join('\n'));
-  for (const c of ['libclang', 'protoc', 'cmake']) assert.ok(!components(plain).includes(c), components(plain).join(', '));
+  for (const c of ['libclang', 'protoc', 'cmake', 'python-headers']) assert.ok(!components(plain).includes(c), components(plain).join(', '));
   assert.ok(plan(['multiple-ciphers']).needs.find((n) => n.component === 'cmake')!.neededBy.some((n) => n.includes('via libsql')));
   assert.ok(components(plan([], { LIBSQL_DEV: '1' })).includes('libclang'));
 });

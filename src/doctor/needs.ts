@@ -445,7 +445,10 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
       // maturin turns on no feature by itself: only pyo3 0.26 on reads the PYO3_BUILD_EXTENSION_MODULE it sets.
       const asked = [...(rust.requestedFeatures.pyo3 ?? []), ...(requested.get('pyo3') ?? []), ...selection.features.filter((f) => f.startsWith('pyo3/')).map((f) => f.slice(5))];
       const extensionModule = asked.includes('extension-module') || (input.maturin && compareVersions(crate.version, '0.26.0') >= 0);
-      if (!extensionModule) set.add('python-headers', `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''} (links libpython: no extension-module feature)`);
+      // pyo3-build-config alone (a build script reading the interpreter's configuration) links nothing: only pyo3's
+      // FFI crate does.
+      const linked = [...via.keys()].some((c) => c.name === 'pyo3' || c.name === 'pyo3-ffi');
+      if (!extensionModule && linked) set.add('python-headers', `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''} (links libpython: no extension-module feature)`);
     }
   }
   // A pkg-config probe with no fallback in a built crate's own build script: pkg-config, and the library when known.
