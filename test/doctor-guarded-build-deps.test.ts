@@ -5,7 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { FIX, needsOf, variant } from './helpers/needs-fixtures.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { FIX, needsOf, planOf, variant } from './helpers/needs-fixtures.ts';
 import { edgeUnused } from '../src/project/build-graph.ts';
 import { deriveNeeds } from '../src/doctor/needs.ts';
 import { readProject } from '../src/project/discover.ts';
@@ -82,4 +83,17 @@ test("cargo's resolved graph lists a guarded build-dependency too: the crate's r
   for (const c of ['libclang', 'protoc', 'cmake', 'python-headers']) assert.ok(!components(plain).includes(c), components(plain).join(', '));
   assert.ok(plan(['multiple-ciphers']).needs.find((n) => n.component === 'cmake')!.neededBy.some((n) => n.includes('via libsql')));
   assert.ok(components(plan([], { LIBSQL_DEV: '1' })).includes('libclang'));
+  // The Qt backend's C++ waits for a Qt installation on the graph too: held back, not a need.
+  assert.ok(!components(plain).includes('cxx-compiler') && plain.unverified.some((u) => u.component === 'cxx-compiler'), components(plain).join(', '));
+});
+
+test("a build-dependency used only when the build finds something on the machine is held back, not a need (slint's Qt backend)", async () => {
+  const plan = await planOf(DIR);
+  assert.ok(!plan.needs.some((n) => n.component === 'cxx-compiler'), plan.needs.find((n) => n.component === 'cxx-compiler')?.neededBy.join('; '));
+  const held = plan.unverified.find((u) => u.component === 'cxx-compiler');
+  assert.match(held?.why ?? '', /(?:i-slint-backend-qt|qttypes) -> cpp_build, which (?:i-slint-backend-qt|qttypes)'s build script uses only when it finds a Qt installation/);
+  // Near miss: a member that builds with cpp_build itself compiles C++ whatever is installed.
+  const own = variant('guarded-build-deps', 'Cargo.lock', (t) => t.replace('name = "gui"\nversion = "0.1.0"\ndependencies = [\n', '$&"cpp_build",\n'));
+  writeFileSync(join(own, 'gui', 'Cargo.toml'), `${readFileSync(join(own, 'gui', 'Cargo.toml'), 'utf8')}\n[build-dependencies]\ncpp_build = "0.5"\n`);
+  assert.ok((await needsOf(own)).get('cxx-compiler')?.some((n) => n.startsWith('cpp_build 0.5.10')));
 });

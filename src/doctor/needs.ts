@@ -4,7 +4,7 @@ import { dirname, relative, sep } from 'node:path';
 import { CALLED_TOOLS, COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, FETCHED_SOURCE_NEEDS, IMPLIED_CRATES, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../kb/crate-needs.js';
 import { compareVersions, numericChannel } from './checks/versions.js';
 import { factForCmakePackage } from '../kb/components.js';
-import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures, edgeUnused } from '../project/build-graph.js';
+import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures, edgeFoundGuard, edgeUnused } from '../project/build-graph.js';
 import { toolchainCaveat, type CargoGraph, type CargoResolution, type MetadataRequest } from '../project/cargo-metadata.js';
 import { cppBuildOf, pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../project/build-script.js';
 import type { CargoManifest, LockedCrate, Project, RustProject } from '../project/model.js';
@@ -62,32 +62,45 @@ export interface PlanContext {
  * The lock crates cargo's resolved graph builds: breadth-first from the workspace's default members through normal
  * and build dependencies (dev-dependencies only build tests), each with the member's direct dependency it comes through.
  * A build-dependency the build script calls only behind a guard the build leaves off is not followed: cargo resolves it
- * all the same (UNUSED_EDGES, decided by the crate's resolved features and the environment).
+ * all the same (UNUSED_EDGES, decided by the crate's resolved features and the environment). What only an edge the
+ * build script uses if it finds something on the machine reaches is unverified, with that edge in words.
  */
-function builtFromGraph(graph: CargoGraph, lock: readonly LockedCrate[], roots: readonly string[], target: string, envSet: (name: string) => boolean): { via: Map<LockedCrate, string | null>; features: Map<string, ReadonlySet<string>> } {
+function builtFromGraph(graph: CargoGraph, lock: readonly LockedCrate[], roots: readonly string[], target: string, envSet: (name: string) => boolean): { via: Map<LockedCrate, string | null>; features: Map<string, ReadonlySet<string>>; unverified: Map<LockedCrate, string> } {
   const byKey = new Map(lock.map((c) => [`${c.name} ${c.version}`, c]));
-  const via = new Map<LockedCrate, string | null>();
-  const features = new Map<string, ReadonlySet<string>>();
-  const seen = new Set<string>();
-  const queue: { id: string; hop: string | null }[] = [...graph.packages.values()].filter((p) => p.manifest !== null && (roots.length === 0 || roots.includes(p.name))).map((p) => ({ id: p.id, hop: null }));
-  for (let i = 0; i < queue.length; i++) {
-    const { id, hop } = queue[i];
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const p = graph.packages.get(id);
-    if (!p) continue;
-    const locked = byKey.get(`${p.name} ${p.version}`);
-    if (locked && !via.has(locked)) via.set(locked, hop);
-    features.set(p.name, new Set([...(features.get(p.name) ?? []), ...p.features]));
-    const guards = { envSet, featureOn: (feature: RegExp) => [...p.features].some((f) => feature.test(f)) };
-    for (const d of p.deps) {
-      if (!d.kinds.some((k) => k !== 'dev')) continue;
-      const to = graph.packages.get(d.pkg)?.name;
-      if (to && edgeUnused(p.name, to, target, guards)) continue;
-      queue.push({ id: d.pkg, hop: p.manifest !== null ? null : (hop ?? p.name) });
+  const guarded: string[] = [];
+  const walk = (followFound: boolean) => {
+    const via = new Map<LockedCrate, string | null>();
+    const features = new Map<string, ReadonlySet<string>>();
+    const seen = new Set<string>();
+    const queue: { id: string; hop: string | null }[] = [...graph.packages.values()].filter((p) => p.manifest !== null && (roots.length === 0 || roots.includes(p.name))).map((p) => ({ id: p.id, hop: null }));
+    for (let i = 0; i < queue.length; i++) {
+      const { id, hop } = queue[i];
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const p = graph.packages.get(id);
+      if (!p) continue;
+      const locked = byKey.get(`${p.name} ${p.version}`);
+      if (locked && !via.has(locked)) via.set(locked, hop);
+      features.set(p.name, new Set([...(features.get(p.name) ?? []), ...p.features]));
+      const guards = { envSet, featureOn: (feature: RegExp) => [...p.features].some((f) => feature.test(f)) };
+      for (const d of p.deps) {
+        if (!d.kinds.some((k) => k !== 'dev')) continue;
+        const to = graph.packages.get(d.pkg)?.name;
+        if (to && edgeUnused(p.name, to, target, guards)) continue;
+        const found = to ? edgeFoundGuard(p.name, to, target) : null;
+        if (found && !followFound) {
+          if (!guarded.includes(found)) guarded.push(found);
+          continue;
+        }
+        queue.push({ id: d.pkg, hop: p.manifest !== null ? null : (hop ?? p.name) });
+      }
     }
-  }
-  return { via, features };
+    return { via, features };
+  };
+  const all = walk(true);
+  const verified = walk(false).via;
+  const unverified = new Map([...all.via.keys()].filter((c) => !verified.has(c)).map((c) => [c, guarded.join('; ')]));
+  return { ...all, unverified };
 }
 
 class NeedSet {
@@ -408,7 +421,7 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
     // A workspace crate is built with the features its dependents and the roots turn on, closed over its [features].
     const own = crate.source === null ? (fromGraph ? fromGraph.features.get(crate.name) : fromLock?.localFeatures.get(crate.name)) : undefined;
     const features = own ?? requested.get(crate.name) ?? new Set<string>();
-    const doubtVia = fromLock?.unverified.get(crate);
+    const doubtVia = (fromGraph ?? fromLock)?.unverified.get(crate);
     for (const n of needs) {
       if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
       if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => env[e] !== undefined && env[e] !== '', defaultsKept(crate.name))) {

@@ -23,6 +23,11 @@ export interface UnusedEdge {
   unlessEnv?: readonly string[];
   /** The build script uses it only with a feature matching this (of `from`, or of a crate forwarding to it). */
   unlessFeature?: RegExp;
+  /**
+   * The build script uses it only when it finds this on the building machine: whether it does cannot be told from the
+   * checkout, so what the edge alone reaches is unverified (held back), not unused.
+   */
+  onlyIfFound?: string;
 }
 
 export const UNUSED_EDGES: readonly UnusedEdge[] = [
@@ -51,6 +56,11 @@ export const UNUSED_EDGES: readonly UnusedEdge[] = [
   { from: 'libsql-ffi', to: 'cmake', unlessEnv: ['LIBSQL_DEV'], unlessFeature: /^(?:multiple-ciphers|encryption)$/ },
   // tzf-rs ships its generated protobuf code; its build script runs prost-build only when TZF_RS_BUILD_PB is set.
   { from: 'tzf-rs', to: 'prost-build', unlessEnv: ['TZF_RS_BUILD_PB'] },
+  // qttypes compiles its C++ (cpp_build) only after finding Qt (qmake on PATH, QMAKE, or QT_INCLUDE_PATH and
+  // QT_LIBRARY_PATH); without it (and without its `required` feature) its build script sets cfg(no_qt) and stops.
+  // slint's Qt backend does the same when qttypes reports no Qt.
+  { from: 'qttypes', to: 'cpp_build', onlyIfFound: 'a Qt installation (qmake)' },
+  { from: 'i-slint-backend-qt', to: 'cpp_build', onlyIfFound: 'a Qt installation (qmake)' },
 ];
 
 /** What decides a guarded edge: the environment, and whether a feature matching the guard is on. */
@@ -59,10 +69,16 @@ export interface EdgeGuards {
   featureOn: (feature: RegExp) => boolean;
 }
 
+/** Why the lock edge `from -> to` is used only if the build finds something on the machine, or null (UNUSED_EDGES); pure. */
+export function edgeFoundGuard(from: string, to: string, target: string): string | null {
+  const e = UNUSED_EDGES.find((x) => (x.from === from || x.from === '*') && x.to === to && x.onlyIfFound && (!x.unless || targetApplies(x.unless, target) === false));
+  return e ? `the lock edge ${from} -> ${to}, which ${from}'s build script uses only when it finds ${e.onlyIfFound}` : null;
+}
+
 /** Whether the build leaves the lock edge `from -> to` unused for `target` (UNUSED_EDGES); pure. */
 export function edgeUnused(from: string, to: string, target: string, guards: EdgeGuards): boolean {
   return UNUSED_EDGES.some((e) => {
-    if ((e.from !== from && e.from !== '*') || e.to !== to) return false;
+    if ((e.from !== from && e.from !== '*') || e.to !== to || e.onlyIfFound) return false;
     if (e.unless && targetApplies(e.unless, target) !== false) return false;
     if (e.unlessEnv?.some(guards.envSet)) return false;
     if (e.unlessFeature && guards.featureOn(e.unlessFeature)) return false;
@@ -372,6 +388,11 @@ export function builtCrates(packages: readonly LockedCrate[], roots: readonly Ca
     for (const d of again[i].dependencies) {
       const c = resolveDep(d);
       if (!c || seen.has(c) || blind.has(c)) continue;
+      const found = edgeFoundGuard(again[i].name, c.name, target);
+      if (found) {
+        doubtful.push({ from: again[i], to: c, why: found });
+        continue;
+      }
       const use = edgeUse(again[i], c.name);
       if (use === false) continue;
       if (use === 'guess') {
