@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { FIX, needsOf, planOf, variant } from './helpers/needs-fixtures.ts';
-import { edgeUnused } from '../src/project/build-graph.ts';
+import { edgeGuardFound, edgeUnused } from '../src/project/build-graph.ts';
 import { deriveNeeds } from '../src/doctor/needs.ts';
 import { readProject } from '../src/project/discover.ts';
 import type { CargoResolution, ResolvedPackage } from '../src/project/cargo-metadata.ts';
@@ -96,4 +96,11 @@ test("a build-dependency used only when the build finds something on the machine
   const own = variant('guarded-build-deps', 'Cargo.lock', (t) => t.replace('name = "gui"\nversion = "0.1.0"\ndependencies = [\n', '$&"cpp_build",\n'));
   writeFileSync(join(own, 'gui', 'Cargo.toml'), `${readFileSync(join(own, 'gui', 'Cargo.toml'), 'utf8')}\n[build-dependencies]\ncpp_build = "0.5"\n`);
   assert.ok((await needsOf(own)).get('cxx-compiler')?.some((n) => n.startsWith('cpp_build 0.5.10')));
+});
+
+test('the held-back note does not promise that cargo metadata settles what only the machine decides', async () => {
+  const plan = await planOf(DIR);
+  const note = plan.notes.find((n) => n.startsWith('Held back as unverified: cxx-compiler'));
+  assert.ok(note && !/cargo metadata can/.test(note), plan.notes.join('\n'));
+  assert.equal(edgeGuardFound('the lock edge reqwest -> native-tls, which a feature of reqwest adds'), false);
 });

@@ -4,7 +4,7 @@ import { dirname, relative, sep } from 'node:path';
 import { CALLED_TOOLS, COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, FETCHED_SOURCE_NEEDS, IMPLIED_CRATES, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../kb/crate-needs.js';
 import { compareVersions, numericChannel } from './checks/versions.js';
 import { factForCmakePackage } from '../kb/components.js';
-import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures, edgeFoundGuard, edgeUnused } from '../project/build-graph.js';
+import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures, edgeFoundGuard, edgeGuardFound, edgeUnused } from '../project/build-graph.js';
 import { toolchainCaveat, type CargoGraph, type CargoResolution, type MetadataRequest } from '../project/cargo-metadata.js';
 import { cppBuildOf, pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../project/build-script.js';
 import type { CargoManifest, LockedCrate, Project, RustProject } from '../project/model.js';
@@ -490,7 +490,9 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
   if (held.length) {
     const components = [...new Set(held.map((b) => b.held.component))].join(', ');
     const through = [...new Set(held.map((b) => b.via))].join('; ');
-    notes.push(`Held back as unverified: ${components}, needed only through ${through}; what those build cannot be told from the checkout (cargo metadata can, with the crates in CARGO_HOME and any submodule checked out).`);
+    // cargo metadata settles what the manifests decide, never what a build script finds on the machine.
+    const found = held.every((b) => edgeGuardFound(b.via));
+    notes.push(`Held back as unverified: ${components}, needed only through ${through}; what those build cannot be told from the checkout${found ? '' : ' (cargo metadata can, with the crates in CARGO_HOME and any submodule checked out)'}.`);
   }
   return { heavy };
 }

@@ -69,10 +69,17 @@ export interface EdgeGuards {
   featureOn: (feature: RegExp) => boolean;
 }
 
+const foundWhy = (from: string, to: string, found: string) => `the lock edge ${from} -> ${to}, which ${from}'s build script uses only when it finds ${found}`;
+
 /** Why the lock edge `from -> to` is used only if the build finds something on the machine, or null (UNUSED_EDGES); pure. */
 export function edgeFoundGuard(from: string, to: string, target: string): string | null {
   const e = UNUSED_EDGES.find((x) => (x.from === from || x.from === '*') && x.to === to && x.onlyIfFound && (!x.unless || targetApplies(x.unless, target) === false));
-  return e ? `the lock edge ${from} -> ${to}, which ${from}'s build script uses only when it finds ${e.onlyIfFound}` : null;
+  return e ? foundWhy(from, to, e.onlyIfFound!) : null;
+}
+
+/** Whether unverified steps' words (one, or several joined by "; ") are all edgeFoundGuard's: the machine decides them. */
+export function edgeGuardFound(why: string): boolean {
+  return why.split('; ').every((part) => UNUSED_EDGES.some((e) => e.onlyIfFound && e.from !== '*' && part === foundWhy(e.from, e.to, e.onlyIfFound)));
 }
 
 /** Whether the build leaves the lock edge `from -> to` unused for `target` (UNUSED_EDGES); pure. */
