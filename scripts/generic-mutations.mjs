@@ -9,7 +9,7 @@ import { withFiles } from './repo-mutations.mjs';
 
 const { isDockerfile } = await import(new URL('../dist/scan/dockerfile/index.js', import.meta.url));
 const { COMPONENTS } = await import(new URL('../dist/kb/components.js', import.meta.url));
-const { parseDockerfile, rootImage } = await import(new URL('../dist/project/dockerfile/parse.js', import.meta.url));
+const { parseDockerfile, rootImage, stageChain } = await import(new URL('../dist/project/dockerfile/parse.js', import.meta.url));
 const { imageProfile } = await import(new URL('../dist/kb/images.js', import.meta.url));
 
 const dockerfiles = (p) => [...p.files.keys()].filter(isDockerfile);
@@ -32,7 +32,17 @@ function imageLacks(file, text, index, component) {
   return profile !== null && !profile.provides.has(component);
 }
 
-/** Removes the first install of `component` from a Dockerfile stage that compiles, when the build needs it. */
+// Whether the stage holding `index` is one a compiling stage is built on (itself or a stage in its FROM chain): an
+// install in a runtime stage that builds nothing (`FROM debian:bookworm-slim` after the builder) is no build's.
+function feedsBuild(file, text, index) {
+  const model = parseDockerfile(file, text);
+  const stage = model.stages.filter((s) => s.start <= index).at(-1);
+  if (!stage) return false;
+  const builds = (s) => s.steps.some((step) => step.kind === 'run' && compiles(text.slice(step.start, step.end)));
+  return model.stages.some((s) => builds(s) && stageChain(model, s).includes(stage));
+}
+
+/** Removes the first install of `component` from a Dockerfile stage that a compiling stage is built on, when the build needs it. */
 function dropInstall(component) {
   return {
     name: `drop ${component}'s package from a Dockerfile install line`,
@@ -46,7 +56,7 @@ function dropInstall(component) {
           // An install line's package token (apt-get/apk/dnf), optionally `:arch`-qualified or version-pinned.
           const token = new RegExp(`((?:apt-get|apt|apk|dnf|yum|microdnf)\\s+(?:[^\\n]*\\\\\\n)*[^\\n]*?)\\s${pkg.replace(/[-.]/g, '\\$&')}(?::\\S+|=\\S+)?(?=[\\s\\\\;&|]|$)`, 'm');
           const m = token.exec(text);
-          if (!m || !imageLacks(file, text, m.index, component)) continue;
+          if (!m || !imageLacks(file, text, m.index, component) || !feedsBuild(file, text, m.index)) continue;
           return withFiles(p, { [file]: text.replace(token, '$1') });
         }
       }

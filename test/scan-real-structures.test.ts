@@ -336,3 +336,25 @@ test('a Cargo.lock git does not track, which a Dockerfile builds --locked with, 
   gitInit(bare, ['Cargo.toml', 'src/main.rs', 'Dockerfile']);
   assert.deepEqual((await scanProject(await readProjectFiles(bare, SCANNERS, { target: LINUX }), SCANNERS)).findings.filter((f) => f.rule === 'cargo-lock-missing'), []);
 });
+
+test('protoc unpacked from a release archive into a bin directory of the build stage chain is installed (Relacibo/p2pcv-server)', async () => {
+  const dir = tempDir();
+  const lock = ['version = 3', '', '[[package]]', 'name = "app"', 'version = "0.1.0"', 'dependencies = [', ' "prost-build",', ']', '', '[[package]]', 'name = "prost-build"', 'version = "0.13.2"', 'source = "registry+https://github.com/rust-lang/crates.io-index"', ''].join('\n');
+  const download = 'RUN curl -OL https://example.invalid/protoc-28.0-linux-x86_64.zip\n';
+  writeFiles(dir, {
+    'Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n[build-dependencies]\nprost-build = "0.13"\n',
+    'src/main.rs': 'fn main() {}\n',
+    'Cargo.lock': lock,
+    Dockerfile: `FROM rust:1.80 AS chef\n${download}RUN unzip -o protoc-28.0-linux-x86_64.zip -d /usr/local bin/protoc && chmod +x /usr/local/bin/protoc\nWORKDIR /app\n\nFROM chef AS builder\nCOPY . .\nRUN cargo build --release\n`,
+  });
+  const protoc = async () => brief((await scan(dir)).findings).filter((f) => f.startsWith('protoc-missing'));
+  assert.deepEqual(await protoc(), []);
+  // Near misses: the tool only looked at or removed, or put in place after the build, installs nothing.
+  writeFiles(dir, { Dockerfile: `FROM rust:1.80 AS builder\n${download}RUN which protoc || rm -f /usr/local/bin/protoc\nCOPY . .\nRUN cargo build --release\n` });
+  assert.deepEqual(await protoc(), ['protoc-missing Dockerfile:1']);
+  writeFiles(dir, { Dockerfile: 'FROM rust:1.80 AS builder\nCOPY . .\nRUN cargo build --release\nRUN curl -o /usr/local/bin/protoc https://example.invalid/protoc\n' });
+  assert.deepEqual(await protoc(), ['protoc-missing Dockerfile:1']);
+  // In a stage the build is not built on, it is no help either.
+  writeFiles(dir, { Dockerfile: 'FROM debian:bookworm-slim AS tools\nRUN curl -o /usr/local/bin/protoc https://example.invalid/protoc\n\nFROM rust:1.80 AS builder\nCOPY . .\nRUN cargo build --release\n' });
+  assert.deepEqual(await protoc(), ['protoc-missing Dockerfile:4']);
+});

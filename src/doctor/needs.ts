@@ -4,7 +4,7 @@ import { dirname, relative, sep } from 'node:path';
 import { CALLED_TOOLS, COMPONENTS, CRATE_NEEDS, EDITION_MIN_RUSTC, FETCHED_SOURCE_NEEDS, IMPLIED_CRATES, HEAVY_CRATES, LOCK_MIN_CARGO, PYO3_PYTHON, PYTHON_PACKAGE_NEEDS, RESOURCE_FLOORS, type ComponentId, type Exemption } from '../kb/crate-needs.js';
 import { compareVersions, numericChannel } from './checks/versions.js';
 import { factForCmakePackage } from '../kb/components.js';
-import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures } from '../project/build-graph.js';
+import { builtByDefault, builtCrates, defaultFeatureRefs, defaultRequestedFeatures, edgeFoundGuard, edgeGuardFound, edgeUnused } from '../project/build-graph.js';
 import { toolchainCaveat, type CargoGraph, type CargoResolution, type MetadataRequest } from '../project/cargo-metadata.js';
 import { cppBuildOf, pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../project/build-script.js';
 import type { CargoManifest, LockedCrate, Project, RustProject } from '../project/model.js';
@@ -61,25 +61,46 @@ export interface PlanContext {
 /**
  * The lock crates cargo's resolved graph builds: breadth-first from the workspace's default members through normal
  * and build dependencies (dev-dependencies only build tests), each with the member's direct dependency it comes through.
+ * A build-dependency the build script calls only behind a guard the build leaves off is not followed: cargo resolves it
+ * all the same (UNUSED_EDGES, decided by the crate's resolved features and the environment). What only an edge the
+ * build script uses if it finds something on the machine reaches is unverified, with that edge in words.
  */
-function builtFromGraph(graph: CargoGraph, lock: readonly LockedCrate[], roots: readonly string[]): { via: Map<LockedCrate, string | null>; features: Map<string, ReadonlySet<string>> } {
+function builtFromGraph(graph: CargoGraph, lock: readonly LockedCrate[], roots: readonly string[], target: string, envSet: (name: string) => boolean): { via: Map<LockedCrate, string | null>; features: Map<string, ReadonlySet<string>>; unverified: Map<LockedCrate, string> } {
   const byKey = new Map(lock.map((c) => [`${c.name} ${c.version}`, c]));
-  const via = new Map<LockedCrate, string | null>();
-  const features = new Map<string, ReadonlySet<string>>();
-  const seen = new Set<string>();
-  const queue: { id: string; hop: string | null }[] = [...graph.packages.values()].filter((p) => p.manifest !== null && (roots.length === 0 || roots.includes(p.name))).map((p) => ({ id: p.id, hop: null }));
-  for (let i = 0; i < queue.length; i++) {
-    const { id, hop } = queue[i];
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const p = graph.packages.get(id);
-    if (!p) continue;
-    const locked = byKey.get(`${p.name} ${p.version}`);
-    if (locked && !via.has(locked)) via.set(locked, hop);
-    features.set(p.name, new Set([...(features.get(p.name) ?? []), ...p.features]));
-    for (const d of p.deps) if (d.kinds.some((k) => k !== 'dev')) queue.push({ id: d.pkg, hop: p.manifest !== null ? null : (hop ?? p.name) });
-  }
-  return { via, features };
+  const guarded: string[] = [];
+  const walk = (followFound: boolean) => {
+    const via = new Map<LockedCrate, string | null>();
+    const features = new Map<string, ReadonlySet<string>>();
+    const seen = new Set<string>();
+    const queue: { id: string; hop: string | null }[] = [...graph.packages.values()].filter((p) => p.manifest !== null && (roots.length === 0 || roots.includes(p.name))).map((p) => ({ id: p.id, hop: null }));
+    for (let i = 0; i < queue.length; i++) {
+      const { id, hop } = queue[i];
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const p = graph.packages.get(id);
+      if (!p) continue;
+      const locked = byKey.get(`${p.name} ${p.version}`);
+      if (locked && !via.has(locked)) via.set(locked, hop);
+      features.set(p.name, new Set([...(features.get(p.name) ?? []), ...p.features]));
+      const guards = { envSet, featureOn: (feature: RegExp) => [...p.features].some((f) => feature.test(f)) };
+      for (const d of p.deps) {
+        if (!d.kinds.some((k) => k !== 'dev')) continue;
+        const to = graph.packages.get(d.pkg)?.name;
+        if (to && edgeUnused(p.name, to, target, guards)) continue;
+        const found = to ? edgeFoundGuard(p.name, to, target) : null;
+        if (found && !followFound) {
+          if (!guarded.includes(found)) guarded.push(found);
+          continue;
+        }
+        queue.push({ id: d.pkg, hop: p.manifest !== null ? null : (hop ?? p.name) });
+      }
+    }
+    return { via, features };
+  };
+  const all = walk(true);
+  const verified = walk(false).via;
+  const unverified = new Map([...all.via.keys()].filter((c) => !verified.has(c)).map((c) => [c, guarded.join('; ')]));
+  return { ...all, unverified };
 }
 
 class NeedSet {
@@ -355,10 +376,11 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
   // A graph cargo resolved for another target or other features would leave crates out (or in): the lock decides then.
   const wanted = selectionFeatureArgs(selection).join(' ');
   const graph = input.cargo && 'graph' in input.cargo && input.cargo.graph.target === target && (input.cargo.graph.featureArgs ?? []).join(' ') === wanted ? input.cargo.graph : null;
-  const fromGraph = graph && rust.lock ? builtFromGraph(graph, packages, manifests.map((m) => m.package?.name ?? '').filter(Boolean)) : null;
+  const envSet = (name: string) => env[name] !== undefined && env[name] !== '';
+  const fromGraph = graph && rust.lock ? builtFromGraph(graph, packages, manifests.map((m) => m.package?.name ?? '').filter(Boolean), target, envSet) : null;
   if (fromGraph) notes.push(`Needs follow the build graph cargo resolved (cargo metadata --offline, for ${graph!.target}${toolchainCaveat(graph!)}).`);
   else if (input.cargo && 'unresolved' in input.cargo && rust.lock) notes.push(`${input.cargo.unresolved}; needs are read from Cargo.lock and the manifests instead.`);
-  const fromLock = !fromGraph && rust.lock ? builtCrates(packages, manifests, target, members.map((m) => m.manifest), rust.absentPathCrates ?? []) : null;
+  const fromLock = !fromGraph && rust.lock ? builtCrates(packages, manifests, target, members.map((m) => m.manifest), rust.absentPathCrates ?? [], envSet) : null;
   const via = fromGraph ? fromGraph.via : fromLock ? fromLock.via : declared;
   const doubtful: { via: string; held: Exempted }[] = [];
   const lockNames = new Set(packages.map((p) => p.name));
@@ -399,7 +421,7 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
     // A workspace crate is built with the features its dependents and the roots turn on, closed over its [features].
     const own = crate.source === null ? (fromGraph ? fromGraph.features.get(crate.name) : fromLock?.localFeatures.get(crate.name)) : undefined;
     const features = own ?? requested.get(crate.name) ?? new Set<string>();
-    const doubtVia = fromLock?.unverified.get(crate);
+    const doubtVia = (fromGraph ?? fromLock)?.unverified.get(crate);
     for (const n of needs) {
       if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
       if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => env[e] !== undefined && env[e] !== '', defaultsKept(crate.name))) {
@@ -436,7 +458,10 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
       // maturin turns on no feature by itself: only pyo3 0.26 on reads the PYO3_BUILD_EXTENSION_MODULE it sets.
       const asked = [...(rust.requestedFeatures.pyo3 ?? []), ...(requested.get('pyo3') ?? []), ...selection.features.filter((f) => f.startsWith('pyo3/')).map((f) => f.slice(5))];
       const extensionModule = asked.includes('extension-module') || (input.maturin && compareVersions(crate.version, '0.26.0') >= 0);
-      if (!extensionModule) set.add('python-headers', `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''} (links libpython: no extension-module feature)`);
+      // pyo3-build-config alone (a build script reading the interpreter's configuration) links nothing: only pyo3's
+      // FFI crate does.
+      const linked = [...via.keys()].some((c) => c.name === 'pyo3' || c.name === 'pyo3-ffi');
+      if (!extensionModule && linked) set.add('python-headers', `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''} (links libpython: no extension-module feature)`);
     }
   }
   // A pkg-config probe with no fallback in a built crate's own build script: pkg-config, and the library when known.
@@ -465,7 +490,9 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
   if (held.length) {
     const components = [...new Set(held.map((b) => b.held.component))].join(', ');
     const through = [...new Set(held.map((b) => b.via))].join('; ');
-    notes.push(`Held back as unverified: ${components}, needed only through ${through}; what those build cannot be told from the checkout (cargo metadata can, with the crates in CARGO_HOME and any submodule checked out).`);
+    // cargo metadata settles what the manifests decide, never what a build script finds on the machine.
+    const found = held.every((b) => edgeGuardFound(b.via));
+    notes.push(`Held back as unverified: ${components}, needed only through ${through}; what those build cannot be told from the checkout${found ? '' : ' (cargo metadata can, with the crates in CARGO_HOME and any submodule checked out)'}.`);
   }
   return { heavy };
 }

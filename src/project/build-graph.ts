@@ -11,8 +11,26 @@ import { targetApplies } from './target-cfg.js';
  * for FIPS or targets without prebuilt assembly, and bindgen only for targets without pre-generated bindings; v8 runs bindgen only with V8_FROM_SOURCE; libproc's bindgen is a
  * macOS build-dependency; coreaudio-sys is for Apple targets only, alsa-sys and libudev-sys for Linux (and BSDs),
  * iana-time-zone-haiku for Haiku; mysql_common runs bindgen only with its test feature. `from: '*'`: an edge from any crate.
+ * A build-dependency the build script calls only behind a guard is an unused edge with that guard: cargo resolves
+ * (and the lock lists) it either way, so cargo's own graph keeps it too.
  */
-export const UNUSED_EDGES: readonly { from: string; to: string; unless?: string }[] = [
+export interface UnusedEdge {
+  from: string;
+  to: string;
+  /** The edge is used for targets matching this cfg. */
+  unless?: string;
+  /** The build script uses it only when one of these environment variables is set. */
+  unlessEnv?: readonly string[];
+  /** The build script uses it only with a feature matching this (of `from`, or of a crate forwarding to it). */
+  unlessFeature?: RegExp;
+  /**
+   * The build script uses it only when it finds this on the building machine: whether it does cannot be told from the
+   * checkout, so what the edge alone reaches is unverified (held back), not unused.
+   */
+  onlyIfFound?: string;
+}
+
+export const UNUSED_EDGES: readonly UnusedEdge[] = [
   { from: 'aws-lc-sys', to: 'cmake' },
   // aws-lc-sys (0.2x) ships pre-generated bindings for Linux on x86_64/aarch64 and for macOS; its bindgen build-dependency
   // (which Cargo.lock lists for every target) runs only elsewhere, or with its `bindgen` feature.
@@ -27,9 +45,53 @@ export const UNUSED_EDGES: readonly { from: string; to: string; unless?: string 
   { from: '*', to: 'libudev-sys', unless: 'cfg(target_os = "linux")' },
   // iana-time-zone depends on its Haiku helper (which compiles C++ with cxx) only in a cfg(target_os = "haiku") table.
   { from: '*', to: 'iana-time-zone-haiku', unless: 'cfg(target_os = "haiku")' },
-  // mysql_common's build script runs bindgen (and cmake) only with its `test` feature, to check its bindings.
-  { from: 'mysql_common', to: 'bindgen' },
+  // mysql_common's build script runs bindgen and cmake (building MySQL's libstrings) only with its `test` feature,
+  // to check its bindings.
+  { from: 'mysql_common', to: 'bindgen', unlessFeature: /^test$/ },
+  { from: 'mysql_common', to: 'cmake', unlessFeature: /^test$/ },
+  // libsql-ffi compiles its bundled SQLite with cc and copies pre-generated bindings: bindgen runs only with
+  // LIBSQL_DEV; cmake builds SQLite3MultipleCiphers, for its multiple-ciphers feature (libsql's `encryption`) or
+  // LIBSQL_DEV.
+  { from: 'libsql-ffi', to: 'bindgen', unlessEnv: ['LIBSQL_DEV'] },
+  { from: 'libsql-ffi', to: 'cmake', unlessEnv: ['LIBSQL_DEV'], unlessFeature: /^(?:multiple-ciphers|encryption)$/ },
+  // tzf-rs ships its generated protobuf code; its build script runs prost-build only when TZF_RS_BUILD_PB is set.
+  { from: 'tzf-rs', to: 'prost-build', unlessEnv: ['TZF_RS_BUILD_PB'] },
+  // qttypes compiles its C++ (cpp_build) only after finding Qt (qmake on PATH, QMAKE, or QT_INCLUDE_PATH and
+  // QT_LIBRARY_PATH); without it (and without its `required` feature) its build script sets cfg(no_qt) and stops.
+  // slint's Qt backend does the same when qttypes reports no Qt.
+  { from: 'qttypes', to: 'cpp_build', onlyIfFound: 'a Qt installation (qmake)' },
+  { from: 'i-slint-backend-qt', to: 'cpp_build', onlyIfFound: 'a Qt installation (qmake)' },
 ];
+
+/** What decides a guarded edge: the environment, and whether a feature matching the guard is on. */
+export interface EdgeGuards {
+  envSet: (name: string) => boolean;
+  featureOn: (feature: RegExp) => boolean;
+}
+
+const foundWhy = (from: string, to: string, found: string) => `the lock edge ${from} -> ${to}, which ${from}'s build script uses only when it finds ${found}`;
+
+/** Why the lock edge `from -> to` is used only if the build finds something on the machine, or null (UNUSED_EDGES); pure. */
+export function edgeFoundGuard(from: string, to: string, target: string): string | null {
+  const e = UNUSED_EDGES.find((x) => (x.from === from || x.from === '*') && x.to === to && x.onlyIfFound && (!x.unless || targetApplies(x.unless, target) === false));
+  return e ? foundWhy(from, to, e.onlyIfFound!) : null;
+}
+
+/** Whether unverified steps' words (one, or several joined by "; ") are all edgeFoundGuard's: the machine decides them. */
+export function edgeGuardFound(why: string): boolean {
+  return why.split('; ').every((part) => UNUSED_EDGES.some((e) => e.onlyIfFound && e.from !== '*' && part === foundWhy(e.from, e.to, e.onlyIfFound)));
+}
+
+/** Whether the build leaves the lock edge `from -> to` unused for `target` (UNUSED_EDGES); pure. */
+export function edgeUnused(from: string, to: string, target: string, guards: EdgeGuards): boolean {
+  return UNUSED_EDGES.some((e) => {
+    if ((e.from !== from && e.from !== '*') || e.to !== to || e.onlyIfFound) return false;
+    if (e.unless && targetApplies(e.unless, target) !== false) return false;
+    if (e.unlessEnv?.some(guards.envSet)) return false;
+    if (e.unlessFeature && guards.featureOn(e.unlessFeature)) return false;
+    return true;
+  });
+}
 
 /** The `dep/feature` and `dep` references a member's default build turns on (the `default` feature's closure). */
 export function defaultFeatureRefs(manifest: CargoManifest): Set<string> {
@@ -134,6 +196,9 @@ export const FEATURE_EDGES: readonly FeatureEdge[] = [
   { from: 'i-slint-backend-winit', to: ['i-slint-renderer-skia'], feature: /^renderer-skia/, onlyWhenAsked: true },
   { from: 'i-slint-backend-selector', to: ['i-slint-renderer-skia'], feature: /^renderer-skia/, onlyWhenAsked: true },
   { from: 'i-slint-backend-selector', to: ['i-slint-backend-linuxkms'], feature: /^backend-linuxkms/, onlyWhenAsked: true },
+  // aws-lc-rs builds AWS-LC's FIPS module (aws-lc-fips-sys: CMake and Go) only for its `fips` feature (rustls's
+  // weak `aws-lc-rs?/fips` keeps the edge in every lock, cargo#10801).
+  { from: 'aws-lc-rs', to: ['aws-lc-fips-sys'], feature: /^fips$/, onlyWhenAsked: true },
   // substrait vendors protoc (protobuf-src, built with cmake and a C++ compiler) only for its non-default `protoc`
   // feature (datafusion-substrait's `protoc` forwards to it); without it prost-build runs the system protoc.
   { from: 'substrait', to: ['protobuf-src'], feature: /^protoc$/ },
@@ -224,7 +289,7 @@ function featureClosure(manifest: CargoManifest, enabled: Iterable<string>): { f
  * dependents ask for, so an optional dependency only a non-default feature enables is not counted; registry crates
  * are walked through every lock edge but the unused ones. `absent`: local crates whose manifest is not in the checkout.
  */
-export function builtCrates(packages: readonly LockedCrate[], roots: readonly CargoManifest[], target: string, known: readonly CargoManifest[] = roots, absent: readonly string[] = []): BuiltCrates {
+export function builtCrates(packages: readonly LockedCrate[], roots: readonly CargoManifest[], target: string, known: readonly CargoManifest[] = roots, absent: readonly string[] = [], envSet: (name: string) => boolean = () => false): BuiltCrates {
   const byName = new Map<string, LockedCrate[]>();
   for (const p of packages) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
   const resolveDep = (dep: string): LockedCrate | undefined => {
@@ -250,8 +315,11 @@ export function builtCrates(packages: readonly LockedCrate[], roots: readonly Ca
     }
     return reachCache.get(name)!;
   };
+  // A guard's feature counts when the members' default builds ask it of any crate (dependents forward features).
+  const askedFeatures = [...defaultRequestedFeatures(roots, target).values()].flatMap((set) => [...set]);
+  const guards: EdgeGuards = { envSet, featureOn: (feature) => askedFeatures.some((f) => feature.test(f)) };
   const edgeUse = (from: LockedCrate, to: string): boolean | 'guess' => {
-    if (UNUSED_EDGES.some((e) => (e.from === from.name || e.from === '*') && e.to === to && (!e.unless || targetApplies(e.unless, target) === false))) return false;
+    if (edgeUnused(from.name, to, target, guards)) return false;
     const index = FEATURE_EDGES.findIndex((e) => e.from === from.name && e.to.includes(to));
     if (index < 0) {
       // A member forwards a feature named after the crate (`actix-web/openssl`) only from a non-default feature of
@@ -327,6 +395,11 @@ export function builtCrates(packages: readonly LockedCrate[], roots: readonly Ca
     for (const d of again[i].dependencies) {
       const c = resolveDep(d);
       if (!c || seen.has(c) || blind.has(c)) continue;
+      const found = edgeFoundGuard(again[i].name, c.name, target);
+      if (found) {
+        doubtful.push({ from: again[i], to: c, why: found });
+        continue;
+      }
       const use = edgeUse(again[i], c.name);
       if (use === false) continue;
       if (use === 'guess') {

@@ -45,6 +45,33 @@ function installsBefore(model: DockerfileModel, stage: Stage, before: RunStep, m
   return out;
 }
 
+// Tools that work as one program on PATH: a RUN that puts one into a bin directory (a release archive unpacked,
+// `curl -o /usr/local/bin/protoc`, a symlink) installs it as surely as a package does.
+const PLACED_TOOLS: readonly ComponentId[] = ['protoc', 'cmake', 'make', 'perl', 'pkg-config'];
+// Commands whose path arguments remove or only look at a program.
+const NOT_PLACING = new Set(['rm', 'which', 'command', 'test', '[', 'type', 'ls', 'stat']);
+
+/** The tools of PLACED_TOOLS a RUN of the stage chain before `before` puts into a `bin/` directory. */
+export function placedTools(model: DockerfileModel, stage: Stage, before: RunStep): Set<ComponentId> {
+  const out = new Set<ComponentId>();
+  for (const s of stageChain(model, stage).reverse()) {
+    for (const step of s.steps) {
+      if (s === stage && step.start >= before.start) break;
+      if (step.kind !== 'run') continue;
+      for (const c of step.commands) {
+        const words = commandWords(c).map((w) => w.value);
+        if (!words.length || NOT_PLACING.has(words[0])) continue;
+        for (const w of words.slice(1)) {
+          const m = /(?:^|\/)bin\/([\w.+-]+)$/.exec(w);
+          if (!m) continue;
+          for (const tool of PLACED_TOOLS) if (COMPONENTS[tool].programs?.includes(m[1])) out.add(tool);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** Edits adding `packages` to an install command: after its last package, one per line when the list is one per line. */
 function extendInstall(model: DockerfileModel, target: StageInstall, packages: string[]): TextEdit {
   const { text, eol } = model;
@@ -115,6 +142,7 @@ export function checkSystemPackages(project: ProjectFiles, model: DockerfileMode
       const installed = new Set(installs.flatMap((i) => i.install.packages));
       const have = new Set<ComponentId>(profile.provides);
       for (const p of installed) for (const c of componentsOfPackage(manager, p)) have.add(c);
+      for (const c of placedTools(model, stage, step)) have.add(c);
       for (const run of cargoRuns(step).filter((c) => compiles(c.action))) {
         const what = dockerBuild(project, model, stage, step, run, context);
         if (!what) continue;
