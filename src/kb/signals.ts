@@ -338,6 +338,18 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     weight: 0.6,
   },
   {
+    id: 'make-error-program-not-found',
+    // A Makefile's own check, `$(error pkg-config not found)`, which GNU make prints as "Makefile:13: *** pkg-config not
+    // found -- install base-devel.  Stop." (make's "%s:%lu: *** %s.  Stop.", "Stop." translated by make.mo). Projects word
+    // it "X not found", "X not found on PATH", "X is not installed"; known programs only, and not a name that is also a
+    // library's ("$(error sqlite3 not found)" after a pkg-config probe means the library)
+    source: 'GNU make ($(error) in a Makefile)',
+    literals: [': *** '],
+    re: new RegExp(String.raw`^[^\s:]{1,200}:\d{1,6}: \*\*\* ['"\x60]?(?<entity>${PROG})['"\x60]? (?:(?:was |is )?not found|is not installed|is required but was not found)(?: (?:on|in) (?:your )?(?:PATH|\$PATH))?(?:[.,;:!]| -{1,2} | — |\s*$)`),
+    name: (g) => (g.entity && factForLibrary(g.entity, 'pkg-config').component ? undefined : g.entity),
+    weight: 0.85,
+  },
+  {
     id: 'bad-interpreter',
     // bash running a script whose shebang names a missing interpreter: "./configure: /usr/bin/perl: bad interpreter: No such file or directory".
     // Only a system bin directory's interpreter is a program to install: a shebang into a versioned framework, a
