@@ -338,6 +338,18 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     weight: 0.6,
   },
   {
+    id: 'make-error-program-not-found',
+    // A Makefile's own check, `$(error pkg-config not found)`, which GNU make prints as "Makefile:13: *** pkg-config not
+    // found -- install base-devel.  Stop." (make's "%s:%lu: *** %s.  Stop.", "Stop." translated by make.mo). Projects word
+    // it "X not found", "X not found on PATH", "X is not installed"; known programs only, and not a name that is also a
+    // library's ("$(error sqlite3 not found)" after a pkg-config probe means the library)
+    source: 'GNU make ($(error) in a Makefile)',
+    literals: [': *** '],
+    re: new RegExp(String.raw`^[^\s:]{1,200}:\d{1,6}: \*\*\* ['"\x60]?(?<entity>${PROG})['"\x60]? (?:(?:was |is )?not found|is not installed|is required but was not found)(?: (?:on|in) (?:your )?(?:PATH|\$PATH))?(?:[.,;:!]| -{1,2} | — |\s*$)`),
+    name: (g) => (g.entity && factForLibrary(g.entity, 'pkg-config').component ? undefined : g.entity),
+    weight: 0.85,
+  },
+  {
     id: 'bad-interpreter',
     // bash running a script whose shebang names a missing interpreter: "./configure: /usr/bin/perl: bad interpreter: No such file or directory".
     // Only a system bin directory's interpreter is a program to install: a shebang into a versioned framework, a
@@ -361,11 +373,16 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'distutils-unable-to-execute',
-    // setuptools/distutils: "error: command 'swig' failed: No such file or directory" (the quoted path may hold spaces:
-    // "error: command 'C:\\Program Files\\...\\cl.exe' failed: ..."); old distutils "unable to execute 'swig': No such file or directory"
+    // setuptools/distutils (spawn.py's DistutilsExecError "command %r failed: %s"): "error: command 'swig' failed: No such
+    // file or directory" (the quoted path may hold spaces: "error: command 'C:\\Program Files\\...\\cl.exe' failed: ...");
+    // old distutils "unable to execute 'swig': No such file or directory". The compiler classes re-raise it as CompileError or
+    // LinkError, which pyximport relays ("ImportError: Building module x failed: [\"CompileError: command 'gcc' failed: ..."),
+    // and build_ext warns with it for an optional extension ("warning: build_ext: building extension \"x\" failed: command ...")
     source: 'setuptools / distutils',
     literals: ['failed: No such file or directory', 'unable to execute'],
-    re: new RegExp(String.raw`(?:^error: command '(?:[^'\n]{0,200}[/\\])?|[Uu]nable to execute '?${DIR})(?<entity>${PROG})'?(?: failed)?: No such file or directory`),
+    re: new RegExp(
+      String.raw`(?:(?:^error: |(?:Compile|Link|DistutilsExec)Error: |^warning: build_ext: building extension "[\w.]{1,200}" failed: )command '(?:[^'\n]{0,200}[/\\])?|[Uu]nable to execute '?${DIR})(?<entity>${PROG})'?(?: failed)?: No such file or directory`,
+    ),
     weight: 0.95,
   },
   {
@@ -598,10 +615,13 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
   },
   {
     id: 'meson-unknown-compiler',
-    // meson >= 0.50: "meson.build:1:0: ERROR: Unknown compiler(s): [['cc'], ['gcc'], ['clang'], ['nvc'], ...]"
+    // meson's list of the compilers it tried, formatted as a Python list: >= 0.50 one list per command line ("meson.build:1:0:
+    // ERROR: Unknown compiler(s): [['cc'], ['gcc'], ['clang'], ['nvc'], ...]"), before that one string per compiler ("ERROR:
+    // Unknown compiler(s): ['cl', 'cc', 'gcc', 'clang', 'clang-cl']", with two spaces after "ERROR:" in meson < 0.47). The
+    // first is the one meson prefers; on Windows its lists start with Intel's icl, then MSVC's cl, which is the one to name
     source: 'meson',
     literals: ['Unknown compiler(s)'],
-    re: new RegExp(String.raw`ERROR: Unknown compiler\(s\): \[\['(?<entity>${PROG})'`),
+    re: new RegExp(String.raw`ERROR: {1,2}Unknown compiler\(s\): \[(?:\['icl'\], |'icl', )?\[?'(?<entity>${PROG})'`),
     weight: 0.95,
   },
 ];

@@ -61,6 +61,16 @@ export default defineRule({
       weight: 0.75,
     },
     {
+      id: 'meson-install-permission',
+      // meson install (minstall.py, 0.5x to 1.x) caught a PermissionError and offers a root command: "Installation failed due
+      // to insufficient permissions." then "Attempting to use polkit to gain elevated privileges..." (< 1.1) or "Attempt to
+      // use sudo to gain elevated privileges? [y/n]"; without one it re-raises the [Errno 13] that python-eacces reads
+      source: 'meson install',
+      literals: ['Installation failed due to insufficient permissions'],
+      re: /^Installation failed due to insufficient permissions\.?\s*$/,
+      weight: 0.85,
+    },
+    {
       id: 'read-only-fs',
       // EROFS outside CARGO_HOME: "Read-only file system (os error 30)", "[Errno 30] Read-only file system"
       source: 'cargo / Python / coreutils',

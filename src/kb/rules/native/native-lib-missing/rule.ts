@@ -55,6 +55,28 @@ function projectModuleMissesOnlyLibrary(hit: PatternHit): boolean {
   return frame !== undefined && !/[/\\](?:share[/\\]cmake(?:-[\d.]+)?|Modules)[/\\]/i.test(frame);
 }
 
+// CMake's FindPkgConfig (3.28 to 4.x, pkg_check_modules REQUIRED) lists every module spec pkg-config did not find, one
+// " - <spec>" line each under "The following required packages were not found:" (indented by message(), after a blank
+// line). With QUIET, that list is all the log shows of which module is missing.
+const LISTED_MODULE = /^\s{0,8}- (?<spec>[\w.+-]{1,100}(?:\s{0,2}[<>=!]{1,2}\s{0,2}[\w.+-]{1,40})?)\s*$/;
+
+/**
+ * The modules listed after FindPkgConfig's "The following required packages were not found:", as hits naming each.
+ * A spec with a version ("zlib>=99") may name a module that is installed but too old, which the list does not tell
+ * apart: only modules asked for without a version count.
+ */
+function modulesListedUnder(hit: PatternHit): PatternHit[] {
+  if (hit.pattern !== 'cmake-required-package' || !hit.text.includes('required packages were not found')) return [];
+  const specs: string[] = [];
+  for (const line of hit.after) {
+    if (line.trim() === '') continue;
+    const spec = LISTED_MODULE.exec(line)?.groups?.spec;
+    if (!spec) break;
+    specs.push(spec);
+  }
+  return specs.filter((spec) => /^[\w.+-]+$/.test(spec)).map((spec) => ({ ...hit, captures: { library: spec, _entityKind: 'pkg-config' } }));
+}
+
 /** A BoostConfig.cmake component that the Boost version being searched no longer ships (dependency-version-incompatible). */
 function removedBoostComponent(hit: PatternHit): boolean {
   if (hit.captures._entityKind !== 'cmake') return false;
@@ -152,7 +174,7 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const extensionBuild = ctx.hits.some((h) => h.pattern === 'python-extension-build');
-    const named = ctx.hits
+    const named = [...ctx.hits, ...ctx.hits.flatMap(modulesListedUnder)]
       .map((hit) => ({ hit, fact: factOf(hit) }))
       .filter((h): h is { hit: PatternHit; fact: EntityFact } => h.fact !== null)
       // An entity another rule owns (Python.h, OpenSSL's headers) reached this rule only as the generic fallback.
