@@ -21,10 +21,11 @@ const EXCERPT_MAX = 19;
 
 // [log, the line that decides it, the outcome buildmedic gives, the root cause a rule has since named (none: unexplained)]
 const DECISIVE: readonly [file: string, decisive: string, outcome: Diagnosis['outcome'], rootCause?: string][] = [
-  ['nmake-no-makefile.log', 'NMAKE : fatal error U1064: MAKEFILE not found and no target specified', 'failed'],
+  // (make under another name and NMAKE without a makefile now have build-files-not-configured's shape: still shown)
+  ['nmake-no-makefile.log', 'NMAKE : fatal error U1064: MAKEFILE not found and no target specified', 'failed', 'build-files-not-configured'],
   ['cl-command-line-too-long.log', "cl : Command line error D8049 : cannot execute 'D:\\Apps\\Microsoft Visual Studio 14.0\\VC\\bin\\c1xx.dll'", 'failed'],
-  ['gnu-make-other-name.log', 'mingw32-make: *** No targets specified and no makefile found.  Stop.', 'failed'],
-  ['gnu-make-mingw32.log', 'mingw32-make: *** No targets specified and no makefile found.  Stop.', 'failed'],
+  ['gnu-make-other-name.log', 'mingw32-make: *** No targets specified and no makefile found.  Stop.', 'failed', 'build-files-not-configured'],
+  ['gnu-make-mingw32.log', 'mingw32-make: *** No targets specified and no makefile found.  Stop.', 'failed', 'build-files-not-configured'],
   ['vs-output-cmake-vcpkg.log', 'Failed to read manifest C:\\src\\mlcard\\vcpkg.json\\vcpkg.json: no such file or directory', 'failed'],
   ['vs-output-cmake-variable.log', 'CMake Error: Error required internal CMake variable not set', 'failed'],
   // (CMake's <VAR>-NOTFOUND command and mkmf's macOS link failure now have rules: the line stays shown as their evidence)

@@ -72,9 +72,51 @@ const OPEN = String.raw`[\`'‘„«“”「"]\s?`;
 const CLOSE = String.raw`\s?['’“”»」"]`;
 // (a target never ends in a space: the no-break space before a closing guillemet is the quote's)
 const TARGET = String.raw`[^'’“”»」"\n]{0,299}[^'’“”»」"\s]`;
-// make's prefix: "make: *** ", "gmake[2]: *** " (a paste through GitHub's editor escapes the third star: "**\*"; fr and
-// it put a second space before the message)
-const PREFIX = String.raw`^g?make(?:\[\d+\])?: \*\*\\?\* {1,2}`;
+// make's prefix: "make: *** ", "gmake[2]: *** ", and the name it was run as ("mingw32-make: *** ", "make.exe: *** ",
+// "x86_64-w64-mingw32-make: *** "); a paste through GitHub's editor escapes the third star: "**\*"; fr and it put a
+// second space before the message
+const PREFIX = String.raw`^(?:[\w.]+-){0,4}g?make(?:\.exe)?(?:\[\d+\])?: \*\*\\?\* {1,2}`;
+
+// "No targets specified and no makefile found" (make run where there is no makefile) in its own words and in every
+// translation GNU make 4.3's make.mo ships (he keeps the English).
+const NO_MAKEFILE = [
+  'No targets specified and no makefile found',
+  'Не е зададена цел, а и липсва управляващ изграждането файл',
+  'Nezadány žádné cíle a žádné makefily nenalezeny',
+  'Ingen angivne mål og ingen makefil fundet',
+  'Es wurden keine Ziele angegeben und keine „make“-Steuerdatei gefunden',
+  'No se especificó ningún objetivo y no se encontró ningún makefile',
+  'Kohteita ei ole annettu, eikä makefileä löytynyt',
+  "Pas de cible spécifiée et aucun makefile n'a été trouvé",
+  'Níor sonraíodh aon sprioc agus níor aimsíodh aon makefile',
+  'Non se especificaron obxectivos e non se atopou un ficheiro de make',
+  'Nije navedeni nijedan cilj i nije pronađeni nijedan Makefile',
+  'Target tidak dispesifikasikan dan tidak ditemukan makefile',
+  'Nessun obiettivo specificato e nessun makefile trovato',
+  'ターゲットが指定されておらず, makefile も見つかりません',
+  '타겟이 지정되지 않았고 메이크파일이 없습니다',
+  'Nenurodyta tikslų ir nerasta „make“ failų',
+  'Geen doelen opgegeven en geen Makefile gevonden',
+  'Nie podano obiektów i nie znaleziono makefile',
+  'Sem alvos especificados e sem makefile',
+  'Nenhum alvo indicado e nenhum arquivo make encontrado',
+  'Не заданы цели и не найден make-файл',
+  'Нису наведене мете и нисам нашао мејк_датотеку',
+  'Inga mål angavs och ingen makefil hittades',
+  'Hedefler belirtilmediğinden make dosyası yok',
+  'Не задані цілі і не знайдений make-файл',
+  'Chưa chỉ định đích, và không tìm thấy makefile',
+  '没有指明目标并且找不到 makefile',
+  '沒有指明目標並且找不到 makefile',
+];
+
+/** Literals of make's "No targets specified and no makefile found", in any language. */
+export const MAKE_NO_MAKEFILE_LITERALS: readonly string[] = NO_MAKEFILE;
+
+/** The source of a regex for make's "No targets specified and no makefile found.  Stop." in any language, under any make name. */
+export function makeNoMakefile(): string {
+  return `${PREFIX}(?:${NO_MAKEFILE.join('|')})`;
+}
 
 /** Literals that every "No rule to make target" line holds one of, in any language. */
 export const MAKE_NO_RULE_LITERALS: readonly string[] = [...BEFORE_TARGET, ...NEEDER_FIRST];

@@ -1,7 +1,7 @@
 // build-files-not-configured: the build step (ninja, make, cmake --build, meson compile, node-gyp) ran in a directory
 // that holds no build files: the configure step was not run, or the build ran in the wrong directory.
 
-import { makeNoRuleStop, MAKE_NO_RULE_LITERALS } from '../../../make-messages.js';
+import { makeNoMakefile, makeNoRuleStop, MAKE_NO_MAKEFILE_LITERALS, MAKE_NO_RULE_LITERALS } from '../../../make-messages.js';
 import { confidenceOf, defineRule } from '../../../rule.js';
 
 // Patterns whose line only says an earlier configure step failed: then that failure is the cause, not this one.
@@ -33,11 +33,12 @@ export default defineRule({
     },
     {
       id: 'make-no-makefile',
-      // GNU make (main.c): "make: *** No targets specified and no makefile found.  Stop." (GitHub's editor escapes "**\*");
-      // zh_CN: "make: *** 没有指明目标并且找不到 makefile。 停止。"
-      source: 'GNU make',
-      literals: ['No targets specified and no makefile found', '没有指明目标并且找不到 makefile'],
-      re: /^g?make(?:\[\d+\])?: \*\*\\?\* (?:No targets specified and no makefile found|没有指明目标并且找不到 makefile)/,
+      // GNU make (main.c): "make: *** No targets specified and no makefile found.  Stop." (GitHub's editor escapes "**\*"),
+      // under the name it was run as ("mingw32-make: *** ...") and in make.mo's translations (zh_CN: "make: *** 没有指明目标
+      // 并且找不到 makefile。 停止。"); NMAKE's "NMAKE : fatal error U1064: MAKEFILE not found and no target specified"
+      source: 'GNU make / NMAKE',
+      literals: [...MAKE_NO_MAKEFILE_LITERALS, 'fatal error U1064'],
+      re: new RegExp(`${makeNoMakefile()}|^NMAKE : fatal error U1064: MAKEFILE not found and no target specified`),
       weight: 0.85,
     },
     {
