@@ -221,6 +221,9 @@ const TOOL_VERSION_LINES: [line: string, rule: string, captures: Record<string, 
   ['  GET given policy "CMP0077" which is not known to this version of CMake.', 'cmake-too-old', { required: '3.13', feature: 'CMP0077' }],
   ['  Unknown CMake command "cmake_path".', 'cmake-too-old', { required: '3.20', feature: 'cmake_path' }],
   ['  Unknown CMake command "ADD_COMPILE_DEFINITIONS".', 'cmake-too-old', { required: '3.12', feature: 'ADD_COMPILE_DEFINITIONS' }],
+  // CMake 3.27+'s range form names the schema version, whose release the kb dates; 3.19-3.26 name none
+  ['CMake Error: Could not read presets from /src/app: Unrecognized "version" 10: must be >=1 and <=9', 'cmake-too-old', { required: '3.31' }],
+  ['CMake Error: Could not read presets from /src/app: "cmakeMinimumRequired" minor version 28 must be less than 25', 'cmake-too-old', {}],
   ['meson.build:1:0: ERROR: Meson version is 0.53.2 but project requires >=0.56.0', 'meson-too-old', { required: '>=0.56.0', version: '0.53.2' }],
   ['meson_options.txt:1:0: ERROR: Unknown type array.', 'meson-too-old', { required: '>=0.44' }],
   ['meson.build:37:0: ERROR: Unknown function "install_symlink".', 'meson-too-old', { required: '>=0.61' }],
@@ -246,6 +249,8 @@ test('tool-version-too-old: a feature no release added, a module function or a n
   for (const line of [
     '  Unknown CMake command "FetchContent_MakeAvailable".', // a module's function: include(FetchContent) is missing
     '  Policy "CMP9999" is not known to this version of CMake.', // beyond every release the table knows
+    'CMake Error: Could not read presets from /src/app: Invalid preset: "default"', // the file is wrong, not the CMake
+    'CMake Error: Could not read presets from /src/app: File version must be 4 or higher for include support', // the schema is too old for the file
     'meson.build:2:0: ERROR: Unknown function "instal_data".', // a typo
     'meson_options.txt:1:0: ERROR: Unknown type strng.', // a typo
     'ninja: warning: ninja executable version (1.11.1) greater than build file ninja_required_version (0.9); versions may be incompatible.',

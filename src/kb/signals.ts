@@ -1193,6 +1193,23 @@ const PYTHON_MODULE_PATTERNS: readonly SignalPattern[] = [
 // Bison's "require bison X, but have Y" (%require) in the translations bison.mo ships (3.8): en, de, fr, nl, sv, da, ja, zh_TW.
 const BISON_REQUIRE = ['require bison ', 'erfordere bison ', 'exige bison ', 'behöver bison ', 'kræver bison ', 'が必要ですが', '的 bison'];
 
+// Why CMake could not read a presets file, when the reason is a schema or minimum CMake newer than the one that ran.
+const PRESETS_TOO_NEW_REASON =
+  /(?:Unrecognized "version" (?:field|(?<schema>\d{1,2}): must be >=\d{1,2} and <=\d{1,2})|"cmakeMinimumRequired" (?:version too new|(?:major|minor|patch) version \d+ must be less than \d+))/;
+const PRESETS_TOO_NEW = new RegExp(String.raw`Could not read presets from\b.{0,300}?${PRESETS_TOO_NEW_REASON.source}`);
+
+/**
+ * What a presets error says CMake lacks: the schema version the file asks for (when the line names it) and whether
+ * the file's cmakeMinimumRequired is the reason; undefined when none of the lines gives a too-new reason.
+ */
+export function presetsTooNew(lines: readonly string[]): { schema?: string; minimumRequired: boolean } | undefined {
+  for (const line of lines) {
+    const m = PRESETS_TOO_NEW_REASON.exec(line);
+    if (m) return { ...(m.groups?.schema ? { schema: m.groups.schema } : {}), minimumRequired: m[0].startsWith('"cmakeMinimumRequired"') };
+  }
+  return undefined;
+}
+
 // "Tool T is version A, the project needs B": each tool's own wording of its version check, across its releases. The
 // entity is the tool; `version` (what ran) and `required` (what the project asks) are captured where the line says
 // them. Lines that name a feature instead of a version (a CMake policy or command, a meson option type) count only for
@@ -1231,6 +1248,31 @@ const TOOL_VERSION_PATTERNS: readonly SignalPattern[] = [
     name: (g) => (g.command && cmakeReleaseOfCommand(g.command) ? 'cmake' : undefined),
     // CMake reports the line and goes on configuring: a later error it does not explain (a package not found) ranks first
     weight: 0.8,
+  },
+  {
+    id: 'cmake-presets-version',
+    // CMake 3.19+ reading a CMakePresets.json / CMakeUserPresets.json whose schema "version" is newer than it knows, or
+    // whose "cmakeMinimumRequired" is newer than itself. 3.19-3.26 (cmCMakePresets(Graph).cxx ResultToString): "CMake
+    // Error: Could not read presets from DIR: Unrecognized "version" field" / '"cmakeMinimumRequired" version too new';
+    // 3.27+ (cmCMakePresetsErrors.cxx): 'Unrecognized "version" 10: must be >=1 and <=9' / '"cmakeMinimumRequired"
+    // minor version 28 must be less than 25'. The schema's release comes from tool-versions.ts when the line has it.
+    // "File version must be N or higher for X support" is the opposite (the file's version is too low): not this.
+    source: 'CMake presets',
+    literals: ['Could not read presets from'],
+    re: PRESETS_TOO_NEW,
+    name: () => 'cmake',
+    weight: 0.95,
+  },
+  {
+    id: 'cmake-presets-version-wrapped',
+    // The same, where the directory (a Windows path with spaces, a console's wrap) pushes the reason onto the next line:
+    // "CMake Error: Could not read presets from " / "C:/Users/.../cpptest: Unrecognized "version" field"
+    source: 'CMake presets',
+    literals: ['Could not read presets from'],
+    re: /Could not read presets from\b(?!.*(?:Unrecognized "version"|"cmakeMinimumRequired"))/,
+    name: () => 'cmake',
+    weight: 0.3,
+    confirm: { weight: 0.95, by: (after) => after.slice(0, 2).some((l) => PRESETS_TOO_NEW_REASON.test(l)) },
   },
   {
     id: 'ninja-required-version',

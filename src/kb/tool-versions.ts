@@ -58,6 +58,17 @@ export function cmakeReleaseOfCommand(name: string): string | undefined {
 }
 
 /** meson_options.txt option types and the meson release that added them (string, boolean and combo are original). */
+// The CMake release that first reads each schema version of CMakePresets.json / CMakeUserPresets.json (the "version"
+// field), from Help/manual/cmake-presets.7.rst's versionadded notes.
+const CMAKE_PRESETS_SCHEMA_RELEASE: Readonly<Record<string, string>> = {
+  '1': '3.19', '2': '3.20', '3': '3.21', '4': '3.23', '5': '3.24', '6': '3.25', '7': '3.27', '8': '3.28', '9': '3.30', '10': '3.31', '11': '4.3', '12': '4.4',
+};
+
+/** The CMake release that first reads presets schema `version`, when the table knows it. */
+export function cmakeReleaseOfPresetsSchema(version: string): string | undefined {
+  return CMAKE_PRESETS_SCHEMA_RELEASE[String(Number(version))];
+}
+
 const MESON_OPTION_TYPES: Readonly<Record<string, string>> = { array: '0.44', integer: '0.45', feature: '0.47' };
 
 /** The meson release that added option type `type`, or undefined for an original type or a typo. */
