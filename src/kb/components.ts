@@ -38,6 +38,17 @@ export type ComponentId =
   | 'libstdcxx-dev'
   | 'disk'
   | 'memory'
+  | 'cargo-chef'
+  | 'cargo-zigbuild'
+  | 'cargo-xwin'
+  | 'cargo-ndk'
+  | 'cargo-pgrx'
+  | 'cargo-contract'
+  | 'cargo-build-sbf'
+  | 'cargo-tauri'
+  | 'cargo-leptos'
+  | 'cargo-make'
+  | 'cargo-nextest'
   | 'autoconf-archive'
   | BuildToolId;
 
@@ -99,6 +110,11 @@ const MSVC =
 const XCODE_CLT = 'xcode-select --install   # Xcode Command Line Tools (clang, ld, make)';
 
 /** A program whose package has its name on every manager. */
+/** A cargo plugin installed from crates.io with `cargo install` (the crate may differ from the program: tauri-cli). */
+function cargoPlugin(label: string, crate: string, programs: readonly string[] = [crate]): Component {
+  return { label, rule: 'build-tool-missing', programs, packages: {}, platform: { any: `cargo install --locked ${crate}` } };
+}
+
 function sameName(label: string, name: string, extra: Partial<Component> = {}): Component {
   return {
     label,
@@ -297,6 +313,26 @@ export const COMPONENTS: Record<ComponentId, Component> = {
     platform: { macos: XCODE_CLT, windows: MSVC },
   },
   maturin: { label: 'maturin', packages: {}, platform: { any: 'pipx install maturin   # or: pip install maturin' } },
+  // Cargo plugins: `cargo chef` runs the program cargo-chef from PATH, and cargo answers "no such command: `chef`" when it
+  // is not installed. Only well-known plugins are listed, so that a mistyped built-in command stays wrong-build-invocation.
+  'cargo-chef': cargoPlugin('cargo-chef (cargo chef)', 'cargo-chef'),
+  'cargo-zigbuild': cargoPlugin('cargo-zigbuild (cargo zigbuild; also needs zig)', 'cargo-zigbuild'),
+  'cargo-xwin': cargoPlugin('cargo-xwin (cargo xwin)', 'cargo-xwin'),
+  'cargo-ndk': cargoPlugin('cargo-ndk (cargo ndk; also needs the Android NDK)', 'cargo-ndk'),
+  'cargo-pgrx': cargoPlugin('cargo-pgrx (cargo pgrx; the version must match the pgrx crate)', 'cargo-pgrx', ['cargo-pgrx', 'cargo-pgx']),
+  'cargo-contract': cargoPlugin('cargo-contract (cargo contract, ink!)', 'cargo-contract'),
+  // cargo build-sbf / build-bpf come with the Solana (Agave) tool suite, not from crates.io.
+  'cargo-build-sbf': {
+    label: 'cargo-build-sbf (cargo build-sbf, from the Solana/Agave CLI tool suite)',
+    rule: 'build-tool-missing',
+    programs: ['cargo-build-sbf', 'cargo-build-bpf', 'cargo-test-sbf'],
+    packages: {},
+    platform: { any: 'sh -c "$(curl -sSfL https://release.anza.xyz/stable/install)"   # the Agave (Solana) CLI tool suite; then put its bin directory on PATH' },
+  },
+  'cargo-tauri': cargoPlugin('tauri-cli (cargo tauri)', 'tauri-cli', ['cargo-tauri']),
+  'cargo-leptos': cargoPlugin('cargo-leptos (cargo leptos)', 'cargo-leptos'),
+  'cargo-make': cargoPlugin('cargo-make (cargo make)', 'cargo-make'),
+  'cargo-nextest': cargoPlugin('cargo-nextest (cargo nextest)', 'cargo-nextest'),
   disk: { label: 'free disk space', rule: 'disk-full', packages: {} },
   memory: { label: 'available memory', rule: 'out-of-memory', packages: {} },
   // Build tools (build-tool-missing). Package names from each distribution's index.
@@ -668,3 +704,9 @@ export const PYTHON_BUILD_MODULES: Record<string, string> = {
   versioneer: 'versioneer',
   distutils: 'setuptools',
 };
+
+/** Whether `cargo <sub>` names a cargo plugin the table knows (cargo-chef, cargo-zigbuild, ...), not a built-in command. */
+export function isKnownCargoPlugin(sub: string): boolean {
+  const fact = factForProgram(`cargo-${sub}`);
+  return fact.known && fact.rule === 'build-tool-missing';
+}

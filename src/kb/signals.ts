@@ -434,6 +434,18 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     weight: 0.95,
   },
   {
+    id: 'cargo-plugin-not-installed',
+    // cargo (cli.rs execute_external_subcommand): >= 1.66 "error: no such command: `chef`", older "error: no such
+    // subcommand: `chef`": `cargo X` runs the program cargo-X from PATH. Only plugins the kb table knows count (a
+    // mistyped built-in command is wrong-build-invocation); cargo's "a command with a similar name exists" hint does
+    // not tell them apart (it offers `check` for `chef`).
+    source: 'cargo',
+    literals: ['error: no such command: `', 'error: no such subcommand: `'],
+    re: /^error: no such (?:sub)?command: `(?<_sub>[a-z][\w-]{0,40})`/,
+    name: (g) => (g._sub ? `cargo-${g._sub}` : undefined),
+    weight: 0.9,
+  },
+  {
     id: 'cargo-could-not-execute',
     // cargo: "error: could not execute process `/usr/bin/nasm -f elf64 ...` (never executed)" (followed by "No such file or directory (os error 2)")
     source: 'cargo / Rust std::process',
