@@ -446,6 +446,20 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     weight: 0.9,
   },
   {
+    id: 'rust-spawn-not-found-named',
+    // A Rust build script (or tool) that names the program in its own message around std's io::Error for a program that
+    // is not there: Debug form 'Failed to execute git command: Os { code: 2, kind: NotFound, message: "No such file or
+    // directory" }' (an .expect()), Display form "failed to run `nasm -v`: No such file or directory (os error 2)",
+    // Windows "program not found" / "The system cannot find the file specified. (os error 2)". Only programs the kb
+    // table knows count: "failed to execute process" or "command" names none.
+    source: 'Rust std::process (build scripts)',
+    literals: ['kind: NotFound', 'Os { code: 2, message:', '(os error 2)', ': program not found'],
+    re: new RegExp(
+      String.raw`(?:^|[\s'"(])(?:[Ff]ailed (?:to (?:execute|exec|run|spawn|start|launch|invoke|call)|in)|[Uu]nable to (?:execute|run|spawn|start|launch)|[Cc]ould not (?:execute|run|spawn|start|launch)) [\x60'"]?${DIR}(?<entity>${PROG})[\x60'"]?(?: (?:command|process|binary|executable|program))?\.?(?: [^:]{0,80})?: (?:(?:Error \{ repr: )?Os \{ code: 2,(?: kind: NotFound,)? message: |No such file or directory \(os error 2\)|program not found|The system cannot find the file specified\. \(os error 2\))`,
+    ),
+    weight: 0.85,
+  },
+  {
     id: 'cargo-could-not-execute',
     // cargo: "error: could not execute process `/usr/bin/nasm -f elf64 ...` (never executed)" (followed by "No such file or directory (os error 2)")
     source: 'cargo / Rust std::process',
