@@ -5,7 +5,7 @@
 // CMake's build-program check) and from CMake find modules of programs (FindBISON, FindGit); the kb table names the
 // package. A program the table does not know is reported only from wordings that surely mean "command not found".
 
-import { COMPONENTS, factForCmakePackage, factForProgram, type EntityFact } from '../../../components.js';
+import { cargoOffersInstalledPlugin, COMPONENTS, factForCmakePackage, factForProgram, type EntityFact } from '../../../components.js';
 import { mergeInstallFacts } from '../../../platforms.js';
 import { defineRule, type CaptureValue, type PatternHit } from '../../../rule.js';
 import { CMAKE_RECONFIGURE_STEP } from '../cmake-find-program.js';
@@ -73,6 +73,7 @@ export default defineRule({
     const toolchainFailedAt = Math.min(...ctx.hits.filter((h) => h.pattern === 'cmake-toolchain-file-failed').map((h) => h.line));
     const found = ctx.hits
       .filter((hit) => !(hit.pattern.endsWith('cmake-no-build-program') && hit.line > toolchainFailedAt))
+      .filter((hit) => !(hit.pattern.endsWith('cargo-plugin-not-installed') && cargoOffersInstalledPlugin(hit.after.slice(0, 3))))
       .map((hit) => ({ hit, fact: factOf(hit) }))
       .filter((f): f is { hit: PatternHit; fact: EntityFact } => f.fact !== null && f.fact.rule === 'build-tool-missing')
       // CMake's "-- Could NOT find BISON" status line counts when the configure step then fails.

@@ -7,7 +7,7 @@
 // setup.py's "invalid command 'bdist_wheel'" is the python-module-missing signal's (the wheel package).
 
 import { confidenceOf, defineRule, fillTemplate, type PatternHit } from '../../../rule.js';
-import { isKnownCargoPlugin } from '../../../components.js';
+import { cargoOffersInstalledPlugin, isKnownCargoPlugin } from '../../../components.js';
 
 /** What went wrong with the command, each with its own story and fix. */
 type Family = 'directory' | 'cmake-generator' | 'cmake-option' | 'meson-option' | 'cargo-option' | 'cargo-command' | 'cargo-target' | 'cargo-feature' | 'dockerfile' | 'docker-usage' | 'npm-script' | 'pip-requirements' | 'vcpkg-usage';
@@ -58,7 +58,7 @@ function vouched(h: PatternHit): boolean {
     return after.some((l, i) => /^Usage: cargo(?:\.exe)?\b/.test(l) || (l === 'USAGE:' && CARGO_USAGE.test(after[i + 1] ?? '')));
   }
   // `cargo chef` without cargo-chef installed is a missing plugin (build-tool-missing reads the same line)
-  if (h.pattern === 'cargo-no-such-command') return !isKnownCargoPlugin(h.captures.argument ?? '');
+  if (h.pattern === 'cargo-no-such-command') return !isKnownCargoPlugin(h.captures.argument ?? '') || cargoOffersInstalledPlugin(after.slice(0, 3));
   if (h.pattern === 'docker-unknown-flag') return after.slice(0, 3).some((l) => DOCKER_BUILD_USAGE.test(l));
   if (h.pattern === 'vcpkg-argument-count') return after.slice(0, 4).some((l) => VCPKG_USAGE.test(l)) || h.before.some((l) => /\bvcpkg(?:\.exe)? /.test(l));
   return true;
