@@ -343,17 +343,18 @@ export class Diagnoser {
     }
   }
 
-  /** A hit of `rule` with the context lines that rule asked for (at least `minAfter` after it). */
-  private makeHit(buf: Buffer, start: number, end: number, line: number, text: string, pattern: string, weight: number, captures: Record<string, string>, rule: number, minAfter = 0): PatternHit {
+  /** A hit of `rule` with the context lines that rule asked for (at least `minAround` before and after it). */
+  private makeHit(buf: Buffer, start: number, end: number, line: number, text: string, pattern: string, weight: number, captures: Record<string, string>, rule: number, minAround = 0): PatternHit {
     const def = this.kb.rules[rule];
-    const after = Math.max(def.contextAfter, minAfter);
+    const after = Math.max(def.contextAfter, minAround);
+    const before = Math.max(def.contextBefore, minAround);
     return {
       pattern,
       weight,
       line,
       text,
       captures,
-      before: def.contextBefore ? this.linesBefore(buf, start, def.contextBefore) : [],
+      before: before ? this.linesBefore(buf, start, before) : [],
       after: after ? this.requestAfter(buf, end, after) : [],
     };
   }
@@ -437,10 +438,11 @@ export class Diagnoser {
       // Context was kept raw while streaming; rules see it normalised like the lines they match.
       const normalized = hits.map((h) => {
         const after = h.after.map(normalizedText);
+        const before = h.before.map(normalizedText);
         const pending = this.toConfirm.get(h);
         const confirm = pending?.pattern.confirm;
-        const weight = confirm && confirm.by(after, pending.entity) ? confirm.weight : h.weight;
-        return { ...h, weight, before: h.before.map(normalizedText), after };
+        const weight = confirm && confirm.by(after, pending.entity, before) ? confirm.weight : h.weight;
+        return { ...h, weight, before, after };
       });
       results.push({ rule: this.kb.rules[index], hits: normalized });
     }

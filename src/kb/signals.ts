@@ -27,8 +27,8 @@ export interface SignalPattern extends LinePattern {
   unknownOk?: boolean;
   /** Re-routes the entity by what this wording shows of the toolchain (null: the line names no missing component). */
   route?: (fact: EntityFact) => EntityFact | null;
-  /** A weak line that becomes strong when the lines after it confirm it (checked once the log is read). */
-  confirm?: { weight: number; by: (after: readonly string[], entity: string) => boolean };
+  /** A weak line that becomes strong when the lines around it confirm it (checked once the log is read; `before` holds up to three). */
+  confirm?: { weight: number; by: (after: readonly string[], entity: string, before: readonly string[]) => boolean };
 }
 
 export interface Signal {
@@ -458,6 +458,17 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
       String.raw`(?:^|[\s'"(])(?:[Ff]ailed (?:to (?:execute|exec|run|spawn|start|launch|invoke|call)|in)|[Uu]nable to (?:execute|run|spawn|start|launch)|[Cc]ould not (?:execute|run|spawn|start|launch)) [\x60'"]?${DIR}(?<entity>${PROG})[\x60'"]?(?: (?:command|process|binary|executable|program))?\.?(?: [^:]{0,80})?: (?:(?:Error \{ repr: )?Os \{ code: 2,(?: kind: NotFound,)? message: |No such file or directory \(os error 2\)|program not found|The system cannot find the file specified\. \(os error 2\))`,
     ),
     weight: 0.85,
+  },
+  {
+    id: 'elixir-system-cmd-enoent',
+    // Elixir's System.cmd when the program is not on PATH raises ":enoent" and the stack frame under it names the call:
+    // "** (ErlangError) Erlang error: :enoent" then "    (elixir) lib/system.ex:605: System.cmd("make", [], ...)" (1.x;
+    // "(elixir 1.14.0)" since 1.10). The frame alone is any System.cmd failure: it counts under the :enoent line.
+    source: 'Elixir System.cmd (mix, elixir_make)',
+    literals: ['System.cmd("'],
+    re: new RegExp(String.raw`^\s*\(elixir(?: [\d.]+)?\) lib/system\.ex:\d+: System\.cmd\("${DIR}(?<entity>${PROG})", `),
+    weight: 0.2,
+    confirm: { weight: 0.85, by: (_after, _entity, before) => before.some((l) => /Erlang error: :enoent\s*$/.test(l)) },
   },
   {
     id: 'cargo-could-not-execute',
