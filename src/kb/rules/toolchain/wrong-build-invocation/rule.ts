@@ -10,7 +10,26 @@ import { confidenceOf, defineRule, fillTemplate, type PatternHit } from '../../.
 import { cargoOffersInstalledPlugin, isKnownCargoPlugin } from '../../../components.js';
 
 /** What went wrong with the command, each with its own story and fix. */
-type Family = 'directory' | 'cmake-generator' | 'cmake-option' | 'meson-option' | 'cargo-option' | 'cargo-command' | 'cargo-target' | 'cargo-feature' | 'dockerfile' | 'docker-usage' | 'npm-script' | 'pip-requirements' | 'vcpkg-usage';
+type Family =
+  | 'directory'
+  | 'cmake-generator'
+  | 'cmake-option'
+  | 'cmake-build-usage'
+  | 'meson-option'
+  | 'cargo-option'
+  | 'cargo-command'
+  | 'cargo-target'
+  | 'cargo-feature'
+  | 'dockerfile'
+  | 'docker-usage'
+  | 'docker-reference'
+  | 'npm-script'
+  | 'pip-requirements'
+  | 'vcpkg-usage'
+  | 'cli-usage'
+  | 'in-source'
+  | 'no-autotools'
+  | 'rustup-interactive';
 
 // Support pattern: CMake quotes a failed compiler check's build output (see the pattern).
 const TRY_COMPILE = 'cmake-try-compile-output';
@@ -36,6 +55,13 @@ const FAMILY_OF: Record<string, Family> = {
   'pip-requirements-file-missing': 'pip-requirements',
   'vcpkg-manifest-mode-package-arguments': 'vcpkg-usage',
   'vcpkg-argument-count': 'vcpkg-usage',
+  'cmake-build-usage-alone': 'cmake-build-usage',
+  'docker-invalid-reference': 'docker-reference',
+  'argparse-usage-error': 'cli-usage',
+  'getopt-usage-error': 'cli-usage',
+  'cmake-in-source-refused': 'in-source',
+  'autoreconf-no-configure-ac': 'no-autotools',
+  'rustup-init-not-interactive': 'rustup-interactive',
 };
 
 // The usage block a CLI prints under its complaint, which says whose complaint it is (normalised lines are trimmed).
@@ -59,6 +85,17 @@ function vouched(h: PatternHit): boolean {
   }
   // `cargo chef` without cargo-chef installed is a missing plugin (build-tool-missing reads the same line)
   if (h.pattern === 'cargo-no-such-command') return !isKnownCargoPlugin(h.captures.argument ?? '') || cargoOffersInstalledPlugin(after.slice(0, 3));
+  if (h.pattern === 'argparse-usage-error') {
+    // argparse prints "usage: PROG ..." (wrapped over several lines) right above "PROG: error: ..."; meson has its own pattern
+    const prog = h.captures._prog ?? '';
+    // A project's own script (gen.py) refusing the arguments the build gave it is the project's bug, not the command's.
+    if (prog === 'meson' || /\.py$/.test(prog)) return false;
+    return h.before.some((l) => l.startsWith(`usage: ${prog} `) || l === `usage: ${prog}`);
+  }
+  // getopt's complaint is followed by the program's usage or its "Try 'PROG --help'" line
+  if (h.pattern === 'getopt-usage-error') return after.slice(0, 3).some((l) => /^(?:[Uu]sage|USAGE):? \S|^Try [`'‘"]?\S+ --help/.test(l));
+  // a project's message(FATAL_ERROR) stands under CMake's "CMake Error at CMakeLists.txt:27 (message):"
+  if (h.pattern === 'cmake-in-source-refused') return /^CMake Error\b/.test(h.text) || h.before.some((l) => /^CMake Error\b/.test(l));
   if (h.pattern === 'docker-unknown-flag') return after.slice(0, 3).some((l) => DOCKER_BUILD_USAGE.test(l));
   if (h.pattern === 'vcpkg-argument-count') return after.slice(0, 4).some((l) => VCPKG_USAGE.test(l)) || h.before.some((l) => /\bvcpkg(?:\.exe)? /.test(l));
   return true;
@@ -232,6 +269,63 @@ function storyOf(family: Family, first: PatternHit, c: Record<string, string>): 
         ],
         command: 'python -m pip install -r <path/to/requirements.txt>',
       };
+    case 'cmake-build-usage':
+      return {
+        tool: 'CMake',
+        what: '`cmake --build` printed its usage instead of building: it was given no build directory, or arguments it could not place.',
+        why: '`cmake --build` needs the build directory the configure step wrote (`cmake --build build`); a script whose directory variable was empty, options put before the directory in an old CMake, or a configure step that was skipped all end here.',
+        fix: 'Give `cmake --build` the directory that the configure step (`cmake -S . -B <dir>`) created.',
+        steps: ['Configure, then build: `cmake -S . -B build`, then `cmake --build build` (options after the directory; native flags after `--`).', 'In a script, print the directory variable before the call: an empty one leaves `cmake --build` with nothing to build.'],
+        command: 'cmake --build build',
+      };
+    case 'docker-reference':
+      return {
+        tool: 'Docker',
+        what: `Docker rejected an image name${arg ? ` ("${arg}")` : ''}: it is not a valid reference.`,
+        why: 'An image reference is lower case, `[registry/]name[:tag|@digest]`, with no leading slash or spaces: an upper-case letter in `-t MyApp`, an empty variable (`-t :latest`, `/image`, `FROM rust:${RUST_VERSION}` with the ARG unset), or a stray space or quote in the name each give this error.',
+        fix: 'Use a lower-case image name, and check that the variables in it are set.',
+        steps: ['`docker build -t myapp:latest .` (lower case); in CI, echo the variables that make up the name before the docker command.', 'For a FROM line built from an ARG, give the ARG a default (`ARG RUST_VERSION=1.83`) or pass `--build-arg`.'],
+        command: 'docker build -t <lowercase-name>:<tag> .',
+      };
+    case 'cli-usage': {
+      const tool = c.tool ?? c._prog ?? 'The tool';
+      return {
+        tool,
+        what: `\`${tool}\` rejected its command line${arg ? `: ${arg}` : ''}.`,
+        why: 'The option or command is misspelled, belongs to another subcommand, is newer than the installed release of the tool, or lost its value (an empty shell variable, a split quote); the tool stopped before doing any work.',
+        fix: `Correct the arguments of ${tool} (its --help lists what this release accepts).`,
+        steps: [`\`${tool} --help\` (or the subcommand's --help) shows the options of the release that ran; compare them with the build instructions.`, 'If the instructions use an option this release lacks, upgrade the tool or follow the instructions for its release.'],
+        command: `${tool} --help`,
+      };
+    }
+    case 'in-source':
+      return {
+        tool: 'CMake',
+        what: 'The project refuses to be configured in its own source directory (an in-source build).',
+        why: 'Many CMake projects stop when the build directory is the source directory, because the generated files would mix with the sources; `cmake .` in the checkout, or an IDE or CI step that configures in place, does that. The failed attempt also leaves CMakeCache.txt and CMakeFiles/ in the source tree, which must go before a new configure.',
+        fix: 'Configure in a separate build directory, after removing what the in-source attempt left.',
+        steps: ['Remove the in-source leftovers: `rm -rf CMakeCache.txt CMakeFiles` in the source directory.', 'Configure out of source: `cmake -S . -B build`, then `cmake --build build`.'],
+        command: 'rm -rf CMakeCache.txt CMakeFiles',
+        command2: 'cmake -S . -B build',
+      };
+    case 'no-autotools':
+      return {
+        tool: 'autoreconf',
+        what: 'autoreconf found no configure.ac (or configure.in) in this directory.',
+        why: 'The directory is not the top of an autotools project: the command ran elsewhere (a subdirectory, the parent), the project builds with another system (a plain Makefile, CMake, meson), or a release tarball already ships a generated ./configure.',
+        fix: "Run the project's own build steps from its top directory; use autoreconf only where configure.ac is.",
+        steps: ['`ls` the top directory: a Makefile means `make`, CMakeLists.txt means CMake, meson.build means meson, a ready `configure` script means `./configure && make`.', 'If configure.ac is in a subdirectory, run autoreconf there.'],
+        command: 'ls configure.ac configure Makefile CMakeLists.txt meson.build',
+      };
+    case 'rustup-interactive':
+      return {
+        tool: 'rustup',
+        what: 'rustup-init asked for confirmation, and there was no terminal to answer it.',
+        why: 'In a Dockerfile, CI job or `curl ... | sh` pipeline, rustup-init has no interactive input; without `-y` it stops at its menu. `-y` must reach rustup-init itself: with `curl ... | sh`, it goes after `sh -s --`.',
+        fix: 'Run rustup-init with -y (through `sh -s -- -y` when piping the installer).',
+        steps: ["`curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y` (add `--default-toolchain <ver> --profile minimal` as needed).", 'Then put `$HOME/.cargo/bin` on PATH for the later steps (`. "$HOME/.cargo/env"`, or `ENV PATH=/root/.cargo/bin:$PATH` in a Dockerfile).'],
+        command: "curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y",
+      };
     case 'directory': {
       const tool = first.pattern.startsWith('cmake-') ? 'CMake' : 'Meson';
       const fill = (t: string) => fillTemplate(t, { ...c, tool });
@@ -243,18 +337,19 @@ function storyOf(family: Family, first: PatternHit, c: Record<string, string>): 
 export default defineRule({
   id: 'wrong-build-invocation',
   title: 'The build command was wrong: a rejected option or command, or the wrong place',
-  summary: 'A build tool (CMake, meson, cargo, docker build, npm, pip) rejected its own command line, or was pointed at directories or files that are not there.',
+  summary: 'A build tool (CMake, meson, cargo, docker, npm, pip, vcpkg, autoreconf, rustup-init, or any CLI through argparse or getopt) rejected its own command line, or was pointed at directories or files that are not there.',
   category: 'toolchain',
   captures: {
-    tool: { type: 'string', doc: 'the tool that rejected its command line (CMake, Meson, cargo, Docker, npm, pip or vcpkg)' },
+    tool: { type: 'string', doc: 'the tool that rejected its command line (CMake, Meson, cargo, Docker, npm, pip, vcpkg, autoreconf, rustup, or the program named in a getopt or argparse complaint)' },
     directory: { type: 'path', doc: 'the source directory (or Docker build context) it was given, when the log names it', optional: true },
     argument: { type: 'string', doc: 'the option, generator, command, target or script it rejected, when the log names it', optional: true },
   },
   internal: ['argument2'],
   // clap's usage block sits up to 6 lines under its error; a PowerShell error record can add 6 more.
   contextAfter: 14,
-  // vcpkg's argument-count error is vouched for by the command on the lines before it.
-  contextBefore: 3,
+  // vcpkg's argument-count error is vouched for by the command on the lines before it, argparse's by its usage block
+  // (up to six lines when it wraps), a project's in-source refusal by CMake's error header.
+  contextBefore: 6,
   patterns: [
     {
       id: 'meson-neither-directory-has-meson-build',
@@ -462,6 +557,75 @@ export default defineRule({
       literals: ["arguments, but ", "argument, but "],
       re: /^(?:[Ee]rror: )?'(?<argument>[\w-]{1,40})' requires (?:at least |at most )?(?<_count>\d+) arguments?, but \d+ (?:were|was) provided\.?$/,
       weight: 0.8,
+    },
+    {
+      id: 'cmake-build-usage-alone',
+      // cmake --build with no build directory (or arguments it cannot place) prints only its usage block (cmakemain.cxx):
+      // "Usage: cmake --build <dir>             [options] [-- [native-options]]". With "Unknown argument" above it,
+      // cmake-build-unknown-argument tells the story.
+      source: 'CMake',
+      literals: ['Usage: cmake --build <dir>'],
+      re: /^Usage: cmake --build <dir>\s/,
+      weight: 0.8,
+    },
+    {
+      id: 'docker-invalid-reference',
+      // distribution/reference under the docker CLI and BuildKit: "docker: invalid reference format" (docker run), 'invalid
+      // argument "MyApp:latest" for "-t, --tag" flag: invalid reference format: repository name (library/MyApp) must be
+      // lowercase', BuildKit 'ERROR: invalid tag "x": invalid reference format' and 'failed to parse stage name "rust:": invalid
+      // reference format' (an ARG that was empty in FROM).
+      source: 'docker CLI / BuildKit (distribution/reference)',
+      literals: ['invalid reference format'],
+      re: /(?:^(?:docker: |ERROR: |Error: )?invalid reference format\b|for "-t, --tag" flag: invalid reference format|invalid tag "(?<argument>[^"]{1,200})": invalid reference format|failed to parse stage name "(?<argument2>[^"]{0,200})": invalid reference format)/,
+      weight: 0.8,
+    },
+    {
+      id: 'argparse-usage-error',
+      // Python's argparse, for any build tool written with it (west, python -m venv/build, conan 2, scons' helpers): "usage:
+      // west [-h] ..." then "west: error: argument <command>: invalid choice: 'build' (choose from ...)", "venv: error:
+      // unrecognized arguments: --bogus", "... error: the following arguments are required: ...". Vouched by the usage line.
+      source: 'argparse (Python CLIs)',
+      literals: [': error: unrecognized arguments', ': error: argument ', ': error: the following arguments are required'],
+      re: /^(?<_prog>[\w.-]{1,40})(?: [\w-]{1,30})?: error: (?<argument>(?:unrecognized arguments: |argument |the following arguments are required: ).{1,300})/,
+      weight: 0.8,
+    },
+    {
+      id: 'getopt-usage-error',
+      // glibc getopt under a C tool (ninja, make's helpers, ld, tar): "ninja: invalid option -- 'z'", "tar: unrecognized option
+      // '--bogus'", "x: option requires an argument -- 'C'", then the tool's usage or "Try 'x --help' ..." (vouched by it).
+      source: 'getopt (glibc)',
+      literals: [': invalid option -- ', ": unrecognized option '", ': option requires an argument -- '],
+      re: /^(?:[\w./-]{0,200}\/)?(?<tool>[\w.+-]{1,40}): (?:(?:invalid option|option requires an argument) -- '(?<argument>.)'|unrecognized option '(?<argument2>[^']{1,100})')/,
+      weight: 0.8,
+    },
+    {
+      id: 'cmake-in-source-refused',
+      // A project's own guard against building in its source tree, printed by message(FATAL_ERROR) under "CMake Error at
+      // CMakeLists.txt:N (message):": "In-source builds are not allowed", "In-source build detected", "Building from within
+      // the aom source tree is not supported" (wordings of real projects; CMake itself has no such check).
+      source: 'CMake projects (message(FATAL_ERROR))',
+      literals: ['n-source build', 'source tree is not', 'source directory is not'],
+      re: /(?:\b[Ii]n-source builds? (?:are |is )?(?:not (?:allowed|supported|permitted)|disabled|forbidden|prohibited|detected)|\b[Bb]uilding (?:from )?(?:within|in(?:side)?) the [\w .\/-]{0,40}source (?:tree|directory) is not (?:supported|allowed|permitted))/,
+      weight: 0.8,
+    },
+    {
+      id: 'autoreconf-no-configure-ac',
+      // autoreconf (autoconf 2.69-2.72) run where there is no configure.ac: "autoreconf: 'configure.ac' or 'configure.in' is
+      // required" (2.69), "autoreconf: error: 'configure.ac' is required" (2.72).
+      source: 'autoreconf (autoconf)',
+      literals: ["'configure.ac' or 'configure.in' is required", "'configure.ac' is required"],
+      re: /^autoreconf[\w.-]{0,8}: (?:error: )?'configure\.ac' (?:or 'configure\.in' )?is required/,
+      weight: 0.85,
+    },
+    {
+      id: 'rustup-init-not-interactive',
+      // rustup-init with no terminal and no -y: older releases "rustup: Unable to run interactively. Run with -y to accept
+      // defaults, --help for additional options"; 1.2x+ "error: unable to read from stdin for confirmation" (then "no lines
+      // found from stdin") under its "1) Proceed with standard installation" menu.
+      source: 'rustup-init',
+      literals: ['Unable to run interactively. Run with -y', 'unable to read from stdin for confirmation'],
+      re: /(?:^rustup: Unable to run interactively\. Run with -y|^error: unable to read from stdin for confirmation)/,
+      weight: 0.85,
     },
   ],
   refine: (ctx) => {
