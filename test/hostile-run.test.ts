@@ -102,3 +102,14 @@ test('stdout on a full disk: run keeps the build\'s own exit code, and still dia
   assert.match(failed.stderr, /100001 │ error: linker `cc` not found/);
   assert.doesNotMatch(failed.stderr, /\n\s+at .*:\d+:\d+/, 'no stack trace');
 });
+
+test('the command line named after a failure is shown as typed, and an argument cannot drive the terminal', () => {
+  // An argument that sets the window title (OSC 0) and clears the screen (CSI 2J), and one a shell must keep whole.
+  const title = 'x\u001b]0;pwned\u0007\u001b[2J';
+  const r = spawnSync(process.execPath, [BIN, 'run', '--', 'sh', '-c', 'echo built; exit 3', title], { encoding: 'utf8', env: baseEnv() });
+  assert.equal(r.status, 3);
+  const line = r.stderr.split('\n').find((l) => l.startsWith('buildmedic: `'));
+  assert.ok(line, r.stderr);
+  assert.equal(line, "buildmedic: `sh -c 'echo built; exit 3' 'x'` exited with code 3 after " + line.split(' after ')[1]);
+  assert.doesNotMatch(r.stderr, /\u001b\]|\u0007|\u001b\[2J/);
+});

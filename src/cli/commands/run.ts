@@ -49,7 +49,9 @@ export async function runCommand(argv: string[], opts: RunOptions): Promise<numb
   }
   const failed = result.exitCode !== 0;
   const { redactText } = await import('../../report/redact.js');
-  const shown = opts.redact ? redactText(opts.shell ? command : argv.join(' ')) : opts.shell ? command : argv.join(' ');
+  const { commandLine } = await import('../../run/command-line.js');
+  const typed = opts.shell ? command : commandLine(argv);
+  const shown = opts.redact ? redactText(typed) : typed;
   const emitted = await emitReports(
     result.diagnosis,
     {
@@ -86,7 +88,8 @@ export async function runCommand(argv: string[], opts: RunOptions): Promise<numb
     const { renderText } = await import('../../report/text.js');
     const stderr = fenceFor(process.env, result.output.stderr);
     let out = '';
-    if (format === 'text') out += stderr.text(`\n${c.dim(`buildmedic: \`${shown}\` exited with ${result.signal ?? `code ${result.exitCode}`} after ${(result.durationMs / 1000).toFixed(1)} s.`)}\n`);
+    // The command line is the user's, but an argument may hold escapes (a title, a screen clear) like any log text.
+    if (format === 'text') out += stderr.text(`\n${c.dim(terminalSafe(`buildmedic: \`${shown}\` exited with ${result.signal ?? `code ${result.exitCode}`} after ${(result.durationMs / 1000).toFixed(1)} s.`))}\n`);
     if (format === 'github') out += annotationsAfterBuild(stderr, terminalSafe(emitted.primary), () => terminalSafe(renderText(emitted.diagnosis, c, { verbose: opts.verbose, hostPlatform: opts.platform ? 'flag' : 'build-machine' })));
     else out += format === 'json' ? stderr.json(jsonTerminalSafe(emitted.primary)) : stderr.text(format === 'gitlab' ? jobLogSafe(emitted.primary) : terminalSafe(emitted.primary));
     process.stderr.write(out + stderr.close());
