@@ -493,6 +493,11 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'build-tool-missing/fail-issue-vibe-187-pnpm-bare-not-found.log': `${WINDOW}: a bare "X: not found" counts only with the exit status 127 or the package manager's failure within 3 lines`,
     'rustc-too-old/fail-gh-bandwhich-29-const-fn-cargo-install.log': `${WINDOW}: rustc's "-->" must follow its error within 2 lines`,
     'rust-code-error/fail-issue-rq-222-deny-warnings-non-fmt-panics.log': `${WINDOW}: rustc's "-->" must follow its error within 2 lines`,
+    'cmake-too-old/fail-issue-cmake-init-37-presets-wrapped-windows.log': `${WINDOW}: a presets reason wrapped onto the next line must be within 2 lines of "Could not read presets from"`,
+    'build-tool-missing/pass-issue-anchor-3629-build-bpf-beside-build-sbf.log': `${WINDOW}: cargo's similar-name hint must follow "no such command" within 3 lines`,
+    'wrong-build-invocation/fail-issue-avif-8-aom-in-source-refused.log': `${WINDOW}: a project's in-source refusal must be within 6 lines of CMake's error header`,
+    'wrong-build-invocation/fail-issue-opencl-sdk-56-freetype-in-source-refused.log': `${WINDOW}: a project's in-source refusal must be within 6 lines of CMake's error header`,
+    'wrong-build-invocation/fail-issue-openhaystack-zephyr-2-west-argparse-invalid-choice.log': `${WINDOW}: argparse's error must be within 6 lines of its usage line`,
   },
 };
 
