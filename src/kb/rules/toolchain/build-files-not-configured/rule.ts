@@ -21,6 +21,7 @@ export default defineRule({
     tool: { type: 'string', doc: 'the build tool that found nothing to build' },
     directory: { type: 'path', doc: 'the directory it ran in, when the log names it', optional: true },
   },
+  internal: ['directory2', 'directory3'],
   patterns: [
     {
       id: 'ninja-no-build-ninja',
@@ -53,6 +54,17 @@ export default defineRule({
       weight: 0.85,
     },
     {
+      id: 'make-no-rule-all',
+      // GNU make asked for `all` (`make all`, `make all modules`) where no makefile has it: "make: *** No rule to make target
+      // 'all'.  Stop." (not "..., needed by"). Every generated Makefile (automake, CMake, qmake, ./configure's) has `all`,
+      // so the usual reason is that none was generated: configure was not run. Weaker than the no-makefile line: a
+      // hand-written Makefile without `all` reads the same.
+      source: 'GNU make',
+      literals: MAKE_NO_RULE_LITERALS,
+      re: new RegExp(makeNoRuleStop('all')),
+      weight: 0.7,
+    },
+    {
       id: 'node-gyp-binding-gyp-not-found',
       // gyp (input.py LoadOneBuildFile) under node-gyp configure/rebuild: "gyp: binding.gyp not found (cwd: C:\Users\x) while trying
       // to load binding.gyp"; older gyp raises it as "Exception: binding.gyp not found (cwd: ...) while trying to load binding.gyp"
@@ -73,10 +85,14 @@ export default defineRule({
     {
       id: 'meson-not-a-build-directory',
       // meson compile/test/introspect (mcompile.py validate_builddir): "ERROR: Current directory is not a meson build directory:
-      // `/x/build`." (older mintro: "Current directory is not a meson build directory.")
+      // `/x/build`." (older mintro: "Current directory is not a meson build directory."); meson configure (mconf.py) on a
+      // directory with neither meson-private/ nor meson.build: "ERROR: Directory /x/build is neither a Meson build directory
+      // nor a project source directory." (0.50+; before, mesonconf: "Directory build does not seem to be a Meson build
+      // directory."; mdevenv/mtest say it with the name quoted); meson test (1.x): "ERROR: No such build data file as
+      // '/x/build/meson-private/build.dat'."
       source: 'meson',
-      literals: ['is not a meson build directory'],
-      re: /^(?:ERROR: )?Current directory is not a meson build directory(?::\s*`(?<directory>[^`]{1,400})`)?/,
+      literals: ['is not a meson build directory', 'is neither a Meson build directory', 'does not seem to be a Meson build directory', "/meson-private/build.dat'"],
+      re: /^(?:ERROR: )?(?:Current directory is not a meson build directory(?::\s*`(?<directory>[^`]{1,400})`)?|Directory '?(?<directory2>[^']{1,400}?)'? (?:is neither a Meson build directory nor a project source directory|does not seem to be a Meson build directory)|No such build data file as '(?<directory3>[^']{1,400})\/meson-private\/build\.dat')/,
       weight: 0.85,
     },
     {
@@ -139,7 +155,8 @@ export default defineRule({
             : first.pattern.startsWith('meson')
               ? 'meson'
               : 'MSBuild';
-    return { confidence: confidenceOf(hits), captures: { tool }, evidence: hits.map((h) => ({ line: h.line, text: h.text })) };
+    const directory = first.captures.directory ?? first.captures.directory2 ?? first.captures.directory3;
+    return { confidence: confidenceOf(hits), captures: { tool, ...(directory ? { directory } : {}) }, evidence: hits.map((h) => ({ line: h.line, text: h.text })) };
   },
   explanation:
     '{{tool}} ran in {{directory|a directory}} that holds no build files for it. The build files (build.ninja, Makefile, ' +
