@@ -26,8 +26,11 @@ function isGitMetadata(file: string | undefined): boolean {
 // CMake's "Cannot find source file:" names the file on the same line (older wordings) or on the first non-blank line after.
 /** The file a make "No rule to make target" hit names (where the needer comes first, as ja and ko print it, fileAfter). */
 function targetOf(hit: { captures: Record<string, string | undefined> }): string | undefined {
-  return hit.captures.file ?? hit.captures.fileAfter;
+  return hit.captures.file ?? hit.captures.fileAfter ?? hit.captures.file2;
 }
+
+// The extensions of the source files a C/C++/Objective-C/assembler/Fortran compiler takes.
+const SOURCE_EXT = String.raw`(?:c|cc|cp|cpp|cxx|c\+\+|C|m|mm|S|s|sx|f|f90|F90|cu)`;
 
 function sourceFileOf(hit: { captures: Record<string, string | undefined>; after: readonly string[] }): string | undefined {
   const file = hit.captures.file ?? hit.after.find((l) => l.trim() !== '')?.trim();
@@ -49,7 +52,7 @@ export default defineRule({
     file: { type: 'path', doc: 'the file the build expected and did not find' },
     header: { type: 'string', doc: 'the same file, when an #include named it', optional: true },
   },
-  internal: ['fileAfter'],
+  internal: ['fileAfter', 'file2'],
   signals: ['header-not-found'],
   explains: ['c-code-error'],
   contextBefore: 3,
@@ -103,6 +106,19 @@ export default defineRule({
       weight: 0.8,
     },
     {
+      id: 'compiler-input-missing',
+      // A source file on the compiler's command line that is not there: gcc 12 "cc1: fatal error: src/gen/parser.c: No such
+      // file or directory" ("cc1plus" for C++; localized words and strerror too), older gcc or several inputs "gcc: error:
+      // src/x.c: No such file or directory", clang "clang: error: no such file or directory: 'resampy/interp.c'". Only
+      // source files: a missing object (x.o) is a stale or failed earlier step, and a header given by -include reads alike.
+      source: 'gcc / clang drivers',
+      literals: ['error: no such file or directory: ', ...ENOENT_TEXTS],
+      re: new RegExp(
+        String.raw`^(?:(?:cc1(?:plus|obj|objplus)?|(?:[\w.-]{1,40}-)?(?:gcc|g\+\+|cc|c\+\+)(?:-\d+(?:\.\d+)*)?(?:\.exe)?): [^:]{1,40}: (?<file>[^:\s'"]{1,300}\.${SOURCE_EXT}): (?:${ENOENT_TEXTS.join('|')})|clang(?:\+\+)?(?:-\d+)?(?:\.exe)?: error: no such file or directory: '(?<file2>[^']{1,300}\.${SOURCE_EXT})')\s*$`,
+      ),
+      weight: 0.8,
+    },
+    {
       id: 'meson-subproject-no-build-file',
       // meson (wrap.py resolve): "meson.build:2:0: ERROR: Subproject exists but has no meson.build file" (1.0.1; "... file." in 1.12,
       // after "ERROR: Subproject foo is buildable: NO"): subprojects/foo is there but empty, as an unchecked-out git submodule or a
@@ -118,7 +134,7 @@ export default defineRule({
       // A CMake status line ("-- Component directory ... does not contain a CMakeLists.txt file. No component will be
       // added", ESP-IDF) is information the configure went on from; add_subdirectory's error is never printed so.
       if (h.pattern === 'cmake-subdirectory-no-cmakelists') return !h.text.startsWith('-- ');
-      if (h.pattern === 'cmake-subdirectory-absent' || h.pattern === 'meson-subproject-no-build-file') return true;
+      if (h.pattern === 'cmake-subdirectory-absent' || h.pattern === 'meson-subproject-no-build-file' || h.pattern === 'compiler-input-missing') return true;
       // A bare word ('build', 'install') is a target the Makefile lacks (a project bug or a typo), not a file of the tree.
       // A file under .git/ is git metadata a source archive lacks (source-not-git-checkout), not a file of the tree.
       if (h.pattern === 'make-no-rule-needed-by') return looksLikeFile(targetOf(h)) && !isGitMetadata(targetOf(h));
@@ -148,7 +164,7 @@ export default defineRule({
     summary: 'Fetch the missing part of the source tree (git submodules), or run the step that generates `{{file}}`.',
     steps: [
       'In a git checkout: `git submodule update --init --recursive` (clone with `--recursive` next time; in GitHub Actions, `actions/checkout` with `submodules: recursive`).',
-      'A release tarball or a GitHub "Source code" archive has no submodules: use the project\'s own release archive, or a git clone.',
+      'A release tarball or a GitHub "Source code" archive has no submodules: use the project\'s own release archive, or a git clone. A release archive or sdist that lacks a file the build needs (pip building it from source) is that release\'s packaging bug: try another release, or build from a git clone.',
       'If `{{file}}` is generated (config.h, version.h), run the generating step first (./autogen.sh, ./configure, cmake) as the project\'s build instructions say.',
     ],
     commands: ['git submodule update --init --recursive'],
