@@ -49,6 +49,8 @@ export type ComponentId =
   | 'cargo-leptos'
   | 'cargo-make'
   | 'cargo-nextest'
+  | 'zig'
+  | 'wasm-bindgen'
   | 'autoconf-archive'
   | BuildToolId;
 
@@ -359,6 +361,16 @@ export const COMPONENTS: Record<ComponentId, Component> = {
   },
   meson: sameName('meson', 'meson', { tooOldRule: 'meson-too-old', platform: { windows: 'pip install meson' } }),
   git: sameName('git', 'git', { platform: { windows: 'winget install Git.Git' } }),
+  // zig: cargo-zigbuild and cargo-lambda link with it. Debian 12 has no package (the PyPI wheel `ziglang` ships it).
+  zig: {
+    label: 'zig (the Zig toolchain)',
+    rule: 'build-tool-missing',
+    programs: ['zig'],
+    packages: { dnf: ['zig'], apk: ['zig'], pacman: ['zig'], brew: ['zig'], nix: ['zig'] },
+    platform: { windows: 'winget install zig.zig', any: 'python3 -m pip install ziglang   # or a release from ziglang.org/download, on PATH' },
+  },
+  // The wasm-bindgen CLI, which trunk and wasm-pack run; its version must equal the wasm-bindgen crate's in Cargo.lock.
+  'wasm-bindgen': cargoPlugin('wasm-bindgen-cli (wasm-bindgen; the same version as the wasm-bindgen crate in Cargo.lock)', 'wasm-bindgen-cli', ['wasm-bindgen']),
   patch: sameName('patch', 'patch'),
   gperf: sameName('gperf', 'gperf'),
   swig: sameName('SWIG', 'swig'),

@@ -54,6 +54,10 @@ export interface RoutedSignal {
 
 // A program name as shells and runtimes print it: no spaces, at most 64 characters.
 const PROG = String.raw`[\w.+-]{1,64}`;
+// What a build that goes on without an optional program says next: "Could not find nasm, building without SIMD".
+const GOES_ON_WITHOUT = String.raw`\s*[,;:.-]?\s*(?:[Bb]uilding without|[Ss]kipping|[Dd]isabl|[Ff]all(?:ing)? ?back|[Uu]sing |[Cc]ontinu|[Nn]ot (?:using|building)|[Ww]ill (?:not|be)|[Aa]ssum|[Ii]gnor|[Ll]eft out|[Oo]mitt)`;
+// A program name in a sentence: as PROG, but not ending in the sentence's full stop ("could not find make.").
+const PROG_WORD = String.raw`[\w.+-]{0,63}[\w+]`;
 // A path before a program name, kept out of the entity.
 const DIR = String.raw`(?:[\w.~:+/\\-]{0,200}[/\\])?`;
 // A header as #include names it: a relative path, usually ending in .h/.hpp (C++ headers such as <Eigen/Core> have none).
@@ -444,6 +448,25 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     re: /^error: no such (?:sub)?command: `(?<_sub>[a-z][\w-]{0,40})`/,
     name: (g) => (g._sub ? `cargo-${g._sub}` : undefined),
     weight: 0.9,
+  },
+  {
+    id: 'prose-program-not-installed',
+    // A build script's or tool's own sentence about a program it needs: "Zig is not installed in your system." (cargo-lambda),
+    // "Failed to find libtoolize or glibtoolize, please ensure it is installed" (an autogen.sh), "Could not find git in
+    // PATH", "ninja was not installed". Any casing ("Zig", "CMake"). Only programs the kb table knows, and not a name that is
+    // also a library (openssl, libclang): "Could not find OpenSSL" is about the library. Not CMake's status lines ("-- zig
+    // is not installed: bindings left out"), which report an optional part the configure goes on without, nor a sentence
+    // that goes on without it ("Could not find nasm, building without SIMD").
+    source: 'build scripts and tools (prose)',
+    literals: [' is not installed', ' was not installed', 'ailed to find ', 'nable to find ', 'ould not find ', 'ailed to locate ', 'nable to locate ', 'ould not locate '],
+    re: new RegExp(
+      String.raw`(?:^|[:(\x60]\s?|(?<!^--)\s)(?:(?:[Tt]he )?[\x60'"]?(?<entity>${PROG_WORD})(?![\w+-]|\.\w)[\x60'"]? (?:(?:command|program|binary|executable|tool) )?(?:is|was) not installed\b(?!${GOES_ON_WITHOUT})|(?:[Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]ouldn't) (?:find|locate) (?:the )?(?:program |command |executable |binary |application )?[\x60'"]?(?<entity2>${PROG_WORD})(?![\w+-]|\.\w)[\x60'"]?(?: (?:command|program|binary|executable|tool))?(?: or [\x60'"]?[\w.+-]{1,40}[\x60'"]?)?\s*(?:[,.;!(](?!${GOES_ON_WITHOUT})|(?:in|on) (?:your |the )?\$?PATH\b|$))`,
+    ),
+    name: (g) => {
+      const name = (g.entity ?? g.entity2)?.toLowerCase();
+      return name && !factForLibrary(name).known ? name : undefined;
+    },
+    weight: 0.8,
   },
   {
     id: 'rust-spawn-not-found-named',
