@@ -10,9 +10,9 @@ import { test } from 'node:test';
 
 const ROOT = new URL('../validation/natural/', import.meta.url).pathname;
 const SPLIT_PARTS = ['dev', 'holdout'] as const;
-// fresh/ to fresh7/ are later samples, each gathered whole and scored once untouched (their README.md): no hash split
+// fresh/ to fresh8/ are later samples, each gathered whole and scored once untouched (their README.md): no hash split
 // applies to them.
-const LATER_PARTS = ['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7'] as const;
+const LATER_PARTS = ['fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8'] as const;
 const PARTS = [...SPLIT_PARTS, ...LATER_PARTS] as const;
 
 interface Entry { file: string; label: string; also_ok: string[]; evidence?: string; self_contained: boolean; source: string; why: string }
