@@ -474,6 +474,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'sdist-fallback-needs-rust/fail-issue-sickchill-cryptography-armv7-pip18.log': `${MEANING}: pip names the failed wheel "app", which is no known Rust-backed sdist`,
     'sdist-fallback-needs-rust/fail-issue-crypto-ticker-33-old-pip-bcrypt-unpacked.log': `${MEANING}: pip names the failed wheel "app", not the bcrypt it unpacked`,
     'source-not-git-checkout/fail-issue-build-push-action-378-buildkit-git-describe-128.log': 'pip never relays a BuildKit log: the box indents BuildKit\'s "#10 0.093 " column, and an indented line keeps what follows its indentation',
+    'cmake-too-old/pass-issue-conan-4707-vs-2019-win64-suffix.log': 'pip never relays Visual Studio\'s output window: the box indents its "1> [CMake] " prefix, which is peeled only at the start of a line',
   },
   'Heroku git push around pip subprocess box': {
     'sdist-fallback-needs-rust/fail-issue-sickchill-cryptography-armv7-pip18.log': `${MEANING}: pip names the failed wheel "app", which is no known Rust-backed sdist`,

@@ -441,7 +441,7 @@ export class Diagnoser {
         const before = h.before.map(normalizedText);
         const pending = this.toConfirm.get(h);
         const confirm = pending?.pattern.confirm;
-        const weight = confirm && confirm.by(after, pending.entity, before) ? confirm.weight : h.weight;
+        const weight = confirm && confirm.by(after, pending.entity, before, normalizedText(h.text)) ? confirm.weight : h.weight;
         return { ...h, weight, before, after };
       });
       results.push({ rule: this.kb.rules[index], hits: normalized });

@@ -13,7 +13,7 @@ import { isRemovedBoostComponent } from './boost-components.js';
 import { msvcShipsHeader, msvcShipsLibrary } from './msvc-toolchain.js';
 import { pythonReleaseThatRemoved } from './python-stdlib.js';
 import type { LinePattern } from './rule.js';
-import { cmakeReleaseOfCommand, cmakeReleaseOfPolicy, mesonReleaseOfFunction, mesonReleaseOfOptionType } from './tool-versions.js';
+import { cmakeReleaseOfCommand, cmakeReleaseOfPolicy, cmakeReleaseOfVsGenerator, mesonReleaseOfFunction, mesonReleaseOfOptionType } from './tool-versions.js';
 
 export type SignalId = 'program-not-found' | 'header-not-found' | 'library-not-found' | 'dependency-not-found' | 'python-module-missing' | 'configure-check-failed' | 'tool-version-too-old';
 
@@ -28,7 +28,7 @@ export interface SignalPattern extends LinePattern {
   /** Re-routes the entity by what this wording shows of the toolchain (null: the line names no missing component). */
   route?: (fact: EntityFact) => EntityFact | null;
   /** A weak line that becomes strong when the lines around it confirm it (checked once the log is read; `before` holds up to three). */
-  confirm?: { weight: number; by: (after: readonly string[], entity: string, before: readonly string[]) => boolean };
+  confirm?: { weight: number; by: (after: readonly string[], entity: string, before: readonly string[], text: string) => boolean };
 }
 
 export interface Signal {
@@ -1253,6 +1253,17 @@ const PYTHON_MODULE_PATTERNS: readonly SignalPattern[] = [
 // Bison's "require bison X, but have Y" (%require) in the translations bison.mo ships (3.8): en, de, fr, nl, sv, da, ja, zh_TW.
 const BISON_REQUIRE = ['require bison ', 'erfordere bison ', 'exige bison ', 'behöver bison ', 'kræver bison ', 'が必要ですが', '的 bison'];
 
+// CMake's "Generators" list, as a CMake for Windows prints it under an unknown generator: "  Visual Studio 14 2015 [arch] = ...".
+/**
+ * Whether a CMake for Windows listed, under an unknown-generator error, only Visual Studio generators older than the one
+ * asked for (its list starts with its newest). "Visual Studio 16 2019 Win64" above a listed "Visual Studio 16 2019" is
+ * the arch suffix that VS 2019 generators no longer take (`-A x64`), not an old CMake.
+ */
+export function vsGeneratorNewerThanListed(after: readonly string[], version: string): boolean {
+  const newest = after.slice(0, 6).map((l) => /^\s*\*?\s*Visual Studio (\d{1,2}) \d{4}\b/.exec(l)?.[1]).find(Boolean);
+  return newest !== undefined && Number(version) > Number(newest);
+}
+
 // Why CMake could not read a presets file, when the reason is a schema or minimum CMake newer than the one that ran.
 const PRESETS_TOO_NEW_REASON =
   /(?:Unrecognized "version" (?:field|(?<schema>\d{1,2}): must be >=\d{1,2} and <=\d{1,2})|"cmakeMinimumRequired" (?:version too new|(?:major|minor|patch) version \d+ must be less than \d+))/;
@@ -1333,6 +1344,19 @@ const TOOL_VERSION_PATTERNS: readonly SignalPattern[] = [
     name: () => 'cmake',
     weight: 0.3,
     confirm: { weight: 0.95, by: (after) => after.slice(0, 2).some((l) => PRESETS_TOO_NEW_REASON.test(l)) },
+  },
+  {
+    id: 'cmake-vs-generator-newer',
+    // CMake for Windows asked for a Visual Studio generator newer than itself: "CMake Error: Could not create named generator
+    // Visual Studio 15 2017 Win64", then its "Generators" list, which has older Visual Studio entries only. Counts with that
+    // list (a CMake for Windows); without one, or on a CMake without Visual Studio generators, it is the wrong generator
+    // for the platform (wrong-build-invocation). The generator's release comes from tool-versions.ts.
+    source: 'CMake (Visual Studio generators)',
+    literals: ['Could not create named generator Visual Studio '],
+    re: /^CMake Error: Could not create named generator Visual Studio (?<_vs>\d{1,2}) (?<_year>\d{4})\b/,
+    name: (g) => (g._vs && g._year && cmakeReleaseOfVsGenerator(g._vs, g._year) ? 'cmake' : undefined),
+    weight: 0.3,
+    confirm: { weight: 0.9, by: (after, _entity, _before, text) => vsGeneratorNewerThanListed(after, /Visual Studio (\d{1,2}) /.exec(text)?.[1] ?? '') },
   },
   {
     id: 'ninja-required-version',

@@ -5,8 +5,8 @@
 // commands, so a feature the table does not know (a typo, a module function without its include()) stays silent.
 
 import { defineRule, type Refinement } from '../../../rule.js';
-import { presetsTooNew } from '../../../signals.js';
-import { cmakeReleaseOfCommand, cmakeReleaseOfPolicy, cmakeReleaseOfPresetsSchema } from '../../../tool-versions.js';
+import { presetsTooNew, vsGeneratorNewerThanListed } from '../../../signals.js';
+import { cmakeReleaseOfCommand, cmakeReleaseOfPolicy, cmakeReleaseOfPresetsSchema, cmakeReleaseOfVsGenerator } from '../../../tool-versions.js';
 
 export default defineRule({
   id: 'cmake-too-old',
@@ -16,9 +16,9 @@ export default defineRule({
   captures: {
     required: { type: 'version', doc: 'the CMake version the project asks for (for a policy, command or presets schema: the release that added it)', optional: true },
     version: { type: 'version', doc: 'the CMake version that ran', optional: true },
-    feature: { type: 'string', doc: 'the policy (`CMP0156`) or built-in command (`cmake_path`) this CMake does not know', optional: true },
+    feature: { type: 'string', doc: 'the policy (`CMP0156`), built-in command (`cmake_path`) or Visual Studio generator this CMake does not know', optional: true },
   },
-  internal: ['program', 'policy', 'command', 'schema'],
+  internal: ['program', 'policy', 'command', 'schema', '_vs', '_year'],
   signals: ['tool-version-too-old'],
   patterns: [],
   refine: (ctx): Refinement | null => {
@@ -26,6 +26,21 @@ export default defineRule({
     if (minimum?.captures.version) {
       const { required, version } = minimum.captures;
       return { captures: { required, version, _why: `The project declares \`cmake_minimum_required(VERSION ${required})\`, and the CMake that ran (${version}) is older.`, _stops: 'CMake stops at that line, before looking at compilers or dependencies.', _wanted: `CMake ${required} or newer` } };
+    }
+    const generator = ctx.hits.find((h) => h.pattern === 'tool-version-too-old:cmake-vs-generator-newer' && vsGeneratorNewerThanListed(h.after, h.captures._vs ?? ''));
+    const generatorRelease = generator && cmakeReleaseOfVsGenerator(generator.captures._vs ?? '', generator.captures._year ?? '');
+    if (generator && generatorRelease) {
+      const name = `Visual Studio ${generator.captures._vs} ${generator.captures._year}`;
+      return {
+        captures: {
+          required: generatorRelease,
+          feature: name,
+          _why: `The build asks CMake for the "${name}" generator, which CMake ${generatorRelease} added, and the CMake that ran is older: the generators it lists stop at an older Visual Studio.`,
+          _stops: 'A build script that picks the generator from the installed Visual Studio (cmake-rs, a -sys crate\'s build.rs, an IDE) asks for the newest one, so an old cmake.exe earlier on PATH than a current one fails like this.',
+          _wanted: `CMake ${generatorRelease} or newer`,
+        },
+        evidence: [{ line: generator.line, text: generator.text }],
+      };
     }
     const presets = ctx.hits.find((h) => h.pattern.startsWith('tool-version-too-old:cmake-presets-version'));
     const reason = presets && presetsTooNew([presets.text, ...presets.after.slice(0, 2)]);
