@@ -212,6 +212,29 @@ function visualStudioFinding(hits: readonly PatternHit[]) {
   };
 }
 
+/** cargo-pgrx and the pgrx crate must be the same release: the installed CLI and the project's crate differ. */
+function pgrxFinding(hits: readonly PatternHit[]) {
+  const hit = hits.find((h) => h.pattern === 'cargo-pgrx-version-mismatch');
+  if (!hit) return null;
+  const c = hit.captures;
+  const cli = c._cli ?? c._cli2 ?? 'cargo-pgrx';
+  const cliVersion = c._cliVersion ?? c._cliVersion2 ?? '';
+  const crate = c._crate ?? c._crate2 ?? 'pgrx';
+  const crateVersion = (c._crateVersion ?? c._crateVersion2 ?? '').replace(/^[~=^]/, '');
+  return {
+    captures: {
+      dependency: crate,
+      ...(crateVersion ? { dependencyVersion: crateVersion } : {}),
+      _story: `The installed ${cli} ${cliVersion} builds only extensions that use the same release of the ${crate} crate, and this project's Cargo.toml asks for ${crate} ${crateVersion}: ${cli} generates the SQL schema with code of its own release, so the two must match exactly.`,
+      _fix: `Install the ${cli} release that matches the project's ${crate} (${crateVersion}), or move the project to ${crate} ${cliVersion}.`,
+      _step: `\`cargo install --locked ${cli} --version ${crateVersion || '<the pgrx version in Cargo.lock>'}\` (then \`cargo ${cli.replace(/^cargo-/, '')} init\` again if that release asks for it).`,
+      _step2: `Or upgrade the project: set \`${crate} = "=${cliVersion}"\` (and its companion crates) in Cargo.toml, following ${crate}'s upgrade notes.`,
+      _command: `cargo install --locked ${cli} --version ${crateVersion || '<version>'}`,
+    },
+    evidence: [{ line: hit.line, text: hit.text }],
+  };
+}
+
 export default defineRule({
   id: 'dependency-version-incompatible',
   title: 'A dependency version does not fit the toolchain or build files it is built with',
@@ -321,6 +344,17 @@ export default defineRule({
       weight: 0.9,
     },
     {
+      id: 'cargo-pgrx-version-mismatch',
+      // cargo-pgrx (cargo-pgx before 0.7) refusing a pgrx crate of another version: pgx 0.2-0.6 "`pgx-0.2.4` shouldn't be used
+      // with `cargo-pgx-0.3.3`, please use `pgx = "~0.3.3"` in your `Cargo.toml`."; pgrx 0.10+ "The installed `cargo-pgrx`
+      // v0.11.2 is not compatible with the `pgrx = 0.10.2`, ... dependencies in `./Cargo.toml`. `cargo-pgrx` and pgrx dependency
+      // versions must be identical." (eyre's "   0: " in front)
+      source: 'cargo-pgrx / cargo-pgx',
+      literals: ["shouldn't be used with `cargo-pg", 'is not compatible with the `pg'],
+      re: /`(?<_crate>pgr?x)-(?<_crateVersion>\d+\.\d+\.\d+)` shouldn't be used with `(?<_cli>cargo-pgr?x)-(?<_cliVersion>\d+\.\d+\.\d+)`|The installed `(?<_cli2>cargo-pgr?x)` v(?<_cliVersion2>\d+\.\d+\.\d+) is not compatible with the `(?<_crate2>pgr?x) = (?<_crateVersion2>[^`]{1,40})`/,
+      weight: 0.9,
+    },
+    {
       id: 'setuptools-82-installed',
       // pip: "Successfully installed setuptools-82.0.1 wheel-0.46.3", "Processing /x/setuptools-84.0.0-py3-none-any.whl"
       // (support: a setuptools without pkg_resources)
@@ -331,7 +365,7 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    const found = rustFinding(ctx.hits) ?? buildScriptPanicFinding(ctx.hits) ?? visualStudioFinding(ctx.hits) ?? cythonFinding(ctx.hits) ?? setuptoolsFinding(ctx.hits) ?? boostFinding(ctx.hits) ?? missingNameFinding(ctx.hits);
+    const found = rustFinding(ctx.hits) ?? pgrxFinding(ctx.hits) ?? buildScriptPanicFinding(ctx.hits) ?? visualStudioFinding(ctx.hits) ?? cythonFinding(ctx.hits) ?? setuptoolsFinding(ctx.hits) ?? boostFinding(ctx.hits) ?? missingNameFinding(ctx.hits);
     if (found) return { confidence: 0.9, captures: found.captures, evidence: found.evidence };
     return rustDependencyCodeFinding(ctx.hits, ctx.firedRules);
   },
