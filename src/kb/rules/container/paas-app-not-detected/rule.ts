@@ -1,14 +1,16 @@
-// paas-app-not-detected: a platform builder (Heroku's buildpacks, Cloud Native Buildpacks, Nixpacks) looked at the
+// paas-app-not-detected: a platform builder (Heroku's buildpacks, dokku's herokuish, Cloud Native Buildpacks, Nixpacks) looked at the
 // files at the root of what it was given and recognised no kind of app it can build, so no build ran at all.
 
 import { defineRule } from '../../../rule.js';
 
-type Builder = 'heroku' | 'cnb' | 'nixpacks';
+type Builder = 'heroku' | 'herokuish' | 'cnb' | 'nixpacks';
 
 /** What each builder looks for at the root of the source it was given. */
 const LOOKS_FOR: Record<Builder, string> = {
   heroku:
     'Heroku runs each buildpack\'s `bin/detect` against the root of the pushed commit: the Node.js buildpack needs package.json, Python requirements.txt, pyproject.toml or Pipfile, Ruby a Gemfile, Go go.mod, PHP composer.json, Java pom.xml or build.gradle',
+  herokuish:
+    'dokku\'s herokuish runs each Heroku buildpack\'s `bin/detect` against the root of the pushed commit (or the buildpacks a `.buildpacks` file or `dokku buildpacks:set` names): Node.js needs package.json, Python requirements.txt, pyproject.toml or Pipfile, Ruby a Gemfile, Go go.mod, PHP composer.json',
   cnb:
     'The Cloud Native Buildpacks lifecycle runs every buildpack group\'s detect step against the source directory, and none of them found the files it builds from (package.json, requirements.txt, go.mod, pom.xml, Gemfile, project.toml, ...)',
   nixpacks:
@@ -18,10 +20,10 @@ const LOOKS_FOR: Record<Builder, string> = {
 export default defineRule({
   id: 'paas-app-not-detected',
   title: 'The platform builder recognised no app in the source it was given',
-  summary: 'A Heroku, Cloud Native Buildpacks or Nixpacks build found no file at the root of the source that tells it what kind of app to build.',
+  summary: 'A Heroku, dokku (herokuish), Cloud Native Buildpacks or Nixpacks build found no file at the root of the source that tells it what kind of app to build.',
   category: 'container',
   captures: {
-    builder: { type: 'string', doc: 'the builder that detected nothing: heroku, cnb or nixpacks' },
+    builder: { type: 'string', doc: 'the builder that detected nothing: heroku, herokuish (dokku), cnb or nixpacks' },
     buildpack: { type: 'string', doc: 'the buildpack that was set explicitly and whose detection failed', optional: true },
   },
   patterns: [
@@ -41,6 +43,15 @@ export default defineRule({
       source: 'Heroku build system',
       literals: ['App not compatible with buildpack:', 'Failed to detect set buildpack', 'failed to detect app matching'],
       re: /App not compatible with buildpack: (?<buildpack>\S{1,300})|Failed to detect set buildpack (?<_buildpack2>\S{1,300})|[Ff]ailed to detect app matching (?<_buildpack3>\S{1,300}) buildpack/,
+      weight: 0.9,
+    },
+    {
+      id: 'herokuish-unable-to-select',
+      // herokuish (dokku's builder, which runs Heroku's buildpacks' detect scripts): "-----> Unable to select a buildpack",
+      // then git's "! [remote rejected] master -> master (pre-receive hook declined)"
+      source: 'herokuish (dokku)',
+      literals: ['Unable to select a buildpack'],
+      re: /^(?:remote: )?(?:-{5}> )?Unable to select a buildpack\s*$/,
       weight: 0.9,
     },
     {
@@ -66,7 +77,7 @@ export default defineRule({
   refine: (ctx) => {
     const first = ctx.hits[0];
     if (!first) return null;
-    const builder: Builder = first.pattern.startsWith('heroku') ? 'heroku' : first.pattern.startsWith('cnb') ? 'cnb' : 'nixpacks';
+    const builder: Builder = first.pattern.startsWith('herokuish') ? 'herokuish' : first.pattern.startsWith('heroku') ? 'heroku' : first.pattern.startsWith('cnb') ? 'cnb' : 'nixpacks';
     const buildpack = ctx.captures.buildpack ?? ctx.captures._buildpack2 ?? ctx.captures._buildpack3;
     const story = buildpack
       ? `The app has the buildpack ${buildpack} set explicitly, and its detect step rejected the pushed source (it did not find the file that buildpack builds from, or the URL is not a buildpack at all). `
