@@ -122,6 +122,16 @@ export default defineRule({
       weight: 0.8,
     },
     {
+      id: 'cabal-module-source-missing',
+      // Cabal's preprocessing step for a module the .cabal file lists that no source directory holds: "cabal: can't find source
+      // for SharedTypes in ., dist/build/autogen" (setup/Setup.exe/cabal.exe/cabal-3.x say it too; the directory list may wrap).
+      // Not Cabal's own Paths_<pkg> module, which it generates itself (a missing one is a Cabal or tool bug).
+      source: 'Cabal (preprocessing)',
+      literals: ["can't find source for "],
+      re: /^(?:cabal|setup|Setup|cabal-dev)[\w.-]{0,20}(?:\.exe)?: can't find source for (?<file>(?!Paths_)[A-Z][\w'/\\]{0,200}) in /,
+      weight: 0.8,
+    },
+    {
       id: 'meson-subproject-no-build-file',
       // meson (wrap.py resolve): "meson.build:2:0: ERROR: Subproject exists but has no meson.build file" (1.0.1; "... file." in 1.12,
       // after "ERROR: Subproject foo is buildable: NO"): subprojects/foo is there but empty, as an unchecked-out git submodule or a
@@ -137,7 +147,7 @@ export default defineRule({
       // A CMake status line ("-- Component directory ... does not contain a CMakeLists.txt file. No component will be
       // added", ESP-IDF) is information the configure went on from; add_subdirectory's error is never printed so.
       if (h.pattern === 'cmake-subdirectory-no-cmakelists') return !h.text.startsWith('-- ');
-      if (h.pattern === 'cmake-subdirectory-absent' || h.pattern === 'meson-subproject-no-build-file' || h.pattern === 'compiler-input-missing') return true;
+      if (h.pattern === 'cmake-subdirectory-absent' || h.pattern === 'meson-subproject-no-build-file' || h.pattern === 'compiler-input-missing' || h.pattern === 'cabal-module-source-missing') return true;
       // A bare word ('build', 'install') is a target the Makefile lacks (a project bug or a typo), not a file of the tree.
       // A file under .git/ is git metadata a source archive lacks (source-not-git-checkout), not a file of the tree.
       if (h.pattern === 'make-no-rule-needed-by') return looksLikeFile(targetOf(h)) && !isGitMetadata(targetOf(h));

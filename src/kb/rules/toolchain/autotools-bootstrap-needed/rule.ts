@@ -33,6 +33,17 @@ export default defineRule({
       weight: 0.8,
     },
     {
+      id: 'cabal-configure-script-missing',
+      // Cabal, a package with `build-type: Configure` built from a git checkout (its configure is generated, and only the
+      // Hackage sdist ships it): "Warning: The 'build-type' is 'Configure' but there is no 'configure' script. You probably
+      // need to run 'autoreconf -i' to generate it." then "Error: cabal-3.8.1.0: configure script not found." (cabal 3.8+;
+      // older "cabal: configure script not found.")
+      source: 'Cabal (build-type: Configure)',
+      literals: ["is 'Configure' but there is no 'configure' script", ': configure script not found'],
+      re: /The 'build-type' is 'Configure' but there is no 'configure' script|^(?:Error: )?(?:cabal|setup|Setup)[\w.-]{0,20}(?:\.exe)?: configure script not found/,
+      weight: 0.85,
+    },
+    {
       id: 'configure-script-missing-zsh',
       // zsh: "zsh: no such file or directory: ./configure"
       source: 'zsh',
