@@ -129,6 +129,13 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   // freetype-sys probes freetype2 with pkg-config unless its `bundled` feature builds its own copy.
   'yeslogic-fontconfig-sys': [{ component: 'pkg-config', why: 'finds fontconfig', unless: { features: ['dlopen'], env: ['RUST_FONTCONFIG_DLOPEN'], why: 'the dlopen feature' } }],
   'freetype-sys': [C, { component: 'pkg-config', why: 'finds freetype2', unless: { features: ['bundled'], why: 'the bundled feature' } }],
+  // system-deps is the probe gtk-rs's and gstreamer-rs's -sys crates (glib-sys, gtk-sys, gstreamer-sys, ...) run from
+  // their build scripts: it reads the libraries from their [package.metadata.system-deps] and finds each with
+  // pkg-config, with no bundled fallback (only per-library SYSTEM_DEPS_<NAME>_* overrides, which name no one variable).
+  'system-deps': [{ component: 'pkg-config', why: "finds the -sys crates' system libraries (their [package.metadata.system-deps])" }],
+  // ffmpeg-sys-next builds FFmpeg from source with its `build` feature, takes FFMPEG_DIR's copy, tries vcpkg (MSVC), and
+  // otherwise finds libavutil, libavcodec and the rest with pkg-config.
+  'ffmpeg-sys-next': [{ component: 'pkg-config', why: 'finds the system FFmpeg (libavutil, libavcodec, ...)', unless: { features: ['build'], env: ['FFMPEG_DIR'], why: 'the build feature (FFmpeg from source) or FFMPEG_DIR' } }],
   // gmp-mpfr-sys runs GMP's and MPFR's configure and make on its bundled sources.
   'gmp-mpfr-sys': [C, { component: 'make', why: "builds the bundled GMP and MPFR (configure and make)" }],
   'libdbus-sys': [
