@@ -1,11 +1,14 @@
 // doctor's needs on structures of validation/real-repos-fresh7.json, each modelled as a small fixture project:
-// -sys crates that find their libraries through system-deps, and ffmpeg-sys-next's pkg-config probe.
+// -sys crates that find their libraries through system-deps, and ffmpeg-sys-next's pkg-config probe; a workspace with
+// no lock whose reqwest asks for the vendored OpenSSL.
 
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { FIX, needsOf, variant } from './helpers/needs-fixtures.ts';
+import { deriveNeeds } from '../src/doctor/needs.ts';
+import { readProject } from '../src/project/discover.ts';
 
 test('GStreamer/GLib -sys crates probe through system-deps, and ffmpeg-sys-next through pkg-config (media-pipeline, Mebal)', async () => {
   const needs = await needsOf(join(FIX, 'system-deps-probes'));
@@ -28,4 +31,19 @@ test('near misses: system-deps only under a Windows table, ffmpeg-sys-next with 
   assert.ok((await needsOf(direct(''))).get('pkg-config')?.some((n) => n.startsWith('ffmpeg-sys-next 7.1.3')));
   assert.equal((await needsOf(direct(', features = ["build"]'))).get('pkg-config'), undefined);
   assert.equal((await needsOf(direct(''), { FFMPEG_DIR: '/opt/ffmpeg' })).get('pkg-config'), undefined);
+});
+
+test("without a lock, reqwest's native-tls-vendored brings openssl-src: perl and make (ipfs_storage_cruster)", async () => {
+  const needs = await needsOf(join(FIX, 'vendored-tls-nolock'));
+  assert.deepEqual(needs.get('perl'), ["openssl-src via reqwest (runs OpenSSL's Configure)"]);
+  assert.ok(needs.get('make')?.some((n) => n.startsWith('openssl-src via reqwest')), [...needs.keys()].join(', '));
+  // Near misses: reqwest without the feature; the same workspace built for macOS, where native-tls uses Security.framework.
+  const plain = variant('vendored-tls-nolock', 'crates/client/Cargo.toml', (t) => t.replace(', "native-tls-vendored"', ''));
+  assert.equal((await needsOf(plain)).get('perl'), undefined);
+  const mac = deriveNeeds(await readProject(join(FIX, 'vendored-tls-nolock')), { env: {}, platform: 'darwin', hostTriple: 'aarch64-apple-darwin' });
+  assert.ok(!mac.needs.some((n) => n.component === 'perl'), JSON.stringify(mac.needs.map((n) => n.component)));
+  // openssl-sys asked for `vendored` itself brings it on every target.
+  const sys = variant('vendored-tls-nolock', 'crates/server/Cargo.toml', (t) => t.replace('reqwest = { version = "0.11", features = ["json"] }', 'openssl-sys = { version = "0.9", features = ["vendored"] }'));
+  const macSys = deriveNeeds(await readProject(sys), { env: {}, platform: 'darwin', hostTriple: 'aarch64-apple-darwin' });
+  assert.ok(macSys.needs.some((n) => n.component === 'perl' && n.neededBy.some((b) => b.startsWith('openssl-src via openssl-sys'))), JSON.stringify(macSys.needs));
 });

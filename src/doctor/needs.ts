@@ -9,6 +9,7 @@ import { toolchainCaveat, type CargoGraph, type CargoResolution, type MetadataRe
 import { cppBuildOf, pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../project/build-script.js';
 import type { CargoManifest, LockedCrate, Project, RustProject } from '../project/model.js';
 import { clipForMessage } from '../project/shell-quote.js';
+import { targetApplies } from '../project/target-cfg.js';
 
 export interface Constraint {
   /** min/max: inclusive bounds on major.minor(.patch); pep440: a Python specifier; pin: a version prefix that must match. */
@@ -354,11 +355,15 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
   const declared = new Map<LockedCrate, string | null>();
   if (!rust.lock) {
     const declare = (m: CargoManifest, hop: string | null) => {
+      const asked = defaultRequestedFeatures([m], target);
       for (const d of m.dependencies.filter((x) => builtByDefault(m, x, target, defaultFeatureRefs(m)))) {
         const version = (d.req ?? '').replace(/^[\s^~=<>]+/, '');
         declared.set({ name: d.name, version, source: 'manifest', dependencies: [] }, hop);
         for (const implied of IMPLIED_CRATES[d.name] ?? []) {
-          if (version && compareVersions(version, implied.since) >= 0) declared.set({ name: implied.crate, version: implied.version, source: 'manifest', dependencies: [] }, hop ?? d.name);
+          if (!version || compareVersions(version, implied.since) < 0) continue;
+          if (implied.feature && !asked.get(d.name)?.has(implied.feature)) continue;
+          if (implied.target && targetApplies(implied.target, target) !== true) continue;
+          if (![...declared.keys()].some((c) => c.name === implied.crate)) declared.set({ name: implied.crate, version: implied.version, source: 'manifest', dependencies: [] }, hop ?? d.name);
         }
       }
     };
@@ -413,7 +418,7 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
     if (crate.source === null && !Object.hasOwn(CRATE_NEEDS, crate.name)) continue;
     if (rust.lock && !via.has(crate)) continue; // not reachable from the workspace: a stale lock entry
     const hop = via.get(crate) ?? null;
-    const label = `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''}`.trim();
+    const label = `${[crate.name, crate.version].filter(Boolean).join(' ')}${hop ? ` via ${hop}` : ''}`;
     if (!heavy && HEAVY_CRATES.includes(crate.name)) heavy = label;
     // own keys only: a crate named `constructor` or `__proto__` is not a table entry
     const needs = Object.hasOwn(CRATE_NEEDS, crate.name) ? CRATE_NEEDS[crate.name] : undefined;

@@ -37,6 +37,8 @@ export interface CrateNeed {
   since?: string;
 }
 
+// The targets native-tls builds on OpenSSL (its Cargo.toml's target table for openssl and openssl-sys).
+const NATIVE_TLS_OPENSSL = 'cfg(not(any(target_os = "windows", target_vendor = "apple")))';
 const OPENSSL_VENDORED: Exemption = { lockDependsOn: ['openssl-src'], features: ['vendored'], env: ['OPENSSL_DIR', 'OPENSSL_LIB_DIR'], why: 'vendored OpenSSL (openssl-src) or OPENSSL_DIR' };
 const RDKAFKA_DYNAMIC: Exemption = { features: ['dynamic-linking', 'dynamic_linking'], why: 'the dynamic-linking feature (the system librdkafka)' };
 const CPP = { component: 'cxx-compiler', why: 'compiles C++ in its build script' } as const;
@@ -178,11 +180,19 @@ export const FETCHED_SOURCE_NEEDS: readonly { name: string; source: RegExp; need
 ];
 
 /**
- * Without a Cargo.lock doctor knows only declared crates: these always bring a crate that carries a need. tonic-build
+ * Without a Cargo.lock doctor knows only declared crates: these always bring a crate that carries a need (with
+ * `feature`, only when the declaration asks that feature; with `target`, only on targets that cfg matches). tonic-build
  * generates its code with prost-build, and since tonic-build 0.8 with prost-build 0.11, which ships no protoc.
+ * The vendored-OpenSSL features chain down to openssl-sys's `vendored` and so to openssl-src (reqwest's
+ * native-tls-vendored -> native-tls/vendored -> openssl/vendored -> openssl-sys/vendored); native-tls uses OpenSSL only
+ * off Windows and Apple targets (SChannel and Security.framework there). An empty version: the lock would tell which.
  */
-export const IMPLIED_CRATES: Record<string, readonly { crate: string; version: string; since: string }[]> = {
+export const IMPLIED_CRATES: Record<string, readonly { crate: string; version: string; since: string; feature?: string; target?: string }[]> = {
   'tonic-build': [{ crate: 'prost-build', version: '0.11.0', since: '0.8.0' }],
+  reqwest: [{ crate: 'openssl-src', version: '', since: '0.10.0', feature: 'native-tls-vendored', target: NATIVE_TLS_OPENSSL }],
+  'native-tls': [{ crate: 'openssl-src', version: '', since: '0.2.0', feature: 'vendored', target: NATIVE_TLS_OPENSSL }],
+  openssl: [{ crate: 'openssl-src', version: '', since: '0.10.0', feature: 'vendored' }],
+  'openssl-sys': [{ crate: 'openssl-src', version: '', since: '0.9.0', feature: 'vendored' }],
 };
 
 /** Where C headers live when no pkg-config says otherwise (Debian multiarch, Fedora, Alpine, Homebrew, PostgreSQL's Debian layout). */
