@@ -1,6 +1,6 @@
 // doctor's needs on structures of validation/real-repos-fresh7.json, each modelled as a small fixture project:
 // -sys crates that find their libraries through system-deps, and ffmpeg-sys-next's pkg-config probe; a workspace with
-// no lock whose reqwest asks for the vendored OpenSSL.
+// no lock whose reqwest asks for the vendored OpenSSL; crates that declarations always bring (openssl-sys, pq-sys).
 
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -46,4 +46,30 @@ test("without a lock, reqwest's native-tls-vendored brings openssl-src: perl and
   const sys = variant('vendored-tls-nolock', 'crates/server/Cargo.toml', (t) => t.replace('reqwest = { version = "0.11", features = ["json"] }', 'openssl-sys = { version = "0.9", features = ["vendored"] }'));
   const macSys = deriveNeeds(await readProject(sys), { env: {}, platform: 'darwin', hostTriple: 'aarch64-apple-darwin' });
   assert.ok(macSys.needs.some((n) => n.component === 'perl' && n.neededBy.some((b) => b.startsWith('openssl-src via openssl-sys'))), JSON.stringify(macSys.needs));
+});
+
+test('without a lock, the crates a declaration always brings: openssl-sys (reqwest default TLS, openssl), pq-sys (diesel postgres) (etherface)', async () => {
+  const needs = await needsOf(join(FIX, 'tls-pq-nolock'));
+  assert.ok(needs.get('openssl-dev')?.some((n) => n.startsWith('openssl-sys via reqwest')), [...needs.keys()].join(', '));
+  assert.ok(needs.get('pkg-config')?.some((n) => n.startsWith('openssl-sys via reqwest')), [...needs.keys()].join(', '));
+  assert.deepEqual(needs.get('libpq-dev'), ['pq-sys via diesel (links libpq)']);
+});
+
+test('near misses without a lock: reqwest on rustls only, diesel without postgres, a vendored openssl, macOS', async () => {
+  const noTls = variant('tls-pq-nolock', 'lib/Cargo.toml', (t) => t.replace('features = ["blocking", "json"] }', 'default-features = false, features = ["rustls-tls"] }').replace('"postgres", ', ''));
+  const plain = await needsOf(noTls);
+  // openssl 0.10 still brings openssl-sys; reqwest and diesel bring nothing.
+  assert.deepEqual(plain.get('openssl-dev'), ['openssl-sys via openssl (links the system OpenSSL)']);
+  assert.equal(plain.get('libpq-dev'), undefined);
+  const vendored = variant('tls-pq-nolock', 'rest/Cargo.toml', (t) => t.replace('features = ["v110"]', 'features = ["v110", "vendored"]'));
+  const v = await needsOf(vendored);
+  // Feature unification: openssl's vendored builds the one openssl-sys that reqwest's native-tls uses too.
+  assert.equal(v.get('openssl-dev'), undefined, v.get('openssl-dev')?.join('; '));
+  assert.ok(v.get('perl')?.some((n) => n.startsWith('openssl-src via')), [...v.keys()].join(', '));
+  const mac = deriveNeeds(await readProject(noTls), { env: {}, platform: 'darwin', hostTriple: 'aarch64-apple-darwin' });
+  assert.ok(mac.needs.some((n) => n.component === 'openssl-dev'), 'openssl itself links OpenSSL on every target');
+  const macReqwest = variant('tls-pq-nolock', 'rest/Cargo.toml', (t) => t.replace(/^openssl = .*\n/m, ''));
+  const m2 = deriveNeeds(await readProject(macReqwest), { env: {}, platform: 'darwin', hostTriple: 'aarch64-apple-darwin' });
+  assert.ok(!m2.needs.some((n) => n.component === 'openssl-dev'), 'native-tls uses Security.framework on macOS');
+  assert.ok(m2.needs.some((n) => n.component === 'libpq-dev'));
 });

@@ -353,18 +353,29 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
   // Without a lock only declared crates are known: the members' own, and those of the git dependencies cargo has
   // checked out (read from CARGO_HOME, each labelled with the git crate it comes through).
   const declared = new Map<LockedCrate, string | null>();
+  // The features the implied crates are built with (openssl-sys's `vendored` through reqwest's native-tls-vendored).
+  const impliedFeatures = new Map<string, Set<string>>();
   if (!rust.lock) {
+    const imply = (name: string, version: string, asked: ReadonlySet<string>, defaultsKept: boolean, hop: string, depth = 0) => {
+      for (const implied of IMPLIED_CRATES[name] ?? []) {
+        if (depth > 8) break;
+        if (version && compareVersions(version, implied.since) < 0) continue;
+        const when = implied.features || implied.byDefault;
+        if (when && !(implied.features?.some((f) => asked.has(f)) || (implied.byDefault && defaultsKept))) continue;
+        if (implied.target && targetApplies(implied.target, target) !== true) continue;
+        if (![...declared.keys()].some((c) => c.name === implied.crate)) declared.set({ name: implied.crate, version: implied.version, source: 'manifest', dependencies: [] }, hop);
+        const features = impliedFeatures.get(implied.crate) ?? new Set<string>();
+        for (const f of implied.sets ?? []) features.add(f);
+        impliedFeatures.set(implied.crate, features);
+        imply(implied.crate, implied.version, features, true, hop, depth + 1);
+      }
+    };
     const declare = (m: CargoManifest, hop: string | null) => {
       const asked = defaultRequestedFeatures([m], target);
       for (const d of m.dependencies.filter((x) => builtByDefault(m, x, target, defaultFeatureRefs(m)))) {
         const version = (d.req ?? '').replace(/^[\s^~=<>]+/, '');
         declared.set({ name: d.name, version, source: 'manifest', dependencies: [] }, hop);
-        for (const implied of IMPLIED_CRATES[d.name] ?? []) {
-          if (!version || compareVersions(version, implied.since) < 0) continue;
-          if (implied.feature && !asked.get(d.name)?.has(implied.feature)) continue;
-          if (implied.target && targetApplies(implied.target, target) !== true) continue;
-          if (![...declared.keys()].some((c) => c.name === implied.crate)) declared.set({ name: implied.crate, version: implied.version, source: 'manifest', dependencies: [] }, hop ?? d.name);
-        }
+        if (version) imply(d.name, version, asked.get(d.name) ?? new Set(), d.defaultFeatures, hop ?? d.name);
       }
     };
     for (const m of built) declare(m.manifest, null);
@@ -390,6 +401,7 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
   const doubtful: { via: string; held: Exempted }[] = [];
   const lockNames = new Set(packages.map((p) => p.name));
   const requested: Map<string, ReadonlySet<string>> = fromGraph ? fromGraph.features : defaultRequestedFeatures(manifests, target);
+  for (const [name, features] of impliedFeatures) if (!fromGraph) requested.set(name, new Set([...(requested.get(name) ?? []), ...features]));
   const builtDep = (dep: string) => {
     const [name, version] = dep.split(' ');
     return [...via.keys()].some((c) => c.name === name && (!version || c.version === version));

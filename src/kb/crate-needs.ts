@@ -38,7 +38,7 @@ export interface CrateNeed {
 }
 
 // The targets native-tls builds on OpenSSL (its Cargo.toml's target table for openssl and openssl-sys).
-const NATIVE_TLS_OPENSSL = 'cfg(not(any(target_os = "windows", target_vendor = "apple")))';
+const NATIVE_TLS_OPENSSL = 'cfg(not(any(target_os = "windows", target_vendor = "apple", target_arch = "wasm32")))';
 const OPENSSL_VENDORED: Exemption = { lockDependsOn: ['openssl-src'], features: ['vendored'], env: ['OPENSSL_DIR', 'OPENSSL_LIB_DIR'], why: 'vendored OpenSSL (openssl-src) or OPENSSL_DIR' };
 const RDKAFKA_DYNAMIC: Exemption = { features: ['dynamic-linking', 'dynamic_linking'], why: 'the dynamic-linking feature (the system librdkafka)' };
 const CPP = { component: 'cxx-compiler', why: 'compiles C++ in its build script' } as const;
@@ -179,20 +179,45 @@ export const FETCHED_SOURCE_NEEDS: readonly { name: string; source: RegExp; need
   },
 ];
 
+/** A crate a declared (or implied) crate always brings, by its own manifest, for every version from `since` on. */
+export interface ImpliedCrate {
+  crate: string;
+  /** The version to report; empty when only a lock would tell. */
+  version: string;
+  since: string;
+  /** Only when the declaration asks one of these features (or, with `byDefault`, keeps its default features). */
+  features?: readonly string[];
+  byDefault?: boolean;
+  /** Only on the targets this cfg matches (the implying crate's target table). */
+  target?: string;
+  /** Features the implied crate is built with when implied this way (carried on down the chain). */
+  sets?: readonly string[];
+}
+
 /**
- * Without a Cargo.lock doctor knows only declared crates: these always bring a crate that carries a need (with
- * `feature`, only when the declaration asks that feature; with `target`, only on targets that cfg matches). tonic-build
- * generates its code with prost-build, and since tonic-build 0.8 with prost-build 0.11, which ships no protoc.
- * The vendored-OpenSSL features chain down to openssl-sys's `vendored` and so to openssl-src (reqwest's
- * native-tls-vendored -> native-tls/vendored -> openssl/vendored -> openssl-sys/vendored); native-tls uses OpenSSL only
- * off Windows and Apple targets (SChannel and Security.framework there). An empty version: the lock would tell which.
+ * Without a Cargo.lock doctor knows only declared crates: these always bring a crate that carries a need, whichever
+ * version the requirement resolves to (each fact holds from `since` on). tonic-build generates its code with
+ * prost-build, and since tonic-build 0.8 with prost-build 0.11, which ships no protoc. openssl depends on openssl-sys
+ * (as `ffi`) unconditionally; reqwest's default-tls (its default, and what native-tls and native-tls-vendored turn
+ * on) is native-tls, which links OpenSSL off Windows, Apple and wasm targets (SChannel, Security.framework there);
+ * the vendored features chain down to openssl-sys's `vendored` and so to openssl-src. diesel's `postgres` is pq-sys.
  */
-export const IMPLIED_CRATES: Record<string, readonly { crate: string; version: string; since: string; feature?: string; target?: string }[]> = {
+export const IMPLIED_CRATES: Record<string, readonly ImpliedCrate[]> = {
   'tonic-build': [{ crate: 'prost-build', version: '0.11.0', since: '0.8.0' }],
-  reqwest: [{ crate: 'openssl-src', version: '', since: '0.10.0', feature: 'native-tls-vendored', target: NATIVE_TLS_OPENSSL }],
-  'native-tls': [{ crate: 'openssl-src', version: '', since: '0.2.0', feature: 'vendored', target: NATIVE_TLS_OPENSSL }],
-  openssl: [{ crate: 'openssl-src', version: '', since: '0.10.0', feature: 'vendored' }],
-  'openssl-sys': [{ crate: 'openssl-src', version: '', since: '0.9.0', feature: 'vendored' }],
+  reqwest: [
+    { crate: 'openssl-sys', version: '', since: '0.10.0', features: ['default-tls', 'native-tls', 'native-tls-vendored'], byDefault: true, target: NATIVE_TLS_OPENSSL },
+    { crate: 'openssl-sys', version: '', since: '0.10.0', features: ['native-tls-vendored'], target: NATIVE_TLS_OPENSSL, sets: ['vendored'] },
+  ],
+  'native-tls': [
+    { crate: 'openssl-sys', version: '', since: '0.2.0', target: NATIVE_TLS_OPENSSL },
+    { crate: 'openssl-sys', version: '', since: '0.2.0', features: ['vendored'], target: NATIVE_TLS_OPENSSL, sets: ['vendored'] },
+  ],
+  openssl: [
+    { crate: 'openssl-sys', version: '', since: '0.10.0' },
+    { crate: 'openssl-sys', version: '', since: '0.10.0', features: ['vendored'], sets: ['vendored'] },
+  ],
+  'openssl-sys': [{ crate: 'openssl-src', version: '', since: '0.9.0', features: ['vendored'] }],
+  diesel: [{ crate: 'pq-sys', version: '', since: '1.0.0', features: ['postgres'] }],
 };
 
 /** Where C headers live when no pkg-config says otherwise (Debian multiarch, Fedora, Alpine, Homebrew, PostgreSQL's Debian layout). */
