@@ -297,6 +297,8 @@ export interface RustBuild {
 /** Where a need comes from, for a caller that points at it (scan points at the crate's lock entry or the build script). */
 export interface NeedOrigin {
   crate?: LockedCrate;
+  /** The direct dependency the crate comes through (null or absent: the crate is one itself). */
+  hop?: string | null;
   buildScript?: string;
 }
 
@@ -458,7 +460,7 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
         doubtful.push({ via: doubtVia, held: { component: n.component, crate: `${label} (${n.why})`, why: `needed only through ${doubtVia}` } });
         continue;
       }
-      set.add(n.component, `${label} (${n.why})`, { required: n.required ?? true }, { crate });
+      set.add(n.component, `${label} (${n.why})`, { required: n.required ?? true }, { crate, hop });
     }
     // An unverified pyo3 sets no Python bounds either (its python need is held back above).
     if (!doubtVia && (crate.name === 'pyo3-build-config' || (crate.name === 'pyo3' && !lockNames.has('pyo3-build-config')))) {
