@@ -442,3 +442,21 @@ test("COPY ../x copies the context's own x: BuildKit roots a source at the conte
   // Near miss: only the lock and the crates are copied, no workspace manifest: cargo finds none in /usr/src/meel.
   assert.deepEqual(brief(manifestMissing(project('COPY ../crates crates/\nCOPY ../Cargo.lock Cargo.lock\n'))), ['cargo-manifest-missing docker/Dockerfile:6']);
 });
+
+test('cargo run in a directory named by a build argument: what is there cannot be told (ipfs_storage_cruster)', () => {
+  const project = (build: string): ProjectFiles => {
+    const files = new Map<string, string>([
+      ['Dockerfile', `FROM rust:1.76.0-bookworm AS builder\nWORKDIR /app\nCOPY . .\nARG APP_NAME\n${build}\n`],
+      ['Cargo.toml', '[workspace]\nresolver = "2"\nmembers = ["crates/*"]\n'],
+      ['crates/node_app/Cargo.toml', '[package]\nname = "node_app"\nversion = "0.1.0"\nedition = "2021"\n'],
+      ['crates/node_app/src/main.rs', 'fn main() {}\n'],
+    ]);
+    return { root: '/nonexistent', files, gitTracked: null, gitIgnored: null, paths: new Set(files.keys()) };
+  };
+  const manifestMissing = (p: ProjectFiles) => brief(scan(p).filter((f) => f.rule === 'cargo-manifest-missing'));
+  assert.deepEqual(manifestMissing(project('RUN cd ./crates/${APP_NAME} \\\n    && cargo build --release')), []);
+  assert.deepEqual(manifestMissing(project('WORKDIR /app/crates/$APP_NAME\nRUN cargo build --release')), []);
+  assert.deepEqual(manifestMissing(project('RUN cd ./crates/node_app && cargo build --release')), []);
+  // Near miss: a literal directory that no COPY fills is still found.
+  assert.deepEqual(manifestMissing(project('RUN cd ./crates/other_app && cargo build --release')), ['cargo-manifest-missing Dockerfile:5']);
+});
