@@ -73,3 +73,18 @@ test('near misses without a lock: reqwest on rustls only, diesel without postgre
   assert.ok(!m2.needs.some((n) => n.component === 'openssl-dev'), 'native-tls uses Security.framework on macOS');
   assert.ok(m2.needs.some((n) => n.component === 'libpq-dev'));
 });
+
+test('without a lock, only a requirement within one series settles it: reqwest 0.13 defaults to rustls, `>=0.11` may resolve to it', async () => {
+  const withReqwest = (decl: string) => variant('tls-pq-nolock', 'lib/Cargo.toml', (t) => t.replace('reqwest = { version = "^0.11", features = ["blocking", "json"] }', decl).replace(/^diesel = .*\n/m, ''));
+  const noOpenssl = (dir: string) => {
+    const rest = join(dir, 'rest/Cargo.toml');
+    writeFileSync(rest, readFileSync(rest, 'utf8').replace(/^openssl = .*\n/m, ''));
+    return dir;
+  };
+  const openssl = async (decl: string) => (await needsOf(noOpenssl(withReqwest(decl)))).get('openssl-dev');
+  assert.equal(await openssl('reqwest = "0.13"'), undefined);
+  assert.deepEqual(await openssl('reqwest = { version = "0.13", features = ["native-tls"] }'), ['openssl-sys via reqwest (links the system OpenSSL)']);
+  assert.equal(await openssl('reqwest = ">=0.11"'), undefined);
+  assert.equal(await openssl('reqwest = "*"'), undefined);
+  assert.deepEqual(await openssl('reqwest = "~0.12.4"'), ['openssl-sys via reqwest (links the system OpenSSL)']);
+});

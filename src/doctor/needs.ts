@@ -362,6 +362,7 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
       for (const implied of IMPLIED_CRATES[name] ?? []) {
         if (depth > 8) break;
         if (version && compareVersions(version, implied.since) < 0) continue;
+        if (version && implied.before && compareVersions(version, implied.before) >= 0) continue;
         const when = implied.features || implied.byDefault;
         if (when && !(implied.features?.some((f) => asked.has(f)) || (implied.byDefault && defaultsKept))) continue;
         if (implied.target && targetApplies(implied.target, target) !== true) continue;
@@ -377,7 +378,9 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
       for (const d of m.dependencies.filter((x) => builtByDefault(m, x, target, defaultFeatureRefs(m)))) {
         const version = (d.req ?? '').replace(/^[\s^~=<>]+/, '');
         declared.set({ name: d.name, version, source: 'manifest', dependencies: [] }, hop);
-        if (version) imply(d.name, version, asked.get(d.name) ?? new Set(), d.defaultFeatures, hop ?? d.name);
+        // Only a requirement within one semver-compatible series (`0.11`, `^1.4`, `~0.10.2`, `=0.12.5`) settles what
+        // every version it admits brings; `>=0.11`, `*` or a range may resolve to a series where the fact is not so.
+        if (version && /^\s*[\^~=]?\s*\d+(?:\.\d+){0,2}\s*$/.test(d.req ?? '')) imply(d.name, version, asked.get(d.name) ?? new Set(), d.defaultFeatures, hop ?? d.name);
       }
     };
     for (const m of built) declare(m.manifest, null);

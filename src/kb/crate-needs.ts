@@ -185,6 +185,8 @@ export interface ImpliedCrate {
   /** The version to report; empty when only a lock would tell. */
   version: string;
   since: string;
+  /** And before this version (reqwest 0.13 made rustls its default TLS). */
+  before?: string;
   /** Only when the declaration asks one of these features (or, with `byDefault`, keeps its default features). */
   features?: readonly string[];
   byDefault?: boolean;
@@ -196,16 +198,19 @@ export interface ImpliedCrate {
 
 /**
  * Without a Cargo.lock doctor knows only declared crates: these always bring a crate that carries a need, whichever
- * version the requirement resolves to (each fact holds from `since` on). tonic-build generates its code with
+ * version the requirement resolves to (each fact holds from `since` on, and before `before`; a requirement that admits
+ * more than one semver-compatible series, `>=0.11` or `*`, implies nothing). tonic-build generates its code with
  * prost-build, and since tonic-build 0.8 with prost-build 0.11, which ships no protoc. openssl depends on openssl-sys
- * (as `ffi`) unconditionally; reqwest's default-tls (its default, and what native-tls and native-tls-vendored turn
- * on) is native-tls, which links OpenSSL off Windows, Apple and wasm targets (SChannel, Security.framework there);
+ * (as `ffi`) unconditionally; reqwest's default-tls (its default before 0.13, and what native-tls and native-tls-vendored
+ * turn on) is native-tls, which links OpenSSL off Windows, Apple and wasm targets (SChannel, Security.framework there);
  * the vendored features chain down to openssl-sys's `vendored` and so to openssl-src. diesel's `postgres` is pq-sys.
  */
 export const IMPLIED_CRATES: Record<string, readonly ImpliedCrate[]> = {
   'tonic-build': [{ crate: 'prost-build', version: '0.11.0', since: '0.8.0' }],
   reqwest: [
-    { crate: 'openssl-sys', version: '', since: '0.10.0', features: ['default-tls', 'native-tls', 'native-tls-vendored'], byDefault: true, target: NATIVE_TLS_OPENSSL },
+    { crate: 'openssl-sys', version: '', since: '0.10.0', before: '0.13.0', features: ['default-tls', 'native-tls', 'native-tls-vendored'], byDefault: true, target: NATIVE_TLS_OPENSSL },
+    // reqwest 0.13 made rustls its default (and default-tls with it): only native-tls asked by name links OpenSSL.
+    { crate: 'openssl-sys', version: '', since: '0.13.0', features: ['native-tls', 'native-tls-vendored'], target: NATIVE_TLS_OPENSSL },
     { crate: 'openssl-sys', version: '', since: '0.10.0', features: ['native-tls-vendored'], target: NATIVE_TLS_OPENSSL, sets: ['vendored'] },
   ],
   'native-tls': [
