@@ -31,6 +31,9 @@ test('near misses: system-deps only under a Windows table, ffmpeg-sys-next with 
   assert.ok((await needsOf(direct(''))).get('pkg-config')?.some((n) => n.startsWith('ffmpeg-sys-next 7.1.3')));
   assert.equal((await needsOf(direct(', features = ["build"]'))).get('pkg-config'), undefined);
   assert.equal((await needsOf(direct(''), { FFMPEG_DIR: '/opt/ffmpeg' })).get('pkg-config'), undefined);
+  // ffmpeg-next's build feature is ffmpeg-sys-next's: FFmpeg is built from source, not found with pkg-config.
+  const forwarded = variant('system-deps-probes', 'Cargo.toml', (t) => t.replace('gstreamer = "0.18"\nffmpeg-next = "7.1"\n', 'ffmpeg-next = { version = "7.1", features = ["build"] }\n'));
+  assert.equal((await needsOf(forwarded)).get('pkg-config'), undefined);
 });
 
 test("without a lock, reqwest's native-tls-vendored brings openssl-src: perl and make (ipfs_storage_cruster)", async () => {

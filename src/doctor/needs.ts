@@ -171,7 +171,7 @@ export function firstHops(packages: readonly LockedCrate[], roots: readonly stri
 }
 
 /** Whether an exemption lifts a crate's need; `built` tells which lock crates the build compiles. */
-export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonly LockedCrate[], built: (dep: string) => boolean, features: ReadonlySet<string>, env: (name: string) => boolean, defaultsKept = true): boolean {
+export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonly LockedCrate[], built: (dep: string) => boolean, features: ReadonlySet<string>, env: (name: string) => boolean, defaultsKept = true, askedOf: (name: string) => ReadonlySet<string> | undefined = () => undefined): boolean {
   // A lock dependency is "name" or "name version": the crate builds `d` when one of its entries names it and is built.
   const builds = (d: string) => crate.dependencies.some((x) => (x === d || x.startsWith(`${d} `)) && built(x));
   if (u.lockDependsOn?.some(builds)) return true;
@@ -179,6 +179,7 @@ export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonl
   if (u.lockHas?.some((n) => lock.some((p) => p.name === n))) return true;
   if (u.memberDependsOn?.some((n) => lock.some((p) => p.source === null && p.dependencies.some((x) => x.split(' ')[0] === n)))) return true;
   if (u.features?.some((f) => features.has(f))) return true;
+  if (u.forwardedFrom && Object.entries(u.forwardedFrom).some(([name, fs]) => fs.some((f) => askedOf(name)?.has(f)))) return true;
   if (u.env?.some((e) => env(e))) return true;
   if (u.defaultsOffWithout && !defaultsKept && !u.defaultsOffWithout.some((f) => features.has(f))) return true;
   return false;
@@ -446,7 +447,7 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
     const doubtVia = (fromGraph ?? fromLock)?.unverified.get(crate);
     for (const n of needs) {
       if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
-      if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => env[e] !== undefined && env[e] !== '', defaultsKept(crate.name))) {
+      if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => env[e] !== undefined && env[e] !== '', defaultsKept(crate.name), (name) => requested.get(name))) {
         exempted.push({ component: n.component, crate: label, why: n.unless.why });
         continue;
       }

@@ -18,6 +18,8 @@ export interface Exemption {
   memberDependsOn?: string[];
   /** A workspace manifest asks for one of these features of the crate. */
   features?: string[];
+  /** Or one of these features of a crate that forwards it to this one (ffmpeg-next's `build` is ffmpeg-sys-next's). */
+  forwardedFrom?: Record<string, string[]>;
   /** Any of these environment variables is set. */
   env?: string[];
   /** The build turns the crate's default features off and asks none of these features of it. */
@@ -137,7 +139,7 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   'system-deps': [{ component: 'pkg-config', why: "finds the -sys crates' system libraries (their [package.metadata.system-deps])" }],
   // ffmpeg-sys-next builds FFmpeg from source with its `build` feature, takes FFMPEG_DIR's copy, tries vcpkg (MSVC), and
   // otherwise finds libavutil, libavcodec and the rest with pkg-config.
-  'ffmpeg-sys-next': [{ component: 'pkg-config', why: 'finds the system FFmpeg (libavutil, libavcodec, ...)', unless: { features: ['build'], env: ['FFMPEG_DIR'], why: 'the build feature (FFmpeg from source) or FFMPEG_DIR' } }],
+  'ffmpeg-sys-next': [{ component: 'pkg-config', why: 'finds the system FFmpeg (libavutil, libavcodec, ...)', unless: { features: ['build'], forwardedFrom: { 'ffmpeg-next': ['build'] }, env: ['FFMPEG_DIR'], why: 'the build feature (FFmpeg from source) or FFMPEG_DIR' } }],
   // gmp-mpfr-sys runs GMP's and MPFR's configure and make on its bundled sources.
   'gmp-mpfr-sys': [C, { component: 'make', why: "builds the bundled GMP and MPFR (configure and make)" }],
   'libdbus-sys': [
