@@ -91,3 +91,13 @@ test('without a lock, only a requirement within one series settles it: reqwest 0
   assert.equal(await openssl('reqwest = "*"'), undefined);
   assert.deepEqual(await openssl('reqwest = "~0.12.4"'), ['openssl-sys via reqwest (links the system OpenSSL)']);
 });
+
+test("a windowing crate's GTK stack is built on Linux only: pkg-config there, not on macOS or Windows (skyefactory/app)", async () => {
+  const needs = await needsOf(join(FIX, 'gtk-linux-only'));
+  assert.ok(needs.get('pkg-config')?.some((n) => n.startsWith('system-deps 6.2.2 via systemicons')), [...needs.keys()].join(', '));
+  const project = await readProject(join(FIX, 'gtk-linux-only'));
+  for (const hostTriple of ['aarch64-apple-darwin', 'x86_64-pc-windows-msvc']) {
+    const plan = deriveNeeds(project, { env: {}, platform: hostTriple.includes('apple') ? 'darwin' : 'win32', hostTriple });
+    assert.ok(!plan.needs.some((n) => n.component === 'pkg-config'), `${hostTriple}: ${JSON.stringify(plan.needs.find((n) => n.component === 'pkg-config'))}`);
+  }
+});
