@@ -20,6 +20,16 @@ test('project() languages: LANGUAGES list, short form, the C and CXX default, NO
   assert.deepEqual(parseCmakeLists('project(x LANGUAGES C)\n# enable_language(CXX)\n#[[ enable_language(Fortran) ]]\n').languages, ['C']);
 });
 
+test('project() whose quoted DESCRIPTION holds parentheses still names its languages (CRoaring, csv-parser)', () => {
+  // CRoaring: project(RoaringBitmap DESCRIPTION "Roaring bitmaps in C (and C++)" LANGUAGES CXX C), over several lines.
+  assert.deepEqual(parseCmakeLists('cmake_minimum_required(VERSION 3.15)\nproject(RoaringBitmap\n  DESCRIPTION "Roaring bitmaps in C (and C++)"\n  LANGUAGES CXX C\n)\n').languages, ['CXX', 'C']);
+  assert.deepEqual(parseCmakeLists('project(csv-parser\n\tVERSION 1.1.0\n\tDESCRIPTION "Csv::Parser (csv-parser)"\n\tLANGUAGES CXX\n)\n').languages, ['CXX']);
+  // A quoted description with a keyword's or a language's name in it is one argument, not a language list.
+  assert.deepEqual(parseCmakeLists('project(p DESCRIPTION "C LANGUAGES Fortran (x)")\n').languages, ['C', 'CXX']);
+  assert.deepEqual(parseCmakeLists('project(p DESCRIPTION "none (really)" LANGUAGES NONE)\n').languages, []);
+  assert.equal(parseCmakeLists('cmake_minimum_required(VERSION 3.15)\nproject(p DESCRIPTION "(x)")\n').minimumVersion, '3.15');
+});
+
 test('the minimum CMake is the low end of a version range; pkg-config counts only when REQUIRED', () => {
   assert.equal(parseCmakeLists('cmake_minimum_required(VERSION 3.14...3.28)\nproject(p)\n').minimumVersion, '3.14');
   assert.equal(parseCmakeLists('project(p)\n').minimumVersion, null);

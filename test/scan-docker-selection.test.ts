@@ -141,3 +141,33 @@ test('scan and doctor agree on the needs of a plain cargo build at the workspace
     assert.deepEqual(scanned, expected);
   }
 });
+
+test('a workspace with no Cargo.lock: the Docker build resolves afresh, and what its declarations always bring still counts (etherface)', async () => {
+  const files = (install: string, extra: Record<string, string> = {}) => {
+    const dir = tempDir('bm-docker-nolock-');
+    writeFiles(dir, {
+      'Cargo.toml': '[workspace]\nmembers = ["lib", "rest"]\n',
+      '.gitignore': '/target\nCargo.lock\n',
+      'lib/Cargo.toml': '[package]\nname = "app-lib"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nreqwest = { version = "^0.11", features = ["json"] }\ndiesel = { version = "1.4", features = ["postgres"] }\n',
+      'lib/src/lib.rs': '',
+      'rest/Cargo.toml': '[package]\nname = "app-rest"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\napp-lib = { path = "../lib" }\n',
+      'rest/src/main.rs': 'fn main() {}\n',
+      Dockerfile: `FROM rust:1.77-slim-bullseye as builder\nRUN apt update && apt install -y ${install}\nWORKDIR /usr/src/app\nCOPY . .\nRUN cargo build --release\n`,
+      ...extra,
+    });
+    return dir;
+  };
+  const found = await systemFindings(files('libpq-dev'));
+  assert.deepEqual(components(found), ['openssl-dev', 'pkg-config']);
+  // The evidence points at the declaration the need comes through.
+  const ssl = found.find((f) => f.captures.component === 'openssl-dev')!;
+  assert.ok(ssl.evidence.some((e) => e.file === 'lib/Cargo.toml' && e.line === 7), JSON.stringify(ssl.evidence));
+  // Near misses: everything installed; libpq-dev dropped is found as well; reqwest on rustls only needs no OpenSSL.
+  assert.deepEqual(components(await systemFindings(files('pkg-config libssl-dev libpq-dev'))), []);
+  assert.deepEqual(components(await systemFindings(files('pkg-config libssl-dev'))), ['libpq-dev']);
+  const rustls = files('libpq-dev', { 'lib/Cargo.toml': '[package]\nname = "app-lib"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nreqwest = { version = "0.11", default-features = false, features = ["rustls-tls"] }\n' });
+  assert.deepEqual(components(await systemFindings(rustls)), []);
+  // A Cargo.lock that exists but is left out of git or the context is not "no lock": the lock-less reading is not used.
+  const locked = files('libpq-dev', { 'Cargo.lock': 'version = 3\n\n[[package]]\nname = "app-lib"\nversion = "0.1.0"\n', '.dockerignore': 'Cargo.lock\n' });
+  assert.deepEqual(components(await systemFindings(locked)), []);
+});

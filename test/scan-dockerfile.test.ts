@@ -421,3 +421,42 @@ test('rust-target-missing: an official rust image builds --target for a target n
   // A toolchain file listing the target: rustup installs it with the toolchain.
   assert.deepEqual(targets(project(musl, { 'rust-toolchain.toml': '[toolchain]\nchannel = "1.77.0"\ntargets = ["x86_64-unknown-linux-musl"]\n' })), []);
 });
+
+test("COPY ../x copies the context's own x: BuildKit roots a source at the context, so `..` stops there (meel)", () => {
+  // docker/Dockerfile built with the repository root as its context (a workflow's context: . and file: ./docker/Dockerfile).
+  const dockerfile = (copies: string) => `FROM rust:1.88-slim-bookworm AS builder\nRUN apt update && apt install libpq-dev libssl-dev pkg-config -y\nWORKDIR /usr/src/meel\n${copies}RUN cargo build --release --package meel-backend\n`;
+  const project = (copies: string): ProjectFiles => {
+    const files = new Map<string, string>([
+      ['docker/Dockerfile', dockerfile(copies)],
+      ['.github/workflows/ci.yml', 'on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: docker/build-push-action@v6\n        with:\n          context: .\n          file: ./docker/Dockerfile\n'],
+      ['Cargo.toml', '[workspace]\nmembers = ["crates/meel-backend"]\n'],
+      ['Cargo.lock', 'version = 3\n\n[[package]]\nname = "meel-backend"\nversion = "0.1.0"\n'],
+      ['crates/meel-backend/Cargo.toml', '[package]\nname = "meel-backend"\nversion = "0.1.0"\nedition = "2021"\n'],
+      ['crates/meel-backend/src/main.rs', 'fn main() {}\n'],
+    ]);
+    return { root: '/nonexistent', files, gitTracked: null, gitIgnored: null, paths: new Set(files.keys()) };
+  };
+  const manifestMissing = (p: ProjectFiles) => scan(p).filter((f) => f.rule === 'cargo-manifest-missing');
+  assert.deepEqual(manifestMissing(project('COPY ../crates crates/\nCOPY ../Cargo.toml Cargo.toml\nCOPY ../Cargo.lock Cargo.lock\n')), []);
+  assert.deepEqual(manifestMissing(project('COPY ./crates/../crates crates/\nCOPY /Cargo.toml ./Cargo.toml\n')), []);
+  // Near miss: only the lock and the crates are copied, no workspace manifest: cargo finds none in /usr/src/meel.
+  assert.deepEqual(brief(manifestMissing(project('COPY ../crates crates/\nCOPY ../Cargo.lock Cargo.lock\n'))), ['cargo-manifest-missing docker/Dockerfile:6']);
+});
+
+test('cargo run in a directory named by a build argument: what is there cannot be told (ipfs_storage_cruster)', () => {
+  const project = (build: string): ProjectFiles => {
+    const files = new Map<string, string>([
+      ['Dockerfile', `FROM rust:1.76.0-bookworm AS builder\nWORKDIR /app\nCOPY . .\nARG APP_NAME\n${build}\n`],
+      ['Cargo.toml', '[workspace]\nresolver = "2"\nmembers = ["crates/*"]\n'],
+      ['crates/node_app/Cargo.toml', '[package]\nname = "node_app"\nversion = "0.1.0"\nedition = "2021"\n'],
+      ['crates/node_app/src/main.rs', 'fn main() {}\n'],
+    ]);
+    return { root: '/nonexistent', files, gitTracked: null, gitIgnored: null, paths: new Set(files.keys()) };
+  };
+  const manifestMissing = (p: ProjectFiles) => brief(scan(p).filter((f) => f.rule === 'cargo-manifest-missing'));
+  assert.deepEqual(manifestMissing(project('RUN cd ./crates/${APP_NAME} \\\n    && cargo build --release')), []);
+  assert.deepEqual(manifestMissing(project('WORKDIR /app/crates/$APP_NAME\nRUN cargo build --release')), []);
+  assert.deepEqual(manifestMissing(project('RUN cd ./crates/node_app && cargo build --release')), []);
+  // Near miss: a literal directory that no COPY fills is still found.
+  assert.deepEqual(manifestMissing(project('RUN cd ./crates/other_app && cargo build --release')), ['cargo-manifest-missing Dockerfile:5']);
+});

@@ -9,6 +9,7 @@ import { toolchainCaveat, type CargoGraph, type CargoResolution, type MetadataRe
 import { cppBuildOf, pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../project/build-script.js';
 import type { CargoManifest, LockedCrate, Project, RustProject } from '../project/model.js';
 import { clipForMessage } from '../project/shell-quote.js';
+import { targetApplies } from '../project/target-cfg.js';
 
 export interface Constraint {
   /** min/max: inclusive bounds on major.minor(.patch); pep440: a Python specifier; pin: a version prefix that must match. */
@@ -170,7 +171,7 @@ export function firstHops(packages: readonly LockedCrate[], roots: readonly stri
 }
 
 /** Whether an exemption lifts a crate's need; `built` tells which lock crates the build compiles. */
-export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonly LockedCrate[], built: (dep: string) => boolean, features: ReadonlySet<string>, env: (name: string) => boolean, defaultsKept = true): boolean {
+export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonly LockedCrate[], built: (dep: string) => boolean, features: ReadonlySet<string>, env: (name: string) => boolean, defaultsKept = true, askedOf: (name: string) => ReadonlySet<string> | undefined = () => undefined): boolean {
   // A lock dependency is "name" or "name version": the crate builds `d` when one of its entries names it and is built.
   const builds = (d: string) => crate.dependencies.some((x) => (x === d || x.startsWith(`${d} `)) && built(x));
   if (u.lockDependsOn?.some(builds)) return true;
@@ -178,6 +179,7 @@ export function exemptionApplies(u: Exemption, crate: LockedCrate, lock: readonl
   if (u.lockHas?.some((n) => lock.some((p) => p.name === n))) return true;
   if (u.memberDependsOn?.some((n) => lock.some((p) => p.source === null && p.dependencies.some((x) => x.split(' ')[0] === n)))) return true;
   if (u.features?.some((f) => features.has(f))) return true;
+  if (u.forwardedFrom && Object.entries(u.forwardedFrom).some(([name, fs]) => fs.some((f) => askedOf(name)?.has(f)))) return true;
   if (u.env?.some((e) => env(e))) return true;
   if (u.defaultsOffWithout && !defaultsKept && !u.defaultsOffWithout.some((f) => features.has(f))) return true;
   return false;
@@ -296,6 +298,8 @@ export interface RustBuild {
 /** Where a need comes from, for a caller that points at it (scan points at the crate's lock entry or the build script). */
 export interface NeedOrigin {
   crate?: LockedCrate;
+  /** The direct dependency the crate comes through (null or absent: the crate is one itself). */
+  hop?: string | null;
   buildScript?: string;
 }
 
@@ -352,14 +356,32 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
   // Without a lock only declared crates are known: the members' own, and those of the git dependencies cargo has
   // checked out (read from CARGO_HOME, each labelled with the git crate it comes through).
   const declared = new Map<LockedCrate, string | null>();
+  // The features the implied crates are built with (openssl-sys's `vendored` through reqwest's native-tls-vendored).
+  const impliedFeatures = new Map<string, Set<string>>();
   if (!rust.lock) {
+    const imply = (name: string, version: string, asked: ReadonlySet<string>, defaultsKept: boolean, hop: string, depth = 0) => {
+      for (const implied of IMPLIED_CRATES[name] ?? []) {
+        if (depth > 8) break;
+        if (version && compareVersions(version, implied.since) < 0) continue;
+        if (version && implied.before && compareVersions(version, implied.before) >= 0) continue;
+        const when = implied.features || implied.byDefault;
+        if (when && !(implied.features?.some((f) => asked.has(f)) || (implied.byDefault && defaultsKept))) continue;
+        if (implied.target && targetApplies(implied.target, target) !== true) continue;
+        if (![...declared.keys()].some((c) => c.name === implied.crate)) declared.set({ name: implied.crate, version: implied.version, source: 'manifest', dependencies: [] }, hop);
+        const features = impliedFeatures.get(implied.crate) ?? new Set<string>();
+        for (const f of implied.sets ?? []) features.add(f);
+        impliedFeatures.set(implied.crate, features);
+        imply(implied.crate, implied.version, features, true, hop, depth + 1);
+      }
+    };
     const declare = (m: CargoManifest, hop: string | null) => {
+      const asked = defaultRequestedFeatures([m], target);
       for (const d of m.dependencies.filter((x) => builtByDefault(m, x, target, defaultFeatureRefs(m)))) {
         const version = (d.req ?? '').replace(/^[\s^~=<>]+/, '');
         declared.set({ name: d.name, version, source: 'manifest', dependencies: [] }, hop);
-        for (const implied of IMPLIED_CRATES[d.name] ?? []) {
-          if (version && compareVersions(version, implied.since) >= 0) declared.set({ name: implied.crate, version: implied.version, source: 'manifest', dependencies: [] }, hop ?? d.name);
-        }
+        // Only a requirement within one semver-compatible series (`0.11`, `^1.4`, `~0.10.2`, `=0.12.5`) settles what
+        // every version it admits brings; `>=0.11`, `*` or a range may resolve to a series where the fact is not so.
+        if (version && /^\s*[\^~=]?\s*\d+(?:\.\d+){0,2}\s*$/.test(d.req ?? '')) imply(d.name, version, asked.get(d.name) ?? new Set(), d.defaultFeatures, hop ?? d.name);
       }
     };
     for (const m of built) declare(m.manifest, null);
@@ -385,6 +407,7 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
   const doubtful: { via: string; held: Exempted }[] = [];
   const lockNames = new Set(packages.map((p) => p.name));
   const requested: Map<string, ReadonlySet<string>> = fromGraph ? fromGraph.features : defaultRequestedFeatures(manifests, target);
+  for (const [name, features] of impliedFeatures) if (!fromGraph) requested.set(name, new Set([...(requested.get(name) ?? []), ...features]));
   const builtDep = (dep: string) => {
     const [name, version] = dep.split(' ');
     return [...via.keys()].some((c) => c.name === name && (!version || c.version === version));
@@ -413,7 +436,7 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
     if (crate.source === null && !Object.hasOwn(CRATE_NEEDS, crate.name)) continue;
     if (rust.lock && !via.has(crate)) continue; // not reachable from the workspace: a stale lock entry
     const hop = via.get(crate) ?? null;
-    const label = `${crate.name} ${crate.version}${hop ? ` via ${hop}` : ''}`.trim();
+    const label = `${[crate.name, crate.version].filter(Boolean).join(' ')}${hop ? ` via ${hop}` : ''}`;
     if (!heavy && HEAVY_CRATES.includes(crate.name)) heavy = label;
     // own keys only: a crate named `constructor` or `__proto__` is not a table entry
     const needs = Object.hasOwn(CRATE_NEEDS, crate.name) ? CRATE_NEEDS[crate.name] : undefined;
@@ -424,7 +447,7 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
     const doubtVia = (fromGraph ?? fromLock)?.unverified.get(crate);
     for (const n of needs) {
       if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
-      if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => env[e] !== undefined && env[e] !== '', defaultsKept(crate.name))) {
+      if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => env[e] !== undefined && env[e] !== '', defaultsKept(crate.name), (name) => requested.get(name))) {
         exempted.push({ component: n.component, crate: label, why: n.unless.why });
         continue;
       }
@@ -441,7 +464,7 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
         doubtful.push({ via: doubtVia, held: { component: n.component, crate: `${label} (${n.why})`, why: `needed only through ${doubtVia}` } });
         continue;
       }
-      set.add(n.component, `${label} (${n.why})`, { required: n.required ?? true }, { crate });
+      set.add(n.component, `${label} (${n.why})`, { required: n.required ?? true }, { crate, hop });
     }
     // An unverified pyo3 sets no Python bounds either (its python need is held back above).
     if (!doubtVia && (crate.name === 'pyo3-build-config' || (crate.name === 'pyo3' && !lockNames.has('pyo3-build-config')))) {

@@ -18,6 +18,8 @@ export interface Exemption {
   memberDependsOn?: string[];
   /** A workspace manifest asks for one of these features of the crate. */
   features?: string[];
+  /** Or one of these features of a crate that forwards it to this one (ffmpeg-next's `build` is ffmpeg-sys-next's). */
+  forwardedFrom?: Record<string, string[]>;
   /** Any of these environment variables is set. */
   env?: string[];
   /** The build turns the crate's default features off and asks none of these features of it. */
@@ -37,6 +39,8 @@ export interface CrateNeed {
   since?: string;
 }
 
+// The targets native-tls builds on OpenSSL (its Cargo.toml's target table for openssl and openssl-sys).
+const NATIVE_TLS_OPENSSL = 'cfg(not(any(target_os = "windows", target_vendor = "apple", target_arch = "wasm32")))';
 const OPENSSL_VENDORED: Exemption = { lockDependsOn: ['openssl-src'], features: ['vendored'], env: ['OPENSSL_DIR', 'OPENSSL_LIB_DIR'], why: 'vendored OpenSSL (openssl-src) or OPENSSL_DIR' };
 const RDKAFKA_DYNAMIC: Exemption = { features: ['dynamic-linking', 'dynamic_linking'], why: 'the dynamic-linking feature (the system librdkafka)' };
 const CPP = { component: 'cxx-compiler', why: 'compiles C++ in its build script' } as const;
@@ -129,6 +133,13 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   // freetype-sys probes freetype2 with pkg-config unless its `bundled` feature builds its own copy.
   'yeslogic-fontconfig-sys': [{ component: 'pkg-config', why: 'finds fontconfig', unless: { features: ['dlopen'], env: ['RUST_FONTCONFIG_DLOPEN'], why: 'the dlopen feature' } }],
   'freetype-sys': [C, { component: 'pkg-config', why: 'finds freetype2', unless: { features: ['bundled'], why: 'the bundled feature' } }],
+  // system-deps is the probe gtk-rs's and gstreamer-rs's -sys crates (glib-sys, gtk-sys, gstreamer-sys, ...) run from
+  // their build scripts: it reads the libraries from their [package.metadata.system-deps] and finds each with
+  // pkg-config, with no bundled fallback (only per-library SYSTEM_DEPS_<NAME>_* overrides, which name no one variable).
+  'system-deps': [{ component: 'pkg-config', why: "finds the -sys crates' system libraries (their [package.metadata.system-deps])" }],
+  // ffmpeg-sys-next builds FFmpeg from source with its `build` feature, takes FFMPEG_DIR's copy, tries vcpkg (MSVC), and
+  // otherwise finds libavutil, libavcodec and the rest with pkg-config.
+  'ffmpeg-sys-next': [{ component: 'pkg-config', why: 'finds the system FFmpeg (libavutil, libavcodec, ...)', unless: { features: ['build'], forwardedFrom: { 'ffmpeg-next': ['build'] }, env: ['FFMPEG_DIR'], why: 'the build feature (FFmpeg from source) or FFMPEG_DIR' } }],
   // gmp-mpfr-sys runs GMP's and MPFR's configure and make on its bundled sources.
   'gmp-mpfr-sys': [C, { component: 'make', why: "builds the bundled GMP and MPFR (configure and make)" }],
   'libdbus-sys': [
@@ -170,12 +181,50 @@ export const FETCHED_SOURCE_NEEDS: readonly { name: string; source: RegExp; need
   },
 ];
 
+/** A crate a declared (or implied) crate always brings, by its own manifest, for every version from `since` on. */
+export interface ImpliedCrate {
+  crate: string;
+  /** The version to report; empty when only a lock would tell. */
+  version: string;
+  since: string;
+  /** And before this version (reqwest 0.13 made rustls its default TLS). */
+  before?: string;
+  /** Only when the declaration asks one of these features (or, with `byDefault`, keeps its default features). */
+  features?: readonly string[];
+  byDefault?: boolean;
+  /** Only on the targets this cfg matches (the implying crate's target table). */
+  target?: string;
+  /** Features the implied crate is built with when implied this way (carried on down the chain). */
+  sets?: readonly string[];
+}
+
 /**
- * Without a Cargo.lock doctor knows only declared crates: these always bring a crate that carries a need. tonic-build
- * generates its code with prost-build, and since tonic-build 0.8 with prost-build 0.11, which ships no protoc.
+ * Without a Cargo.lock doctor knows only declared crates: these always bring a crate that carries a need, whichever
+ * version the requirement resolves to (each fact holds from `since` on, and before `before`; a requirement that admits
+ * more than one semver-compatible series, `>=0.11` or `*`, implies nothing). tonic-build generates its code with
+ * prost-build, and since tonic-build 0.8 with prost-build 0.11, which ships no protoc. openssl depends on openssl-sys
+ * (as `ffi`) unconditionally; reqwest's default-tls (its default before 0.13, and what native-tls and native-tls-vendored
+ * turn on) is native-tls, which links OpenSSL off Windows, Apple and wasm targets (SChannel, Security.framework there);
+ * the vendored features chain down to openssl-sys's `vendored` and so to openssl-src. diesel's `postgres` is pq-sys.
  */
-export const IMPLIED_CRATES: Record<string, readonly { crate: string; version: string; since: string }[]> = {
+export const IMPLIED_CRATES: Record<string, readonly ImpliedCrate[]> = {
   'tonic-build': [{ crate: 'prost-build', version: '0.11.0', since: '0.8.0' }],
+  reqwest: [
+    { crate: 'openssl-sys', version: '', since: '0.10.0', before: '0.13.0', features: ['default-tls', 'native-tls', 'native-tls-vendored'], byDefault: true, target: NATIVE_TLS_OPENSSL },
+    // reqwest 0.13 made rustls its default (and default-tls with it): only native-tls asked by name links OpenSSL.
+    { crate: 'openssl-sys', version: '', since: '0.13.0', features: ['native-tls', 'native-tls-vendored'], target: NATIVE_TLS_OPENSSL },
+    { crate: 'openssl-sys', version: '', since: '0.10.0', features: ['native-tls-vendored'], target: NATIVE_TLS_OPENSSL, sets: ['vendored'] },
+  ],
+  'native-tls': [
+    { crate: 'openssl-sys', version: '', since: '0.2.0', target: NATIVE_TLS_OPENSSL },
+    { crate: 'openssl-sys', version: '', since: '0.2.0', features: ['vendored'], target: NATIVE_TLS_OPENSSL, sets: ['vendored'] },
+  ],
+  openssl: [
+    { crate: 'openssl-sys', version: '', since: '0.10.0' },
+    { crate: 'openssl-sys', version: '', since: '0.10.0', features: ['vendored'], sets: ['vendored'] },
+  ],
+  'openssl-sys': [{ crate: 'openssl-src', version: '', since: '0.9.0', features: ['vendored'] }],
+  diesel: [{ crate: 'pq-sys', version: '', since: '1.0.0', features: ['postgres'] }],
 };
 
 /** Where C headers live when no pkg-config says otherwise (Debian multiarch, Fedora, Alpine, Homebrew, PostgreSQL's Debian layout). */

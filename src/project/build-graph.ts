@@ -30,6 +30,8 @@ export interface UnusedEdge {
   onlyIfFound?: string;
 }
 
+const LINUX_BSD = 'cfg(any(target_os = "linux", target_os = "dragonfly", target_os = "freebsd", target_os = "openbsd", target_os = "netbsd"))';
+
 export const UNUSED_EDGES: readonly UnusedEdge[] = [
   { from: 'aws-lc-sys', to: 'cmake' },
   // aws-lc-sys (0.2x) ships pre-generated bindings for Linux on x86_64/aarch64 and for macOS; its bindgen build-dependency
@@ -43,6 +45,13 @@ export const UNUSED_EDGES: readonly UnusedEdge[] = [
   // ALSA and libudev exist on Linux (ALSA also on the BSDs cpal supports): their -sys crates build nowhere else.
   { from: '*', to: 'alsa-sys', unless: 'cfg(any(target_os = "linux", target_os = "dragonfly", target_os = "freebsd", target_os = "netbsd", target_os = "openbsd"))' },
   { from: '*', to: 'libudev-sys', unless: 'cfg(target_os = "linux")' },
+  // The GTK stack (whose -sys crates probe through system-deps, so pkg-config) of the windowing and webview crates is
+  // theirs only on Linux (tao and wry: and the BSDs): macOS and Windows use the system's own toolkits.
+  ...['gtk', 'gdkx11-sys', 'gdkwayland-sys'].map((to) => ({ from: 'tao', to, unless: LINUX_BSD })),
+  ...['gtk', 'gdkx11', 'webkit2gtk', 'webkit2gtk-sys', 'soup3', 'javascriptcore-rs'].map((to) => ({ from: 'wry', to, unless: LINUX_BSD })),
+  ...['gtk', 'libxdo'].map((to) => ({ from: 'muda', to, unless: 'cfg(target_os = "linux")' })),
+  ...['gtk', 'libappindicator'].map((to) => ({ from: 'tray-icon', to, unless: 'cfg(target_os = "linux")' })),
+  ...['gtk', 'gtk-sys', 'gio-sys', 'glib', 'glib-sys'].map((to) => ({ from: 'systemicons', to, unless: 'cfg(target_os = "linux")' })),
   // iana-time-zone depends on its Haiku helper (which compiles C++ with cxx) only in a cfg(target_os = "haiku") table.
   { from: '*', to: 'iana-time-zone-haiku', unless: 'cfg(target_os = "haiku")' },
   // mysql_common's build script runs bindgen and cmake (building MySQL's libstrings) only with its `test` feature,

@@ -70,13 +70,11 @@ function stripComments(text: string): string {
   return out;
 }
 
-/** Each call of `command` (names are case-insensitive in CMake) with its argument text; arguments have no nested parentheses in the commands read here. */
-function calls(text: string, command: string): string[] {
-  const re = new RegExp(`(?:^|[^\\w])${command}\\s*\\(([^()]*)\\)`, 'gi');
-  return [...text.matchAll(re)].map((m) => m[1]);
-}
-
-const words = (args: string) => args.split(/\s+/).filter(Boolean).map((w) => w.replace(/^"(.*)"$/, '$1'));
+/**
+ * A command's arguments as CMake separates them: by whitespace, a quoted argument (`"Roaring bitmaps in C (and C++)"`)
+ * one argument however many blanks and parentheses it holds, its quotes taken off.
+ */
+const words = (args: string) => [...args.matchAll(/"((?:[^"\\]|\\.)*)"|[^\s"]+/g)].map((m) => m[1] ?? m[0]);
 
 // The keywords of project() that start a value, so that what follows is not taken for a language.
 const PROJECT_KEYWORDS = new Set(['VERSION', 'DESCRIPTION', 'HOMEPAGE_URL', 'LANGUAGES']);
@@ -184,9 +182,12 @@ export function parseCmakeInclude(text: string, file: string): Pick<CmakeProject
 
 export function parseCmakeLists(text: string): CmakeProject {
   const code = stripComments(text);
-  const minimum = calls(code, 'cmake_minimum_required').map(words).find((w) => w[0]?.toUpperCase() === 'VERSION')?.[1] ?? null;
+  // Whole commands, not a regex up to the first `)`: a quoted DESCRIPTION may hold parentheses ("... C (and C++)").
+  const all = commands(code);
+  const argsOf = (name: RegExp) => all.filter((c) => name.test(c.name)).map((c) => c.args);
+  const minimum = argsOf(/^cmake_minimum_required$/i).map(words).find((w) => w[0]?.toUpperCase() === 'VERSION')?.[1] ?? null;
   const languages = new Set<string>();
-  const project = calls(code, 'project').map(words)[0];
+  const project = argsOf(/^project$/i).map(words)[0];
   if (project) {
     const rest = project.slice(1);
     const at = rest.findIndex((w) => w.toUpperCase() === 'LANGUAGES');
@@ -205,9 +206,9 @@ export function parseCmakeLists(text: string): CmakeProject {
     for (const l of named) if (l.toUpperCase() !== 'NONE') languages.add(l.toUpperCase());
   }
   // enable_language(X OPTIONAL) configures without X: only the required ones count.
-  for (const args of calls(code, 'enable_language')) if (!/\bOPTIONAL\b/i.test(args)) for (const l of words(args)) languages.add(l.toUpperCase());
-  const pkgConfigPackage = calls(code, 'find_package').map(words).some((w) => w[0] === 'PkgConfig' && w.some((x) => x.toUpperCase() === 'REQUIRED'));
-  const pkgCheck = calls(code, 'pkg_check_modules').some((args) => /\bREQUIRED\b/i.test(args)) || calls(code, 'pkg_search_module').some((args) => /\bREQUIRED\b/i.test(args));
-  const pythonModules = commands(code).filter((c) => PYTHON_MODULE_COMMANDS.test(c.name)).map((c) => ({ via: `${c.name}(${words(c.args)[0] ?? ''})`, conditional: c.conditional }));
+  for (const args of argsOf(/^enable_language$/i)) if (!/\bOPTIONAL\b/i.test(args)) for (const l of words(args)) languages.add(l.toUpperCase());
+  const pkgConfigPackage = argsOf(/^find_package$/i).map(words).some((w) => w[0] === 'PkgConfig' && w.some((x) => x.toUpperCase() === 'REQUIRED'));
+  const pkgCheck = argsOf(/^pkg_(?:check_modules|search_module)$/i).some((args) => /\bREQUIRED\b/i.test(args));
+  const pythonModules = all.filter((c) => PYTHON_MODULE_COMMANDS.test(c.name)).map((c) => ({ via: `${c.name}(${words(c.args)[0] ?? ''})`, conditional: c.conditional }));
   return { minimumVersion: minimum ? minimum.split('...')[0] : null, languages: [...languages], needsPkgConfig: pkgConfigPackage || pkgCheck, pythonModules, ...fetchesOf(code, 'CMakeLists.txt'), requiredPackages: requiredPackagesOf(code), setVariables: setVariablesOf(code) };
 }

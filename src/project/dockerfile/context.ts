@@ -216,8 +216,10 @@ export function contextPaths(project: ProjectFiles, ctx: string): ReadonlySet<st
 }
 
 function relOf(ctx: string, source: string): string {
-  const clean = source.replace(/^\.\/?/, '').replace(/\/+$/, '');
-  return clean === '' || clean === '.' ? ctx : joinRel(ctx, clean);
+  // BuildKit resolves a source as a path rooted at the context (Go's path.Join("/", src)): `./a`, `a/./b` and `a/`
+  // are `a`, and `..` stops at the root, so `COPY ../Cargo.toml .` copies the context's own Cargo.toml.
+  const clean = resolvePath('/', source).slice(1);
+  return clean === '' ? ctx : joinRel(ctx, clean);
 }
 
 /** Whether `rel` is a directory of the context (the root always is). */
@@ -250,7 +252,7 @@ function copyGlob(source: string): ReturnType<typeof tryCompileGlob> {
   let glob = copyGlobs.get(source);
   if (!glob) {
     if (copyGlobs.size > 10_000) copyGlobs.clear();
-    glob = tryCompileGlob(cleanPath(source), 'copy');
+    glob = tryCompileGlob(resolvePath('/', source).slice(1), 'copy');
     copyGlobs.set(source, glob);
   }
   return glob;

@@ -39,7 +39,10 @@ export function lockForDockerfile(project: ProjectFiles, dockerfile: string, con
 
 /** What one command of a Dockerfile builds: the lock it resolves with, the workspace, the selection. */
 export interface DockerBuild {
-  lockFile: string;
+  /** null: the workspace has no Cargo.lock at all, so cargo resolves afresh and only the declared crates are known. */
+  lockFile: string | null;
+  /** The directory of the workspace the command builds (the lock's). */
+  workspaceDir: string;
   /** The manifest the command builds, when it is a context file (the key of a graph cargo resolved with its features). */
   manifest: string | null;
   selection: BuildSelection;
@@ -108,11 +111,15 @@ export function dockerBuild(project: ProjectFiles, model: DockerfileModel, stage
   const pkg = manifest ? cargoPackages(project).find((p) => p.file === manifest) : undefined;
   const rootDir = pkg ? (pkg.workspaceRoot?.dir ?? pkg.dir) : null;
   const lockFile = rootDir !== null ? (project.files.has(joinRel(rootDir, 'Cargo.lock')) && isUnder(rootDir, context) ? joinRel(rootDir, 'Cargo.lock') : null) : lockForDockerfile(project, model.file, context);
-  if (!lockFile) return null;
-  const packages = lockPackages(project, dirOf(lockFile));
+  // A workspace in the context with no Cargo.lock anywhere in the repository: cargo resolves it afresh in the image,
+  // and what every version its requirements admit brings is still known (doctor's lock-less reading).
+  const noLock = !lockFile && rootDir !== null && isUnder(rootDir, context) && !project.files.has(joinRel(rootDir, 'Cargo.lock')) && !(project.paths?.has(joinRel(rootDir, 'Cargo.lock')) ?? false);
+  if (!lockFile && !noLock) return null;
+  const workspaceDir = lockFile ? dirOf(lockFile) : (rootDir as string);
+  const packages = lockPackages(project, workspaceDir);
   const named = (names: readonly string[]) => packages.filter((p) => p.manifest.package && names.includes(p.manifest.package.name)).map((p) => p.dir);
   let roots: string[] | null = null;
-  if (sel.workspace) roots = packages.filter((p) => p.manifest.package && (p.workspaceRoot || p.dir === dirOf(lockFile))).map((p) => p.dir);
+  if (sel.workspace) roots = packages.filter((p) => p.manifest.package && (p.workspaceRoot || p.dir === workspaceDir)).map((p) => p.dir);
   else if (sel.packages.length) roots = named(sel.packages);
   else if (sel.bins.length && named(sel.bins).length) roots = named(sel.bins);
   // cargo builds the package whose directory it runs in; at the workspace root, the default members.
@@ -128,19 +135,19 @@ export function dockerBuild(project: ProjectFiles, model: DockerfileModel, stage
     allFeatures: sel.allFeatures,
   };
   const target = sel.target ?? (project.target && /-linux-/.test(project.target) ? project.target : 'x86_64-unknown-linux-gnu');
-  return { lockFile, manifest, selection, maturin, target };
+  return { lockFile, workspaceDir, manifest, selection, maturin, target };
 }
 
 /** The workspace at `lockDir` as doctor reads it (members, default members, build scripts), from the read files. */
-function workspaceOf(project: ProjectFiles, lockDir: string, lockText: string): RustBuild['rust'] | null {
-  let lock;
+function workspaceOf(project: ProjectFiles, lockDir: string, lockText: string | null): RustBuild['rust'] | null {
+  let lock = null;
   try {
-    lock = parseCargoLock(lockText, joinRel(lockDir, 'Cargo.lock'));
+    if (lockText !== null) lock = parseCargoLock(lockText, joinRel(lockDir, 'Cargo.lock'));
   } catch {
     // An unparseable lock file is the Cargo scanners' finding; here it only means no needs are known.
     return null;
   }
-  const packages = lockPackages(project, lockDir, lockText);
+  const packages = lockPackages(project, lockDir, lockText ?? undefined);
   const root = packages.find((p) => p.dir === lockDir);
   const ws = root?.manifest.workspace ?? null;
   const paths = project.paths ?? new Set(project.files.keys());
@@ -179,15 +186,28 @@ function graphFor(project: ProjectFiles, build: DockerBuild, lockDir: string): C
  * `env` holds the ENV values of the stage (an exemption such as OPENSSL_DIR or PROTOC may rest on one).
  */
 export function buildNeeds(project: ProjectFiles, build: DockerBuild, env: ReadonlyMap<string, string>): ComponentNeed[] {
-  const lockText = project.files.get(build.lockFile);
+  const lockText = build.lockFile === null ? null : project.files.get(build.lockFile);
   if (lockText === undefined) return [];
-  const lockDir = dirOf(build.lockFile);
+  const lockDir = build.workspaceDir;
   const rust = workspaceOf(project, lockDir, lockText);
   if (!rust) return [];
+  // Without a lock a need points at the manifest declaring the crate (or the one its chain starts from), else the
+  // workspace's Cargo.toml.
+  const manifestFile = joinRel(lockDir, 'Cargo.toml');
+  const declaring = (name: string): FileLocation => {
+    for (const m of name ? rust.members : []) {
+      const file = joinRel(m.dir, 'Cargo.toml');
+      const text = project.files.get(file);
+      const idx = text ? text.search(new RegExp(`^\\s*${name.replace(/[-.]/g, '\\$&')}\\s*=`, 'm')) : -1;
+      if (text && idx >= 0) return locate(file, text, idx);
+    }
+    return locate(build.manifest ?? manifestFile, project.files.get(build.manifest ?? manifestFile) ?? '', 0);
+  };
   const out = new Map<ComponentId, ComponentNeed>();
   const any = new Set<ComponentId>();
   const at = (origin: NeedOrigin | undefined): FileLocation => {
     if (origin?.buildScript && project.files.has(origin.buildScript)) return locate(origin.buildScript, project.files.get(origin.buildScript) as string, 0);
+    if (lockText === null || build.lockFile === null) return declaring(origin?.hop ?? origin?.crate?.name ?? '');
     const idx = origin?.crate ? lockText.indexOf(`name = "${origin.crate.name}"`) : -1;
     return locate(build.lockFile, lockText, Math.max(0, idx));
   };
@@ -206,7 +226,7 @@ export function buildNeeds(project: ProjectFiles, build: DockerBuild, env: Reado
   rustBuildNeeds(input, sink, exempted, unverified, notes);
   for (const u of unverified) {
     if (out.has(u.component)) continue;
-    out.set(u.component, { component: u.component, why: u.crate, at: locate(build.lockFile, lockText, 0), unverified: `${u.why}; whether the build compiles it cannot be told from the checkout` });
+    out.set(u.component, { component: u.component, why: u.crate, at: lockText === null || build.lockFile === null ? declaring('') : locate(build.lockFile, lockText, 0), unverified: `${u.why}; whether the build compiles it cannot be told from the checkout` });
   }
   return [...out.values()];
 }

@@ -7,6 +7,9 @@ import { type CopyStep, type DockerfileModel, type RunStep, stageChain } from '.
 
 export /** What is at `abs` when `run` starts: the last COPY (or the RUN's bind mount) that puts something there. */
 function presentAt(model: DockerfileModel, run: RunStep, stageIndex: number, abs: string, project: ProjectFiles): { landing: Landing; copy: CopyStep | null } {
+  // A path still holding a variable (`cd ./crates/${APP_NAME}`, an ARG the build passes with --build-arg, or compose's
+  // build args) names a directory only the build knows: what is there cannot be told.
+  if (abs.includes('$')) return { landing: { kind: 'unknown' }, copy: null };
   const ctx = contextDir(project, model);
   const bound = bindMountAt(run, abs, ctx, project);
   if (bound) return { landing: bound, copy: null };
