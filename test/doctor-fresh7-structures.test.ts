@@ -101,3 +101,8 @@ test("a windowing crate's GTK stack is built on Linux only: pkg-config there, no
     assert.ok(!plan.needs.some((n) => n.component === 'pkg-config'), `${hostTriple}: ${JSON.stringify(plan.needs.find((n) => n.component === 'pkg-config'))}`);
   }
 });
+
+test("slint's winit backend uses muda (GTK on Linux) on macOS and Windows only: no pkg-config on Linux (shr, real-repos-fresh5)", async () => {
+  const needs = await needsOf(join(FIX, 'slint-menus-not-linux'));
+  assert.equal(needs.get('pkg-config'), undefined, [...needs.entries()].map(([k, v]) => `${k}: ${v.join('; ')}`).join('\n'));
+});

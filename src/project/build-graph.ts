@@ -52,6 +52,9 @@ export const UNUSED_EDGES: readonly UnusedEdge[] = [
   ...['gtk', 'libxdo'].map((to) => ({ from: 'muda', to, unless: 'cfg(target_os = "linux")' })),
   ...['gtk', 'libappindicator'].map((to) => ({ from: 'tray-icon', to, unless: 'cfg(target_os = "linux")' })),
   ...['gtk', 'gtk-sys', 'gio-sys', 'glib', 'glib-sys'].map((to) => ({ from: 'systemicons', to, unless: 'cfg(target_os = "linux")' })),
+  // slint's winit backend uses muda (and through it GTK on Linux) for menus on macOS and Windows only: its Cargo.toml
+  // lists muda in a cfg(any(target_os = "macos", target_family = "windows")) table.
+  { from: 'i-slint-backend-winit', to: 'muda', unless: 'cfg(any(target_os = "macos", target_family = "windows"))' },
   // iana-time-zone depends on its Haiku helper (which compiles C++ with cxx) only in a cfg(target_os = "haiku") table.
   { from: '*', to: 'iana-time-zone-haiku', unless: 'cfg(target_os = "haiku")' },
   // mysql_common's build script runs bindgen and cmake (building MySQL's libstrings) only with its `test` feature,
