@@ -106,3 +106,8 @@ test("slint's winit backend uses muda (GTK on Linux) on macOS and Windows only: 
   const needs = await needsOf(join(FIX, 'slint-menus-not-linux'));
   assert.equal(needs.get('pkg-config'), undefined, [...needs.entries()].map(([k, v]) => `${k}: ${v.join('; ')}`).join('\n'));
 });
+
+test("rav1e's system-deps sits under its own decode-test cfgs: image's AVIF encoder asks no pkg-config (shr, unai)", async () => {
+  const needs = await needsOf(join(FIX, 'avif-encoder-no-system-deps'));
+  assert.equal(needs.get('pkg-config'), undefined, [...needs.entries()].map(([k, v]) => `${k}: ${v.join('; ')}`).join('\n'));
+});

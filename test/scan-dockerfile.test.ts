@@ -194,6 +194,10 @@ test('near misses for the system packages check: full images, install lines that
   // The full rust image ships gcc, g++, pkg-config and libssl-dev.
   assert.deepEqual(scan(withDockerfile('alpine-openssl', `FROM rust:1.79\n${build}`)), []);
   assert.deepEqual(scan(withDockerfile('alpine-openssl', `FROM rust:1.79-alpine\nRUN apk add --no-cache musl-dev pkgconfig openssl-dev\n${build}`)), []);
+  // Alpine's -dev packages that ship .pc files depend on pkgconf, and libressl-dev stands in for openssl-dev (milky-ums
+  // of real-repos-fresh8).
+  assert.deepEqual(scan(withDockerfile('alpine-openssl', `FROM rust:1.79-alpine\nRUN apk add --no-cache musl-dev openssl-dev\n${build}`)), []);
+  assert.deepEqual(scan(withDockerfile('alpine-openssl', `FROM rust:1.79-alpine\nRUN apk add --no-cache build-base libressl-dev\n${build}`)), []);
   assert.deepEqual(scan(withDockerfile('alpine-openssl', `FROM registry.example.com/ci/rust-builder:7\n${build}`)), []);
   // OPENSSL_DIR exempts openssl-sys (it stops asking pkg-config); cc still needs a C compiler on Alpine.
   assert.deepEqual(brief(scan(withDockerfile('alpine-openssl', `FROM rust:1.79-alpine\nENV OPENSSL_DIR=/usr\n${build}`))), ['c-compiler-missing Dockerfile:1']);

@@ -90,6 +90,11 @@ const EXTRA: Partial<Record<PackageManager, [RegExp, ComponentId[]][]>> = {
     [/^g\+\+$/, ['c-compiler', 'cxx-compiler']],
     [/^pkgconf(?:ig)?$/, ['pkg-config']],
     [/^openssl-(?:dev|libs-static)$/, ['openssl-dev']],
+    // LibreSSL's headers and libraries stand in for OpenSSL's (openssl-sys builds against either); Alpine's libressl-dev.
+    [/^libressl[\d.]*-dev$/, ['openssl-dev', 'pkg-config']],
+    // abuild makes a package that ships .pc files depend on pkgconf: installing one of these -dev packages brings
+    // pkg-config along ("Installing pkgconf" precedes "Installing openssl-dev" in apk's output).
+    [/^(?:openssl|zlib|libpq|postgresql\d*)-dev$/, ['pkg-config']],
     [/^(?:clang\d*-dev|clang\d*-libclang|clang\d*)$/, ['libclang']],
     [/^protobuf-dev$/, ['protoc']],
   ],

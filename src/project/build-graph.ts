@@ -55,6 +55,9 @@ export const UNUSED_EDGES: readonly UnusedEdge[] = [
   // slint's winit backend uses muda (and through it GTK on Linux) for menus on macOS and Windows only: its Cargo.toml
   // lists muda in a cfg(any(target_os = "macos", target_family = "windows")) table.
   { from: 'i-slint-backend-winit', to: 'muda', unless: 'cfg(any(target_os = "macos", target_family = "windows"))' },
+  // rav1e 0.7 (under image's AVIF encoder, ravif) depends on system-deps only in a cfg(any(decode_test,
+  // decode_test_dav1d)) table: cfgs of its own decode tests, never set in a dependent's build.
+  { from: 'rav1e', to: 'system-deps', unless: 'cfg(any(decode_test, decode_test_dav1d))' },
   // iana-time-zone depends on its Haiku helper (which compiles C++ with cxx) only in a cfg(target_os = "haiku") table.
   { from: '*', to: 'iana-time-zone-haiku', unless: 'cfg(target_os = "haiku")' },
   // mysql_common's build script runs bindgen and cmake (building MySQL's libstrings) only with its `test` feature,
