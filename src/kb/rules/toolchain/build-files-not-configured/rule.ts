@@ -21,7 +21,7 @@ export default defineRule({
     tool: { type: 'string', doc: 'the build tool that found nothing to build' },
     directory: { type: 'path', doc: 'the directory it ran in, when the log names it', optional: true },
   },
-  internal: ['directory2', 'directory3'],
+  internal: ['directory2', 'directory3', 'directory4'],
   patterns: [
     {
       id: 'ninja-no-build-ninja',
@@ -91,8 +91,8 @@ export default defineRule({
       // directory."; mdevenv/mtest say it with the name quoted); meson test (1.x): "ERROR: No such build data file as
       // '/x/build/meson-private/build.dat'."
       source: 'meson',
-      literals: ['is not a meson build directory', 'is neither a Meson build directory', 'does not seem to be a Meson build directory', "/meson-private/build.dat'"],
-      re: /^(?:ERROR: )?(?:Current directory is not a meson build directory(?::\s*`(?<directory>[^`]{1,400})`)?|Directory '?(?<directory2>[^']{1,400}?)'? (?:is neither a Meson build directory nor a project source directory|does not seem to be a Meson build directory)|No such build data file as '(?<directory3>[^']{1,400})\/meson-private\/build\.dat')/,
+      literals: ['is not a meson build directory', 'is neither a Meson build directory', 'does not seem to be a Meson build directory', "/meson-private/build.dat'", "/meson-private/coredata.dat'"],
+      re: /^(?:ERROR: )?(?:Current directory is not a meson build directory(?::\s*`(?<directory>[^`]{1,400})`)?|Directory '?(?<directory2>[^']{1,400}?)'? (?:is neither a Meson build directory nor a project source directory|does not seem to be a Meson build directory)|No such build data file as '(?<directory3>[^']{1,400})\/meson-private\/build\.dat'|(?:FileNotFoundError: \[Errno 2\] )?No such file or directory: '(?<directory4>[^']{1,400})\/meson-private\/(?:coredata|build)\.dat')/,
       weight: 0.85,
     },
     {
@@ -155,7 +155,7 @@ export default defineRule({
             : first.pattern.startsWith('meson')
               ? 'meson'
               : 'MSBuild';
-    const directory = first.captures.directory ?? first.captures.directory2 ?? first.captures.directory3;
+    const directory = first.captures.directory ?? first.captures.directory2 ?? first.captures.directory3 ?? first.captures.directory4;
     return { confidence: confidenceOf(hits), captures: { tool, ...(directory ? { directory } : {}) }, evidence: hits.map((h) => ({ line: h.line, text: h.text })) };
   },
   explanation:

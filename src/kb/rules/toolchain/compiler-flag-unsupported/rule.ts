@@ -41,6 +41,16 @@ export default defineRule({
       weight: 0.85,
     },
     {
+      id: 'gcc-optimization-level-unknown',
+      // gcc's compilers proper (cc1, cc1plus, cc1.exe) on an -O level they do not have: "cc1: error: argument to '-O' should
+      // be a non-negative integer, 'g', 's' or 'fast'" (gcc < 12, which has no -Oz; a mistyped -OG reads the same), gcc 12+
+      // "... 'g', 's', 'z' or 'fast'". The level itself is on the compile command, not in the message.
+      source: 'gcc',
+      literals: ["argument to '-O' should be", 'argument to ‘-O’ should be'],
+      re: /error: argument to ['‘]-O['’] should be a non-negative integer, ['‘]g['’], ['‘]s['’](?<_withZ>, ['‘]z['’])? or ['‘]fast['’]/,
+      weight: 0.85,
+    },
+    {
       id: 'clang-unsupported-option',
       // clang driver: "clang: error: unsupported option '-fopenmp'" (Apple clang), "clang: error: unknown argument: '-mno-cygwin'",
       // and with -Werror: "error: unknown warning option '-Wno-maybe-uninitialized'; did you mean ...?"
@@ -78,11 +88,13 @@ export default defineRule({
     const built = ctx.hits.filter((h) => !AUTOCONF_VERSION_PROBES.has(h.captures._f2 ?? h.captures._f4 ?? ''));
     if (built.length === 0) return null;
     const c = built.length === ctx.hits.length ? ctx.captures : Object.assign({}, ...[...built].reverse().map((h) => h.captures));
-    const flag = c.flag ?? c._f2 ?? (c._f3 ? `${c._f3}${c._value ?? ''}` : undefined) ?? c._f4 ?? c._f7 ?? (c._f8 ? `-${c._f8}${c._value2 ?? ''}` : undefined) ?? c._f5 ?? c._f6 ?? 'an option';
+    const flag = c.flag ?? (ctx.hits.some((h) => h.pattern === 'gcc-optimization-level-unknown') ? 'an -O level' : undefined) ?? c._f2 ?? (c._f3 ? `${c._f3}${c._value ?? ''}` : undefined) ?? c._f4 ?? c._f7 ?? (c._f8 ? `-${c._f8}${c._value2 ?? ''}` : undefined) ?? c._f5 ?? c._f6 ?? 'an option';
     const isLinker = ctx.hits.some((h) => h.pattern === 'linker-unrecognized-option');
     const hint = /^-m(?:arch|cpu)=native$/.test(flag) && ctx.hits.some((h) => h.pattern === 'apple-clang-march-native' || h.pattern === 'clang-unsupported-argument')
       ? ' Apple clang rejects -march=native whenever it compiles for arm64: on Apple silicon, and on Intel Macs when pip builds a universal2 (x86_64 + arm64) extension.'
-      : /^-m(?:sse|avx|fma|bmi|popcnt|64|32|arch=x86|tune=generic)/.test(flag)
+      : flag === 'an -O level'
+        ? ' gcc takes -O0 to -O3, -Os, -Og and -Ofast, and -Oz only from release 12 on: a level written for clang (-Oz) or mistyped (-OG) is refused; the message does not say which, the compile command above it does.'
+        : /^-m(?:sse|avx|fma|bmi|popcnt|64|32|arch=x86|tune=generic)/.test(flag)
         ? ' That is an x86 option, and this compiler targets another architecture.'
         : '';
     const evidence = built.length === ctx.hits.length ? undefined : built.map((h) => ({ line: h.line, text: h.text }));
