@@ -490,3 +490,12 @@ test('a command after U+0085 (NEL), which the runner trims as leading space, is 
     assert.equal(state.stoppedBy, 'tok3n', JSON.stringify(space));
   }
 });
+
+test("a log's path that goes into a printed command holds path characters only (conda's compiler_compat/ld)", () => {
+  const hostile = diagnoseText(KB, '/a;curl${IFS}x|sh;/compiler_compat/ld: cannot find -lc\n', { hostPlatform: 'debian' });
+  assert.notEqual(hostile.rootCause, 'conda-linker-incompatible');
+  const plain = diagnoseText(KB, '/home/u/anaconda3/compiler_compat/ld: cannot find -lpthread\n', { hostPlatform: 'debian' });
+  assert.equal(plain.rootCause, 'conda-linker-incompatible');
+  const commands = JSON.stringify(plain.findings[0]?.fix);
+  assert.match(commands, /mv \/home\/u\/anaconda3\/compiler_compat\/ld \/home\/u\/anaconda3\/compiler_compat\/ld\.bak/);
+});

@@ -33,6 +33,7 @@ import buildFilesNotConfigured from './build-files-not-configured/rule.js';
 import wrongBuildInvocation from './wrong-build-invocation/rule.js';
 import autotoolsBootstrapNeeded from './autotools-bootstrap-needed/rule.js';
 import sourceNotGitCheckout from './source-not-git-checkout/rule.js';
+import condaLinkerIncompatible from './conda-linker-incompatible/rule.js';
 
 export default [
   linkerNotFound,
@@ -68,4 +69,5 @@ export default [
   wrongBuildInvocation,
   autotoolsBootstrapNeeded,
   sourceNotGitCheckout,
+  condaLinkerIncompatible,
 ];
