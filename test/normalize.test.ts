@@ -44,6 +44,15 @@ test('HTML entities from logs copied out of a web page', () => {
   assert.equal(text('note: &#39;uint64_t&#39; is defined in header &#39;&lt;cstdint&gt;&#39;'), "note: 'uint64_t' is defined in header '<cstdint>'");
 });
 
+test("numeric character references an issue importer leaves, and the zero-width spaces they stand for", () => {
+  // perl5#286 as GitHub shows an imported RT ticket: "/bin/sh&#8203;: cc&#8203;: not found"
+  assert.equal(cleanText('/bin/sh&#8203;: cc&#8203;: not found'), '/bin/sh: cc: not found');
+  assert.equal(cleanText('#include &#60;stdio.h&#x3E;'), '#include <stdio.h>');
+  assert.equal(cleanText('make\u200b: *** [all] Error 1'), 'make: *** [all] Error 1');
+  // a reference to a control character (ESC, BEL, DEL, C1) or to nothing stays as text: decoding it would drive a terminal
+  assert.equal(cleanText('&#27;[2J &#x1b; &#7; &#127; &#x9b; &#xD800; &#9999999;'), '&#27;[2J &#x1b; &#7; &#127; &#x9b; &#xD800; &#9999999;');
+});
+
 test('cleanText never adds or removes a newline', () => {
   const raw = '\x1b[1mone\x1b[0m\n&lt;two&gt;\n\n[0mthree\x1b]0;title\x07\n';
   assert.equal(cleanText(raw).split('\n').length, raw.split('\n').length);

@@ -113,6 +113,10 @@ const ESC_STRING = /\x1b[_^X][^\x07\x1b\n]{0,200}(?:\x07|\x1b\\)/g;
 // Colour codes whose ESC byte was lost in a copy-paste, e.g. "[1m[91merror[0m"
 const BROKEN_SGR = /\[(?:\d{1,3};){0,4}\d{1,3}m/g;
 const HTML_ENTITY = /&(?:lt|gt|amp|quot|#39|#x27|#96|#x60|nbsp);/g;
+// Numeric character references an issue importer or a web page leaves in a paste ("/bin/sh&#8203;: cc&#8203;: not
+// found"): decoded, and the zero-width characters they (or a rich-text copy) put between a tool's words are dropped.
+const NUMERIC_ENTITY = /&#(?:(\d{1,6})|[xX]([0-9a-fA-F]{1,6}));/g;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 const ENTITY_TEXT: Record<string, string> = {
   '&lt;': '<',
   '&gt;': '>',
@@ -134,7 +138,16 @@ export function cleanText(text: string): string {
   if (out.includes('\x1b')) out = stripAnsi(out.includes('\x1b_') || out.includes('\x1b^') || out.includes('\x1bX') ? out.replace(ESC_STRING, '') : out);
   if (out.includes('[0m')) out = out.replace(BROKEN_SGR, '');
   if (out.includes('&')) out = out.replace(HTML_ENTITY, (e) => ENTITY_TEXT[e] ?? e);
+  if (out.includes('&#')) out = out.replace(NUMERIC_ENTITY, (e, dec: string | undefined, hex: string | undefined) => fromCodePoint(dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16)) ?? e);
+  // (two substring searches keep a clean chunk's cost to that: the joiners U+200C/U+200D and U+2060 come with these)
+  if (out.includes('\u200b') || out.includes('\ufeff')) out = out.replace(ZERO_WIDTH, '');
   return out;
+}
+
+/** The character of a numeric reference, or undefined for one that names none (or a control: never decoded into the text). */
+function fromCodePoint(code: number): string | undefined {
+  if (!Number.isInteger(code) || code < 0x20 || code > 0x10ffff || (code >= 0x7f && code < 0xa0) || (code >= 0xd800 && code <= 0xdfff)) return undefined;
+  return String.fromCodePoint(code);
 }
 
 /** Keeps what a terminal would show after carriage-return redraws: the last non-empty segment. */
