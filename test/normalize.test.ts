@@ -224,3 +224,11 @@ test("an inner prefix behind an outer one's indentation: Heroku's 7 spaces, pnpm
   // with no outer prefix, an indented line keeps its indentation and content
   assert.deepEqual(normalizeLine('      #1 step'), { text: '#1 step', indent: 6, quotedSource: false });
 });
+
+test("make's *** with every star markdown-escaped by an issue importer still reads as make's message", async () => {
+  const { diagnoseText } = await import('../src/diagnose/engine.ts');
+  const { KB } = await import('./helpers/cases.ts');
+  const d = diagnoseText(KB, "make: \\*\\*\\* No rule to make target 'all'.  Stop.\n", { hostPlatform: 'debian' });
+  assert.equal(d.rootCause, 'build-files-not-configured');
+  assert.equal(d.outcome, 'failed');
+});

@@ -59,8 +59,9 @@ export const CONSEQUENCE_MARKERS: readonly Marker[] = [
   { kind: 'consequence', source: 'portage (Gentoo)', literals: ['* ERROR: '], re: /^\* ERROR: \S+ failed \([\w ]+ phase\):/ },
   { kind: 'consequence', source: 'GitHub Actions', literals: ['Process completed with exit code', 'failed with exit code'], re: /Process completed with exit code [1-9]|^(?:Error: )?The process '.*' failed with exit code [1-9]/ },
   // (translated: de "Fehler 2", fr "Erreur 2", ru "Ошибка 2", zh "错误 2", ja "エラー 2", as make 4.3 prints them)
-  // (a paste through GitHub's editor may escape the third star: "make: **\\* [package] Error 1")
-  { kind: 'consequence', source: 'make', literals: ['***', '**\\*'], re: /^(?:[\w.]+-)?g?make(?:\.exe)?(?:\[\d+\])?: \*\*\\?\* .*(?:(?:Error|Fehler|Erreur|Ошибка|错误|エラー) \d+|Killed|Segmentation fault)/ },
+  // (a paste through GitHub's editor may escape the third star, "make: **\\* [package] Error 1", or an importer every
+  // one, "make: \\*\\*\\* [x.o] Error 1")
+  { kind: 'consequence', source: 'make', literals: ['***', '**\\*', '\\*\\*\\*'], re: /^(?:[\w.]+-)?g?make(?:\.exe)?(?:\[\d+\])?: (?:\\?\*){3} .*(?:(?:Error|Fehler|Erreur|Ошибка|错误|エラー) \d+|Killed|Segmentation fault)/ },
   { kind: 'consequence', source: 'ninja', literals: ['ninja: build stopped', 'FAILED: '], re: /^ninja: build stopped|^FAILED: / },
   // (translated by gcc: de "ld gab 1 als Ende-Status zurück", fr "ld a retourné le statut de sortie 1", es "ld devolvió
   // el estado de salida 1", ru "выполнение ld завершилось с кодом возврата 1", zh "ld 返回 1", ja "ld はステータス 1 で終了しました")
@@ -178,10 +179,10 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // file or directory" (bash names the script and its line)
   { kind: 'error', source: 'bash/sh', literals: ['syntax error', 'No such file or directory', 'Permission denied'], re: /^[^\s:]+: line \d+: syntax error\b|^-?(?:ba|da|z)?sh: (?:line \d+: )?\.\.?\/[^\s:]*: (?:No such file or directory|Permission denied)$|^[^\s:]+: line \d+: \.{0,2}\/[^\s:]*: (?:No such file or directory|Permission denied)$/ },
   // GNU make's fatal errors all end in "Stop.": "make: *** No rule to make target 'all'.  Stop.", "Makefile:3: ***
-  // missing separator.  Stop." (a paste through GitHub's editor may escape the third star, "**\*", or keep the
+  // missing separator.  Stop." (a paste through GitHub's editor may escape the third star, "**\*", or an importer every one, or keep the
   // backtick or quote the line was wrapped in)
   // GNU make names itself by the name it was run as: "mingw32-make: *** No targets specified and no makefile found.  Stop."
-  { kind: 'error', source: 'GNU make', literals: ['Stop.'], re: /^[`"]?(?:(?:[\w.]+-)?g?make(?:\.exe)?(?:\[\d+\])?|[^\s:]+:\d+): \*\*\\?\* .*\bStop\./ },
+  { kind: 'error', source: 'GNU make', literals: ['Stop.'], re: /^[`"]?(?:(?:[\w.]+-)?g?make(?:\.exe)?(?:\[\d+\])?|[^\s:]+:\d+): (?:\\?\*){3} .*\bStop\./ },
   // BSD make (bmake, FreeBSD/macOS make) reading a GNU Makefile: 'make: "/x/Makefile" line 107: Need an operator',
   // "make: don't know how to make arch.c. Stop", "*** Parse error in /x: Missing dependency operator (Makefile:27)"
   // (a sub-make names itself twice: "make[3]: make[3]: don't know how to make castget.1. Stop")

@@ -75,7 +75,7 @@ const TARGET = String.raw`[^'’“”»」"\n]{0,299}[^'’“”»」"\s]`;
 // make's prefix: "make: *** ", "gmake[2]: *** ", and the name it was run as ("mingw32-make: *** ", "make.exe: *** ",
 // "x86_64-w64-mingw32-make: *** "); a paste through GitHub's editor escapes the third star: "**\*"; fr and it put a
 // second space before the message
-const PREFIX = String.raw`^(?:[\w.]+-){0,4}g?make(?:\.exe)?(?:\[\d+\])?: \*\*\\?\* {1,2}`;
+const PREFIX = String.raw`^(?:[\w.]+-){0,4}g?make(?:\.exe)?(?:\[\d+\])?: (?:\\?\*){3} {1,2}`;
 
 // "No targets specified and no makefile found" (make run where there is no makefile) in its own words and in every
 // translation GNU make 4.3's make.mo ships (he keeps the English).
