@@ -1253,15 +1253,24 @@ const PYTHON_MODULE_PATTERNS: readonly SignalPattern[] = [
 // Bison's "require bison X, but have Y" (%require) in the translations bison.mo ships (3.8): en, de, fr, nl, sv, da, ja, zh_TW.
 const BISON_REQUIRE = ['require bison ', 'erfordere bison ', 'exige bison ', 'behöver bison ', 'kræver bison ', 'が必要ですが', '的 bison'];
 
-// CMake's "Generators" list, as a CMake for Windows prints it under an unknown generator: "  Visual Studio 14 2015 [arch] = ...".
+/** A dated Visual Studio generator a CMake error names ("... named generator Visual Studio 15 2017 Win64"), with its release. */
+export interface TooNewVsGenerator {
+  name: string;
+  release: string;
+}
+
 /**
- * Whether a CMake for Windows listed, under an unknown-generator error, only Visual Studio generators older than the one
- * asked for (its list starts with its newest). "Visual Studio 16 2019 Win64" above a listed "Visual Studio 16 2019" is
- * the arch suffix that VS 2019 generators no longer take (`-A x64`), not an old CMake.
+ * The Visual Studio generator an unknown-generator error asks for, when a CMake for Windows listed under it only older
+ * Visual Studio generators (its "Generators" list starts with its newest): that CMake is older than the generator.
+ * "Visual Studio 16 2019 Win64" above a listed "Visual Studio 16 2019" is the arch suffix that VS 2019 generators no
+ * longer take (`-A x64`), and a list without Visual Studio entries a CMake for another platform: undefined for both.
  */
-export function vsGeneratorNewerThanListed(after: readonly string[], version: string): boolean {
+export function vsGeneratorTooNew(text: string, after: readonly string[]): TooNewVsGenerator | undefined {
+  const asked = /Could not create named generator Visual Studio (\d{1,2}) (\d{4})\b/.exec(text);
+  const release = asked && cmakeReleaseOfVsGenerator(asked[1], asked[2]);
+  if (!asked || !release) return undefined;
   const newest = after.slice(0, 6).map((l) => /^\s*\*?\s*Visual Studio (\d{1,2}) \d{4}\b/.exec(l)?.[1]).find(Boolean);
-  return newest !== undefined && Number(version) > Number(newest);
+  return newest !== undefined && Number(asked[1]) > Number(newest) ? { name: `Visual Studio ${asked[1]} ${asked[2]}`, release } : undefined;
 }
 
 // Why CMake could not read a presets file, when the reason is a schema or minimum CMake newer than the one that ran.
@@ -1356,7 +1365,7 @@ const TOOL_VERSION_PATTERNS: readonly SignalPattern[] = [
     re: /^CMake Error: Could not create named generator Visual Studio (?<_vs>\d{1,2}) (?<_year>\d{4})\b/,
     name: (g) => (g._vs && g._year && cmakeReleaseOfVsGenerator(g._vs, g._year) ? 'cmake' : undefined),
     weight: 0.3,
-    confirm: { weight: 0.9, by: (after, _entity, _before, text) => vsGeneratorNewerThanListed(after, /Visual Studio (\d{1,2}) /.exec(text)?.[1] ?? '') },
+    confirm: { weight: 0.9, by: (after, _entity, _before, text) => vsGeneratorTooNew(text, after) !== undefined },
   },
   {
     id: 'ninja-required-version',

@@ -69,16 +69,24 @@ export function cmakeReleaseOfPresetsSchema(version: string): string | undefined
   return CMAKE_PRESETS_SCHEMA_RELEASE[String(Number(version))];
 }
 
-// The CMake release that added each Visual Studio generator ("Visual Studio 16 2019"), by Visual Studio's version
-// number: CMake's Help/generator/Visual Studio *.rst (versionadded) and release notes.
-const CMAKE_VS_GENERATOR_RELEASE: Readonly<Record<string, string>> = {
-  '9': '2.6', '10': '2.8', '11': '2.8.10', '12': '2.8.11', '14': '3.1', '15': '3.7.1', '16': '3.14', '17': '3.21', '18': '4.2',
+// Each Visual Studio generator CMake has ("Visual Studio 16 2019"), by Visual Studio's version number: its year, and the
+// CMake release that added it (CMake's Help/generator/Visual Studio *.rst, versionadded, and release notes).
+const CMAKE_VS_GENERATORS: Readonly<Record<string, { year: string; release: string }>> = {
+  '9': { year: '2008', release: '2.6' },
+  '10': { year: '2010', release: '2.8' },
+  '11': { year: '2012', release: '2.8.10' },
+  '12': { year: '2013', release: '2.8.11' },
+  '14': { year: '2015', release: '3.1' },
+  '15': { year: '2017', release: '3.7.1' },
+  '16': { year: '2019', release: '3.14' },
+  '17': { year: '2022', release: '3.21' },
+  '18': { year: '2026', release: '4.2' },
 };
 
 /** The CMake release that added the Visual Studio generator of that version and year ("16", "2019"), when they match. */
 export function cmakeReleaseOfVsGenerator(version: string, year: string): string | undefined {
-  const years: Readonly<Record<string, string>> = { '9': '2008', '10': '2010', '11': '2012', '12': '2013', '14': '2015', '15': '2017', '16': '2019', '17': '2022', '18': '2026' };
-  return years[version] === year ? CMAKE_VS_GENERATOR_RELEASE[version] : undefined;
+  const generator = CMAKE_VS_GENERATORS[version];
+  return generator?.year === year ? generator.release : undefined;
 }
 
 const MESON_OPTION_TYPES: Readonly<Record<string, string>> = { array: '0.44', integer: '0.45', feature: '0.47' };

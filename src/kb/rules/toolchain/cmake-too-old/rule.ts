@@ -5,8 +5,8 @@
 // commands, so a feature the table does not know (a typo, a module function without its include()) stays silent.
 
 import { defineRule, type Refinement } from '../../../rule.js';
-import { presetsTooNew, vsGeneratorNewerThanListed } from '../../../signals.js';
-import { cmakeReleaseOfCommand, cmakeReleaseOfPolicy, cmakeReleaseOfPresetsSchema, cmakeReleaseOfVsGenerator } from '../../../tool-versions.js';
+import { presetsTooNew, vsGeneratorTooNew } from '../../../signals.js';
+import { cmakeReleaseOfCommand, cmakeReleaseOfPolicy, cmakeReleaseOfPresetsSchema } from '../../../tool-versions.js';
 
 export default defineRule({
   id: 'cmake-too-old',
@@ -27,10 +27,10 @@ export default defineRule({
       const { required, version } = minimum.captures;
       return { captures: { required, version, _why: `The project declares \`cmake_minimum_required(VERSION ${required})\`, and the CMake that ran (${version}) is older.`, _stops: 'CMake stops at that line, before looking at compilers or dependencies.', _wanted: `CMake ${required} or newer` } };
     }
-    const generator = ctx.hits.find((h) => h.pattern === 'tool-version-too-old:cmake-vs-generator-newer' && vsGeneratorNewerThanListed(h.after, h.captures._vs ?? ''));
-    const generatorRelease = generator && cmakeReleaseOfVsGenerator(generator.captures._vs ?? '', generator.captures._year ?? '');
-    if (generator && generatorRelease) {
-      const name = `Visual Studio ${generator.captures._vs} ${generator.captures._year}`;
+    const generatorHit = ctx.hits.find((h) => h.pattern === 'tool-version-too-old:cmake-vs-generator-newer');
+    const tooNew = generatorHit && vsGeneratorTooNew(generatorHit.text, generatorHit.after);
+    if (generatorHit && tooNew) {
+      const { name, release: generatorRelease } = tooNew;
       return {
         captures: {
           required: generatorRelease,
@@ -39,7 +39,7 @@ export default defineRule({
           _stops: 'A build script that picks the generator from the installed Visual Studio (cmake-rs, a -sys crate\'s build.rs, an IDE) asks for the newest one, so an old cmake.exe earlier on PATH than a current one fails like this.',
           _wanted: `CMake ${generatorRelease} or newer`,
         },
-        evidence: [{ line: generator.line, text: generator.text }],
+        evidence: [{ line: generatorHit.line, text: generatorHit.text }],
       };
     }
     const presets = ctx.hits.find((h) => h.pattern.startsWith('tool-version-too-old:cmake-presets-version'));

@@ -8,8 +8,7 @@
 
 import { confidenceOf, defineRule, fillTemplate, type PatternHit } from '../../../rule.js';
 import { cargoOffersInstalledPlugin, isKnownCargoPlugin } from '../../../components.js';
-import { vsGeneratorNewerThanListed } from '../../../signals.js';
-import { cmakeReleaseOfVsGenerator } from '../../../tool-versions.js';
+import { vsGeneratorTooNew } from '../../../signals.js';
 
 /** What went wrong with the command, each with its own story and fix. */
 type Family =
@@ -88,10 +87,7 @@ function vouched(h: PatternHit): boolean {
   // `cargo chef` without cargo-chef installed is a missing plugin (build-tool-missing reads the same line)
   if (h.pattern === 'cargo-no-such-command') return !isKnownCargoPlugin(h.captures.argument ?? '') || cargoOffersInstalledPlugin(after.slice(0, 3));
   // A Visual Studio generator newer than a CMake for Windows (its list shows older ones) is cmake-too-old's.
-  if (h.pattern === 'cmake-generator-unknown') {
-    const vs = /^Visual Studio (\d{1,2}) (\d{4})\b/.exec(h.captures.argument ?? '');
-    return !(vs && cmakeReleaseOfVsGenerator(vs[1], vs[2]) && vsGeneratorNewerThanListed(after, vs[1]));
-  }
+  if (h.pattern === 'cmake-generator-unknown') return vsGeneratorTooNew(h.text, after) === undefined;
   if (h.pattern === 'argparse-usage-error') {
     // argparse prints "usage: PROG ..." (wrapped over several lines) right above "PROG: error: ..."; meson has its own pattern
     const prog = h.captures._prog ?? '';
