@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { commandLine, shellWord } from '../src/run/command-line.ts';
+import { commandLine } from '../src/run/command-line.ts';
+import { shellQuote as shellWord } from '../src/project/shell-quote.ts';
 
 test('an argument a shell would split, expand or glob is single-quoted; a plain one is left bare', () => {
   assert.equal(commandLine(['cargo', 'build', '--release', '-p', 'app@0.1.0', 'FEATURES=a,b', './x/y.toml']), 'cargo build --release -p app@0.1.0 FEATURES=a,b ./x/y.toml');
