@@ -335,9 +335,9 @@ export class Diagnoser {
         if (!this.keepsHit(target, `${signal.id}:${pattern.id}`, routed.weight)) continue;
         const captures: Record<string, string> = { [CAPTURE_OF_KIND[routed.fact.kind]]: routed.fact.name, _entityKind: routed.fact.kind };
         for (const [k, v] of Object.entries(groups)) if (v !== undefined && !k.startsWith('entity')) captures[k] = v;
-        const confirmAfter = signalPattern.confirm ? 3 : 0;
-        const hit = this.makeHit(buf, start, end, line, text, `${signal.id}:${pattern.id}`, routed.weight, captures, target, confirmAfter);
-        if (confirmAfter) this.toConfirm.set(hit, { pattern: signalPattern, entity: routed.fact.name });
+        const confirmAround = signalPattern.confirm ? 3 : 0;
+        const hit = this.makeHit(buf, start, end, line, text, `${signal.id}:${pattern.id}`, routed.weight, captures, target, confirmAround);
+        if (confirmAround) this.toConfirm.set(hit, { pattern: signalPattern, entity: routed.fact.name });
         this.recordHit(target, hit);
       }
     }
@@ -441,7 +441,7 @@ export class Diagnoser {
         const before = h.before.map(normalizedText);
         const pending = this.toConfirm.get(h);
         const confirm = pending?.pattern.confirm;
-        const weight = confirm && confirm.by(after, pending.entity, before, normalizedText(h.text)) ? confirm.weight : h.weight;
+        const weight = confirm && confirm.by(after, pending.entity, before, h.text) ? confirm.weight : h.weight;
         return { ...h, weight, before, after };
       });
       results.push({ rule: this.kb.rules[index], hits: normalized });

@@ -722,19 +722,3 @@ export function isKnownCargoPlugin(sub: string): boolean {
   const fact = factForProgram(`cargo-${sub}`);
   return fact.known && fact.rule === 'build-tool-missing';
 }
-
-// cargo's hint under "no such command": >= 1.66 "help: a command with a similar name exists: `build-sbf`", older
-// "Did you mean `build-sbf`?".
-const CARGO_SIMILAR_COMMAND = /^(?:help: a command with a similar name exists: |\s*Did you mean )`(?<command>[\w-]{1,40})`/;
-
-/**
- * Whether cargo's similar-name hint in these lines offers another plugin the table knows: that plugin is installed
- * (cargo offers only commands it has), so the one asked for is a renamed or retired name (build-bpf beside build-sbf),
- * not a program to install.
- */
-export function cargoOffersInstalledPlugin(lines: readonly string[]): boolean {
-  return lines.some((line) => {
-    const command = CARGO_SIMILAR_COMMAND.exec(line)?.groups?.command;
-    return command !== undefined && isKnownCargoPlugin(command);
-  });
-}

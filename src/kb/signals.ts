@@ -8,7 +8,7 @@
 // them; scripts/catalogue-coverage.mjs counts what is recognised): the fixed parts come from the catalogues, the entity
 // is the template's argument.
 
-import { compilerTargetTriple, factForCmakePackage, factForHeader, factForLibrary, factForOutdatedProgram, factForProgram, isToolIncludedHeader, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
+import { compilerTargetTriple, factForCmakePackage, factForHeader, factForLibrary, factForOutdatedProgram, factForProgram, isKnownCargoPlugin, isToolIncludedHeader, PYTHON_BUILD_MODULES, type EntityFact, type EntityKind } from './components.js';
 import { isRemovedBoostComponent } from './boost-components.js';
 import { msvcShipsHeader, msvcShipsLibrary } from './msvc-toolchain.js';
 import { pythonReleaseThatRemoved } from './python-stdlib.js';
@@ -54,6 +54,22 @@ export interface RoutedSignal {
 
 // A program name as shells and runtimes print it: no spaces, at most 64 characters.
 const PROG = String.raw`[\w.+-]{1,64}`;
+// cargo's hint under "no such command": >= 1.66 "help: a command with a similar name exists: `build-sbf`", older
+// "Did you mean `build-sbf`?".
+const CARGO_SIMILAR_COMMAND = /^(?:help: a command with a similar name exists: |\s*Did you mean )`(?<command>[\w-]{1,40})`/;
+
+/**
+ * Whether cargo's similar-name hint in these lines offers another plugin the table knows: that plugin is installed
+ * (cargo offers only commands it has), so the one asked for is a renamed or retired name (build-bpf beside build-sbf),
+ * not a program to install.
+ */
+export function cargoOffersInstalledPlugin(lines: readonly string[]): boolean {
+  return lines.some((line) => {
+    const command = CARGO_SIMILAR_COMMAND.exec(line)?.groups?.command;
+    return command !== undefined && isKnownCargoPlugin(command);
+  });
+}
+
 // What a build that goes on without an optional program says next: "Could not find nasm, building without SIMD".
 const GOES_ON_WITHOUT = String.raw`\s*[,;:.-]?\s*(?:[Bb]uilding without|[Ss]kipping|[Dd]isabl|[Ff]all(?:ing)? ?back|[Uu]sing |[Cc]ontinu|[Nn]ot (?:using|building)|[Ww]ill (?:not|be)|[Aa]ssum|[Ii]gnor|[Ll]eft out|[Oo]mitt)`;
 // A program name in a sentence: as PROG, but not ending in the sentence's full stop ("could not find make.").

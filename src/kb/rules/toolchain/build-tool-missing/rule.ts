@@ -5,7 +5,8 @@
 // CMake's build-program check) and from CMake find modules of programs (FindBISON, FindGit); the kb table names the
 // package. A program the table does not know is reported only from wordings that surely mean "command not found".
 
-import { cargoOffersInstalledPlugin, COMPONENTS, factForCmakePackage, factForProgram, type EntityFact } from '../../../components.js';
+import { COMPONENTS, factForCmakePackage, factForProgram, type EntityFact } from '../../../components.js';
+import { cargoOffersInstalledPlugin } from '../../../signals.js';
 import { mergeInstallFacts } from '../../../platforms.js';
 import { defineRule, type CaptureValue, type PatternHit } from '../../../rule.js';
 import { CMAKE_RECONFIGURE_STEP } from '../cmake-find-program.js';

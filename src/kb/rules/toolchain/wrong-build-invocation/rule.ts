@@ -7,8 +7,8 @@
 // setup.py's "invalid command 'bdist_wheel'" is the python-module-missing signal's (the wheel package).
 
 import { confidenceOf, defineRule, fillTemplate, type PatternHit } from '../../../rule.js';
-import { cargoOffersInstalledPlugin, isKnownCargoPlugin } from '../../../components.js';
-import { vsGeneratorTooNew } from '../../../signals.js';
+import { isKnownCargoPlugin } from '../../../components.js';
+import { cargoOffersInstalledPlugin, vsGeneratorTooNew } from '../../../signals.js';
 
 /** What went wrong with the command, each with its own story and fix. */
 type Family =
