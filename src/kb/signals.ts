@@ -1291,7 +1291,7 @@ export function vsGeneratorTooNew(text: string, after: readonly string[]): TooNe
 
 // Why CMake could not read a presets file, when the reason is a schema or minimum CMake newer than the one that ran.
 const PRESETS_TOO_NEW_REASON =
-  /(?:Unrecognized "version" (?:field|(?<schema>\d{1,2}): must be >=\d{1,2} and <=\d{1,2})|"cmakeMinimumRequired" (?:version too new|(?:major|minor|patch) version \d+ must be less than \d+))/;
+  /(?:Unrecognized "version" (?:field|(?<_schema>\d{1,2}): must be >=\d{1,2} and <=\d{1,2})|"cmakeMinimumRequired" (?:version too new|(?:major|minor|patch) version \d+ must be less than \d+))/;
 const PRESETS_TOO_NEW = new RegExp(String.raw`Could not read presets from\b.{0,300}?${PRESETS_TOO_NEW_REASON.source}`);
 
 /**
@@ -1301,7 +1301,7 @@ const PRESETS_TOO_NEW = new RegExp(String.raw`Could not read presets from\b.{0,3
 export function presetsTooNew(lines: readonly string[]): { schema?: string; minimumRequired: boolean } | undefined {
   for (const line of lines) {
     const m = PRESETS_TOO_NEW_REASON.exec(line);
-    if (m) return { ...(m.groups?.schema ? { schema: m.groups.schema } : {}), minimumRequired: m[0].startsWith('"cmakeMinimumRequired"') };
+    if (m) return { ...(m.groups?._schema ? { schema: m.groups._schema } : {}), minimumRequired: m[0].startsWith('"cmakeMinimumRequired"') };
   }
   return undefined;
 }

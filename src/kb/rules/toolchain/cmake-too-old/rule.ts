@@ -18,7 +18,7 @@ export default defineRule({
     version: { type: 'version', doc: 'the CMake version that ran', optional: true },
     feature: { type: 'string', doc: 'the policy (`CMP0156`), built-in command (`cmake_path`) or Visual Studio generator this CMake does not know', optional: true },
   },
-  internal: ['program', 'policy', 'command', 'schema', '_vs', '_year'],
+  internal: ['program', 'policy', 'command'],
   signals: ['tool-version-too-old'],
   patterns: [],
   refine: (ctx): Refinement | null => {
