@@ -52,12 +52,16 @@ function dropInstall(component) {
       for (const file of dockerfiles(p)) {
         const text = p.files.get(file);
         if (!compiles(text)) continue;
+        // An install line's package token (apt-get/apk/dnf), optionally `:arch`-qualified or version-pinned.
+        const tokenOf = (pkg) => new RegExp(`((?:apt-get|apt|apk|dnf|yum|microdnf)\\s+(?:[^\\n]*\\\\\\n)*[^\\n]*?)\\s${pkg.replace(/[-.]/g, '\\$&')}(?::\\S+|=\\S+)?(?=[\\s\\\\;&|]|$)`, 'm');
         for (const pkg of packagesOf(component)) {
-          // An install line's package token (apt-get/apk/dnf), optionally `:arch`-qualified or version-pinned.
-          const token = new RegExp(`((?:apt-get|apt|apk|dnf|yum|microdnf)\\s+(?:[^\\n]*\\\\\\n)*[^\\n]*?)\\s${pkg.replace(/[-.]/g, '\\$&')}(?::\\S+|=\\S+)?(?=[\\s\\\\;&|]|$)`, 'm');
-          const m = token.exec(text);
+          const m = tokenOf(pkg).exec(text);
           if (!m || !imageLacks(file, text, m.index, component) || !feedsBuild(file, text, m.index)) continue;
-          return withFiles(p, { [file]: text.replace(token, '$1') });
+          // Every package of the component goes (apk's protoc comes as protobuf-dev and protoc): leaving one of them
+          // would leave the component installed, and put no defect back.
+          let mutated = text;
+          for (const other of packagesOf(component)) mutated = mutated.replace(tokenOf(other), '$1');
+          return withFiles(p, { [file]: mutated });
         }
       }
       return null;

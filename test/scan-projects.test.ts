@@ -259,3 +259,53 @@ test('an MSRV entry of a CI toolchain matrix older than rust-version', async () 
   assert.match(findings[0].message, /toolchain matrix pins Rust 1\.70\.0, older than rust-version 1\.74/);
   assert.equal(findings[0].fix?.edits[0].text, '1.74.0');
 });
+
+test('a flake-parts flake reaches its modules through an imports list or a readDir of nix/modules: the Rust module there reads the root Cargo.lock', async () => {
+  // The shapes of real flake-parts projects: `imports = [ ./nix/rust.nix ]`, or every file of nix/modules mapped in
+  // with builtins.readDir; the Rust module (juspay/rust-flake's rust-project, crane underneath) names no src, so crane
+  // builds the flake's own tree and reads its Cargo.lock.
+  const rustModule = '{ inputs, ... }:\n{\n  imports = [ inputs.rust-flake.flakeModules.default ];\n  perSystem = { config, ... }: {\n    rust-project.crateNixFile = "crate.nix";\n    packages.default = config.rust-project.crates."demo".crane.outputs.drv.crate;\n  };\n}\n';
+  const base = {
+    'Cargo.toml': '[package]\nname = "demo"\nversion = "0.1.0"\nedition = "2021"\n',
+    'Cargo.lock': 'version = 3\n',
+    'src/main.rs': 'fn main() {}\n',
+  };
+  const byReadDir = {
+    ...base,
+    'flake.nix': '{\n  inputs.flake-parts.url = "github:hercules-ci/flake-parts";\n  outputs = inputs:\n    inputs.flake-parts.lib.mkFlake { inherit inputs; } {\n      systems = [ "x86_64-linux" ];\n      imports = with builtins;\n        map (fn: ./nix/modules/${fn}) (attrNames (readDir ./nix/modules));\n    };\n}\n',
+    'nix/modules/devshell.nix': '{\n  perSystem = { pkgs, ... }: { devShells.default = pkgs.mkShell { }; };\n}\n',
+    'nix/modules/rust.nix': rustModule,
+  };
+  const dir = tempDir();
+  writeFiles(dir, byReadDir);
+  gitInit(dir, ['flake.nix', 'nix', 'Cargo.toml', 'src']);
+  const findings = await scanDir(dir);
+  assert.deepEqual(brief(findings), ['nix-flake-untracked-file nix/modules/rust.nix:5']);
+  assert.match(findings[0].message, /Cargo\.lock exists but git does not track it/);
+  // The same module named in an imports list.
+  const byList = tempDir();
+  writeFiles(byList, { ...base, 'flake.nix': '{\n  outputs = inputs:\n    inputs.flake-parts.lib.mkFlake { inherit inputs; } {\n      imports = [ ./nix/rust.nix ];\n    };\n}\n', 'nix/rust.nix': rustModule });
+  gitInit(byList, ['flake.nix', 'nix', 'Cargo.toml', 'src']);
+  assert.deepEqual(brief(await scanDir(byList)), ['nix-flake-untracked-file nix/rust.nix:5']);
+  // Near miss: the modules directory holds only a dev shell, so no Nix file builds the crate and the lock is not read.
+  const shellOnly = tempDir();
+  const { 'nix/modules/rust.nix': _rust, ...withoutRust } = byReadDir;
+  writeFiles(shellOnly, withoutRust);
+  gitInit(shellOnly, ['flake.nix', 'nix', 'Cargo.toml', 'src']);
+  assert.deepEqual(brief(await scanDir(shellOnly)), []);
+  // A dev-shell module that only refers to the crane arguments comes first in the directory; the module whose
+  // source is the flake's own tree (`src = inputs.self`, inside cleanSourceWith) is the one the finding names.
+  const selfSrc = tempDir();
+  writeFiles(selfSrc, {
+    ...byReadDir,
+    'nix/modules/devshell.nix': '{\n  perSystem = { config, pkgs, ... }: {\n    devShells.default = pkgs.mkShell {\n      inherit (config.rust-project.crates."demo".crane.args) buildInputs;\n    };\n  };\n}\n',
+    'nix/modules/rust.nix': '{ inputs, ... }:\n{\n  perSystem = { lib, ... }: {\n    rust-project.src = lib.cleanSourceWith {\n      src = inputs.self;\n      filter = path: type: true;\n    };\n  };\n}\n',
+  });
+  gitInit(selfSrc, ['flake.nix', 'nix', 'Cargo.toml', 'src']);
+  assert.deepEqual(brief(await scanDir(selfSrc)).slice(0, 1), ['nix-flake-untracked-file nix/modules/rust.nix:5']);
+  // Tracked, nothing to say.
+  const tracked = tempDir();
+  writeFiles(tracked, byReadDir);
+  gitInit(tracked, ['flake.nix', 'nix', 'Cargo.toml', 'Cargo.lock', 'src']);
+  assert.deepEqual(brief(await scanDir(tracked)), []);
+});

@@ -1,11 +1,18 @@
 // The Nix files a flake evaluates: flake.nix and the local files it imports or calls (`import ./nix/rust.nix`,
-// `callPackage ./. { }`, where a directory means its default.nix), followed transitively; pure.
+// `callPackage ./. { }`, where a directory means its default.nix), the modules a flake-parts or NixOS-style
+// `imports = [ ./nix/rust.nix ]` list names, and every .nix file of a directory the flake lists with
+// `builtins.readDir ./nix/modules` (flake-parts projects import their modules that way), followed transitively; pure.
 
 import type { ProjectFiles } from './files.js';
 import { dirOf, joinRel, normaliseRel } from './text-location.js';
 
 // Nix: `import ./x.nix`, `(import ./nix { ... })`, `pkgs.callPackage ./package.nix { }`, `callPackage ./. { }`.
 const NIX_IMPORT = /\b(?:import|callPackage|callPackages)\s+\(?\s*(\.{1,2}(?:\/[A-Za-z0-9._+-]*)*)/g;
+// A module system's `imports = [ ./a.nix ./nix ]` list (flake-parts, NixOS modules): each path literal in it.
+const IMPORTS_LIST = /\bimports\s*=\s*(?:[\w.]+\s+)*\[([^\]]{0,4000})\]/g;
+const PATH_LITERAL = /(?<![\w./-])(\.{1,2}(?:\/[A-Za-z0-9._+-]+)+\/?)/g;
+// `builtins.readDir ./nix/modules` (listing a directory to import each of its files): the directory.
+const READ_DIR = /\breadDir\s+\(?\s*(\.{1,2}(?:\/[A-Za-z0-9._+-]+)*)/g;
 // A flake's reach is small; a repository of many Nix files (an overlay, a package set) is not followed further.
 const MAX_FILES = 32;
 
@@ -23,6 +30,18 @@ function importedFile(project: ProjectFiles, file: string, path: string): string
   return project.files.has(entry) ? entry : null;
 }
 
+/** The .nix files directly in the directory `path` names (relative to `file`), as paths relative to `file`'s directory. */
+function nixFilesIn(project: ProjectFiles, file: string, path: string): string[] {
+  const dir = normaliseRel(joinRel(dirOf(file), path));
+  if (dir === null) return [];
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const rel = path.replace(/\/$/, '');
+  return [...project.files.keys()]
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.nix') && !f.slice(prefix.length).includes('/'))
+    .sort()
+    .map((f) => `${rel}/${f.slice(prefix.length)}`);
+}
+
 /** A Nix file a flake evaluates, and where it is imported (the flake itself: offset 0 of itself). */
 export interface EvaluatedNixFile {
   file: string;
@@ -36,9 +55,17 @@ export function flakeNixFiles(project: ProjectFiles, flake: string): EvaluatedNi
   for (let i = 0; i < files.length && files.length < MAX_FILES; i++) {
     const text = project.files.get(files[i].file);
     if (text === undefined) continue;
-    for (const m of stripNixComments(text).matchAll(NIX_IMPORT)) {
-      const next = importedFile(project, files[i].file, m[1]);
-      if (next && !files.some((f) => f.file === next)) files.push({ file: next, importedBy: files[i].file, index: m.index });
+    const code = stripNixComments(text);
+    const reached: { path: string; index: number }[] = [...code.matchAll(NIX_IMPORT)].map((m) => ({ path: m[1], index: m.index }));
+    for (const list of code.matchAll(IMPORTS_LIST)) {
+      for (const m of list[1].matchAll(PATH_LITERAL)) reached.push({ path: m[1], index: list.index + list[0].indexOf(list[1]) + m.index });
+    }
+    for (const m of code.matchAll(READ_DIR)) {
+      for (const file of nixFilesIn(project, files[i].file, m[1])) reached.push({ path: file, index: m.index });
+    }
+    for (const { path, index } of reached) {
+      const next = importedFile(project, files[i].file, path);
+      if (next && !files.some((f) => f.file === next)) files.push({ file: next, importedBy: files[i].file, index });
     }
   }
   return files;

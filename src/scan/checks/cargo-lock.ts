@@ -13,11 +13,15 @@ interface LockUser {
   kind: UserKind;
   lock: string;
   at: FileLocation;
+  /** The lock is only inferred (a Rust module naming no source): named after the users that say which lock they read. */
+  inferred?: boolean;
 }
 
-// Nix (nixpkgs buildRustPackage / rustPlatform.importCargoLock, crane, naersk): all read Cargo.lock at evaluation time.
-const NIX_RUST = /\b(?:cargoLock|importCargoLock|buildRustPackage|cargoHash|cargoSha256|crane|naersk|buildDepsOnly|buildPackage)\b/;
+// Nix (nixpkgs buildRustPackage / rustPlatform.importCargoLock, crane, naersk, and the flake-parts modules built on
+// them: juspay/rust-flake's `rust-project`, nix-cargo-integration's `nci.projects`): all read Cargo.lock at evaluation time.
+const NIX_RUST = /\b(?:cargoLock|importCargoLock|buildRustPackage|cargoHash|cargoSha256|crane|naersk|buildDepsOnly|buildPackage|rust-project|nci\.projects)\b/;
 const NIX_SRC = /\bsrc\s*=\s*(?:[\w.]+\.cleanCargoSource\s*\(?\s*)?(\.{1,2}\/[^\s;)]*|\.\/?)/g;
+const NIX_SELF_SRC = /\bsrc\s*=\s*(?:inputs\.)?self\b(?!\.)/;
 const NIX_LOCKFILE = /\blockFile\s*=\s*(?:\$\{\s*)?(\.{1,2}\/[^\s;}]*|\.)/g;
 
 function flakeUsers(project: ProjectFiles, locks: Set<string>): LockUser[] {
@@ -39,8 +43,16 @@ function flakeUsers(project: ProjectFiles, locks: Set<string>): LockUser[] {
       if (explicit) continue;
       // crane, naersk and buildRustPackage read the lock file at the root of `src` (`src = ./.;`, `src = ./backend;`).
       const srcs = [...text.matchAll(NIX_SRC)].map((m) => ({ lock: normaliseRel(joinRel(joinRel(dir, m[1]), 'Cargo.lock')), index: m.index }));
-      const local = srcs.find((s) => s.lock !== null && locks.has(s.lock)) ?? (locks.has(joinRel(dir, 'Cargo.lock')) ? { lock: joinRel(dir, 'Cargo.lock'), index: NIX_RUST.exec(text)!.index } : null);
-      if (local?.lock) users.push({ kind: 'flake', lock: local.lock, at: locate(file, text, local.index) });
+      // A module that names no source at all (a flake-parts module such as juspay/rust-flake's `rust-project`, which
+      // builds the flake's own tree with crane) reads the lock at the flake's root.
+      const rootLock = joinRel(dirOf(flake), 'Cargo.lock');
+      // `src = self` / `src = inputs.self` (often inside lib.cleanSourceWith { ... }): the flake's own tree.
+      const self = NIX_SELF_SRC.exec(text);
+      if (self) srcs.push({ lock: rootLock, index: self.index });
+      const fallback = [joinRel(dir, 'Cargo.lock'), ...(/\bsrc\s*=/.test(text) ? [] : [rootLock])].find((l) => locks.has(l));
+      const named = srcs.find((s) => s.lock !== null && locks.has(s.lock));
+      const local = named ?? (fallback ? { lock: fallback, index: NIX_RUST.exec(text)!.index } : null);
+      if (local?.lock) users.push({ kind: 'flake', lock: local.lock, at: locate(file, text, local.index), ...(named ? {} : { inferred: true }) });
     }
   }
   return users;
@@ -115,7 +127,7 @@ function dockerIgnoreEdits(project: ProjectFiles, lock: string): TextEdit[] {
 function scanLocks(project: ProjectFiles): ScanFinding[] {
   const locations = lockLocations(project);
   const locks = new Set(locations.map((l) => l.lock));
-  const users = [...flakeUsers(project, locks), ...dockerAndCiUsers(project, locks)];
+  const users = [...flakeUsers(project, locks), ...dockerAndCiUsers(project, locks)].sort((a, b) => Number(a.inferred ?? false) - Number(b.inferred ?? false));
   const findings: ScanFinding[] = [];
   const byLock = new Map<string, LockUser[]>();
   for (const u of users) byLock.set(u.lock, [...(byLock.get(u.lock) ?? []), u]);
