@@ -211,6 +211,19 @@ test("npm's relay prefix goes from a script's output, and stays on npm's own lin
   }
 });
 
+test("a progress spinner's status with a build's output glued on after it: the status goes, the build's line stays", () => {
+  // Lines as pasted in thx/rap2-delos#160 (cnpm), wiselibs/better-sqlite3#322 (npminstall), electron/rebuild#530
+  // (electron-rebuild) and abetlen/llama-cpp-python#123 (pipenv).
+  assert.equal(text('⠦ [34/64] Installing @types/mockjs@^1.0.0make: g++: Command not found'), 'make: g++: Command not found');
+  assert.equal(text('⠴ [32/64] Installing brace-expansion@^1.1.7  CXX(target) Release/obj.target/hiredis/src/hiredis.o'), 'CXX(target) Release/obj.target/hiredis/src/hiredis.o');
+  assert.equal(text('⠸ [32/64] Installing @types/koa-generic-session@*  AR(target) Release/obj.target/deps/hiredis-c.a'), 'AR(target) Release/obj.target/deps/hiredis-c.a');
+  assert.equal(text('⠼ [0/1] Installing tar@^4.4.10In file included from ../src/integer.cpp:1:'), 'In file included from ../src/integer.cpp:1:');
+  assert.equal(text('⠙ Building module: my-module, Completed: 0gyp WARN install got an error, rolling back install'), 'gyp WARN install got an error, rolling back install');
+  assert.equal(text('⠋ Installing llama-cpp-python...Writing supplied requirement line to temporary file'), 'Writing supplied requirement line to temporary file');
+  // A spinner with its status alone, or a status of another shape, is left as it is.
+  for (const own of ['⠦ [34/64] Installing @types/mockjs@^1.0.0', '⠦ Building your source code...', '⠋ Installing dependencies from Pipfile.lock (a1b2c3)...']) assert.equal(text(own), own);
+});
+
 test("Windows PowerShell's error record around a native command's first stderr line; MSVC's own tool names stay", () => {
   assert.equal(text('cargo : error: linker `link.exe` not found'), 'error: linker `link.exe` not found');
   assert.equal(text('pip : ERROR: Failed building wheel for x'), 'ERROR: Failed building wheel for x');

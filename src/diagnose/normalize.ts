@@ -83,6 +83,11 @@ const POWERSHELL_STDERR = /^(?:cargo|rustc|rustup|cross|maturin|pip3?|python3?|p
 // before each line a dependency's lifecycle script prints: ".../node_modules/sharp install: gyp info it worked if it
 // ends with ok", "node_modules/.pnpm/esbuild@0.15.0/node_modules/esbuild postinstall: ..." ("." for the root package).
 // The command it echoes ("install$ node-gyp rebuild") is pnpm speaking and keeps its prefix.
+// A progress spinner's frame (a Braille character) and its status, with the output of a build it runs glued on
+// after it, as a terminal that got no newline shows it: npminstall's (cnpm) "⠴ [23/64] Installing redeyed@~1.0.0",
+// electron-rebuild's "⠦ Building module: x, Completed: 0", pipenv's "⠋ Installing llama-cpp-python...". The status
+// goes; what follows it is the build's own line. (A version glued to digits keeps its longest reading.)
+const SPINNER_STATUS = /^[\u2800-\u28ff]\s{1,4}(?:\[\d{1,6}\/\d{1,6}\]\s{1,4}Installing\s{1,4}\S{1,214}?@(?:[~^<>=]{0,2}\d{1,9}(?:\.\d{1,9}){0,2}(?![\d.])|\*|latest)|Building module: [^,]{1,200}, Completed: \d{1,6}|Installing [^\s.]{1,214}\.\.\.)(?=\S|\s{1,4}\S)\s{0,4}/;
 const PNPM_LIFECYCLE = /^(?:\.|(?:\.\.\.)?[^\s:]{0,300}node_modules\/[^\s:]{1,300}) (?:preinstall|install|postinstall|prepare|prepack|prepublish|build): /;
 const INDENTED_PNPM = /^[ \t]+(?:\.\.\.\/|node_modules\/)/;
 // git's sideband, which carries a remote build's output to `git push` (Heroku, Dokku, Piku): "remote:        -----> Building"
@@ -170,6 +175,7 @@ function peelAnchored(text: string, state: { timeColumn: boolean }): string {
   else if (first === 114 /* r */) out = out.replace(GIT_REMOTE, '');
   else if (first === 110 /* n */) out = out.replace(NPM_PREFIX, '').replace(PNPM_LIFECYCLE, '');
   else if (first === 46 /* . */) out = out.replace(PNPM_LIFECYCLE, '');
+  else if (first >= 0x2800 && first <= 0x28ff) out = out.replace(SPINNER_STATUS, '');
   else if (first >= 48 && first <= 57 && VS_OUTPUT_CMAKE.test(out)) out = out.replace(VS_OUTPUT_CMAKE, '');
   // One time column at most: a second number is the message's own
   else if (!state.timeColumn && first >= 48 && first <= 57) {
@@ -214,6 +220,7 @@ function mayHavePrefix(line: string): boolean {
     if ((c === 124 /* | */ || c === 96) /* ` */ && line.startsWith('->', i + 1)) return true;
     if ((c === 46 && line.startsWith('.../', i)) || (c === 110 && line.startsWith('node_modules/', i))) return true;
     if (i !== 0) return false;
+    if (c >= 0x2800 && c <= 0x28ff) return true;
     if (line.startsWith('Step #') || line.startsWith('remote:') || line.startsWith(':: ') || line.startsWith('section_') || line.startsWith('travis_') || line.startsWith('npm ')) return true;
     if (line.startsWith('...') || line.startsWith('. ') || line.startsWith('node_modules/')) return true;
     if (c >= 65 && c <= 90 && (DAY_CLOCK.test(line) || VS_ERROR_LIST.test(line) || line.startsWith('C/C++: '))) return true;
