@@ -11,6 +11,8 @@ const { isDockerfile } = await import(new URL('../dist/scan/dockerfile/index.js'
 const { COMPONENTS } = await import(new URL('../dist/kb/components.js', import.meta.url));
 const { parseDockerfile, rootImage, stageChain } = await import(new URL('../dist/project/dockerfile/parse.js', import.meta.url));
 const { imageProfile } = await import(new URL('../dist/kb/images.js', import.meta.url));
+const { parseCargoLock } = await import(new URL('../dist/project/cargo.js', import.meta.url));
+const { isVendored } = await import(new URL('../dist/project/paths.js', import.meta.url));
 
 const dockerfiles = (p) => [...p.files.keys()].filter(isDockerfile);
 // A Dockerfile that builds the project (not one that only installs a tool with `cargo install <crate>`).
@@ -69,6 +71,58 @@ function dropInstall(component) {
   };
 }
 
+// Features whose use in the code is plain to see and whose being on shows in Cargo.lock: the optional dependency the
+// feature pulls in is listed under the crate's entry while anything in the graph enables it.
+const GATED_FEATURES = [
+  { crate: 'clap', feature: 'derive', marker: 'clap_derive', used: /#\[derive\([^)]*\b(?:Parser|Subcommand|Args|ValueEnum)\b/ },
+  { crate: 'tokio', feature: 'macros', marker: 'tokio-macros', used: /#\[tokio::(?:main|test)\b/ },
+  { crate: 'serde', feature: 'derive', marker: 'serde_derive', used: /#\[derive\([^)]*\b(?:Serialize|Deserialize)\b/ },
+];
+
+/**
+ * Removes a feature the code uses from the one manifest that turns it on (a one-line `crate = { ..., features = [...] }`
+ * entry of a package's own [dependencies]) and, as cargo's next resolve would, the optional dependency it pulled into
+ * the lock. Applied only where that resolve is certain: no package from a registry or git depends on the crate at
+ * all (one of them could turn the feature on too), and no other local manifest names the feature.
+ */
+function dropGatedFeature({ crate, feature, marker, used }) {
+  return {
+    name: `remove a feature the code uses (${crate} \`${feature}\`)`,
+    rule: ['crate-feature-missing'],
+    applies: () => true,
+    apply: (p) => {
+      const lockText = p.files.get('Cargo.lock');
+      if (!lockText) return null;
+      let lock;
+      try {
+        lock = parseCargoLock(lockText);
+      } catch {
+        return null;
+      }
+      const entries = lock.packages.filter((c) => c.name === crate);
+      if (entries.length !== 1 || !entries[0].dependencies.some((d) => d.split(' ')[0] === marker)) return null;
+      if (lock.packages.some((c) => c.source !== null && c.dependencies.some((d) => d.split(' ')[0] === crate))) return null;
+      const entry = new RegExp(`^${crate}\\s*=\\s*\\{[^}\\n]*features\\s*=\\s*\\[[^\\]\\n]*"${feature}"[^\\]\\n]*\\][^}\\n]*\\}`, 'm');
+      const manifests = [...p.files.keys()].filter((f) => (f === 'Cargo.toml' || f.endsWith('/Cargo.toml')) && !isVendored(f));
+      const naming = manifests.filter((f) => new RegExp(`^${crate}\\b[^\\n]*"${feature}"`, 'm').test(p.files.get(f)) || new RegExp(`\\b${crate}/${feature}\\b`).test(p.files.get(f)));
+      if (naming.length !== 1) return null;
+      const manifest = naming[0];
+      const text = p.files.get(manifest);
+      const m = entry.exec(text);
+      // Only a package's own [dependencies] entry (the table the code is built with).
+      const table = text.slice(0, m?.index ?? 0).match(/^\[[^\]\n]*\]/gm)?.at(-1);
+      if (!m || table !== '[dependencies]') return null;
+      const dir = manifest.slice(0, -'Cargo.toml'.length);
+      const sources = [...p.files.keys()].filter((f) => f.startsWith(`${dir}src/`) && f.endsWith('.rs'));
+      if (!sources.some((f) => used.test(p.files.get(f)))) return null;
+      const edited = text.replace(entry, (line) => line.replace(new RegExp(`"${feature}"\\s*,\\s*|\\s*,\\s*"${feature}"|"${feature}"`), ''));
+      const nextLock = lockText.replace(new RegExp(`(\\[\\[package\\]\\]\\nname = "${crate}"\\n[\\s\\S]*?dependencies = \\[[\\s\\S]*?)\\n "${marker}[^"]*",`), '$1');
+      if (edited === text || nextLock === lockText) return null;
+      return withFiles(p, { [manifest]: edited, 'Cargo.lock': nextLock });
+    },
+  };
+}
+
 export const GENERIC_MUTATIONS = [
   {
     name: 'untrack Cargo.lock in a flake repository',
@@ -103,4 +157,5 @@ export const GENERIC_MUTATIONS = [
     },
   },
   ...DROPPABLE.map(dropInstall),
+  ...GATED_FEATURES.map(dropGatedFeature),
 ];
