@@ -5,6 +5,7 @@ import cargoHomeReadonly from './cargo-home-readonly/rule.js';
 import cargoManifestMissing from './cargo-manifest-missing/rule.js';
 import crateFeatureMissing from './crate-feature-missing/rule.js';
 import lockfileOutdatedLocked from './lockfile-outdated-locked/rule.js';
+import nightlyToolchainMismatch from './nightly-toolchain-mismatch/rule.js';
 import rustCodeError from './rust-code-error/rule.js';
 import rustTargetMissing from './rust-target-missing/rule.js';
 import rustToolchainMissing from './rust-toolchain-missing/rule.js';
@@ -14,6 +15,7 @@ const rules: Rule[] = [
   rustToolchainMissing,
   rustcTooOld,
   rustTargetMissing,
+  nightlyToolchainMismatch,
   crateFeatureMissing,
   lockfileOutdatedLocked,
   cargoManifestMissing,
