@@ -11,7 +11,8 @@
 //   validation/natural/fresh6/...       a seventh natural sample, gathered in the ninth session, scored only with --fresh6
 //   validation/natural/fresh7/...       an eighth natural sample, gathered in the tenth session, scored only with --fresh7
 //   validation/natural/fresh8/...       a ninth natural sample, gathered in the eleventh session, scored only with --fresh8
-// usage: npm run build && node scripts/validate.mjs [--verbose] [--holdout] [--fresh] [--fresh2] [--fresh3] [--fresh4] [--fresh5] [--fresh6] [--fresh7] [--fresh8] [--generic-only] [--json]
+//   validation/natural/fresh9/...       a tenth natural sample, gathered in the twelfth session, scored only with --fresh9
+// usage: npm run build && node scripts/validate.mjs [--verbose] [--holdout] [--fresh] [--fresh2] [--fresh3] [--fresh4] [--fresh5] [--fresh6] [--fresh7] [--fresh8] [--fresh9] [--generic-only] [--json]
 //   --generic-only  leave out natural-sample cases found by a query that quoted a rule's own wording
 //                   (`found_with_rule_wording`), so the figures rest only on generic failure markers
 
@@ -33,6 +34,7 @@ const SETS = [
   ...(args.has('--fresh6') ? [{ name: 'natural/fresh6', manifest: 'validation/natural/fresh6/manifest.json' }] : []),
   ...(args.has('--fresh7') ? [{ name: 'natural/fresh7', manifest: 'validation/natural/fresh7/manifest.json' }] : []),
   ...(args.has('--fresh8') ? [{ name: 'natural/fresh8', manifest: 'validation/natural/fresh8/manifest.json' }] : []),
+  ...(args.has('--fresh9') ? [{ name: 'natural/fresh9', manifest: 'validation/natural/fresh9/manifest.json' }] : []),
 ];
 
 const { diagnoseText } = await import(join(ROOT, 'dist/diagnose/engine.js'));
