@@ -838,6 +838,17 @@ const HEADER_PATTERNS: readonly SignalPattern[] = [
     weight: 0.9,
   },
   {
+    id: 'mkmf-not-loadable',
+    // A gem's extconf.rb under a Debian or Ubuntu Ruby before 2.x, whose mkmf.rb came with the headers in ruby1.8-dev /
+    // ruby1.9.1-dev: "extconf.rb:1:in `require': no such file to load -- mkmf (LoadError)" (1.8), ".../custom_require.rb:36:in
+    // `require': cannot load such file -- mkmf (LoadError)" (1.9). Only mkmf itself: "-- nmatrix/mkmf" is a gem's own file.
+    source: 'Ruby require (1.8, 1.9)',
+    literals: ['-- mkmf (LoadError)'],
+    re: /in [`']require': (?:no such file to load|cannot load such file) -- mkmf \(LoadError\)/,
+    name: () => 'ruby.h',
+    weight: 0.9,
+  },
+  {
     id: 'cmake-find-path-required',
     // CMake >= 3.18 find_path(... REQUIRED): "Could not find PCAP_INCLUDE_DIR using the following files: pcap.h,
     // pcap/pcap.h" (CMake wraps the list onto the next lines); only an include-directory variable (..._INCLUDE_DIR,

@@ -208,6 +208,7 @@ export default defineRule({
       captures.crateNote = ` (required by the crate \`${hit.captures.crate}\`)`;
     }
     if (fact.kind === 'header') captures._via = ` (its header \`${fact.name}\` was not found)`;
+    if (hit.pattern.endsWith(':mkmf-not-loadable')) captures._via = " (Ruby's mkmf.rb, which Debian and Ubuntu shipped with the headers in the ruby-dev package of Rubies before 2.x, could not be loaded)";
     if (fact.kind === 'program') {
       captures._via = hit.pattern.endsWith(':debian-pg-config-wrapper')
         ? ' (Debian\'s `pg_config` wrapper found no development package to run it from)'
