@@ -37,7 +37,8 @@ const DECISIVE: readonly [file: string, decisive: string, outcome: Diagnosis['ou
   ['ld-config-log-excerpt.log', 'bad.o: file not recognized: file format not recognized', 'failed'],
   ['ld-file-not-recognized.log', 'bad.o: file not recognized: file format not recognized', 'failed'],
   ['ld-archive-no-index.log', 'noidx.a: error adding symbols: archive has no index', 'failed'],
-  ['rubygems-extconf-raise.log', "extconf.rb:3:in `<main>': widget catalogue headers 4.2 or newer are required (RuntimeError)", 'failed'],
+  // (mkmf's failed header check right before "*** extconf.rb failed ***" is now read as the header missing)
+  ['rubygems-extconf-raise.log', 'checking for widget_catalogue.h... no', 'failed', 'native-lib-missing'],
   ['rubygems-nokogiri.log', 'The compiler failed to generate an executable file. (RuntimeError)', 'failed', 'xcode-clt-missing'],
   ['cmake-benign-error-then-failure.log', 'gen-catalogue: schema version 3 is not supported by this generator', 'failed'],
   ['pip-resolver-error-then-failure.log', 'RuntimeError: widget needs b 1.0 at run time, found b 2.0', 'failed'],

@@ -494,6 +494,8 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'build-tool-missing/fail-issue-vibe-187-pnpm-bare-not-found.log': `${WINDOW}: a bare "X: not found" counts only with the exit status 127 or the package manager's failure within 3 lines`,
     'rustc-too-old/fail-gh-bandwhich-29-const-fn-cargo-install.log': `${WINDOW}: rustc's "-->" must follow its error within 2 lines`,
     'nightly-toolchain-mismatch/pass-gh-me3-630-feature-in-dependency-windows.log': `${WINDOW}: rustc's "-->" must follow its error within 2 lines`,
+    'c-compiler-missing/pass-made-here-ruby-3.1-mkmf-header-check-abort.log': `${WINDOW}: mkmf's "*** extconf.rb failed ***" must follow the failed check within 4 lines`,
+    'native-lib-missing/fail-made-here-ruby-3.1-mkmf-have-library-raise.log': `${WINDOW}: mkmf's "*** extconf.rb failed ***" must follow the failed check within 4 lines`,
     'rust-code-error/fail-issue-rq-222-deny-warnings-non-fmt-panics.log': `${WINDOW}: rustc's "-->" must follow its error within 2 lines`,
     'cmake-too-old/fail-issue-cmake-init-37-presets-wrapped-windows.log': `${WINDOW}: a presets reason wrapped onto the next line must be within 2 lines of "Could not read presets from"`,
     'build-tool-missing/pass-issue-anchor-3629-build-bpf-beside-build-sbf.log': `${WINDOW}: cargo's similar-name hint must follow "no such command" within 3 lines`,

@@ -1215,20 +1215,28 @@ function mesonStoppedAfter(after: readonly string[], entity: string): boolean {
   return !tooOld && !lines.some((l) => MESON_GOES_ON.test(l)) && lines.every((l) => !/\bERROR:/.test(l) || l.includes(entity));
 }
 
-// autoconf prints "checking for X... no" for optional checks too: such a line counts only when one of the next lines
-// is an error that names X (the configure script's own AC_MSG_ERROR, or "configure: error: ...").
+// autoconf (and Ruby's mkmf, which prints the same lines) says "checking for X... no" for optional checks too: such a
+// line counts only when one of the next lines is an error that names X (the configure script's own AC_MSG_ERROR,
+// "configure: error: ...", a gem's "Can't find the 'libpq-fe.h header"), or when mkmf's extconf.rb stopped right after
+// it ("*** extconf.rb failed ***" before any other check: the check an extconf.rb aborts on is the one that failed).
 function confirmedByError(after: readonly string[], entity: string): boolean {
   const name = entity.replace(/^lib/, '').replace(/\.h$/, '').toLowerCase();
-  return after.slice(0, 3).some((l) => /error|not found|missing|required/i.test(l) && l.toLowerCase().includes(name));
+  if (after.slice(0, 3).some((l) => /error|not found|missing|required|can'?t find|cannot find|could not find|unable to find/i.test(l) && l.toLowerCase().includes(name))) return true;
+  for (const line of after.slice(0, 4)) {
+    if (/^checking /.test(line.trim())) return false;
+    if (line.includes('*** extconf.rb failed ***')) return true;
+  }
+  return false;
 }
 
 const AUTOCONF_PATTERNS: readonly SignalPattern[] = [
   {
     id: 'autoconf-check-lib-no',
-    // autoconf AC_CHECK_LIB / AC_SEARCH_LIBS: "checking for pcap_open_live in -lpcap... no"
-    source: 'autoconf configure',
+    // autoconf AC_CHECK_LIB / AC_SEARCH_LIBS: "checking for pcap_open_live in -lpcap... no"; Ruby mkmf's have_library:
+    // "checking for ZSTD_compress() in -lzstd... no"
+    source: 'autoconf configure, Ruby mkmf',
     literals: ['checking for '],
-    re: new RegExp(String.raw`^checking for (?:[\w.]{1,100} in )?-l(?<entity>${LIB})\.\.\. no$`),
+    re: new RegExp(String.raw`^checking for (?:[\w.]{1,100}(?:\(\))? in )?-l(?<entity>${LIB})\.\.\. no$`),
     kind: 'library',
     weight: 0.2,
     confirm: { weight: 0.8, by: confirmedByError },
