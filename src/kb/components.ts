@@ -532,7 +532,7 @@ const HEADER_LIBRARY: Record<string, string> = {
   'pcap.h': 'pcap', 'png.h': 'png', 'jpeglib.h': 'jpeg', 'turbojpeg.h': 'jpeg', 'gmp.h': 'gmp', 'ncurses.h': 'ncurses', 'curses.h': 'ncurses',
   'readline/readline.h': 'readline', 'uuid/uuid.h': 'uuid', 'seccomp.h': 'seccomp', 'sys/capability.h': 'cap', 'x11/xlib.h': 'x11',
   'ft2build.h': 'freetype2', 'fontconfig/fontconfig.h': 'fontconfig', 'hb.h': 'harfbuzz', 'krb5.h': 'krb5', 'gssapi/gssapi.h': 'krb5',
-  'ldap.h': 'ldap', 'sasl/sasl.h': 'sasl2', 'magic.h': 'magic', 'archive.h': 'archive', 'yaml.h': 'yaml', 'pcre.h': 'pcre', 'pcre2.h': 'pcre2',
+  'ldap.h': 'ldap', 'lber.h': 'ldap', 'sasl/sasl.h': 'sasl2', 'magic.h': 'magic', 'archive.h': 'archive', 'yaml.h': 'yaml', 'pcre.h': 'pcre', 'pcre2.h': 'pcre2',
   'tiffio.h': 'tiff', 'webp/decode.h': 'webp', 'event2/event.h': 'event', 'opus/opus.h': 'opus', 'systemd/sd-daemon.h': 'systemd',
   'hdf5.h': 'hdf5', 'mpfr.h': 'mpfr', 'cblas.h': 'cblas', 'lapacke.h': 'lapacke', 'snappy.h': 'snappy', 'git2.h': 'git2', 'libssh2.h': 'ssh2',
   'glib.h': 'glib-2.0', 'cairo.h': 'cairo', 'gtk/gtk.h': 'gtk+-3.0', 'xkbcommon/xkbcommon.h': 'xkbcommon', 'wayland-client.h': 'wayland-client',
