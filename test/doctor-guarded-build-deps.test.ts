@@ -55,6 +55,12 @@ test("edgeUnused: a guard's variable or feature opens the edge; an unguarded edg
   assert.equal(edgeUnused('libsql-ffi', 'bindgen', LINUX, { ...off, envSet: (v) => v === 'LIBSQL_DEV' }), false);
   assert.equal(edgeUnused('libsql-ffi', 'cmake', LINUX, { ...off, featureOn: (f) => f.test('multiple-ciphers') }), false);
   assert.equal(edgeUnused('libsql-ffi', 'cc', LINUX, off), false);
+  // wasmer's optional backends: cmake only for wamr, bindgen for wamr, v8 and wasmi (lib/api/build.rs).
+  assert.equal(edgeUnused('wasmer', 'cmake', LINUX, off), true);
+  assert.equal(edgeUnused('wasmer', 'bindgen', LINUX, off), true);
+  assert.equal(edgeUnused('wasmer', 'cmake', LINUX, { ...off, featureOn: (f) => f.test('wamr') }), false);
+  assert.equal(edgeUnused('wasmer', 'bindgen', LINUX, { ...off, featureOn: (f) => f.test('v8') }), false);
+  assert.equal(edgeUnused('wasmer', 'cmake', LINUX, { ...off, featureOn: (f) => f.test('v8') }), true);
   // A target guard still decides by target alone.
   assert.equal(edgeUnused('aws-lc-sys', 'bindgen', LINUX, off), true);
   assert.equal(edgeUnused('aws-lc-sys', 'bindgen', 'x86_64-pc-windows-msvc', off), false);

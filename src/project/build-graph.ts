@@ -64,6 +64,11 @@ export const UNUSED_EDGES: readonly UnusedEdge[] = [
   // to check its bindings.
   { from: 'mysql_common', to: 'bindgen', unlessFeature: /^test$/ },
   { from: 'mysql_common', to: 'cmake', unlessFeature: /^test$/ },
+  // wasmer (4.x/5.x) lists cmake, bindgen, ureq and zip among its build-dependencies for its optional C-API backends:
+  // its build script builds WAMR with cmake and bindgen only for `wamr`, and runs bindgen for `v8` and `wasmi`; the
+  // default backends (sys, with cranelift) build neither.
+  { from: 'wasmer', to: 'cmake', unlessFeature: /^wamr$/ },
+  { from: 'wasmer', to: 'bindgen', unlessFeature: /^(?:wamr|v8|wasmi)$/ },
   // libsql-ffi compiles its bundled SQLite with cc and copies pre-generated bindings: bindgen runs only with
   // LIBSQL_DEV; cmake builds SQLite3MultipleCiphers, for its multiple-ciphers feature (libsql's `encryption`) or
   // LIBSQL_DEV.
