@@ -167,3 +167,12 @@ test("inkjet's default all_languages compiles C++ grammar scanners; with its def
   assert.equal(await byInkjet(withInkjet('{ version = "0.11", default-features = false, features = ["language-rust"] }')), false);
   assert.equal(await byInkjet(withInkjet('{ version = "0.11", default-features = false, features = ["all_languages"] }')), true);
 });
+
+test("unrar_sys compiles its bundled UnRAR library as C++, whoever depends on it (decompress's default rar feature)", async () => {
+  const dir = variant('registry-feature-edges', 'gui/Cargo.toml', (t) => t.replace('slint = "1.11"', 'slint = "1.11"\nunrar = "0.4"'));
+  const lock = join(dir, 'Cargo.lock');
+  const text = readFileSync(lock, 'utf8').replace('name = "gui"\nversion = "0.1.0"\ndependencies = [\n', 'name = "gui"\nversion = "0.1.0"\ndependencies = [\n "unrar",\n');
+  writeFileSync(lock, `${text}\n[[package]]\nname = "unrar"\nversion = "0.4.4"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\ndependencies = [\n "unrar_sys",\n]\n\n[[package]]\nname = "unrar_sys"\nversion = "0.2.1"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\ndependencies = [\n "cc",\n]\n`);
+  const cxx = (await needsOf(dir)).get('cxx-compiler') ?? [];
+  assert.ok(cxx.some((n) => n.startsWith('unrar_sys 0.2.1')), cxx.join('; '));
+});

@@ -110,6 +110,8 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   'aws-lc-sys': [C],
   'tikv-jemalloc-sys': [C, { component: 'make', why: "builds jemalloc with its autotools build" }],
   'libmimalloc-sys': [C],
+  // unrar_sys compiles the UnRAR library it vendors (C++ sources) with cc in C++ mode, always (unrar_sys/build.rs).
+  unrar_sys: [{ ...CPP, why: 'compiles the bundled UnRAR library (C++)' }],
   // The older name of tikv-jemalloc-sys, same build.
   'jemalloc-sys': [C, { component: 'make', why: 'builds jemalloc with its autotools build' }],
   // rdkafka-sys builds the bundled librdkafka with its mklove configure and `make libs`, whose subdirectories are src
