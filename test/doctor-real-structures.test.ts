@@ -176,3 +176,13 @@ test("unrar_sys compiles its bundled UnRAR library as C++, whoever depends on it
   const cxx = (await needsOf(dir)).get('cxx-compiler') ?? [];
   assert.ok(cxx.some((n) => n.startsWith('unrar_sys 0.2.1')), cxx.join('; '));
 });
+
+test('gdal-sys finds the system GDAL with pkg-config unless GDAL_LIB_DIR or GDAL_HOME points at it (georust/gdal)', async () => {
+  const dir = variant('registry-feature-edges', 'gui/Cargo.toml', (t) => t.replace('slint = "1.11"', 'slint = "1.11"\ngdal = "0.18"'));
+  const lock = join(dir, 'Cargo.lock');
+  const text = readFileSync(lock, 'utf8').replace('name = "gui"\nversion = "0.1.0"\ndependencies = [\n', 'name = "gui"\nversion = "0.1.0"\ndependencies = [\n "gdal",\n');
+  writeFileSync(lock, `${text}\n[[package]]\nname = "gdal"\nversion = "0.18.0"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\ndependencies = [\n "gdal-sys",\n]\n\n[[package]]\nname = "gdal-sys"\nversion = "0.11.0"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\ndependencies = [\n "pkg-config",\n]\n`);
+  const byGdal = (needs: Map<string, string[]>) => (needs.get('pkg-config') ?? []).some((n) => n.startsWith('gdal-sys 0.11.0'));
+  assert.equal(byGdal(await needsOf(dir)), true);
+  assert.equal(byGdal(await needsOf(dir, { GDAL_HOME: '/opt/gdal' })), false);
+});

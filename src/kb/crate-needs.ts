@@ -110,6 +110,9 @@ export const CRATE_NEEDS: Record<string, readonly CrateNeed[]> = {
   'aws-lc-sys': [C],
   'tikv-jemalloc-sys': [C, { component: 'make', why: "builds jemalloc with its autotools build" }],
   'libmimalloc-sys': [C],
+  // gdal-sys (0.9-0.11) links the system GDAL: without GDAL_LIB_DIR or GDAL_HOME its build script probes `gdal` with
+  // pkg-config (whose version also picks the prebuilt bindings) and panics naming pkg-config when the program is absent.
+  'gdal-sys': [{ component: 'pkg-config', why: 'finds the system GDAL with pkg-config', unless: { env: ['GDAL_LIB_DIR', 'GDAL_HOME'], why: 'GDAL_LIB_DIR or GDAL_HOME' } }],
   // unrar_sys compiles the UnRAR library it vendors (C++ sources) with cc in C++ mode, always (unrar_sys/build.rs).
   unrar_sys: [{ ...CPP, why: 'compiles the bundled UnRAR library (C++)' }],
   // The older name of tikv-jemalloc-sys, same build.
