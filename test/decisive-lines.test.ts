@@ -48,11 +48,15 @@ const DECISIVE: readonly [file: string, decisive: string, outcome: Diagnosis['ou
   ['node-error-code-vercel.log', 'TypeError [ERR_INVALID_ARG_TYPE]: The "path" argument must be of type string. Received undefined', 'failed'],
   ['gradle-agp-ninja-missing-input.log', "ninja: error: 'E:/Documents/AndroidStudioProjects/RaptorMark/app/src/main/cpp/fio/backend.c', needed by", 'failed'],
   ['gradle-agp-cxx-build-system.log', "ninja: error: 'C:/Users/Sora/Downloads/simplex-chat-5.6.0/simplex-chat-5.6.0/apps/multiplatform/common/src/commonMain/cpp/android/libs/arm64-v8a/libsimplex.so', needed by", 'failed'],
+  ['go-imports-build-constraints.log', 'imports example.com/demo/cgolib: build constraints exclude all Go files in /tmp/t/cgolib', 'failed'],
+  ['gas-foreign-assembly.log', "gcc_arm64.S:2: Error: no such instruction: `stp x29,x30,[sp,-16]!'", 'failed'],
+  ['go-flag-not-defined.log', 'flag provided but not defined: -badflag', 'failed'],
+  ['go-windows-path-undefined.log', 'robotgo_mac_win.go:13:2: undefined: internalActive', 'failed'],
   ['tar-unmarked-paste.log', 'tar: widget-1.2.tar.gz: Cannot open: No such file or directory', 'unknown'],
   ['vcpkg-unmarked-paste.log', "Failed to open 'E:\\Work\\Libraries\\vcpkg\\buildtrees\\freetype\\stdout-x86-windows.log' for writing", 'unknown'],
 ];
 
-test('a failure shows its decisive line, unexplained or not: NMAKE, cl.exe, make by another name, Visual Studio, old cargo, GNU ld, RubyGems, Node.js, Gradle, an unmarked paste', () => {
+test('a failure shows its decisive line, unexplained or not: NMAKE, cl.exe, make by another name, Visual Studio, old cargo, GNU ld, GNU as, RubyGems, Node.js, Go, Gradle, an unmarked paste', () => {
   for (const [file, decisive, outcome, rootCause = null] of DECISIVE) {
     const d = diagnoseText(KB, fixture(file), { hostPlatform: 'debian' });
     assert.equal(d.rootCause, rootCause, file);

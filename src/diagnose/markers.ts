@@ -222,7 +222,13 @@ export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'Visual Studio Error List', literals: ['Error\t', 'Fehler\t', 'Erreur\t'], re: /^(?:Error|Fehler|Erreur)\t(?:[A-Z]{1,3}\d{4,5})\t/ },
   // the Go compiler and go vet (no warnings exist): "ui/command-processor.go:112:21: undefined: autocompleteUser";
   // cgo: "could not determine kind of name for C.GIT_BLAME_IGNORE_WHITESPACE"
-  { kind: 'error', source: 'go / cgo', literals: ['.go:', 'could not determine kind of name for C.'], re: /^(?:\.{1,2}\/)?[\w./@+-]{1,300}\.go:\d+(?::\d+)?: \S|^could not determine kind of name for C\./ },
+  // (a Windows path too: "C:\\Users\\u\\go\\src\\x\\robotgo_mac_win.go:13:2: undefined: internalActive")
+  { kind: 'error', source: 'go / cgo', literals: ['.go:', 'could not determine kind of name for C.'], re: /^(?:[A-Za-z]:[\\/])?(?:\.{1,2}[\\/])?[\w./\\@+-]{1,300}\.go:\d+(?::\d+)?: \S|^could not determine kind of name for C\./ },
+  // GNU as (gas) under gcc or cgo: "gcc_arm64.S:2: Error: no such instruction: `stp x29,x30,[sp,-16]!'" (assembly for
+  // another architecture than the assembler's), after its "gcc_arm64.S: Assembler messages:" header
+  { kind: 'error', source: 'GNU as', literals: [': Error: '], re: /^[^\s:]{1,300}\.(?:[sS]|asm):\d+: Error: / },
+  // Go's flag package refusing an option, in the go command or a Go tool (cgo): "flag provided but not defined: -badflag"
+  { kind: 'error', source: 'Go flag package', literals: ['flag provided but not defined: '], re: /^flag provided but not defined: -/ },
   // Python's argparse refusing a command line (meson, conan, scons): "meson setup: error: argument --debug: ignored
   // explicit argument 'false'", "conan: error: unrecognized arguments: --build"
   { kind: 'error', source: 'argparse (meson, conan, ...)', literals: [': error: argument ', ': error: unrecognized arguments', ': error: the following arguments are required', ': error: invalid choice'], re: /^[\w.+-]{1,40}(?: [\w-]{1,40})?: error: (?:argument |unrecognized arguments|the following arguments are required|invalid choice)/ },
@@ -231,8 +237,10 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // pip's PEP 517 hooks: "pip._vendor.pyproject_hooks._impl.BackendUnavailable: Cannot import 'x.build'"
   { kind: 'error', source: 'pyproject_hooks', literals: ['BackendUnavailable: ', 'BackendInvalid: '], re: /\bBackend(?:Unavailable|Invalid): / },
   // the go command refusing a package before it compiles anything: "package github.com/mattn/go-sqlite3: C source files
-  // not allowed when not using cgo or SWIG: sqlite3-binding.c" (go >= 1.11; older go: "can't load package: package x: ...")
-  { kind: 'error', source: 'go (package loading)', literals: ['C source files not allowed', 'build constraints exclude all Go files', 'cannot find package'], re: /^(?:can't load package: )?package \S+: (?:C source files not allowed|build constraints exclude all Go files|cannot find package)/ },
+  // not allowed when not using cgo or SWIG: sqlite3-binding.c" (go >= 1.11; older go: "can't load package: package x: ..."),
+  // or at the end of an import chain: "\timports example.com/demo/cgolib: build constraints exclude all Go files in ..."
+  // (go 1.19), "go build github.com/DataDog/zstd: build constraints exclude all Go files in ..." 
+  { kind: 'error', source: 'go (package loading)', literals: ['C source files not allowed', 'build constraints exclude all Go files', 'cannot find package'], re: /^(?:can't load package: )?(?:package|imports|go build) \S+: (?:C source files not allowed|build constraints exclude all Go files|cannot find package)/ },
   // Ruby's uncaught exception (an extconf.rb or Rakefile that raised): "extconf.rb:8:in `<main>': missing API: are you
   // using ruby 2.1+? (RuntimeError)"; Ruby >= 3.4 quotes the method 'like this'
   { kind: 'error', source: 'Ruby', literals: [":in `", ":in '"], re: /^[^\s:]+\.rb:\d+:in [`'][^']{1,200}': .* \((?:[A-Z]\w*::)*(?:[A-Z]\w*(?:Error|Exception)|E[A-Z0-9]{2,}|Interrupt)\)$/ },
