@@ -8,9 +8,7 @@
 import { defineRule, type Refinement } from '../../../rule.js';
 import { cargoReleaseOfFeature } from '../../../tool-versions.js';
 import { isDependencySource, rustcErrorLocation } from '../dependency-source.js';
-
-// rustc's errors about a #![feature] attribute, which point at the attribute on the next lines (` --> src/lib.rs:1:1`).
-const FEATURE_ERRORS = new Set(['feature-on-stable', 'feature-unknown', 'feature-removed']);
+import { RUSTC_FEATURE_ERROR_IDS, rustcFeatureErrorPatterns } from '../feature-attribute-errors.js';
 
 export default defineRule({
   id: 'nightly-toolchain-mismatch',
@@ -26,32 +24,9 @@ export default defineRule({
   explains: ['rust-code-error'],
   contextAfter: 2,
   patterns: [
-    {
-      id: 'feature-on-stable',
-      // rustc 1.2x+: "error[E0554]: `#![feature]` may not be used on the stable release channel" (older rustc without
-      // the backticks, 2017-era "#[feature]"; "beta" on the beta channel); counted in the project's own code only
-      source: 'rustc (stable, beta)',
-      literals: ['may not be used on the stable release channel', 'may not be used on the beta release channel'],
-      re: /^error\[E0554\]: [`']?#!?\[feature\][`']? may not be used on the (?<channel>stable|beta) release channel/,
-      weight: 0.9,
-    },
-    {
-      id: 'feature-unknown',
-      // rustc (nightly): "error[E0635]: unknown feature `proc_macro_span_shrink`": a feature that this nightly has dropped
-      // or renamed; counted in the project's own code only
-      source: 'rustc (nightly)',
-      literals: ['error[E0635]'],
-      re: /^error\[E0635\]: unknown feature [`'](?<feature>\w+)[`']/,
-      weight: 0.75,
-    },
-    {
-      id: 'feature-removed',
-      // rustc (nightly): "error[E0557]: feature has been removed"; counted in the project's own code only
-      source: 'rustc (nightly)',
-      literals: ['error[E0557]'],
-      re: /^error\[E0557\]: feature has been removed/,
-      weight: 0.75,
-    },
+    // the project's own #![feature] on stable or beta, or one this nightly no longer has; in a dependency's source they are
+    // dependency-version-incompatible's (refine)
+    ...rustcFeatureErrorPatterns({ unknown: 0.75, removed: 0.75, onStable: 0.9 }),
     {
       id: 'cargo-z-flag',
       // cargo 1.3x+: "error: the `-Z` flag is only accepted on the nightly channel of Cargo, but this is the `stable` channel"
@@ -101,13 +76,13 @@ export default defineRule({
   refine: (ctx): Refinement | null => {
     // A #![feature] error inside a dependency's source says that crate needs another toolchain or another version of
     // itself (dependency-version-incompatible); a manifest gate that a stable cargo has is an old cargo (rustc-too-old).
-    const own = ctx.hits.filter((h) => !(FEATURE_ERRORS.has(h.pattern) && isDependencySource(rustcErrorLocation(h.after) ?? '')));
+    const own = ctx.hits.filter((h) => !(RUSTC_FEATURE_ERROR_IDS.has(h.pattern) && isDependencySource(rustcErrorLocation(h.after) ?? '')));
     const kept = own.filter((h) => !(h.pattern === 'cargo-manifest-gate' && cargoReleaseOfFeature(h.captures.feature ?? '') !== undefined));
     if (kept.length === 0) return null;
     const channel = kept.map((h) => h.captures.channel).find(Boolean);
     const feature = kept.map((h) => h.captures.feature).find(Boolean);
     const crate = kept.map((h) => h.captures.crate).find(Boolean);
-    const older = kept.every((h) => h.pattern === 'feature-unknown' || h.pattern === 'feature-removed');
+    const older = kept.every((h) => h.pattern === 'rustc-unknown-feature' || h.pattern === 'rustc-removed-feature');
     const what = older
       ? 'names a nightly feature that the nightly in use no longer has (it was removed or renamed since the code was written)'
       : crate

@@ -10,10 +10,10 @@ import { defineRule } from '../../../rule.js';
 import { removedBoostComponent } from '../../../boost-components.js';
 import { PYTHON_BUILD_MODULES } from '../../../components.js';
 import { dependencyCrateAt, isDependencySource, rustcErrorLocation } from '../../rust/dependency-source.js';
+import { RUSTC_FEATURE_ERROR_IDS, rustcFeatureErrorPatterns } from '../../rust/feature-attribute-errors.js';
 import { RUST_DEPENDENCY_CODE_PATTERNS, rustDependencyCodeFinding } from './rust-dependency-code.js';
 import { BUILD_SCRIPT_PANIC_PATTERNS, buildScriptPanicFinding } from './build-script-panic.js';
 
-const RUST_FEATURE_PATTERNS = new Set(['rustc-unknown-feature', 'rustc-removed-feature', 'rustc-feature-on-stable']);
 
 /** The feature name on the source line rustc quotes under "feature has been removed": "1 | #![feature(const_fn)]". */
 function quotedFeature(hit: PatternHit): string | undefined {
@@ -26,14 +26,14 @@ function quotedFeature(hit: PatternHit): string | undefined {
 
 function rustFinding(hits: readonly PatternHit[]) {
   for (const hit of hits) {
-    if (!RUST_FEATURE_PATTERNS.has(hit.pattern)) continue;
+    if (!RUSTC_FEATURE_ERROR_IDS.has(hit.pattern)) continue;
     const where = rustcErrorLocation(hit.after);
     // Where the failing #![feature] is; one in the project's own code is the project's nightly use, not a dependency's version.
     if (!where || !isDependencySource(where)) continue;
     const crate = dependencyCrateAt(where);
     const feature = hit.captures.feature ?? quotedFeature(hit);
     const name = crate?.crate ?? 'a dependency';
-    const evidence = [hit, ...hits.filter((h) => h !== hit && RUST_FEATURE_PATTERNS.has(h.pattern))].map((h) => ({ line: h.line, text: h.text }));
+    const evidence = [hit, ...hits.filter((h) => h !== hit && RUSTC_FEATURE_ERROR_IDS.has(h.pattern))].map((h) => ({ line: h.line, text: h.text }));
     if (hit.pattern === 'rustc-feature-on-stable') return nightlyOnlyFinding(crate, feature, evidence);
     const gone = hit.pattern === 'rustc-removed-feature' ? 'has been removed from' : 'is unknown to';
     return {
@@ -246,7 +246,7 @@ export default defineRule({
     feature: { type: 'string', doc: 'the unstable rustc feature the crate turns on', optional: true },
     file: { type: 'path', doc: 'the Cython source the compiler rejected', optional: true },
   },
-  internal: ['module', 'library'],
+  internal: ['module', 'library', 'channel'],
   signals: ['python-module-missing', 'dependency-not-found'],
   explains: ['rust-code-error', 'rustc-too-old', 'python-build-dependency-missing', 'c-code-error', 'native-lib-missing'],
   contextBefore: 2,
@@ -254,34 +254,8 @@ export default defineRule({
   patterns: [
     ...RUST_DEPENDENCY_CODE_PATTERNS,
     ...BUILD_SCRIPT_PANIC_PATTERNS,
-    {
-      id: 'rustc-unknown-feature',
-      // rustc on nightly (or RUSTC_BOOTSTRAP=1): "error[E0635]: unknown feature `proc_macro_span_shrink`", then
-      // "  --> /home/u/.cargo/registry/src/index.crates.io-6f17d22bba15001f/proc-macro2-1.0.47/src/lib.rs:92:30";
-      // counted only when that location is a dependency's source
-      source: 'rustc (nightly)',
-      literals: ['error[E0635]'],
-      re: /^error\[E0635\]: unknown feature [`'](?<feature>\w+)[`']/,
-      weight: 0.5,
-    },
-    {
-      id: 'rustc-removed-feature',
-      // rustc on nightly: "error[E0557]: feature has been removed" (the feature is on the quoted source line below,
-      // "1 | #![feature(const_fn)]"); counted only in a dependency's source
-      source: 'rustc (nightly)',
-      literals: ['error[E0557]'],
-      re: /^error\[E0557\]: feature has been removed/,
-      weight: 0.5,
-    },
-    {
-      id: 'rustc-feature-on-stable',
-      // rustc on stable: "error[E0554]: `#![feature]` may not be used on the stable release channel" (before 1.2x without
-      // the backticks, older still "#[feature]"); counted only at a #![feature] inside a dependency's source
-      source: 'rustc (stable)',
-      literals: ['may not be used on the stable release channel'],
-      re: /^error\[E0554\]: [`']?#!?\[feature\][`']? may not be used on the stable release channel/,
-      weight: 0.5,
-    },
+    // counted only at a #![feature] inside a dependency's source (refine)
+    ...rustcFeatureErrorPatterns({ unknown: 0.5, removed: 0.5, onStable: 0.5 }),
     {
       id: 'cython3-noexcept-assignment',
       // Cython 3.0.x: "jq.pyx:153:32: Cannot assign type 'void (void *, jv) except *' to 'jq_err_cb'. Exception values are
