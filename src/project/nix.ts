@@ -30,16 +30,12 @@ function importedFile(project: ProjectFiles, file: string, path: string): string
   return project.files.has(entry) ? entry : null;
 }
 
-/** The .nix files directly in the directory `path` names (relative to `file`), as paths relative to `file`'s directory. */
+/** The .nix files directly in the directory `path` names (relative to `file`), as project paths. */
 function nixFilesIn(project: ProjectFiles, file: string, path: string): string[] {
   const dir = normaliseRel(joinRel(dirOf(file), path));
   if (dir === null) return [];
   const prefix = dir === '' ? '' : `${dir}/`;
-  const rel = path.replace(/\/$/, '');
-  return [...project.files.keys()]
-    .filter((f) => f.startsWith(prefix) && f.endsWith('.nix') && !f.slice(prefix.length).includes('/'))
-    .sort()
-    .map((f) => `${rel}/${f.slice(prefix.length)}`);
+  return [...project.files.keys()].filter((f) => f.startsWith(prefix) && f.endsWith('.nix') && !f.slice(prefix.length).includes('/')).sort();
 }
 
 /** A Nix file a flake evaluates, and where it is imported (the flake itself: offset 0 of itself). */
@@ -49,23 +45,21 @@ export interface EvaluatedNixFile {
   index: number;
 }
 
-/** flake.nix first, then every local Nix file it reaches through import/callPackage, in the order found. */
+/** flake.nix first, then every local Nix file it reaches (import/callPackage, `imports` lists, readDir directories), in the order found. */
 export function flakeNixFiles(project: ProjectFiles, flake: string): EvaluatedNixFile[] {
   const files: EvaluatedNixFile[] = [{ file: flake, importedBy: flake, index: 0 }];
   for (let i = 0; i < files.length && files.length < MAX_FILES; i++) {
     const text = project.files.get(files[i].file);
     if (text === undefined) continue;
     const code = stripNixComments(text);
-    const reached: { path: string; index: number }[] = [...code.matchAll(NIX_IMPORT)].map((m) => ({ path: m[1], index: m.index }));
+    const reached: { file: string | null; index: number }[] = [...code.matchAll(NIX_IMPORT)].map((m) => ({ file: importedFile(project, files[i].file, m[1]), index: m.index }));
     for (const list of code.matchAll(IMPORTS_LIST)) {
-      for (const m of list[1].matchAll(PATH_LITERAL)) reached.push({ path: m[1], index: list.index + list[0].indexOf(list[1]) + m.index });
+      const at = list.index + list[0].indexOf(list[1]);
+      for (const m of list[1].matchAll(PATH_LITERAL)) reached.push({ file: importedFile(project, files[i].file, m[1]), index: at + m.index });
     }
-    for (const m of code.matchAll(READ_DIR)) {
-      for (const file of nixFilesIn(project, files[i].file, m[1])) reached.push({ path: file, index: m.index });
-    }
-    for (const { path, index } of reached) {
-      const next = importedFile(project, files[i].file, path);
-      if (next && !files.some((f) => f.file === next)) files.push({ file: next, importedBy: files[i].file, index });
+    for (const m of code.matchAll(READ_DIR)) for (const file of nixFilesIn(project, files[i].file, m[1])) reached.push({ file, index: m.index });
+    for (const { file, index } of reached) {
+      if (file && !files.some((f) => f.file === file)) files.push({ file, importedBy: files[i].file, index });
     }
   }
   return files;
