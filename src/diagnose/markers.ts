@@ -239,8 +239,9 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // the go command refusing a package before it compiles anything: "package github.com/mattn/go-sqlite3: C source files
   // not allowed when not using cgo or SWIG: sqlite3-binding.c" (go >= 1.11; older go: "can't load package: package x: ..."),
   // or at the end of an import chain: "\timports example.com/demo/cgolib: build constraints exclude all Go files in ..."
-  // (go 1.19), "go build github.com/DataDog/zstd: build constraints exclude all Go files in ..." 
-  { kind: 'error', source: 'go (package loading)', literals: ['C source files not allowed', 'build constraints exclude all Go files', 'cannot find package'], re: /^(?:can't load package: )?(?:package|imports|go build) \S+: (?:C source files not allowed|build constraints exclude all Go files|cannot find package)/ },
+  // (go 1.19), "go build github.com/DataDog/zstd: build constraints exclude all Go files in ...", go before 1.12's bare
+  // "github.com/x/webview: build constraints exclude all Go files" 
+  { kind: 'error', source: 'go (package loading)', literals: ['C source files not allowed', 'build constraints exclude all Go files', 'cannot find package'], re: /^(?:can't load package: )?(?:(?:package|imports|go build) \S+|[\w-]+(?:\.[\w-]+)+\/\S+): (?:C source files not allowed|build constraints exclude all Go files|cannot find package)/ },
   // Ruby's uncaught exception (an extconf.rb or Rakefile that raised): "extconf.rb:8:in `<main>': missing API: are you
   // using ruby 2.1+? (RuntimeError)"; Ruby >= 3.4 quotes the method 'like this'
   { kind: 'error', source: 'Ruby', literals: [":in `", ":in '"], re: /^[^\s:]+\.rb:\d+:in [`'][^']{1,200}': .* \((?:[A-Z]\w*::)*(?:[A-Z]\w*(?:Error|Exception)|E[A-Z0-9]{2,}|Interrupt)\)$/ },

@@ -2,6 +2,7 @@
 
 import autoconfMacroMissing from './autoconf-macro-missing/rule.js';
 import cCompilerMissing from './c-compiler-missing/rule.js';
+import cgoDisabled from './cgo-disabled/rule.js';
 import cmakeMissing from './cmake-missing/rule.js';
 import cmakeTooOld from './cmake-too-old/rule.js';
 import cmakeTooNew from './cmake-too-new/rule.js';
@@ -38,6 +39,7 @@ import condaLinkerIncompatible from './conda-linker-incompatible/rule.js';
 export default [
   linkerNotFound,
   cCompilerMissing,
+  cgoDisabled,
   cxxCompilerMissing,
   fortranCompilerMissing,
   pkgConfigMissing,

@@ -1,0 +1,33 @@
+// Go packages that are bindings to C code and have no pure-Go build: with cgo off (CGO_ENABLED=0, set by hand, by
+// cross-compiling to another GOOS/GOARCH, or by Go >= 1.20 itself when no C compiler is on PATH) their files are all
+// excluded, or only a stub is left. Pure data.
+
+/** Import paths (module path and package path inside it) whose Go files all `import "C"`. */
+export const CGO_ONLY_GO_PACKAGES: readonly string[] = [
+  'github.com/mattn/go-sqlite3', // SQLite amalgamation; since 1.14 a stub without cgo that fails at run time
+  'github.com/go-gl/glfw', // GLFW, also vendored by fyne's desktop driver
+  'github.com/go-gl/gl', // OpenGL loaders
+  'github.com/gen2brain/raylib-go/raygui',
+  'github.com/wailsapp/wails/lib/renderer/webview', // wails v1's webview renderer
+  'github.com/webview/webview',
+  'github.com/hajimehoshi/ebiten/v2/internal/cglfw', // ebiten's GLFW on Linux and BSD
+  'github.com/veandco/go-sdl2',
+  'github.com/gotk3/gotk3',
+  'github.com/DataDog/zstd', // libzstd compiled in
+  'github.com/linxGnu/grocksdb',
+  'github.com/tecbot/gorocksdb',
+  'github.com/confluentinc/confluent-kafka-go', // librdkafka, bundled but linked through cgo
+  'github.com/google/gopacket/pcap', // libpcap (Windows loads wpcap.dll without cgo)
+  'github.com/miekg/pkcs11',
+  'github.com/go-vgo/robotgo',
+  'github.com/therecipe/qt',
+  'github.com/andlabs/ui',
+  'github.com/gordonklaus/portaudio',
+];
+
+/** The cgo-only package a directory or import path belongs to (module cache `@version` and vendor/ paths too). */
+export function cgoOnlyPackageIn(pathOrImport: string): string | undefined {
+  // the module cache writes upper-case letters as '!' and the lower-case letter (github.com/!data!dog/zstd)
+  const slashed = pathOrImport.replace(/\\/g, '/').replace(/@v[^/]*/g, '').replace(/!([a-z])/g, '$1');
+  return CGO_ONLY_GO_PACKAGES.find((p) => new RegExp(String.raw`(?:^|/)${p.replace(/[.]/g, '\\.')}(?:/|$)`, 'i').test(slashed));
+}
