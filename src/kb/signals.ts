@@ -1071,6 +1071,18 @@ const DEPENDENCY_PATTERNS: readonly SignalPattern[] = [
     unknownOk: true,
   },
   {
+    id: 'pkg-config-crate-probe-failed',
+    // pkg-config crate (0.3.x; cargo relays it as "warning: glib-sys@0.18.1: ..." or, before cargo 1.77, "warning: ..."):
+    // "`PKG_CONFIG_ALLOW_SYSTEM_CFLAGS=\"1\" \"pkg-config\" \"--libs\" \"--cflags\" \"glib-2.0\" \"glib-2.0 >= 2.70\"` did not
+    // exit successfully: exit status: 1" (0.3.25 made here; older: "exit code: 1"). pkg-config ran and refused the
+    // module; its own stderr, which says whether the module is absent or too old, often follows or was cut off.
+    source: 'pkg-config crate (Rust build scripts)',
+    literals: ['"pkg-config" "--libs" "--cflags" "'],
+    re: /"pkg-config" "--libs" "--cflags" "(?<entity>[\w.+-]{1,100})"[^`]{0,300}` did not exit successfully: exit (?:status|code): 1\b/,
+    weight: 0.7,
+    unknownOk: true,
+  },
+  {
     id: 'pkg-config-package-not-found',
     // pkg-config 0.29: "Package foo was not found in the pkg-config search path." (also inside escaped panic strings)
     source: 'pkg-config 0.29 / pkgconf',

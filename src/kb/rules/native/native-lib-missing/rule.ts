@@ -148,7 +148,7 @@ export default defineRule({
     crate: { type: 'string', doc: 'the -sys crate whose build needed it', optional: true },
     crossTriple: { type: 'string', doc: 'the target triple of the cross linker that found no build of the library for its target', optional: true },
   },
-  internal: ['packageNote', 'crateNote', 'program'],
+  internal: ['packageNote', 'crateNote', 'program', 'tooOld', 'tooOld2', 'tooOld3'],
   signals: ['library-not-found', 'dependency-not-found', 'header-not-found', 'configure-check-failed', 'program-not-found'],
   contextBefore: 6,
   contextAfter: 5,
@@ -163,6 +163,17 @@ export default defineRule({
       weight: 0.1,
     },
     {
+      id: 'pkg-config-version-unsatisfied',
+      // pkg-config found the module but older than required (support: sets aside that module's "not found" lines, which the
+      // pkg-config crate prints for this case too): pkgconf 1.8 made here "Package dependency requirement 'zlib >= 9.0'
+      // could not be satisfied." / "Package 'zlib' has version '1.2.13', required version is '>= 9.0'"; pkg-config 0.29
+      // "Requested 'glib-2.0 >= 2.70' but version of GLib is 2.64.6".
+      source: 'pkg-config / pkgconf',
+      literals: ['could not be satisfied', "', required version is '", "Requested '"],
+      re: /Package dependency requirement '(?<tooOld>[\w.+-]{1,100}) [<>=!]{1,2} ?[^']{1,40}' could not be satisfied|Package '(?<tooOld2>[\w.+-]{1,100})' has version '[^']{1,40}', required version is '|Requested '(?<tooOld3>[\w.+-]{1,100}) [<>=!]{1,2} ?[^']{1,40}' but version of /,
+      weight: 0.01,
+    },
+    {
       id: 'python-extension-build',
       // maturin ("💥 maturin failed"), cibuildwheel and auditwheel runs, and the manylinux images they build in: a Python
       // extension module is being built (support: an extension never links libpython, which manylinux leaves out)
@@ -174,6 +185,7 @@ export default defineRule({
   ],
   refine: (ctx) => {
     const extensionBuild = ctx.hits.some((h) => h.pattern === 'python-extension-build');
+    const installedTooOld = new Set(ctx.hits.flatMap((h) => [h.captures.tooOld, h.captures.tooOld2, h.captures.tooOld3]).filter((m) => m !== undefined).map((m) => m.toLowerCase()));
     const named = [...ctx.hits, ...ctx.hits.flatMap(modulesListedUnder)]
       .map((hit) => ({ hit, fact: factOf(hit) }))
       .filter((h): h is { hit: PatternHit; fact: EntityFact } => h.fact !== null)
@@ -188,6 +200,8 @@ export default defineRule({
       .filter(({ hit }) => !projectModuleMissesOnlyLibrary(hit))
       .filter(({ hit }) => !removedBoostComponent(hit))
       .filter(({ hit }) => !optionalCmakePackage(hit))
+      // pkg-config found the module, older than the build requires: installing it would change nothing.
+      .filter(({ fact }) => !installedTooOld.has(fact.name.toLowerCase()))
       .filter(({ hit }) => !serverExtensionBuild(hit))
       // An #include "..." of a header the table does not know is a file of the project (or of a submodule), not a system library.
       .filter(({ hit, fact }) => !(fact.kind === 'header' && !fact.known && hit.after.slice(0, 2).some((l) => QUOTED_INCLUDE.test(l))))
@@ -208,6 +222,8 @@ export default defineRule({
       captures.crateNote = ` (required by the crate \`${hit.captures.crate}\`)`;
     }
     if (fact.kind === 'header') captures._via = ` (its header \`${fact.name}\` was not found)`;
+    const versionRequired = hit.pattern.endsWith(':pkg-config-crate-probe-failed') ? /"(?<requirement>[\w.+-]{1,100} [<>=]{1,2} ?[\w.+-]{1,40})"/.exec(hit.text)?.groups?.requirement : undefined;
+    if (versionRequired) captures._via = ` (pkg-config refused \`${versionRequired}\`; its own message, not in this log, tells a missing module from an older one: an older one needs a newer release of the library, or an older release of the crate)`;
     if (hit.pattern.endsWith(':mkmf-not-loadable')) captures._via = " (Ruby's mkmf.rb, which Debian and Ubuntu shipped with the headers in the ruby-dev package of Rubies before 2.x, could not be loaded)";
     if (fact.kind === 'program') {
       captures._via = hit.pattern.endsWith(':debian-pg-config-wrapper')
