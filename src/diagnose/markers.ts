@@ -191,6 +191,10 @@ export const ERROR_MARKERS: readonly Marker[] = [
   { kind: 'error', source: 'ninja', literals: ['ninja: error:', 'ninja: fatal:'], re: /^ninja: (?:error|fatal): / },
   // meson >= 0.50 puts the location first: "meson.build:237:14: ERROR: Expecting eol got id."; older meson:
   // "Meson encountered an error in file meson.build, line 1, column 0:" and "Error during basic setup:"
+  // Haskell's process library, when a program (ghc, git, pkg-config) could not be started: "ghc:
+  // readCreateProcessWithExitCode: runInteractiveProcess: exec: does not exist (No such file or directory)", a tool's own
+  // prefix before it ("cabal-debian: ... - ghc: ..."); process >= 1.6.? says "posix_spawnp" instead.
+  { kind: 'error', source: 'Haskell process library', literals: [': does not exist (No such file or directory)'], re: /: [A-Za-z]{1,40}: (?:runInteractiveProcess: exec|posix_spawnp): does not exist \(No such file or directory\)/ },
   { kind: 'error', source: 'meson', literals: [': ERROR: ', 'Meson encountered an error', 'Error during basic setup'], re: /^[^\s:]+(?::\d+){1,2}: ERROR: |^Meson encountered an error in file |^Error during basic setup:/ },
   // gyp (run by node-gyp) reports a GypError as "gyp: binding.gyp not found (cwd: ...) while trying to load binding.gyp"
   { kind: 'error', source: 'gyp', literals: ['gyp: '], re: /^gyp: \S/ },

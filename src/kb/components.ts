@@ -59,6 +59,8 @@ export type BuildToolId =
   | 'nasm'
   | 'yasm'
   | 'bison'
+  | 'valac'
+  | 'ghc'
   | 'flex'
   | 'm4'
   | 'autoconf'
@@ -343,6 +345,9 @@ export const COMPONENTS: Record<ComponentId, Component> = {
   bison: sameName('bison (parser generator)', 'bison', { programs: ['bison', 'yacc'], platform: { windows: 'choco install winflexbison3' } }),
   flex: sameName('flex (lexer generator)', 'flex', { programs: ['flex', 'lex'], platform: { windows: 'choco install winflexbison3' } }),
   m4: sameName('GNU m4', 'm4'),
+  ghc: sameName('ghc (Glasgow Haskell Compiler)', 'ghc'),
+  // Debian and Ubuntu name the package after the compiler, the others after the language.
+  valac: { label: 'valac (Vala compiler)', rule: 'build-tool-missing', programs: ['valac'], packages: { apt: ['valac'], dnf: ['vala'], yum: ['vala'], apk: ['vala'], pacman: ['vala'], zypper: ['vala'], brew: ['vala'], nix: ['vala'] } },
   autoconf: sameName('autoconf', 'autoconf', { programs: ['autoconf', 'autoreconf', 'autoheader'] }),
   automake: sameName('automake', 'automake', { programs: ['automake', 'aclocal'] }),
   libtool: {

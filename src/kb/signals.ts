@@ -510,6 +510,30 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     confirm: { weight: 0.85, by: (_after, _entity, before) => before.some((l) => /Erlang error: :enoent\s*$/.test(l)) },
   },
   {
+    id: 'haskell-process-exec-does-not-exist',
+    // Haskell's process library (cabal, stack, Template Haskell splices, Nix's Haskell builds) shows the program it could
+    // not start before the call: "git: readCreateProcess: runInteractiveProcess: exec: does not exist (No such file or
+    // directory)", "ghc: readCreateProcessWithExitCode: ...", "cabal: streamingProcess: ..."; process >= 1.6.? spawns
+    // with posix_spawnp ("nw: createProcess: posix_spawnp: does not exist"). A path before the name is a stale reference
+    // to one program (a build directory's recorded ghc-pkg), not a program missing from PATH, and is left alone.
+    source: 'Haskell process library',
+    literals: [': does not exist (No such file or directory)'],
+    re: new RegExp(String.raw`(?:^|[\s:])(?<entity>${PROG}): [A-Za-z]{1,40}: (?:runInteractiveProcess: exec|posix_spawnp): does not exist \(No such file or directory\)`),
+    weight: 0.85,
+    unknownOk: true,
+  },
+  {
+    id: 'meson-could-not-execute-compiler',
+    // meson's compiler detection for languages it probes with one command (Vala, Swift): "meson.build:1:0: ERROR: Could
+    // not execute Vala compiler: valac" (meson 1.0.1 made here; "Could not execute Swift compiler: swiftc"), before 0.60
+    // 'ERROR: Could not execute Vala compiler "valac"'.
+    source: 'meson',
+    literals: ['ERROR: Could not execute '],
+    re: new RegExp(String.raw`ERROR: {1,2}Could not execute [\w#+-]{1,20} compiler(?:: | ")${DIR}(?<entity>${PROG})`),
+    weight: 0.9,
+    unknownOk: true,
+  },
+  {
     id: 'cargo-could-not-execute',
     // cargo: "error: could not execute process `/usr/bin/nasm -f elf64 ...` (never executed)" (followed by "No such file or directory (os error 2)")
     source: 'cargo / Rust std::process',
