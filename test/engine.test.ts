@@ -110,8 +110,8 @@ test("the excerpt of a node-gyp failure starts at gyp's own error, not at npm's 
   assert.equal(diagnoseText(KB, log).excerpt?.startLine, gypLine - 3);
 });
 
-test('pasted make lines keep their marker; flyctl\'s deploy failure is a failure', () => {
-  for (const line of ["`make: *** No rule to make target `.git/HEAD', needed by `version.h'.  Stop.", 'make: **\\* No rule to make target \'all\'.  Stop.', '"make: *** No rule to make target \'x\'.  Stop."']) {
+test('pasted make lines keep their marker (also cut before make\'s name); flyctl\'s deploy failure is a failure', () => {
+  for (const line of ["`make: *** No rule to make target `.git/HEAD', needed by `version.h'.  Stop.", 'make: **\\* No rule to make target \'all\'.  Stop.', '"make: *** No rule to make target \'x\'.  Stop."', " *** No rule to make target 'config.status', needed by 'default'.  Stop."]) {
     assert.equal(diagnoseText(KB, `$ make\n${line}\n`).outcome, 'failed', line);
   }
   for (const line of ['Error failed to fetch an image or build from source: error building: exit code: 1', 'Error: failed to fetch an image or build from source: app does not have a Dockerfile']) {

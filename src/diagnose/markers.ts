@@ -182,7 +182,9 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // missing separator.  Stop." (a paste through GitHub's editor may escape the third star, "**\*", or an importer every one, or keep the
   // backtick or quote the line was wrapped in)
   // GNU make names itself by the name it was run as: "mingw32-make: *** No targets specified and no makefile found.  Stop."
-  { kind: 'error', source: 'GNU make', literals: ['Stop.'], re: /^[`"]?(?:(?:[\w.]+-)?g?make(?:\.exe)?(?:\[\d+\])?|[^\s:]+:\d+): (?:\\?\*){3} .*\bStop\./ },
+  // A paste that starts at the stars, without make's name: " *** No rule to make target 'config.status', needed by
+  // 'default'.  Stop." (make's "*** ...  Stop." is its own shape).
+  { kind: 'error', source: 'GNU make', literals: ['Stop.'], re: /^[`"]?(?:(?:(?:[\w.]+-)?g?make(?:\.exe)?(?:\[\d+\])?|[^\s:]+:\d+): |\s*)(?:\\?\*){3} .*\bStop\./ },
   // BSD make (bmake, FreeBSD/macOS make) reading a GNU Makefile: 'make: "/x/Makefile" line 107: Need an operator',
   // "make: don't know how to make arch.c. Stop", "*** Parse error in /x: Missing dependency operator (Makefile:27)"
   // (a sub-make names itself twice: "make[3]: make[3]: don't know how to make castget.1. Stop")
