@@ -110,6 +110,14 @@ test("the excerpt of a node-gyp failure starts at gyp's own error, not at npm's 
   assert.equal(diagnoseText(KB, log).excerpt?.startLine, gypLine - 3);
 });
 
+test("GNU ld's relocation it does not know is a failure line (an archive built by newer binutils: gozstd#71's line)", () => {
+  const line = "/usr/bin/ld: /root/go/pkg/mod/github.com/valyala/gozstd@v1.22.0/libzstd_linux_amd64.a(zstd_compress_literals.o): unrecognized relocation (0x2a) in section `.text'";
+  const d = diagnoseText(KB, `${line}\n`);
+  assert.equal(d.outcome, 'failed');
+  assert.ok(d.excerpt?.lines.includes(line), JSON.stringify(d.excerpt));
+  assert.equal(diagnoseText(KB, '/usr/bin/ld: warning: x.o: missing .note.GNU-stack section implies executable stack\n').outcome === 'failed', false);
+});
+
 test('pasted make lines keep their marker (also cut before make\'s name); flyctl\'s deploy failure is a failure', () => {
   for (const line of ["`make: *** No rule to make target `.git/HEAD', needed by `version.h'.  Stop.", 'make: **\\* No rule to make target \'all\'.  Stop.', '"make: *** No rule to make target \'x\'.  Stop."', " *** No rule to make target 'config.status', needed by 'default'.  Stop."]) {
     assert.equal(diagnoseText(KB, `$ make\n${line}\n`).outcome, 'failed', line);

@@ -151,6 +151,10 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // not recognized", "/usr/bin/ld: libx.a: error adding symbols: archive has no index; run ranlib to add one",
   // "/usr/bin/ld: final link failed: file in wrong format" (MinGW's: "C:/msys64/mingw64/bin/ld.exe: C:/x/libz.a: error adding symbols: ...")
   { kind: 'error', source: 'GNU ld (BFD)', literals: ['could not read symbols', 'error adding symbols', 'file not recognized', 'final link failed'], re: /^(?:(?:[A-Za-z]:)?[^\s:]*ld(?:\.\w+)?: ?)?(?:[A-Za-z]:)?[^\s:]+: (?:could not read symbols|error adding symbols|file not recognized): |ld(?:\.\w+)?: final link failed: / },
+  // GNU ld meeting an object whose relocation it does not know (an archive built by newer binutils, as Go's prebuilt
+  // cgo archives are): "/usr/bin/ld: /x/libzstd_linux_amd64.a(zstd_compress_literals.o): unrecognized relocation (0x2a)
+  // in section `.text'" (bfd's elf64-x86-64.c message; "unsupported relocation type 0x2a" in current binutils)
+  { kind: 'error', source: 'GNU ld (BFD)', literals: ['unrecognized relocation (', 'unsupported relocation type '], re: /ld(?:\.\w+)?(?:\.exe)?: .*(?:unrecognized relocation \(0x[0-9a-f]+\) in section|unsupported relocation type 0x[0-9a-f]+)/ },
   { kind: 'error', source: 'pip', literals: ['ERROR: '], re: /^ERROR: / },
   { kind: 'error', source: 'cmake', literals: ['CMake Error'], re: /^CMake Error\b/ },
   // (Rust before 1.0 named the thread a task: "task '<main>' panicked at 'called `Result::unwrap()` ...'")
