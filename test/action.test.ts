@@ -2,10 +2,10 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from './helpers/temp.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const ACTION_YML = readFileSync(join(ROOT, 'action.yml'), 'utf8');
@@ -14,7 +14,7 @@ const LINKER_LOG = join(ROOT, 'src/kb/rules/toolchain/linker-not-found/cases/fai
 
 /** Runs the action like the runner: a fresh workspace, inputs as INPUT_<NAME>, files for outputs and the summary. */
 function runAction(inputs: Record<string, string>) {
-  const workspace = mkdtempSync(join(tmpdir(), 'buildmedic-action-'));
+  const workspace = tempDir('buildmedic-action-');
   const output = join(workspace, '_github_output');
   const summary = join(workspace, '_step_summary.md');
   writeFileSync(output, '');
@@ -83,7 +83,7 @@ test('a successful build passes the step and says so', () => {
 });
 
 test('log mode diagnoses a log in the working directory and writes SARIF there', () => {
-  const workspace = mkdtempSync(join(tmpdir(), 'buildmedic-action-ws-'));
+  const workspace = tempDir('buildmedic-action-ws-');
   mkdirSync(join(workspace, 'sub'));
   copyFileSync(LINKER_LOG, join(workspace, 'sub', 'build.log'));
   const r = runAction({ log: 'build.log', sarif: 'buildmedic.sarif', 'working-directory': join(workspace, 'sub') });
@@ -102,7 +102,7 @@ test('without run or log the step fails with an error annotation', () => {
 });
 
 test('log mode: a FIFO where the log should be is refused at once, not read until the job times out', () => {
-  const workspace = mkdtempSync(join(tmpdir(), 'buildmedic-action-fifo-'));
+  const workspace = tempDir('buildmedic-action-fifo-');
   const made = spawnSync('mkfifo', [join(workspace, 'build.log')]);
   assert.equal(made.status, 0, 'mkfifo (coreutils)');
   const r = runAction({ log: 'build.log', 'working-directory': workspace });

@@ -3,16 +3,16 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from './helpers/temp.ts';
 
 const LOADER = new URL('../dist/bin/load-bundle.js', import.meta.url).pathname;
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const CASES = new URL('../src/kb/rules/native/openssl-dev-missing/cases/', import.meta.url).pathname;
 const LOG = join(CASES, readdirSync(CASES).find((f) => f.startsWith('fail-') && f.endsWith('.log'))!);
-const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-bin-'));
+const scratch = tempDir('buildmedic-bin-');
 
 /** Loads the bundle with `cache` in a fresh process, diagnoses the log, then reports V8's verdict on the cache. */
 function diagnoseWith(cache: string | null, record: string | null = null) {

@@ -5,14 +5,14 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { rustflagsNeverApplied, untrustedCargoConfig } from '../src/project/cargo-env.ts';
+import { tempDir } from './helpers/temp.ts';
 
 function checkout(config: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-rustflags-'));
+  const dir = tempDir('buildmedic-rustflags-');
   mkdirSync(join(dir, '.cargo'));
   writeFileSync(join(dir, '.cargo', 'config.toml'), config);
   writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n');

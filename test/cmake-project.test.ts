@@ -2,13 +2,13 @@
 // The shapes are the ones real projects use: a LANGUAGES list, the short project(X C CXX) form, project(X) with C and
 // CXX by default, LANGUAGES NONE for a script-only project, a version range, pkg-config asked for REQUIRED.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseCmakeLists } from '../src/project/cmake.ts';
 import { deriveNeeds } from '../src/doctor/needs.ts';
 import { readProject } from '../src/project/discover.ts';
+import { tempDir } from './helpers/temp.ts';
 
 test('project() languages: LANGUAGES list, short form, the C and CXX default, NONE, enable_language', () => {
   assert.deepEqual(parseCmakeLists('cmake_minimum_required(VERSION 3.22)\nproject(clevis VERSION 1.0 LANGUAGES CXX C)\n').languages, ['CXX', 'C']);
@@ -39,7 +39,7 @@ test('the minimum CMake is the low end of a version range; pkg-config counts onl
 });
 
 test('doctor on a CMake project: cmake with its minimum, the compilers of its languages, make for the default generator', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bm-cmake-'));
+  const dir = tempDir('bm-cmake-');
   writeFileSync(join(dir, 'CMakeLists.txt'), 'cmake_minimum_required(VERSION 3.20)\nproject(demo LANGUAGES CXX)\nfind_package(PkgConfig REQUIRED)\n');
   const project = await readProject(dir);
   const plan = deriveNeeds(project, { env: {}, platform: 'linux' });
@@ -70,7 +70,7 @@ test('a CMake project that fetches and builds OpenSSL from source needs perl (cl
   assert.deepEqual(perl?.neededBy, ["FetchContent_Declare(openssl) in cmake/openssl.cmake (builds OpenSSL from source: OpenSSL's Configure is a perl script)"]);
   // The commented-out include is not read; find_package(OpenSSL) alone asks nothing of perl.
   assert.equal(plan.needs.filter((n) => n.component === 'perl').length, 1);
-  const dir = mkdtempSync(join(tmpdir(), 'bm-cmake-openssl-'));
+  const dir = tempDir('bm-cmake-openssl-');
   const needsPerl = async (cmakeLists: string) => {
     writeFileSync(join(dir, 'CMakeLists.txt'), `cmake_minimum_required(VERSION 3.24)\nproject(p C)\ninclude(FetchContent)\ninclude(ExternalProject)\n${cmakeLists}`);
     const p = deriveNeeds(await readProject(dir), { env: {}, platform: 'linux' });
@@ -88,7 +88,7 @@ test('a CMake project that fetches and builds OpenSSL from source needs perl (cl
 });
 
 test('included CMake files: a cycle is read once, a path out of the project and a module name are not read', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'bm-cmake-include-'));
+  const root = tempDir('bm-cmake-include-');
   const dir = join(root, 'proj');
   mkdirSync(join(dir, 'cmake'), { recursive: true });
   writeFileSync(join(root, 'outside.cmake'), 'FetchContent_Declare(openssl GIT_REPOSITORY https://github.com/openssl/openssl.git)\n');
@@ -107,7 +107,7 @@ test('pybind11_add_module and nanobind_add_module build a Python extension: the 
   // Near miss: a comment, and a project that only finds pybind11.
   assert.deepEqual(parseCmakeLists('project(v)\nfind_package(pybind11 CONFIG)\n# pybind11_add_module(old x.cpp)\n').pythonModules, []);
   const needsOf = async (cmake: string) => {
-    const dir = mkdtempSync(join(tmpdir(), 'bm-cmake-'));
+    const dir = tempDir('bm-cmake-');
     writeFileSync(join(dir, 'CMakeLists.txt'), cmake);
     return deriveNeeds(await readProject(dir), { env: {}, platform: 'linux' });
   };
@@ -120,7 +120,7 @@ test('pybind11_add_module and nanobind_add_module build a Python extension: the 
 
 test('find_package(X REQUIRED) and pkg_check_modules(P REQUIRED m) of a library: a need through the table of facts; fetched, pointed at, optional or in an if() it is not', async () => {
   const needsOf = async (cmake: string, extra: Record<string, string> = {}) => {
-    const dir = mkdtempSync(join(tmpdir(), 'bm-cmake-'));
+    const dir = tempDir('bm-cmake-');
     writeFileSync(join(dir, 'CMakeLists.txt'), cmake);
     for (const [file, text] of Object.entries(extra)) {
       mkdirSync(join(dir, file, '..'), { recursive: true });

@@ -4,13 +4,13 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { deriveNeeds } from '../src/doctor/needs.ts';
 import { cppBuildOf, maskRust, pkgConfigProbesOf, toolCallsOf, type BuildScriptContext } from '../src/project/build-script.ts';
 import { readProject } from '../src/project/discover.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const FIXTURE = new URL('./fixtures/projects/build-script-tools/', import.meta.url).pathname;
 const NOTHING_SET: BuildScriptContext = { envSet: () => false, featureOn: () => undefined };
@@ -21,7 +21,7 @@ async function planOf(dir: string, env: Record<string, string> = {}) {
 const required = (plan: Awaited<ReturnType<typeof planOf>>) => new Map(plan.needs.filter((n) => n.required).map((n) => [n.component, n.neededBy]));
 
 function variant(file: string, edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-build-scripts-'));
+  const dir = tempDir('buildmedic-build-scripts-');
   cpSync(FIXTURE, dir, { recursive: true });
   const before = readFileSync(join(dir, file), 'utf8');
   const after = edit(before);
@@ -139,19 +139,19 @@ test('a maturin crate is built with [tool.maturin] features: an optional prost-b
   assert.equal(needs.get('cxx-compiler'), undefined);
   assert.ok(plan.notes.some((n) => n.includes("[tool.maturin] turns on: substrait")), plan.notes.join('\n'));
   // Near miss: without the features line maturin builds the defaults, which leave substrait off.
-  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-maturin-'));
+  const dir = tempDir('buildmedic-maturin-');
   cpSync(MATURIN, dir, { recursive: true });
   writeFileSync(join(dir, 'pyproject.toml'), readFileSync(join(dir, 'pyproject.toml'), 'utf8').replace('features = ["substrait"]\n', ''));
   assert.equal(required(await planOf(dir)).get('protoc'), undefined);
 });
 
 test('no Cargo.lock: a git dependency checked out in CARGO_HOME adds what it declares (tonic-build: protoc); absent, a note says so', async () => {
-  const cargoHome = mkdtempSync(join(tmpdir(), 'buildmedic-cargo-home-'));
+  const cargoHome = tempDir('buildmedic-cargo-home-');
   const checkout = join(cargoHome, 'git', 'checkouts', 'rpc-stack-3f2a9c1d0e4b5a67', 'd2f3382', 'crates', 'rpc-core');
   mkdirSync(checkout, { recursive: true });
   writeFileSync(join(checkout, 'Cargo.toml'), '[package]\nname = "rpc-core"\nversion = "0.3.0"\nedition = "2021"\n\n[dependencies]\nprost = "0.11"\n\n[build-dependencies]\ntonic-build = "0.9"\n');
   writeFileSync(join(checkout, 'build.rs'), 'fn main() { tonic_build::compile_protos("proto/rpc.proto").unwrap(); }\n');
-  const project = mkdtempSync(join(tmpdir(), 'buildmedic-git-dep-'));
+  const project = tempDir('buildmedic-git-dep-');
   mkdirSync(join(project, 'src'));
   writeFileSync(join(project, 'src', 'main.rs'), 'fn main() {}\n');
   const manifest = (pin: string) => `[package]\nname = "client"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nrpc-core = { git = "https://github.com/example/rpc-stack.git", ${pin} }\n`;
@@ -182,7 +182,7 @@ test('a build script that is a FIFO or a link out of the project is not opened: 
   assert.equal(spawnSync('mkfifo', [join(fifo, 'ffi', 'build.rs')]).status, 0);
   assert.ok(required(await planOf(fifo)).has('libclang'));
   const link = variant('ffi/build.rs', (t) => `${t}\n`);
-  const outside = join(mkdtempSync(join(tmpdir(), 'buildmedic-outside-')), 'build.rs');
+  const outside = join(tempDir('buildmedic-outside-'), 'build.rs');
   writeFileSync(outside, readFileSync(join(FIXTURE, 'ffi', 'build.rs')));
   rmSync(join(link, 'ffi', 'build.rs'));
   symlinkSync(outside, join(link, 'ffi', 'build.rs'));

@@ -3,15 +3,14 @@
 // and each comes back when the member turns the feature on.
 
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { FIX, needsOf, planOf, variant } from './helpers/needs-fixtures.ts';
 import { deriveNeeds } from '../src/doctor/needs.ts';
 import { readProject } from '../src/project/discover.ts';
-
+import { tempDir } from './helpers/temp.ts';
 
 test('registry feature edges a default build leaves off: no OpenSSL and no cmake (exa, nushell, git2-rs)', async () => {
   const needs = await needsOf(join(FIX, 'registry-feature-edges'));
@@ -70,7 +69,7 @@ test('needs reached only through a path dependency whose sources are absent are 
   assert.ok(plan.needs.find((n) => n.component === 'c-compiler')!.neededBy.some((n) => n.startsWith('cc 1.0.79')));
   assert.ok(plan.notes.some((n) => n.startsWith('Held back as unverified: libclang, pkg-config, openssl-dev, python, needed only through common')), plan.notes.join('\n'));
   // With the submodule's manifest there, its dependencies are verified needs again.
-  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-needs-'));
+  const dir = tempDir('buildmedic-needs-');
   cpSync(join(FIX, 'absent-submodule'), dir, { recursive: true });
   mkdirSync(join(dir, 'libs', 'common', 'src'), { recursive: true });
   writeFileSync(join(dir, 'libs', 'common', 'Cargo.toml'), '[package]\nname = "common"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nopenssl-sys = "0.9"\nclang-sys = "1.8"\n');
@@ -96,7 +95,7 @@ test('a path dependency under the workspace root is a member: its optional depen
 });
 
 test('path dependencies are looked at, not trusted: one outside the root is no member, a FIFO or huge manifest is not read', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-paths-'));
+  const dir = tempDir('buildmedic-paths-');
   mkdirSync(join(dir, 'ws', 'app'), { recursive: true });
   mkdirSync(join(dir, 'outside'));
   mkdirSync(join(dir, 'ws', 'fifo'));

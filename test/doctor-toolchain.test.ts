@@ -3,8 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { evaluateNeed, type Facts } from '../src/doctor/checks/evaluate.ts';
@@ -19,6 +18,7 @@ import { SCANNERS } from '../src/scan/registry.ts';
 import { scanProject } from '../src/scan/run-scan.ts';
 import { renderScanText, scanJson } from '../src/scan/render.ts';
 import { createColors } from 'picocolors';
+import { tempDir } from './helpers/temp.ts';
 
 const haveRustup = spawnSync('rustup', ['--version'], { encoding: 'utf8' }).status === 0;
 const SETTINGS = 'version = "12"\ndefault_toolchain = "stable-x86_64-unknown-linux-gnu"\nprofile = "default"\n';
@@ -85,7 +85,7 @@ test('a pin rustup will install is ok, checked against rust-version; with auto-i
 });
 
 test('doctor on a pin rustup lacks: passes with a note when rustup installs it, fails when auto-install is off, installs nothing', { skip: !haveRustup && 'no rustup' }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-pin-'));
+  const dir = tempDir('buildmedic-pin-');
   writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "pinned"\nversion = "0.1.0"\nedition = "2021"\n');
   // A version no machine has installed by chance (rustup would accept the name and look for it on the network).
   writeFileSync(join(dir, 'rust-toolchain.toml'), '[toolchain]\nchannel = "1.61.0"\n');
@@ -107,7 +107,7 @@ test('doctor on a pin rustup lacks: passes with a note when rustup installs it, 
 });
 
 test('cargo metadata with the pinned toolchain absent: resolved with rustup\'s default toolchain, and the graph says so', { skip: !haveRustup && 'no rustup' }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-pin-graph-'));
+  const dir = tempDir('buildmedic-pin-graph-');
   mkdirSync(join(dir, 'core', 'src'), { recursive: true });
   mkdirSync(join(dir, 'src'));
   writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ncore-lib = { path = "core" }\n');

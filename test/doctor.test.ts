@@ -3,13 +3,13 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from './helpers/temp.ts';
 
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const FIX = new URL('./fixtures/projects/', import.meta.url).pathname;
-const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-doctor-'));
+const scratch = tempDir('buildmedic-doctor-');
 
 interface Check {
   key: string;

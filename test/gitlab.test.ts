@@ -4,7 +4,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv';
@@ -17,10 +16,11 @@ import { SCANNERS } from '../src/scan/registry.ts';
 import { scanProject } from '../src/scan/run-scan.ts';
 import { caseFiles, KB, ruleFolders } from './helpers/cases.ts';
 import { copyFixture } from './helpers/scan-projects.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const LINKER_LOG = new URL('../src/kb/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url).pathname;
-const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-gitlab-'));
+const scratch = tempDir('buildmedic-gitlab-');
 
 /**
  * The Code Quality artifact as GitLab documents it (docs/ci/testing/code_quality.md, "Implement a custom tool": an

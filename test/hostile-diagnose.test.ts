@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { after, test } from 'node:test';
@@ -17,12 +16,13 @@ import { mayHoldWorkflowCommand, WorkflowCommandState } from '../src/report/work
 import { emitReports } from '../src/report/emit-reports.ts';
 import { startIndex } from './fixtures/pypi/server.ts';
 import { KB, caseFiles, ruleFolders } from './helpers/cases.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const VALIDATION = new URL('../validation/cases/', import.meta.url).pathname;
 const ORDINARY = new URL('./fixtures/hostile/ordinary-lines.txt', import.meta.url).pathname;
 const WHEELS_PROJECTS = new URL('./fixtures/wheels/projects/', import.meta.url).pathname;
-const scratch = mkdtempSync(join(tmpdir(), 'bm-hostile-diagnose-'));
+const scratch = tempDir('bm-hostile-diagnose-');
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string) {

@@ -6,15 +6,15 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { redactText } from '../src/report/redact.ts';
 import { jobLogSafe, jsonTerminalSafe, terminalSafe } from '../src/report/terminal-safe.ts';
 import { renderGitlabSections } from '../src/report/gitlab.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
-const scratch = mkdtempSync(join(tmpdir(), 'bm-hostile-output-'));
+const scratch = tempDir('bm-hostile-output-');
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}, input?: string) {

@@ -3,8 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { findGatedUses } from '../src/scan/checks/cargo-features.ts';
@@ -12,6 +11,7 @@ import { scanDockerfiles } from '../src/scan/dockerfile/index.ts';
 import { DOCKERFILE_LIMITS, isBuiltOn, parseDockerfile, stageChain } from '../src/project/dockerfile/parse.ts';
 import type { ProjectFiles } from '../src/project/files.ts';
 import { lineAt, locate } from '../src/project/text-location.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const BUNDLE_LOADER = new URL('../dist/bin/load-bundle.js', import.meta.url).pathname;
@@ -37,7 +37,7 @@ const LOCKED = {
 
 /** `buildmedic scan` on a project made of `files`, killed after 20 s: the old code took minutes on these inputs. */
 function scanWithin20s(files: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'bm-hostile-scan-'));
+  const dir = tempDir('bm-hostile-scan-');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
@@ -77,7 +77,7 @@ test('isBuiltOn answers what stageChain does, on a forest with names, indexes an
 });
 
 test('a 2 MB Dockerfile with one RUN of a million words is skipped in bounded memory (it took 1.5 GiB)', { timeout: 60_000 }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bm-hostile-scan-'));
+  const dir = tempDir('bm-hostile-scan-');
   writeFileSync(join(dir, 'Dockerfile'), `FROM rust:1.79\nRUN apt-get install -y ${'w '.repeat(1_000_000)}\n`);
   const probe = `const { loadBundle } = await import(${JSON.stringify(BUNDLE_LOADER)});
 const code = await loadBundle().cli.main(['scan', ${JSON.stringify(dir)}]);

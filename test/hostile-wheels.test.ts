@@ -4,10 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fetchProjects, publicIndexUrl } from '../src/wheels/pypi/client.ts';
@@ -17,10 +16,11 @@ import { markerEnv } from '../src/wheels/markers.ts';
 import { MAX_INCLUDE_DEPTH, readRequirements } from '../src/wheels/requirements.ts';
 import { MAX_EXTRA_INDEXES, MAX_PROJECTS, readPythonProject, runWheelsCheck } from '../src/wheels/run.ts';
 import { startIndex } from './fixtures/pypi/server.ts';
+import { tempDir as makeTempDir } from './helpers/temp.ts';
 
 const dirs: string[] = [];
 const tempDir = (prefix: string) => {
-  const d = mkdtempSync(join(tmpdir(), prefix));
+  const d = makeTempDir(prefix);
   dirs.push(d);
   return d;
 };
@@ -264,7 +264,6 @@ test('the HTML anchor scanner finds exactly what the old expression found', () =
   }
 });
 
-
 /** A project directory from path → content; a number is a sparse file of that many bytes (no disk used). */
 function project(layout: Record<string, string | number>): string {
   const root = tempDir('bm-hostile-project-');
@@ -339,8 +338,6 @@ test('an include chain deeper than the limit stops with a problem instead of exh
 
 
 
-
-
 test('--fix with --file reads the named file, though nothing else names it', async () => {
   const index = await startIndex();
   const root = tempDir('bm-hostile-fixfile-');
@@ -396,7 +393,6 @@ test('a requirements file cannot turn the check into a flood of index requests',
   assert.deepEqual(skipped.map((v) => v.dep.name), ['p5000', 'p5001', 'p5002']);
   assert.ok(report.target.warnings.includes(`${MAX_PROJECTS + 3} projects to look up: only the first ${MAX_PROJECTS} were asked; the rest are not checked`));
 });
-
 
 // Quadratic before, linear now: each runs in a child killed after 60 s (it takes well under a second).
 const WORKLOADS = new URL('./fixtures/hostile/linear-workloads.ts', import.meta.url).pathname;

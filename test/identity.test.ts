@@ -4,8 +4,7 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ruleDocs } from '../src/cli/docs.ts';
@@ -25,10 +24,11 @@ import { SCANNERS } from '../src/scan/registry.ts';
 import { scanProject } from '../src/scan/run-scan.ts';
 import { PROBLEM_KINDS } from '../src/wheel/audit.ts';
 import { caseFiles, KB, ruleFolders } from './helpers/cases.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const BIN = join(ROOT, 'dist/bin/main.js');
-const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-identity-'));
+const scratch = tempDir('buildmedic-identity-');
 const STATUSES: readonly CheckStatus[] = ['ok', 'missing', 'too-old', 'too-new', 'not-writable', 'insufficient', 'unknown'];
 
 function cli(args: string[]) {

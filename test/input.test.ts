@@ -2,18 +2,18 @@
 
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { diagnoseText } from '../src/diagnose/engine.ts';
 import { ByteLineChunker } from '../src/diagnose/read-log.ts';
 import { KB } from './helpers/cases.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const LOG = readFileSync(new URL('../src/kb/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-input-'));
+const scratch = tempDir('buildmedic-input-');
 
 function diagnoseCli(args: string[], input?: Buffer | string) {
   const r = spawnSync(process.execPath, [BIN, 'diagnose', '--json', ...args], { input, maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: '1' } });

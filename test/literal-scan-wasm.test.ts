@@ -2,8 +2,7 @@
 // assembles it), find the same hits: on every case log, and on inputs made of the escape sequences both step over.
 
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { compileKnowledgeBase } from '../src/diagnose/engine.ts';
@@ -12,6 +11,7 @@ import type { LiteralScanner } from '../src/diagnose/literal-scanner.ts';
 import { RULE_GROUPS } from '../src/kb/rules/index.ts';
 import { prng } from '../scripts/gen-log.mjs';
 import { caseFiles, KB, ruleFolders } from './helpers/cases.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const wasmModule = new WebAssembly.Module(readFileSync(new URL('../dist/literal-scan.wasm', import.meta.url)));
 const wasmKb = compileKnowledgeBase(Object.values(RULE_GROUPS).flat(), KB.scanner.compiled(), wasmModule);
@@ -144,7 +144,7 @@ test('a stored automaton read from disk is scanned where it was read to, finds t
   const tuned = new LiteralScanner(literals);
   tuned.tunePieces([Buffer.from('error: linker error: linker fatal error: fatal')]);
   const bytes = encodeAutomaton(tuned.compiled());
-  const dir = mkdtempSync(join(tmpdir(), 'bm-automaton-'));
+  const dir = tempDir('bm-automaton-');
   const text = Buffer.from('ok\nerror: linker `cc` not found\n\x1b[1mKilled\x1b[0m\nx café ok\nfatal error: a.h\n');
   const expected = jsHits(new LiteralScanner(literals), text);
   try {

@@ -3,10 +3,10 @@
 
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from './helpers/temp.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const PACK_MANIFEST = join(ROOT, 'scripts/pack-manifest.mjs');
@@ -27,7 +27,7 @@ test('the tarball carries the built command, the rule docs and the example, and 
 });
 
 test('prepack writes package.json without prepare and keeps the original aside; postpack restores it byte for byte', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bm-pack-'));
+  const dir = tempDir('bm-pack-');
   const original = '{\n    "name": "x",\n  "scripts": { "prepare": "npm run build", "build": "tsc" }\n}\n';
   writeFileSync(join(dir, 'package.json'), original);
   mkdirSync(join(dir, 'dist'));
@@ -50,7 +50,7 @@ test('the package manifest: prepare builds a clone, prepack a clean tarball, pos
   assert.match(pkg.scripts.prepack, /^node scripts\/pack-manifest\.mjs clean && npm run build && node scripts\/pack-manifest\.mjs strip$/);
   assert.equal(pkg.scripts.postpack, 'node scripts/pack-manifest.mjs restore');
   // Copying the repository's manifest through strip/restore changes nothing either.
-  const dir = mkdtempSync(join(tmpdir(), 'bm-pack-real-'));
+  const dir = tempDir('bm-pack-real-');
   cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
   execFileSync(process.execPath, [PACK_MANIFEST, 'strip'], { cwd: dir });
   execFileSync(process.execPath, [PACK_MANIFEST, 'restore'], { cwd: dir });

@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { readProject } from '../src/project/discover.ts';
@@ -13,9 +12,10 @@ import { readProjectFiles } from '../src/project/read-project.ts';
 import { scanIncomplete, scanProject } from '../src/scan/run-scan.ts';
 import type { Scanner } from '../src/scan/model.ts';
 import { readPythonProject } from '../src/wheels/run.ts';
+import { tempDir as makeTempDir } from './helpers/temp.ts';
 
 // Every tree of this file lives under one scratch directory, removed at the end.
-const scratch = mkdtempSync(join(tmpdir(), 'bm-reader-'));
+const scratch = makeTempDir('bm-reader-');
 after(() => rmSync(scratch, { recursive: true, force: true }));
 const tempDir = (prefix: string) => mkdtempSync(join(scratch, prefix));
 

@@ -2,16 +2,16 @@
 // 404, 500 with retries, timeouts, cache and --offline.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fetchProjects, type IndexResult } from '../src/wheels/pypi/client.ts';
 import { startIndex } from './fixtures/pypi/server.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const dirs: string[] = [];
 const cacheDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'bm-pypi-'));
+  const d = tempDir('bm-pypi-');
   dirs.push(d);
   return d;
 };

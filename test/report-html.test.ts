@@ -2,17 +2,17 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { test } from 'node:test';
+import { tempDir } from './helpers/temp.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const LINKER_LOG = new URL('../src/kb/rules/toolchain/linker-not-found/cases/fail-cargo-build-script-no-cc.log', import.meta.url).pathname;
-const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-html-'));
+const scratch = tempDir('buildmedic-html-');
 const PHONE = { width: 390, height: 844 };
 
 /** Decodes an 8-bit RGB/RGBA, non-interlaced PNG (what Chromium writes) into RGBA pixels. */
@@ -64,7 +64,7 @@ test('the HTML report renders on a phone: self-contained, fits the width, eviden
   const html = readFileSync(page, 'utf8');
   assert.doesNotMatch(html, /<script|<link|src=|url\(|@import/i, 'no scripts or external assets');
 
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'buildmedic-chromium-')), {
+  const context = await chromium.launchPersistentContext(tempDir('buildmedic-chromium-'), {
     executablePath: CHROMIUM,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -2,8 +2,7 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv-draft-04';
@@ -12,12 +11,13 @@ import { renderMarkdown } from '../src/report/markdown.ts';
 import { renderSarif } from '../src/report/sarif.ts';
 import { type Report, type ReportItem } from '../src/report/model.ts';
 import { redactLines, redactText } from '../src/report/redact.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const FIXTURES = new URL('./fixtures/report/', import.meta.url).pathname;
 const SECRETS_LOG = join(FIXTURES, 'secrets-unexplained.log');
 const LINKER_LOG = new URL('../src/kb/rules/toolchain/linker-not-found/cases/fail-cargo-hello-no-cc.log', import.meta.url).pathname;
-const scratch = mkdtempSync(join(tmpdir(), 'buildmedic-report-'));
+const scratch = tempDir('buildmedic-report-');
 
 const SECRETS = [
   'ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789',

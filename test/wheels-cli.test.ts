@@ -4,14 +4,14 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startIndex, type IndexServer } from './fixtures/pypi/server.ts';
+import { tempDir } from './helpers/temp.ts';
 
 const BIN = new URL('../dist/bin/main.js', import.meta.url).pathname;
 const PROJECTS = new URL('./fixtures/wheels/projects/', import.meta.url).pathname;
-const tmp = mkdtempSync(join(tmpdir(), 'bm-wheels-'));
+const tmp = tempDir('bm-wheels-');
 let index: IndexServer;
 before(async () => {
   index = await startIndex();

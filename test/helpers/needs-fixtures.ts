@@ -2,11 +2,11 @@
 // that model real repositories' structures.
 
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deriveNeeds, type NeedsPlan } from '../../src/doctor/needs.ts';
 import { readProject } from '../../src/project/discover.ts';
+import { tempDir } from './temp.ts';
 
 export const FIX = new URL('../fixtures/projects/', import.meta.url).pathname;
 
@@ -23,7 +23,7 @@ export async function needsOf(dir: string, env: Record<string, string> = {}): Pr
 
 /** A copy of the fixture with one file's text edited (the edit must change it). */
 export function variant(name: string, file: string, edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'buildmedic-needs-'));
+  const dir = tempDir('buildmedic-needs-');
   cpSync(join(FIX, name), dir, { recursive: true });
   const path = join(dir, file);
   const before = readFileSync(path, 'utf8');

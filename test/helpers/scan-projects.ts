@@ -1,9 +1,9 @@
 // Helpers for the scan/fix tests: fixture projects copied to temp dirs, real git and cargo as oracles, the built CLI.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir as makeTempDir } from './temp.ts';
 
 export const FIXTURES = new URL('../fixtures/projects-scan/', import.meta.url).pathname;
 const BIN = new URL('../../dist/bin/main.js', import.meta.url).pathname;
@@ -11,7 +11,7 @@ const BIN = new URL('../../dist/bin/main.js', import.meta.url).pathname;
 export const DEBIAN_REGISTRY = '/usr/share/cargo/registry';
 
 export function tempDir(prefix = 'bm-scan-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return makeTempDir(prefix);
 }
 
 /** A fresh copy of a fixture project. */
