@@ -4,6 +4,8 @@
 // here; its lock lists registry crates the knowledge base knows (openssl-sys links OpenSSL, librocksdb-sys compiles C++).
 
 import { strict as assert } from 'node:assert';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { deriveNeeds } from '../src/doctor/needs.ts';
 import { readProject } from '../src/project/discover.ts';
@@ -75,6 +77,31 @@ test('-p, --workspace, WORKDIR and --manifest-path choose the packages whose nee
   assert.deepEqual(components(await systemFindings(workspace(slim('RUN cargo build --manifest-path crates/worker/Cargo.toml')))), ['cxx-compiler']);
   // Two RUNs of the stage (dependencies first, then one package): the needs of both.
   assert.deepEqual(components(await systemFindings(workspace(slim('RUN cargo build -p worker\nRUN cargo build -p api')))), ['cxx-compiler', 'openssl-dev', 'pkg-config']);
+});
+
+test('`cargo install --path X` reads X/Cargo.toml, and rustup\'s installer script hides no system package (cruster\'s docker/Dockerfile)', async () => {
+  // A Dockerfile in docker/, built from the project root (its COPY sources exist only there), that installs Rust with
+  // rustup's script and builds with `cargo install --path` from a directory beside its WORKDIR.
+  const dockerfile = [
+    'FROM ubuntu:22.04',
+    'RUN apt-get update && apt-get install --no-install-recommends -y build-essential git ca-certificates curl',
+    'WORKDIR /opt/app',
+    'RUN curl --proto \'=https\' --tlsv1.2 -sSf -o rustup.sh https://sh.rustup.rs && sh rustup.sh -y && mkdir app-src',
+    'COPY crates app-src/crates',
+    'COPY Cargo.toml app-src/',
+    'COPY Cargo.lock app-src/',
+    'RUN cargo install --path ./app-src/crates/api',
+    '',
+  ].join('\n');
+  const dir = workspace('');
+  rmSync(join(dir, 'Dockerfile'));
+  writeFiles(dir, { 'docker/Dockerfile': dockerfile });
+  const report = scanProject(await readProjectFiles(dir, SCANNERS, { target: LINUX }), SCANNERS);
+  assert.deepEqual(report.findings.filter((f) => f.rule === 'cargo-manifest-missing'), [], 'cargo reads app-src/crates/api/Cargo.toml, which a COPY put there');
+  assert.deepEqual(components(report.findings.filter((f) => f.captures.dockerfile === 'docker/Dockerfile')), ['openssl-dev', 'pkg-config']);
+  // A project's own setup script still hides what it installs: nothing is claimed missing then.
+  writeFiles(dir, { 'docker/Dockerfile': dockerfile.replace('sh rustup.sh -y', 'sh rustup.sh -y && sh ./install-deps.sh') });
+  assert.deepEqual(components((await systemFindings(dir)).filter((f) => f.captures.dockerfile === 'docker/Dockerfile')), []);
 });
 
 test('--features and --no-default-features decide an optional dependency; features from a variable are left out, a package from one says nothing', async () => {

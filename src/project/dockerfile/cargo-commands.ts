@@ -94,7 +94,11 @@ export function cargoRuns(run: RunStep): CargoRun[] {
     const prog = w[0]?.replace(/^.*\//, '');
     const args = w.slice(1).filter((a) => !a.startsWith('+'));
     const manifest = args.findIndex((a) => a === '--manifest-path' || a.startsWith('--manifest-path='));
-    const here = manifest >= 0 ? resolvePath(cwd, (args[manifest].includes('=') ? args[manifest].split('=')[1] : args[manifest + 1] ?? '').replace(/\/?Cargo\.toml$/, '') || '.') : cwd;
+    // `cargo install --path X` reads X/Cargo.toml, as `--manifest-path X/Cargo.toml` does.
+    const installPath = args.find((a) => !a.startsWith('-')) === 'install' ? (flagValues(args, '--path').at(-1) ?? null) : null;
+    const here = manifest >= 0
+      ? resolvePath(cwd, (args[manifest].includes('=') ? args[manifest].split('=')[1] : args[manifest + 1] ?? '').replace(/\/?Cargo\.toml$/, '') || '.')
+      : installPath ? resolvePath(cwd, installPath) : cwd;
     const locked = args.includes('--locked') || args.includes('--frozen');
     let action: CargoAction | null = null;
     // xx-cargo (tonistiigi/xx) runs cargo for the target platform.

@@ -98,6 +98,10 @@ export function planInstall(model: DockerfileModel, stage: Stage, build: RunStep
   };
 }
 
+// rustup's installer saved as a script (`curl https://sh.rustup.rs -o rustup.sh && sh rustup.sh -y`): it installs the
+// Rust toolchain under CARGO_HOME and no system package, so it hides nothing the stage's install lines would say.
+const RUSTUP_INSTALLER = /(?:^|\/)rustup(?:-init)?\.sh$/;
+
 export function opaqueSetup(model: DockerfileModel, stage: Stage, before: RunStep): boolean {
   for (const s of stageChain(model, stage)) {
     for (const step of s.steps) {
@@ -105,7 +109,7 @@ export function opaqueSetup(model: DockerfileModel, stage: Stage, before: RunSte
       if (step.kind !== 'run') continue;
       if (step.installs.some((i) => i.packageWords.some((w) => /[$`]/.test(model.text.slice(w.start, w.end))))) return true;
       for (const c of step.commands) {
-        const w = commandWords(c).map((x) => x.value);
+        const w = commandWords(c).map((x) => x.value).filter((x) => !RUSTUP_INSTALLER.test(x));
         if (/\.sh$/.test(w[0] ?? '') || (/^(?:ba|da|z)?sh$/.test(w[0] ?? '') && w.some((x) => /\.sh$/.test(x)))) return true;
       }
     }
