@@ -51,6 +51,7 @@ export type ComponentId =
   | 'cargo-nextest'
   | 'zig'
   | 'wasm-bindgen'
+  | 'bindgen-cli'
   | 'autoconf-archive'
   | BuildToolId;
 
@@ -375,6 +376,8 @@ export const COMPONENTS: Record<ComponentId, Component> = {
     platform: { windows: 'winget install zig.zig', any: 'python3 -m pip install ziglang   # or a release from ziglang.org/download, on PATH' },
   },
   // The wasm-bindgen CLI, which trunk and wasm-pack run; its version must equal the wasm-bindgen crate's in Cargo.lock.
+  // bindgen's command-line tool, which some build scripts run instead of the bindgen crate (crate bindgen-cli since 0.61).
+  'bindgen-cli': cargoPlugin('bindgen-cli (the bindgen command)', 'bindgen-cli', ['bindgen']),
   'wasm-bindgen': cargoPlugin('wasm-bindgen-cli (wasm-bindgen; the same version as the wasm-bindgen crate in Cargo.lock)', 'wasm-bindgen-cli', ['wasm-bindgen']),
   patch: sameName('patch', 'patch'),
   gperf: sameName('gperf', 'gperf'),

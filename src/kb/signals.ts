@@ -52,6 +52,9 @@ export interface RoutedSignal {
   weight: number;
 }
 
+// Words a "failed to execute X" wording puts where a program's name goes when it names none.
+const NOT_PROGRAM_NAMES = new Set(['process', 'command', 'program', 'binary', 'executable', 'script', 'tool', 'it', 'the', 'a', 'subprocess', 'child']);
+
 // A program name as shells and runtimes print it: no spaces, at most 64 characters.
 const PROG = String.raw`[\w.+-]{1,64}`;
 // cargo's hint under "no such command": >= 1.66 "help: a command with a similar name exists: `build-sbf`", older
@@ -496,7 +499,10 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     re: new RegExp(
       String.raw`(?:^|[\s'"(])(?:[Ff]ailed (?:to (?:execute|exec|run|spawn|start|launch|invoke|call)|in)|[Uu]nable to (?:execute|run|spawn|start|launch)|[Cc]ould not (?:execute|run|spawn|start|launch)) [\x60'"]?${DIR}(?<entity>${PROG})[\x60'"]?(?: (?:command|process|binary|executable|program))?\.?(?: [^:]{0,80})?: (?:(?:Error \{ repr: )?Os \{ code: 2,(?: kind: NotFound,)? message: |No such file or directory \(os error 2\)|program not found|The system cannot find the file specified\. \(os error 2\))`,
     ),
+    // "failed to execute process: Error { repr: Os { code: 2, ... } }" names no program (an old build script's panic).
+    name: (g) => (g.entity && !NOT_PROGRAM_NAMES.has(g.entity.toLowerCase()) ? g.entity : undefined),
     weight: 0.85,
+    unknownOk: true,
   },
   {
     id: 'elixir-system-cmd-enoent',
