@@ -2,41 +2,38 @@
 //   validation/manifest.json            the older set, gathered rule by rule (`unknown` = outside the knowledge base)
 //   validation/natural/dev/manifest.json the natural sample's part that rules may be built from
 //   validation/natural/holdout/...      the third set aside, scored only with --holdout (see validation/natural/README.md)
-//   validation/natural/fresh/...        a second natural sample, gathered later and kept whole as untouched, scored
-//                                       only with --fresh (see validation/natural/fresh/README.md)
-//   validation/natural/fresh2/...       a third natural sample, gathered in the fifth session, scored only with --fresh2
-//   validation/natural/fresh3/...       a fourth natural sample, gathered in the sixth session, scored only with --fresh3
-//   validation/natural/fresh4/...       a fifth natural sample, gathered in the seventh session, scored only with --fresh4
-//   validation/natural/fresh5/...       a sixth natural sample, gathered in the eighth session, scored only with --fresh5
-//   validation/natural/fresh6/...       a seventh natural sample, gathered in the ninth session, scored only with --fresh6
-//   validation/natural/fresh7/...       an eighth natural sample, gathered in the tenth session, scored only with --fresh7
-//   validation/natural/fresh8/...       a ninth natural sample, gathered in the eleventh session, scored only with --fresh8
-//   validation/natural/fresh9/...       a tenth natural sample, gathered in the twelfth session, scored only with --fresh9
-// usage: npm run build && node scripts/validate.mjs [--verbose] [--holdout] [--fresh] [--fresh2] [--fresh3] [--fresh4] [--fresh5] [--fresh6] [--fresh7] [--fresh8] [--fresh9] [--generic-only] [--json]
+//   validation/natural/<sample>/...     the later natural samples (fresh, fresh2, ... fresh10), each gathered blind in one
+//                                       session and scored only with --<sample> (see its README.md); a sample whose
+//                                       manifest-untouched.json lists the logs no read of the lead touched is scored
+//                                       on both (see the README's "Exposure")
+// usage: npm run build && node scripts/validate.mjs [--verbose] [--holdout] [--fresh] [--fresh2] ... [--all] [--generic-only] [--json]
+//   --all           every sample in validation/natural
 //   --generic-only  leave out natural-sample cases found by a query that quoted a rule's own wording
 //                   (`found_with_rule_wording`), so the figures rest only on generic failure markers
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatScore, scoreSample } from './validation-score.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
+// The samples after dev, in the order they were gathered (holdout, fresh, fresh2, ... fresh10).
+const NATURAL = readdirSync(join(ROOT, 'validation/natural'), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'dev' && existsSync(join(ROOT, 'validation/natural', d.name, 'manifest.json')))
+  .map((d) => d.name)
+  .sort((a, b) => (a === 'holdout' ? -1 : b === 'holdout' ? 1 : Number(a.slice(5) || 1) - Number(b.slice(5) || 1)));
+const known = new Set(['--verbose', '--generic-only', '--json', '--all', ...NATURAL.map((n) => `--${n}`)]);
+for (const a of args) if (!known.has(a)) {
+  console.error(`validate: unknown option ${a} (samples: ${NATURAL.map((n) => `--${n}`).join(' ')}; --all, --verbose, --generic-only, --json)`);
+  process.exit(2);
+}
 const SETS = [
   { name: 'validation (rule-gathered)', manifest: 'validation/manifest.json', unknownIsOutsideKb: true },
   { name: 'natural/dev', manifest: 'validation/natural/dev/manifest.json' },
-  ...(args.has('--holdout') ? [{ name: 'natural/holdout', manifest: 'validation/natural/holdout/manifest.json' }] : []),
-  ...(args.has('--fresh') ? [{ name: 'natural/fresh', manifest: 'validation/natural/fresh/manifest.json' }] : []),
-  ...(args.has('--fresh2') ? [{ name: 'natural/fresh2', manifest: 'validation/natural/fresh2/manifest.json' }] : []),
-  ...(args.has('--fresh3') ? [{ name: 'natural/fresh3', manifest: 'validation/natural/fresh3/manifest.json' }] : []),
-  ...(args.has('--fresh4') ? [{ name: 'natural/fresh4', manifest: 'validation/natural/fresh4/manifest.json' }] : []),
-  ...(args.has('--fresh5') ? [{ name: 'natural/fresh5', manifest: 'validation/natural/fresh5/manifest.json' }] : []),
-  ...(args.has('--fresh6') ? [{ name: 'natural/fresh6', manifest: 'validation/natural/fresh6/manifest.json' }] : []),
-  ...(args.has('--fresh7') ? [{ name: 'natural/fresh7', manifest: 'validation/natural/fresh7/manifest.json' }] : []),
-  ...(args.has('--fresh8') ? [{ name: 'natural/fresh8', manifest: 'validation/natural/fresh8/manifest.json' }] : []),
-  ...(args.has('--fresh9') ? [{ name: 'natural/fresh9', manifest: 'validation/natural/fresh9/manifest.json' }] : []),
-  // (the 231 of them that no read of the lead touched: see validation/natural/fresh9/README.md, "Exposure")
-  ...(args.has('--fresh9') ? [{ name: 'natural/fresh9 untouched', manifest: 'validation/natural/fresh9/manifest-untouched.json' }] : []),
+  ...NATURAL.filter((name) => args.has(`--${name}`) || args.has('--all')).flatMap((name) => [
+    { name: `natural/${name}`, manifest: `validation/natural/${name}/manifest.json` },
+    ...(existsSync(join(ROOT, `validation/natural/${name}/manifest-untouched.json`)) ? [{ name: `natural/${name} untouched`, manifest: `validation/natural/${name}/manifest-untouched.json` }] : []),
+  ]),
 ];
 
 const { diagnoseText } = await import(join(ROOT, 'dist/diagnose/engine.js'));
