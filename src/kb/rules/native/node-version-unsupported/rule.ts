@@ -96,9 +96,10 @@ export default defineRule({
       id: 'msvc-v8-api-error',
       // MSVC cl.exe: "nan.h(229): error C2039: 'New': is not a member of 'v8::String'" (VS 2015+), "'Close' : is not a member
       // of 'v8::HandleScope'" (older, space before the colon), localised "“DefineOwnProperty”: 不是“v8::Object”的成员"
+      // (zh), with ASCII quotes in German: '"SetAccessCheckCallbacks": Ist kein Element von "v8::ObjectTemplate"'
       source: 'MSVC cl.exe compiling a node-gyp addon',
       literals: ['): error C2039: '],
-      re: /^(?:npm (?:ERR!|error) )?(?<file>(?:[A-Za-z]:)?[^\s:()]+\.(?:h|hh|hpp|cc|cpp|cxx|c))\(\d+\): error C2039: (?<message>['“]\w+['”] ?: .*['“]v8(?:::[\w:<>, ]+)?['”].*)/,
+      re: /^(?:npm (?:ERR!|error) )?(?<file>(?:[A-Za-z]:)?[^\s:()]+\.(?:h|hh|hpp|cc|cpp|cxx|c))\(\d+\): error C2039: (?<message>['“"]\w+['”"] ?: .*['“"]v8(?:::[\w:<>, ]+)?['”"].*)/,
       weight: 0.75,
     },
     {
@@ -137,10 +138,11 @@ export default defineRule({
       id: 'node-gyp-context',
       // node-gyp's banner ("gyp info using node@0.11.13 | darwin | x64", "gyp ERR! node -v v17.9.0") or the header cache it
       // compiles against ("/home/u/.node-gyp/12.10.0/include/node/v8.h", "node-gyp\Cache\18.1.0\include\node\v8.h",
-      // node-gyp < 1: ".node-gyp/0.11.14/src/node.h")
+      // node-gyp < 1: ".node-gyp/0.11.14/src/node.h"), or npm's echo of the install script that runs it ("> node-gyp
+      // rebuild"; on Windows 'if not defined npm_config_node_gyp (node "...\node-gyp\bin\node-gyp.js" rebuild )')
       source: 'node-gyp',
-      literals: ['gyp info using node@', 'gyp ERR! node -v ', '.node-gyp', 'node-gyp/', 'node-gyp\\'],
-      re: /gyp info using node@(?<_bannerNode>\d+\.\d+\.\d+)|gyp ERR! node -v v(?<_errNode>\d+\.\d+\.\d+)|(?:\.node-gyp|node-gyp[\\/][Cc]ache)[\\/](?:iojs-)?\d+\.\d+\.\d+[\\/]/,
+      literals: ['gyp info using node@', 'gyp ERR! node -v ', '.node-gyp', 'node-gyp/', 'node-gyp\\', 'node-gyp rebuild', 'node-gyp.js" rebuild'],
+      re: /gyp info using node@(?<_bannerNode>\d+\.\d+\.\d+)|gyp ERR! node -v v(?<_errNode>\d+\.\d+\.\d+)|(?:\.node-gyp|node-gyp[\\/][Cc]ache)[\\/](?:iojs-)?\d+\.\d+\.\d+[\\/]|^> node-gyp rebuild\b|node-gyp\.js" rebuild\b/,
       weight: 0.1,
     },
   ],
