@@ -9,7 +9,13 @@ import { isDependencySource, rustcErrorLocation } from '../dependency-source.js'
 // compiler is older than the code (a gate for a feature still unstable today stays a code error). Wordings as rustc
 // 1.4x-1.87 print them (checked with Debian's rustc 1.63 where it has the gate).
 const STABILISED_SYNTAX: ReadonlyArray<readonly [RegExp, string]> = [
+  // uniform paths, the 2018 edition's imports of the crate's own modules (rustc 1.31: "imports can only refer to extern
+  // crate names passed with `--extern` on stable channel (see issue #53130)")
+  [/imports can only refer to extern crate names passed with `--extern` on stable channel/, '1.32'],
+  [/^error\[E0658\]: (?:async fn|async blocks|async\/await) (?:is|are) unstable/, '1.39'],
+  [/non exhaustive is an experimental feature|the `#\[non_exhaustive\]` attribute is an experimental feature/, '1.40'],
   [/subslice patterns are unstable/, '1.42'],
+  [/the `#\[track_caller\]` attribute is an experimental feature/, '1.46'],
   [/or-patterns syntax is experimental/, '1.53'],
   [/destructuring assignments are unstable/, '1.59'],
   [/`let\.\.\.else` statements are unstable/, '1.65'],
@@ -169,7 +175,7 @@ export default defineRule({
       // that was stabilised later; only counted inside a dependency's source or with the "consider upgrading" note
       source: 'rustc',
       literals: ['error[E0658]'],
-      re: /^error\[E0658\]: (?!use of unstable library feature).*(?:are|is) (?:unstable|experimental|an experimental feature)/,
+      re: /^error\[E0658\]: (?!use of unstable library feature)(?:.*(?:are|is) (?:unstable|experimental|an experimental feature)|imports can only refer to extern crate names passed with `--extern` on stable channel)/,
       weight: 0.45,
     },
     {
