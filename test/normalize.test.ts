@@ -245,3 +245,10 @@ test("make's *** with every star markdown-escaped by an issue importer still rea
   assert.equal(d.rootCause, 'build-files-not-configured');
   assert.equal(d.outcome, 'failed');
 });
+
+test("the third leading star GitHub's editor escapes is the tool's (mkmf's \"*** extconf.rb failed ***\", bundler#1725)", () => {
+  assert.equal(normalizeLine('**\\* extconf.rb failed ***').text, '*** extconf.rb failed ***');
+  // markdown bold around a tool's line is still peeled, and a line that merely starts with stars is left alone
+  assert.equal(normalizeLine('**error: linker `cc` not found**').text, 'error: linker `cc` not found');
+  assert.equal(normalizeLine('** (Mix) Could not compile dependency').text, '** (Mix) Could not compile dependency');
+});

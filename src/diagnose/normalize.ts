@@ -242,6 +242,9 @@ function stripMarkdown(text: string): string {
   const last = out.charCodeAt(out.length - 1);
   if (last === 62 /* > */) out = out.replace(TRAILING_BREAK, '').replace(HTML_INLINE_CLOSE, '');
   if (out.charCodeAt(0) === 60 /* < */) out = out.replace(HTML_INLINE_OPEN, '');
+  // GitHub's editor escapes the third of three leading stars ("**\* extconf.rb failed ***", "make: **\* ..."): the
+  // tool printed "***".
+  if (out.startsWith('**\\*')) out = `***${out.slice(4)}`;
   if (out.charCodeAt(0) === 42 /* * */) out = out.replace(MARKDOWN_BOLD, '$1');
   if (out.charCodeAt(0) === 96 /* ` */) out = out.replace(/^`{1,3}\s*/, '');
   // The backtick closing inline code opened at the start or on a line before; a message's own backticks come in
