@@ -77,6 +77,18 @@ test('near misses without a lock: reqwest on rustls only, diesel without postgre
   assert.ok(m2.needs.some((n) => n.component === 'libpq-dev'));
 });
 
+test("without a lock, kafka's default `security` feature links the system OpenSSL; without default features it does not (send-me-daddy in real-repos-fresh9)", async () => {
+  const kafka = (decl: string) => variant('tls-pq-nolock', 'lib/Cargo.toml', (t) => t.replace('reqwest = { version = "^0.11", features = ["blocking", "json"] }', decl).replace(/^diesel = .*\n/m, ''));
+  const onlyRest = (dir: string) => {
+    writeFileSync(join(dir, 'rest/Cargo.toml'), readFileSync(join(dir, 'rest/Cargo.toml'), 'utf8').replace(/^(?:openssl|reqwest|diesel) = .*\n/gm, ''));
+    return dir;
+  };
+  const withDefaults = await needsOf(onlyRest(kafka('kafka = "0.9.0"')));
+  assert.deepEqual(withDefaults.get('openssl-dev'), ['openssl-sys via kafka (links the system OpenSSL)']);
+  const without = await needsOf(onlyRest(kafka('kafka = { version = "0.9", default-features = false, features = ["snappy"] }')));
+  assert.equal(without.get('openssl-dev'), undefined, without.get('openssl-dev')?.join('; '));
+});
+
 test('without a lock, only a requirement within one series settles it: reqwest 0.13 defaults to rustls, `>=0.11` may resolve to it', async () => {
   const withReqwest = (decl: string) => variant('tls-pq-nolock', 'lib/Cargo.toml', (t) => t.replace('reqwest = { version = "^0.11", features = ["blocking", "json"] }', decl).replace(/^diesel = .*\n/m, ''));
   const noOpenssl = (dir: string) => {

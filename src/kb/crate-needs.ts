@@ -210,7 +210,8 @@ export interface ImpliedCrate {
  * prost-build, and since tonic-build 0.8 with prost-build 0.11, which ships no protoc. openssl depends on openssl-sys
  * (as `ffi`) unconditionally; reqwest's default-tls (its default before 0.13, and what native-tls and native-tls-vendored
  * turn on) is native-tls, which links OpenSSL off Windows, Apple and wasm targets (SChannel, Security.framework there);
- * the vendored features chain down to openssl-sys's `vendored` and so to openssl-src. diesel's `postgres` is pq-sys.
+ * the vendored features chain down to openssl-sys's `vendored` and so to openssl-src. diesel's `postgres` is pq-sys;
+ * kafka's default `security` is openssl-sys.
  */
 export const IMPLIED_CRATES: Record<string, readonly ImpliedCrate[]> = {
   'tonic-build': [{ crate: 'prost-build', version: '0.11.0', since: '0.8.0' }],
@@ -230,6 +231,8 @@ export const IMPLIED_CRATES: Record<string, readonly ImpliedCrate[]> = {
   ],
   'openssl-sys': [{ crate: 'openssl-src', version: '', since: '0.9.0', features: ['vendored'] }],
   diesel: [{ crate: 'pq-sys', version: '', since: '1.0.0', features: ['postgres'] }],
+  // kafka (kafka-rust) 0.9: `default = ["snappy", "gzip", "security"]`, `security = ["openssl", "openssl-sys"]`.
+  kafka: [{ crate: 'openssl-sys', version: '', since: '0.9.0', features: ['security'], byDefault: true }],
 };
 
 /** Where C headers live when no pkg-config says otherwise (Debian multiarch, Fedora, Alpine, Homebrew, PostgreSQL's Debian layout). */
