@@ -198,3 +198,22 @@ test('a workspace with no Cargo.lock: the Docker build resolves afresh, and what
   const locked = files('libpq-dev', { 'Cargo.lock': 'version = 3\n\n[[package]]\nname = "app-lib"\nversion = "0.1.0"\n', '.dockerignore': 'Cargo.lock\n' });
   assert.deepEqual(components(await systemFindings(locked)), []);
 });
+
+test("a dependency-only build before the build script is copied runs no build script: tonic-build's protoc counts only at the RUN that has build.rs (send-me-daddy)", async () => {
+  const dir = tempDir('bm-docker-sel-');
+  writeFiles(dir, {
+    'Cargo.toml': '[package]\nname = "mail"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nprost = "0.11"\n\n[build-dependencies]\ntonic-build = "0.9"\n',
+    'build.rs': 'fn main() {\n    tonic_build::compile_protos("proto/mail.proto").unwrap();\n}\n',
+    'proto/mail.proto': 'syntax = "proto3";\npackage mail;\n',
+    'src/main.rs': 'fn main() {}\n',
+    // prost-build 0.11 ships no protoc (0.9's lock helper version would predate that)
+    'Cargo.lock': lock({ mail: ['prost', 'tonic-build'] }, { prost: [], 'tonic-build': ['prost-build'], 'prost-build': [] }).replace(/(name = "(?:prost-build|prost|tonic-build)"\nversion = )"0\.9\.0"/g, '$1"0.11.9"'),
+  });
+  const skeleton = 'FROM rust:1.82 AS build\nRUN USER=root cargo new --bin app\nWORKDIR /app\nCOPY ./Cargo.lock ./Cargo.lock\nCOPY ./Cargo.toml ./Cargo.toml\nRUN cargo build --release\n';
+  writeFiles(dir, { Dockerfile: skeleton });
+  assert.deepEqual(components(await systemFindings(dir)), [], 'no build.rs in the image: cargo builds no build-dependency');
+  writeFiles(dir, { Dockerfile: `${skeleton}COPY ./build.rs ./build.rs\nCOPY ./proto ./proto\nCOPY ./src ./src\nRUN cargo build --release\n` });
+  const found = await systemFindings(dir);
+  assert.deepEqual(components(found), ['protoc']);
+  assert.equal(found[0].evidence[1].line, 10, 'reported at the RUN that has the build script');
+});

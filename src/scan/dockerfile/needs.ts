@@ -49,6 +49,11 @@ export interface DockerBuild {
   maturin: boolean;
   /** The target triple, from `--target`, else the project's when it is a Linux one (an image builds for Linux). */
   target: string;
+  /**
+   * Build scripts of the workspace's packages that no COPY has put into the image by the RUN (a dependency-only build
+   * after `cargo new` and a COPY of the manifests): cargo finds no build script there, so none runs.
+   */
+  buildScriptsAbsent: ReadonlySet<string>;
 }
 
 function isUnder(dir: string, root: string): boolean {
@@ -135,11 +140,25 @@ export function dockerBuild(project: ProjectFiles, model: DockerfileModel, stage
     allFeatures: sel.allFeatures,
   };
   const target = sel.target ?? (project.target && /-linux-/.test(project.target) ? project.target : 'x86_64-unknown-linux-gnu');
-  return { lockFile, workspaceDir, manifest, selection, maturin, target };
+  // Where the command's manifest is a context file, the packages below its directory sit at the same place below the
+  // command's directory in the image; their build scripts are there only if a COPY put them there.
+  const buildScriptsAbsent = new Set<string>();
+  if (manifest && !maturin) {
+    const manifestDir = dirOf(manifest);
+    for (const p of packages) {
+      const build = p.manifest.package?.build;
+      if (build === false || !isUnder(p.dir, manifestDir)) continue;
+      const file = joinRel(p.dir, typeof build === 'string' ? build.replace(/^\.\//, '') : 'build.rs');
+      if (!(project.paths ?? new Set(project.files.keys())).has(file)) continue;
+      const rel = manifestDir === '' ? file : file.slice(manifestDir.length + 1);
+      if (presentAt(model, step, stage.index, `${cwd}/${rel}`, project).landing === null) buildScriptsAbsent.add(file);
+    }
+  }
+  return { lockFile, workspaceDir, manifest, selection, maturin, target, buildScriptsAbsent };
 }
 
 /** The workspace at `lockDir` as doctor reads it (members, default members, build scripts), from the read files. */
-function workspaceOf(project: ProjectFiles, lockDir: string, lockText: string | null): RustBuild['rust'] | null {
+function workspaceOf(project: ProjectFiles, lockDir: string, lockText: string | null, buildScriptsAbsent: ReadonlySet<string> = new Set()): RustBuild['rust'] | null {
   let lock = null;
   try {
     if (lockText !== null) lock = parseCargoLock(lockText, joinRel(lockDir, 'Cargo.lock'));
@@ -155,6 +174,8 @@ function workspaceOf(project: ProjectFiles, lockDir: string, lockText: string | 
     const build = p.manifest.package!.build;
     const file = build === false ? null : joinRel(p.dir, typeof build === 'string' ? build.replace(/^\.\//, '') : 'build.rs');
     const text = file ? project.files.get(file) : undefined;
+    // A build script the image lacks at this RUN runs nothing: read as one that calls no tool and compiles no C.
+    if (file && buildScriptsAbsent.has(file)) return { dir: p.dir, manifest: inheritFromWorkspace(p.manifest, ws), buildScript: { file, text: '' } };
     return { dir: p.dir, manifest: inheritFromWorkspace(p.manifest, ws), buildScript: file && (text !== undefined || paths.has(file)) ? { file, text: text ?? null } : null };
   });
   const rel = (dir: string) => (lockDir === '' ? dir : dir.slice(lockDir.length + 1));
@@ -189,7 +210,7 @@ export function buildNeeds(project: ProjectFiles, build: DockerBuild, env: Reado
   const lockText = build.lockFile === null ? null : project.files.get(build.lockFile);
   if (lockText === undefined) return [];
   const lockDir = build.workspaceDir;
-  const rust = workspaceOf(project, lockDir, lockText);
+  const rust = workspaceOf(project, lockDir, lockText, build.buildScriptsAbsent);
   if (!rust) return [];
   // Without a lock a need points at the manifest declaring the crate (or the one its chain starts from), else the
   // workspace's Cargo.toml.
@@ -211,8 +232,17 @@ export function buildNeeds(project: ProjectFiles, build: DockerBuild, env: Reado
     const idx = origin?.crate ? lockText.indexOf(`name = "${origin.crate.name}"`) : -1;
     return locate(build.lockFile, lockText, Math.max(0, idx));
   };
+  // cargo compiles a package's build-dependencies only for its build script: with the script not in the image, a
+  // crate reached only through them is not built at this RUN (made here with cargo 1.95: a package with
+  // [build-dependencies] and no build.rs compiles none of them).
+  const builtOnlyForAbsentScripts = (hop: string | null | undefined): boolean => {
+    if (!hop || build.buildScriptsAbsent.size === 0) return false;
+    const declaring = rust.members.filter((m) => m.manifest.dependencies.some((d) => d.name === hop));
+    return declaring.length > 0 && declaring.every((m) => !!m.buildScript && build.buildScriptsAbsent.has(m.buildScript.file) && m.manifest.dependencies.filter((d) => d.name === hop).every((d) => d.kind === 'build'));
+  };
   const sink: NeedSink = {
     add: (component, neededBy, opts, origin) => {
+      if (builtOnlyForAbsentScripts(origin?.hop)) return;
       any.add(component);
       if (!neededBy || opts?.required === false || out.has(component)) return;
       out.set(component, { component, why: neededBy, at: at(origin) });

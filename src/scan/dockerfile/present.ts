@@ -5,6 +5,14 @@ import { commandWords } from '../../project/dockerfile/shell.js';
 import { bindMountAt, contextDir, type Landing, landsAt } from '../../project/dockerfile/context.js';
 import { type CopyStep, type DockerfileModel, type RunStep, stageChain } from '../../project/dockerfile/parse.js';
 
+// The files cargo's skeleton commands write (cargo 1.95 made here: `cargo new --bin app` writes app/Cargo.toml,
+// app/src/main.rs, app/.gitignore and app/.git; --lib src/lib.rs); never a build script.
+const CARGO_CREATES: Record<string, RegExp> = {
+  new: /(?:^|\/)(?:Cargo\.toml|src\/main\.rs|src\/lib\.rs|\.gitignore|\.git(?:\/.*)?|src)$/,
+  init: /(?:^|\/)(?:Cargo\.toml|src\/main\.rs|src\/lib\.rs|\.gitignore|\.git(?:\/.*)?|src)$/,
+  'generate-lockfile': /(?:^|\/)Cargo\.lock$/,
+};
+
 export /** What is at `abs` when `run` starts: the last COPY (or the RUN's bind mount) that puts something there. */
 function presentAt(model: DockerfileModel, run: RunStep, stageIndex: number, abs: string, project: ProjectFiles): { landing: Landing; copy: CopyStep | null } {
   // A path still holding a variable (`cd ./crates/${APP_NAME}`, an ARG the build passes with --build-arg, or compose's
@@ -22,10 +30,11 @@ function presentAt(model: DockerfileModel, run: RunStep, stageIndex: number, abs
         if (l) found = { landing: l, copy: step };
       } else if (step.kind === 'run' && step.commands.some((c) => {
         // `USER=root cargo new --bin app`: the program after VAR=value prefixes.
-        const w = commandWords(c);
-        return ['cargo', 'git'].includes(w[0]?.value ?? '') && ['new', 'init', 'clone', 'generate-lockfile'].includes(w[1]?.value ?? '');
+        const w = commandWords(c).map((x) => x.value);
+        return (w[0] === 'git' && w[1] === 'clone') || (w[0] === 'cargo' && ['new', 'init', 'generate-lockfile'].includes(w[1] ?? '') && CARGO_CREATES[w[1]].test(abs));
       })) {
-        // `cargo new`, `cargo init`, `git clone`, `cargo generate-lockfile`: files this check cannot see.
+        // `git clone` (anything), `cargo new`/`cargo init` (a package's skeleton), `cargo generate-lockfile` (the lock):
+        // files this check cannot see.
         found = { landing: { kind: 'unknown' }, copy: null };
       }
     }
