@@ -650,8 +650,15 @@ const ANDROID_TRIPLE = /^(?:aarch64|armv7a|arm|i686|x86_64|riscv64)-linux-androi
  * `arm-linux-androideabi-clang`): the cross toolchain for its triple, or null when the triple's packages are not known.
  * A version suffix picks Debian's versioned package (gcc-12-aarch64-linux-gnu).
  */
+const MUSL_CXX =
+  'no distribution packages a musl-g++: install a musl cross toolchain with C++ (musl.cc\'s x86_64-linux-musl-cross) and set CXX_x86_64_unknown_linux_musl=x86_64-linux-musl-g++, build with `cargo zigbuild --target x86_64-unknown-linux-musl`, or build inside an Alpine image (apk add build-base)';
+
 export function crossToolchainFor(program: string, language: 'c' | 'cxx'): { triple: string; packages: Partial<Record<PackageManager, string[]>>; platform?: Component['platform'] } | null {
   const name = program.replace(/^.*[/\\]/, '').replace(/\.exe$/i, '');
+  // The musl wrappers cc-rs looks for when a glibc host builds for *-linux-musl: musl-gcc is Debian's musl-tools (and
+  // Fedora's musl-gcc, Arch's musl); no distribution ships a musl-g++ (musl-tools wraps the C compiler only).
+  if (name === 'musl-gcc') return { triple: 'x86_64-linux-musl', packages: { apt: ['musl-tools'], dnf: ['musl-gcc'], pacman: ['musl'], nix: ['musl'] } };
+  if (name === 'musl-g++') return { triple: 'x86_64-linux-musl', packages: {}, platform: { any: MUSL_CXX } };
   // <triple>-<driver>[-<version>]: the driver is a C/C++ compiler or a linker.
   const m = /^(?<triple>[a-z0-9_]+(?:-[a-z0-9_]+){1,3})-(?:gcc|cc|g\+\+|c\+\+|clang|clang\+\+|ld(?:\.bfd|\.gold)?)(?:-(?<version>\d+))?$/.exec(name);
   if (!m?.groups) return null;

@@ -443,9 +443,10 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     // cmake crate and old cc-rs: "is `cmake` not installed?"; cc-rs 1.0: "Failed to find tool. Is `gcc` installed?";
     // openssl-src: "Command 'perl' not found. Is perl installed?"
     source: 'cmake crate / cc-rs / openssl-src (Rust build scripts)',
-    literals: ['not installed?', ' installed?'],
-    re: new RegExp(String.raw`(?:[Ii]s \x60(?<entity>${PROG})\x60 (?:not )?installed\?|Command '(?<entity2>${PROG})' not found\. Is \S+ installed\?)`),
-    name: (g) => g.entity ?? g.entity2,
+    // (a paste may end the line before the question mark: "Failed to find tool. Is `musl-g++` installed")
+    literals: ['not installed?', ' installed?', 'Failed to find tool. Is `'],
+    re: new RegExp(String.raw`(?:[Ii]s \x60(?<entity>${PROG})\x60 (?:not )?installed\?|Command '(?<entity2>${PROG})' not found\. Is \S+ installed\?|Failed to find tool\. Is \x60(?<entity3>${PROG})\x60 installed\s*$)`),
+    name: (g) => g.entity ?? g.entity2 ?? g.entity3,
     weight: 0.95,
   },
   {

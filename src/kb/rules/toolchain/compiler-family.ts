@@ -114,7 +114,8 @@ export function refineCompilerMissing(lang: CompilerLanguage, ctx: RefineContext
   const compiler = hits.map((h) => compilerNamedBy(lang, h)).find(Boolean) ?? lang.defaultCompiler(hits);
   // CMake's NMake generator names MSVC's cl: a missing Visual C++ (or a shell without vcvarsall), which msvc-missing reads.
   if (/^cl(?:\.exe)?$/i.test(compiler)) return null;
-  const triple = compilerTargetTriple(compiler) ?? undefined;
+  // musl-gcc and musl-g++ (cc-rs's names for a *-linux-musl target on a glibc host) carry no triple but are cross compilers too.
+  const triple = compilerTargetTriple(compiler) ?? (/^musl-(?:gcc|g\+\+)$/.test(compiler) ? 'x86_64-linux-musl' : undefined);
   // Python's build_ext runs the compiler the interpreter was built with, which Debian names by its own triple
   // (arm-linux-gnueabihf-gcc on Raspberry Pi OS): the machine's native compiler, from build-essential.
   const viaPython = hits.some((h) => h.pattern.endsWith(':distutils-unable-to-execute'));

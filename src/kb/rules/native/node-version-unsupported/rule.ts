@@ -142,7 +142,7 @@ export default defineRule({
       // rebuild"; on Windows 'if not defined npm_config_node_gyp (node "...\node-gyp\bin\node-gyp.js" rebuild )')
       source: 'node-gyp',
       literals: ['gyp info using node@', 'gyp ERR! node -v ', '.node-gyp', 'node-gyp/', 'node-gyp\\', 'node-gyp rebuild', 'node-gyp.js" rebuild'],
-      re: /gyp info using node@(?<_bannerNode>\d+\.\d+\.\d+)|gyp ERR! node -v v(?<_errNode>\d+\.\d+\.\d+)|(?:\.node-gyp|node-gyp[\\/][Cc]ache)[\\/](?:iojs-)?\d+\.\d+\.\d+[\\/]|^> node-gyp rebuild\b|node-gyp\.js" rebuild\b/,
+      re: /gyp info using node@(?<_bannerNode>\d+\.\d+\.\d+)|gyp ERR! node -v v(?<_errNode>\d+\.\d+\.\d+)|(?:\.node-gyp|node-gyp[\\/][Cc]ache)[\\/](?:iojs-)?\d+\.\d+\.\d+[\\/]|^(?:> ?)?node-gyp rebuild\b|node-gyp\.js" rebuild\b/,
       weight: 0.1,
     },
   ],
