@@ -23,6 +23,8 @@ export const CGO_ONLY_GO_PACKAGES: readonly string[] = [
   'github.com/therecipe/qt',
   'github.com/andlabs/ui',
   'github.com/gordonklaus/portaudio',
+  'github.com/ethereum/go-ethereum/crypto/secp256k1', // libsecp256k1 (go-ethereum's crypto falls back to btcec without cgo)
+  'github.com/marcboeker/go-duckdb', // DuckDB's amalgamation or its prebuilt static library
 ];
 
 /** The cgo-only package a directory or import path belongs to (module cache `@version` and vendor/ paths too). */

@@ -12,6 +12,10 @@ const CGO_OFF = /\bCGO_ENABLED\s*[=:]\s*["']?0\b|\$env:CGO_ENABLED\s*=\s*["']?0\
 // Go installation mixing two releases' sources, not a binding without cgo.
 const STD_PACKAGE = /^[a-z0-9]+(?:\/[\w.-]+)*$/;
 
+// A file of a dependency rather than of the project: Go's module cache (`/go/pkg/mod/github.com/x/y@v1.2.3/`, also
+// relative, `../../go/pkg/mod/...`) or a vendor/ directory.
+const DEPENDENCY_SOURCE = /(?:^|[/\\])pkg[/\\]mod[/\\][^/\\]+\.[^/\\]+[/\\].*@v|(?:^|[/\\])vendor[/\\][^/\\]+\.[^/\\]+[/\\]/;
+
 function packageOf(hit: PatternHit): string {
   return hit.captures.package ?? hit.captures.directory?.trim() ?? hit.captures.file ?? '';
 }
@@ -60,7 +64,7 @@ export default defineRule({
     {
       id: 'undefined-in-binding',
       // gc inside a binding whose cgo files were left out: "../github.com/mattn/go-sqlite3/tracecallback_noimpl.go:7:
-      // undefined: SQLiteConn"; counts only in a known binding with cgo shown off.
+      // undefined: SQLiteConn"; counts only with cgo shown off, in a known binding or in a dependency's source.
       source: 'go (gc)',
       literals: [': undefined: '],
       re: /^(?<file>[^\s:]{1,300}\.go):\d+(?::\d+)?: undefined: \S/,
@@ -84,7 +88,9 @@ export default defineRule({
       if (h.pattern === 'c-files-without-cgo') return !STD_PACKAGE.test(h.captures.package ?? '');
       if (h.pattern === 'go-sqlite3-cgo-stub') return true;
       const binding = cgoOnlyPackageIn(packageOf(h)) ?? cgoOnlyPackageIn(h.captures.directory ?? '');
-      if (h.pattern === 'undefined-in-binding') return binding !== undefined && shownOff;
+      // A dependency's own source (the module cache, a vendor/ copy) that compiled before: with cgo shown off, its
+      // undefined names are the ones its cgo files define.
+      if (h.pattern === 'undefined-in-binding') return shownOff && (binding !== undefined || DEPENDENCY_SOURCE.test(h.captures.file ?? ''));
       return binding !== undefined || shownOff;
     });
     if (kept.length === 0) return null;
