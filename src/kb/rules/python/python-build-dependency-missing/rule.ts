@@ -8,7 +8,9 @@ import { PYTHON_BUILD_MODULES } from '../../../components.js';
 import { defineRule } from '../../../rule.js';
 
 // Lines of a traceback or pip output that show the import ran inside a package build, not in the user's program.
-const BUILD_CONTEXT = /setup\.py|_in_process\.py|build_meta\.py|get_requires_for_build|prepare_metadata_for_build|build_wheel|egg_info|Getting requirements to build|Preparing metadata|build_ext|setup_requires|pip-build-env|pip-install-|pip-req-build-/;
+// (pip and uv run a legacy setup.py through exec, so its functions' frames read `File "<string>", line 33, in
+// get_extensions`; `python -c` code shows only `in <module>`)
+const BUILD_CONTEXT = /File "<string>", line \d+, in (?!<module>)|setup\.py|_in_process\.py|build_meta\.py|get_requires_for_build|prepare_metadata_for_build|build_wheel|egg_info|Getting requirements to build|Preparing metadata|build_ext|setup_requires|pip-build-env|pip-install-|pip-req-build-/;
 // Modules that only a build imports: their absence is a build dependency missing wherever it shows.
 const BUILD_ONLY = new Set(['setuptools', 'wheel', 'pkg_resources', 'setuptools_rust', 'setuptools_scm', 'skbuild', 'scikit_build_core', 'mesonpy', 'hatchling', 'flit_core', 'poetry', 'distutils']);
 
@@ -23,17 +25,29 @@ export default defineRule({
   },
   signals: ['python-module-missing'],
   contextBefore: 14,
-  patterns: [],
+  patterns: [
+    {
+      id: 'uv-undeclared-build-dependency',
+      // uv after a build that failed on an import (uv 0.4+): "Caused by: This error likely indicates that gsplat depends
+      // on torch, but doesn't declare it as a build dependency." (the package may be a URL: "git+https://..."); later uv
+      // says "hint: ..." and quotes the names in backticks ("depends on `torch`, but doesn't declare it ...")
+      source: 'uv',
+      literals: ["but doesn't declare it as a build dependency"],
+      re: /This error likely indicates that \S{1,300} depends on `?(?<module>[\w.-]{1,100})`?, but doesn't declare it as a build dependency/,
+      weight: 0.9,
+    },
+  ],
   refine: (ctx) => {
     const hits = ctx.hits.filter((h) => {
       const module = h.captures.module ?? '';
+      if (h.pattern === 'uv-undeclared-build-dependency') return true;
       if (!(module in PYTHON_BUILD_MODULES)) return false;
       return BUILD_ONLY.has(module) || h.before.some((l) => BUILD_CONTEXT.test(l)) || BUILD_CONTEXT.test(h.text);
     });
     if (hits.length === 0) return null;
     const module = hits[0].captures.module;
     // setuptools 82 no longer ships pkg_resources: the latest setuptools would not bring it back.
-    const pypi = module === 'pkg_resources' ? 'setuptools<82' : PYTHON_BUILD_MODULES[module];
+    const pypi = module === 'pkg_resources' ? 'setuptools<82' : (PYTHON_BUILD_MODULES[module] ?? module);
     const captures: Record<string, string> = { module, pypi };
     // distutils left the standard library in Python 3.12: a release that still imports it predates 3.12.
     if (module === 'pkg_resources') {
