@@ -551,6 +551,7 @@ const HEADER_LIBRARY: Record<string, string> = {
   'portaudio.h': 'portaudio', 'gpm.h': 'gpm', 'sndfile.h': 'sndfile', 'fftw3.h': 'fftw3', 'gdal.h': 'gdal', 'geos_c.h': 'geos_c',
   'proj.h': 'proj', 'cups/cups.h': 'cups', 'sql.h': 'odbc', 'sqlext.h': 'odbc', 'bluetooth/bluetooth.h': 'bluetooth',
   'security/pam_appl.h': 'pam', 'fuse.h': 'fuse', 'lzo/lzo1x.h': 'lzo2', 'gcrypt.h': 'gcrypt', 'gnutls/gnutls.h': 'gnutls',
+  'nlohmann/json.hpp': 'nlohmann_json', 'vips/vips.h': 'vips', 'vips/vips8': 'vips',
 };
 
 // Headers of the C library (ISO C, POSIX, glibc) and the directories it owns; a compiler that lacks them has no libc dev package.

@@ -110,6 +110,7 @@ export const LIBRARY_ROWS: [names: string[], row: LibraryRow][] = [
   // WebEngine, Svg) are packages of their own and are left to the naming guess.
   [['qt5', 'qt5core', 'qt5gui', 'qt5widgets', 'qt5network', 'qt5concurrent', 'qt5test', 'qt5sql', 'qt5xml', 'qt5dbus', 'qt5printsupport', 'qt5opengl'], { apt: 'qtbase5-dev', dnf: 'qt5-qtbase-devel', apk: 'qt5-qtbase-dev', pacman: 'qt5-base', zypper: 'libqt5-qtbase-devel', brew: 'qt@5', nix: 'qt5.qtbase' }],
   [['qt6', 'qt6core', 'qt6gui', 'qt6widgets', 'qt6network', 'qt6concurrent', 'qt6test', 'qt6sql', 'qt6xml', 'qt6dbus', 'qt6printsupport', 'qt6opengl', 'qt6openglwidgets'], { apt: 'qt6-base-dev', dnf: 'qt6-qtbase-devel', apk: 'qt6-qtbase-dev', pacman: 'qt6-base', zypper: 'qt6-base-devel', brew: 'qt', nix: 'qt6.qtbase' }],
+  [['vips', 'vips-cpp'], { apt: 'libvips-dev', dnf: 'vips-devel', apk: 'vips-dev', pacman: 'libvips', zypper: 'libvips-devel', brew: 'vips', nix: 'vips' }],
   [['spdlog'], { apt: 'libspdlog-dev', dnf: 'spdlog-devel', apk: 'spdlog-dev', pacman: 'spdlog', zypper: 'spdlog-devel', brew: 'spdlog', nix: 'spdlog' }],
   [['nlohmann_json'], { apt: 'nlohmann-json3-dev', dnf: 'json-devel', apk: 'nlohmann-json', pacman: 'nlohmann-json', zypper: 'nlohmann_json-devel', brew: 'nlohmann-json', nix: 'nlohmann_json' }],
   [['yaml-cpp'], { apt: 'libyaml-cpp-dev', dnf: 'yaml-cpp-devel', apk: 'yaml-cpp-dev', pacman: 'yaml-cpp', zypper: 'yaml-cpp-devel', brew: 'yaml-cpp', nix: 'yaml-cpp' }],
