@@ -19,6 +19,8 @@ const TOOLCHAIN_LIBS = new Set([
   'userenv', 'bcrypt', 'ntdll', 'shell32', 'ole32', 'oleaut32', 'uuid.lib', 'legacy_stdio_definitions', 'synchronization', 'dbghelp', 'gdi32', 'secur32', 'crypt32', 'ncrypt', 'iphlpapi', 'psapi', 'comctl32', 'winspool', 'comdlg32', 'shlwapi', 'mswsock',
 ]);
 
+const MACOS_LEGACY_RUNTIME = /^(?:gcc_s\.10\.\d+|crt1\.(?:\d+\.)+o|dylib1\.(?:\d+\.)+o|bundle1\.o)$/;
+
 /** The kb facts of what a hit names: a library or pkg-config module, a header, or a CMake package. */
 function factOf(hit: PatternHit): EntityFact | null {
   const { library, header, program, _entityKind: kind } = hit.captures;
@@ -194,6 +196,9 @@ export default defineRule({
       // gcc's own runtime libraries or the Windows SDK's: their absence means an incomplete compiler installation
       // (Visual Studio's Windows SDK, a broken gcc), which the toolchain rules diagnose, or musl-specific on Alpine.
       .filter(({ fact }) => !(fact.kind === 'library' && TOOLCHAIN_LIBS.has(fact.name.toLowerCase().replace(/\.lib$/, ''))))
+      // Apple's old deployment-target runtimes (-lgcc_s.10.5, -lcrt1.10.6.o, -lcrt1.3.1.o), which the linker asks for when
+      // a build targets a macOS release the SDK no longer supports: a deployment target to raise, not a package.
+      .filter(({ fact }) => !(fact.kind === 'library' && MACOS_LEGACY_RUNTIME.test(fact.name)))
       // "-lstatic": a flag the project's build files passed as a library name.
       .filter(({ fact }) => !(fact.kind === 'library' && LINKER_FLAG_WORDS.has(fact.name.toLowerCase())))
       .filter(({ hit, fact }) => !(fact.kind === 'library' && linksFromOwnLibraryDir(hit, fact.name)))
