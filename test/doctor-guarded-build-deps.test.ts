@@ -61,6 +61,9 @@ test("edgeUnused: a guard's variable or feature opens the edge; an unguarded edg
   assert.equal(edgeUnused('wasmer', 'cmake', LINUX, { ...off, featureOn: (f) => f.test('wamr') }), false);
   assert.equal(edgeUnused('wasmer', 'bindgen', LINUX, { ...off, featureOn: (f) => f.test('v8') }), false);
   assert.equal(edgeUnused('wasmer', 'cmake', LINUX, { ...off, featureOn: (f) => f.test('v8') }), true);
+  // z3-sys builds Z3 with cmake only for static-link-z3 (its Cargo.toml: cmake optional, static-link-z3 = ["cmake"]).
+  assert.equal(edgeUnused('z3-sys', 'cmake', LINUX, off), true);
+  assert.equal(edgeUnused('z3-sys', 'cmake', LINUX, { ...off, featureOn: (f) => f.test('static-link-z3') }), false);
   // A target guard still decides by target alone.
   assert.equal(edgeUnused('aws-lc-sys', 'bindgen', LINUX, off), true);
   assert.equal(edgeUnused('aws-lc-sys', 'bindgen', 'x86_64-pc-windows-msvc', off), false);

@@ -74,6 +74,9 @@ export const UNUSED_EDGES: readonly UnusedEdge[] = [
   // LIBSQL_DEV.
   { from: 'libsql-ffi', to: 'bindgen', unlessEnv: ['LIBSQL_DEV'] },
   { from: 'libsql-ffi', to: 'cmake', unlessEnv: ['LIBSQL_DEV'], unlessFeature: /^(?:multiple-ciphers|encryption)$/ },
+  // z3-sys 0.7/0.8 lists cmake as an optional build-dependency for its static-link-z3 feature (a fresh Z3 built from
+  // source); a workspace feature that could turn it on keeps the edge in the lock, but a default build links the system Z3.
+  { from: 'z3-sys', to: 'cmake', unlessFeature: /^static-link-z3$/ },
   // tzf-rs ships its generated protobuf code; its build script runs prost-build only when TZF_RS_BUILD_PB is set.
   { from: 'tzf-rs', to: 'prost-build', unlessEnv: ['TZF_RS_BUILD_PB'] },
   // qttypes compiles its C++ (cpp_build) only after finding Qt (qmake on PATH, QMAKE, or QT_INCLUDE_PATH and
