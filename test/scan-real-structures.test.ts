@@ -337,7 +337,7 @@ test('a Cargo.lock git does not track, which a Dockerfile builds --locked with, 
   assert.deepEqual((await scanProject(await readProjectFiles(bare, SCANNERS, { target: LINUX }), SCANNERS)).findings.filter((f) => f.rule === 'cargo-lock-missing'), []);
 });
 
-test('protoc unpacked from a release archive into a bin directory of the build stage chain is installed (Relacibo/p2pcv-server)', async () => {
+test('protoc unpacked from a release archive into a bin directory of the build stage chain is installed (Relacibo/p2pcv-server, rust-grpc-server)', async () => {
   const dir = tempDir();
   const lock = ['version = 3', '', '[[package]]', 'name = "app"', 'version = "0.1.0"', 'dependencies = [', ' "prost-build",', ']', '', '[[package]]', 'name = "prost-build"', 'version = "0.13.2"', 'source = "registry+https://github.com/rust-lang/crates.io-index"', ''].join('\n');
   const download = 'RUN curl -OL https://example.invalid/protoc-28.0-linux-x86_64.zip\n';
@@ -348,6 +348,9 @@ test('protoc unpacked from a release archive into a bin directory of the build s
     Dockerfile: `FROM rust:1.80 AS chef\n${download}RUN unzip -o protoc-28.0-linux-x86_64.zip -d /usr/local bin/protoc && chmod +x /usr/local/bin/protoc\nWORKDIR /app\n\nFROM chef AS builder\nCOPY . .\nRUN cargo build --release\n`,
   });
   const protoc = async () => brief((await scan(dir)).findings).filter((f) => f.startsWith('protoc-missing'));
+  assert.deepEqual(await protoc(), []);
+  // The archive unpacked whole into a prefix in the RUN that downloads it, without naming bin/protoc (rust-grpc-server).
+  writeFiles(dir, { Dockerfile: 'FROM rust:1.80 AS builder\nRUN curl -LO https://example.invalid/v27.1/protoc-27.1-linux-x86_64.zip && unzip protoc-27.1-linux-x86_64.zip -d /usr/local && rm protoc-27.1-linux-x86_64.zip\nCOPY . .\nRUN cargo build --release\n' });
   assert.deepEqual(await protoc(), []);
   // Near misses: the tool only looked at or removed, or put in place after the build, installs nothing.
   writeFiles(dir, { Dockerfile: `FROM rust:1.80 AS builder\n${download}RUN which protoc || rm -f /usr/local/bin/protoc\nCOPY . .\nRUN cargo build --release\n` });

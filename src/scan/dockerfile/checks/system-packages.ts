@@ -48,6 +48,10 @@ function installsBefore(model: DockerfileModel, stage: Stage, before: RunStep, m
 // Tools that work as one program on PATH: a RUN that puts one into a bin directory (a release archive unpacked,
 // `curl -o /usr/local/bin/protoc`, a symlink) installs it as surely as a package does.
 const PLACED_TOOLS: readonly ComponentId[] = ['protoc', 'cmake', 'make', 'perl', 'pkg-config'];
+const UNPACKERS = new Set(['unzip', 'tar', 'bsdtar', '7z']);
+// A tool's release archive: "<program>-<version>-<platform>.<zip|tar.gz|tgz|tar.xz>" (protoc-27.1-linux-x86_64.zip,
+// cmake-3.29.2-linux-x86_64.tar.gz), as a URL or a file name.
+const RELEASE_ARCHIVE = /(?:^|\/)([a-z][\w+]*)-v?\d+(?:\.\d+)*[-_.][\w.-]*?\.(?:zip|tar\.gz|tgz|tar\.xz)$/;
 // Commands whose path arguments remove or only look at a program.
 const NOT_PLACING = new Set(['rm', 'which', 'command', 'test', '[', 'type', 'ls', 'stat']);
 
@@ -58,13 +62,19 @@ export function placedTools(model: DockerfileModel, stage: Stage, before: RunSte
     for (const step of s.steps) {
       if (s === stage && step.start >= before.start) break;
       if (step.kind !== 'run') continue;
-      for (const c of step.commands) {
-        const words = commandWords(c).map((w) => w.value);
+      const commands = step.commands.map((c) => commandWords(c).map((w) => w.value));
+      // A release archive of the tool unpacked in the same RUN (`curl -LO .../protoc-27.1-linux-x86_64.zip && unzip
+      // protoc-27.1-linux-x86_64.zip -d /usr/local`, `cmake-3.29.2-linux-x86_64.tar.gz` with tar): it lands in a
+      // prefix's bin/ as the release lays it out.
+      const unpacks = commands.some((w) => UNPACKERS.has(w[0] ?? ''));
+      for (const words of commands) {
         if (!words.length || NOT_PLACING.has(words[0])) continue;
         for (const w of words.slice(1)) {
           const m = /(?:^|\/)bin\/([\w.+-]+)$/.exec(w);
-          if (!m) continue;
-          for (const tool of PLACED_TOOLS) if (COMPONENTS[tool].programs?.includes(m[1])) out.add(tool);
+          const archive = unpacks ? RELEASE_ARCHIVE.exec(w) : null;
+          const program = m?.[1] ?? archive?.[1];
+          if (!program) continue;
+          for (const tool of PLACED_TOOLS) if (COMPONENTS[tool].programs?.includes(program)) out.add(tool);
         }
       }
     }
