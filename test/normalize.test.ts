@@ -252,3 +252,8 @@ test("the third leading star GitHub's editor escapes is the tool's (mkmf's \"***
   assert.equal(normalizeLine('**error: linker `cc` not found**').text, 'error: linker `cc` not found');
   assert.equal(normalizeLine('** (Mix) Could not compile dependency').text, '** (Mix) Could not compile dependency');
 });
+
+test("npm's prefix is peeled off a relayed line that names a module-cache path (pkg@v1.7.1/file.go:6:5: ...), kept on npm's own 'x@1.0.0 install:'", () => {
+  assert.equal(normalizeLine('npm ERR! ../../go/pkg/mod/github.com/marcboeker/go-duckdb@v1.7.1/transaction.go:6:5: undefined: conn').text, '../../go/pkg/mod/github.com/marcboeker/go-duckdb@v1.7.1/transaction.go:6:5: undefined: conn');
+  assert.equal(normalizeLine('npm ERR! re2@1.8.4 install: `node-gyp rebuild`').text, 'npm ERR! re2@1.8.4 install: `node-gyp rebuild`');
+});

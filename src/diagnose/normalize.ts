@@ -72,7 +72,7 @@ const NPM_DEBUG_LINE = /^\d{1,7} (?:error|warn|verbose|info|silly|http|timing|no
 // "npm ERR! x@1.0.0 install: `node-gyp rebuild`", "npm ERR! Failed at the x@1.0.0 install script.", its engine refusal
 // "npm ERR! notsup Required: {...}" / "npm error engine Unsupported engine" / npm 1's "npm ERR! Required: {...}" (its
 // warning says "npm WARN notsup")
-const NPM_PREFIX = /^npm (?:ERR!|error) (?!(?:code|errno|notsup|engine|Required|syscall|path|dest|signal|command|network|Exit status|Failed at|A complete log|Log files|This is probably|Tell the author|You can get|npm owner|There is likely|Missing script|enoent|notarget|404|403|ERESOLVE|peer|Could not resolve|While resolving|Found|Fix the upstream|Conflicting peer)\b|\S{1,214}@\S{1,100} \w{1,40}: )/;
+const NPM_PREFIX = /^npm (?:ERR!|error) (?!(?:code|errno|notsup|engine|Required|syscall|path|dest|signal|command|network|Exit status|Failed at|A complete log|Log files|This is probably|Tell the author|You can get|npm owner|There is likely|Missing script|enoent|notarget|404|403|ERESOLVE|peer|Could not resolve|While resolving|Found|Fix the upstream|Conflicting peer)\b|\S{1,214}@[\w.+-]{1,100} \w{1,40}: )/;
 // Windows PowerShell 5.1 turns a native command's first stderr line into an error record, "cargo : error: linker
 // `link.exe` not found" (then "At line:1 char:1", "+ CategoryInfo ... NativeCommandError"): the command as the user
 // typed it, lowercase, before the line as the tool printed it, indented or not ("cargo :   thread 'main' panicked at"
