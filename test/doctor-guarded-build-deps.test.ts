@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { FIX, needsOf, planOf, variant } from './helpers/needs-fixtures.ts';
-import { edgeGuardFound, edgeUnused } from '../src/project/build-graph.ts';
+import { edgeFoundGuard, edgeGuardFound, edgeUnused } from '../src/project/build-graph.ts';
 import { deriveNeeds } from '../src/doctor/needs.ts';
 import { readProject } from '../src/project/discover.ts';
 import type { CargoResolution, ResolvedPackage } from '../src/project/cargo-metadata.ts';
@@ -112,4 +112,11 @@ test('the held-back note does not promise that cargo metadata settles what only 
   const note = plan.notes.find((n) => n.startsWith('Held back as unverified: cxx-compiler'));
   assert.ok(note && !/cargo metadata can/.test(note), plan.notes.join('\n'));
   assert.equal(edgeGuardFound('the lock edge reqwest -> native-tls, which a feature of reqwest adds'), false);
+});
+
+test("audiopus_sys builds its bundled Opus with cmake only when pkg-config finds no system Opus: the machine decides (cringe_radio)", () => {
+  const why = edgeFoundGuard('audiopus_sys', 'cmake', LINUX);
+  assert.match(why ?? '', /audiopus_sys -> cmake, which audiopus_sys's build script uses only when it finds no Opus through pkg-config/);
+  assert.equal(edgeGuardFound(why ?? ''), true);
+  assert.equal(edgeFoundGuard('audiopus_sys', 'cc', LINUX), null);
 });

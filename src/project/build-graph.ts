@@ -82,6 +82,9 @@ export const UNUSED_EDGES: readonly UnusedEdge[] = [
   // qttypes compiles its C++ (cpp_build) only after finding Qt (qmake on PATH, QMAKE, or QT_INCLUDE_PATH and
   // QT_LIBRARY_PATH); without it (and without its `required` feature) its build script sets cfg(no_qt) and stops.
   // slint's Qt backend does the same when qttypes reports no Qt.
+  // audiopus_sys (under songbird) links the system Opus when pkg-config finds `opus`, and builds its bundled copy with
+  // the cmake crate only when it does not (or for its static feature on targets that link statically).
+  { from: 'audiopus_sys', to: 'cmake', onlyIfFound: 'no Opus through pkg-config (libopus-dev)' },
   { from: 'qttypes', to: 'cpp_build', onlyIfFound: 'a Qt installation (qmake)' },
   { from: 'i-slint-backend-qt', to: 'cpp_build', onlyIfFound: 'a Qt installation (qmake)' },
 ];
