@@ -217,3 +217,26 @@ test("a dependency-only build before the build script is copied runs no build sc
   assert.deepEqual(components(found), ['protoc']);
   assert.equal(found[0].evidence[1].line, 10, 'reported at the RUN that has the build script');
 });
+
+test('a package built alone (`--bin`) that declares a crate with default-features = false: what only that crate\'s lock edges bring is held back (whack-a-bevy)', async () => {
+  // The workspace's client takes `engine` with its defaults (its audio backend, alsa-sys); the server takes it with
+  // default-features = false. The lock holds the edge for both.
+  const dir = tempDir('bm-docker-sel-');
+  writeFiles(dir, {
+    'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\nresolver = "2"\n',
+    'crates/client/Cargo.toml': '[package]\nname = "client"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nengine = "0.9"\n',
+    'crates/client/src/main.rs': 'fn main() {}\n',
+    'crates/server/Cargo.toml': '[package]\nname = "server"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nengine = { version = "0.9", default-features = false }\n',
+    'crates/server/src/main.rs': 'fn main() {}\n',
+    'Cargo.lock': lock({ client: ['engine'], server: ['engine'] }, { engine: ['alsa-sys'], 'alsa-sys': [] }),
+  });
+  const image = (run: string) => `FROM rust:1.82 AS build\nWORKDIR /app\nCOPY . .\n${run}\n`;
+  writeFiles(dir, { Dockerfile: image('RUN cargo build --release --bin server') });
+  assert.deepEqual(components(await systemFindings(dir)), []);
+  assert.deepEqual(components(await systemFindings(dir, true)), ['alsa-dev'], 'shown with --unverified');
+  // The whole workspace (the client keeps engine's defaults), or the client alone: a need as before.
+  writeFiles(dir, { Dockerfile: image('RUN cargo build --release') });
+  assert.deepEqual(components(await systemFindings(dir)), ['alsa-dev']);
+  writeFiles(dir, { Dockerfile: image('RUN cargo build --release -p client') });
+  assert.deepEqual(components(await systemFindings(dir)), ['alsa-dev']);
+});

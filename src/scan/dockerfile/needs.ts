@@ -195,6 +195,25 @@ function workspaceOf(project: ProjectFiles, lockDir: string, lockText: string | 
   return { members, defaultMembers, lock, gitDependencies: [], absentPathCrates, requestedFeatures: requestedFeaturesOf(members.map((m) => m.manifest)) };
 }
 
+/** The workspace packages a build compiles: its roots (all members when none are selected) and those they reach by path. */
+function compiledMembers(members: RustProject['members'], roots: readonly string[] | null): RustProject['members'] {
+  if (roots === null) return members;
+  const byDir = new Map(members.map((m) => [m.dir, m]));
+  const seen = new Set<string>();
+  const queue = roots.filter((r) => byDir.has(r));
+  while (queue.length) {
+    const dir = queue.pop() as string;
+    if (seen.has(dir)) continue;
+    seen.add(dir);
+    for (const d of byDir.get(dir)?.manifest.dependencies ?? []) {
+      if (d.path === null || d.kind === 'dev') continue;
+      const depDir = normaliseRel(joinRel(dir, d.path));
+      if (depDir !== null && byDir.has(depDir)) queue.push(depDir);
+    }
+  }
+  return members.filter((m) => seen.has(m.dir));
+}
+
 /** The graph cargo resolved for the build's features (the workspace's default one when it asks for none). */
 function graphFor(project: ProjectFiles, build: DockerBuild, lockDir: string): CargoResolution | null {
   const args = selectionFeatureArgs(build.selection);
@@ -240,11 +259,30 @@ export function buildNeeds(project: ProjectFiles, build: DockerBuild, env: Reado
     const declaring = rust.members.filter((m) => m.manifest.dependencies.some((d) => d.name === hop));
     return declaring.length > 0 && declaring.every((m) => !!m.buildScript && build.buildScriptsAbsent.has(m.buildScript.file) && m.manifest.dependencies.filter((d) => d.name === hop).every((d) => d.kind === 'build'));
   };
+  const cargo = graphFor(project, build, lockDir);
+  // The lock lists every edge any feature could add, and cargo's graph of the workspace unifies the features of all
+  // its members; a build of some packages (`-p`, `--bin`) unifies only theirs. A crate reached through a dependency
+  // that every package this build compiles declares with `default-features = false` (and no features) comes from
+  // edges such a build may leave off (bevy's audio and input crates under a server built with `--bin`): held back.
+  const compiled = compiledMembers(rust.members, build.selection.roots);
+  const throughDefaultsOff = (origin: NeedOrigin | undefined): string | null => {
+    const hop = origin?.hop;
+    if ((cargo && build.selection.roots === null) || !hop || !origin?.crate || origin.crate.name === hop) return null;
+    const decls = compiled.flatMap((m) => m.manifest.dependencies.filter((d) => d.name === hop && d.kind !== 'dev'));
+    return decls.length > 0 && decls.every((d) => !d.defaultFeatures && d.features.length === 0)
+      ? `${origin.crate.name} comes through ${hop}, which the packages this build compiles declare with default-features = false: whether the build turns that edge on is not known here (the lock and the workspace's resolved features hold every member's)`
+      : null;
+  };
   const sink: NeedSink = {
     add: (component, neededBy, opts, origin) => {
       if (builtOnlyForAbsentScripts(origin?.hop)) return;
+      const doubt = throughDefaultsOff(origin);
+      if (doubt) {
+        if (neededBy && opts?.required !== false && !out.has(component)) out.set(component, { component, why: neededBy, at: at(origin), unverified: doubt });
+        return;
+      }
       any.add(component);
-      if (!neededBy || opts?.required === false || out.has(component)) return;
+      if (!neededBy || opts?.required === false || (out.has(component) && !out.get(component)?.unverified)) return;
       out.set(component, { component, why: neededBy, at: at(origin) });
     },
     has: (c) => any.has(c),
@@ -252,7 +290,7 @@ export function buildNeeds(project: ProjectFiles, build: DockerBuild, env: Reado
   const exempted: Exempted[] = [];
   const unverified: Exempted[] = [];
   const notes: string[] = [];
-  const input: RustBuild = { rust, target: build.target, selection: build.selection, maturin: build.maturin, env: Object.fromEntries(env), cargo: graphFor(project, build, lockDir) };
+  const input: RustBuild = { rust, target: build.target, selection: build.selection, maturin: build.maturin, env: Object.fromEntries(env), cargo };
   rustBuildNeeds(input, sink, exempted, unverified, notes);
   for (const u of unverified) {
     if (out.has(u.component)) continue;
