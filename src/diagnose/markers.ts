@@ -1,6 +1,7 @@
 // Rule-independent signals: did the build fail or succeed, which lines are mere consequences of an earlier
 // error, and which wrappers (Docker, pip, maturin, cargo, a build script, cc-rs...) the failure travelled through.
 import type { BuildTool } from '../kb/rule.js';
+import { HASKELL_EXEC_FAILED } from '../kb/signals.js';
 
 export type MarkerKind = 'error' | 'consequence' | 'success';
 
@@ -200,7 +201,7 @@ export const ERROR_MARKERS: readonly Marker[] = [
   // Haskell's process library, when a program (ghc, git, pkg-config) could not be started: "ghc:
   // readCreateProcessWithExitCode: runInteractiveProcess: exec: does not exist (No such file or directory)", a tool's own
   // prefix before it ("cabal-debian: ... - ghc: ..."); process >= 1.6.? says "posix_spawnp" instead.
-  { kind: 'error', source: 'Haskell process library', literals: [': does not exist (No such file or directory)'], re: /: [A-Za-z]{1,40}: (?:runInteractiveProcess: exec|posix_spawnp): does not exist \(No such file or directory\)/ },
+  { kind: 'error', source: 'Haskell process library', literals: [': does not exist (No such file or directory)'], re: new RegExp(HASKELL_EXEC_FAILED) },
   { kind: 'error', source: 'meson', literals: [': ERROR: ', 'Meson encountered an error', 'Error during basic setup'], re: /^[^\s:]+(?::\d+){1,2}: ERROR: |^Meson encountered an error in file |^Error during basic setup:/ },
   // gyp (run by node-gyp) reports a GypError as "gyp: binding.gyp not found (cwd: ...) while trying to load binding.gyp"
   { kind: 'error', source: 'gyp', literals: ['gyp: '], re: /^gyp: \S/ },

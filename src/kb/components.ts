@@ -658,8 +658,9 @@ export function crossToolchainFor(program: string, language: 'c' | 'cxx'): { tri
   const name = program.replace(/^.*[/\\]/, '').replace(/\.exe$/i, '');
   // The musl wrappers cc-rs looks for when a glibc host builds for *-linux-musl: musl-gcc is Debian's musl-tools (and
   // Fedora's musl-gcc, Arch's musl); no distribution ships a musl-g++ (musl-tools wraps the C compiler only).
-  if (name === 'musl-gcc') return { triple: 'x86_64-linux-musl', packages: { apt: ['musl-tools'], dnf: ['musl-gcc'], pacman: ['musl'], nix: ['musl'] } };
-  if (name === 'musl-g++') return { triple: 'x86_64-linux-musl', packages: {}, platform: { any: MUSL_CXX } };
+  // They target the build machine's own architecture, so the triple is only the C library's.
+  if (name === 'musl-gcc') return { triple: 'linux-musl', packages: { apt: ['musl-tools'], dnf: ['musl-gcc'], pacman: ['musl'], nix: ['musl'] } };
+  if (name === 'musl-g++') return { triple: 'linux-musl', packages: {}, platform: { any: MUSL_CXX } };
   // <triple>-<driver>[-<version>]: the driver is a C/C++ compiler or a linker.
   const m = /^(?<triple>[a-z0-9_]+(?:-[a-z0-9_]+){1,3})-(?:gcc|cc|g\+\+|c\+\+|clang|clang\+\+|ld(?:\.bfd|\.gold)?)(?:-(?<version>\d+))?$/.exec(name);
   if (!m?.groups) return null;

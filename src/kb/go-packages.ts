@@ -27,9 +27,11 @@ export const CGO_ONLY_GO_PACKAGES: readonly string[] = [
   'github.com/marcboeker/go-duckdb', // DuckDB's amalgamation or its prebuilt static library
 ];
 
+const BINDING_PATHS = CGO_ONLY_GO_PACKAGES.map((p) => ({ p, re: new RegExp(String.raw`(?:^|/)${p.replace(/[.]/g, '\\.')}(?:/|$)`, 'i') }));
+
 /** The cgo-only package a directory or import path belongs to (module cache `@version` and vendor/ paths too). */
 export function cgoOnlyPackageIn(pathOrImport: string): string | undefined {
   // the module cache writes upper-case letters as '!' and the lower-case letter (github.com/!data!dog/zstd)
   const slashed = pathOrImport.replace(/\\/g, '/').replace(/@v[^/]*/g, '').replace(/!([a-z])/g, '$1');
-  return CGO_ONLY_GO_PACKAGES.find((p) => new RegExp(String.raw`(?:^|/)${p.replace(/[.]/g, '\\.')}(?:/|$)`, 'i').test(slashed));
+  return BINDING_PATHS.find(({ re }) => re.test(slashed))?.p;
 }

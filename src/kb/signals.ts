@@ -52,6 +52,9 @@ export interface RoutedSignal {
   weight: number;
 }
 
+/** What Haskell's process library prints after the program it could not start ("git"): the call, then the exec error. */
+export const HASKELL_EXEC_FAILED = String.raw`: [A-Za-z]{1,40}: (?:runInteractiveProcess: exec|posix_spawnp): does not exist \(No such file or directory\)`;
+
 // Words a "failed to execute X" wording puts where a program's name goes when it names none.
 const NOT_PROGRAM_NAMES = new Set(['process', 'command', 'program', 'binary', 'executable', 'script', 'tool', 'it', 'the', 'a', 'subprocess', 'child']);
 
@@ -444,9 +447,9 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     // openssl-src: "Command 'perl' not found. Is perl installed?"
     source: 'cmake crate / cc-rs / openssl-src (Rust build scripts)',
     // (a paste may end the line before the question mark: "Failed to find tool. Is `musl-g++` installed")
-    literals: ['not installed?', ' installed?', 'Failed to find tool. Is `'],
-    re: new RegExp(String.raw`(?:[Ii]s \x60(?<entity>${PROG})\x60 (?:not )?installed\?|Command '(?<entity2>${PROG})' not found\. Is \S+ installed\?|Failed to find tool\. Is \x60(?<entity3>${PROG})\x60 installed\s*$)`),
-    name: (g) => g.entity ?? g.entity2 ?? g.entity3,
+    literals: ['not installed', ' installed?', 'Failed to find tool. Is `'],
+    re: new RegExp(String.raw`(?:[Ii]s \x60(?<entity>${PROG})\x60 (?:not )?installed(?:\?|\s*$)|Command '(?<entity2>${PROG})' not found\. Is \S+ installed\?)`),
+    name: (g) => g.entity ?? g.entity2,
     weight: 0.95,
   },
   {
@@ -525,7 +528,7 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     // to one program (a build directory's recorded ghc-pkg), not a program missing from PATH, and is left alone.
     source: 'Haskell process library',
     literals: [': does not exist (No such file or directory)'],
-    re: new RegExp(String.raw`(?:^|[\s:])(?<entity>${PROG}): [A-Za-z]{1,40}: (?:runInteractiveProcess: exec|posix_spawnp): does not exist \(No such file or directory\)`),
+    re: new RegExp(String.raw`(?:^|[\s:])(?<entity>${PROG})${HASKELL_EXEC_FAILED}`),
     weight: 0.85,
     unknownOk: true,
   },

@@ -95,7 +95,8 @@ export function cargoRuns(run: RunStep): CargoRun[] {
     const args = w.slice(1).filter((a) => !a.startsWith('+'));
     const manifest = args.findIndex((a) => a === '--manifest-path' || a.startsWith('--manifest-path='));
     // `cargo install --path X` reads X/Cargo.toml, as `--manifest-path X/Cargo.toml` does.
-    const installPath = args.find((a) => !a.startsWith('-')) === 'install' ? (flagValues(args, '--path').at(-1) ?? null) : null;
+    const sub = args.find((a) => !a.startsWith('-'));
+    const installPath = sub === 'install' ? (flagValues(args, '--path').at(-1) ?? null) : null;
     const here = manifest >= 0
       ? resolvePath(cwd, (args[manifest].includes('=') ? args[manifest].split('=')[1] : args[manifest + 1] ?? '').replace(/\/?Cargo\.toml$/, '') || '.')
       : installPath ? resolvePath(cwd, installPath) : cwd;
@@ -103,7 +104,6 @@ export function cargoRuns(run: RunStep): CargoRun[] {
     let action: CargoAction | null = null;
     // xx-cargo (tonistiigi/xx) runs cargo for the target platform.
     if (prog === 'cargo' || prog === 'cross' || prog === 'xx-cargo') {
-      const sub = args.find((a) => !a.startsWith('-'));
       if (sub && BUILDS.has(sub)) action = 'build';
       else if (sub === 'install') action = args.some((a) => a === '--path' || a.startsWith('--path=')) ? 'install-path' : 'install-crate';
       else if (sub === 'chef') action = args.includes('cook') ? 'chef-cook' : args.includes('prepare') ? 'chef-prepare' : null;

@@ -145,11 +145,12 @@ export function dockerBuild(project: ProjectFiles, model: DockerfileModel, stage
   const buildScriptsAbsent = new Set<string>();
   if (manifest && !maturin) {
     const manifestDir = dirOf(manifest);
+    const paths = project.paths ?? new Set(project.files.keys());
     for (const p of packages) {
       const build = p.manifest.package?.build;
       if (build === false || !isUnder(p.dir, manifestDir)) continue;
       const file = joinRel(p.dir, typeof build === 'string' ? build.replace(/^\.\//, '') : 'build.rs');
-      if (!(project.paths ?? new Set(project.files.keys())).has(file)) continue;
+      if (!paths.has(file)) continue;
       const rel = manifestDir === '' ? file : file.slice(manifestDir.length + 1);
       if (presentAt(model, step, stage.index, `${cwd}/${rel}`, project).landing === null) buildScriptsAbsent.add(file);
     }

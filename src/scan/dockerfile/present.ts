@@ -7,11 +7,8 @@ import { type CopyStep, type DockerfileModel, type RunStep, stageChain } from '.
 
 // The files cargo's skeleton commands write (cargo 1.95 made here: `cargo new --bin app` writes app/Cargo.toml,
 // app/src/main.rs, app/.gitignore and app/.git; --lib src/lib.rs); never a build script.
-const CARGO_CREATES: Record<string, RegExp> = {
-  new: /(?:^|\/)(?:Cargo\.toml|src\/main\.rs|src\/lib\.rs|\.gitignore|\.git(?:\/.*)?|src)$/,
-  init: /(?:^|\/)(?:Cargo\.toml|src\/main\.rs|src\/lib\.rs|\.gitignore|\.git(?:\/.*)?|src)$/,
-  'generate-lockfile': /(?:^|\/)Cargo\.lock$/,
-};
+const CARGO_SKELETON = /(?:^|\/)(?:Cargo\.toml|src\/main\.rs|src\/lib\.rs|\.gitignore|\.git(?:\/.*)?|src)$/;
+const CARGO_CREATES: Record<string, RegExp> = { new: CARGO_SKELETON, init: CARGO_SKELETON, 'generate-lockfile': /(?:^|\/)Cargo\.lock$/ };
 
 export /** What is at `abs` when `run` starts: the last COPY (or the RUN's bind mount) that puts something there. */
 function presentAt(model: DockerfileModel, run: RunStep, stageIndex: number, abs: string, project: ProjectFiles): { landing: Landing; copy: CopyStep | null } {

@@ -114,19 +114,21 @@ export function refineCompilerMissing(lang: CompilerLanguage, ctx: RefineContext
   const compiler = hits.map((h) => compilerNamedBy(lang, h)).find(Boolean) ?? lang.defaultCompiler(hits);
   // CMake's NMake generator names MSVC's cl: a missing Visual C++ (or a shell without vcvarsall), which msvc-missing reads.
   if (/^cl(?:\.exe)?$/i.test(compiler)) return null;
-  // musl-gcc and musl-g++ (cc-rs's names for a *-linux-musl target on a glibc host) carry no triple but are cross compilers too.
-  const triple = compilerTargetTriple(compiler) ?? (/^musl-(?:gcc|g\+\+)$/.test(compiler) ? 'x86_64-linux-musl' : undefined);
+  const triple = compilerTargetTriple(compiler) ?? undefined;
   // Python's build_ext runs the compiler the interpreter was built with, which Debian names by its own triple
   // (arm-linux-gnueabihf-gcc on Raspberry Pi OS): the machine's native compiler, from build-essential.
   const viaPython = hits.some((h) => h.pattern.endsWith(':distutils-unable-to-execute'));
   const cross = triple && triple !== 'x86_64-linux-gnu' && !viaPython ? triple : undefined;
+  // A wrapper without a triple in its name that the cross-toolchain table knows (cc-rs's musl-gcc and musl-g++ for a
+  // *-linux-musl target on a glibc host) is installed from its own package too.
+  const wrapper = !triple && crossToolchainFor(compiler, lang.key) !== null;
   return {
     confidence: confidenceOf(hits),
     captures: { compiler, ...(cross ? { crossTriple: cross } : {}) },
     evidence: hits.map((h) => ({ line: h.line, text: h.text })).sort((a, b) => a.line - b.line),
     // A cross compiler comes from its target's toolchain package, not build-essential; a triple without known packages
     // gets none (the steps say what to install).
-    ...(cross ? { install: crossInstall(compiler, lang.key) } : {}),
+    ...(cross || wrapper ? { install: crossInstall(compiler, lang.key) } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ const EMULATOR_FAULTS = new Set(['4', '5', '7', '11']);
 // The crashed process is the project's own program rather than a build tool: cargo's test runner ("error: test failed",
 // a `target/<triple>/<profile>/deps/<name>-<hash>` binary) or a `make check`/`test` step. Its crash under emulation
 // can be the project's bug as well as the emulator's, and the log cannot tell which.
-const PROJECT_PROGRAM_FAILED = /^error: test failed\b|^test result: FAILED|process didn't exit successfully: `(?:qemu-\S+ )?\S*[/\\]target[/\\](?:[\w.-]+[/\\])?(?:debug|release|[\w-]+)[/\\]deps[/\\]|\*\*\* \[[^\]]*\b(?:check|test|tests)\]/;
+const PROJECT_PROGRAM_FAILED = /^error: test failed\b|^test result: FAILED|process didn't exit successfully: `(?:qemu-\S+ )?\S*[/\\]target[/\\](?:[\w.-]+[/\\])?[\w-]+[/\\]deps[/\\]|\*\*\* \[[^\]]*\b(?:check|test|tests)\]/;
 
 export default defineRule({
   id: 'emulated-build-crash',

@@ -21,6 +21,9 @@ const TOOLCHAIN_LIBS = new Set([
 
 const MACOS_LEGACY_RUNTIME = /^(?:gcc_s\.10\.\d+|crt1\.(?:\d+\.)+o|dylib1\.(?:\d+\.)+o|bundle1\.o)$/;
 
+// The version requirement the pkg-config crate passed along with the module: "glib-2.0 >= 2.70".
+const PKG_CONFIG_REQUIREMENT = /"(?<requirement>[\w.+-]{1,100} [<>=]{1,2} ?[\w.+-]{1,40})"/;
+
 /** The kb facts of what a hit names: a library or pkg-config module, a header, or a CMake package. */
 function factOf(hit: PatternHit): EntityFact | null {
   const { library, header, program, _entityKind: kind } = hit.captures;
@@ -231,7 +234,8 @@ export default defineRule({
       captures.crateNote = ` (required by the crate \`${hit.captures.crate}\`)`;
     }
     if (fact.kind === 'header') captures._via = ` (its header \`${fact.name}\` was not found)`;
-    const versionRequired = hit.pattern.endsWith(':pkg-config-crate-probe-failed') ? /"(?<requirement>[\w.+-]{1,100} [<>=]{1,2} ?[\w.+-]{1,40})"/.exec(hit.text)?.groups?.requirement : undefined;
+    // (read from the line: a capture group after the module's would make the signal's regex backtrack)
+    const versionRequired = hit.pattern.endsWith(':pkg-config-crate-probe-failed') ? PKG_CONFIG_REQUIREMENT.exec(hit.text)?.groups?.requirement : undefined;
     if (versionRequired) captures._via = ` (pkg-config refused \`${versionRequired}\`; its own message, not in this log, tells a missing module from an older one: an older one needs a newer release of the library, or an older release of the crate)`;
     if (hit.pattern.endsWith(':mkmf-not-loadable')) captures._via = " (Ruby's mkmf.rb, which Debian and Ubuntu shipped with the headers in the ruby-dev package of Rubies before 2.x, could not be loaded)";
     if (fact.kind === 'program') {

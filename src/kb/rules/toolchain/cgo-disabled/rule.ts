@@ -20,6 +20,12 @@ function packageOf(hit: PatternHit): string {
   return hit.captures.package ?? hit.captures.directory?.trim() ?? hit.captures.file ?? '';
 }
 
+/** The known C binding a hit is about: the package or file it names, or the directory it names. */
+function bindingOf(hit: PatternHit): string | undefined {
+  if (hit.pattern === 'go-sqlite3-cgo-stub') return 'github.com/mattn/go-sqlite3';
+  return cgoOnlyPackageIn(packageOf(hit)) ?? cgoOnlyPackageIn(hit.captures.directory ?? '');
+}
+
 export default defineRule({
   id: 'cgo-disabled',
   title: 'A Go package that needs cgo was built with cgo off',
@@ -87,7 +93,7 @@ export default defineRule({
       if (h.pattern === 'cgo-turned-off') return false;
       if (h.pattern === 'c-files-without-cgo') return !STD_PACKAGE.test(h.captures.package ?? '');
       if (h.pattern === 'go-sqlite3-cgo-stub') return true;
-      const binding = cgoOnlyPackageIn(packageOf(h)) ?? cgoOnlyPackageIn(h.captures.directory ?? '');
+      const binding = bindingOf(h);
       // A dependency's own source (the module cache, a vendor/ copy) that compiled before: with cgo shown off, its
       // undefined names are the ones its cgo files define.
       if (h.pattern === 'undefined-in-binding') return shownOff && (binding !== undefined || DEPENDENCY_SOURCE.test(h.captures.file ?? ''));
@@ -95,7 +101,7 @@ export default defineRule({
     });
     if (kept.length === 0) return null;
     const first = kept[0];
-    const binding = first.pattern === 'go-sqlite3-cgo-stub' ? 'github.com/mattn/go-sqlite3' : cgoOnlyPackageIn(packageOf(first)) ?? cgoOnlyPackageIn(first.captures.directory ?? '');
+    const binding = bindingOf(first);
     const strong = kept.some((h) => h.pattern === 'c-files-without-cgo' || h.pattern === 'go-sqlite3-cgo-stub');
     const confidence = strong ? 0.9 : binding ? 0.85 : 0.75;
     const pkg = first.captures.package ?? first.captures.directory?.trim() ?? binding;
