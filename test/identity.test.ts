@@ -14,7 +14,7 @@ import { predictedRule } from '../src/doctor/predicted-rule.ts';
 import { installCommands } from '../src/doctor/fixes.ts';
 import { runDoctor } from '../src/doctor/run.ts';
 import type { CheckStatus } from '../src/doctor/checks/evaluate.ts';
-import { COMPONENTS, factForHeader, factForLibrary, factForProgram, type ComponentId } from '../src/kb/components.ts';
+import { COMPONENTS, compilerTargetTriple, crossToolchainFor, factForHeader, factForLibrary, factForProgram, type ComponentId } from '../src/kb/components.ts';
 import { ALL_PLATFORMS } from '../src/kb/platforms.ts';
 import { ALL_RULES } from '../src/kb/rules/index.ts';
 import { RETIRED_IDS } from '../src/kb/rules/retired.ts';
@@ -161,6 +161,9 @@ function componentOf(finding: { rule: string; captures: Record<string, string> }
   // A cross compiler or linker (<triple>-gcc) comes from its target's cross toolchain (kb crossToolchainFor), which
   // doctor, probing the host's compiler, does not install: no host component to compare.
   if (finding.captures.crossTriple && finding.captures.crossTriple !== 'x86_64-linux-gnu') return null;
+  // So does a wrapper the cross-toolchain table knows without a triple in its name (cc-rs's musl-gcc, musl-g++).
+  const compiler = finding.captures.compiler;
+  if (compiler && !compilerTargetTriple(compiler) && crossToolchainFor(compiler, 'cxx')) return null;
   const lookups = [
     ['program', factForProgram],
     ['header', factForHeader],
