@@ -1586,6 +1586,15 @@ const PROJECT_PATH = new RegExp(
   'i',
 );
 
+// Directories where projects keep other projects' sources, usually as git submodules, and a -sys crate's directory (its
+// bundled C library, `libgit2-sys/libgit2`, is a submodule of the crate's repository).
+const VENDORED_DIR = /(?:^|[/\\])(?:third[_-]?party|3rdparty|vendor|external|extern|deps|submodules?|contrib|libs?|[\w.-]{1,60}-sys)[/\\]/i;
+
+/** Whether a path lies in a directory that usually holds a git submodule or a vendored copy of another project. */
+export function isVendoredPath(path: string): boolean {
+  return VENDORED_DIR.test(path);
+}
+
 /** Whether a header or file path names a file of the project itself (its tree, its build dir, its submodules). */
 export function isProjectPath(path: string): boolean {
   return PROJECT_PATH.test(path);

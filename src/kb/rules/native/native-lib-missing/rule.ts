@@ -15,9 +15,14 @@ import { crossLinkerTriple, debianArchOf } from '../../toolchain/cross-toolchain
 
 const TOOLCHAIN_LIBS = new Set([
   'gcc', 'gcc_s', 'gcc_eh', 'ssp_nonshared', 'crt1.o',
+  // MinGW-w64's runtime: only a MinGW gcc has it, so an MSYS or Cygwin gcc that asks for it is the wrong compiler.
+  'mingw32', 'mingwex', 'moldname', 'mingwthrd',
   'kernel32', 'msvcrt', 'msvcrtd', 'ucrt', 'ucrtd', 'vcruntime', 'libcmt', 'libcmtd', 'oldnames', 'advapi32', 'user32', 'ws2_32',
   'userenv', 'bcrypt', 'ntdll', 'shell32', 'ole32', 'oleaut32', 'uuid.lib', 'legacy_stdio_definitions', 'synchronization', 'dbghelp', 'gdi32', 'secur32', 'crypt32', 'ncrypt', 'iphlpapi', 'psapi', 'comctl32', 'winspool', 'comdlg32', 'shlwapi', 'mswsock',
 ]);
+
+// node-gyp's import libraries for the runtime's symbols (node.lib, iojs.lib), which node-gyp downloads with the headers.
+const NODE_IMPORT_LIBRARY = /^(?:node|iojs|electron)(?:\.lib)?$/i;
 
 const MACOS_LEGACY_RUNTIME = /^(?:gcc_s\.10\.\d+|crt1\.(?:\d+\.)+o|dylib1\.(?:\d+\.)+o|bundle1\.o)$/;
 
@@ -202,6 +207,8 @@ export default defineRule({
       // Apple's old deployment-target runtimes (-lgcc_s.10.5, -lcrt1.10.6.o, -lcrt1.3.1.o), which the linker asks for when
       // a build targets a macOS release the SDK no longer supports: a deployment target to raise, not a package.
       .filter(({ fact }) => !(fact.kind === 'library' && MACOS_LEGACY_RUNTIME.test(fact.name)))
+      // node-gyp's own download, not a system library (node-headers-unavailable reads node-gyp's cache).
+      .filter(({ hit, fact }) => !(fact.kind === 'library' && NODE_IMPORT_LIBRARY.test(fact.name) && /\.lib\b/i.test(hit.text)))
       // "-lstatic": a flag the project's build files passed as a library name.
       .filter(({ fact }) => !(fact.kind === 'library' && LINKER_FLAG_WORDS.has(fact.name.toLowerCase())))
       .filter(({ hit, fact }) => !(fact.kind === 'library' && linksFromOwnLibraryDir(hit, fact.name)))

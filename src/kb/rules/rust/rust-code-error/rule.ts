@@ -7,6 +7,13 @@ import { isDependencySource } from '../dependency-source.js';
 const NOT_PROJECT_SOURCE = /[\\/]rustlib[\\/]src[\\/]|[\\/]\.cargo[\\/]/;
 const notProjectCode = (file: string) => isDependencySource(file) || NOT_PROJECT_SOURCE.test(file);
 
+// Errors rustc reports at a location in the project's code whose cause is outside that code: a file that include!/
+// include_str! reads is missing (often one a build script was to write to OUT_DIR), a proc macro panicked while it ran
+// (it reads environment variables, files, a database), or a crate that cargo passed no --extern for, or whose
+// compiled form rustc cannot load (E0463: a target's std, a build tool's or cache's bug). In every sample so far such
+// errors were not the project's code to fix.
+const NOT_A_CODE_ERROR = /^(?:couldn't read |proc macro panicked|can't find crate for )/;
+
 export default defineRule({
   id: 'rust-code-error',
   title: 'The project\'s Rust code does not compile',
@@ -68,7 +75,7 @@ export default defineRule({
     // are raw (a CI timestamp or BuildKit prefix may precede the arrow), so the arrow is not anchored.
     const located = ctx.hits
       .map((h) => ({ h, loc: h.after.slice(0, 2).map((l) => /(?:^|\s)-->\s*(?<file>(?:[A-Za-z]:)?[^:\s][^:]*?\.rs):(?<lineNo>\d+)/.exec(l)?.groups).find(Boolean) }))
-      .filter((x): x is { h: (typeof ctx.hits)[number]; loc: { file: string; lineNo: string } } => !!x.loc);
+      .filter((x): x is { h: (typeof ctx.hits)[number]; loc: { file: string; lineNo: string } } => !!x.loc && !NOT_A_CODE_ERROR.test(x.h.captures.message ?? ''));
     if (located.length === 0) return null;
     // `cargo install <crate>` builds the crate from the registry: its own files there are the code that failed, a
     // dependency's files (another name-version directory) are not.

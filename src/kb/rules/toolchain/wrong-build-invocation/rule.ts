@@ -8,7 +8,7 @@
 
 import { confidenceOf, defineRule, fillTemplate, type PatternHit } from '../../../rule.js';
 import { isKnownCargoPlugin } from '../../../components.js';
-import { cargoOffersInstalledPlugin, vsGeneratorTooNew } from '../../../signals.js';
+import { cargoOffersInstalledPlugin, isVendoredPath, vsGeneratorTooNew } from '../../../signals.js';
 
 /** What went wrong with the command, each with its own story and fix. */
 type Family =
@@ -99,6 +99,8 @@ function vouched(h: PatternHit): boolean {
   if (h.pattern === 'getopt-usage-error') return after.slice(0, 3).some((l) => /^(?:[Uu]sage|USAGE):? \S|^Try [`'‘"]?\S+ --help/.test(l));
   // a project's message(FATAL_ERROR) stands under CMake's "CMake Error at CMakeLists.txt:27 (message):"
   if (h.pattern === 'cmake-in-source-refused') return /^CMake Error\b/.test(h.text) || h.before.some((l) => /^CMake Error\b/.test(l));
+  // CMake run on an empty directory where submodules live is a submodule not checked out (source-file-missing's).
+  if (h.pattern === 'cmake-source-directory-without-cmakelists') return !isVendoredPath(`${h.captures.directory ?? ''}/`);
   if (h.pattern === 'docker-unknown-flag') return after.slice(0, 3).some((l) => DOCKER_BUILD_USAGE.test(l));
   if (h.pattern === 'vcpkg-argument-count') return after.slice(0, 4).some((l) => VCPKG_USAGE.test(l)) || h.before.some((l) => /\bvcpkg(?:\.exe)? /.test(l));
   return true;
