@@ -35,6 +35,7 @@ import wrongBuildInvocation from './wrong-build-invocation/rule.js';
 import autotoolsBootstrapNeeded from './autotools-bootstrap-needed/rule.js';
 import sourceNotGitCheckout from './source-not-git-checkout/rule.js';
 import condaLinkerIncompatible from './conda-linker-incompatible/rule.js';
+import msysToolchainInsteadOfMingw from './msys-toolchain-instead-of-mingw/rule.js';
 
 export default [
   linkerNotFound,
@@ -72,4 +73,5 @@ export default [
   autotoolsBootstrapNeeded,
   sourceNotGitCheckout,
   condaLinkerIncompatible,
+  msysToolchainInsteadOfMingw,
 ];
