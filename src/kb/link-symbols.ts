@@ -134,6 +134,32 @@ const DEMANGLED_CXX_RUNTIME =
 // a module name that differs from the file's) is the extension's build, not libpython.
 const PYTHON_C_API = /^(?!PyInit_)_?Py(?:_[A-Za-z]\w*|[A-Z][A-Za-z0-9]*_\w+)$/;
 
+/**
+ * A program that loads plugins and defines the API they call: the plugin leaves those symbols undefined for the host to
+ * resolve when it loads it (on macOS, only when linked with `-undefined dynamic_lookup`).
+ */
+export interface PluginHost {
+  /** The host as people name it: `the Erlang VM`. */
+  host: string;
+  /** What its plugins are called: `NIF library`. */
+  plugin: string;
+}
+
+// APIs only a host program defines, each named with its own prefix: the Erlang NIF API (erl_nif.h: enif_make_atom),
+// Node-API (node_api.h: napi_create_function, node_api_symbol_for). Python's is LIBPYTHON above (a program that embeds
+// it links libpython). Ruby's rb_ API is left out: mkmf links extensions right, and the rb_ symbols ld64 refused in the
+// samples were Ruby's own build linking its encoding bundles against a static libruby (fixed by --enable-shared).
+const PLUGIN_HOSTS: readonly [RegExp, PluginHost][] = [
+  [/^enif_[a-z]\w*$/, { host: 'the Erlang VM', plugin: 'NIF library' }],
+  [/^(?:napi|node_api)_[a-z]\w*$/, { host: 'Node.js', plugin: 'Node-API addon' }],
+];
+
+/** The host program whose plugin API defines an undefined symbol, or null. */
+export function pluginHostOf(printed: string, opts: { macho?: boolean } = {}): PluginHost | null {
+  const { name } = bareSymbol(printed, opts.macho);
+  return PLUGIN_HOSTS.find(([re]) => re.test(name))?.[1] ?? null;
+}
+
 /** A symbol as the linker printed it, without the decorations of its platform or of the message. */
 export function bareSymbol(printed: string, macho = false): { name: string; version?: string; dllimport: boolean } {
   let name = printed.trim();
