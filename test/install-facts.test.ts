@@ -120,9 +120,12 @@ test("a compiler toolchain's own runtime library is installed with its toolchain
   assert.deepEqual(factForLibrary('c++abi').packages.apt, ['libc++-dev', 'libc++abi-dev']);
   const log = '/usr/lib/gcc/x86_64-pc-msys/9.3.0/../../../../x86_64-pc-msys/bin/ld: cannot find -lmingwex\ncollect2: error: ld returned 1 exit status\n';
   const d = diagnoseText(KB, log, { hostPlatform: 'debian' });
-  assert.equal(d.rootCause, 'native-lib-missing');
-  assert.match(d.findings[0].explanation, /runtime library of the compiler toolchain itself/);
-  assert.equal(d.findings[0].captures.crossTriple, undefined);
+  // MSYS's own gcc asking for MinGW's runtime: which toolchain ran is the cause, the library is what it lacked.
+  assert.equal(d.rootCause, 'msys-toolchain-instead-of-mingw');
+  const lib = d.findings.find((f) => f.rule === 'native-lib-missing');
+  assert.ok(lib && lib.role === 'consequence');
+  assert.match(lib.explanation, /runtime library of the compiler toolchain itself/);
+  assert.equal(lib.captures.crossTriple, undefined);
 });
 
 test('on Windows a MinGW runtime library comes from the MinGW-w64 toolchain of MSYS2, any other library from vcpkg', () => {

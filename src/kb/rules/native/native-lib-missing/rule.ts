@@ -15,8 +15,6 @@ import { crossLinkerTriple, debianArchOf } from '../../toolchain/cross-toolchain
 
 const TOOLCHAIN_LIBS = new Set([
   'gcc', 'gcc_s', 'gcc_eh', 'ssp_nonshared', 'crt1.o',
-  // MinGW-w64's runtime: only a MinGW gcc has it, so an MSYS or Cygwin gcc that asks for it is the wrong compiler.
-  'mingw32', 'mingwex', 'moldname', 'mingwthrd',
   'kernel32', 'msvcrt', 'msvcrtd', 'ucrt', 'ucrtd', 'vcruntime', 'libcmt', 'libcmtd', 'oldnames', 'advapi32', 'user32', 'ws2_32',
   'userenv', 'bcrypt', 'ntdll', 'shell32', 'ole32', 'oleaut32', 'uuid.lib', 'legacy_stdio_definitions', 'synchronization', 'dbghelp', 'gdi32', 'secur32', 'crypt32', 'ncrypt', 'iphlpapi', 'psapi', 'comctl32', 'winspool', 'comdlg32', 'shlwapi', 'mswsock',
 ]);

@@ -18,6 +18,9 @@ export default defineRule({
     library: { type: 'string', doc: 'the MinGW runtime library the POSIX layer\'s linker could not find (`mingwex`)', optional: true },
   },
   internal: ['triple'],
+  // native-lib-missing reads the same ld lines as a missing MinGW runtime library (installed with the toolchain); the
+  // POSIX layer's triple says which toolchain ran instead.
+  explains: ['native-lib-missing'],
   patterns: [
     {
       id: 'posix-layer-ld-without-mingw-runtime',
