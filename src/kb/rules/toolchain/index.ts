@@ -36,6 +36,7 @@ import autotoolsBootstrapNeeded from './autotools-bootstrap-needed/rule.js';
 import sourceNotGitCheckout from './source-not-git-checkout/rule.js';
 import condaLinkerIncompatible from './conda-linker-incompatible/rule.js';
 import msysToolchainInsteadOfMingw from './msys-toolchain-instead-of-mingw/rule.js';
+import compilerBug from './compiler-bug/rule.js';
 
 export default [
   linkerNotFound,
@@ -74,4 +75,5 @@ export default [
   sourceNotGitCheckout,
   condaLinkerIncompatible,
   msysToolchainInsteadOfMingw,
+  compilerBug,
 ];
