@@ -430,6 +430,16 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     unknownOk: true,
   },
   {
+    id: 'dart-process-not-found',
+    // Dart's package:process (flutter_tools' LocalProcessManager: `flutter build linux` running cmake and ninja, `flutter
+    // build windows`): 'ProcessException: Failed to find "cmake" in the search path. Command: cmake, OS error code: 0'
+    source: 'Dart package:process (Flutter tool)',
+    literals: ['in the search path'],
+    re: new RegExp(String.raw`ProcessException: Failed to find "${DIR}(?<entity>${PROG})" in the search path`),
+    weight: 0.9,
+    unknownOk: true,
+  },
+  {
     id: 'java-cannot-run-program',
     // Java ProcessBuilder (Gradle Exec tasks, Maven plugins, IDEs): 'java.io.IOException: Cannot run program "cargo"
     // (in directory "/src/rs"): error=2, No such file or directory' (Windows: "CreateProcess error=2, The system cannot
@@ -1588,7 +1598,7 @@ const PROJECT_PATH = new RegExp(
 
 // Directories where projects keep other projects' sources, usually as git submodules, and a -sys crate's directory (its
 // bundled C library, `libgit2-sys/libgit2`, is a submodule of the crate's repository).
-const VENDORED_DIR = /(?:^|[/\\])(?:third[_-]?party|3rdparty|vendor|external|extern|deps|submodules?|contrib|libs?|[\w.-]{1,60}-sys)[/\\]/i;
+const VENDORED_DIR = /(?:^|[/\\])(?:third[_-]?party|3rdparty|vendor|external|extern|deps|submodules?|modules|contrib|libs?|[\w.-]{1,60}-sys)[/\\]/i;
 
 /** Whether a path lies in a directory that usually holds a git submodule or a vendored copy of another project. */
 export function isVendoredPath(path: string): boolean {

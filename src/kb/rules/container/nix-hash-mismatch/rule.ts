@@ -89,6 +89,15 @@ export default defineRule({
       re: /output path [‘'](?<drvOld>\/nix\/store\/[\w.+=?-]{1,300})[’'] should have (?:r:)?sha256 hash [‘'](?<_spec1>[a-z0-9]{52})[’'], instead has [‘'](?<_got1>[a-z0-9]{52})[’']/,
       weight: 0.95,
     },
+    {
+      id: 'fod-produced-path-other-hash',
+      // nix 2.0-2.2 (build.cc): "fixed-output derivation produced path '/nix/store/<h>-athens-0.5.0-go-modules' with
+      // sha256 hash '0l43...' instead of the expected hash '1fan...'"
+      source: 'nix 2.0-2.2',
+      literals: ['instead of the expected hash'],
+      re: /fixed-output derivation produced path '(?<drvOld>\/nix\/store\/[\w.+=?-]{1,300})' with sha256 hash '(?<_got1>[a-z0-9]{52})' instead of the expected hash '(?<_spec1>[a-z0-9]{52})'/,
+      weight: 0.95,
+    },
   ],
   refine: (ctx) => {
     const hit = ctx.hits[0];

@@ -64,6 +64,15 @@ export default defineRule({
       re: /Your kernel headers for kernel (?<kernel>\S{1,100}) cannot be found(?: at (?<directory>\/\S{1,200}\/build)\b)?/,
       weight: 0.95,
     },
+    {
+      id: 'dkms-alpm-hook-headers-missing',
+      // Arch's dkms pacman hook (dkms's alpm-hook script): "==> ERROR: Missing 5.18.5-hardened1-2-hardened kernel headers
+      // for module lkrg/r481.7bb9cf1." (for a kernel installed without its -headers package)
+      source: 'DKMS pacman hook (Arch)',
+      literals: ['kernel headers for module'],
+      re: /^==> ERROR: Missing (?<kernel>\S{1,100}) kernel headers for module \S/,
+      weight: 0.95,
+    },
   ],
   refine: (ctx): Refinement | null => {
     const around = ctx.hits.flatMap((h) => [...h.before, ...h.after]);
@@ -73,7 +82,8 @@ export default defineRule({
     // DKMS asked for one kernel and the module's make went to another's tree (its Makefile takes `uname -r` instead of
     // the kernel DKMS passes): that is the module's packaging, and installing headers would not help; stay silent.
     const targets = hit.before.map((l) => DKMS_TARGET_KERNEL.exec(l)?.groups).filter((g) => g !== undefined).map((g) => g.k1 ?? g.k2 ?? g.k3);
-    if (kernel && targets.length > 0 && !targets.includes(kernel)) return null;
+    // (The pacman hook names the kernel it skips itself, after building for the others: its line is no module's make.)
+    if (kernel && hit.pattern !== 'dkms-alpm-hook-headers-missing' && targets.length > 0 && !targets.includes(kernel)) return null;
     const directory = hit.captures.directory;
     const kernelNote = kernel && UNPACKAGED_KERNEL.test(kernel)
       ? ` (the release \`${kernel}\` looks like a kernel no distribution package ships, such as WSL2's or a phone's: its build tree comes from that kernel's own source, prepared with \`make modules_prepare\`, and the module's KDIR or DKMS's --kernelsourcedir pointed at it)`

@@ -27,8 +27,10 @@ export default defineRule({
       // own message) and "note: the compiler unexpectedly panicked. this is a bug."; 1.73+: "error: the compiler
       // unexpectedly panicked. this is a bug."
       source: 'rustc',
-      literals: ['the compiler unexpectedly panicked', 'error: internal compiler error: '],
-      re: /(?:note|error): the compiler unexpectedly panicked\. this is a bug\.|^error: internal compiler error: /,
+      // rustc's own thread panicking ("thread 'rustc' panicked at 'assertion failed: ...', librustc_trans/back/link.rs")
+      // is the same ICE when the paste stops before those notes.
+      literals: ['the compiler unexpectedly panicked', 'error: internal compiler error: ', "thread 'rustc' panicked at"],
+      re: /(?:note|error): the compiler unexpectedly panicked\. this is a bug\.|^error: internal compiler error: |^thread 'rustc' panicked at /,
       weight: 0.9,
     },
     {

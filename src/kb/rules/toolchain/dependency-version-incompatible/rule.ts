@@ -13,6 +13,7 @@ import { dependencyCrateAt, isDependencySource, rustcErrorLocation } from '../..
 import { RUSTC_FEATURE_ERROR_IDS, rustcFeatureErrorPatterns } from '../../rust/feature-attribute-errors.js';
 import { RUST_DEPENDENCY_CODE_PATTERNS, rustDependencyCodeFinding } from './rust-dependency-code.js';
 import { BUILD_SCRIPT_PANIC_PATTERNS, buildScriptPanicFinding } from './build-script-panic.js';
+import { RUBY_C_API_PATTERNS, rubyCApiFinding } from './ruby-c-api.js';
 
 
 /** The feature name on the source line rustc quotes under "feature has been removed": "1 | #![feature(const_fn)]". */
@@ -254,6 +255,7 @@ export default defineRule({
   patterns: [
     ...RUST_DEPENDENCY_CODE_PATTERNS,
     ...BUILD_SCRIPT_PANIC_PATTERNS,
+    ...RUBY_C_API_PATTERNS,
     // counted only at a #![feature] inside a dependency's source (refine)
     ...rustcFeatureErrorPatterns({ unknown: 0.5, removed: 0.5, onStable: 0.5 }),
     {
@@ -339,7 +341,7 @@ export default defineRule({
     },
   ],
   refine: (ctx) => {
-    const found = rustFinding(ctx.hits) ?? pgrxFinding(ctx.hits) ?? buildScriptPanicFinding(ctx.hits) ?? visualStudioFinding(ctx.hits) ?? cythonFinding(ctx.hits) ?? setuptoolsFinding(ctx.hits) ?? boostFinding(ctx.hits) ?? missingNameFinding(ctx.hits);
+    const found = rustFinding(ctx.hits) ?? pgrxFinding(ctx.hits) ?? buildScriptPanicFinding(ctx.hits) ?? visualStudioFinding(ctx.hits) ?? cythonFinding(ctx.hits) ?? rubyCApiFinding(ctx.hits) ?? setuptoolsFinding(ctx.hits) ?? boostFinding(ctx.hits) ?? missingNameFinding(ctx.hits);
     if (found) return { confidence: 0.9, captures: found.captures, evidence: found.evidence };
     return rustDependencyCodeFinding(ctx.hits, ctx.firedRules);
   },
