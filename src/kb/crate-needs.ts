@@ -39,6 +39,8 @@ export interface CrateNeed {
   since?: string;
 }
 
+// The targets on which tauri and wry use GTK and WebKitGTK (their Cargo.toml target tables).
+const TAURI_GTK_TARGETS = 'cfg(any(target_os = "linux", target_os = "dragonfly", target_os = "freebsd", target_os = "openbsd", target_os = "netbsd"))';
 // The targets native-tls builds on OpenSSL (its Cargo.toml's target table for openssl and openssl-sys).
 const NATIVE_TLS_OPENSSL = 'cfg(not(any(target_os = "windows", target_vendor = "apple", target_arch = "wasm32")))';
 const OPENSSL_VENDORED: Exemption = { lockDependsOn: ['openssl-src'], features: ['vendored'], env: ['OPENSSL_DIR', 'OPENSSL_LIB_DIR'], why: 'vendored OpenSSL (openssl-src) or OPENSSL_DIR' };
@@ -233,6 +235,9 @@ export const IMPLIED_CRATES: Record<string, readonly ImpliedCrate[]> = {
   diesel: [{ crate: 'pq-sys', version: '', since: '1.0.0', features: ['postgres'] }],
   // kafka (kafka-rust) 0.9: `default = ["snappy", "gzip", "security"]`, `security = ["openssl", "openssl-sys"]`.
   kafka: [{ crate: 'openssl-sys', version: '', since: '0.9.0', features: ['security'], byDefault: true }],
+  // tauri 1.x and 2.x on Linux and the BSDs: gtk and (through wry) webkit2gtk, whose -sys crates find GTK and WebKitGTK
+  // with system-deps (tauri's Cargo.toml target table for gtk; wry's for webkit2gtk).
+  tauri: [{ crate: 'system-deps', version: '', since: '1.0.0', target: TAURI_GTK_TARGETS }],
 };
 
 /** Where C headers live when no pkg-config says otherwise (Debian multiarch, Fedora, Alpine, Homebrew, PostgreSQL's Debian layout). */
