@@ -123,12 +123,23 @@ function dropGatedFeature({ crate, feature, marker, used }) {
   };
 }
 
+// A flake output that builds something (packages, defaultPackage) or a Nix builder of Rust packages and its lock
+// arguments (nixpkgs, crane, naersk, crate2nix, cargo2nix, dream2nix, nix-cargo-integration, rust-flake), as a flake or
+// a .nix file it may import writes them. A flake with none of them defines only dev shells.
+const NIX_RUST_BUILDER = /\b(?:packages|defaultPackage|buildRustPackage|cargoLock|importCargoLock|cargoLockFile|crane|naersk|crate2nix|cargo2nix|dream2nix|nix-cargo-integration|rust-flake|buildPackage)\b/;
+
+/** Whether some .nix file of the project builds a package (and so may read Cargo.lock). */
+function buildsRustWithNix(p) {
+  return [...p.files].some(([file, text]) => file.endsWith('.nix') && NIX_RUST_BUILDER.test(text));
+}
+
 export const GENERIC_MUTATIONS = [
   {
     name: 'untrack Cargo.lock in a flake repository',
     rule: ['nix-flake-untracked-file', 'cargo-lock-missing'],
     applies: () => true,
-    apply: (p) => (p.gitTracked?.has('Cargo.lock') && p.files.has('flake.nix') ? withFiles(p, {}, ['Cargo.lock']) : null),
+    // Only a flake that builds the crate reads Cargo.lock (a devShell-only flake does not: untracking it breaks nothing).
+    apply: (p) => (p.gitTracked?.has('Cargo.lock') && p.files.has('flake.nix') && buildsRustWithNix(p) ? withFiles(p, {}, ['Cargo.lock']) : null),
   },
   {
     name: 'pin a toolchain older than rust-version',
