@@ -7,6 +7,8 @@ import type { FileLocation, ProjectFiles } from '../../project/files.js';
 import type { ScanFinding } from '../../report/finding.js';
 import type { Scanner } from '../model.js';
 import { dirOf, locate } from '../../project/text-location.js';
+import { EDITION_MIN_RUSTC, LOCK_MIN_CARGO } from '../../kb/crate-needs.js';
+import { parseCargoLock } from '../../project/cargo.js';
 
 interface Pin {
   version: string;
@@ -86,19 +88,63 @@ function regexPins(file: string, text: string, res: RegExp[], where: string): Pi
   return pins;
 }
 
-/** The highest rust-version among the packages under `dir` (inherited from [workspace.package] when a member says so). */
-function neededUnder(packages: CargoPackage[], dir: string): { version: string; from: string } | null {
-  let need: { version: string; from: string } | null = null;
+interface Need {
+  version: string;
+  /** Where it comes from, for the message: "rust-version 1.80 in crates/x/Cargo.toml", "edition 2021 in Cargo.toml". */
+  from: string;
+  /** The rust-version of that manifest, when the need is one (the fix and the older message name it so). */
+  rustVersion?: string;
+}
+
+/**
+ * What the packages under `dir` need of the toolchain: the highest of their rust-version (inherited from
+ * [workspace.package] when a member says so) and of the oldest rustc that knows their edition; and, when `readsLock`,
+ * the oldest cargo that reads the format of the Cargo.lock at `dir` or its workspace root (a cargo older than the
+ * format stops before building: "lock file version 4 requires `-Znext-lockfile-bump`").
+ */
+function neededUnder(project: ProjectFiles, packages: CargoPackage[], dir: string, readsLock: boolean): Need | null {
+  let need: Need | null = null;
+  const consider = (n: Need) => {
+    if (VERSION.test(n.version) && (!need || compare(n.version, need.version) > 0)) need = n;
+  };
+  const roots = new Set<string>();
   for (const pkg of packages) {
     const p = pkg.manifest.package;
     if (!p || !(dir === '' || pkg.dir === dir || pkg.dir.startsWith(`${dir}/`))) continue;
+    roots.add(pkg.workspaceRoot?.dir ?? pkg.dir);
     const v = p.inherits.rustVersion ? (pkg.workspaceRoot?.manifest.workspace?.package.rustVersion ?? null) : p.rustVersion;
-    if (v && VERSION.test(v) && (!need || compare(v, need.version) > 0)) {
-      need = { version: v, from: p.inherits.rustVersion && pkg.workspaceRoot ? pkg.workspaceRoot.file : pkg.file };
+    const from = p.inherits.rustVersion && pkg.workspaceRoot ? pkg.workspaceRoot.file : pkg.file;
+    if (v) consider({ version: v, from: `rust-version ${v} in ${from}`, rustVersion: v });
+    const edition = p.edition ?? '2015';
+    const min = EDITION_MIN_RUSTC[edition];
+    if (min) consider({ version: min, from: `edition ${edition} in ${pkg.file} (Rust ${min.replace(/\.0$/, '')} and later)` });
+  }
+  if (readsLock) {
+    for (const root of roots) {
+      const file = root === '' ? 'Cargo.lock' : `${root}/Cargo.lock`;
+      const text = project.files.get(file);
+      // A lock git does not track (a library's, ignored) is not in a clone, a CI checkout or a build context.
+      if (text === undefined || (project.gitTracked !== null && !project.gitTracked.has(file))) continue;
+      let format: number;
+      try {
+        format = parseCargoLock(text, file).version;
+      } catch {
+        continue;
+      }
+      const min = LOCK_MIN_CARGO[format];
+      if (min) consider({ version: min, from: `${file}'s format version ${format} (cargo ${min.replace(/\.0$/, '')} and later)` });
     }
   }
   return need;
 }
+
+// A CI job or image build that makes its own lock first (an MSRV job's `cargo update -Zminimal-versions`, `cargo generate-lockfile`, or
+// removing the committed one) builds with a lock its own cargo wrote.
+const CI_REWRITES_LOCK = /\bcargo\s+(?:\+\S+\s+)?(?:update|generate-lockfile)\b|minimal-versions|\brm\b[^\n]*Cargo\.lock/;
+// A Dockerfile step that builds with the project's Cargo.lock (cargo install reads it only with --locked or --frozen),
+// after copying it in (by name or with the whole context).
+const DOCKER_READS_LOCK = /\bcargo\s+(?:\+\S+\s+)?(?:build|run|test|check|chef\s+cook|zigbuild|auditable\s+build)\b|\bcargo\s+install\b[^\n]*--(?:locked|frozen)\b/;
+const DOCKER_COPIES_LOCK = /^[ \t]*(?:COPY|ADD)\b[^\n]*(?:Cargo\.lock|\s\.(?:\/)?\s)/im;
 
 /**
  * The directories a workflow builds: its `working-directory:` values, `cd X` and `--manifest-path X/Cargo.toml` in its
@@ -120,7 +166,7 @@ function scanRustVersion(project: ProjectFiles): ScanFinding[] {
   const packages = cargoPackages(project);
   // A pin governs the packages below it: rustup reads the nearest toolchain file, a Dockerfile builds its directory,
   // workflows (in .github/) build the whole repository.
-  const pins: (Pin & { need: { version: string; from: string } | null })[] = [];
+  const pins: (Pin & { need: Need | null })[] = [];
   for (const [file, text] of project.files) {
     const base = file.slice(file.lastIndexOf('/') + 1);
     const under = file.startsWith('.github/') ? '' : dirOf(file);
@@ -130,8 +176,11 @@ function scanRustVersion(project: ProjectFiles): ScanFinding[] {
     else if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) found = [...regexPins(file, text, CI_PINS, `${file}'s toolchain`), ...matrixPins(file, text)];
     if (found.length) {
       const dirs = file.startsWith('.github/') ? workflowDirs(text, packages) : [under];
+      // A toolchain file or a CI job builds with the lock; a Dockerfile when it copies it in and builds with it.
+      const docker = !file.startsWith('.github/') && !base.startsWith('rust-toolchain');
+      const readsLock = !CI_REWRITES_LOCK.test(text) && (!docker || (DOCKER_READS_LOCK.test(text) && DOCKER_COPIES_LOCK.test(text)));
       // A workflow in a repository of several workspaces that does not say which one it builds: no need is known.
-      const needs = dirs.map((d) => neededUnder(packages, d)).filter((n): n is { version: string; from: string } => n !== null);
+      const needs = dirs.map((d) => neededUnder(project, packages, d, readsLock)).filter((n): n is Need => n !== null);
       const need = needs.sort((a, b) => compare(b.version, a.version))[0] ?? null;
       for (const pin of found) pins.push({ ...pin, need });
     }
@@ -146,7 +195,7 @@ function scanRustVersion(project: ProjectFiles): ScanFinding[] {
       rule: 'rustc-too-old',
       title: 'rustc is older than the project needs',
       severity: 'error',
-      message: `${pin.where} pins Rust ${pin.version}, older than rust-version ${need.version} in ${need.from}`,
+      message: `${pin.where} pins Rust ${pin.version}, older than ${need.from}`,
       evidence: [pin.at],
       captures: { need: need.version, pin: pin.version },
       fix: { title: `pin Rust ${target} in ${pin.at.file}`, safety: 'unsafe', edits: [{ file: pin.at.file, start: pin.start, end: pin.end, text: target }], commands: [] },
