@@ -104,6 +104,15 @@ test('entry names that climb out with ../ or are absolute are reported, and not 
   assert.match(msgs, /"\/abs.py" is an absolute path/);
 });
 
+test('a symbolic link entry is reported as such and not read as a binary; a regular file with the same name is not', () => {
+  const link = json(wheel('l-1.0-cp311-cp311-manylinux_2_17_x86_64.whl', [{ name: 'l/_ext.so', text: '/etc/passwd', mode: 0o120777 }, ...meta('l', 'cp311-cp311-manylinux_2_17_x86_64')]));
+  const msgs = link.w.problems.map((p: { kind: string; message: string }) => `${p.kind}: ${p.message}`).join('\n');
+  assert.match(msgs, /unsafe-archive: entry l\/_ext\.so is a symbolic link/);
+  assert.doesNotMatch(msgs, /not an ELF file/);
+  const plain = json(wheel('f-1.0-py3-none-any.whl', [{ name: 'f/data.txt', text: '/etc/passwd' }, ...meta('f', 'py3-none-any')]));
+  assert.ok(!plain.w.problems.some((p: { kind: string }) => p.kind === 'unsafe-archive'), JSON.stringify(plain.w.problems));
+});
+
 test('zip bombs: a huge declared size or ratio is refused without inflating it; a size lie stops the read', () => {
   // 120 MiB of zeros deflates about 1000:1: refused by ratio before a byte is inflated.
   const bomb = wheel('z-1.0-py3-none-any.whl', [{ name: 'z/zeros.bin', zeros: 120 * 1024 * 1024 }, ...meta('z', 'py3-none-any')], { level: 9 });

@@ -86,6 +86,11 @@ function unsafeName(name: string): string | null {
   return null;
 }
 
+/** Whether a zip entry made on Unix (APPNOTE 4.4.2: host 3) carries a symbolic link's file type (S_IFLNK) in its mode. */
+function isUnixSymlink(entry: yauzl.Entry): boolean {
+  return entry.versionMadeBy >> 8 === 3 && ((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000;
+}
+
 function binaryKind(head: Uint8Array): BinaryKind {
   if (isElf(head)) return 'elf';
   if (head.length >= 4) {
@@ -322,6 +327,12 @@ export async function readWheel(path: string, limits: ReadLimits = DEFAULT_LIMIT
       if (bad) {
         const shown = unsafeName(name) ? JSON.stringify(name) : `${JSON.stringify(inHeader)} (${JSON.stringify(name)} in its Unicode Path extra field)`;
         out.archiveProblems.push(`entry ${shown} ${bad}; an installer would refuse it or write outside site-packages`);
+        continue;
+      }
+      // A symbolic link stored the Unix way (its mode in the external attributes, its target as the data): pip and
+      // installer extract every entry as a regular file, so the link becomes a file holding the target's path.
+      if (isUnixSymlink(entry)) {
+        out.archiveProblems.push(`entry ${name} is a symbolic link; installers write it as a regular file holding the link's target path, so what it points to is not installed there`);
         continue;
       }
       if (seen.has(name)) out.archiveProblems.push(`entry ${name} appears twice in the archive`);
