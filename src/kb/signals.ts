@@ -129,6 +129,34 @@ export const ENOENT_TEXTS = [
 ];
 const ENOENT = ENOENT_TEXTS.join('|');
 
+// strerror(ENOMEM) in English and in the translations of this machine's glibc libc.mo (de, fr, es, pt_BR, it, ru,
+// zh_CN, ja), as bash prints it after "fork: ".
+export const ENOMEM_TEXTS = [
+  'Cannot allocate memory',
+  'Nicht genügend Hauptspeicher verfügbar',
+  'Ne peut allouer de la mémoire',
+  'No se pudo asignar memoria',
+  'Não foi possível alocar memória',
+  'Impossibile allocare memoria',
+  'Невозможно выделить память',
+  '无法分配内存',
+  'メモリを確保できません',
+];
+
+// strerror(EXDEV) likewise, and Node's code for it ("EXDEV: cross-device link not permitted, rename 'a' -> 'b'").
+export const EXDEV_TEXTS = [
+  'Invalid cross-device link',
+  'EXDEV: cross-device link not permitted',
+  'Ungültiger Link über Gerätegrenzen hinweg',
+  'Lien physique inter-périphérique invalide',
+  'Enlace cruzado entre dispositivos no permitido',
+  'Link entre dispositivos inválido',
+  'Collegamento tra dispositivi non valido',
+  'Неверная ссылка между устройствами',
+  '无效的跨设备链接',
+  '無効なクロスデバイスリンクです',
+];
+
 // make's "Error" in "*** [target] Error 127", in the translations GNU make 4.3's make.mo ships.
 const MAKE_ERROR_WORDS = ['Fehler', 'Erreur', 'Errore', 'Erro', 'Ошибка', '错误', '錯誤', 'エラー', '오류', 'Błąd', 'Chyba', 'Fejl', 'Fout', 'Fel', 'Virhe', 'Помилка', 'Грешка', 'грешка', 'Greška', 'Lỗi', 'Earráid'];
 
@@ -790,7 +818,10 @@ const MSVC_NOT_A_HEADER = /\.(?:c|cc|cpp|cxx|c\+\+|m|mm|asm|s|cu|obj|o|pch|pdb|t
 
 // Directories where a project keeps the dependencies it bundles (meson subprojects, CMake _deps, git submodules,
 // vendored copies): a file under one is the project's own, not a system package's.
-const BUNDLED_DIR_NAMES = String.raw`subprojects|third[_-]?party|3rdparty|vendor(?:ed)?|external|extern|_deps|deps|submodules?`;
+// Where projects keep other projects' sources, usually as git submodules (isVendoredPath), and where build tools put the
+// dependencies they fetch (meson's subprojects/, CMake FetchContent's _deps/): together, what a project bundles.
+const SUBMODULE_DIR_NAMES = String.raw`third[_-]?party|3rdparty|vendor(?:ed)?|external|extern|deps|submodules?`;
+const BUNDLED_DIR_NAMES = String.raw`subprojects|_deps|${SUBMODULE_DIR_NAMES}`;
 const BUNDLED_DIR = new RegExp(String.raw`[/\\](?:${BUNDLED_DIR_NAMES})[/\\]`, 'i');
 
 // node-gyp's cache of a runtime's headers and import libraries (~/.node-gyp/<version>, ~/.electron-gyp, ~/.cache/node-gyp,
@@ -1596,9 +1627,9 @@ const PROJECT_PATH = new RegExp(
   'i',
 );
 
-// Directories where projects keep other projects' sources, usually as git submodules, and a -sys crate's directory (its
-// bundled C library, `libgit2-sys/libgit2`, is a submodule of the crate's repository).
-const VENDORED_DIR = /(?:^|[/\\])(?:third[_-]?party|3rdparty|vendor|external|extern|deps|submodules?|modules|contrib|libs?|[\w.-]{1,60}-sys)[/\\]/i;
+// The submodule directories, with modules/, contrib/ and libs/, and a -sys crate's directory (its bundled C library,
+// `libgit2-sys/libgit2`, is a submodule of the crate's repository).
+const VENDORED_DIR = new RegExp(String.raw`(?:^|[/\\])(?:${SUBMODULE_DIR_NAMES}|modules|contrib|libs?|[\w.-]{1,60}-sys)[/\\]`, 'i');
 
 /** Whether a path lies in a directory that usually holds a git submodule or a vendored copy of another project. */
 export function isVendoredPath(path: string): boolean {

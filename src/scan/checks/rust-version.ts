@@ -92,8 +92,6 @@ interface Need {
   version: string;
   /** Where it comes from, for the message: "rust-version 1.80 in crates/x/Cargo.toml", "edition 2021 in Cargo.toml". */
   from: string;
-  /** The rust-version of that manifest, when the need is one (the fix and the older message name it so). */
-  rustVersion?: string;
 }
 
 /**
@@ -102,7 +100,7 @@ interface Need {
  * the oldest cargo that reads the format of the Cargo.lock at `dir` or its workspace root (a cargo older than the
  * format stops before building: "lock file version 4 requires `-Znext-lockfile-bump`").
  */
-function neededUnder(project: ProjectFiles, packages: CargoPackage[], dir: string, readsLock: boolean): Need | null {
+function neededUnder(packages: CargoPackage[], dir: string, lockFormat: ((file: string) => number | null) | null): Need | null {
   let need: Need | null = null;
   const consider = (n: Need) => {
     if (VERSION.test(n.version) && (!need || compare(n.version, need.version) > 0)) need = n;
@@ -114,28 +112,43 @@ function neededUnder(project: ProjectFiles, packages: CargoPackage[], dir: strin
     roots.add(pkg.workspaceRoot?.dir ?? pkg.dir);
     const v = p.inherits.rustVersion ? (pkg.workspaceRoot?.manifest.workspace?.package.rustVersion ?? null) : p.rustVersion;
     const from = p.inherits.rustVersion && pkg.workspaceRoot ? pkg.workspaceRoot.file : pkg.file;
-    if (v) consider({ version: v, from: `rust-version ${v} in ${from}`, rustVersion: v });
+    if (v) consider({ version: v, from: `rust-version ${v} in ${from}` });
     const edition = p.edition ?? '2015';
     const min = EDITION_MIN_RUSTC[edition];
     if (min) consider({ version: min, from: `edition ${edition} in ${pkg.file} (Rust ${min.replace(/\.0$/, '')} and later)` });
   }
-  if (readsLock) {
+  if (lockFormat) {
     for (const root of roots) {
       const file = root === '' ? 'Cargo.lock' : `${root}/Cargo.lock`;
-      const text = project.files.get(file);
-      // A lock git does not track (a library's, ignored) is not in a clone, a CI checkout or a build context.
-      if (text === undefined || (project.gitTracked !== null && !project.gitTracked.has(file))) continue;
-      let format: number;
-      try {
-        format = parseCargoLock(text, file).version;
-      } catch {
-        continue;
-      }
-      const min = LOCK_MIN_CARGO[format];
+      const format = lockFormat(file);
+      const min = format === null ? undefined : LOCK_MIN_CARGO[format];
       if (min) consider({ version: min, from: `${file}'s format version ${format} (cargo ${min.replace(/\.0$/, '')} and later)` });
     }
   }
   return need;
+}
+
+/**
+ * The format version of each tracked Cargo.lock, parsed once per scan (a lock git does not track, a library's ignored
+ * one, is in no clone, CI checkout or build context: null, as for an unparseable one).
+ */
+function lockFormats(project: ProjectFiles): (file: string) => number | null {
+  const cache = new Map<string, number | null>();
+  return (file) => {
+    if (!cache.has(file)) {
+      const text = project.files.get(file);
+      let format: number | null = null;
+      if (text !== undefined && (project.gitTracked === null || project.gitTracked.has(file))) {
+        try {
+          format = parseCargoLock(text, file).version;
+        } catch {
+          format = null;
+        }
+      }
+      cache.set(file, format);
+    }
+    return cache.get(file) ?? null;
+  };
 }
 
 // A CI job or image build that makes its own lock first (an MSRV job's `cargo update -Zminimal-versions`, `cargo generate-lockfile`, or
@@ -167,20 +180,23 @@ function scanRustVersion(project: ProjectFiles): ScanFinding[] {
   // A pin governs the packages below it: rustup reads the nearest toolchain file, a Dockerfile builds its directory,
   // workflows (in .github/) build the whole repository.
   const pins: (Pin & { need: Need | null })[] = [];
+  const lockFormat = lockFormats(project);
   for (const [file, text] of project.files) {
     const base = file.slice(file.lastIndexOf('/') + 1);
     const under = file.startsWith('.github/') ? '' : dirOf(file);
     let found: Pin[] = [];
+    // A toolchain file or a CI job builds with the lock; a Dockerfile when it copies it in and builds with it. Neither
+    // when it writes its own lock first.
+    let readsLock = !CI_REWRITES_LOCK.test(text);
     if (base === 'rust-toolchain' || base === 'rust-toolchain.toml') found = toolchainFilePins(file, text);
-    else if (/^Dockerfile|\.Dockerfile$|^Containerfile/i.test(base)) found = regexPins(file, text, [FROM_RUST], `${file}'s rust image`);
-    else if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) found = [...regexPins(file, text, CI_PINS, `${file}'s toolchain`), ...matrixPins(file, text)];
+    else if (/^Dockerfile|\.Dockerfile$|^Containerfile/i.test(base)) {
+      found = regexPins(file, text, [FROM_RUST], `${file}'s rust image`);
+      readsLock &&= DOCKER_READS_LOCK.test(text) && DOCKER_COPIES_LOCK.test(text);
+    } else if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) found = [...regexPins(file, text, CI_PINS, `${file}'s toolchain`), ...matrixPins(file, text)];
     if (found.length) {
       const dirs = file.startsWith('.github/') ? workflowDirs(text, packages) : [under];
-      // A toolchain file or a CI job builds with the lock; a Dockerfile when it copies it in and builds with it.
-      const docker = !file.startsWith('.github/') && !base.startsWith('rust-toolchain');
-      const readsLock = !CI_REWRITES_LOCK.test(text) && (!docker || (DOCKER_READS_LOCK.test(text) && DOCKER_COPIES_LOCK.test(text)));
       // A workflow in a repository of several workspaces that does not say which one it builds: no need is known.
-      const needs = dirs.map((d) => neededUnder(project, packages, d, readsLock)).filter((n): n is Need => n !== null);
+      const needs = dirs.map((d) => neededUnder(packages, d, readsLock ? lockFormat : null)).filter((n): n is Need => n !== null);
       const need = needs.sort((a, b) => compare(b.version, a.version))[0] ?? null;
       for (const pin of found) pins.push({ ...pin, need });
     }
@@ -213,7 +229,7 @@ function compare(a: string, b: string): number {
 
 const scanner: Scanner = {
   id: 'rust-version',
-  reads: ['**/Cargo.toml', '**/rust-toolchain', '**/rust-toolchain.toml', '**/Dockerfile*', '**/*.Dockerfile', '**/Containerfile*', '.github/workflows/*.yml', '.github/workflows/*.yaml'],
+  reads: ['**/Cargo.toml', '**/Cargo.lock', '**/rust-toolchain', '**/rust-toolchain.toml', '**/Dockerfile*', '**/*.Dockerfile', '**/Containerfile*', '.github/workflows/*.yml', '.github/workflows/*.yaml'],
   scan: scanRustVersion,
 };
 export default scanner;

@@ -3,20 +3,7 @@
 // across devices (an image layer below overlayfs, a temporary directory on another mount).
 
 import { defineRule, fillTemplate, type PatternHit, type Refinement } from '../../../rule.js';
-
-// EXDEV's text as glibc prints it (its libc.mo: de, fr, es, pt_BR, it, ru, zh_CN, ja), and Node's code.
-const EXDEV_TEXTS = [
-  'Invalid cross-device link',
-  'EXDEV: cross-device link not permitted',
-  'Ungültiger Link über Gerätegrenzen hinweg',
-  'Lien physique inter-périphérique invalide',
-  'Enlace cruzado entre dispositivos no permitido',
-  'Link entre dispositivos inválido',
-  'Collegamento tra dispositivi non valido',
-  'Неверная ссылка между устройствами',
-  '无效的跨设备链接',
-  '無効なクロスデバイスリンクです',
-];
+import { EXDEV_TEXTS } from '../../../signals.js';
 
 // A program cargo compiled itself: a build script (`target/debug/build/<crate>-<16 hex>/build-script-build`), or a
 // binary or test under a target directory, which cargo has just written with its executable bits set.

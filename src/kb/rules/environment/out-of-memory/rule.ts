@@ -1,6 +1,7 @@
 // out-of-memory: a compiler (rustc, cc1plus, ld, MSVC cl) ran out of memory or was killed by the OOM killer.
 
 import { confidenceOf, defineRule, type PatternHit } from '../../../rule.js';
+import { ENOMEM_TEXTS } from '../../../signals.js';
 
 // Lines that show the build ran under user-mode emulation (BuildKit multi-platform, qemu-user, binfmt), where
 // exit 137 / SIGKILL is often a QEMU crash rather than memory pressure.
@@ -38,18 +39,6 @@ const BUILD_SCRIPT_KILLED = /[/\\]build[/\\][\w-]+-[0-9a-f]{16}[/\\]build-script
 
 // Patterns that name memory explicitly; the others (SIGKILL, Killed, 137) only imply it.
 const EXPLICIT = new Set(['enomem', 'rust-alloc-failed', 'gcc-killed-signal', 'gcc-ice-killed', 'gcc-out-of-memory', 'llvm-out-of-memory', 'msvc-heap-space', 'windows-paging-file', 'ld-killed', 'ld-killed-localized']);
-
-// ENOMEM's text in glibc's translations (its libc.mo: de, fr, es, pt_BR, it, ru, zh_CN, ja), as bash prints it after "fork: ".
-const ENOMEM_TEXTS = [
-  'Nicht genügend Hauptspeicher verfügbar',
-  'Ne peut allouer de la mémoire',
-  'No se pudo asignar memoria',
-  'Não foi possível alocar memória',
-  'Impossibile allocare memoria',
-  'Невозможно выделить память',
-  '无法分配内存',
-  'メモリを確保できません',
-];
 
 export default defineRule({
   id: 'out-of-memory',
@@ -127,8 +116,8 @@ export default defineRule({
       // memory - /usr/local/bin/ruby -r ./siteconf.rb extconf.rb" from gem install), Go "fork/exec /usr/bin/gcc: cannot
       // allocate memory", bash "bash: fork: Cannot allocate memory" (glibc's words in the locale: libc.mo's translations)
       source: 'rustc / Python / node / Ruby / Go / bash',
-      literals: ['Cannot allocate memory', 'cannot allocate memory', 'spawn ENOMEM', ...ENOMEM_TEXTS],
-      re: new RegExp(String.raw`Cannot allocate memory \(os error 12\)|\[Errno 12\] Cannot allocate memory|spawn ENOMEM|(?:^|Errno::ENOMEM: )Cannot allocate memory - \S|fork/exec [^:\s]{1,300}: cannot allocate memory|\bfork: (?:retry: )?(?:${['Cannot allocate memory', ...ENOMEM_TEXTS].join('|')})`),
+      literals: [...ENOMEM_TEXTS, 'cannot allocate memory', 'spawn ENOMEM'],
+      re: new RegExp(String.raw`Cannot allocate memory \(os error 12\)|\[Errno 12\] Cannot allocate memory|spawn ENOMEM|(?:^|Errno::ENOMEM: )Cannot allocate memory - \S|fork/exec [^:\s]{1,300}: cannot allocate memory|\bfork: (?:retry: )?(?:${ENOMEM_TEXTS.join('|')})`),
       weight: 0.85,
     },
     {

@@ -181,7 +181,10 @@ export default defineRule({
       if (h.pattern === 'cmake-subdirectory-absent' || h.pattern === 'meson-subproject-no-build-file' || h.pattern === 'compiler-input-missing' || h.pattern === 'cabal-module-source-missing') return true;
       // A bare word ('build', 'install') is a target the Makefile lacks (a project bug or a typo), not a file of the tree.
       // A file under .git/ is git metadata a source archive lacks (source-not-git-checkout), not a file of the tree.
-      if (h.pattern === 'make-no-rule-needed-by') return looksLikeFile(targetOf(h)) && !isGitMetadata(targetOf(h)) && ofTheProject(h, targetOf(h));
+      if (h.pattern === 'make-no-rule-needed-by') {
+        const target = targetOf(h);
+        return looksLikeFile(target) && !isGitMetadata(target) && ofTheProject(h, target);
+      }
       // Without "needed by", only an included makefile the line before said is missing (else: `make instal`, a typo).
       if (h.pattern === 'make-no-rule-included-file') return looksLikeFile(h.captures.file) && ofTheProject(h, h.captures.file) && h.before.some((l) => ENOENT_TEXTS.some((enoent) => l.endsWith(`${h.captures.file}: ${enoent}`)));
       if (h.pattern === 'cmake-source-file-not-found') return sourceFileOf(h) !== undefined;
