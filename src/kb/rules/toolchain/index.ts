@@ -37,6 +37,7 @@ import sourceNotGitCheckout from './source-not-git-checkout/rule.js';
 import condaLinkerIncompatible from './conda-linker-incompatible/rule.js';
 import msysToolchainInsteadOfMingw from './msys-toolchain-instead-of-mingw/rule.js';
 import compilerBug from './compiler-bug/rule.js';
+import binutilsTooOld from './binutils-too-old/rule.js';
 
 export default [
   linkerNotFound,
@@ -76,4 +77,5 @@ export default [
   condaLinkerIncompatible,
   msysToolchainInsteadOfMingw,
   compilerBug,
+  binutilsTooOld,
 ];
