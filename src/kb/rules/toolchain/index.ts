@@ -38,6 +38,7 @@ import condaLinkerIncompatible from './conda-linker-incompatible/rule.js';
 import msysToolchainInsteadOfMingw from './msys-toolchain-instead-of-mingw/rule.js';
 import compilerBug from './compiler-bug/rule.js';
 import binutilsTooOld from './binutils-too-old/rule.js';
+import compilerTooOld from './compiler-too-old/rule.js';
 
 export default [
   linkerNotFound,
@@ -78,4 +79,5 @@ export default [
   msysToolchainInsteadOfMingw,
   compilerBug,
   binutilsTooOld,
+  compilerTooOld,
 ];

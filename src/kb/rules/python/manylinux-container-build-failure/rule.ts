@@ -18,7 +18,7 @@ export default defineRule({
     image: { type: 'string', doc: 'the manylinux image', optional: true },
   },
   internal: ['what'],
-  explains: ['perl-missing', 'libclang-missing', 'c-code-error'],
+  explains: ['perl-missing', 'libclang-missing', 'c-code-error', 'compiler-too-old', 'binutils-too-old'],
   patterns: [
     {
       id: 'old-gcc-c99-loop',
