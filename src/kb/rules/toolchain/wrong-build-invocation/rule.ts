@@ -30,7 +30,8 @@ type Family =
   | 'cli-usage'
   | 'in-source'
   | 'no-autotools'
-  | 'rustup-interactive';
+  | 'rustup-interactive'
+  | 'sdk-command';
 
 // Support pattern: CMake quotes a failed compiler check's build output (see the pattern).
 const TRY_COMPILE = 'cmake-try-compile-output';
@@ -63,7 +64,56 @@ const FAMILY_OF: Record<string, Family> = {
   'cmake-in-source-refused': 'in-source',
   'autoreconf-no-configure-ac': 'no-autotools',
   'rustup-init-not-interactive': 'rustup-interactive',
+  'cmake-sdk-command-unknown': 'sdk-command',
 };
+
+// CMake functions that an SDK's own CMake files define, and how that SDK is meant to drive the build: CMake run on
+// such a project by itself (or before the SDK's setup) does not know them. Facts from each SDK's documentation.
+interface SdkFacts { sdk: string; how: string; steps: string[]; command?: string }
+const SDK_COMMANDS: { re: RegExp; facts: SdkFacts }[] = [
+  {
+    // ESP-IDF (tools/cmake/*.cmake): idf_component_register, idf_build_*, and the pre-4.0 register_component
+    re: /^(?:idf_\w+|register_component)$/,
+    facts: {
+      sdk: 'ESP-IDF',
+      how: 'an ESP-IDF project or component is built with `idf.py build` in a shell where ESP-IDF\'s export script has run, which sets IDF_PATH and the toolchain and includes $IDF_PATH/tools/cmake/project.cmake',
+      steps: ['Set up ESP-IDF in the shell (`. $HOME/esp/esp-idf/export.sh`, or the ESP-IDF command prompt on Windows), then build from the project root with `idf.py build`.', 'A component folder is not built on its own: build the project that lists it.'],
+      command: 'idf.py build',
+    },
+  },
+  {
+    // Raspberry Pi pico-sdk (pico_sdk_init.cmake and its libraries): pico_sdk_init, pico_add_extra_outputs, pico_generate_pio_header...
+    re: /^pico_\w+$/,
+    facts: {
+      sdk: 'the Raspberry Pi Pico SDK',
+      how: 'the SDK\'s functions exist only after `include(pico_sdk_import.cmake)` before `project()` has found the SDK, which needs PICO_SDK_PATH (or PICO_SDK_FETCH_FROM_GIT)',
+      steps: ['Point the build at the SDK: `export PICO_SDK_PATH=/path/to/pico-sdk` (or `-DPICO_SDK_PATH=...`), in a fresh build directory.', 'The project\'s CMakeLists.txt must `include(pico_sdk_import.cmake)` before `project()` and call `pico_sdk_init()` after it (copy pico_sdk_import.cmake from the SDK\'s external/ folder if the project lacks it).'],
+    },
+  },
+  {
+    // Zephyr (cmake/modules/extensions.cmake): zephyr_library, zephyr_sources, zephyr_include_directories...
+    re: /^zephyr_\w+$/,
+    facts: {
+      sdk: 'Zephyr',
+      how: 'a Zephyr application is configured by `west build` (or by `find_package(Zephyr)` in its CMakeLists.txt with ZEPHYR_BASE set), which defines the zephyr_* functions',
+      steps: ['Build from the west workspace with `west build -b <board> <app>`; with plain CMake, set ZEPHYR_BASE (source zephyr-env.sh) and make the app call `find_package(Zephyr REQUIRED HINTS $ENV{ZEPHYR_BASE})` first.'],
+    },
+  },
+  {
+    // Conan 1's cmake generator (conanbuildinfo.cmake) and cmake-conan's conan.cmake: conan_basic_setup, conan_cmake_run...
+    re: /^conan_(?:basic_setup|cmake_\w+|target_link_libraries|define_targets|global_flags|set_\w+)$/,
+    facts: {
+      sdk: 'Conan',
+      how: 'conan_basic_setup comes from conanbuildinfo.cmake, which `conan install` writes with Conan 1\'s `cmake` generator (and conan_cmake_* from cmake-conan\'s conan.cmake); Conan 2 writes neither',
+      steps: ['Run `conan install` for the build directory before CMake, with the generator the project expects (Conan 1: `conan install .. --build=missing` from the build directory).', 'With Conan 2, which has no conanbuildinfo.cmake, use the project\'s Conan 1 instructions with `pip install "conan<2"`, or move the project to CMakeDeps and CMakeToolchain.'],
+    },
+  },
+];
+
+/** The SDK an unknown CMake command belongs to, if it is one of the table's. */
+function sdkOfCommand(command: string | undefined): SdkFacts | undefined {
+  return command ? SDK_COMMANDS.find((s) => s.re.test(command))?.facts : undefined;
+}
 
 // The usage block a CLI prints under its complaint, which says whose complaint it is (normalised lines are trimmed).
 // CMake's --build/--install/--open (cmakemain.cxx): "Usage: cmake --build <dir> [options] ...".
@@ -119,6 +169,17 @@ interface Story {
 function storyOf(family: Family, first: PatternHit, c: Record<string, string>): Story {
   const arg = c.argument;
   switch (family) {
+    case 'sdk-command': {
+      const sdk = sdkOfCommand(c.sdkCommand)!;
+      return {
+        tool: 'CMake',
+        what: `CMake does not know the command \`${c.sdkCommand}\`, which ${sdk.sdk} defines: this is ${sdk.sdk === 'Conan' ? 'a project whose dependencies Conan provides' : `${sdk.sdk.replace(/^the /, 'a ')} project`}, and CMake ran without that setup.`,
+        why: `The command is not the project's mistake: ${sdk.how}. Running \`cmake\` directly, from a shell without that setup, or in a build directory configured before it, leaves the command undefined.`,
+        fix: `Build it the way ${sdk.sdk} expects.`,
+        steps: sdk.steps,
+        command: sdk.command ?? '',
+      };
+    }
     case 'cmake-generator':
       return {
         tool: 'CMake',
@@ -349,7 +410,7 @@ export default defineRule({
     directory: { type: 'path', doc: 'the source directory (or Docker build context) it was given, when the log names it', optional: true },
     argument: { type: 'string', doc: 'the option, generator, command, target or script it rejected, when the log names it', optional: true },
   },
-  internal: ['argument2'],
+  internal: ['argument2', 'sdkCommand'],
   // clap's usage block sits up to 6 lines under its error; a PowerShell error record can add 6 more.
   contextAfter: 14,
   // vcpkg's argument-count error is vouched for by the command on the lines before it, argparse's by its usage block
@@ -623,6 +684,16 @@ export default defineRule({
       weight: 0.85,
     },
     {
+      id: 'cmake-sdk-command-unknown',
+      // CMake (cmMakefile): "CMake Error at CMakeLists.txt:6 (pico_sdk_init):" / "Unknown CMake command
+      // "pico_sdk_init"." for a command an SDK's CMake files define (SDK_COMMANDS; refine keeps only those). Any other
+      // unknown command is the project's own (a missing include(), a misspelling), not a way of running the build.
+      source: 'CMake',
+      literals: ['Unknown CMake command "'],
+      re: /Unknown CMake command "(?<sdkCommand>(?:idf|pico|zephyr|conan)_\w{1,60}|register_component)"/,
+      weight: 0.8,
+    },
+    {
       id: 'rustup-init-not-interactive',
       // rustup-init with no terminal and no -y: older releases "rustup: Unable to run interactively. Run with -y to accept
       // defaults, --help for additional options"; 1.2x+ "error: unable to read from stdin for confirmation" (then "no lines
@@ -636,7 +707,7 @@ export default defineRule({
   refine: (ctx) => {
     const tryCompile = ctx.hits.filter((h) => h.pattern === TRY_COMPILE).map((h) => h.line);
     const quoted = (h: PatternHit) => h.pattern === 'cmake-unknown-argument' && tryCompile.some((l) => l < h.line);
-    const hits = ctx.hits.filter((h) => FAMILY_OF[h.pattern] && vouched(h) && !quoted(h));
+    const hits = ctx.hits.filter((h) => FAMILY_OF[h.pattern] && vouched(h) && !quoted(h) && (h.pattern !== 'cmake-sdk-command-unknown' || sdkOfCommand(h.captures.sdkCommand)));
     if (hits.length === 0) return null;
     const first = hits.reduce((a, b) => (b.line < a.line ? b : a));
     const family = FAMILY_OF[first.pattern];
