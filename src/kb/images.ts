@@ -133,3 +133,76 @@ export function defaultLlvmOfImage(image: string): number | null {
   for (const [re, v] of releases) if (re.test(tag) || re.test(name)) return v;
   return null;
 }
+
+/**
+ * The C library an image's binaries run against: glibc with its version (`atLeast` when the tag gives only a lower bound,
+ * a floating tag or a Rust version at a Debian switch), musl (Alpine), or none (scratch, distroless/static).
+ */
+export type ImageLibc = { libc: 'glibc'; version: string; release: string; atLeast?: boolean } | { libc: 'musl'; release: string } | { libc: 'none'; release: string };
+
+// glibc of each Debian and Ubuntu release (the distributions' libc6 package), by codename and number.
+const DEBIAN_GLIBC: [RegExp, string, string][] = [
+  [/^(?:jessie|8(?:\.\d+)*)$/, 'Debian 8 (jessie)', '2.19'],
+  [/^(?:stretch|9(?:\.\d+)*)$/, 'Debian 9 (stretch)', '2.24'],
+  [/^(?:buster|10(?:\.\d+)*)$/, 'Debian 10 (buster)', '2.28'],
+  [/^(?:bullseye|11(?:\.\d+)*)$/, 'Debian 11 (bullseye)', '2.31'],
+  [/^(?:bookworm|12(?:\.\d+)*)$/, 'Debian 12 (bookworm)', '2.36'],
+  [/^(?:trixie|13(?:\.\d+)*)$/, 'Debian 13 (trixie)', '2.41'],
+];
+const UBUNTU_GLIBC: [RegExp, string, string][] = [
+  [/^(?:xenial|16\.04)$/, 'Ubuntu 16.04', '2.23'],
+  [/^(?:bionic|18\.04)$/, 'Ubuntu 18.04', '2.27'],
+  [/^(?:focal|20\.04)$/, 'Ubuntu 20.04', '2.31'],
+  [/^(?:jammy|22\.04)$/, 'Ubuntu 22.04', '2.35'],
+  [/^(?:noble|24\.04)$/, 'Ubuntu 24.04', '2.39'],
+];
+// RHEL and its rebuilds, Amazon Linux: glibc by major release.
+const RHEL_GLIBC: Record<string, [string, string]> = { '7': ['RHEL/CentOS 7', '2.17'], '8': ['RHEL 8', '2.28'], '9': ['RHEL 9', '2.34'] };
+
+function debianOfWord(word: string): ImageLibc | null {
+  for (const [re, release, version] of DEBIAN_GLIBC) if (re.test(word)) return { libc: 'glibc', version, release };
+  return null;
+}
+
+/**
+ * The libc of `image`, from what its name and tag say; null when they do not say (a floating tag whose distribution
+ * changed over time, an image this table does not know). Only facts that do not depend on the day the image was pulled.
+ */
+export function libcOfImage(image: string): ImageLibc | null {
+  const { name, tag } = imageParts(image);
+  if (name === 'scratch') return { libc: 'none', release: 'scratch (an empty image)' };
+  if (/(?:^|\/)distroless\/static/.test(name)) return { libc: 'none', release: `${name} (no C library)` };
+  if (name === 'alpine' || /(?:^|-)alpine/.test(tag)) return { libc: 'musl', release: 'Alpine (musl)' };
+  const distroless = /(?:^|\/)distroless\/(?:cc|base|base-nossl|java\d*|python3|nodejs\d*)-(debian\d+)$/.exec(name);
+  if (distroless) return debianOfWord(distroless[1].replace('debian', ''));
+  if (name === 'debian') return debianOfWord(tag.replace(/-slim$|-backports$/, '').replace(/^stable-|^slim-/, ''));
+  if (name === 'ubuntu') {
+    for (const [re, release, version] of UBUNTU_GLIBC) if (re.test(tag.replace(/-\d{8}.*$/, ''))) return { libc: 'glibc', version, release };
+    return null;
+  }
+  const rhel = /^(?:centos|rockylinux|almalinux|oraclelinux|rockylinux\/rockylinux|almalinux\/\w+)$/.test(name) ? /^(\d+)/.exec(tag)?.[1] : /(?:^|\/)ubi(\d+)(?:\/|-|$)/.exec(name)?.[1];
+  if (rhel && RHEL_GLIBC[rhel]) return { libc: 'glibc', version: RHEL_GLIBC[rhel][1], release: RHEL_GLIBC[rhel][0] };
+  if (name === 'amazonlinux') return tag === '2' ? { libc: 'glibc', version: '2.26', release: 'Amazon Linux 2' } : tag === '2023' ? { libc: 'glibc', version: '2.34', release: 'Amazon Linux 2023' } : null;
+  // Language images and buildpack-deps carry the Debian release in the tag (rust:1.83-slim-bookworm, python:3.12-bullseye).
+  if (['rust', 'python', 'node', 'ruby', 'golang', 'buildpack-deps', 'gcc', 'openjdk', 'eclipse-temurin', 'lukemathwalker/cargo-chef'].includes(name)) {
+    const word = /(?:^|-)(jessie|stretch|buster|bullseye|bookworm|trixie)(?:-|$)/.exec(tag)?.[1];
+    if (word) return debianOfWord(word);
+    if (name === 'rust') return rustDefaultRelease(tag);
+  }
+  return null;
+}
+
+// The official rust image's unsuffixed tags follow the newest Debian release when each Rust version was current:
+// bullseye from 1.56 (docker-rust#89: "The default tag of 1.56 is now built off of Debian Bullseye"), bookworm from
+// mid-2023, trixie from August 2025 (rust:1.90.0 ships glibc 2.41). Versions at a switch (1.70, 1.89) give only what
+// both candidates share; floating tags (latest, 1, slim) follow the newest release, whose glibc is a lower bound.
+function rustDefaultRelease(tag: string): ImageLibc | null {
+  if (/^(?:latest|slim|1|1-slim)$/.test(tag)) return { libc: 'glibc', version: '2.41', release: 'Debian 13 (trixie) or newer', atLeast: true };
+  const v = /^1\.(\d+)(?:[.-]|$)/.exec(tag);
+  const minor = v ? Number(v[1]) : NaN;
+  if (minor >= 56 && minor <= 69) return { libc: 'glibc', version: '2.31', release: 'Debian 11 (bullseye)' };
+  if (minor >= 71 && minor <= 88) return { libc: 'glibc', version: '2.36', release: 'Debian 12 (bookworm)' };
+  if (minor === 70 || minor === 89) return { libc: 'glibc', version: minor === 70 ? '2.31' : '2.36', release: minor === 70 ? 'Debian 11 (bullseye) or 12 (bookworm)' : 'Debian 12 (bookworm) or 13 (trixie)', atLeast: true };
+  if (minor >= 90) return { libc: 'glibc', version: '2.41', release: 'Debian 13 (trixie)' };
+  return null;
+}

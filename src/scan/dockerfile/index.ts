@@ -9,6 +9,7 @@ import { checkCopyOverwrites } from './checks/copy-overwrites.js';
 import { checkLibclangPath } from './checks/libclang-path.js';
 import { checkManifestOrder } from './checks/manifest-order.js';
 import { checkRustTargets } from './checks/rust-target.js';
+import { checkRuntimeLibc } from './checks/runtime-libc.js';
 import { checkSystemPackages } from './checks/system-packages.js';
 import { parseDockerfile } from '../../project/dockerfile/parse.js';
 
@@ -40,6 +41,7 @@ export function scanDockerfiles(project: ProjectFiles, skipped: (message: string
       ...checkChefImages(model),
       ...checkLibclangPath(model),
       ...checkRustTargets(project, model),
+      ...checkRuntimeLibc(model),
     );
   }
   return findings;

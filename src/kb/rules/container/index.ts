@@ -13,6 +13,7 @@ import cargoChefImageMismatch from './cargo-chef-image-mismatch/rule.js';
 import dockerCopyOverwritesGenerated from './docker-copy-overwrites-generated/rule.js';
 import dockerLockNotCopied from './docker-lock-not-copied/rule.js';
 import libclangPathInvalid from './libclang-path-invalid/rule.js';
+import runtimeLibcMismatch from './runtime-libc-mismatch/rule.js';
 
 const rules: Rule[] = [
   cargoLockMissing,
@@ -28,6 +29,8 @@ const rules: Rule[] = [
   dockerCopyOverwritesGenerated,
   cargoChefImageMismatch,
   libclangPathInvalid,
+  // Reported by diagnose from the dynamic loader's refusal, and by scan from Dockerfiles.
+  runtimeLibcMismatch,
 ];
 
 export default rules;
