@@ -25,7 +25,39 @@ export const CGO_ONLY_GO_PACKAGES: readonly string[] = [
   'github.com/gordonklaus/portaudio',
   'github.com/ethereum/go-ethereum/crypto/secp256k1', // libsecp256k1 (go-ethereum's crypto falls back to btcec without cgo)
   'github.com/marcboeker/go-duckdb', // DuckDB's amalgamation or its prebuilt static library
+  'github.com/gen2brain/malgo', // miniaudio
+  'github.com/google/gousb', // libusb
+  'github.com/smacker/go-tree-sitter', // the tree-sitter runtime and grammars in C
+  // cgo on Linux and macOS (GTK/AppIndicator, Cocoa; ALSA, Core Audio); Windows builds are pure Go, so with cgo off
+  // only the Linux and macOS builds lose their files.
+  'github.com/getlantern/systray',
+  'fyne.io/systray',
+  'github.com/hajimehoshi/oto',
 ];
+
+/**
+ * The package name a known binding's code is referred to by (`sqlite3.Error`, `glfw.Window`): only names no common
+ * pure-Go package also uses.
+ */
+export const CGO_BINDING_BY_PACKAGE_NAME: Readonly<Record<string, string>> = {
+  sqlite3: 'github.com/mattn/go-sqlite3',
+  glfw: 'github.com/go-gl/glfw',
+  raygui: 'github.com/gen2brain/raylib-go/raygui',
+  webview: 'github.com/webview/webview',
+  sdl: 'github.com/veandco/go-sdl2',
+  grocksdb: 'github.com/linxGnu/grocksdb',
+  gorocksdb: 'github.com/tecbot/gorocksdb',
+  pcap: 'github.com/google/gopacket/pcap',
+  pkcs11: 'github.com/miekg/pkcs11',
+  robotgo: 'github.com/go-vgo/robotgo',
+  portaudio: 'github.com/gordonklaus/portaudio',
+  duckdb: 'github.com/marcboeker/go-duckdb',
+  malgo: 'github.com/gen2brain/malgo',
+  gousb: 'github.com/google/gousb',
+  sitter: 'github.com/smacker/go-tree-sitter',
+  systray: 'github.com/getlantern/systray',
+  oto: 'github.com/hajimehoshi/oto',
+};
 
 const BINDING_PATHS = CGO_ONLY_GO_PACKAGES.map((p) => ({ p, re: new RegExp(String.raw`(?:^|/)${p.replace(/[.]/g, '\\.')}(?:/|$)`, 'i') }));
 
