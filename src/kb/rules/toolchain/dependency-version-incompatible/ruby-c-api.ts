@@ -27,21 +27,33 @@ export const RUBY_C_API_PATTERNS: readonly LinePattern[] = [
     weight: 0.5,
   },
   {
+    id: 'ruby-config-constant-removed',
+    // A gem's extconf.rb (or setup.rb) still using `Config`, the old name of RbConfig, which Ruby 2.2 removed:
+    // "extconf.rb:10:in `<main>': uninitialized constant Config (NameError)", Ruby 2.3+ adding "Did you mean?  RbConfig".
+    // Only the bare constant in a build script: RbConfig::Config or an application's own Config is another story.
+    source: 'Ruby (a gem\'s extconf.rb)',
+    literals: ['uninitialized constant Config (NameError)'],
+    re: /(?:^|[\s/\\])(?:extconf|setup)\.rb:\d+:in [`'‘][^'’]{0,80}['’]: uninitialized constant Config \(NameError\)/,
+    weight: 0.5,
+  },
+  {
     id: 'ruby-gem-being-built',
-    // RubyGems/Bundler: "current directory: /usr/local/bundle/gems/msgpack-0.5.4/ext/msgpack", "An error occurred while
+    // RubyGems/Bundler: "current directory: /usr/local/bundle/gems/msgpack-0.5.4/ext/msgpack" (or the gem's own
+    // directory, "/var/lib/gems/2.4.0/gems/nmap-0.1.0", when extconf.rb sits at its top), "An error occurred while
     // installing raindrops (0.12.0), and Bundler cannot continue."; `gem install raindrops -v '0.12.0'` (support: the gem)
     source: 'RubyGems / Bundler',
     literals: ['/gems/', '\\gems\\', 'An error occurred while installing ', 'gem install '],
-    re: /[/\\]gems[/\\](?<_gem>[A-Za-z][\w.-]{0,80}?)-(?<_gemVersion>\d+(?:\.\d+){1,3})[/\\]ext\b|An error occurred while installing (?<_gem2>[A-Za-z][\w.-]{0,80}) \((?<_gemVersion2>\d[\w.]{0,30})\)|\bgem install (?<_gem3>[A-Za-z][\w.-]{0,80}) -v ['"]?(?<_gemVersion3>\d[\w.]{0,30})/,
+    re: /[/\\]gems[/\\](?<_gem>[A-Za-z][\w.-]{0,80}?)-(?<_gemVersion>\d+(?:\.\d+){1,3})(?:[/\\]ext\b|$)|An error occurred while installing (?<_gem2>[A-Za-z][\w.-]{0,80}) \((?<_gemVersion2>\d[\w.]{0,30})\)|\bgem install (?<_gem3>[A-Za-z][\w.-]{0,80}) -v ['"]?(?<_gemVersion3>\d[\w.]{0,30})/,
     weight: 0.05,
   },
 ];
 
 /** The finding when a Ruby C extension met a removed Ruby C API, naming the gem when the log shows it. */
 export function rubyCApiFinding(hits: readonly PatternHit[]) {
-  const removed = hits.filter((h) => h.pattern === 'ruby-c-api-removed');
+  const removed = hits.filter((h) => h.pattern === 'ruby-c-api-removed' || h.pattern === 'ruby-config-constant-removed');
   if (removed.length === 0) return null;
-  const api = removed[0].captures._api ?? removed[0].captures._api2 ?? removed[0].captures._api3 ?? '';
+  const configConstant = removed[0].pattern === 'ruby-config-constant-removed';
+  const api = configConstant ? 'Config' : (removed[0].captures._api ?? removed[0].captures._api2 ?? removed[0].captures._api3 ?? '');
   const gemHit = hits.find((h) => h.pattern === 'ruby-gem-being-built');
   const gem = gemHit && (gemHit.captures._gem ?? gemHit.captures._gem2 ?? gemHit.captures._gem3);
   const version = gemHit && (gemHit.captures._gemVersion ?? gemHit.captures._gemVersion2 ?? gemHit.captures._gemVersion3);
@@ -50,9 +62,11 @@ export function rubyCApiFinding(hits: readonly PatternHit[]) {
     captures: {
       ...(gem ? { dependency: gem } : {}),
       ...(version ? { dependencyVersion: version } : {}),
-      _story:
-        `${gem ? `The gem ${gem}${version ? ` ${version}` : ''}` : 'A gem'}'s C extension calls \`${api}\`, which this Ruby's headers no longer have: it was removed in ${REMOVED_RUBY_C_API[api] ?? 'a newer Ruby'}. ` +
-        'The gem release predates that Ruby; its later releases compile against it.',
+      _story: configConstant
+        ? `${gem ? `The gem ${gem}${version ? ` ${version}` : ''}` : 'A gem'}'s build script (extconf.rb) uses \`Config\`, the old name of RbConfig, which Ruby 2.2 removed. ` +
+          'The gem release predates Ruby 2.2; its later releases (or any fork that says RbConfig) build on this Ruby.'
+        : `${gem ? `The gem ${gem}${version ? ` ${version}` : ''}` : 'A gem'}'s C extension calls \`${api}\`, which this Ruby's headers no longer have: it was removed in ${REMOVED_RUBY_C_API[api] ?? 'a newer Ruby'}. ` +
+          'The gem release predates that Ruby; its later releases compile against it.',
       _fix: `Update ${name} to a release that supports this Ruby (or build with the older Ruby the pinned release was written for).`,
       _step: `\`bundle update ${name}\` (or \`gem install ${name}\` without the old \`-v\`); if a Gemfile or Gemfile.lock pins the old release, move the pin.`,
       _step2: 'Or use the Ruby release the project was written for (`.ruby-version`, rbenv/rvm/asdf) until its dependencies are updated.',
