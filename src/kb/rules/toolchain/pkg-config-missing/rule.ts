@@ -77,6 +77,16 @@ export default defineRule({
       weight: 0.9,
     },
     {
+      id: 'sqlite3-gem-pkg-config',
+      // the sqlite3 gem's extconf.rb (1.5+, building against the system SQLite or its packaged one): "Could not
+      // configure the build properly (pkg_config). Please install either the `pkg-config` utility or the `pkg-config`"
+      // / "rubygem." (the extconf does not use the gem: the utility is what helps)
+      source: 'sqlite3 gem (extconf.rb)',
+      literals: ['Please install either the `pkg-config` utility'],
+      re: /Please install either the `pkg-config` utility or the `pkg-config`/,
+      weight: 0.9,
+    },
+    {
       id: 'cmake-find-pkgconfig',
       // CMake FindPkgConfig, find_package(PkgConfig REQUIRED) under "CMake Error at ...":
       // "Could NOT find PkgConfig (missing: PKG_CONFIG_EXECUTABLE)"
