@@ -230,6 +230,42 @@ test("a rust image older than the packages' edition, or than the cargo that read
   assert.deepEqual(brief(await scanDir(untracked)), []);
 });
 
+test('an image build that reads no lock is held to what the newest releases of its dependencies need; locked builds and other series are not', async () => {
+  const dir = tempDir();
+  const cargoToml = (deps: string) => `[package]\nname = "svc"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n${deps}`;
+  writeFiles(dir, {
+    'Cargo.toml': cargoToml('tokio = { version = "1.28.2", features = ["full"] }\nserde = "1"\n'),
+    'Cargo.lock': 'version = 3\n\n[[package]]\nname = "svc"\nversion = "0.1.0"\n',
+    // cargo install without --locked resolves today's tokio 1.x (1.70+), whatever the lock pins
+    'Dockerfile': 'FROM rust:1.64\nWORKDIR /app\nCOPY . .\nRUN cargo install --path .\n',
+  });
+  gitInit(dir, ['.']);
+  const [fresh] = await scanDir(dir);
+  assert.deepEqual(brief([fresh]), ['rustc-too-old Dockerfile:1']);
+  assert.match(fresh.message, /pins Rust 1\.64, older than the newest tokio 1\.x that cargo resolves without a lock \(tokio = "1\.28\.2" in Cargo\.toml\), which needs Rust 1\.70 or later/);
+  assert.equal(fresh.fix?.edits[0].text, '1.70');
+  // With --locked the tracked lock decides (its format 3 and the edition: both fit 1.64).
+  writeFiles(dir, { 'Dockerfile': 'FROM rust:1.64\nWORKDIR /app\nCOPY . .\nRUN cargo install --locked --path .\n' });
+  assert.deepEqual(brief(await scanDir(dir)), []);
+  // A newer image, an exact or tilde requirement, a series the table has no bound for, a dev or optional dependency.
+  writeFiles(dir, { 'Dockerfile': 'FROM rust:1.75\nWORKDIR /app\nCOPY . .\nRUN cargo install --path .\n' });
+  assert.deepEqual(brief(await scanDir(dir)), []);
+  writeFiles(dir, { 'Dockerfile': 'FROM rust:1.64\nWORKDIR /app\nCOPY . .\nRUN cargo install --path .\n' });
+  for (const deps of ['tokio = "=1.28.2"\n', 'tokio = "~1.28"\n', 'clap = "3"\n', '[dev-dependencies]\ntokio = "1"\n', 'tokio = { version = "1", optional = true }\n']) {
+    writeFiles(dir, { 'Cargo.toml': cargoToml(deps) });
+    assert.deepEqual(brief(await scanDir(dir)), [], deps);
+  }
+  // An installed tool is not the project: `cargo install ripgrep` resolves ripgrep's dependencies, not these.
+  writeFiles(dir, { 'Cargo.toml': cargoToml('tokio = "1"\n'), 'Dockerfile': 'FROM rust:1.64\nRUN cargo install ripgrep\n' });
+  assert.deepEqual(brief(await scanDir(dir)), []);
+  // No tracked lock: a plain cargo build resolves fresh too.
+  const unlocked = tempDir();
+  writeFiles(unlocked, { 'Cargo.toml': cargoToml('clap = { version = "4.0", features = ["derive"] }\n'), 'Dockerfile': 'FROM rust:1.70-slim\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n' });
+  gitInit(unlocked, ['.']);
+  assert.deepEqual(brief(await scanDir(unlocked)), ['rustc-too-old Dockerfile:1']);
+  assert.match((await scanDir(unlocked))[0].message, /newest clap 4\.x .*needs Rust 1\.74 or later/);
+});
+
 test('near miss: an MSRV job that writes its own lock first is not held to the committed lock\'s format', async () => {
   const dir = tempDir();
   writeFiles(dir, {

@@ -277,6 +277,24 @@ export const PYO3_PYTHON: readonly { since: string; min: string; max: string }[]
 /** The oldest rustc that knows each edition. */
 export const EDITION_MIN_RUSTC: Record<string, string> = { '2015': '1.0.0', '2018': '1.31.0', '2021': '1.56.0', '2024': '1.85.0' };
 
+/**
+ * Lower bounds of the rustc that the newest release of a crate's semver series needs (its documented MSRV): what a
+ * build without a lock resolves today (cargo before 1.84 picks the newest compatible release whatever its
+ * rust-version). A crate's MSRV only rises, so each bound stays true as new releases come. Only crates whose bound is
+ * documented in the crate itself: tokio 1.39 (1.70), clap 4.5 (1.74), regex 1.10 (1.65), log 0.4.22 (1.60), hyper 1.0
+ * (1.63), reqwest 0.12 (1.64), syn 2.0 (1.56), serde_json 1.0.100 (1.56).
+ */
+export const NEWEST_RELEASE_MIN_RUSTC: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  tokio: { '1': '1.70.0' },
+  clap: { '4': '1.74.0' },
+  regex: { '1': '1.65.0' },
+  log: { '0.4': '1.60.0' },
+  hyper: { '1': '1.63.0' },
+  reqwest: { '0.12': '1.64.0' },
+  syn: { '2': '1.56.0' },
+  serde_json: { '1': '1.56.0' },
+};
+
 /** The oldest cargo that reads each Cargo.lock format version. */
 export const LOCK_MIN_CARGO: Record<number, string> = { 1: '1.0.0', 2: '1.41.0', 3: '1.53.0', 4: '1.78.0' };
 

@@ -7,7 +7,7 @@ import type { FileLocation, ProjectFiles } from '../../project/files.js';
 import type { ScanFinding } from '../../report/finding.js';
 import type { Scanner } from '../model.js';
 import { dirOf, locate } from '../../project/text-location.js';
-import { EDITION_MIN_RUSTC, LOCK_MIN_CARGO } from '../../kb/crate-needs.js';
+import { EDITION_MIN_RUSTC, LOCK_MIN_CARGO, NEWEST_RELEASE_MIN_RUSTC } from '../../kb/crate-needs.js';
 import { parseCargoLock } from '../../project/cargo.js';
 
 interface Pin {
@@ -100,7 +100,7 @@ interface Need {
  * the oldest cargo that reads the format of the Cargo.lock at `dir` or its workspace root (a cargo older than the
  * format stops before building: "lock file version 4 requires `-Znext-lockfile-bump`").
  */
-function neededUnder(packages: CargoPackage[], dir: string, lockFormat: ((file: string) => number | null) | null): Need | null {
+function neededUnder(packages: CargoPackage[], dir: string, lockFormat: ((file: string) => number | null) | null, resolvesFresh = false): Need | null {
   let need: Need | null = null;
   const consider = (n: Need) => {
     if (VERSION.test(n.version) && (!need || compare(n.version, need.version) > 0)) need = n;
@@ -116,6 +116,7 @@ function neededUnder(packages: CargoPackage[], dir: string, lockFormat: ((file: 
     const edition = p.edition ?? '2015';
     const min = EDITION_MIN_RUSTC[edition];
     if (min) consider({ version: min, from: `edition ${edition} in ${pkg.file} (Rust ${min.replace(/\.0$/, '')} and later)` });
+    if (resolvesFresh) for (const n of newestReleaseNeeds(pkg)) consider(n);
   }
   if (lockFormat) {
     for (const root of roots) {
@@ -126,6 +127,24 @@ function neededUnder(packages: CargoPackage[], dir: string, lockFormat: ((file: 
     }
   }
   return need;
+}
+
+// A caret requirement (`"1"`, `"1.20"`, `"^0.4.17"`): cargo takes the newest release of its series.
+const CARET_REQ = /^\^?(\d+)(?:\.(\d+))?(?:\.\d+)?$/;
+
+/** What the newest releases of a package's direct dependencies need, for a build that resolves without a lock. */
+function newestReleaseNeeds(pkg: CargoPackage): Need[] {
+  const needs: Need[] = [];
+  for (const dep of pkg.manifest.dependencies) {
+    if (dep.kind === 'dev' || dep.optional || dep.target !== null || dep.path !== null || dep.git !== null || !dep.req) continue;
+    const m = CARET_REQ.exec(dep.req.trim());
+    const bounds = NEWEST_RELEASE_MIN_RUSTC[dep.name];
+    if (!m || !bounds) continue;
+    const series = m[1] === '0' ? `0.${m[2] ?? '0'}` : m[1];
+    const rustc = bounds[series];
+    if (rustc) needs.push({ version: rustc, from: `the newest ${dep.name} ${series}.x that cargo resolves without a lock (${dep.name} = "${dep.req}" in ${pkg.file}), which needs Rust ${rustc.replace(/\.0$/, '')} or later` });
+  }
+  return needs;
 }
 
 /**
@@ -158,6 +177,8 @@ const CI_REWRITES_LOCK = /\bcargo\s+(?:\+\S+\s+)?(?:update|generate-lockfile)\b|
 // after copying it in (by name or with the whole context).
 const DOCKER_READS_LOCK = /\bcargo\s+(?:\+\S+\s+)?(?:build|run|test|check|chef\s+cook|zigbuild|auditable\s+build)\b|\bcargo\s+install\b[^\n]*--(?:locked|frozen)\b/;
 const DOCKER_COPIES_LOCK = /^[ \t]*(?:COPY|ADD)\b[^\n]*(?:Cargo\.lock|\s\.(?:\/)?\s)/im;
+// A Dockerfile step that builds the project itself (`cargo install <crate>` installs another program).
+const DOCKER_BUILDS_PROJECT = /\bcargo\s+(?:\+\S+\s+)?(?:build|run|test|check|chef\s+cook|zigbuild|auditable\s+build)\b|\bcargo\s+install\b[^\n]*--path\b/;
 
 /**
  * The directories a workflow builds: its `working-directory:` values, `cd X` and `--manifest-path X/Cargo.toml` in its
@@ -188,15 +209,18 @@ function scanRustVersion(project: ProjectFiles): ScanFinding[] {
     // A toolchain file or a CI job builds with the lock; a Dockerfile when it copies it in and builds with it. Neither
     // when it writes its own lock first.
     let readsLock = !CI_REWRITES_LOCK.test(text);
+    // An image build of the project that reads no lock resolves today's releases of its dependencies.
+    let resolvesFresh = false;
     if (base === 'rust-toolchain' || base === 'rust-toolchain.toml') found = toolchainFilePins(file, text);
     else if (/^Dockerfile|\.Dockerfile$|^Containerfile/i.test(base)) {
       found = regexPins(file, text, [FROM_RUST], `${file}'s rust image`);
       readsLock &&= DOCKER_READS_LOCK.test(text) && DOCKER_COPIES_LOCK.test(text);
+      resolvesFresh = DOCKER_BUILDS_PROJECT.test(text) && (!readsLock || noTrackedLock(packages, under, lockFormat));
     } else if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(file)) found = [...regexPins(file, text, CI_PINS, `${file}'s toolchain`), ...matrixPins(file, text)];
     if (found.length) {
       const dirs = file.startsWith('.github/') ? workflowDirs(text, packages) : [under];
       // A workflow in a repository of several workspaces that does not say which one it builds: no need is known.
-      const needs = dirs.map((d) => neededUnder(packages, d, readsLock ? lockFormat : null)).filter((n): n is Need => n !== null);
+      const needs = dirs.map((d) => neededUnder(packages, d, readsLock ? lockFormat : null, resolvesFresh)).filter((n): n is Need => n !== null);
       const need = needs.sort((a, b) => compare(b.version, a.version))[0] ?? null;
       for (const pin of found) pins.push({ ...pin, need });
     }
@@ -218,6 +242,12 @@ function scanRustVersion(project: ProjectFiles): ScanFinding[] {
     });
   }
   return findings;
+}
+
+/** Whether no package under `dir` has a tracked Cargo.lock at its workspace root (a Dockerfile then copies none in). */
+function noTrackedLock(packages: CargoPackage[], dir: string, lockFormat: (file: string) => number | null): boolean {
+  const roots = new Set(packages.filter((p) => p.manifest.package && (dir === '' || p.dir === dir || p.dir.startsWith(`${dir}/`))).map((p) => p.workspaceRoot?.dir ?? p.dir));
+  return roots.size > 0 && [...roots].every((root) => lockFormat(root === '' ? 'Cargo.lock' : `${root}/Cargo.lock`) === null);
 }
 
 function compare(a: string, b: string): number {
