@@ -24,6 +24,20 @@ test('GitHub Actions timestamps and workflow markers', () => {
   assert.equal(text('2024-05-01T12:34:56.7890123Z    Compiling libc v0.2.139'), 'Compiling libc v0.2.139');
 });
 
+test("BitBake's and meson's bar column goes; compiler snippet gutters and Markdown tables keep their bars", () => {
+  // (lines of the natural samples: a Yocto task log, a CMake subproject relayed by meson)
+  assert.equal(text("| make[2]: *** [riscv-linux-nat.o] Error 1"), 'make[2]: *** [riscv-linux-nat.o] Error 1');
+  assert.equal(text('| Or, add -DCMAKE_POLICY_VERSION_MINIMUM=3.5 to try configuring anyway.'), 'Or, add -DCMAKE_POLICY_VERSION_MINIMUM=3.5 to try configuring anyway.');
+  // indented by a relaying tool (pip's 6 spaces)
+  assert.equal(text('      | Or, add -DCMAKE_POLICY_VERSION_MINIMUM=3.5 to try configuring anyway.'), 'Or, add -DCMAKE_POLICY_VERSION_MINIMUM=3.5 to try configuring anyway.');
+  // rustc's and gcc's gutters: spaces or markers follow the bar
+  assert.equal(text('   |     ^^^ not found in this scope'), '|     ^^^ not found in this scope');
+  assert.equal(text('   | |___^'), '| |___^');
+  assert.equal(text('      |     ^~~~'), '|     ^~~~');
+  assert.equal(text('  | ------- expected due to this'), '| ------- expected due to this');
+  assert.equal(text('| crate | version |'), '| crate | version |');
+});
+
 test("pip's subprocess boxes keep their content", () => {
   assert.equal(text('  │ exit code: 1'), 'exit code: 1');
   assert.equal(text('  ╰─> [9 lines of output]'), '[9 lines of output]');
@@ -144,7 +158,8 @@ test("uv's cause chain, in Unicode and in its ASCII form", () => {
   assert.equal(text('  ╰─▶ Call to `setuptools.build_meta:__legacy__.build_wheel` failed (exit status: 1)'), 'Call to `setuptools.build_meta:__legacy__.build_wheel` failed (exit status: 1)');
   assert.equal(text('  |-> The build backend returned an error'), 'The build backend returned an error');
   assert.equal(text('  `-> Call to `setuptools.build_meta.build_wheel` failed (exit code: 1)'), 'Call to `setuptools.build_meta.build_wheel` failed (exit code: 1)');
-  assert.equal(text('| Caused by:'), '| Caused by:');
+  // (a bare bar is not uv's `|->`: it is BitBake's column, peeled as such below)
+  assert.equal(text('|-- Caused by:'), '|-- Caused by:');
 });
 
 test("git's remote: sideband of a push-to-deploy build, and inline HTML tags of a log copied from a web page", () => {
@@ -161,7 +176,7 @@ test("Docker Compose's service column, v2 and v1; a table or a quoted source lin
   assert.equal(displayLine('web-1  |    Compiling libc v0.2.139'), '   Compiling libc v0.2.139');
   assert.equal(normalizeLine('web-1  |   12 | #include <x.h>').quotedSource, true);
   assert.equal(text('foo | bar'), 'foo | bar');
-  assert.equal(text('| Caused by:'), '| Caused by:');
+  assert.equal(text('| crate | version |'), '| crate | version |');
 });
 
 test('time columns: Jenkins clock and elapsed time, Vercel, Netlify and IntelliJ, Render, the Open Build Service', () => {

@@ -108,6 +108,13 @@ const TRAILING_BREAK = /(?:\s*<br\s*\/?>)+$/i;
 const GHA_MARKER = /^##\[(?:group|endgroup|error|warning|debug|notice|command|section)\]/;
 // Markdown quoting of pasted logs ("> "), and nix's builder log tail ("       > "), which is indented
 const QUOTE = /^\s*> ?/;
+// BitBake's task log ("| make[2]: *** [x.o] Error 1", Yocto/OpenEmbedded) and meson's relay of a CMake subproject's
+// output put "| " before every line; a Markdown table row ("| a | b |") ends with the bar and keeps it.
+const BAR_PREFIX = /^\|(?: |$)/;
+// The same column indented by a tool that relays it (pip's 6 spaces around meson-python), when a message follows the
+// bar: rustc's and gcc's snippet gutters ("   |     ^^^ not found", "   | |___^", "      |     ^~~") have spaces or
+// markers after it.
+const INDENTED_BAR = /^([ \t]+)\| (?=[^\s^~|_-])/;
 // pip >= 22's subprocess error boxes: "│ ", "╰─> ", "× "; uv's (miette) cause chain: "× Failed to build `x`",
 // "├─▶ The build backend returned an error", "╰─▶ Call to `setuptools.build_meta.build_wheel` failed", and its ASCII
 // form on consoles without Unicode: "|-> ...", "`-> ..."
@@ -177,6 +184,7 @@ function peelAnchored(text: string, state: { timeColumn: boolean }): string {
   else if (first === 46 /* . */) out = out.replace(PNPM_LIFECYCLE, '');
   else if (first >= 0x2800 && first <= 0x28ff) out = out.replace(SPINNER_STATUS, '');
   else if (first >= 48 && first <= 57 && VS_OUTPUT_CMAKE.test(out)) out = out.replace(VS_OUTPUT_CMAKE, '');
+  else if (first === 124 /* | */ && out.length > 1 && out.charCodeAt(out.length - 1) !== 124) out = out.replace(BAR_PREFIX, '');
   // One time column at most: a second number is the message's own
   else if (!state.timeColumn && first >= 48 && first <= 57) {
     out = out.replace(BUILDKIT_TIME, '').replace(AMPM_CLOCK, '').replace(CLOCK_COLUMN, '').replace(NPM_DEBUG_LINE, '');
@@ -189,6 +197,7 @@ function peelAnchored(text: string, state: { timeColumn: boolean }): string {
 
 function stripPrefixes(line: string): string {
   let text = line;
+  if (text.charCodeAt(0) !== 124 && INDENTED_BAR.test(text) && text.trimEnd().charCodeAt(text.trimEnd().length - 1) !== 124) text = text.replace(INDENTED_BAR, '$1');
   const state = { timeColumn: false };
   // Prefixes nest (a quoted GitHub log of a BuildKit build), so peel them until nothing changes.
   for (let round = 0; round < 4; round++) {
@@ -218,6 +227,7 @@ function mayHavePrefix(line: string): boolean {
     // '#', '>', '[', digits (timestamps), box-drawing characters, '×', and the words that start CI prefixes
     if (c === 35 || c === 62 || c === 91 || (c >= 48 && c <= 57) || c === 0x2502 || c === 0x2570 || c === 0x251c || c === 0xd7 || c === 0x2551) return true;
     if ((c === 124 /* | */ || c === 96) /* ` */ && line.startsWith('->', i + 1)) return true;
+    if (c === 124 && line.charCodeAt(i + 1) === 32) return true;
     if ((c === 46 && line.startsWith('.../', i)) || (c === 110 && line.startsWith('node_modules/', i))) return true;
     if (i !== 0) return false;
     if (c >= 0x2800 && c <= 0x28ff) return true;

@@ -27,6 +27,15 @@ export default defineRule({
       re: /^Compatibility with CMake < (?<removed>\d+(?:\.\d+){1,2}) has been removed from CMake\./,
       weight: 0.95,
     },
+    {
+      id: 'cmake-policy-version-minimum-advice',
+      // The advice CMake 4 prints under that error, the one line of it a paste sometimes keeps: "Or, add
+      // -DCMAKE_POLICY_VERSION_MINIMUM=3.5 to try configuring anyway." (cmPolicies.cxx; CMake 3.x has no such option)
+      source: 'CMake >= 4.0 cmake_minimum_required',
+      literals: ['to try configuring anyway'],
+      re: /^Or, add -DCMAKE_POLICY_VERSION_MINIMUM=(?<removed>\d+(?:\.\d+){1,2}) to try configuring anyway\./,
+      weight: 0.9,
+    },
   ],
   refine: (ctx) => {
     const hit = ctx.hits[0];
