@@ -172,6 +172,20 @@ test('needs from Cargo.lock are those of a default build: no cmake for aws-lc-sy
   assert.ok(vendored.includes('perl') && !vendored.includes('openssl-dev'), vendored.join());
 });
 
+test('without a lock, a member that compiles its protos with protox needs no protoc; one that runs prost-build alone does (lucle)', async () => {
+  const dir = tempDir();
+  const manifest = (buildDeps: string) => `[package]\nname = "svc"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nprost = "0.13"\n\n[build-dependencies]\n${buildDeps}`;
+  writeFiles(dir, {
+    'Cargo.toml': manifest('tonic-build = { version = "0.12.0", features = ["prost"] }\nprost-build = "0.13"\nprotox = "0.7.1"\n'),
+    'build.rs': 'fn main() {\n    let fds = protox::compile(["proto/svc.proto"], ["."]).unwrap();\n    tonic_build::configure().skip_protoc_run().compile_fds(fds).unwrap();\n}\n',
+    'src/main.rs': 'fn main() {}\n',
+  });
+  const needs = async () => deriveNeeds(await readProject(dir), { env: {}, platform: 'linux', hostTriple: LINUX }).needs.map((n) => n.component);
+  assert.ok(!(await needs()).includes('protoc'), (await needs()).join());
+  writeFiles(dir, { 'Cargo.toml': manifest('tonic-build = { version = "0.12.0", features = ["prost"] }\nprost-build = "0.13"\n') });
+  assert.ok((await needs()).includes('protoc'), (await needs()).join());
+});
+
 test('a protobuf-src deep in the graph does not vendor protoc for a member that runs prost-build itself (qdrant, restate)', async () => {
   const dir = copyFixture('lock-needs');
   const lock = readFileSync(join(dir, 'Cargo.lock'), 'utf8')

@@ -393,6 +393,11 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
     }
   }
   const packages: LockedCrate[] = rust.lock ? rust.lock.packages : [...declared.keys()];
+  // Without a lock the members are no lock entries, but an exemption that asks what a member depends on itself
+  // (protox or a vendored protoc in its build-dependencies) reads their manifests the same way.
+  const exemptionCrates: LockedCrate[] = rust.lock
+    ? packages
+    : [...packages, ...built.filter((m) => m.manifest.package).map((m) => ({ name: m.manifest.package!.name, version: m.manifest.package!.version ?? '', source: null, dependencies: m.manifest.dependencies.map((d) => d.name) }))];
   // What a default `cargo build` compiles: cargo's resolved graph when it could answer offline; else from the lock and
   // the manifests (no dev-dependencies, optional ones left off, other targets' tables).
   // A graph cargo resolved for another target or other features would leave crates out (or in): the lock decides then.
@@ -447,7 +452,7 @@ export function rustBuildNeeds(input: RustBuild, set: NeedSink, exempted: Exempt
     const doubtVia = (fromGraph ?? fromLock)?.unverified.get(crate);
     for (const n of needs) {
       if (n.since && crate.version && compareVersions(crate.version, n.since) < 0) continue;
-      if (n.unless && exemptionApplies(n.unless, crate, packages, rust.lock ? builtDep : () => true, features, (e) => env[e] !== undefined && env[e] !== '', defaultsKept(crate.name), (name) => requested.get(name))) {
+      if (n.unless && exemptionApplies(n.unless, crate, exemptionCrates, rust.lock ? builtDep : () => true, features, (e) => env[e] !== undefined && env[e] !== '', defaultsKept(crate.name), (name) => requested.get(name))) {
         exempted.push({ component: n.component, crate: label, why: n.unless.why });
         continue;
       }
