@@ -680,6 +680,15 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     weight: 0.75,
   },
   {
+    id: 'couldnt-find-required-command',
+    // shaderc-sys's build script (build/cmd_finder.rs), inside its panic: "couldn't find required command: \"cmake\""
+    // (also "ninja", "python3"), when it falls back to building shaderc from source
+    source: 'shaderc-sys build script',
+    literals: ["couldn't find required command: "],
+    re: new RegExp(String.raw`couldn't find required command: "(?<entity>${PROG})"`),
+    weight: 0.85,
+  },
+  {
     id: 'nasm-rs-too-old-enoent',
     // nasm-rs (rav1e, cavif): "This version of NASM is too old: No such file or directory (os error 2)" when nasm is not there at all
     source: 'nasm-rs (Rust build scripts)',
@@ -771,6 +780,17 @@ const PROGRAM_PATTERNS: readonly SignalPattern[] = [
     literals: ['Unknown compiler(s)'],
     re: new RegExp(String.raw`ERROR: {1,2}Unknown compiler\(s\): \[(?:\['icl'\], |'icl', )?\[?'(?<entity>${PROG})'`),
     weight: 0.95,
+  },
+  {
+    id: 'meson-compiler-probe-enoent',
+    // The exceptions meson lists under that error, one per candidate it ran ("The following exception(s) were
+    // encountered:"): "Running `gfortran --version` gave \"[Errno 2] No such file or directory: 'gfortran'\"" (also
+    // WinError 2; behind pytest's "E" column when a test suite builds with meson). The first line names the compiler
+    // meson prefers; the paste may keep these lines only.
+    source: 'meson',
+    literals: ['gave "[Errno 2]', 'gave "[WinError 2]'],
+    re: new RegExp(String.raw`^(?:E +)?Running \x60(?<entity>${PROG})(?: -{1,2}\w+)?\x60 gave "\[(?:Errno|WinError) 2\]`),
+    weight: 0.8,
   },
 ];
 

@@ -18,8 +18,9 @@ export default defineRule({
       id: 'rustc-linker-not-found',
       // rustc (all versions since 1.0): "error: linker `cc` not found"
       source: 'rustc',
+      // (a paste through Markdown may turn rustc's backticks into quotes: "error: linker 'cc' not found")
       literals: ['not found'],
-      re: /^error: linker `(?<linker>[^`]+)` not found/,
+      re: /^error: linker [`'‘](?<linker>[^`'’]+)[`'’] not found/,
       weight: 0.95,
     },
     {
