@@ -13,7 +13,7 @@ import { isRemovedBoostComponent } from './boost-components.js';
 import { msvcShipsHeader, msvcShipsLibrary } from './msvc-toolchain.js';
 import { pythonReleaseThatRemoved } from './python-stdlib.js';
 import type { LinePattern } from './rule.js';
-import { cmakeReleaseOfCommand, cmakeReleaseOfPolicy, cmakeReleaseOfVsGenerator, mesonReleaseOfFunction, mesonReleaseOfOptionType } from './tool-versions.js';
+import { cmakeReleaseOfCommand, cmakeReleaseOfPolicy, cmakeReleaseOfSubcommand, cmakeReleaseOfVsGenerator, mesonReleaseOfFunction, mesonReleaseOfOptionType } from './tool-versions.js';
 
 export type SignalId = 'program-not-found' | 'header-not-found' | 'library-not-found' | 'dependency-not-found' | 'python-module-missing' | 'configure-check-failed' | 'tool-version-too-old';
 
@@ -1469,6 +1469,17 @@ const TOOL_VERSION_PATTERNS: readonly SignalPattern[] = [
     re: /(?:^|\s)Unknown CMake command "(?<command>\w{1,64})"\./,
     name: (g) => (g.command && cmakeReleaseOfCommand(g.command) ? 'cmake' : undefined),
     // CMake reports the line and goes on configuring: a later error it does not explain (a package not found) ranks first
+    weight: 0.8,
+  },
+  {
+    id: 'cmake-subcommand-unknown',
+    // CMake (cmListCommand.cxx, cmStringCommand.cxx, cmFileCommand.cxx): "list does not recognize sub-command
+    // TRANSFORM" under "CMake Error at CMakeLists.txt:12 (list):". Only sub-commands a later release added count
+    // (CMAKE_SUBCOMMANDS): any other is a typo in the project.
+    source: 'CMake',
+    literals: ['does not recognize sub-command '],
+    re: /(?:^|\s)(?<_subOf>list|string|file) does not recognize sub-command (?<_sub>[A-Z_]{2,40})\b/,
+    name: (g) => (g._subOf && g._sub && cmakeReleaseOfSubcommand(g._subOf, g._sub) ? 'cmake' : undefined),
     weight: 0.8,
   },
   {

@@ -52,6 +52,22 @@ const CMAKE_BUILTIN_COMMANDS: Readonly<Record<string, string>> = {
   cmake_instrumentation: '4.0',
 };
 
+/**
+ * Sub-commands of CMake's list(), string() and file() and the release that added them (the commands' documentation
+ * marks each "New in version"). An older CMake says "list does not recognize sub-command TRANSFORM".
+ */
+const CMAKE_SUBCOMMANDS: Readonly<Record<string, string>> = {
+  'list FILTER': '3.6', 'list JOIN': '3.12', 'list SUBLIST': '3.12', 'list TRANSFORM': '3.12', 'list PREPEND': '3.15', 'list POP_BACK': '3.15', 'list POP_FRONT': '3.15',
+  'string APPEND': '3.4', 'string PREPEND': '3.10', 'string JOIN': '3.12', 'string REPEAT': '3.15', 'string JSON': '3.19',
+  'file LOCK': '3.2', 'file TOUCH': '3.12', 'file TOUCH_NOCREATE': '3.12', 'file CREATE_LINK': '3.14', 'file READ_SYMLINK': '3.14', 'file SIZE': '3.14', 'file GET_RUNTIME_DEPENDENCIES': '3.16',
+  'file ARCHIVE_CREATE': '3.18', 'file ARCHIVE_EXTRACT': '3.18', 'file CONFIGURE': '3.18', 'file REAL_PATH': '3.19', 'file CHMOD': '3.19', 'file CHMOD_RECURSE': '3.19', 'file COPY_FILE': '3.21',
+};
+
+/** The CMake release that added sub-command `sub` of `command` (list, string, file), or undefined. */
+export function cmakeReleaseOfSubcommand(command: string, sub: string): string | undefined {
+  return CMAKE_SUBCOMMANDS[`${command.toLowerCase()} ${sub.toUpperCase()}`];
+}
+
 /** The CMake release that added built-in command `name` (CMake command names are case-insensitive). */
 export function cmakeReleaseOfCommand(name: string): string | undefined {
   return CMAKE_BUILTIN_COMMANDS[name.toLowerCase()];

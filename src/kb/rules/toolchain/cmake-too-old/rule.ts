@@ -6,7 +6,7 @@
 
 import { defineRule, type Refinement } from '../../../rule.js';
 import { presetsTooNew, vsGeneratorTooNew } from '../../../signals.js';
-import { cmakeReleaseOfCommand, cmakeReleaseOfPolicy, cmakeReleaseOfPresetsSchema } from '../../../tool-versions.js';
+import { cmakeReleaseOfCommand, cmakeReleaseOfPolicy, cmakeReleaseOfPresetsSchema, cmakeReleaseOfSubcommand } from '../../../tool-versions.js';
 
 export default defineRule({
   id: 'cmake-too-old',
@@ -64,11 +64,16 @@ export default defineRule({
       };
     }
     const first = [...ctx.hits].sort((a, b) => a.line - b.line)[0];
-    const { policy, command } = first.captures;
-    const required = policy ? cmakeReleaseOfPolicy(policy) : command ? cmakeReleaseOfCommand(command) : undefined;
+    const { policy, command, _subOf: subOf, _sub: sub } = first.captures;
+    const required = policy ? cmakeReleaseOfPolicy(policy) : command ? cmakeReleaseOfCommand(command) : subOf && sub ? cmakeReleaseOfSubcommand(subOf, sub) : undefined;
     if (!required) return null;
-    const why = policy ? `sets policy ${policy}, which CMake ${required} introduced,` : `calls \`${command}()\`, a command CMake ${required} added,`;
-    return { captures: { required, feature: policy ?? command ?? '', _why: `The project ${why} and the CMake that ran is older.`, _stops: 'CMake reports the line and goes on, but the configure step fails.', _wanted: `CMake ${required} or newer` } };
+    const why = policy
+      ? `sets policy ${policy}, which CMake ${required} introduced,`
+      : command
+        ? `calls \`${command}()\`, a command CMake ${required} added,`
+        : `calls \`${subOf}(${sub} ...)\`, a sub-command CMake ${required} added,`;
+    const feature = policy ?? command ?? `${subOf}(${sub})`;
+    return { captures: { required, feature, _why: `The project ${why} and the CMake that ran is older.`, _stops: 'CMake reports the line and goes on, but the configure step fails.', _wanted: `CMake ${required} or newer` } };
   },
   explanation:
     '{{_why}} {{_stops|}} Distribution CMake packages lag behind (Ubuntu 18.04 ships 3.10, 20.04 ships 3.16, ' +
