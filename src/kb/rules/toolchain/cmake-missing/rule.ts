@@ -10,7 +10,7 @@ export default defineRule({
   captures: {
     program: { type: 'string', doc: 'the CMake program that was not found' },
   },
-  signals: ['program-not-found'],
+  signals: ['program-not-found', 'configure-check-failed'],
   patterns: [
     {
       id: 'cmake-must-be-installed',

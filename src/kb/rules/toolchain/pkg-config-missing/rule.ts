@@ -82,8 +82,9 @@ export default defineRule({
       // configure the build properly (pkg_config). Please install either the `pkg-config` utility or the `pkg-config`"
       // / "rubygem." (the extconf does not use the gem: the utility is what helps)
       source: 'sqlite3 gem (extconf.rb)',
-      literals: ['Please install either the `pkg-config` utility'],
-      re: /Please install either the `pkg-config` utility or the `pkg-config`/,
+      literals: ['Please install either the `pkg-config`'],
+      // (the gem 1.6+ drops "(pkg_config)" and a console may wrap right after the first `pkg-config`)
+      re: /Please install either the `pkg-config`(?: utility or the `pkg-config`|\s*$)/,
       weight: 0.9,
     },
     {
