@@ -126,7 +126,9 @@ function dropGatedFeature({ crate, feature, marker, used }) {
 // A flake output that builds something (packages, defaultPackage) or a Nix builder of Rust packages and its lock
 // arguments (nixpkgs, crane, naersk, crate2nix, cargo2nix, dream2nix, nix-cargo-integration, rust-flake), as a flake or
 // a .nix file it may import writes them. A flake with none of them defines only dev shells.
-const NIX_RUST_BUILDER = /\b(?:packages|defaultPackage|buildRustPackage|cargoLock|importCargoLock|cargoLockFile|crane|naersk|crate2nix|cargo2nix|dream2nix|nix-cargo-integration|rust-flake|buildPackage)\b/;
+// (`packages` only as an output being defined, `packages.x86_64-linux` or `packages = ...`: a path through nixpkgs,
+// `pkgs.rust.packages.stable.rustPlatform.rustLibSrc` in a devShell, is no package of the flake's.)
+const NIX_RUST_BUILDER = /(?<![.\w-])packages\s*(?:\.|=)|\b(?:defaultPackage|buildRustPackage|cargoLock|importCargoLock|cargoLockFile|crane|naersk|crate2nix|cargo2nix|dream2nix|nix-cargo-integration|rust-flake|buildPackage)\b/;
 
 /** Whether some .nix file of the project builds a package (and so may read Cargo.lock). */
 function buildsRustWithNix(p) {

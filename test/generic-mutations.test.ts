@@ -1,6 +1,6 @@
 // The mutation harness of validate-repos: "untrack Cargo.lock in a flake repository" puts the defect back only where
 // a flake builds a package (a devShell-only flake reads no Cargo.lock, so untracking it breaks nothing: capstone-rs in
-// real-repos-fresh11).
+// real-repos-fresh11; rust-systemd in real-repos-fresh12).
 
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
@@ -26,4 +26,7 @@ test('untracking Cargo.lock applies to a flake that builds a package, in flake.n
 
 test('near miss: a flake that only defines a dev shell is left as it is', () => {
   assert.equal(untrack.apply(project({ 'flake.nix': DEV_SHELL_ONLY, 'Cargo.toml': '[package]\nname = "x"\n', 'Cargo.lock': 'version = 3\n' })), null);
+  // nixpkgs' own package sets on the way to a dev shell's variable are no package of the flake (rust-systemd in real-repos-fresh12)
+  const rustSrc = DEV_SHELL_ONLY.replace('mkShell { }', 'mkShell { RUST_SRC_PATH = "${pkgs.rust.packages.stable.rustPlatform.rustLibSrc}"; }');
+  assert.equal(untrack.apply(project({ 'flake.nix': rustSrc, 'Cargo.toml': '[package]\nname = "x"\n', 'Cargo.lock': 'version = 3\n' })), null);
 });
