@@ -197,7 +197,8 @@ function peelAnchored(text: string, state: { timeColumn: boolean }): string {
 
 function stripPrefixes(line: string): string {
   let text = line;
-  if (text.charCodeAt(0) !== 124 && INDENTED_BAR.test(text) && text.trimEnd().charCodeAt(text.trimEnd().length - 1) !== 124) text = text.replace(INDENTED_BAR, '$1');
+  // (INDENTED_BAR needs leading blanks, so a column-0 bar is peelAnchored's; a table row ends with its bar)
+  if (INDENTED_BAR.test(text) && !text.trimEnd().endsWith('|')) text = text.replace(INDENTED_BAR, '$1');
   const state = { timeColumn: false };
   // Prefixes nest (a quoted GitHub log of a BuildKit build), so peel them until nothing changes.
   for (let round = 0; round < 4; round++) {

@@ -1,12 +1,12 @@
 // Scanner: a Rust toolchain pinned (rust-toolchain.toml, `FROM rust:X`, CI) older than the `rust-version` the
 // packages declare, so cargo refuses to build them; pure.
 
-import { type CargoPackage, cargoPackages } from '../../project/cargo/packages.js';
+import { type CargoPackage, cargoPackages, isUnder } from '../../project/cargo/packages.js';
 import { tomlSpans } from '../../project/cargo/toml-spans.js';
 import type { FileLocation, ProjectFiles } from '../../project/files.js';
 import type { ScanFinding } from '../../report/finding.js';
 import type { Scanner } from '../model.js';
-import { dirOf, locate } from '../../project/text-location.js';
+import { dirOf, joinRel, locate } from '../../project/text-location.js';
 import { EDITION_MIN_RUSTC, LOCK_MIN_CARGO, NEWEST_RELEASE_MIN_RUSTC } from '../../kb/crate-needs.js';
 import { parseCargoLock } from '../../project/cargo.js';
 
@@ -108,7 +108,7 @@ function neededUnder(packages: CargoPackage[], dir: string, lockFormat: ((file: 
   const roots = new Set<string>();
   for (const pkg of packages) {
     const p = pkg.manifest.package;
-    if (!p || !(dir === '' || pkg.dir === dir || pkg.dir.startsWith(`${dir}/`))) continue;
+    if (!p || !isUnder(pkg.dir, dir)) continue;
     roots.add(pkg.workspaceRoot?.dir ?? pkg.dir);
     const v = p.inherits.rustVersion ? (pkg.workspaceRoot?.manifest.workspace?.package.rustVersion ?? null) : p.rustVersion;
     const from = p.inherits.rustVersion && pkg.workspaceRoot ? pkg.workspaceRoot.file : pkg.file;
@@ -120,7 +120,7 @@ function neededUnder(packages: CargoPackage[], dir: string, lockFormat: ((file: 
   }
   if (lockFormat) {
     for (const root of roots) {
-      const file = root === '' ? 'Cargo.lock' : `${root}/Cargo.lock`;
+      const file = joinRel(root, 'Cargo.lock');
       const format = lockFormat(file);
       const min = format === null ? undefined : LOCK_MIN_CARGO[format];
       if (min) consider({ version: min, from: `${file}'s format version ${format} (cargo ${min.replace(/\.0$/, '')} and later)` });
@@ -246,8 +246,8 @@ function scanRustVersion(project: ProjectFiles): ScanFinding[] {
 
 /** Whether no package under `dir` has a tracked Cargo.lock at its workspace root (a Dockerfile then copies none in). */
 function noTrackedLock(packages: CargoPackage[], dir: string, lockFormat: (file: string) => number | null): boolean {
-  const roots = new Set(packages.filter((p) => p.manifest.package && (dir === '' || p.dir === dir || p.dir.startsWith(`${dir}/`))).map((p) => p.workspaceRoot?.dir ?? p.dir));
-  return roots.size > 0 && [...roots].every((root) => lockFormat(root === '' ? 'Cargo.lock' : `${root}/Cargo.lock`) === null);
+  const roots = new Set(packages.filter((p) => p.manifest.package && isUnder(p.dir, dir)).map((p) => p.workspaceRoot?.dir ?? p.dir));
+  return roots.size > 0 && [...roots].every((root) => lockFormat(joinRel(root, 'Cargo.lock')) === null);
 }
 
 function compare(a: string, b: string): number {

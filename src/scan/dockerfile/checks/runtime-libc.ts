@@ -7,22 +7,19 @@ import { locate } from '../../../project/text-location.js';
 import { cargoRuns } from '../../../project/dockerfile/cargo-commands.js';
 import { commandWords } from '../../../project/dockerfile/shell.js';
 import { type ImageLibc, libcOfImage, rustOfImage } from '../../../kb/images.js';
-import { type CopyStep, type DockerfileModel, type Stage, rootImage, stageChain, stageLabel, stageNamed } from '../../../project/dockerfile/parse.js';
+import { type CopyStep, type DockerfileModel, type Stage, isBuiltOn, rootImage, stageChain, stageLabel, stageNamed } from '../../../project/dockerfile/parse.js';
+import { compareVersions } from '../../../doctor/checks/versions.js';
 
 // glibc 2.34 gave __libc_start_main a new symbol version: every program linked against 2.34 or newer asks the loader
 // for GLIBC_2.34 at startup, so an older glibc cannot start it at all.
 const STARTUP_SYMBOL_GLIBC = '2.34';
 
-function versionBelow(a: string, b: string): boolean {
-  const [x1, x2] = a.split('.').map(Number);
-  const [y1, y2] = b.split('.').map(Number);
-  return x1 !== y1 ? x1 < y1 : x2 < y2;
-}
+const versionBelow = (a: string, b: string) => compareVersions(a, b) < 0;
 
 // Where cargo puts what it builds, and where `cargo install` puts binaries (CARGO_HOME/bin, --root <dir>/bin).
 const CARGO_OUTPUT = /(?:^|\/)target\/(?:[\w.-]+\/)?(?:release|debug|[\w-]+)(?:\/|$)|\/(?:\.?cargo)\/bin(?:\/|$)|^\/usr\/local\/bin\//;
 
-/** How the builder stage links: null when it may build a static or non-glibc binary (musl, crt-static, cross, a variable target). */
+/** Whether cargo builds for glibc in the builder's chain: false when it may build a static or non-glibc binary (musl, crt-static, zigbuild, cross, another target). */
 function glibcBuild(model: DockerfileModel, builder: Stage): boolean {
   const chain = stageChain(model, builder);
   let compiled = false;
@@ -80,8 +77,8 @@ export function checkRuntimeLibc(model: DockerfileModel): ScanFinding[] {
     for (const step of stage.steps) {
       if (step.kind !== 'copy' || step.from === null) continue;
       const builder = stageNamed(model, step.from);
-      // Built on the copying stage itself (FROM builder): the same libc.
-      if (!builder || builder === stage || stageChain(model, stage).includes(builder)) continue;
+      // The copying stage built on the builder (FROM builder, or the same stage): the same libc.
+      if (!builder || isBuiltOn(model, stage, builder)) continue;
       if (!step.sources.some((s) => CARGO_OUTPUT.test(s.value) && !/musl|wasm|\.(?:js|wasm|html|css|json|toml|txt|md)$/.test(s.value))) continue;
       const builderImage = rootImage(model, builder);
       if (!builderImage || !glibcBuild(model, builder)) continue;

@@ -74,7 +74,7 @@ export default defineRule({
         tool: first.pattern === 'ld-gotpcrelx' ? 'ld' : 'as',
         item,
         ...(object ? { object, _in: ` in \`${object}\`` } : {}),
-        _what: first.pattern === 'as-x86-vector' ? `a newer x86 vector instruction (\`${item}\`)` : facts.what,
+        _what: first.pattern === 'as-x86-vector' ? `${facts.what} (\`${item}\`)` : facts.what,
         _since: facts.since ? ` (known to binutils ${facts.since} and later)` : '',
       },
       evidence: ctx.hits.slice(0, 3).map((h) => ({ line: h.line, text: h.text })),
